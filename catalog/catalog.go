@@ -1,0 +1,540 @@
+package catalog
+
+import (
+	"cmp"
+	"fmt"
+	"iter"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// Catalog is an immutable set of frameworks with their controls and the indexes to
+// find them. It is safe for concurrent use; nothing it returns can change it.
+type Catalog struct {
+	fws      []*fwData
+	byID     map[FrameworkID]*fwData
+	names    map[string]FrameworkID   // normalised ID or version alias → framework
+	families map[string][]FrameworkID // normalised family name or alias → versions, newest first
+}
+
+type fwData struct {
+	info     Info
+	order    int
+	controls []Control
+	pos      map[string]int   // exact ID → index
+	keys     map[string][]int // normalised ID → indexes
+	children [][]int
+	spec     Framework // deep copy of the input, for export
+}
+
+// locator gives the position of a control of a framework being built, for errors.
+type locator func(fw, ctrl int) (file string, line int)
+
+// New builds a catalog from frameworks, checking each: IDs well formed and unique,
+// titles present, parents existing and acyclic, kinds and attributes well formed,
+// AnnexOf naming a framework of the catalog. All problems are reported together as
+// [*DataError] values joined with [errors.Join]. The catalog keeps its own copy.
+func New(fws ...Framework) (*Catalog, error) {
+	return build(fws, nil)
+}
+
+func build(fws []Framework, loc locator) (*Catalog, error) {
+	c := &Catalog{
+		byID:     map[FrameworkID]*fwData{},
+		names:    map[string]FrameworkID{},
+		families: map[string][]FrameworkID{},
+	}
+	var p problems
+	where := func(fi, ci int) (string, int) {
+		if loc == nil {
+			return "", 0
+		}
+		return loc(fi, ci)
+	}
+	for fi, f := range fws {
+		file, line := where(fi, -1)
+		rec := fmt.Sprintf("framework %q", f.ID)
+		if !validFrameworkID(f.ID) {
+			p.add(&DataError{File: file, Line: line, Record: fmt.Sprintf("framework #%d", fi+1), Field: "id", Value: string(f.ID),
+				Err: fmt.Errorf("%w: a framework ID is lower-case letters, digits, '-', '_' and '.', with one optional ':' before the version", ErrInvalidValue)})
+			continue
+		}
+		if _, dup := c.byID[f.ID]; dup {
+			p.add(&DataError{File: file, Line: line, Record: rec, Field: "id", Value: string(f.ID), Err: ErrDuplicateFramework})
+			continue
+		}
+		if strings.TrimSpace(f.Name) == "" {
+			p.add(&DataError{File: file, Line: line, Record: rec, Field: "name", Err: ErrEmptyField})
+		}
+		d := newFwData(f, fi, func(ci int, field, value string, err error) {
+			file, line := where(fi, ci)
+			r := rec
+			if ci >= 0 {
+				r = fmt.Sprintf("%s control #%d", rec, ci+1)
+				if id := f.Controls[ci].ID; id != "" {
+					r += fmt.Sprintf(" %q", id)
+				}
+			}
+			p.add(&DataError{File: file, Line: line, Record: r, Field: field, Value: value, Err: err})
+		})
+		c.fws = append(c.fws, d)
+		c.byID[f.ID] = d
+	}
+	for fi, d := range c.fws {
+		if a := d.info.AnnexOf; a != "" {
+			if _, ok := c.byID[a]; !ok || a == d.info.ID {
+				file, line := where(fi, -1)
+				p.add(&DataError{File: file, Line: line, Record: fmt.Sprintf("framework %q", d.info.ID), Field: "annex_of", Value: string(a), Err: ErrUnknownAnnex})
+			}
+		}
+	}
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	c.indexNames()
+	return c, nil
+}
+
+func newFwData(f Framework, order int, bad func(ci int, field, value string, err error)) *fwData {
+	d := &fwData{
+		order: order,
+		pos:   make(map[string]int, len(f.Controls)),
+		keys:  make(map[string][]int, len(f.Controls)),
+		spec:  cloneFramework(f),
+	}
+	d.info = Info{
+		ID: f.ID, Name: f.Name, Version: f.Version, Publisher: f.Publisher, Source: f.Source,
+		Licence: f.Licence, Aliases: slices.Clone(f.Aliases), AnnexOf: f.AnnexOf,
+		QualifiedOnly: f.QualifiedOnly, Controls: len(f.Controls),
+	}
+	for ci, s := range f.Controls {
+		if s.ID == "" || strings.TrimSpace(s.ID) != s.ID || strings.ContainsAny(s.ID, "/\n\r\t") {
+			if s.ID == "" {
+				bad(ci, "id", "", ErrEmptyField)
+			} else {
+				bad(ci, "id", s.ID, fmt.Errorf("%w: a control ID has no surrounding spaces, slashes or line breaks", ErrInvalidValue))
+			}
+		} else if _, dup := d.pos[s.ID]; dup {
+			bad(ci, "id", s.ID, ErrDuplicateID)
+		} else {
+			d.pos[s.ID] = ci
+		}
+		if strings.TrimSpace(s.Title) == "" {
+			bad(ci, "title", "", ErrEmptyField)
+		}
+		if s.Kind != "" && !validKind(s.Kind) {
+			bad(ci, "kind", string(s.Kind), fmt.Errorf("%w: a kind is a lower-case word", ErrInvalidValue))
+		}
+		for _, name := range slices.Sorted(maps.Keys(s.Attributes)) {
+			if strings.TrimSpace(name) == "" {
+				bad(ci, "attributes", name, fmt.Errorf("%w: empty attribute name", ErrInvalidValue))
+			}
+			for _, v := range s.Attributes[name] {
+				if strings.TrimSpace(v) == "" {
+					bad(ci, "attributes."+name, v, fmt.Errorf("%w: empty attribute value", ErrInvalidValue))
+				}
+			}
+		}
+	}
+	d.controls = make([]Control, len(f.Controls))
+	d.children = make([][]int, len(f.Controls))
+	var counts []KindCount
+	for ci, s := range f.Controls {
+		k := s.Kind
+		if k == "" {
+			k = KindControl
+		}
+		ctl := Control{Ref: Ref{f.ID, s.ID}, Title: s.Title, Kind: k, Summary: s.Summary}
+		if len(s.Attributes) > 0 {
+			ctl.attrs = make(map[string][]string, len(s.Attributes))
+			for name, vs := range s.Attributes {
+				ctl.attrs[name] = slices.Clone(vs)
+			}
+		}
+		if s.Parent != "" {
+			pi, ok := d.pos[s.Parent]
+			switch {
+			case !ok:
+				bad(ci, "parent", s.Parent, ErrDanglingParent)
+			case pi == ci:
+				bad(ci, "parent", s.Parent, ErrParentCycle)
+			default:
+				ctl.Parent = Ref{f.ID, s.Parent}
+				d.children[pi] = append(d.children[pi], ci)
+			}
+		}
+		d.controls[ci] = ctl
+		key := normKey(s.ID)
+		d.keys[key] = append(d.keys[key], ci)
+		i := slices.IndexFunc(counts, func(kc KindCount) bool { return kc.Kind == k })
+		if i < 0 {
+			counts = append(counts, KindCount{Kind: k})
+			i = len(counts) - 1
+		}
+		counts[i].Count++
+	}
+	d.info.Counts = counts
+	// Cycles longer than one step: walk each chain at most len steps.
+	for ci := range d.controls {
+		cur, steps := d.controls[ci].Parent, 0
+		for !cur.IsZero() && steps <= len(d.controls) {
+			pi, ok := d.pos[cur.ID]
+			if !ok {
+				break
+			}
+			if pi == ci {
+				bad(ci, "parent", f.Controls[ci].Parent, ErrParentCycle)
+				break
+			}
+			cur = d.controls[pi].Parent
+			steps++
+		}
+	}
+	return d
+}
+
+func cloneFramework(f Framework) Framework {
+	g := f
+	g.Aliases = slices.Clone(f.Aliases)
+	g.Controls = make([]ControlSpec, len(f.Controls))
+	for i, s := range f.Controls {
+		if s.Kind == "" {
+			s.Kind = KindControl
+		}
+		if s.Attributes != nil {
+			a := make(map[string][]string, len(s.Attributes))
+			for k, v := range s.Attributes {
+				a[k] = slices.Clone(v)
+			}
+			s.Attributes = a
+		}
+		g.Controls[i] = s
+	}
+	return g
+}
+
+func (c *Catalog) indexNames() {
+	// Newest version first within a family.
+	fam := map[string][]*fwData{}
+	for _, d := range c.fws {
+		c.names[normFW(string(d.info.ID))] = d.info.ID
+		fam[d.info.ID.Family()] = append(fam[d.info.ID.Family()], d)
+	}
+	for name, ds := range fam {
+		slices.SortStableFunc(ds, func(a, b *fwData) int { return -compareVersions(a.info.Version, b.info.Version) })
+		ids := make([]FrameworkID, len(ds))
+		for i, d := range ds {
+			ids[i] = d.info.ID
+		}
+		c.families[normFW(name)] = ids
+	}
+	for _, d := range c.fws {
+		for _, a := range d.info.Aliases {
+			n := normFW(a)
+			if strings.Contains(n, ":") {
+				if _, taken := c.names[n]; !taken {
+					c.names[n] = d.info.ID
+				}
+				continue
+			}
+			if _, taken := c.families[n]; !taken {
+				c.families[n] = c.families[normFW(d.info.ID.Family())]
+			}
+		}
+	}
+	// Version aliases under family aliases: "csf:2.0" when "csf" names nist-csf.
+	for n, ids := range c.families {
+		for _, id := range ids {
+			k := n + ":" + normFW(id.Version())
+			if _, taken := c.names[k]; !taken {
+				c.names[k] = id
+			}
+		}
+	}
+}
+
+// normFW normalises a framework name for look-up: lower case, no spaces,
+// "iso/iec" read as "iso", a 'v' before the version dropped.
+func normFW(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "iso/iec", "iso")
+	s = strings.ReplaceAll(s, " ", "")
+	s = strings.ReplaceAll(s, "_", "-")
+	if f, v, ok := strings.Cut(s, ":"); ok {
+		v = strings.TrimPrefix(v, "v")
+		s = f + ":" + v
+	}
+	return s
+}
+
+// normKey normalises a control ID for look-up: upper case, a leading "A." dropped,
+// leading zeros of numbers dropped ("GV.OC-01" and "gv.oc-1" give "GV.OC-1").
+func normKey(id string) string {
+	s := strings.ToUpper(strings.TrimSpace(id))
+	s = strings.TrimPrefix(s, "A.")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '0' && (i == 0 || !isDigit(s[i-1])) && i+1 < len(s) && isDigit(s[i+1]) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// Frameworks yields information about every framework, in catalog order.
+func (c *Catalog) Frameworks() iter.Seq[Info] {
+	return func(yield func(Info) bool) {
+		for _, d := range c.fws {
+			if !yield(d.infoCopy()) {
+				return
+			}
+		}
+	}
+}
+
+func (d *fwData) infoCopy() Info {
+	in := d.info
+	in.Aliases = slices.Clone(in.Aliases)
+	in.Counts = slices.Clone(in.Counts)
+	return in
+}
+
+// Framework returns information about the framework with exactly this ID.
+func (c *Catalog) Framework(id FrameworkID) (Info, bool) {
+	d, ok := c.byID[id]
+	if !ok {
+		return Info{}, false
+	}
+	return d.infoCopy(), true
+}
+
+// Has reports whether the catalog holds the framework with exactly this ID.
+func (c *Catalog) Has(id FrameworkID) bool {
+	_, ok := c.byID[id]
+	return ok
+}
+
+// Spec returns a deep copy of the framework as it was given to the catalog, with
+// every control; it is what exports write.
+func (c *Catalog) Spec(id FrameworkID) (Framework, bool) {
+	d, ok := c.byID[id]
+	if !ok {
+		return Framework{}, false
+	}
+	return cloneFramework(d.spec), true
+}
+
+// ResolveFramework returns the framework a name means: an ID ("iso27002:2022"), an
+// alias ("csf:2.0"), or a family name or alias ("iso27002", "csf", "cis"), which means
+// the newest version of that family. Case, spaces and an "ISO/IEC" prefix do not matter.
+func (c *Catalog) ResolveFramework(name string) (FrameworkID, error) {
+	ids := c.resolveFW(name)
+	if len(ids) == 0 {
+		return "", &RefError{Input: name, Err: ErrUnknownFramework}
+	}
+	return ids[0], nil
+}
+
+// resolveFW returns the frameworks name may mean, newest first.
+func (c *Catalog) resolveFW(name string) []FrameworkID {
+	n := normFW(name)
+	if n == "" {
+		return nil
+	}
+	if id, ok := c.names[n]; ok {
+		return []FrameworkID{id}
+	}
+	if ids, ok := c.families[n]; ok {
+		return ids
+	}
+	// "cis:8.0" for "cis:8", "csf:2" for "csf:2.0".
+	if f, v, ok := strings.Cut(n, ":"); ok {
+		for _, alt := range []string{strings.TrimSuffix(v, ".0"), v + ".0"} {
+			if id, ok := c.names[f+":"+alt]; ok && alt != v {
+				return []FrameworkID{id}
+			}
+		}
+	}
+	return nil
+}
+
+// Control returns the control r names. A reference to an Annex A control through the
+// framework that carries it ("iso27001:2022/A.5.1") returns that control under its own
+// framework ("iso27002:2022/5.1").
+func (c *Catalog) Control(r Ref) (Control, bool) {
+	d, i, ok := c.find(r)
+	if !ok {
+		return Control{}, false
+	}
+	return d.controls[i], true
+}
+
+// Canonical returns the Ref a control is known by in the catalog: itself, or for an
+// Annex A spelling the control of the annex framework.
+func (c *Catalog) Canonical(r Ref) (Ref, bool) {
+	d, i, ok := c.find(r)
+	if !ok {
+		return Ref{}, false
+	}
+	return d.controls[i].Ref, true
+}
+
+func (c *Catalog) find(r Ref) (*fwData, int, bool) {
+	d, ok := c.byID[r.Framework]
+	if !ok {
+		return nil, 0, false
+	}
+	if i, ok := d.pos[r.ID]; ok {
+		return d, i, true
+	}
+	if d.info.AnnexOf != "" {
+		if rest, ok := cutAnnex(r.ID); ok {
+			if a, ok := c.byID[d.info.AnnexOf]; ok {
+				if i, ok := a.pos[rest]; ok {
+					return a, i, true
+				}
+			}
+		}
+	}
+	return nil, 0, false
+}
+
+func cutAnnex(id string) (string, bool) {
+	if len(id) > 2 && (id[0] == 'A' || id[0] == 'a') && id[1] == '.' {
+		return id[2:], true
+	}
+	return "", false
+}
+
+// Controls yields the controls of framework fw that meet every condition, in document
+// order. Without conditions it yields them all.
+func (c *Catalog) Controls(fw FrameworkID, conds ...Condition) iter.Seq[Control] {
+	return func(yield func(Control) bool) {
+		d, ok := c.byID[fw]
+		if !ok {
+			return
+		}
+	next:
+		for _, ctl := range d.controls {
+			for _, cond := range conds {
+				if cond != nil && !cond.match(ctl) {
+					continue next
+				}
+			}
+			if !yield(ctl) {
+				return
+			}
+		}
+	}
+}
+
+// All yields every control of every framework, in catalog order.
+func (c *Catalog) All() iter.Seq[Control] {
+	return func(yield func(Control) bool) {
+		for _, d := range c.fws {
+			for _, ctl := range d.controls {
+				if !yield(ctl) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Children yields the direct children of r, in document order.
+func (c *Catalog) Children(r Ref) iter.Seq[Control] {
+	return func(yield func(Control) bool) {
+		d, i, ok := c.find(r)
+		if !ok {
+			return
+		}
+		for _, ci := range d.children[i] {
+			if !yield(d.controls[ci]) {
+				return
+			}
+		}
+	}
+}
+
+// Ancestors yields the parent of r, its parent, and so on up to the root.
+func (c *Catalog) Ancestors(r Ref) iter.Seq[Control] {
+	return func(yield func(Control) bool) {
+		d, i, ok := c.find(r)
+		if !ok {
+			return
+		}
+		for steps := 0; steps < len(d.controls); steps++ {
+			p := d.controls[i].Parent
+			if p.IsZero() {
+				return
+			}
+			pi, ok := d.pos[p.ID]
+			if !ok || !yield(d.controls[pi]) {
+				return
+			}
+			i = pi
+		}
+	}
+}
+
+// Len returns the number of controls of framework fw, of the given kinds or, without
+// kinds, of every kind.
+func (c *Catalog) Len(fw FrameworkID, kinds ...Kind) int {
+	d, ok := c.byID[fw]
+	if !ok {
+		return 0
+	}
+	if len(kinds) == 0 {
+		return len(d.controls)
+	}
+	n := 0
+	for _, k := range kinds {
+		n += d.info.Count(k)
+	}
+	return n
+}
+
+// AttributeValues returns the distinct values of attribute name among the controls of
+// framework fw, sorted.
+func (c *Catalog) AttributeValues(fw FrameworkID, name string) []string {
+	seen := map[string]bool{}
+	for ctl := range c.Controls(fw) {
+		for _, v := range ctl.attrs[name] {
+			seen[v] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// AttributeNames returns the names of the attributes used by framework fw, sorted.
+func (c *Catalog) AttributeNames(fw FrameworkID) []string {
+	seen := map[string]bool{}
+	for ctl := range c.Controls(fw) {
+		for k := range ctl.attrs {
+			seen[k] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// Compare orders refs by the catalog's document order: frameworks in catalog order,
+// controls in their document's order. Refs the catalog does not hold sort after those
+// it holds, by [Ref.Compare].
+func (c *Catalog) Compare(a, b Ref) int {
+	da, ia, oka := c.find(a)
+	db, ib, okb := c.find(b)
+	switch {
+	case oka && okb:
+		if x := cmp.Compare(da.order, db.order); x != 0 {
+			return x
+		}
+		return cmp.Compare(ia, ib)
+	case oka:
+		return -1
+	case okb:
+		return 1
+	}
+	return a.Compare(b)
+}

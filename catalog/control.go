@@ -1,0 +1,110 @@
+package catalog
+
+import (
+	"iter"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// Kind is the place of a control in its framework's hierarchy.
+type Kind string
+
+// Kinds used by the embedded frameworks. Frameworks loaded by the caller may use
+// others (any lower-case word).
+const (
+	KindTheme       Kind = "theme"       // ISO/IEC 27002:2022 theme (clauses 5 to 8)
+	KindControl     Kind = "control"     // ISO control, CIS control
+	KindClause      Kind = "clause"      // ISO/IEC 27001 management-system clause
+	KindFunction    Kind = "function"    // NIST CSF function
+	KindCategory    Kind = "category"    // NIST CSF category
+	KindSubcategory Kind = "subcategory" // NIST CSF subcategory
+	KindSafeguard   Kind = "safeguard"   // CIS safeguard
+)
+
+func validKind(k Kind) bool {
+	if k == "" {
+		return false
+	}
+	for _, r := range string(k) {
+		if (r < 'a' || r > 'z') && r != '-' && r != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// Attribute names used by the embedded frameworks.
+const (
+	// ISO/IEC 27002:2022 (Annex A attribute types).
+	AttrTheme        = "theme"                    // Organizational, People, Physical, Technological
+	AttrControlType  = "control_type"             // Preventive, Detective, Corrective
+	AttrProperties   = "security_properties"      // Confidentiality, Integrity, Availability
+	AttrConcepts     = "cybersecurity_concepts"   // Identify, Protect, Detect, Respond, Recover
+	AttrCapabilities = "operational_capabilities" // Governance, Asset_management, ...
+	AttrDomains      = "security_domains"         // Governance_and_Ecosystem, Protection, Defence, Resilience
+	AttrNewIn2022    = "new_in_2022"              // "true" or "false"
+	// ISO/IEC 27001:2022 clauses.
+	AttrMandatoryDocInfo = "mandatory_documented_information" // "true" or "false"
+	AttrDocInfoNote      = "documented_information_note"      // what the clause asks to document
+	AttrClimate          = "amd1_2024_climate"                // "true" when Amd 1:2024 added climate change
+	// CIS Controls.
+	AttrAssetType      = "asset_type"           // Devices, Software, Data, ...
+	AttrSecurityFunc   = "security_function"    // Identify, Protect, ..., Govern (v8.1)
+	AttrImplementation = "implementation_group" // IG1, IG2, IG3
+)
+
+// Control is one node of a framework: a control, clause, theme, function, category,
+// subcategory or safeguard. It is a value: changing a copy changes nothing in the
+// [Catalog] it came from.
+type Control struct {
+	Ref     Ref    // framework and ID
+	Title   string // for CSF subcategories, NIST's outcome statement
+	Kind    Kind
+	Parent  Ref    // zero for a root
+	Summary string // optional description
+
+	attrs map[string][]string // shared and never mutated; accessors copy
+}
+
+// Attr returns the values of the named attribute, or nil. The slice is the caller's.
+func (c Control) Attr(name string) []string {
+	return slices.Clone(c.attrs[name])
+}
+
+// Has reports whether the attribute name has the value v, compared without regard to
+// case and to a leading '#' (ISO writes attribute values as "#Preventive").
+func (c Control) Has(name, v string) bool {
+	v = normAttrValue(v)
+	for _, x := range c.attrs[name] {
+		if normAttrValue(x) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// AttrNames returns the names of the control's attributes, sorted.
+func (c Control) AttrNames() []string {
+	return slices.Sorted(maps.Keys(c.attrs))
+}
+
+// Attrs yields the control's attributes, sorted by name. Each slice is a fresh copy.
+func (c Control) Attrs() iter.Seq2[string, []string] {
+	return func(yield func(string, []string) bool) {
+		for _, k := range c.AttrNames() {
+			if !yield(k, slices.Clone(c.attrs[k])) {
+				return
+			}
+		}
+	}
+}
+
+// IsRoot reports whether the control has no parent.
+func (c Control) IsRoot() bool { return c.Parent.IsZero() }
+
+func normAttrValue(v string) string {
+	v = strings.TrimPrefix(strings.TrimSpace(v), "#")
+	v = strings.ReplaceAll(v, " ", "_")
+	return strings.ToLower(v)
+}

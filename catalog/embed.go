@@ -1,0 +1,78 @@
+package catalog
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"slices"
+	"sync"
+)
+
+//go:embed data/*.json
+var coreData embed.FS
+
+// embeddedFiles lists the embedded framework files in catalog order. The CIS files
+// are added by cis.go unless the build has the tag nocis.
+var embeddedFiles = []embeddedFile{
+	{coreData, "data/iso27002-2022.json"},
+	{coreData, "data/iso27001-2022.json"},
+	{coreData, "data/iso27002-2013.json"},
+	{coreData, "data/nist-csf-2.0.json"},
+	{coreData, "data/nist-csf-1.1.json"},
+}
+
+type embeddedFile struct {
+	fsys fs.FS
+	name string
+}
+
+var loadEmbedded = sync.OnceValues(func() ([]Framework, error) {
+	var fws []Framework
+	for _, ef := range embeddedFiles {
+		b, err := fs.ReadFile(ef.fsys, ef.name)
+		if err != nil {
+			return nil, err
+		}
+		got, err := ReadJSON(ef.name, b)
+		if err != nil {
+			return nil, err
+		}
+		fws = append(fws, got...)
+	}
+	return fws, nil
+})
+
+var defaultCatalog = sync.OnceValue(func() *Catalog {
+	fws, err := loadEmbedded()
+	if err != nil {
+		panic(fmt.Sprintf("catalog: embedded data is corrupt: %v", err))
+	}
+	c, err := New(fws...)
+	if err != nil {
+		panic(fmt.Sprintf("catalog: embedded data is corrupt: %v", err))
+	}
+	return c
+})
+
+// Default returns the catalog of the embedded frameworks, built on first use and
+// shared afterwards. It is immutable and safe for concurrent use. (The embedded data
+// is checked by the package's tests; a corrupt build panics here.)
+func Default() *Catalog { return defaultCatalog() }
+
+// Embedded returns a fresh copy of the embedded frameworks, in catalog order, to pass
+// to [New] beside the caller's own.
+func Embedded() []Framework {
+	fws, err := loadEmbedded()
+	if err != nil {
+		panic(fmt.Sprintf("catalog: embedded data is corrupt: %v", err))
+	}
+	out := make([]Framework, len(fws))
+	for i, f := range fws {
+		out[i] = cloneFramework(f)
+	}
+	return slices.Clip(out)
+}
+
+// HasCIS reports whether this build embeds the CIS Controls (false with the build tag
+// nocis).
+func HasCIS() bool { return hasCIS }

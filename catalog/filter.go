@@ -1,0 +1,50 @@
+package catalog
+
+import "slices"
+
+// Condition selects controls in [Catalog.Controls]. Conditions given together must
+// all hold. Make them with [Where], [OfKind], [InGroup] and [Not].
+type Condition interface {
+	match(Control) bool
+}
+
+type where struct {
+	name   string
+	values []string
+}
+
+func (w where) match(c Control) bool {
+	return slices.ContainsFunc(w.values, func(v string) bool { return c.Has(w.name, v) })
+}
+
+// Where holds for a control whose attribute name has any of values (compared without
+// regard to case or a leading '#'). Where(AttrControlType, "Detective") selects the
+// detective ISO/IEC 27002 controls; several values mean "any of them".
+func Where(name string, values ...string) Condition {
+	return where{name: name, values: slices.Clone(values)}
+}
+
+type ofKind []Kind
+
+func (k ofKind) match(c Control) bool { return slices.Contains(k, c.Kind) }
+
+// OfKind holds for a control of any of the given kinds.
+func OfKind(kinds ...Kind) Condition { return ofKind(slices.Clone(kinds)) }
+
+// InGroup holds for a CIS safeguard in the implementation group ig ("IG1", "IG2" or
+// "IG3").
+func InGroup(ig string) Condition { return Where(AttrImplementation, ig) }
+
+type not struct{ c Condition }
+
+func (n not) match(c Control) bool { return n.c == nil || !n.c.match(c) }
+
+// Not holds where c does not.
+func Not(c Condition) Condition { return not{c} }
+
+type under struct{ parent Ref }
+
+func (u under) match(c Control) bool { return c.Parent == u.parent }
+
+// ChildOf holds for the direct children of parent.
+func ChildOf(parent Ref) Condition { return under{parent} }

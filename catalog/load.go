@@ -1,0 +1,298 @@
+package catalog
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/wire"
+)
+
+// ReadJSON reads frameworks from a JSON document: either one framework object, as in
+// the files under catalog/data, or the export document {"frameworks": [...]} that
+// `controlgraph export --format json` writes (its "mappings" are ignored here; see
+// package mappings). Decoding is strict: unknown fields, missing IDs or titles,
+// duplicate IDs and dangling parents are errors. Every problem is reported as a
+// [*DataError] naming file (name), line or record, field and value.
+func ReadJSON(name string, data []byte) ([]Framework, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var probe map[string]any
+	if err := codec.DecodeStrict(data, &probe); err != nil {
+		return nil, jsonError(name, err)
+	}
+	var wfs []wire.Framework
+	if _, ok := probe["frameworks"]; ok {
+		var doc wire.Document
+		if err := codec.DecodeStrict(data, &doc); err != nil {
+			return nil, jsonError(name, err)
+		}
+		wfs = doc.Frameworks
+	} else {
+		var wf wire.Framework
+		if err := codec.DecodeStrict(data, &wf); err != nil {
+			return nil, jsonError(name, err)
+		}
+		wfs = []wire.Framework{wf}
+	}
+	fws := make([]Framework, len(wfs))
+	for i, wf := range wfs {
+		fws[i] = fromWire(wf)
+	}
+	var p problems
+	seen := map[FrameworkID]bool{}
+	for i, f := range fws {
+		rec := fmt.Sprintf("frameworks[%d]", i)
+		if len(wfs) == 1 && probe["frameworks"] == nil {
+			rec = "framework"
+		}
+		if seen[f.ID] {
+			p.add(&DataError{File: name, Record: rec, Field: "id", Value: string(f.ID), Err: ErrDuplicateFramework})
+		}
+		seen[f.ID] = true
+		checkFramework(f, &p, func(ci int) (string, int, string) {
+			if ci < 0 {
+				return name, 0, rec
+			}
+			return name, 0, fmt.Sprintf("%s.controls[%d]", rec, ci)
+		})
+	}
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	return fws, nil
+}
+
+func jsonError(name string, err error) error {
+	de := &DataError{File: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+	var se *codec.SyntaxError
+	if errors.As(err, &se) {
+		de.Line = se.Line
+		if strings.Contains(se.Err.Error(), "unknown field") {
+			de.Err = fmt.Errorf("%w: %v", ErrUnknownField, se.Err)
+		} else {
+			de.Err = fmt.Errorf("%w: %v", ErrMalformed, se.Err)
+		}
+	}
+	return de
+}
+
+// checkFramework reports the problems of one framework on its own (everything but
+// AnnexOf, which needs the whole catalog).
+func checkFramework(f Framework, p *problems, where func(ci int) (file string, line int, record string)) {
+	file, line, rec := where(-1)
+	if !validFrameworkID(f.ID) {
+		p.add(&DataError{File: file, Line: line, Record: rec, Field: "id", Value: string(f.ID),
+			Err: fmt.Errorf("%w: a framework ID is lower-case letters, digits, '-', '_' and '.', with one optional ':' before the version", ErrInvalidValue)})
+	}
+	if strings.TrimSpace(f.Name) == "" {
+		p.add(&DataError{File: file, Line: line, Record: rec, Field: "name", Err: ErrEmptyField})
+	}
+	newFwData(f, 0, func(ci int, field, value string, err error) {
+		file, line, rec := where(ci)
+		if ci >= 0 && f.Controls[ci].ID != "" && !strings.Contains(rec, f.Controls[ci].ID) {
+			rec += fmt.Sprintf(" (id %q)", f.Controls[ci].ID)
+		}
+		p.add(&DataError{File: file, Line: line, Record: rec, Field: field, Value: value, Err: err})
+	})
+}
+
+func fromWire(wf wire.Framework) Framework {
+	f := Framework{
+		ID: FrameworkID(wf.ID), Name: wf.Name, Version: wf.Version, Publisher: wf.Publisher,
+		Source: wf.Source, Licence: wf.Licence, Aliases: slices.Clone(wf.Aliases),
+		AnnexOf: FrameworkID(wf.AnnexOf), QualifiedOnly: wf.QualifiedOnly,
+		Controls: make([]ControlSpec, len(wf.Controls)),
+	}
+	for i, wc := range wf.Controls {
+		f.Controls[i] = ControlSpec{ID: wc.ID, Title: wc.Title, Kind: Kind(wc.Kind), Parent: wc.Parent, Summary: wc.Summary, Attributes: wc.Attributes}
+	}
+	return f
+}
+
+func toWire(f Framework) wire.Framework {
+	wf := wire.Framework{
+		ID: string(f.ID), Name: f.Name, Version: f.Version, Publisher: f.Publisher,
+		Source: f.Source, Licence: f.Licence, Aliases: slices.Clone(f.Aliases),
+		AnnexOf: string(f.AnnexOf), QualifiedOnly: f.QualifiedOnly,
+		Controls: make([]wire.Control, len(f.Controls)),
+	}
+	for i, s := range f.Controls {
+		k := s.Kind
+		if k == "" {
+			k = KindControl
+		}
+		var attrs map[string][]string
+		if len(s.Attributes) > 0 {
+			attrs = make(map[string][]string, len(s.Attributes))
+			for n, v := range s.Attributes {
+				attrs[n] = slices.Clone(v)
+			}
+		}
+		wf.Controls[i] = wire.Control{ID: s.ID, Title: s.Title, Kind: string(k), Parent: s.Parent, Summary: s.Summary, Attributes: attrs}
+	}
+	return wf
+}
+
+// MarshalJSON encodes the framework in the shape [ReadJSON] reads (one framework
+// object), so that a write and a read give the same framework back.
+func (f Framework) MarshalJSON() ([]byte, error) {
+	return codec.Marshal(toWire(f))
+}
+
+// WriteJSON writes frameworks as the document {"frameworks": [...]}, indented, in the
+// order given. [ReadJSON] reads it back unchanged.
+func WriteJSON(w io.Writer, fws ...Framework) error {
+	doc := wire.Document{Frameworks: make([]wire.Framework, len(fws))}
+	for i, f := range fws {
+		doc.Frameworks[i] = toWire(f)
+	}
+	return codec.Encode(w, doc)
+}
+
+// CSV columns with a fixed meaning in [ReadCSV] and [WriteCSV].
+var csvFixed = []string{"id", "title", "kind", "parent", "summary"}
+
+// ReadCSV reads the controls of one framework from CSV and returns meta with those
+// controls. The header row names the columns: "id" and "title" are required; "kind",
+// "parent" and "summary" are optional; every other column is an attribute whose cell
+// holds values separated by ';' (an empty cell means no value). Problems are reported
+// as [*DataError] values naming file (name), line, field and value.
+func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
+	cr := csv.NewReader(r)
+	cr.ReuseRecord = false
+	header, err := cr.Read()
+	if err == io.EOF {
+		return Framework{}, &DataError{File: name, Line: 1, Err: fmt.Errorf("%w: no header row", ErrMalformed)}
+	}
+	if err != nil {
+		return Framework{}, csvError(name, err)
+	}
+	cols := make([]string, len(header))
+	var p problems
+	for i, h := range header {
+		if i == 0 {
+			h = strings.TrimPrefix(h, "\ufeff")
+		}
+		h = strings.ToLower(strings.TrimSpace(h))
+		cols[i] = h
+		if h == "" {
+			p.add(&DataError{File: name, Line: 1, Field: fmt.Sprintf("column %d", i+1), Err: fmt.Errorf("%w: empty column name", ErrEmptyField)})
+		} else if slices.Index(cols[:i], h) >= 0 {
+			p.add(&DataError{File: name, Line: 1, Field: h, Err: fmt.Errorf("%w: column given twice", ErrDuplicateID)})
+		}
+	}
+	for _, req := range []string{"id", "title"} {
+		if !slices.Contains(cols, req) {
+			p.add(&DataError{File: name, Line: 1, Field: req, Err: fmt.Errorf("%w: the header has no %q column", ErrEmptyField, req)})
+		}
+	}
+	if err := p.err(); err != nil {
+		return Framework{}, err
+	}
+	f := meta
+	f.Aliases = slices.Clone(meta.Aliases)
+	f.Controls = nil
+	var lines []int
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return Framework{}, csvError(name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		var s ControlSpec
+		for i, v := range rec {
+			v = strings.TrimSpace(v)
+			switch cols[i] {
+			case "id":
+				s.ID = v
+			case "title":
+				s.Title = v
+			case "kind":
+				s.Kind = Kind(strings.ToLower(v))
+			case "parent":
+				s.Parent = v
+			case "summary":
+				s.Summary = v
+			default:
+				var vals []string
+				for _, x := range strings.Split(v, ";") {
+					if x = strings.TrimSpace(x); x != "" {
+						vals = append(vals, x)
+					}
+				}
+				if len(vals) > 0 {
+					if s.Attributes == nil {
+						s.Attributes = map[string][]string{}
+					}
+					s.Attributes[cols[i]] = vals
+				}
+			}
+		}
+		f.Controls = append(f.Controls, s)
+		lines = append(lines, line)
+	}
+	checkFramework(f, &p, func(ci int) (string, int, string) {
+		if ci < 0 {
+			return name, 0, ""
+		}
+		return name, lines[ci], ""
+	})
+	if err := p.err(); err != nil {
+		return Framework{}, err
+	}
+	return f, nil
+}
+
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &DataError{File: name, Line: pe.Line, Field: fmt.Sprintf("column %d", pe.Column), Err: fmt.Errorf("%w: %v", ErrMalformed, pe.Err)}
+	}
+	return &DataError{File: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+}
+
+// WriteCSV writes the controls of f in the form [ReadCSV] reads: the fixed columns,
+// then one column per attribute name in use, sorted.
+func WriteCSV(w io.Writer, f Framework) error {
+	seen := map[string]bool{}
+	for _, s := range f.Controls {
+		for n := range s.Attributes {
+			seen[n] = true
+		}
+	}
+	var attrs []string
+	for n := range seen {
+		attrs = append(attrs, n)
+	}
+	slices.Sort(attrs)
+	cw := csv.NewWriter(w)
+	if err := cw.Write(append(slices.Clone(csvFixed), attrs...)); err != nil {
+		return err
+	}
+	for _, s := range f.Controls {
+		k := s.Kind
+		if k == "" {
+			k = KindControl
+		}
+		row := []string{s.ID, s.Title, string(k), s.Parent, s.Summary}
+		for _, n := range attrs {
+			row = append(row, strings.Join(s.Attributes[n], ";"))
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,5 @@
+//go:build nocis
+
+package catalog
+
+const hasCIS = false

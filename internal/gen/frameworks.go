@@ -1,0 +1,235 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/wire"
+)
+
+const (
+	isoLicence  = "Control identifiers and titles of ISO/IEC standards are used as identifiers, with attribution to ISO/IEC; no ISO text beyond them is reproduced. The standards are available from ISO."
+	nistLicence = "Work of the US Government (NIST), public domain in the United States; statements reproduced verbatim with attribution."
+	cisLicence  = "CIS Critical Security Controls, © Center for Internet Security, Inc., licensed under CC BY-NC-ND 4.0 (https://creativecommons.org/licenses/by-nc-nd/4.0/); see catalog/data/cis/LICENSE."
+)
+
+func genFrameworks(ref string, files map[string][]byte) error {
+	steps := []struct {
+		out string
+		gen func(string) (wire.Framework, error)
+	}{
+		{"catalog/data/iso27002-2022.json", genISO27002v2022},
+		{"catalog/data/iso27001-2022.json", genISO27001v2022},
+		{"catalog/data/iso27002-2013.json", genISO27002v2013},
+		{"catalog/data/nist-csf-2.0.json", func(ref string) (wire.Framework, error) {
+			return genCSF(ref, "frameworks/nist-csf-2.0.csv", wire.Framework{
+				ID: "nist-csf:2.0", Name: "NIST Cybersecurity Framework 2.0", Version: "2.0", Publisher: "NIST",
+				Source:  "NIST CSWP 29, The NIST Cybersecurity Framework (CSF) 2.0 (February 2024), from NIST's OSCAL catalog",
+				Licence: nistLicence, Aliases: []string{"csf", "nistcsf", "csf2"},
+			})
+		}},
+		{"catalog/data/nist-csf-1.1.json", func(ref string) (wire.Framework, error) {
+			return genCSF(ref, "frameworks/nist-csf-1.1.csv", wire.Framework{
+				ID: "nist-csf:1.1", Name: "NIST Cybersecurity Framework 1.1", Version: "1.1", Publisher: "NIST",
+				Source:  "NIST Framework for Improving Critical Infrastructure Cybersecurity, Version 1.1 (April 2018)",
+				Licence: nistLicence, Aliases: []string{"csf", "nistcsf", "csf1.1"},
+			})
+		}},
+		{"catalog/data/cis/cis-controls-8.json", func(ref string) (wire.Framework, error) {
+			return genCIS(ref, "frameworks/cis-controls-v8-safeguards.csv", wire.Framework{
+				ID: "cis:8", Name: "CIS Critical Security Controls v8", Version: "8", Publisher: "Center for Internet Security",
+				Source:  "CIS Critical Security Controls Version 8 (May 2021): CIS's OSCAL catalog and workbook CIS_Controls_Version_8.xlsx",
+				Licence: cisLicence, Aliases: []string{"cis-controls", "cis:8.0"}, QualifiedOnly: true,
+			})
+		}},
+		{"catalog/data/cis/cis-controls-8.1.json", func(ref string) (wire.Framework, error) {
+			return genCIS(ref, "frameworks/cis-controls-v8.1-safeguards.csv", wire.Framework{
+				ID: "cis:8.1", Name: "CIS Critical Security Controls v8.1", Version: "8.1", Publisher: "Center for Internet Security",
+				Source:  "CIS Critical Security Controls Version 8.1 (June 2024), values of v8.1.2; control titles as in v8",
+				Licence: cisLicence, Aliases: []string{"cis-controls"}, QualifiedOnly: true,
+			})
+		}},
+	}
+	for _, s := range steps {
+		wf, err := s.gen(ref)
+		if err != nil {
+			return err
+		}
+		b, err := codec.MarshalIndent(wf)
+		if err != nil {
+			return err
+		}
+		files[s.out] = b
+	}
+	return nil
+}
+
+func tf(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+func genISO27002v2022(ref string) (wire.Framework, error) {
+	t, err := readTable(ref, "frameworks/iso27002-2022.csv", "id", "title", "theme", "control_type", "properties", "concepts", "capabilities", "domains", "new_in_2022")
+	if err != nil {
+		return wire.Framework{}, err
+	}
+	wf := wire.Framework{
+		ID: "iso27002:2022", Name: "ISO/IEC 27002:2022", Version: "2022", Publisher: "ISO/IEC",
+		Source:  "ISO/IEC 27002:2022 Information security, cybersecurity and privacy protection — Information security controls: control identifiers, titles and the attribute table of Annex A (Table A.1)",
+		Licence: isoLicence, Aliases: []string{"27002"},
+	}
+	themeOf := map[string]string{}
+	for _, r := range t.rows {
+		id := r.get("id")
+		clause, _, ok := strings.Cut(id, ".")
+		if !ok || r.get("title") == "" || r.get("theme") == "" {
+			return wf, fmt.Errorf("%s:%d: malformed row", t.file, r.line)
+		}
+		if th, seen := themeOf[clause]; !seen {
+			themeOf[clause] = r.get("theme")
+			wf.Controls = append(wf.Controls, wire.Control{ID: clause, Title: r.get("theme") + " controls", Kind: "theme"})
+		} else if th != r.get("theme") {
+			return wf, fmt.Errorf("%s:%d: control %s has theme %q, clause %s is %q", t.file, r.line, id, r.get("theme"), clause, th)
+		}
+		isNew, err := flag01(t, r, "new_in_2022")
+		if err != nil {
+			return wf, err
+		}
+		wf.Controls = append(wf.Controls, wire.Control{
+			ID: id, Title: r.get("title"), Kind: "control", Parent: clause,
+			Attributes: map[string][]string{
+				"theme":                    {r.get("theme")},
+				"control_type":             split(r.get("control_type")),
+				"security_properties":      split(r.get("properties")),
+				"cybersecurity_concepts":   split(r.get("concepts")),
+				"operational_capabilities": split(r.get("capabilities")),
+				"security_domains":         split(r.get("domains")),
+				"new_in_2022":              {tf(isNew)},
+			},
+		})
+	}
+	return wf, nil
+}
+
+func genISO27001v2022(ref string) (wire.Framework, error) {
+	t, err := readTable(ref, "frameworks/iso27001-2022-clauses.csv", "id", "title", "parent", "mandatory_documented_information", "mdi_note", "amd1_2024_climate")
+	if err != nil {
+		return wire.Framework{}, err
+	}
+	wf := wire.Framework{
+		ID: "iso27001:2022", Name: "ISO/IEC 27001:2022", Version: "2022", Publisher: "ISO/IEC",
+		Source:  "ISO/IEC 27001:2022 Information security management systems — Requirements, clauses 4 to 10, with Amendment 1:2024 (climate action changes); its Annex A is the control set of ISO/IEC 27002:2022",
+		Licence: isoLicence, Aliases: []string{"27001"}, AnnexOf: "iso27002:2022",
+	}
+	for _, r := range t.rows {
+		mdi, err := flag01(t, r, "mandatory_documented_information")
+		if err != nil {
+			return wf, err
+		}
+		climate, err := flag01(t, r, "amd1_2024_climate")
+		if err != nil {
+			return wf, err
+		}
+		attrs := map[string][]string{
+			"mandatory_documented_information": {tf(mdi)},
+			"amd1_2024_climate":                {tf(climate)},
+		}
+		if n := r.get("mdi_note"); n != "" {
+			attrs["documented_information_note"] = []string{n}
+		}
+		wf.Controls = append(wf.Controls, wire.Control{ID: r.get("id"), Title: r.get("title"), Kind: "clause", Parent: r.get("parent"), Attributes: attrs})
+	}
+	return wf, nil
+}
+
+func genISO27002v2013(ref string) (wire.Framework, error) {
+	t, err := readTable(ref, "frameworks/iso27002-2013.csv", "id", "title")
+	if err != nil {
+		return wire.Framework{}, err
+	}
+	wf := wire.Framework{
+		ID: "iso27002:2013", Name: "ISO/IEC 27002:2013", Version: "2013", Publisher: "ISO/IEC",
+		Source:  "ISO/IEC 27001:2013 Annex A / ISO/IEC 27002:2013 control identifiers and titles (withdrawn; kept for migration)",
+		Licence: isoLicence, Aliases: []string{"27002"},
+	}
+	for _, r := range t.rows {
+		wf.Controls = append(wf.Controls, wire.Control{ID: r.get("id"), Title: r.get("title"), Kind: "control"})
+	}
+	return wf, nil
+}
+
+func genCSF(ref, file string, wf wire.Framework) (wire.Framework, error) {
+	t, err := readTable(ref, file, "function_id", "function", "category_id", "category", "subcategory_id", "statement")
+	if err != nil {
+		return wf, err
+	}
+	seen := map[string]bool{}
+	for _, r := range t.rows {
+		fn, cat, sub := r.get("function_id"), r.get("category_id"), r.get("subcategory_id")
+		if !seen[fn] {
+			seen[fn] = true
+			wf.Controls = append(wf.Controls, wire.Control{ID: fn, Title: r.get("function"), Kind: "function"})
+		}
+		if !seen[cat] {
+			seen[cat] = true
+			wf.Controls = append(wf.Controls, wire.Control{ID: cat, Title: r.get("category"), Kind: "category", Parent: fn})
+		}
+		if seen[sub] {
+			return wf, fmt.Errorf("%s:%d: subcategory %s repeated", file, r.line, sub)
+		}
+		seen[sub] = true
+		wf.Controls = append(wf.Controls, wire.Control{ID: sub, Title: r.get("statement"), Kind: "subcategory", Parent: cat})
+	}
+	return wf, nil
+}
+
+func genCIS(ref, safeguards string, wf wire.Framework) (wire.Framework, error) {
+	ct, err := readTable(ref, "frameworks/cis-controls-v8.csv", "id", "title")
+	if err != nil {
+		return wf, err
+	}
+	st, err := readTable(ref, safeguards, "id", "control_id", "title", "asset_type", "security_function", "ig1", "ig2", "ig3")
+	if err != nil {
+		return wf, err
+	}
+	bySafeguard := map[string][]row{}
+	for _, r := range st.rows {
+		bySafeguard[r.get("control_id")] = append(bySafeguard[r.get("control_id")], r)
+	}
+	n := 0
+	for _, c := range ct.rows {
+		wf.Controls = append(wf.Controls, wire.Control{ID: c.get("id"), Title: c.get("title"), Kind: "control"})
+		for _, r := range bySafeguard[c.get("id")] {
+			attrs := map[string][]string{}
+			if v := split(r.get("asset_type")); len(v) > 0 {
+				attrs["asset_type"] = v
+			}
+			if v := split(r.get("security_function")); len(v) > 0 {
+				attrs["security_function"] = v
+			}
+			var igs []string
+			for i, col := range []string{"ig1", "ig2", "ig3"} {
+				in, err := flag01(st, r, col)
+				if err != nil {
+					return wf, err
+				}
+				if in {
+					igs = append(igs, fmt.Sprintf("IG%d", i+1))
+				}
+			}
+			if len(igs) > 0 {
+				attrs["implementation_group"] = igs
+			}
+			wf.Controls = append(wf.Controls, wire.Control{ID: r.get("id"), Title: r.get("title"), Kind: "safeguard", Parent: c.get("id"), Attributes: attrs})
+			n++
+		}
+	}
+	if n != len(st.rows) {
+		return wf, fmt.Errorf("%s: %d safeguards belong to no control of cis-controls-v8.csv", safeguards, len(st.rows)-n)
+	}
+	return wf, nil
+}
