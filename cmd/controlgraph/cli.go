@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+// Exit statuses of the CLI contract.
+const (
+	exitOK      = 0
+	exitFinding = 1 // a finding a script may gate on
+	exitInput   = 2 // bad input, or output that could not be written
+)
+
+// command is one subcommand. Each lives in its own cmd_*.go file and adds itself with
+// register from an init function, so commands can be added without touching this file.
+type command struct {
+	name     string   // "controls"
+	args     string   // "FRAMEWORK [flags]", for the usage line
+	summary  string   // one line for the command list
+	detail   string   // paragraphs for "help <command>"
+	examples []string // command lines, without the leading "controlgraph "
+	// formats the command can write, the first being its default when standard
+	// output is not a terminal; nil when the command takes no --format and -o.
+	formats []string
+	// minArgs and maxArgs bound the positional arguments (maxArgs < 0: no limit).
+	minArgs, maxArgs int
+	// setup declares the command's own flags on fs and returns the function that runs
+	// the command once the flags are parsed.
+	setup func(fs *flag.FlagSet) action
+}
+
+// action runs a parsed command with its positional arguments.
+type action func(x *invocation, args []string) error
+
+// invocation is what a running command gets: the catalog, the streams, and the output
+// options the dispatcher resolved.
+type invocation struct {
+	cmd    *command
+	cat    *catalog.Catalog
+	stdin  io.Reader
+	out    *bytes.Buffer // the command's output; written to stdout or -o on success
+	stderr io.Writer
+	format string // one of cmd.formats
+	width  int    // columns available to a table
+}
+
+var commands = map[string]*command{}
+
+// register adds a command; it is called from init functions.
+func register(c *command) {
+	if _, dup := commands[c.name]; dup {
+		panic("controlgraph: command registered twice: " + c.name)
+	}
+	commands[c.name] = c
+}
+
+// inputError is bad input: exit status 2.
+type inputError struct{ msg string }
+
+func (e *inputError) Error() string { return e.msg }
+
+func badInput(format string, a ...any) error { return &inputError{fmt.Sprintf(format, a...)} }
+
+// findingError is a result a script may gate on: exit status 1. The command's output
+// is still written.
+type findingError struct{ msg string }
+
+func (e *findingError) Error() string { return e.msg }
+
+// run is the whole CLI: it parses args, runs the command and returns the exit status.
+// main calls it with the process's arguments and streams; tests call it in-process.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		writeOverview(stderr)
+		return exitInput
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		writeOverview(stdout)
+		return exitOK
+	case "help":
+		return runHelp(args[1:], stdout, stderr)
+	}
+	c, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "controlgraph: unknown command %q; commands: %s (see 'controlgraph help')\n", name, strings.Join(commandNames(), ", "))
+		return exitInput
+	}
+	return c.execute(args[1:], stdin, stdout, stderr)
+}
+
+func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs, act, out := c.flagSet()
+	pos, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		c.writeUsage(stdout)
+		return exitOK
+	}
+	if err != nil {
+		return fail(stderr, c, flagError(c, fs, err))
+	}
+	if len(pos) < c.minArgs || (c.maxArgs >= 0 && len(pos) > c.maxArgs) {
+		return fail(stderr, c, c.argCountError(pos))
+	}
+	x := &invocation{cmd: c, cat: catalog.Default(), stdin: stdin, out: &bytes.Buffer{}, stderr: stderr, width: tableWidth()}
+	if c.formats != nil {
+		x.format = out.resolveFormat(c.formats, isTerminal(stdout))
+	}
+	err = act(x, pos)
+	var finding *findingError
+	if err != nil && !errors.As(err, &finding) {
+		return fail(stderr, c, err)
+	}
+	if werr := out.write(x.out.Bytes(), stdout); werr != nil {
+		return fail(stderr, c, werr)
+	}
+	if finding != nil {
+		fmt.Fprintf(stderr, "controlgraph %s: %s\n", c.name, finding.msg)
+		return exitFinding
+	}
+	return exitOK
+}
+
+func fail(stderr io.Writer, c *command, err error) int {
+	fmt.Fprintf(stderr, "controlgraph %s: %v\n", c.name, err)
+	return exitInput
+}
+
+// flagSet builds the command's flags: its own and, when it writes output, --format
+// and -o.
+func (c *command) flagSet() (*flag.FlagSet, action, *outputOptions) {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := &outputOptions{}
+	if c.formats != nil {
+		fs.Var(&formatValue{allowed: c.formats, v: &out.format}, "format", "output format: "+strings.Join(c.formats, ", ")+defaultFormatNote(c.formats))
+		fs.StringVar(&out.path, "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	}
+	return fs, c.setup(fs), out
+}
+
+func (c *command) argCountError(pos []string) error {
+	switch {
+	case len(pos) < c.minArgs:
+		return badInput("missing argument: usage: controlgraph %s %s", c.name, c.args)
+	default:
+		return badInput("unexpected argument %q: usage: controlgraph %s %s", pos[c.maxArgs], c.name, c.args)
+	}
+}
+
+// flagError turns an error of package flag into one line that names the bad flag or
+// value and what would be accepted.
+func flagError(c *command, fs *flag.FlagSet, err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return badInput("unknown flag %s; accepted: %s (see 'controlgraph help %s')", name, strings.Join(flagNames(fs), ", "), c.name)
+	}
+	return badInput("%s (see 'controlgraph help %s')", msg, c.name)
+}
+
+func flagNames(fs *flag.FlagSet) []string {
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, dashes(f.Name)) })
+	return names
+}
+
+// dashes writes a flag as users type it: -o, --format.
+func dashes(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+func commandNames() []string {
+	return slices.Sorted(maps.Keys(commands))
+}
+
+func writeOverview(w io.Writer) {
+	var b strings.Builder
+	b.WriteString(`controlgraph maps ISO/IEC 27002:2022 to NIST CSF and the CIS Controls.
+
+Usage:
+  controlgraph <command> [arguments] [flags]
+
+Commands:
+`)
+	width := 0
+	for _, n := range commandNames() {
+		width = max(width, len(n))
+	}
+	for _, n := range commandNames() {
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, n, commands[n].summary)
+	}
+	fmt.Fprintf(&b, "  %-*s  %s\n", width, "help", "show help for a command")
+	b.WriteString(`
+Flags may come before or after the arguments. --format is table on a terminal and
+json otherwise; -o FILE writes atomically to FILE.
+Exit status: 0 ok, 1 a finding a script may gate on, 2 bad input.
+
+Run 'controlgraph help <command>' for a command's flags and examples.
+`)
+	io.WriteString(w, b.String())
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		writeOverview(stdout)
+		return exitOK
+	}
+	if len(args) > 1 {
+		fmt.Fprintf(stderr, "controlgraph help: unexpected argument %q: usage: controlgraph help [command]\n", args[1])
+		return exitInput
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		if args[0] == "help" {
+			fmt.Fprintln(stdout, "usage: controlgraph help [command]")
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "controlgraph help: unknown command %q; commands: %s\n", args[0], strings.Join(commandNames(), ", "))
+		return exitInput
+	}
+	c.writeUsage(stdout)
+	return exitOK
+}
+
+func (c *command) writeUsage(w io.Writer) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: controlgraph %s %s\n\n%s\n", c.name, c.args, c.summary)
+	if c.detail != "" {
+		fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(c.detail))
+	}
+	fs, _, _ := c.flagSet()
+	var flags strings.Builder
+	fs.SetOutput(&flags)
+	fs.PrintDefaults()
+	if flags.Len() > 0 {
+		// PrintDefaults writes one dash; users may type one or two.
+		b.WriteString("\nFlags:\n")
+		for _, line := range strings.SplitAfter(flags.String(), "\n") {
+			if strings.HasPrefix(line, "  -") && len(line) > 4 && line[4] != ' ' && line[4] != '\t' {
+				line = "  --" + line[3:]
+			}
+			b.WriteString(line)
+		}
+	}
+	if len(c.examples) > 0 {
+		b.WriteString("\nExamples:\n")
+		for _, e := range c.examples {
+			fmt.Fprintf(&b, "  controlgraph %s\n", e)
+		}
+	}
+	io.WriteString(w, b.String())
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,286 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+func init() {
+	register(&command{
+		name:    "show",
+		args:    "REF [--in FRAMEWORK] [flags]",
+		summary: "show one control: title, place in the hierarchy, attributes and mappings",
+		detail: `REF is a control ID as people write it: 8.16, A.5.1, ISO27002:5.1,
+iso27001:2022/A.5.1, GV.OC-01, gv.oc-1, "CIS 4.1", cis:4.1, A.12.4.1. A bare ID is
+looked up in every framework except the CIS Controls, which need their name. An ID
+that several frameworks have (5.1 is an ISO/IEC 27002 control and an ISO/IEC 27001
+clause) is an error listing the candidates; name the framework in REF or with --in.`,
+		examples: []string{
+			"show 8.16",
+			"show 5.1 --in iso27001",
+			"show gv.oc-1 --format json",
+			`show "CIS 4.1"`,
+		},
+		formats: []string{formatTable, formatJSON, formatMD},
+		minArgs: 1, maxArgs: 1,
+		setup: setupShow,
+	})
+}
+
+// relation is a link from the shown control to another one, read "shown R other".
+type relation struct {
+	Other        catalog.Ref
+	Relationship string   // the IR 8477 word
+	Source       string   // ID of the source document, for a published edge
+	Derived      bool     // composed from published edges, not published itself
+	Via          []string // for a derived relation, the refs on the path between
+	Note         string   // what the source printed, when read differently
+}
+
+// relationSources produce the relations "show" lists. Each data layer the CLI is built
+// with adds its own from the init function of its file.
+var relationSources []func(x *invocation, c catalog.Control) ([]relation, error)
+
+func setupShow(fs *flag.FlagSet) action {
+	in := fs.String("in", "", "look REF up in `FRAMEWORK` only (an ID or an alias such as iso27001)")
+	return func(x *invocation, args []string) error {
+		var scope []catalog.FrameworkID
+		if *in != "" {
+			fw, err := x.resolveFramework(*in)
+			if err != nil {
+				return err
+			}
+			scope = append(scope, fw)
+		}
+		c, err := x.resolveRef(args[0], scope...)
+		if err != nil {
+			return err
+		}
+		v, err := x.buildShow(c)
+		if err != nil {
+			return err
+		}
+		switch x.format {
+		case formatJSON:
+			return x.writeJSON(v)
+		case formatMD:
+			return writeShowMarkdown(x.out, v)
+		}
+		return writeShowText(x.out, v, x.width)
+	}
+}
+
+// showJSON is the output of "show --format json", and what the other formats render.
+type showJSON struct {
+	Ref           string              `json:"ref"`
+	Framework     string              `json:"framework"`
+	FrameworkName string              `json:"framework_name"`
+	ID            string              `json:"id"`
+	Title         string              `json:"title"`
+	Kind          string              `json:"kind"`
+	Summary       string              `json:"summary,omitempty"`
+	Ancestors     []nodeJSON          `json:"ancestors"`
+	Children      []nodeJSON          `json:"children"`
+	AlsoKnownAs   []string            `json:"also_known_as,omitempty"`
+	Attributes    map[string][]string `json:"attributes,omitempty"`
+	Mappings      []relationJSON      `json:"mappings,omitempty"`
+}
+
+type nodeJSON struct {
+	Ref   string `json:"ref"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Kind  string `json:"kind"`
+}
+
+type relationJSON struct {
+	Ref          string   `json:"ref"`
+	Title        string   `json:"title,omitempty"`
+	Relationship string   `json:"relationship"`
+	Source       string   `json:"source,omitempty"`
+	Derived      bool     `json:"derived,omitempty"`
+	Via          []string `json:"via,omitempty"`
+	Note         string   `json:"note,omitempty"`
+}
+
+func node(c catalog.Control) nodeJSON {
+	return nodeJSON{Ref: c.Ref.String(), ID: c.Ref.ID, Title: c.Title, Kind: string(c.Kind)}
+}
+
+func (x *invocation) buildShow(c catalog.Control) (showJSON, error) {
+	in, _ := x.cat.Framework(c.Ref.Framework)
+	v := showJSON{
+		Ref: c.Ref.String(), Framework: string(c.Ref.Framework), FrameworkName: in.Name,
+		ID: c.Ref.ID, Title: c.Title, Kind: string(c.Kind), Summary: c.Summary,
+		Ancestors: []nodeJSON{}, Children: []nodeJSON{},
+	}
+	for a := range x.cat.Ancestors(c.Ref) {
+		v.Ancestors = append([]nodeJSON{node(a)}, v.Ancestors...)
+	}
+	for ch := range x.cat.Children(c.Ref) {
+		v.Children = append(v.Children, node(ch))
+	}
+	// A framework whose Annex A is this one names the control "A.<id>" too.
+	for f := range x.cat.Frameworks() {
+		if f.AnnexOf == c.Ref.Framework {
+			v.AlsoKnownAs = append(v.AlsoKnownAs, catalog.NewRef(f.ID, "A."+c.Ref.ID).String())
+		}
+	}
+	if len(c.AttrNames()) > 0 {
+		v.Attributes = map[string][]string{}
+		for name, vals := range c.Attrs() {
+			v.Attributes[name] = vals
+		}
+	}
+	for _, src := range relationSources {
+		rels, err := src(x, c)
+		if err != nil {
+			return showJSON{}, err
+		}
+		for _, r := range rels {
+			rj := relationJSON{Ref: r.Other.String(), Relationship: r.Relationship, Source: r.Source, Derived: r.Derived, Via: r.Via, Note: r.Note}
+			if o, ok := x.cat.Control(r.Other); ok {
+				rj.Title = o.Title
+			}
+			v.Mappings = append(v.Mappings, rj)
+		}
+	}
+	return v, nil
+}
+
+func nodeLine(n nodeJSON) string {
+	return n.ID + " " + n.Title
+}
+
+func writeShowText(w io.Writer, v showJSON, width int) error {
+	var b strings.Builder
+	const labelW = 12
+	field := func(label, value string) {
+		lines := wrapText(value, max(width-labelW-1, minWrap))
+		fmt.Fprintf(&b, "%-*s %s\n", labelW, label+":", lines[0])
+		for _, l := range lines[1:] {
+			fmt.Fprintf(&b, "%-*s %s\n", labelW, "", l)
+		}
+	}
+	fmt.Fprintf(&b, "%s  %s\n\n", v.Ref, v.Title)
+	field("Framework", fmt.Sprintf("%s (%s)", v.FrameworkName, v.Framework))
+	field("ID", v.ID)
+	field("Kind", v.Kind)
+	if len(v.Ancestors) > 0 {
+		parts := make([]string, len(v.Ancestors))
+		for i, a := range v.Ancestors {
+			parts[i] = nodeLine(a)
+		}
+		field("Parents", strings.Join(parts, " > "))
+	}
+	if len(v.AlsoKnownAs) > 0 {
+		field("Also", strings.Join(v.AlsoKnownAs, ", "))
+	}
+	if v.Summary != "" {
+		field("Summary", v.Summary)
+	}
+	if len(v.Attributes) > 0 {
+		b.WriteString("\nAttributes:\n")
+		t := newTable(1, "attribute", "values")
+		for _, name := range sortedKeys(v.Attributes) {
+			t.add(name, strings.Join(v.Attributes[name], ", "))
+		}
+		writeIndented(&b, t, width)
+	}
+	if len(v.Children) > 0 {
+		fmt.Fprintf(&b, "\nChildren (%d):\n", len(v.Children))
+		t := newTable(1, "id", "title", "kind")
+		for _, c := range v.Children {
+			t.add(c.ID, c.Title, c.Kind)
+		}
+		writeIndented(&b, t, width)
+	}
+	if len(relationSources) > 0 {
+		if len(v.Mappings) == 0 {
+			b.WriteString("\nMappings: none\n")
+		} else {
+			fmt.Fprintf(&b, "\nMappings (%d, read %q):\n", len(v.Mappings), v.ID+" RELATIONSHIP target")
+			t := newTable(2, "relationship", "target", "title", "source")
+			for _, m := range v.Mappings {
+				src := m.Source
+				if m.Derived {
+					src = "derived via " + strings.Join(m.Via, ", ")
+				}
+				if m.Note != "" {
+					src += " (printed: " + m.Note + ")"
+				}
+				t.add(m.Relationship, m.Ref, m.Title, src)
+			}
+			writeIndented(&b, t, width)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeIndented writes a table indented by two spaces.
+func writeIndented(b *strings.Builder, t *table, width int) {
+	var sb strings.Builder
+	// The table cannot fail writing to a strings.Builder.
+	_ = t.writeText(&sb, width-2)
+	for _, l := range strings.SplitAfter(sb.String(), "\n") {
+		if l != "" {
+			b.WriteString("  " + l)
+		}
+	}
+}
+
+func writeShowMarkdown(w io.Writer, v showJSON) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s %s\n\n", v.Ref, mdCell(v.Title))
+	fmt.Fprintf(&b, "- **Framework:** %s (`%s`)\n", mdCell(v.FrameworkName), v.Framework)
+	fmt.Fprintf(&b, "- **ID:** %s\n", v.ID)
+	fmt.Fprintf(&b, "- **Kind:** %s\n", v.Kind)
+	if len(v.Ancestors) > 0 {
+		parts := make([]string, len(v.Ancestors))
+		for i, a := range v.Ancestors {
+			parts[i] = mdCell(nodeLine(a))
+		}
+		fmt.Fprintf(&b, "- **Parents:** %s\n", strings.Join(parts, " › "))
+	}
+	if len(v.AlsoKnownAs) > 0 {
+		fmt.Fprintf(&b, "- **Also:** %s\n", strings.Join(v.AlsoKnownAs, ", "))
+	}
+	if v.Summary != "" {
+		fmt.Fprintf(&b, "- **Summary:** %s\n", mdCell(v.Summary))
+	}
+	var err error
+	if len(v.Attributes) > 0 {
+		b.WriteString("\n## Attributes\n\n")
+		t := newTable(-1, "attribute", "values")
+		for _, name := range sortedKeys(v.Attributes) {
+			t.add(name, strings.Join(v.Attributes[name], ", "))
+		}
+		err = t.writeMarkdown(&b)
+	}
+	if len(v.Children) > 0 {
+		b.WriteString("\n## Children\n\n")
+		t := newTable(-1, "id", "title", "kind")
+		for _, c := range v.Children {
+			t.add(c.ID, c.Title, c.Kind)
+		}
+		err = t.writeMarkdown(&b)
+	}
+	if len(v.Mappings) > 0 {
+		b.WriteString("\n## Mappings\n\n")
+		t := newTable(-1, "relationship", "target", "title", "source", "derived via", "note")
+		for _, m := range v.Mappings {
+			t.add(m.Relationship, m.Ref, m.Title, m.Source, strings.Join(m.Via, ", "), m.Note)
+		}
+		err = t.writeMarkdown(&b)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// parseInterspersed parses flags that may come before, between or after the
+// positional arguments ("controls iso27002:2022 --type detective") and returns the
+// positional arguments in order. Everything after a "--" is positional.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		// flag stops at the first non-flag argument, or after a "--" it consumed.
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// listFlag collects the values of a flag that may be repeated and may hold a comma
+// list: --type detective --type corrective and --type detective,corrective are the same.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(s string) error {
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*l = append(*l, v)
+		}
+	}
+	return nil
+}
+
+// formatValue is the --format flag of a command, limited to the formats it writes.
+type formatValue struct {
+	allowed []string
+	v       *string
+}
+
+func (f *formatValue) String() string {
+	if f.v == nil {
+		return ""
+	}
+	return *f.v
+}
+
+func (f *formatValue) Set(s string) error {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if !slices.Contains(f.allowed, s) {
+		return fmt.Errorf("unknown format %q; accepted: %s", s, strings.Join(f.allowed, ", "))
+	}
+	*f.v = s
+	return nil
+}

@@ -1,0 +1,26 @@
+// Command controlgraph looks up, filters and exports the controls of ISO/IEC 27002:2022,
+// ISO/IEC 27001:2022, ISO/IEC 27002:2013, NIST CSF 2.0 and 1.1 and the CIS Controls v8
+// and v8.1, and the mappings between them.
+//
+// Usage:
+//
+//	controlgraph <command> [arguments] [flags]
+//
+// Run "controlgraph help" for the list of commands and "controlgraph help <command>"
+// for one command with examples. Flags may come before or after the arguments.
+//
+// Output formats (--format): table (the default when standard output is a terminal),
+// json (the default otherwise), csv and md, as each command allows. -o FILE writes the
+// output to FILE instead, atomically; without --format the format then follows the
+// file's extension (.json, .csv, .md), else table.
+//
+// Exit status: 0 on success; 1 on a finding a script may gate on; 2 on bad input
+// (an unknown command, flag, framework, reference or value) or when the output cannot
+// be written, with a one-line message on standard error.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

@@ -1,0 +1,302 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/controlgraph/controlgraph/internal/codec"
+)
+
+// The output formats a command may offer.
+const (
+	formatTable = "table"
+	formatJSON  = "json"
+	formatCSV   = "csv"
+	formatMD    = "md"
+)
+
+// outputOptions are the values of --format and -o.
+type outputOptions struct {
+	format string
+	path   string
+}
+
+// resolveFormat picks the format: --format when given; else the extension of -o's
+// file (.json, .csv, .md) when the command writes it, else table; else table on a
+// terminal and json (or the command's first format) otherwise.
+func (o *outputOptions) resolveFormat(allowed []string, terminal bool) string {
+	if o.format != "" {
+		return o.format
+	}
+	if o.path != "" {
+		ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(o.path), "."))
+		if ext == "markdown" {
+			ext = formatMD
+		}
+		if slices.Contains(allowed, ext) {
+			return ext
+		}
+		if slices.Contains(allowed, formatTable) {
+			return formatTable
+		}
+		return pipeFormat(allowed)
+	}
+	if terminal && slices.Contains(allowed, formatTable) {
+		return formatTable
+	}
+	return pipeFormat(allowed)
+}
+
+// pipeFormat is the default when standard output is not a terminal.
+func pipeFormat(allowed []string) string {
+	if slices.Contains(allowed, formatJSON) {
+		return formatJSON
+	}
+	return allowed[0]
+}
+
+func defaultFormatNote(formats []string) string {
+	if slices.Contains(formats, formatTable) && pipeFormat(formats) != formatTable {
+		return " (default: table on a terminal, " + pipeFormat(formats) + " otherwise)"
+	}
+	return " (default " + pipeFormat(formats) + ")"
+}
+
+// write sends the command's finished output to -o's file or to stdout.
+func (o *outputOptions) write(data []byte, stdout io.Writer) error {
+	if o.path == "" || o.path == "-" {
+		_, err := stdout.Write(data)
+		return err
+	}
+	return writeFileAtomic(o.path, data)
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it over
+// path, so that readers see the old file or the whole new one, never a part.
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+// tableWidth is the width tables fit: $COLUMNS, or 100.
+func tableWidth() int {
+	if n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS"))); err == nil && n > 0 {
+		return n
+	}
+	return 100
+}
+
+// table is rows of cells for the table, csv and md formats.
+type table struct {
+	header []string
+	rows   [][]string
+	// wrap is the index of the column whose long cells wrap to fit the width in the
+	// table format (a title), or -1.
+	wrap int
+}
+
+func newTable(wrap int, header ...string) *table {
+	return &table{header: header, wrap: wrap}
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+// minWrap is the narrowest a wrapped column gets, however narrow the terminal.
+const minWrap = 24
+
+// writeText writes aligned columns, wrapping the wrap column at word boundaries so that
+// lines fit width. Nothing is cut: a long cell continues on the next lines.
+func (t *table) writeText(w io.Writer, width int) error {
+	const pad = 2
+	upper := make([]string, len(t.header))
+	for i, h := range t.header {
+		upper[i] = strings.ToUpper(h)
+	}
+	wrapAt := 0
+	if t.wrap >= 0 && t.wrap < len(t.header) {
+		used := 0
+		for i := range t.header {
+			if i == t.wrap {
+				continue
+			}
+			colw := utf8.RuneCountInString(upper[i])
+			for _, r := range t.rows {
+				colw = max(colw, utf8.RuneCountInString(r[i]))
+			}
+			used += colw + pad
+		}
+		if t.wrap == len(t.header)-1 {
+			wrapAt = width - used
+		} else {
+			wrapAt = width - used - pad
+		}
+		wrapAt = max(wrapAt, minWrap)
+	}
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, pad, ' ', 0)
+	line := func(cells []string) {
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	line(upper)
+	for _, r := range t.rows {
+		if wrapAt == 0 {
+			line(r)
+			continue
+		}
+		parts := wrapText(r[t.wrap], wrapAt)
+		first := slices.Clone(r)
+		first[t.wrap] = parts[0]
+		line(first)
+		for _, p := range parts[1:] {
+			cont := make([]string, len(r))
+			cont[t.wrap] = p
+			line(cont)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// Empty trailing cells leave padding behind.
+	for _, l := range strings.SplitAfter(buf.String(), "\n") {
+		if l == "" {
+			continue
+		}
+		if _, err := io.WriteString(w, strings.TrimRight(l, " \n")+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// wrapText breaks s into lines of at most width runes at spaces, breaking a word only
+// when it alone is longer than width.
+func wrapText(s string, width int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return []string{""}
+	}
+	var lines []string
+	cur := ""
+	for _, wd := range words {
+		for utf8.RuneCountInString(wd) > width {
+			if cur != "" {
+				lines = append(lines, cur)
+				cur = ""
+			}
+			r := []rune(wd)
+			lines = append(lines, string(r[:width]))
+			wd = string(r[width:])
+		}
+		switch {
+		case cur == "":
+			cur = wd
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(wd) <= width:
+			cur += " " + wd
+		default:
+			lines = append(lines, cur)
+			cur = wd
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// writeCSV writes the header and rows as CSV.
+func (t *table) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(t.rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// writeMarkdown writes a GitHub-flavoured Markdown table.
+func (t *table) writeMarkdown(w io.Writer) error {
+	var b strings.Builder
+	row := func(cells []string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" " + mdCell(c) + " |")
+		}
+		b.WriteString("\n")
+	}
+	row(t.header)
+	b.WriteString("|")
+	for range t.header {
+		b.WriteString(" --- |")
+	}
+	b.WriteString("\n")
+	for _, r := range t.rows {
+		row(r)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdCell escapes what would break a Markdown table cell.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\\`)
+	s = strings.ReplaceAll(s, "|", `\|`)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// write renders t in the invocation's format (table, csv or md).
+func (x *invocation) writeTable(t *table) error {
+	switch x.format {
+	case formatCSV:
+		return t.writeCSV(x.out)
+	case formatMD:
+		return t.writeMarkdown(x.out)
+	}
+	return t.writeText(x.out, x.width)
+}
+
+// writeJSON writes v, a flat wire struct, as indented JSON.
+func (x *invocation) writeJSON(v any) error {
+	return codec.Encode(x.out, v)
+}
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+// resolveFramework turns a framework argument (ID, alias or family) into its ID, or
+// an input error that names the accepted ones. In a build without CIS data a CIS name
+// says so.
+func (x *invocation) resolveFramework(name string) (catalog.FrameworkID, error) {
+	id, err := x.cat.ResolveFramework(name)
+	if err == nil {
+		return id, nil
+	}
+	if !catalog.HasCIS() && strings.HasPrefix(strings.ToLower(strings.TrimSpace(name)), "cis") {
+		return "", badInput("unknown framework %q: this build has no CIS data (built with -tags nocis); frameworks: %s", name, strings.Join(x.frameworkIDs(), ", "))
+	}
+	return "", badInput("unknown framework %q; accepted: %s (or an alias such as iso27002, csf%s)", name, strings.Join(x.frameworkIDs(), ", "), cisAlias())
+}
+
+func cisAlias() string {
+	if catalog.HasCIS() {
+		return ", cis"
+	}
+	return ""
+}
+
+func (x *invocation) frameworkIDs() []string {
+	var ids []string
+	for in := range x.cat.Frameworks() {
+		ids = append(ids, string(in.ID))
+	}
+	return ids
+}
+
+// resolveRef turns what a person typed into one control, or an input error: for an
+// ambiguous reference the candidates with their titles and the exact spelling to use.
+func (x *invocation) resolveRef(s string, in ...catalog.FrameworkID) (catalog.Control, error) {
+	r, err := x.cat.ParseRef(s, in...)
+	if err == nil {
+		c, ok := x.cat.Control(r)
+		if !ok {
+			return catalog.Control{}, badInput("no control %q", s)
+		}
+		return c, nil
+	}
+	var re *catalog.RefError
+	if !errors.As(err, &re) {
+		return catalog.Control{}, badInput("%v", err)
+	}
+	switch {
+	case errors.Is(err, catalog.ErrAmbiguous):
+		cands := make([]string, len(re.Candidates))
+		for i, cr := range re.Candidates {
+			cands[i] = cr.String()
+			if c, ok := x.cat.Control(cr); ok {
+				cands[i] += fmt.Sprintf(" (%s)", c.Title)
+			}
+		}
+		return catalog.Control{}, badInput("%q is ambiguous: it could be %s; write it in full, e.g. %q, or add --in FRAMEWORK",
+			s, strings.Join(cands, " or "), re.Candidates[0].String())
+	case errors.Is(err, catalog.ErrUnknownFramework):
+		return catalog.Control{}, badInput("unknown framework %q; accepted: %s", re.Input, strings.Join(x.frameworkIDs(), ", "))
+	case errors.Is(err, catalog.ErrSyntax):
+		return catalog.Control{}, badInput("malformed reference %q; write an ID such as 8.16, A.5.1, GV.OC-01 or iso27002:2022/5.1", s)
+	}
+	where := "any framework"
+	if len(re.Frameworks) > 0 {
+		fws := make([]string, len(re.Frameworks))
+		for i, f := range re.Frameworks {
+			fws[i] = string(f)
+		}
+		slices.Sort(fws)
+		where = strings.Join(slices.Compact(fws), ", ")
+	}
+	hint := "'controlgraph controls FRAMEWORK' lists the IDs"
+	if !catalog.HasCIS() && strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "cis") {
+		hint = "this build has no CIS data (built with -tags nocis)"
+	}
+	return catalog.Control{}, badInput("no control %q in %s; %s", s, where, hint)
+}
