@@ -1,4 +1,545 @@
 package main
 
-// genMappings writes the mapping sets. (Filled in by the mappings work.)
-func genMappings(ref string, files map[string][]byte) error { return nil }
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/mappings"
+)
+
+const (
+	cisMapLicence  = "CIS Critical Security Controls content, © Center for Internet Security, Inc., licensed under CC BY-NC-ND 4.0 (https://creativecommons.org/licenses/by-nc-nd/4.0/); see mappings/data/cis/LICENSE."
+	nistCISLicence = "Work of the US Government (NIST), public domain in the United States; the CIS Controls identifiers it names are © Center for Internet Security, Inc., CC BY-NC-ND 4.0 (see mappings/data/cis/LICENSE)."
+)
+
+// cisLicenceFile is written to mappings/data/cis/LICENSE.
+const cisLicenceFile = `The mapping sets in this directory carry content of the CIS Critical Security
+Controls (identifiers of CIS Controls v8 and v8.1 safeguards and the mappings CIS
+publishes between them and other frameworks).
+
+CIS Critical Security Controls © Center for Internet Security, Inc.
+Licensed under the Creative Commons Attribution-NonCommercial-NoDerivatives 4.0
+International licence (CC BY-NC-ND 4.0):
+https://creativecommons.org/licenses/by-nc-nd/4.0/
+
+Files:
+  nist-csf-2.0_to_cis-controls-v8.json    NIST CSF 2.0 Reference Tool informative references
+  nist-csf-2.0_to_cis-controls-v8.1.json  to CIS Controls v8.0 / v8.1 (the NIST export is a US
+                                          Government work; the CIS identifiers are CIS's)
+  cis-controls-v8_to_iso27002-2022.json   CIS workbook CIS_Controls_v8_NEW_MAPPING_to_ISO.IEC_27001.2022_2_2023.xlsx
+  cis-controls-v8_to_nist-csf-1.1.json    CIS workbook CIS_Controls_v8_Mapping_to_NIST_CSF_2_2023.xlsx
+  cis-controls-v8_to_cis-controls-v8.1.json  v8 and v8.1 share their numbering
+
+The data was converted to JSON without change to its content. Build controlgraph with
+-tags nocis to leave every CIS file out of the binary.
+`
+
+// genMappings writes the mapping sets: one JSON file per set under mappings/data (the
+// CIS ones under mappings/data/cis, with their LICENSE). It reads the frameworks that
+// genFrameworks has just generated, so every ref is checked against the data it will
+// be embedded with, and it fails on any error [mappings.Validate] finds.
+func genMappings(ref string, files map[string][]byte) error {
+	cat, err := generatedCatalog(files)
+	if err != nil {
+		return err
+	}
+	steps := []struct {
+		cis bool
+		gen func(ref string, cat *catalog.Catalog) ([]mappings.Set, error)
+	}{
+		{false, genISO2013to2022},
+		{false, genCSF20toISO27001},
+		{false, genCSF11toCSF20},
+		{false, genCSF11toISO2013},
+		{true, genCSF20toCIS},
+		{true, func(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+			return genCISSetTheory(ref, cat, "mappings/cis-controls-v8_to_iso27002-2022.csv", "iso27002_2022", mappings.SetCIS8ToISO2022, catalog.ISO27002v2022, "cis-v8-iso27001-2022-workbook")
+		}},
+		{true, func(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+			return genCISSetTheory(ref, cat, "mappings/cis-controls-v8_to_nist-csf-1.1.csv", "csf11_id", mappings.SetCIS8ToCSF11, catalog.CSF11, "cis-v8-nist-csf-workbook")
+		}},
+		{true, genCIS8toCIS81},
+	}
+	for _, st := range steps {
+		sets, err := st.gen(ref, cat)
+		if err != nil {
+			return err
+		}
+		for _, s := range sets {
+			sortSet(cat, &s)
+			if err := mappings.Errors(mappings.Validate(s, cat)); err != nil {
+				return fmt.Errorf("set %s: %w", s.ID, err)
+			}
+			dir := "mappings/data/"
+			if st.cis {
+				dir += "cis/"
+			}
+			var buf bytes.Buffer
+			if err := mappings.EncodeSet(&buf, s); err != nil {
+				return err
+			}
+			files[dir+s.ID+".json"] = buf.Bytes()
+		}
+	}
+	files["mappings/data/cis/LICENSE"] = []byte(cisLicenceFile)
+	return nil
+}
+
+// generatedCatalog builds a catalog from the framework files generated in this run.
+func generatedCatalog(files map[string][]byte) (*catalog.Catalog, error) {
+	var fws []catalog.Framework
+	for _, name := range []string{
+		"catalog/data/iso27002-2022.json", "catalog/data/iso27001-2022.json", "catalog/data/iso27002-2013.json",
+		"catalog/data/nist-csf-2.0.json", "catalog/data/nist-csf-1.1.json",
+		"catalog/data/cis/cis-controls-8.json", "catalog/data/cis/cis-controls-8.1.json",
+	} {
+		b, ok := files[name]
+		if !ok {
+			return nil, fmt.Errorf("mappings: framework file %s was not generated", name)
+		}
+		got, err := catalog.ReadJSON(name, b)
+		if err != nil {
+			return nil, err
+		}
+		fws = append(fws, got...)
+	}
+	return catalog.New(fws...)
+}
+
+// sortSet puts edges and statements in document order of their refs.
+func sortSet(cat *catalog.Catalog, s *mappings.Set) {
+	slices.SortStableFunc(s.Edges, func(a, b mappings.Edge) int {
+		return cmp.Or(cat.Compare(a.From, b.From), cat.Compare(a.To, b.To),
+			cmp.Compare(a.Relationship, b.Relationship), cmp.Compare(a.Label, b.Label))
+	})
+	slices.SortStableFunc(s.Statements, func(a, b mappings.Statement) int {
+		return cmp.Or(cat.Compare(a.Ref, b.Ref), cmp.Compare(a.Kind, b.Kind), catalog.CompareIDs(a.Target, b.Target))
+	})
+}
+
+// builder collects the edges of one set, checking every ref against the catalog and
+// folding an edge the source lists again into Repeats.
+type builder struct {
+	cat  *catalog.Catalog
+	t    *table
+	set  mappings.Set
+	seen map[edgeKey]int
+}
+
+type edgeKey struct {
+	from, to catalog.Ref
+	rel      mappings.Relationship
+	label    string
+}
+
+func newBuilder(cat *catalog.Catalog, t *table, s mappings.Set) *builder {
+	s.Edges = []mappings.Edge{}
+	return &builder{cat: cat, t: t, set: s, seen: map[edgeKey]int{}}
+}
+
+// ref returns the ref of id in fw, failing when the catalog has no such control.
+func (b *builder) ref(r row, fw catalog.FrameworkID, id string) (catalog.Ref, error) {
+	x := catalog.NewRef(fw, id)
+	if _, ok := b.cat.Control(x); !ok {
+		return x, fmt.Errorf("%s:%d: %s has no control %q", b.t.file, r.line, fw, id)
+	}
+	return x, nil
+}
+
+func (b *builder) edge(e mappings.Edge) {
+	e.Source = b.set.Source.ID
+	k := edgeKey{e.From, e.To, e.Relationship, e.Label}
+	if i, ok := b.seen[k]; ok {
+		b.set.Edges[i].Repeats++
+		return
+	}
+	b.seen[k] = len(b.set.Edges)
+	b.set.Edges = append(b.set.Edges, e)
+}
+
+func (b *builder) statement(st mappings.Statement) {
+	b.set.Statements = append(b.set.Statements, st)
+}
+
+// sourceTitle returns the value of the source column, which must be the same on every
+// row.
+func sourceTitle(t *table) (string, error) {
+	title := ""
+	for _, r := range t.rows {
+		if title == "" {
+			title = r.get("source")
+		} else if r.get("source") != title {
+			return "", fmt.Errorf("%s:%d: source %q differs from the first row's %q", t.file, r.line, r.get("source"), title)
+		}
+	}
+	return title, nil
+}
+
+func genISO2013to2022(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/iso27002-2013_to_iso27002-2022.csv", "iso27002_2013", "iso27002_2022", "source")
+	if err != nil {
+		return nil, err
+	}
+	title, err := sourceTitle(t)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: mappings.SetISO2013ToISO2022, From: catalog.ISO27002v2013, To: catalog.ISO27002v2022, Kind: mappings.Succession,
+		Source: mappings.Source{ID: "iso27002-2022-annex-b", Title: title, Publisher: "ISO/IEC", Licence: isoLicence},
+	})
+	for _, r := range t.rows {
+		from, err := b.ref(r, catalog.ISO27002v2013, r.get("iso27002_2013"))
+		if err != nil {
+			return nil, err
+		}
+		to, err := b.ref(r, catalog.ISO27002v2022, r.get("iso27002_2022"))
+		if err != nil {
+			return nil, err
+		}
+		// Annex B states a correspondence, not a set relation.
+		b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
+	}
+	return []mappings.Set{b.set}, nil
+}
+
+// clauseItem matches a clause with a list item: "4.2(a)", "4.2 (b)".
+var clauseItem = regexp.MustCompile(`^(\d+(?:\.\d+)*)\s*\(([a-z])\)$`)
+
+// csf20ClauseMisprints are the clause numbers NIST's CSF 2.0 export prints that
+// ISO/IEC 27001:2022 does not have, with their evident reading (reference README,
+// "Source quirks").
+var csf20ClauseMisprints = map[string]string{"6.11": "6.1.1", "6.13": "6.1.3"}
+
+func genCSF20toISO27001(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/nist-csf-2.0_to_iso27001-2022.csv", "csf_id", "csf_level", "iso_kind", "iso_id", "as_printed", "source")
+	if err != nil {
+		return nil, err
+	}
+	title, err := sourceTitle(t)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: mappings.SetCSF20ToISO27001, From: catalog.CSF20, To: catalog.ISO27001v2022, Kind: mappings.Crosswalk,
+		Source: mappings.Source{ID: "nist-cprt-csf-2.0-iso27001-2022", Title: title, Publisher: "NIST", Licence: nistLicence},
+	})
+	// List items of one clause cited by one element become one edge to the clause.
+	type itemKey struct{ from, to catalog.Ref }
+	items := map[itemKey][]string{}
+	printedItems := map[itemKey][]string{}
+	for _, r := range t.rows {
+		from, err := b.ref(r, catalog.CSF20, r.get("csf_id"))
+		if err != nil {
+			return nil, err
+		}
+		printed := r.get("as_printed")
+		target := ""
+		switch {
+		case strings.Contains(printed, "Annex A Controls"):
+			target = "Annex A controls"
+		case strings.Contains(printed, "Mandatory Clause"):
+			target = "clauses"
+		default:
+			return nil, fmt.Errorf("%s:%d: as_printed %q names neither Annex A controls nor a clause", t.file, r.line, printed)
+		}
+		_, cell, _ := strings.Cut(printed, ": ")
+		_, cell, _ = strings.Cut(cell, ": ")
+		id := r.get("iso_id")
+		switch kind := r.get("iso_kind"); {
+		case kind == "none":
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.NoReference, Target: target, Note: printed})
+		case kind == "empty":
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.EmptyReference, Target: target, Note: printed})
+		case id == "ALL" && kind == "annex_a":
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.AllControls, Target: target, Note: printed})
+		case id == "ALL" && kind == "clause":
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.AllClauses, Target: target, Note: printed})
+		case kind == "annex_a":
+			to, err := b.ref(r, catalog.ISO27002v2022, id)
+			if err != nil {
+				return nil, err
+			}
+			b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
+		case kind == "clause":
+			if m := clauseItem.FindStringSubmatch(id); m != nil {
+				to, err := b.ref(r, catalog.ISO27001v2022, m[1])
+				if err != nil {
+					return nil, err
+				}
+				k := itemKey{from, to}
+				items[k] = append(items[k], m[2])
+				printedItems[k] = append(printedItems[k], cell)
+				continue
+			}
+			if reading, ok := csf20ClauseMisprints[id]; ok {
+				to, err := b.ref(r, catalog.ISO27001v2022, reading)
+				if err != nil {
+					return nil, err
+				}
+				b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related, Misprint: id,
+					Note: fmt.Sprintf("NIST prints clause %q, which ISO/IEC 27001:2022 does not have; read as %s", id, reading)})
+				continue
+			}
+			to, err := b.ref(r, catalog.ISO27001v2022, id)
+			if err != nil {
+				return nil, err
+			}
+			b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
+		default:
+			return nil, fmt.Errorf("%s:%d: unknown iso_kind %q", t.file, r.line, kind)
+		}
+	}
+	keys := make([]itemKey, 0, len(items))
+	for k := range items {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, c itemKey) int { return cmp.Or(cat.Compare(a.from, c.from), cat.Compare(a.to, c.to)) })
+	for _, k := range keys {
+		letters := make([]string, len(items[k]))
+		for i, l := range items[k] {
+			letters[i] = l + ")"
+		}
+		quoted := make([]string, len(printedItems[k]))
+		for i, p := range printedItems[k] {
+			quoted[i] = fmt.Sprintf("%q", p)
+		}
+		word := "item"
+		if len(letters) > 1 {
+			word = "items"
+		}
+		b.edge(mappings.Edge{From: k.from, To: k.to, Relationship: mappings.Related,
+			Note: fmt.Sprintf("list %s %s of clause %s (printed %s)", word, strings.Join(letters, " and "), k.to.ID, strings.Join(quoted, ", "))})
+	}
+	return []mappings.Set{b.set}, nil
+}
+
+func genCSF20toCIS(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/nist-csf-2.0_to_cis-controls.csv", "csf_id", "csf_level", "cis_version", "cis_id", "source")
+	if err != nil {
+		return nil, err
+	}
+	versions := []struct {
+		version, id, srcID string
+		to                 catalog.FrameworkID
+	}{
+		{"8.0", mappings.SetCSF20ToCIS8, "nist-cprt-csf-2.0-cis-v8.0", catalog.CIS8},
+		{"8.1", mappings.SetCSF20ToCIS81, "nist-cprt-csf-2.0-cis-v8.1", catalog.CIS81},
+	}
+	var sets []mappings.Set
+	for _, v := range versions {
+		var b *builder
+		for _, r := range t.rows {
+			switch r.get("cis_version") {
+			case v.version:
+			case "8.0", "8.1":
+				continue
+			default:
+				return nil, fmt.Errorf("%s:%d: unknown cis_version %q", t.file, r.line, r.get("cis_version"))
+			}
+			if b == nil {
+				b = newBuilder(cat, t, mappings.Set{
+					ID: v.id, From: catalog.CSF20, To: v.to, Kind: mappings.Crosswalk,
+					Source: mappings.Source{ID: v.srcID, Title: r.get("source"), Publisher: "NIST", Licence: nistCISLicence},
+				})
+			} else if r.get("source") != b.set.Source.Title {
+				return nil, fmt.Errorf("%s:%d: source %q differs from %q", t.file, r.line, r.get("source"), b.set.Source.Title)
+			}
+			from, err := b.ref(r, catalog.CSF20, r.get("csf_id"))
+			if err != nil {
+				return nil, err
+			}
+			to, err := b.ref(r, v.to, r.get("cis_id"))
+			if err != nil {
+				return nil, err
+			}
+			b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
+		}
+		if b == nil {
+			return nil, fmt.Errorf("%s: no rows for CIS version %s", t.file, v.version)
+		}
+		sets = append(sets, b.set)
+	}
+	return sets, nil
+}
+
+// twoDigit matches a CSF 1.1 subcategory ID re-numbered to two digits ("ID.AM-06").
+var twoDigit = regexp.MustCompile(`^(.*-)0(\d)$`)
+
+func genCSF11toCSF20(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/nist-csf-1.1_to_nist-csf-2.0.csv", "csf11_id", "csf11_level", "relation", "csf20_id", "note", "source")
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: mappings.SetCSF11ToCSF20, From: catalog.CSF11, To: catalog.CSF20, Kind: mappings.Succession,
+		Source: mappings.Source{
+			ID:        "nist-cprt-csf-2.0-csf-1.1",
+			Title:     "NIST CSF 2.0 Reference Tool: withdrawal notes of CSF 1.1 elements (incorporated into, moved to) and the CSF v1.1 elements CSF 2.0 elements list as informative references",
+			Publisher: "NIST", Licence: nistLicence,
+		},
+	})
+	for _, r := range t.rows {
+		id := r.get("csf11_id")
+		var notes []string
+		if n := r.get("note"); n != "" {
+			notes = append(notes, fmt.Sprintf("NIST: %q", n))
+		}
+		if _, ok := cat.Control(catalog.NewRef(catalog.CSF11, id)); !ok {
+			if m := twoDigit.FindStringSubmatch(id); m != nil {
+				notes = append(notes, fmt.Sprintf("the CSF 1.1 ID is printed %q", id))
+				id = m[1] + m[2]
+			}
+		}
+		from, err := b.ref(r, catalog.CSF11, id)
+		if err != nil {
+			return nil, err
+		}
+		label := r.get("relation")
+		switch label {
+		case "incorporated_into", "moved_to", "informative_reference_of":
+		default:
+			return nil, fmt.Errorf("%s:%d: unknown relation %q", t.file, r.line, label)
+		}
+		if r.get("csf20_id") == "" {
+			if label == "informative_reference_of" {
+				return nil, fmt.Errorf("%s:%d: informative reference without a CSF 2.0 element", t.file, r.line)
+			}
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.IncorporatedElsewhere, Target: "CSF 2.0 elements not named", Note: r.get("note")})
+			continue
+		}
+		to, err := b.ref(r, catalog.CSF20, r.get("csf20_id"))
+		if err != nil {
+			return nil, err
+		}
+		b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related, Label: label, Note: strings.Join(notes, "; ")})
+	}
+	return []mappings.Set{b.set}, nil
+}
+
+// csf11ISOQuirks are the references of CSF 1.1's Table 2 that the reference README
+// lists as printed slips, keyed by subcategory and reference: the text as printed and,
+// for a reference that names nothing, the probable reading.
+var csf11ISOQuirks = map[[2]string]struct{ printed, reading string }{
+	{"RS.CO-3", "16.1.2"}:  {"Clause 16.1.2", "A.16.1.2"},
+	{"PR.AC-6", "A.7.1.1"}: {", A.7.1.1", ""},
+}
+
+func genCSF11toISO2013(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/nist-csf-1.1_to_iso27001-2013.csv", "csf11_id", "iso_kind", "iso_ref", "as_printed", "note", "source")
+	if err != nil {
+		return nil, err
+	}
+	title, err := sourceTitle(t)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: mappings.SetCSF11ToISO2013, From: catalog.CSF11, To: catalog.ISO27002v2013, Kind: mappings.Crosswalk,
+		Source: mappings.Source{ID: "nist-csf-1.1-table2-iso27001-2013", Title: title, Publisher: "NIST", Licence: nistLicence},
+	})
+	for _, r := range t.rows {
+		from, err := b.ref(r, catalog.CSF11, r.get("csf11_id"))
+		if err != nil {
+			return nil, err
+		}
+		id, printed := r.get("iso_ref"), r.get("as_printed")
+		q, quirk := csf11ISOQuirks[[2]string{r.get("csf11_id"), id}]
+		switch r.get("iso_kind") {
+		case "annex_a":
+			to, err := b.ref(r, catalog.ISO27002v2013, id)
+			if err != nil {
+				return nil, err
+			}
+			e := mappings.Edge{From: from, To: to, Relationship: mappings.Related}
+			if quirk {
+				e.Misprint = q.printed
+				e.Note = fmt.Sprintf("printed %q; read as %s", q.printed, id)
+			} else if printed != id {
+				return nil, fmt.Errorf("%s:%d: as_printed %q differs from iso_ref %q and is not a known quirk", t.file, r.line, printed, id)
+			}
+			b.edge(e)
+		case "clause":
+			// ISO/IEC 27001:2013's clauses are no framework of the catalog: keep the
+			// reference as a statement rather than invent a node.
+			st := mappings.Statement{Ref: from, Kind: mappings.UnresolvedReference, Target: "ISO/IEC 27001:2013 clause " + id, Note: printed}
+			if n := r.get("note"); n != "" {
+				st.Note = printed + " — " + n
+			}
+			if quirk {
+				st.Misprint = q.printed
+				if q.reading != "" {
+					reading, err := b.ref(r, catalog.ISO27002v2013, q.reading)
+					if err != nil {
+						return nil, err
+					}
+					st.Reading = reading
+				}
+			}
+			b.statement(st)
+		default:
+			return nil, fmt.Errorf("%s:%d: unknown iso_kind %q", t.file, r.line, r.get("iso_kind"))
+		}
+	}
+	return []mappings.Set{b.set}, nil
+}
+
+func genCISSetTheory(ref string, cat *catalog.Catalog, file, toCol, id string, to catalog.FrameworkID, srcID string) ([]mappings.Set, error) {
+	t, err := readTable(ref, file, "cis_id", toCol, "relationship", "source")
+	if err != nil {
+		return nil, err
+	}
+	title, err := sourceTitle(t)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: id, From: catalog.CIS8, To: to, Kind: mappings.Crosswalk,
+		Source: mappings.Source{ID: srcID, Title: title, Publisher: "Center for Internet Security", Licence: cisMapLicence},
+	})
+	for _, r := range t.rows {
+		from, err := b.ref(r, catalog.CIS8, r.get("cis_id"))
+		if err != nil {
+			return nil, err
+		}
+		target, err := b.ref(r, to, r.get(toCol))
+		if err != nil {
+			return nil, err
+		}
+		rel, err := mappings.ParseRelationship(r.get("relationship"))
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", t.file, r.line, err)
+		}
+		b.edge(mappings.Edge{From: from, To: target, Relationship: rel})
+	}
+	return []mappings.Set{b.set}, nil
+}
+
+func genCIS8toCIS81(_ string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	s := mappings.Set{
+		ID: mappings.SetCIS8ToCIS81, From: catalog.CIS8, To: catalog.CIS81, Kind: mappings.Succession,
+		Source: mappings.Source{
+			ID:        "controlgraph-reference-cis-v8.1-numbering",
+			Title:     `controlgraph reference data README ("CIS update", "CIS version"): CIS Controls v8.1 keeps the numbering of v8, so every control and safeguard ID present in both editions is taken as equal`,
+			Publisher: "controlgraph reference data (not a CIS publication)",
+			Licence:   "The identifiers are those of the CIS Controls, © Center for Internet Security, Inc., CC BY-NC-ND 4.0; see mappings/data/cis/LICENSE.",
+		},
+		Edges: []mappings.Edge{},
+	}
+	for c := range cat.Controls(catalog.CIS8) {
+		to := catalog.NewRef(catalog.CIS81, c.Ref.ID)
+		if _, ok := cat.Control(to); !ok {
+			continue
+		}
+		s.Edges = append(s.Edges, mappings.Edge{From: c.Ref, To: to, Relationship: mappings.Equal, Source: s.Source.ID})
+	}
+	if len(s.Edges) == 0 {
+		return nil, fmt.Errorf("cis:8 and cis:8.1 share no ID")
+	}
+	return []mappings.Set{s}, nil
+}

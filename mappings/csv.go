@@ -1,0 +1,208 @@
+package mappings
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+// CSV columns of [ReadCSV] and [WriteCSV], in the order WriteCSV writes them.
+var csvColumns = []string{"from", "to", "relationship", "strength", "rationale", "source", "label", "note"}
+
+// ReadCSV reads the edges of one mapping set from CSV and returns meta with those
+// edges (meta's own edges and statements are replaced; a meta without Kind becomes a
+// [Crosswalk]).
+//
+// The header row names the columns, in any order and case: "from", "to" and
+// "relationship" are required; "strength" (an integer 0–10, or empty), "rationale"
+// (syntactic, semantic, functional, or empty), "source" (the source document's ID;
+// empty means meta.Source.ID), "label" and "note" are optional. Any other column is an
+// error. A ref is written "framework/id" ("iso27002:2022/5.1") or as a bare ID, which
+// belongs to meta.From in the "from" column and to meta.To in the "to" column. Refs are
+// taken as written; [Validate] checks them against a catalog.
+//
+// Problems are [*Problem] values naming the file (name), the line, the field and the
+// value, all returned together ([errors.Join]).
+func ReadCSV(name string, r io.Reader, meta Set) (Set, error) {
+	cr := csv.NewReader(r)
+	header, err := cr.Read()
+	if err == io.EOF {
+		return Set{}, &Problem{Severity: Error, File: name, Line: 1, Set: meta.ID, Err: ErrMalformed, Detail: "no header row"}
+	}
+	if err != nil {
+		return Set{}, csvProblem(name, meta.ID, err)
+	}
+	var pl problemList
+	cols := make([]string, len(header))
+	for i, h := range header {
+		if i == 0 {
+			h = strings.TrimPrefix(h, "\ufeff")
+		}
+		h = strings.ToLower(strings.TrimSpace(h))
+		cols[i] = h
+		switch {
+		case h == "":
+			pl.add(&Problem{File: name, Line: 1, Set: meta.ID, Field: fmt.Sprintf("column %d", i+1), Err: ErrEmptyField, Detail: "empty column name"})
+		case !slices.Contains(csvColumns, h):
+			pl.add(&Problem{File: name, Line: 1, Set: meta.ID, Field: fmt.Sprintf("column %d", i+1), Value: h, Err: ErrUnknownField,
+				Detail: "want from, to, relationship, strength, rationale, source, label or note"})
+		case slices.Index(cols[:i], h) >= 0:
+			pl.add(&Problem{File: name, Line: 1, Set: meta.ID, Field: h, Err: ErrInvalidValue, Detail: "column given twice"})
+		}
+	}
+	for _, req := range []string{"from", "to", "relationship"} {
+		if !slices.Contains(cols, req) {
+			pl.add(&Problem{File: name, Line: 1, Set: meta.ID, Field: req, Err: ErrEmptyField, Detail: fmt.Sprintf("the header has no %q column", req)})
+		}
+	}
+	if err := pl.err(); err != nil {
+		return Set{}, err
+	}
+	s := meta.Clone()
+	s.Edges, s.Statements = nil, nil
+	if s.Kind == "" {
+		s.Kind = Crosswalk
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			pl.add(csvProblem(name, meta.ID, err))
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		bad := func(field, value string, err error, detail string) {
+			pl.add(&Problem{File: name, Line: line, Set: meta.ID, Field: field, Value: value, Err: err, Detail: detail})
+		}
+		e := Edge{Source: meta.Source.ID}
+		for i, v := range rec {
+			v = strings.TrimSpace(v)
+			switch cols[i] {
+			case "from", "to":
+				fw := meta.From
+				if cols[i] == "to" {
+					fw = meta.To
+				}
+				ref, ok := csvRef(v, fw, cols[i], bad)
+				if !ok {
+					continue
+				}
+				if cols[i] == "from" {
+					e.From = ref
+				} else {
+					e.To = ref
+				}
+			case "relationship":
+				if v == "" {
+					bad("relationship", "", ErrEmptyField, "")
+				} else if rel, err := ParseRelationship(v); err != nil {
+					bad("relationship", v, ErrUnknownRelationship, "want equal, subset-of, superset-of, intersects-with, not-related-to or related")
+				} else {
+					e.Relationship = rel
+				}
+			case "strength":
+				if v == "" {
+					continue
+				}
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 0 || n > 10 {
+					bad("strength", v, ErrInvalidValue, "a strength is an integer from 0 to 10")
+					continue
+				}
+				e.Strength, e.HasStrength = n, true
+			case "rationale":
+				ra := Rationale(strings.ToLower(v))
+				if !ra.Valid() {
+					bad("rationale", v, ErrInvalidValue, "want syntactic, semantic or functional")
+					continue
+				}
+				e.Rationale = ra
+			case "source":
+				if v != "" {
+					e.Source = v
+				}
+			case "label":
+				e.Label = v
+			case "note":
+				e.Note = v
+			}
+		}
+		if e.Source == "" {
+			bad("source", "", ErrEmptyField, "name the source in a \"source\" column or in the set's Source.ID")
+		}
+		s.Edges = append(s.Edges, e)
+	}
+	if err := pl.err(); err != nil {
+		return Set{}, err
+	}
+	return s, nil
+}
+
+// csvRef reads a ref cell: "framework/id", or a bare ID of framework fw.
+func csvRef(v string, fw catalog.FrameworkID, field string, bad func(field, value string, err error, detail string)) (catalog.Ref, bool) {
+	if v == "" {
+		bad(field, "", ErrEmptyField, "")
+		return catalog.Ref{}, false
+	}
+	if strings.Contains(v, "/") {
+		r, err := parseRef(v)
+		if err != nil {
+			bad(field, v, ErrInvalidValue, `a ref is written "framework/id" or as a bare ID`)
+			return catalog.Ref{}, false
+		}
+		return r, true
+	}
+	if fw == "" {
+		bad(field, v, ErrInvalidValue, fmt.Sprintf("a bare ID needs the set's %q framework; write \"framework/id\"", field))
+		return catalog.Ref{}, false
+	}
+	if strings.ContainsAny(v, "\n\r\t") {
+		bad(field, v, ErrInvalidValue, "a control ID has no line breaks or tabs")
+		return catalog.Ref{}, false
+	}
+	return catalog.NewRef(fw, v), true
+}
+
+func csvProblem(name, set string, err error) *Problem {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &Problem{Severity: Error, File: name, Line: pe.Line, Set: set, Field: fmt.Sprintf("column %d", pe.Column), Err: ErrMalformed, Detail: pe.Err.Error()}
+	}
+	return &Problem{Severity: Error, File: name, Set: set, Err: ErrMalformed, Detail: err.Error()}
+}
+
+// WriteCSV writes the edges of s in the form [ReadCSV] reads: the columns from, to,
+// relationship, strength, rationale, source, label and note, refs written in full
+// ("framework/id"). Statements, misprints and repeats have no column: use JSON to keep
+// them.
+func WriteCSV(w io.Writer, s Set) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvColumns); err != nil {
+		return err
+	}
+	for i, e := range s.Edges {
+		if !e.Relationship.Valid() {
+			return &Problem{Severity: Error, Set: s.ID, Record: edgeRecord(i, e), Field: "relationship", Value: e.Relationship.String(), Err: ErrUnknownRelationship}
+		}
+		strength := ""
+		if e.HasStrength {
+			strength = strconv.Itoa(e.Strength)
+		}
+		if err := cw.Write([]string{e.From.String(), e.To.String(), e.Relationship.String(), strength, string(e.Rationale), e.Source, e.Label, e.Note}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,5 @@
+//go:build nocis
+
+package mappings
+
+const hasCIS = false
