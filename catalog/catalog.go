@@ -221,7 +221,8 @@ func (c *Catalog) indexNames() {
 		c.names[normFW(string(d.info.ID))] = d.info.ID
 		fam[d.info.ID.Family()] = append(fam[d.info.ID.Family()], d)
 	}
-	for name, ds := range fam {
+	for _, name := range slices.Sorted(maps.Keys(fam)) {
+		ds := fam[name]
 		slices.SortStableFunc(ds, func(a, b *fwData) int { return -compareVersions(a.info.Version, b.info.Version) })
 		ids := make([]FrameworkID, len(ds))
 		for i, d := range ds {
@@ -229,23 +230,48 @@ func (c *Catalog) indexNames() {
 		}
 		c.families[normFW(name)] = ids
 	}
+	// An alias with a colon, or one that only one version of a family with several
+	// versions lists ("csf2"), names that version. Any other alias names every
+	// framework that lists it, newest first ("csf" → CSF 2.0, then 1.1).
+	listed := map[string][]*fwData{}
+	var order []string
 	for _, d := range c.fws {
 		for _, a := range d.info.Aliases {
 			n := normFW(a)
-			if strings.Contains(n, ":") {
-				if _, taken := c.names[n]; !taken {
-					c.names[n] = d.info.ID
-				}
+			if n == "" {
 				continue
 			}
-			if _, taken := c.families[n]; !taken {
-				c.families[n] = c.families[normFW(d.info.ID.Family())]
+			if _, ok := listed[n]; !ok {
+				order = append(order, n)
+			}
+			if !slices.Contains(listed[n], d) {
+				listed[n] = append(listed[n], d)
 			}
 		}
 	}
+	for _, n := range order {
+		ds := listed[n]
+		if strings.Contains(n, ":") || (len(ds) == 1 && len(fam[ds[0].info.ID.Family()]) > 1) {
+			if _, taken := c.names[n]; !taken {
+				c.names[n] = ds[0].info.ID
+			}
+			continue
+		}
+		if _, taken := c.families[n]; taken {
+			continue
+		}
+		ds = slices.Clone(ds)
+		slices.SortStableFunc(ds, func(a, b *fwData) int { return -compareVersions(a.info.Version, b.info.Version) })
+		ids := make([]FrameworkID, len(ds))
+		for i, d := range ds {
+			ids[i] = d.info.ID
+		}
+		c.families[n] = ids
+	}
 	// Version aliases under family aliases: "csf:2.0" when "csf" names nist-csf.
-	for n, ids := range c.families {
-		for _, id := range ids {
+	// Sorted, so that a clash between user-given names resolves the same way each time.
+	for _, n := range slices.Sorted(maps.Keys(c.families)) {
+		for _, id := range c.families[n] {
 			k := n + ":" + normFW(id.Version())
 			if _, taken := c.names[k]; !taken {
 				c.names[k] = id
@@ -274,11 +300,19 @@ func normKey(id string) string {
 	s := strings.ToUpper(strings.TrimSpace(id))
 	s = strings.TrimPrefix(s, "A.")
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '0' && (i == 0 || !isDigit(s[i-1])) && i+1 < len(s) && isDigit(s[i+1]) {
+	b.Grow(len(s))
+	for len(s) > 0 {
+		if !isDigit(s[0]) {
+			b.WriteByte(s[0])
+			s = s[1:]
 			continue
 		}
-		b.WriteByte(s[i])
+		run, rest := digitRun(s)
+		for len(run) > 1 && run[0] == '0' {
+			run = run[1:]
+		}
+		b.WriteString(run)
+		s = rest
 	}
 	return b.String()
 }
@@ -438,6 +472,18 @@ func (c *Catalog) All() iter.Seq[Control] {
 				if !yield(ctl) {
 					return
 				}
+			}
+		}
+	}
+}
+
+// Roots yields the controls of framework fw that have no parent (ISO themes and
+// clauses, CSF functions, CIS controls), in document order.
+func (c *Catalog) Roots(fw FrameworkID) iter.Seq[Control] {
+	return func(yield func(Control) bool) {
+		for ctl := range c.Controls(fw) {
+			if ctl.Parent.IsZero() && !yield(ctl) {
+				return
 			}
 		}
 	}

@@ -72,13 +72,45 @@ func jsonError(name string, err error) error {
 	var se *codec.SyntaxError
 	if errors.As(err, &se) {
 		de.Line = se.Line
-		if strings.Contains(se.Err.Error(), "unknown field") {
-			de.Err = fmt.Errorf("%w: %v", ErrUnknownField, se.Err)
+		de.Record, de.Field = splitJSONPath(se.Path)
+		if se.Field != "" {
+			de.Field = se.Field
+		}
+		if errors.Is(se.Err, codec.ErrUnknownField) {
+			de.Err = fmt.Errorf("%w (column %d)", ErrUnknownField, se.Column)
 		} else {
-			de.Err = fmt.Errorf("%w: %v", ErrMalformed, se.Err)
+			de.Err = fmt.Errorf("%w: column %d: %v", ErrMalformed, se.Column, se.Err)
 		}
 	}
 	return de
+}
+
+// splitJSONPath splits the path of a decoding error ("controls[3].attributes.x[0]")
+// into the record, named as [ReadJSON] names records ("framework.controls[3]"), and the
+// field within it ("attributes.x[0]").
+func splitJSONPath(path string) (record, field string) {
+	if path == "" {
+		return "", ""
+	}
+	record = "framework"
+	if strings.HasPrefix(path, "frameworks[") {
+		record = ""
+	}
+	cut := 0
+	for _, p := range []string{"frameworks[", "controls["} {
+		if i := strings.LastIndex(path, p); i >= 0 {
+			if j := strings.IndexByte(path[i:], ']'); j >= 0 && i+j+1 > cut {
+				cut = i + j + 1
+			}
+		}
+	}
+	if cut > 0 {
+		if record != "" {
+			record += "."
+		}
+		record += path[:cut]
+	}
+	return record, strings.TrimPrefix(path[cut:], ".")
 }
 
 // checkFramework reports the problems of one framework on its own (everything but
@@ -160,8 +192,10 @@ var csvFixed = []string{"id", "title", "kind", "parent", "summary"}
 // ReadCSV reads the controls of one framework from CSV and returns meta with those
 // controls. The header row names the columns: "id" and "title" are required; "kind",
 // "parent" and "summary" are optional; every other column is an attribute whose cell
-// holds values separated by ';' (an empty cell means no value). Problems are reported
-// as [*DataError] values naming file (name), line, field and value.
+// holds values separated by ';' (an empty cell means no value; "\;" is a ';' inside a
+// value and "\\" a backslash). Header names are read in lower case; cells are trimmed.
+// Problems are reported as [*DataError] values naming file (name), line, field and
+// value; a row with more or fewer cells than the header stops the reading.
 func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 	cr := csv.NewReader(r)
 	cr.ReuseRecord = false
@@ -203,6 +237,11 @@ func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 		if err == io.EOF {
 			break
 		}
+		if errors.Is(err, csv.ErrFieldCount) {
+			line, _ := cr.FieldPos(0)
+			return Framework{}, &DataError{File: name, Line: line, Value: fmt.Sprintf("%d fields", len(rec)),
+				Err: fmt.Errorf("%w: the header has %d columns, this row %d", ErrMalformed, len(cols), len(rec))}
+		}
 		if err != nil {
 			return Framework{}, csvError(name, err)
 		}
@@ -225,12 +264,7 @@ func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 			case "summary":
 				s.Summary = v
 			default:
-				var vals []string
-				for _, x := range strings.Split(v, ";") {
-					if x = strings.TrimSpace(x); x != "" {
-						vals = append(vals, x)
-					}
-				}
+				vals := splitValues(v)
 				if len(vals) > 0 {
 					if s.Attributes == nil {
 						s.Attributes = map[string][]string{}
@@ -246,7 +280,7 @@ func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 		if ci < 0 {
 			return name, 0, ""
 		}
-		return name, lines[ci], ""
+		return name, lines[ci], fmt.Sprintf("row %d", ci+1)
 	})
 	if err := p.err(); err != nil {
 		return Framework{}, err
@@ -263,11 +297,18 @@ func csvError(name string, err error) error {
 }
 
 // WriteCSV writes the controls of f in the form [ReadCSV] reads: the fixed columns,
-// then one column per attribute name in use, sorted.
+// then one column per attribute name in use, sorted. A ';' or '\' inside a value is
+// written with a backslash before it. Attribute names that [ReadCSV] could not give
+// back (a fixed column's name, upper case, surrounding spaces) are an error, and
+// nothing is written.
 func WriteCSV(w io.Writer, f Framework) error {
 	seen := map[string]bool{}
-	for _, s := range f.Controls {
+	for ci, s := range f.Controls {
 		for n := range s.Attributes {
+			if n == "" || n != strings.ToLower(strings.TrimSpace(n)) || slices.Contains(csvFixed, n) {
+				return &DataError{Record: fmt.Sprintf("control #%d %q", ci+1, s.ID), Field: "attributes", Value: n,
+					Err: fmt.Errorf("%w: CSV cannot hold this attribute name (a lower-case name other than %s)", ErrInvalidValue, strings.Join(csvFixed, ", "))}
+			}
 			seen[n] = true
 		}
 	}
@@ -287,7 +328,11 @@ func WriteCSV(w io.Writer, f Framework) error {
 		}
 		row := []string{s.ID, s.Title, string(k), s.Parent, s.Summary}
 		for _, n := range attrs {
-			row = append(row, strings.Join(s.Attributes[n], ";"))
+			vs := make([]string, len(s.Attributes[n]))
+			for i, v := range s.Attributes[n] {
+				vs[i] = escapeValue(v)
+			}
+			row = append(row, strings.Join(vs, ";"))
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -295,4 +340,40 @@ func WriteCSV(w io.Writer, f Framework) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// splitValues splits a CSV attribute cell at each ';' not escaped with a backslash,
+// trims the values and drops empty ones. "\;" stands for ';' and "\\" for '\'; a
+// backslash before any other character is kept as written.
+func splitValues(cell string) []string {
+	var vals []string
+	var b strings.Builder
+	flush := func() {
+		if v := strings.TrimSpace(b.String()); v != "" {
+			vals = append(vals, v)
+		}
+		b.Reset()
+	}
+	for i := 0; i < len(cell); i++ {
+		switch c := cell[i]; {
+		case c == '\\' && i+1 < len(cell) && (cell[i+1] == ';' || cell[i+1] == '\\'):
+			b.WriteByte(cell[i+1])
+			i++
+		case c == ';':
+			flush()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	flush()
+	return vals
+}
+
+// escapeValue is the inverse of [splitValues] for one value.
+func escapeValue(v string) string {
+	if !strings.ContainsAny(v, ";\\") {
+		return v
+	}
+	v = strings.ReplaceAll(v, "\\", "\\\\")
+	return strings.ReplaceAll(v, ";", "\\;")
 }

@@ -19,31 +19,54 @@ func ParseRef(s string, in ...FrameworkID) (Ref, error) {
 //     "a.5.1", "GV.OC-01", "gv.oc-1", "A.12.4.1".
 //
 // IDs match without regard to case, to leading zeros of numbers (CSF 2.0 writes
-// GV.OC-01, CSF 1.1 wrote ID.AM-1) and to ISO's "A." prefix of Annex A controls. An
-// exact match of a control's ID wins over a normalised one ("ID.AM-1" is CSF 1.1's,
-// "ID.AM-01" CSF 2.0's). A family prefix ("iso27002:", "csf:") prefers the newest version
-// that has the control. Frameworks marked QualifiedOnly (the CIS Controls) are searched
-// only when named, so a bare "4.1" is read as ISO.
+// GV.OC-01, CSF 1.1 wrote ID.AM-1) and to ISO's "A." prefix of Annex A controls. The
+// closest match wins: the ID as written, then the ID in another case, then a
+// normalised ID; so "ID.AM-1" and "id.am-1" are CSF 1.1's, "ID.AM-01" CSF 2.0's, and
+// "6.1.1" is the ISO/IEC 27001 clause rather than the 2013 control A.6.1.1. Among
+// equally close matches, a family name ("iso27002:", "csf:", or "csf" in in) means the
+// newest version that has the control. Frameworks marked QualifiedOnly (the CIS
+// Controls) are searched only when named, so a bare "4.1" is read as ISO.
 //
 // Input that matches several controls is not guessed: the error is a [*RefError]
-// wrapping [ErrAmbiguous] that lists the candidates. Other failures wrap [ErrSyntax],
-// [ErrUnknownFramework] or [ErrNotFound].
+// wrapping [ErrAmbiguous] that lists the candidates. Other failures wrap [ErrSyntax]
+// (empty input, a dangling separator as in "iso27002:"), [ErrUnknownFramework] (a
+// framework in in, or a prefix such as "foo:1", that the catalog does not hold) or
+// [ErrNotFound].
 func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 	input := s
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Ref{}, &RefError{Input: input, Err: ErrSyntax}
 	}
-	var scope []FrameworkID
-	for _, f := range in {
+	// Each framework to search, with its group (one per name given: a family name
+	// gives a group of several versions) and its position in the group (newest first).
+	type scoped struct {
+		id         FrameworkID
+		group, pos int
+	}
+	var scope []scoped
+	add := func(ids []FrameworkID, group int) {
+		for pos, id := range ids {
+			if !slices.ContainsFunc(scope, func(x scoped) bool { return x.id == id }) {
+				scope = append(scope, scoped{id, group, pos})
+			}
+		}
+	}
+	scopeIDs := func() []FrameworkID {
+		out := make([]FrameworkID, len(scope))
+		for i, x := range scope {
+			out[i] = x.id
+		}
+		return out
+	}
+	for g, f := range in {
 		ids := c.resolveFW(string(f))
 		if len(ids) == 0 {
 			return Ref{}, &RefError{Input: string(f), Err: ErrUnknownFramework}
 		}
-		scope = append(scope, ids...)
+		add(ids, g)
 	}
 	qualified := len(in) > 0
-	family := false
 	id := s
 	// The longest prefix ending at a separator that names a framework.
 	for i := len(s) - 1; i > 0; i-- {
@@ -59,79 +82,100 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 			continue
 		}
 		if qualified {
-			ids = slices.DeleteFunc(slices.Clone(ids), func(f FrameworkID) bool { return !slices.Contains(scope, f) })
+			ids = slices.DeleteFunc(slices.Clone(ids), func(f FrameworkID) bool {
+				return !slices.ContainsFunc(scope, func(x scoped) bool { return x.id == f })
+			})
 			if len(ids) == 0 {
-				return Ref{}, &RefError{Input: input, Frameworks: scope, Err: ErrNotFound}
+				return Ref{}, &RefError{Input: input, Frameworks: scopeIDs(), Err: ErrNotFound}
 			}
 		}
-		scope, id, qualified = ids, rest, true
-		family = len(ids) > 1 || !strings.Contains(normFW(prefix), ":")
+		scope = nil
+		add(ids, 0)
+		id, qualified = rest, true
 		break
 	}
-	if !qualified {
-		for _, d := range c.fws {
-			scope = append(scope, d.info.ID)
-		}
-	} else if strings.HasPrefix(s, "/") || strings.HasSuffix(s, "/") {
+	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, ":") || strings.HasSuffix(s, "/") || strings.HasSuffix(s, ":") {
 		return Ref{}, &RefError{Input: input, Err: ErrSyntax}
 	}
+	if !qualified {
+		for g, d := range c.fws {
+			if !d.info.QualifiedOnly {
+				scope = append(scope, scoped{d.info.ID, g, 0})
+			}
+		}
+	}
 
+	// How well an ID matched: exactly, without regard to case, or only after
+	// normalising (leading zeros, "A.").
+	const (
+		normalised = iota
+		folded
+		exact
+	)
 	type cand struct {
-		ref   Ref
-		exact bool
-		rank  int // position of the framework in scope (newest first for a family)
+		ref        Ref
+		quality    int
+		group, pos int
 	}
 	var cands []cand
-	addCand := func(r Ref, exact bool, rank int) {
-		for i, x := range cands {
-			if x.ref == r {
-				cands[i].exact = x.exact || exact
-				cands[i].rank = min(x.rank, rank)
+	addCand := func(r Ref, quality int, x scoped) {
+		for i, y := range cands {
+			if y.ref == r {
+				cands[i].quality = max(y.quality, quality)
 				return
 			}
 		}
-		cands = append(cands, cand{r, exact, rank})
+		cands = append(cands, cand{r, quality, x.group, x.pos})
 	}
-	key := normKey(id)
-	for rank, fw := range scope {
-		d := c.byID[fw]
-		if d == nil || (!qualified && d.info.QualifiedOnly) {
+	match := func(d *fwData, id string, x scoped) {
+		if i, ok := d.pos[id]; ok {
+			addCand(d.controls[i].Ref, exact, x)
+			return
+		}
+		for _, i := range d.keys[normKey(id)] {
+			q := normalised
+			if strings.EqualFold(d.controls[i].Ref.ID, id) {
+				q = folded
+			}
+			addCand(d.controls[i].Ref, q, x)
+		}
+	}
+	for _, x := range scope {
+		d := c.byID[x.id]
+		if d == nil {
 			continue
 		}
-		if d.info.AnnexOf != "" {
+		if _, own := d.pos[id]; !own && d.info.AnnexOf != "" {
 			if rest, ok := cutAnnex(id); ok {
 				if a := c.byID[d.info.AnnexOf]; a != nil {
-					if i, ok := a.pos[rest]; ok {
-						addCand(a.controls[i].Ref, true, rank)
-					} else {
-						for _, i := range a.keys[normKey(rest)] {
-							addCand(a.controls[i].Ref, false, rank)
-						}
-					}
+					match(a, rest, x)
 				}
 				continue
 			}
 		}
-		if i, ok := d.pos[id]; ok {
-			addCand(d.controls[i].Ref, true, rank)
-			continue
+		match(d, id, x)
+	}
+	if len(cands) > 0 {
+		best := slices.MaxFunc(cands, func(a, b cand) int { return a.quality - b.quality }).quality
+		cands = slices.DeleteFunc(cands, func(x cand) bool { return x.quality != best })
+	}
+	// Within one family, the newest version that has the control.
+	newest := map[int]int{} // group → smallest pos among the candidates
+	for _, x := range cands {
+		if p, ok := newest[x.group]; !ok || x.pos < p {
+			newest[x.group] = x.pos
 		}
-		for _, i := range d.keys[key] {
-			addCand(d.controls[i].Ref, false, rank)
-		}
 	}
-	if slices.ContainsFunc(cands, func(x cand) bool { return x.exact }) {
-		cands = slices.DeleteFunc(cands, func(x cand) bool { return !x.exact })
-	}
-	if family && len(cands) > 1 {
-		best := slices.MinFunc(cands, func(a, b cand) int { return a.rank - b.rank }).rank
-		cands = slices.DeleteFunc(cands, func(x cand) bool { return x.rank != best })
-	}
+	cands = slices.DeleteFunc(cands, func(x cand) bool { return x.pos != newest[x.group] })
 	switch len(cands) {
 	case 0:
 		e := &RefError{Input: input, Err: ErrNotFound}
 		if qualified {
-			e.Frameworks = slices.Clone(scope)
+			e.Frameworks = scopeIDs()
+		} else if strings.ContainsAny(s, ":/") {
+			// The input has a framework prefix that names no framework of the
+			// catalog ("foo:1"); saying so helps more than "no such control".
+			e.Err = ErrUnknownFramework
 		}
 		return Ref{}, e
 	case 1:

@@ -15,6 +15,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	json "github.com/goccy/go-json"
 )
@@ -50,7 +52,14 @@ type SyntaxError struct {
 	Offset int64 // byte offset into the input
 	Line   int   // 1-based line
 	Column int   // 1-based column
-	Err    error // what went wrong
+	// Path is where in the document the problem is, as object keys and array
+	// indexes from the top: "controls[3]" for a value inside the fourth element of
+	// the "controls" array, "" at the top level.
+	Path string
+	// Field is the name of the object member at fault when known: the unknown field
+	// that strict decoding rejected.
+	Field string
+	Err   error // what went wrong; wraps ErrUnknownField for an unknown field
 }
 
 func (e *SyntaxError) Error() string {
@@ -58,6 +67,10 @@ func (e *SyntaxError) Error() string {
 }
 
 func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// ErrUnknownField is wrapped by the [*SyntaxError] of [DecodeStrict] when the input has
+// an object member that the target type does not have.
+var ErrUnknownField = errors.New("unknown field")
 
 // ErrTrailingData is returned by [DecodeStrict] when the input holds more than one JSON
 // value.
@@ -108,5 +121,80 @@ func positioned(data []byte, off int64, err error) error {
 			col++
 		}
 	}
-	return &SyntaxError{Offset: off, Line: line, Column: col, Err: err}
+	se := &SyntaxError{Offset: off, Line: line, Column: col, Path: pathAt(data, off), Err: err}
+	// go-json reports an unknown field as a plain error with this text.
+	if rest, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		if name, uerr := strconv.Unquote(rest); uerr == nil {
+			// The name is quoted as it stood in the input, JSON escapes and all.
+			if u, jerr := strconv.Unquote(`"` + name + `"`); jerr == nil {
+				name = u
+			}
+			se.Field = name
+			se.Err = fmt.Errorf("%w %q", ErrUnknownField, name)
+		}
+	}
+	return se
+}
+
+// pathAt returns the path ("controls[3].attributes") of the innermost object member
+// or array element open at byte offset off of data. It reads only the structure
+// (brackets, strings, commas, colons) and tolerates malformed input.
+func pathAt(data []byte, off int64) string {
+	type frame struct {
+		array bool
+		index int    // for an array: the element being read
+		key   string // for an object: the member being read
+		inKey bool   // for an object: expecting a key next
+	}
+	var stack []frame
+	for i := 0; i < int(off) && i < len(data); i++ {
+		switch c := data[i]; c {
+		case '"':
+			j := i + 1
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if n := len(stack); n > 0 && !stack[n-1].array && stack[n-1].inKey {
+				end := min(j, len(data))
+				k, err := strconv.Unquote(string(data[i : end+min(1, len(data)-end)]))
+				if err != nil {
+					k = string(data[i+1 : end])
+				}
+				stack[n-1].key, stack[n-1].inKey = k, false
+			}
+			i = j
+		case '{':
+			stack = append(stack, frame{inKey: true})
+		case '[':
+			stack = append(stack, frame{array: true})
+		case '}', ']':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case ',':
+			if n := len(stack); n > 0 {
+				if stack[n-1].array {
+					stack[n-1].index++
+				} else {
+					stack[n-1].inKey = true
+				}
+			}
+		}
+	}
+	var b strings.Builder
+	for _, f := range stack {
+		switch {
+		case f.array:
+			fmt.Fprintf(&b, "[%d]", f.index)
+		case f.key != "" && !f.inKey:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(f.key)
+		}
+	}
+	return b.String()
 }

@@ -50,3 +50,106 @@ func TestDecodeStrict(t *testing.T) {
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, 2, se.Line)
 }
+
+type doc struct {
+	ID       string `json:"id"`
+	Controls []struct {
+		ID    string              `json:"id"`
+		Attrs map[string][]string `json:"attributes,omitempty"`
+	} `json:"controls"`
+}
+
+func TestDecodeStrictPositions(t *testing.T) {
+	tests := []struct {
+		name, in         string
+		line, col        int
+		path, field, msg string
+		unknown          bool
+	}{
+		{
+			name: "unknown field in an array element",
+			in:   "{\"id\":\"a\",\n\"controls\":[\n{\"id\":\"1\"},\n{\"id\":\"2\",\n\"bogus\":1},\n{\"id\":\"3\"}\n]}",
+			line: 5, col: 9, path: "controls[1].bogus", field: "bogus", unknown: true,
+		},
+		{
+			name: "unknown field at the top",
+			in:   "{\"id\":\"a\",\n\"zzz\":[]}",
+			line: 2, col: 7, path: "zzz", field: "zzz", unknown: true,
+		},
+		{
+			name: "wrong type",
+			in:   "{\"id\":\"a\",\n\"controls\":[\n{\"id\":\"1\"},\n{\"id\":2}\n]}",
+			line: 4, col: 7, path: "controls[1].id",
+		},
+		{
+			name: "wrong type deep",
+			in:   "{\"id\":\"a\",\"controls\":[{\"id\":\"2\", \"attributes\": {\"x\": [1]}}]}",
+			line: 1, col: 55, path: "controls[0].attributes.x[0]",
+		},
+		{
+			name: "syntax",
+			in:   "{\"id\":\"a\",\n\"controls\":[\n{\"id\":\"1\" \"x\"}]}",
+			line: 3, col: 11, path: "controls[0].id", msg: "expected comma",
+		},
+		{
+			name: "escaped quote in a key",
+			in:   "{\"id\":\"a\\\"b\",\n\"c\\\"d\":1}",
+			line: 2, col: 7, path: `c"d`, field: `c"d`, unknown: true,
+		},
+		{
+			name: "truncated",
+			in:   "{\"id\":\"a\",\n\"controls\":[",
+			line: 2, path: "controls[0]",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d doc
+			err := DecodeStrict([]byte(tt.in), &d)
+			var se *SyntaxError
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, tt.line, se.Line, "line")
+			if tt.col > 0 {
+				assert.Equal(t, tt.col, se.Column, "column")
+			}
+			assert.Equal(t, tt.path, se.Path, "path")
+			assert.Equal(t, tt.field, se.Field, "field")
+			assert.Equal(t, tt.unknown, errors.Is(err, ErrUnknownField))
+			if tt.msg != "" {
+				assert.Contains(t, err.Error(), tt.msg)
+			}
+			assert.Contains(t, err.Error(), "line ")
+		})
+	}
+}
+
+func TestPathAtToleratesGarbage(t *testing.T) {
+	for _, in := range []string{"", "]]]}}", "{\"a", "[[[", "{\"a\\", `{"a":"\`, "\"unterminated"} {
+		for off := int64(0); off <= int64(len(in))+1; off++ {
+			assert.NotPanics(t, func() { pathAt([]byte(in), off) }, "%q at %d", in, off)
+		}
+	}
+	assert.Equal(t, "a[2]", pathAt([]byte(`{"a":[1,2,3]}`), 10))
+	assert.Equal(t, "", pathAt([]byte(`{"a":[1,2,3]}`), 13))
+}
+
+func FuzzDecodeStrict(f *testing.F) {
+	f.Add([]byte(`{"id":"a","controls":[{"id":"1","attributes":{"x":["y"]}}]}`))
+	f.Add([]byte("{\"id\":\"a\",\n\"bogus\":1}"))
+	f.Add([]byte(`{"id":"a"} {}`))
+	f.Add([]byte(`[`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d doc
+		err := DecodeStrict(data, &d)
+		if err == nil {
+			return
+		}
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Fatalf("error is not a *SyntaxError: %v", err)
+		}
+		if se.Line < 1 || se.Column < 1 || se.Offset < 0 || se.Offset > int64(len(data)) {
+			t.Fatalf("bad position %+v for %q", se, data)
+		}
+	})
+}
