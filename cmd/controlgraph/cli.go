@@ -164,6 +164,7 @@ func (c *command) argCountError(pos []string) error {
 func flagError(c *command, fs *flag.FlagSet, err error) error {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		name = dashes(strings.TrimLeft(name, "-"))
 		return badInput("unknown flag %s; accepted: %s (see 'controlgraph help %s')", name, strings.Join(flagNames(fs), ", "), c.name)
 	}
 	return badInput("%s (see 'controlgraph help %s')", msg, c.name)

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/internal/codec"
+)
+
+// cli runs the CLI in-process and returns what it wrote and its exit status.
+func cli(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// cliOK runs the CLI and fails the test unless it exits 0 with nothing on stderr.
+func cliOK(t *testing.T, args ...string) string {
+	t.Helper()
+	out, errs, code := cli(t, args...)
+	require.Equal(t, 0, code, "controlgraph %s: stderr: %s", strings.Join(args, " "), errs)
+	require.Empty(t, errs)
+	return out
+}
+
+// cliBad runs the CLI, expects exit status 2, no output, and a one-line message, and
+// returns the message.
+func cliBad(t *testing.T, args ...string) string {
+	t.Helper()
+	out, errs, code := cli(t, args...)
+	require.Equal(t, 2, code, "controlgraph %s: stdout: %s", strings.Join(args, " "), out)
+	assert.Empty(t, out)
+	assert.Equal(t, 1, strings.Count(errs, "\n"), "one line: %q", errs)
+	assert.True(t, strings.HasSuffix(errs, "\n"))
+	return errs
+}
+
+func decodeJSON[T any](t *testing.T, s string) T {
+	t.Helper()
+	var v T
+	require.NoError(t, codec.DecodeStrict([]byte(s), &v), s)
+	return v
+}
+
+// referenceDir returns ../shared/reference beside the module root, or skips the test.
+func referenceDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	require.NoError(t, err)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	ref := filepath.Join(dir, "..", "shared", "reference")
+	if _, err := os.Stat(filepath.Join(ref, "frameworks")); err != nil {
+		t.Skipf("reference data not found at %s (../shared/reference beside the module root): %v", ref, err)
+	}
+	return ref
+}
+
+func TestNoArguments(t *testing.T) {
+	out, errs, code := cli(t)
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errs, "Usage:")
+	assert.Contains(t, errs, "controls")
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}} {
+		out := cliOK(t, args...)
+		for _, name := range []string{"frameworks", "controls", "show", "export", "version", "help"} {
+			assert.Contains(t, out, "\n  "+name+" ", "help lists %s", name)
+		}
+	}
+	out := cliOK(t, "help", "controls")
+	assert.Contains(t, out, "usage: controlgraph controls FRAMEWORK")
+	assert.Contains(t, out, "--type")
+	assert.Contains(t, out, "--format")
+	assert.Contains(t, out, "\n  -o FILE")
+	assert.Contains(t, out, "Examples:\n  controlgraph controls iso27002:2022 --type detective\n")
+
+	// -h after a command gives the same usage on stdout.
+	assert.Equal(t, out, cliOK(t, "controls", "-h"))
+	assert.Equal(t, out, cliOK(t, "controls", "iso27002", "--help"))
+
+	msg := cliBad(t, "help", "nosuch")
+	assert.Contains(t, msg, `unknown command "nosuch"`)
+}
+
+func TestUnknownCommand(t *testing.T) {
+	msg := cliBad(t, "lst")
+	assert.Equal(t, "controlgraph: unknown command \"lst\"; commands: controls, export, frameworks, show, version (see 'controlgraph help')\n", msg)
+}
+
+func TestBadFlag(t *testing.T) {
+	msg := cliBad(t, "controls", "iso27002:2022", "--typo", "detective")
+	assert.Contains(t, msg, "unknown flag --typo")
+	assert.Contains(t, msg, "--type")
+	assert.Contains(t, msg, "--format")
+
+	msg = cliBad(t, "controls", "iso27002:2022", "--format", "xml")
+	assert.Contains(t, msg, `"xml"`)
+	assert.Contains(t, msg, "table, json, csv, md")
+
+	msg = cliBad(t, "show", "8.16", "--format", "csv")
+	assert.Contains(t, msg, `unknown format "csv"; accepted: table, json, md`)
+
+	msg = cliBad(t, "controls", "iso27002:2022", "--type")
+	assert.Contains(t, msg, "flag needs an argument: -type")
+}
+
+func TestArgumentCount(t *testing.T) {
+	assert.Contains(t, cliBad(t, "controls"), "missing argument: usage: controlgraph controls FRAMEWORK")
+	assert.Contains(t, cliBad(t, "controls", "iso27002", "csf"), `unexpected argument "csf"`)
+	assert.Contains(t, cliBad(t, "frameworks", "extra"), `unexpected argument "extra"`)
+	assert.Contains(t, cliBad(t, "show"), "missing argument")
+}
+
+func TestParseInterspersed(t *testing.T) {
+	// Flags before, between and after the positional argument give the same result.
+	want := cliOK(t, "controls", "--type", "detective", "--format", "csv", "iso27002:2022")
+	assert.Equal(t, want, cliOK(t, "controls", "iso27002:2022", "--type", "detective", "--format", "csv"))
+	assert.Equal(t, want, cliOK(t, "controls", "--format=csv", "iso27002:2022", "-type=detective"))
+	// After "--" everything is positional.
+	assert.Contains(t, cliBad(t, "controls", "--format", "csv", "--", "iso27002", "--type"), `unexpected argument "--type"`)
+}
+
+func TestDefaultFormat(t *testing.T) {
+	// Not a terminal: JSON.
+	out := cliOK(t, "frameworks")
+	assert.True(t, strings.HasPrefix(out, "{\n"), out)
+	// -o without --format follows the file's extension.
+	dir := t.TempDir()
+	for ext, prefix := range map[string]string{".csv": "id,name,", ".json": "{\n", ".md": "| id |", ".txt": "ID "} {
+		path := filepath.Join(dir, "fw"+ext)
+		assert.Empty(t, cliOK(t, "frameworks", "-o", path))
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		assert.True(t, strings.HasPrefix(string(b), prefix), "%s: %q", ext, b)
+	}
+}
+
+func TestOutputFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "export.json")
+	require.NoError(t, os.WriteFile(path, []byte("old"), 0o600))
+	assert.Empty(t, cliOK(t, "export", "-o", path))
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, cliOK(t, "export"), string(got))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file is left behind")
+
+	// A failing command leaves the file as it was.
+	assert.Contains(t, cliBad(t, "export", "--framework", "nosuch", "-o", path), `unknown framework "nosuch"`)
+	again, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, got, again)
+
+	msg := cliBad(t, "export", "-o", filepath.Join(dir, "missing", "x.json"))
+	assert.Contains(t, msg, "cannot write "+filepath.Join(dir, "missing", "x.json"))
+}
+
+func TestWrapText(t *testing.T) {
+	assert.Equal(t, []string{"Assessment and", "decision on", "information", "security events"}, wrapText("Assessment and decision on information security events", 15))
+	assert.Equal(t, []string{"abcdef", "ghij k"}, wrapText("abcdefghij k", 6))
+	assert.Equal(t, []string{""}, wrapText("  ", 10))
+	assert.Equal(t, []string{"Logging"}, wrapText("Logging", 30))
+}
+
+func TestTableText(t *testing.T) {
+	tb := newTable(1, "id", "title", "kind")
+	tb.add("5.25", "Assessment and decision on information security events", "control")
+	tb.add("8.15", "Logging", "control")
+	var b bytes.Buffer
+	require.NoError(t, tb.writeText(&b, 40))
+	// 40 columns: id 4+2, kind 7+2 → title wraps at 40-6-9-2 = 23, raised to the
+	// minimum 24; its widest piece is 23 wide.
+	assert.Equal(t, ""+
+		"ID    TITLE                    KIND\n"+
+		"5.25  Assessment and decision  control\n"+
+		"      on information security\n"+
+		"      events\n"+
+		"8.15  Logging                  control\n", b.String())
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	tb := newTable(-1, "a", "b")
+	tb.add("x|y", "line\nbreak")
+	var b bytes.Buffer
+	require.NoError(t, tb.writeMarkdown(&b))
+	assert.Equal(t, "| a | b |\n| --- | --- |\n| x\\|y | line break |\n", b.String())
+}
+
+func TestVersion(t *testing.T) {
+	out := cliOK(t, "version")
+	assert.Contains(t, out, "controlgraph ")
+	assert.Contains(t, out, "ISO/IEC 27002:2022")
+	assert.Contains(t, out, "NIST CSF 2.0")
+}

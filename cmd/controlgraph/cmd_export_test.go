@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/wire"
+)
+
+func TestFrameworks(t *testing.T) {
+	doc := decodeJSON[frameworksJSON](t, cliOK(t, "frameworks", "--format", "json"))
+	assert.Equal(t, catalog.DataVersion, doc.DataVersion)
+	want := map[string][]kindCount{
+		"iso27002:2022": {{"theme", 4}, {"control", 93}},
+		"iso27001:2022": {{"clause", 41}},
+		"iso27002:2013": {{"control", 114}},
+		"nist-csf:2.0":  {{"function", 6}, {"category", 22}, {"subcategory", 106}},
+		"nist-csf:1.1":  {{"function", 5}, {"category", 23}, {"subcategory", 108}},
+	}
+	ids := []string{"iso27002:2022", "iso27001:2022", "iso27002:2013", "nist-csf:2.0", "nist-csf:1.1"}
+	if catalog.HasCIS() {
+		want["cis:8"] = []kindCount{{"control", 18}, {"safeguard", 153}}
+		want["cis:8.1"] = want["cis:8"]
+		ids = append(ids, "cis:8", "cis:8.1")
+	}
+	var got []string
+	for _, f := range doc.Frameworks {
+		got = append(got, f.ID)
+		assert.Equal(t, want[f.ID], f.Counts, f.ID)
+		n := 0
+		for _, kc := range f.Counts {
+			n += kc.Count
+		}
+		assert.Equal(t, n, f.Nodes, f.ID)
+		assert.NotEmpty(t, f.Licence, f.ID)
+	}
+	assert.Equal(t, ids, got)
+	assert.Equal(t, "iso27002:2022", doc.Frameworks[1].AnnexOf)
+
+	out := cliOK(t, "frameworks", "--format", "table")
+	lines := strings.Split(out, "\n")
+	assert.Equal(t, []string{"ID", "NAME", "VERSION", "PUBLISHER", "NODES"}, strings.Fields(lines[0]))
+	assert.Equal(t, []string{"iso27002:2022", "ISO/IEC", "27002:2022", "2022", "ISO/IEC", "4", "theme,", "93", "control"}, strings.Fields(lines[1]))
+	// Columns are aligned: every row's version starts where the header's does.
+	col := strings.Index(lines[0], "VERSION")
+	assert.Equal(t, "2022 ", lines[1][col:col+5])
+	assert.Equal(t, "2.0  ", lines[4][col:col+5])
+	assert.Contains(t, out, "6 function, 22 category, 106 subcategory")
+	assert.Contains(t, out, "\nLicences:\n  iso27002:2022: ")
+
+	rows, err := csv.NewReader(strings.NewReader(cliOK(t, "frameworks", "--format", "csv"))).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"id", "name", "version", "publisher", "nodes", "counts", "aliases", "annex_of", "source", "licence"}, rows[0])
+	assert.Equal(t, []string{"nist-csf:2.0", "NIST Cybersecurity Framework 2.0", "2.0", "NIST", "134", "6 function;22 category;106 subcategory"}, rows[4][:6])
+}
+
+func TestExportJSONRoundTrip(t *testing.T) {
+	out := cliOK(t, "export")
+	assert.Equal(t, out, cliOK(t, "export", "--format", "json"))
+	fws, err := catalog.ReadJSON("export.json", []byte(out))
+	require.NoError(t, err)
+	assert.Equal(t, catalog.Embedded(), fws, "the export holds the embedded frameworks unchanged")
+	var again bytes.Buffer
+	require.NoError(t, catalog.WriteJSON(&again, fws...))
+	assert.Equal(t, out, again.String(), "export → ReadJSON → WriteJSON is byte-identical")
+
+	// The DESIGN.md shape: frameworks with id, name, version and controls of id,
+	// title, kind, parent and attributes.
+	doc := decodeJSON[wire.Document](t, out)
+	require.NotEmpty(t, doc.Frameworks)
+	iso := doc.Frameworks[0]
+	assert.Equal(t, "iso27002:2022", iso.ID)
+	assert.Equal(t, "ISO/IEC 27002:2022", iso.Name)
+	assert.Equal(t, "2022", iso.Version)
+	i := slices.IndexFunc(iso.Controls, func(c wire.Control) bool { return c.ID == "8.16" })
+	require.GreaterOrEqual(t, i, 0)
+	assert.Equal(t, wire.Control{ID: "8.16", Title: "Monitoring activities", Kind: "control", Parent: "8", Attributes: map[string][]string{
+		"control_type": {"Detective", "Corrective"}, "cybersecurity_concepts": {"Detect", "Respond"}, "new_in_2022": {"true"},
+		"operational_capabilities": {"Information_security_event_management"}, "security_domains": {"Defence"},
+		"security_properties": {"Confidentiality", "Integrity", "Availability"}, "theme": {"Technological"},
+	}}, iso.Controls[i])
+}
+
+func TestExportFrameworkSelection(t *testing.T) {
+	out := cliOK(t, "export", "--framework", "csf,iso27002")
+	doc := decodeJSON[wire.Document](t, out)
+	require.Len(t, doc.Frameworks, 2)
+	// Catalog order, whatever the order of the flag.
+	assert.Equal(t, "iso27002:2022", doc.Frameworks[0].ID)
+	assert.Equal(t, "nist-csf:2.0", doc.Frameworks[1].ID)
+	assert.Len(t, doc.Frameworks[1].Controls, 134)
+	assert.Equal(t, out, cliOK(t, "export", "--framework", "nist-csf:2.0", "--framework", "iso27002:2022"))
+}
+
+func TestExportCSV(t *testing.T) {
+	out := cliOK(t, "export", "--framework", "iso27002", "--format", "csv")
+	spec, ok := catalog.Default().Spec(catalog.ISO27002v2022)
+	require.True(t, ok)
+	got, err := catalog.ReadCSV("export.csv", strings.NewReader(out), catalog.Framework{ID: spec.ID, Name: spec.Name, Version: spec.Version,
+		Publisher: spec.Publisher, Source: spec.Source, Licence: spec.Licence, Aliases: spec.Aliases})
+	require.NoError(t, err)
+	assert.Equal(t, spec, got, "the CSV export reads back as the framework")
+	assert.True(t, strings.HasPrefix(out, "id,title,kind,parent,summary,control_type,"), out[:80])
+
+	msg := cliBad(t, "export", "--format", "csv")
+	assert.Contains(t, msg, "--format csv writes one framework per file: name it with --framework")
+	assert.Contains(t, cliBad(t, "export", "--format", "csv", "--framework", "csf,iso27002"), "one framework per file")
+	assert.Contains(t, cliBad(t, "export", "--format", "table"), `unknown format "table"; accepted: json, csv`)
+	assert.Contains(t, cliBad(t, "export", "iso27002"), `unexpected argument "iso27002"`)
+
+	// -o with a .csv name picks CSV.
+	path := filepath.Join(t.TempDir(), "iso.csv")
+	cliOK(t, "export", "--framework", "iso27002", "-o", path)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, out, string(b))
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+func TestShow816(t *testing.T) {
+	t.Setenv("COLUMNS", "100")
+	out := cliOK(t, "show", "8.16", "--format", "table")
+	assert.True(t, strings.HasPrefix(out, "iso27002:2022/8.16  Monitoring activities\n\n"), out)
+	for _, want := range []string{
+		"Framework:   ISO/IEC 27002:2022 (iso27002:2022)\n",
+		"Kind:        control\n",
+		"Parents:     8 Technological controls\n",
+		"Also:        iso27001:2022/A.8.16\n",
+		"  control_type              Detective, Corrective\n",
+		"  cybersecurity_concepts    Detect, Respond\n",
+		"  new_in_2022               true\n",
+		"  operational_capabilities  Information_security_event_management\n",
+		"  security_domains          Defence\n",
+	} {
+		assert.Contains(t, out, want)
+	}
+
+	v := decodeJSON[showJSON](t, cliOK(t, "show", "8.16", "--format", "json"))
+	assert.Equal(t, "iso27002:2022/8.16", v.Ref)
+	assert.Equal(t, "Monitoring activities", v.Title)
+	assert.Equal(t, []nodeJSON{{Ref: "iso27002:2022/8", ID: "8", Title: "Technological controls", Kind: "theme"}}, v.Ancestors)
+	assert.Empty(t, v.Children)
+	assert.Equal(t, []string{"Detective", "Corrective"}, v.Attributes[catalog.AttrControlType])
+
+	md := cliOK(t, "show", "8.16", "--format", "md")
+	assert.True(t, strings.HasPrefix(md, "# iso27002:2022/8.16 Monitoring activities\n\n- **Framework:** ISO/IEC 27002:2022 (`iso27002:2022`)\n"), md)
+	assert.Contains(t, md, "| control_type | Detective, Corrective |\n")
+}
+
+func TestShowSpellings(t *testing.T) {
+	want := cliOK(t, "show", "iso27002:2022/5.1", "--format", "json")
+	for _, s := range []string{"A.5.1", "a.5.1", "ISO27002:5.1", "iso27001:2022/A.5.1"} {
+		assert.Equal(t, want, cliOK(t, "show", s, "--format", "json"), s)
+	}
+	assert.Equal(t, want, cliOK(t, "show", "5.1", "--in", "iso27002", "--format", "json"))
+	v := decodeJSON[showJSON](t, want)
+	assert.Equal(t, "Policies for information security", v.Title)
+
+	clause := decodeJSON[showJSON](t, cliOK(t, "show", "--in", "iso27001", "5.1", "--format", "json"))
+	assert.Equal(t, "iso27001:2022/5.1", clause.Ref)
+	assert.Equal(t, "Leadership and commitment", clause.Title)
+	assert.Equal(t, "clause", clause.Kind)
+	assert.Empty(t, clause.AlsoKnownAs)
+}
+
+func TestShowHierarchy(t *testing.T) {
+	v := decodeJSON[showJSON](t, cliOK(t, "show", "gv.oc-1", "--format", "json"))
+	assert.Equal(t, "nist-csf:2.0/GV.OC-01", v.Ref)
+	assert.Equal(t, "The organizational mission is understood and informs cybersecurity risk management", v.Title)
+	require.Len(t, v.Ancestors, 2)
+	assert.Equal(t, "GV", v.Ancestors[0].ID)
+	assert.Equal(t, "Govern", v.Ancestors[0].Title)
+	assert.Equal(t, "GV.OC", v.Ancestors[1].ID)
+	assert.Equal(t, "Organizational Context", v.Ancestors[1].Title)
+
+	theme := decodeJSON[showJSON](t, cliOK(t, "show", "iso27002:2022/6", "--format", "json"))
+	assert.Equal(t, "theme", theme.Kind)
+	require.Len(t, theme.Children, 8)
+	assert.Equal(t, "6.1", theme.Children[0].ID)
+	assert.Equal(t, "6.8", theme.Children[7].ID)
+
+	legacy := decodeJSON[showJSON](t, cliOK(t, "show", "A.12.4.1", "--format", "json"))
+	assert.Equal(t, "iso27002:2013/A.12.4.1", legacy.Ref)
+	assert.Equal(t, "Event logging", legacy.Title)
+}
+
+func TestShowAmbiguous(t *testing.T) {
+	msg := cliBad(t, "show", "5.1")
+	assert.Equal(t, "controlgraph show: \"5.1\" is ambiguous: it could be iso27002:2022/5.1 (Policies for information security) or iso27001:2022/5.1 (Leadership and commitment); write it in full, e.g. \"iso27002:2022/5.1\", or add --in FRAMEWORK\n", msg)
+}
+
+func TestShowBadInput(t *testing.T) {
+	assert.Equal(t, "controlgraph show: no control \"9.99\" in any framework; 'controlgraph controls FRAMEWORK' lists the IDs\n", cliBad(t, "show", "9.99"))
+	assert.Contains(t, cliBad(t, "show", "8.16", "--in", "nosuch"), `unknown framework "nosuch"`)
+	assert.Contains(t, cliBad(t, "show", "GV.OC-01", "--in", "iso27002"), `no control "GV.OC-01" in iso27002:2022`)
+}
+
+func TestShowCIS(t *testing.T) {
+	if !catalog.HasCIS() {
+		assert.Contains(t, cliBad(t, "show", "CIS 4.1"), "this build has no CIS data")
+		return
+	}
+	v := decodeJSON[showJSON](t, cliOK(t, "show", "CIS 4.1", "--format", "json"))
+	assert.Equal(t, "cis:8.1/4.1", v.Ref)
+	assert.Equal(t, "Establish and Maintain a Secure Configuration Process", v.Title)
+	assert.Equal(t, []string{"IG1", "IG2", "IG3"}, v.Attributes[catalog.AttrImplementation])
+	// A bare 4.1 is read as ISO (the CIS Controls need their name).
+	bare := decodeJSON[showJSON](t, cliOK(t, "show", "4.1", "--format", "json"))
+	assert.Equal(t, "iso27001:2022/4.1", bare.Ref)
+}
