@@ -1,0 +1,436 @@
+package crosswalk
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"sync"
+
+	"github.com/dominikbraun/graph"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/mappings"
+)
+
+// Crosswalk is the graph of a catalog's frameworks and the mapping sets between them,
+// with the indexes its queries read. It is immutable after [New] and safe for
+// concurrent use; nothing it returns shares memory with it.
+type Crosswalk struct {
+	cat *catalog.Catalog
+
+	// g holds the structure: one vertex per catalog node (hashed by its dense index),
+	// hierarchy edges parent → child and one graph edge per ordered pair of nodes that
+	// a mapping edge links, in both directions. It is built once, never mutated and
+	// never handed out; queries read the indexes below.
+	g graph.Graph[int32, int32]
+
+	nodes []node                // every catalog node, in catalog (document) order
+	index map[catalog.Ref]int32 // canonical Ref → node
+	fws   []fwSpan              // frameworks in catalog order
+	fwIdx map[catalog.FrameworkID]int32
+
+	edges  []edgeRec // mapping edges kept, in set order then edge order
+	arcOff []int32   // arcs of node i are arcs[arcOff[i]:arcOff[i+1]]
+	arcs   []arc     // both directions of every edge, sorted per node (see sortArcs)
+
+	sets  []setRec
+	stmts map[int32][]stmtRec // statements by the node they are about
+}
+
+type node struct {
+	ref      catalog.Ref
+	fw       int32 // index into fws
+	parent   int32 // -1 for a root
+	children int32 // number of children
+	kind     catalog.Kind
+}
+
+type fwSpan struct {
+	id         catalog.FrameworkID
+	start, end int32 // nodes[start:end]
+}
+
+type edgeRec struct {
+	from, to int32
+	rel      mappings.Relationship
+	set      int32 // index into sets
+	pos      int32 // position of the edge in its set's Edges
+	source   string
+	note     string
+}
+
+// arc is one edge seen from one of its ends: to is the other end, inv is true when
+// the edge was published to → from and is read backwards.
+type arc struct {
+	to   int32
+	edge int32
+	inv  bool
+}
+
+type setRec struct {
+	info  SetInfo
+	stmts []mappings.Statement
+}
+
+type stmtRec struct {
+	set int32
+	st  mappings.Statement
+}
+
+// SetInfo describes a mapping set held by a [Crosswalk].
+type SetInfo struct {
+	ID         string
+	From, To   catalog.FrameworkID
+	Kind       mappings.SetKind
+	Source     mappings.Source
+	Edges      int // edges kept
+	Duplicates int // edges dropped because the set already had them (same ends, relationship and source)
+	Statements int
+}
+
+// Errors of [New]; test with [errors.Is]. The error itself is an [*EdgeError].
+var (
+	ErrDanglingRef          = errors.New("reference names no control of the catalog")
+	ErrInvalidRelationship  = errors.New("edge has no valid relationship")
+	ErrUnknownSetFramework  = errors.New("set names a framework that is not in the catalog")
+	errCorruptEmbeddedGraph = errors.New("crosswalk: embedded data is corrupt")
+)
+
+// EdgeError is a problem with one edge or statement of a mapping set given to [New].
+type EdgeError struct {
+	Set   string // the set's ID
+	Index int    // 1-based position of the edge (or statement) in the set; 0 for the set itself
+	What  string // "edge" or "statement" or "set"
+	Field string // "from", "to", "relationship", ...
+	Value string
+	Err   error
+}
+
+func (e *EdgeError) Error() string {
+	if e.Index == 0 {
+		return fmt.Sprintf("mapping set %q: field %q = %q: %v", e.Set, e.Field, e.Value, e.Err)
+	}
+	return fmt.Sprintf("mapping set %q %s #%d: field %q = %q: %v", e.Set, e.What, e.Index, e.Field, e.Value, e.Err)
+}
+
+func (e *EdgeError) Unwrap() error { return e.Err }
+
+const maxProblems = 100
+
+// New builds a crosswalk over cat and the mapping sets. Every edge and statement must
+// name controls the catalog holds (an Annex A spelling such as
+// "iso27001:2022/A.5.1" is read as the control it names, "iso27002:2022/5.1"); all
+// problems are reported together as [*EdgeError] values joined with [errors.Join].
+// An edge a set repeats (same ends, relationship and source) is kept once and counted
+// in [SetInfo.Duplicates]. New keeps what it needs; later changes to sets do not
+// reach the crosswalk.
+func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
+	if cat == nil {
+		return nil, errors.New("crosswalk: nil catalog")
+	}
+	cw := &Crosswalk{cat: cat, fwIdx: map[catalog.FrameworkID]int32{}}
+	cw.indexNodes()
+
+	var probs []error
+	more := 0
+	bad := func(e *EdgeError) {
+		if len(probs) < maxProblems {
+			probs = append(probs, e)
+		} else {
+			more++
+		}
+	}
+	resolve := func(r catalog.Ref) (int32, bool) {
+		if i, ok := cw.index[r]; ok {
+			return i, true
+		}
+		c, ok := cat.Canonical(r)
+		if !ok {
+			return 0, false
+		}
+		i, ok := cw.index[c]
+		return i, ok
+	}
+	total := 0
+	for _, s := range sets {
+		total += len(s.Edges)
+	}
+	cw.edges = make([]edgeRec, 0, total)
+	type key struct {
+		from, to int32
+		rel      mappings.Relationship
+		source   string
+	}
+	for si, s := range sets {
+		info := SetInfo{ID: s.ID, From: s.From, To: s.To, Kind: s.Kind, Source: s.Source, Statements: len(s.Statements)}
+		for _, f := range []struct {
+			name string
+			id   catalog.FrameworkID
+		}{{"from", s.From}, {"to", s.To}} {
+			if f.id != "" && !cat.Has(f.id) {
+				bad(&EdgeError{Set: s.ID, What: "set", Field: f.name, Value: string(f.id), Err: ErrUnknownSetFramework})
+			}
+		}
+		seen := make(map[key]struct{}, len(s.Edges))
+		for ei, e := range s.Edges {
+			from, okf := resolve(e.From)
+			to, okt := resolve(e.To)
+			if !okf {
+				bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "from", Value: e.From.String(), Err: ErrDanglingRef})
+			}
+			if !okt {
+				bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "to", Value: e.To.String(), Err: ErrDanglingRef})
+			}
+			if !e.Relationship.Valid() {
+				bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "relationship", Value: e.Relationship.String(), Err: ErrInvalidRelationship})
+				continue
+			}
+			if !okf || !okt {
+				continue
+			}
+			src := e.Source
+			if src == "" {
+				src = s.Source.ID
+			}
+			k := key{from, to, e.Relationship, src}
+			if _, dup := seen[k]; dup {
+				info.Duplicates++
+				continue
+			}
+			seen[k] = struct{}{}
+			cw.edges = append(cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: int32(si), pos: int32(ei), source: src, note: e.Note})
+			info.Edges++
+		}
+		for sti, st := range s.Statements {
+			n, ok := resolve(st.Ref)
+			if !ok {
+				bad(&EdgeError{Set: s.ID, Index: sti + 1, What: "statement", Field: "ref", Value: st.Ref.String(), Err: ErrDanglingRef})
+				continue
+			}
+			if cw.stmts == nil {
+				cw.stmts = map[int32][]stmtRec{}
+			}
+			st.Ref = cw.nodes[n].ref
+			cw.stmts[n] = append(cw.stmts[n], stmtRec{set: int32(si), st: st})
+		}
+		cw.sets = append(cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements)})
+	}
+	if len(probs) > 0 {
+		if more > 0 {
+			probs = append(probs, fmt.Errorf("... and %d more problems", more))
+		}
+		return nil, errors.Join(probs...)
+	}
+	cw.indexArcs()
+	if err := cw.buildGraph(); err != nil {
+		return nil, err
+	}
+	return cw, nil
+}
+
+func (cw *Crosswalk) indexNodes() {
+	n := 0
+	for in := range cw.cat.Frameworks() {
+		n += in.Controls
+	}
+	cw.nodes = make([]node, 0, n)
+	cw.index = make(map[catalog.Ref]int32, n)
+	for in := range cw.cat.Frameworks() {
+		fi := int32(len(cw.fws))
+		start := int32(len(cw.nodes))
+		cw.fwIdx[in.ID] = fi
+		for c := range cw.cat.Controls(in.ID) {
+			i := int32(len(cw.nodes))
+			cw.index[c.Ref] = i
+			p := int32(-1)
+			if !c.Parent.IsZero() {
+				if pi, ok := cw.index[c.Parent]; ok {
+					p = pi
+				}
+			}
+			cw.nodes = append(cw.nodes, node{ref: c.Ref, fw: fi, parent: p, kind: c.Kind})
+		}
+		// Parents may follow their children in a caller's framework: fix up.
+		for i := start; i < int32(len(cw.nodes)); i++ {
+			c, _ := cw.cat.Control(cw.nodes[i].ref)
+			if !c.Parent.IsZero() && cw.nodes[i].parent < 0 {
+				cw.nodes[i].parent = cw.index[c.Parent]
+			}
+		}
+		for i := start; i < int32(len(cw.nodes)); i++ {
+			if p := cw.nodes[i].parent; p >= 0 {
+				cw.nodes[p].children++
+			}
+		}
+		cw.fws = append(cw.fws, fwSpan{id: in.ID, start: start, end: int32(len(cw.nodes))})
+	}
+}
+
+// indexArcs builds the adjacency of every node once: each edge seen from both ends,
+// sorted by the other end's document order, then strongest relationship (as read
+// from this end) first, published direction before inverse, then set and position.
+func (cw *Crosswalk) indexArcs() {
+	n := len(cw.nodes)
+	deg := make([]int32, n+1)
+	for _, e := range cw.edges {
+		deg[e.from]++
+		deg[e.to]++
+	}
+	cw.arcOff = make([]int32, n+1)
+	var sum int32
+	for i := 0; i < n; i++ {
+		cw.arcOff[i] = sum
+		sum += deg[i]
+	}
+	cw.arcOff[n] = sum
+	cw.arcs = make([]arc, sum)
+	fill := deg[:n]
+	copy(fill, cw.arcOff[:n])
+	for ei, e := range cw.edges {
+		cw.arcs[fill[e.from]] = arc{to: e.to, edge: int32(ei)}
+		fill[e.from]++
+		cw.arcs[fill[e.to]] = arc{to: e.from, edge: int32(ei), inv: true}
+		fill[e.to]++
+	}
+	for i := 0; i < n; i++ {
+		a := cw.arcs[cw.arcOff[i]:cw.arcOff[i+1]]
+		if len(a) > 1 {
+			slices.SortFunc(a, cw.compareArcs)
+		}
+	}
+}
+
+func (cw *Crosswalk) compareArcs(x, y arc) int {
+	if c := cmp.Compare(x.to, y.to); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(cw.arcRel(y).Rank(), cw.arcRel(x).Rank()); c != 0 {
+		return c
+	}
+	if x.inv != y.inv {
+		if !x.inv {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Compare(x.edge, y.edge) // set order, then position in the set
+}
+
+// arcRel is the relationship of an arc read from its near end: "near R far".
+func (cw *Crosswalk) arcRel(a arc) mappings.Relationship {
+	r := cw.edges[a.edge].rel
+	if a.inv {
+		return r.Inverse()
+	}
+	return r
+}
+
+func (cw *Crosswalk) arcsOf(i int32) []arc { return cw.arcs[cw.arcOff[i]:cw.arcOff[i+1]] }
+
+// buildGraph puts the structure into the graph library: vertices, hierarchy edges and
+// one edge per linked ordered pair. The edges' payload (every mapping edge between the
+// two nodes) stays in the crosswalk's own index, not in the graph's shared maps.
+func (cw *Crosswalk) buildGraph() error {
+	g := graph.New(func(i int32) int32 { return i }, graph.Directed())
+	for i := range cw.nodes {
+		if err := g.AddVertex(int32(i)); err != nil {
+			return fmt.Errorf("crosswalk: vertex %s: %w", cw.nodes[i].ref, err)
+		}
+	}
+	for i, nd := range cw.nodes {
+		if nd.parent >= 0 {
+			if err := g.AddEdge(nd.parent, int32(i)); err != nil && !errors.Is(err, graph.ErrEdgeAlreadyExists) {
+				return fmt.Errorf("crosswalk: hierarchy edge %s → %s: %w", cw.nodes[nd.parent].ref, nd.ref, err)
+			}
+		}
+	}
+	for i := range cw.nodes {
+		last := int32(-1)
+		for _, a := range cw.arcsOf(int32(i)) {
+			if a.to == last {
+				continue
+			}
+			last = a.to
+			if err := g.AddEdge(int32(i), a.to); err != nil && !errors.Is(err, graph.ErrEdgeAlreadyExists) {
+				return fmt.Errorf("crosswalk: mapping edge %s → %s: %w", cw.nodes[i].ref, cw.nodes[a.to].ref, err)
+			}
+		}
+	}
+	cw.g = g
+	return nil
+}
+
+// Catalog returns the catalog the crosswalk was built over.
+func (cw *Crosswalk) Catalog() *catalog.Catalog { return cw.cat }
+
+// Sets yields information about every mapping set, in the order given to [New].
+func (cw *Crosswalk) Sets() iter.Seq[SetInfo] {
+	return func(yield func(SetInfo) bool) {
+		for _, s := range cw.sets {
+			if !yield(s.info) {
+				return
+			}
+		}
+	}
+}
+
+// Statements yields what the mapping sets state about r instead of edges (for
+// example NIST's "no reference" for a CSF element), in set order.
+func (cw *Crosswalk) Statements(r catalog.Ref) iter.Seq[mappings.Statement] {
+	return func(yield func(mappings.Statement) bool) {
+		i, ok := cw.node(r)
+		if !ok {
+			return
+		}
+		for _, s := range cw.stmts[i] {
+			if !yield(s.st) {
+				return
+			}
+		}
+	}
+}
+
+// Lookup resolves what a person typed to one control of the crosswalk's catalog; see
+// [catalog.Catalog.ParseRef] for the spellings accepted.
+func (cw *Crosswalk) Lookup(s string, in ...catalog.FrameworkID) (catalog.Control, error) {
+	r, err := cw.cat.ParseRef(s, in...)
+	if err != nil {
+		return catalog.Control{}, err
+	}
+	c, _ := cw.cat.Control(r)
+	return c, nil
+}
+
+// Lookup resolves s against the default crosswalk; see [Crosswalk.Lookup].
+func Lookup(s string, in ...catalog.FrameworkID) (catalog.Control, error) {
+	return Default().Lookup(s, in...)
+}
+
+func (cw *Crosswalk) node(r catalog.Ref) (int32, bool) {
+	if i, ok := cw.index[r]; ok {
+		return i, true
+	}
+	c, ok := cw.cat.Canonical(r)
+	if !ok {
+		return 0, false
+	}
+	i, ok := cw.index[c]
+	return i, ok
+}
+
+func (cw *Crosswalk) isLeaf(i int32) bool { return cw.nodes[i].children == 0 }
+
+var defaultCrosswalk = sync.OnceValue(func() *Crosswalk {
+	cw, err := New(catalog.Default(), embeddedSets()...)
+	if err != nil {
+		panic(fmt.Sprintf("%v: %v", errCorruptEmbeddedGraph, err))
+	}
+	return cw
+})
+
+// Default returns the crosswalk of the embedded catalog ([catalog.Default]) and the
+// embedded mapping sets, built on first use and shared afterwards. (The embedded data
+// is checked by the tests; a corrupt build panics here.)
+func Default() *Crosswalk { return defaultCrosswalk() }
