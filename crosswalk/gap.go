@@ -1,0 +1,616 @@
+package crosswalk
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/mappings"
+)
+
+// Policy is how [Crosswalk.Gap] turns the statuses of the baseline controls that
+// reach a target item into the item's coverage.
+type Policy string
+
+// The policies (see the package documentation, "Coverage").
+const (
+	// Strict reads the relationships as sets: an item is covered when an implemented
+	// baseline control is equal to it or a superset of it.
+	Strict Policy = "strict"
+	// Referenced reads mappings as informative references: an item is covered when
+	// every baseline control that maps to it is implemented.
+	Referenced Policy = "referenced"
+)
+
+func (p Policy) applyGap(c *gapConfig) { c.policy = p }
+
+// ParsePolicy reads "strict" or "referenced" (any case).
+func ParsePolicy(s string) (Policy, error) {
+	switch p := Policy(lower(s)); p {
+	case Strict, Referenced:
+		return p, nil
+	}
+	return "", fmt.Errorf("crosswalk: unknown coverage policy %q (want strict or referenced)", s)
+}
+
+// Coverage is the status of one target item in a [GapResult].
+type Coverage string
+
+// The coverage statuses.
+const (
+	Covered          Coverage = "covered"        // the baseline, as assessed, covers the item
+	PartlyCovered    Coverage = "partial"        // it covers part of it
+	Gap              Coverage = "gap"            // controls reach it but none (enough) is implemented
+	Unreached        Coverage = "unreached"      // no baseline control maps to it: a gap of the baseline itself
+	NotApplicableCov Coverage = "not-applicable" // every control that reaches it is not applicable
+)
+
+// level orders the coverage statuses an implementation can move: gap 0, partial 1,
+// covered 2.
+func (c Coverage) level() int {
+	switch c {
+	case PartlyCovered:
+		return 1
+	case Covered:
+		return 2
+	}
+	return 0
+}
+
+// GapOption changes a [Crosswalk.Gap], [Crosswalk.Recommend] or
+// [Crosswalk.Requirements] query. Options: [Strict] or [Referenced] (the policy),
+// [WithDerived], [WithGroup], [WithScope], [WithBaseline], [WithRecommendations].
+type GapOption interface {
+	applyGap(*gapConfig)
+}
+
+type gapConfig struct {
+	policy   Policy
+	derived  bool
+	hops     int
+	groups   []string
+	scope    []catalog.Ref
+	baseline catalog.FrameworkID
+	recs     int
+}
+
+type groupOpt string
+
+func (g groupOpt) applyGap(c *gapConfig) { c.groups = append(c.groups, string(g)) }
+
+// WithGroup limits the target items to those of a CIS implementation group ("IG1",
+// "IG2" or "IG3", any case). Given several times, an item in any of the groups counts.
+func WithGroup(ig string) GapOption { return groupOpt(upper(ig)) }
+
+type scopeOpt catalog.Ref
+
+func (s scopeOpt) applyGap(c *gapConfig) { c.scope = append(c.scope, catalog.Ref(s)) }
+
+// WithScope limits the target items to r and the items under it (a CSF function or
+// category, a CIS control). Given several times, an item under any of them counts.
+func WithScope(r catalog.Ref) GapOption { return scopeOpt(r) }
+
+type recsOpt int
+
+func (n recsOpt) applyGap(c *gapConfig) { c.recs = int(n) }
+
+// DefaultRecommendations is how many recommendations a [GapResult] carries unless
+// [WithRecommendations] says otherwise.
+const DefaultRecommendations = 10
+
+// WithRecommendations sets how many recommendations [Crosswalk.Gap] adds to its
+// result (0 for none).
+func WithRecommendations(n int) GapOption { return recsOpt(max(n, 0)) }
+
+// GapResult is the coverage of a target framework by an assessed baseline. Its JSON
+// form is the CLI's gap contract; every list is in document order.
+type GapResult struct {
+	Baseline        catalog.FrameworkID `json:"baseline"`
+	Target          catalog.FrameworkID `json:"target"`
+	Policy          Policy              `json:"policy"`
+	Derived         bool                `json:"derived"`
+	IGs             []string            `json:"implementation_groups,omitempty"` // the implementation groups the target was limited to
+	Scope           []string            `json:"scope,omitempty"`                 // the scopes the target was limited to
+	Summary         Summary             `json:"summary"`
+	Items           []GapItem           `json:"items"`
+	Groups          []Rollup            `json:"groups"`       // roll-ups: per ancestor node, then per implementation group
+	Unreached       []string            `json:"unreached"`    // IDs of the unreached items
+	NotAssessed     []string            `json:"not_assessed"` // IDs of baseline controls the assessment does not rate
+	Recommendations []Recommendation    `json:"recommendations"`
+}
+
+// Summary counts the target items by coverage. Total = Covered + Partial + Gap +
+// Unreached + NotApplicable. The percentages are of the applicable items
+// (Total − NotApplicable), in tenths of a percent rounded by largest remainder so
+// that they add up to exactly 100 (all zero when no item is applicable);
+// CoveragePercent is the covered share.
+type Summary struct {
+	Total            int     `json:"total"`
+	Covered          int     `json:"covered"`
+	Partial          int     `json:"partial"`
+	Gap              int     `json:"gap"`
+	Unreached        int     `json:"unreached"`
+	NotApplicable    int     `json:"not_applicable"`
+	Applicable       int     `json:"applicable"`
+	CoveredPercent   float64 `json:"covered_percent"`
+	PartialPercent   float64 `json:"partial_percent"`
+	GapPercent       float64 `json:"gap_percent"`
+	UnreachedPercent float64 `json:"unreached_percent"`
+	CoveragePercent  float64 `json:"coverage_percent"`
+}
+
+// GapItem is one target item and the baseline controls behind its coverage.
+type GapItem struct {
+	ID     string   `json:"id"`
+	Title  string   `json:"title"`
+	Status Coverage `json:"status"`
+	Via    []Via    `json:"via"`
+	// Statements are what the mapping sources state about the item instead of an
+	// edge ("no-reference: ..."), which can explain an unreached item.
+	Statements []string `json:"statements,omitempty"`
+}
+
+// Via is one baseline control that reaches a target item, read "control
+// Relationship item".
+type Via struct {
+	Control      string                `json:"control"`
+	Relationship mappings.Relationship `json:"relationship"`
+	Status       Status                `json:"status"`
+	// ViaParent is the ID of the ancestor of the item the mapping is published for
+	// (a CSF category): such a reach counts as related and never covers the item alone.
+	ViaParent string   `json:"via_parent,omitempty"`
+	Derived   bool     `json:"derived,omitempty"`
+	Path      []string `json:"path,omitempty"` // derived: the controls of the path, "framework/id", from the control to the item
+	Sources   []string `json:"sources,omitempty"`
+}
+
+// Rollup is the coverage of the items under one node of the target framework (a CSF
+// function or category, a CIS control) or of a CIS implementation group.
+type Rollup struct {
+	ID              string  `json:"id"`
+	Title           string  `json:"title"`
+	Kind            string  `json:"kind"` // the node's kind, or "implementation-group"
+	Total           int     `json:"total"`
+	Covered         int     `json:"covered"`
+	Partial         int     `json:"partial"`
+	Gap             int     `json:"gap"`
+	Unreached       int     `json:"unreached"`
+	NotApplicable   int     `json:"not_applicable"`
+	CoveragePercent float64 `json:"coverage_percent"`
+}
+
+// reach is one baseline control reaching a target item.
+type reach struct {
+	ctl     int32 // node of the baseline control
+	rel     mappings.Relationship
+	parent  int32 // ancestor of the item the edge is published at, -1 when at the item
+	derived bool
+	path    []step // derived only: from the item to the control
+	arc     arc    // direct: the arc from the item (or parent) to the control
+	from    int32  // direct: the item or the parent
+}
+
+// target holds what a gap query computes once: the target items and how the
+// baseline reaches each.
+type target struct {
+	base    fwSpan
+	tf      int32
+	items   []int32   // target leaf nodes in scope, document order
+	reaches [][]reach // per item
+}
+
+func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target, error) {
+	if cfg.baseline == "" {
+		cfg.baseline = DefaultBaseline
+	}
+	bf, ok := cw.fwIdx[cfg.baseline]
+	if !ok {
+		return nil, &catalog.RefError{Input: string(cfg.baseline), Err: catalog.ErrUnknownFramework}
+	}
+	tf, ok := cw.fwIdx[tfID]
+	if !ok {
+		return nil, &catalog.RefError{Input: string(tfID), Err: catalog.ErrUnknownFramework}
+	}
+	if tf == bf {
+		return nil, fmt.Errorf("crosswalk: the target %s is the baseline", tfID)
+	}
+	var scope []int32
+	for _, r := range cfg.scope {
+		i, ok := cw.node(r)
+		if !ok || cw.nodes[i].fw != tf {
+			return nil, &catalog.RefError{Input: r.String(), Frameworks: []catalog.FrameworkID{tfID}, Err: catalog.ErrNotFound}
+		}
+		scope = append(scope, i)
+	}
+	for _, g := range cfg.groups {
+		if g != "IG1" && g != "IG2" && g != "IG3" {
+			return nil, fmt.Errorf("crosswalk: unknown implementation group %q (want IG1, IG2 or IG3)", g)
+		}
+	}
+	t := &target{base: cw.fws[bf], tf: tf}
+	span := cw.fws[tf]
+	for i := span.start; i < span.end; i++ {
+		if !cw.isLeaf(i) || !cw.inScope(i, scope) || !cw.inGroups(i, cfg.groups) {
+			continue
+		}
+		t.items = append(t.items, i)
+	}
+	t.reaches = make([][]reach, len(t.items))
+	for k, it := range t.items {
+		t.reaches[k] = cw.reachesOf(it, t.base, cfg)
+	}
+	return t, nil
+}
+
+func (cw *Crosswalk) inScope(i int32, scope []int32) bool {
+	if len(scope) == 0 {
+		return true
+	}
+	for n := i; n >= 0; n = cw.nodes[n].parent {
+		if slices.Contains(scope, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func (cw *Crosswalk) inGroups(i int32, groups []string) bool {
+	if len(groups) == 0 {
+		return true
+	}
+	c, _ := cw.cat.Control(cw.nodes[i].ref)
+	for _, g := range groups {
+		if c.Has(catalog.AttrImplementation, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// reachesOf lists the baseline controls reaching item it: published edges between
+// them (either direction), then edges published at the item's ancestors (marked
+// parent, counted as related), then with derived paths those not reached yet. A
+// control reached several ways appears once, by its best way.
+func (cw *Crosswalk) reachesOf(it int32, base fwSpan, cfg *gapConfig) []reach {
+	var out []reach
+	seen := func(c int32) bool {
+		for _, r := range out {
+			if r.ctl == c {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(from, parent int32) {
+		last := int32(-1)
+		for _, a := range cw.arcsOf(from) {
+			if a.to == last || a.to < base.start || a.to >= base.end || !cw.isLeaf(a.to) {
+				continue
+			}
+			last = a.to
+			rel := cw.arcRel(a).Inverse() // "control R item"
+			if rel == mappings.NotRelatedTo || seen(a.to) {
+				continue
+			}
+			if parent >= 0 {
+				rel = mappings.Related
+			}
+			out = append(out, reach{ctl: a.to, rel: rel, parent: parent, arc: a, from: from})
+		}
+	}
+	add(it, -1)
+	for p := cw.nodes[it].parent; p >= 0; p = cw.nodes[p].parent {
+		add(p, p)
+	}
+	if cfg.derived {
+		bf := cw.nodes[base.start].fw
+		var found []path
+		cw.walk(it, bf, cfg.hops, func(p path) {
+			if !cw.isLeaf(p.target) {
+				return
+			}
+			p.steps = slices.Clone(p.steps)
+			found = append(found, p)
+		})
+		slices.SortFunc(found, comparePaths)
+		for _, p := range found {
+			if seen(p.target) {
+				continue
+			}
+			out = append(out, reach{ctl: p.target, rel: p.rel.Inverse(), parent: -1, derived: true, path: p.steps})
+		}
+	}
+	slices.SortFunc(out, func(x, y reach) int { return int(x.ctl) - int(y.ctl) })
+	return out
+}
+
+// statusOf returns the assessed status of baseline node c from the status table.
+func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+func upper(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
+
+func statusOf(st []Status, base fwSpan, c int32) Status {
+	return st[c-base.start]
+}
+
+// coverage decides the coverage of one item from its reaches and the statuses.
+func coverage(rs []reach, st []Status, base fwSpan, pol Policy) Coverage {
+	if len(rs) == 0 {
+		return Unreached
+	}
+	applicable, direct, directGood := 0, 0, 0
+	strictCover, some := false, false
+	for _, r := range rs {
+		s := statusOf(st, base, r.ctl)
+		if s == NotApplicable {
+			continue
+		}
+		applicable++
+		good := s == Implemented
+		if good || s == Partial {
+			some = true
+		}
+		if r.parent < 0 {
+			direct++
+			if good {
+				directGood++
+				if r.rel == mappings.Equal || r.rel == mappings.SupersetOf {
+					strictCover = true
+				}
+			}
+		}
+	}
+	switch {
+	case applicable == 0:
+		return NotApplicableCov
+	case pol == Referenced && direct > 0 && directGood == direct:
+		return Covered
+	case pol != Referenced && strictCover:
+		return Covered
+	case some:
+		return PartlyCovered
+	}
+	return Gap
+}
+
+// statusTable returns the status of every control of the baseline (NotAssessed where
+// the assessment has none), indexed by position in the baseline framework.
+func (cw *Crosswalk) statusTable(a *Assessment, base fwSpan) []Status {
+	st := make([]Status, base.end-base.start)
+	for _, e := range a.entries {
+		if i, ok := cw.index[e.Control]; ok && i >= base.start && i < base.end {
+			st[i-base.start] = e.Status
+		}
+	}
+	return st
+}
+
+// Gap measures the target framework against the assessment: for every target item
+// (every leaf: CSF subcategories, CIS safeguards; limited by [WithGroup] and
+// [WithScope]) its [Coverage] and the baseline controls behind it, roll-ups per
+// ancestor (CSF category and function, CIS control) and per CIS implementation group,
+// the unreached items, the baseline controls the assessment does not rate (counted
+// as not implemented), and the top recommendations ([Crosswalk.Recommend]).
+//
+// The policy is [Strict] unless [Referenced] is given; derived reaches are used only
+// with [WithDerived]. The rules are in the package documentation ("Coverage").
+func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...GapOption) (*GapResult, error) {
+	if a == nil {
+		return nil, fmt.Errorf("crosswalk: nil assessment")
+	}
+	cfg := gapConfig{policy: Strict, recs: DefaultRecommendations}
+	for _, o := range opts {
+		if o != nil {
+			o.applyGap(&cfg)
+		}
+	}
+	if cfg.baseline != "" && cfg.baseline != a.baseline {
+		return nil, fmt.Errorf("crosswalk: the assessment rates %s, not %s", a.baseline, cfg.baseline)
+	}
+	cfg.baseline = a.baseline
+	if cfg.policy != Strict && cfg.policy != Referenced {
+		return nil, fmt.Errorf("crosswalk: unknown coverage policy %q", cfg.policy)
+	}
+	t, err := cw.prepare(targetFW, &cfg)
+	if err != nil {
+		return nil, err
+	}
+	st := cw.statusTable(a, t.base)
+	res := &GapResult{
+		Baseline:    a.baseline,
+		Target:      targetFW,
+		Policy:      cfg.policy,
+		Derived:     cfg.derived,
+		IGs:         slices.Clone(cfg.groups),
+		Items:       make([]GapItem, len(t.items)),
+		Unreached:   []string{},
+		NotAssessed: make([]string, 0, len(a.missing)),
+	}
+	for _, r := range cfg.scope {
+		res.Scope = append(res.Scope, r.ID)
+	}
+	for _, r := range a.missing {
+		res.NotAssessed = append(res.NotAssessed, r.ID)
+	}
+	covs := make([]Coverage, len(t.items))
+	for k, it := range t.items {
+		c := coverage(t.reaches[k], st, t.base, cfg.policy)
+		covs[k] = c
+		ctl, _ := cw.cat.Control(cw.nodes[it].ref)
+		item := GapItem{ID: ctl.Ref.ID, Title: ctl.Title, Status: c, Via: make([]Via, 0, len(t.reaches[k]))}
+		for _, r := range t.reaches[k] {
+			item.Via = append(item.Via, cw.via(r, st, t.base))
+		}
+		for _, s := range cw.stmts[it] {
+			item.Statements = append(item.Statements, statementText(s.st))
+		}
+		if c == Unreached {
+			res.Unreached = append(res.Unreached, item.ID)
+		}
+		res.Items[k] = item
+	}
+	res.Summary = summarize(covs)
+	res.Groups = cw.rollups(t, covs)
+	if cfg.recs > 0 {
+		res.Recommendations = cw.recommend(t, st, cfg.policy, cfg.recs)
+	}
+	if res.Recommendations == nil {
+		res.Recommendations = []Recommendation{}
+	}
+	return res, nil
+}
+
+func statementText(st mappings.Statement) string {
+	out := string(st.Kind)
+	if st.Target != "" {
+		out += " (" + st.Target + ")"
+	}
+	if st.Note != "" {
+		out += ": " + st.Note
+	}
+	return out
+}
+
+func (cw *Crosswalk) via(r reach, st []Status, base fwSpan) Via {
+	v := Via{Control: cw.nodes[r.ctl].ref.ID, Relationship: r.rel, Status: statusOf(st, base, r.ctl), Derived: r.derived}
+	if r.parent >= 0 {
+		v.ViaParent = cw.nodes[r.parent].ref.ID
+	}
+	if r.derived {
+		// The path was walked from the item; list it from the control to the item.
+		v.Path = make([]string, 0, len(r.path)+1)
+		for i := len(r.path) - 1; i >= 0; i-- {
+			v.Path = append(v.Path, cw.nodes[r.path[i].a.to].ref.String())
+		}
+		v.Path = append(v.Path, cw.nodes[r.path[0].from].ref.String())
+		for _, s := range r.path {
+			v.Sources = appendNew(v.Sources, cw.edges[s.a.edge].source)
+		}
+		return v
+	}
+	for _, a := range cw.arcsOf(r.from) {
+		if a.to == r.ctl {
+			v.Sources = appendNew(v.Sources, cw.edges[a.edge].source)
+		}
+	}
+	return v
+}
+
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// counts is a tally of coverage statuses.
+type counts struct{ total, covered, partial, gap, unreached, na int }
+
+func (c *counts) add(v Coverage) {
+	c.total++
+	switch v {
+	case Covered:
+		c.covered++
+	case PartlyCovered:
+		c.partial++
+	case Gap:
+		c.gap++
+	case Unreached:
+		c.unreached++
+	case NotApplicableCov:
+		c.na++
+	}
+}
+
+func summarize(covs []Coverage) Summary {
+	var c counts
+	for _, v := range covs {
+		c.add(v)
+	}
+	s := Summary{Total: c.total, Covered: c.covered, Partial: c.partial, Gap: c.gap, Unreached: c.unreached,
+		NotApplicable: c.na, Applicable: c.total - c.na}
+	p := percents(s.Applicable, c.covered, c.partial, c.gap, c.unreached)
+	s.CoveredPercent, s.PartialPercent, s.GapPercent, s.UnreachedPercent = p[0], p[1], p[2], p[3]
+	s.CoveragePercent = s.CoveredPercent
+	return s
+}
+
+// percents returns parts/whole in percent with one decimal, rounded by the largest
+// remainder method so that they add up to exactly 100.0 (parts must add up to
+// whole). A zero whole gives zeros.
+func percents(whole int, parts ...int) []float64 {
+	out := make([]float64, len(parts))
+	if whole <= 0 {
+		return out
+	}
+	tenths := make([]int, len(parts))
+	rem := make([]int, len(parts))
+	sum := 0
+	for i, p := range parts {
+		n := p * 1000
+		tenths[i], rem[i] = n/whole, n%whole
+		sum += tenths[i]
+	}
+	for left := 1000 - sum; left > 0; left-- {
+		best := -1
+		for i := range parts {
+			if best < 0 || rem[i] > rem[best] {
+				best = i
+			}
+		}
+		tenths[best]++
+		rem[best] = -1
+	}
+	for i, t := range tenths {
+		out[i] = float64(t) / 10
+	}
+	return out
+}
+
+func (cw *Crosswalk) rollups(t *target, covs []Coverage) []Rollup {
+	byNode := map[int32]*counts{}
+	var order []int32
+	for k, it := range t.items {
+		for p := cw.nodes[it].parent; p >= 0; p = cw.nodes[p].parent {
+			c := byNode[p]
+			if c == nil {
+				c = &counts{}
+				byNode[p] = c
+				order = append(order, p)
+			}
+			c.add(covs[k])
+		}
+	}
+	slices.Sort(order)
+	out := make([]Rollup, 0, len(order)+3)
+	for _, p := range order {
+		ctl, _ := cw.cat.Control(cw.nodes[p].ref)
+		out = append(out, rollup(ctl.Ref.ID, ctl.Title, string(ctl.Kind), byNode[p]))
+	}
+	var igs [3]counts
+	hasIG := false
+	for k, it := range t.items {
+		ctl, _ := cw.cat.Control(cw.nodes[it].ref)
+		for g, name := range []string{"IG1", "IG2", "IG3"} {
+			if ctl.Has(catalog.AttrImplementation, name) {
+				igs[g].add(covs[k])
+				hasIG = true
+			}
+		}
+	}
+	if hasIG {
+		for g, name := range []string{"IG1", "IG2", "IG3"} {
+			if igs[g].total > 0 {
+				out = append(out, rollup(name, "Implementation Group "+name[2:], "implementation-group", &igs[g]))
+			}
+		}
+	}
+	return out
+}
+
+func rollup(id, title, kind string, c *counts) Rollup {
+	r := Rollup{ID: id, Title: title, Kind: kind, Total: c.total, Covered: c.covered, Partial: c.partial,
+		Gap: c.gap, Unreached: c.unreached, NotApplicable: c.na}
+	r.CoveragePercent = percents(c.total-c.na, c.covered, c.partial, c.gap, c.unreached)[0]
+	return r
+}

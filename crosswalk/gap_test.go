@@ -1,0 +1,189 @@
+package crosswalk
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/internal/codec"
+)
+
+func statuses(r *GapResult) map[string]Coverage {
+	out := map[string]Coverage{}
+	for _, it := range r.Items {
+		out[it.ID] = it.Status
+	}
+	return out
+}
+
+func TestGapStrict(t *testing.T) {
+	cw := synth(t)
+	a := synthAssessment(t, cw.Catalog())
+	r, err := cw.Gap(a, fwTgt)
+	require.NoError(t, err)
+	assert.Equal(t, Strict, r.Policy)
+	assert.False(t, r.Derived)
+	assert.Equal(t, map[string]Coverage{
+		"F.A-1": Covered,          // B1 equal, implemented
+		"F.A-2": PartlyCovered,    // B2 subset-of only
+		"F.A-3": PartlyCovered,    // only through its category F.A (B5): never covers alone
+		"F.B-1": PartlyCovered,    // B4 superset-of but only partly implemented; B6 not applicable
+		"F.B-2": NotApplicableCov, // only B6, not applicable
+		"F.B-3": Unreached,        // no baseline edge (a derived one exists)
+		"F.B-4": PartlyCovered,    // B2 subset-of, B1 related: nothing equal or superset
+		"F.B-5": Covered,          // B1 superset-of, implemented
+		"F.B-6": Gap,              // B3 not implemented, B7 not assessed
+	}, statuses(r))
+	ids := make([]string, len(r.Items))
+	for i, it := range r.Items {
+		ids[i] = it.ID
+	}
+	assert.Equal(t, []string{"F.A-1", "F.A-2", "F.A-3", "F.B-1", "F.B-2", "F.B-3", "F.B-4", "F.B-5", "F.B-6"}, ids)
+	assert.Equal(t, Summary{Total: 9, Covered: 2, Partial: 4, Gap: 1, Unreached: 1, NotApplicable: 1, Applicable: 8,
+		CoveredPercent: 25, PartialPercent: 50, GapPercent: 12.5, UnreachedPercent: 12.5, CoveragePercent: 25}, r.Summary)
+	assert.Equal(t, []string{"F.B-3"}, r.Unreached)
+	assert.Equal(t, []string{"B7"}, r.NotAssessed)
+	assert.Equal(t, []string{"no-reference (base controls)"}, r.Items[5].Statements)
+
+	// The reaches of F.A-1: its own edge, then its category's.
+	assert.Equal(t, []Via{
+		{Control: "B1", Relationship: eq, Status: Implemented, Sources: []string{"SRC-BT"}},
+		{Control: "B5", Relationship: rel, Status: Implemented, ViaParent: "F.A", Sources: []string{"SRC-TB"}},
+	}, r.Items[0].Via)
+	// F.B-1: B4 superset-of read backwards from "F.B-1 subset-of B4".
+	assert.Equal(t, []Via{
+		{Control: "B4", Relationship: sup, Status: Partial, Sources: []string{"SRC-TB"}},
+		{Control: "B6", Relationship: rel, Status: NotApplicable, Sources: []string{"SRC-BT"}},
+	}, r.Items[3].Via)
+	assert.Equal(t, []Via{
+		{Control: "B3", Relationship: eq, Status: NotImplemented, Sources: []string{"SRC-BT"}},
+		{Control: "B7", Relationship: rel, Status: NotAssessed, Sources: []string{"SRC-BT"}},
+	}, r.Items[8].Via)
+
+	assert.Equal(t, []Rollup{
+		{ID: "F", Title: "Function", Kind: "function", Total: 9, Covered: 2, Partial: 4, Gap: 1, Unreached: 1, NotApplicable: 1, CoveragePercent: 25},
+		{ID: "F.A", Title: "Category A", Kind: "category", Total: 3, Covered: 1, Partial: 2, CoveragePercent: 33.3},
+		{ID: "F.B", Title: "Category B", Kind: "category", Total: 6, Covered: 1, Partial: 2, Gap: 1, Unreached: 1, NotApplicable: 1, CoveragePercent: 20},
+	}, r.Groups)
+
+	// Recommendations: B3 moves F.B-6 gap → covered (gain 2), then B4 moves F.B-1
+	// partial → covered (1); B7 would then move nothing.
+	assert.Equal(t, []Recommendation{
+		{Control: "B3", Title: "control B3", Status: NotImplemented, Gain: 2, Moves: []Move{{ID: "F.B-6", From: Gap, To: Covered, Weight: 1}}},
+		{Control: "B4", Title: "control B4", Status: Partial, Gain: 1, Moves: []Move{{ID: "F.B-1", From: PartlyCovered, To: Covered, Weight: 1}}},
+	}, r.Recommendations)
+}
+
+func TestGapReferenced(t *testing.T) {
+	cw := synth(t)
+	a := synthAssessment(t, cw.Catalog())
+	r, err := cw.Gap(a, fwTgt, Referenced)
+	require.NoError(t, err)
+	assert.Equal(t, Referenced, r.Policy)
+	assert.Equal(t, map[string]Coverage{
+		"F.A-1": Covered,          // its only own reach B1 implemented
+		"F.A-2": PartlyCovered,    // B2 implemented, B3 not
+		"F.A-3": PartlyCovered,    // only its category's reach
+		"F.B-1": PartlyCovered,    // B4 partial (B6 not applicable does not count)
+		"F.B-2": NotApplicableCov, //
+		"F.B-3": Unreached,        //
+		"F.B-4": Covered,          // B2 and B1 both implemented
+		"F.B-5": PartlyCovered,    // B1 implemented, B3 not
+		"F.B-6": Gap,              //
+	}, statuses(r))
+	assert.Equal(t, 2, r.Summary.Covered)
+	// B3 moves F.A-2 and F.B-5 partial → covered and F.B-6 gap → partial (B7 is
+	// still not implemented): gain 3; then B4 (F.B-1) and B7 (F.B-6) gain 1 each.
+	require.Len(t, r.Recommendations, 3)
+	assert.Equal(t, Recommendation{Control: "B3", Title: "control B3", Status: NotImplemented, Gain: 3, Moves: []Move{
+		{ID: "F.A-2", From: PartlyCovered, To: Covered, Weight: 1},
+		{ID: "F.B-5", From: PartlyCovered, To: Covered, Weight: 1},
+		{ID: "F.B-6", From: Gap, To: PartlyCovered, Weight: 1},
+	}}, r.Recommendations[0])
+	assert.Equal(t, "B4", r.Recommendations[1].Control)
+	assert.Equal(t, "B7", r.Recommendations[2].Control)
+	assert.Equal(t, NotAssessed, r.Recommendations[2].Status)
+	assert.Equal(t, []Move{{ID: "F.B-6", From: PartlyCovered, To: Covered, Weight: 1}}, r.Recommendations[2].Moves)
+}
+
+func TestGapDerived(t *testing.T) {
+	cw := synth(t)
+	a := synthAssessment(t, cw.Catalog())
+	r, err := cw.Gap(a, fwTgt, WithDerived(2))
+	require.NoError(t, err)
+	assert.True(t, r.Derived)
+	// F.B-3 subset-of M1, M1 equal B5: B5 superset-of F.B-3, derived, implemented.
+	it := r.Items[5]
+	assert.Equal(t, "F.B-3", it.ID)
+	assert.Equal(t, Covered, it.Status)
+	assert.Equal(t, []Via{{Control: "B5", Relationship: sup, Status: Implemented, Derived: true,
+		Path: []string{"base:1/B5", "mid:1/M1", "tgt:1/F.B-3"}, Sources: []string{"SRC-TM", "SRC-MB"}}}, it.Via)
+	assert.Empty(t, r.Unreached)
+}
+
+func TestGapScopeAndErrors(t *testing.T) {
+	cw := synth(t)
+	a := synthAssessment(t, cw.Catalog())
+	r, err := cw.Gap(a, fwTgt, WithScope(ref(fwTgt, "F.A")), WithRecommendations(0))
+	require.NoError(t, err)
+	assert.Len(t, r.Items, 3)
+	assert.Equal(t, []string{"F.A"}, r.Scope)
+	assert.Empty(t, r.Recommendations)
+	_, err = cw.Gap(a, fwTgt, WithScope(ref(fwBase, "B1")))
+	assert.Error(t, err)
+	_, err = cw.Gap(a, fwTgt, WithGroup("IG4"))
+	assert.Error(t, err)
+	_, err = cw.Gap(a, fwBase)
+	assert.Error(t, err)
+	_, err = cw.Gap(a, "nope:1")
+	assert.Error(t, err)
+	_, err = cw.Gap(a, fwTgt, WithBaseline(fwMid))
+	assert.Error(t, err)
+}
+
+func TestGapJSONMatchesEncodingJSON(t *testing.T) {
+	cw := synth(t)
+	a := synthAssessment(t, cw.Catalog())
+	r, err := cw.Gap(a, fwTgt, WithDerived(2))
+	require.NoError(t, err)
+	got, err := codec.Marshal(r)
+	require.NoError(t, err)
+	want, err := json.Marshal(r)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got))
+	assert.Contains(t, string(got), `{"baseline":"base:1","target":"tgt:1","policy":"strict","derived":true,"summary":{"total":9,`)
+	assert.Contains(t, string(got), `{"id":"F.B-3","title":"item B3","status":"covered","via":[{"control":"B5","relationship":"superset-of","status":"implemented","derived":true,"path":["base:1/B5","mid:1/M1","tgt:1/F.B-3"]`)
+}
+
+func TestPercentsAddUp(t *testing.T) {
+	assert.Equal(t, []float64{28.6, 57.1, 0, 14.3}, percents(7, 2, 4, 0, 1))
+	assert.Equal(t, []float64{33.4, 33.3, 33.3}, percents(3, 1, 1, 1))
+	assert.Equal(t, []float64{0, 0}, percents(0, 0, 0))
+	for whole := 1; whole < 60; whole++ {
+		for a := 0; a <= whole; a++ {
+			p := percents(whole, a, whole-a)
+			assert.InDelta(t, 100, p[0]+p[1], 1e-9)
+		}
+	}
+}
+
+func TestRequirements(t *testing.T) {
+	cw := synth(t)
+	got, err := cw.Requirements(fwTgt, WithScope(ref(fwTgt, "F.B")), WithBaseline(fwBase))
+	require.NoError(t, err)
+	var ids []string
+	for _, r := range got {
+		ids = append(ids, r.Control.ID)
+	}
+	assert.Equal(t, []string{"B1", "B2", "B3", "B4", "B6", "B7"}, ids)
+	assert.Equal(t, []ItemLink{
+		{Item: ref(fwTgt, "F.B-4"), Relationship: rel, Sources: []string{"SRC-BT"}},
+		{Item: ref(fwTgt, "F.B-5"), Relationship: sup, Sources: []string{"SRC-BT"}},
+	}, got[0].Items)
+	got, err = cw.Requirements(fwTgt, WithScope(ref(fwTgt, "F.A-3")), WithBaseline(fwBase))
+	require.NoError(t, err)
+	require.Len(t, got, 1)
+	assert.Equal(t, []ItemLink{{Item: ref(fwTgt, "F.A-3"), Relationship: rel, ViaParent: ref(fwTgt, "F.A"), Sources: []string{"SRC-TB"}}}, got[0].Items)
+}

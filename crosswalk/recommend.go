@@ -1,0 +1,145 @@
+package crosswalk
+
+import (
+	"fmt"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+// Recommendation is a baseline control worth implementing next, with the target
+// items its implementation would move up.
+type Recommendation struct {
+	Control string `json:"control"` // ID in the baseline
+	Title   string `json:"title"`
+	Status  Status `json:"status"` // its status now
+	// Gain is the weighted number of steps the items move: the sum over the moved
+	// items of weight × levels gained (gap → partial 1, partial → covered 1, gap →
+	// covered 2). See [Crosswalk.Recommend] for the weights.
+	Gain  int    `json:"gain"`
+	Moves []Move `json:"moves"`
+}
+
+// Move is one target item a [Recommendation] moves up.
+type Move struct {
+	ID     string   `json:"id"`
+	From   Coverage `json:"from"`
+	To     Coverage `json:"to"`
+	Weight int      `json:"weight"`
+}
+
+// Recommend returns up to n baseline controls, not yet implemented (planned,
+// not implemented, partial or not assessed; never not applicable), in the order
+// whose implementation moves the most target items up, chosen greedily: each round
+// takes the control with the largest gain given the ones taken before (assumed
+// implemented), ties going to the control first in document order; a control that
+// would move nothing is never recommended.
+//
+// The gain of a control is the sum, over the items it moves, of the item's weight
+// times the levels gained (gap → partial → covered). Weights: a CIS safeguard of
+// IG1 weighs 3, of IG2 but not IG1 2, of IG3 only 1, so the safeguards every
+// organisation needs come first; every other item weighs 1.
+//
+// The options are those of [Crosswalk.Gap].
+func (cw *Crosswalk) Recommend(a *Assessment, targetFW catalog.FrameworkID, n int, opts ...GapOption) ([]Recommendation, error) {
+	if a == nil {
+		return nil, fmt.Errorf("crosswalk: nil assessment")
+	}
+	cfg := gapConfig{policy: Strict}
+	for _, o := range opts {
+		if o != nil {
+			o.applyGap(&cfg)
+		}
+	}
+	if cfg.baseline != "" && cfg.baseline != a.baseline {
+		return nil, fmt.Errorf("crosswalk: the assessment rates %s, not %s", a.baseline, cfg.baseline)
+	}
+	cfg.baseline = a.baseline
+	t, err := cw.prepare(targetFW, &cfg)
+	if err != nil {
+		return nil, err
+	}
+	out := cw.recommend(t, cw.statusTable(a, t.base), cfg.policy, n)
+	if out == nil {
+		out = []Recommendation{}
+	}
+	return out, nil
+}
+
+func (cw *Crosswalk) weight(i int32) int {
+	c, _ := cw.cat.Control(cw.nodes[i].ref)
+	switch {
+	case c.Has(catalog.AttrImplementation, "IG1"):
+		return 3
+	case c.Has(catalog.AttrImplementation, "IG2"):
+		return 2
+	case c.Has(catalog.AttrImplementation, "IG3"):
+		return 1
+	}
+	return 1
+}
+
+// recommend runs the greedy choice on a copy of the status table.
+func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []Recommendation {
+	if n <= 0 {
+		return nil
+	}
+	st := make([]Status, len(status))
+	copy(st, status)
+	nb := len(st)
+	// Items each baseline control reaches, and the current coverage.
+	byCtl := make([][]int32, nb)
+	cur := make([]Coverage, len(t.items))
+	w := make([]int, len(t.items))
+	for k := range t.items {
+		for _, r := range t.reaches[k] {
+			c := r.ctl - t.base.start
+			byCtl[c] = append(byCtl[c], int32(k))
+		}
+		cur[k] = coverage(t.reaches[k], st, t.base, pol)
+		w[k] = cw.weight(t.items[k])
+	}
+	candidate := func(c int) bool {
+		switch st[c] {
+		case NotAssessed, Partial, Planned, NotImplemented:
+			return len(byCtl[c]) > 0
+		}
+		return false
+	}
+	var out []Recommendation
+	for len(out) < n {
+		best, bestGain := -1, 0
+		for c := 0; c < nb; c++ {
+			if !candidate(c) {
+				continue
+			}
+			was := st[c]
+			st[c] = Implemented
+			gain := 0
+			for _, k := range byCtl[c] {
+				if d := coverage(t.reaches[k], st, t.base, pol).level() - cur[k].level(); d > 0 && cur[k] != Unreached && cur[k] != NotApplicableCov {
+					gain += d * w[k]
+				}
+			}
+			st[c] = was
+			if gain > bestGain {
+				best, bestGain = c, gain
+			}
+		}
+		if best < 0 {
+			break
+		}
+		node := t.base.start + int32(best)
+		ctl, _ := cw.cat.Control(cw.nodes[node].ref)
+		rec := Recommendation{Control: ctl.Ref.ID, Title: ctl.Title, Status: st[best], Gain: bestGain}
+		st[best] = Implemented
+		for _, k := range byCtl[best] {
+			nc := coverage(t.reaches[k], st, t.base, pol)
+			if nc.level() > cur[k].level() && cur[k] != Unreached && cur[k] != NotApplicableCov {
+				rec.Moves = append(rec.Moves, Move{ID: cw.nodes[t.items[k]].ref.ID, From: cur[k], To: nc, Weight: w[k]})
+				cur[k] = nc
+			}
+		}
+		out = append(out, rec)
+	}
+	return out
+}
