@@ -88,6 +88,10 @@ func DecodeStrict(data []byte, v any) error {
 	off := dec.InputOffset()
 	var extra json.RawMessage
 	if err := dec.Decode(&extra); err != io.EOF {
+		// Point at the extra data, not at the end of the document.
+		for off < int64(len(data)) && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
+			off++
+		}
 		return positioned(data, off, ErrTrailingData)
 	}
 	return nil
@@ -121,25 +125,30 @@ func positioned(data []byte, off int64, err error) error {
 			col++
 		}
 	}
-	se := &SyntaxError{Offset: off, Line: line, Column: col, Path: pathAt(data, off), Err: err}
-	// go-json reports an unknown field as a plain error with this text.
+	path, key := pathAt(data, off)
+	se := &SyntaxError{Offset: off, Line: line, Column: col, Path: path, Err: err}
+	// go-json reports an unknown field as a plain error with this text. The name it
+	// gives is wrong when the unknown key is a prefix of a known one ("vers" is
+	// reported as "version"), so the key is taken from the input where it can be.
 	if rest, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		if name, uerr := strconv.Unquote(rest); uerr == nil {
-			// The name is quoted as it stood in the input, JSON escapes and all.
-			if u, jerr := strconv.Unquote(`"` + name + `"`); jerr == nil {
-				name = u
-			}
-			se.Field = name
-			se.Err = fmt.Errorf("%w %q", ErrUnknownField, name)
+		name, uerr := strconv.Unquote(rest)
+		if uerr != nil {
+			name = rest
 		}
+		if key != "" {
+			name = key
+		}
+		se.Field = name
+		se.Err = fmt.Errorf("%w %q", ErrUnknownField, name)
 	}
 	return se
 }
 
 // pathAt returns the path ("controls[3].attributes") of the innermost object member
-// or array element open at byte offset off of data. It reads only the structure
-// (brackets, strings, commas, colons) and tolerates malformed input.
-func pathAt(data []byte, off int64) string {
+// or array element open at byte offset off of data, and the key of that member when
+// the path ends in one. It reads only the structure (brackets, strings, commas) and
+// tolerates malformed input.
+func pathAt(data []byte, off int64) (path, key string) {
 	type frame struct {
 		array bool
 		index int    // for an array: the element being read
@@ -185,7 +194,7 @@ func pathAt(data []byte, off int64) string {
 		}
 	}
 	var b strings.Builder
-	for _, f := range stack {
+	for i, f := range stack {
 		switch {
 		case f.array:
 			fmt.Fprintf(&b, "[%d]", f.index)
@@ -194,7 +203,10 @@ func pathAt(data []byte, off int64) string {
 				b.WriteByte('.')
 			}
 			b.WriteString(f.key)
+			if i == len(stack)-1 {
+				key = f.key
+			}
 		}
 	}
-	return b.String()
+	return b.String(), key
 }

@@ -77,6 +77,12 @@ func TestDecodeStrictPositions(t *testing.T) {
 			line: 2, col: 7, path: "zzz", field: "zzz", unknown: true,
 		},
 		{
+			// go-json names the known field "version" for an unknown prefix of it.
+			name: "unknown field that is a prefix of a known one",
+			in:   "{\"id\":\"a\",\n\"contr\":[]}",
+			line: 2, col: 9, path: "contr", field: "contr", unknown: true,
+		},
+		{
 			name: "wrong type",
 			in:   "{\"id\":\"a\",\n\"controls\":[\n{\"id\":\"1\"},\n{\"id\":2}\n]}",
 			line: 4, col: 7, path: "controls[1].id",
@@ -129,8 +135,14 @@ func TestPathAtToleratesGarbage(t *testing.T) {
 			assert.NotPanics(t, func() { pathAt([]byte(in), off) }, "%q at %d", in, off)
 		}
 	}
-	assert.Equal(t, "a[2]", pathAt([]byte(`{"a":[1,2,3]}`), 10))
-	assert.Equal(t, "", pathAt([]byte(`{"a":[1,2,3]}`), 13))
+	path, key := pathAt([]byte(`{"a":[1,2,3]}`), 10)
+	assert.Equal(t, "a[2]", path)
+	assert.Equal(t, "", key)
+	path, key = pathAt([]byte(`{"a":{"b":1}}`), 10)
+	assert.Equal(t, "a.b", path)
+	assert.Equal(t, "b", key)
+	path, _ = pathAt([]byte(`{"a":[1,2,3]}`), 13)
+	assert.Equal(t, "", path)
 }
 
 func FuzzDecodeStrict(f *testing.F) {
@@ -152,4 +164,15 @@ func FuzzDecodeStrict(f *testing.F) {
 			t.Fatalf("bad position %+v for %q", se, data)
 		}
 	})
+}
+
+func TestTrailingDataPosition(t *testing.T) {
+	var w wire
+	err := DecodeStrict([]byte("{\"id\":\"a\"}\n\n  {}"), &w)
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.ErrorIs(t, err, ErrTrailingData)
+	assert.Equal(t, 3, se.Line)
+	assert.Equal(t, 3, se.Column)
+	require.NoError(t, DecodeStrict([]byte("{\"id\":\"a\"}\n\n  "), &w))
 }

@@ -1,0 +1,159 @@
+package catalog_test
+
+import (
+	"testing"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/stretchr/testify/assert"
+)
+
+// The expected lists were computed from shared/reference/frameworks/*.csv by hand, e.g.
+//
+//	awk -F, 'NR>1 && $4 ~ /Detective/ {print $1}' iso27002-2022.csv
+//
+// (no title with a comma holds a Detective or Detect value, so the naive split is exact).
+func TestFilters(t *testing.T) {
+	c := catalog.Default()
+	iso := catalog.ISO27002v2022
+	tests := []struct {
+		name  string
+		fw    catalog.FrameworkID
+		conds []catalog.Condition
+		want  []string
+		cis   bool
+	}{
+		{
+			name:  "detective",
+			fw:    iso,
+			conds: []catalog.Condition{catalog.Where(catalog.AttrControlType, "Detective")},
+			want:  []string{"5.7", "5.25", "6.8", "7.4", "7.11", "8.6", "8.7", "8.12", "8.15", "8.16", "8.17", "8.20", "8.30"},
+		},
+		{
+			name:  "detective, any case and ISO's #",
+			fw:    iso,
+			conds: []catalog.Condition{catalog.Where(catalog.AttrControlType, "#DETECTIVE")},
+			want:  []string{"5.7", "5.25", "6.8", "7.4", "7.11", "8.6", "8.7", "8.12", "8.15", "8.16", "8.17", "8.20", "8.30"},
+		},
+		{
+			name: "type=preventive AND concept=detect",
+			fw:   iso,
+			conds: []catalog.Condition{
+				catalog.Where(catalog.AttrControlType, "preventive"),
+				catalog.Where(catalog.AttrConcepts, "detect"),
+			},
+			want: []string{"5.7", "7.4", "7.11", "8.6", "8.7", "8.12", "8.20", "8.30"},
+		},
+		{
+			name: "detective AND new in 2022",
+			fw:   iso,
+			conds: []catalog.Condition{
+				catalog.Where(catalog.AttrControlType, string(catalog.Detective)),
+				catalog.Where(catalog.AttrNewIn2022, "true"),
+			},
+			want: []string{"5.7", "7.4", "8.12", "8.16"},
+		},
+		{
+			name:  "not preventive (controls only)",
+			fw:    iso,
+			conds: []catalog.Condition{catalog.OfKind(catalog.KindControl), catalog.Not(catalog.Where(catalog.AttrControlType, "Preventive"))},
+			want:  []string{"5.24", "5.25", "5.26", "5.28", "5.30", "6.8", "8.13", "8.15", "8.16", "8.17"},
+		},
+		{
+			name: "people or physical, corrective",
+			fw:   iso,
+			conds: []catalog.Condition{
+				catalog.Where(catalog.AttrTheme, "People", "Physical"),
+				catalog.Where(catalog.AttrControlType, "Corrective"),
+			},
+			want: []string{"6.4"},
+		},
+		{
+			name: "technological, respond or recover",
+			fw:   iso,
+			conds: []catalog.Condition{
+				catalog.Where(catalog.AttrTheme, string(catalog.Technological)),
+				catalog.Where(catalog.AttrConcepts, "Respond", "Recover"),
+			},
+			want: []string{"8.13", "8.16"},
+		},
+		{
+			name:  "capability with spaces for the underscores",
+			fw:    iso,
+			conds: []catalog.Condition{catalog.Where(catalog.AttrCapabilities, "information security event management")},
+			want:  []string{"5.24", "5.25", "5.26", "5.27", "5.28", "5.37", "6.8", "8.15", "8.16", "8.17"},
+		},
+		{
+			name:  "kinds",
+			fw:    catalog.CSF20,
+			conds: []catalog.Condition{catalog.OfKind(catalog.KindFunction, catalog.KindCategory), catalog.ChildOf(catalog.NewRef(catalog.CSF20, "GV"))},
+			want:  []string{"GV.OC", "GV.OV", "GV.PO", "GV.RM", "GV.RR", "GV.SC"},
+		},
+		{
+			name:  "not of kind",
+			fw:    catalog.ISO27002v2022,
+			conds: []catalog.Condition{catalog.Not(catalog.OfKind(catalog.KindControl))},
+			want:  []string{"5", "6", "7", "8"},
+		},
+		{
+			name:  "double negation",
+			fw:    catalog.ISO27001v2022,
+			conds: []catalog.Condition{catalog.Not(catalog.Not(catalog.Where(catalog.AttrClimate, "true")))},
+			want:  []string{"4.1", "4.2"},
+		},
+		{
+			name:  "no value matches",
+			fw:    iso,
+			conds: []catalog.Condition{catalog.Where(catalog.AttrControlType, "Deterrent")},
+			want:  nil,
+		},
+		{
+			name:  "no values at all",
+			fw:    iso,
+			conds: []catalog.Condition{catalog.Where(catalog.AttrControlType)},
+			want:  nil,
+		},
+		{
+			name:  "nil condition is ignored",
+			fw:    catalog.ISO27001v2022,
+			conds: []catalog.Condition{nil, catalog.ChildOf(catalog.NewRef(catalog.ISO27001v2022, "9.2"))},
+			want:  []string{"9.2.1", "9.2.2"},
+		},
+		{
+			name:  "CIS v8.1 IG1 and Govern",
+			fw:    catalog.CIS81,
+			conds: []catalog.Condition{catalog.InGroup("IG1"), catalog.Where(catalog.AttrSecurityFunc, "Govern")},
+			want:  []string{"3.1", "4.1", "4.2", "6.1", "6.2", "7.1", "7.2", "8.1", "11.1", "14.1", "17.2", "17.3"},
+			cis:   true,
+		},
+		{
+			name: "CIS v8.1 IG2 but not IG1, control 4",
+			fw:   catalog.CIS81,
+			conds: []catalog.Condition{
+				catalog.InGroup("ig2"), catalog.Not(catalog.InGroup("IG1")),
+				catalog.ChildOf(catalog.NewRef(catalog.CIS81, "4")),
+			},
+			want: []string{"4.8", "4.9", "4.10", "4.11"},
+			cis:  true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.cis && !catalog.HasCIS() {
+				t.Skip("built with -tags nocis: no CIS data")
+			}
+			assert.Equal(t, tt.want, ids(c.Controls(tt.fw, tt.conds...)))
+		})
+	}
+}
+
+func TestFilterCountsAddUp(t *testing.T) {
+	c := catalog.Default()
+	iso := catalog.ISO27002v2022
+	for _, v := range c.AttributeValues(iso, catalog.AttrControlType) {
+		in := len(ids(c.Controls(iso, catalog.OfKind(catalog.KindControl), catalog.Where(catalog.AttrControlType, v))))
+		out := len(ids(c.Controls(iso, catalog.OfKind(catalog.KindControl), catalog.Not(catalog.Where(catalog.AttrControlType, v)))))
+		assert.Equal(t, 93, in+out, v)
+	}
+	// Every control has a theme, so "any theme" is all 93.
+	assert.Len(t, ids(c.Controls(iso, catalog.Where(catalog.AttrTheme, "Organizational", "People", "Physical", "Technological"))), 93)
+}
