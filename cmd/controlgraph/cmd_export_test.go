@@ -14,6 +14,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/wire"
+	"github.com/controlgraph/controlgraph/mappings"
 )
 
 func TestFrameworks(t *testing.T) {
@@ -69,9 +70,17 @@ func TestExportJSONRoundTrip(t *testing.T) {
 	fws, err := catalog.ReadJSON("export.json", []byte(out))
 	require.NoError(t, err)
 	assert.Equal(t, catalog.Embedded(), fws, "the export holds the embedded frameworks unchanged")
+	sets, err := mappings.ReadJSON("export.json", []byte(out))
+	require.NoError(t, err)
+	assert.Equal(t, mappings.Embedded(), sets, "the export holds the embedded mapping sets unchanged")
 	var again bytes.Buffer
-	require.NoError(t, catalog.WriteJSON(&again, fws...))
-	assert.Equal(t, out, again.String(), "export → ReadJSON → WriteJSON is byte-identical")
+	require.NoError(t, writeExportJSON(&again, fws, sets))
+	assert.Equal(t, out, again.String(), "export → ReadJSON → export is byte-identical")
+
+	// Without mappings the document is exactly what catalog.WriteJSON writes.
+	var plain bytes.Buffer
+	require.NoError(t, catalog.WriteJSON(&plain, fws...))
+	assert.Equal(t, plain.String(), cliOK(t, "export", "--mappings=false"))
 
 	// The DESIGN.md shape: frameworks with id, name, version and controls of id,
 	// title, kind, parent and attributes.
@@ -99,6 +108,18 @@ func TestExportFrameworkSelection(t *testing.T) {
 	assert.Equal(t, "nist-csf:2.0", doc.Frameworks[1].ID)
 	assert.Len(t, doc.Frameworks[1].Controls, 134)
 	assert.Equal(t, out, cliOK(t, "export", "--framework", "nist-csf:2.0", "--framework", "iso27002:2022"))
+	// The CSF 2.0 → ISO/IEC 27001:2022 set also names 27001's clauses: it joins only
+	// when that framework is exported too.
+	assert.Empty(t, doc.Mappings)
+	doc = decodeJSON[wire.Document](t, cliOK(t, "export", "--framework", "csf,iso27002,iso27001"))
+	require.Len(t, doc.Mappings, 1)
+	assert.Equal(t, mappings.SetCSF20ToISO27001, doc.Mappings[0].ID)
+	assert.Equal(t, "nist-csf:2.0", doc.Mappings[0].From)
+	assert.Equal(t, "iso27001:2022", doc.Mappings[0].To)
+	e := doc.Mappings[0].Edges[0]
+	assert.NotEmpty(t, e.From)
+	assert.NotEmpty(t, e.To)
+	assert.Equal(t, "related", e.Relationship)
 }
 
 func TestExportCSV(t *testing.T) {

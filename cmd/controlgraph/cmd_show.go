@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
@@ -36,18 +37,32 @@ type relation struct {
 	Other        catalog.Ref
 	Relationship string   // the IR 8477 word
 	Source       string   // ID of the source document, for a published edge
+	Inverse      bool     // published other → shown, read backwards
+	Label        string   // the source's own word for the link, if any
 	Derived      bool     // composed from published edges, not published itself
 	Via          []string // for a derived relation, the refs on the path between
 	Note         string   // what the source printed, when read differently
 }
 
-// relationSources produce the relations "show" lists. Each data layer the CLI is built
-// with adds its own from the init function of its file.
-var relationSources []func(x *invocation, c catalog.Control) ([]relation, error)
+// showOptions are the flags of "show" that relation sources heed.
+type showOptions struct {
+	derived bool // list derived relations
+	maxHops int  // longest derived path
+}
+
+// relationSources produce the relations "show" lists, in order. Each data layer the
+// CLI is built with adds its own from the init function of its file.
+var relationSources []func(x *invocation, c catalog.Control, opt showOptions) ([]relation, error)
 
 func setupShow(fs *flag.FlagSet) action {
 	in := fs.String("in", "", "look REF up in `FRAMEWORK` only (an ID or an alias such as iso27001)")
+	var opt showOptions
+	fs.BoolVar(&opt.derived, "derived", true, "also list derived mappings (paths through a third framework); --derived=false for published ones only")
+	fs.IntVar(&opt.maxHops, "max-hops", 2, "longest derived path, in published edges (2 to 4)")
 	return func(x *invocation, args []string) error {
+		if opt.maxHops < 2 || opt.maxHops > 4 {
+			return badInput("invalid value %d for --max-hops; accepted: 2, 3 or 4", opt.maxHops)
+		}
 		var scope []catalog.FrameworkID
 		if *in != "" {
 			fw, err := x.resolveFramework(*in)
@@ -60,7 +75,7 @@ func setupShow(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		v, err := x.buildShow(c)
+		v, err := x.buildShow(c, opt)
 		if err != nil {
 			return err
 		}
@@ -70,7 +85,10 @@ func setupShow(fs *flag.FlagSet) action {
 		case formatMD:
 			return writeShowMarkdown(x.out, v)
 		}
-		return writeShowText(x.out, v, x.width)
+		return writeShowText(x.out, v, x.width, func(fw string) string {
+			in, _ := x.cat.Framework(catalog.FrameworkID(fw))
+			return in.Name
+		})
 	}
 }
 
@@ -99,9 +117,13 @@ type nodeJSON struct {
 
 type relationJSON struct {
 	Ref          string   `json:"ref"`
+	Framework    string   `json:"framework"`
+	ID           string   `json:"id"`
 	Title        string   `json:"title,omitempty"`
 	Relationship string   `json:"relationship"`
 	Source       string   `json:"source,omitempty"`
+	Inverse      bool     `json:"inverse,omitempty"`
+	Label        string   `json:"label,omitempty"`
 	Derived      bool     `json:"derived,omitempty"`
 	Via          []string `json:"via,omitempty"`
 	Note         string   `json:"note,omitempty"`
@@ -111,7 +133,7 @@ func node(c catalog.Control) nodeJSON {
 	return nodeJSON{Ref: c.Ref.String(), ID: c.Ref.ID, Title: c.Title, Kind: string(c.Kind)}
 }
 
-func (x *invocation) buildShow(c catalog.Control) (showJSON, error) {
+func (x *invocation) buildShow(c catalog.Control, opt showOptions) (showJSON, error) {
 	in, _ := x.cat.Framework(c.Ref.Framework)
 	v := showJSON{
 		Ref: c.Ref.String(), Framework: string(c.Ref.Framework), FrameworkName: in.Name,
@@ -137,12 +159,13 @@ func (x *invocation) buildShow(c catalog.Control) (showJSON, error) {
 		}
 	}
 	for _, src := range relationSources {
-		rels, err := src(x, c)
+		rels, err := src(x, c, opt)
 		if err != nil {
 			return showJSON{}, err
 		}
 		for _, r := range rels {
-			rj := relationJSON{Ref: r.Other.String(), Relationship: r.Relationship, Source: r.Source, Derived: r.Derived, Via: r.Via, Note: r.Note}
+			rj := relationJSON{Framework: string(r.Other.Framework), ID: r.Other.ID, Ref: r.Other.String(), Relationship: r.Relationship, Source: r.Source, Inverse: r.Inverse,
+				Label: r.Label, Derived: r.Derived, Via: r.Via, Note: r.Note}
 			if o, ok := x.cat.Control(r.Other); ok {
 				rj.Title = o.Title
 			}
@@ -156,7 +179,7 @@ func nodeLine(n nodeJSON) string {
 	return n.ID + " " + n.Title
 }
 
-func writeShowText(w io.Writer, v showJSON, width int) error {
+func writeShowText(w io.Writer, v showJSON, width int, fwName func(string) string) error {
 	var b strings.Builder
 	const labelW = 12
 	field := func(label, value string) {
@@ -200,26 +223,68 @@ func writeShowText(w io.Writer, v showJSON, width int) error {
 		writeIndented(&b, t, width)
 	}
 	if len(relationSources) > 0 {
-		if len(v.Mappings) == 0 {
-			b.WriteString("\nMappings: none\n")
-		} else {
-			fmt.Fprintf(&b, "\nMappings (%d, read %q):\n", len(v.Mappings), v.ID+" RELATIONSHIP target")
-			t := newTable(2, "relationship", "target", "title", "source")
-			for _, m := range v.Mappings {
-				src := m.Source
-				if m.Derived {
-					src = "derived via " + strings.Join(m.Via, ", ")
-				}
-				if m.Note != "" {
-					src += " (printed: " + m.Note + ")"
-				}
-				t.add(m.Relationship, m.Ref, m.Title, src)
-			}
-			writeIndented(&b, t, width)
-		}
+		writeMappingsText(&b, v, width, fwName)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeMappingsText writes the mappings grouped by target framework, in the order
+// given; a column appears only when some row has something in it.
+func writeMappingsText(b *strings.Builder, v showJSON, width int, fwName func(string) string) {
+	if len(v.Mappings) == 0 {
+		b.WriteString("\nMappings: none\n")
+		return
+	}
+	fmt.Fprintf(b, "\nMappings (%d), read %q:\n", len(v.Mappings), v.ID+" RELATIONSHIP target")
+	var groups [][]relationJSON
+	for _, m := range v.Mappings {
+		i := slices.IndexFunc(groups, func(g []relationJSON) bool { return g[0].Framework == m.Framework })
+		if i < 0 {
+			groups = append(groups, nil)
+			i = len(groups) - 1
+		}
+		groups[i] = append(groups[i], m)
+	}
+	for _, g := range groups {
+		sources := map[string]bool{}
+		var derived bool
+		for _, m := range g {
+			sources[m.Source] = true
+			derived = derived || m.Derived
+		}
+		fmt.Fprintf(b, "\n  %s (%s)", fwName(g[0].Framework), g[0].Framework)
+		if len(sources) == 1 && !derived {
+			fmt.Fprintf(b, ", source %s", g[0].Source)
+		}
+		b.WriteString(":\n")
+		header := []string{"relationship", "id", "title"}
+		if len(sources) > 1 || derived {
+			header = append(header, "source")
+		}
+		if derived {
+			header = append(header, "derived via")
+		}
+		t := newTable(2, header...)
+		for _, m := range g {
+			title := m.Title
+			if m.Label != "" {
+				title += " [" + m.Label + "]"
+			}
+			if m.Note != "" {
+				title += " [note: " + m.Note + "]"
+			}
+			row := []string{m.Relationship, m.ID, title}
+			if len(sources) > 1 || derived {
+				row = append(row, m.Source)
+			}
+			if derived {
+				row = append(row, strings.Join(m.Via, ", "))
+			}
+			t.add(row...)
+		}
+		writeIndented(b, t, width)
+	}
 }
 
 // writeIndented writes a table indented by two spaces.

@@ -101,3 +101,55 @@ func TestShowCIS(t *testing.T) {
 	bare := decodeJSON[showJSON](t, cliOK(t, "show", "4.1", "--format", "json"))
 	assert.Equal(t, "iso27001:2022/4.1", bare.Ref)
 }
+
+// The published edges of 8.16, read off ../shared/reference/mappings: NIST's CSF 2.0
+// informative references to ISO/IEC 27001:2022 Annex A 8.16, and CIS's safeguards
+// 13.2, 13.3, 13.4 and 13.6, each subset-of 8.16 (so 8.16 is superset-of them).
+func TestShowMappings(t *testing.T) {
+	v := decodeJSON[showJSON](t, cliOK(t, "show", "8.16", "--derived=false", "--format", "json"))
+	type rel struct{ ref, relationship string }
+	var got []rel
+	for _, m := range v.Mappings {
+		got = append(got, rel{m.Ref, m.Relationship})
+		assert.False(t, m.Derived)
+		assert.NotEmpty(t, m.Source)
+		assert.NotEmpty(t, m.Title)
+	}
+	want := []rel{}
+	for _, id := range []string{"ID.RA-02", "ID.RA-03", "DE", "DE.AE", "DE.AE-03", "DE.CM", "DE.CM-01", "DE.CM-03", "DE.CM-06", "DE.CM-09"} {
+		want = append(want, rel{"nist-csf:2.0/" + id, "related"})
+	}
+	if catalog.HasCIS() {
+		for _, id := range []string{"13.2", "13.3", "13.4", "13.6"} {
+			want = append(want, rel{"cis:8/" + id, "superset-of"})
+		}
+	}
+	assert.Equal(t, want, got)
+	if catalog.HasCIS() {
+		last := v.Mappings[len(v.Mappings)-1]
+		assert.True(t, last.Inverse, "CIS publishes 13.6 → 8.16; show reads it backwards")
+		assert.Equal(t, "Collect Network Traffic Flow Logs", last.Title)
+	}
+
+	// With derived mappings (the default) the published ones come first, unchanged;
+	// whatever follows is labelled derived, with its path.
+	all := decodeJSON[showJSON](t, cliOK(t, "show", "8.16", "--format", "json"))
+	require.GreaterOrEqual(t, len(all.Mappings), len(v.Mappings))
+	assert.Equal(t, v.Mappings, all.Mappings[:len(v.Mappings)])
+	for _, m := range all.Mappings[len(v.Mappings):] {
+		assert.True(t, m.Derived, m.Ref)
+		assert.NotEmpty(t, m.Via, m.Ref)
+	}
+
+	out := cliOK(t, "show", "8.16", "--derived=false", "--format", "table")
+	assert.Contains(t, out, "\n  NIST Cybersecurity Framework 2.0 (nist-csf:2.0), source nist-cprt-csf-2.0-iso27001-2022:\n")
+	assert.Contains(t, out, "  related       DE.CM-01  Networks and network services are monitored")
+
+	// A misprint of the source stays visible as a note.
+	gv := decodeJSON[showJSON](t, cliOK(t, "show", "GV.RM-07", "--derived=false", "--format", "json"))
+	require.Len(t, gv.Mappings, 1)
+	assert.Equal(t, "iso27001:2022/6.1.1", gv.Mappings[0].Ref)
+	assert.Contains(t, gv.Mappings[0].Note, `"6.11"`)
+
+	assert.Contains(t, cliBad(t, "show", "8.16", "--max-hops", "9"), "invalid value 9 for --max-hops; accepted: 2, 3 or 4")
+}

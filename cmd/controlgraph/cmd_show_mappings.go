@@ -1,0 +1,79 @@
+package main
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/mappings"
+)
+
+func init() {
+	relationSources = append(relationSources, publishedRelations, derivedRelations)
+}
+
+// publishedRelations lists the published edges of the embedded mapping sets that
+// leave or reach c, each read from c: an edge published the other way is read
+// backwards (its relationship inverted) and marked Inverse.
+func publishedRelations(x *invocation, c catalog.Control, _ showOptions) ([]relation, error) {
+	var out []relation
+	for _, s := range mappings.Embedded() {
+		for e := range s.EdgesFrom(c.Ref) {
+			out = append(out, edgeRelation(e, false))
+		}
+		for e := range s.EdgesTo(c.Ref) {
+			out = append(out, edgeRelation(e.Inverse(), true))
+		}
+	}
+	slices.SortStableFunc(out, func(a, b relation) int {
+		if d := x.cat.Compare(a.Other, b.Other); d != 0 {
+			return d
+		}
+		if d := cmp.Compare(a.Source, b.Source); d != 0 {
+			return d
+		}
+		return cmp.Compare(a.Relationship, b.Relationship)
+	})
+	return out, nil
+}
+
+func edgeRelation(e mappings.Edge, inverse bool) relation {
+	note := e.Note
+	if note == "" && e.Misprint != "" {
+		note = "printed as " + e.Misprint
+	}
+	return relation{Other: e.To, Relationship: e.Relationship.String(), Source: e.Source, Inverse: inverse, Label: e.Label, Note: note}
+}
+
+// derivedRelations lists, for every other framework, the controls no published edge
+// links to c but a path of published edges through a third framework does
+// (crosswalk.Map with derived paths), labelled derived with the path.
+func derivedRelations(x *invocation, c catalog.Control, opt showOptions) ([]relation, error) {
+	if !opt.derived {
+		return nil, nil
+	}
+	cw := crosswalk.Default()
+	var out []relation
+	for in := range x.cat.Frameworks() {
+		if in.ID == c.Ref.Framework {
+			continue
+		}
+		ms, err := cw.Map(c.Ref, in.ID, crosswalk.WithDerived(opt.maxHops))
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			if !m.Derived {
+				continue
+			}
+			r := relation{Other: m.Target, Relationship: m.Relationship.String(), Source: strings.Join(m.Sources(), ", "), Derived: true}
+			for _, h := range m.Path[:len(m.Path)-1] {
+				r.Via = append(r.Via, h.To.String())
+			}
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
