@@ -229,8 +229,8 @@ func writeShowText(w io.Writer, v showJSON, width int, fwName func(string) strin
 	return err
 }
 
-// writeMappingsText writes the mappings grouped by target framework, in the order
-// given; a column appears only when some row has something in it.
+// writeMappingsText writes the mappings grouped by target framework, published ones
+// first, then derived ones with the controls their path goes through.
 func writeMappingsText(b *strings.Builder, v showJSON, width int, fwName func(string) string) {
 	if len(v.Mappings) == 0 {
 		b.WriteString("\nMappings: none\n")
@@ -239,7 +239,9 @@ func writeMappingsText(b *strings.Builder, v showJSON, width int, fwName func(st
 	fmt.Fprintf(b, "\nMappings (%d), read %q:\n", len(v.Mappings), v.ID+" RELATIONSHIP target")
 	var groups [][]relationJSON
 	for _, m := range v.Mappings {
-		i := slices.IndexFunc(groups, func(g []relationJSON) bool { return g[0].Framework == m.Framework })
+		i := slices.IndexFunc(groups, func(g []relationJSON) bool {
+			return g[0].Framework == m.Framework && g[0].Derived == m.Derived
+		})
 		if i < 0 {
 			groups = append(groups, nil)
 			i = len(groups) - 1
@@ -247,23 +249,25 @@ func writeMappingsText(b *strings.Builder, v showJSON, width int, fwName func(st
 		groups[i] = append(groups[i], m)
 	}
 	for _, g := range groups {
+		derived := g[0].Derived
 		sources := map[string]bool{}
-		var derived bool
 		for _, m := range g {
 			sources[m.Source] = true
-			derived = derived || m.Derived
 		}
 		fmt.Fprintf(b, "\n  %s (%s)", fwName(g[0].Framework), g[0].Framework)
-		if len(sources) == 1 && !derived {
+		switch {
+		case derived:
+			b.WriteString(", derived through a third framework")
+		case len(sources) == 1:
 			fmt.Fprintf(b, ", source %s", g[0].Source)
 		}
 		b.WriteString(":\n")
 		header := []string{"relationship", "id", "title"}
-		if len(sources) > 1 || derived {
+		switch {
+		case derived:
+			header = append(header, "via")
+		case len(sources) > 1:
 			header = append(header, "source")
-		}
-		if derived {
-			header = append(header, "derived via")
 		}
 		t := newTable(2, header...)
 		for _, m := range g {
@@ -275,11 +279,11 @@ func writeMappingsText(b *strings.Builder, v showJSON, width int, fwName func(st
 				title += " [note: " + m.Note + "]"
 			}
 			row := []string{m.Relationship, m.ID, title}
-			if len(sources) > 1 || derived {
-				row = append(row, m.Source)
-			}
-			if derived {
+			switch {
+			case derived:
 				row = append(row, strings.Join(m.Via, ", "))
+			case len(sources) > 1:
+				row = append(row, m.Source)
 			}
 			t.add(row...)
 		}
