@@ -14,6 +14,26 @@ const (
 	cisLicence  = "CIS Critical Security Controls, © Center for Internet Security, Inc., licensed under CC BY-NC-ND 4.0 (https://creativecommons.org/licenses/by-nc-nd/4.0/); see catalog/data/cis/LICENSE."
 )
 
+// cisFrameworksLicenceFile is written to catalog/data/cis/LICENSE, the notice the CIS
+// framework files point to.
+const cisFrameworksLicenceFile = `The framework files in this directory hold content of the CIS Critical Security
+Controls: the identifiers and titles of the CIS Controls v8 and v8.1 and their
+safeguards, with asset types, security functions and implementation groups.
+
+CIS Critical Security Controls © Center for Internet Security, Inc.
+Licensed under the Creative Commons Attribution-NonCommercial-NoDerivatives 4.0
+International licence (CC BY-NC-ND 4.0):
+https://creativecommons.org/licenses/by-nc-nd/4.0/
+
+Files:
+  cis-controls-8.json    CIS Critical Security Controls Version 8 (CIS's OSCAL catalog and
+                         workbook CIS_Controls_Version_8.xlsx)
+  cis-controls-8.1.json  CIS Critical Security Controls Version 8.1 (values of v8.1.2)
+
+The data was converted to JSON without change to its content. Build controlgraph with
+-tags nocis to leave every CIS file out of the binary.
+`
+
 func genFrameworks(ref string, files map[string][]byte) error {
 	steps := []struct {
 		out string
@@ -62,6 +82,7 @@ func genFrameworks(ref string, files map[string][]byte) error {
 		}
 		files[s.out] = b
 	}
+	files["catalog/data/cis/LICENSE"] = []byte(cisFrameworksLicenceFile)
 	return nil
 }
 

@@ -1,0 +1,218 @@
+package catalog_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The "nothing differs from the reference" check: every row of every framework CSV
+// under ../shared/reference/frameworks is read here on its own (not through the
+// generator) and compared with the embedded control: same ID, title, kind, parent and
+// attribute values, and no embedded control that the reference does not account for.
+
+// fact is what the reference says about one node.
+type fact struct {
+	id, title, parent string
+	kind              catalog.Kind
+	attrs             map[string][]string
+}
+
+func splitCell(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ";") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func flag(t *testing.T, row map[string]string, col string) string {
+	t.Helper()
+	switch row[col] {
+	case "1":
+		return "true"
+	case "0":
+		return "false"
+	}
+	t.Fatalf("row %v: column %s is %q, want 0 or 1", row, col, row[col])
+	return ""
+}
+
+// compareFacts checks that framework fw holds exactly the facts, in this order.
+func compareFacts(t *testing.T, fw catalog.FrameworkID, facts []fact) {
+	t.Helper()
+	c := catalog.Default()
+	var got []string
+	for ctl := range c.Controls(fw) {
+		got = append(got, ctl.Ref.ID)
+	}
+	var want []string
+	for _, f := range facts {
+		want = append(want, f.id)
+	}
+	require.Equal(t, want, got, "%s: the embedded IDs, in document order, are the reference's", fw)
+	for _, f := range facts {
+		ctl, ok := c.Control(catalog.NewRef(fw, f.id))
+		require.True(t, ok, f.id)
+		assert.Equal(t, f.title, ctl.Title, "%s %s title", fw, f.id)
+		assert.Equal(t, f.kind, ctl.Kind, "%s %s kind", fw, f.id)
+		if f.parent == "" {
+			assert.True(t, ctl.IsRoot(), "%s %s is a root", fw, f.id)
+		} else {
+			assert.Equal(t, catalog.NewRef(fw, f.parent), ctl.Parent, "%s %s parent", fw, f.id)
+		}
+		gotAttrs := map[string][]string{}
+		for name, vs := range ctl.Attrs() {
+			gotAttrs[name] = vs
+		}
+		wantAttrs := f.attrs
+		if wantAttrs == nil {
+			wantAttrs = map[string][]string{}
+		}
+		assert.Equal(t, wantAttrs, gotAttrs, "%s %s attributes", fw, f.id)
+	}
+}
+
+func TestFactsISO27002v2022(t *testing.T) {
+	rows := readReference(t, "iso27002-2022.csv")
+	require.Len(t, rows, 93)
+	var facts []fact
+	seen := map[string]bool{}
+	for _, r := range rows {
+		clause, _, _ := strings.Cut(r["id"], ".")
+		if !seen[clause] {
+			seen[clause] = true
+			facts = append(facts, fact{id: clause, title: r["theme"] + " controls", kind: catalog.KindTheme})
+		}
+		attrs := map[string][]string{
+			catalog.AttrTheme:        {r["theme"]},
+			catalog.AttrControlType:  splitCell(r["control_type"]),
+			catalog.AttrProperties:   splitCell(r["properties"]),
+			catalog.AttrConcepts:     splitCell(r["concepts"]),
+			catalog.AttrCapabilities: splitCell(r["capabilities"]),
+			catalog.AttrDomains:      splitCell(r["domains"]),
+			catalog.AttrNewIn2022:    {flag(t, r, "new_in_2022")},
+		}
+		facts = append(facts, fact{id: r["id"], title: r["title"], parent: clause, kind: catalog.KindControl, attrs: attrs})
+	}
+	compareFacts(t, catalog.ISO27002v2022, facts)
+}
+
+func TestFactsISO27001v2022(t *testing.T) {
+	rows := readReference(t, "iso27001-2022-clauses.csv")
+	require.Len(t, rows, 41)
+	var facts []fact
+	for _, r := range rows {
+		attrs := map[string][]string{
+			catalog.AttrMandatoryDocInfo: {flag(t, r, "mandatory_documented_information")},
+			catalog.AttrClimate:          {flag(t, r, "amd1_2024_climate")},
+		}
+		if n := strings.TrimSpace(r["mdi_note"]); n != "" {
+			attrs[catalog.AttrDocInfoNote] = []string{n}
+		}
+		facts = append(facts, fact{id: r["id"], title: r["title"], parent: r["parent"], kind: catalog.KindClause, attrs: attrs})
+	}
+	compareFacts(t, catalog.ISO27001v2022, facts)
+}
+
+func TestFactsISO27002v2013(t *testing.T) {
+	rows := readReference(t, "iso27002-2013.csv")
+	require.Len(t, rows, 114)
+	var facts []fact
+	for _, r := range rows {
+		facts = append(facts, fact{id: r["id"], title: r["title"], kind: catalog.KindControl})
+	}
+	compareFacts(t, catalog.ISO27002v2013, facts)
+}
+
+func TestFactsCSF(t *testing.T) {
+	for _, tt := range []struct {
+		file         string
+		fw           catalog.FrameworkID
+		fn, cat, sub int
+	}{
+		{"nist-csf-2.0.csv", catalog.CSF20, 6, 22, 106},
+		{"nist-csf-1.1.csv", catalog.CSF11, 5, 23, 108},
+	} {
+		t.Run(string(tt.fw), func(t *testing.T) {
+			rows := readReference(t, tt.file)
+			require.Len(t, rows, tt.sub)
+			var facts []fact
+			seen := map[string]bool{}
+			counts := map[catalog.Kind]int{}
+			add := func(f fact) {
+				facts = append(facts, f)
+				counts[f.kind]++
+			}
+			for _, r := range rows {
+				if fn := r["function_id"]; !seen[fn] {
+					seen[fn] = true
+					add(fact{id: fn, title: r["function"], kind: catalog.KindFunction})
+				}
+				if cat := r["category_id"]; !seen[cat] {
+					seen[cat] = true
+					add(fact{id: cat, title: r["category"], parent: r["function_id"], kind: catalog.KindCategory})
+				}
+				add(fact{id: r["subcategory_id"], title: r["statement"], parent: r["category_id"], kind: catalog.KindSubcategory})
+			}
+			assert.Equal(t, map[catalog.Kind]int{catalog.KindFunction: tt.fn, catalog.KindCategory: tt.cat, catalog.KindSubcategory: tt.sub}, counts)
+			compareFacts(t, tt.fw, facts)
+		})
+	}
+}
+
+func TestFactsCIS(t *testing.T) {
+	if !catalog.HasCIS() {
+		t.Skip("built with -tags nocis: no CIS data")
+	}
+	controls := readReference(t, "cis-controls-v8.csv")
+	require.Len(t, controls, 18)
+	for _, tt := range []struct {
+		file string
+		fw   catalog.FrameworkID
+	}{
+		{"cis-controls-v8-safeguards.csv", catalog.CIS8},
+		{"cis-controls-v8.1-safeguards.csv", catalog.CIS81},
+	} {
+		t.Run(string(tt.fw), func(t *testing.T) {
+			rows := readReference(t, tt.file)
+			require.Len(t, rows, 153)
+			var facts []fact
+			used := 0
+			for _, ctl := range controls {
+				facts = append(facts, fact{id: ctl["id"], title: ctl["title"], kind: catalog.KindControl})
+				for _, r := range rows {
+					if r["control_id"] != ctl["id"] {
+						continue
+					}
+					used++
+					attrs := map[string][]string{}
+					if v := splitCell(r["asset_type"]); len(v) > 0 {
+						attrs[catalog.AttrAssetType] = v
+					}
+					if v := splitCell(r["security_function"]); len(v) > 0 {
+						attrs[catalog.AttrSecurityFunc] = v
+					}
+					var igs []string
+					for i, col := range []string{"ig1", "ig2", "ig3"} {
+						if flag(t, r, col) == "true" {
+							igs = append(igs, fmt.Sprintf("IG%d", i+1))
+						}
+					}
+					if len(igs) > 0 {
+						attrs[catalog.AttrImplementation] = igs
+					}
+					facts = append(facts, fact{id: r["id"], title: r["title"], parent: ctl["id"], kind: catalog.KindSafeguard, attrs: attrs})
+				}
+			}
+			require.Equal(t, len(rows), used, "every safeguard belongs to a control")
+			compareFacts(t, tt.fw, facts)
+		})
+	}
+}
