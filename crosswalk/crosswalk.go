@@ -162,6 +162,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 		from, to int32
 		rel      mappings.Relationship
 		source   string
+		label    string
 	}
 	for si, s := range sets {
 		info := SetInfo{ID: s.ID, From: s.From, To: s.To, Kind: s.Kind, Source: s.Source, Statements: len(s.Statements)}
@@ -194,7 +195,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 			if src == "" {
 				src = s.Source.ID
 			}
-			k := key{from, to, e.Relationship, src}
+			k := key{from, to, e.Relationship, src, e.Label}
 			if _, dup := seen[k]; dup {
 				info.Duplicates++
 				continue

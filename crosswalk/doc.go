@@ -27,12 +27,14 @@
 // [Crosswalk.Gap] rates each target item — each leaf of the target framework: CSF
 // subcategories, CIS safeguards — from the statuses of the baseline controls that
 // reach it. A baseline control reaches an item through a published edge between them
-// (either direction, read "control R item"), or through an edge published at an
-// ancestor of the item (a CSF category or function): such a reach is labelled
-// ViaParent, counts as related, and never covers an item alone. Edges to controls of
-// other frameworks, such as the management-system clauses of ISO/IEC 27001, do not
-// count. With [WithDerived], paths through other frameworks reach items too,
-// labelled derived, for controls not reached directly.
+// (either direction, read "control R item"); with [WithDerived], also through a path
+// of edges through other frameworks, labelled derived, when it does not reach the item
+// directly. Edges to controls of other frameworks, such as the management-system
+// clauses of ISO/IEC 27001, do not count. An edge published at an ancestor of the item
+// (a CSF category or function) applies to that ancestor, not to the item: it is listed
+// with the item, labelled ViaParent ("mapped at category level"), as context, and does
+// not count for the item's coverage — NIST's informative references say "none" for
+// some subcategories whose category they map, and the item must stay unreached.
 //
 //   - unreached: no baseline control reaches the item — a gap of the baseline itself,
 //     listed apart in [GapResult.Unreached];

@@ -3,4 +3,4 @@ package crosswalk
 import "github.com/controlgraph/controlgraph/mappings"
 
 // embeddedSets returns the mapping sets [Default] is built from.
-func embeddedSets() []mappings.Set { return nil }
+func embeddedSets() []mappings.Set { return mappings.Embedded() }

@@ -158,7 +158,8 @@ type Via struct {
 	Relationship mappings.Relationship `json:"relationship"`
 	Status       Status                `json:"status"`
 	// ViaParent is the ID of the ancestor of the item the mapping is published for
-	// (a CSF category): such a reach counts as related and never covers the item alone.
+	// (a CSF category or function): the mapping applies to that ancestor, so it is
+	// shown for context ("mapped at category level") and does not count for the item.
 	ViaParent string   `json:"via_parent,omitempty"`
 	Derived   bool     `json:"derived,omitempty"`
 	Path      []string `json:"path,omitempty"` // derived: the controls of the path, "framework/id", from the control to the item
@@ -334,36 +335,37 @@ func statusOf(st []Status, base fwSpan, c int32) Status {
 }
 
 // coverage decides the coverage of one item from its reaches and the statuses.
+// Reaches through an ancestor of the item are context only: they do not count.
 func coverage(rs []reach, st []Status, base fwSpan, pol Policy) Coverage {
-	if len(rs) == 0 {
-		return Unreached
-	}
-	applicable, direct, directGood := 0, 0, 0
+	reached, applicable, good := 0, 0, 0
 	strictCover, some := false, false
 	for _, r := range rs {
+		if r.parent >= 0 {
+			continue
+		}
+		reached++
 		s := statusOf(st, base, r.ctl)
 		if s == NotApplicable {
 			continue
 		}
 		applicable++
-		good := s == Implemented
-		if good || s == Partial {
+		switch s {
+		case Implemented:
+			good++
 			some = true
-		}
-		if r.parent < 0 {
-			direct++
-			if good {
-				directGood++
-				if r.rel == mappings.Equal || r.rel == mappings.SupersetOf {
-					strictCover = true
-				}
+			if r.rel == mappings.Equal || r.rel == mappings.SupersetOf {
+				strictCover = true
 			}
+		case Partial:
+			some = true
 		}
 	}
 	switch {
+	case reached == 0:
+		return Unreached
 	case applicable == 0:
 		return NotApplicableCov
-	case pol == Referenced && direct > 0 && directGood == direct:
+	case pol == Referenced && good == applicable:
 		return Covered
 	case pol != Referenced && strictCover:
 		return Covered
@@ -537,7 +539,8 @@ func summarize(covs []Coverage) Summary {
 
 // percents returns parts/whole in percent with one decimal, rounded by the largest
 // remainder method so that they add up to exactly 100.0 (parts must add up to
-// whole). A zero whole gives zeros.
+// whole); a tie goes to the later part, so coverage is never rounded up at the
+// expense of gaps. A zero whole gives zeros.
 func percents(whole int, parts ...int) []float64 {
 	out := make([]float64, len(parts))
 	if whole <= 0 {
@@ -554,7 +557,7 @@ func percents(whole int, parts ...int) []float64 {
 	for left := 1000 - sum; left > 0; left-- {
 		best := -1
 		for i := range parts {
-			if best < 0 || rem[i] > rem[best] {
+			if best < 0 || rem[i] >= rem[best] {
 				best = i
 			}
 		}

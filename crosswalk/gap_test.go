@@ -28,7 +28,7 @@ func TestGapStrict(t *testing.T) {
 	assert.Equal(t, map[string]Coverage{
 		"F.A-1": Covered,          // B1 equal, implemented
 		"F.A-2": PartlyCovered,    // B2 subset-of only
-		"F.A-3": PartlyCovered,    // only through its category F.A (B5): never covers alone
+		"F.A-3": Unreached,        // only its category F.A is mapped (B5): context, does not count
 		"F.B-1": PartlyCovered,    // B4 superset-of but only partly implemented; B6 not applicable
 		"F.B-2": NotApplicableCov, // only B6, not applicable
 		"F.B-3": Unreached,        // no baseline edge (a derived one exists)
@@ -41,9 +41,10 @@ func TestGapStrict(t *testing.T) {
 		ids[i] = it.ID
 	}
 	assert.Equal(t, []string{"F.A-1", "F.A-2", "F.A-3", "F.B-1", "F.B-2", "F.B-3", "F.B-4", "F.B-5", "F.B-6"}, ids)
-	assert.Equal(t, Summary{Total: 9, Covered: 2, Partial: 4, Gap: 1, Unreached: 1, NotApplicable: 1, Applicable: 8,
-		CoveredPercent: 25, PartialPercent: 50, GapPercent: 12.5, UnreachedPercent: 12.5, CoveragePercent: 25}, r.Summary)
-	assert.Equal(t, []string{"F.B-3"}, r.Unreached)
+	assert.Equal(t, Summary{Total: 9, Covered: 2, Partial: 3, Gap: 1, Unreached: 2, NotApplicable: 1, Applicable: 8,
+		CoveredPercent: 25, PartialPercent: 37.5, GapPercent: 12.5, UnreachedPercent: 25, CoveragePercent: 25}, r.Summary)
+	assert.Equal(t, []string{"F.A-3", "F.B-3"}, r.Unreached)
+	assert.Equal(t, []Via{{Control: "B5", Relationship: rel, Status: Implemented, ViaParent: "F.A", Sources: []string{"SRC-TB"}}}, r.Items[2].Via)
 	assert.Equal(t, []string{"B7"}, r.NotAssessed)
 	assert.Equal(t, []string{"no-reference (base controls)"}, r.Items[5].Statements)
 
@@ -63,8 +64,8 @@ func TestGapStrict(t *testing.T) {
 	}, r.Items[8].Via)
 
 	assert.Equal(t, []Rollup{
-		{ID: "F", Title: "Function", Kind: "function", Total: 9, Covered: 2, Partial: 4, Gap: 1, Unreached: 1, NotApplicable: 1, CoveragePercent: 25},
-		{ID: "F.A", Title: "Category A", Kind: "category", Total: 3, Covered: 1, Partial: 2, CoveragePercent: 33.3},
+		{ID: "F", Title: "Function", Kind: "function", Total: 9, Covered: 2, Partial: 3, Gap: 1, Unreached: 2, NotApplicable: 1, CoveragePercent: 25},
+		{ID: "F.A", Title: "Category A", Kind: "category", Total: 3, Covered: 1, Partial: 1, Unreached: 1, CoveragePercent: 33.3},
 		{ID: "F.B", Title: "Category B", Kind: "category", Total: 6, Covered: 1, Partial: 2, Gap: 1, Unreached: 1, NotApplicable: 1, CoveragePercent: 20},
 	}, r.Groups)
 
@@ -85,7 +86,7 @@ func TestGapReferenced(t *testing.T) {
 	assert.Equal(t, map[string]Coverage{
 		"F.A-1": Covered,          // its only own reach B1 implemented
 		"F.A-2": PartlyCovered,    // B2 implemented, B3 not
-		"F.A-3": PartlyCovered,    // only its category's reach
+		"F.A-3": Unreached,        // only its category's reach
 		"F.B-1": PartlyCovered,    // B4 partial (B6 not applicable does not count)
 		"F.B-2": NotApplicableCov, //
 		"F.B-3": Unreached,        //
@@ -120,7 +121,7 @@ func TestGapDerived(t *testing.T) {
 	assert.Equal(t, Covered, it.Status)
 	assert.Equal(t, []Via{{Control: "B5", Relationship: sup, Status: Implemented, Derived: true,
 		Path: []string{"base:1/B5", "mid:1/M1", "tgt:1/F.B-3"}, Sources: []string{"SRC-TM", "SRC-MB"}}}, it.Via)
-	assert.Empty(t, r.Unreached)
+	assert.Equal(t, []string{"F.A-3"}, r.Unreached)
 }
 
 func TestGapScopeAndErrors(t *testing.T) {
@@ -159,7 +160,7 @@ func TestGapJSONMatchesEncodingJSON(t *testing.T) {
 
 func TestPercentsAddUp(t *testing.T) {
 	assert.Equal(t, []float64{28.6, 57.1, 0, 14.3}, percents(7, 2, 4, 0, 1))
-	assert.Equal(t, []float64{33.4, 33.3, 33.3}, percents(3, 1, 1, 1))
+	assert.Equal(t, []float64{33.3, 33.3, 33.4}, percents(3, 1, 1, 1))
 	assert.Equal(t, []float64{0, 0}, percents(0, 0, 0))
 	for whole := 1; whole < 60; whole++ {
 		for a := 0; a <= whole; a++ {

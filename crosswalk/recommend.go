@@ -92,6 +92,9 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 	w := make([]int, len(t.items))
 	for k := range t.items {
 		for _, r := range t.reaches[k] {
+			if r.parent >= 0 {
+				continue // context only
+			}
 			c := r.ctl - t.base.start
 			byCtl[c] = append(byCtl[c], int32(k))
 		}

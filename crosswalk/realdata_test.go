@@ -1,0 +1,285 @@
+package crosswalk
+
+import (
+	"encoding/json"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/codec"
+)
+
+func iso(id string) catalog.Ref { return catalog.NewRef(catalog.ISO27002v2022, id) }
+
+// The 23 ISO/IEC 27002:2022 controls no CSF 2.0 element cites (reference README,
+// "Coverage facts").
+var notCitedByCSF = []string{"5.5", "5.6", "5.11", "5.23", "5.30", "5.32", "5.34", "5.37", "7.6", "7.8", "7.9",
+	"7.11", "8.1", "8.10", "8.11", "8.12", "8.23", "8.24", "8.29", "8.30", "8.31", "8.33", "8.34"}
+
+func only(t *testing.T, st Status, ids ...string) *Assessment {
+	t.Helper()
+	var es []Entry
+	for _, id := range ids {
+		es = append(es, Entry{Control: iso(id), Status: st})
+	}
+	a, err := NewAssessment(nil, "", es...)
+	require.NoError(t, err)
+	return a
+}
+
+func TestDefaultCSFItemsOnceEach(t *testing.T) {
+	cw := Default()
+	r, err := cw.Gap(only(t, Implemented), catalog.CSF20)
+	require.NoError(t, err)
+	require.Len(t, r.Items, 106)
+	seen := map[string]bool{}
+	for _, it := range r.Items {
+		require.False(t, seen[it.ID], it.ID)
+		seen[it.ID] = true
+		c, ok := cw.Catalog().Control(catalog.NewRef(catalog.CSF20, it.ID))
+		require.True(t, ok)
+		assert.Equal(t, catalog.KindSubcategory, c.Kind)
+	}
+	assert.Equal(t, 106, r.Summary.Total)
+	assert.Len(t, r.NotAssessed, 93)
+	// 6 functions and 22 categories rolled up.
+	kinds := map[string]int{}
+	for _, g := range r.Groups {
+		kinds[g.Kind]++
+	}
+	assert.Equal(t, map[string]int{"function": 6, "category": 22}, kinds)
+}
+
+func TestDefaultOnly816(t *testing.T) {
+	cw := Default()
+	none, err := cw.Gap(only(t, Implemented), catalog.CSF20)
+	require.NoError(t, err)
+	with, err := cw.Gap(only(t, Implemented, "8.16"), catalog.CSF20)
+	require.NoError(t, err)
+	// DE.CM-01 cites 8.16: at least partial.
+	for _, it := range with.Items {
+		if it.ID == "DE.CM-01" {
+			assert.Contains(t, []Coverage{Covered, PartlyCovered}, it.Status)
+		}
+	}
+	moved := 0
+	for i, it := range with.Items {
+		reached816, others := false, 0
+		for _, v := range it.Via {
+			switch {
+			case v.ViaParent != "":
+				// mapped at category level: context only
+			case v.Control == "8.16":
+				reached816 = true
+			default:
+				others++
+			}
+		}
+		before := none.Items[i].Status
+		switch {
+		case reached816:
+			assert.Equal(t, Gap, before, it.ID)
+			assert.Equal(t, PartlyCovered, it.Status, "%s: 8.16 reaches it, as related (NIST informative reference)", it.ID)
+			moved++
+			if others == 0 {
+				// Reached only by 8.16: referenced policy covers it.
+				ref, err := cw.Gap(only(t, Implemented, "8.16"), catalog.CSF20, Referenced)
+				require.NoError(t, err)
+				assert.Equal(t, Covered, ref.Items[i].Status, it.ID)
+			}
+		default:
+			assert.Equal(t, before, it.Status, it.ID)
+		}
+	}
+	assert.Positive(t, moved)
+	assert.Equal(t, moved, with.Summary.Partial)
+}
+
+func TestDefaultControlsCSFNeverCites(t *testing.T) {
+	cw := Default()
+	for _, id := range notCitedByCSF {
+		m, err := cw.Map(iso(id), catalog.CSF20)
+		require.NoError(t, err)
+		assert.Empty(t, m, id)
+	}
+	for _, pol := range []Policy{Strict, Referenced} {
+		r, err := cw.Gap(only(t, Implemented, notCitedByCSF...), catalog.CSF20, pol)
+		require.NoError(t, err)
+		assert.Zero(t, r.Summary.Covered, pol)
+		assert.Zero(t, r.Summary.Partial, pol)
+		assert.Equal(t, 106, r.Summary.Gap+r.Summary.Unreached, pol)
+		assert.Len(t, r.NotAssessed, 70)
+		for _, rec := range r.Recommendations {
+			assert.NotContains(t, notCitedByCSF, rec.Control)
+		}
+	}
+	// Every other control is cited (directly or at a category/function) by some element.
+	cited := map[string]bool{}
+	for c := range cw.Catalog().Controls(catalog.CSF20) {
+		m, err := cw.Map(c.Ref, catalog.ISO27002v2022)
+		require.NoError(t, err)
+		for _, x := range m {
+			cited[x.Target.ID] = true
+		}
+	}
+	assert.Len(t, cited, 93-23)
+}
+
+func TestDefaultUnreachedMeansNoISOReference(t *testing.T) {
+	cw := Default()
+	var all []Entry
+	for c := range cw.Catalog().Controls(catalog.ISO27002v2022, catalog.OfKind(catalog.KindControl)) {
+		all = append(all, Entry{Control: c.Ref, Status: Implemented})
+	}
+	a, err := NewAssessment(nil, "", all...)
+	require.NoError(t, err)
+	assert.Empty(t, a.NotAssessed())
+	r, err := cw.Gap(a, catalog.CSF20)
+	require.NoError(t, err)
+	unreached := 0
+	for _, it := range r.Items {
+		m, err := cw.Map(catalog.NewRef(catalog.CSF20, it.ID), catalog.ISO27002v2022)
+		require.NoError(t, err)
+		if len(m) == 0 || !m[0].ViaParent.IsZero() {
+			assert.Equal(t, Unreached, it.Status, it.ID)
+			for _, v := range it.Via {
+				assert.NotEmpty(t, v.ViaParent, "%s: only mapped at category or function level", it.ID)
+			}
+			unreached++
+		} else {
+			assert.NotEqual(t, Unreached, it.Status, it.ID)
+			assert.NotEqual(t, Gap, it.Status, "%s: every control is implemented", it.ID)
+		}
+	}
+	assert.Positive(t, unreached)
+	assert.Equal(t, unreached, r.Summary.Unreached)
+	assert.Len(t, r.Unreached, unreached)
+	assert.Empty(t, r.Recommendations)
+	// Referenced policy with everything implemented covers every reached item.
+	r, err = cw.Gap(a, catalog.CSF20, Referenced)
+	require.NoError(t, err)
+	assert.Equal(t, 106-unreached, r.Summary.Covered)
+	assert.Equal(t, 100.0, r.Summary.CoveredPercent+r.Summary.UnreachedPercent)
+}
+
+func TestDefaultCIS(t *testing.T) {
+	if !catalog.HasCIS() {
+		t.Skip("built with -tags nocis: no CIS data")
+	}
+	cw := Default()
+	a := only(t, Implemented, "8.16", "5.9", "8.8")
+	r, err := cw.Gap(a, catalog.CIS8)
+	require.NoError(t, err)
+	assert.Len(t, r.Items, 153)
+	var igs []Rollup
+	for _, g := range r.Groups {
+		if g.Kind == "implementation-group" {
+			igs = append(igs, g)
+		}
+	}
+	require.Len(t, igs, 3)
+	assert.Equal(t, []int{56, 130, 153}, []int{igs[0].Total, igs[1].Total, igs[2].Total})
+	ig1, err := cw.Gap(a, catalog.CIS8, WithGroup("ig1"))
+	require.NoError(t, err)
+	assert.Len(t, ig1.Items, 56)
+	assert.Equal(t, []string{"IG1"}, ig1.IGs)
+	// CIS v8.1 is reached from ISO only through the v8 → v8.1 succession: derived.
+	r81, err := cw.Gap(a, catalog.CIS81)
+	require.NoError(t, err)
+	assert.Equal(t, 153, r81.Summary.Unreached)
+	r81, err = cw.Gap(a, catalog.CIS81, WithDerived(2))
+	require.NoError(t, err)
+	for i, it := range r81.Items {
+		assert.Equal(t, r.Items[i].ID, it.ID)
+		if r.Items[i].Status == Unreached {
+			continue
+		}
+		assert.NotEqual(t, Unreached, it.Status, it.ID)
+	}
+	// IG1 recommendations carry weight 3.
+	for _, rec := range ig1.Recommendations {
+		for _, m := range rec.Moves {
+			assert.Equal(t, 3, m.Weight)
+		}
+	}
+	req, err := cw.Requirements(catalog.CIS8, WithGroup("IG1"))
+	require.NoError(t, err)
+	assert.NotEmpty(t, req)
+	for _, q := range req {
+		assert.Equal(t, catalog.ISO27002v2022, q.Control.Framework)
+		for _, l := range q.Items {
+			c, _ := cw.Catalog().Control(l.Item)
+			assert.True(t, c.Has(catalog.AttrImplementation, "IG1"), l.Item.String())
+		}
+	}
+}
+
+func TestDefaultRequirementsCSFProtect(t *testing.T) {
+	cw := Default()
+	req, err := cw.Requirements(catalog.CSF20, WithScope(catalog.NewRef(catalog.CSF20, "PR")))
+	require.NoError(t, err)
+	require.NotEmpty(t, req)
+	for i, q := range req {
+		if i > 0 {
+			assert.Negative(t, cw.Catalog().Compare(req[i-1].Control, q.Control))
+		}
+		for _, l := range q.Items {
+			assert.Equal(t, "PR", l.Item.ID[:2], l.Item.String())
+		}
+	}
+}
+
+func TestDefaultGapJSONMatchesEncodingJSON(t *testing.T) {
+	r, err := Default().Gap(only(t, Implemented, "5.1", "8.16"), catalog.CSF20, WithDerived(2))
+	require.NoError(t, err)
+	got, err := codec.Marshal(r)
+	require.NoError(t, err)
+	want, err := json.Marshal(r)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got))
+}
+
+func TestConcurrentQueries(t *testing.T) {
+	cw := Default()
+	a := only(t, Implemented, "5.1", "8.16", "8.8")
+	want, err := cw.Gap(a, catalog.CSF20, WithDerived(2))
+	require.NoError(t, err)
+	wantJSON, _ := codec.Marshal(want)
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for g := 0; g < 16; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				r, err := cw.Gap(a, catalog.CSF20, WithDerived(2))
+				if err != nil {
+					errs <- err
+					return
+				}
+				b, _ := codec.Marshal(r)
+				if string(b) != string(wantJSON) {
+					errs <- fmt.Errorf("goroutine %d: different result", g)
+					return
+				}
+				if _, err := cw.Map(iso("8.16"), catalog.CSF20, WithDerived(3)); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := cw.Requirements(catalog.CSF20); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
