@@ -30,15 +30,36 @@ var csvColumns = []string{"from", "to", "relationship", "strength", "rationale",
 // Problems are [*Problem] values naming the file (name), the line, the field and the
 // value, all returned together ([errors.Join]).
 func ReadCSV(name string, r io.Reader, meta Set) (Set, error) {
+	res := readCSV(name, r, meta)
+	if err := res.problems.err(); err != nil {
+		return Set{}, err
+	}
+	return res.set, nil
+}
+
+// csvResult is what readCSV found: the set with every row read as far as it could be,
+// the line of each edge, which edges had a problem, and the problems.
+type csvResult struct {
+	set      Set
+	lines    []int
+	bad      map[int]bool
+	problems problemList
+	read     bool // the header was good and the rows were read
+}
+
+func readCSV(name string, r io.Reader, meta Set) *csvResult {
+	res := &csvResult{bad: map[int]bool{}}
+	pl := &res.problems
 	cr := csv.NewReader(r)
 	header, err := cr.Read()
 	if err == io.EOF {
-		return Set{}, &Problem{Severity: Error, File: name, Line: 1, Set: meta.ID, Err: ErrMalformed, Detail: "no header row"}
+		pl.add(&Problem{Severity: Error, File: name, Line: 1, Set: meta.ID, Err: ErrMalformed, Detail: "no header row"})
+		return res
 	}
 	if err != nil {
-		return Set{}, csvProblem(name, meta.ID, err)
+		pl.add(csvProblem(name, meta.ID, err))
+		return res
 	}
-	var pl problemList
 	cols := make([]string, len(header))
 	for i, h := range header {
 		if i == 0 {
@@ -61,8 +82,8 @@ func ReadCSV(name string, r io.Reader, meta Set) (Set, error) {
 			pl.add(&Problem{File: name, Line: 1, Set: meta.ID, Field: req, Err: ErrEmptyField, Detail: fmt.Sprintf("the header has no %q column", req)})
 		}
 	}
-	if err := pl.err(); err != nil {
-		return Set{}, err
+	if len(pl.list) > 0 {
+		return res
 	}
 	s := meta.Clone()
 	s.Edges, s.Statements = nil, nil
@@ -82,7 +103,9 @@ func ReadCSV(name string, r io.Reader, meta Set) (Set, error) {
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
+		idx := len(s.Edges)
 		bad := func(field, value string, err error, detail string) {
+			res.bad[idx] = true
 			pl.add(&Problem{File: name, Line: line, Set: meta.ID, Field: field, Value: value, Err: err, Detail: detail})
 		}
 		e := Edge{Source: meta.Source.ID}
@@ -142,11 +165,10 @@ func ReadCSV(name string, r io.Reader, meta Set) (Set, error) {
 			bad("source", "", ErrEmptyField, "name the source in a \"source\" column or in the set's Source.ID")
 		}
 		s.Edges = append(s.Edges, e)
+		res.lines = append(res.lines, line)
 	}
-	if err := pl.err(); err != nil {
-		return Set{}, err
-	}
-	return s, nil
+	res.set, res.read = s, true
+	return res
 }
 
 // csvRef reads a ref cell: "framework/id", or a bare ID of framework fw.

@@ -43,12 +43,23 @@ var knownMisprints = map[catalog.Ref]struct {
 // reading), and an edge the source lists more than once (Repeats > 0,
 // [ErrDuplicateEdge]). Warnings do not make the set wrong.
 func Validate(s Set, cat *catalog.Catalog) []*Problem {
+	return validate(s, cat, func(i int) (string, string, int) {
+		n := fmt.Sprintf("edge #%d", i+1)
+		return n, n, 0
+	})
+}
+
+// validate is Validate with the position of edge i given by where: how its record is
+// named ("edge #3", or "edge" when the line says where), how another problem refers
+// to it ("edge #3", "line 7") and its line (0 when unknown).
+func validate(s Set, cat *catalog.Catalog, where func(i int) (record, ref string, line int)) []*Problem {
 	if cat == nil {
 		cat = catalog.Default()
 	}
 	var out []*Problem
+	line := 0
 	add := func(sev Severity, rec, field, value string, err error, detail string) {
-		out = append(out, &Problem{Severity: sev, Set: s.ID, Record: rec, Field: field, Value: value, Err: err, Detail: detail})
+		out = append(out, &Problem{Severity: sev, Set: s.ID, Line: line, Record: rec, Field: field, Value: value, Err: err, Detail: detail})
 	}
 	if s.ID == "" {
 		add(Error, "", "id", "", ErrEmptyField, "")
@@ -110,7 +121,9 @@ func Validate(s Set, cat *catalog.Catalog) []*Problem {
 	firstPair := map[pairKey]int{}
 	firstEdge := map[edgeKey]int{}
 	for i, e := range s.Edges {
-		rec := edgeRecord(i, e)
+		name, _, ln := where(i)
+		line = ln
+		rec := fmt.Sprintf("%s (%s → %s)", name, e.From, e.To)
 		from := checkRef(rec, "from", e.From, sides["from"])
 		to := checkRef(rec, "to", e.To, sides["to"])
 		if !e.Relationship.Valid() {
@@ -139,19 +152,22 @@ func Validate(s Set, cat *catalog.Catalog) []*Problem {
 		pk := pairKey{from, to, e.Source}
 		ek := edgeKey{pk, e.Relationship, e.Label}
 		if j, dup := firstEdge[ek]; dup {
-			add(Error, rec, "", "", ErrDuplicateEdge, fmt.Sprintf("same as edge #%d (%s %s %s, source %q)", j+1, e.From, e.Relationship, e.To, e.Source))
+			_, other, _ := where(j)
+			add(Error, rec, "", "", ErrDuplicateEdge, fmt.Sprintf("same as %s (%s %s %s, source %q)", other, e.From, e.Relationship, e.To, e.Source))
 			continue
 		}
 		firstEdge[ek] = i
 		if j, seen := firstPair[pk]; seen {
 			if r := s.Edges[j].Relationship; r != e.Relationship {
+				_, other, _ := where(j)
 				add(Error, rec, "relationship", e.Relationship.String(), ErrContradiction,
-					fmt.Sprintf("edge #%d says %s %s %s from the same source %q", j+1, s.Edges[j].From, r, s.Edges[j].To, e.Source))
+					fmt.Sprintf("%s says %s %s %s from the same source %q", other, s.Edges[j].From, r, s.Edges[j].To, e.Source))
 			}
 		} else {
 			firstPair[pk] = i
 		}
 	}
+	line = 0
 	for i, st := range s.Statements {
 		rec := fmt.Sprintf("statement #%d (%s %s)", i+1, st.Ref, st.Kind)
 		checkRef(rec, "ref", st.Ref, sides["from"])

@@ -1,0 +1,95 @@
+package mappings
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+// CheckCSV reads a user's mapping set as [ReadCSV] does and validates it against a
+// catalog as [Validate] does, in one pass, so that every problem of the file is listed
+// at once with its line: rows that cannot be read (an unknown relationship word, a bad
+// strength) are reported and left out, and the rest are validated (dangling refs,
+// duplicates, contradictions). It returns the set as read (without the unreadable
+// rows) and the problems in file order; the set is usable when [HasErrors] is false.
+// cat nil means [catalog.Default].
+func CheckCSV(name string, r io.Reader, meta Set, cat *catalog.Catalog) (Set, []*Problem) {
+	res := readCSV(name, r, meta)
+	problems := slicesOf(res.problems)
+	if !res.read {
+		return Set{}, problems
+	}
+	good := res.set
+	good.Edges = nil
+	var lines []int
+	for i, e := range res.set.Edges {
+		if !res.bad[i] {
+			good.Edges = append(good.Edges, e)
+			lines = append(lines, res.lines[i])
+		}
+	}
+	where := func(i int) (string, string, int) { return "edge", fmt.Sprintf("line %d", lines[i]), lines[i] }
+	for _, p := range validate(good, cat, where) {
+		p.File = name
+		problems = append(problems, p)
+	}
+	sortByLine(problems)
+	return good, problems
+}
+
+// CheckJSON reads a user's mapping sets as [ReadJSON] does and validates each against
+// a catalog as [Validate] does. When the document cannot be decoded, or a set has
+// malformed fields, it returns those problems only (nothing else can be trusted);
+// otherwise the sets and every problem [Validate] finds, each with the file name.
+// cat nil means [catalog.Default].
+func CheckJSON(name string, data []byte, cat *catalog.Catalog) ([]Set, []*Problem) {
+	sets, err := ReadJSON(name, data)
+	if err != nil {
+		return nil, problemsOf(err)
+	}
+	var problems []*Problem
+	for _, s := range sets {
+		for _, p := range Validate(s, cat) {
+			p.File = name
+			problems = append(problems, p)
+		}
+	}
+	return sets, problems
+}
+
+func slicesOf(l problemList) []*Problem {
+	out := append([]*Problem(nil), l.list...)
+	if l.more > 0 {
+		out = append(out, &Problem{Severity: Error, Err: ErrMalformed, Detail: "too many problems; the rest are not listed"})
+	}
+	return out
+}
+
+// problemsOf unpacks the problems a loader joined into one error.
+func problemsOf(err error) []*Problem {
+	var out []*Problem
+	var walk func(error)
+	walk = func(err error) {
+		if p, ok := err.(*Problem); ok {
+			out = append(out, p)
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		out = append(out, &Problem{Severity: Error, Err: ErrMalformed, Detail: err.Error()})
+	}
+	walk(err)
+	return out
+}
+
+// sortByLine orders problems by line, stably; problems without a line come first.
+func sortByLine(ps []*Problem) {
+	slices.SortStableFunc(ps, func(a, b *Problem) int { return cmp.Compare(a.Line, b.Line) })
+}
