@@ -83,9 +83,9 @@ func TestMappingsErrorPaths(t *testing.T) {
 	require.NoError(t, err)
 
 	bad := writeRef(t, map[string]string{
-		"mappings/iso27002-2013_to_iso27002-2022.csv": "iso27002_2013,iso27002_2022,source\nA.5.1.1,5.1,S\nA.5.1.2,9.9,S\n",
+		"mappings/iso27002-2013_to_iso27002-2022.csv":   "iso27002_2013,iso27002_2022,source\nA.5.1.1,5.1,S\nA.5.1.2,9.9,S\n",
 		"mappings/cis-controls-v8_to_iso27002-2022.csv": "cis_id,iso27002_2022,relationship,source\n1.1,5.9,kinda,S\n",
-		"mappings/nist-csf-2.0_to_iso27001-2022.csv":   "csf_id,csf_level,iso_kind,iso_id,as_printed,source\nGV,function,clause,4.9,2022: Mandatory Clause: 4.9,S\n",
+		"mappings/nist-csf-2.0_to_iso27001-2022.csv":    "csf_id,csf_level,iso_kind,iso_id,as_printed,source\nGV,function,clause,4.9,2022: Mandatory Clause: 4.9,S\n",
 	})
 	_, err = genISO2013to2022(bad, cat)
 	assert.ErrorContains(t, err, `mappings/iso27002-2013_to_iso27002-2022.csv:3: iso27002:2022 has no control "9.9"`)
