@@ -1,0 +1,67 @@
+// Package oscal reads and writes NIST OSCAL documents: catalogs (OSCAL 1.1 and 1.2
+// alike) and the mapping-collection model that OSCAL 1.2 introduced, so that the
+// frameworks and mapping sets of this project can be handed to GRC tools, and
+// frameworks and crosswalks from elsewhere can be loaded beside the embedded ones.
+//
+// # Catalogs
+//
+// [ExportCatalog] writes a [catalog.Framework] as an OSCAL 1.2.2 catalog:
+//
+//   - The hierarchy: when every root node of the framework has children, the roots
+//     become groups and everything below them nested controls (ISO/IEC 27002 themes,
+//     NIST CSF functions, CIS controls, ISO/IEC 27001 clauses 4 to 10 are groups; CSF
+//     categories hold their subcategories as controls, which is how NIST's own CSF
+//     catalog is built). Otherwise every node is a control, nested under its parent.
+//   - Each node: id = [EncodeID] of its ID (OSCAL ids are tokens, so "5.1" is written
+//     "_5.1"), class = its kind, title = its title, a "label" prop with the ID as
+//     people write it, a "sort-id" prop with its position in the framework's document
+//     order, one prop per attribute value in the namespace [Namespace], and the
+//     summary, when there is one, as the prose of a part named "statement".
+//   - metadata: title = framework name, version, oscal-version [OSCALVersion],
+//     last-modified (fixed, see [WithLastModified]), the publisher as a party in the
+//     role "publisher", props in [Namespace] for the framework ID, aliases, annex and
+//     qualified-only flag, and remarks naming the source and licence; back-matter holds
+//     the source and licence again as resources.
+//   - UUIDs are version 5 (name-based, [UUID]), so the same data gives the same bytes.
+//
+// [ImportCatalog] reads any OSCAL 1.x catalog. Groups and controls become nodes with
+// the group or control as parent, class becomes the kind, and a statement part becomes
+// the summary; when a control's title is only its ID (NIST's CSF subcategories) the
+// statement is its title instead, which matches the embedded CSF 2.0. Nodes with the
+// prop status=withdrawn are left out, with their descendants, and reported in the
+// [ImportReport]; parameters, links, other parts and back-matter are counted there
+// too. Documents this package wrote (their metadata names the framework in
+// [Namespace]) come back exactly: export → import → export gives the same bytes.
+//
+// # Mapping collections
+//
+// [ExportMappings] writes mapping sets as one OSCAL 1.2 mapping-collection with one
+// mapping per set. Each edge is a map whose relationship is the OSCAL token of
+// [mappings.Relationship.OSCAL]: equal-to, subset-of, superset-of, intersects-with,
+// no-relationship. OSCAL has no word for [mappings.Related] (a link the source does
+// not characterise, as in NIST's informative references); it is written as
+// intersects-with with a prop relationship=related in [Namespace], and read back as
+// Related. Whoever ignores the prop reads the weaker claim "they overlap", which is
+// what citing one from the other implies. Each mapping names its source document in
+// back-matter, and source-gap-summary and target-gap-summary list the controls of the
+// two frameworks that no edge of the set touches. [ImportMappings] reads it back.
+//
+// # Strictness
+//
+// OSCAL documents from elsewhere carry much this package has no use for (parameters,
+// assessment parts, parties' addresses), and later OSCAL versions add fields. So the
+// import decodes the JSON through the project's codec into plain values and then
+// walks only what it needs, checking it against the OSCAL model itself: a member the
+// OSCAL model does not define for a catalog, group, control, part or prop (a typo such
+// as "contols") is an error, as are wrong JSON types and missing required members,
+// each reported as an [*Error] with the JSON path ("catalog.groups[2].controls[5].id")
+// and the value. Subtrees the import skips (params, links, back-matter resources,
+// parties) are counted, not checked. Arbitrary input never makes the import panic.
+package oscal
+
+// Namespace is the OSCAL namespace of the props this package writes: framework
+// metadata, attributes of controls, and the details of mapping edges.
+const Namespace = "https://github.com/controlgraph/controlgraph/ns/oscal"
+
+// OSCALVersion is the OSCAL version written into every exported document.
+const OSCALVersion = "1.2.2"

@@ -1,0 +1,104 @@
+package oscal
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Problems found in OSCAL documents, and in data that OSCAL cannot carry; test with
+// [errors.Is]. The error itself is an [*Error] saying where.
+var (
+	ErrSyntax         = errors.New("not a JSON document")
+	ErrWrongDocument  = errors.New("not the expected OSCAL document")
+	ErrType           = errors.New("wrong JSON type")
+	ErrMissing        = errors.New("required field is missing or empty")
+	ErrUnknownField   = errors.New("field is not part of the OSCAL model here")
+	ErrInvalid        = errors.New("invalid value")
+	ErrDuplicate      = errors.New("duplicate identifier")
+	ErrTooDeep        = errors.New("nesting too deep")
+	ErrUnsupported    = errors.New("unsupported OSCAL version")
+	ErrNotExpressible = errors.New("value cannot be written in OSCAL")
+	ErrUnknownRef     = errors.New("reference to something the document does not define")
+)
+
+// Error is one problem, with its place: the file (the name given to the import
+// function, or "" on export), the line for JSON syntax errors, the JSON path in the
+// document ("catalog.groups[2].controls[5].id") or, on export, in the input
+// ("controls[12].title"), and the offending value.
+type Error struct {
+	File  string
+	Line  int
+	Path  string
+	Value string
+	Err   error // one of the Err... values above, possibly wrapped with detail
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ":%d", e.Line)
+		}
+		b.WriteString(": ")
+	} else if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		if e.Value != "" {
+			fmt.Fprintf(&b, " = %q", clip(e.Value))
+		}
+		b.WriteString(": ")
+	} else if e.Value != "" {
+		fmt.Fprintf(&b, "%q: ", clip(e.Value))
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+func clip(s string) string {
+	const max = 80
+	if len(s) <= max {
+		return s
+	}
+	return s[:max] + "…"
+}
+
+// maxErrors bounds the problems reported for one document.
+const maxErrors = 50
+
+// problems collects errors up to maxErrors.
+type problems struct {
+	file string
+	list []error
+	more int
+}
+
+func (p *problems) add(path, value string, err error) {
+	if len(p.list) >= maxErrors {
+		p.more++
+		return
+	}
+	p.list = append(p.list, &Error{File: p.file, Path: path, Value: value, Err: err})
+}
+
+func (p *problems) full() bool { return len(p.list) >= maxErrors }
+
+func (p *problems) err() error {
+	if len(p.list) == 0 {
+		return nil
+	}
+	list := p.list
+	if p.more > 0 {
+		list = append(list, fmt.Errorf("... and %d more problems", p.more))
+	}
+	if len(list) == 1 {
+		return list[0]
+	}
+	return errors.Join(list...)
+}

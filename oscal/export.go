@@ -1,0 +1,247 @@
+package oscal
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/codec"
+)
+
+// Names of the props in [Namespace] that carry framework metadata.
+const (
+	propFrameworkID   = "framework-id"
+	propAlias         = "alias"
+	propAnnexOf       = "annex-of"
+	propQualifiedOnly = "qualified-only"
+	propVersionUnset  = "version-unset"
+	propRole          = "role" // on back-matter resources: "source", "licence"
+)
+
+// ExportCatalog returns framework f as an OSCAL 1.2 catalog in indented JSON; the
+// package documentation says how the framework is laid out. The output depends only
+// on f and the options, so exporting the same framework twice gives the same bytes.
+// Data OSCAL cannot carry (a title with a line break, an attribute value with white
+// space at either end) is reported as an [*Error] wrapping [ErrNotExpressible].
+func ExportCatalog(f catalog.Framework, opts ...Option) ([]byte, error) {
+	doc, err := buildCatalog(f, newConfig(opts))
+	if err != nil {
+		return nil, err
+	}
+	return codec.MarshalIndent(doc)
+}
+
+// WriteCatalog writes [ExportCatalog]'s output for f to w.
+func WriteCatalog(w io.Writer, f catalog.Framework, opts ...Option) error {
+	b, err := ExportCatalog(f, opts...)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// catalogUUID is the uuid of the exported catalog of framework id at timestamp ts;
+// mapping-collections refer to catalogs by it.
+func catalogUUID(id catalog.FrameworkID, ts string) string {
+	return UUID("catalog/" + string(id) + "/" + ts)
+}
+
+func nsProp(name, value string) xProp { return xProp{Name: name, NS: Namespace, Value: value} }
+
+func buildCatalog(f catalog.Framework, cfg config) (*xCatalogDoc, error) {
+	var p problems
+	ts, err := cfg.timestamp()
+	if err != nil {
+		return nil, err
+	}
+	if !isString(string(f.ID)) {
+		p.add("id", string(f.ID), fmt.Errorf("%w: not a framework ID", ErrInvalid))
+	}
+	if !isLine(f.Name) {
+		p.add("name", f.Name, fmt.Errorf("%w: the catalog title must be one non-empty line", ErrNotExpressible))
+	}
+	md := xMetadata{
+		Title:        f.Name,
+		LastModified: ts,
+		Version:      f.Version,
+		OSCALVersion: OSCALVersion,
+		Props:        []xProp{nsProp(propFrameworkID, string(f.ID))},
+	}
+	if f.Version == "" {
+		md.Version = catalog.DataVersion
+		md.Props = append(md.Props, nsProp(propVersionUnset, "true"))
+	} else if !isString(f.Version) {
+		p.add("version", f.Version, fmt.Errorf("%w: a version has no white space at either end", ErrNotExpressible))
+	}
+	for i, a := range f.Aliases {
+		if !isString(a) {
+			p.add(fmt.Sprintf("aliases[%d]", i), a, fmt.Errorf("%w: an alias has no white space at either end", ErrNotExpressible))
+		}
+		md.Props = append(md.Props, nsProp(propAlias, a))
+	}
+	if f.AnnexOf != "" {
+		md.Props = append(md.Props, nsProp(propAnnexOf, string(f.AnnexOf)))
+	}
+	if f.QualifiedOnly {
+		md.Props = append(md.Props, nsProp(propQualifiedOnly, "true"))
+	}
+	if f.Publisher != "" {
+		if !isString(f.Publisher) {
+			p.add("publisher", f.Publisher, fmt.Errorf("%w: a party name has no white space at either end", ErrNotExpressible))
+		}
+		party := UUID("party/" + f.Publisher)
+		md.Roles = []xRole{{ID: "publisher", Title: "Publisher"}}
+		md.Parties = []xParty{{UUID: party, Type: "organization", Name: f.Publisher}}
+		md.ResponsibleParties = []xResponsibleParty{{RoleID: "publisher", PartyUUIDs: []string{party}}}
+	}
+	var remarks []string
+	var res []xResource
+	if f.Source != "" {
+		remarks = append(remarks, "Source: "+f.Source)
+		res = append(res, xResource{UUID: UUID("source/" + string(f.ID)), Title: "Source",
+			Props: []xProp{nsProp(propRole, "source")}, Remarks: f.Source})
+	}
+	if f.Licence != "" {
+		remarks = append(remarks, "Licence: "+f.Licence)
+		res = append(res, xResource{UUID: UUID("licence/" + string(f.ID)), Title: "Licence",
+			Props: []xProp{nsProp(propRole, "licence")}, Remarks: f.Licence})
+	}
+	md.Remarks = strings.Join(remarks, "\n\n")
+	doc := &xCatalogDoc{Catalog: xCatalog{UUID: catalogUUID(f.ID, ts), Metadata: md}}
+	if len(res) > 0 {
+		doc.Catalog.BackMatter = &xBackMatter{Resources: res}
+	}
+
+	// The hierarchy.
+	pos := make(map[string]int, len(f.Controls))
+	for i, s := range f.Controls {
+		path := fmt.Sprintf("controls[%d]", i)
+		switch {
+		case s.ID == "":
+			p.add(path+".id", "", ErrMissing)
+		case pos[s.ID] > 0:
+			p.add(path+".id", s.ID, ErrDuplicate)
+		default:
+			pos[s.ID] = i + 1
+		}
+	}
+	children := make([][]int, len(f.Controls))
+	var roots []int
+	for i, s := range f.Controls {
+		if s.Parent == "" {
+			roots = append(roots, i)
+			continue
+		}
+		pi := pos[s.Parent] - 1
+		if pi < 0 {
+			p.add(fmt.Sprintf("controls[%d].parent", i), s.Parent, fmt.Errorf("%w: no control has this ID", ErrInvalid))
+			continue
+		}
+		children[pi] = append(children[pi], i)
+	}
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	width := len(strconv.Itoa(len(f.Controls)))
+	visited := 0
+	var control func(i, depth int) xControl
+	control = func(i, depth int) xControl {
+		visited++
+		s := f.Controls[i]
+		path := fmt.Sprintf("controls[%d]", i)
+		c := xControl{ID: EncodeID(s.ID), Class: EncodeID(string(kindOf(s))), Title: s.Title}
+		if !isLine(s.Title) {
+			p.add(path+".title", s.Title, fmt.Errorf("%w: a title is one non-empty line", ErrNotExpressible))
+		}
+		c.Props = nodeProps(s, i, width, path, &p)
+		if s.Summary != "" {
+			c.Parts = []xPart{{Name: "statement", Prose: s.Summary}}
+		}
+		if depth < maxDepth {
+			for _, ci := range children[i] {
+				c.Controls = append(c.Controls, control(ci, depth+1))
+			}
+		}
+		return c
+	}
+	asGroups := len(roots) > 0
+	for _, r := range roots {
+		if len(children[r]) == 0 {
+			asGroups = false
+		}
+	}
+	for _, r := range roots {
+		c := control(r, 0)
+		if asGroups {
+			doc.Catalog.Groups = append(doc.Catalog.Groups, xGroup{ID: c.ID, Class: c.Class, Title: c.Title, Props: c.Props, Parts: c.Parts, Controls: c.Controls})
+		} else {
+			doc.Catalog.Controls = append(doc.Catalog.Controls, c)
+		}
+	}
+	if visited != len(f.Controls) {
+		for i, s := range f.Controls {
+			if s.Parent != "" && !reaches(f.Controls, pos, i) {
+				p.add(fmt.Sprintf("controls[%d].parent", i), s.Parent, fmt.Errorf("%w: the parent chain loops or is deeper than %d", ErrInvalid, maxDepth))
+			}
+		}
+	}
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// maxDepth bounds the nesting of groups and controls, on export and import.
+const maxDepth = 64
+
+// reaches reports whether the parent chain of control i ends at a root within
+// maxDepth steps.
+func reaches(cs []catalog.ControlSpec, pos map[string]int, i int) bool {
+	for steps := 0; steps <= maxDepth; steps++ {
+		if cs[i].Parent == "" {
+			return true
+		}
+		i = pos[cs[i].Parent] - 1
+		if i < 0 {
+			return false
+		}
+	}
+	return false
+}
+
+func kindOf(s catalog.ControlSpec) catalog.Kind {
+	if s.Kind == "" {
+		return catalog.KindControl
+	}
+	return s.Kind
+}
+
+// nodeProps returns the props of one node: label, sort-id, then the attributes in
+// name order.
+func nodeProps(s catalog.ControlSpec, i, width int, path string, p *problems) []xProp {
+	props := []xProp{
+		{Name: "label", Value: s.ID},
+		{Name: "sort-id", Value: fmt.Sprintf("%0*d", width, i+1)},
+	}
+	if !isString(s.ID) {
+		p.add(path+".id", s.ID, fmt.Errorf("%w: an ID has no white space at either end", ErrNotExpressible))
+	}
+	names := make([]string, 0, len(s.Attributes))
+	for n := range s.Attributes {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		for j, v := range s.Attributes[n] {
+			if !isString(v) {
+				p.add(fmt.Sprintf("%s.attributes.%s[%d]", path, n, j), v, fmt.Errorf("%w: a prop value is one line without white space at either end", ErrNotExpressible))
+			}
+			props = append(props, xProp{Name: EncodeID(n), NS: Namespace, Value: v})
+		}
+	}
+	return props
+}

@@ -1,0 +1,105 @@
+package oscal
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// NIST's own OSCAL catalog of CSF 2.0 holds the 106 active subcategories and, marked
+// status=withdrawn, 12 categories and 79 subcategories of CSF 1.1; the active ones
+// must equal the embedded CSF 2.0.
+func TestImportNISTCSF(t *testing.T) {
+	data := readReference(t, "NIST_CSF_v2.0_catalog.json")
+	validate(t, data)
+	f, rep, err := ImportCatalog("NIST_CSF_v2.0_catalog.json", data, WithFrameworkID("nist-csf-oscal:2.0"))
+	require.NoError(t, err)
+	assert.Equal(t, catalog.FrameworkID("nist-csf-oscal:2.0"), f.ID)
+	assert.Equal(t, "Electronic Version of NIST Cybersecurity Framework 2.0", f.Name)
+	assert.Equal(t, "1.2.0", f.Version)
+	assert.False(t, rep.Ours)
+	assert.Equal(t, "v1.2.2", rep.OSCALVersion)
+	assert.Equal(t, []catalog.KindCount{{Kind: "function", Count: 6}, {Kind: "category", Count: 22}, {Kind: "subcategory", Count: 106}}, rep.Imported)
+	assert.Equal(t, 12, rep.SkippedCount(catalog.KindCategory))
+	assert.Equal(t, 79, rep.SkippedCount(catalog.KindSubcategory))
+	assert.Equal(t, 91, rep.SkippedCount(""))
+	for _, s := range rep.Skipped {
+		assert.Equal(t, "withdrawn", s.Reason, s.ID) // NIST marks every withdrawn element itself
+	}
+	assert.Equal(t, 4, rep.BackMatter)
+	assert.Equal(t, 363, rep.Parts, "the 363 example parts are counted, not imported")
+
+	want, ok := catalog.Default().Spec(catalog.CSF20)
+	require.True(t, ok)
+	require.Len(t, f.Controls, len(want.Controls))
+	for i, w := range want.Controls {
+		g := f.Controls[i]
+		assert.Equal(t, w.ID, g.ID)
+		assert.Equal(t, w.Kind, g.Kind, w.ID)
+		assert.Equal(t, w.Parent, g.Parent, w.ID)
+		if w.Kind == catalog.KindFunction {
+			// NIST's OSCAL catalog writes function titles in capitals ("GOVERN").
+			assert.Equal(t, strings.ToUpper(w.Title), g.Title, w.ID)
+		} else {
+			assert.Equal(t, w.Title, g.Title, w.ID)
+		}
+		if w.Kind == catalog.KindSubcategory {
+			assert.Empty(t, g.Summary, "a subcategory's statement is its title")
+			assert.Subset(t, []string{"risk-party"}, keys(g.Attributes), w.ID)
+		} else {
+			assert.NotEmpty(t, g.Summary, "%s keeps NIST's description as summary", w.ID)
+		}
+	}
+	// A gap analysis could run against it: it is a valid catalog.
+	_, err = catalog.New(f)
+	require.NoError(t, err)
+}
+
+func keys(m map[string][]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// NIST's SP 800-53 rev. 5 LOW baseline, an OSCAL 1.1.2 catalog with parameters,
+// nested statement items, control enhancements and back-matter.
+func TestImportNIST80053Low(t *testing.T) {
+	data := readReference(t, "NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json")
+	f, rep, err := ImportCatalog("800-53-low.json", data)
+	require.NoError(t, err)
+	assert.Equal(t, catalog.FrameworkID("nist-special-publication-800-53-revision-5.1.1-low-impact-baseline:5.1.1-u4"), f.ID)
+	assert.Equal(t, "1.1.2", rep.OSCALVersion)
+	assert.Equal(t, []catalog.KindCount{{Kind: "family", Count: 18}, {Kind: "control", Count: 131}, {Kind: "enhancement", Count: 18}}, rep.Imported)
+	assert.Empty(t, rep.Skipped)
+	assert.Equal(t, 135, rep.BackMatter)
+	assert.Positive(t, rep.Params)
+	assert.Positive(t, rep.Links)
+	assert.Contains(t, rep.Warnings(), `class "SP800-53" is not a kind (lower-case letters, '-' and '_'): read as "control" (131 node(s))`)
+	assert.Contains(t, rep.Warnings(), `class "SP800-53-enhancement" is not a kind (lower-case letters, '-' and '_'): read as "enhancement" (18 node(s))`)
+
+	byID := map[string]catalog.ControlSpec{}
+	for _, s := range f.Controls {
+		byID[s.ID] = s
+	}
+	ac := byID["ac"]
+	assert.Equal(t, "Access Control", ac.Title)
+	ac1 := byID["ac-1"]
+	assert.Equal(t, "Policy and Procedures", ac1.Title)
+	assert.Equal(t, "ac", ac1.Parent)
+	assert.Equal(t, []string{"organization"}, ac1.Attributes["implementation-level"])
+	assert.True(t, strings.HasPrefix(ac1.Summary, "a. "), "nested statement items keep their labels: %q", ac1.Summary)
+	assert.Equal(t, "ia-2", byID["ia-2.1"].Parent)
+	assert.Equal(t, catalog.Kind("enhancement"), byID["ia-2.1"].Kind)
+	var enh []string
+	for _, s := range f.Controls {
+		if s.Kind == "enhancement" {
+			enh = append(enh, s.ID)
+		}
+	}
+	assert.Len(t, enh, 18)
+}

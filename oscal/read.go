@@ -1,0 +1,323 @@
+package oscal
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/codec"
+)
+
+// The import decodes a document into plain JSON values (objects, arrays, strings,
+// numbers) through the project's codec and walks them with a reader, which checks
+// every object it interprets against the members the OSCAL model allows there and
+// records each problem with its JSON path. See "Strictness" in the package
+// documentation for why the import does not decode into structs.
+
+// Members the OSCAL 1.2 model allows, per object this package interprets. OSCAL 1.1
+// documents use a subset of them.
+var (
+	rootKeys = keySet("$schema", "catalog", "mapping-collection", "profile", "component-definition",
+		"system-security-plan", "assessment-plan", "assessment-results", "plan-of-action-and-milestones")
+	catalogKeys  = keySet("uuid", "metadata", "params", "controls", "groups", "back-matter")
+	metadataKeys = keySet("title", "published", "last-modified", "version", "oscal-version", "revisions",
+		"document-ids", "props", "links", "roles", "locations", "parties", "responsible-parties", "actions", "remarks")
+	groupKeys      = keySet("id", "class", "title", "params", "props", "links", "parts", "groups", "controls")
+	controlKeys    = keySet("id", "class", "title", "params", "props", "links", "parts", "controls")
+	partKeys       = keySet("id", "name", "ns", "class", "title", "props", "prose", "parts", "links")
+	propKeys       = keySet("name", "uuid", "ns", "value", "class", "group", "remarks")
+	backMatterKeys = keySet("resources")
+	resourceKeys   = keySet("uuid", "title", "description", "props", "document-ids", "citation", "rlinks", "base64", "remarks")
+	partyKeys      = keySet("uuid", "type", "name", "short-name", "external-ids", "props", "links", "email-addresses",
+		"telephone-numbers", "addresses", "location-uuids", "member-of-organizations", "remarks")
+	respPartyKeys = keySet("role-id", "party-uuids", "props", "links", "remarks")
+)
+
+func keySet(keys ...string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
+}
+
+// decodeDocument decodes data into plain JSON values, reporting a syntax error with
+// its line.
+func decodeDocument(file string, data []byte) (any, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var v any
+	if err := codec.DecodeStrict(data, &v); err != nil {
+		e := &Error{File: file, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+		var se *codec.SyntaxError
+		if errors.As(err, &se) {
+			e.Line = se.Line
+			e.Err = fmt.Errorf("%w: %v", ErrSyntax, se.Err)
+		}
+		return nil, e
+	}
+	return v, nil
+}
+
+// reader walks plain JSON values and collects problems.
+type reader struct {
+	p problems
+}
+
+func jsonType(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "an array"
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	default:
+		return "a number"
+	}
+}
+
+// object returns v as an object, reporting a wrong type and members outside allowed
+// (when allowed is not nil).
+func (r *reader) object(path string, v any, allowed map[string]bool) map[string]any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		r.p.add(path, "", fmt.Errorf("%w: want an object, got %s", ErrType, jsonType(v)))
+		return nil
+	}
+	if allowed != nil {
+		var unknown []string
+		for k := range m {
+			if !allowed[k] {
+				unknown = append(unknown, k)
+			}
+		}
+		slices.Sort(unknown)
+		for _, k := range unknown {
+			r.p.add(join(path, k), "", ErrUnknownField)
+		}
+	}
+	return m
+}
+
+// str returns member key of m as a string: "" when it is absent (an error when
+// required) or not a string (an error).
+func (r *reader) str(m map[string]any, path, key string, required bool) string {
+	v, ok := m[key]
+	if !ok {
+		if required {
+			r.p.add(join(path, key), "", ErrMissing)
+		}
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		r.p.add(join(path, key), "", fmt.Errorf("%w: want a string, got %s", ErrType, jsonType(v)))
+		return ""
+	}
+	if required && strings.TrimSpace(s) == "" {
+		r.p.add(join(path, key), s, ErrMissing)
+	}
+	return s
+}
+
+// array returns member key of m as an array: nil when absent or of the wrong type
+// (an error).
+func (r *reader) array(m map[string]any, path, key string) []any {
+	v, ok := m[key]
+	if !ok {
+		return nil
+	}
+	a, ok := v.([]any)
+	if !ok {
+		r.p.add(join(path, key), "", fmt.Errorf("%w: want an array, got %s", ErrType, jsonType(v)))
+		return nil
+	}
+	return a
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+// prop is one OSCAL property as read.
+type prop struct {
+	name, ns, value, class, group, remarks string
+}
+
+// props reads member "props" of m.
+func (r *reader) props(m map[string]any, path string) []prop {
+	arr := r.array(m, path, "props")
+	if len(arr) == 0 {
+		return nil
+	}
+	out := make([]prop, 0, len(arr))
+	for i, v := range arr {
+		pp := index(join(path, "props"), i)
+		pm := r.object(pp, v, propKeys)
+		if pm == nil {
+			continue
+		}
+		out = append(out, prop{
+			name:    r.str(pm, pp, "name", true),
+			ns:      r.str(pm, pp, "ns", false),
+			value:   r.str(pm, pp, "value", false),
+			class:   r.str(pm, pp, "class", false),
+			group:   r.str(pm, pp, "group", false),
+			remarks: r.str(pm, pp, "remarks", false),
+		})
+	}
+	return out
+}
+
+// oscalNS is the namespace of the props OSCAL itself defines; a prop without ns is in
+// it too.
+const oscalNS = "http://csrc.nist.gov/ns/oscal"
+
+func isCore(p prop) bool { return p.ns == "" || p.ns == oscalNS }
+
+// ourValue returns the value of the first prop in [Namespace] named name.
+func ourValue(ps []prop, name string) (string, bool) {
+	for _, p := range ps {
+		if p.ns == Namespace && p.name == name {
+			return p.value, true
+		}
+	}
+	return "", false
+}
+
+func ourValues(ps []prop, name string) []string {
+	var out []string
+	for _, p := range ps {
+		if p.ns == Namespace && p.name == name {
+			out = append(out, p.value)
+		}
+	}
+	return out
+}
+
+// metadata is what the import uses of a document's metadata.
+type metadata struct {
+	title, version, oscalVersion string
+	props                        []prop
+	publisher                    string
+}
+
+func (r *reader) metadata(m map[string]any, path string) metadata {
+	var md metadata
+	mm := r.object(path, m["metadata"], metadataKeys)
+	if mm == nil {
+		return md
+	}
+	md.title = r.str(mm, path, "title", true)
+	md.version = r.str(mm, path, "version", true)
+	md.oscalVersion = r.str(mm, path, "oscal-version", true)
+	r.str(mm, path, "last-modified", true)
+	if v := strings.TrimPrefix(md.oscalVersion, "v"); md.oscalVersion != "" && !strings.HasPrefix(v, "1.") {
+		r.p.add(join(path, "oscal-version"), md.oscalVersion, fmt.Errorf("%w: this package reads OSCAL 1.x", ErrUnsupported))
+	}
+	md.props = r.props(mm, path)
+	// The publisher: the party in role publisher, else creator, else author.
+	parties := map[string]string{}
+	for i, v := range r.array(mm, path, "parties") {
+		pp := index(join(path, "parties"), i)
+		if pm := r.object(pp, v, partyKeys); pm != nil {
+			parties[r.str(pm, pp, "uuid", false)] = r.str(pm, pp, "name", false)
+		}
+	}
+	roles := map[string]string{}
+	for i, v := range r.array(mm, path, "responsible-parties") {
+		pp := index(join(path, "responsible-parties"), i)
+		pm := r.object(pp, v, respPartyKeys)
+		if pm == nil {
+			continue
+		}
+		role := r.str(pm, pp, "role-id", true)
+		for j, u := range r.array(pm, pp, "party-uuids") {
+			if s, ok := u.(string); ok {
+				if _, seen := roles[role]; !seen && parties[s] != "" {
+					roles[role] = parties[s]
+				}
+			} else {
+				r.p.add(index(join(pp, "party-uuids"), j), "", fmt.Errorf("%w: want a string, got %s", ErrType, jsonType(u)))
+			}
+		}
+	}
+	for _, role := range []string{"publisher", "creator", "author"} {
+		if n := roles[role]; n != "" {
+			md.publisher = n
+			break
+		}
+	}
+	return md
+}
+
+// resource is what the import uses of a back-matter resource.
+type resource struct {
+	uuid, title, remarks string
+	props                []prop
+}
+
+func (r *reader) backMatter(m map[string]any, path string) []resource {
+	v, ok := m["back-matter"]
+	if !ok {
+		return nil
+	}
+	path = join(path, "back-matter")
+	bm := r.object(path, v, backMatterKeys)
+	if bm == nil {
+		return nil
+	}
+	var out []resource
+	for i, v := range r.array(bm, path, "resources") {
+		rp := index(join(path, "resources"), i)
+		rm := r.object(rp, v, resourceKeys)
+		if rm == nil {
+			continue
+		}
+		out = append(out, resource{
+			uuid:    r.str(rm, rp, "uuid", true),
+			title:   r.str(rm, rp, "title", false),
+			remarks: r.str(rm, rp, "remarks", false),
+			props:   r.props(rm, rp),
+		})
+	}
+	return out
+}
+
+// slug turns s into a framework ID part: lower-case letters, digits and '.', other
+// runs as one '-', cut at a word boundary to at most 80 bytes.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(s) {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '.':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(c)
+		default:
+			dash = true
+		}
+	}
+	out := b.String()
+	if len(out) > 80 {
+		out = out[:80]
+		if i := strings.LastIndexByte(out, '-'); i > 0 {
+			out = out[:i]
+		}
+	}
+	return strings.Trim(out, ".-")
+}
