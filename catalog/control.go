@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Kind is the place of a control in its framework's hierarchy.
@@ -75,9 +77,8 @@ func (c Control) Attr(name string) []string {
 // Has reports whether the attribute name has the value v, compared without regard to
 // case and to a leading '#' (ISO writes attribute values as "#Preventive").
 func (c Control) Has(name, v string) bool {
-	v = normAttrValue(v)
 	for _, x := range c.attrs[name] {
-		if normAttrValue(x) == v {
+		if sameAttrValue(x, v) {
 			return true
 		}
 	}
@@ -103,8 +104,29 @@ func (c Control) Attrs() iter.Seq2[string, []string] {
 // IsRoot reports whether the control has no parent.
 func (c Control) IsRoot() bool { return c.Parent.IsZero() }
 
-func normAttrValue(v string) string {
-	v = strings.TrimPrefix(strings.TrimSpace(v), "#")
-	v = strings.ReplaceAll(v, " ", "_")
-	return strings.ToLower(v)
+// sameAttrValue reports whether two attribute values are the same without regard to
+// case, surrounding spaces, a leading '#', and ' ' written for '_'
+// ("#Information_security_event_management" and "information security event
+// management"). It does not allocate.
+func sameAttrValue(a, b string) bool {
+	a = strings.TrimPrefix(strings.TrimSpace(a), "#")
+	b = strings.TrimPrefix(strings.TrimSpace(b), "#")
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		a, b = a[na:], b[nb:]
+		if ra == rb {
+			continue
+		}
+		if ra == ' ' {
+			ra = '_'
+		}
+		if rb == ' ' {
+			rb = '_'
+		}
+		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+	}
+	return a == "" && b == ""
 }

@@ -52,3 +52,25 @@ func TestSplitAndEscapeValues(t *testing.T) {
 		assert.Equal(t, []string{v}, splitValues(escapeValue(v)), v)
 	}
 }
+
+func TestSameAttrValue(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Detective", "detective", true},
+		{"Detective", "#DETECTIVE", true},
+		{" #Detective ", "Detective", true},
+		{"Information_security_event_management", "information security event management", true},
+		{"Detective", "Detectiv", false},
+		{"Detective", "Detectives", false},
+		{"Défense", "DÉFENSE", true},
+		{"a_b", "a-b", false},
+		{"", "", true},
+		{"#", "", true},
+		{"x", "", false},
+	} {
+		assert.Equal(t, tt.want, sameAttrValue(tt.a, tt.b), "%q %q", tt.a, tt.b)
+		assert.Equal(t, tt.want, sameAttrValue(tt.b, tt.a), "%q %q", tt.b, tt.a)
+	}
+}

@@ -127,12 +127,15 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 		}
 		cands = append(cands, cand{r, quality, x.group, x.pos})
 	}
-	match := func(d *fwData, id string, x scoped) {
+	key := normKey(id)
+	annexID, isAnnex := cutAnnex(id)
+	annexKey := normKey(annexID)
+	match := func(d *fwData, id, key string, x scoped) {
 		if i, ok := d.pos[id]; ok {
 			addCand(d.controls[i].Ref, exact, x)
 			return
 		}
-		for _, i := range d.keys[normKey(id)] {
+		for _, i := range d.keys[key] {
 			q := normalised
 			if strings.EqualFold(d.controls[i].Ref.ID, id) {
 				q = folded
@@ -145,15 +148,13 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 		if d == nil {
 			continue
 		}
-		if _, own := d.pos[id]; !own && d.info.AnnexOf != "" {
-			if rest, ok := cutAnnex(id); ok {
-				if a := c.byID[d.info.AnnexOf]; a != nil {
-					match(a, rest, x)
-				}
-				continue
+		if _, own := d.pos[id]; !own && isAnnex && d.info.AnnexOf != "" {
+			if a := c.byID[d.info.AnnexOf]; a != nil {
+				match(a, annexID, annexKey, x)
 			}
+			continue
 		}
-		match(d, id, x)
+		match(d, id, key, x)
 	}
 	if len(cands) > 0 {
 		best := slices.MaxFunc(cands, func(a, b cand) int { return a.quality - b.quality }).quality
