@@ -45,6 +45,8 @@ type node struct {
 	parent   int32 // -1 for a root
 	children int32 // number of children
 	kind     catalog.Kind
+	igs      uint8  // CIS implementation groups: bit 0 IG1, bit 1 IG2, bit 2 IG3
+	title    string // shared with the catalog (strings are immutable)
 }
 
 type fwSpan struct {
@@ -59,6 +61,7 @@ type edgeRec struct {
 	pos      int32 // position of the edge in its set's Edges
 	source   string
 	note     string
+	label    string
 }
 
 // arc is one edge seen from one of its ends: to is the other end, inv is true when
@@ -75,8 +78,9 @@ type setRec struct {
 }
 
 type stmtRec struct {
-	set int32
-	st  mappings.Statement
+	set  int32
+	st   mappings.Statement
+	text string // statementText(st), computed once
 }
 
 // SetInfo describes a mapping set held by a [Crosswalk].
@@ -201,7 +205,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 				continue
 			}
 			seen[k] = struct{}{}
-			cw.edges = append(cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: int32(si), pos: int32(ei), source: src, note: e.Note})
+			cw.edges = append(cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: int32(si), pos: int32(ei), source: src, note: e.Note, label: e.Label})
 			info.Edges++
 		}
 		for sti, st := range s.Statements {
@@ -214,7 +218,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 				cw.stmts = map[int32][]stmtRec{}
 			}
 			st.Ref = cw.nodes[n].ref
-			cw.stmts[n] = append(cw.stmts[n], stmtRec{set: int32(si), st: st})
+			cw.stmts[n] = append(cw.stmts[n], stmtRec{set: int32(si), st: st, text: statementText(st)})
 		}
 		cw.sets = append(cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements)})
 	}
@@ -251,7 +255,11 @@ func (cw *Crosswalk) indexNodes() {
 					p = pi
 				}
 			}
-			cw.nodes = append(cw.nodes, node{ref: c.Ref, fw: fi, parent: p, kind: c.Kind})
+			nd := node{ref: c.Ref, fw: fi, parent: p, kind: c.Kind, title: c.Title}
+			for _, g := range c.Attr(catalog.AttrImplementation) {
+				nd.igs |= igBit(g)
+			}
+			cw.nodes = append(cw.nodes, nd)
 		}
 		// Parents may follow their children in a caller's framework: fix up.
 		for i := start; i < int32(len(cw.nodes)); i++ {

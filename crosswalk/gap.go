@@ -238,8 +238,11 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 		t.items = append(t.items, i)
 	}
 	t.reaches = make([][]reach, len(t.items))
+	arena := make([]reach, 0, 8*len(t.items))
 	for k, it := range t.items {
-		t.reaches[k] = cw.reachesOf(it, t.base, cfg)
+		n := len(arena)
+		arena = cw.reachesOf(arena, it, t.base, cfg)
+		t.reaches[k] = arena[n:len(arena):len(arena)]
 	}
 	return t, nil
 }
@@ -260,38 +263,51 @@ func (cw *Crosswalk) inGroups(i int32, groups []string) bool {
 	if len(groups) == 0 {
 		return true
 	}
-	c, _ := cw.cat.Control(cw.nodes[i].ref)
 	for _, g := range groups {
-		if c.Has(catalog.AttrImplementation, g) {
+		if cw.nodes[i].igs&igBit(g) != 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// reachesOf lists the baseline controls reaching item it: published edges between
-// them (either direction), then edges published at the item's ancestors (marked
-// parent, counted as related), then with derived paths those not reached yet. A
+// igBit returns the bit of implementation group "IG1", "IG2" or "IG3" (any case).
+func igBit(g string) uint8 {
+	switch {
+	case strings.EqualFold(g, "IG1"):
+		return 1
+	case strings.EqualFold(g, "IG2"):
+		return 2
+	case strings.EqualFold(g, "IG3"):
+		return 4
+	}
+	return 0
+}
+
+// reachesOf appends to out the baseline controls reaching item it: published edges
+// between them (either direction), then edges published at the item's ancestors
+// (marked parent: context only), then with derived paths those not reached yet. A
 // control reached several ways appears once, by its best way.
-func (cw *Crosswalk) reachesOf(it int32, base fwSpan, cfg *gapConfig) []reach {
-	var out []reach
-	seen := func(c int32) bool {
-		for _, r := range out {
-			if r.ctl == c {
+func (cw *Crosswalk) reachesOf(out []reach, it int32, base fwSpan, cfg *gapConfig) []reach {
+	first := len(out)
+	bf := cw.nodes[base.start].fw
+	seen := func(out []reach, c int32) bool {
+		for _, r := range out[first:] {
+			if r.ctl == c && r.parent < 0 {
 				return true
 			}
 		}
 		return false
 	}
-	add := func(from, parent int32) {
+	for from, parent := it, int32(-1); from >= 0; from, parent = cw.nodes[from].parent, cw.nodes[from].parent {
 		last := int32(-1)
-		for _, a := range cw.arcsOf(from) {
-			if a.to == last || a.to < base.start || a.to >= base.end || !cw.isLeaf(a.to) {
+		for _, a := range cw.arcsTo(from, bf) {
+			if a.to == last || !cw.isLeaf(a.to) {
 				continue
 			}
 			last = a.to
 			rel := cw.arcRel(a).Inverse() // "control R item"
-			if rel == mappings.NotRelatedTo || seen(a.to) {
+			if rel == mappings.NotRelatedTo || seen(out, a.to) {
 				continue
 			}
 			if parent >= 0 {
@@ -300,12 +316,7 @@ func (cw *Crosswalk) reachesOf(it int32, base fwSpan, cfg *gapConfig) []reach {
 			out = append(out, reach{ctl: a.to, rel: rel, parent: parent, arc: a, from: from})
 		}
 	}
-	add(it, -1)
-	for p := cw.nodes[it].parent; p >= 0; p = cw.nodes[p].parent {
-		add(p, p)
-	}
 	if cfg.derived {
-		bf := cw.nodes[base.start].fw
 		var found []path
 		cw.walk(it, bf, cfg.hops, func(p path) {
 			if !cw.isLeaf(p.target) {
@@ -316,17 +327,16 @@ func (cw *Crosswalk) reachesOf(it int32, base fwSpan, cfg *gapConfig) []reach {
 		})
 		slices.SortFunc(found, comparePaths)
 		for _, p := range found {
-			if seen(p.target) {
+			if seen(out, p.target) {
 				continue
 			}
 			out = append(out, reach{ctl: p.target, rel: p.rel.Inverse(), parent: -1, derived: true, path: p.steps})
 		}
 	}
-	slices.SortFunc(out, func(x, y reach) int { return int(x.ctl) - int(y.ctl) })
+	slices.SortFunc(out[first:], func(x, y reach) int { return int(x.ctl) - int(y.ctl) })
 	return out
 }
 
-// statusOf returns the assessed status of baseline node c from the status table.
 func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 func upper(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
 
@@ -435,16 +445,29 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		res.NotAssessed = append(res.NotAssessed, r.ID)
 	}
 	covs := make([]Coverage, len(t.items))
+	nvia := 0
+	for _, rs := range t.reaches {
+		nvia += len(rs)
+	}
+	vias := make([]Via, 0, nvia)      // one backing array for every item's Via
+	srcs := make([]string, 0, nvia+8) // and for their Sources
 	for k, it := range t.items {
 		c := coverage(t.reaches[k], st, t.base, cfg.policy)
 		covs[k] = c
-		ctl, _ := cw.cat.Control(cw.nodes[it].ref)
-		item := GapItem{ID: ctl.Ref.ID, Title: ctl.Title, Status: c, Via: make([]Via, 0, len(t.reaches[k]))}
+		nd := &cw.nodes[it]
+		item := GapItem{ID: nd.ref.ID, Title: nd.title, Status: c}
+		v0 := len(vias)
 		for _, r := range t.reaches[k] {
-			item.Via = append(item.Via, cw.via(r, st, t.base))
+			var v Via
+			v, srcs = cw.via(r, st, t.base, srcs)
+			vias = append(vias, v)
 		}
-		for _, s := range cw.stmts[it] {
-			item.Statements = append(item.Statements, statementText(s.st))
+		item.Via = vias[v0:len(vias):len(vias)]
+		if ss := cw.stmts[it]; len(ss) > 0 {
+			item.Statements = make([]string, len(ss))
+			for i, s := range ss {
+				item.Statements[i] = s.text
+			}
 		}
 		if c == Unreached {
 			res.Unreached = append(res.Unreached, item.ID)
@@ -473,11 +496,13 @@ func statementText(st mappings.Statement) string {
 	return out
 }
 
-func (cw *Crosswalk) via(r reach, st []Status, base fwSpan) Via {
+// via describes reach r; the sources are appended to the arena srcs, returned.
+func (cw *Crosswalk) via(r reach, st []Status, base fwSpan, srcs []string) (Via, []string) {
 	v := Via{Control: cw.nodes[r.ctl].ref.ID, Relationship: r.rel, Status: statusOf(st, base, r.ctl), Derived: r.derived}
 	if r.parent >= 0 {
 		v.ViaParent = cw.nodes[r.parent].ref.ID
 	}
+	s0 := len(srcs)
 	if r.derived {
 		// The path was walked from the item; list it from the control to the item.
 		v.Path = make([]string, 0, len(r.path)+1)
@@ -486,16 +511,21 @@ func (cw *Crosswalk) via(r reach, st []Status, base fwSpan) Via {
 		}
 		v.Path = append(v.Path, cw.nodes[r.path[0].from].ref.String())
 		for _, s := range r.path {
-			v.Sources = appendNew(v.Sources, cw.edges[s.a.edge].source)
+			if src := cw.edges[s.a.edge].source; !slices.Contains(srcs[s0:], src) {
+				srcs = append(srcs, src)
+			}
 		}
-		return v
-	}
-	for _, a := range cw.arcsOf(r.from) {
-		if a.to == r.ctl {
-			v.Sources = appendNew(v.Sources, cw.edges[a.edge].source)
+	} else {
+		for _, a := range cw.arcsTo(r.from, cw.nodes[r.ctl].fw) {
+			if src := cw.edges[a.edge].source; a.to == r.ctl && !slices.Contains(srcs[s0:], src) {
+				srcs = append(srcs, src)
+			}
 		}
 	}
-	return v
+	if len(srcs) > s0 {
+		v.Sources = srcs[s0:len(srcs):len(srcs)]
+	}
+	return v, srcs
 }
 
 func appendNew(list []string, s string) []string {
@@ -571,41 +601,36 @@ func percents(whole int, parts ...int) []float64 {
 }
 
 func (cw *Crosswalk) rollups(t *target, covs []Coverage) []Rollup {
-	byNode := map[int32]*counts{}
-	var order []int32
+	span := cw.fws[t.tf]
+	byNode := make([]counts, span.end-span.start)
+	n := 0
 	for k, it := range t.items {
 		for p := cw.nodes[it].parent; p >= 0; p = cw.nodes[p].parent {
-			c := byNode[p]
-			if c == nil {
-				c = &counts{}
-				byNode[p] = c
-				order = append(order, p)
+			c := &byNode[p-span.start]
+			if c.total == 0 {
+				n++
 			}
 			c.add(covs[k])
 		}
 	}
-	slices.Sort(order)
-	out := make([]Rollup, 0, len(order)+3)
-	for _, p := range order {
-		ctl, _ := cw.cat.Control(cw.nodes[p].ref)
-		out = append(out, rollup(ctl.Ref.ID, ctl.Title, string(ctl.Kind), byNode[p]))
+	out := make([]Rollup, 0, n+3)
+	for i := range byNode {
+		if byNode[i].total > 0 {
+			nd := &cw.nodes[span.start+int32(i)]
+			out = append(out, rollup(nd.ref.ID, nd.title, string(nd.kind), &byNode[i]))
+		}
 	}
 	var igs [3]counts
-	hasIG := false
 	for k, it := range t.items {
-		ctl, _ := cw.cat.Control(cw.nodes[it].ref)
-		for g, name := range []string{"IG1", "IG2", "IG3"} {
-			if ctl.Has(catalog.AttrImplementation, name) {
+		for g := range igs {
+			if cw.nodes[it].igs&(1<<g) != 0 {
 				igs[g].add(covs[k])
-				hasIG = true
 			}
 		}
 	}
-	if hasIG {
-		for g, name := range []string{"IG1", "IG2", "IG3"} {
-			if igs[g].total > 0 {
-				out = append(out, rollup(name, "Implementation Group "+name[2:], "implementation-group", &igs[g]))
-			}
+	for g, name := range []string{"IG1", "IG2", "IG3"} {
+		if igs[g].total > 0 {
+			out = append(out, rollup(name, "Implementation Group "+name[2:], "implementation-group", &igs[g]))
 		}
 	}
 	return out

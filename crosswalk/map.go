@@ -20,6 +20,7 @@ type Hop struct {
 	Set     string // ID of the mapping set
 	Source  string // ID of the source document
 	Note    string // what the source printed, when the edge reads it differently
+	Label   string // the source's own word for the link (e.g. "incorporated_into"), if any
 }
 
 // Mapping is one control of the target framework that a [Crosswalk.Map] query
@@ -149,31 +150,41 @@ func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOpt
 // direct appends the published mappings of node i to framework tf, skipping targets
 // already in out; when i is not the source of the query they are marked ViaParent.
 func (cw *Crosswalk) direct(i, tf int32, out []Mapping, viaParent bool) []Mapping {
-	arcs := cw.arcsOf(i)
+	seg := cw.arcsTo(i, tf)
+	if len(seg) == 0 {
+		return out
+	}
 	start := len(out)
 	var via catalog.Ref
 	if viaParent {
 		via = cw.nodes[i].ref
 	}
-	for k := 0; k < len(arcs); {
-		a := arcs[k]
+	n := 0
+	for k := range seg {
+		if k == 0 || seg[k].to != seg[k-1].to {
+			n++
+		}
+	}
+	out = slices.Grow(out, n)
+	hops := make([]Hop, len(seg)) // one backing array for every mapping's Edges
+	for k := 0; k < len(seg); {
+		a := seg[k]
 		j := k + 1
-		for j < len(arcs) && arcs[j].to == a.to {
+		for j < len(seg) && seg[j].to == a.to {
 			j++
 		}
-		if cw.nodes[a.to].fw == tf && !cw.has(out[:start], a.to) {
-			m := Mapping{
+		if start == 0 || !cw.has(out[:start], a.to) {
+			for x, b := range seg[k:j] {
+				hops[k+x] = cw.hop(i, b)
+			}
+			out = append(out, Mapping{
 				Target:       cw.nodes[a.to].ref,
 				Relationship: cw.arcRel(a),
 				Published:    true,
 				Inverse:      a.inv,
 				ViaParent:    via,
-				Edges:        make([]Hop, 0, j-k),
-			}
-			for _, b := range arcs[k:j] {
-				m.Edges = append(m.Edges, cw.hop(i, b))
-			}
-			out = append(out, m)
+				Edges:        hops[k:j:j],
+			})
 		}
 		k = j
 	}
@@ -182,6 +193,16 @@ func (cw *Crosswalk) direct(i, tf int32, out []Mapping, viaParent bool) []Mappin
 		return cmp.Compare(y.Relationship.Rank(), x.Relationship.Rank())
 	})
 	return out
+}
+
+// arcsTo returns the arcs of node i to nodes of framework tf: a contiguous run, as
+// arcs are sorted by the far node and a framework's nodes are contiguous.
+func (cw *Crosswalk) arcsTo(i, tf int32) []arc {
+	arcs := cw.arcsOf(i)
+	span := cw.fws[tf]
+	lo, _ := slices.BinarySearchFunc(arcs, span.start, func(a arc, t int32) int { return cmp.Compare(a.to, t) })
+	hi, _ := slices.BinarySearchFunc(arcs[lo:], span.end, func(a arc, t int32) int { return cmp.Compare(a.to, t) })
+	return arcs[lo : lo+hi]
 }
 
 func (cw *Crosswalk) has(ms []Mapping, target int32) bool {
@@ -204,6 +225,7 @@ func (cw *Crosswalk) hop(from int32, a arc) Hop {
 		Set:          cw.sets[e.set].info.ID,
 		Source:       e.source,
 		Note:         e.note,
+		Label:        e.label,
 	}
 }
 

@@ -66,14 +66,11 @@ func (cw *Crosswalk) Recommend(a *Assessment, targetFW catalog.FrameworkID, n in
 }
 
 func (cw *Crosswalk) weight(i int32) int {
-	c, _ := cw.cat.Control(cw.nodes[i].ref)
-	switch {
-	case c.Has(catalog.AttrImplementation, "IG1"):
+	switch g := cw.nodes[i].igs; {
+	case g&1 != 0:
 		return 3
-	case c.Has(catalog.AttrImplementation, "IG2"):
+	case g&2 != 0:
 		return 2
-	case c.Has(catalog.AttrImplementation, "IG3"):
-		return 1
 	}
 	return 1
 }
@@ -132,8 +129,7 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 			break
 		}
 		node := t.base.start + int32(best)
-		ctl, _ := cw.cat.Control(cw.nodes[node].ref)
-		rec := Recommendation{Control: ctl.Ref.ID, Title: ctl.Title, Status: st[best], Gain: bestGain}
+		rec := Recommendation{Control: cw.nodes[node].ref.ID, Title: cw.nodes[node].title, Status: st[best], Gain: bestGain}
 		st[best] = Implemented
 		for _, k := range byCtl[best] {
 			nc := coverage(t.reaches[k], st, t.base, pol)
