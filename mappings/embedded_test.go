@@ -341,6 +341,34 @@ func TestEmbeddedIsACopy(t *testing.T) {
 	assert.Equal(t, ref(catalog.ISO27002v2022, "5.1"), b[0].Edges[0].To)
 }
 
+func TestEmbeddedConcurrent(t *testing.T) {
+	done := make(chan int)
+	for range 8 {
+		go func() {
+			n := 0
+			for _, s := range mappings.Embedded() {
+				s.Edges[0].Note = "mine"
+				n += len(s.Edges)
+			}
+			done <- n
+		}()
+	}
+	first := <-done
+	for range 7 {
+		assert.Equal(t, first, <-done)
+	}
+	assert.Empty(t, mappings.Embedded()[0].Edges[0].Note)
+}
+
+func TestWriteJSONNothing(t *testing.T) {
+	var buf strings.Builder
+	require.NoError(t, mappings.WriteJSON(&buf))
+	assert.Equal(t, "{}\n", buf.String())
+	sets, err := mappings.ReadJSON("empty.json", []byte(buf.String()))
+	require.NoError(t, err)
+	assert.Empty(t, sets)
+}
+
 func TestSets(t *testing.T) {
 	got := mappings.Sets(catalog.CSF20, catalog.ISO27002v2022)
 	require.Len(t, got, 1)

@@ -36,7 +36,8 @@ func ReadJSON(name string, data []byte) ([]Set, error) {
 		return nil, jsonProblem(name, err)
 	}
 	_, isDoc := probe["mappings"]
-	if _, ok := probe["frameworks"]; ok {
+	if _, ok := probe["frameworks"]; ok || len(probe) == 0 {
+		// {} is the export document of nothing (what WriteJSON writes for no sets).
 		isDoc = true
 	}
 	var wsets []wire.MappingSet

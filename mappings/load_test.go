@@ -299,3 +299,19 @@ func FuzzReadJSON(f *testing.F) {
 		assert.Equal(t, sets, back)
 	})
 }
+
+func TestResolve(t *testing.T) {
+	s := mappings.Set{ID: "r", From: catalog.CSF20, To: catalog.ISO27001v2022, Kind: mappings.Crosswalk, Source: mappings.Source{ID: "d"},
+		Edges: []mappings.Edge{
+			{From: catalog.NewRef(catalog.CSF20, "gv.oc-1"), To: catalog.NewRef(catalog.ISO27001v2022, "A.5.1"), Relationship: mappings.Related, Source: "d"},
+			{From: catalog.NewRef(catalog.CSF20, "XX-1"), To: catalog.NewRef(catalog.ISO27001v2022, "6.1.2"), Relationship: mappings.Related, Source: "d"},
+		}}
+	got := mappings.Resolve(s, nil)
+	assert.Equal(t, catalog.NewRef(catalog.CSF20, "GV.OC-01"), got.Edges[0].From)
+	assert.Equal(t, catalog.NewRef(catalog.ISO27002v2022, "5.1"), got.Edges[0].To)
+	assert.Equal(t, catalog.NewRef(catalog.CSF20, "XX-1"), got.Edges[1].From, "unresolvable refs stay for Validate")
+	assert.Equal(t, catalog.NewRef(catalog.CSF20, "gv.oc-1"), s.Edges[0].From, "the input is not changed")
+	ps := mappings.Validate(got, nil)
+	require.Len(t, ps, 1)
+	assert.ErrorIs(t, ps[0], mappings.ErrDanglingRef)
+}

@@ -237,3 +237,40 @@ func Errors(problems []*Problem) error {
 	}
 	return errors.Join(errs...)
 }
+
+// Resolve returns a copy of s whose refs are rewritten to the catalog's canonical form
+// where the catalog can tell what they mean: an Annex A spelling becomes the annex
+// framework's control ("iso27001:2022/A.5.1" → "iso27002:2022/5.1") and a spelling
+// [catalog.Catalog.ParseRef] resolves within the ref's framework becomes that control
+// ("nist-csf:2.0/GV.OC-1" → "nist-csf:2.0/GV.OC-01"). Refs it cannot resolve are left
+// as they are, for [Validate] to report. cat nil means [catalog.Default].
+func Resolve(s Set, cat *catalog.Catalog) Set {
+	if cat == nil {
+		cat = catalog.Default()
+	}
+	fix := func(r catalog.Ref) catalog.Ref {
+		if r.IsZero() {
+			return r
+		}
+		if c, ok := cat.Canonical(r); ok {
+			return c
+		}
+		if !cat.Has(r.Framework) {
+			return r
+		}
+		if c, err := cat.ParseRef(r.ID, r.Framework); err == nil {
+			return c
+		}
+		return r
+	}
+	out := s.Clone()
+	for i := range out.Edges {
+		out.Edges[i].From = fix(out.Edges[i].From)
+		out.Edges[i].To = fix(out.Edges[i].To)
+	}
+	for i := range out.Statements {
+		out.Statements[i].Ref = fix(out.Statements[i].Ref)
+		out.Statements[i].Reading = fix(out.Statements[i].Reading)
+	}
+	return out
+}
