@@ -95,6 +95,10 @@ func TestEmbeddedCounts(t *testing.T) {
 				n := len(ids(c.Controls(fw, catalog.InGroup(ig))))
 				assert.Equal(t, want, n, "%s %s", fw, ig)
 			}
+			// The groups are cumulative (as InGroup's doc says): IG1 ⊂ IG2 ⊂ IG3.
+			assert.Empty(t, ids(c.Controls(fw, catalog.InGroup("IG1"), catalog.Not(catalog.InGroup("IG2")))))
+			assert.Empty(t, ids(c.Controls(fw, catalog.InGroup("IG2"), catalog.Not(catalog.InGroup("IG3")))))
+			assert.Equal(t, ids(c.Controls(fw, catalog.OfKind(catalog.KindSafeguard))), ids(c.Controls(fw, catalog.InGroup("ig3"))))
 			in, ok := c.Framework(fw)
 			require.True(t, ok)
 			assert.True(t, in.QualifiedOnly)

@@ -75,7 +75,8 @@ func (c Control) Attr(name string) []string {
 }
 
 // Has reports whether the attribute name has the value v, compared without regard to
-// case and to a leading '#' (ISO writes attribute values as "#Preventive").
+// case, to a leading '#' (ISO writes attribute values as "#Preventive") and to ' '
+// written for '_' ("threat and vulnerability management").
 func (c Control) Has(name, v string) bool {
 	for _, x := range c.attrs[name] {
 		if sameAttrValue(x, v) {

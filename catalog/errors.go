@@ -32,6 +32,7 @@ type DataError struct {
 	Err    error  // one of the Err... values above, or a decoding error
 }
 
+// Error returns the problem in the form "file:line: record: field "f" = "v": what".
 func (e *DataError) Error() string {
 	var b strings.Builder
 	if e.File != "" {
@@ -58,6 +59,7 @@ func (e *DataError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the underlying error, one of the Err... values, for [errors.Is].
 func (e *DataError) Unwrap() error { return e.Err }
 
 // maxErrors bounds the problems reported for one input.

@@ -17,9 +17,10 @@ func (w where) match(c Control) bool {
 	return slices.ContainsFunc(w.values, func(v string) bool { return c.Has(w.name, v) })
 }
 
-// Where holds for a control whose attribute name has any of values (compared without
-// regard to case or a leading '#'). Where(AttrControlType, "Detective") selects the
-// detective ISO/IEC 27002 controls; several values mean "any of them".
+// Where holds for a control whose attribute name has any of values, compared as
+// [Control.Has] does (case, a leading '#' and ' ' for '_' do not matter).
+// Where(AttrControlType, "Detective") selects the detective ISO/IEC 27002 controls;
+// several values mean "any of them", and with no values Where holds for no control.
 func Where(name string, values ...string) Condition {
 	return where{name: name, values: slices.Clone(values)}
 }
@@ -32,7 +33,8 @@ func (k ofKind) match(c Control) bool { return slices.Contains(k, c.Kind) }
 func OfKind(kinds ...Kind) Condition { return ofKind(slices.Clone(kinds)) }
 
 // InGroup holds for a CIS safeguard in the implementation group ig ("IG1", "IG2" or
-// "IG3").
+// "IG3", in any case). The groups are cumulative: every IG1 safeguard is also in IG2
+// and IG3.
 func InGroup(ig string) Condition { return Where(AttrImplementation, ig) }
 
 type not struct{ c Condition }

@@ -71,8 +71,11 @@ type Framework struct {
 	Publisher string      // "ISO/IEC"
 	Source    string      // the document the data comes from
 	Licence   string      // the terms of the data, for attribution
-	// Aliases are other names that resolve to this framework, besides the ID and,
-	// for the newest version of a family, the family name.
+	// Aliases are other names for the framework, besides its ID and its family name
+	// (the part of the ID before the colon). A name with a colon ("cis:8.0") names
+	// this framework. A name without one that several versions of a family list
+	// ("csf") is a name of the family, meaning its newest version; one that only this
+	// version lists while the family has others ("csf2") names this version.
 	Aliases []string
 	// AnnexOf names the framework whose controls this one carries as its Annex A:
 	// ISO/IEC 27001:2022 has AnnexOf = ISO27002v2022, so "iso27001:2022/A.5.1" is the
@@ -130,4 +133,5 @@ func compareVersions(a, b string) int {
 	return CompareIDs(a, b)
 }
 
-func (f *Framework) String() string { return fmt.Sprintf("%s (%s)", f.Name, f.ID) }
+// String returns the framework's name and ID, as in "ISO/IEC 27002:2022 (iso27002:2022)".
+func (f Framework) String() string { return fmt.Sprintf("%s (%s)", f.Name, f.ID) }

@@ -21,23 +21,24 @@ import (
 // [*DataError] naming file (name), line or record, field and value.
 func ReadJSON(name string, data []byte) ([]Framework, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	var probe map[string]any
-	if err := codec.DecodeStrict(data, &probe); err != nil {
-		return nil, jsonError(name, err)
-	}
+	// One framework object, unless the top level has "frameworks": then the export
+	// document. Trying the framework first spares decoding everything twice.
 	var wfs []wire.Framework
-	if _, ok := probe["frameworks"]; ok {
+	isDoc := false
+	var wf wire.Framework
+	err := codec.DecodeStrict(data, &wf)
+	var se *codec.SyntaxError
+	switch {
+	case err == nil:
+		wfs = []wire.Framework{wf}
+	case errors.As(err, &se) && errors.Is(err, codec.ErrUnknownField) && se.Path == "frameworks":
 		var doc wire.Document
 		if err := codec.DecodeStrict(data, &doc); err != nil {
 			return nil, jsonError(name, err)
 		}
-		wfs = doc.Frameworks
-	} else {
-		var wf wire.Framework
-		if err := codec.DecodeStrict(data, &wf); err != nil {
-			return nil, jsonError(name, err)
-		}
-		wfs = []wire.Framework{wf}
+		wfs, isDoc = doc.Frameworks, true
+	default:
+		return nil, jsonError(name, err)
 	}
 	fws := make([]Framework, len(wfs))
 	for i, wf := range wfs {
@@ -47,7 +48,7 @@ func ReadJSON(name string, data []byte) ([]Framework, error) {
 	seen := map[FrameworkID]bool{}
 	for i, f := range fws {
 		rec := fmt.Sprintf("frameworks[%d]", i)
-		if len(wfs) == 1 && probe["frameworks"] == nil {
+		if !isDoc {
 			rec = "framework"
 		}
 		if seen[f.ID] {

@@ -114,6 +114,8 @@ type RefError struct {
 	Err        error         // ErrSyntax, ErrUnknownFramework, ErrNotFound or ErrAmbiguous
 }
 
+// Error names the input and the problem, with the frameworks searched or, for an
+// ambiguous input, the candidates and how to choose.
 func (e *RefError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%q: %v", e.Input, e.Err)
@@ -134,4 +136,6 @@ func (e *RefError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the underlying error ([ErrSyntax], [ErrUnknownFramework],
+// [ErrNotFound] or [ErrAmbiguous]) for [errors.Is].
 func (e *RefError) Unwrap() error { return e.Err }
