@@ -1,0 +1,213 @@
+package crosswalk
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/mappings"
+)
+
+// ErrNoSuccession is returned by [Crosswalk.Migrate] when no succession mapping set
+// leads from the assessment's framework to the one asked for.
+var ErrNoSuccession = errors.New("no succession mapping between the frameworks")
+
+// Migration is an assessment carried from one edition of a framework to its
+// successor along the published succession edges (ISO/IEC 27002:2022 Annex B for
+// 2013 → 2022; NIST's CSF 2.0 Reference Tool for CSF 1.1 → 2.0).
+type Migration struct {
+	From, To catalog.FrameworkID
+	// Assessment rates the controls of To that an assessed control of From leads to.
+	Assessment *Assessment
+	// Steps say, for each of those controls in document order, where its status
+	// came from and how it was combined.
+	Steps []MigrationStep
+	// New are the leaf controls of To that no assessed control leads to: they must be
+	// assessed afresh (the controls new in ISO/IEC 27002:2022, for example).
+	New []catalog.Ref
+	// Dropped are the assessed controls of From that lead to no leaf control of To.
+	Dropped []catalog.Ref
+}
+
+// MigrationStep is how one control of the new edition got its status.
+type MigrationStep struct {
+	Control catalog.Ref
+	Status  Status
+	From    []MigrationSource // the predecessors, in document order
+	// Merged is true when several predecessors were combined. Their statuses combine
+	// conservatively: the weakest of the applicable ones (not implemented < planned <
+	// partial < implemented); not applicable only when every predecessor is.
+	Merged bool
+	Note   string // how the status was found, in words; also put in the entry's notes
+}
+
+// MigrationSource is one predecessor of a migrated control.
+type MigrationSource struct {
+	Control catalog.Ref
+	Status  Status
+	Label   string // the source's word for the link, e.g. "incorporated_into"
+}
+
+// strength orders applicable statuses from weakest to strongest.
+func strength(s Status) int {
+	switch s {
+	case Implemented:
+		return 4
+	case Partial:
+		return 3
+	case Planned:
+		return 2
+	}
+	return 1 // not implemented, not assessed
+}
+
+// Migrate carries assessment a to framework to, along the edges of the succession
+// mapping sets from a's framework to to. Every assessed control passes its status to
+// each control it leads to; a control that several predecessors lead to gets their
+// combined status (see [MigrationStep.Merged]) and a note saying so; justification,
+// owner and evidence are kept, prefixed with the predecessor's ID when there are
+// several. Successors that are not leaves of to (a CSF category, say) are skipped.
+func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration, error) {
+	if a == nil {
+		return nil, errors.New("crosswalk: Migrate of a nil assessment")
+	}
+	from := a.Baseline()
+	if !cw.cat.Has(to) {
+		return nil, fmt.Errorf("crosswalk: migrate: %q: %w", to, catalog.ErrUnknownFramework)
+	}
+	succession := map[string]bool{}
+	for si := range cw.Sets() {
+		if si.Kind == mappings.Succession && si.From == from && si.To == to {
+			succession[si.ID] = true
+		}
+	}
+	if len(succession) == 0 {
+		return nil, fmt.Errorf("crosswalk: migrate %s → %s: %w", from, to, ErrNoSuccession)
+	}
+	isLeaf := func(r catalog.Ref) bool {
+		for range cw.cat.Children(r) {
+			return false
+		}
+		return true
+	}
+	preds := map[catalog.Ref][]MigrationSource{}
+	m := &Migration{From: from, To: to}
+	for e := range a.All() {
+		ms, err := cw.Map(e.Control, to)
+		if err != nil {
+			return nil, fmt.Errorf("crosswalk: migrate %s: %w", e.Control, err)
+		}
+		led := false
+		for _, mp := range ms {
+			if !mp.Published || !mp.ViaParent.IsZero() || !isLeaf(mp.Target) {
+				continue
+			}
+			label := ""
+			ok := false
+			for _, h := range mp.Edges {
+				if succession[h.Set] {
+					ok = true
+					if label == "" {
+						label = h.Label
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			led = true
+			preds[mp.Target] = append(preds[mp.Target], MigrationSource{Control: e.Control, Status: e.Status, Label: label})
+		}
+		if !led {
+			m.Dropped = append(m.Dropped, e.Control)
+		}
+	}
+	var entries []Entry
+	for ctl := range cw.cat.Controls(to) {
+		if !isLeaf(ctl.Ref) {
+			continue
+		}
+		src, ok := preds[ctl.Ref]
+		if !ok {
+			m.New = append(m.New, ctl.Ref)
+			continue
+		}
+		slices.SortFunc(src, func(x, y MigrationSource) int { return cw.cat.Compare(x.Control, y.Control) })
+		step := MigrationStep{Control: ctl.Ref, From: src, Merged: len(src) > 1}
+		entry := Entry{Control: ctl.Ref}
+		var applicable []MigrationSource
+		for _, s := range src {
+			if s.Status != NotApplicable {
+				applicable = append(applicable, s)
+			}
+		}
+		switch {
+		case len(applicable) == 0:
+			step.Status = NotApplicable
+		default:
+			weakest := slices.MinFunc(applicable, func(x, y MigrationSource) int { return strength(x.Status) - strength(y.Status) })
+			step.Status = weakest.Status
+			if step.Status == NotAssessed {
+				step.Status = NotImplemented
+			}
+		}
+		entry.Status = step.Status
+		var parts []string
+		for _, s := range src {
+			parts = append(parts, fmt.Sprintf("%s (%s)", s.Control.ID, s.Status))
+		}
+		switch {
+		case !step.Merged:
+			step.Note = fmt.Sprintf("migrated from %s %s", from, strings.Join(parts, ""))
+		case len(applicable) < len(src) && len(applicable) > 0:
+			step.Note = fmt.Sprintf("merged from %s %s: the weakest applicable status is kept; the not-applicable predecessors are ignored", from, strings.Join(parts, ", "))
+		default:
+			step.Note = fmt.Sprintf("merged from %s %s: the weakest status is kept", from, strings.Join(parts, ", "))
+		}
+		entry.Justification = joinField(a, src, func(e Entry) string { return e.Justification })
+		entry.Owner = joinField(a, src, func(e Entry) string { return e.Owner })
+		entry.Evidence = joinField(a, src, func(e Entry) string { return e.Evidence })
+		notes := joinField(a, src, func(e Entry) string { return e.Notes })
+		entry.Notes = step.Note
+		if notes != "" {
+			entry.Notes += ". " + notes
+		}
+		if entry.Status == NotApplicable && entry.Justification == "" {
+			entry.Justification = "not applicable in " + string(from) + " (no justification recorded)"
+		}
+		m.Steps = append(m.Steps, step)
+		entries = append(entries, entry)
+	}
+	na, err := NewAssessment(cw.cat, to, entries...)
+	if err != nil {
+		return nil, fmt.Errorf("crosswalk: migrate: %w", err)
+	}
+	m.Assessment = na
+	return m, nil
+}
+
+// joinField combines one text field of the predecessors: the value itself when they
+// agree (or only one has it), else "ID: value" parts joined with "; ".
+func joinField(a *Assessment, src []MigrationSource, get func(Entry) string) string {
+	var vals, parts []string
+	for _, s := range src {
+		e, _ := a.Entry(s.Control)
+		v := strings.TrimSpace(get(e))
+		if v == "" {
+			continue
+		}
+		if !slices.Contains(vals, v) {
+			vals = append(vals, v)
+		}
+		parts = append(parts, s.Control.ID+": "+v)
+	}
+	switch len(vals) {
+	case 0:
+		return ""
+	case 1:
+		return vals[0]
+	}
+	return strings.Join(parts, "; ")
+}

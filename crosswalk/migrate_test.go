@@ -1,0 +1,100 @@
+package crosswalk
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+func TestMigrate2013To2022(t *testing.T) {
+	cw := Default()
+	a := readExample(t, "legacy-2013.csv", WithBaseline(catalog.ISO27002v2013))
+	m, err := cw.Migrate(a, catalog.ISO27002v2022)
+	require.NoError(t, err)
+	assert.Equal(t, catalog.ISO27002v2013, m.From)
+	assert.Equal(t, catalog.ISO27002v2022, m.To)
+
+	// ISO/IEC 27002:2022 Annex B gives no 2013 predecessor to exactly the 11 controls
+	// new in 2022 (reference README), and a successor to every 2013 control.
+	var newIDs []string
+	for _, r := range m.New {
+		newIDs = append(newIDs, r.ID)
+	}
+	assert.Equal(t, []string{"5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28"}, newIDs)
+	assert.Empty(t, m.Dropped)
+	assert.Equal(t, 82, m.Assessment.Len())
+	assert.Len(t, m.Steps, 82)
+
+	step := func(id string) MigrationStep {
+		for _, s := range m.Steps {
+			if s.Control.ID == id {
+				return s
+			}
+		}
+		t.Fatalf("no step for %s", id)
+		return MigrationStep{}
+	}
+	// 5.14 ← A.13.2.1 (implemented), A.13.2.2 (implemented), A.13.2.3 (partial) in
+	// legacy-2013.csv: merged, the weakest is partial.
+	s := step("5.14")
+	assert.True(t, s.Merged)
+	assert.Equal(t, Partial, s.Status)
+	require.Len(t, s.From, 3)
+	assert.Equal(t, "A.13.2.1", s.From[0].Control.ID)
+	assert.Contains(t, s.Note, "weakest")
+	e, ok := m.Assessment.Entry(catalog.NewRef(catalog.ISO27002v2022, "5.14"))
+	require.True(t, ok)
+	assert.Equal(t, Partial, e.Status)
+	assert.Contains(t, e.Notes, "A.13.2.3 (partial)")
+
+	// A.18.2.3 splits into 5.36 and 8.8.
+	s36, s88 := step("5.36"), step("8.8")
+	assert.Contains(t, []catalog.Ref{s36.From[0].Control, s36.From[1].Control}, catalog.NewRef(catalog.ISO27002v2013, "A.18.2.3"))
+	assert.Equal(t, []MigrationSource{
+		{Control: catalog.NewRef(catalog.ISO27002v2013, "A.12.6.1"), Status: Implemented},
+		{Control: catalog.NewRef(catalog.ISO27002v2013, "A.18.2.3"), Status: Implemented},
+	}, s88.From)
+	assert.Equal(t, Implemented, s88.Status)
+
+	// Every A.14.2.x is not applicable in the example; 8.25 ← A.14.2.1 only.
+	s25 := step("8.25")
+	assert.Equal(t, NotApplicable, s25.Status)
+	e, _ = m.Assessment.Entry(catalog.NewRef(catalog.ISO27002v2022, "8.25"))
+	assert.Equal(t, "No in-house software development", e.Justification)
+
+	// The migrated assessment feeds a gap analysis like any other.
+	res, err := cw.Gap(m.Assessment, catalog.CSF20)
+	require.NoError(t, err)
+	assert.Len(t, res.Items, 106)
+}
+
+func TestMigrateErrors(t *testing.T) {
+	cw := Default()
+	a := readExample(t, "small-company.csv")
+	_, err := cw.Migrate(a, catalog.ISO27002v2013)
+	assert.ErrorIs(t, err, ErrNoSuccession)
+	_, err = cw.Migrate(a, "nope:1")
+	assert.ErrorIs(t, err, catalog.ErrUnknownFramework)
+}
+
+func TestMigrateCSF11Profile(t *testing.T) {
+	cw := Default()
+	// A CSF 1.1 profile: ID.BE-2 is listed by CSF 2.0's GV.OC-01 (informative
+	// reference, nist-csf-1.1_to_nist-csf-2.0.csv).
+	a, err := NewAssessment(nil, catalog.CSF11,
+		Entry{Control: catalog.NewRef(catalog.CSF11, "ID.BE-2"), Status: Implemented},
+	)
+	require.NoError(t, err)
+	m, err := cw.Migrate(a, catalog.CSF20)
+	require.NoError(t, err)
+	var got []string
+	for _, s := range m.Steps {
+		got = append(got, s.Control.ID)
+		assert.Equal(t, Implemented, s.Status)
+	}
+	assert.Contains(t, got, "GV.OC-01")
+	assert.Equal(t, 106-len(m.Steps), len(m.New))
+}

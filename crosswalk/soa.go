@@ -1,0 +1,176 @@
+package crosswalk
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+// ErrWrongBaseline is returned when an assessment rates the controls of a framework
+// the query cannot use (a Statement of Applicability needs ISO/IEC 27002:2022, the
+// Annex A of ISO/IEC 27001:2022).
+var ErrWrongBaseline = errors.New("assessment has the wrong baseline")
+
+// SoA is a Statement of Applicability in the sense of ISO/IEC 27001:2022 6.1.3 d):
+// every Annex A control with whether it applies, why, and whether it is implemented,
+// plus the NIST CSF and CIS items each control serves. Its JSON form is the CLI's
+// `soa --format json`.
+type SoA struct {
+	Standard   catalog.FrameworkID   `json:"standard"`             // iso27001:2022
+	Baseline   catalog.FrameworkID   `json:"baseline"`             // iso27002:2022, the controls of Annex A
+	Assessment string                `json:"assessment,omitempty"` // the file the assessment came from
+	Related    []catalog.FrameworkID `json:"related_frameworks"`   // frameworks of the related items
+	Summary    SoASummary            `json:"summary"`
+	Controls   []SoAEntry            `json:"controls"` // all Annex A controls, in document order
+	Problems   []SoAProblem          `json:"problems"` // what an auditor would ask about
+}
+
+// SoASummary counts the controls of a [SoA].
+type SoASummary struct {
+	Total          int `json:"total"`
+	Applicable     int `json:"applicable"`
+	Excluded       int `json:"excluded"`
+	Implemented    int `json:"implemented"`
+	Partial        int `json:"partial"`
+	Planned        int `json:"planned"`
+	NotImplemented int `json:"not_implemented"`
+	NotAssessed    int `json:"not_assessed"`
+}
+
+// SoAEntry is one Annex A control in a [SoA].
+type SoAEntry struct {
+	Control       string `json:"control"` // ID in ISO/IEC 27002:2022 ("5.1")
+	AnnexA        string `json:"annex_a"` // ID in ISO/IEC 27001:2022 Annex A ("A.5.1")
+	Title         string `json:"title"`
+	Theme         string `json:"theme"`
+	Applicable    bool   `json:"applicable"`
+	Justification string `json:"justification"`
+	// Status is the implementation status; "not-assessed" when the assessment does not
+	// rate the control (it is then listed as applicable and as a problem).
+	Status   Status       `json:"status"`
+	Owner    string       `json:"owner"`
+	Evidence string       `json:"evidence"`
+	Notes    string       `json:"notes"`
+	Related  []SoARelated `json:"related"` // per related framework, the items the control maps to
+}
+
+// SoARelated is the items of one framework that an Annex A control maps to directly
+// (published edges only), in document order.
+type SoARelated struct {
+	Framework catalog.FrameworkID `json:"framework"`
+	Items     []string            `json:"items"`
+}
+
+// SoAProblemKind names what is wrong with a SoA entry.
+type SoAProblemKind string
+
+// Problems a SoA reports.
+const (
+	// MissingJustification: the control is excluded (not applicable) without the
+	// justification ISO/IEC 27001:2022 6.1.3 d) requires.
+	MissingJustification SoAProblemKind = "missing-justification"
+	// NotAssessedControl: the assessment does not rate the control; the SoA lists it as
+	// applicable and not assessed.
+	NotAssessedControl SoAProblemKind = "not-assessed"
+)
+
+// SoAProblem is one entry of a SoA an auditor would ask about.
+type SoAProblem struct {
+	Control string         `json:"control"`
+	Kind    SoAProblemKind `json:"kind"`
+	Message string         `json:"message"`
+}
+
+// SoA builds the Statement of Applicability from an assessment of the ISO/IEC
+// 27002:2022 controls. A control is applicable unless the assessment marks it not
+// applicable; a control the assessment does not rate is listed as applicable and not
+// assessed, and reported. An excluded control without a justification is reported.
+//
+// related names the frameworks whose items each control is shown to serve, through
+// published edges only; without it, NIST CSF 2.0 and, when the build has them, the CIS
+// Controls v8 (the version CIS published its ISO/IEC 27001:2022 mapping for).
+func (cw *Crosswalk) SoA(a *Assessment, related ...catalog.FrameworkID) (*SoA, error) {
+	if a == nil {
+		return nil, errors.New("crosswalk: SoA of a nil assessment")
+	}
+	if a.Baseline() != catalog.ISO27002v2022 {
+		return nil, fmt.Errorf("crosswalk: SoA: %w: %s (want %s, the controls of ISO/IEC 27001:2022 Annex A)", ErrWrongBaseline, a.Baseline(), catalog.ISO27002v2022)
+	}
+	cat := cw.cat
+	if !cat.Has(catalog.ISO27002v2022) {
+		return nil, fmt.Errorf("crosswalk: SoA: the catalog has no %s", catalog.ISO27002v2022)
+	}
+	if len(related) == 0 {
+		for _, fw := range []catalog.FrameworkID{catalog.CSF20, catalog.CIS8} {
+			if cat.Has(fw) {
+				related = append(related, fw)
+			}
+		}
+	}
+	for _, fw := range related {
+		if !cat.Has(fw) {
+			return nil, fmt.Errorf("crosswalk: SoA: related framework %q: %w", fw, catalog.ErrUnknownFramework)
+		}
+	}
+	standard := catalog.ISO27001v2022
+	if !cat.Has(standard) {
+		standard = ""
+	}
+	s := &SoA{
+		Standard: standard, Baseline: catalog.ISO27002v2022, Assessment: a.Name(),
+		Related: slices.Clone(related), Controls: []SoAEntry{}, Problems: []SoAProblem{},
+	}
+	for ctl := range cat.Controls(catalog.ISO27002v2022, catalog.OfKind(catalog.KindControl)) {
+		e := SoAEntry{Control: ctl.Ref.ID, AnnexA: "A." + ctl.Ref.ID, Title: ctl.Title, Related: []SoARelated{}}
+		if th := ctl.Attr(catalog.AttrTheme); len(th) > 0 {
+			e.Theme = th[0]
+		}
+		entry, ok := a.Entry(ctl.Ref)
+		e.Status = entry.Status
+		e.Justification, e.Owner, e.Evidence, e.Notes = entry.Justification, entry.Owner, entry.Evidence, entry.Notes
+		e.Applicable = entry.Status != NotApplicable
+		s.Summary.Total++
+		switch {
+		case !ok:
+			s.Summary.NotAssessed++
+			s.Problems = append(s.Problems, SoAProblem{Control: e.Control, Kind: NotAssessedControl,
+				Message: fmt.Sprintf("%s %s is not in the assessment: listed as applicable, not assessed", e.AnnexA, e.Title)})
+		case entry.Status == NotApplicable:
+			if strings.TrimSpace(entry.Justification) == "" {
+				s.Problems = append(s.Problems, SoAProblem{Control: e.Control, Kind: MissingJustification,
+					Message: fmt.Sprintf("%s %s is excluded without a justification (ISO/IEC 27001:2022 6.1.3 d)", e.AnnexA, e.Title)})
+			}
+		case entry.Status == Implemented:
+			s.Summary.Implemented++
+		case entry.Status == Partial:
+			s.Summary.Partial++
+		case entry.Status == Planned:
+			s.Summary.Planned++
+		case entry.Status == NotImplemented:
+			s.Summary.NotImplemented++
+		}
+		if e.Applicable {
+			s.Summary.Applicable++
+		} else {
+			s.Summary.Excluded++
+		}
+		for _, fw := range related {
+			ms, err := cw.Map(ctl.Ref, fw)
+			if err != nil {
+				return nil, fmt.Errorf("crosswalk: SoA: %s: %w", ctl.Ref, err)
+			}
+			items := []string{}
+			for _, m := range ms {
+				if m.Published && m.ViaParent.IsZero() {
+					items = append(items, m.Target.ID)
+				}
+			}
+			e.Related = append(e.Related, SoARelated{Framework: fw, Items: items})
+		}
+		s.Controls = append(s.Controls, e)
+	}
+	return s, nil
+}
