@@ -31,29 +31,40 @@ import (
 // [Validate], which needs a catalog.
 func ReadJSON(name string, data []byte) ([]Set, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	var probe map[string]any
-	if err := codec.DecodeStrict(data, &probe); err != nil {
+	// One strict decode into the union of both shapes, then see which one it was.
+	var u struct {
+		Frameworks     *[]any               `json:"frameworks,omitempty"`
+		Mappings       *[]wire.MappingSet   `json:"mappings,omitempty"`
+		ID             *string              `json:"id,omitempty"`
+		From           string               `json:"from"`
+		To             string               `json:"to"`
+		Kind           string               `json:"kind"`
+		Source         string               `json:"source"`
+		SourceDocument *wire.SourceDocument `json:"source_document,omitempty"`
+		Edges          *[]wire.Edge         `json:"edges,omitempty"`
+		Statements     []wire.Statement     `json:"statements,omitempty"`
+	}
+	if err := codec.DecodeStrict(data, &u); err != nil {
 		return nil, jsonProblem(name, err)
 	}
-	_, isDoc := probe["mappings"]
-	if _, ok := probe["frameworks"]; ok || len(probe) == 0 {
-		// {} is the export document of nothing (what WriteJSON writes for no sets).
-		isDoc = true
+	setFields := u.ID != nil || u.From != "" || u.To != "" || u.Kind != "" || u.Source != "" || u.SourceDocument != nil || u.Edges != nil || u.Statements != nil
+	isDoc := u.Frameworks != nil || u.Mappings != nil || !setFields
+	if isDoc && setFields {
+		return nil, &Problem{Severity: Error, File: name, Err: ErrMalformed, Detail: `a document is either one set object or {"frameworks": [...], "mappings": [...]}, not both`}
 	}
 	var wsets []wire.MappingSet
 	if isDoc {
-		var doc struct {
-			Frameworks []any             `json:"frameworks,omitempty"`
-			Mappings   []wire.MappingSet `json:"mappings,omitempty"`
+		// {} is the export document of nothing (what WriteJSON writes for no sets).
+		if u.Mappings != nil {
+			wsets = *u.Mappings
 		}
-		if err := codec.DecodeStrict(data, &doc); err != nil {
-			return nil, jsonProblem(name, err)
-		}
-		wsets = doc.Mappings
 	} else {
-		var ws wire.MappingSet
-		if err := codec.DecodeStrict(data, &ws); err != nil {
-			return nil, jsonProblem(name, err)
+		ws := wire.MappingSet{From: u.From, To: u.To, Kind: u.Kind, Source: u.Source, SourceDocument: u.SourceDocument, Statements: u.Statements}
+		if u.ID != nil {
+			ws.ID = *u.ID
+		}
+		if u.Edges != nil {
+			ws.Edges = *u.Edges
 		}
 		wsets = []wire.MappingSet{ws}
 	}

@@ -76,6 +76,9 @@ func (r Relationship) Rank() int {
 // ErrUnknownRelationship is returned for a word that names no relationship.
 var ErrUnknownRelationship = fmt.Errorf("unknown relationship")
 
+// relSeparators removes what ParseRelationship ignores between words.
+var relSeparators = strings.NewReplacer("-", "", "_", "", " ", "")
+
 // ParseRelationship reads a relationship in any of the spellings in use, without
 // regard to case, spaces, '-' or '_': IR 8477 ("equal", "subset-of", "superset-of",
 // "intersects-with", "not-related-to", "related"), OSCAL 1.2 tokens ("equal-to",
@@ -83,8 +86,12 @@ var ErrUnknownRelationship = fmt.Errorf("unknown relationship")
 // and the CISO Assistant / SCF words ("equal", "subset", "superset", "intersect",
 // "not_related").
 func ParseRelationship(s string) (Relationship, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	k = strings.NewReplacer("-", "", "_", "", " ", "").Replace(k)
+	for r := Equal; r <= Related; r++ {
+		if s == relNames[r] {
+			return r, nil
+		}
+	}
+	k := relSeparators.Replace(strings.ToLower(strings.TrimSpace(s)))
 	switch k {
 	case "equal", "equalto", "equivalentto", "equivalent", "eq":
 		return Equal, nil
