@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 
 	"github.com/controlgraph/controlgraph/catalog"
@@ -63,7 +62,7 @@ func ids(seq func(func(catalog.Control) bool)) []string {
 	return out
 }
 
-// refs collects the Refs of a sequence of controls.
+// refStrings collects the canonical Refs of a sequence of controls.
 func refStrings(seq func(func(catalog.Control) bool)) []string {
 	var out []string
 	for c := range seq {
@@ -71,5 +70,3 @@ func refStrings(seq func(func(catalog.Control) bool)) []string {
 	}
 	return out
 }
-
-func collect[T any](seq func(func(T) bool)) []T { return slices.Collect(seq) }
