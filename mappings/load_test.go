@@ -96,6 +96,7 @@ func TestReadJSONErrors(t *testing.T) {
 			mappings.ErrInvalidValue, `bad.json: set "a": field "kind" = "mapping": invalid value`},
 		{"in document", `{"mappings":[{"id":"a","from":"x:1","to":"y:1","kind":"crosswalk","source":"","edges":[]}]}`,
 			mappings.ErrEmptyField, `bad.json: set "a": mappings[0]: field "source": required field is empty`},
+		{"mixed shapes", `{"id":"a","mappings":[]}`, mappings.ErrMalformed, `bad.json: malformed input: a document is either one set object`},
 		{"syntax", "{\n\"id\": [", mappings.ErrMalformed, `bad.json:2: malformed input`},
 		{"trailing", `{"id":"a","from":"x:1","to":"y:1","kind":"crosswalk","source":"s","edges":[]} {}`, mappings.ErrMalformed, `bad.json:1: malformed input`},
 	}
