@@ -566,8 +566,10 @@ func (c *Catalog) AttributeNames(fw FrameworkID) []string {
 }
 
 // Compare orders refs by the catalog's document order: frameworks in catalog order,
-// controls in their document's order. Refs the catalog does not hold sort after those
-// it holds, by [Ref.Compare].
+// controls in their document's order. An Annex A spelling ("iso27001:2022/A.5.1")
+// sorts with the control it names, just after its canonical Ref. Refs the catalog
+// does not hold sort after those it holds, by [Ref.Compare]. Compare returns 0 only
+// for equal refs.
 func (c *Catalog) Compare(a, b Ref) int {
 	da, ia, oka := c.find(a)
 	db, ib, okb := c.find(b)
@@ -576,7 +578,18 @@ func (c *Catalog) Compare(a, b Ref) int {
 		if x := cmp.Compare(da.order, db.order); x != 0 {
 			return x
 		}
-		return cmp.Compare(ia, ib)
+		if x := cmp.Compare(ia, ib); x != 0 {
+			return x
+		}
+		// The same control under two spellings: the canonical one first.
+		ca, cb := a == da.controls[ia].Ref, b == db.controls[ib].Ref
+		switch {
+		case ca && !cb:
+			return -1
+		case cb && !ca:
+			return 1
+		}
+		return a.Compare(b)
 	case oka:
 		return -1
 	case okb:

@@ -292,6 +292,13 @@ func TestDocumentOrder(t *testing.T) {
 	assert.Positive(t, r(catalog.ISO27002v2022, "5.10").Compare(r(catalog.ISO27002v2022, "5.2")))
 	assert.Negative(t, c.Compare(r(catalog.ISO27002v2022, "8.34"), r(catalog.ISO27001v2022, "4")))
 	assert.Zero(t, c.Compare(r(catalog.ISO27002v2022, "5.1"), r(catalog.ISO27002v2022, "5.1")))
+	// Two spellings of one control: the canonical first, then the Annex A one, both
+	// before the next control; never 0.
+	assert.Negative(t, c.Compare(r(catalog.ISO27002v2022, "5.1"), r(catalog.ISO27001v2022, "A.5.1")))
+	assert.Positive(t, c.Compare(r(catalog.ISO27001v2022, "A.5.1"), r(catalog.ISO27002v2022, "5.1")))
+	assert.Negative(t, c.Compare(r(catalog.ISO27001v2022, "A.5.1"), r(catalog.ISO27002v2022, "5.2")))
+	assert.Negative(t, c.Compare(r(catalog.ISO27001v2022, "A.5.1"), r(catalog.ISO27001v2022, "a.5.1")))
+	assert.Zero(t, c.Compare(r(catalog.ISO27001v2022, "A.5.1"), r(catalog.ISO27001v2022, "A.5.1")))
 	// A ref the catalog does not hold sorts after every ref it holds.
 	assert.Positive(t, c.Compare(r("zz:1", "1"), r(catalog.CIS81, "18.5")))
 	assert.Negative(t, c.Compare(r(catalog.CSF11, "RC.CO-3"), r("aa:1", "1")))

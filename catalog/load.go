@@ -301,7 +301,8 @@ func csvError(name string, err error) error {
 // then one column per attribute name in use, sorted. A ';' or '\' inside a value is
 // written with a backslash before it. Attribute names that [ReadCSV] could not give
 // back (a fixed column's name, upper case, surrounding spaces) are an error, and
-// nothing is written.
+// nothing is written. What CSV cannot hold is lost: an attribute with no values is
+// an empty cell (read back as no attribute), and cells are read back trimmed.
 func WriteCSV(w io.Writer, f Framework) error {
 	seen := map[string]bool{}
 	for ci, s := range f.Controls {
