@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -493,4 +495,33 @@ func TestDataErrorText(t *testing.T) {
 	} {
 		assert.Equal(t, tt.want, tt.e.Error())
 	}
+}
+
+// A CSV as a spreadsheet saves it: byte order mark, CRLF, a cell over two lines
+// (encoding/csv reads its CRLF as "\n").
+func TestReadCSVFile(t *testing.T) {
+	meta := catalog.Framework{ID: "acme:1", Name: "ACME", Version: "1"}
+	file, err := os.Open(filepath.Join("testdata", "acme-excel.csv"))
+	require.NoError(t, err)
+	defer file.Close()
+	f, err := catalog.ReadCSV("acme-excel.csv", file, meta)
+	require.NoError(t, err)
+	assert.Equal(t, []catalog.ControlSpec{
+		{ID: "AC", Title: "Access control", Kind: "domain"},
+		{ID: "AC-1", Title: "Access policy,\nreviewed yearly", Parent: "AC", Attributes: map[string][]string{"tier": {"1"}, "owner": {"CISO"}}},
+		{ID: "AC-2", Title: "Quarterly access review", Parent: "AC", Attributes: map[string][]string{"tier": {"2", "3"}, "owner": {"IT"}}},
+		{ID: "AC-3", Title: "Privileged access", Parent: "AC", Attributes: map[string][]string{"tier": {"3"}, "owner": {"IT", "Security"}}},
+	}, f.Controls)
+	c, err := catalog.New(f)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"AC-2", "AC-3"}, ids(c.Controls("acme:1", catalog.Where("tier", "3"))))
+
+	// Line numbers count the physical lines, past a cell that spans two.
+	b, err := os.ReadFile(filepath.Join("testdata", "acme-bad.csv"))
+	require.NoError(t, err)
+	_, err = catalog.ReadCSV("acme-bad.csv", bytes.NewReader(b), meta)
+	checkErrors(t, "acme-bad.csv", err,
+		want{line: 5, record: `row 3 (id "AC-2")`, field: "title", err: catalog.ErrEmptyField},
+		want{line: 6, record: `row 4 (id "AC-3")`, field: "parent", value: "AX", err: catalog.ErrDanglingParent},
+	)
 }
