@@ -280,13 +280,13 @@ func (c *Catalog) indexNames() {
 	}
 }
 
-// normFW normalises a framework name for look-up: lower case, no spaces,
-// "iso/iec" read as "iso", a 'v' before the version dropped.
+// normFW normalises a framework name for look-up: lower case, no spaces, '-' or '_'
+// ("NIST CSF", "nist_csf" and "nist-csf" are one name), "iso/iec" read as "iso", a
+// 'v' before the version dropped.
 func normFW(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.ReplaceAll(s, "iso/iec", "iso")
-	s = strings.ReplaceAll(s, " ", "")
-	s = strings.ReplaceAll(s, "_", "-")
+	s = strings.NewReplacer(" ", "", "_", "", "-", "").Replace(s)
 	if f, v, ok := strings.Cut(s, ":"); ok {
 		v = strings.TrimPrefix(v, "v")
 		s = f + ":" + v
@@ -362,7 +362,9 @@ func (c *Catalog) Spec(id FrameworkID) (Framework, bool) {
 
 // ResolveFramework returns the framework a name means: an ID ("iso27002:2022"), an
 // alias ("csf:2.0"), or a family name or alias ("iso27002", "csf", "cis"), which means
-// the newest version of that family. Case, spaces and an "ISO/IEC" prefix do not matter.
+// the newest version of that family. Case, spaces, '-' and '_', a 'v' before the
+// version and an "ISO/IEC" prefix do not matter, and the version may follow a space:
+// "NIST CSF 2.0", "CIS v8.1", "ISO/IEC 27001:2022".
 func (c *Catalog) ResolveFramework(name string) (FrameworkID, error) {
 	ids := c.resolveFW(name)
 	if len(ids) == 0 {
@@ -373,7 +375,26 @@ func (c *Catalog) ResolveFramework(name string) (FrameworkID, error) {
 
 // resolveFW returns the frameworks name may mean, newest first.
 func (c *Catalog) resolveFW(name string) []FrameworkID {
-	n := normFW(name)
+	name = strings.TrimSpace(name)
+	if _, ok := c.byID[FrameworkID(name)]; ok {
+		return []FrameworkID{FrameworkID(name)}
+	}
+	if ids := c.resolveNorm(normFW(name)); ids != nil {
+		return ids
+	}
+	// "NIST CSF 2.0", "CIS v8.1": the version after the last space.
+	if i := strings.LastIndexByte(name, ' '); i > 0 && !strings.Contains(name, ":") {
+		f, v := name[:i], strings.TrimSpace(name[i+1:])
+		if v != "" && (isDigit(v[0]) || (len(v) > 1 && (v[0] == 'v' || v[0] == 'V') && isDigit(v[1]))) {
+			if ids := c.resolveNorm(normFW(f + ":" + v)); len(ids) == 1 {
+				return ids
+			}
+		}
+	}
+	return nil
+}
+
+func (c *Catalog) resolveNorm(n string) []FrameworkID {
 	if n == "" {
 		return nil
 	}

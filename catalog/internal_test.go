@@ -36,7 +36,9 @@ func TestNormFW(t *testing.T) {
 	for in, want := range map[string]string{
 		"ISO/IEC 27001:2022": "iso27001:2022",
 		"iso27002":           "iso27002",
-		"NIST_CSF:v2.0":      "nist-csf:2.0",
+		"NIST_CSF:v2.0":      "nistcsf:2.0",
+		"nist-csf:2.0":       "nistcsf:2.0",
+		"CIS-Controls":       "ciscontrols",
 		" CIS : 8 ":          "cis:8",
 		"":                   "",
 	} {

@@ -14,7 +14,7 @@ func ParseRef(s string, in ...FrameworkID) (Ref, error) {
 //
 //   - a framework prefix by ID, alias or family, followed by ':', '/' or a space:
 //     "iso27002:2022/5.1", "ISO27002:5.1", "iso27001:2022/A.5.1", "cis:4.1", "CIS 4.1",
-//     "csf:GV.OC-01";
+//     "csf:GV.OC-01", "NIST CSF 1.1 ID.AM-1" (see [Catalog.ResolveFramework]);
 //   - a bare ID, searched in every framework or in those given as in: "5.1", "A.5.1",
 //     "a.5.1", "GV.OC-01", "gv.oc-1", "A.12.4.1".
 //

@@ -78,6 +78,9 @@ func TestParseRef(t *testing.T) {
 		{in: "ID", err: catalog.ErrAmbiguous},
 		{in: "GV.OC", want: "nist-csf:2.0/GV.OC"},
 		{in: "nist-csf:2.0/GV.OC-01", want: "nist-csf:2.0/GV.OC-01"},
+		{in: "NIST CSF 2.0 GV.OC-01", want: "nist-csf:2.0/GV.OC-01"},
+		{in: "NIST CSF 1.1 ID.AM-01", want: "nist-csf:1.1/ID.AM-1"},
+		{in: "NIST CSF ID.AM-01", want: "nist-csf:2.0/ID.AM-01"},
 		// CIS: found only when named; the family means v8.1.
 		{in: "CIS 4.1", want: "cis:8.1/4.1", cis: true},
 		{in: "cis 4.1", want: "cis:8.1/4.1", cis: true},
@@ -86,6 +89,9 @@ func TestParseRef(t *testing.T) {
 		{in: "cis:8.0:4.1", want: "cis:8/4.1", cis: true},
 		{in: "cis:v8.1/4.1", want: "cis:8.1/4.1", cis: true},
 		{in: "cis:8.1/16.14", want: "cis:8.1/16.14", cis: true},
+		{in: "CIS v8 4.1", want: "cis:8/4.1", cis: true},
+		{in: "CIS Controls 8.1 4.1", want: "cis:8.1/4.1", cis: true},
+		{in: "cis 8.1", want: "cis:8.1/8.1", cis: true}, // safeguard 8.1, not the version
 		{in: "4.1", fws: []fw{"cis"}, want: "cis:8.1/4.1", cis: true},
 		{in: "4.1", fws: []fw{"cis", "iso27001"}, err: catalog.ErrAmbiguous, cis: true},
 		{in: "4.1", fws: []fw{"cis:8", "cis:8.1"}, err: catalog.ErrAmbiguous, cis: true},
@@ -211,6 +217,12 @@ func TestResolveFramework(t *testing.T) {
 		"csf1.1":             catalog.CSF11,
 		"nist-csf:v1.1":      catalog.CSF11,
 		" NIST-CSF:1.1 ":     catalog.CSF11,
+		"NIST CSF":           catalog.CSF20,
+		"NIST CSF 2.0":       catalog.CSF20,
+		"NIST CSF 1.1":       catalog.CSF11,
+		"nist csf v1.1":      catalog.CSF11,
+		"ISO 27002 2013":     catalog.ISO27002v2013,
+		"ISO/IEC 27002":      catalog.ISO27002v2022,
 	}
 	if catalog.HasCIS() {
 		tests["cis"] = catalog.CIS81
@@ -221,6 +233,9 @@ func TestResolveFramework(t *testing.T) {
 		tests["cis:8"] = catalog.CIS8
 		tests["cis:8.0"] = catalog.CIS8
 		tests["cis:v8"] = catalog.CIS8
+		tests["CIS v8"] = catalog.CIS8
+		tests["CIS Controls v8.1"] = catalog.CIS81
+		tests["cis controls"] = catalog.CIS81
 	}
 	for in, want := range tests {
 		got, err := c.ResolveFramework(in)
@@ -228,7 +243,7 @@ func TestResolveFramework(t *testing.T) {
 			assert.Equal(t, want, got, in)
 		}
 	}
-	for _, in := range []string{"", "  ", "iso", "iso27002:2030", "csf:3", "iso27003", "cis:7"} {
+	for _, in := range []string{"", "  ", "iso", "iso27002:2030", "csf:3", "iso27003", "cis:7", "NIST CSF 3", "ISO 27002 2030", "csf 2.0 extra"} {
 		_, err := c.ResolveFramework(in)
 		assert.ErrorIs(t, err, catalog.ErrUnknownFramework, in)
 		var re *catalog.RefError
