@@ -37,6 +37,10 @@ type Crosswalk struct {
 
 	sets  []setRec
 	stmts map[int32][]stmtRec // statements by the node they are about
+
+	// memo keeps the reach tables of gap queries (reachKey → *target), computed on
+	// first use from the immutable indexes above.
+	memo sync.Map
 }
 
 type node struct {

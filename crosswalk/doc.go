@@ -31,9 +31,9 @@
 // of edges through other frameworks, labelled derived, when it does not reach the item
 // directly. Edges to controls of other frameworks, such as the management-system
 // clauses of ISO/IEC 27001, do not count. An edge published at an ancestor of the item
-// (a CSF category or function) applies to that ancestor, not to the item: it is listed
-// with the item, labelled ViaParent ("mapped at category level"), as context, and does
-// not count for the item's coverage — NIST's informative references say "none" for
+// (a CSF category or function) applies to that ancestor, not to the item: when the
+// item has no mapping of its own, such edges are listed with it, labelled ViaParent
+// ("mapped at category level"), as context, and they do not count for its coverage — NIST's informative references say "none" for
 // some subcategories whose category they map, and the item must stay unreached.
 //
 //   - unreached: no baseline control reaches the item — a gap of the baseline itself,

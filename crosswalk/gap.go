@@ -190,15 +190,26 @@ type reach struct {
 	path    []step // derived only: from the item to the control
 	arc     arc    // direct: the arc from the item (or parent) to the control
 	from    int32  // direct: the item or the parent
+	tmpl    Via    // the reach as reported, without the status (memo-owned: copy before handing out)
+}
+
+// creach is a reach that counts for coverage (not through a parent), in the form
+// coverage reads: the baseline control's position in the baseline framework and
+// whether it is equal to or a superset of the item.
+type creach struct {
+	pos    int32
+	strong bool
 }
 
 // target holds what a gap query computes once: the target items and how the
 // baseline reaches each.
 type target struct {
+	nsrc    int // total Sources and Path entries of the templates, to size arenas
 	base    fwSpan
 	tf      int32
-	items   []int32   // target leaf nodes in scope, document order
-	reaches [][]reach // per item
+	items   []int32    // target leaf nodes in scope, document order
+	reaches [][]reach  // per item
+	cov     [][]creach // per item: the reaches that count, compactly, for coverage
 }
 
 func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target, error) {
@@ -229,22 +240,69 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 			return nil, fmt.Errorf("crosswalk: unknown implementation group %q (want IG1, IG2 or IG3)", g)
 		}
 	}
+	full := cw.reachTable(bf, tf, cfg)
+	t := &target{base: cw.fws[bf], tf: tf}
+	if len(scope) == 0 && len(cfg.groups) == 0 {
+		t.items, t.reaches, t.cov = full.items, full.reaches, full.cov
+		return t, nil
+	}
+	for k, i := range full.items {
+		if cw.inScope(i, scope) && cw.inGroups(i, cfg.groups) {
+			t.items = append(t.items, i)
+			t.reaches = append(t.reaches, full.reaches[k])
+			t.cov = append(t.cov, full.cov[k])
+		}
+	}
+	return t, nil
+}
+
+// reachKey names one table of reaches: baseline, target and derived path length (0
+// without derived paths).
+type reachKey struct {
+	base, target int32
+	hops         int
+}
+
+// reachTable returns the items of target framework tf (its leaves) and the baseline
+// controls reaching each. It depends only on the immutable graph, so it is computed
+// once per key and kept (a memo, safe for concurrent use); callers must not modify it.
+func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
+	key := reachKey{base: bf, target: tf}
+	if cfg.derived {
+		key.hops = cfg.hops
+	}
+	if v, ok := cw.memo.Load(key); ok {
+		return v.(*target)
+	}
 	t := &target{base: cw.fws[bf], tf: tf}
 	span := cw.fws[tf]
 	for i := span.start; i < span.end; i++ {
-		if !cw.isLeaf(i) || !cw.inScope(i, scope) || !cw.inGroups(i, cfg.groups) {
-			continue
+		if cw.isLeaf(i) {
+			t.items = append(t.items, i)
 		}
-		t.items = append(t.items, i)
 	}
 	t.reaches = make([][]reach, len(t.items))
-	arena := make([]reach, 0, 8*len(t.items))
+	arena := make([]reach, 0, 4*len(t.items))
 	for k, it := range t.items {
 		n := len(arena)
 		arena = cw.reachesOf(arena, it, t.base, cfg)
 		t.reaches[k] = arena[n:len(arena):len(arena)]
 	}
-	return t, nil
+	t.cov = make([][]creach, len(t.reaches))
+	for k, rs := range t.reaches { // not arena: it may have moved while growing
+		for _, r := range rs {
+			if r.parent < 0 {
+				t.cov[k] = append(t.cov[k], creach{pos: r.ctl - t.base.start, strong: r.rel == mappings.Equal || r.rel == mappings.SupersetOf})
+			}
+		}
+		for i := range rs {
+			rs[i].tmpl = cw.viaTemplate(rs[i])
+			t.nsrc += len(rs[i].tmpl.Sources) + len(rs[i].tmpl.Path)
+		}
+		t.nsrc += len(cw.stmts[t.items[k]])
+	}
+	v, _ := cw.memo.LoadOrStore(key, t)
+	return v.(*target)
 }
 
 func (cw *Crosswalk) inScope(i int32, scope []int32) bool {
@@ -285,9 +343,10 @@ func igBit(g string) uint8 {
 }
 
 // reachesOf appends to out the baseline controls reaching item it: published edges
-// between them (either direction), then edges published at the item's ancestors
-// (marked parent: context only), then with derived paths those not reached yet. A
-// control reached several ways appears once, by its best way.
+// between them (either direction); when there are none, the edges published at the
+// item's ancestors (marked parent: context only, "mapped at category level"); then
+// with derived paths the controls not reached yet. A control reached several ways
+// appears once, by its best way.
 func (cw *Crosswalk) reachesOf(out []reach, it int32, base fwSpan, cfg *gapConfig) []reach {
 	first := len(out)
 	bf := cw.nodes[base.start].fw
@@ -300,6 +359,9 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, base fwSpan, cfg *gapConfi
 		return false
 	}
 	for from, parent := it, int32(-1); from >= 0; from, parent = cw.nodes[from].parent, cw.nodes[from].parent {
+		if parent >= 0 && len(out) > first {
+			break // the item has mappings of its own: its ancestors' are not shown
+		}
 		last := int32(-1)
 		for _, a := range cw.arcsTo(from, bf) {
 			if a.to == last || !cw.isLeaf(a.to) {
@@ -344,35 +406,28 @@ func statusOf(st []Status, base fwSpan, c int32) Status {
 	return st[c-base.start]
 }
 
-// coverage decides the coverage of one item from its reaches and the statuses.
-// Reaches through an ancestor of the item are context only: they do not count.
-func coverage(rs []reach, st []Status, base fwSpan, pol Policy) Coverage {
-	reached, applicable, good := 0, 0, 0
+// coverage decides the coverage of one item from the reaches that count (not those
+// through an ancestor, which are context only) and the statuses.
+func coverage(rs []creach, st []Status, pol Policy) Coverage {
+	if len(rs) == 0 {
+		return Unreached
+	}
+	applicable, good := 0, 0
 	strictCover, some := false, false
 	for _, r := range rs {
-		if r.parent >= 0 {
+		switch st[r.pos] {
+		case NotApplicable:
 			continue
-		}
-		reached++
-		s := statusOf(st, base, r.ctl)
-		if s == NotApplicable {
-			continue
-		}
-		applicable++
-		switch s {
 		case Implemented:
 			good++
 			some = true
-			if r.rel == mappings.Equal || r.rel == mappings.SupersetOf {
-				strictCover = true
-			}
+			strictCover = strictCover || r.strong
 		case Partial:
 			some = true
 		}
+		applicable++
 	}
 	switch {
-	case reached == 0:
-		return Unreached
 	case applicable == 0:
 		return NotApplicableCov
 	case pol == Referenced && good == applicable:
@@ -450,24 +505,25 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		nvia += len(rs)
 	}
 	vias := make([]Via, 0, nvia)      // one backing array for every item's Via
-	srcs := make([]string, 0, nvia+8) // and for their Sources
+	srcs := make([]string, 0, t.nsrc) // and for their Sources and Paths
 	for k, it := range t.items {
-		c := coverage(t.reaches[k], st, t.base, cfg.policy)
+		c := coverage(t.cov[k], st, cfg.policy)
 		covs[k] = c
 		nd := &cw.nodes[it]
 		item := GapItem{ID: nd.ref.ID, Title: nd.title, Status: c}
 		v0 := len(vias)
-		for _, r := range t.reaches[k] {
+		for j := range t.reaches[k] {
 			var v Via
-			v, srcs = cw.via(r, st, t.base, srcs)
+			v, srcs = cw.via(&t.reaches[k][j], st, t.base, srcs)
 			vias = append(vias, v)
 		}
 		item.Via = vias[v0:len(vias):len(vias)]
 		if ss := cw.stmts[it]; len(ss) > 0 {
-			item.Statements = make([]string, len(ss))
-			for i, s := range ss {
-				item.Statements[i] = s.text
+			n := len(srcs)
+			for _, s := range ss {
+				srcs = append(srcs, s.text)
 			}
+			item.Statements = srcs[n:len(srcs):len(srcs)]
 		}
 		if c == Unreached {
 			res.Unreached = append(res.Unreached, item.ID)
@@ -496,13 +552,12 @@ func statementText(st mappings.Statement) string {
 	return out
 }
 
-// via describes reach r; the sources are appended to the arena srcs, returned.
-func (cw *Crosswalk) via(r reach, st []Status, base fwSpan, srcs []string) (Via, []string) {
-	v := Via{Control: cw.nodes[r.ctl].ref.ID, Relationship: r.rel, Status: statusOf(st, base, r.ctl), Derived: r.derived}
+// viaTemplate describes reach r, without the status.
+func (cw *Crosswalk) viaTemplate(r reach) Via {
+	v := Via{Control: cw.nodes[r.ctl].ref.ID, Relationship: r.rel, Derived: r.derived}
 	if r.parent >= 0 {
 		v.ViaParent = cw.nodes[r.parent].ref.ID
 	}
-	s0 := len(srcs)
 	if r.derived {
 		// The path was walked from the item; list it from the control to the item.
 		v.Path = make([]string, 0, len(r.path)+1)
@@ -511,21 +566,34 @@ func (cw *Crosswalk) via(r reach, st []Status, base fwSpan, srcs []string) (Via,
 		}
 		v.Path = append(v.Path, cw.nodes[r.path[0].from].ref.String())
 		for _, s := range r.path {
-			if src := cw.edges[s.a.edge].source; !slices.Contains(srcs[s0:], src) {
-				srcs = append(srcs, src)
-			}
+			v.Sources = appendNew(v.Sources, cw.edges[s.a.edge].source)
 		}
-	} else {
-		for _, a := range cw.arcsTo(r.from, cw.nodes[r.ctl].fw) {
-			if src := cw.edges[a.edge].source; a.to == r.ctl && !slices.Contains(srcs[s0:], src) {
-				srcs = append(srcs, src)
-			}
+		return v
+	}
+	for _, a := range cw.arcsTo(r.from, cw.nodes[r.ctl].fw) {
+		if a.to == r.ctl {
+			v.Sources = appendNew(v.Sources, cw.edges[a.edge].source)
 		}
 	}
-	if len(srcs) > s0 {
-		v.Sources = srcs[s0:len(srcs):len(srcs)]
+	return v
+}
+
+// via returns the reach as reported, with its status; its slices are copied into
+// the arena strs, returned.
+func (cw *Crosswalk) via(r *reach, st []Status, base fwSpan, strs []string) (Via, []string) {
+	v := r.tmpl
+	v.Status = statusOf(st, base, r.ctl)
+	if len(v.Sources) > 0 {
+		n := len(strs)
+		strs = append(strs, v.Sources...)
+		v.Sources = strs[n:len(strs):len(strs)]
 	}
-	return v, srcs
+	if len(v.Path) > 0 {
+		n := len(strs)
+		strs = append(strs, v.Path...)
+		v.Path = strs[n:len(strs):len(strs)]
+	}
+	return v, strs
 }
 
 func appendNew(list []string, s string) []string {
@@ -561,7 +629,8 @@ func summarize(covs []Coverage) Summary {
 	}
 	s := Summary{Total: c.total, Covered: c.covered, Partial: c.partial, Gap: c.gap, Unreached: c.unreached,
 		NotApplicable: c.na, Applicable: c.total - c.na}
-	p := percents(s.Applicable, c.covered, c.partial, c.gap, c.unreached)
+	var p [4]float64
+	percentsInto(p[:], s.Applicable, c.covered, c.partial, c.gap, c.unreached)
 	s.CoveredPercent, s.PartialPercent, s.GapPercent, s.UnreachedPercent = p[0], p[1], p[2], p[3]
 	s.CoveragePercent = s.CoveredPercent
 	return s
@@ -573,11 +642,17 @@ func summarize(covs []Coverage) Summary {
 // expense of gaps. A zero whole gives zeros.
 func percents(whole int, parts ...int) []float64 {
 	out := make([]float64, len(parts))
+	percentsInto(out, whole, parts...)
+	return out
+}
+
+// percentsInto is [percents] writing into out (len(out) = len(parts) ≤ 8).
+func percentsInto(out []float64, whole int, parts ...int) {
 	if whole <= 0 {
-		return out
+		clear(out)
+		return
 	}
-	tenths := make([]int, len(parts))
-	rem := make([]int, len(parts))
+	var tenths, rem [8]int
 	sum := 0
 	for i, p := range parts {
 		n := p * 1000
@@ -594,10 +669,9 @@ func percents(whole int, parts ...int) []float64 {
 		tenths[best]++
 		rem[best] = -1
 	}
-	for i, t := range tenths {
-		out[i] = float64(t) / 10
+	for i := range parts {
+		out[i] = float64(tenths[i]) / 10
 	}
-	return out
 }
 
 func (cw *Crosswalk) rollups(t *target, covs []Coverage) []Rollup {
@@ -639,6 +713,8 @@ func (cw *Crosswalk) rollups(t *target, covs []Coverage) []Rollup {
 func rollup(id, title, kind string, c *counts) Rollup {
 	r := Rollup{ID: id, Title: title, Kind: kind, Total: c.total, Covered: c.covered, Partial: c.partial,
 		Gap: c.gap, Unreached: c.unreached, NotApplicable: c.na}
-	r.CoveragePercent = percents(c.total-c.na, c.covered, c.partial, c.gap, c.unreached)[0]
+	var p [4]float64
+	percentsInto(p[:], c.total-c.na, c.covered, c.partial, c.gap, c.unreached)
+	r.CoveragePercent = p[0]
 	return r
 }

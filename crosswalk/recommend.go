@@ -84,45 +84,66 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 	copy(st, status)
 	nb := len(st)
 	// Items each baseline control reaches, and the current coverage.
-	byCtl := make([][]int32, nb)
+	// byCtl[c] = the items control c reaches, in one backing array.
+	off := make([]int32, nb+1)
 	cur := make([]Coverage, len(t.items))
 	w := make([]int, len(t.items))
 	for k := range t.items {
-		for _, r := range t.reaches[k] {
-			if r.parent >= 0 {
-				continue // context only
-			}
-			c := r.ctl - t.base.start
-			byCtl[c] = append(byCtl[c], int32(k))
+		for _, r := range t.cov[k] {
+			off[r.pos+1]++
 		}
-		cur[k] = coverage(t.reaches[k], st, t.base, pol)
+		cur[k] = coverage(t.cov[k], st, pol)
 		w[k] = cw.weight(t.items[k])
 	}
+	for c := 0; c < nb; c++ {
+		off[c+1] += off[c]
+	}
+	flat := make([]int32, off[nb])
+	fill := make([]int32, nb)
+	copy(fill, off[:nb])
+	for k := range t.items {
+		for _, r := range t.cov[k] {
+			flat[fill[r.pos]] = int32(k)
+			fill[r.pos]++
+		}
+	}
+	byCtl := func(c int) []int32 { return flat[off[c]:off[c+1]] }
 	candidate := func(c int) bool {
 		switch st[c] {
 		case NotAssessed, Partial, Planned, NotImplemented:
-			return len(byCtl[c]) > 0
+			return off[c+1] > off[c]
 		}
 		return false
+	}
+	gainOf := func(c int) int {
+		was := st[c]
+		st[c] = Implemented
+		gain := 0
+		for _, k := range byCtl(c) {
+			if cur[k] == Unreached || cur[k] == NotApplicableCov || cur[k] == Covered {
+				continue
+			}
+			if d := coverage(t.cov[k], st, pol).level() - cur[k].level(); d > 0 {
+				gain += d * w[k]
+			}
+		}
+		st[c] = was
+		return gain
+	}
+	// Gains are computed once and then only for the controls that share an item
+	// with the one just taken: no other gain can change.
+	gains := make([]int, nb)
+	for c := 0; c < nb; c++ {
+		if candidate(c) {
+			gains[c] = gainOf(c)
+		}
 	}
 	var out []Recommendation
 	for len(out) < n {
 		best, bestGain := -1, 0
-		for c := 0; c < nb; c++ {
-			if !candidate(c) {
-				continue
-			}
-			was := st[c]
-			st[c] = Implemented
-			gain := 0
-			for _, k := range byCtl[c] {
-				if d := coverage(t.reaches[k], st, t.base, pol).level() - cur[k].level(); d > 0 && cur[k] != Unreached && cur[k] != NotApplicableCov {
-					gain += d * w[k]
-				}
-			}
-			st[c] = was
-			if gain > bestGain {
-				best, bestGain = c, gain
+		for c, g := range gains {
+			if g > bestGain && candidate(c) {
+				best, bestGain = c, g
 			}
 		}
 		if best < 0 {
@@ -131,11 +152,19 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 		node := t.base.start + int32(best)
 		rec := Recommendation{Control: cw.nodes[node].ref.ID, Title: cw.nodes[node].title, Status: st[best], Gain: bestGain}
 		st[best] = Implemented
-		for _, k := range byCtl[best] {
-			nc := coverage(t.reaches[k], st, t.base, pol)
+		gains[best] = 0
+		for _, k := range byCtl(best) {
+			nc := coverage(t.cov[k], st, pol)
 			if nc.level() > cur[k].level() && cur[k] != Unreached && cur[k] != NotApplicableCov {
 				rec.Moves = append(rec.Moves, Move{ID: cw.nodes[t.items[k]].ref.ID, From: cur[k], To: nc, Weight: w[k]})
 				cur[k] = nc
+			}
+		}
+		for _, k := range byCtl(best) {
+			for _, r := range t.cov[k] {
+				if c := int(r.pos); candidate(c) {
+					gains[c] = gainOf(c)
+				}
 			}
 		}
 		out = append(out, rec)
