@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
 
@@ -63,4 +64,24 @@ func ExampleEncodeID() {
 	// GV.OC-01 → GV.OC-01 → GV.OC-01
 	// 5.1 → _5.1 → 5.1
 	// AC-2(1) → _AC-2_281_29 → AC-2(1)
+}
+
+func ExampleExportMappings() {
+	s, _ := mappings.EmbeddedSet(mappings.SetISO2013ToISO2022)
+	b, err := oscal.ExportMappings([]mappings.Set{s}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sets, rep, err := oscal.ImportMappings("iso.json", b)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	e := sets[0].Edges[0]
+	fmt.Println(rep.Sets, "set,", rep.Edges, "edges")
+	fmt.Println(e.From, e.Relationship, e.To)
+	// Output:
+	// 1 set, 115 edges
+	// iso27002:2013/A.5.1.1 related iso27002:2022/5.1
 }

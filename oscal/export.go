@@ -177,7 +177,7 @@ func buildCatalog(f catalog.Framework, cfg config) (*xCatalogDoc, error) {
 	for _, r := range roots {
 		c := control(r, 0)
 		if asGroups {
-			doc.Catalog.Groups = append(doc.Catalog.Groups, xGroup{ID: c.ID, Class: c.Class, Title: c.Title, Props: c.Props, Parts: c.Parts, Controls: c.Controls})
+			doc.Catalog.Groups = append(doc.Catalog.Groups, xGroup(c))
 		} else {
 			doc.Catalog.Controls = append(doc.Catalog.Controls, c)
 		}
