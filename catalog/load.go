@@ -180,6 +180,12 @@ func (f Framework) MarshalJSON() ([]byte, error) {
 // WriteJSON writes frameworks as the document {"frameworks": [...]}, indented, in the
 // order given. [ReadJSON] reads it back unchanged.
 func WriteJSON(w io.Writer, fws ...Framework) error {
+	if len(fws) == 0 {
+		// The document must still say "frameworks", or it would read back as one
+		// framework with nothing in it.
+		_, err := io.WriteString(w, "{\n  \"frameworks\": []\n}\n")
+		return err
+	}
 	doc := wire.Document{Frameworks: make([]wire.Framework, len(fws))}
 	for i, f := range fws {
 		doc.Frameworks[i] = toWire(f)

@@ -525,3 +525,16 @@ func TestReadCSVFile(t *testing.T) {
 		want{line: 6, record: `row 4 (id "AC-3")`, field: "parent", value: "AX", err: catalog.ErrDanglingParent},
 	)
 }
+
+// Found by FuzzReadJSON: an empty document must write back as an empty document.
+func TestJSONRoundTripEmpty(t *testing.T) {
+	fws, err := catalog.ReadJSON("empty.json", []byte(`{"frameworks":[]}`))
+	require.NoError(t, err)
+	assert.Empty(t, fws)
+	var b bytes.Buffer
+	require.NoError(t, catalog.WriteJSON(&b))
+	assert.Equal(t, "{\n  \"frameworks\": []\n}\n", b.String())
+	back, err := catalog.ReadJSON("again.json", b.Bytes())
+	require.NoError(t, err)
+	assert.Empty(t, back)
+}
