@@ -346,7 +346,14 @@ func (cw *Crosswalk) arcsOf(i int32) []arc { return cw.arcs[cw.arcOff[i]:cw.arcO
 // one edge per linked ordered pair. The edges' payload (every mapping edge between the
 // two nodes) stays in the crosswalk's own index, not in the graph's shared maps.
 func (cw *Crosswalk) buildGraph() error {
-	g := graph.New(func(i int32) int32 { return i }, graph.Directed())
+	hier := 0
+	for _, nd := range cw.nodes {
+		if nd.parent >= 0 {
+			hier++
+		}
+	}
+	st := newNodeStore(len(cw.nodes), hier+len(cw.arcs))
+	g := graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](st), graph.Directed())
 	for i := range cw.nodes {
 		if err := g.AddVertex(int32(i)); err != nil {
 			return fmt.Errorf("crosswalk: vertex %s: %w", cw.nodes[i].ref, err)
