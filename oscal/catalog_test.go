@@ -57,7 +57,7 @@ func userFramework() catalog.Framework {
 		Controls: []catalog.ControlSpec{
 			{ID: "1", Title: "Access", Kind: "domain"},
 			{ID: "2", Title: "Lonely root", Kind: "-odd-kind"},
-			{ID: "AC-2(1)", Title: "Account management (1)", Parent: "1", Summary: "Multi-line\nsummary  ", Attributes: map[string][]string{"risk level": {"high", "médium"}, "_x": {"y"}}},
+			{ID: "AC-2(1)", Title: "Account management (1)", Parent: "1", Summary: "Multi-line\nsummary  ", Attributes: map[string][]string{"risk level": {"high", "médium", " padded "}, "_x": {"two\nlines"}}},
 			{ID: "_hidden", Title: "Starts with underscore", Parent: "1"},
 			{ID: "1.1", Title: "Listed after its sibling's child", Parent: "1"},
 			{ID: "ÄÖ.1", Title: "Unicode id", Parent: "AC-2(1)"},
@@ -119,7 +119,7 @@ func TestExportCatalogErrors(t *testing.T) {
 		want error
 	}{
 		{"title with line break", func(f *catalog.Framework) { f.Controls[1].Title = "a\nb" }, "controls[1].title", ErrNotExpressible},
-		{"attribute value with space", func(f *catalog.Framework) { f.Controls[2].Attributes = map[string][]string{"a": {" x"}} }, "controls[2].attributes.a[0]", ErrNotExpressible},
+		{"empty attribute value", func(f *catalog.Framework) { f.Controls[2].Attributes = map[string][]string{"a": {""}} }, "controls[2].attributes.a[0]", ErrNotExpressible},
 		{"dangling parent", func(f *catalog.Framework) { f.Controls[2].Parent = "nope" }, "controls[2].parent", ErrInvalid},
 		{"duplicate", func(f *catalog.Framework) { f.Controls[2].ID = f.Controls[1].ID }, "controls[2].id", ErrDuplicate},
 		{"cycle", func(f *catalog.Framework) { f.Controls[0].Parent = f.Controls[2].ID }, "controls[0].parent", ErrInvalid},
@@ -192,4 +192,19 @@ func TestUUID(t *testing.T) {
 	assert.Equal(t, UUID("x"), UUID("x"))
 	assert.NotEqual(t, UUID("x"), UUID("y"))
 	assert.True(t, validUUID(UUID("x")))
+}
+
+func TestDocumentModel(t *testing.T) {
+	m, err := DocumentModel("a.json", []byte(minimalCatalog))
+	require.NoError(t, err)
+	assert.Equal(t, "catalog", m)
+	m, err = DocumentModel("b.json", []byte(foreignMappings))
+	require.NoError(t, err)
+	assert.Equal(t, "mapping-collection", m)
+	_, err = DocumentModel("c.json", []byte(`{"frameworks": []}`))
+	assert.ErrorIs(t, err, ErrWrongDocument)
+	_, err = DocumentModel("d.json", []byte(`{"catalog": {}, "profile": {}}`))
+	assert.ErrorIs(t, err, ErrWrongDocument)
+	_, err = DocumentModel("e.json", []byte(`[`))
+	assert.ErrorIs(t, err, ErrSyntax)
 }

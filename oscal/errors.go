@@ -34,6 +34,7 @@ type Error struct {
 	Err   error // one of the Err... values above, possibly wrapped with detail
 }
 
+// Error returns "file:line: path = \"value\": problem", leaving out what is unknown.
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.File != "" {

@@ -221,7 +221,8 @@ func kindOf(s catalog.ControlSpec) catalog.Kind {
 }
 
 // nodeProps returns the props of one node: label, sort-id, then the attributes in
-// name order.
+// name order. A value OSCAL cannot hold as a prop value (white space at either end, a
+// line break) is written in the prop's remarks, with class "value-in-remarks".
 func nodeProps(s catalog.ControlSpec, i, width int, path string, p *problems) []xProp {
 	props := []xProp{
 		{Name: "label", Value: s.ID},
@@ -237,10 +238,10 @@ func nodeProps(s catalog.ControlSpec, i, width int, path string, p *problems) []
 	slices.Sort(names)
 	for _, n := range names {
 		for j, v := range s.Attributes[n] {
-			if !isString(v) {
-				p.add(fmt.Sprintf("%s.attributes.%s[%d]", path, n, j), v, fmt.Errorf("%w: a prop value is one line without white space at either end", ErrNotExpressible))
+			if v == "" {
+				p.add(fmt.Sprintf("%s.attributes.%s[%d]", path, n, j), v, fmt.Errorf("%w: an empty attribute value", ErrNotExpressible))
 			}
-			props = append(props, xProp{Name: EncodeID(n), NS: Namespace, Value: v})
+			props = append(props, textProp(EncodeID(n), v))
 		}
 	}
 	return props

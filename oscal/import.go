@@ -380,7 +380,7 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 				r.p.add(path+".props", p.name, fmt.Errorf("%w: not an attribute name written by this package", ErrInvalid))
 				continue
 			}
-			spec.Attributes = addAttr(spec.Attributes, n, p.value)
+			spec.Attributes = addAttr(spec.Attributes, n, p.text())
 		case im.ours && isCore(p) && p.name == "sort-id":
 			if n, err := strconv.Atoi(p.value); err == nil && n >= 0 {
 				sortID = n

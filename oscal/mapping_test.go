@@ -125,8 +125,10 @@ func TestCIS8ToISOEquals(t *testing.T) {
 	assert.Contains(t, string(b), "\"name\": \"repeats\",\n                \"ns\": \""+Namespace+"\",\n                \"value\": \"1\"", "the repeated edge says so")
 }
 
-func TestMappingsRoundTripEdgeDetails(t *testing.T) {
-	s := mappings.Set{
+// detailedSet is a mapping set that uses every field an edge and a statement have,
+// with values OSCAL cannot hold as prop values.
+func detailedSet() mappings.Set {
+	return mappings.Set{
 		ID: "acme_to_iso", From: "acme:1", To: catalog.ISO27002v2022, Kind: mappings.Crosswalk,
 		Source: mappings.Source{ID: "acme-2025", Title: "ACME crosswalk\nv2", Publisher: "ACME", Licence: " spaced ", URL: "https://example.com/x"},
 		Edges: []mappings.Edge{
@@ -140,6 +142,10 @@ func TestMappingsRoundTripEdgeDetails(t *testing.T) {
 			{Ref: catalog.NewRef("acme:1", "3"), Kind: mappings.UnresolvedReference, Misprint: "Clause 9", Reading: catalog.NewRef(catalog.ISO27001v2022, "9")},
 		},
 	}
+}
+
+func TestMappingsRoundTripEdgeDetails(t *testing.T) {
+	s := detailedSet()
 	b, err := ExportMappings([]mappings.Set{s}, nil)
 	require.NoError(t, err)
 	validate(t, b)

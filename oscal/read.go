@@ -321,3 +321,32 @@ func slug(s string) string {
 	}
 	return strings.Trim(out, ".-")
 }
+
+// DocumentModel returns the OSCAL model of a JSON document: the name of its one
+// top-level member other than "$schema" ("catalog", "mapping-collection", "profile",
+// ...), so that a caller can choose between [ImportCatalog] and [ImportMappings].
+// name is the file name used in errors.
+func DocumentModel(name string, data []byte) (string, error) {
+	v, err := decodeDocument(name, data)
+	if err != nil {
+		return "", err
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return "", &Error{File: name, Err: fmt.Errorf("%w: want an object, got %s", ErrType, jsonType(v))}
+	}
+	var models []string
+	for k := range m {
+		if k != "$schema" {
+			models = append(models, k)
+		}
+	}
+	if len(models) != 1 {
+		slices.Sort(models)
+		return "", &Error{File: name, Value: strings.Join(models, ", "), Err: fmt.Errorf("%w: an OSCAL document has exactly one top-level model", ErrWrongDocument)}
+	}
+	if !rootKeys[models[0]] {
+		return "", &Error{File: name, Path: models[0], Err: fmt.Errorf("%w: not an OSCAL model", ErrWrongDocument)}
+	}
+	return models[0], nil
+}
