@@ -3,7 +3,8 @@ package catalog
 import "slices"
 
 // Condition selects controls in [Catalog.Controls]. Conditions given together must
-// all hold. Make them with [Where], [OfKind], [InGroup] and [Not].
+// all hold. Make them with [Where], [OfKind], [InGroup], [ChildOf] and [Not]; a nil
+// Condition holds for every control.
 type Condition interface {
 	match(Control) bool
 }
@@ -39,9 +40,9 @@ func InGroup(ig string) Condition { return Where(AttrImplementation, ig) }
 
 type not struct{ c Condition }
 
-func (n not) match(c Control) bool { return n.c == nil || !n.c.match(c) }
+func (n not) match(c Control) bool { return n.c != nil && !n.c.match(c) }
 
-// Not holds where c does not.
+// Not holds where c does not (so Not(nil) holds for no control).
 func Not(c Condition) Condition { return not{c} }
 
 type under struct{ parent Ref }

@@ -119,6 +119,12 @@ func TestFilters(t *testing.T) {
 			want:  []string{"9.2.1", "9.2.2"},
 		},
 		{
+			name:  "Not(nil) holds for nothing",
+			fw:    catalog.ISO27001v2022,
+			conds: []catalog.Condition{catalog.Not(nil)},
+			want:  nil,
+		},
+		{
 			name:  "CIS v8.1 IG1 and Govern",
 			fw:    catalog.CIS81,
 			conds: []catalog.Condition{catalog.InGroup("IG1"), catalog.Where(catalog.AttrSecurityFunc, "Govern")},

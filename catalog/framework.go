@@ -97,7 +97,9 @@ type ControlSpec struct {
 	Attributes map[string][]string // optional, see the Attr constants
 }
 
-// Info is what a [Catalog] tells about one of its frameworks.
+// Info is what a [Catalog] tells about one of its frameworks: the fields of its
+// [Framework] but the controls, and how many controls it has. The Aliases and Counts
+// slices are the caller's own copies.
 type Info struct {
 	ID            FrameworkID
 	Name          string
@@ -108,7 +110,7 @@ type Info struct {
 	Aliases       []string
 	AnnexOf       FrameworkID
 	QualifiedOnly bool
-	Controls      int         // number of controls of every kind
+	Controls      int         // number of controls of every kind (Annex A controls count in AnnexOf)
 	Counts        []KindCount // controls per kind, in order of first appearance
 }
 
