@@ -125,13 +125,27 @@ func tableWidth() int {
 type table struct {
 	header []string
 	rows   [][]string
-	// wrap is the index of the column whose long cells wrap to fit the width in the
-	// table format (a title), or -1.
-	wrap int
+	// wrap are the indexes of the columns whose long cells wrap to fit the width in
+	// the table format (titles, lists).
+	wrap []int
 }
 
+// newTable makes a table whose column wrap (-1 for none) wraps in the table format.
 func newTable(wrap int, header ...string) *table {
-	return &table{header: header, wrap: wrap}
+	t := &table{header: header}
+	if wrap >= 0 && wrap < len(header) {
+		t.wrap = []int{wrap}
+	}
+	return t
+}
+
+// wrapAlso lets column i wrap too; the width left is shared among the wrapping
+// columns in proportion to their widest cells.
+func (t *table) wrapAlso(i int) *table {
+	if i >= 0 && i < len(t.header) && !slices.Contains(t.wrap, i) {
+		t.wrap = append(t.wrap, i)
+	}
+	return t
 }
 
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
@@ -139,33 +153,48 @@ func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 // minWrap is the narrowest a wrapped column gets, however narrow the terminal.
 const minWrap = 24
 
-// writeText writes aligned columns, wrapping the wrap column at word boundaries so that
-// lines fit width. Nothing is cut: a long cell continues on the next lines.
+// writeText writes aligned columns, wrapping the wrap columns at word boundaries so
+// that lines fit width. Nothing is cut: a long cell continues on the next lines.
 func (t *table) writeText(w io.Writer, width int) error {
 	const pad = 2
 	upper := make([]string, len(t.header))
+	natural := make([]int, len(t.header))
 	for i, h := range t.header {
 		upper[i] = strings.ToUpper(h)
+		natural[i] = utf8.RuneCountInString(upper[i])
+		for _, r := range t.rows {
+			natural[i] = max(natural[i], utf8.RuneCountInString(r[i]))
+		}
 	}
-	wrapAt := 0
-	if t.wrap >= 0 && t.wrap < len(t.header) {
-		used := 0
-		for i := range t.header {
-			if i == t.wrap {
-				continue
+	limit := map[int]int{} // wrap column → its width
+	if len(t.wrap) > 0 {
+		avail := width
+		for i, n := range natural {
+			if i < len(natural)-1 {
+				avail -= pad
 			}
-			colw := utf8.RuneCountInString(upper[i])
-			for _, r := range t.rows {
-				colw = max(colw, utf8.RuneCountInString(r[i]))
+			if !slices.Contains(t.wrap, i) {
+				avail -= n
 			}
-			used += colw + pad
 		}
-		if t.wrap == len(t.header)-1 {
-			wrapAt = width - used
-		} else {
-			wrapAt = width - used - pad
+		// Share the width fairly: a column that needs less than an equal share gets
+		// what it needs, the rest split what is left.
+		left := slices.Clone(t.wrap)
+		for len(left) > 0 {
+			share := max(avail/len(left), minWrap)
+			narrow := slices.DeleteFunc(slices.Clone(left), func(i int) bool { return natural[i] > share })
+			if len(narrow) == 0 {
+				for _, i := range left {
+					limit[i] = share
+				}
+				break
+			}
+			for _, i := range narrow {
+				limit[i] = natural[i]
+				avail -= natural[i]
+			}
+			left = slices.DeleteFunc(left, func(i int) bool { return slices.Contains(narrow, i) })
 		}
-		wrapAt = max(wrapAt, minWrap)
 	}
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, pad, ' ', 0)
@@ -174,18 +203,23 @@ func (t *table) writeText(w io.Writer, width int) error {
 	}
 	line(upper)
 	for _, r := range t.rows {
-		if wrapAt == 0 {
-			line(r)
-			continue
+		parts := map[int][]string{}
+		height := 1
+		for i, n := range limit {
+			parts[i] = wrapText(r[i], n)
+			height = max(height, len(parts[i]))
 		}
-		parts := wrapText(r[t.wrap], wrapAt)
-		first := slices.Clone(r)
-		first[t.wrap] = parts[0]
-		line(first)
-		for _, p := range parts[1:] {
-			cont := make([]string, len(r))
-			cont[t.wrap] = p
-			line(cont)
+		for l := 0; l < height; l++ {
+			cells := make([]string, len(r))
+			for i := range r {
+				switch p, ok := parts[i]; {
+				case !ok && l == 0:
+					cells[i] = r[i]
+				case ok && l < len(p):
+					cells[i] = p[l]
+				}
+			}
+			line(cells)
 		}
 	}
 	if err := tw.Flush(); err != nil {

@@ -1,0 +1,301 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
+)
+
+func init() {
+	register(&command{
+		name:    "gap",
+		args:    "--assessment FILE --target FRAMEWORK [flags]",
+		summary: "gap analysis: what an assessed ISO/IEC 27002 baseline covers of CSF or CIS",
+		detail: `Reads an assessment of the baseline (ISO/IEC 27002:2022 unless --baseline or the
+file says otherwise): CSV with the columns control and status (implemented, partial,
+planned, not-implemented, not-applicable) and optionally justification, owner, evidence,
+notes; or JSON {"baseline": ..., "controls": [{"control", "status", ...}]}. FILE "-"
+reads standard input.
+
+For every item of the target framework (CSF subcategories, CIS safeguards) it gives
+the coverage: covered, partial, gap, unreached (no baseline control maps to it: a gap
+of the baseline itself) or not-applicable, with the controls behind it; roll-ups per
+function/category or CIS control and implementation group; and the baseline controls
+whose implementation would close the most gaps.
+
+--policy strict (the default) reads relationships as sets: an item is covered by an
+implemented control that is equal to it or a superset of it. --policy referenced reads
+mappings as informative references: an item is covered when every control that maps
+to it is implemented. --fail-under PCT exits 1 when the coverage is below PCT percent.`,
+		examples: []string{
+			"gap --assessment examples/assessments/small-company.csv --target csf",
+			"gap --assessment assessment.csv --target cis --ig IG1 --policy referenced",
+			"gap --assessment assessment.json --target nist-csf:2.0 --format json -o gap.json",
+			"gap --assessment assessment.csv --target csf --fail-under 60",
+		},
+		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
+		maxArgs: 0,
+		setup:   setupGap,
+	})
+}
+
+func setupGap(fs *flag.FlagSet) action {
+	file := fs.String("assessment", "", "the assessment `FILE` (CSV or JSON; - for standard input); required")
+	target := fs.String("target", "", "the target `FRAMEWORK` (csf, nist-csf:2.0, cis, ...); required")
+	baseline := fs.String("baseline", "", "the `FRAMEWORK` a CSV assessment rates (default iso27002:2022)")
+	policy := fs.String("policy", string(crosswalk.Strict), "coverage `POLICY`: strict or referenced")
+	var igs, scopes listFlag
+	fs.Var(&igs, "ig", "limit a CIS target to implementation group `IG` (IG1, IG2, IG3)")
+	fs.Var(&scopes, "scope", "limit the target to the items under `REF` (a CSF function or category, a CIS control)")
+	derived := fs.Bool("derived", false, "let derived mappings (paths through a third framework) reach items")
+	maxHops := fs.Int("max-hops", crosswalk.DefaultMaxHops, fmt.Sprintf("longest derived path (2 to %d)", crosswalk.MaxHops))
+	recs := fs.Int("recommendations", crosswalk.DefaultRecommendations, "how many controls to recommend (0 for none)")
+	failUnder := fs.Float64("fail-under", -1, "exit 1 when the coverage is below `PCT` percent")
+	return func(x *invocation, _ []string) error {
+		if *file == "" {
+			return badInput("missing --assessment FILE (CSV or JSON; - for standard input)")
+		}
+		if *target == "" {
+			return badInput("missing --target FRAMEWORK; accepted: %s", strings.Join(x.frameworkIDs(), ", "))
+		}
+		pol, err := crosswalk.ParsePolicy(*policy)
+		if err != nil {
+			return badInput("unknown value %q for --policy; accepted: strict, referenced", *policy)
+		}
+		if *maxHops < 2 || *maxHops > crosswalk.MaxHops {
+			return badInput("invalid value %d for --max-hops; accepted: 2 to %d", *maxHops, crosswalk.MaxHops)
+		}
+		if *recs < 0 {
+			return badInput("invalid value %d for --recommendations; accepted: 0 or more", *recs)
+		}
+		if *failUnder > 100 {
+			return badInput("invalid value %v for --fail-under; accepted: 0 to 100", *failUnder)
+		}
+		tfw, err := x.resolveFramework(*target)
+		if err != nil {
+			return err
+		}
+		opts := []crosswalk.GapOption{pol, crosswalk.WithRecommendations(*recs)}
+		var readOpts []crosswalk.ReadOption
+		if *baseline != "" {
+			bfw, err := x.resolveFramework(*baseline)
+			if err != nil {
+				return err
+			}
+			readOpts = append(readOpts, crosswalk.WithBaseline(bfw))
+		}
+		if len(igs) > 0 {
+			canon, err := x.attrValues(tfw, "--ig", catalog.AttrImplementation, igs)
+			if err != nil {
+				return err
+			}
+			for _, ig := range canon {
+				opts = append(opts, crosswalk.WithGroup(ig))
+			}
+		}
+		for _, s := range scopes {
+			c, err := x.resolveRef(s, tfw)
+			if err != nil {
+				return err
+			}
+			opts = append(opts, crosswalk.WithScope(c.Ref))
+		}
+		if *derived {
+			opts = append(opts, crosswalk.WithDerived(*maxHops))
+		}
+		a, err := x.readAssessment(*file, readOpts)
+		if err != nil {
+			return err
+		}
+		res, err := crosswalk.Default().Gap(a, tfw, opts...)
+		if err != nil {
+			return badInput("%v", err)
+		}
+		if err := x.writeGap(res, a.Name()); err != nil {
+			return err
+		}
+		if *failUnder >= 0 && res.Summary.CoveragePercent < *failUnder {
+			return &findingError{fmt.Sprintf("coverage of %s is %.1f%%, under --fail-under %v", res.Target, res.Summary.CoveragePercent, *failUnder)}
+		}
+		return nil
+	}
+}
+
+// readAssessment reads FILE (or standard input for "-") as JSON when its name ends
+// in .json or its content starts with '{', else as CSV. All problems of the file go
+// into the one-line error.
+func (x *invocation) readAssessment(file string, opts []crosswalk.ReadOption) (*crosswalk.Assessment, error) {
+	var data []byte
+	var err error
+	name := file
+	if file == "-" {
+		name = "standard input"
+		data, err = io.ReadAll(x.stdin)
+	} else {
+		data, err = os.ReadFile(file)
+	}
+	if err != nil {
+		return nil, badInput("cannot read the assessment: %v", err)
+	}
+	var a *crosswalk.Assessment
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+	if strings.EqualFold(filepath.Ext(file), ".json") || bytes.HasPrefix(trimmed, []byte("{")) {
+		a, err = crosswalk.ReadAssessmentJSON(name, data, x.cat, opts...)
+	} else {
+		a, err = crosswalk.ReadAssessmentCSV(name, bytes.NewReader(data), x.cat, opts...)
+	}
+	if err != nil {
+		return nil, badInput("%s", oneLine(err))
+	}
+	return a, nil
+}
+
+// oneLine joins the problems of an errors.Join error into one line.
+func oneLine(err error) string {
+	var list []string
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			list = append(list, e.Error())
+		}
+	} else {
+		list = []string{err.Error()}
+	}
+	msg := strings.Join(list, "; ")
+	msg = strings.ReplaceAll(msg, "\n", "; ")
+	if len(list) > 1 {
+		msg = fmt.Sprintf("%d problems: %s", len(list), msg)
+	}
+	return msg
+}
+
+// viaText renders the controls behind an item: "5.1 implemented (related)".
+func viaText(vs []crosswalk.Via, sep string) string {
+	var parts []string
+	for _, v := range vs {
+		s := v.Control + " " + v.Status.String()
+		var notes []string
+		notes = append(notes, v.Relationship.String())
+		if v.ViaParent != "" {
+			notes = append(notes, "at "+v.ViaParent)
+		}
+		if v.Derived {
+			notes = append(notes, "derived via "+strings.Join(v.Path, " → "))
+		}
+		parts = append(parts, s+" ("+strings.Join(notes, ", ")+")")
+	}
+	return strings.Join(parts, sep)
+}
+
+func pct(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) + "%" }
+
+func (x *invocation) writeGap(res *crosswalk.GapResult, name string) error {
+	switch x.format {
+	case formatJSON:
+		return x.writeJSON(res)
+	case formatCSV:
+		t := newTable(-1, "id", "title", "status", "via", "statements")
+		for _, it := range res.Items {
+			t.add(it.ID, it.Title, string(it.Status), viaText(it.Via, ";"), strings.Join(it.Statements, ";"))
+		}
+		return x.writeTable(t)
+	}
+	md := x.format == formatMD
+	var b strings.Builder
+	heading := func(s string) {
+		if md {
+			fmt.Fprintf(&b, "\n## %s\n\n", s)
+		} else {
+			fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(s))
+		}
+	}
+	emit := func(t *table) error {
+		if md {
+			return t.writeMarkdown(&b)
+		}
+		return t.writeText(&b, x.width)
+	}
+	s := res.Summary
+	title := fmt.Sprintf("Gap analysis: %s (%s) against %s, policy %s", res.Baseline, name, res.Target, res.Policy)
+	if res.Derived {
+		title += ", with derived mappings"
+	}
+	if len(res.IGs) > 0 {
+		title += ", " + strings.Join(res.IGs, "+")
+	}
+	if len(res.Scope) > 0 {
+		title += ", scope " + strings.Join(res.Scope, ", ")
+	}
+	if md {
+		fmt.Fprintf(&b, "# %s\n\n", title)
+	} else {
+		fmt.Fprintf(&b, "%s\n\n", title)
+	}
+	fmt.Fprintf(&b, "Coverage %s of %d applicable items: %d covered, %d partial, %d gap, %d unreached; %d not applicable.\n",
+		pct(s.CoveragePercent), s.Applicable, s.Covered, s.Partial, s.Gap, s.Unreached, s.NotApplicable)
+	if len(res.NotAssessed) > 0 {
+		fmt.Fprintf(&b, "Not assessed (counted as not implemented): %s.\n", strings.Join(res.NotAssessed, ", "))
+	}
+	if len(res.Groups) > 0 {
+		heading("Roll-up")
+		t := newTable(1, "id", "title", "total", "covered", "partial", "gap", "unreached", "n/a", "coverage")
+		for _, g := range res.Groups {
+			t.add(g.ID, g.Title, strconv.Itoa(g.Total), strconv.Itoa(g.Covered), strconv.Itoa(g.Partial), strconv.Itoa(g.Gap),
+				strconv.Itoa(g.Unreached), strconv.Itoa(g.NotApplicable), pct(g.CoveragePercent))
+		}
+		if err := emit(t); err != nil {
+			return err
+		}
+	}
+	var open []crosswalk.GapItem
+	for _, it := range res.Items {
+		if it.Status == crosswalk.Gap || it.Status == crosswalk.PartlyCovered {
+			open = append(open, it)
+		}
+	}
+	heading(fmt.Sprintf("Gaps and partial coverage (%d)", len(open)))
+	if len(open) > 0 {
+		t := newTable(1, "id", "title", "status", "controls").wrapAlso(3)
+		for _, it := range open {
+			t.add(it.ID, it.Title, string(it.Status), viaText(it.Via, "; "))
+		}
+		if err := emit(t); err != nil {
+			return err
+		}
+	}
+	heading(fmt.Sprintf("Unreached: no baseline control maps to these (%d)", len(res.Unreached)))
+	if len(res.Unreached) > 0 {
+		t := newTable(1, "id", "title", "source statements").wrapAlso(2)
+		for _, it := range res.Items {
+			if it.Status == crosswalk.Unreached {
+				t.add(it.ID, it.Title, strings.Join(it.Statements, "; "))
+			}
+		}
+		if err := emit(t); err != nil {
+			return err
+		}
+	}
+	if len(res.Recommendations) > 0 {
+		heading("Recommended next (closes the most gaps)")
+		t := newTable(2, "rank", "control", "title", "status", "gain", "moves").wrapAlso(5)
+		for i, r := range res.Recommendations {
+			var moves []string
+			for _, m := range r.Moves {
+				moves = append(moves, m.ID)
+			}
+			t.add(strconv.Itoa(i+1), r.Control, r.Title, r.Status.String(), strconv.Itoa(r.Gain), strings.Join(moves, ", "))
+		}
+		if err := emit(t); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(x.out, b.String())
+	return err
+}

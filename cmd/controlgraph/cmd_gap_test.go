@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/codec"
+)
+
+// cliIn runs the CLI with stdin.
+func cliIn(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// gapJSON is what the tests read of the gap JSON. (It is decoded through a generic
+// map: crosswalk.Status does not read back the "not-assessed" it writes.)
+type gapJSON struct {
+	Baseline, Target, Policy string
+	Summary                  map[string]float64
+	Statuses                 map[string]string
+	Order                    []string
+	Unreached                []string
+}
+
+func decodeGap(t *testing.T, s string) gapJSON {
+	t.Helper()
+	var m map[string]any
+	require.NoError(t, codec.DecodeStrict([]byte(s), &m))
+	g := gapJSON{Summary: map[string]float64{}, Statuses: map[string]string{}}
+	g.Baseline, _ = m["baseline"].(string)
+	g.Target, _ = m["target"].(string)
+	g.Policy, _ = m["policy"].(string)
+	sum, _ := m["summary"].(map[string]any)
+	for k, v := range sum {
+		g.Summary[k], _ = v.(float64)
+	}
+	items, _ := m["items"].([]any)
+	for _, it := range items {
+		im, _ := it.(map[string]any)
+		id, _ := im["id"].(string)
+		g.Statuses[id], _ = im["status"].(string)
+		g.Order = append(g.Order, id)
+	}
+	un, _ := m["unreached"].([]any)
+	for _, u := range un {
+		s, _ := u.(string)
+		g.Unreached = append(g.Unreached, s)
+	}
+	return g
+}
+
+// An assessment with only 8.16 implemented, against CSF 2.0's DE.CM. The ISO controls
+// NIST cites for each subcategory (nist-csf-2.0_to_iso27001-2022.csv): DE.CM-01 8.16;
+// DE.CM-02 7.4; DE.CM-03 7.4, 8.16; DE.CM-06 5.22, 8.16; DE.CM-09 8.16.
+func TestGapHandChecked(t *testing.T) {
+	const assessment = "control,status\n8.16,implemented\n"
+	out, errs, code := cliIn(t, assessment, "gap", "--assessment", "-", "--target", "csf", "--scope", "DE.CM", "--policy", "referenced", "--format", "json")
+	require.Equal(t, 0, code, errs)
+	g := decodeGap(t, out)
+	assert.Equal(t, "iso27002:2022", g.Baseline)
+	assert.Equal(t, "nist-csf:2.0", g.Target)
+	assert.Equal(t, "referenced", g.Policy)
+	// Referenced: covered when every citing control is implemented.
+	assert.Equal(t, map[string]string{"DE.CM-01": "covered", "DE.CM-02": "gap", "DE.CM-03": "partial", "DE.CM-06": "partial", "DE.CM-09": "covered"}, g.Statuses)
+	assert.Equal(t, 5.0, g.Summary["total"])
+	assert.Equal(t, 40.0, g.Summary["coverage_percent"])
+
+	// Strict: NIST's references are "related", never a superset, so at most partial.
+	out, _, code = cliIn(t, assessment, "gap", "--assessment", "-", "--target", "csf", "--scope", "DE.CM", "--format", "json")
+	require.Equal(t, 0, code)
+	g = decodeGap(t, out)
+	assert.Equal(t, "strict", g.Policy)
+	assert.Equal(t, map[string]string{"DE.CM-01": "partial", "DE.CM-02": "gap", "DE.CM-03": "partial", "DE.CM-06": "partial", "DE.CM-09": "partial"}, g.Statuses)
+
+	out, _, code = cliIn(t, assessment, "gap", "--assessment", "-", "--target", "csf", "--scope", "DE.CM", "--policy", "referenced", "--format", "csv")
+	require.Equal(t, 0, code)
+	assert.Equal(t, []string{"DE.CM-01", "DE.CM-02", "DE.CM-03", "DE.CM-06", "DE.CM-09"}, csvIDs(t, out))
+	assert.Contains(t, out, "\nDE.CM-03,Personnel activity and technology usage are monitored to find potentially adverse events,partial,7.4 not-assessed (related);8.16 implemented (related),\n")
+}
+
+// The CSF 2.0 subcategories that cite no Annex A control in NIST's references are
+// unreached whatever the assessment says.
+func TestGapExampleAssessment(t *testing.T) {
+	path := filepath.Join("..", "..", "examples", "assessments", "small-company.csv")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("example assessment not found: %v", err)
+	}
+	g := decodeGap(t, cliOK(t, "gap", "--assessment", path, "--target", "nist-csf:2.0", "--format", "json"))
+	assert.Equal(t, 106.0, g.Summary["total"])
+	assert.Len(t, g.Order, 106)
+	assert.Equal(t, []string{"GV.OC-01", "GV.OC-02", "GV.RM-07", "GV.RR-02", "GV.RR-03", "ID.RA-04", "ID.RA-08", "RC.CO-04", "RC.RP-04"}, g.Unreached)
+	assert.Equal(t, g.Summary["total"], g.Summary["covered"]+g.Summary["partial"]+g.Summary["gap"]+g.Summary["unreached"]+g.Summary["not_applicable"])
+
+	table := cliOK(t, "gap", "--assessment", path, "--target", "csf", "--format", "table")
+	assert.True(t, strings.HasPrefix(table, "Gap analysis: iso27002:2022 ("+path+") against nist-csf:2.0, policy strict\n"), table[:200])
+	assert.Contains(t, table, "\nUNREACHED: NO BASELINE CONTROL MAPS TO THESE (9)\n")
+	assert.Contains(t, table, "\nRECOMMENDED NEXT (CLOSES THE MOST GAPS)\n")
+	md := cliOK(t, "gap", "--assessment", path, "--target", "csf", "--format", "md")
+	assert.True(t, strings.HasPrefix(md, "# Gap analysis: "), md[:100])
+	assert.Contains(t, md, "\n## Roll-up\n\n| id | title | total |")
+
+	// --fail-under: exit 1 with the full output and a one-line reason.
+	out, errs, code := cli(t, "gap", "--assessment", path, "--target", "csf", "--format", "json", "--fail-under", "50")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, 106.0, decodeGap(t, out).Summary["total"])
+	assert.Equal(t, "controlgraph gap: coverage of nist-csf:2.0 is 0.0%, under --fail-under 50\n", errs)
+	_, _, code = cli(t, "gap", "--assessment", path, "--target", "csf", "--format", "json", "--fail-under", "0")
+	assert.Equal(t, 0, code)
+}
+
+func TestGapCIS(t *testing.T) {
+	if !catalog.HasCIS() {
+		_, errs, code := cliIn(t, "control,status\n5.1,implemented\n", "gap", "--assessment", "-", "--target", "cis")
+		assert.Equal(t, 2, code)
+		assert.Contains(t, errs, "this build has no CIS data")
+		return
+	}
+	out, errs, code := cliIn(t, "control,status\n5.1,implemented\n", "gap", "--assessment", "-", "--target", "cis:8", "--ig", "IG1", "--format", "json")
+	require.Equal(t, 0, code, errs)
+	g := decodeGap(t, out)
+	assert.Equal(t, 56.0, g.Summary["total"], "CIS counts 56 IG1 safeguards")
+}
+
+func TestGapBadInput(t *testing.T) {
+	assert.Contains(t, cliBad(t, "gap", "--target", "csf"), "missing --assessment FILE")
+	assert.Contains(t, cliBad(t, "gap", "--assessment", "x.csv"), "missing --target FRAMEWORK")
+	assert.Contains(t, cliBad(t, "gap", "--assessment", "x.csv", "--target", "csf", "--policy", "loose"), `unknown value "loose" for --policy; accepted: strict, referenced`)
+	assert.Contains(t, cliBad(t, "gap", "--assessment", filepath.Join(t.TempDir(), "none.csv"), "--target", "csf"), "cannot read the assessment")
+	assert.Contains(t, cliBad(t, "gap", "--assessment", "x.csv", "--target", "csf", "--ig", "IG1"), "--ig does not apply to nist-csf:2.0")
+
+	_, errs, code := cliIn(t, "control,status\n5.1,maybe\n5.2,implemented\n", "gap", "--assessment", "-", "--target", "csf")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, 1, strings.Count(errs, "\n"), errs)
+	assert.Contains(t, errs, "standard input:2")
+	assert.Contains(t, errs, `"maybe"`)
+}
