@@ -16,7 +16,9 @@ type Policy string
 // The policies (see the package documentation, "Coverage").
 const (
 	// Strict reads the relationships as sets: an item is covered when an implemented
-	// baseline control is equal to it or a superset of it.
+	// baseline control is equal to it or a superset of it. A source that publishes
+	// only "related" links (NIST's CSF 2.0 informative references) can therefore make
+	// items partial at best under Strict; use Referenced to read it as NIST intends.
 	Strict Policy = "strict"
 	// Referenced reads mappings as informative references: an item is covered when
 	// every baseline control that maps to it is implemented.

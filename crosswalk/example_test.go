@@ -1,0 +1,65 @@
+package crosswalk_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
+)
+
+func ExampleCrosswalk_Map() {
+	cw := crosswalk.Default()
+	ctl, err := cw.Lookup("DE.CM-01")
+	if err != nil {
+		panic(err)
+	}
+	ms, err := cw.Map(ctl.Ref, catalog.ISO27002v2022)
+	if err != nil {
+		panic(err)
+	}
+	for _, m := range ms {
+		fmt.Println(m, "from", m.Sources())
+	}
+	// A subcategory NIST maps only at category level says so.
+	ms, _ = cw.Map(catalog.NewRef(catalog.CSF20, "GV.OC-01"), catalog.ISO27002v2022)
+	fmt.Println(ms[0])
+	// Output:
+	// related iso27002:2022/8.16 from [nist-cprt-csf-2.0-iso27001-2022]
+	// related iso27002:2022/5.20 (mapped at nist-csf:2.0/GV.OC level)
+}
+
+func ExampleCrosswalk_Gap() {
+	cw := crosswalk.Default()
+	a, err := crosswalk.ReadAssessmentCSV("assessment.csv", strings.NewReader(
+		"control,status\n5.1,implemented\n8.16,implemented\n8.15,partial\n5.24,planned\n"), nil)
+	if err != nil {
+		panic(err)
+	}
+	r, err := cw.Gap(a, catalog.CSF20)
+	if err != nil {
+		panic(err)
+	}
+	s := r.Summary
+	fmt.Printf("%s against %s (%s): %d items, %d covered, %d partial, %d gap, %d unreached\n",
+		r.Baseline, r.Target, r.Policy, s.Total, s.Covered, s.Partial, s.Gap, s.Unreached)
+	for _, it := range r.Items {
+		if it.ID == "DE.CM-01" {
+			fmt.Println(it.ID, it.Status, it.Via[0].Control, it.Via[0].Relationship)
+		}
+	}
+	for _, rec := range r.Recommendations[:3] {
+		fmt.Println("next:", rec.Control, rec.Title, "moves", len(rec.Moves))
+	}
+	// NIST publishes CSF 2.0 references as "related", so only the referenced policy
+	// can call an item covered.
+	r, _ = cw.Gap(a, catalog.CSF20, crosswalk.Referenced)
+	fmt.Println(r.Policy, r.Summary.Covered, "covered,", r.Summary.CoveragePercent, "%")
+	// Output:
+	// iso27002:2022 against nist-csf:2.0 (strict): 106 items, 0 covered, 23 partial, 74 gap, 9 unreached
+	// DE.CM-01 partial 8.16 related
+	// next: 5.26 Response to information security incidents moves 14
+	// next: 5.19 Information security in supplier relationships moves 10
+	// next: 5.9 Inventory of information and other associated assets moves 6
+	// referenced 9 covered, 8.5 %
+}
