@@ -37,6 +37,7 @@ func readTable(ref, name string, want ...string) (*table, error) {
 	if len(recs) == 0 {
 		return nil, fmt.Errorf("%s: empty", name)
 	}
+	recs[0][0] = strings.TrimPrefix(recs[0][0], "\ufeff")
 	t := &table{file: name, header: recs[0]}
 	for _, w := range want {
 		found := false

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/wire"
 )
@@ -80,6 +81,10 @@ func genFrameworks(ref string, files map[string][]byte) error {
 		if err != nil {
 			return err
 		}
+		// The catalog's own checks (IDs, titles, parents, cycles) on what it will embed.
+		if _, err := catalog.ReadJSON(s.out, b); err != nil {
+			return err
+		}
 		files[s.out] = b
 	}
 	files["catalog/data/cis/LICENSE"] = []byte(cisFrameworksLicenceFile)
@@ -107,8 +112,13 @@ func genISO27002v2022(ref string) (wire.Framework, error) {
 	for _, r := range t.rows {
 		id := r.get("id")
 		clause, _, ok := strings.Cut(id, ".")
-		if !ok || r.get("title") == "" || r.get("theme") == "" {
-			return wf, fmt.Errorf("%s:%d: malformed row", t.file, r.line)
+		switch {
+		case !ok || clause == "":
+			return wf, fmt.Errorf("%s:%d: id %q is not clause.number", t.file, r.line, id)
+		case r.get("title") == "":
+			return wf, fmt.Errorf("%s:%d: control %s has no title", t.file, r.line, id)
+		case r.get("theme") == "":
+			return wf, fmt.Errorf("%s:%d: control %s has no theme", t.file, r.line, id)
 		}
 		if th, seen := themeOf[clause]; !seen {
 			themeOf[clause] = r.get("theme")
@@ -189,15 +199,23 @@ func genCSF(ref, file string, wf wire.Framework) (wire.Framework, error) {
 		return wf, err
 	}
 	seen := map[string]bool{}
+	title := map[string]string{}  // function or category ID → its title
+	parent := map[string]string{} // category ID → its function
 	for _, r := range t.rows {
 		fn, cat, sub := r.get("function_id"), r.get("category_id"), r.get("subcategory_id")
 		if !seen[fn] {
 			seen[fn] = true
+			title[fn] = r.get("function")
 			wf.Controls = append(wf.Controls, wire.Control{ID: fn, Title: r.get("function"), Kind: "function"})
+		} else if title[fn] != r.get("function") {
+			return wf, fmt.Errorf("%s:%d: function %s is %q here, %q above", file, r.line, fn, r.get("function"), title[fn])
 		}
 		if !seen[cat] {
 			seen[cat] = true
+			title[cat], parent[cat] = r.get("category"), fn
 			wf.Controls = append(wf.Controls, wire.Control{ID: cat, Title: r.get("category"), Kind: "category", Parent: fn})
+		} else if title[cat] != r.get("category") || parent[cat] != fn {
+			return wf, fmt.Errorf("%s:%d: category %s is %q under %s here, %q under %s above", file, r.line, cat, r.get("category"), fn, title[cat], parent[cat])
 		}
 		if seen[sub] {
 			return wf, fmt.Errorf("%s:%d: subcategory %s repeated", file, r.line, sub)
@@ -225,6 +243,9 @@ func genCIS(ref, safeguards string, wf wire.Framework) (wire.Framework, error) {
 	for _, c := range ct.rows {
 		wf.Controls = append(wf.Controls, wire.Control{ID: c.get("id"), Title: c.get("title"), Kind: "control"})
 		for _, r := range bySafeguard[c.get("id")] {
+			if !strings.HasPrefix(r.get("id"), c.get("id")+".") {
+				return wf, fmt.Errorf("%s:%d: safeguard %s is not numbered under its control %s", safeguards, r.line, r.get("id"), c.get("id"))
+			}
 			attrs := map[string][]string{}
 			if v := split(r.get("asset_type")); len(v) > 0 {
 				attrs["asset_type"] = v

@@ -107,6 +107,8 @@ func TestGenISO27002v2022(t *testing.T) {
 		"theme mismatch":    isoHeader + "5.1,P,Organizational,Preventive,C,I,G,D,0\n5.2,Q,People,Preventive,C,I,G,D,0\n",
 		"no clause":         isoHeader + "51,P,Organizational,Preventive,C,I,G,D,0\n",
 		"empty title":       isoHeader + "5.1,,Organizational,Preventive,C,I,G,D,0\n",
+		"no theme":          isoHeader + "5.1,P,,Preventive,C,I,G,D,0\n",
+		"empty clause":      isoHeader + ".1,P,Organizational,Preventive,C,I,G,D,0\n",
 		"missing column":    "id,title,theme\n5.1,P,Organizational\n",
 		"ragged":            isoHeader + "5.1,P,Organizational\n",
 		"empty file":        "",
@@ -152,6 +154,21 @@ func TestGenCSF(t *testing.T) {
 		"GV,Govern,GV.OC,Organizational Context,GV.OC-01,A\nGV,Govern,GV.OC,Organizational Context,GV.OC-01,B\n"})
 	_, err = genCSF(dir, "frameworks/csf.csv", wire.Framework{ID: "x:1"})
 	assert.EqualError(t, err, "frameworks/csf.csv:3: subcategory GV.OC-01 repeated")
+
+	dir = writeRef(t, map[string]string{"frameworks/csf.csv": header +
+		"GV,Govern,GV.OC,Organizational Context,GV.OC-01,A\nID,Identify,GV.OC,Organizational Context,GV.OC-02,B\n"})
+	_, err = genCSF(dir, "frameworks/csf.csv", wire.Framework{ID: "x:1"})
+	assert.EqualError(t, err, `frameworks/csf.csv:3: category GV.OC is "Organizational Context" under ID here, "Organizational Context" under GV above`)
+
+	dir = writeRef(t, map[string]string{"frameworks/csf.csv": header +
+		"GV,Govern,GV.OC,Organizational Context,GV.OC-01,A\nGV,Governance,GV.RM,Risk,GV.RM-01,B\n"})
+	_, err = genCSF(dir, "frameworks/csf.csv", wire.Framework{ID: "x:1"})
+	assert.EqualError(t, err, `frameworks/csf.csv:3: function GV is "Governance" here, "Govern" above`)
+
+	// A byte order mark before the header is not part of the first column's name.
+	dir = writeRef(t, map[string]string{"frameworks/csf.csv": "\ufeff" + header + "GV,Govern,GV.OC,Organizational Context,GV.OC-01,A\n"})
+	_, err = genCSF(dir, "frameworks/csf.csv", wire.Framework{ID: "x:1"})
+	assert.NoError(t, err)
 }
 
 func TestGenCIS(t *testing.T) {
@@ -179,6 +196,29 @@ func TestGenCIS(t *testing.T) {
 	})
 	_, err = genCIS(dir, "frameworks/sg.csv", wire.Framework{ID: "cis:x"})
 	assert.EqualError(t, err, "frameworks/sg.csv: 1 safeguards belong to no control of cis-controls-v8.csv")
+
+	dir = writeRef(t, map[string]string{
+		"frameworks/cis-controls-v8.csv": "id,title\n1,Inventory\n",
+		"frameworks/sg.csv":              header + "2.1,1,A,Devices,Identify,1,1,1\n",
+	})
+	_, err = genCIS(dir, "frameworks/sg.csv", wire.Framework{ID: "cis:x"})
+	assert.EqualError(t, err, "frameworks/sg.csv:2: safeguard 2.1 is not numbered under its control 1")
+}
+
+// genFrameworks runs the catalog's checks on what it generates.
+func TestGenFrameworksChecksOutput(t *testing.T) {
+	ref := testReferenceDir(t)
+	dir := t.TempDir()
+	require.NoError(t, os.CopyFS(filepath.Join(dir, "frameworks"), os.DirFS(filepath.Join(ref, "frameworks"))))
+	path := filepath.Join(dir, "frameworks", "iso27001-2022-clauses.csv")
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	// Clause 4.1 now names a parent that does not exist.
+	b = []byte(strings.Replace(string(b), "4.1,Understanding the organization and its context,4,", "4.1,Understanding the organization and its context,44,", 1))
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+	err = genFrameworks(dir, map[string][]byte{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `catalog/data/iso27001-2022.json: framework.controls[1] (id "4.1"): field "parent" = "44"`)
 }
 
 func TestGenISO27001AndISO2013(t *testing.T) {
