@@ -41,10 +41,23 @@
 // no-relationship. OSCAL has no word for [mappings.Related] (a link the source does
 // not characterise, as in NIST's informative references); it is written as
 // intersects-with with a prop relationship=related in [Namespace], and read back as
-// Related. Whoever ignores the prop reads the weaker claim "they overlap", which is
-// what citing one from the other implies. Each mapping names its source document in
-// back-matter, and source-gap-summary and target-gap-summary list the controls of the
-// two frameworks that no edge of the set touches. [ImportMappings] reads it back.
+// Related. A tool that ignores the prop sees the closest OSCAL token: the two share
+// something, with no claim of equality or containment. (intersects-with does say a
+// little more than "related": neither side contains the other; the prop is what
+// keeps the weaker claim.) A stated matching rationale goes into the
+// map's matching-rationale; the edge's note into its remarks; strength, label,
+// misprint, repeat count and a source other than the set's into props in
+// [Namespace]. A source or target that is a control of another framework than the
+// mapping's (an ISO/IEC 27002:2022 control cited as Annex A of ISO/IEC 27001:2022)
+// carries a prop framework naming it. The set's statements (an element for which the
+// source lists no reference, or "all controls") are props of the mapping, one prop
+// group per statement. Each mapping names its catalogs and its source document
+// (title, publisher, licence, URL) in back-matter, and source-gap-summary and
+// target-gap-summary list the controls of the two frameworks that no edge of the set
+// touches. The provenance must name one matching rationale for the whole collection;
+// the sources do not, so it says "semantic" and its remarks say why. [ImportMappings]
+// reads it all back; prop values OSCAL cannot hold (white space at either end, line
+// breaks) are kept in the prop's remarks, so nothing is lost.
 //
 // # Strictness
 //
@@ -52,8 +65,9 @@
 // assessment parts, parties' addresses), and later OSCAL versions add fields. So the
 // import decodes the JSON through the project's codec into plain values and then
 // walks only what it needs, checking it against the OSCAL model itself: a member the
-// OSCAL model does not define for a catalog, group, control, part or prop (a typo such
-// as "contols") is an error, as are wrong JSON types and missing required members,
+// OSCAL model does not define for an object the import reads (catalog, group,
+// control, part, prop, mapping, map, mapping item; a typo such as "contols") is an
+// error, as are wrong JSON types and missing required members,
 // each reported as an [*Error] with the JSON path ("catalog.groups[2].controls[5].id")
 // and the value. Subtrees the import skips (params, links, back-matter resources,
 // parties) are counted, not checked. Arbitrary input never makes the import panic.
