@@ -41,12 +41,22 @@ func BenchmarkNewDefault(b *testing.B) {
 
 func BenchmarkMapDirect(b *testing.B) {
 	cw := Default()
-	r := catalog.NewRef(catalog.ISO27002v2022, "8.16")
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := cw.Map(r, catalog.CSF20); err != nil {
-			b.Fatal(err)
-		}
+	for _, q := range []struct {
+		from catalog.Ref
+		to   catalog.FrameworkID
+	}{
+		{catalog.NewRef(catalog.CSF20, "DE.CM-01"), catalog.ISO27002v2022}, // one target
+		{catalog.NewRef(catalog.ISO27002v2022, "8.16"), catalog.CSF20},     // the most cited control
+	} {
+		ms, _ := cw.Map(q.from, q.to)
+		b.Run(fmt.Sprintf("%s/targets=%d", q.from.ID, len(ms)), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := cw.Map(q.from, q.to); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

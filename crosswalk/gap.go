@@ -248,12 +248,17 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 		t.items, t.reaches, t.cov = full.items, full.reaches, full.cov
 		return t, nil
 	}
+	anyIG := false
 	for k, i := range full.items {
+		anyIG = anyIG || cw.nodes[i].igs != 0
 		if cw.inScope(i, scope) && cw.inGroups(i, cfg.groups) {
 			t.items = append(t.items, i)
 			t.reaches = append(t.reaches, full.reaches[k])
 			t.cov = append(t.cov, full.cov[k])
 		}
+	}
+	if len(cfg.groups) > 0 && !anyIG {
+		return nil, fmt.Errorf("crosswalk: %s has no implementation groups (WithGroup applies to the CIS Controls)", tfID)
 	}
 	return t, nil
 }

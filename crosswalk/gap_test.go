@@ -136,6 +136,8 @@ func TestGapScopeAndErrors(t *testing.T) {
 	assert.Error(t, err)
 	_, err = cw.Gap(a, fwTgt, WithGroup("IG4"))
 	assert.Error(t, err)
+	_, err = cw.Gap(a, fwTgt, WithGroup("IG1"))
+	assert.ErrorContains(t, err, "has no implementation groups")
 	_, err = cw.Gap(a, fwBase)
 	assert.Error(t, err)
 	_, err = cw.Gap(a, "nope:1")

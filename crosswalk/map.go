@@ -159,39 +159,40 @@ func (cw *Crosswalk) direct(i, tf int32, out []Mapping, viaParent bool) []Mappin
 	if viaParent {
 		via = cw.nodes[i].ref
 	}
-	n := 0
-	for k := range seg {
-		if k == 0 || seg[k].to != seg[k-1].to {
-			n++
-		}
-	}
-	out = slices.Grow(out, n)
-	hops := make([]Hop, len(seg)) // one backing array for every mapping's Edges
+	// Group the arcs by target (they are sorted by target, strongest first), order
+	// the groups by relationship (stable: document order within a rank), then build.
+	type group struct{ k, j int }
+	var buf [16]group
+	groups := buf[:0]
 	for k := 0; k < len(seg); {
-		a := seg[k]
 		j := k + 1
-		for j < len(seg) && seg[j].to == a.to {
+		for j < len(seg) && seg[j].to == seg[k].to {
 			j++
 		}
-		if start == 0 || !cw.has(out[:start], a.to) {
-			for x, b := range seg[k:j] {
-				hops[k+x] = cw.hop(i, b)
-			}
-			out = append(out, Mapping{
-				Target:       cw.nodes[a.to].ref,
-				Relationship: cw.arcRel(a),
-				Published:    true,
-				Inverse:      a.inv,
-				ViaParent:    via,
-				Edges:        hops[k:j:j],
-			})
+		if start == 0 || !cw.has(out[:start], seg[k].to) {
+			groups = append(groups, group{k, j})
 		}
 		k = j
 	}
-	added := out[start:]
-	slices.SortStableFunc(added, func(x, y Mapping) int {
-		return cmp.Compare(y.Relationship.Rank(), x.Relationship.Rank())
+	slices.SortStableFunc(groups, func(x, y group) int {
+		return cmp.Compare(cw.arcRel(seg[y.k]).Rank(), cw.arcRel(seg[x.k]).Rank())
 	})
+	out = slices.Grow(out, len(groups))
+	hops := make([]Hop, len(seg)) // one backing array for every mapping's Edges
+	for _, g := range groups {
+		a := seg[g.k]
+		for x, b := range seg[g.k:g.j] {
+			hops[g.k+x] = cw.hop(i, b)
+		}
+		out = append(out, Mapping{
+			Target:       cw.nodes[a.to].ref,
+			Relationship: cw.arcRel(a),
+			Published:    true,
+			Inverse:      a.inv,
+			ViaParent:    via,
+			Edges:        hops[g.k:g.j:g.j],
+		})
+	}
 	return out
 }
 
