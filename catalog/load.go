@@ -18,7 +18,8 @@ import (
 // `controlgraph export --format json` writes (its "mappings" are ignored here; see
 // package mappings). Decoding is strict: unknown fields, missing IDs or titles,
 // duplicate IDs and dangling parents are errors. Every problem is reported as a
-// [*DataError] naming file (name), line or record, field and value.
+// [*DataError] naming file (name), line, record ("framework.controls[3]"), field and
+// value; the line of a problem with a control is where its object begins.
 func ReadJSON(name string, data []byte) ([]Framework, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	// One framework object, unless the top level has "frameworks": then the export
@@ -47,19 +48,25 @@ func ReadJSON(name string, data []byte) ([]Framework, error) {
 	var p problems
 	seen := map[FrameworkID]bool{}
 	for i, f := range fws {
-		rec := fmt.Sprintf("frameworks[%d]", i)
+		rec, path := fmt.Sprintf("frameworks[%d]", i), fmt.Sprintf("frameworks[%d]", i)
 		if !isDoc {
-			rec = "framework"
+			rec, path = "framework", ""
 		}
+		// Lines are looked up only for problems, so valid input costs nothing.
+		lineOf := func(p string) int { return codec.LineOf(data, p) }
 		if seen[f.ID] {
-			p.add(&DataError{File: name, Record: rec, Field: "id", Value: string(f.ID), Err: ErrDuplicateFramework})
+			p.add(&DataError{File: name, Line: lineOf(path), Record: rec, Field: "id", Value: string(f.ID), Err: ErrDuplicateFramework})
 		}
 		seen[f.ID] = true
 		checkFramework(f, &p, func(ci int) (string, int, string) {
 			if ci < 0 {
-				return name, 0, rec
+				return name, lineOf(path), rec
 			}
-			return name, 0, fmt.Sprintf("%s.controls[%d]", rec, ci)
+			cp := fmt.Sprintf("controls[%d]", ci)
+			if path != "" {
+				cp = path + "." + cp
+			}
+			return name, lineOf(cp), fmt.Sprintf("%s.controls[%d]", rec, ci)
 		})
 	}
 	if err := p.err(); err != nil {

@@ -147,9 +147,9 @@ func TestReadJSONErrors(t *testing.T) {
   {"id": "AC", "title": " ", "kind": "control", "parent": "XX"}
 ]}`,
 			wants: []want{
-				{record: `framework.controls[1] (id "AC")`, field: "id", value: "AC", err: catalog.ErrDuplicateID},
-				{record: `framework.controls[1] (id "AC")`, field: "title", err: catalog.ErrEmptyField},
-				{record: `framework.controls[1] (id "AC")`, field: "parent", value: "XX", err: catalog.ErrDanglingParent},
+				{line: 3, record: `framework.controls[1] (id "AC")`, field: "id", value: "AC", err: catalog.ErrDuplicateID},
+				{line: 3, record: `framework.controls[1] (id "AC")`, field: "title", err: catalog.ErrEmptyField},
+				{line: 3, record: `framework.controls[1] (id "AC")`, field: "parent", value: "XX", err: catalog.ErrDanglingParent},
 			},
 		},
 		{
@@ -162,10 +162,10 @@ func TestReadJSONErrors(t *testing.T) {
   {"id": "E", "title": "E", "kind": "control", "parent": "A"}
 ]}`,
 			wants: []want{
-				{record: `framework.controls[3] (id "D")`, field: "parent", value: "D", err: catalog.ErrParentCycle},
-				{record: `framework.controls[0] (id "A")`, field: "parent", value: "C", err: catalog.ErrParentCycle},
-				{record: `framework.controls[1] (id "B")`, field: "parent", value: "A", err: catalog.ErrParentCycle},
-				{record: `framework.controls[2] (id "C")`, field: "parent", value: "B", err: catalog.ErrParentCycle},
+				{line: 5, record: `framework.controls[3] (id "D")`, field: "parent", value: "D", err: catalog.ErrParentCycle},
+				{line: 2, record: `framework.controls[0] (id "A")`, field: "parent", value: "C", err: catalog.ErrParentCycle},
+				{line: 3, record: `framework.controls[1] (id "B")`, field: "parent", value: "A", err: catalog.ErrParentCycle},
+				{line: 4, record: `framework.controls[2] (id "C")`, field: "parent", value: "B", err: catalog.ErrParentCycle},
 			},
 		},
 		{
@@ -175,22 +175,22 @@ func TestReadJSONErrors(t *testing.T) {
   {"id": "x", "title": "X", "kind": "Big Kind", "attributes": {"level": ["basic", " "]}}
 ]}`,
 			wants: []want{
-				{record: "framework", field: "id", value: "ACME 1", err: catalog.ErrInvalidValue},
-				{record: "framework", field: "name", err: catalog.ErrEmptyField},
-				{record: "framework.controls[0]", field: "id", err: catalog.ErrEmptyField},
-				{record: `framework.controls[1] (id "x")`, field: "kind", value: "Big Kind", err: catalog.ErrInvalidValue},
-				{record: `framework.controls[1] (id "x")`, field: "attributes.level", value: " ", err: catalog.ErrInvalidValue},
+				{line: 1, record: "framework", field: "id", value: "ACME 1", err: catalog.ErrInvalidValue},
+				{line: 1, record: "framework", field: "name", err: catalog.ErrEmptyField},
+				{line: 2, record: "framework.controls[0]", field: "id", err: catalog.ErrEmptyField},
+				{line: 3, record: `framework.controls[1] (id "x")`, field: "kind", value: "Big Kind", err: catalog.ErrInvalidValue},
+				{line: 3, record: `framework.controls[1] (id "x")`, field: "attributes.level", value: " ", err: catalog.ErrInvalidValue},
 			},
 		},
 		{
 			name:  "ID with a slash",
 			in:    `{"id": "acme:1", "name": "A", "version": "1", "controls": [{"id": "a/b", "title": "A", "kind": "control"}]}`,
-			wants: []want{{record: `framework.controls[0] (id "a/b")`, field: "id", value: "a/b", err: catalog.ErrInvalidValue}},
+			wants: []want{{line: 1, record: `framework.controls[0] (id "a/b")`, field: "id", value: "a/b", err: catalog.ErrInvalidValue}},
 		},
 		{
 			name:  "duplicate framework in a document",
 			in:    `{"frameworks": [` + goodJSON + `, ` + goodJSON + `]}`,
-			wants: []want{{record: "frameworks[1]", field: "id", value: "acme:1", err: catalog.ErrDuplicateFramework}},
+			wants: []want{{line: 10, record: "frameworks[1]", field: "id", value: "acme:1", err: catalog.ErrDuplicateFramework}},
 		},
 	}
 	for _, tt := range tests {
@@ -206,7 +206,7 @@ func TestReadJSONErrorText(t *testing.T) {
 	_, err := catalog.ReadJSON("in.json", []byte("{\"id\": \"acme:1\",\n \"name\": \"A\",\n \"vers\": \"1\", \"controls\": []}"))
 	assert.EqualError(t, err, `in.json:3: framework: field "vers": unknown field (column 9)`)
 	_, err = catalog.ReadJSON("in.json", []byte(`{"id": "acme:1", "name": "A", "version": "1", "controls": [{"id": "AC", "title": "", "kind": "control"}]}`))
-	assert.EqualError(t, err, `in.json: framework.controls[0] (id "AC"): field "title": required field is empty`)
+	assert.EqualError(t, err, `in.json:1: framework.controls[0] (id "AC"): field "title": required field is empty`)
 }
 
 const goodCSV = "id,title,kind,parent,level,tags\n" +

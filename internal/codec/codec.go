@@ -149,52 +149,96 @@ func positioned(data []byte, off int64, err error) error {
 // the path ends in one. It reads only the structure (brackets, strings, commas) and
 // tolerates malformed input.
 func pathAt(data []byte, off int64) (path, key string) {
-	type frame struct {
-		array bool
-		index int    // for an array: the element being read
-		key   string // for an object: the member being read
-		inKey bool   // for an object: expecting a key next
-	}
-	var stack []frame
+	var s scanner
 	for i := 0; i < int(off) && i < len(data); i++ {
-		switch c := data[i]; c {
-		case '"':
-			j := i + 1
-			for j < len(data) && data[j] != '"' {
-				if data[j] == '\\' {
-					j++
-				}
+		i = s.step(data, i)
+	}
+	return s.path()
+}
+
+// LineOf returns the 1-based line on which the object or array at path begins in the
+// JSON document data, or 0 when there is none. Paths are written as in
+// [SyntaxError.Path]: "controls[3]", "frameworks[0].controls[12]", "" for the whole
+// document. It is meant for error messages about valid documents, and tolerates
+// malformed ones.
+func LineOf(data []byte, path string) int {
+	var s scanner
+	line := 1
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\n':
+			line++
+		case '{', '[':
+			if p, _ := s.path(); p == path {
+				return line
+			}
+		}
+		j := s.step(data, i)
+		line += bytes.Count(data[i+1:min(j+1, len(data))], []byte{'\n'})
+		i = j
+	}
+	return 0
+}
+
+// scanner follows the nesting of a JSON document byte by byte, enough to name the
+// path of the value being read.
+type scanner struct {
+	stack []frame
+}
+
+type frame struct {
+	array bool
+	index int    // for an array: the element being read
+	key   string // for an object: the member being read
+	inKey bool   // for an object: expecting a key next
+}
+
+// step reads the byte at i (and a whole string when one starts there) and returns
+// the index of the last byte it read.
+func (s *scanner) step(data []byte, i int) int {
+	switch c := data[i]; c {
+	case '"':
+		j := i + 1
+		for j < len(data) && data[j] != '"' {
+			if data[j] == '\\' {
 				j++
 			}
-			if n := len(stack); n > 0 && !stack[n-1].array && stack[n-1].inKey {
-				end := min(j, len(data))
-				k, err := strconv.Unquote(string(data[i : end+min(1, len(data)-end)]))
-				if err != nil {
-					k = string(data[i+1 : end])
-				}
-				stack[n-1].key, stack[n-1].inKey = k, false
+			j++
+		}
+		if n := len(s.stack); n > 0 && !s.stack[n-1].array && s.stack[n-1].inKey {
+			end := min(j, len(data))
+			k, err := strconv.Unquote(string(data[i : end+min(1, len(data)-end)]))
+			if err != nil {
+				k = string(data[i+1 : end])
 			}
-			i = j
-		case '{':
-			stack = append(stack, frame{inKey: true})
-		case '[':
-			stack = append(stack, frame{array: true})
-		case '}', ']':
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-		case ',':
-			if n := len(stack); n > 0 {
-				if stack[n-1].array {
-					stack[n-1].index++
-				} else {
-					stack[n-1].inKey = true
-				}
+			s.stack[n-1].key, s.stack[n-1].inKey = k, false
+		}
+		return min(j, len(data)-1)
+	case '{':
+		s.stack = append(s.stack, frame{inKey: true})
+	case '[':
+		s.stack = append(s.stack, frame{array: true})
+	case '}', ']':
+		if len(s.stack) > 0 {
+			s.stack = s.stack[:len(s.stack)-1]
+		}
+	case ',':
+		if n := len(s.stack); n > 0 {
+			if s.stack[n-1].array {
+				s.stack[n-1].index++
+			} else {
+				s.stack[n-1].inKey = true
 			}
 		}
 	}
+	return i
+}
+
+// path returns the path of the value being read and, when it is an object member,
+// its key.
+func (s *scanner) path() (path, key string) {
 	var b strings.Builder
-	for i, f := range stack {
+	for i, f := range s.stack {
 		switch {
 		case f.array:
 			fmt.Fprintf(&b, "[%d]", f.index)
@@ -203,7 +247,7 @@ func pathAt(data []byte, off int64) (path, key string) {
 				b.WriteByte('.')
 			}
 			b.WriteString(f.key)
-			if i == len(stack)-1 {
+			if i == len(s.stack)-1 {
 				key = f.key
 			}
 		}

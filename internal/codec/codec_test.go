@@ -176,3 +176,34 @@ func TestTrailingDataPosition(t *testing.T) {
 	assert.Equal(t, 3, se.Column)
 	require.NoError(t, DecodeStrict([]byte("{\"id\":\"a\"}\n\n  "), &w))
 }
+
+func TestLineOf(t *testing.T) {
+	doc := []byte(`{
+  "id": "a",
+  "note": "a [ { \" string",
+  "controls": [
+    {"id": "1"},
+    {
+      "id": "2",
+      "attributes": {"x": ["y"]}
+    }
+  ],
+  "frameworks": [{"controls": [{}, {}]}]
+}`)
+	for path, want := range map[string]int{
+		"":                          1,
+		"controls":                  4,
+		"controls[0]":               5,
+		"controls[1]":               6,
+		"controls[1].attributes":    8,
+		"controls[1].attributes.x":  8,
+		"frameworks[0].controls[1]": 11,
+		"controls[2]":               0,
+		"id":                        0, // a string, not an object or array
+		"nope":                      0,
+	} {
+		assert.Equal(t, want, LineOf(doc, path), path)
+	}
+	assert.Equal(t, 0, LineOf(nil, ""))
+	assert.Equal(t, 1, LineOf([]byte(`[`), ""))
+}

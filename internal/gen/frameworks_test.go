@@ -218,7 +218,7 @@ func TestGenFrameworksChecksOutput(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, b, 0o644))
 	err = genFrameworks(dir, map[string][]byte{})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `catalog/data/iso27001-2022.json: framework.controls[1] (id "4.1"): field "parent" = "44"`)
+	assert.Contains(t, err.Error(), `catalog/data/iso27001-2022.json:26: framework.controls[1] (id "4.1"): field "parent" = "44"`)
 }
 
 func TestGenISO27001AndISO2013(t *testing.T) {
