@@ -1,0 +1,29 @@
+// Package report renders the results of package crosswalk for people and
+// programs: gap analyses ([crosswalk.GapResult]), Statements of Applicability
+// ([crosswalk.SoA]) and pictures of a crosswalk ([crosswalk.Mapping] results and
+// [mappings.Set] pairs).
+//
+// # Formats
+//
+// Every result can be written as a terminal table, JSON (the CLI contract, through
+// the project's codec), CSV, Markdown, a self-contained HTML page and an XLSX
+// workbook; crosswalk pictures as Mermaid or Graphviz DOT. [ParseFormat] reads a
+// format name, and [RenderGap], [RenderSoA], [RenderMap] and [RenderSet] dispatch to
+// the renderer of one format, so a command line needs one call per result:
+//
+//	f, err := report.ParseFormat("html")
+//	...
+//	err = report.RenderGap(w, res, f, report.Options{Catalog: cw.Catalog()})
+//
+// The renderers of one format are also exported on their own ([GapHTML],
+// [SoAXLSX], [MapMermaid], ...).
+//
+// # What the package does not do
+//
+// The renderers only read results: every number a page shows is either in the
+// result or computed in Go by a small, tested view-model function (the heat map's
+// cells per CIS control and implementation group, say), never in a template.
+// Output is deterministic: the same result and options give the same bytes (no
+// timestamp unless [Options.Generated] carries one). User-supplied text — titles,
+// justifications, notes — is escaped for the format it lands in.
+package report

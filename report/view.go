@@ -1,0 +1,325 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
+)
+
+// This file holds the view model: the few numbers and labels the renderers show
+// that are not fields of a result, computed here once, in Go, and tested.
+
+// counts are the coverage counts of a set of target items.
+type counts struct {
+	Total, Covered, Partial, Gap, Unreached, NotApplicable int
+}
+
+func (c *counts) add(s crosswalk.Coverage) {
+	c.Total++
+	switch s {
+	case crosswalk.Covered:
+		c.Covered++
+	case crosswalk.PartlyCovered:
+		c.Partial++
+	case crosswalk.Gap:
+		c.Gap++
+	case crosswalk.Unreached:
+		c.Unreached++
+	case crosswalk.NotApplicableCov:
+		c.NotApplicable++
+	}
+}
+
+// Applicable is the number of items that are not not-applicable.
+func (c counts) Applicable() int { return c.Total - c.NotApplicable }
+
+// percent is the covered share of the applicable items in percent, rounded to a
+// tenth (0 when none is applicable).
+func (c counts) percent() float64 {
+	if c.Applicable() == 0 {
+		return 0
+	}
+	return math.Round(float64(c.Covered)*1000/float64(c.Applicable())) / 10
+}
+
+func rollupCounts(r crosswalk.Rollup) counts {
+	return counts{Total: r.Total, Covered: r.Covered, Partial: r.Partial, Gap: r.Gap,
+		Unreached: r.Unreached, NotApplicable: r.NotApplicable}
+}
+
+// heatCell is one cell of the heat map: the items under a node (a CSF category) or
+// in one implementation group of a CIS control.
+type heatCell struct {
+	ID, Title string // the node, or the implementation group
+	counts
+	Percent float64 // covered share of the applicable items
+	Band    int     // colour band 0..4 by Percent (20 points each); -1 when nothing is applicable
+}
+
+// heatRow is one row of the heat map: a CSF function, a CIS control.
+type heatRow struct {
+	ID, Title string
+	counts
+	Percent float64
+	Cells   []heatCell
+}
+
+// heatMap is the framework hierarchy with coverage counts, for the HTML page.
+type heatMap struct {
+	// Columns names the columns of a matrix (the implementation groups of the CIS
+	// Controls); empty when every row lists its own children (CSF functions ×
+	// categories).
+	Columns []string
+	Rows    []heatRow
+}
+
+func band(c counts, pct float64) int {
+	if c.Applicable() == 0 {
+		return -1
+	}
+	return min(4, int(pct/20))
+}
+
+func newCell(id, title string, c counts, pct float64) heatCell {
+	return heatCell{ID: id, Title: title, counts: c, Percent: pct, Band: band(c, pct)}
+}
+
+// buildHeatMap arranges the result's roll-ups into rows and cells: when the target's
+// items carry CIS implementation groups, one row per root (CIS control) and one
+// column per group, counted from the items (a safeguard of IG1 is in IG2 and IG3
+// too); otherwise one row per root roll-up (CSF function) with a cell per child
+// roll-up (category), or the row itself as its only cell when it has none.
+func buildHeatMap(res *crosswalk.GapResult, cat *catalog.Catalog) heatMap {
+	if hm, ok := igMatrix(res, cat); ok {
+		return hm
+	}
+	var hm heatMap
+	index := map[string]int{} // row ID → index in hm.Rows
+	for _, g := range res.Groups {
+		if g.Kind == "implementation-group" {
+			continue
+		}
+		c, ok := cat.Control(catalog.NewRef(res.Target, g.ID))
+		parent := ""
+		if ok {
+			parent = c.Parent.ID
+		}
+		if i, ok := index[parent]; ok && parent != "" {
+			hm.Rows[i].Cells = append(hm.Rows[i].Cells, newCell(g.ID, g.Title, rollupCounts(g), g.CoveragePercent))
+			continue
+		}
+		// A root, or a roll-up whose parent has none of its own: a row.
+		index[g.ID] = len(hm.Rows)
+		hm.Rows = append(hm.Rows, heatRow{ID: g.ID, Title: g.Title, counts: rollupCounts(g), Percent: g.CoveragePercent})
+	}
+	for i := range hm.Rows {
+		r := &hm.Rows[i]
+		if len(r.Cells) == 0 {
+			r.Cells = []heatCell{newCell(r.ID, r.Title, r.counts, r.Percent)}
+		}
+	}
+	return hm
+}
+
+// igMatrix builds the CIS heat map: roots × implementation groups.
+func igMatrix(res *crosswalk.GapResult, cat *catalog.Catalog) (heatMap, bool) {
+	type rowAcc struct {
+		id, title string
+		all       counts
+		cells     map[string]*counts
+	}
+	var rows []*rowAcc
+	byID := map[string]*rowAcc{}
+	igs := map[string]bool{}
+	for _, it := range res.Items {
+		ref := catalog.NewRef(res.Target, it.ID)
+		c, ok := cat.Control(ref)
+		if !ok {
+			return heatMap{}, false
+		}
+		groups := c.Attr(catalog.AttrImplementation)
+		if len(groups) == 0 {
+			return heatMap{}, false
+		}
+		root := c
+		for a := range cat.Ancestors(ref) {
+			root = a
+		}
+		ra := byID[root.Ref.ID]
+		if ra == nil {
+			ra = &rowAcc{id: root.Ref.ID, title: root.Title, cells: map[string]*counts{}}
+			byID[root.Ref.ID] = ra
+			rows = append(rows, ra)
+		}
+		ra.all.add(it.Status)
+		for _, g := range groups {
+			g = strings.ToUpper(g)
+			igs[g] = true
+			if ra.cells[g] == nil {
+				ra.cells[g] = &counts{}
+			}
+			ra.cells[g].add(it.Status)
+		}
+	}
+	if len(rows) == 0 {
+		return heatMap{}, false
+	}
+	var hm heatMap
+	for g := range igs {
+		hm.Columns = append(hm.Columns, g)
+	}
+	slices.SortFunc(hm.Columns, catalog.CompareIDs)
+	for _, ra := range rows {
+		row := heatRow{ID: ra.id, Title: ra.title, counts: ra.all, Percent: ra.all.percent()}
+		for _, g := range hm.Columns {
+			c := counts{}
+			if p := ra.cells[g]; p != nil {
+				c = *p
+			}
+			row.Cells = append(row.Cells, newCell(g, g, c, c.percent()))
+		}
+		hm.Rows = append(hm.Rows, row)
+	}
+	return hm, true
+}
+
+// frameworkName returns the name of a framework ("NIST CSF 2.0"), or its ID when the
+// catalog does not hold it.
+func frameworkName(cat *catalog.Catalog, id catalog.FrameworkID) string {
+	if in, ok := cat.Framework(id); ok && in.Name != "" {
+		return in.Name
+	}
+	return string(id)
+}
+
+// controlTitle returns the title of control id of framework fw, or "".
+func controlTitle(cat *catalog.Catalog, fw catalog.FrameworkID, id string) string {
+	if c, ok := cat.Control(catalog.NewRef(fw, id)); ok {
+		return c.Title
+	}
+	return ""
+}
+
+// viaLabel describes one reach of an item on one line:
+// "8.16 (subset-of, implemented)", "5.1 (related at GV, implemented)",
+// "5.1 (derived related via cis:8/1.1, implemented)".
+func viaLabel(v crosswalk.Via) string {
+	rel := v.Relationship.String()
+	switch {
+	case v.ViaParent != "":
+		rel += " at " + v.ViaParent
+	case v.Derived:
+		inner := v.Path
+		if len(inner) > 2 {
+			inner = inner[1 : len(inner)-1]
+		}
+		rel = "derived " + rel
+		if len(inner) > 0 {
+			rel += " via " + strings.Join(inner, ", ")
+		}
+	}
+	return fmt.Sprintf("%s (%s, %s)", v.Control, rel, v.Status)
+}
+
+// splitVia returns the labels of the reaches that count for the item and of those
+// published at an ancestor (context only).
+func splitVia(vs []crosswalk.Via) (counting, context []string) {
+	for _, v := range vs {
+		if v.ViaParent != "" {
+			context = append(context, viaLabel(v))
+		} else {
+			counting = append(counting, viaLabel(v))
+		}
+	}
+	return counting, context
+}
+
+// sources returns the source documents behind an item's reaches, without repeats,
+// in the order met.
+func sources(vs []crosswalk.Via) []string {
+	var out []string
+	for _, v := range vs {
+		for _, s := range v.Sources {
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// moveLabel describes a recommendation's move: "DE.CM-01 gap → partial".
+func moveLabel(m crosswalk.Move) string {
+	return fmt.Sprintf("%s %s → %s", m.ID, m.From, m.To)
+}
+
+func moveLabels(ms []crosswalk.Move) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = moveLabel(m)
+	}
+	return out
+}
+
+// relatedLabel lists the related items of a SoA entry: "nist-csf:2.0: GV, GV.OV; cis:8: 15.2".
+func relatedLabel(rs []crosswalk.SoARelated) string {
+	parts := make([]string, 0, len(rs))
+	for _, r := range rs {
+		if len(r.Items) == 0 {
+			continue
+		}
+		parts = append(parts, string(r.Framework)+": "+strings.Join(r.Items, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// pct formats a percentage as the JSON has it, with one decimal: "87.6", "0.0".
+func pct(f float64) string { return fmt.Sprintf("%.1f", f) }
+
+// policyNote explains a policy in one sentence.
+func policyNote(p crosswalk.Policy) string {
+	switch p {
+	case crosswalk.Strict:
+		return "strict: an item is covered when an implemented control is equal to it or a superset of it; other reaches give at most partial coverage"
+	case crosswalk.Referenced:
+		return "referenced: an item is covered when every control that maps to it is implemented, partial when some are"
+	}
+	return string(p)
+}
+
+// scopeLabel describes the limits of a gap result ("IG1", "scope PR"), or "".
+func scopeLabel(res *crosswalk.GapResult) string {
+	var parts []string
+	if len(res.IGs) > 0 {
+		parts = append(parts, "implementation groups "+strings.Join(res.IGs, ", "))
+	}
+	if len(res.Scope) > 0 {
+		parts = append(parts, "scope "+strings.Join(res.Scope, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// gapTitle is the default title of a gap report.
+func gapTitle(res *crosswalk.GapResult, cat *catalog.Catalog, o Options) string {
+	if o.Title != "" {
+		return o.Title
+	}
+	return "Gap analysis: " + frameworkName(cat, res.Baseline) + " against " + frameworkName(cat, res.Target)
+}
+
+// soaTitle is the default title of a SoA.
+func soaTitle(o Options) string {
+	if o.Title != "" {
+		return o.Title
+	}
+	return "Statement of Applicability"
+}
+
+// unreachedReason is the explanation an unreached item gets.
+func unreachedReason(cat *catalog.Catalog, baseline catalog.FrameworkID) string {
+	return "No " + frameworkName(cat, baseline) + " control maps here in any published source."
+}
