@@ -214,3 +214,6 @@ func TestVersion(t *testing.T) {
 	assert.Contains(t, out, "ISO/IEC 27002:2022")
 	assert.Contains(t, out, "NIST CSF 2.0")
 }
+
+// decodeAny decodes JSON into v without a schema (maps and slices).
+func decodeAny(s string, v any) error { return codec.DecodeStrict([]byte(s), v) }

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"encoding/csv"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+func TestSoAExample(t *testing.T) {
+	path := filepath.Join("..", "..", "examples", "assessments", "small-company.csv")
+	out := cliOK(t, "soa", "--assessment", path, "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	header := []string{"annex_a", "control", "title", "theme", "applicable", "justification", "status", "owner", "evidence", "notes", "nist-csf:2.0"}
+	if catalog.HasCIS() {
+		header = append(header, "cis:8")
+	}
+	assert.Equal(t, header, rows[0])
+	require.Len(t, rows, 1+93, "every Annex A control")
+	// A.5.1: the CSF 2.0 elements whose NIST reference cites Annex A 5.1, in CSF
+	// document order, and CIS safeguard 15.2 (nist-csf-2.0_to_iso27001-2022.csv,
+	// cis-controls-v8_to_iso27002-2022.csv).
+	assert.Equal(t, []string{"A.5.1", "5.1", "Policies for information security", "Organizational", "yes", "", "implemented", "CISO", "ISMS policy set v2.1", ""}, rows[1][:10])
+	assert.Equal(t, "GV;GV.OV;GV.OV-01;GV.OV-02;GV.OV-03;GV.PO-01;GV.PO-02;GV.RM;GV.RM-01;GV.RM-02;GV.RM-03;GV.RM-04;GV.RM-05;GV.RM-06;GV.SC;GV.SC-01;GV.SC-03;PR.AA-05;PR.DS;PR.DS-01", rows[1][10])
+	if catalog.HasCIS() {
+		assert.Equal(t, "15.2", rows[1][11])
+	}
+
+	// The example rates all 93: 55 implemented, 14 partial, 2 planned, 14 not
+	// implemented and 8 not applicable, each with a justification.
+	table := cliOK(t, "soa", "--assessment", path, "--format", "table")
+	assert.Contains(t, table, "93 controls: 85 applicable, 8 excluded; 55 implemented, 14 partial, 2 planned, 14 not implemented, 0 not assessed.\n")
+	assert.Contains(t, table, "\nPROBLEMS (0)\n")
+	md := cliOK(t, "soa", "--assessment", path, "--format", "md", "--related", "csf")
+	assert.Contains(t, md, "| annex a | title | applicable | status | justification | owner | nist-csf:2.0 |\n")
+}
+
+func TestSoAProblems(t *testing.T) {
+	const assessment = "control,status,justification\n5.1,implemented,\nA.8.4,not-applicable,\n"
+	out, errs, code := cliIn(t, assessment, "soa", "--assessment", "-", "--format", "json")
+	require.Equal(t, 0, code, errs)
+	var m map[string]any
+	require.NoError(t, decodeAny(out, &m))
+	sum := m["summary"].(map[string]any)
+	assert.Equal(t, 93.0, sum["total"])
+	assert.Equal(t, 1.0, sum["excluded"])
+	assert.Equal(t, 1.0, sum["implemented"])
+	assert.Equal(t, 91.0, sum["not_assessed"])
+	problems := m["problems"].([]any)
+	require.Len(t, problems, 92)
+	kinds := map[string]int{}
+	for _, p := range problems {
+		kinds[p.(map[string]any)["kind"].(string)]++
+	}
+	assert.Equal(t, map[string]int{"missing-justification": 1, "not-assessed": 91}, kinds)
+
+	out, errs, code = cliIn(t, assessment, "soa", "--assessment", "-", "--format", "table", "--fail-on-problems")
+	assert.Equal(t, 1, code)
+	assert.True(t, strings.Contains(out, "  8.4    A.8.4 Access to source code is excluded without a justification (ISO/IEC 27001:2022 6.1.3 d)\n"), "missing-justification problem listed")
+	assert.Equal(t, "controlgraph soa: the statement of applicability has 92 problems\n", errs)
+
+	assert.Contains(t, cliBad(t, "soa"), "missing --assessment FILE")
+	_, errs, code = cliIn(t, "control,status\nA.5.1.1,implemented\n", "soa", "--assessment", "-")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "A.5.1.1")
+}
+
+func TestMigrate2013(t *testing.T) {
+	path := filepath.Join("..", "..", "examples", "assessments", "legacy-2013.csv")
+	table := cliOK(t, "migrate", "--from", "iso27002:2013", path, "--format", "table")
+	// Every 2022 control but the 11 new ones has a 2013 predecessor (Annex B).
+	assert.Contains(t, table, "82 controls rated from the old assessment; 11 controls to assess afresh;")
+	i := strings.Index(table, "TO ASSESS AFRESH (11)\n")
+	require.GreaterOrEqual(t, i, 0)
+	var fresh []string
+	for _, l := range strings.Split(table[i:], "\n")[2:13] {
+		fresh = append(fresh, strings.Fields(l)[0])
+	}
+	assert.Equal(t, []string{"5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28"}, fresh)
+
+	// CSV is the migrated assessment itself: gap reads it.
+	migrated := cliOK(t, "migrate", path, "--from", "iso27002:2013", "--format", "csv")
+	assert.True(t, strings.HasPrefix(migrated, "control,status,justification,owner,evidence,notes\n5.1,implemented,"), migrated[:120])
+	assert.Len(t, csvIDs(t, migrated), 82)
+	_, errs, code := cliIn(t, migrated, "gap", "--assessment", "-", "--target", "csf", "--format", "json")
+	assert.Equal(t, 0, code, errs)
+	// JSON too.
+	_, errs, code = cliIn(t, cliOK(t, "migrate", path, "--from", "iso27002:2013", "--format", "json"), "soa", "--assessment", "-", "--format", "json")
+	assert.Equal(t, 0, code, errs)
+}
+
+func TestMigrateBadInput(t *testing.T) {
+	assert.Contains(t, cliBad(t, "migrate", "x.csv"), "missing --from FRAMEWORK")
+	assert.Contains(t, cliBad(t, "migrate", "--from", "iso27002:2022", "x.csv"), "nothing to migrate")
+	assert.Contains(t, cliBad(t, "migrate", "--from", "iso27002:2013"), "missing argument")
+	_, errs, code := cliIn(t, "control,status\nA.5.1.1,implemented\n", "migrate", "--from", "iso27002:2013", "-", "--to", "csf")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "no succession mapping")
+}
