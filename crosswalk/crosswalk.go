@@ -56,6 +56,7 @@ type node struct {
 type fwSpan struct {
 	id         catalog.FrameworkID
 	start, end int32 // nodes[start:end]
+	annex      catalog.FrameworkID
 }
 
 type edgeRec struct {
@@ -277,7 +278,7 @@ func (cw *Crosswalk) indexNodes() {
 				cw.nodes[p].children++
 			}
 		}
-		cw.fws = append(cw.fws, fwSpan{id: in.ID, start: start, end: int32(len(cw.nodes))})
+		cw.fws = append(cw.fws, fwSpan{id: in.ID, start: start, end: int32(len(cw.nodes)), annex: in.AnnexOf})
 	}
 }
 

@@ -117,8 +117,10 @@ func WithDerived(maxHops int) interface {
 //     a path) and ranked by composed relationship, then fewer hops, then document order.
 //     Each target appears once with its best path; the others are its Alternatives.
 //
-// Edges between two controls of the same framework (other than the hierarchy, which
-// Map does not walk) are not followed; succession sets (CIS v8 → v8.1, ISO 2013 →
+// A framework that carries another as its Annex A (ISO/IEC 27001:2022) answers with
+// its own controls (the clauses) and then those of the annex (the ISO/IEC 27002:2022
+// controls, named as such). Edges between two controls of the same framework (other
+// than the hierarchy, which Map does not walk) are not followed; succession sets (CIS v8 → v8.1, ISO 2013 →
 // 2022) join two frameworks and are.
 func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOption) ([]Mapping, error) {
 	var cfg mapConfig
@@ -135,14 +137,31 @@ func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOpt
 	if !ok {
 		return nil, &catalog.RefError{Input: string(to), Err: catalog.ErrUnknownFramework}
 	}
-	out := cw.direct(src, tf, nil, false)
+	tfs := [2]int32{tf, -1}
+	if a, ok := cw.fwIdx[cw.fws[tf].annex]; ok && a != cw.nodes[src].fw {
+		tfs[1] = a // ISO/IEC 27001's Annex A: the ISO/IEC 27002 controls
+	}
+	var out []Mapping
+	for _, f := range tfs {
+		if f >= 0 {
+			out = cw.direct(src, f, out, false)
+		}
+	}
 	if len(out) == 0 {
 		for p := cw.nodes[src].parent; p >= 0; p = cw.nodes[p].parent {
-			out = cw.direct(p, tf, out, true)
+			for _, f := range tfs {
+				if f >= 0 {
+					out = cw.direct(p, f, out, true)
+				}
+			}
 		}
 	}
 	if cfg.derived {
-		out = cw.addDerived(out, src, tf, cfg.hops)
+		for _, f := range tfs {
+			if f >= 0 {
+				out = cw.addDerived(out, src, f, cfg.hops)
+			}
+		}
 	}
 	return out, nil
 }

@@ -283,3 +283,17 @@ func TestConcurrentQueries(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestDefaultMapToISO27001IncludesAnnexA(t *testing.T) {
+	cw := Default()
+	ms, err := cw.Map(catalog.NewRef(catalog.CSF20, "DE.CM-01"), catalog.ISO27001v2022)
+	require.NoError(t, err)
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Target.String())
+	}
+	assert.Contains(t, got, "iso27002:2022/8.16", "Annex A control 8.16 is ISO/IEC 27002:2022 8.16")
+	direct, err := cw.Map(catalog.NewRef(catalog.CSF20, "DE.CM-01"), catalog.ISO27002v2022)
+	require.NoError(t, err)
+	assert.Len(t, direct, 1)
+}
