@@ -1,6 +1,7 @@
 package codec
 
 import (
+	"bytes"
 	stdjson "encoding/json"
 	"errors"
 	"testing"
@@ -162,6 +163,9 @@ func FuzzDecodeStrict(f *testing.F) {
 		}
 		if se.Line < 1 || se.Column < 1 || se.Offset < 0 || se.Offset > int64(len(data)) {
 			t.Fatalf("bad position %+v for %q", se, data)
+		}
+		if l := LineOf(data, se.Path); l < 0 || l > bytes.Count(data, []byte{'\n'})+1 {
+			t.Fatalf("LineOf(%q) = %d for %q", se.Path, l, data)
 		}
 	})
 }
