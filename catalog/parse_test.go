@@ -277,9 +277,11 @@ func TestRefText(t *testing.T) {
 		assert.ErrorIs(t, err, catalog.ErrSyntax, bad)
 		assert.True(t, r.IsZero(), bad)
 	}
-	// An ID may itself hold a '/' only after the first one: it is kept as the ID.
-	require.NoError(t, back.UnmarshalText([]byte("acme:1/a/b")))
-	assert.Equal(t, catalog.NewRef("acme:1", "a/b"), back)
+	// No control ID holds a '/' or a line break.
+	for _, bad := range []string{"acme:1/a/b", "acme:1/a\nb"} {
+		var r catalog.Ref
+		assert.ErrorIs(t, r.UnmarshalText([]byte(bad)), catalog.ErrSyntax, bad)
+	}
 
 	// Refs are comparable map keys.
 	m := map[catalog.Ref]int{catalog.NewRef(catalog.ISO27002v2022, "5.1"): 1}

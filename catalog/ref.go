@@ -43,7 +43,8 @@ func (r Ref) Compare(o Ref) int {
 func (r Ref) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts only the canonical
-// form "framework/id" (use [Catalog.ParseRef] for the spellings people type).
+// form "framework/id", with an ID that a [Catalog] could hold (no surrounding spaces,
+// slashes or line breaks); use [Catalog.ParseRef] for the spellings people type.
 func (r *Ref) UnmarshalText(b []byte) error {
 	s := string(b)
 	if s == "" {
@@ -51,7 +52,7 @@ func (r *Ref) UnmarshalText(b []byte) error {
 		return nil
 	}
 	fw, id, ok := strings.Cut(s, "/")
-	if !ok || id == "" || !validFrameworkID(FrameworkID(fw)) || strings.TrimSpace(id) != id {
+	if !ok || id == "" || !validFrameworkID(FrameworkID(fw)) || strings.TrimSpace(id) != id || strings.ContainsAny(id, "/\n\r\t") {
 		return &RefError{Input: s, Err: ErrSyntax}
 	}
 	*r = Ref{Framework: FrameworkID(fw), ID: id}
