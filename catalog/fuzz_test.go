@@ -194,3 +194,44 @@ func sign(x int) int {
 	}
 	return 0
 }
+
+// FuzzParseRefOwn checks the same properties on a catalog with unusual but valid IDs.
+func FuzzParseRefOwn(f *testing.F) {
+	own := []catalog.Framework{
+		{ID: "acme:1", Name: "ACME 1", Version: "1", Aliases: []string{"acme-sec"}, Controls: []catalog.ControlSpec{
+			{ID: "X:1", Title: "Colon"}, {ID: "a b", Title: "Space"}, {ID: "A.1", Title: "A-dot"},
+			{ID: "01", Title: "Zero"}, {ID: "1", Title: "One"}, {ID: "ID.AM-1", Title: "Like CSF"},
+		}},
+		{ID: "acme:2", Name: "ACME 2", Version: "2", Controls: []catalog.ControlSpec{
+			{ID: "1", Title: "One"}, {ID: "acme 1", Title: "Prefix-like"},
+		}},
+		{ID: "annex:1", Name: "Annex", Version: "1", AnnexOf: "acme:1", Controls: []catalog.ControlSpec{
+			{ID: "A.1", Title: "Own A.1"}, {ID: "2", Title: "Two"},
+		}},
+	}
+	c, err := catalog.New(own...)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"X:1", "acme:1/X:1", "a b", "acme a b", "A.1", "annex:1/A.1", "annex:1/A.A.1", "01", "1", "acme 1", "acme:2/acme 1", "acme-sec:ID.AM-01", "annex A.X:1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := c.ParseRef(s)
+		if err != nil {
+			var re *catalog.RefError
+			if !errors.As(err, &re) {
+				t.Fatalf("ParseRef(%q): error %v is not a *RefError", s, err)
+			}
+			return
+		}
+		ctl, ok := c.Control(r)
+		if !ok || ctl.Ref != r {
+			t.Fatalf("ParseRef(%q) = %v: not a canonical control of the catalog", s, r)
+		}
+		again, err := c.ParseRef(r.String())
+		if err != nil || again != r {
+			t.Fatalf("ParseRef(%q) = %v, %v; want %v", r.String(), again, err, r)
+		}
+	})
+}
