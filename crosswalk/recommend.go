@@ -133,6 +133,7 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 	// Gains are computed once and then only for the controls that share an item
 	// with the one just taken: no other gain can change.
 	gains := make([]int, nb)
+	mark := make([]int32, nb)
 	for c := 0; c < nb; c++ {
 		if candidate(c) {
 			gains[c] = gainOf(c)
@@ -160,9 +161,11 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 				cur[k] = nc
 			}
 		}
+		round := int32(len(out) + 1)
 		for _, k := range byCtl(best) {
 			for _, r := range t.cov[k] {
-				if c := int(r.pos); candidate(c) {
+				if c := int(r.pos); mark[c] != round && candidate(c) {
+					mark[c] = round // once per round
 					gains[c] = gainOf(c)
 				}
 			}
