@@ -557,8 +557,10 @@ func (c *Catalog) Len(fw FrameworkID, kinds ...Kind) int {
 		return len(d.controls)
 	}
 	n := 0
-	for _, k := range kinds {
-		n += d.info.Count(k)
+	for i, k := range kinds {
+		if !slices.Contains(kinds[:i], k) {
+			n += d.info.Count(k)
+		}
 	}
 	return n
 }

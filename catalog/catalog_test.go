@@ -20,6 +20,8 @@ func TestEmbeddedCounts(t *testing.T) {
 		assert.Equal(t, 93, c.Len(fw, catalog.KindControl))
 		assert.Equal(t, 4, c.Len(fw, catalog.KindTheme))
 		assert.Equal(t, 97, c.Len(fw))
+		assert.Equal(t, 97, c.Len(fw, catalog.KindControl, catalog.KindTheme, catalog.KindControl))
+		assert.Equal(t, 0, c.Len(fw, catalog.KindSafeguard))
 		assert.Equal(t, []string{"5", "6", "7", "8"}, ids(c.Controls(fw, catalog.OfKind(catalog.KindTheme))))
 		for theme, want := range map[catalog.Theme]int{
 			catalog.Organizational: 37, catalog.People: 8, catalog.Physical: 14, catalog.Technological: 34,
