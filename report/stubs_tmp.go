@@ -1,7 +1,5 @@
 package report
 import ("io";"github.com/controlgraph/controlgraph/crosswalk";"github.com/controlgraph/controlgraph/catalog";"github.com/controlgraph/controlgraph/mappings")
-func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {return nil}
-func SoAXLSX(w io.Writer, res *crosswalk.SoA, opts Options) error {return nil}
 func MapMermaid(w io.Writer, from catalog.Ref, ms []crosswalk.Mapping, opts Options) error {return nil}
 func MapDOT(w io.Writer, from catalog.Ref, ms []crosswalk.Mapping, opts Options) error {return nil}
 func SetMermaid(w io.Writer, from, to catalog.FrameworkID, sets []mappings.Set, opts Options) error {return nil}
