@@ -10,9 +10,12 @@
 // categories, controls, safeguards), joined by hierarchy edges and by the mapping
 // edges in both directions: an edge published A R B is also walked from B as
 // B R' A with R' the inverse relationship, and says so (Inverse). The structure lives
-// in a github.com/dominikbraun/graph graph; every query reads adjacency lists the
-// crosswalk computes once, sorted in document order, so answers are deterministic
-// and cheap. Nothing a query returns shares memory with the crosswalk.
+// in a github.com/dominikbraun/graph graph (vertices hashed by a dense node index,
+// kept in a compact store of the package's own); every query reads adjacency lists
+// the crosswalk computes once, sorted in document order, so answers are
+// deterministic and cheap. The baseline-to-target reach tables of gap queries are
+// computed on first use and kept. Nothing a query returns shares memory with the
+// crosswalk.
 //
 // # Map
 //
