@@ -124,12 +124,14 @@ func splitJSONPath(path string) (record, field string) {
 // checkFramework reports the problems of one framework on its own (everything but
 // AnnexOf, which needs the whole catalog).
 func checkFramework(f Framework, p *problems, where func(ci int) (file string, line int, record string)) {
-	file, line, rec := where(-1)
+	// where is asked only for problems: finding a JSON line costs a scan.
 	if !validFrameworkID(f.ID) {
+		file, line, rec := where(-1)
 		p.add(&DataError{File: file, Line: line, Record: rec, Field: "id", Value: string(f.ID),
 			Err: fmt.Errorf("%w: a framework ID is lower-case letters, digits, '-', '_' and '.', with one optional ':' before the version", ErrInvalidValue)})
 	}
 	if strings.TrimSpace(f.Name) == "" {
+		file, line, rec := where(-1)
 		p.add(&DataError{File: file, Line: line, Record: rec, Field: "name", Err: ErrEmptyField})
 	}
 	newFwData(f, 0, func(ci int, field, value string, err error) {
