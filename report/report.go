@@ -17,14 +17,14 @@ type Format string
 // The formats. Not every result has every format: pictures ([RenderMap],
 // [RenderSet]) are Mermaid or DOT; gap and SoA results are everything else.
 const (
-	Table    Format = "table"    // aligned plain text for a terminal
-	JSON     Format = "json"     // the CLI's JSON contract
-	CSV      Format = "csv"      // one row per item or control
-	Markdown Format = "md"       // GitHub-flavoured Markdown
-	HTML     Format = "html"     // one self-contained page
-	XLSX     Format = "xlsx"     // an Excel workbook, one sheet per view
-	Mermaid  Format = "mermaid"  // a Mermaid flowchart
-	DOT      Format = "dot"      // a Graphviz digraph
+	Table    Format = "table"   // aligned plain text for a terminal
+	JSON     Format = "json"    // the CLI's JSON contract
+	CSV      Format = "csv"     // one row per item or control
+	Markdown Format = "md"      // GitHub-flavoured Markdown
+	HTML     Format = "html"    // one self-contained page
+	XLSX     Format = "xlsx"    // an Excel workbook, one sheet per view
+	Mermaid  Format = "mermaid" // a Mermaid flowchart
+	DOT      Format = "dot"     // a Graphviz digraph
 )
 
 // ErrUnknownFormat is wrapped by the error of [ParseFormat] (and of the dispatchers)

@@ -20,8 +20,8 @@ const xlsxTimestamp = "2000-01-01T00:00:00Z"
 // colour-blind-safe palette), keyed by the status word.
 var statusFills = map[string][2]string{
 	"covered": {"0072B2", "FFFFFF"}, "implemented": {"0072B2", "FFFFFF"},
-	"partial":   {"E69F00", "000000"},
-	"gap":       {"D55E00", "000000"}, "not-implemented": {"D55E00", "000000"},
+	"partial": {"E69F00", "000000"},
+	"gap":     {"D55E00", "000000"}, "not-implemented": {"D55E00", "000000"},
 	"unreached": {"CC79A7", "000000"}, "planned": {"CC79A7", "000000"},
 	"not-applicable": {"D9D9D9", "000000"}, "not-assessed": {"D9D9D9", "000000"},
 }
