@@ -71,11 +71,22 @@ func (e *inputError) Error() string { return e.msg }
 
 func badInput(format string, a ...any) error { return &inputError{fmt.Sprintf(format, a...)} }
 
-// findingError is a result a script may gate on: exit status 1. The command's output
-// is still written.
-type findingError struct{ msg string }
+// findingError is a result with something to report besides the output, which is
+// still written: by default a finding a script may gate on (exit status 1); with code
+// exitInput, input the command read through and found wrong (validate).
+type findingError struct {
+	msg  string
+	code int // exitFinding when zero
+}
 
 func (e *findingError) Error() string { return e.msg }
+
+func (e *findingError) exitCode() int {
+	if e.code == 0 {
+		return exitFinding
+	}
+	return e.code
+}
 
 // run is the whole CLI: it parses args, runs the command and returns the exit status.
 // main calls it with the process's arguments and streams; tests call it in-process.
@@ -127,7 +138,7 @@ func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writ
 	}
 	if finding != nil {
 		fmt.Fprintf(stderr, "controlgraph %s: %s\n", c.name, finding.msg)
-		return exitFinding
+		return finding.exitCode()
 	}
 	return exitOK
 }

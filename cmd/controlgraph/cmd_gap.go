@@ -123,7 +123,7 @@ func setupGap(fs *flag.FlagSet) action {
 			return err
 		}
 		if *failUnder >= 0 && res.Summary.CoveragePercent < *failUnder {
-			return &findingError{fmt.Sprintf("coverage of %s is %.1f%%, under --fail-under %v", res.Target, res.Summary.CoveragePercent, *failUnder)}
+			return &findingError{msg: fmt.Sprintf("coverage of %s is %.1f%%, under --fail-under %v", res.Target, res.Summary.CoveragePercent, *failUnder)}
 		}
 		return nil
 	}

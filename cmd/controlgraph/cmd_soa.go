@@ -64,7 +64,7 @@ func setupSoA(fs *flag.FlagSet) action {
 			return err
 		}
 		if *failOnProblems && len(soa.Problems) > 0 {
-			return &findingError{fmt.Sprintf("the statement of applicability has %s", plural(len(soa.Problems), "problem"))}
+			return &findingError{msg: fmt.Sprintf("the statement of applicability has %s", plural(len(soa.Problems), "problem"))}
 		}
 		return nil
 	}
