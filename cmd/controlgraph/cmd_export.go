@@ -11,12 +11,13 @@ import (
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/wire"
 	"github.com/controlgraph/controlgraph/mappings"
+	"github.com/controlgraph/controlgraph/oscal"
 )
 
 func init() {
 	register(&command{
 		name:    "export",
-		args:    "[--framework ID] [--format json|csv] [-o FILE]",
+		args:    "[--framework ID] [--set ID] [--format json|csv|oscal] [-o FILE]",
 		summary: "export frameworks and their controls as JSON or CSV",
 		detail: `JSON (the default) is the document {"frameworks": [...], "mappings": [...]}:
 every control of the chosen frameworks (all of them without --framework) in document
@@ -28,13 +29,19 @@ exporting what was read gives the same bytes.
 
 CSV holds one framework per file, the form catalog.ReadCSV reads: columns id, title,
 kind, parent, summary, then one column per attribute, multiple values separated by ';'.
-So --format csv needs exactly one --framework.`,
+So --format csv needs exactly one --framework.
+
+OSCAL (--format oscal) writes an OSCAL 1.2 catalog of one framework (--framework ID),
+or, with --set, one OSCAL 1.2 mapping-collection holding the named embedded mapping
+sets. The output does not depend on the clock: exporting twice gives the same bytes.`,
 		examples: []string{
 			"export --format json -o controlgraph.json",
 			"export --framework iso27002:2022 --format csv -o iso27002.csv",
 			"export --framework csf,iso27002",
+			"export --format oscal --framework iso27002:2022 -o iso27002-2022.oscal.json",
+			"export --format oscal --set cis-controls-v8_to_iso27002-2022",
 		},
-		formats: []string{formatJSON, formatCSV},
+		formats: []string{formatJSON, formatCSV, formatOSCAL},
 		maxArgs: 0,
 		setup:   setupExport,
 	})
@@ -44,6 +51,8 @@ func setupExport(fs *flag.FlagSet) action {
 	var names listFlag
 	fs.Var(&names, "framework", "export only framework `ID` (an ID or alias; repeat or use a comma list for several)")
 	withMappings := fs.Bool("mappings", true, "include the mapping sets between the exported frameworks (JSON only)")
+	var setIDs listFlag
+	fs.Var(&setIDs, "set", "only the embedded mapping set `ID` (repeat or comma list); with --format oscal, a mapping-collection")
 	return func(x *invocation, _ []string) error {
 		var chosen []catalog.FrameworkID
 		for _, n := range names {
@@ -63,19 +72,43 @@ func setupExport(fs *flag.FlagSet) action {
 			specs = append(specs, spec)
 			ids = append(ids, in.ID)
 		}
+		var sets []mappings.Set
+		for _, id := range setIDs {
+			s, ok := mappings.EmbeddedSet(id)
+			if !ok {
+				var ids []string
+				for _, e := range mappings.Embedded() {
+					ids = append(ids, e.ID)
+				}
+				return badInput("unknown mapping set %q; accepted: %s", id, strings.Join(ids, ", "))
+			}
+			sets = append(sets, s)
+		}
+		if x.format == formatOSCAL {
+			switch {
+			case len(setIDs) > 0 && len(chosen) == 0:
+				return oscal.WriteMappings(x.out, sets, x.cat)
+			case len(setIDs) == 0 && len(specs) == 1 && len(chosen) > 0:
+				return oscal.WriteCatalog(x.out, specs[0])
+			}
+			return badInput("--format oscal writes one catalog (name it with --framework, one of %s) or the mapping sets named with --set",
+				strings.Join(x.frameworkIDs(), ", "))
+		}
 		if x.format == formatCSV {
 			if len(specs) != 1 {
 				return badInput("--format csv writes one framework per file: name it with --framework (one of %s)", strings.Join(x.frameworkIDs(), ", "))
 			}
 			return catalog.WriteCSV(x.out, specs[0])
 		}
-		var sets []mappings.Set
-		if *withMappings {
+		if len(setIDs) == 0 && *withMappings {
 			for _, s := range mappings.Embedded() {
 				if within(s, ids) {
 					sets = append(sets, s)
 				}
 			}
+		}
+		if !*withMappings {
+			sets = nil
 		}
 		return writeExportJSON(x.out, specs, sets)
 	}

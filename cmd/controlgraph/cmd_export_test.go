@@ -15,6 +15,7 @@ import (
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/wire"
 	"github.com/controlgraph/controlgraph/mappings"
+	"github.com/controlgraph/controlgraph/oscal"
 )
 
 func TestFrameworks(t *testing.T) {
@@ -144,4 +145,33 @@ func TestExportCSV(t *testing.T) {
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	assert.Equal(t, out, string(b))
+}
+
+func TestExportOSCAL(t *testing.T) {
+	out := cliOK(t, "export", "--format", "oscal", "--framework", "iso27002")
+	assert.Equal(t, out, cliOK(t, "export", "--format", "oscal", "--framework", "iso27002"), "no clock in the output")
+	f, rep, err := oscal.ImportCatalog("iso.json", []byte(out))
+	require.NoError(t, err)
+	assert.Equal(t, "catalog", rep.Model)
+	spec, _ := catalog.Default().Spec(catalog.ISO27002v2022)
+	assert.Equal(t, spec, f, "the OSCAL catalog reads back as the framework")
+
+	out = cliOK(t, "export", "--format", "oscal", "--set", mappings.SetISO2013ToISO2022)
+	sets, rep, err := oscal.ImportMappings("m.json", []byte(out))
+	require.NoError(t, err)
+	assert.Equal(t, "mapping-collection", rep.Model)
+	require.Len(t, sets, 1)
+	want, _ := mappings.EmbeddedSet(mappings.SetISO2013ToISO2022)
+	assert.Equal(t, len(want.Edges), len(sets[0].Edges))
+	assert.Equal(t, want.From, sets[0].From)
+	assert.Equal(t, want.To, sets[0].To)
+
+	assert.Contains(t, cliBad(t, "export", "--format", "oscal"), "--format oscal writes one catalog")
+	assert.Contains(t, cliBad(t, "export", "--format", "oscal", "--framework", "csf,iso27002"), "--format oscal writes one catalog")
+	assert.Contains(t, cliBad(t, "export", "--set", "nope"), `unknown mapping set "nope"; accepted: iso27002-2013_to_iso27002-2022,`)
+
+	// --set limits the JSON export's mapping sets too.
+	doc := decodeJSON[wire.Document](t, cliOK(t, "export", "--set", mappings.SetISO2013ToISO2022))
+	require.Len(t, doc.Mappings, 1)
+	assert.Equal(t, mappings.SetISO2013ToISO2022, doc.Mappings[0].ID)
 }

@@ -23,6 +23,7 @@ const (
 	formatJSON  = "json"
 	formatCSV   = "csv"
 	formatMD    = "md"
+	formatOSCAL = "oscal"
 )
 
 // outputOptions are the values of --format and -o.
