@@ -94,7 +94,8 @@ func hostileAssessment(t testing.TB) *crosswalk.Assessment {
 
 func smallSoA(t testing.TB) *crosswalk.SoA {
 	t.Helper()
-	soa, err := crosswalk.Default().SoA(exampleAssessment(t, "small-company.csv"))
+	// Related: CSF 2.0 only, so that the golden files are the same with -tags nocis.
+	soa, err := crosswalk.Default().SoA(exampleAssessment(t, "small-company.csv"), catalog.CSF20)
 	require.NoError(t, err)
 	return soa
 }
