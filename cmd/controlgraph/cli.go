@@ -52,6 +52,9 @@ type invocation struct {
 	stderr io.Writer
 	format string // one of cmd.formats
 	width  int    // columns available to a table
+	// terminal is true when the output goes to a terminal (standard output is one and
+	// there is no -o).
+	terminal bool
 }
 
 var commands = map[string]*command{}
@@ -125,6 +128,7 @@ func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writ
 		return fail(stderr, c, c.argCountError(pos))
 	}
 	x := &invocation{cmd: c, cat: catalog.Default(), stdin: stdin, out: &bytes.Buffer{}, stderr: stderr, width: tableWidth()}
+	x.terminal = isTerminal(stdout) && (out.path == "" || out.path == "-")
 	if c.formats != nil {
 		x.format = out.resolveFormat(c.formats, isTerminal(stdout))
 	}

@@ -7,11 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -40,8 +40,10 @@ to it is implemented. --fail-under PCT exits 1 when the coverage is below PCT pe
 			"gap --assessment assessment.csv --target cis --ig IG1 --policy referenced",
 			"gap --assessment assessment.json --target nist-csf:2.0 --format json -o gap.json",
 			"gap --assessment assessment.csv --target csf --fail-under 60",
+			"gap --assessment assessment.csv --target cis --format html -o gap.html",
+			"gap --assessment assessment.csv --target csf --format xlsx -o gap.xlsx",
 		},
-		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
+		formats: reportFormats,
 		maxArgs: 0,
 		setup:   setupGap,
 	})
@@ -119,7 +121,9 @@ func setupGap(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		if err := x.writeGap(res, a.Name()); err != nil {
+		if err := x.render(func(w io.Writer, f report.Format) error {
+			return report.RenderGap(w, res, f, report.Options{Catalog: x.cat, Assessment: a.Name()})
+		}); err != nil {
 			return err
 		}
 		if *failUnder >= 0 && res.Summary.CoveragePercent < *failUnder {
@@ -174,128 +178,4 @@ func oneLine(err error) string {
 		msg = fmt.Sprintf("%d problems: %s", len(list), msg)
 	}
 	return msg
-}
-
-// viaText renders the controls behind an item: "5.1 implemented (related)".
-func viaText(vs []crosswalk.Via, sep string) string {
-	var parts []string
-	for _, v := range vs {
-		s := v.Control + " " + v.Status.String()
-		var notes []string
-		notes = append(notes, v.Relationship.String())
-		if v.ViaParent != "" {
-			notes = append(notes, "at "+v.ViaParent)
-		}
-		if v.Derived {
-			notes = append(notes, "derived via "+strings.Join(v.Path, " → "))
-		}
-		parts = append(parts, s+" ("+strings.Join(notes, ", ")+")")
-	}
-	return strings.Join(parts, sep)
-}
-
-func pct(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) + "%" }
-
-func (x *invocation) writeGap(res *crosswalk.GapResult, name string) error {
-	switch x.format {
-	case formatJSON:
-		return x.writeJSON(res)
-	case formatCSV:
-		t := newTable(-1, "id", "title", "status", "via", "statements")
-		for _, it := range res.Items {
-			t.add(it.ID, it.Title, string(it.Status), viaText(it.Via, ";"), strings.Join(it.Statements, ";"))
-		}
-		return x.writeTable(t)
-	}
-	md := x.format == formatMD
-	var b strings.Builder
-	heading := func(s string) {
-		if md {
-			fmt.Fprintf(&b, "\n## %s\n\n", s)
-		} else {
-			fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(s))
-		}
-	}
-	emit := func(t *table) error {
-		if md {
-			return t.writeMarkdown(&b)
-		}
-		return t.writeText(&b, x.width)
-	}
-	s := res.Summary
-	title := fmt.Sprintf("Gap analysis: %s (%s) against %s, policy %s", res.Baseline, name, res.Target, res.Policy)
-	if res.Derived {
-		title += ", with derived mappings"
-	}
-	if len(res.IGs) > 0 {
-		title += ", " + strings.Join(res.IGs, "+")
-	}
-	if len(res.Scope) > 0 {
-		title += ", scope " + strings.Join(res.Scope, ", ")
-	}
-	if md {
-		fmt.Fprintf(&b, "# %s\n\n", title)
-	} else {
-		fmt.Fprintf(&b, "%s\n\n", title)
-	}
-	fmt.Fprintf(&b, "Coverage %s of %d applicable items: %d covered, %d partial, %d gap, %d unreached; %d not applicable.\n",
-		pct(s.CoveragePercent), s.Applicable, s.Covered, s.Partial, s.Gap, s.Unreached, s.NotApplicable)
-	if len(res.NotAssessed) > 0 {
-		fmt.Fprintf(&b, "Not assessed (counted as not implemented): %s.\n", strings.Join(res.NotAssessed, ", "))
-	}
-	if len(res.Groups) > 0 {
-		heading("Roll-up")
-		t := newTable(1, "id", "title", "total", "covered", "partial", "gap", "unreached", "n/a", "coverage")
-		for _, g := range res.Groups {
-			t.add(g.ID, g.Title, strconv.Itoa(g.Total), strconv.Itoa(g.Covered), strconv.Itoa(g.Partial), strconv.Itoa(g.Gap),
-				strconv.Itoa(g.Unreached), strconv.Itoa(g.NotApplicable), pct(g.CoveragePercent))
-		}
-		if err := emit(t); err != nil {
-			return err
-		}
-	}
-	var open []crosswalk.GapItem
-	for _, it := range res.Items {
-		if it.Status == crosswalk.Gap || it.Status == crosswalk.PartlyCovered {
-			open = append(open, it)
-		}
-	}
-	heading(fmt.Sprintf("Gaps and partial coverage (%d)", len(open)))
-	if len(open) > 0 {
-		t := newTable(1, "id", "title", "status", "controls").wrapAlso(3)
-		for _, it := range open {
-			t.add(it.ID, it.Title, string(it.Status), viaText(it.Via, "; "))
-		}
-		if err := emit(t); err != nil {
-			return err
-		}
-	}
-	heading(fmt.Sprintf("Unreached: no baseline control maps to these (%d)", len(res.Unreached)))
-	if len(res.Unreached) > 0 {
-		t := newTable(1, "id", "title", "source statements").wrapAlso(2)
-		for _, it := range res.Items {
-			if it.Status == crosswalk.Unreached {
-				t.add(it.ID, it.Title, strings.Join(it.Statements, "; "))
-			}
-		}
-		if err := emit(t); err != nil {
-			return err
-		}
-	}
-	if len(res.Recommendations) > 0 {
-		heading("Recommended next (closes the most gaps)")
-		t := newTable(2, "rank", "control", "title", "status", "gain", "moves").wrapAlso(5)
-		for i, r := range res.Recommendations {
-			var moves []string
-			for _, m := range r.Moves {
-				moves = append(moves, m.ID)
-			}
-			t.add(strconv.Itoa(i+1), r.Control, r.Title, r.Status.String(), strconv.Itoa(r.Gain), strings.Join(moves, ", "))
-		}
-		if err := emit(t); err != nil {
-			return err
-		}
-	}
-	_, err := io.WriteString(x.out, b.String())
-	return err
 }

@@ -4,10 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -28,8 +28,9 @@ justification and controls the assessment does not rate.
 			"soa --assessment examples/assessments/small-company.csv",
 			"soa --assessment assessment.csv --format csv -o soa.csv",
 			"soa --assessment assessment.json --related csf --format md",
+			"soa --assessment assessment.csv --format xlsx -o soa.xlsx",
 		},
-		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
+		formats: reportFormats,
 		maxArgs: 0,
 		setup:   setupSoA,
 	})
@@ -60,7 +61,9 @@ func setupSoA(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		if err := x.writeSoA(soa); err != nil {
+		if err := x.render(func(w io.Writer, f report.Format) error {
+			return report.RenderSoA(w, soa, f, report.Options{Catalog: x.cat})
+		}); err != nil {
 			return err
 		}
 		if *failOnProblems && len(soa.Problems) > 0 {
@@ -68,81 +71,4 @@ func setupSoA(fs *flag.FlagSet) action {
 		}
 		return nil
 	}
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
-}
-
-func relatedText(rs []crosswalk.SoARelated, sep string) []string {
-	out := make([]string, len(rs))
-	for i, r := range rs {
-		out[i] = strings.Join(r.Items, sep)
-	}
-	return out
-}
-
-func (x *invocation) writeSoA(s *crosswalk.SoA) error {
-	if x.format == formatJSON {
-		return x.writeJSON(s)
-	}
-	relHeaders := make([]string, len(s.Related))
-	for i, fw := range s.Related {
-		relHeaders[i] = string(fw)
-	}
-	if x.format == formatCSV {
-		t := newTable(-1, append([]string{"annex_a", "control", "title", "theme", "applicable", "justification", "status", "owner", "evidence", "notes"}, relHeaders...)...)
-		for _, e := range s.Controls {
-			t.add(append([]string{e.AnnexA, e.Control, e.Title, e.Theme, yesNo(e.Applicable), e.Justification, e.Status.String(), e.Owner, e.Evidence, e.Notes},
-				relatedText(e.Related, ";")...)...)
-		}
-		return x.writeTable(t)
-	}
-	md := x.format == formatMD
-	var b strings.Builder
-	title := "Statement of Applicability: ISO/IEC 27001:2022 Annex A"
-	if s.Assessment != "" {
-		title += " (" + s.Assessment + ")"
-	}
-	if md {
-		fmt.Fprintf(&b, "# %s\n\n", title)
-	} else {
-		fmt.Fprintf(&b, "%s\n\n", title)
-	}
-	sum := s.Summary
-	fmt.Fprintf(&b, "%d controls: %d applicable, %d excluded; %d implemented, %d partial, %d planned, %d not implemented, %d not assessed.\n\n",
-		sum.Total, sum.Applicable, sum.Excluded, sum.Implemented, sum.Partial, sum.Planned, sum.NotImplemented, sum.NotAssessed)
-	t := newTable(1, append([]string{"annex a", "title", "applicable", "status", "justification", "owner"}, relHeaders...)...).wrapAlso(4)
-	for i := range relHeaders {
-		t.wrapAlso(6 + i)
-	}
-	for _, e := range s.Controls {
-		t.add(append([]string{e.AnnexA, e.Title, yesNo(e.Applicable), e.Status.String(), e.Justification, e.Owner}, relatedText(e.Related, ", ")...)...)
-	}
-	var err error
-	if md {
-		err = t.writeMarkdown(&b)
-	} else {
-		err = t.writeText(&b, x.width)
-	}
-	if err != nil {
-		return err
-	}
-	if md {
-		fmt.Fprintf(&b, "\n## Problems (%d)\n\n", len(s.Problems))
-	} else {
-		fmt.Fprintf(&b, "\nPROBLEMS (%d)\n", len(s.Problems))
-	}
-	for _, p := range s.Problems {
-		if md {
-			fmt.Fprintf(&b, "- **%s** (%s): %s\n", p.Control, p.Kind, mdCell(p.Message))
-		} else {
-			fmt.Fprintf(&b, "  %-6s %s\n", p.Control, p.Message)
-		}
-	}
-	_, err = io.WriteString(x.out, b.String())
-	return err
 }

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 // The output formats a command may offer.
@@ -24,7 +25,25 @@ const (
 	formatCSV   = "csv"
 	formatMD    = "md"
 	formatOSCAL = "oscal"
+	formatHTML  = "html"
+	formatXLSX  = "xlsx"
 )
+
+// reportFormats are the formats of the results package report renders (gap, soa).
+var reportFormats = []string{formatTable, formatJSON, formatCSV, formatMD, formatHTML, formatXLSX}
+
+// render writes a result through one of package report's renderers in the
+// invocation's format. A binary format (xlsx) is not written to a terminal.
+func (x *invocation) render(write func(io.Writer, report.Format) error) error {
+	f, err := report.ParseFormat(x.format)
+	if err != nil {
+		return badInput("%v", err)
+	}
+	if f.Binary() && x.terminal {
+		return badInput("--format %s is binary: write it to a file with -o FILE%s", f, f.Ext())
+	}
+	return write(x.out, f)
+}
 
 // outputOptions are the values of --format and -o.
 type outputOptions struct {
