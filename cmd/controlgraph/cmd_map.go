@@ -3,10 +3,12 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -27,8 +29,9 @@ REF is any spelling "show" accepts; --in FRAMEWORK restricts where REF is looked
 			"map 8.16 --to cis --derived",
 			"map GV.OC-01 --to iso27002:2022 --format json",
 			"map A.12.4.1 --to iso27002:2022",
+			"map 8.16 --to cis --derived --format mermaid",
 		},
-		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
+		formats: []string{formatTable, formatJSON, formatCSV, formatMD, formatMermaid, formatDOT},
 		minArgs: 1, maxArgs: 1,
 		setup: setupMap,
 	})
@@ -113,6 +116,11 @@ func setupMap(fs *flag.FlagSet) action {
 		ms, err := crosswalk.Default().Map(c.Ref, target, opts...)
 		if err != nil {
 			return err
+		}
+		if x.format == formatMermaid || x.format == formatDOT {
+			return x.render(func(w io.Writer, f report.Format) error {
+				return report.RenderMap(w, c.Ref, ms, f, report.Options{Catalog: x.cat})
+			})
 		}
 		doc := mapJSON{From: c.Ref.String(), Title: c.Title, To: string(target), Derived: *derived, Count: len(ms), Mappings: []mappingJSON{}}
 		if *derived {

@@ -109,3 +109,12 @@ func TestMapBadInput(t *testing.T) {
 	assert.Contains(t, cliBad(t, "map", "5.1", "--to", "csf"), `"5.1" is ambiguous`)
 	assert.Contains(t, cliBad(t, "map", "8.16", "--to", "csf", "--max-hops", "1"), "invalid value 1 for --max-hops; accepted: 2 to 4")
 }
+
+func TestMapPictures(t *testing.T) {
+	mmd := cliOK(t, "map", "8.16", "--to", "csf", "--format", "mermaid")
+	assert.Contains(t, mmd, "flowchart LR")
+	assert.Contains(t, mmd, "DE.CM-01")
+	dot := cliOK(t, "map", "8.16", "--to", "csf", "--format", "dot")
+	assert.True(t, strings.HasPrefix(dot, "digraph "), dot[:40])
+	assert.Contains(t, dot, "DE.CM-01")
+}

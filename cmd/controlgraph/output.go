@@ -20,13 +20,15 @@ import (
 
 // The output formats a command may offer.
 const (
-	formatTable = "table"
-	formatJSON  = "json"
-	formatCSV   = "csv"
-	formatMD    = "md"
-	formatOSCAL = "oscal"
-	formatHTML  = "html"
-	formatXLSX  = "xlsx"
+	formatTable   = "table"
+	formatJSON    = "json"
+	formatCSV     = "csv"
+	formatMD      = "md"
+	formatOSCAL   = "oscal"
+	formatHTML    = "html"
+	formatXLSX    = "xlsx"
+	formatMermaid = "mermaid"
+	formatDOT     = "dot"
 )
 
 // reportFormats are the formats of the results package report renders (gap, soa).
