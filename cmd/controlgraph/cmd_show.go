@@ -106,7 +106,19 @@ type showJSON struct {
 	AlsoKnownAs   []string            `json:"also_known_as,omitempty"`
 	Attributes    map[string][]string `json:"attributes,omitempty"`
 	Mappings      []relationJSON      `json:"mappings,omitempty"`
+	Statements    []statementJSON     `json:"statements,omitempty"`
 }
+
+// statementJSON is what a mapping source states about the control instead of edges
+// ("no reference", "all Annex A controls").
+type statementJSON struct {
+	Kind   string `json:"kind"`
+	Target string `json:"target,omitempty"`
+	Note   string `json:"note,omitempty"`
+}
+
+// statementsOf, when set by a data layer, gives the statements about a control.
+var statementsOf func(r catalog.Ref) []statementJSON
 
 type nodeJSON struct {
 	Ref   string `json:"ref"`
@@ -157,6 +169,9 @@ func (x *invocation) buildShow(c catalog.Control, opt showOptions) (showJSON, er
 		for name, vals := range c.Attrs() {
 			v.Attributes[name] = vals
 		}
+	}
+	if statementsOf != nil {
+		v.Statements = statementsOf(c.Ref)
 	}
 	for _, src := range relationSources {
 		rels, err := src(x, c, opt)
@@ -224,6 +239,25 @@ func writeShowText(w io.Writer, v showJSON, width int, fwName func(string) strin
 	}
 	if len(relationSources) > 0 {
 		writeMappingsText(&b, v, width, fwName)
+	}
+	if len(v.Statements) > 0 {
+		b.WriteString("\nSource statements:\n")
+		for _, st := range v.Statements {
+			text := st.Kind
+			if st.Target != "" {
+				text += " (" + st.Target + ")"
+			}
+			if st.Note != "" {
+				text += ": " + st.Note
+			}
+			for i, l := range wrapText(text, max(width-4, minWrap)) {
+				if i == 0 {
+					b.WriteString("  - " + l + "\n")
+				} else {
+					b.WriteString("    " + l + "\n")
+				}
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -346,6 +380,12 @@ func writeShowMarkdown(w io.Writer, v showJSON) error {
 			t.add(m.Relationship, m.Ref, m.Title, m.Source, strings.Join(m.Via, ", "), m.Note)
 		}
 		err = t.writeMarkdown(&b)
+	}
+	if len(v.Statements) > 0 {
+		b.WriteString("\n## Source statements\n\n")
+		for _, st := range v.Statements {
+			fmt.Fprintf(&b, "- %s (%s): %s\n", st.Kind, mdCell(st.Target), mdCell(st.Note))
+		}
 	}
 	if err != nil {
 		return err

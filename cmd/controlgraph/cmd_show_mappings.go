@@ -12,6 +12,21 @@ import (
 
 func init() {
 	relationSources = append(relationSources, publishedRelations, derivedRelations)
+	statementsOf = sourceStatements
+}
+
+// sourceStatements lists what the embedded mapping sets state about r instead of
+// edges, such as NIST's "All applicable controls" for CSF function PR.
+func sourceStatements(r catalog.Ref) []statementJSON {
+	var out []statementJSON
+	for st := range crosswalk.Default().Statements(r) {
+		note := st.Note
+		if st.Misprint != "" && !strings.Contains(note, st.Misprint) {
+			note = strings.TrimSpace(note + " (printed " + st.Misprint + ")")
+		}
+		out = append(out, statementJSON{Kind: string(st.Kind), Target: st.Target, Note: note})
+	}
+	return out
 }
 
 // publishedRelations lists the published edges of the embedded mapping sets that

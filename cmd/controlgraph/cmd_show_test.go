@@ -153,3 +153,17 @@ func TestShowMappings(t *testing.T) {
 
 	assert.Contains(t, cliBad(t, "show", "8.16", "--max-hops", "9"), "invalid value 9 for --max-hops; accepted: 2, 3 or 4")
 }
+
+// NIST's CSF 2.0 references say "All applicable controls" for function PR instead of
+// listing Annex A controls, and leave GV.OC-01's Annex A cell empty: show says so.
+func TestShowStatements(t *testing.T) {
+	pr := decodeJSON[showJSON](t, cliOK(t, "show", "PR", "--in", "csf", "--derived=false", "--format", "json"))
+	require.NotEmpty(t, pr.Statements)
+	assert.Equal(t, "all-controls", pr.Statements[0].Kind)
+	assert.Contains(t, pr.Statements[0].Note, "All applicable controls")
+	oc := decodeJSON[showJSON](t, cliOK(t, "show", "GV.OC-01", "--derived=false", "--format", "json"))
+	require.NotEmpty(t, oc.Statements)
+	assert.Equal(t, "empty", oc.Statements[0].Kind)
+	table := cliOK(t, "show", "PR", "--in", "csf", "--derived=false", "--format", "table")
+	assert.Contains(t, table, "\nSource statements:\n  - all-controls (Annex A controls): ")
+}
