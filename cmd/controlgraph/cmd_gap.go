@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -137,21 +136,12 @@ func setupGap(fs *flag.FlagSet) action {
 // in .json or its content starts with '{', else as CSV. All problems of the file go
 // into the one-line error.
 func (x *invocation) readAssessment(file string, opts []crosswalk.ReadOption) (*crosswalk.Assessment, error) {
-	var data []byte
-	var err error
-	name := file
-	if file == "-" {
-		name = "standard input"
-		data, err = io.ReadAll(x.stdin)
-	} else {
-		data, err = os.ReadFile(file)
-	}
+	name, data, err := x.readInput(file)
 	if err != nil {
 		return nil, badInput("cannot read the assessment: %v", err)
 	}
 	var a *crosswalk.Assessment
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
-	if strings.EqualFold(filepath.Ext(file), ".json") || bytes.HasPrefix(trimmed, []byte("{")) {
+	if strings.EqualFold(filepath.Ext(file), ".json") || looksJSON(data) {
 		a, err = crosswalk.ReadAssessmentJSON(name, data, x.cat, opts...)
 	} else {
 		a, err = crosswalk.ReadAssessmentCSV(name, bytes.NewReader(data), x.cat, opts...)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -72,15 +71,8 @@ func setupValidate(fs *flag.FlagSet) action {
 		if *kind != "" && !slices.Contains(validateKinds, *kind) {
 			return badInput("unknown value %q for --kind; accepted: %s", *kind, strings.Join(validateKinds, ", "))
 		}
-		file, name := args[0], args[0]
-		var data []byte
-		var err error
-		if file == "-" {
-			name = "standard input"
-			data, err = readAll(x)
-		} else {
-			data, err = os.ReadFile(file)
-		}
+		file := args[0]
+		name, data, err := x.readInput(file)
 		if err != nil {
 			return badInput("cannot read %s: %v", name, err)
 		}
@@ -111,12 +103,6 @@ func setupValidate(fs *flag.FlagSet) action {
 	}
 }
 
-func readAll(x *invocation) ([]byte, error) {
-	var b bytes.Buffer
-	_, err := b.ReadFrom(x.stdin)
-	return b.Bytes(), err
-}
-
 type validator struct {
 	x                        *invocation
 	name                     string
@@ -127,7 +113,7 @@ type validator struct {
 // guess says what the data looks like.
 func (v *validator) guess(csvName bool) string {
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(v.data, []byte("\uFEFF")), " \t\r\n")
-	if !csvName && bytes.HasPrefix(trimmed, []byte("{")) {
+	if !csvName && looksJSON(v.data) {
 		var m map[string]any
 		if codec.DecodeStrict(trimmed, &m) != nil {
 			return "document" // let the reader report the syntax error
@@ -160,9 +146,7 @@ func (v *validator) guess(csvName bool) string {
 	return "framework"
 }
 
-func (v *validator) isJSON() bool {
-	return bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(v.data, []byte("\uFEFF")), " \t\r\n"), []byte("{"))
-}
+func (v *validator) isJSON() bool { return looksJSON(v.data) }
 
 // addErr lists the problems of err (an errors.Join of several or one) as errors.
 func addErr(rep *validateJSON, err error) {

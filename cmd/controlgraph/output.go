@@ -94,6 +94,22 @@ func defaultFormatNote(formats []string) string {
 	return " (default " + pipeFormat(formats) + ")"
 }
 
+// readInput reads the file a command was given, or standard input for "-", and
+// returns the name to use in messages with the data.
+func (x *invocation) readInput(file string) (name string, data []byte, err error) {
+	if file == "-" {
+		data, err = io.ReadAll(x.stdin)
+		return "standard input", data, err
+	}
+	data, err = os.ReadFile(file)
+	return file, data, err
+}
+
+// looksJSON reports whether data starts (after a byte-order mark and spaces) with '{'.
+func looksJSON(data []byte) bool {
+	return bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), []byte("{"))
+}
+
 // write sends the command's finished output to -o's file or to stdout.
 func (o *outputOptions) write(data []byte, stdout io.Writer) error {
 	if o.path == "" || o.path == "-" {
