@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 // cli runs the CLI in-process and returns what it wrote and its exit status.
@@ -217,3 +219,26 @@ func TestVersion(t *testing.T) {
 
 // decodeAny decodes JSON into v without a schema (maps and slices).
 func decodeAny(s string, v any) error { return codec.DecodeStrict([]byte(s), v) }
+
+func TestRenderRefusesBinaryOnTerminal(t *testing.T) {
+	x := &invocation{format: formatXLSX, terminal: true, out: &bytes.Buffer{}}
+	called := false
+	err := x.render(func(io.Writer, report.Format) error { called = true; return nil })
+	require.Error(t, err)
+	assert.Equal(t, "--format xlsx is binary: write it to a file with -o FILE.xlsx", err.Error())
+	assert.False(t, called)
+	x.terminal = false
+	require.NoError(t, x.render(func(io.Writer, report.Format) error { called = true; return nil }))
+	assert.True(t, called)
+}
+
+func TestResolveFormat(t *testing.T) {
+	all := []string{formatTable, formatJSON, formatCSV, formatMD}
+	assert.Equal(t, "table", (&outputOptions{}).resolveFormat(all, true))
+	assert.Equal(t, "json", (&outputOptions{}).resolveFormat(all, false))
+	assert.Equal(t, "csv", (&outputOptions{format: "csv"}).resolveFormat(all, true))
+	assert.Equal(t, "md", (&outputOptions{path: "x.markdown"}).resolveFormat(all, true))
+	assert.Equal(t, "table", (&outputOptions{path: "x.txt"}).resolveFormat(all, false))
+	assert.Equal(t, "json", (&outputOptions{}).resolveFormat([]string{formatJSON, formatCSV}, true))
+	assert.Equal(t, "csv", (&outputOptions{path: "x.csv"}).resolveFormat([]string{formatJSON, formatCSV}, false))
+}
