@@ -159,7 +159,7 @@ func (c *command) flagSet() (*flag.FlagSet, action, *outputOptions) {
 	fs.SetOutput(io.Discard)
 	out := &outputOptions{}
 	if c.formats != nil {
-		fs.Var(&formatValue{allowed: c.formats, v: &out.format}, "format", "output format: "+strings.Join(c.formats, ", ")+defaultFormatNote(c.formats))
+		fs.Var(&formatValue{allowed: c.formats, v: &out.format}, "format", "output `FORMAT`: "+strings.Join(c.formats, ", ")+defaultFormatNote(c.formats))
 		fs.StringVar(&out.path, "o", "", "write the output to `FILE` (atomically) instead of standard output")
 	}
 	return fs, c.setup(fs), out
@@ -181,6 +181,19 @@ func flagError(c *command, fs *flag.FlagSet, err error) error {
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
 		name = dashes(strings.TrimLeft(name, "-"))
 		return badInput("unknown flag %s; accepted: %s (see 'controlgraph help %s')", name, strings.Join(flagNames(fs), ", "), c.name)
+	}
+	// flag names flags with one dash; users type long ones with two.
+	for _, pre := range []string{"for flag -", "argument: -"} {
+		i := strings.Index(msg, pre)
+		if i < 0 {
+			continue
+		}
+		j := i + len(pre)
+		name := msg[j:]
+		if k := strings.IndexAny(name, ": "); k >= 0 {
+			name = name[:k]
+		}
+		msg = msg[:j-1] + dashes(name) + msg[j+len(name):]
 	}
 	return badInput("%s (see 'controlgraph help %s')", msg, c.name)
 }

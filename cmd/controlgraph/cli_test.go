@@ -123,7 +123,9 @@ func TestBadFlag(t *testing.T) {
 	assert.Contains(t, msg, `unknown format "csv"; accepted: table, json, md`)
 
 	msg = cliBad(t, "controls", "iso27002:2022", "--type")
-	assert.Contains(t, msg, "flag needs an argument: -type")
+	assert.Contains(t, msg, "flag needs an argument: --type")
+	assert.Contains(t, cliBad(t, "export", "-o"), "flag needs an argument: -o (")
+	assert.Contains(t, cliBad(t, "gap", "--fail-under", "120"), `invalid value "120" for flag --fail-under: want a percentage from 0 to 100`)
 }
 
 func TestArgumentCount(t *testing.T) {

@@ -18,7 +18,7 @@ func init() {
 	register(&command{
 		name:    "export",
 		args:    "[--framework ID] [--set ID] [--format json|csv|oscal] [-o FILE]",
-		summary: "export frameworks and their controls as JSON or CSV",
+		summary: "export frameworks, controls and mapping sets as JSON, CSV or OSCAL",
 		detail: `JSON (the default) is the document {"frameworks": [...], "mappings": [...]}:
 every control of the chosen frameworks (all of them without --framework) in document
 order with id, title, kind, parent and attributes, and every embedded mapping set whose

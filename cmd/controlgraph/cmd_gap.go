@@ -59,7 +59,8 @@ func setupGap(fs *flag.FlagSet) action {
 	derived := fs.Bool("derived", false, "let derived mappings (paths through a third framework) reach items")
 	maxHops := fs.Int("max-hops", crosswalk.DefaultMaxHops, fmt.Sprintf("longest derived path (2 to %d)", crosswalk.MaxHops))
 	recs := fs.Int("recommendations", crosswalk.DefaultRecommendations, "how many controls to recommend (0 for none)")
-	failUnder := fs.Float64("fail-under", -1, "exit 1 when the coverage is below `PCT` percent")
+	var failUnder percentFlag
+	fs.Var(&failUnder, "fail-under", "exit 1 when the coverage is below `PCT` percent")
 	return func(x *invocation, _ []string) error {
 		if *file == "" {
 			return badInput("missing --assessment FILE (CSV or JSON; - for standard input)")
@@ -76,9 +77,6 @@ func setupGap(fs *flag.FlagSet) action {
 		}
 		if *recs < 0 {
 			return badInput("invalid value %d for --recommendations; accepted: 0 or more", *recs)
-		}
-		if *failUnder > 100 {
-			return badInput("invalid value %v for --fail-under; accepted: 0 to 100", *failUnder)
 		}
 		tfw, err := x.resolveFramework(*target)
 		if err != nil {
@@ -125,8 +123,8 @@ func setupGap(fs *flag.FlagSet) action {
 		}); err != nil {
 			return err
 		}
-		if *failUnder >= 0 && res.Summary.CoveragePercent < *failUnder {
-			return &findingError{msg: fmt.Sprintf("coverage of %s is %.1f%%, under --fail-under %v", res.Target, res.Summary.CoveragePercent, *failUnder)}
+		if failUnder.set && res.Summary.CoveragePercent < failUnder.v {
+			return &findingError{msg: fmt.Sprintf("coverage of %s is %.1f%%, under --fail-under %s", res.Target, res.Summary.CoveragePercent, failUnder.String())}
 		}
 		return nil
 	}

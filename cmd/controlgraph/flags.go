@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -63,5 +64,27 @@ func (f *formatValue) Set(s string) error {
 		return fmt.Errorf("unknown format %q; accepted: %s", s, strings.Join(f.allowed, ", "))
 	}
 	*f.v = s
+	return nil
+}
+
+// percentFlag is an optional percentage: unset until given, 0 to 100.
+type percentFlag struct {
+	set bool
+	v   float64
+}
+
+func (p *percentFlag) String() string {
+	if p == nil || !p.set {
+		return ""
+	}
+	return strconv.FormatFloat(p.v, 'f', -1, 64)
+}
+
+func (p *percentFlag) Set(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "%"), 64)
+	if err != nil || v < 0 || v > 100 {
+		return fmt.Errorf("want a percentage from 0 to 100")
+	}
+	p.set, p.v = true, v
 	return nil
 }
