@@ -89,7 +89,7 @@ func TestConcurrent(t *testing.T) {
 				u := urls[(g+i)%len(urls)]
 				rec := httptest.NewRecorder()
 				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
-				if rec.Code != http.StatusOK || string(rec.Body.Bytes()) != string(want[u]) {
+				if rec.Code != http.StatusOK || rec.Body.String() != string(want[u]) {
 					errs <- u
 				}
 			}
