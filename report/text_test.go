@@ -207,6 +207,22 @@ func TestHeatMapCIS(t *testing.T) {
 	assert.Equal(t, 1, hm.Rows[0].Cells[2].Band)
 }
 
+func TestHeatMapCISIG1(t *testing.T) {
+	if !catalog.HasCIS() {
+		t.Skip("built with -tags nocis: no CIS Controls")
+	}
+	res := smallGap(t, catalog.CIS8, crosswalk.WithGroup("ig1"))
+	hm := buildHeatMap(res, catalog.Default())
+	assert.Equal(t, []string{"IG1"}, hm.Columns)
+	total := 0
+	for _, r := range hm.Rows {
+		require.Len(t, r.Cells, 1)
+		total += r.Cells[0].Total
+	}
+	assert.Equal(t, 56, total, "CIS v8 has 56 IG1 safeguards")
+	assert.Equal(t, res.Summary.Total, total)
+}
+
 func TestCounts(t *testing.T) {
 	c := counts{Total: 3, Covered: 1, NotApplicable: 0}
 	assert.Equal(t, 33.3, c.percent())

@@ -91,7 +91,7 @@ func newCell(id, title string, c counts, pct float64) heatCell {
 // buildHeatMap arranges the result's roll-ups into rows and cells: when the target's
 // items carry CIS implementation groups, one row per root (CIS control) and one
 // column per group, counted from the items (a safeguard of IG1 is in IG2 and IG3
-// too); otherwise one row per root roll-up (CSF function) with a cell per child
+// too; a result limited to some groups has only their columns); otherwise one row per root roll-up (CSF function) with a cell per child
 // roll-up (category), or the row itself as its only cell when it has none.
 func buildHeatMap(res *crosswalk.GapResult, cat *catalog.Catalog) heatMap {
 	if hm, ok := igMatrix(res, cat); ok {
@@ -170,7 +170,10 @@ func igMatrix(res *crosswalk.GapResult, cat *catalog.Catalog) (heatMap, bool) {
 	}
 	var hm heatMap
 	for g := range igs {
-		hm.Columns = append(hm.Columns, g)
+		// A result limited to some groups shows only those.
+		if len(res.IGs) == 0 || slices.ContainsFunc(res.IGs, func(ig string) bool { return strings.EqualFold(ig, g) }) {
+			hm.Columns = append(hm.Columns, g)
+		}
 	}
 	slices.SortFunc(hm.Columns, catalog.CompareIDs)
 	for _, ra := range rows {
