@@ -10,11 +10,11 @@ import (
 	"github.com/controlgraph/controlgraph/crosswalk"
 )
 
-// GapCSVHeader is the header row [GapCSV] writes.
-var GapCSVHeader = []string{"id", "title", "status", "reached_by", "category_level", "sources", "statements"}
+// gapCSVHeader is the header row GapCSV writes.
+var gapCSVHeader = []string{"id", "title", "status", "reached_by", "category_level", "sources", "statements"}
 
 // GapCSV writes one row per target item of the gap result, in document order, under
-// [GapCSVHeader]: the item's ID, title and status; the baseline controls that reach
+// the header id,title,status,reached_by,category_level,sources,statements: the item's ID, title and status; the baseline controls that reach
 // it ("8.16 (subset-of, not-implemented)"), then those mapped only to an ancestor
 // ("5.1 (related at GV, implemented)", context that does not count), the source
 // documents, and what the sources state about the item; lists are joined by "; ".
@@ -24,7 +24,7 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult) error {
 		return errNil("gap result")
 	}
 	cw := csv.NewWriter(w)
-	_ = cw.Write(GapCSVHeader)
+	_ = cw.Write(gapCSVHeader)
 	for _, it := range res.Items {
 		counting, context := splitVia(it.Via)
 		_ = cw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
@@ -37,19 +37,20 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult) error {
 	return nil
 }
 
-// SoACSVHeader is the header row [SoACSV] writes.
-var SoACSVHeader = []string{"control", "annex_a", "title", "theme", "applicable", "justification",
+// soaCSVHeader is the header row SoACSV writes.
+var soaCSVHeader = []string{"control", "annex_a", "title", "theme", "applicable", "justification",
 	"status", "owner", "evidence", "notes", "related"}
 
 // SoACSV writes one row per Annex A control of the SoA, in document order, under
-// [SoACSVHeader]; applicable is "yes" or "no", related lists the items per
+// the header control,annex_a,title,theme,applicable,justification,status,owner,
+// evidence,notes,related; applicable is "yes" or "no", related lists the items per
 // framework ("nist-csf:2.0: GV.OV-01, PR.DS-01; cis:8: 15.2").
 func SoACSV(w io.Writer, soa *crosswalk.SoA) error {
 	if soa == nil {
 		return errNil("statement of applicability")
 	}
 	cw := csv.NewWriter(w)
-	_ = cw.Write(SoACSVHeader)
+	_ = cw.Write(soaCSVHeader)
 	for _, e := range soa.Controls {
 		_ = cw.Write([]string{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.Justification,
 			e.Status.String(), e.Owner, e.Evidence, e.Notes, relatedLabel(e.Related)})

@@ -70,7 +70,7 @@ func TestGapCSV(t *testing.T) {
 	rows, err := csv.NewReader(bytes.NewReader(got)).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, len(res.Items)+1)
-	assert.Equal(t, GapCSVHeader, rows[0])
+	assert.Equal(t, gapCSVHeader, rows[0])
 	for i, it := range res.Items {
 		assert.Equal(t, it.ID, rows[i+1][0])
 		assert.Equal(t, string(it.Status), rows[i+1][2])
@@ -87,7 +87,7 @@ func TestSoACSVKeepsUserText(t *testing.T) {
 	rows, err := csv.NewReader(bytes.NewReader(got)).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 94)
-	assert.Equal(t, SoACSVHeader, rows[0])
+	assert.Equal(t, soaCSVHeader, rows[0])
 	assert.Equal(t, []string{"5.1", "A.5.1", "Policies for information security"}, rows[1][:3])
 	assert.Equal(t, hostileNote, rows[1][9], "CSV carries notes verbatim")
 	for _, r := range rows[1:] {

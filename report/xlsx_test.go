@@ -59,7 +59,7 @@ func TestGapXLSXEqualsJSON(t *testing.T) {
 			require.NoError(t, err)
 			items := js["items"].([]any)
 			require.Len(t, rows, len(items)+1)
-			assert.Equal(t, GapCSVHeader, rows[0])
+			assert.Equal(t, gapCSVHeader, rows[0])
 			for i, it := range items {
 				m := it.(map[string]any)
 				assert.Equal(t, m["id"], rows[i+1][0])
