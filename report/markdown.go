@@ -65,7 +65,7 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m.f("# %s\n\n", md(gapTitle(res, cat, opts)))
 	m.f("- Baseline: %s (`%s`)\n", md(frameworkName(cat, res.Baseline)), res.Baseline)
 	m.f("- Target: %s (`%s`)\n", md(frameworkName(cat, res.Target)), res.Target)
-	m.f("- Policy: %s\n", md(policyNote(res.Policy)))
+	m.f("- Policy: %s — %s\n", res.Policy, md(policyNote(res.Policy)))
 	m.f("- Derived mappings: %s\n", onOff(res.Derived))
 	if s := scopeLabel(res); s != "" {
 		m.f("- Limited to: %s\n", md(s))

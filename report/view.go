@@ -283,13 +283,13 @@ func relatedLabel(rs []crosswalk.SoARelated) string {
 // pct formats a percentage as the JSON has it, with one decimal: "87.6", "0.0".
 func pct(f float64) string { return fmt.Sprintf("%.1f", f) }
 
-// policyNote explains a policy in one sentence.
+// policyNote explains a policy in one sentence (without its name).
 func policyNote(p crosswalk.Policy) string {
 	switch p {
 	case crosswalk.Strict:
-		return "strict: an item is covered when an implemented control is equal to it or a superset of it; other reaches give at most partial coverage"
+		return "an item is covered when an implemented control is equal to it or a superset of it; other reaches give at most partial coverage"
 	case crosswalk.Referenced:
-		return "referenced: an item is covered when every control that maps to it is implemented, partial when some are"
+		return "an item is covered when every control that maps to it is implemented, partial when some are"
 	}
 	return string(p)
 }
