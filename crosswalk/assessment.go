@@ -52,8 +52,14 @@ func (s Status) MarshalText() ([]byte, error) {
 	return []byte(s.String()), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseStatus].
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseStatus]; it also
+// reads back "not-assessed", which results such as [GapResult] and [SoA] write, so
+// their JSON round-trips. Assessment files may not state it.
 func (s *Status) UnmarshalText(b []byte) error {
+	if strings.EqualFold(strings.TrimSpace(string(b)), NotAssessed.String()) {
+		*s = NotAssessed
+		return nil
+	}
 	v, err := ParseStatus(string(b))
 	if err != nil {
 		return err

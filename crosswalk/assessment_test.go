@@ -210,3 +210,16 @@ func FuzzReadAssessmentJSON(f *testing.F) {
 		require.Equal(t, string(out), string(out2))
 	})
 }
+
+func TestStatusTextRoundTrip(t *testing.T) {
+	for _, s := range []Status{NotAssessed, Implemented, Partial, Planned, NotImplemented, NotApplicable} {
+		b, err := s.MarshalText()
+		require.NoError(t, err)
+		var got Status
+		require.NoError(t, got.UnmarshalText(b))
+		assert.Equal(t, s, got)
+	}
+	// A file may not state not-assessed.
+	_, err := ReadAssessmentCSV("a.csv", strings.NewReader("control,status\n5.1,not-assessed\n"), nil)
+	assert.ErrorIs(t, err, ErrUnknownStatus)
+}
