@@ -36,10 +36,12 @@ type locator func(fw, ctrl int) (file string, line int)
 // AnnexOf naming a framework of the catalog. All problems are reported together as
 // [*DataError] values joined with [errors.Join]. The catalog keeps its own copy.
 func New(fws ...Framework) (*Catalog, error) {
-	return build(fws, nil)
+	return build(fws, nil, false)
 }
 
-func build(fws []Framework, loc locator) (*Catalog, error) {
+// build makes a catalog of fws. When owned, the catalog takes fws over instead of
+// copying them: only for data nobody else can change (the embedded frameworks).
+func build(fws []Framework, loc locator, owned bool) (*Catalog, error) {
 	c := &Catalog{
 		byID:     map[FrameworkID]*fwData{},
 		names:    map[string]FrameworkID{},
@@ -67,7 +69,7 @@ func build(fws []Framework, loc locator) (*Catalog, error) {
 		if strings.TrimSpace(f.Name) == "" {
 			p.add(&DataError{File: file, Line: line, Record: rec, Field: "name", Err: ErrEmptyField})
 		}
-		d := newFwData(f, fi, func(ci int, field, value string, err error) {
+		d := newFwData(f, fi, owned, func(ci int, field, value string, err error) {
 			file, line := where(fi, ci)
 			r := rec
 			if ci >= 0 {
@@ -96,12 +98,16 @@ func build(fws []Framework, loc locator) (*Catalog, error) {
 	return c, nil
 }
 
-func newFwData(f Framework, order int, bad func(ci int, field, value string, err error)) *fwData {
+func newFwData(f Framework, order int, owned bool, bad func(ci int, field, value string, err error)) *fwData {
 	d := &fwData{
 		order: order,
 		pos:   make(map[string]int, len(f.Controls)),
 		keys:  make(map[string][]int, len(f.Controls)),
-		spec:  cloneFramework(f),
+	}
+	if owned {
+		d.spec = f
+	} else {
+		d.spec = cloneFramework(f)
 	}
 	d.info = Info{
 		ID: f.ID, Name: f.Name, Version: f.Version, Publisher: f.Publisher, Source: f.Source,
@@ -126,6 +132,9 @@ func newFwData(f Framework, order int, bad func(ci int, field, value string, err
 		if s.Kind != "" && !validKind(s.Kind) {
 			bad(ci, "kind", string(s.Kind), fmt.Errorf("%w: a kind is a lower-case word", ErrInvalidValue))
 		}
+		if attrsOK(s.Attributes) {
+			continue
+		}
 		for _, name := range slices.Sorted(maps.Keys(s.Attributes)) {
 			if strings.TrimSpace(name) == "" {
 				bad(ci, "attributes", name, fmt.Errorf("%w: empty attribute name", ErrInvalidValue))
@@ -146,11 +155,10 @@ func newFwData(f Framework, order int, bad func(ci int, field, value string, err
 			k = KindControl
 		}
 		ctl := Control{Ref: Ref{f.ID, s.ID}, Title: s.Title, Kind: k, Summary: s.Summary}
-		if len(s.Attributes) > 0 {
-			ctl.attrs = make(map[string][]string, len(s.Attributes))
-			for name, vs := range s.Attributes {
-				ctl.attrs[name] = slices.Clone(vs)
-			}
+		if owned {
+			ctl.attrs = d.spec.Controls[ci].Attributes
+		} else if len(s.Attributes) > 0 {
+			ctl.attrs = d.spec.Controls[ci].Attributes // the spec is already a private copy
 		}
 		if s.Parent != "" {
 			pi, ok := d.pos[s.Parent]
@@ -192,6 +200,21 @@ func newFwData(f Framework, order int, bad func(ci int, field, value string, err
 		}
 	}
 	return d
+}
+
+// attrsOK reports whether every attribute name and value is non-blank.
+func attrsOK(attrs map[string][]string) bool {
+	for name, vs := range attrs {
+		if strings.TrimSpace(name) == "" {
+			return false
+		}
+		for _, v := range vs {
+			if strings.TrimSpace(v) == "" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func cloneFramework(f Framework) Framework {

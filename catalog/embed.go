@@ -33,7 +33,7 @@ var loadEmbedded = sync.OnceValues(func() ([]Framework, error) {
 		if err != nil {
 			return nil, err
 		}
-		got, err := ReadJSON(ef.name, b)
+		got, err := readJSON(ef.name, b, true)
 		if err != nil {
 			return nil, err
 		}
@@ -47,7 +47,7 @@ var defaultCatalog = sync.OnceValue(func() *Catalog {
 	if err != nil {
 		panic(fmt.Sprintf("catalog: embedded data is corrupt: %v", err))
 	}
-	c, err := New(fws...)
+	c, err := build(fws, nil, true)
 	if err != nil {
 		panic(fmt.Sprintf("catalog: embedded data is corrupt: %v", err))
 	}
