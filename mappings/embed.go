@@ -60,7 +60,7 @@ var loadEmbedded = sync.OnceValues(func() ([]Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		got, err := ReadJSON(ef.name, b)
+		got, err := readTrusted(ef.name, b)
 		if err != nil {
 			return nil, err
 		}
