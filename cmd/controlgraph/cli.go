@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/mappings"
 )
 
 // Exit statuses of the CLI contract.
@@ -37,6 +39,10 @@ type command struct {
 	// setup declares the command's own flags on fs and returns the function that runs
 	// the command once the flags are parsed.
 	setup func(fs *flag.FlagSet) action
+	// data is true for a command that reads the catalog or the crosswalk: it takes
+	// the flags --catalog, --catalog-id and --mappings that add the user's own
+	// frameworks and mapping sets to the embedded ones.
+	data bool
 }
 
 // action runs a parsed command with its positional arguments.
@@ -45,13 +51,19 @@ type action func(x *invocation, args []string) error
 // invocation is what a running command gets: the catalog, the streams, and the output
 // options the dispatcher resolved.
 type invocation struct {
-	cmd    *command
-	cat    *catalog.Catalog
-	stdin  io.Reader
-	out    *bytes.Buffer // the command's output; written to stdout or -o on success
-	stderr io.Writer
-	format string // one of cmd.formats
-	width  int    // columns available to a table
+	cmd *command
+	cat *catalog.Catalog
+	// cw is the crosswalk of cat and sets, the embedded mapping sets plus the user's
+	// own; nil until built (see crosswalk).
+	cw   *crosswalk.Crosswalk
+	sets []mappings.Set
+	// userData is true when --catalog or --mappings added data of the user's.
+	userData bool
+	stdin    io.Reader
+	out      *bytes.Buffer // the command's output; written to stdout or -o on success
+	stderr   io.Writer
+	format   string // one of cmd.formats
+	width    int    // columns available to a table
 	// terminal is true when the output goes to a terminal (standard output is one and
 	// there is no -o).
 	terminal bool
@@ -115,7 +127,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs, act, out := c.flagSet()
+	fs, act, out, data := c.flagSet()
 	pos, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		c.writeUsage(stdout)
@@ -131,6 +143,11 @@ func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writ
 	x.terminal = isTerminal(stdout) && (out.path == "" || out.path == "-")
 	if c.formats != nil {
 		x.format = out.resolveFormat(c.formats, isTerminal(stdout))
+	}
+	if data != nil && data.given() {
+		if err := x.loadData(data); err != nil {
+			return fail(stderr, c, err)
+		}
 	}
 	err = act(x, pos)
 	var finding *findingError
@@ -152,17 +169,22 @@ func fail(stderr io.Writer, c *command, err error) int {
 	return exitInput
 }
 
-// flagSet builds the command's flags: its own and, when it writes output, --format
-// and -o.
-func (c *command) flagSet() (*flag.FlagSet, action, *outputOptions) {
-	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+// flagSet builds the command's flags: its own; when it writes output, --format and
+// -o; when it reads the catalog, --catalog, --catalog-id and --mappings (data is nil
+// otherwise).
+func (c *command) flagSet() (fs *flag.FlagSet, act action, out *outputOptions, data *dataOptions) {
+	fs = flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	out := &outputOptions{}
+	out = &outputOptions{}
 	if c.formats != nil {
 		fs.Var(&formatValue{allowed: c.formats, v: &out.format}, "format", "output `FORMAT`: "+strings.Join(c.formats, ", ")+defaultFormatNote(c.formats))
 		fs.StringVar(&out.path, "o", "", "write the output to `FILE` (atomically) instead of standard output")
 	}
-	return fs, c.setup(fs), out
+	if c.data {
+		data = &dataOptions{}
+		data.declare(fs)
+	}
+	return fs, c.setup(fs), out, data
 }
 
 func (c *command) argCountError(pos []string) error {
@@ -271,7 +293,7 @@ func (c *command) writeUsage(w io.Writer) {
 	if c.detail != "" {
 		fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(c.detail))
 	}
-	fs, _, _ := c.flagSet()
+	fs, _, _, _ := c.flagSet()
 	var flags strings.Builder
 	fs.SetOutput(&flags)
 	fs.PrintDefaults()

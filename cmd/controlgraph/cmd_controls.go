@@ -54,6 +54,7 @@ carry every attribute.`,
 		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
 		minArgs: 1, maxArgs: 1,
 		setup: setupControls,
+		data:  true,
 	})
 }
 

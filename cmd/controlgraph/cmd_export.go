@@ -21,9 +21,9 @@ func init() {
 		summary: "export frameworks, controls and mapping sets as JSON, CSV or OSCAL",
 		detail: `JSON (the default) is the document {"frameworks": [...], "mappings": [...]}:
 every control of the chosen frameworks (all of them without --framework) in document
-order with id, title, kind, parent and attributes, and every embedded mapping set whose
+order with id, title, kind, parent and attributes, and every mapping set whose
 edges stay within those frameworks, with each edge's relationship and source
-(--mappings=false leaves them out). catalog.ReadJSON reads the frameworks and
+(--no-mappings leaves them out). catalog.ReadJSON reads the frameworks and
 mappings.ReadJSON the mapping sets, so an export can be edited and loaded again;
 exporting what was read gives the same bytes.
 
@@ -32,7 +32,7 @@ kind, parent, summary, then one column per attribute, multiple values separated 
 So --format csv needs exactly one --framework.
 
 OSCAL (--format oscal) writes an OSCAL 1.2 catalog of one framework (--framework ID),
-or, with --set, one OSCAL 1.2 mapping-collection holding the named embedded mapping
+or, with --set, one OSCAL 1.2 mapping-collection holding the named mapping
 sets. The output does not depend on the clock: exporting twice gives the same bytes.`,
 		examples: []string{
 			"export --format json -o controlgraph.json",
@@ -44,15 +44,16 @@ sets. The output does not depend on the clock: exporting twice gives the same by
 		formats: []string{formatJSON, formatCSV, formatOSCAL},
 		maxArgs: 0,
 		setup:   setupExport,
+		data:    true,
 	})
 }
 
 func setupExport(fs *flag.FlagSet) action {
 	var names listFlag
 	fs.Var(&names, "framework", "export only framework `ID` (an ID or alias; repeat or use a comma list for several)")
-	withMappings := fs.Bool("mappings", true, "include the mapping sets between the exported frameworks (JSON only)")
+	noMappings := fs.Bool("no-mappings", false, "leave out the mapping sets between the exported frameworks (JSON only)")
 	var setIDs listFlag
-	fs.Var(&setIDs, "set", "only the embedded mapping set `ID` (repeat or comma list); with --format oscal, a mapping-collection")
+	fs.Var(&setIDs, "set", "only the mapping set `ID` (repeat or comma list); with --format oscal, a mapping-collection")
 	return func(x *invocation, _ []string) error {
 		var chosen []catalog.FrameworkID
 		for _, n := range names {
@@ -74,13 +75,9 @@ func setupExport(fs *flag.FlagSet) action {
 		}
 		var sets []mappings.Set
 		for _, id := range setIDs {
-			s, ok := mappings.EmbeddedSet(id)
-			if !ok {
-				var ids []string
-				for _, e := range mappings.Embedded() {
-					ids = append(ids, e.ID)
-				}
-				return badInput("unknown mapping set %q; accepted: %s", id, strings.Join(ids, ", "))
+			s, err := x.findSet(id)
+			if err != nil {
+				return err
 			}
 			sets = append(sets, s)
 		}
@@ -100,14 +97,14 @@ func setupExport(fs *flag.FlagSet) action {
 			}
 			return catalog.WriteCSV(x.out, specs[0])
 		}
-		if len(setIDs) == 0 && *withMappings {
-			for _, s := range mappings.Embedded() {
+		if len(setIDs) == 0 && !*noMappings {
+			for _, s := range x.allSets() {
 				if within(s, ids) {
 					sets = append(sets, s)
 				}
 			}
 		}
-		if !*withMappings {
+		if *noMappings {
 			sets = nil
 		}
 		return writeExportJSON(x.out, specs, sets)

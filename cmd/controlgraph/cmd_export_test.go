@@ -81,7 +81,7 @@ func TestExportJSONRoundTrip(t *testing.T) {
 	// Without mappings the document is exactly what catalog.WriteJSON writes.
 	var plain bytes.Buffer
 	require.NoError(t, catalog.WriteJSON(&plain, fws...))
-	assert.Equal(t, plain.String(), cliOK(t, "export", "--mappings=false"))
+	assert.Equal(t, plain.String(), cliOK(t, "export", "--no-mappings"))
 
 	// The DESIGN.md shape: frameworks with id, name, version and controls of id,
 	// title, kind, parent and attributes.

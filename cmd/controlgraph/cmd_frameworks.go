@@ -26,6 +26,7 @@ controls are its Annex A.`,
 		},
 		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
 		setup:   func(*flag.FlagSet) action { return runFrameworks },
+		data:    true,
 	})
 }
 

@@ -45,6 +45,7 @@ to it is implemented. --fail-under PCT exits 1 when the coverage is below PCT pe
 		formats: reportFormats,
 		maxArgs: 0,
 		setup:   setupGap,
+		data:    true,
 	})
 }
 
@@ -114,7 +115,7 @@ func setupGap(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		res, err := crosswalk.Default().Gap(a, tfw, opts...)
+		res, err := x.crosswalk().Gap(a, tfw, opts...)
 		if err != nil {
 			return badInput("%v", err)
 		}

@@ -34,6 +34,7 @@ REF is any spelling "show" accepts; --in FRAMEWORK restricts where REF is looked
 		formats: []string{formatTable, formatJSON, formatCSV, formatMD, formatMermaid, formatDOT},
 		minArgs: 1, maxArgs: 1,
 		setup: setupMap,
+		data:  true,
 	})
 }
 
@@ -113,7 +114,7 @@ func setupMap(fs *flag.FlagSet) action {
 		if *derived {
 			opts = append(opts, crosswalk.WithDerived(*maxHops))
 		}
-		ms, err := crosswalk.Default().Map(c.Ref, target, opts...)
+		ms, err := x.crosswalk().Map(c.Ref, target, opts...)
 		if err != nil {
 			return err
 		}

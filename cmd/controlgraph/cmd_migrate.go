@@ -32,6 +32,7 @@ to assess afresh (new in the edition) and the controls that lead nowhere.`,
 		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
 		minArgs: 1, maxArgs: 1,
 		setup: setupMigrate,
+		data:  true,
 	})
 }
 
@@ -61,7 +62,7 @@ func setupMigrate(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		m, err := crosswalk.Default().Migrate(a, tfw)
+		m, err := x.crosswalk().Migrate(a, tfw)
 		if err != nil {
 			return badInput("%v", err)
 		}

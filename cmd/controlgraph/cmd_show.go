@@ -29,6 +29,7 @@ clause) is an error listing the candidates; name the framework in REF or with --
 		formats: []string{formatTable, formatJSON, formatMD},
 		minArgs: 1, maxArgs: 1,
 		setup: setupShow,
+		data:  true,
 	})
 }
 
@@ -118,7 +119,7 @@ type statementJSON struct {
 }
 
 // statementsOf, when set by a data layer, gives the statements about a control.
-var statementsOf func(r catalog.Ref) []statementJSON
+var statementsOf func(x *invocation, r catalog.Ref) []statementJSON
 
 type nodeJSON struct {
 	Ref   string `json:"ref"`
@@ -171,7 +172,7 @@ func (x *invocation) buildShow(c catalog.Control, opt showOptions) (showJSON, er
 		}
 	}
 	if statementsOf != nil {
-		v.Statements = statementsOf(c.Ref)
+		v.Statements = statementsOf(x, c.Ref)
 	}
 	for _, src := range relationSources {
 		rels, err := src(x, c, opt)

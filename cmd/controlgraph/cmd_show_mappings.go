@@ -15,11 +15,11 @@ func init() {
 	statementsOf = sourceStatements
 }
 
-// sourceStatements lists what the embedded mapping sets state about r instead of
+// sourceStatements lists what the mapping sets state about r instead of
 // edges, such as NIST's "All applicable controls" for CSF function PR.
-func sourceStatements(r catalog.Ref) []statementJSON {
+func sourceStatements(x *invocation, r catalog.Ref) []statementJSON {
 	var out []statementJSON
-	for st := range crosswalk.Default().Statements(r) {
+	for st := range x.crosswalk().Statements(r) {
 		note := st.Note
 		if st.Misprint != "" && !strings.Contains(note, st.Misprint) {
 			note = strings.TrimSpace(note + " (printed " + st.Misprint + ")")
@@ -29,12 +29,12 @@ func sourceStatements(r catalog.Ref) []statementJSON {
 	return out
 }
 
-// publishedRelations lists the published edges of the embedded mapping sets that
+// publishedRelations lists the published edges of the mapping sets that
 // leave or reach c, each read from c: an edge published the other way is read
 // backwards (its relationship inverted) and marked Inverse.
 func publishedRelations(x *invocation, c catalog.Control, _ showOptions) ([]relation, error) {
 	var out []relation
-	for _, s := range mappings.Embedded() {
+	for _, s := range x.allSets() {
 		for e := range s.EdgesFrom(c.Ref) {
 			out = append(out, edgeRelation(e, false))
 		}
@@ -69,7 +69,7 @@ func derivedRelations(x *invocation, c catalog.Control, opt showOptions) ([]rela
 	if !opt.derived {
 		return nil, nil
 	}
-	cw := crosswalk.Default()
+	cw := x.crosswalk()
 	var out []relation
 	for in := range x.cat.Frameworks() {
 		if in.ID == c.Ref.Framework {

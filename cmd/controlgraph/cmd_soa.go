@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/controlgraph/controlgraph/catalog"
-	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/report"
 )
 
@@ -33,6 +32,7 @@ justification and controls the assessment does not rate.
 		formats: reportFormats,
 		maxArgs: 0,
 		setup:   setupSoA,
+		data:    true,
 	})
 }
 
@@ -57,7 +57,7 @@ func setupSoA(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		soa, err := crosswalk.Default().SoA(a, fws...)
+		soa, err := x.crosswalk().SoA(a, fws...)
 		if err != nil {
 			return badInput("%v", err)
 		}

@@ -39,6 +39,7 @@ a source, kept as published) do not fail; errors exit 2 after the report.`,
 		formats: []string{formatTable, formatJSON, formatMD},
 		minArgs: 1, maxArgs: 1,
 		setup: setupValidate,
+		data:  true,
 	})
 }
 

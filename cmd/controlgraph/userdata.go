@@ -1,0 +1,272 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/mappings"
+	"github.com/controlgraph/controlgraph/oscal"
+)
+
+// dataOptions are the flags that bring the user's own frameworks and mapping sets:
+// --catalog FILE, --catalog-id ID and --mappings FILE.
+type dataOptions struct {
+	catalogs  fileList
+	catalogID string
+	mappings  fileList
+}
+
+// fileList collects the values of a repeatable file flag (no comma splitting: a
+// file name may hold a comma).
+type fileList []string
+
+func (l *fileList) String() string { return strings.Join(*l, " ") }
+
+func (l *fileList) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return fmt.Errorf("empty file name")
+	}
+	*l = append(*l, s)
+	return nil
+}
+
+func (d *dataOptions) declare(fs *flag.FlagSet) {
+	fs.Var(&d.catalogs, "catalog", "add the frameworks of `FILE` to the embedded ones: our JSON (a framework or an export document), an OSCAL catalog, or CSV with --catalog-id (repeatable)")
+	fs.StringVar(&d.catalogID, "catalog-id", "", "the framework `ID` of a CSV --catalog (it is also its name); with an OSCAL catalog, the ID to give it")
+	fs.Var(&d.mappings, "mappings", "add the mapping sets of `FILE`: our JSON (a set or an export document), an OSCAL mapping-collection, or CSV with refs written framework/id (repeatable)")
+}
+
+func (d *dataOptions) given() bool { return len(d.catalogs) > 0 || len(d.mappings) > 0 }
+
+// crosswalk returns the crosswalk the command works on: the embedded one, or the one
+// loadData built over the user's data.
+func (x *invocation) crosswalk() *crosswalk.Crosswalk {
+	if x.cw == nil {
+		x.cw = crosswalk.Default()
+	}
+	return x.cw
+}
+
+// allSets returns the mapping sets of the crosswalk: the embedded ones, then the
+// user's, each resolved against the catalog.
+func (x *invocation) allSets() []mappings.Set {
+	if x.sets == nil {
+		x.sets = mappings.Embedded()
+	}
+	return x.sets
+}
+
+// findSet returns the set with the given ID, or an input error naming the IDs.
+func (x *invocation) findSet(id string) (mappings.Set, error) {
+	var ids []string
+	for _, s := range x.allSets() {
+		if s.ID == id {
+			return s, nil
+		}
+		ids = append(ids, s.ID)
+	}
+	return mappings.Set{}, badInput("unknown mapping set %q; accepted: %s", id, strings.Join(ids, ", "))
+}
+
+// problemsError is bad user data: exit status 2 with every problem on its own line.
+func problemsError(what string, problems []string) error {
+	if len(problems) == 1 {
+		return badInput("%s: %s", what, problems[0])
+	}
+	return badInput("%s: %d problems:\n  %s", what, len(problems), strings.Join(problems, "\n  "))
+}
+
+// errorLines splits an error joined with errors.Join into one line per problem.
+func errorLines(err error) []string {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var lines []string
+		for _, e := range j.Unwrap() {
+			lines = append(lines, errorLines(e)...)
+		}
+		return lines
+	}
+	return []string{strings.ReplaceAll(err.Error(), "\n", "; ")}
+}
+
+// loadData reads the user's frameworks and mapping sets and builds the catalog and
+// the crosswalk the command works on. Warnings (known quirks, what an OSCAL import
+// left out) go to standard error; errors stop the command with every problem.
+func (x *invocation) loadData(d *dataOptions) error {
+	fws := catalog.Embedded()
+	var problems []string
+	csvCatalogs := 0
+	for _, file := range d.catalogs {
+		name, data, err := x.readInput(file)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("cannot read %s: %v", name, err))
+			continue
+		}
+		fw, err := x.readFramework(name, file, data, d.catalogID, &csvCatalogs)
+		if err != nil {
+			problems = append(problems, errorLines(err)...)
+			continue
+		}
+		fws = append(fws, fw...)
+	}
+	if len(problems) > 0 {
+		return problemsError("cannot read --catalog", problems)
+	}
+	cat, err := catalog.New(fws...)
+	if err != nil {
+		return problemsError("the frameworks of --catalog do not fit the catalog", errorLines(err))
+	}
+	var user []mappings.Set
+	for _, file := range d.mappings {
+		name, data, err := x.readInput(file)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("cannot read %s: %v", name, err))
+			continue
+		}
+		sets, err := x.readSets(name, file, data, cat)
+		if err != nil {
+			problems = append(problems, errorLines(err)...)
+			continue
+		}
+		user = append(user, sets...)
+	}
+	if len(problems) > 0 {
+		return problemsError("cannot read --mappings", problems)
+	}
+	for i, s := range user {
+		s = mappings.Resolve(s, cat)
+		user[i] = s
+		for _, p := range mappings.Validate(s, cat) {
+			if p.Severity == mappings.Warning {
+				fmt.Fprintf(x.stderr, "controlgraph %s: %s\n", x.cmd.name, p.Error())
+				continue
+			}
+			problems = append(problems, p.Error())
+		}
+	}
+	if len(problems) > 0 {
+		return problemsError("the mapping sets of --mappings are not valid", problems)
+	}
+	sets := append(mappings.Embedded(), user...)
+	cw, err := crosswalk.New(cat, sets...)
+	if err != nil {
+		return problemsError("cannot build the crosswalk", errorLines(err))
+	}
+	x.cat, x.cw, x.sets, x.userData = cat, cw, sets, true
+	return nil
+}
+
+// readFramework reads one --catalog file: an OSCAL catalog, our JSON, or CSV.
+func (x *invocation) readFramework(name, file string, data []byte, id string, csvCount *int) ([]catalog.Framework, error) {
+	if looksJSON(data) || strings.EqualFold(filepath.Ext(file), ".json") {
+		if model, err := oscal.DocumentModel(name, data); err == nil {
+			switch model {
+			case "catalog":
+				var opts []oscal.Option
+				if id != "" {
+					opts = append(opts, oscal.WithFrameworkID(catalog.FrameworkID(id)))
+				}
+				fw, rep, err := oscal.ImportCatalog(name, data, opts...)
+				if err != nil {
+					return nil, err
+				}
+				x.warnImport(rep)
+				return []catalog.Framework{fw}, nil
+			case "mapping-collection":
+				return nil, fmt.Errorf("%s is an OSCAL mapping-collection: give it with --mappings", name)
+			}
+		}
+		return catalog.ReadJSON(name, data)
+	}
+	if id == "" {
+		return nil, fmt.Errorf("%s is CSV: name its framework with --catalog-id ID", name)
+	}
+	if *csvCount++; *csvCount > 1 {
+		return nil, fmt.Errorf("%s: only one CSV --catalog per run (--catalog-id names one framework); give the others as JSON", name)
+	}
+	fw, err := catalog.ReadCSV(name, bytes.NewReader(data), catalog.Framework{ID: catalog.FrameworkID(id), Name: id})
+	if err != nil {
+		return nil, err
+	}
+	return []catalog.Framework{fw}, nil
+}
+
+// readSets reads one --mappings file: an OSCAL mapping-collection, our JSON, or CSV.
+func (x *invocation) readSets(name, file string, data []byte, cat *catalog.Catalog) ([]mappings.Set, error) {
+	if looksJSON(data) || strings.EqualFold(filepath.Ext(file), ".json") {
+		if model, err := oscal.DocumentModel(name, data); err == nil {
+			switch model {
+			case "mapping-collection":
+				sets, rep, err := oscal.ImportMappings(name, data)
+				if err != nil {
+					return nil, err
+				}
+				x.warnImport(rep)
+				return sets, nil
+			case "catalog":
+				return nil, fmt.Errorf("%s is an OSCAL catalog: give it with --catalog", name)
+			}
+		}
+		return mappings.ReadJSON(name, data)
+	}
+	meta, err := csvSetMeta(name, file, data)
+	if err != nil {
+		return nil, err
+	}
+	s, err := mappings.ReadCSV(name, bytes.NewReader(data), meta)
+	if err != nil {
+		return nil, err
+	}
+	return []mappings.Set{s}, nil
+}
+
+// csvSetMeta names a CSV mapping set: its ID and source are the file's base name,
+// its frameworks those of the refs of its first row, which must be written in full
+// ("acme:1/AC-1", "iso27002:2022/5.15").
+func csvSetMeta(name, file string, data []byte) (mappings.Set, error) {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return mappings.Set{}, fmt.Errorf("%s: cannot read the CSV header: %v", name, err)
+	}
+	row, err := r.Read()
+	if err == io.EOF {
+		return mappings.Set{}, fmt.Errorf("%s: no edges", name)
+	}
+	if err != nil {
+		return mappings.Set{}, fmt.Errorf("%s: %v", name, err)
+	}
+	fw := map[string]catalog.FrameworkID{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if (h == "from" || h == "to") && i < len(row) {
+			f, _, ok := strings.Cut(strings.TrimSpace(row[i]), "/")
+			if !ok {
+				return mappings.Set{}, fmt.Errorf("%s:2: %s %q: write refs in full (framework/id, e.g. iso27002:2022/5.15) so that the set's frameworks are known", name, h, row[i])
+			}
+			fw[h] = catalog.FrameworkID(f)
+		}
+	}
+	if fw["from"] == "" || fw["to"] == "" {
+		return mappings.Set{}, fmt.Errorf("%s: the header needs the columns from, to and relationship", name)
+	}
+	id := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	return mappings.Set{ID: id, From: fw["from"], To: fw["to"], Kind: mappings.Crosswalk, Source: mappings.Source{ID: id, Title: filepath.Base(file)}}, nil
+}
+
+// warnImport prints what an OSCAL import left out or changed.
+func (x *invocation) warnImport(rep *oscal.ImportReport) {
+	if rep == nil {
+		return
+	}
+	for _, w := range rep.Warnings() {
+		fmt.Fprintf(x.stderr, "controlgraph %s: warning: %s: %s\n", x.cmd.name, rep.File, w)
+	}
+}
