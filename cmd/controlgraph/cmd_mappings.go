@@ -1,0 +1,274 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/mappings"
+)
+
+func init() {
+	register(&command{
+		name:    "mappings",
+		args:    "--from FRAMEWORK --to FRAMEWORK [--set ID] [flags]",
+		summary: "the published mapping edges between two frameworks, and what the sources state instead",
+		detail: `Lists every published edge between the two frameworks, read "from R to": the edges of
+the sets published from --from to --to as they are, and those of sets published the
+other way read backwards (the relationship inverted: subset-of becomes superset-of)
+and marked inverse. Each edge names its relationship (NIST IR 8477; "related" is a
+link its source does not characterise), the source document, the mapping set, the
+source's own label and a note where the data reads the source differently (a
+misprinted clause number kept as printed). Rows are in document order of the from
+control, then the to control.
+
+A framework that carries another as its Annex A answers for both: --to iso27001:2022
+lists the edges to its clauses and to its Annex A controls (the ISO/IEC 27002:2022
+controls); --to iso27002:2022 lists only the latter.
+
+The statements section lists what the sets published from --from state about its
+elements instead of edges: NIST's "none" (no ISO reference for the clauses of
+GV.OC-05), "All applicable controls" for function PR, references to documents
+that are not frameworks here. --set ID limits both to one mapping set.`,
+		examples: []string{
+			"mappings --from csf --to iso27002:2022",
+			"mappings --from iso27002:2022 --to cis:8 --format csv -o iso-cis.csv",
+			"mappings --from nist-csf:1.1 --to nist-csf:2.0 --set nist-csf-1.1_to_nist-csf-2.0 --format md",
+		},
+		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
+		maxArgs: 0,
+		data:    true,
+		setup:   setupMappings,
+	})
+}
+
+// mappingsJSON is the output of "mappings --format json".
+type mappingsJSON struct {
+	From       string                 `json:"from"`
+	To         string                 `json:"to"`
+	Edges      []mappingEdgeJSON      `json:"edges"`
+	Statements []mappingStatementJSON `json:"statements"`
+}
+
+type mappingEdgeJSON struct {
+	From         string `json:"from"`
+	To           string `json:"to"`
+	Relationship string `json:"relationship"`
+	// Inverse: the source published the edge to → from; it is read backwards here.
+	Inverse  bool   `json:"inverse,omitempty"`
+	Set      string `json:"set"`
+	Source   string `json:"source"`
+	Label    string `json:"label,omitempty"`
+	Note     string `json:"note,omitempty"`
+	Misprint string `json:"misprint,omitempty"`
+	Strength *int   `json:"strength,omitempty"`
+}
+
+type mappingStatementJSON struct {
+	Ref      string `json:"ref"`
+	Kind     string `json:"kind"`
+	Target   string `json:"target,omitempty"`
+	Note     string `json:"note,omitempty"`
+	Misprint string `json:"misprint,omitempty"`
+	Reading  string `json:"reading,omitempty"`
+	Set      string `json:"set"`
+}
+
+func setupMappings(fs *flag.FlagSet) action {
+	from := fs.String("from", "", "the `FRAMEWORK` the edges are read from (an ID or alias); required")
+	to := fs.String("to", "", "the `FRAMEWORK` the edges are read to; required")
+	setID := fs.String("set", "", "only the mapping set `ID`")
+	return func(x *invocation, _ []string) error {
+		if *from == "" || *to == "" {
+			return badInput("missing --from FRAMEWORK or --to FRAMEWORK; accepted: %s", strings.Join(x.frameworkIDs(), ", "))
+		}
+		a, err := x.resolveFramework(*from)
+		if err != nil {
+			return err
+		}
+		b, err := x.resolveFramework(*to)
+		if err != nil {
+			return err
+		}
+		if a == b {
+			return badInput("--from and --to name the same framework %s; 'controlgraph controls %s' lists its hierarchy", a, a)
+		}
+		sets := x.allSets()
+		if *setID != "" {
+			s, err := x.findSet(*setID)
+			if err != nil {
+				return err
+			}
+			sets = []mappings.Set{s}
+		}
+		doc := x.pairMappings(a, b, sets)
+		if *setID != "" && len(doc.Edges) == 0 && len(doc.Statements) == 0 {
+			return badInput("mapping set %q links %s and %s, not %s and %s", *setID, sets[0].From, sets[0].To, a, b)
+		}
+		return x.writeMappings(a, b, doc)
+	}
+}
+
+// pairMappings collects the edges between frameworks a and b, read from a to b, and
+// the statements the sets published from a make about a's elements.
+func (x *invocation) pairMappings(a, b catalog.FrameworkID, sets []mappings.Set) mappingsJSON {
+	annex := func(fw catalog.FrameworkID) catalog.FrameworkID {
+		in, _ := x.cat.Framework(fw)
+		return in.AnnexOf
+	}
+	aa, ba := annex(a), annex(b)
+	// in reports whether a control of framework fw is a control of want: its own, or
+	// one of the framework it carries as its Annex A.
+	in := func(fw, want, wantAnnex catalog.FrameworkID) bool {
+		return fw == want || (wantAnnex != "" && fw == wantAnnex)
+	}
+	// linked reports whether a set's framework fw stands for want: the same, the
+	// framework want carries as its annex, or one that carries want.
+	linked := func(fw, want, wantAnnex catalog.FrameworkID) bool {
+		return in(fw, want, wantAnnex) || annex(fw) == want
+	}
+	type row struct {
+		e   mappings.Edge
+		inv bool
+		set string
+		idx int
+	}
+	var rows []row
+	doc := mappingsJSON{From: string(a), To: string(b), Edges: []mappingEdgeJSON{}, Statements: []mappingStatementJSON{}}
+	for i, s := range sets {
+		for _, e := range s.Edges {
+			switch {
+			case in(e.From.Framework, a, aa) && in(e.To.Framework, b, ba):
+				rows = append(rows, row{e: e, set: s.ID, idx: i})
+			case in(e.From.Framework, b, ba) && in(e.To.Framework, a, aa):
+				rows = append(rows, row{e: e.Inverse(), inv: true, set: s.ID, idx: i})
+			}
+		}
+		if linked(s.From, a, aa) && linked(s.To, b, ba) {
+			for _, st := range s.Statements {
+				if !in(st.Ref.Framework, a, aa) {
+					continue
+				}
+				sj := mappingStatementJSON{Ref: st.Ref.String(), Kind: string(st.Kind), Target: st.Target, Note: st.Note, Misprint: st.Misprint, Set: s.ID}
+				if !st.Reading.IsZero() {
+					sj.Reading = st.Reading.String()
+				}
+				doc.Statements = append(doc.Statements, sj)
+			}
+		}
+	}
+	slices.SortStableFunc(rows, func(p, q row) int {
+		if d := x.cat.Compare(p.e.From, q.e.From); d != 0 {
+			return d
+		}
+		if d := x.cat.Compare(p.e.To, q.e.To); d != 0 {
+			return d
+		}
+		return p.idx - q.idx
+	})
+	for _, r := range rows {
+		ej := mappingEdgeJSON{From: r.e.From.String(), To: r.e.To.String(), Relationship: r.e.Relationship.String(), Inverse: r.inv,
+			Set: r.set, Source: r.e.Source, Label: r.e.Label, Note: r.e.Note, Misprint: r.e.Misprint}
+		if r.e.HasStrength {
+			v := r.e.Strength
+			ej.Strength = &v
+		}
+		doc.Edges = append(doc.Edges, ej)
+	}
+	slices.SortStableFunc(doc.Statements, func(p, q mappingStatementJSON) int {
+		rp, _ := catalog.ParseRef(p.Ref)
+		rq, _ := catalog.ParseRef(q.Ref)
+		return x.cat.Compare(rp, rq)
+	})
+	return doc
+}
+
+// short writes a ref as its bare ID when it belongs to fw, else in full.
+func short(ref string, fw catalog.FrameworkID) string {
+	if id, ok := strings.CutPrefix(ref, string(fw)+"/"); ok {
+		return id
+	}
+	return ref
+}
+
+// edgeNote is what the table shows beside an edge: label, note, misprint.
+func edgeNote(e mappingEdgeJSON) string {
+	var parts []string
+	if e.Inverse {
+		parts = append(parts, "inverse")
+	}
+	if e.Label != "" {
+		parts = append(parts, "label "+e.Label)
+	}
+	if e.Misprint != "" {
+		parts = append(parts, "printed "+e.Misprint)
+	}
+	if e.Note != "" {
+		parts = append(parts, e.Note)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) error {
+	switch x.format {
+	case formatJSON:
+		return x.writeJSON(doc)
+	case formatCSV:
+		t := newTable(-1, "record", "from", "to", "relationship", "inverse", "set", "source", "label", "note", "misprint")
+		for _, e := range doc.Edges {
+			inv := ""
+			if e.Inverse {
+				inv = "yes"
+			}
+			t.add("edge", e.From, e.To, e.Relationship, inv, e.Set, e.Source, e.Label, e.Note, e.Misprint)
+		}
+		// A statement has no to control: "to" holds what it is about, "relationship"
+		// its kind.
+		for _, s := range doc.Statements {
+			t.add("statement", s.Ref, s.Target, s.Kind, "", s.Set, "", "", s.Note, s.Misprint)
+		}
+		return t.writeCSV(x.out)
+	}
+	md := x.format == formatMD
+	heading := func(s string) {
+		if md {
+			fmt.Fprintf(x.out, "## %s\n\n", s)
+		} else {
+			fmt.Fprintf(x.out, "%s\n", s)
+		}
+	}
+	inverse := 0
+	for _, e := range doc.Edges {
+		if e.Inverse {
+			inverse++
+		}
+	}
+	heading(fmt.Sprintf("Edges %s → %s: %d (%d read backwards from sets published %s → %s)", a, b, len(doc.Edges), inverse, b, a))
+	if len(doc.Edges) > 0 {
+		t := newTable(5, "from", "to", "relationship", "set", "source", "note")
+		for _, e := range doc.Edges {
+			t.add(short(e.From, a), short(e.To, b), e.Relationship, e.Set, e.Source, edgeNote(e))
+		}
+		if err := x.writeTable(t); err != nil {
+			return err
+		}
+	}
+	if len(doc.Statements) > 0 {
+		fmt.Fprintln(x.out)
+		heading(fmt.Sprintf("Statements about %s elements instead of edges: %d", a, len(doc.Statements)))
+		t := newTable(3, "ref", "kind", "about", "note", "set")
+		for _, s := range doc.Statements {
+			note := s.Note
+			if s.Misprint != "" {
+				note = strings.TrimSpace(note + " (printed " + s.Misprint + ")")
+			}
+			t.add(short(s.Ref, a), s.Kind, s.Target, note, s.Set)
+		}
+		if err := x.writeTable(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
