@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/report"
 )
@@ -30,12 +29,30 @@ of the baseline itself) or not-applicable, with the controls behind it; roll-ups
 function/category or CIS control and implementation group; and the baseline controls
 whose implementation would close the most gaps.
 
---policy strict (the default) reads relationships as sets: an item is covered by an
-implemented control that is equal to it or a superset of it. --policy referenced reads
-mappings as informative references: an item is covered when every control that maps
-to it is implemented. --fail-under PCT exits 1 when the coverage is below PCT percent.`,
+Two policies turn the statuses of the controls that reach an item into its coverage:
+
+  --policy strict (the default) reads relationships as sets: an item is covered by
+  an implemented control that is equal to it or a superset of it; a subset,
+  an intersection or an uncharacterised link gives at most partial.
+
+  --policy referenced reads mappings as informative references: an item is covered
+  when every control that maps to it is implemented.
+
+NIST publishes the CSF's ISO references as informative references without a
+relationship ("related"), so under strict no CSF item can be more than partial:
+strict coverage of CSF 2.0 by ISO controls is 0% whatever is implemented. --policy referenced is how
+informative references are used in practice; strict suits set-theory mappings such
+as CIS's (subset-of, superset-of, equal).
+
+--derived lets paths through a third framework reach items no published edge does;
+they are labelled derived. When no published mapping joins the baseline and the
+target but a related version has one (--target cis names CIS v8.1; CIS published its
+ISO mapping for v8), a hint on standard error names --derived and --target cis:8;
+the answer is not changed.
+
+--fail-under PCT exits 1 when the coverage is below PCT percent.`,
 		examples: []string{
-			"gap --assessment examples/assessments/small-company.csv --target csf",
+			"gap --assessment examples/assessments/small-company.csv --target nist-csf:2.0 --policy referenced",
 			"gap --assessment assessment.csv --target cis --ig IG1 --policy referenced",
 			"gap --assessment assessment.json --target nist-csf:2.0 --format json -o gap.json",
 			"gap --assessment assessment.csv --target csf --fail-under 60",
@@ -51,14 +68,8 @@ to it is implemented. --fail-under PCT exits 1 when the coverage is below PCT pe
 
 func setupGap(fs *flag.FlagSet) action {
 	file := fs.String("assessment", "", "the assessment `FILE` (CSV or JSON; - for standard input); required")
-	target := fs.String("target", "", "the target `FRAMEWORK` (csf, nist-csf:2.0, cis, ...); required")
-	baseline := fs.String("baseline", "", "the `FRAMEWORK` a CSV assessment rates (default iso27002:2022)")
-	policy := fs.String("policy", string(crosswalk.Strict), "coverage `POLICY`: strict or referenced")
-	var igs, scopes listFlag
-	fs.Var(&igs, "ig", "limit a CIS target to implementation group `IG` (IG1, IG2, IG3)")
-	fs.Var(&scopes, "scope", "limit the target to the items under `REF` (a CSF function or category, a CIS control)")
-	derived := fs.Bool("derived", false, "let derived mappings (paths through a third framework) reach items")
-	maxHops := fs.Int("max-hops", crosswalk.DefaultMaxHops, fmt.Sprintf("longest derived path (2 to %d)", crosswalk.MaxHops))
+	var tf targetFlags
+	tf.declare(fs, true)
 	recs := fs.Int("recommendations", crosswalk.DefaultRecommendations, "how many controls to recommend (0 for none)")
 	var failUnder percentFlag
 	fs.Var(&failUnder, "fail-under", "exit 1 when the coverage is below `PCT` percent")
@@ -66,59 +77,23 @@ func setupGap(fs *flag.FlagSet) action {
 		if *file == "" {
 			return badInput("missing --assessment FILE (CSV or JSON; - for standard input)")
 		}
-		if *target == "" {
-			return badInput("missing --target FRAMEWORK; accepted: %s", strings.Join(x.frameworkIDs(), ", "))
-		}
-		pol, err := crosswalk.ParsePolicy(*policy)
-		if err != nil {
-			return badInput("unknown value %q for --policy; accepted: strict, referenced", *policy)
-		}
-		if *maxHops < 2 || *maxHops > crosswalk.MaxHops {
-			return badInput("invalid value %d for --max-hops; accepted: 2 to %d", *maxHops, crosswalk.MaxHops)
-		}
 		if *recs < 0 {
 			return badInput("invalid value %d for --recommendations; accepted: 0 or more", *recs)
 		}
-		tfw, err := x.resolveFramework(*target)
+		r, err := tf.resolve(x)
 		if err != nil {
 			return err
 		}
-		opts := []crosswalk.GapOption{pol, crosswalk.WithRecommendations(*recs)}
-		var readOpts []crosswalk.ReadOption
-		if *baseline != "" {
-			bfw, err := x.resolveFramework(*baseline)
-			if err != nil {
-				return err
-			}
-			readOpts = append(readOpts, crosswalk.WithBaseline(bfw))
-		}
-		if len(igs) > 0 {
-			canon, err := x.attrValues(tfw, "--ig", catalog.AttrImplementation, igs)
-			if err != nil {
-				return err
-			}
-			for _, ig := range canon {
-				opts = append(opts, crosswalk.WithGroup(ig))
-			}
-		}
-		for _, s := range scopes {
-			c, err := x.resolveRef(s, tfw)
-			if err != nil {
-				return err
-			}
-			opts = append(opts, crosswalk.WithScope(c.Ref))
-		}
-		if *derived {
-			opts = append(opts, crosswalk.WithDerived(*maxHops))
-		}
-		a, err := x.readAssessment(*file, readOpts)
+		a, err := x.readAssessment(*file, r.readOpts)
 		if err != nil {
 			return err
 		}
-		res, err := x.crosswalk().Gap(a, tfw, opts...)
+		opts := append(r.opts, crosswalk.WithRecommendations(*recs))
+		res, err := x.crosswalk().Gap(a, r.target, opts...)
 		if err != nil {
 			return badInput("%v", err)
 		}
+		x.derivedHint(a.Baseline(), r.target, tf.derived)
 		if err := x.render(func(w io.Writer, f report.Format) error {
 			return report.RenderGap(w, res, f, report.Options{Catalog: x.cat, Assessment: a.Name()})
 		}); err != nil {

@@ -150,3 +150,34 @@ func TestGapBadInput(t *testing.T) {
 	assert.Contains(t, errs, "standard input:2")
 	assert.Contains(t, errs, `"maybe"`)
 }
+
+// --target cis names CIS v8.1, for which CIS published no ISO mapping: the answer stays
+// that of the published edges (every safeguard unreached), and a hint names --derived
+// and cis:8.
+func TestGapDerivedHint(t *testing.T) {
+	if !catalog.HasCIS() {
+		t.Skip("built without CIS data")
+	}
+	const assessment = "control,status\n5.9,implemented\n"
+	out, errs, code := cliIn(t, assessment, "gap", "--assessment", "-", "--target", "cis", "--format", "json")
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, "controlgraph gap: hint: no published mapping joins iso27002:2022 and cis:8.1; use --derived (paths through cis:8) or --target cis:8\n", errs)
+	g := decodeGap(t, out)
+	assert.Equal(t, "cis:8.1", g.Target)
+	assert.Equal(t, 153.0, g.Summary["unreached"])
+
+	// No hint with --derived, nor for cis:8.
+	_, errs, code = cliIn(t, assessment, "gap", "--assessment", "-", "--target", "cis", "--derived", "--format", "json")
+	require.Equal(t, 0, code, errs)
+	assert.Empty(t, errs)
+	_, errs, code = cliIn(t, assessment, "gap", "--assessment", "-", "--target", "cis:8", "--format", "json")
+	require.Equal(t, 0, code, errs)
+	assert.Empty(t, errs)
+}
+
+func TestGapHelpExplainsPolicies(t *testing.T) {
+	out := cliOK(t, "gap", "--help")
+	assert.Contains(t, out, "--policy strict (the default) reads relationships as sets")
+	assert.Contains(t, out, "--policy referenced reads mappings as informative references")
+	assert.Contains(t, out, `relationship ("related"), so under strict no CSF item can be more than partial`)
+}
