@@ -1,0 +1,275 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/mappings"
+	"github.com/controlgraph/controlgraph/oscal"
+)
+
+func init() {
+	register(&command{
+		name:    "import",
+		args:    "FILE [--framework-id ID] [flags]",
+		summary: "read a framework or mapping file (OSCAL or ours) and say what it holds",
+		detail: `Reads FILE (- for standard input) as what it is: an OSCAL catalog or mapping-collection
+(JSON, OSCAL 1.x); our export document {"frameworks", "mappings"}, one framework or
+one mapping set (JSON); or CSV: a framework (name it with --framework-id and
+--name) or a mapping set (a "relationship" column, refs written framework/id).
+
+It prints what it read: each framework with its controls per kind, each mapping set
+with its frameworks and the number of edges and statements. What an OSCAL import
+leaves out (withdrawn controls, parameters, links, prose other than the statement)
+is reported on standard error. The frameworks are checked as the catalog checks
+them and the mapping sets against the catalog (the embedded frameworks, those of
+--catalog, and those of FILE itself): errors exit 2 with every problem listed;
+warnings (a source's known quirks) go to standard error.
+
+The same files can then be given to any command with --catalog and --mappings.`,
+		examples: []string{
+			"import nist-800-53.oscal.json --framework-id sp800-53:5",
+			"import acme.csv --framework-id acme:1 --name \"ACME controls\"",
+			"import acme-to-iso.oscal.json --catalog acme.json",
+		},
+		formats: []string{formatTable, formatJSON},
+		minArgs: 1, maxArgs: 1,
+		data:  true,
+		setup: setupImport,
+	})
+}
+
+// importJSON is the output of "import --format json".
+type importJSON struct {
+	File       string                `json:"file"`
+	Kind       string                `json:"kind"`
+	Frameworks []importFrameworkJSON `json:"frameworks"`
+	Sets       []importSetJSON       `json:"sets"`
+	Warnings   []string              `json:"warnings"`
+}
+
+type importFrameworkJSON struct {
+	ID       string          `json:"id"`
+	Name     string          `json:"name"`
+	Controls int             `json:"controls"`
+	Kinds    []kindCountJSON `json:"kinds"`
+	Skipped  int             `json:"skipped,omitempty"`
+}
+
+type kindCountJSON struct {
+	Kind  string `json:"kind"`
+	Count int    `json:"count"`
+}
+
+type importSetJSON struct {
+	ID         string `json:"id"`
+	From       string `json:"from"`
+	To         string `json:"to"`
+	Kind       string `json:"kind"`
+	Source     string `json:"source"`
+	Edges      int    `json:"edges"`
+	Statements int    `json:"statements"`
+}
+
+func setupImport(fs *flag.FlagSet) action {
+	fwID := fs.String("framework-id", "", "the `ID` of the framework (required for CSV; for an OSCAL catalog, instead of the derived one)")
+	name := fs.String("name", "", "the `NAME` of a CSV framework (default its ID)")
+	return func(x *invocation, args []string) error {
+		file := args[0]
+		fname, data, err := x.readInput(file)
+		if err != nil {
+			return badInput("cannot read %s: %v", fname, err)
+		}
+		v := &validator{x: x, name: fname, data: data}
+		kind := v.guess(strings.EqualFold(filepath.Ext(file), ".csv"))
+		doc := importJSON{File: fname, Frameworks: []importFrameworkJSON{}, Sets: []importSetJSON{}, Warnings: []string{}}
+		var fws []catalog.Framework
+		var sets []mappings.Set
+		var rep *oscal.ImportReport
+		switch kind {
+		case "oscal":
+			model, err := oscal.DocumentModel(fname, data)
+			if err != nil {
+				return problemsError("cannot read "+fname, errorLines(err))
+			}
+			switch model {
+			case "catalog":
+				var opts []oscal.Option
+				if *fwID != "" {
+					opts = append(opts, oscal.WithFrameworkID(catalog.FrameworkID(*fwID)))
+				}
+				fw, r, err := oscal.ImportCatalog(fname, data, opts...)
+				if err != nil {
+					return problemsError("cannot import "+fname, errorLines(err))
+				}
+				fws, rep = []catalog.Framework{fw}, r
+			case "mapping-collection":
+				ss, r, err := oscal.ImportMappings(fname, data)
+				if err != nil {
+					return problemsError("cannot import "+fname, errorLines(err))
+				}
+				sets, rep = ss, r
+			default:
+				return badInput("%s is an OSCAL %s; import reads catalogs and mapping-collections", fname, model)
+			}
+			doc.Kind = "oscal " + model
+		case "document", "framework", "mappings":
+			if kind == "mappings" && !looksJSON(data) {
+				meta, err := csvSetMeta(fname, file, data)
+				if err != nil {
+					return badInput("%v", err)
+				}
+				s, err := mappings.ReadCSV(fname, bytes.NewReader(data), meta)
+				if err != nil {
+					return problemsError("cannot read "+fname, errorLines(err))
+				}
+				sets = []mappings.Set{s}
+				doc.Kind = "mapping set (CSV)"
+				break
+			}
+			if kind == "framework" && !looksJSON(data) {
+				if *fwID == "" {
+					return badInput("%s is a CSV framework: name it with --framework-id ID (and --name NAME)", fname)
+				}
+				n := *name
+				if n == "" {
+					n = *fwID
+				}
+				fw, err := catalog.ReadCSV(fname, bytes.NewReader(data), catalog.Framework{ID: catalog.FrameworkID(*fwID), Name: n})
+				if err != nil {
+					return problemsError("cannot read "+fname, errorLines(err))
+				}
+				fws = []catalog.Framework{fw}
+				doc.Kind = "framework (CSV)"
+				break
+			}
+			if kind != "mappings" {
+				fws, err = catalog.ReadJSON(fname, data)
+				if err != nil {
+					return problemsError("cannot read "+fname, errorLines(err))
+				}
+			}
+			if kind != "framework" {
+				sets, err = mappings.ReadJSON(fname, data)
+				if err != nil {
+					return problemsError("cannot read "+fname, errorLines(err))
+				}
+			}
+			doc.Kind = map[string]string{"document": "export document", "framework": "framework", "mappings": "mapping set"}[kind]
+		default:
+			return badInput("%s looks like an assessment; import reads frameworks and mapping sets (see 'controlgraph validate')", fname)
+		}
+		if rep != nil {
+			doc.Warnings = append(doc.Warnings, rep.Warnings()...)
+		}
+		if err := x.checkImport(fws, sets, &doc); err != nil {
+			return err
+		}
+		for _, w := range doc.Warnings {
+			fmt.Fprintf(x.stderr, "controlgraph import: warning: %s\n", w)
+		}
+		for _, fw := range fws {
+			fj := importFrameworkJSON{ID: string(fw.ID), Name: fw.Name, Controls: len(fw.Controls), Kinds: []kindCountJSON{}}
+			idx := map[catalog.Kind]int{}
+			for _, c := range fw.Controls {
+				i, ok := idx[c.Kind]
+				if !ok {
+					i = len(fj.Kinds)
+					idx[c.Kind] = i
+					fj.Kinds = append(fj.Kinds, kindCountJSON{Kind: string(c.Kind)})
+				}
+				fj.Kinds[i].Count++
+			}
+			if rep != nil {
+				fj.Skipped = rep.SkippedCount("")
+			}
+			doc.Frameworks = append(doc.Frameworks, fj)
+		}
+		for _, s := range sets {
+			doc.Sets = append(doc.Sets, importSetJSON{ID: s.ID, From: string(s.From), To: string(s.To), Kind: string(s.Kind), Source: s.Source.ID, Edges: len(s.Edges), Statements: len(s.Statements)})
+		}
+		return x.writeImport(doc)
+	}
+}
+
+// checkImport checks the frameworks as catalog.New does (beside the catalog's, in
+// place of one of the same ID) and the sets against that catalog. Warnings are
+// added to doc; errors are returned, every one listed.
+func (x *invocation) checkImport(fws []catalog.Framework, sets []mappings.Set, doc *importJSON) error {
+	mine := map[catalog.FrameworkID]bool{}
+	for _, fw := range fws {
+		mine[fw.ID] = true
+	}
+	all := append([]catalog.Framework(nil), fws...)
+	for in := range x.cat.Frameworks() {
+		if !mine[in.ID] {
+			spec, _ := x.cat.Spec(in.ID)
+			all = append(all, spec)
+		}
+	}
+	cat, err := catalog.New(all...)
+	if err != nil {
+		return problemsError(doc.File+" is not a valid framework", errorLines(err))
+	}
+	var problems []string
+	unknownFramework := false
+	for _, s := range sets {
+		for _, p := range mappings.Validate(mappings.Resolve(s, cat), cat) {
+			if p.Severity == mappings.Warning {
+				doc.Warnings = append(doc.Warnings, strings.TrimPrefix(p.Error(), "warning: "))
+				continue
+			}
+			unknownFramework = unknownFramework || errors.Is(p, mappings.ErrUnknownSetFramework)
+			problems = append(problems, p.Error())
+		}
+	}
+	if len(problems) > 0 {
+		err := problemsError(doc.File+" has invalid mapping sets", problems)
+		if ie, ok := err.(*inputError); ok && unknownFramework {
+			ie.msg += "\nhint: give the file of a framework that is not embedded with --catalog FILE"
+		}
+		return err
+	}
+	return nil
+}
+
+func (x *invocation) writeImport(doc importJSON) error {
+	if x.format == formatJSON {
+		return x.writeJSON(doc)
+	}
+	fmt.Fprintf(x.out, "%s: %s\n", doc.File, doc.Kind)
+	if len(doc.Frameworks) > 0 {
+		fmt.Fprintln(x.out)
+		t := newTable(1, "framework", "name", "controls", "per kind", "skipped").wrapAlso(3)
+		for _, f := range doc.Frameworks {
+			var kinds []string
+			for _, k := range f.Kinds {
+				kinds = append(kinds, fmt.Sprintf("%d %s", k.Count, k.Kind))
+			}
+			t.add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Skipped))
+		}
+		if err := x.writeTable(t); err != nil {
+			return err
+		}
+	}
+	if len(doc.Sets) > 0 {
+		fmt.Fprintln(x.out)
+		t := newTable(-1, "set", "from", "to", "kind", "source", "edges", "statements")
+		for _, s := range doc.Sets {
+			t.add(s.ID, s.From, s.To, s.Kind, s.Source, strconv.Itoa(s.Edges), strconv.Itoa(s.Statements))
+		}
+		if err := x.writeTable(t); err != nil {
+			return err
+		}
+	}
+	if len(doc.Warnings) > 0 {
+		fmt.Fprintf(x.out, "\n%d warnings (also on standard error)\n", len(doc.Warnings))
+	}
+	return nil
+}
