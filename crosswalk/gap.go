@@ -151,6 +151,12 @@ type GapItem struct {
 	// Statements are what the mapping sources state about the item instead of an
 	// edge ("no-reference: ..."), which can explain an unreached item.
 	Statements []string `json:"statements,omitempty"`
+	// Outside are the controls outside the baseline that a published edge links to the
+	// item in a framework that carries the baseline as its annex ("iso27001:2022/6.1.2",
+	// a management-system clause of ISO/IEC 27001): they do not count for coverage of an
+	// ISO/IEC 27002 baseline, and explain why an item is reached by the standard but not
+	// by its controls.
+	Outside []string `json:"outside_baseline,omitempty"`
 }
 
 // Via is one baseline control that reaches a target item, read "control
@@ -506,6 +512,13 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 	for _, r := range a.missing {
 		res.NotAssessed = append(res.NotAssessed, r.ID)
 	}
+	// Frameworks that carry the baseline as their annex (ISO/IEC 27001 for 27002).
+	var outside []int32
+	for i, f := range cw.fws {
+		if f.annex == a.baseline && f.id != a.baseline {
+			outside = append(outside, int32(i))
+		}
+	}
 	covs := make([]Coverage, len(t.items))
 	nvia := 0
 	for _, rs := range t.reaches {
@@ -531,6 +544,14 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 				srcs = append(srcs, s.text)
 			}
 			item.Statements = srcs[n:len(srcs):len(srcs)]
+		}
+		for _, of := range outside {
+			for _, a := range cw.arcsTo(it, of) {
+				r := cw.nodes[a.to].ref.String()
+				if !slices.Contains(item.Outside, r) {
+					item.Outside = append(item.Outside, r)
+				}
+			}
 		}
 		if c == Unreached {
 			res.Unreached = append(res.Unreached, item.ID)

@@ -105,3 +105,21 @@ func TestSoAProblems(t *testing.T) {
 	_, err = cw.SoA(a, "nope:1")
 	assert.ErrorIs(t, err, catalog.ErrUnknownFramework)
 }
+
+// TestGapOutsideBaseline: the CSF items NIST maps to ISO/IEC 27001 clauses only are
+// unreached by the ISO/IEC 27002 controls, and say which clauses reach them.
+func TestGapOutsideBaseline(t *testing.T) {
+	res, err := Default().Gap(readExample(t, "small-company.csv"), catalog.CSF20)
+	require.NoError(t, err)
+	got := map[string][]string{}
+	for _, it := range res.Items {
+		got[it.ID] = it.Outside
+	}
+	// nist-csf-2.0_to_iso27001-2022.csv: GV.RM-07 lists clause "6.11" (read 6.1.1)
+	// and no Annex A control; RC.CO-04 lists clause 7.4 only; DE.CM-01 lists only
+	// Annex A controls.
+	assert.Equal(t, []string{"iso27001:2022/6.1.1"}, got["GV.RM-07"])
+	assert.Equal(t, []string{"iso27001:2022/7.4"}, got["RC.CO-04"])
+	assert.Empty(t, got["DE.CM-01"])
+	assert.Contains(t, res.Unreached, "GV.RM-07")
+}

@@ -141,6 +141,7 @@ type unreachedView struct {
 	ID, Title  string
 	Statements []string
 	Context    string
+	Outside    string // controls outside the baseline mapped to the item (ISO/IEC 27001 clauses)
 }
 
 type idTitle struct{ ID, Title string }
@@ -261,7 +262,7 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		it := items[id]
 		_, context := splitVia(it.Via)
 		p.Unreached = append(p.Unreached, unreachedView{ID: id, Title: it.Title, Statements: it.Statements,
-			Context: strings.Join(context, "; ")})
+			Context: strings.Join(context, "; "), Outside: strings.Join(it.Outside, ", ")})
 	}
 	for _, id := range res.NotAssessed {
 		p.NotAssessed = append(p.NotAssessed, idTitle{ID: id, Title: controlTitle(cat, res.Baseline, id)})

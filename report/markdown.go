@@ -115,6 +115,9 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			if len(it.Statements) > 0 {
 				m.f(" — the source states: %s", md(strings.Join(it.Statements, "; ")))
 			}
+			if len(it.Outside) > 0 {
+				m.f(" — mapped only outside the baseline: %s", md(strings.Join(it.Outside, ", ")))
+			}
 			m.f("\n")
 		}
 	}
