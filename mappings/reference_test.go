@@ -1,10 +1,7 @@
 package mappings_test
 
 import (
-	"encoding/csv"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,47 +11,24 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/testref"
 	"github.com/controlgraph/controlgraph/mappings"
 )
 
-// referenceDir returns ../shared/reference relative to the module root, or skips the
-// test when it is absent.
+// referenceDir returns ../shared/reference beside the module, or skips the test.
 func referenceDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "reference")
-	if _, err := os.Stat(filepath.Join(ref, "mappings")); err != nil {
-		t.Skipf("reference data not found at %s (it lives beside the module as ../shared/reference): %v", ref, err)
-	}
-	return ref
+	return testref.Dir(t)
 }
 
-// readRef reads a reference CSV as maps by column name.
-func readRef(t *testing.T, ref, name string) []map[string]string {
+// readRef reads a reference mapping CSV as maps by column name, cells trimmed.
+func readRef(t *testing.T, _ string, name string) []map[string]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join(ref, "mappings", name))
-	require.NoError(t, err)
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	require.NoError(t, err)
-	var rows []map[string]string
-	for _, rec := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = strings.TrimSpace(rec[i])
+	rows := testref.ReadCSV(t, "mappings", name)
+	for _, m := range rows {
+		for k, v := range m {
+			m[k] = strings.TrimSpace(v)
 		}
-		rows = append(rows, m)
 	}
 	return rows
 }

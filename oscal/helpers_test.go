@@ -7,31 +7,15 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/controlgraph/controlgraph/internal/testref"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/require"
 )
 
-// referenceDir returns <module root>/../shared/reference/oscal, or skips the test when
-// it is absent.
+// referenceDir returns <module root>/../shared/reference/oscal, or skips the test.
 func referenceDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "reference", "oscal")
-	if _, err := os.Stat(ref); err != nil {
-		t.Skipf("reference data not available at %s (the OSCAL reference files live beside the module, in ../shared/reference/oscal)", ref)
-	}
-	return ref
+	return testref.Dir(t, "oscal")
 }
 
 // readReference reads one file of the OSCAL reference directory, or skips.
