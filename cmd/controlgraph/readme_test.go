@@ -33,14 +33,31 @@ func readmeCommands(t *testing.T, text string) []readmeCommand {
 	in := false
 	var cur *readmeCommand
 	expectStatus := false
+	// A block with one command line and no prompt, followed by a block without
+	// commands ("prints:"), shows that command's output in the second block.
+	type block struct {
+		first, count int // the commands of the block
+		prompts      bool
+		lines        []string
+	}
+	var blocks []block
 	for i, line := range strings.Split(text, "\n") {
 		if strings.HasPrefix(line, "```") {
 			in = !in
 			cur = nil
+			if in {
+				blocks = append(blocks, block{first: len(cmds)})
+			} else {
+				blocks[len(blocks)-1].count = len(cmds) - blocks[len(blocks)-1].first
+			}
 			continue
 		}
 		if !in {
 			continue
+		}
+		blocks[len(blocks)-1].lines = append(blocks[len(blocks)-1].lines, line)
+		if strings.HasPrefix(line, "$ ") {
+			blocks[len(blocks)-1].prompts = true
 		}
 		rest, prompt := strings.CutPrefix(line, "$ ")
 		if !prompt {
@@ -80,6 +97,11 @@ func readmeCommands(t *testing.T, text string) []readmeCommand {
 			cur = nil
 		case cur != nil:
 			cur.shown = append(cur.shown, line)
+		}
+	}
+	for i := 0; i+1 < len(blocks); i++ {
+		if b := blocks[i]; b.count == 1 && !b.prompts && blocks[i+1].count == 0 {
+			cmds[b.first].shown = blocks[i+1].lines
 		}
 	}
 	return cmds
