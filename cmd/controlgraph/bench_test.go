@@ -27,3 +27,18 @@ func BenchmarkControlsFilterCSV(b *testing.B) {
 }
 
 func BenchmarkExportJSON(b *testing.B) { benchRun(b, "export", "--format", "json") }
+
+func BenchmarkMappingsCSFToISOJSON(b *testing.B) {
+	benchRun(b, "mappings", "--from", "csf", "--to", "iso27002:2022", "--format", "json")
+}
+
+func BenchmarkRequirementsCSFTable(b *testing.B) {
+	benchRun(b, "requirements", "--target", "csf", "--format", "table")
+}
+
+// BenchmarkGapOwnFramework includes reading the user's framework and mapping set and
+// building a catalog and crosswalk around them, as every such command line does.
+func BenchmarkGapOwnFramework(b *testing.B) {
+	benchRun(b, "gap", "--catalog", "testdata/acme.json", "--mappings", "testdata/acme-map.json",
+		"--assessment", "testdata/acme-assessment.csv", "--target", "acme", "--format", "json")
+}

@@ -257,7 +257,8 @@ Commands:
 	fmt.Fprintf(&b, "  %-*s  %s\n", width, "help", "show help for a command")
 	b.WriteString(`
 Flags may come before or after the arguments. --format is table on a terminal and
-json otherwise; -o FILE writes atomically to FILE.
+json otherwise; -o FILE writes atomically to FILE. --catalog FILE and --mappings FILE
+add your own frameworks and mapping sets (JSON, CSV or OSCAL) to the embedded ones.
 Exit status: 0 ok, 1 a finding a script may gate on, 2 bad input.
 
 Run 'controlgraph help <command>' for a command's flags and examples.

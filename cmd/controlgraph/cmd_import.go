@@ -232,7 +232,7 @@ func (x *invocation) checkImport(fws []catalog.Framework, sets []mappings.Set, d
 	if len(problems) > 0 {
 		err := problemsError(doc.File+" has invalid mapping sets", problems)
 		if ie, ok := err.(*inputError); ok && unknownFramework {
-			ie.msg += "\nhint: give the file of a framework that is not embedded with --catalog FILE"
+			ie.msg += "; hint: give the file of a framework that is not embedded with --catalog FILE"
 		}
 		return err
 	}

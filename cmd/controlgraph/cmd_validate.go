@@ -27,8 +27,8 @@ or CSV: an assessment (a "status" column), a mapping set (a "relationship" colum
 its frameworks with --from and --to) or a framework (a "title" column; name it with
 --framework). --kind says what FILE is when the guess is wrong.
 
-Mapping references are checked against the embedded catalog, with the frameworks of
-the same document in place of embedded ones of the same ID. Warnings (known quirks of
+Mapping references are checked against the embedded catalog (with the frameworks
+of --catalog), the frameworks of the same document in place of ones of the same ID. Warnings (known quirks of
 a source, kept as published) do not fail; errors exit 2 after the report.`,
 		examples: []string{
 			"validate export.json",

@@ -15,6 +15,9 @@ func FuzzRun(f *testing.F) {
 		"controls csf --kind function --theme x", "controls iso27002 -- --type",
 		"export --framework csf --format csv", "frameworks --format=md", "help controls",
 		"show 8.16 --max-hops 3 --derived=false", "controls ISO/IEC\t27002 --new --format json",
+		"mappings --from csf --to iso27002 --format csv", "mappings --from cis:8 --to iso27002 --set x",
+		"requirements --target cis --ig IG1 --derived", "recommend --target csf -n 0",
+		"import cli.go", "frameworks --catalog cli.go --catalog-id x:1", "controls x --mappings cli_test.go",
 	} {
 		f.Add(s)
 	}
@@ -42,6 +45,25 @@ func FuzzRun(f *testing.F) {
 			}
 		default:
 			t.Fatalf("%q: exit status %d", args, code)
+		}
+	})
+}
+
+// FuzzCSVSetMeta feeds arbitrary CSV to the reader that names a --mappings CSV set:
+// it must not panic, and what it accepts names two frameworks and an ID.
+func FuzzCSVSetMeta(f *testing.F) {
+	f.Add([]byte("from,to,relationship\nacme:1/AC-1,iso27002:2022/5.15,subset-of\n"))
+	f.Add([]byte("\uFEFFFrom,TO,relationship\n\"a/b\",\"c/d\",equal\n"))
+	f.Add([]byte("from,to\n5.1,6.1\n"))
+	f.Add([]byte("from,to,relationship\n"))
+	f.Add([]byte("\"unterminated\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := csvSetMeta("fuzz.csv", "dir/fuzz.csv", data)
+		if err != nil {
+			return
+		}
+		if s.From == "" || s.To == "" || s.ID != "fuzz" {
+			t.Fatalf("accepted %q as %+v", data, s)
 		}
 	})
 }

@@ -1,6 +1,8 @@
 // Command controlgraph looks up, filters and exports the controls of ISO/IEC 27002:2022,
 // ISO/IEC 27001:2022, ISO/IEC 27002:2013, NIST CSF 2.0 and 1.1 and the CIS Controls v8
-// and v8.1, and the mappings between them.
+// and v8.1, and the mappings between them; measures an assessment of the ISO controls
+// against CSF or CIS (gap, recommend, requirements) and writes a Statement of
+// Applicability.
 //
 // Usage:
 //
@@ -13,6 +15,11 @@
 // json (the default otherwise), csv and md, as each command allows. -o FILE writes the
 // output to FILE instead, atomically; without --format the format then follows the
 // file's extension (.json, .csv, .md), else table.
+//
+// Commands that read the catalog take --catalog FILE and --mappings FILE (each
+// repeatable) to add the user's own frameworks and mapping sets, as our JSON or CSV or
+// as OSCAL catalogs and mapping-collections; "controlgraph import FILE" says what such
+// a file holds.
 //
 // Exit status: 0 on success; 1 on a finding a script may gate on; 2 on bad input
 // (an unknown command, flag, framework, reference or value) or when the output cannot

@@ -75,12 +75,13 @@ func (x *invocation) findSet(id string) (mappings.Set, error) {
 	return mappings.Set{}, badInput("unknown mapping set %q; accepted: %s", id, strings.Join(ids, ", "))
 }
 
-// problemsError is bad user data: exit status 2 with every problem on its own line.
+// problemsError is bad user data: exit status 2 with every problem, on the one line
+// of standard error the CLI's contract promises ("N problems: p1; p2; ...").
 func problemsError(what string, problems []string) error {
 	if len(problems) == 1 {
 		return badInput("%s: %s", what, problems[0])
 	}
-	return badInput("%s: %d problems:\n  %s", what, len(problems), strings.Join(problems, "\n  "))
+	return badInput("%s: %d problems: %s", what, len(problems), strings.Join(problems, "; "))
 }
 
 // errorLines splits an error joined with errors.Join into one line per problem.
