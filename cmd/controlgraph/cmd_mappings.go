@@ -107,6 +107,9 @@ func setupMappings(fs *flag.FlagSet) action {
 		if *setID != "" && len(doc.Edges) == 0 && len(doc.Statements) == 0 {
 			return badInput("mapping set %q links %s and %s, not %s and %s", *setID, sets[0].From, sets[0].To, a, b)
 		}
+		if len(doc.Edges) == 0 && *setID == "" {
+			x.successionHint(a, b)
+		}
 		return x.writeMappings(a, b, doc)
 	}
 }
@@ -271,4 +274,37 @@ func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) e
 		}
 	}
 	return nil
+}
+
+// successionHint writes a one-line hint on standard error when no edge joins a and b
+// but one of them has an edition (a succession set away) that published edges do join
+// to the other: "--to cis" names CIS v8.1, CIS published its ISO mapping for v8.
+func (x *invocation) successionHint(a, b catalog.FrameworkID) {
+	joined := func(p, q catalog.FrameworkID) bool {
+		return len(x.pairMappings(p, q, x.allSets()).Edges) > 0
+	}
+	for _, s := range x.allSets() {
+		if s.Kind != mappings.Succession {
+			continue
+		}
+		for _, side := range []struct {
+			flag       string
+			mine, peer catalog.FrameworkID
+		}{{"--to", b, a}, {"--from", a, b}} {
+			var other catalog.FrameworkID
+			switch side.mine {
+			case s.From:
+				other = s.To
+			case s.To:
+				other = s.From
+			default:
+				continue
+			}
+			if other != side.peer && joined(side.peer, other) {
+				fmt.Fprintf(x.stderr, "controlgraph %s: hint: no published edge joins %s and %s; the sources publish for %s (%s %s), and 'controlgraph map REF --to %s --derived' follows paths through it\n",
+					x.cmd.name, a, b, other, side.flag, other, b)
+				return
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -139,4 +140,29 @@ func TestMappingsUserSet(t *testing.T) {
 	doc = mappingsOut(t, "--from", "acme", "--to", "iso27002:2022", "--catalog", "testdata/acme.json", "--mappings", "testdata/acme-map.json")
 	require.Len(t, doc.Statements, 1)
 	assert.Equal(t, "acme:1/OP-3", doc.Statements[0].Ref)
+}
+
+// "cis" names v8.1, for which CIS published no ISO mapping: no edge, and a hint.
+func TestMappingsSuccessionHint(t *testing.T) {
+	if !catalog.HasCIS() {
+		t.Skip("built without CIS data")
+	}
+	out, errs, code := cli(t, "mappings", "--from", "iso27002", "--to", "cis", "--format", "json")
+	require.Equal(t, 0, code, errs)
+	assert.Empty(t, decodeJSON[mappingsJSON](t, out).Edges)
+	assert.Equal(t, "controlgraph mappings: hint: no published edge joins iso27002:2022 and cis:8.1; the sources publish for cis:8 (--to cis:8), and 'controlgraph map REF --to cis:8.1 --derived' follows paths through it\n", errs)
+	_, errs, _ = cli(t, "mappings", "--from", "iso27002", "--to", "cis:8", "--format", "json")
+	assert.Empty(t, errs)
+}
+
+func TestCatalogEmbeddedIDRefused(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "csf.json")
+	cliOK(t, "export", "--framework", "csf", "-o", file)
+	msg := cliBad(t, "frameworks", "--catalog", file)
+	assert.Contains(t, msg, "framework nist-csf:2.0 is embedded already")
+	// import reads it, in place of the embedded one.
+	doc := decodeJSON[importJSON](t, cliOK(t, "import", file, "--format", "json"))
+	require.Len(t, doc.Frameworks, 1)
+	assert.Equal(t, []kindCountJSON{{Kind: "function", Count: 6}, {Kind: "category", Count: 22}, {Kind: "subcategory", Count: 106}}, doc.Frameworks[0].Kinds)
 }

@@ -114,6 +114,11 @@ func (x *invocation) loadData(d *dataOptions) error {
 			problems = append(problems, errorLines(err)...)
 			continue
 		}
+		for _, f := range fw {
+			if x.cat.Has(f.ID) {
+				problems = append(problems, fmt.Sprintf("%s: framework %s is embedded already; --catalog adds frameworks: give yours an ID of its own", name, f.ID))
+			}
+		}
 		fws = append(fws, fw...)
 	}
 	if len(problems) > 0 {
