@@ -145,6 +145,19 @@ func (x *invocation) loadData(d *dataOptions) error {
 	if len(problems) > 0 {
 		return problemsError("cannot read --mappings", problems)
 	}
+	taken := map[string]string{}
+	for _, s := range mappings.Embedded() {
+		taken[s.ID] = "embedded already"
+	}
+	for _, s := range user {
+		if why, dup := taken[s.ID]; dup {
+			problems = append(problems, fmt.Sprintf("mapping set %q is %s; --mappings adds sets: give yours an ID of its own", s.ID, why))
+		}
+		taken[s.ID] = "given twice"
+	}
+	if len(problems) > 0 {
+		return problemsError("cannot use --mappings", problems)
+	}
 	for i, s := range user {
 		s = mappings.Resolve(s, cat)
 		user[i] = s

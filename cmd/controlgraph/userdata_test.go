@@ -135,6 +135,14 @@ func TestUserDataErrors(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "iso27002:2022")
 
+	// A set ID that is taken: embedded, or given twice.
+	exp := filepath.Join(dir, "csf-iso.json")
+	cliOK(t, "export", "--framework", "csf,iso27002:2022,iso27001:2022", "-o", exp)
+	msg := cliBad(t, "frameworks", "--mappings", exp)
+	assert.Contains(t, msg, `mapping set "nist-csf-2.0_to_iso27001-2022" is embedded already`)
+	msg = cliBad(t, "frameworks", "--catalog", "testdata/acme.json", "--mappings", "testdata/acme-map.json", "--mappings", "testdata/acme-map.oscal-mapping.json")
+	assert.Contains(t, msg, `mapping set "acme-1_to_iso27002-2022" is given twice`)
+
 	_, errs, code = cli(t, "frameworks", "--catalog", filepath.Join(dir, "missing.json"))
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "cannot read")
