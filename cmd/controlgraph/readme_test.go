@@ -218,3 +218,42 @@ func TestShellWords(t *testing.T) {
 	_, err = shellWords(`a "b`)
 	assert.Error(t, err)
 }
+
+// TestHelpExamples runs the examples of every command's help that name only files
+// of this repository (the others name a user's files: assessment.csv, ...), from the
+// module root, with -o into a temporary directory; each must exit 0.
+func TestHelpExamples(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	require.NoError(t, err)
+	t.Chdir(root)
+	tmp := t.TempDir()
+	ran := 0
+	for _, name := range commandNames() {
+	examples:
+		for _, e := range commands[name].examples {
+			args, err := shellWords(e)
+			require.NoError(t, err, e)
+			if !catalog.HasCIS() && strings.Contains(strings.ToLower(e), "cis") {
+				continue
+			}
+			for i := 1; i < len(args); i++ {
+				a := args[i]
+				if args[i-1] == "-o" {
+					args[i] = filepath.Join(tmp, filepath.Base(a))
+					continue
+				}
+				if ext := filepath.Ext(a); ext == ".csv" || ext == ".json" {
+					if _, err := os.Stat(a); err != nil {
+						continue examples // a file of the user's
+					}
+				}
+			}
+			var out, errb bytes.Buffer
+			code := run(args, strings.NewReader(""), &out, &errb)
+			assert.Equal(t, 0, code, "controlgraph %s\nstderr: %s", e, errb.String())
+			ran++
+		}
+	}
+	t.Logf("ran %d help examples", ran)
+	assert.GreaterOrEqual(t, ran, 10)
+}
