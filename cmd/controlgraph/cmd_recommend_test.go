@@ -104,3 +104,23 @@ func TestRequirementsScope(t *testing.T) {
 	out := cliOK(t, "requirements", "--target", "csf", "--scope", "DE.CM", "--format", "table")
 	assert.Contains(t, out, "iso27002:2022 controls that nist-csf:2.0 needs: 3, serving 5 items")
 }
+
+// --baseline turns the question around: which CSF 2.0 subcategories ISO 8.16 needs are
+// those NIST cites it for (nist-csf-2.0_to_iso27001-2022.csv, annex_a rows of 8.16).
+func TestRequirementsBaseline(t *testing.T) {
+	var want []string
+	for _, r := range readReference(t, referenceDir(t), "../mappings/nist-csf-2.0_to_iso27001-2022.csv") {
+		if r["iso_kind"] == "annex_a" && r["iso_id"] == "8.16" && r["csf_level"] == "subcategory" {
+			want = append(want, r["csf_id"])
+		}
+	}
+	require.Len(t, want, 7)
+	doc := decodeJSON[requirementsJSON](t, cliOK(t, "requirements", "--target", "iso27002:2022", "--baseline", "csf", "--scope", "8.16", "--format", "json"))
+	assert.Equal(t, "nist-csf:2.0", doc.Baseline)
+	var got []string
+	for _, c := range doc.Controls {
+		got = append(got, c.Control)
+		assert.Equal(t, []itemLinkJSON{{Item: "8.16", Relationship: "related", Sources: []string{"nist-cprt-csf-2.0-iso27001-2022"}}}, c.Items)
+	}
+	assert.Equal(t, want, got)
+}

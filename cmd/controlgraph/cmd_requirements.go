@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
 )
 
 func init() {
@@ -62,7 +63,11 @@ func setupRequirements(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		reqs, err := x.crosswalk().Requirements(r.target, r.opts...)
+		opts := r.opts
+		if r.baseline != "" {
+			opts = append(opts, crosswalk.WithBaseline(r.baseline))
+		}
+		reqs, err := x.crosswalk().Requirements(r.target, opts...)
 		if err != nil {
 			return badInput("%v", err)
 		}
