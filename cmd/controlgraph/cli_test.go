@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/testref"
 	"github.com/controlgraph/controlgraph/report"
 )
 
@@ -54,23 +55,7 @@ func decodeJSON[T any](t *testing.T, s string) T {
 // referenceDir returns ../shared/reference beside the module root, or skips the test.
 func referenceDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "reference")
-	if _, err := os.Stat(filepath.Join(ref, "frameworks")); err != nil {
-		t.Skipf("reference data not found at %s (../shared/reference beside the module root): %v", ref, err)
-	}
-	return ref
+	return testref.Dir(t)
 }
 
 func TestNoArguments(t *testing.T) {
