@@ -234,9 +234,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 		return nil, errors.Join(probs...)
 	}
 	cw.indexArcs()
-	if err := cw.buildGraph(); err != nil {
-		return nil, err
-	}
+	cw.buildGraph()
 	return cw, nil
 }
 
@@ -343,44 +341,37 @@ func (cw *Crosswalk) arcRel(a arc) mappings.Relationship {
 
 func (cw *Crosswalk) arcsOf(i int32) []arc { return cw.arcs[cw.arcOff[i]:cw.arcOff[i+1]] }
 
-// buildGraph puts the structure into the graph library: vertices, hierarchy edges and
-// one edge per linked ordered pair. The edges' payload (every mapping edge between the
-// two nodes) stays in the crosswalk's own index, not in the graph's shared maps.
-func (cw *Crosswalk) buildGraph() error {
-	hier := 0
+// buildGraph puts the structure into the graph library: one vertex per node,
+// hierarchy edges parent → child and one edge per linked ordered pair (both
+// directions of every mapping edge). The edges' payload (every mapping edge between
+// the two nodes) stays in the crosswalk's own index, not in the graph.
+func (cw *Crosswalk) buildGraph() {
+	// children[childOff[p]:childOff[p+1]] are the children of node p, in document order.
+	childOff := make([]int32, len(cw.nodes)+1)
 	for _, nd := range cw.nodes {
 		if nd.parent >= 0 {
-			hier++
+			childOff[nd.parent+1]++
 		}
 	}
-	st := newNodeStore(len(cw.nodes), hier+len(cw.arcs))
-	g := graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](st), graph.Directed())
 	for i := range cw.nodes {
-		if err := g.AddVertex(int32(i)); err != nil {
-			return fmt.Errorf("crosswalk: vertex %s: %w", cw.nodes[i].ref, err)
-		}
+		childOff[i+1] += childOff[i]
 	}
+	children := make([]int32, childOff[len(cw.nodes)])
+	fill := slices.Clone(childOff[:len(cw.nodes)])
 	for i, nd := range cw.nodes {
 		if nd.parent >= 0 {
-			if err := g.AddEdge(nd.parent, int32(i)); err != nil && !errors.Is(err, graph.ErrEdgeAlreadyExists) {
-				return fmt.Errorf("crosswalk: hierarchy edge %s → %s: %w", cw.nodes[nd.parent].ref, nd.ref, err)
-			}
+			children[fill[nd.parent]] = int32(i)
+			fill[nd.parent]++
 		}
 	}
-	for i := range cw.nodes {
-		last := int32(-1)
-		for _, a := range cw.arcsOf(int32(i)) {
-			if a.to == last {
-				continue
-			}
-			last = a.to
-			if err := g.AddEdge(int32(i), a.to); err != nil && !errors.Is(err, graph.ErrEdgeAlreadyExists) {
-				return fmt.Errorf("crosswalk: mapping edge %s → %s: %w", cw.nodes[i].ref, cw.nodes[a.to].ref, err)
-			}
+	st := newNodeStore(len(cw.nodes), len(children)+len(cw.arcs), func(i int32, buf []int32) []int32 {
+		buf = append(buf, children[childOff[i]:childOff[i+1]]...)
+		for _, a := range cw.arcsOf(i) {
+			buf = append(buf, a.to)
 		}
-	}
-	cw.g = g
-	return nil
+		return buf
+	})
+	cw.g = graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](st), graph.Directed())
 }
 
 // Catalog returns the catalog the crosswalk was built over.
