@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
@@ -134,6 +135,29 @@ func parseRef(s string) (catalog.Ref, error) {
 	return r, nil
 }
 
+// refReader parses the refs of one set. A set names few frameworks: each is checked
+// once by [parseRef] and remembered, so that a ref in a known framework costs only
+// the check of its ID (the same as [catalog.Ref.UnmarshalText]'s) and no copy.
+type refReader struct {
+	known []catalog.FrameworkID
+}
+
+func (rr *refReader) parse(s string) (catalog.Ref, error) {
+	fw, id, ok := strings.Cut(s, "/")
+	if ok && id != "" && strings.TrimSpace(id) == id && !strings.ContainsAny(id, "/\n\r\t") {
+		for _, k := range rr.known {
+			if string(k) == fw {
+				return catalog.Ref{Framework: k, ID: id}, nil
+			}
+		}
+	}
+	r, err := parseRef(s)
+	if err == nil && r.Framework != "" && len(rr.known) < 8 && !slices.Contains(rr.known, r.Framework) {
+		rr.known = append(rr.known, r.Framework)
+	}
+	return r, err
+}
+
 // validFramework reports whether id is a well-formed framework ID.
 func validFramework(id catalog.FrameworkID) bool {
 	if id == "" || strings.Contains(string(id), "/") {
@@ -178,13 +202,13 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 	if strings.TrimSpace(ws.Source) == "" {
 		setProblem("source", "", ErrEmptyField, "a set names its source document")
 	}
+	var rr refReader
 	if len(ws.Edges) > 0 {
 		s.Edges = make([]Edge, len(ws.Edges))
 	}
 	for i, we := range ws.Edges {
-		rec := fmt.Sprintf("edges[%d]", i)
-		ep := func(field, value string, err error, detail string) {
-			bad(&Problem{Severity: Error, Set: ws.ID, Record: rec, Field: field, Value: value, Err: err, Detail: detail})
+		ep := func(field, value string, err error, detail string) { // the record is named only for a problem
+			bad(&Problem{Severity: Error, Set: ws.ID, Record: fmt.Sprintf("edges[%d]", i), Field: field, Value: value, Err: err, Detail: detail})
 		}
 		e := Edge{Rationale: Rationale(we.Rationale), Source: we.Source, Label: we.Label, Note: we.Note, Misprint: we.Misprint, Repeats: we.Repeats}
 		if e.Source == "" {
@@ -199,7 +223,7 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 				ep(f.name, "", ErrEmptyField, "")
 				continue
 			}
-			r, err := parseRef(f.v)
+			r, err := rr.parse(f.v)
 			if err != nil {
 				ep(f.name, f.v, ErrInvalidValue, `a ref is written "framework/id"`)
 				continue
@@ -232,14 +256,13 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 		s.Statements = make([]Statement, len(ws.Statements))
 	}
 	for i, wst := range ws.Statements {
-		rec := fmt.Sprintf("statements[%d]", i)
 		sp := func(field, value string, err error, detail string) {
-			bad(&Problem{Severity: Error, Set: ws.ID, Record: rec, Field: field, Value: value, Err: err, Detail: detail})
+			bad(&Problem{Severity: Error, Set: ws.ID, Record: fmt.Sprintf("statements[%d]", i), Field: field, Value: value, Err: err, Detail: detail})
 		}
 		st := Statement{Kind: StatementKind(wst.Kind), Target: wst.Target, Note: wst.Note, Misprint: wst.Misprint}
 		if wst.Ref == "" {
 			sp("ref", "", ErrEmptyField, "")
-		} else if r, err := parseRef(wst.Ref); err != nil {
+		} else if r, err := rr.parse(wst.Ref); err != nil {
 			sp("ref", wst.Ref, ErrInvalidValue, `a ref is written "framework/id"`)
 		} else {
 			st.Ref = r
@@ -248,7 +271,7 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 			sp("kind", wst.Kind, ErrInvalidValue, "unknown statement kind")
 		}
 		if wst.Reading != "" {
-			if r, err := parseRef(wst.Reading); err != nil {
+			if r, err := rr.parse(wst.Reading); err != nil {
 				sp("reading", wst.Reading, ErrInvalidValue, `a ref is written "framework/id"`)
 			} else {
 				st.Reading = r
