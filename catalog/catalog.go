@@ -303,13 +303,17 @@ func (c *Catalog) indexNames() {
 	}
 }
 
+// fwSeparators drops what [normFW] ignores in a framework name (a Replacer is safe for
+// concurrent use; making one per call cost more than the rest of normFW).
+var fwSeparators = strings.NewReplacer(" ", "", "_", "", "-", "")
+
 // normFW normalises a framework name for look-up: lower case, no spaces, '-' or '_'
 // ("NIST CSF", "nist_csf" and "nist-csf" are one name), "iso/iec" read as "iso", a
 // 'v' before the version dropped.
 func normFW(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.ReplaceAll(s, "iso/iec", "iso")
-	s = strings.NewReplacer(" ", "", "_", "", "-", "").Replace(s)
+	s = fwSeparators.Replace(s)
 	if f, v, ok := strings.Cut(s, ":"); ok {
 		v = strings.TrimPrefix(v, "v")
 		s = f + ":" + v
