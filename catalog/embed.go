@@ -1,39 +1,48 @@
 package catalog
 
 import (
-	"embed"
+	_ "embed" // the data files
 	"fmt"
-	"io/fs"
 	"slices"
 	"sync"
 )
 
-//go:embed data/*.json
-var coreData embed.FS
+// The embedded files are byte slices rather than an embed.FS: reading a file of an
+// embed.FS copies it, and the decoder makes its own copy anyway. They are only read.
+var (
+	//go:embed data/iso27002-2022.json
+	iso27002v2022JSON []byte
+	//go:embed data/iso27001-2022.json
+	iso27001v2022JSON []byte
+	//go:embed data/iso27002-2013.json
+	iso27002v2013JSON []byte
+	//go:embed data/nist-csf-2.0.json
+	csf20JSON []byte
+	//go:embed data/nist-csf-1.1.json
+	csf11JSON []byte
+)
 
 // embeddedFiles lists the embedded framework files in catalog order. The CIS files
 // are added by cis.go unless the build has the tag nocis.
 var embeddedFiles = []embeddedFile{
-	{coreData, "data/iso27002-2022.json"},
-	{coreData, "data/iso27001-2022.json"},
-	{coreData, "data/iso27002-2013.json"},
-	{coreData, "data/nist-csf-2.0.json"},
-	{coreData, "data/nist-csf-1.1.json"},
+	{"data/iso27002-2022.json", iso27002v2022JSON},
+	{"data/iso27001-2022.json", iso27001v2022JSON},
+	{"data/iso27002-2013.json", iso27002v2013JSON},
+	{"data/nist-csf-2.0.json", csf20JSON},
+	{"data/nist-csf-1.1.json", csf11JSON},
 }
 
+// embeddedFile is one embedded data file: its name under catalog/ and its content
+// (read-only).
 type embeddedFile struct {
-	fsys fs.FS
 	name string
+	data []byte
 }
 
 var loadEmbedded = sync.OnceValues(func() ([]Framework, error) {
 	var fws []Framework
 	for _, ef := range embeddedFiles {
-		b, err := fs.ReadFile(ef.fsys, ef.name)
-		if err != nil {
-			return nil, err
-		}
-		got, err := readJSON(ef.name, b, true)
+		got, err := readJSON(ef.name, ef.data, true)
 		if err != nil {
 			return nil, err
 		}

@@ -1,9 +1,8 @@
 package mappings
 
 import (
-	"embed"
+	_ "embed" // the data files
 	"fmt"
-	"io/fs"
 	"sync"
 
 	"github.com/controlgraph/controlgraph/catalog"
@@ -37,31 +36,39 @@ const (
 	SetCIS8ToCIS81 = "cis-controls-v8_to_cis-controls-v8.1"
 )
 
-//go:embed data/*.json
-var coreData embed.FS
+// The embedded files are byte slices rather than an embed.FS: reading a file of an
+// embed.FS copies it, and the decoder makes its own copy anyway. They are only read.
+var (
+	//go:embed data/iso27002-2013_to_iso27002-2022.json
+	iso2013ToISO2022JSON []byte
+	//go:embed data/nist-csf-2.0_to_iso27001-2022.json
+	csf20ToISO27001JSON []byte
+	//go:embed data/nist-csf-1.1_to_nist-csf-2.0.json
+	csf11ToCSF20JSON []byte
+	//go:embed data/nist-csf-1.1_to_iso27001-2013.json
+	csf11ToISO2013JSON []byte
+)
 
+// embeddedFile is one embedded data file: its name under mappings/ and its content
+// (read-only).
 type embeddedFile struct {
-	fsys fs.FS
 	name string
+	data []byte
 }
 
 // embeddedFiles lists the embedded set files in the order of [Embedded]. The CIS
 // files are added by cis.go unless the build has the tag nocis.
 var embeddedFiles = []embeddedFile{
-	{coreData, "data/" + SetISO2013ToISO2022 + ".json"},
-	{coreData, "data/" + SetCSF20ToISO27001 + ".json"},
-	{coreData, "data/" + SetCSF11ToCSF20 + ".json"},
-	{coreData, "data/" + SetCSF11ToISO2013 + ".json"},
+	{"data/" + SetISO2013ToISO2022 + ".json", iso2013ToISO2022JSON},
+	{"data/" + SetCSF20ToISO27001 + ".json", csf20ToISO27001JSON},
+	{"data/" + SetCSF11ToCSF20 + ".json", csf11ToCSF20JSON},
+	{"data/" + SetCSF11ToISO2013 + ".json", csf11ToISO2013JSON},
 }
 
 var loadEmbedded = sync.OnceValues(func() ([]Set, error) {
 	var sets []Set
 	for _, ef := range embeddedFiles {
-		b, err := fs.ReadFile(ef.fsys, ef.name)
-		if err != nil {
-			return nil, err
-		}
-		got, err := readTrusted(ef.name, b)
+		got, err := readTrusted(ef.name, ef.data)
 		if err != nil {
 			return nil, err
 		}
