@@ -162,9 +162,10 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 		i, ok := cw.index[c]
 		return i, ok
 	}
-	total := 0
+	total, most := 0, 0
 	for _, s := range sets {
 		total += len(s.Edges)
+		most = max(most, len(s.Edges))
 	}
 	cw.edges = make([]edgeRec, 0, total)
 	type key struct {
@@ -173,6 +174,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 		source   string
 		label    string
 	}
+	seen := make(map[key]struct{}, most) // the edges of the current set; one map for all sets
 	for si, s := range sets {
 		info := SetInfo{ID: s.ID, From: s.From, To: s.To, Kind: s.Kind, Source: s.Source, Statements: len(s.Statements)}
 		for _, f := range []struct {
@@ -183,7 +185,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 				bad(&EdgeError{Set: s.ID, What: "set", Field: f.name, Value: string(f.id), Err: ErrUnknownSetFramework})
 			}
 		}
-		seen := make(map[key]struct{}, len(s.Edges))
+		clear(seen)
 		for ei, e := range s.Edges {
 			from, okf := resolve(e.From)
 			to, okt := resolve(e.To)
