@@ -218,6 +218,7 @@ type target struct {
 	items   []int32    // target leaf nodes in scope, document order
 	reaches [][]reach  // per item
 	cov     [][]creach // per item: the reaches that count, compactly, for coverage
+	outside [][]string // per item: GapItem.Outside (memo-owned: copy before handing out)
 }
 
 func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target, error) {
@@ -251,7 +252,7 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 	full := cw.reachTable(bf, tf, cfg)
 	t := &target{base: cw.fws[bf], tf: tf}
 	if len(scope) == 0 && len(cfg.groups) == 0 {
-		t.items, t.reaches, t.cov = full.items, full.reaches, full.cov
+		t.items, t.reaches, t.cov, t.outside = full.items, full.reaches, full.cov, full.outside
 		return t, nil
 	}
 	anyIG := false
@@ -261,6 +262,7 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 			t.items = append(t.items, i)
 			t.reaches = append(t.reaches, full.reaches[k])
 			t.cov = append(t.cov, full.cov[k])
+			t.outside = append(t.outside, full.outside[k])
 		}
 	}
 	if len(cfg.groups) > 0 && !anyIG {
@@ -313,6 +315,25 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 			t.nsrc += len(rs[i].tmpl.Sources) + len(rs[i].tmpl.Path)
 		}
 		t.nsrc += len(cw.stmts[t.items[k]])
+	}
+	// Frameworks that carry the baseline as their annex (ISO/IEC 27001 for 27002):
+	// their controls linked to an item are listed as outside the baseline.
+	var outside []int32
+	for i, f := range cw.fws {
+		if f.annex == t.base.id && int32(i) != bf {
+			outside = append(outside, int32(i))
+		}
+	}
+	t.outside = make([][]string, len(t.items))
+	for k, it := range t.items {
+		for _, of := range outside {
+			for _, a := range cw.arcsTo(it, of) {
+				if r := cw.nodes[a.to].ref.String(); !slices.Contains(t.outside[k], r) {
+					t.outside[k] = append(t.outside[k], r)
+				}
+			}
+		}
+		t.nsrc += len(t.outside[k])
 	}
 	v, _ := cw.memo.LoadOrStore(key, t)
 	return v.(*target)
@@ -512,13 +533,6 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 	for _, r := range a.missing {
 		res.NotAssessed = append(res.NotAssessed, r.ID)
 	}
-	// Frameworks that carry the baseline as their annex (ISO/IEC 27001 for 27002).
-	var outside []int32
-	for i, f := range cw.fws {
-		if f.annex == a.baseline && f.id != a.baseline {
-			outside = append(outside, int32(i))
-		}
-	}
 	covs := make([]Coverage, len(t.items))
 	nvia := 0
 	for _, rs := range t.reaches {
@@ -545,13 +559,10 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 			}
 			item.Statements = srcs[n:len(srcs):len(srcs)]
 		}
-		for _, of := range outside {
-			for _, a := range cw.arcsTo(it, of) {
-				r := cw.nodes[a.to].ref.String()
-				if !slices.Contains(item.Outside, r) {
-					item.Outside = append(item.Outside, r)
-				}
-			}
+		if o := t.outside[k]; len(o) > 0 {
+			n := len(srcs)
+			srcs = append(srcs, o...)
+			item.Outside = srcs[n:len(srcs):len(srcs)]
 		}
 		if c == Unreached {
 			res.Unreached = append(res.Unreached, item.ID)
