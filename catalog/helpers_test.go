@@ -7,12 +7,6 @@ import (
 	"github.com/controlgraph/controlgraph/internal/testref"
 )
 
-// referenceDir returns ../shared/reference beside the module, or skips the test.
-func referenceDir(t testing.TB) string {
-	t.Helper()
-	return testref.Dir(t)
-}
-
 // readReference reads one reference framework CSV as rows keyed by column name.
 func readReference(t testing.TB, name string) []map[string]string {
 	t.Helper()
