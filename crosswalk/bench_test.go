@@ -213,3 +213,24 @@ func BenchmarkLarge(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGapNoRecommendations is the coverage analysis alone, without the greedy
+// recommendations that Gap adds by default.
+func BenchmarkGapNoRecommendations(b *testing.B) {
+	cw := Default()
+	a := benchAssessment(b)
+	targets := []catalog.FrameworkID{catalog.CSF20}
+	if catalog.HasCIS() {
+		targets = append(targets, catalog.CIS8)
+	}
+	for _, tf := range targets {
+		b.Run(string(tf), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := cw.Gap(a, tf, WithRecommendations(0)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
