@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -30,26 +32,32 @@ func readTable(ref, name string, want ...string) (*table, error) {
 	}
 	defer f.Close()
 	cr := csv.NewReader(f)
-	recs, err := cr.ReadAll()
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty", name)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: empty", name)
-	}
-	recs[0][0] = strings.TrimPrefix(recs[0][0], "\ufeff")
-	t := &table{file: name, header: recs[0]}
+	header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	t := &table{file: name, header: header}
 	for _, w := range want {
-		found := false
-		for _, h := range t.header {
-			found = found || h == w
-		}
-		if !found {
+		if !slices.Contains(t.header, w) {
 			return nil, fmt.Errorf("%s: no column %q", name, w)
 		}
 	}
-	for i, rec := range recs[1:] {
-		r := row{line: i + 2, cols: map[string]string{}}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		// The record's own line: the reader skips blank lines and joins cells that
+		// span lines, so counting records would misplace errors.
+		line, _ := cr.FieldPos(0)
+		r := row{line: line, cols: map[string]string{}}
 		for j, h := range t.header {
 			r.cols[h] = strings.TrimSpace(rec[j])
 		}

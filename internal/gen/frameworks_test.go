@@ -255,3 +255,14 @@ func TestGeneratedShape(t *testing.T) {
 		assert.Equal(t, string(b), string(again), name)
 	}
 }
+
+// Error positions are the file's own line numbers, also after a blank line or a cell
+// that spans lines (the CSV reader skips the one and joins the other).
+func TestGenErrorLineAfterBlankAndMultilineCell(t *testing.T) {
+	dir := writeRef(t, map[string]string{"frameworks/iso27002-2022.csv": isoHeader +
+		"5.1,\"Policies\nfor security\",Organizational,Preventive,C,I,G,D,0\n" +
+		"\n" +
+		"5.2,Q,Organizational,Preventive,C,I,G,D,2\n"})
+	_, err := genISO27002v2022(dir)
+	assert.EqualError(t, err, `frameworks/iso27002-2022.csv:5: column new_in_2022: want 0 or 1, got "2"`)
+}
