@@ -37,8 +37,10 @@ type MigrationStep struct {
 	Status  Status
 	From    []MigrationSource // the predecessors, in document order
 	// Merged is true when several predecessors were combined. Their statuses combine
-	// conservatively: the weakest of the applicable ones (not implemented < planned <
-	// partial < implemented); not applicable only when every predecessor is.
+	// conservatively: the weakest of the applicable ones (not implemented or not
+	// assessed < planned < partial < implemented; a predecessor the assessment does
+	// not rate is in From as not assessed); not applicable only when every
+	// predecessor is.
 	Merged bool
 	Note   string // how the status was found, in words; also put in the entry's notes
 }
@@ -66,7 +68,7 @@ func strength(s Status) int {
 // Migrate carries assessment a to framework to, along the edges of the succession
 // mapping sets from a's framework to to. Every assessed control passes its status to
 // each control it leads to; a control that several predecessors lead to gets their
-// combined status (see [MigrationStep.Merged]) and a note saying so; justification,
+// combined status, the predecessors a does not rate included (as not assessed) (see [MigrationStep.Merged]) and a note saying so; justification,
 // owner and evidence are kept, prefixed with the predecessor's ID when there are
 // several. Successors that are not leaves of to (a CSF category, say) are skipped.
 func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration, error) {
@@ -93,8 +95,18 @@ func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration,
 		return true
 	}
 	preds := map[catalog.Ref][]MigrationSource{}
+	assessed := map[catalog.Ref]bool{} // the controls of to an assessed predecessor leads to
 	m := &Migration{From: from, To: to}
-	for e := range a.All() {
+	// Every control of from, rated or not: a merged control's predecessor the
+	// assessment does not rate counts (as not assessed) in the combined status.
+	for c := range cw.cat.Controls(from) {
+		e, rated := a.Entry(c.Ref)
+		if !rated {
+			if !isLeaf(c.Ref) {
+				continue
+			}
+			e = Entry{Control: c.Ref, Status: NotAssessed}
+		}
 		ms, err := cw.Map(e.Control, to)
 		if err != nil {
 			return nil, fmt.Errorf("crosswalk: migrate %s: %w", e.Control, err)
@@ -119,8 +131,9 @@ func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration,
 			}
 			led = true
 			preds[mp.Target] = append(preds[mp.Target], MigrationSource{Control: e.Control, Status: e.Status, Label: label})
+			assessed[mp.Target] = assessed[mp.Target] || rated
 		}
-		if !led {
+		if !led && rated {
 			m.Dropped = append(m.Dropped, e.Control)
 		}
 	}
@@ -129,8 +142,8 @@ func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration,
 		if !isLeaf(ctl.Ref) {
 			continue
 		}
-		src, ok := preds[ctl.Ref]
-		if !ok {
+		src := preds[ctl.Ref]
+		if !assessed[ctl.Ref] {
 			m.New = append(m.New, ctl.Ref)
 			continue
 		}

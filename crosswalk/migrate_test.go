@@ -83,7 +83,8 @@ func TestMigrateErrors(t *testing.T) {
 func TestMigrateCSF11Profile(t *testing.T) {
 	cw := Default()
 	// A CSF 1.1 profile: ID.BE-2 is listed by CSF 2.0's GV.OC-01 (informative
-	// reference, nist-csf-1.1_to_nist-csf-2.0.csv).
+	// reference, nist-csf-1.1_to_nist-csf-2.0.csv), and so is ID.BE-3, which the
+	// profile does not rate: GV.OC-01 is merged and not implemented.
 	a, err := NewAssessment(nil, catalog.CSF11,
 		Entry{Control: catalog.NewRef(catalog.CSF11, "ID.BE-2"), Status: Implemented},
 	)
@@ -93,8 +94,48 @@ func TestMigrateCSF11Profile(t *testing.T) {
 	var got []string
 	for _, s := range m.Steps {
 		got = append(got, s.Control.ID)
-		assert.Equal(t, Implemented, s.Status)
 	}
-	assert.Contains(t, got, "GV.OC-01")
+	assert.Equal(t, []string{"GV.OC-01"}, got)
+	require.Len(t, m.Steps, 1)
+	assert.Equal(t, []MigrationSource{
+		{Control: catalog.NewRef(catalog.CSF11, "ID.BE-2"), Status: Implemented, Label: "incorporated_into"},
+		{Control: catalog.NewRef(catalog.CSF11, "ID.BE-3"), Status: NotAssessed, Label: "incorporated_into"},
+	}, m.Steps[0].From)
+	assert.Equal(t, NotImplemented, m.Steps[0].Status)
 	assert.Equal(t, 106-len(m.Steps), len(m.New))
+}
+
+// A merged control keeps the weakest status of all its predecessors, and a
+// predecessor the assessment does not rate counts as not implemented: with only
+// A.13.2.1 rated implemented, 5.14 (← A.13.2.1, A.13.2.2, A.13.2.3, Annex B) is not
+// implemented, not implemented as before.
+func TestMigrateMergedCountsUnassessedPredecessors(t *testing.T) {
+	cw := Default()
+	a, err := NewAssessment(nil, catalog.ISO27002v2013,
+		Entry{Control: catalog.NewRef(catalog.ISO27002v2013, "A.13.2.1"), Status: Implemented},
+	)
+	require.NoError(t, err)
+	m, err := cw.Migrate(a, catalog.ISO27002v2022)
+	require.NoError(t, err)
+	var s *MigrationStep
+	for i := range m.Steps {
+		if m.Steps[i].Control.ID == "5.14" {
+			s = &m.Steps[i]
+		}
+	}
+	require.NotNil(t, s, "no step for 5.14")
+	assert.True(t, s.Merged)
+	assert.Equal(t, []MigrationSource{
+		{Control: catalog.NewRef(catalog.ISO27002v2013, "A.13.2.1"), Status: Implemented},
+		{Control: catalog.NewRef(catalog.ISO27002v2013, "A.13.2.2"), Status: NotAssessed},
+		{Control: catalog.NewRef(catalog.ISO27002v2013, "A.13.2.3"), Status: NotAssessed},
+	}, s.From)
+	assert.Equal(t, NotImplemented, s.Status)
+	assert.Contains(t, s.Note, "A.13.2.2 (not-assessed)")
+	e, ok := m.Assessment.Entry(catalog.NewRef(catalog.ISO27002v2022, "5.14"))
+	require.True(t, ok)
+	assert.Equal(t, NotImplemented, e.Status)
+	// Only the controls an assessed predecessor leads to are rated; 5.14 is one.
+	assert.Len(t, m.Steps, 1)
+	assert.Empty(t, m.Dropped)
 }
