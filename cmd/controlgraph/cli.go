@@ -142,6 +142,9 @@ func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writ
 	x := &invocation{cmd: c, cat: catalog.Default(), stdin: stdin, out: &bytes.Buffer{}, stderr: stderr, width: tableWidth()}
 	x.terminal = isTerminal(stdout) && (out.path == "" || out.path == "-")
 	if c.formats != nil {
+		if err := out.checkExt(c.name, c.formats); err != nil {
+			return fail(stderr, c, err)
+		}
 		x.format = out.resolveFormat(c.formats, isTerminal(stdout))
 	}
 	if data != nil && data.given() {

@@ -229,3 +229,24 @@ func TestResolveFormat(t *testing.T) {
 	assert.Equal(t, "json", (&outputOptions{}).resolveFormat([]string{formatJSON, formatCSV}, true))
 	assert.Equal(t, "csv", (&outputOptions{path: "x.csv"}).resolveFormat([]string{formatJSON, formatCSV}, false))
 }
+
+// -o FILE whose extension names an output format the command does not write is bad
+// input (exit 2, nothing written), not a text table under a .xlsx or .html name.
+func TestOutputExtensionOfAFormatNotOffered(t *testing.T) {
+	dir := t.TempDir()
+	legacy := filepath.Join("..", "..", "examples", "assessments", "legacy-2013.csv")
+	for _, name := range []string{"m.xlsx", "m.html", "m.oscal"} {
+		path := filepath.Join(dir, name)
+		msg := cliBad(t, "migrate", "--from", "iso27002:2013", legacy, "-o", path)
+		assert.Equal(t, "controlgraph migrate: -o "+path+": the extension names format \""+strings.TrimPrefix(filepath.Ext(name), ".")+"\", which migrate does not write; accepted: table, json, csv, md (or --format FORMAT)\n", msg)
+		assert.NoFileExists(t, path)
+	}
+	// an extension that names no format still writes the default, a table
+	out := filepath.Join(dir, "m.txt")
+	cliOK(t, "migrate", "--from", "iso27002:2013", legacy, "-o", out)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(data), "Migration of "), "%.60s", data)
+	// an explicit --format wins over the extension
+	cliOK(t, "migrate", "--from", "iso27002:2013", legacy, "-o", filepath.Join(dir, "m.html"), "--format", "json")
+}

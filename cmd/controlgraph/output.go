@@ -79,6 +79,27 @@ func (o *outputOptions) resolveFormat(allowed []string, terminal bool) string {
 	return pipeFormat(allowed)
 }
 
+// outputFormats are every format some command writes: an -o extension naming one
+// of them is taken as a request for it.
+var outputFormats = []string{formatTable, formatJSON, formatCSV, formatMD, formatOSCAL, formatHTML, formatXLSX, formatMermaid, formatDOT}
+
+// checkExt refuses an -o FILE (without --format) whose extension names an output
+// format the command does not write, so that "-o report.xlsx" never gets a text table.
+func (o *outputOptions) checkExt(cmd string, allowed []string) error {
+	if o.format != "" || o.path == "" || o.path == "-" {
+		return nil
+	}
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(o.path), "."))
+	if ext == "markdown" {
+		ext = formatMD
+	}
+	if !slices.Contains(outputFormats, ext) || slices.Contains(allowed, ext) {
+		return nil
+	}
+	return badInput("-o %s: the extension names format %q, which %s does not write; accepted: %s (or --format FORMAT)",
+		o.path, ext, cmd, strings.Join(allowed, ", "))
+}
+
 // pipeFormat is the default when standard output is not a terminal.
 func pipeFormat(allowed []string) string {
 	if slices.Contains(allowed, formatJSON) {
