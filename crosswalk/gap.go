@@ -713,6 +713,20 @@ func percentsInto(out []float64, whole int, parts ...int) {
 	}
 }
 
+// CoveredPercent is the covered share, in percent with one decimal, of the items
+// counted by covered, partial, gap and unreached (the applicable items), rounded as
+// [Summary] and [Rollup] round it: by largest remainder over the four parts, so a
+// renderer showing counts of its own (a cell of a heat map) agrees with them. It is
+// 0 when all four are 0 or any is negative.
+func CoveredPercent(covered, partial, gap, unreached int) float64 {
+	if covered < 0 || partial < 0 || gap < 0 || unreached < 0 {
+		return 0
+	}
+	var p [4]float64
+	percentsInto(p[:], covered+partial+gap+unreached, covered, partial, gap, unreached)
+	return p[0]
+}
+
 func (cw *Crosswalk) rollups(t *target, covs []Coverage) []Rollup {
 	span := cw.fws[t.tf]
 	byNode := make([]counts, span.end-span.start)

@@ -190,3 +190,14 @@ func TestRequirements(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, []ItemLink{{Item: ref(fwTgt, "F.A-3"), Relationship: rel, ViaParent: ref(fwTgt, "F.A"), Sources: []string{"SRC-TB"}}}, got[0].Items)
 }
+
+func TestCoveredPercentRoundsAsRollups(t *testing.T) {
+	// 1 of 6 by largest remainder: the tie of the three 0.67 remainders goes to the
+	// later parts, so coverage is not rounded up (16.6, as in a Rollup).
+	assert.Equal(t, 16.6, CoveredPercent(1, 1, 1, 3))
+	assert.Equal(t, []float64{16.6, 16.7, 16.7, 50}, percents(6, 1, 1, 1, 3))
+	assert.Equal(t, 33.3, CoveredPercent(1, 0, 0, 2))
+	assert.Equal(t, 100.0, CoveredPercent(4, 0, 0, 0))
+	assert.Equal(t, 0.0, CoveredPercent(0, 0, 0, 0))
+	assert.Equal(t, 0.0, CoveredPercent(-1, 2, 0, 0))
+}

@@ -231,3 +231,25 @@ func TestCounts(t *testing.T) {
 	assert.Equal(t, 4, band(counts{Total: 1, Covered: 1}, 100))
 	assert.Equal(t, 3, band(counts{Total: 5, Covered: 4}, 80-0.1))
 }
+
+// The heat map's percentages round as the result's do (crosswalk: largest
+// remainder, a tie going to the later part): 1 covered, 1 partial, 1 gap and 3
+// unreached of 6 is 16.6 % covered in the JSON, so 16.6 % on the page too, not
+// the 16.7 % of plain rounding.
+func TestHeatMapPercentRoundsAsTheResult(t *testing.T) {
+	c := counts{Total: 6, Covered: 1, Partial: 1, Gap: 1, Unreached: 3}
+	assert.Equal(t, 16.6, c.percent())
+	if !catalog.HasCIS() {
+		return
+	}
+	// Every CIS row of the heat map shows its control's roll-up percentage.
+	for _, res := range []*crosswalk.GapResult{smallGap(t, catalog.CIS8), smallGap(t, catalog.CIS8, crosswalk.Referenced)} {
+		want := map[string]float64{}
+		for _, g := range res.Groups {
+			want[g.ID] = g.CoveragePercent
+		}
+		for _, r := range buildHeatMap(res, catalog.Default()).Rows {
+			assert.Equal(t, want[r.ID], r.Percent, r.ID)
+		}
+	}
+}

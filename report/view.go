@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -38,12 +37,16 @@ func (c *counts) add(s crosswalk.Coverage) {
 func (c counts) Applicable() int { return c.Total - c.NotApplicable }
 
 // percent is the covered share of the applicable items in percent, rounded to a
-// tenth (0 when none is applicable).
+// tenth as the result's roll-ups are ([crosswalk.CoveredPercent]); 0 when none is
+// applicable.
 func (c counts) percent() float64 {
 	if c.Applicable() == 0 {
 		return 0
 	}
-	return math.Round(float64(c.Covered)*1000/float64(c.Applicable())) / 10
+	// Applicable items in none of the four counts (only in hand-made counts) are
+	// not covered: count them with the unreached.
+	rest := c.Applicable() - c.Covered - c.Partial - c.Gap - c.Unreached
+	return crosswalk.CoveredPercent(c.Covered, c.Partial, c.Gap, c.Unreached+max(rest, 0))
 }
 
 func rollupCounts(r crosswalk.Rollup) counts {
