@@ -237,6 +237,8 @@ func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 	if err != nil {
 		return Framework{}, csvError(name, err)
 	}
+	// The header's own line: the reader skips blank lines before it.
+	hline, _ := cr.FieldPos(0)
 	cols := make([]string, len(header))
 	var p problems
 	for i, h := range header {
@@ -246,14 +248,14 @@ func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 		h = strings.ToLower(strings.TrimSpace(h))
 		cols[i] = h
 		if h == "" {
-			p.add(&DataError{File: name, Line: 1, Field: fmt.Sprintf("column %d", i+1), Err: fmt.Errorf("%w: empty column name", ErrEmptyField)})
+			p.add(&DataError{File: name, Line: hline, Field: fmt.Sprintf("column %d", i+1), Err: fmt.Errorf("%w: empty column name", ErrEmptyField)})
 		} else if slices.Index(cols[:i], h) >= 0 {
-			p.add(&DataError{File: name, Line: 1, Field: h, Err: fmt.Errorf("%w: column given twice", ErrDuplicateID)})
+			p.add(&DataError{File: name, Line: hline, Field: h, Err: fmt.Errorf("%w: column given twice", ErrDuplicateID)})
 		}
 	}
 	for _, req := range []string{"id", "title"} {
 		if !slices.Contains(cols, req) {
-			p.add(&DataError{File: name, Line: 1, Field: req, Err: fmt.Errorf("%w: the header has no %q column", ErrEmptyField, req)})
+			p.add(&DataError{File: name, Line: hline, Field: req, Err: fmt.Errorf("%w: the header has no %q column", ErrEmptyField, req)})
 		}
 	}
 	if err := p.err(); err != nil {

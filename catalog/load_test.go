@@ -257,6 +257,11 @@ func TestReadCSVErrors(t *testing.T) {
 			wants: []want{{line: 1, field: "title", err: catalog.ErrDuplicateID}, {line: 1, field: "column 4", err: catalog.ErrEmptyField}},
 		},
 		{
+			name:  "header after blank lines",
+			in:    "\n\nid,name\nx,X\n",
+			wants: []want{{line: 3, field: "title", err: catalog.ErrEmptyField}},
+		},
+		{
 			name:  "ragged row",
 			in:    "id,title,parent\nA,Alpha,\nB,Beta\n",
 			wants: []want{{line: 3, value: "2 fields", err: catalog.ErrMalformed}},
