@@ -60,6 +60,8 @@ func readCSV(name string, r io.Reader, meta Set) *csvResult {
 		pl.add(csvProblem(name, meta.ID, err))
 		return res
 	}
+	// The header's own line: the reader skips blank lines before it.
+	hline, _ := cr.FieldPos(0)
 	cols := make([]string, len(header))
 	for i, h := range header {
 		if i == 0 {
@@ -69,17 +71,17 @@ func readCSV(name string, r io.Reader, meta Set) *csvResult {
 		cols[i] = h
 		switch {
 		case h == "":
-			pl.add(&Problem{File: name, Line: 1, Set: meta.ID, Field: fmt.Sprintf("column %d", i+1), Err: ErrEmptyField, Detail: "empty column name"})
+			pl.add(&Problem{File: name, Line: hline, Set: meta.ID, Field: fmt.Sprintf("column %d", i+1), Err: ErrEmptyField, Detail: "empty column name"})
 		case !slices.Contains(csvColumns, h):
-			pl.add(&Problem{File: name, Line: 1, Set: meta.ID, Field: fmt.Sprintf("column %d", i+1), Value: h, Err: ErrUnknownField,
+			pl.add(&Problem{File: name, Line: hline, Set: meta.ID, Field: fmt.Sprintf("column %d", i+1), Value: h, Err: ErrUnknownField,
 				Detail: "want from, to, relationship, strength, rationale, source, label or note"})
 		case slices.Index(cols[:i], h) >= 0:
-			pl.add(&Problem{File: name, Line: 1, Set: meta.ID, Field: h, Err: ErrInvalidValue, Detail: "column given twice"})
+			pl.add(&Problem{File: name, Line: hline, Set: meta.ID, Field: h, Err: ErrInvalidValue, Detail: "column given twice"})
 		}
 	}
 	for _, req := range []string{"from", "to", "relationship"} {
 		if !slices.Contains(cols, req) {
-			pl.add(&Problem{File: name, Line: 1, Set: meta.ID, Field: req, Err: ErrEmptyField, Detail: fmt.Sprintf("the header has no %q column", req)})
+			pl.add(&Problem{File: name, Line: hline, Set: meta.ID, Field: req, Err: ErrEmptyField, Detail: fmt.Sprintf("the header has no %q column", req)})
 		}
 	}
 	if len(pl.list) > 0 {

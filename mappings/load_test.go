@@ -148,6 +148,7 @@ func TestReadCSVErrors(t *testing.T) {
 	}{
 		{"unknown column", "from,to,relationship,colour\n", mappings.ErrUnknownField, `x.csv:1: set "acme": field "column 4" = "colour": unknown field`},
 		{"missing column", "from,relationship\n", mappings.ErrEmptyField, `x.csv:1: set "acme": field "to": required field is empty: the header has no "to" column`},
+		{"header after blank lines", "\n\nfrom,relationship\n", mappings.ErrEmptyField, `x.csv:3: set "acme": field "to": required field is empty`},
 		{"no header", "", mappings.ErrMalformed, `x.csv:1: set "acme": malformed input: no header row`},
 		{"bad relationship", "from,to,relationship\nAC-1,5.1,equal\nAC-1,5.2,same-ish\n", mappings.ErrUnknownRelationship,
 			`x.csv:3: set "acme": field "relationship" = "same-ish": unknown relationship`},
