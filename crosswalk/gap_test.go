@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
 )
 
@@ -133,17 +134,17 @@ func TestGapScopeAndErrors(t *testing.T) {
 	assert.Equal(t, []string{"F.A"}, r.Scope)
 	assert.Empty(t, r.Recommendations)
 	_, err = cw.Gap(a, fwTgt, WithScope(ref(fwBase, "B1")))
-	assert.Error(t, err)
+	assert.ErrorIs(t, err, catalog.ErrNotFound, "a scope outside the target")
 	_, err = cw.Gap(a, fwTgt, WithGroup("IG4"))
-	assert.Error(t, err)
+	assert.EqualError(t, err, `crosswalk: unknown implementation group "IG4" (want IG1, IG2 or IG3)`)
 	_, err = cw.Gap(a, fwTgt, WithGroup("IG1"))
 	assert.ErrorContains(t, err, "has no implementation groups")
 	_, err = cw.Gap(a, fwBase)
-	assert.Error(t, err)
+	assert.EqualError(t, err, "crosswalk: the target base:1 is the baseline")
 	_, err = cw.Gap(a, "nope:1")
-	assert.Error(t, err)
+	assert.ErrorIs(t, err, catalog.ErrUnknownFramework)
 	_, err = cw.Gap(a, fwTgt, WithBaseline(fwMid))
-	assert.Error(t, err)
+	assert.EqualError(t, err, "crosswalk: the assessment rates base:1, not mid:1")
 }
 
 func TestGapJSONMatchesEncodingJSON(t *testing.T) {
