@@ -51,7 +51,7 @@ func Encode(w io.Writer, v any) error {
 type SyntaxError struct {
 	Offset int64 // byte offset into the input
 	Line   int   // 1-based line
-	Column int   // 1-based column
+	Column int   // 1-based column, counted in bytes (as encoding/csv counts them)
 	// Path is where in the document the problem is, as object keys and array
 	// indexes from the top: "controls[3]" for a value inside the fourth element of
 	// the "controls" array, "" at the top level.
@@ -62,10 +62,12 @@ type SyntaxError struct {
 	Err   error // what went wrong; wraps ErrUnknownField for an unknown field
 }
 
+// Error gives the line, the column and what went wrong.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("line %d, column %d: %v", e.Line, e.Column, e.Err)
 }
 
+// Unwrap returns what went wrong, for [errors.Is] (as with [ErrUnknownField]).
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // ErrUnknownField is wrapped by the [*SyntaxError] of [DecodeStrict] when the input has
