@@ -116,7 +116,7 @@ type GapResult struct {
 	Scope           []string            `json:"scope,omitempty"`                 // the scopes the target was limited to
 	Summary         Summary             `json:"summary"`
 	Items           []GapItem           `json:"items"`
-	Groups          []Rollup            `json:"groups"`       // roll-ups: per ancestor node, then per implementation group
+	Groups          []Rollup            `json:"groups"`       // roll-ups: per ancestor node, then per implementation group (those of IGs when limited)
 	Unreached       []string            `json:"unreached"`    // IDs of the unreached items
 	NotAssessed     []string            `json:"not_assessed"` // IDs of baseline controls the assessment does not rate
 	Recommendations []Recommendation    `json:"recommendations"`
@@ -570,7 +570,7 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		res.Items[k] = item
 	}
 	res.Summary = summarize(covs)
-	res.Groups = cw.rollups(t, covs)
+	res.Groups = cw.rollups(t, covs, cfg.groups)
 	if cfg.recs > 0 {
 		res.Recommendations = cw.recommend(t, st, cfg.policy, cfg.recs)
 	}
@@ -727,7 +727,10 @@ func CoveredPercent(covered, partial, gap, unreached int) float64 {
 	return p[0]
 }
 
-func (cw *Crosswalk) rollups(t *target, covs []Coverage) []Rollup {
+// rollups counts the items per ancestor node, then per implementation group: every
+// group, or only those of groups when the items were limited to some (an IG1 item is
+// in IG2 too, but IG1's items are not IG2).
+func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups []string) []Rollup {
 	span := cw.fws[t.tf]
 	byNode := make([]counts, span.end-span.start)
 	n := 0
@@ -756,7 +759,7 @@ func (cw *Crosswalk) rollups(t *target, covs []Coverage) []Rollup {
 		}
 	}
 	for g, name := range []string{"IG1", "IG2", "IG3"} {
-		if igs[g].total > 0 {
+		if igs[g].total > 0 && (len(groups) == 0 || slices.Contains(groups, name)) {
 			out = append(out, rollup(name, "Implementation Group "+name[2:], "implementation-group", &igs[g]))
 		}
 	}

@@ -300,3 +300,34 @@ func TestDefaultMapToISO27001IncludesAnnexA(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, direct, 1)
 }
+
+// A result limited to implementation groups rolls up only those groups: limited to
+// IG1, an "IG2" roll-up would count the 56 IG1 safeguards as if they were IG2's 130.
+func TestGapGroupRollupsFollowTheLimit(t *testing.T) {
+	if !catalog.HasCIS() {
+		t.Skip("built with -tags nocis: no CIS data")
+	}
+	a := only(t, Implemented, "8.16", "5.9", "8.8")
+	for _, tc := range []struct {
+		groups []string
+		want   map[string]int // implementation-group roll-up → total
+	}{
+		{[]string{"IG1"}, map[string]int{"IG1": 56}},
+		{[]string{"ig2", "IG1"}, map[string]int{"IG1": 56, "IG2": 130}},
+		{nil, map[string]int{"IG1": 56, "IG2": 130, "IG3": 153}},
+	} {
+		var opts []GapOption
+		for _, g := range tc.groups {
+			opts = append(opts, WithGroup(g))
+		}
+		r, err := Default().Gap(a, catalog.CIS8, opts...)
+		require.NoError(t, err)
+		got := map[string]int{}
+		for _, g := range r.Groups {
+			if g.Kind == "implementation-group" {
+				got[g.ID] = g.Total
+			}
+		}
+		assert.Equal(t, tc.want, got, "%v", tc.groups)
+	}
+}
