@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -338,7 +339,7 @@ func csvError(name string, err error) error {
 func WriteCSV(w io.Writer, f Framework) error {
 	seen := map[string]bool{}
 	for ci, s := range f.Controls {
-		for n := range s.Attributes {
+		for _, n := range slices.Sorted(maps.Keys(s.Attributes)) {
 			if n == "" || n != strings.ToLower(strings.TrimSpace(n)) || slices.Contains(csvFixed, n) {
 				return &DataError{Record: fmt.Sprintf("control #%d %q", ci+1, s.ID), Field: "attributes", Value: n,
 					Err: fmt.Errorf("%w: CSV cannot hold this attribute name (a lower-case name other than %s)", ErrInvalidValue, strings.Join(csvFixed, ", "))}

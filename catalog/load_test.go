@@ -486,6 +486,16 @@ func TestWriteCSV(t *testing.T) {
 		assert.ErrorIs(t, err, catalog.ErrInvalidValue, name)
 		assert.Empty(t, out.String(), name)
 	}
+
+	// Of several names CSV cannot hold, the error names the first in sorted order,
+	// every time (not whichever the map gives first).
+	bad := catalog.Framework{ID: "acme:1", Name: "A", Controls: []catalog.ControlSpec{{ID: "X", Title: "X",
+		Attributes: map[string][]string{"D": {"v"}, "B": {"v"}, "title": {"v"}, "C": {"v"}, "E": {"v"}}}}}
+	for range 50 {
+		var de *catalog.DataError
+		require.ErrorAs(t, catalog.WriteCSV(&bytes.Buffer{}, bad), &de)
+		require.Equal(t, "B", de.Value)
+	}
 }
 
 func TestDataErrorText(t *testing.T) {
