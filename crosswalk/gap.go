@@ -116,7 +116,7 @@ type GapResult struct {
 	Scope           []string            `json:"scope,omitempty"`                 // the scopes the target was limited to
 	Summary         Summary             `json:"summary"`
 	Items           []GapItem           `json:"items"`
-	Groups          []Rollup            `json:"groups"`       // roll-ups: per ancestor node, then per implementation group (those of IGs when limited)
+	Groups          []Rollup            `json:"groups"`       // roll-ups: per ancestor node in scope, then per implementation group (those of IGs when limited)
 	Unreached       []string            `json:"unreached"`    // IDs of the unreached items
 	NotAssessed     []string            `json:"not_assessed"` // IDs of baseline controls the assessment does not rate
 	Recommendations []Recommendation    `json:"recommendations"`
@@ -219,6 +219,7 @@ type target struct {
 	reaches [][]reach  // per item
 	cov     [][]creach // per item: the reaches that count, compactly, for coverage
 	outside [][]string // per item: GapItem.Outside (memo-owned: copy before handing out)
+	scope   []int32    // the WithScope nodes the items were limited to, if any
 }
 
 func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target, error) {
@@ -250,7 +251,7 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 		}
 	}
 	full := cw.reachTable(bf, tf, cfg)
-	t := &target{base: cw.fws[bf], tf: tf}
+	t := &target{base: cw.fws[bf], tf: tf, scope: scope}
 	if len(scope) == 0 && len(cfg.groups) == 0 {
 		t.items, t.reaches, t.cov, t.outside = full.items, full.reaches, full.cov, full.outside
 		return t, nil
@@ -727,15 +728,16 @@ func CoveredPercent(covered, partial, gap, unreached int) float64 {
 	return p[0]
 }
 
-// rollups counts the items per ancestor node, then per implementation group: every
-// group, or only those of groups when the items were limited to some (an IG1 item is
-// in IG2 too, but IG1's items are not IG2).
+// rollups counts the items per ancestor node (within the scope, when the items were
+// limited to one: a function is not rolled up from one of its categories), then per
+// implementation group: every group, or only those of groups when the items were
+// limited to some (an IG1 item is in IG2 too, but IG1's items are not IG2).
 func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups []string) []Rollup {
 	span := cw.fws[t.tf]
 	byNode := make([]counts, span.end-span.start)
 	n := 0
 	for k, it := range t.items {
-		for p := cw.nodes[it].parent; p >= 0; p = cw.nodes[p].parent {
+		for p := cw.nodes[it].parent; p >= 0 && cw.inScope(p, t.scope); p = cw.nodes[p].parent {
 			c := &byNode[p-span.start]
 			if c.total == 0 {
 				n++

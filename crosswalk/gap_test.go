@@ -202,3 +202,25 @@ func TestCoveredPercentRoundsAsRollups(t *testing.T) {
 	assert.Equal(t, 0.0, CoveredPercent(0, 0, 0, 0))
 	assert.Equal(t, 0.0, CoveredPercent(-1, 2, 0, 0))
 }
+
+// A result limited by WithScope rolls up only the nodes in the scope: scoped to
+// category F.A, a roll-up of function F would count F.A's 3 items as F's 9.
+func TestGapScopeRollsUpOnlyTheScope(t *testing.T) {
+	cw := synth(t)
+	a := synthAssessment(t, cw.Catalog())
+	r, err := cw.Gap(a, fwTgt, WithScope(ref(fwTgt, "F.A")))
+	require.NoError(t, err)
+	assert.Equal(t, []Rollup{
+		{ID: "F.A", Title: "Category A", Kind: "category", Total: 3, Covered: 1, Partial: 1, Unreached: 1, CoveragePercent: 33.3},
+	}, r.Groups)
+	r, err = cw.Gap(a, fwTgt, WithScope(ref(fwTgt, "F.B-1")), WithScope(ref(fwTgt, "F.A")))
+	require.NoError(t, err)
+	var ids []string
+	for _, g := range r.Groups {
+		ids = append(ids, g.ID)
+	}
+	assert.Equal(t, []string{"F.A"}, ids, "a single item in scope has no roll-up of its own")
+	r, err = cw.Gap(a, fwTgt, WithScope(ref(fwTgt, "F")))
+	require.NoError(t, err)
+	assert.Len(t, r.Groups, 3)
+}
