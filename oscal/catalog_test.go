@@ -208,3 +208,10 @@ func TestDocumentModel(t *testing.T) {
 	_, err = DocumentModel("e.json", []byte(`[`))
 	assert.ErrorIs(t, err, ErrSyntax)
 }
+
+// A long value is cut in an error message at a character boundary, never inside a
+// multi-byte character (which %q would print as a stray \x byte).
+func TestErrorClipsAtCharacter(t *testing.T) {
+	e := &Error{File: "x.json", Path: "catalog.title", Value: strings.Repeat("a", 79) + "éééé", Err: ErrInvalid}
+	assert.Equal(t, `x.json: catalog.title = "`+strings.Repeat("a", 79)+`…": invalid value`, e.Error())
+}
