@@ -64,16 +64,8 @@ func (cw *Crosswalk) Requirements(targetFW catalog.FrameworkID, opts ...GapOptio
 					l.Path = append(l.Path, cw.nodes[r.path[i].a.to].ref)
 				}
 				l.Path = append(l.Path, cw.nodes[r.path[0].from].ref)
-				for _, s := range r.path {
-					l.Sources = appendNew(l.Sources, cw.edges[s.a.edge].source)
-				}
-			} else {
-				for _, a := range cw.arcsOf(r.from) {
-					if a.to == r.ctl {
-						l.Sources = appendNew(l.Sources, cw.edges[a.edge].source)
-					}
-				}
 			}
+			l.Sources = slices.Clone(r.tmpl.Sources) // the reach's sources, as Gap reports them
 			req.Items = append(req.Items, l)
 		}
 	}
