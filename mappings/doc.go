@@ -34,8 +34,12 @@
 // NIST's clause "6.11" and "6.13" become edges to 6.1.1 and 6.1.3 with Misprint set;
 // "4.2(a)" becomes an edge to clause 4.2 whose Note names the list item; CSF 1.1 IDs
 // the CSF 2.0 Reference Tool prints with two digits (ID.AM-06) point at the real 1.1
-// control (ID.AM-6) with a Note; CIS's doubled 15.2 → 5.10 row is one edge with
-// Repeats 1. [Validate] reports each quirk as a [Warning].
+// control (ID.AM-6) with a Note; CSF 1.1's ", A.7.1.1" at PR.AC-6 is an edge to A.7.1.1
+// and its "Clause 16.1.2" at RS.CO-3 a statement with the reading A.16.1.2 suggested,
+// both with Misprint set; CIS's doubled 15.2 → 5.10 row is one edge with
+// Repeats 1. [Validate] reports every Misprint and Repeats as a [Warning]; a quirk
+// kept only as a Note (a list item, a re-numbered ID) is not a problem and is not
+// reported.
 //
 // # Your own sets
 //
