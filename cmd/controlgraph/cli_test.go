@@ -250,3 +250,22 @@ func TestOutputExtensionOfAFormatNotOffered(t *testing.T) {
 	// an explicit --format wins over the extension
 	cliOK(t, "migrate", "--from", "iso27002:2013", legacy, "-o", filepath.Join(dir, "m.html"), "--format", "json")
 }
+
+// --max-hops limits derived paths: given without them it would be ignored in
+// silence, so it is bad input that says what to add.
+func TestMaxHopsWithoutDerived(t *testing.T) {
+	a := filepath.Join("..", "..", "examples", "assessments", "small-company.csv")
+	for _, args := range [][]string{
+		{"map", "8.16", "--to", "csf", "--max-hops", "3"},
+		{"show", "8.16", "--derived=false", "--max-hops", "3"},
+		{"gap", "--assessment", a, "--target", "csf", "--max-hops", "3"},
+		{"recommend", "--assessment", a, "--target", "csf", "--max-hops", "3"},
+		{"requirements", "--target", "csf", "--max-hops", "3"},
+	} {
+		msg := cliBad(t, args...)
+		assert.Equal(t, "controlgraph "+args[0]+": --max-hops 3 limits derived paths, which are off: add --derived or drop --max-hops\n", msg)
+	}
+	cliOK(t, "map", "8.16", "--to", "csf", "--derived", "--max-hops", "3")
+	cliOK(t, "show", "8.16", "--max-hops", "3") // show lists derived mappings by default
+	cliOK(t, "gap", "--assessment", a, "--target", "csf", "--derived", "--max-hops", "3")
+}

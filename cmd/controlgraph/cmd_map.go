@@ -94,6 +94,9 @@ func setupMap(fs *flag.FlagSet) action {
 		if *maxHops < 2 || *maxHops > crosswalk.MaxHops {
 			return badInput("invalid value %d for --max-hops; accepted: 2 to %d", *maxHops, crosswalk.MaxHops)
 		}
+		if err := checkMaxHops(fs, *derived, *maxHops); err != nil {
+			return err
+		}
 		target, err := x.resolveFramework(*to)
 		if err != nil {
 			return err

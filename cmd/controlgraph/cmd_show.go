@@ -64,6 +64,9 @@ func setupShow(fs *flag.FlagSet) action {
 		if opt.maxHops < 2 || opt.maxHops > 4 {
 			return badInput("invalid value %d for --max-hops; accepted: 2, 3 or 4", opt.maxHops)
 		}
+		if err := checkMaxHops(fs, opt.derived, opt.maxHops); err != nil {
+			return err
+		}
 		var scope []catalog.FrameworkID
 		if *in != "" {
 			fw, err := x.resolveFramework(*in)

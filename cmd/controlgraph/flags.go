@@ -88,3 +88,20 @@ func (p *percentFlag) Set(s string) error {
 	p.set, p.v = true, v
 	return nil
 }
+
+// flagGiven reports whether the flag name was set on the command line (after fs is
+// parsed).
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
+}
+
+// checkMaxHops refuses --max-hops given while derived paths are off: it would be
+// ignored in silence.
+func checkMaxHops(fs *flag.FlagSet, derived bool, maxHops int) error {
+	if !derived && flagGiven(fs, "max-hops") {
+		return badInput("--max-hops %d limits derived paths, which are off: add --derived or drop --max-hops", maxHops)
+	}
+	return nil
+}

@@ -12,6 +12,7 @@ import (
 // targetFlags are the flags gap, recommend and requirements share: the target
 // framework, its limits, the policy, the baseline and derived reaches.
 type targetFlags struct {
+	fs                       *flag.FlagSet // where the flags were declared
 	target, baseline, policy string
 	igs, scopes              listFlag
 	derived                  bool
@@ -20,6 +21,7 @@ type targetFlags struct {
 
 // declare adds the flags to fs; withPolicy adds --policy (requirements has none).
 func (t *targetFlags) declare(fs *flag.FlagSet, withPolicy bool) {
+	t.fs = fs
 	fs.StringVar(&t.target, "target", "", "the target `FRAMEWORK` (csf, nist-csf:2.0, cis, ...); required")
 	fs.StringVar(&t.baseline, "baseline", "", "the baseline `FRAMEWORK` (default iso27002:2022; for an assessment, the framework a CSV rates)")
 	if withPolicy {
@@ -53,6 +55,9 @@ func (t *targetFlags) resolve(x *invocation) (resolved, error) {
 	}
 	if t.maxHops < 2 || t.maxHops > crosswalk.MaxHops {
 		return r, badInput("invalid value %d for --max-hops; accepted: 2 to %d", t.maxHops, crosswalk.MaxHops)
+	}
+	if err := checkMaxHops(t.fs, t.derived, t.maxHops); err != nil {
+		return r, err
 	}
 	tfw, err := x.resolveFramework(t.target)
 	if err != nil {
