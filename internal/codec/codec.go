@@ -74,13 +74,18 @@ func (e *SyntaxError) Unwrap() error { return e.Err }
 // an object member that the target type does not have.
 var ErrUnknownField = errors.New("unknown field")
 
+// ErrDuplicateField is wrapped by the [*SyntaxError] of [DecodeStrict] when an object
+// names the same member twice: decoding would keep the last value and silently drop
+// the first.
+var ErrDuplicateField = errors.New("duplicate field")
+
 // ErrTrailingData is returned by [DecodeStrict] when the input holds more than one JSON
 // value.
 var ErrTrailingData = errors.New("unexpected data after the JSON document")
 
 // DecodeStrict decodes exactly one JSON document from data into v, rejecting unknown
-// fields and trailing data. Errors carry the line and column of the problem as a
-// [*SyntaxError].
+// fields, members named twice in one object and trailing data. Errors carry the line
+// and column of the problem as a [*SyntaxError].
 func DecodeStrict(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -96,7 +101,43 @@ func DecodeStrict(data []byte, v any) error {
 		}
 		return positioned(data, off, ErrTrailingData)
 	}
+	if at, key, dup := duplicateKey(data[:off]); dup {
+		err := positioned(data, at, fmt.Errorf("%w %q", ErrDuplicateField, key))
+		err.(*SyntaxError).Field = key
+		return err
+	}
 	return nil
+}
+
+// duplicateKey finds the first object member whose key an earlier member of the same
+// object has, in a valid JSON document, and returns the offset of that key.
+func duplicateKey(data []byte) (off int64, key string, found bool) {
+	var s scanner
+	var seen []map[string]bool // per open object or array (nil for an array)
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		n := len(s.stack)
+		isKey := c == '"' && n > 0 && !s.stack[n-1].array && s.stack[n-1].inKey
+		j := s.step(data, i)
+		switch {
+		case c == '{':
+			seen = append(seen, map[string]bool{})
+		case c == '[':
+			seen = append(seen, nil)
+		case c == '}' || c == ']':
+			if len(seen) > 0 {
+				seen = seen[:len(seen)-1]
+			}
+		case isKey && len(seen) > 0:
+			k, m := s.stack[n-1].key, seen[len(seen)-1]
+			if m[k] {
+				return int64(i), k, true
+			}
+			m[k] = true
+		}
+		i = j
+	}
+	return 0, "", false
 }
 
 func offsetOf(err error, fallback int64) int64 {

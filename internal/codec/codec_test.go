@@ -211,3 +211,24 @@ func TestLineOf(t *testing.T) {
 	assert.Equal(t, 0, LineOf(nil, ""))
 	assert.Equal(t, 1, LineOf([]byte(`[`), ""))
 }
+
+// An object that names a member twice is refused: the decoder would keep the last
+// value and drop the first without a word. The error points at the second one.
+func TestDuplicateFieldRefused(t *testing.T) {
+	var d doc
+	err := DecodeStrict([]byte("{\"id\":\"a\",\n \"controls\":[{\"id\":\"1\",\n  \"id\":\"2\"}]}"), &d)
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.ErrorIs(t, err, ErrDuplicateField)
+	assert.Equal(t, 3, se.Line)
+	assert.Equal(t, 3, se.Column)
+	assert.Equal(t, "controls[0]", se.Path)
+	assert.Equal(t, "id", se.Field)
+	assert.EqualError(t, err, `line 3, column 3: duplicate field "id"`)
+
+	// The same key spelt with an escape is the same key.
+	require.ErrorIs(t, DecodeStrict([]byte(`{"id":"a","\u0069d":"b"}`), &d), ErrDuplicateField)
+	// Equal keys in different objects, and keys that differ in case (attribute names),
+	// are fine.
+	require.NoError(t, DecodeStrict([]byte(`{"id":"a","controls":[{"id":"1","attributes":{"x":["y"],"X":["z"]}},{"id":"2"}]}`), &d))
+}
