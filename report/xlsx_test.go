@@ -153,6 +153,14 @@ func TestSoAXLSX(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, sum, []string{"total", "93"})
 	assert.Contains(t, sum, []string{"excluded", "1"})
+	// every count of the JSON summary, under its JSON name
+	var js map[string]any
+	require.NoError(t, codec.DecodeStrict(render(t, func(b *bytes.Buffer) error { return RenderSoA(b, soa, JSON, Options{}) }), &js))
+	summary := js["summary"].(map[string]any)
+	require.NotEmpty(t, summary)
+	for k, v := range summary {
+		assert.Contains(t, sum, []string{k, strconv.Itoa(int(v.(float64)))}, k)
+	}
 	panes, err := f.GetPanes(SheetSoA)
 	require.NoError(t, err)
 	assert.True(t, panes.Freeze)
