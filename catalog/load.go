@@ -17,8 +17,8 @@ import (
 // ReadJSON reads frameworks from a JSON document: either one framework object, as in
 // the files under catalog/data, or the export document {"frameworks": [...]} that
 // `controlgraph export --format json` writes (its "mappings" are ignored here; see
-// package mappings). Decoding is strict: unknown fields, missing IDs or titles,
-// duplicate IDs and dangling parents are errors. Every problem is reported as a
+// package mappings). Decoding is strict: unknown fields, a field given twice in one
+// object, missing IDs or titles, duplicate IDs and dangling parents are errors. Every problem is reported as a
 // [*DataError] naming file (name), line, record ("framework.controls[3]"), field and
 // value; the line of a problem with a control is where its object begins.
 func ReadJSON(name string, data []byte) ([]Framework, error) {

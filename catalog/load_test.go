@@ -106,6 +106,11 @@ func TestReadJSONErrors(t *testing.T) {
 			wants: []want{{line: 4, record: "framework.controls[1]", field: "colour", err: catalog.ErrUnknownField}},
 		},
 		{
+			name:  "field twice",
+			in:    "{\"id\": \"acme:1\", \"name\": \"A\", \"version\": \"1\", \"controls\": [\n{\"id\": \"x\", \"title\": \"X\",\n \"title\": \"Y\"}]}",
+			wants: []want{{line: 3, record: "framework.controls[0]", field: "title", err: catalog.ErrMalformed}},
+		},
+		{
 			name:  "unknown top-level field",
 			in:    "{\"id\": \"acme:1\",\n \"name\": \"A\",\n \"vers\": \"1\", \"controls\": []}",
 			wants: []want{{line: 3, record: "framework", field: "vers", err: catalog.ErrUnknownField}},

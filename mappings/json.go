@@ -25,10 +25,10 @@ import (
 // "target", "note", "misprint", "reading"}]. Refs are written "framework/id". An edge
 // without "source" takes the set's.
 //
-// Decoding is strict: unknown fields, malformed refs, unknown relationship words,
-// strengths outside 0–10 and empty required fields are errors, each a [*Problem]
-// naming the file (name), the record, the field and the value; all of them are
-// returned together ([errors.Join]). Whether the refs name real controls is checked by
+// Decoding is strict: unknown fields, a field given twice in one object, malformed
+// refs, unknown relationship words, strengths outside 0–10 and empty required fields
+// are errors, each a [*Problem] naming the file (name), the record, the field and the
+// value; all of them are returned together ([errors.Join]). Whether the refs name real controls is checked by
 // [Validate], which needs a catalog.
 func ReadJSON(name string, data []byte) ([]Set, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))

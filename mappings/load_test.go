@@ -84,6 +84,8 @@ func TestReadJSONErrors(t *testing.T) {
 	}{
 		{"unknown field", `{"id":"a","from":"x:1","to":"y:1","kind":"crosswalk","source":"s","edges":[],"bogus":1}`,
 			mappings.ErrUnknownField, `bad.json:1: unknown field: unknown field "bogus"`},
+		{"field twice", "{\"id\":\"a\",\"from\":\"x:1\",\"to\":\"y:1\",\"kind\":\"crosswalk\",\"source\":\"s\",\"edges\":[\n{\"from\":\"x:1/a\",\"to\":\"y:1/b\",\"relationship\":\"equal\",\"relationship\":\"subset-of\"}]}",
+			mappings.ErrMalformed, `bad.json:2: malformed input: duplicate field "relationship"`},
 		{"bad relationship", `{"id":"a","from":"x:1","to":"y:1","kind":"crosswalk","source":"s","edges":[{"from":"x:1/a","to":"y:1/b","relationship":"kinda"}]}`,
 			mappings.ErrUnknownRelationship, `bad.json: set "a": edges[0]: field "relationship" = "kinda": unknown relationship: want equal`},
 		{"bad strength", `{"id":"a","from":"x:1","to":"y:1","kind":"crosswalk","source":"s","edges":[{"from":"x:1/a","to":"y:1/b","relationship":"equal","strength":11}]}`,
