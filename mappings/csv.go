@@ -23,7 +23,8 @@ var csvColumns = []string{"from", "to", "relationship", "strength", "rationale",
 // "relationship" are required; "strength" (an integer 0–10, or empty), "rationale"
 // (syntactic, semantic, functional, or empty), "source" (the source document's ID;
 // empty means meta.Source.ID), "label" and "note" are optional. Any other column is an
-// error. A ref is written "framework/id" ("iso27002:2022/5.1") or as a bare ID, which
+// error. Cells are read trimmed of surrounding white space. A ref is written
+// "framework/id" ("iso27002:2022/5.1") or as a bare ID, which
 // belongs to meta.From in the "from" column and to meta.To in the "to" column. Refs are
 // taken as written; [Validate] checks them against a catalog.
 //
@@ -208,8 +209,8 @@ func csvProblem(name, set string, err error) *Problem {
 
 // WriteCSV writes the edges of s in the form [ReadCSV] reads: the columns from, to,
 // relationship, strength, rationale, source, label and note, refs written in full
-// ("framework/id"). Statements, misprints and repeats have no column: use JSON to keep
-// them.
+// ("framework/id"). Statements, misprints and repeats have no column, and white space
+// at either end of a label or note is lost on reading back: use JSON to keep them.
 func WriteCSV(w io.Writer, s Set) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvColumns); err != nil {

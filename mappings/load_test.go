@@ -319,3 +319,17 @@ func TestResolve(t *testing.T) {
 	require.Len(t, ps, 1)
 	assert.ErrorIs(t, ps[0], mappings.ErrDanglingRef)
 }
+
+// What WriteCSV says CSV cannot keep: white space at either end of a note or label.
+func TestCSVTrimsCells(t *testing.T) {
+	s := acmeMeta()
+	s.Kind = mappings.Crosswalk
+	s.Edges = []mappings.Edge{{From: catalog.NewRef("acme:1", "AC-1"), To: catalog.NewRef(catalog.ISO27002v2022, "5.1"),
+		Relationship: mappings.Equal, Source: "acme-doc", Note: " as printed ", Label: "l "}}
+	var buf bytes.Buffer
+	require.NoError(t, mappings.WriteCSV(&buf, s))
+	back, err := mappings.ReadCSV("x.csv", &buf, acmeMeta())
+	require.NoError(t, err)
+	assert.Equal(t, "as printed", back.Edges[0].Note)
+	assert.Equal(t, "l", back.Edges[0].Label)
+}
