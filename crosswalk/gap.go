@@ -397,18 +397,30 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, base fwSpan, cfg *gapConfi
 		if parent >= 0 && len(out) > first {
 			break // the item has mappings of its own: its ancestors' are not shown
 		}
-		last := int32(-1)
+		last, kept := int32(-1), -1
 		for _, a := range cw.arcsTo(from, bf) {
-			if a.to == last || !cw.isLeaf(a.to) {
+			if a.to == last {
+				// A weaker or equally strong edge to the same control (arcs are sorted
+				// strongest first). Sources that disagree on the direction of a subset
+				// rank alike: "control superset-of item" is the claim that covers, so
+				// it wins whichever end either source published from.
+				if kept >= 0 && out[kept].rel == mappings.SubsetOf && cw.arcRel(a).Inverse() == mappings.SupersetOf {
+					out[kept].rel, out[kept].arc = mappings.SupersetOf, a
+				}
 				continue
 			}
-			last = a.to
+			if !cw.isLeaf(a.to) {
+				continue
+			}
+			last, kept = a.to, -1
 			rel := cw.arcRel(a).Inverse() // "control R item"
 			if rel == mappings.NotRelatedTo || seen(out, a.to) {
 				continue
 			}
 			if parent >= 0 {
 				rel = mappings.Related
+			} else {
+				kept = len(out)
 			}
 			out = append(out, reach{ctl: a.to, rel: rel, parent: parent, arc: a, from: from})
 		}

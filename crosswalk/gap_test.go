@@ -9,6 +9,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/mappings"
 )
 
 func statuses(r *GapResult) map[string]Coverage {
@@ -223,4 +224,30 @@ func TestGapScopeRollsUpOnlyTheScope(t *testing.T) {
 	r, err = cw.Gap(a, fwTgt, WithScope(ref(fwTgt, "F")))
 	require.NoError(t, err)
 	assert.Len(t, r.Groups, 3)
+}
+
+// Two sources that disagree on the direction of a subset (one publishes "F.B-3
+// superset-of B1", the other "B1 superset-of F.B-3"): under Strict the item's
+// coverage must not depend on which end either source published from. The reach
+// reads "B1 superset-of F.B-3" (the claim that covers), with both sources.
+func TestGapStrictSubsetSupersetFromTwoSources(t *testing.T) {
+	b, g := ref(fwBase, "B1"), ref(fwTgt, "F.B-3")
+	one := mappings.Set{ID: "one", From: fwTgt, To: fwBase, Kind: mappings.Crosswalk,
+		Source: mappings.Source{ID: "SRC-1"}, Edges: []mappings.Edge{e(g, b, sup)}}
+	two := mappings.Set{ID: "two", From: fwBase, To: fwTgt, Kind: mappings.Crosswalk,
+		Source: mappings.Source{ID: "SRC-2"}, Edges: []mappings.Edge{e(b, g, sup)}}
+	for _, order := range [][]mappings.Set{{one, two}, {two, one}} {
+		cw, err := New(synthCatalog(t), order...)
+		require.NoError(t, err)
+		a, err := NewAssessment(cw.Catalog(), fwBase, Entry{Control: b, Status: Implemented})
+		require.NoError(t, err)
+		r, err := cw.Gap(a, fwTgt)
+		require.NoError(t, err)
+		it := r.Items[5]
+		require.Equal(t, "F.B-3", it.ID)
+		assert.Equal(t, Covered, it.Status, "sets %s, %s", order[0].ID, order[1].ID)
+		require.Len(t, it.Via, 1)
+		assert.Equal(t, sup, it.Via[0].Relationship)
+		assert.ElementsMatch(t, []string{"SRC-1", "SRC-2"}, it.Via[0].Sources)
+	}
 }
