@@ -196,7 +196,6 @@ type reach struct {
 	parent  int32 // ancestor of the item the edge is published at, -1 when at the item
 	derived bool
 	path    []step // derived only: from the item to the control
-	arc     arc    // direct: the arc from the item (or parent) to the control
 	from    int32  // direct: the item or the parent
 	tmpl    Via    // the reach as reported, without the status (memo-owned: copy before handing out)
 }
@@ -405,7 +404,7 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, base fwSpan, cfg *gapConfi
 				// rank alike: "control superset-of item" is the claim that covers, so
 				// it wins whichever end either source published from.
 				if kept >= 0 && out[kept].rel == mappings.SubsetOf && cw.arcRel(a).Inverse() == mappings.SupersetOf {
-					out[kept].rel, out[kept].arc = mappings.SupersetOf, a
+					out[kept].rel = mappings.SupersetOf
 				}
 				continue
 			}
@@ -422,7 +421,7 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, base fwSpan, cfg *gapConfi
 			} else {
 				kept = len(out)
 			}
-			out = append(out, reach{ctl: a.to, rel: rel, parent: parent, arc: a, from: from})
+			out = append(out, reach{ctl: a.to, rel: rel, parent: parent, from: from})
 		}
 	}
 	if cfg.derived {
