@@ -379,7 +379,8 @@ func igBit(g string) uint8 {
 // reachesOf appends to out the baseline controls reaching item it: published edges
 // between them (either direction); when there are none, the edges published at the
 // item's ancestors (marked parent: context only, "mapped at category level"); then
-// with derived paths the controls not reached yet. A control reached several ways
+// with derived paths the controls not reached yet, except those a published
+// not-related-to edge separates from the item. A control reached several ways
 // appears once, by its best way.
 func (cw *Crosswalk) reachesOf(out []reach, it int32, base fwSpan, cfg *gapConfig) []reach {
 	first := len(out)
@@ -392,6 +393,7 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, base fwSpan, cfg *gapConfi
 		}
 		return false
 	}
+	var denied []int32 // controls a source says are not related to the item
 	for from, parent := it, int32(-1); from >= 0; from, parent = cw.nodes[from].parent, cw.nodes[from].parent {
 		if parent >= 0 && len(out) > first {
 			break // the item has mappings of its own: its ancestors' are not shown
@@ -413,7 +415,13 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, base fwSpan, cfg *gapConfi
 			}
 			last, kept = a.to, -1
 			rel := cw.arcRel(a).Inverse() // "control R item"
-			if rel == mappings.NotRelatedTo || seen(out, a.to) {
+			if rel == mappings.NotRelatedTo {
+				if parent < 0 {
+					denied = append(denied, a.to) // no derived path overrides it
+				}
+				continue
+			}
+			if seen(out, a.to) {
 				continue
 			}
 			if parent >= 0 {
@@ -435,7 +443,7 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, base fwSpan, cfg *gapConfi
 		})
 		slices.SortFunc(found, comparePaths)
 		for _, p := range found {
-			if seen(out, p.target) {
+			if seen(out, p.target) || slices.Contains(denied, p.target) {
 				continue
 			}
 			out = append(out, reach{ctl: p.target, rel: p.rel.Inverse(), parent: -1, derived: true, path: p.steps})

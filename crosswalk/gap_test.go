@@ -251,3 +251,20 @@ func TestGapStrictSubsetSupersetFromTwoSources(t *testing.T) {
 		assert.ElementsMatch(t, []string{"SRC-1", "SRC-2"}, it.Via[0].Sources)
 	}
 }
+
+// A published not-related-to between an item and a control is not overridden by a
+// derived path between them: F.B-3 reaches B5 only through M1 (TestGapDerived), and
+// a source saying "B5 not-related-to F.B-3" leaves F.B-3 unreached.
+func TestGapDerivedDoesNotOverrideNotRelated(t *testing.T) {
+	nr := mappings.Set{ID: "nr", From: fwBase, To: fwTgt, Kind: mappings.Crosswalk,
+		Source: mappings.Source{ID: "SRC-NR"}, Edges: []mappings.Edge{e(ref(fwBase, "B5"), ref(fwTgt, "F.B-3"), nrt)}}
+	cw, err := New(synthCatalog(t), append(synthSets(), nr)...)
+	require.NoError(t, err)
+	r, err := cw.Gap(synthAssessment(t, cw.Catalog()), fwTgt, WithDerived(2))
+	require.NoError(t, err)
+	it := r.Items[5]
+	require.Equal(t, "F.B-3", it.ID)
+	assert.Equal(t, Unreached, it.Status)
+	assert.Empty(t, it.Via)
+	assert.Equal(t, []string{"F.A-3", "F.B-3"}, r.Unreached)
+}
