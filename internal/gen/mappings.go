@@ -313,8 +313,17 @@ func genCSF20toISO27001(ref string, cat *catalog.Catalog) ([]mappings.Set, error
 		if len(letters) > 1 {
 			word = "items"
 		}
-		b.edge(mappings.Edge{From: k.from, To: k.to, Relationship: mappings.Related,
-			Note: fmt.Sprintf("list %s %s of clause %s (printed %s)", word, strings.Join(letters, " and "), k.to.ID, strings.Join(quoted, ", "))})
+		note := fmt.Sprintf("list %s %s of clause %s (printed %s)", word, strings.Join(letters, " and "), k.to.ID, strings.Join(quoted, ", "))
+		// The element also cites the whole clause: one edge, which names the items.
+		if i, ok := b.seen[edgeKey{k.from, k.to, mappings.Related, ""}]; ok {
+			if e := &b.set.Edges[i]; e.Note == "" {
+				e.Note = note
+			} else {
+				e.Note += "; " + note
+			}
+			continue
+		}
+		b.edge(mappings.Edge{From: k.from, To: k.to, Relationship: mappings.Related, Note: note})
 	}
 	return []mappings.Set{b.set}, nil
 }

@@ -94,3 +94,23 @@ func TestMappingsErrorPaths(t *testing.T) {
 	_, err = genCSF20toISO27001(bad, cat)
 	assert.ErrorContains(t, err, `mappings/nist-csf-2.0_to_iso27001-2022.csv:2: iso27001:2022 has no control "4.9"`)
 }
+
+// An element that cites a clause and a list item of it ("4.2" and "4.2(a)") has one
+// edge to the clause that names the item; it is not a repeat of the source's.
+func TestCSF20ClauseAndItsItem(t *testing.T) {
+	ref := testReferenceDir(t)
+	files := map[string][]byte{}
+	require.NoError(t, genFrameworks(ref, files))
+	cat, err := generatedCatalog(files)
+	require.NoError(t, err)
+	dir := writeRef(t, map[string]string{"mappings/nist-csf-2.0_to_iso27001-2022.csv": "csf_id,csf_level,iso_kind,iso_id,as_printed,source\n" +
+		"GV.OC-02,subcategory,clause,4.2,2022: Mandatory Clause: 4.2,S\n" +
+		"GV.OC-02,subcategory,clause,4.2(a),2022: Mandatory Clause: 4.2(a),S\n"})
+	sets, err := genCSF20toISO27001(dir, cat)
+	require.NoError(t, err)
+	require.Len(t, sets[0].Edges, 1)
+	e := sets[0].Edges[0]
+	assert.Equal(t, "iso27001:2022/4.2", e.To.String())
+	assert.Equal(t, 0, e.Repeats)
+	assert.Equal(t, `list item a) of clause 4.2 (printed "4.2(a)")`, e.Note)
+}
