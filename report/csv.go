@@ -11,14 +11,19 @@ import (
 )
 
 // gapCSVHeader is the header row GapCSV writes.
-var gapCSVHeader = []string{"id", "title", "status", "reached_by", "category_level", "sources", "statements"}
+var gapCSVHeader = []string{"id", "title", "status", "reached_by", "category_level", "sources", "statements",
+	"outside_baseline", "policy", "derived"}
 
 // GapCSV writes one row per target item of the gap result, in document order, under
-// the header id,title,status,reached_by,category_level,sources,statements: the item's ID, title and status; the baseline controls that reach
-// it ("8.16 (subset-of, not-implemented)"), then those mapped only to an ancestor
-// ("5.1 (related at GV, implemented)", context that does not count), the source
-// documents, and what the sources state about the item; lists are joined by "; ".
-// The summary and roll-ups are in the JSON, Markdown, HTML and XLSX forms.
+// the header id,title,status,reached_by,category_level,sources,statements,
+// outside_baseline,policy,derived: the item's ID, title and status; the baseline
+// controls that reach it ("8.16 (subset-of, not-implemented)"), then those mapped
+// only to an ancestor ("5.1 (related at GV, implemented)", context that does not
+// count), the source documents, what the sources state about the item, and the
+// controls outside the baseline mapped to it (ISO/IEC 27001 clauses); lists are joined
+// by "; ". Every row repeats the coverage policy and whether derived paths were used,
+// so a row read on its own still says how its status was reached. The summary and
+// roll-ups are in the JSON, Markdown, HTML and XLSX forms.
 func GapCSV(w io.Writer, res *crosswalk.GapResult) error {
 	if res == nil {
 		return errNil("gap result")
@@ -28,7 +33,8 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult) error {
 	for _, it := range res.Items {
 		counting, context := splitVia(it.Via)
 		_ = cw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
-			strings.Join(context, "; "), strings.Join(sources(it.Via), "; "), strings.Join(it.Statements, "; ")})
+			strings.Join(context, "; "), strings.Join(sources(it.Via), "; "), strings.Join(it.Statements, "; "),
+			strings.Join(it.Outside, "; "), string(res.Policy), strconv.FormatBool(res.Derived)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -194,12 +195,13 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			{"not_assessed", strings.Join(res.NotAssessed, ", "), "baseline controls the assessment does not rate (count as not implemented)"},
 		}}
 	items := sheet{name: SheetItems, statusCol: 2, wrapCols: []int{1, 3, 4, 6},
-		header: []string{"id", "title", "status", "reached_by", "category_level", "sources", "statements"},
-		widths: []float64{12, 60, 15, 45, 40, 30, 40}}
+		header: gapCSVHeader,
+		widths: []float64{12, 60, 15, 45, 40, 30, 40, 30, 10, 8}}
 	for _, it := range res.Items {
 		counting, context := splitVia(it.Via)
 		items.rows = append(items.rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
-			strings.Join(context, "\n"), strings.Join(sources(it.Via), "; "), strings.Join(it.Statements, "\n")})
+			strings.Join(context, "\n"), strings.Join(sources(it.Via), "; "), strings.Join(it.Statements, "\n"),
+			strings.Join(it.Outside, "\n"), string(res.Policy), strconv.FormatBool(res.Derived)})
 	}
 	groups := sheet{name: SheetGroups, statusCol: -1,
 		header: []string{"id", "title", "kind", "total", "covered", "partial", "gap", "unreached", "not_applicable", "coverage_percent"},
