@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/report"
 )
@@ -101,15 +100,7 @@ func setupMap(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		var scope []catalog.FrameworkID
-		if *in != "" {
-			fw, err := x.resolveFramework(*in)
-			if err != nil {
-				return err
-			}
-			scope = append(scope, fw)
-		}
-		c, err := x.resolveRef(args[0], scope...)
+		c, err := x.resolveRefIn(args[0], *in)
 		if err != nil {
 			return err
 		}

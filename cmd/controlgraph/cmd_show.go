@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
 )
 
 func init() {
@@ -59,23 +60,15 @@ func setupShow(fs *flag.FlagSet) action {
 	in := fs.String("in", "", "look REF up in `FRAMEWORK` only (an ID or an alias such as iso27001)")
 	var opt showOptions
 	fs.BoolVar(&opt.derived, "derived", true, "also list derived mappings (paths through a third framework); --derived=false for published ones only")
-	fs.IntVar(&opt.maxHops, "max-hops", 2, "longest derived path, in published edges (2 to 4)")
+	fs.IntVar(&opt.maxHops, "max-hops", crosswalk.DefaultMaxHops, fmt.Sprintf("longest derived path, in published edges (2 to %d)", crosswalk.MaxHops))
 	return func(x *invocation, args []string) error {
-		if opt.maxHops < 2 || opt.maxHops > 4 {
-			return badInput("invalid value %d for --max-hops; accepted: 2, 3 or 4", opt.maxHops)
+		if opt.maxHops < 2 || opt.maxHops > crosswalk.MaxHops {
+			return badInput("invalid value %d for --max-hops; accepted: %s", opt.maxHops, hopChoices())
 		}
 		if err := checkMaxHops(fs, opt.derived, opt.maxHops); err != nil {
 			return err
 		}
-		var scope []catalog.FrameworkID
-		if *in != "" {
-			fw, err := x.resolveFramework(*in)
-			if err != nil {
-				return err
-			}
-			scope = append(scope, fw)
-		}
-		c, err := x.resolveRef(args[0], scope...)
+		c, err := x.resolveRefIn(args[0], *in)
 		if err != nil {
 			return err
 		}

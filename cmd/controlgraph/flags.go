@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/controlgraph/controlgraph/crosswalk"
 )
 
 // parseInterspersed parses flags that may come before, between or after the
@@ -104,4 +106,20 @@ func checkMaxHops(fs *flag.FlagSet, derived bool, maxHops int) error {
 		return badInput("--max-hops %d limits derived paths, which are off: add --derived or drop --max-hops", maxHops)
 	}
 	return nil
+}
+
+// hopChoices lists the accepted values of --max-hops in words ("2, 3 or 4").
+func hopChoices() string {
+	var b strings.Builder
+	for h := 2; h <= crosswalk.MaxHops; h++ {
+		switch {
+		case h == 2:
+		case h == crosswalk.MaxHops:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(h))
+	}
+	return b.String()
 }

@@ -38,6 +38,19 @@ func (x *invocation) frameworkIDs() []string {
 	return ids
 }
 
+// resolveRefIn resolves s as resolveRef does, within the framework named by in (any
+// alias) when in is not "" (the --in flag of show and map).
+func (x *invocation) resolveRefIn(s, in string) (catalog.Control, error) {
+	if in == "" {
+		return x.resolveRef(s)
+	}
+	fw, err := x.resolveFramework(in)
+	if err != nil {
+		return catalog.Control{}, err
+	}
+	return x.resolveRef(s, fw)
+}
+
 // resolveRef turns what a person typed into one control, or an input error: for an
 // ambiguous reference the candidates with their titles and the exact spelling to use.
 func (x *invocation) resolveRef(s string, in ...catalog.FrameworkID) (catalog.Control, error) {
