@@ -39,14 +39,9 @@ func WithBaseline(fw catalog.FrameworkID) interface {
 
 var csvColumns = []string{"control", "status", "justification", "owner", "evidence", "notes"}
 
-// ReadAssessmentCSV reads an assessment from CSV: a header row naming the columns
-// control and status (required) and any of justification, owner, evidence, notes, in
-// any order and case; then one row per control. A UTF-8 byte-order mark is skipped.
-// Controls may be written in any spelling cat resolves within the baseline ("5.1",
-// "A.5.1", "ISO27002:5.1"). name is the file name used in errors. Every problem is
-// reported, as [*AssessmentError] values joined with [errors.Join], with its line,
-// field and value.
-func ReadAssessmentCSV(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
+// readSetup returns the catalog to read against (catalog.Default for nil) and the
+// options applied to the defaults.
+func readSetup(cat *catalog.Catalog, opts []ReadOption) (*catalog.Catalog, readConfig) {
 	if cat == nil {
 		cat = catalog.Default()
 	}
@@ -56,6 +51,18 @@ func ReadAssessmentCSV(name string, r io.Reader, cat *catalog.Catalog, opts ...R
 			o.applyRead(&cfg)
 		}
 	}
+	return cat, cfg
+}
+
+// ReadAssessmentCSV reads an assessment from CSV: a header row naming the columns
+// control and status (required) and any of justification, owner, evidence, notes, in
+// any order and case; then one row per control. A UTF-8 byte-order mark is skipped.
+// Controls may be written in any spelling cat resolves within the baseline ("5.1",
+// "A.5.1", "ISO27002:5.1"). name is the file name used in errors. Every problem is
+// reported, as [*AssessmentError] values joined with [errors.Join], with its line,
+// field and value.
+func ReadAssessmentCSV(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
+	cat, cfg := readSetup(cat, opts)
 	var p problemList
 	fw, err := cat.ResolveFramework(string(cfg.baseline))
 	if err != nil {
@@ -186,15 +193,7 @@ type assessmentRow struct {
 // else [DefaultBaseline]); controls are checked as by [ReadAssessmentCSV], and errors
 // name the record (controls[i]) instead of a line.
 func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
-	if cat == nil {
-		cat = catalog.Default()
-	}
-	cfg := readConfig{baseline: DefaultBaseline}
-	for _, o := range opts {
-		if o != nil {
-			o.applyRead(&cfg)
-		}
-	}
+	cat, cfg := readSetup(cat, opts)
 	var p problemList
 	var doc assessmentJSON
 	if err := codec.DecodeStrict(bytes.TrimPrefix(data, []byte("\uFEFF")), &doc); err != nil {
