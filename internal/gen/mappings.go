@@ -168,6 +168,17 @@ func (b *builder) statement(st mappings.Statement) {
 
 // sourceTitle returns the value of the source column, which must be the same on every
 // row.
+// newSourcedBuilder is newBuilder for a table whose every row names the same source
+// document: that text becomes the set's Source.Title.
+func newSourcedBuilder(cat *catalog.Catalog, t *table, s mappings.Set) (*builder, error) {
+	title, err := sourceTitle(t)
+	if err != nil {
+		return nil, err
+	}
+	s.Source.Title = title
+	return newBuilder(cat, t, s), nil
+}
+
 func sourceTitle(t *table) (string, error) {
 	title := ""
 	for _, r := range t.rows {
@@ -185,14 +196,13 @@ func genISO2013to2022(ref string, cat *catalog.Catalog) ([]mappings.Set, error) 
 	if err != nil {
 		return nil, err
 	}
-	title, err := sourceTitle(t)
+	b, err := newSourcedBuilder(cat, t, mappings.Set{
+		ID: mappings.SetISO2013ToISO2022, From: catalog.ISO27002v2013, To: catalog.ISO27002v2022, Kind: mappings.Succession,
+		Source: mappings.Source{ID: "iso27002-2022-annex-b", Publisher: "ISO/IEC", Licence: isoLicence},
+	})
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder(cat, t, mappings.Set{
-		ID: mappings.SetISO2013ToISO2022, From: catalog.ISO27002v2013, To: catalog.ISO27002v2022, Kind: mappings.Succession,
-		Source: mappings.Source{ID: "iso27002-2022-annex-b", Title: title, Publisher: "ISO/IEC", Licence: isoLicence},
-	})
 	for _, r := range t.rows {
 		from, err := b.ref(r, catalog.ISO27002v2013, r.get("iso27002_2013"))
 		if err != nil {
@@ -221,14 +231,13 @@ func genCSF20toISO27001(ref string, cat *catalog.Catalog) ([]mappings.Set, error
 	if err != nil {
 		return nil, err
 	}
-	title, err := sourceTitle(t)
+	b, err := newSourcedBuilder(cat, t, mappings.Set{
+		ID: mappings.SetCSF20ToISO27001, From: catalog.CSF20, To: catalog.ISO27001v2022, Kind: mappings.Crosswalk,
+		Source: mappings.Source{ID: "nist-cprt-csf-2.0-iso27001-2022", Publisher: "NIST", Licence: nistLicence},
+	})
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder(cat, t, mappings.Set{
-		ID: mappings.SetCSF20ToISO27001, From: catalog.CSF20, To: catalog.ISO27001v2022, Kind: mappings.Crosswalk,
-		Source: mappings.Source{ID: "nist-cprt-csf-2.0-iso27001-2022", Title: title, Publisher: "NIST", Licence: nistLicence},
-	})
 	// List items of one clause cited by one element become one edge to the clause.
 	type itemKey struct{ from, to catalog.Ref }
 	items := map[itemKey][]string{}
@@ -444,14 +453,13 @@ func genCSF11toISO2013(ref string, cat *catalog.Catalog) ([]mappings.Set, error)
 	if err != nil {
 		return nil, err
 	}
-	title, err := sourceTitle(t)
+	b, err := newSourcedBuilder(cat, t, mappings.Set{
+		ID: mappings.SetCSF11ToISO2013, From: catalog.CSF11, To: catalog.ISO27002v2013, Kind: mappings.Crosswalk,
+		Source: mappings.Source{ID: "nist-csf-1.1-table2-iso27001-2013", Publisher: "NIST", Licence: nistLicence},
+	})
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder(cat, t, mappings.Set{
-		ID: mappings.SetCSF11ToISO2013, From: catalog.CSF11, To: catalog.ISO27002v2013, Kind: mappings.Crosswalk,
-		Source: mappings.Source{ID: "nist-csf-1.1-table2-iso27001-2013", Title: title, Publisher: "NIST", Licence: nistLicence},
-	})
 	for _, r := range t.rows {
 		from, err := b.ref(r, catalog.CSF11, r.get("csf11_id"))
 		if err != nil {
@@ -503,14 +511,13 @@ func genCISSetTheory(ref string, cat *catalog.Catalog, file, toCol, id string, t
 	if err != nil {
 		return nil, err
 	}
-	title, err := sourceTitle(t)
+	b, err := newSourcedBuilder(cat, t, mappings.Set{
+		ID: id, From: catalog.CIS8, To: to, Kind: mappings.Crosswalk,
+		Source: mappings.Source{ID: srcID, Publisher: "Center for Internet Security", Licence: cisMapLicence},
+	})
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder(cat, t, mappings.Set{
-		ID: id, From: catalog.CIS8, To: to, Kind: mappings.Crosswalk,
-		Source: mappings.Source{ID: srcID, Title: title, Publisher: "Center for Internet Security", Licence: cisMapLicence},
-	})
 	for _, r := range t.rows {
 		from, err := b.ref(r, catalog.CIS8, r.get("cis_id"))
 		if err != nil {
