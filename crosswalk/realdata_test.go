@@ -3,6 +3,7 @@ package crosswalk
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -338,4 +339,45 @@ func TestGapGroupRollupsFollowTheLimit(t *testing.T) {
 		}
 		assert.Equal(t, tc.want, got, "%v", tc.groups)
 	}
+}
+
+// Issue: an ISMS assessment (baseline iso27001:2022, clause rows and Annex A rows)
+// accepted the Annex A rows and then ignored them: ID.AM-01 was unreached although
+// A.5.9 was implemented. The 27001 baseline is the clauses and Annex A.
+func TestDefaultISMSBaseline(t *testing.T) {
+	cw := Default()
+	csv := "control,status\n4.1,implemented\nA.5.9,implemented\n6.1.1,implemented\n"
+	a, err := ReadAssessmentCSV("isms.csv", strings.NewReader(csv), nil, WithBaseline(catalog.ISO27001v2022))
+	require.NoError(t, err)
+	r, err := cw.Gap(a, catalog.CSF20)
+	require.NoError(t, err)
+	st := statuses(r)
+	// NIST: ID.AM-01 → A.5.9 only; GV.OC-01 → clauses 4.1, 6.1, 8.1-8.3 (no Annex A);
+	// GV.RM-07 → clause 6.1.1 only.
+	assert.Equal(t, Covered, st["ID.AM-01"])
+	assert.Equal(t, PartlyCovered, st["GV.OC-01"], "4.1 implemented, 8.1-8.3 not assessed")
+	assert.Equal(t, Covered, st["GV.RM-07"])
+	for _, it := range r.Items {
+		if it.ID == "ID.AM-01" {
+			require.Len(t, it.Via, 1)
+			assert.Equal(t, "A.5.9", it.Via[0].Control, "an Annex A control is named as ISO/IEC 27001 names it")
+		}
+		if it.ID == "GV.RM-07" {
+			assert.Equal(t, "6.1.1", it.Via[0].Control)
+		}
+	}
+	// Every leaf clause and every Annex A control not rated is listed as not assessed.
+	assert.Contains(t, r.NotAssessed, "A.5.1")
+	assert.Contains(t, r.NotAssessed, "10.2")
+	assert.NotContains(t, r.NotAssessed, "A.5.9")
+	assert.Len(t, a.NotAssessed(), len(r.NotAssessed))
+
+	// The same controls rated in an ISO/IEC 27002 assessment reach fewer items: the
+	// full ISMS baseline gives at least the coverage of its Annex A alone.
+	a27002, err := ReadAssessmentCSV("annex.csv", strings.NewReader("control,status\n5.9,implemented\n"), nil)
+	require.NoError(t, err)
+	r27002, err := cw.Gap(a27002, catalog.CSF20)
+	require.NoError(t, err)
+	assert.Greater(t, r.Summary.Covered, r27002.Summary.Covered)
+	assert.Less(t, r.Summary.Unreached, r27002.Summary.Unreached)
 }
