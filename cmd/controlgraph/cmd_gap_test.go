@@ -201,3 +201,15 @@ func TestGapHelpExplainsPolicies(t *testing.T) {
 	assert.Contains(t, out, "--policy strict reads every relationship as a set")
 	assert.Contains(t, out, "--policy referenced reads every mapping as an informative reference")
 }
+
+// Issue: the default policy gave 0 % for every CSF target. The default (auto) CSF gap
+// of the example assessment equals --policy referenced, item by item.
+func TestGapDefaultIsReferencedForCSF(t *testing.T) {
+	path := filepath.Join("..", "..", "examples", "assessments", "small-company.csv")
+	def := decodeGap(t, cliOK(t, "gap", "--assessment", path, "--target", "csf", "--format", "json"))
+	ref := decodeGap(t, cliOK(t, "gap", "--assessment", path, "--target", "csf", "--policy", "referenced", "--format", "json"))
+	assert.Equal(t, "auto", def.Policy)
+	assert.Equal(t, ref.Statuses, def.Statuses)
+	assert.Equal(t, 63.8, def.Summary["coverage_percent"])
+	assert.Equal(t, 67.0, def.Summary["covered"])
+}
