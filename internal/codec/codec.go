@@ -188,6 +188,44 @@ func LineOf(data []byte, path string) int {
 	return 0
 }
 
+// Lines maps the paths of a document's objects and arrays to the lines they begin
+// on, for error messages that name many places in one document: it is built in one
+// pass, so that finding the line of each of n problems costs O(size + n), where
+// [LineOf] per problem would cost O(size × n).
+type Lines struct {
+	data  []byte
+	built bool
+	lines map[string]int
+}
+
+// NewLines returns the line index of data; it reads data on the first [Lines.Of].
+func NewLines(data []byte) *Lines { return &Lines{data: data} }
+
+// Of returns what [LineOf] returns for path.
+func (l *Lines) Of(path string) int {
+	if !l.built {
+		l.built = true
+		l.lines = map[string]int{}
+		var s scanner
+		line := 1
+		data := l.data
+		for i := 0; i < len(data); i++ {
+			switch data[i] {
+			case '\n':
+				line++
+			case '{', '[':
+				if p, _ := s.path(); l.lines[p] == 0 {
+					l.lines[p] = line
+				}
+			}
+			j := s.step(data, i)
+			line += bytes.Count(data[i+1:min(j+1, len(data))], []byte{'\n'})
+			i = j
+		}
+	}
+	return l.lines[path]
+}
+
 // scanner follows the nesting of a JSON document byte by byte, enough to name the
 // path of the value being read.
 type scanner struct {

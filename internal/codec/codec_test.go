@@ -257,3 +257,15 @@ func TestDuplicateFieldRefused(t *testing.T) {
 	// are fine.
 	require.NoError(t, DecodeStrict([]byte(`{"id":"a","controls":[{"id":"1","attributes":{"x":["y"],"X":["z"]}},{"id":"2"}]}`), &d))
 }
+
+// Lines gives every path the line LineOf gives, from one pass.
+func TestLinesAgreesWithLineOf(t *testing.T) {
+	doc := []byte("{\n \"id\": \"a\",\n \"controls\": [\n  {\"id\": \"1\"},\n  {\n   \"id\": \"2\", \"attributes\": {\"x\": [\"y\"]}\n  }\n ],\n \"frameworks\": [{\"controls\": [{}, {}]}]\n}")
+	l := NewLines(doc)
+	for _, path := range []string{"", "controls", "controls[0]", "controls[1]", "controls[1].attributes",
+		"controls[1].attributes.x", "frameworks[0].controls[1]", "controls[2]", "id", "nope"} {
+		assert.Equal(t, LineOf(doc, path), l.Of(path), path)
+	}
+	assert.Equal(t, 5, l.Of("controls[1]"))
+	assert.Equal(t, 0, NewLines(nil).Of(""))
+}
