@@ -29,8 +29,10 @@
 // the summary; when a control's title is only its ID (NIST's CSF subcategories) the
 // statement is its title instead, which matches the embedded CSF 2.0. Nodes with the
 // prop status=withdrawn are left out, with their descendants, and reported in the
-// [ImportReport]; parameters, links, other parts and back-matter are counted there
-// too. Documents this package wrote (their metadata names the framework in
+// [ImportReport]; links, other parts and back-matter are counted there too.
+// Parameters inserted into a statement are rendered as NIST prints them
+// ("[Assignment: organization-defined frequency]"), and OSCAL labels ("AC-2(1)") are
+// kept in the attribute [AttrLabel]. Documents this package wrote (their metadata names the framework in
 // [Namespace]) come back exactly: export → import → export gives the same bytes.
 //
 // # Mapping collections
@@ -61,7 +63,7 @@
 //
 // # Strictness
 //
-// OSCAL documents from elsewhere carry much this package has no use for (parameters,
+// OSCAL documents from elsewhere carry much this package has no use for (links,
 // assessment parts, parties' addresses), and later OSCAL versions add fields. So the
 // import decodes the JSON through the project's codec into plain values and then
 // walks only what it needs, checking it against the OSCAL model itself: a member the

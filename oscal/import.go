@@ -3,6 +3,7 @@ package oscal
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -25,7 +26,7 @@ type ImportReport struct {
 	Framework catalog.FrameworkID // ID of the imported framework
 	Imported  []catalog.KindCount // nodes imported, per kind, in order of first appearance
 	Skipped   []Skipped           // withdrawn nodes and their descendants, in document order
-	Params    int                 // parameters seen (not imported)
+	Params    int                 // parameters seen; statements show them rendered, see [ImportCatalog]
 	Links     int                 // links of groups and controls seen (not imported)
 	Parts     int                 // parts other than the one read as statement (guidance, examples, ...)
 
@@ -76,7 +77,7 @@ func (r *ImportReport) Warnings() []string {
 	for _, x := range []struct {
 		n    int
 		what string
-	}{{r.Params, "parameter(s)"}, {r.Links, "link(s)"}, {r.Parts, "part(s) other than statements"}, {r.BackMatter, "back-matter resource(s)"}, {r.Gaps, "gap-summary entr(ies), recomputed on export"}} {
+	}{{r.Links, "link(s)"}, {r.Parts, "part(s) other than statements"}, {r.BackMatter, "back-matter resource(s)"}, {r.Gaps, "gap-summary entr(ies), recomputed on export"}} {
 		if x.n > 0 && !(r.Ours && x.what[0] == 'b') && !(r.Ours && x.what[0] == 'g') {
 			out = append(out, fmt.Sprintf("ignored %d %s", x.n, x.what))
 		}
@@ -107,8 +108,14 @@ func (r *ImportReport) count(k catalog.Kind) {
 //   - the statement part (or, lacking one, the overview part) becomes the summary,
 //     with nested items on their own lines, prefixed by their label; when the title is
 //     just the ID, as in NIST's CSF subcategories, the statement becomes the title;
-//   - props other than OSCAL's own label, sort-id and status become attributes named
-//     after the prop;
+//   - a statement's "{{ insert: param, ID }}" is rendered as NIST prints SP 800-53,
+//     from the document's own params: "[Assignment: organization-defined frequency]"
+//     (the param's label, or its guidelines), "[Selection (one or more): a; b]" (its
+//     choices, each rendered in turn), or the values a profile set; no placeholder is
+//     left in any text;
+//   - OSCAL label props are kept in the attribute [AttrLabel] ("AC-2(1)"), the plain
+//     label first; other props but OSCAL's sort-id and status become attributes
+//     named after the prop;
 //   - nodes with the prop status=withdrawn are skipped with their descendants and
 //     listed in [ImportReport.Skipped];
 //   - Source names the document (title, version, uuid, file), Licence stays empty.
@@ -169,6 +176,9 @@ type catalogImport struct {
 	// classes not usable as kinds: class → kind used, count
 	fallback map[[2]string]int
 	groupsN  int
+	// params by id, for rendering inserts; missing collects ids inserted but not defined.
+	params  map[string]param
+	missing map[string]bool
 }
 
 func (im *catalogImport) read(cv any) catalog.Framework {
@@ -189,6 +199,10 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 	res := r.backMatter(cm, path)
 	rep.BackMatter = len(res)
 	rep.Params += len(r.array(cm, path, "params"))
+	if !ours {
+		im.params, im.missing = map[string]param{}, map[string]bool{}
+		collectParams(cm, im.params, 0)
+	}
 
 	f := catalog.Framework{Name: md.title, Version: md.version, Publisher: md.publisher}
 	if ours {
@@ -250,6 +264,10 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 	}, func(a, b [2]string) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
 	for _, k := range keys {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("class %q is not a kind (lower-case letters, '-' and '_'): read as %q (%d node(s))", k[0], k[1], im.fallback[k]))
+	}
+	if len(im.missing) > 0 {
+		ids := slices.Sorted(maps.Keys(im.missing))
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d parameter(s) inserted in statements but not defined, rendered as [Assignment: ID]: %s", len(ids), listFirst(ids, 5)))
 	}
 	if im.groupsN > 0 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("%d group(s) without an id were given the IDs group-1, group-2, ...", im.groupsN))
@@ -386,10 +404,21 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 				sortID = n
 			}
 		case im.ours:
-		case isCore(p) && (p.name == "label" || p.name == "sort-id" || p.name == "status"):
+		case isCore(p) && p.name == "label":
+			// Kept as attribute "label": the plain label first (NIST writes "AC-1"
+			// plain and "AC-01" as class zero-padded), each spelling once.
+		case isCore(p) && (p.name == "sort-id" || p.name == "status"):
 		case strings.TrimSpace(p.value) == "":
 		default:
 			spec.Attributes = addAttr(spec.Attributes, p.name, p.value)
+		}
+	}
+	if !im.ours {
+		if labels := labelsOf(props); len(labels) > 0 {
+			if spec.Attributes == nil {
+				spec.Attributes = map[string][]string{}
+			}
+			spec.Attributes[AttrLabel] = labels
 		}
 	}
 	if childSkip == "" {
@@ -406,6 +435,30 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 			im.node(index(path+".groups", i), gv, true, &spec, true, childSkip, depth+1)
 		}
 	}
+}
+
+// AttrLabel is the attribute in which [ImportCatalog] keeps the OSCAL label props of
+// a group or control of a document written elsewhere: the label as people print it
+// ("AC-2(1)" for the control with id "ac-2.1"), the plain label first and then other
+// spellings (NIST's zero-padded "AC-02(01)"), each once.
+const AttrLabel = "label"
+
+// labelsOf returns the distinct values of the OSCAL label props, the plain ones
+// (without class) first.
+func labelsOf(props []prop) []string {
+	var plain, other []string
+	for _, p := range props {
+		v := strings.TrimSpace(p.value)
+		if !isCore(p) || p.name != "label" || v == "" || slices.Contains(plain, v) || slices.Contains(other, v) {
+			continue
+		}
+		if p.class == "" {
+			plain = append(plain, v)
+		} else {
+			other = append(other, v)
+		}
+	}
+	return append(plain, other...)
 }
 
 func addAttr(a map[string][]string, name, value string) map[string][]string {
@@ -465,6 +518,9 @@ func isKind(k string) bool {
 func (im *catalogImport) prose(pm map[string]any, path string, depth int) (text, label string) {
 	r := im.r
 	text = r.str(pm, path, "prose", false)
+	if !im.ours {
+		text = strings.TrimSpace(renderInserts(text, im.params, im.missing))
+	}
 	for _, p := range r.props(pm, path) {
 		if isCore(p) && p.name == "label" && label == "" {
 			label = p.value

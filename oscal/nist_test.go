@@ -1,10 +1,12 @@
 package oscal
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -48,7 +50,7 @@ func TestImportNISTCSF(t *testing.T) {
 		}
 		if w.Kind == catalog.KindSubcategory {
 			assert.Empty(t, g.Summary, "a subcategory's statement is its title")
-			assert.Subset(t, []string{"risk-party"}, keys(g.Attributes), w.ID)
+			assert.Subset(t, []string{"risk-party", AttrLabel}, keys(g.Attributes), w.ID)
 		} else {
 			assert.NotEmpty(t, g.Summary, "%s keeps NIST's description as summary", w.ID)
 		}
@@ -102,4 +104,124 @@ func TestImportNIST80053Low(t *testing.T) {
 		}
 	}
 	assert.Len(t, enh, 18)
+}
+
+// findControl returns the group or control with the given id in a decoded catalog.
+func findControl(v any, id string) map[string]any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	if m["id"] == id {
+		return m
+	}
+	for _, key := range []string{"catalog", "groups", "controls"} {
+		switch x := m[key].(type) {
+		case map[string]any:
+			if c := findControl(x, id); c != nil {
+				return c
+			}
+		case []any:
+			for _, c := range x {
+				if c := findControl(c, id); c != nil {
+					return c
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func paramOf(t *testing.T, control map[string]any, id string) map[string]any {
+	t.Helper()
+	for _, p := range control["params"].([]any) {
+		if pm := p.(map[string]any); pm["id"] == id {
+			return pm
+		}
+	}
+	t.Fatalf("param %s not in control %v", id, control["id"])
+	return nil
+}
+
+// The LOW baseline's statements insert parameters; the import renders them as NIST
+// prints SP 800-53, from the params of the file itself, and keeps the labels.
+func TestImportNIST80053LowParamsAndLabels(t *testing.T) {
+	data := readReference(t, "NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json")
+	var doc any
+	require.NoError(t, codec.DecodeStrict(data, &doc))
+	f, rep, err := ImportCatalog("800-53-low.json", data)
+	require.NoError(t, err)
+	byID := map[string]catalog.ControlSpec{}
+	for _, s := range f.Controls {
+		byID[s.ID] = s
+		assert.NotContains(t, s.Summary, "{{", s.ID)
+		assert.NotContains(t, s.Title, "{{", s.ID)
+	}
+	assert.NotContains(t, strings.Join(rep.Warnings(), "\n"), "not defined")
+
+	// AC-1 a.: "Develop, document, and disseminate to {{ insert: param, ac-1_prm_1 }}:"
+	// and a.1.: " {{ insert: param, ac-01_odp.03 }} access control policy that:".
+	ac1 := findControl(doc, "ac-1")
+	require.NotNil(t, ac1)
+	label := paramOf(t, ac1, "ac-1_prm_1")["label"].(string)
+	require.Equal(t, "organization-defined personnel or roles", label)
+	sel := paramOf(t, ac1, "ac-01_odp.03")["select"].(map[string]any)
+	require.Equal(t, "one-or-more", sel["how-many"])
+	var choices []string
+	for _, c := range sel["choice"].([]any) {
+		choices = append(choices, c.(string))
+	}
+	require.Equal(t, []string{"organization-level", "mission/business process-level", "system-level"}, choices)
+	sum := byID["ac-1"].Summary
+	assert.Contains(t, sum, "a. Develop, document, and disseminate to [Assignment: "+label+"]:\n")
+	assert.Contains(t, sum, "\n1. [Selection (one or more): "+strings.Join(choices, "; ")+"] access control policy that:\n")
+
+	// Labels: the plain one first, then NIST's zero-padded spelling.
+	for _, id := range []string{"ac-1", "ia-2.1", "si-12"} {
+		var plain, other []string
+		for _, p := range findControl(doc, id)["props"].([]any) {
+			pm := p.(map[string]any)
+			v, _ := pm["value"].(string)
+			switch {
+			case pm["name"] != "label" || slices.Contains(plain, v) || slices.Contains(other, v):
+			case pm["class"] == nil:
+				plain = append(plain, v)
+			default:
+				other = append(other, v)
+			}
+		}
+		want := append(plain, other...)
+		require.NotEmpty(t, want, id)
+		assert.Equal(t, want, byID[id].Attributes[AttrLabel], id)
+	}
+	assert.Equal(t, []string{"AC-1", "AC-01"}, byID["ac-1"].Attributes[AttrLabel])
+	assert.Equal(t, "IA-2(1)", byID["ia-2.1"].Attributes[AttrLabel][0])
+}
+
+func TestRenderInserts(t *testing.T) {
+	params := map[string]param{
+		"a":   {label: "organization-defined frequency"},
+		"b":   {selection: true, howMany: "one-or-more", choices: []string{"x", " {{ insert: param, a }} ", ""}},
+		"c":   {selection: true, choices: []string{"one", "two"}},
+		"d":   {guidelines: []string{"a number of days"}},
+		"e":   {label: "ignored when set", values: []string{"30 days", "60 days"}},
+		"cyc": {selection: true, choices: []string{"{{ insert: param, cyc }}"}},
+	}
+	missing := map[string]bool{}
+	for in, want := range map[string]string{
+		"every {{ insert: param, a }}.":      "every [Assignment: organization-defined frequency].",
+		"{{insert:param,b}}":                 "[Selection (one or more): x; [Assignment: organization-defined frequency]]",
+		"{{ insert: param, c }}":             "[Selection: one; two]",
+		"{{ insert: param, d }}":             "[Assignment: a number of days]",
+		"{{ insert: param, e }}":             "30 days, 60 days",
+		"{{ insert: param, nope }}":          "[Assignment: nope]",
+		"{{ insert: other, x }} and {{ y }}": "[x] and [y]",
+		"unclosed {{ insert: param, a":       "unclosed  insert: param, a",
+		"no inserts":                         "no inserts",
+	} {
+		assert.Equal(t, want, renderInserts(in, params, missing), in)
+	}
+	assert.Equal(t, map[string]bool{"nope": true}, missing)
+	got := renderInserts("{{ insert: param, cyc }}", params, nil)
+	assert.NotContains(t, got, "{{", "a param inserting itself stops")
 }
