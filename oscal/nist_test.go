@@ -225,3 +225,33 @@ func TestRenderInserts(t *testing.T) {
 	got := renderInserts("{{ insert: param, cyc }}", params, nil)
 	assert.NotContains(t, got, "{{", "a param inserting itself stops")
 }
+
+// Every label the LOW baseline prints for a control finds it after import, under
+// NIST's spellings: "IA-2(1)", "IA-02(01)", "ia-2.1", "ia-2(1)".
+func TestImportNIST80053LowLabelsResolve(t *testing.T) {
+	data := readReference(t, "NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json")
+	f, _, err := ImportCatalog("800-53-low.json", data, WithFrameworkID("low:5"))
+	require.NoError(t, err)
+	f.QualifiedOnly = true
+	cat, err := catalog.New(append(catalog.Embedded(), f)...)
+	require.NoError(t, err)
+	n := 0
+	for _, s := range f.Controls {
+		if s.Kind == "family" {
+			continue
+		}
+		assert.NotEmpty(t, s.Attributes[AttrLabel], s.ID)
+		for _, l := range s.Attributes[AttrLabel] {
+			r, err := cat.ParseRef(l, "low:5")
+			require.NoError(t, err, l)
+			assert.Equal(t, s.ID, r.ID, l)
+			n++
+		}
+	}
+	assert.Equal(t, 267, n, "149 controls and enhancements, 118 of them with a zero-padded label besides")
+	for _, in := range []string{"IA-2(1)", "IA-02(01)", "ia-2.1", "ia-2(1)", "low:5/IA-2(1)"} {
+		r, err := cat.ParseRef(in, "low:5")
+		require.NoError(t, err, in)
+		assert.Equal(t, "low:5/ia-2.1", r.String(), in)
+	}
+}
