@@ -145,13 +145,23 @@ func TestImportCatalogErrors(t *testing.T) {
 	assert.Equal(t, []catalog.KindCount{{Kind: "group", Count: 1}, {Kind: "control", Count: 1}}, rep.Imported)
 	assert.Equal(t, "g", f.Controls[1].Parent)
 
+	// A field outside the OSCAL model: listed by default, an error under WithStrict.
+	typo := strings.Replace(valid, `"controls"`, `"contols"`, 1)
+	f, rep, err = ImportCatalog("typo.json", []byte(typo))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"catalog.groups[0].contols"}, rep.Unknown)
+	assert.Len(t, f.Controls, 1, "the misspelt member's controls are not read")
+	assert.Contains(t, rep.Warnings(), "ignored 1 field(s) outside the OSCAL model: catalog.groups[0].contols")
+	_, _, err = ImportCatalog("typo.json", []byte(typo), WithStrict())
+	require.ErrorIs(t, err, ErrUnknownField)
+	assert.Contains(t, err.Error(), "typo.json: catalog.groups[0].contols: ")
+
 	for _, tc := range []struct {
 		name, doc, path string
 		want            error
 	}{
 		{"not JSON", `{"catalog": `, "", ErrSyntax},
 		{"profile", `{"profile": {}}`, "", ErrWrongDocument},
-		{"typo", strings.Replace(valid, `"controls"`, `"contols"`, 1), "catalog.groups[0].contols", ErrUnknownField},
 		{"missing id", strings.Replace(valid, `"id": "c-1", `, ``, 1), "catalog.groups[0].controls[0].id", ErrMissing},
 		{"wrong type", strings.Replace(valid, `"title": "C"`, `"title": 3`, 1), "catalog.groups[0].controls[0].title", ErrType},
 		{"bad uuid", strings.Replace(valid, `5e3e6f3c`, `xx`, 1), "catalog.uuid", ErrInvalid},

@@ -21,6 +21,7 @@ var (
 	ErrUnsupported    = errors.New("unsupported OSCAL version")
 	ErrNotExpressible = errors.New("value cannot be written in OSCAL")
 	ErrUnknownRef     = errors.New("reference to something the document does not define")
+	ErrUnbound        = errors.New("resource bound to no framework")
 )
 
 // Error is one problem, with its place: the file (the name given to the import

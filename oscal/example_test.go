@@ -46,12 +46,15 @@ func ExampleImportCatalog() {
 	for _, c := range f.Controls {
 		fmt.Printf("%s %s %q parent=%q summary=%q\n", c.Kind, c.ID, c.Title, c.Parent, c.Summary)
 	}
+	fmt.Println("items:", f.ItemKinds)
 	fmt.Println(rep.Warnings())
 	// Output:
 	// acme-controls:3 - Acme Controls
 	// family ac "Access" parent="" summary=""
 	// control ac-1 "Policy" parent="ac" summary="Have a policy."
-	// [skipped 1 withdrawn control node(s)]
+	// control ac-9 "Old" parent="ac" summary=""
+	// items: [control]
+	// [1 withdrawn control node(s) kept and marked withdrawn (never gap items)]
 }
 
 func ExampleEncodeID() {

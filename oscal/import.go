@@ -25,10 +25,17 @@ type ImportReport struct {
 	// Catalogs.
 	Framework catalog.FrameworkID // ID of the imported framework
 	Imported  []catalog.KindCount // nodes imported, per kind, in order of first appearance
-	Skipped   []Skipped           // withdrawn nodes and their descendants, in document order
-	Params    int                 // parameters seen; statements show them rendered, see [ImportCatalog]
-	Links     int                 // links of groups and controls seen (not imported)
-	Parts     int                 // parts other than the one read as statement (guidance, examples, ...)
+	// Withdrawn are the nodes marked status=withdrawn and their descendants, in
+	// document order: imported with [catalog.AttrStatus] = [catalog.StatusWithdrawn]
+	// (so that references to them resolve), never items of a gap analysis.
+	Withdrawn []Skipped
+	// Skipped are what an import left out: for mapping collections, the maps that
+	// cite a control the catalog does not hold or holds as withdrawn (see
+	// [WithCatalog]), in document order.
+	Skipped []Skipped
+	Params  int // parameters seen; statements show them rendered, see [ImportCatalog]
+	Links   int // links of groups and controls seen (not imported)
+	Parts   int // parts other than the one read as statement (guidance, examples, ...)
 
 	// Mapping collections.
 	Sets  int // mappings read, one set each
@@ -37,20 +44,36 @@ type ImportReport struct {
 
 	BackMatter int      // back-matter resources seen
 	Notes      []string // other decisions worth a look, such as a class read as another kind
+	// Unknown are the JSON paths of the fields outside the OSCAL model that a
+	// lenient import ignored, in document order (an error under [WithStrict]).
+	Unknown []string
+	// UUID is the document's uuid, as written.
+	UUID string
 }
 
-// Skipped is a node an import left out.
+// Skipped is a node marked withdrawn, or a map an import left out.
 type Skipped struct {
 	Path   string       // JSON path, e.g. "catalog.groups[1].controls[1]"
-	ID     string       // its id as written
-	Kind   catalog.Kind // its kind, as it would have been imported
-	Reason string       // "withdrawn", or "under withdrawn <id>"
+	ID     string       // a node's id as imported; a map's sources and targets ("ac-2 → PR.AA-05")
+	Kind   catalog.Kind // a node's kind; "map" for a map
+	Reason string       // "withdrawn", "under withdrawn <id>", or why a map was skipped
 }
 
-// SkippedCount returns how many nodes of kind k were skipped; k == "" counts all.
+// SkippedCount returns how many entries of [ImportReport.Skipped] are of kind k
+// ("map" for maps); k == "" counts all.
 func (r *ImportReport) SkippedCount(k catalog.Kind) int {
+	return countKind(r.Skipped, k)
+}
+
+// WithdrawnCount returns how many nodes of kind k were marked withdrawn; k == ""
+// counts all.
+func (r *ImportReport) WithdrawnCount(k catalog.Kind) int {
+	return countKind(r.Withdrawn, k)
+}
+
+func countKind(list []Skipped, k catalog.Kind) int {
 	n := 0
-	for _, s := range r.Skipped {
+	for _, s := range list {
 		if k == "" || s.Kind == k {
 			n++
 		}
@@ -58,12 +81,18 @@ func (r *ImportReport) SkippedCount(k catalog.Kind) int {
 	return n
 }
 
-// Warnings returns one line per kind of thing the import left out or changed, for a
-// command to print; nil when nothing was.
+// listedInWarnings is how many unknown fields or skipped maps a line of
+// [ImportReport.Warnings] names before "and N more"; [ImportReport.Details] names all.
+const listedInWarnings = 5
+
+// Warnings returns one short line per kind of thing the import left out, ignored or
+// changed, for a command to print; nil when nothing was. Lists (fields outside the
+// OSCAL model, skipped maps) name their first few entries; [ImportReport.Details]
+// has them all.
 func (r *ImportReport) Warnings() []string {
 	var out []string
 	var counts []catalog.KindCount
-	for _, s := range r.Skipped {
+	for _, s := range r.Withdrawn {
 		i := slices.IndexFunc(counts, func(kc catalog.KindCount) bool { return kc.Kind == s.Kind })
 		if i < 0 {
 			counts = append(counts, catalog.KindCount{Kind: s.Kind})
@@ -72,7 +101,21 @@ func (r *ImportReport) Warnings() []string {
 		counts[i].Count++
 	}
 	for _, kc := range counts {
-		out = append(out, fmt.Sprintf("skipped %d withdrawn %s node(s)", kc.Count, kc.Kind))
+		out = append(out, fmt.Sprintf("%d withdrawn %s node(s) kept and marked withdrawn (never gap items)", kc.Count, kc.Kind))
+	}
+	if n := len(r.Unknown); n > 0 {
+		out = append(out, fmt.Sprintf("ignored %d field(s) outside the OSCAL model: %s", n, listFirst(r.Unknown, listedInWarnings)))
+	}
+	if n := len(r.Skipped); n > 0 {
+		var first []string
+		for _, s := range r.Skipped[:min(n, listedInWarnings)] {
+			first = append(first, s.line())
+		}
+		more := ""
+		if n > listedInWarnings {
+			more = fmt.Sprintf("; and %d more", n-listedInWarnings)
+		}
+		out = append(out, fmt.Sprintf("skipped %d map(s) citing controls the catalog does not hold or holds as withdrawn: %s%s", n, strings.Join(first, "; "), more))
 	}
 	for _, x := range []struct {
 		n    int
@@ -83,6 +126,58 @@ func (r *ImportReport) Warnings() []string {
 		}
 	}
 	return append(out, r.Notes...)
+}
+
+// Details returns one line per field outside the OSCAL model and per skipped map,
+// every one of them (what [ImportReport.Warnings] cuts short).
+func (r *ImportReport) Details() []string {
+	var out []string
+	for _, u := range r.Unknown {
+		out = append(out, "field outside the OSCAL model ignored: "+u)
+	}
+	for _, s := range r.Skipped {
+		out = append(out, "map skipped: "+s.line())
+	}
+	return out
+}
+
+// Summary returns one line saying what the import read and how many warnings
+// [ImportReport.Warnings] has.
+func (r *ImportReport) Summary() string {
+	var b strings.Builder
+	if r.File != "" {
+		b.WriteString(r.File + ": ")
+	}
+	switch r.Model {
+	case "catalog":
+		n := 0
+		for _, kc := range r.Imported {
+			n += kc.Count
+		}
+		fmt.Fprintf(&b, "OSCAL catalog, framework %s with %d node(s)", r.Framework, n)
+		if w := len(r.Withdrawn); w > 0 {
+			fmt.Fprintf(&b, " (%d withdrawn)", w)
+		}
+	default:
+		fmt.Fprintf(&b, "OSCAL mapping-collection, %d mapping set(s) with %d edge(s)", r.Sets, r.Edges)
+		if n := len(r.Skipped); n > 0 {
+			fmt.Fprintf(&b, ", %d map(s) skipped", n)
+		}
+	}
+	if n := len(r.Unknown); n > 0 {
+		fmt.Fprintf(&b, ", %d field(s) outside the OSCAL model ignored", n)
+	}
+	if n := len(r.Warnings()); n > 0 {
+		fmt.Fprintf(&b, "; %d warning(s)", n)
+	}
+	return b.String()
+}
+
+func (s Skipped) line() string {
+	if s.ID == "" {
+		return s.Path + ": " + s.Reason
+	}
+	return fmt.Sprintf("%s (%s): %s", s.Path, clip(s.ID), s.Reason)
 }
 
 func (r *ImportReport) count(k catalog.Kind) {
@@ -129,7 +224,7 @@ func ImportCatalog(name string, data []byte, opts ...Option) (catalog.Framework,
 	if err != nil {
 		return catalog.Framework{}, nil, err
 	}
-	r := &reader{p: problems{file: name}}
+	r := &reader{p: problems{file: name}, strict: cfg.strict}
 	root := r.object("", v, rootKeys)
 	if root == nil {
 		return catalog.Framework{}, nil, r.p.err()
@@ -138,8 +233,9 @@ func ImportCatalog(name string, data []byte, opts ...Option) (catalog.Framework,
 	if !ok {
 		return catalog.Framework{}, nil, &Error{File: name, Err: fmt.Errorf("%w: want an OSCAL catalog, found %s", ErrWrongDocument, modelOf(root))}
 	}
-	im := &catalogImport{r: r, cfg: cfg, rep: &ImportReport{File: name, Model: "catalog"}, seen: map[string]string{}}
+	im := &catalogImport{r: r, cfg: cfg, rep: &ImportReport{File: name, Model: "catalog"}, seen: map[string]string{}, controlKinds: map[catalog.Kind]bool{}}
 	f := im.read(cv)
+	im.rep.Unknown = r.unknown
 	if err := r.p.err(); err != nil {
 		return catalog.Framework{}, nil, err
 	}
@@ -179,6 +275,8 @@ type catalogImport struct {
 	// params by id, for rendering inserts; missing collects ids inserted but not defined.
 	params  map[string]param
 	missing map[string]bool
+	// controlKinds are the kinds of the nodes read from OSCAL controls (not groups).
+	controlKinds map[catalog.Kind]bool
 }
 
 func (im *catalogImport) read(cv any) catalog.Framework {
@@ -190,6 +288,8 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 	}
 	if u := r.str(cm, path, "uuid", true); u != "" && !validUUID(u) {
 		r.p.add(path+".uuid", u, fmt.Errorf("%w: not a UUID", ErrInvalid))
+	} else {
+		im.rep.UUID = u
 	}
 	md := r.metadata(cm, path+".metadata")
 	rep := im.rep
@@ -215,6 +315,9 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 		f.AnnexOf = catalog.FrameworkID(a)
 		q, _ := ourValue(md.props, propQualifiedOnly)
 		f.QualifiedOnly = q == "true"
+		for _, k := range ourValues(md.props, propItemKind) {
+			f.ItemKinds = append(f.ItemKinds, catalog.Kind(k))
+		}
 		for _, rs := range res {
 			switch role, _ := ourValue(rs.props, propRole); role {
 			case "source":
@@ -252,6 +355,15 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 		im.specs = sorted
 	}
 	f.Controls = im.specs
+	if !ours {
+		// Every OSCAL control, at every depth, is a requirement: a base control of SP
+		// 800-53 as much as its enhancements. Groups are not.
+		for _, s := range f.Controls {
+			if im.controlKinds[s.Kind] && !slices.Contains(f.ItemKinds, s.Kind) {
+				f.ItemKinds = append(f.ItemKinds, s.Kind)
+			}
+		}
+	}
 	for _, s := range f.Controls {
 		rep.count(s.Kind)
 	}
@@ -366,14 +478,14 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 		}
 	}
 	childSkip := skip
-	if withdrawn || skip != "" {
+	if (withdrawn || skip != "") && !im.ours {
 		reason := skip
 		if withdrawn {
 			reason = "withdrawn"
 		}
-		im.rep.Skipped = append(im.rep.Skipped, Skipped{Path: path, ID: rawID, Kind: kind, Reason: reason})
+		im.rep.Withdrawn = append(im.rep.Withdrawn, Skipped{Path: path, ID: id, Kind: kind, Reason: reason})
 		if skip == "" {
-			childSkip = "under withdrawn " + rawID
+			childSkip = "under withdrawn " + id
 		}
 	}
 
@@ -413,6 +525,17 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 			spec.Attributes = addAttr(spec.Attributes, p.name, p.value)
 		}
 	}
+	if !im.ours && childSkip != "" {
+		// Withdrawn, or below a withdrawn node: kept so that references resolve,
+		// marked so that it is never an item; where it went, when the document says.
+		if spec.Attributes == nil {
+			spec.Attributes = map[string][]string{}
+		}
+		spec.Attributes[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
+		if into := im.movedTo(m); len(into) > 0 {
+			spec.Attributes[catalog.AttrIncorporatedInto] = into
+		}
+	}
 	if !im.ours {
 		if labels := labelsOf(props); len(labels) > 0 {
 			if spec.Attributes == nil {
@@ -421,11 +544,12 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 			spec.Attributes[AttrLabel] = labels
 		}
 	}
-	if childSkip == "" {
-		im.specs = append(im.specs, spec)
-		if sortID >= 0 {
-			im.sort = append(im.sort, sortID)
-		}
+	im.specs = append(im.specs, spec)
+	if !group {
+		im.controlKinds[kind] = true
+	}
+	if sortID >= 0 {
+		im.sort = append(im.sort, sortID)
 	}
 	for i, cv := range r.array(m, path, "controls") {
 		im.node(index(path+".controls", i), cv, false, &spec, group, childSkip, depth+1)
@@ -551,4 +675,26 @@ func (im *catalogImport) prose(pm map[string]any, path string, depth int) (text,
 		}
 	}
 	return strings.Join(lines, "\n"), label
+}
+
+// movedTo returns the ids a withdrawn control's links say it went to (rel
+// "incorporated-into" or "moved-to", href "#id"), in document order.
+func (im *catalogImport) movedTo(m map[string]any) []string {
+	var out []string
+	links, _ := m["links"].([]any)
+	for _, lv := range links {
+		lm, ok := lv.(map[string]any)
+		if !ok {
+			continue
+		}
+		rel, _ := lm["rel"].(string)
+		href, _ := lm["href"].(string)
+		if rel != "incorporated-into" && rel != "moved-to" {
+			continue
+		}
+		if id, ok := strings.CutPrefix(href, "#"); ok && id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }

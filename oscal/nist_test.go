@@ -24,13 +24,25 @@ func TestImportNISTCSF(t *testing.T) {
 	assert.Equal(t, "1.2.0", f.Version)
 	assert.False(t, rep.Ours)
 	assert.Equal(t, "v1.2.2", rep.OSCALVersion)
-	assert.Equal(t, []catalog.KindCount{{Kind: "function", Count: 6}, {Kind: "category", Count: 22}, {Kind: "subcategory", Count: 106}}, rep.Imported)
-	assert.Equal(t, 12, rep.SkippedCount(catalog.KindCategory))
-	assert.Equal(t, 79, rep.SkippedCount(catalog.KindSubcategory))
-	assert.Equal(t, 91, rep.SkippedCount(""))
-	for _, s := range rep.Skipped {
+	assert.Equal(t, []catalog.KindCount{{Kind: "function", Count: 6}, {Kind: "category", Count: 22 + 12}, {Kind: "subcategory", Count: 106 + 79}}, rep.Imported)
+	assert.Equal(t, 12, rep.WithdrawnCount(catalog.KindCategory))
+	assert.Equal(t, 79, rep.WithdrawnCount(catalog.KindSubcategory))
+	assert.Equal(t, 91, rep.WithdrawnCount(""))
+	for _, s := range rep.Withdrawn {
 		assert.Equal(t, "withdrawn", s.Reason, s.ID) // NIST marks every withdrawn element itself
 	}
+	assert.Empty(t, rep.Skipped)
+	assert.Equal(t, []catalog.Kind{catalog.KindCategory, catalog.KindSubcategory}, f.ItemKinds, "OSCAL controls at every depth are items")
+	// The withdrawn ones are kept, marked, so that references to them resolve.
+	active := f.Controls[:0:0]
+	for _, c := range f.Controls {
+		if c.Attributes[catalog.AttrStatus] == nil {
+			active = append(active, c)
+		} else {
+			assert.Equal(t, []string{catalog.StatusWithdrawn}, c.Attributes[catalog.AttrStatus], c.ID)
+		}
+	}
+	f.Controls = active
 	assert.Equal(t, 4, rep.BackMatter)
 	assert.Equal(t, 363, rep.Parts, "the 363 example parts are counted, not imported")
 
@@ -78,6 +90,9 @@ func TestImportNIST80053Low(t *testing.T) {
 	assert.Equal(t, "1.1.2", rep.OSCALVersion)
 	assert.Equal(t, []catalog.KindCount{{Kind: "family", Count: 18}, {Kind: "control", Count: 131}, {Kind: "enhancement", Count: 18}}, rep.Imported)
 	assert.Empty(t, rep.Skipped)
+	assert.Empty(t, rep.Withdrawn)
+	assert.Empty(t, rep.Unknown)
+	assert.Equal(t, []catalog.Kind{"control", "enhancement"}, f.ItemKinds, "base controls are items as well as enhancements")
 	assert.Equal(t, 135, rep.BackMatter)
 	assert.Positive(t, rep.Params)
 	assert.Positive(t, rep.Links)

@@ -60,9 +60,12 @@ func decodeDocument(file string, data []byte) (any, error) {
 	return v, nil
 }
 
-// reader walks plain JSON values and collects problems.
+// reader walks plain JSON values and collects problems. A member the OSCAL model
+// does not define is a problem when strict, else its path is listed in unknown.
 type reader struct {
-	p problems
+	p       problems
+	strict  bool
+	unknown []string
 }
 
 func jsonType(v any) string {
@@ -99,7 +102,11 @@ func (r *reader) object(path string, v any, allowed map[string]bool) map[string]
 		}
 		slices.Sort(unknown)
 		for _, k := range unknown {
-			r.p.add(join(path, k), "", ErrUnknownField)
+			if r.strict {
+				r.p.add(join(path, k), "", ErrUnknownField)
+			} else {
+				r.unknown = append(r.unknown, join(path, k))
+			}
 		}
 	}
 	return m
@@ -266,6 +273,7 @@ func (r *reader) metadata(m map[string]any, path string) metadata {
 type resource struct {
 	uuid, title, remarks string
 	props                []prop
+	rlinks               []string // rlink hrefs, read leniently
 }
 
 func (r *reader) backMatter(m map[string]any, path string) []resource {
@@ -285,12 +293,22 @@ func (r *reader) backMatter(m map[string]any, path string) []resource {
 		if rm == nil {
 			continue
 		}
-		out = append(out, resource{
+		res := resource{
 			uuid:    r.str(rm, rp, "uuid", true),
 			title:   r.str(rm, rp, "title", false),
 			remarks: r.str(rm, rp, "remarks", false),
 			props:   r.props(rm, rp),
-		})
+		}
+		if links, ok := rm["rlinks"].([]any); ok {
+			for _, lv := range links {
+				if lm, ok := lv.(map[string]any); ok {
+					if h, ok := lm["href"].(string); ok && h != "" {
+						res.rlinks = append(res.rlinks, h)
+					}
+				}
+			}
+		}
+		out = append(out, res)
 	}
 	return out
 }

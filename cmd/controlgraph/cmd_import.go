@@ -57,9 +57,12 @@ type importJSON struct {
 type importFrameworkJSON struct {
 	ID       string          `json:"id"`
 	Name     string          `json:"name"`
-	Controls int             `json:"controls"`
-	Kinds    []kindCountJSON `json:"kinds"`
-	Skipped  int             `json:"skipped,omitempty"`
+	Controls int             `json:"controls"` // not withdrawn
+	Kinds    []kindCountJSON `json:"kinds"`    // of the controls not withdrawn
+	// Withdrawn controls are kept (references to them resolve), never gap items.
+	Withdrawn int `json:"withdrawn,omitempty"`
+	// ItemKinds are the kinds that are gap items; empty means the leaves.
+	ItemKinds []string `json:"item_kinds,omitempty"`
 }
 
 type kindCountJSON struct {
@@ -175,9 +178,14 @@ func setupImport(fs *flag.FlagSet) action {
 			fmt.Fprintf(x.stderr, "controlgraph import: warning: %s\n", w)
 		}
 		for _, fw := range fws {
-			fj := importFrameworkJSON{ID: string(fw.ID), Name: fw.Name, Controls: len(fw.Controls), Kinds: []kindCountJSON{}}
+			fj := importFrameworkJSON{ID: string(fw.ID), Name: fw.Name, Kinds: []kindCountJSON{}}
 			idx := map[catalog.Kind]int{}
 			for _, c := range fw.Controls {
+				if st := c.Attributes[catalog.AttrStatus]; len(st) == 1 && st[0] == catalog.StatusWithdrawn {
+					fj.Withdrawn++
+					continue
+				}
+				fj.Controls++
 				i, ok := idx[c.Kind]
 				if !ok {
 					i = len(fj.Kinds)
@@ -186,8 +194,8 @@ func setupImport(fs *flag.FlagSet) action {
 				}
 				fj.Kinds[i].Count++
 			}
-			if rep != nil {
-				fj.Skipped = rep.SkippedCount("")
+			for _, k := range fw.ItemKinds {
+				fj.ItemKinds = append(fj.ItemKinds, string(k))
 			}
 			doc.Frameworks = append(doc.Frameworks, fj)
 		}
@@ -246,16 +254,21 @@ func (x *invocation) writeImport(doc importJSON) error {
 	fmt.Fprintf(x.out, "%s: %s\n", doc.File, doc.Kind)
 	if len(doc.Frameworks) > 0 {
 		fmt.Fprintln(x.out)
-		t := newTable(1, "framework", "name", "controls", "per kind", "skipped").wrapAlso(3)
+		t := newTable(1, "framework", "name", "controls", "per kind", "withdrawn").wrapAlso(3)
 		for _, f := range doc.Frameworks {
 			var kinds []string
 			for _, k := range f.Kinds {
 				kinds = append(kinds, fmt.Sprintf("%d %s", k.Count, k.Kind))
 			}
-			t.add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Skipped))
+			t.add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Withdrawn))
 		}
 		if err := x.writeTable(t); err != nil {
 			return err
+		}
+		for _, f := range doc.Frameworks {
+			if len(f.ItemKinds) > 0 {
+				fmt.Fprintf(x.out, "%s: the items of a gap analysis are its controls of kind %s (not withdrawn)\n", f.ID, strings.Join(f.ItemKinds, ", "))
+			}
 		}
 	}
 	if len(doc.Sets) > 0 {
