@@ -225,3 +225,17 @@ func TestErrorClipsAtCharacter(t *testing.T) {
 	e := &Error{File: "x.json", Path: "catalog.title", Value: strings.Repeat("a", 79) + "éééé", Err: ErrInvalid}
 	assert.Equal(t, `x.json: catalog.title = "`+strings.Repeat("a", 79)+`…": invalid value`, e.Error())
 }
+
+func TestShortID(t *testing.T) {
+	for _, tc := range []struct{ title, version, want string }{
+		{"NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT BASELINE", "5.1.1+u4", "nist-800-53-low-impact:5.1.1-u4"},
+		{"NIST Special Publication 800-53 Revision 5: Security and Privacy Controls for Federal Information Systems and Organizations", "5.0.1", "nist-800-53:5.0.1"},
+		{"Electronic Version of NIST Cybersecurity Framework 2.0", "1.2.0", "nist-2.0:1.2.0"},
+		{"Acme Controls", "3", "acme-controls:3"},
+		{"Fictional excerpt of an SP 800-53 style catalog (test fixture)", "5.9", "sp-800-53:5.9"},
+		{"T", "1", "t:1"},
+		{"", "", "oscal"},
+	} {
+		assert.Equal(t, catalog.FrameworkID(tc.want), shortID(tc.title, tc.version), tc.title)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/controlgraph/controlgraph/catalog"
 )
@@ -193,9 +194,12 @@ func (r *ImportReport) count(k catalog.Kind) {
 // a report of what it left out; name is the file name used in errors. Documents
 // written by [ExportCatalog] come back exactly as exported. For others:
 //
-//   - the framework ID is the one given with [WithFrameworkID], or else derived from
-//     the metadata title and version ("Electronic Version of NIST Cybersecurity
-//     Framework 2.0", "1.2.0" → "electronic-version-of-nist-cybersecurity-framework-2.0:1.2.0");
+//   - the framework ID is the one given with [WithFrameworkID], or else a short one
+//     made from the metadata title and version, the same every time: the title's
+//     acronyms and words with a digit (at most four), else its first three words,
+//     then the version ("NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT
+//     BASELINE", "5.1.1+u4" → "nist-800-53-low-impact:5.1.1-u4"; "Electronic Version
+//     of NIST Cybersecurity Framework 2.0", "1.2.0" → "nist-2.0:1.2.0");
 //   - a group or control becomes a node whose parent is the enclosing group or control;
 //     its class becomes the kind when it is a valid kind (lower-case letters, '-' and
 //     '_'), otherwise "group", "control", or "enhancement" for a control inside a
@@ -327,7 +331,7 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 			}
 		}
 	} else {
-		f.ID = derivedID(md.title, md.version)
+		f.ID = shortID(md.title, md.version)
 		u, _ := cm["uuid"].(string)
 		f.Source = fmt.Sprintf("OSCAL catalog %q, version %s (uuid %s), read from %s", md.title, md.version, u, filepath.Base(rep.File))
 	}
@@ -385,6 +389,66 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("%d group(s) without an id were given the IDs group-1, group-2, ...", im.groupsN))
 	}
 	return f
+}
+
+// shortID makes a short framework ID from a catalog's title and version, the same
+// for the same title and version: the title's acronyms and words with a digit
+// ("NIST", "800-53", "LOW"), at most four, less a number the version starts with;
+// or, when it has none, its first three words; then ':' and the version.
+// "NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT BASELINE", "5.1.1+u4"
+// gives "nist-800-53-low-impact:5.1.1-u4".
+func shortID(title, version string) catalog.FrameworkID {
+	words := strings.FieldsFunc(title, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '.'
+	})
+	var kept []string
+	for _, w := range words {
+		w = strings.Trim(w, ".-")
+		if w == "" {
+			continue
+		}
+		digit, upper, letters := false, true, 0
+		for _, r := range w {
+			switch {
+			case unicode.IsDigit(r):
+				digit = true
+			case unicode.IsLetter(r):
+				letters++
+				upper = upper && unicode.IsUpper(r)
+			}
+		}
+		number := strings.Trim(w, "0123456789.") == ""
+		switch {
+		case number && version != "" && (version == w || strings.HasPrefix(version, w+".") || strings.HasPrefix(version, w+"+")):
+		case digit, letters >= 2 && upper:
+			kept = append(kept, w)
+		}
+		if len(kept) == 4 {
+			break
+		}
+	}
+	if len(kept) == 0 {
+		kept = words[:min(3, len(words))]
+	}
+	t := slug(strings.Join(kept, " "))
+	if len(t) > 40 {
+		t = t[:40]
+		if i := strings.LastIndexByte(t, '-'); i > 0 {
+			t = t[:i]
+		}
+		t = strings.Trim(t, ".-")
+	}
+	if t == "" {
+		t = "oscal"
+	}
+	v := slug(version)
+	if len(v) > 20 {
+		v = strings.Trim(v[:20], ".-")
+	}
+	if v != "" {
+		return catalog.FrameworkID(t + ":" + v)
+	}
+	return catalog.FrameworkID(t)
 }
 
 // derivedID makes a framework ID from a title and a version.

@@ -26,8 +26,17 @@ one mapping set (JSON); or CSV: a framework (name it with --framework-id and
 
 It prints what it read: each framework with its controls per kind, each mapping set
 with its frameworks and the number of edges and statements. What an OSCAL import
-leaves out (withdrawn controls, parameters, links, prose other than the statement)
-is reported on standard error. The frameworks are checked as the catalog checks
+leaves out or ignores (links, prose other than the statement, fields outside the
+OSCAL model, maps citing controls the catalog does not hold or holds as withdrawn)
+is reported on standard error, lists cut to their first entries (all with
+--verbose); --strict makes each of these an error. Withdrawn controls are kept,
+marked, and are never items of a gap analysis; every control of an OSCAL catalog,
+at every depth, is one.
+
+A mapping-collection's source-resource and target-resource must name frameworks:
+an href naming the file (or the uuid) of a --catalog binds to its framework, and
+--bind HREF=FRAMEWORK binds an href as written (or a file name) to any framework,
+embedded ones included. The frameworks are checked as the catalog checks
 them and the mapping sets against the catalog (the embedded frameworks, those of
 --catalog, and those of FILE itself): errors exit 2 with every problem listed;
 warnings (a source's known quirks) go to standard error.
@@ -37,6 +46,7 @@ The same files can then be given to any command with --catalog and --mappings.`,
 			"import nist-800-53.oscal.json --framework-id sp800-53:5",
 			"import acme.csv --framework-id acme:1 --name \"ACME controls\"",
 			"import acme-to-iso.oscal.json --catalog acme.json",
+			"import vendor-map.json --catalog NIST_SP-800-53_rev5_catalog.json --bind iso27001-annex-a.json=iso27002:2022",
 		},
 		formats: []string{formatTable, formatJSON},
 		minArgs: 1, maxArgs: 1,
@@ -103,7 +113,10 @@ func setupImport(fs *flag.FlagSet) action {
 			}
 			switch model {
 			case "catalog":
-				var opts []oscal.Option
+				opts, err := x.oscalOptions(false)
+				if err != nil {
+					return err
+				}
 				if *fwID != "" {
 					opts = append(opts, oscal.WithFrameworkID(catalog.FrameworkID(*fwID)))
 				}
@@ -113,7 +126,11 @@ func setupImport(fs *flag.FlagSet) action {
 				}
 				fws, rep = []catalog.Framework{fw}, r
 			case "mapping-collection":
-				ss, r, err := oscal.ImportMappings(fname, data)
+				opts, err := x.oscalOptions(true)
+				if err != nil {
+					return err
+				}
+				ss, r, err := oscal.ImportMappings(fname, data, opts...)
 				if err != nil {
 					return problemsError("cannot import "+fname, errorLines(err))
 				}
@@ -170,6 +187,9 @@ func setupImport(fs *flag.FlagSet) action {
 		}
 		if rep != nil {
 			doc.Warnings = append(doc.Warnings, rep.Warnings()...)
+			if x.data != nil && x.data.verbose {
+				doc.Warnings = append(doc.Warnings, rep.Details()...)
+			}
 		}
 		if err := x.checkImport(fws, sets, &doc); err != nil {
 			return err
