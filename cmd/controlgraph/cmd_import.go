@@ -122,7 +122,7 @@ func setupImport(fs *flag.FlagSet) action {
 				}
 				fw, r, err := oscal.ImportCatalog(fname, data, opts...)
 				if err != nil {
-					return problemsError("cannot import "+fname, errorLines(err))
+					return problemsError("cannot import "+fname, withoutFile(fname, errorLines(err)))
 				}
 				fws, rep = []catalog.Framework{fw}, r
 			case "mapping-collection":
@@ -132,7 +132,7 @@ func setupImport(fs *flag.FlagSet) action {
 				}
 				ss, r, err := oscal.ImportMappings(fname, data, opts...)
 				if err != nil {
-					return problemsError("cannot import "+fname, errorLines(err))
+					return problemsError("cannot import "+fname, withoutFile(fname, errorLines(err)))
 				}
 				sets, rep = ss, r
 			default:
@@ -305,4 +305,14 @@ func (x *invocation) writeImport(doc importJSON) error {
 		fmt.Fprintf(x.out, "\n%d warnings (also on standard error)\n", len(doc.Warnings))
 	}
 	return nil
+}
+
+// withoutFile drops the file name the lines of an error start with, when the
+// message names the file already.
+func withoutFile(name string, lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = strings.TrimPrefix(l, name+": ")
+	}
+	return out
 }
