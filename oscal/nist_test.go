@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -188,6 +189,13 @@ func TestImportNIST80053LowParamsAndLabels(t *testing.T) {
 	}
 	require.Equal(t, []string{"organization-level", "mission/business process-level", "system-level"}, choices)
 	sum := byID["ac-1"].Summary
+	// AC-1 b.: "Designate an {{ insert: param, ac-01_odp.04 }} to manage ...", a param
+	// the file labels "official" and names "AC-01_ODP[04]": an organization-defined
+	// parameter, which NIST prints "organization-defined official".
+	odp := paramOf(t, ac1, "ac-01_odp.04")
+	require.Equal(t, "official", odp["label"])
+	require.Contains(t, fmt.Sprint(odp["props"]), "AC-01_ODP[04]")
+	assert.Contains(t, sum, "\nb. Designate an [Assignment: organization-defined official] to manage")
 	assert.Contains(t, sum, "a. Develop, document, and disseminate to [Assignment: "+label+"]:\n")
 	assert.Contains(t, sum, "\n1. [Selection (one or more): "+strings.Join(choices, "; ")+"] access control policy that:\n")
 
@@ -220,6 +228,8 @@ func TestRenderInserts(t *testing.T) {
 		"c":   {selection: true, choices: []string{"one", "two"}},
 		"d":   {guidelines: []string{"a number of days"}},
 		"e":   {label: "ignored when set", values: []string{"30 days", "60 days"}},
+		"odp": {label: "frequency", odp: true},
+		"od2": {label: "organization-defined frequency", odp: true},
 		"cyc": {selection: true, choices: []string{"{{ insert: param, cyc }}"}},
 	}
 	missing := map[string]bool{}

@@ -14,6 +14,10 @@ type param struct {
 	selection  bool     // the param has a select
 	guidelines []string // guideline prose
 	values     []string // values set by a profile
+	// odp is true for an SP 800-53 organization-defined parameter: one with a label
+	// prop naming it an ODP ("AC-01_ODP[04]", class sp800-53a), whose label NIST
+	// writes bare ("official") and prints "organization-defined official".
+	odp bool
 }
 
 // maxInsertDepth bounds params inserted into params (a select choice that inserts
@@ -58,6 +62,15 @@ func collectParams(v any, out map[string]param, depth int) {
 				}
 			}
 			p.values = stringList(pm["values"])
+			if props, ok := pm["props"].([]any); ok {
+				for _, x := range props {
+					if xm, ok := x.(map[string]any); ok && xm["name"] == "label" {
+						if v, ok := xm["value"].(string); ok && strings.Contains(strings.ToUpper(v), "_ODP") {
+							p.odp = true
+						}
+					}
+				}
+			}
 			out[id] = p
 		}
 	}
@@ -86,7 +99,9 @@ func stringList(v any) []string {
 
 // renderInserts replaces every "{{ insert: param, ID }}" in s by the parameter as
 // NIST prints it in SP 800-53: "[Assignment: organization-defined frequency]" for a
-// param with a label (or, lacking one, guidelines), "[Selection (one or more): a;
+// param with a label (or, lacking one, guidelines; the label of an SP 800-53
+// organization-defined parameter, written bare in rev. 5.1 catalogs, gets the
+// "organization-defined" NIST prints), "[Selection (one or more): a;
 // b]" or "[Selection: a; b]" for a param with choices, the values a profile set
 // ("30 days"), each choice rendered in turn. A param the document does not define
 // is rendered "[Assignment: ID]" and counted in missing; other insert types
@@ -165,7 +180,11 @@ func renderOne(inner string, params map[string]param, missing map[string]bool, d
 		}
 		return head + strings.Join(choices, "; ") + "]"
 	case strings.TrimSpace(p.label) != "":
-		return "[Assignment: " + clean(p.label) + "]"
+		label := clean(p.label)
+		if p.odp && !strings.HasPrefix(strings.ToLower(label), "organization") {
+			label = "organization-defined " + label
+		}
+		return "[Assignment: " + label + "]"
 	case len(p.guidelines) > 0:
 		return "[Assignment: " + clean(strings.Join(p.guidelines, " ")) + "]"
 	}

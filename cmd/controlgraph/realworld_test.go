@@ -84,9 +84,34 @@ func TestGapRealWorld(t *testing.T) {
 	require.Equal(t, 0, code, errs)
 	g := decodeGap(t, out)
 	assert.Equal(t, "mini:5", g.Target)
-	// ac-1 equal 5.1, which the assessment does not rate; ac-2(1) subset-of 5.16,
-	// only planned: neither is covered.
-	assert.Equal(t, "gap", g.Statuses["ac-1"])
-	assert.Equal(t, "gap", g.Statuses["ac-2.1"])
+	// Items: every control and enhancement, the withdrawn ac-13 excepted. ac-1 equal
+	// 5.1, which the assessment does not rate: gap. ac-2 superset-of 5.15, so the
+	// implemented 5.15 is a subset of it: partial. ac-2(1) subset-of 5.16, only
+	// planned: gap.
+	assert.Equal(t, map[string]string{"ac-1": "gap", "ac-2": "partial", "ac-2.1": "gap"}, g.Statuses)
+	assert.Equal(t, []string{"ac-1", "ac-2", "ac-2.1"}, g.Order)
 	assert.Equal(t, 2, strings.Count(errs, "\n"), "one note per file: %s", errs)
+}
+
+// NIST's SP 800-53 rev. 5 LOW baseline as --catalog: every control and enhancement
+// is an item (131 base controls and 18 enhancements, the reference counts), labels
+// resolve and show, parameters are rendered.
+func TestLowBaselineCatalog(t *testing.T) {
+	low := referenceDir(t) + "/oscal/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json"
+	const id = "nist-800-53-low-impact:5.1.1-u4"
+	out, errs, code := cli(t, "gap", "--catalog", low, "--assessment", "testdata/acme-assessment.csv", "--target", id, "--format", "json")
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, 1, strings.Count(errs, "\n"), "one note: %s", errs)
+	g := decodeGap(t, out)
+	assert.Len(t, g.Order, 131+18)
+	assert.Equal(t, "ac-1", g.Order[0], "a base control is an item")
+
+	out, errs, code = cli(t, "show", id+"/IA-02(01)", "--catalog", low, "--format", "table")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "/ia-2.1  Multi-factor Authentication to Privileged Accounts")
+	assert.Contains(t, out, "IA-2(1), IA-02(01)")
+	out, errs, code = cli(t, "show", "ac-1", "--in", id, "--catalog", low, "--format", "json")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "[Selection (one or more): organization-level; mission/business process-level; system-level] access control policy")
+	assert.NotContains(t, out, "{{")
 }
