@@ -31,19 +31,25 @@ var (
 // written by [ExportMappings] come back exactly as exported. For others:
 //
 //   - the frameworks of a mapping come from [WithResource] options keyed by the
-//     resource's href, else from the title of the back-matter resource the href points
-//     to ("#uuid"), else from the href's file name, made into a framework ID as
-//     [ImportCatalog] does;
+//     resource's href (or an rlink of the back-matter resource it points to, or a
+//     file name), else from the framework props of documents of ours, else from a
+//     [WithCatalogFile] whose file name or uuid the href names; without [WithCatalog]
+//     a resource nothing binds gets an ID made from the title of its back-matter
+//     resource or its file name, with it such a resource is an error ([ErrUnbound]);
 //   - each map gives one edge per pair of its sources and targets; items of type
 //     "statement" (a part of a control, not a control) are skipped and counted in the
-//     notes;
+//     notes; with [WithCatalog] the items are resolved in the catalog (label
+//     spellings such as "AC-02(01)", Annex A's "A.5.1") and a map citing a control
+//     the catalog does not hold or holds as withdrawn is skipped whole and listed in
+//     [ImportReport.Skipped] (an error under [WithStrict]);
 //   - relationships are read with [mappings.ParseRelationship]; the matching rationale
 //     of a map is the map's, else the mapping's, else the provenance's;
 //   - the set's ID is "<from>_to_<to>" and its source is the document itself (its
 //     metadata title and publisher); the kind is crosswalk.
 //
 // Gap summaries are not imported: [ExportMappings] computes them from the catalog.
-// References are not checked against a catalog here; use [mappings.Validate].
+// Fields outside the OSCAL model are listed in [ImportReport.Unknown] (errors under
+// [WithStrict]). Check the sets against the catalog with [mappings.Validate].
 func ImportMappings(name string, data []byte, opts ...Option) ([]mappings.Set, *ImportReport, error) {
 	cfg := newConfig(opts)
 	v, err := decodeDocument(name, data)
