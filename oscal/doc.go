@@ -82,7 +82,7 @@
 //     [ErrUnknownField].
 //   - With [WithCatalog], a map citing a control the catalog does not hold, or holds
 //     as withdrawn, is skipped and listed in [ImportReport.Skipped]; under
-//     [WithStrict] it is an error wrapping [ErrUnknownRef].
+//     [WithStrict] it is an error wrapping [ErrCitesUnknown].
 //   - A mapping's source-resource or target-resource must name a framework: by
 //     [WithResource] (a third party's href, bound to any framework), by the file
 //     name or uuid of a catalog given with [WithCatalogFile], or by the document's

@@ -41,7 +41,7 @@ var (
 //     notes; with [WithCatalog] the items are resolved in the catalog (label
 //     spellings such as "AC-02(01)", Annex A's "A.5.1") and a map citing a control
 //     the catalog does not hold or holds as withdrawn is skipped whole and listed in
-//     [ImportReport.Skipped] (an error under [WithStrict]);
+//     [ImportReport.Skipped] (an error wrapping [ErrCitesUnknown] under [WithStrict]);
 //   - relationships are read with [mappings.ParseRelationship]; the matching rationale
 //     of a map is the map's, else the mapping's, else the provenance's;
 //   - the set's ID is "<from>_to_<to>" and its source is the document itself (its
@@ -616,7 +616,7 @@ func (mi *mappingImport) skip(path string, froms, tos []catalog.Ref, reason stri
 	}
 	what := ids(froms) + " → " + ids(tos)
 	if mi.cfg.strict {
-		mi.r.p.add(path, what, fmt.Errorf("%w: %s", ErrUnknownRef, reason))
+		mi.r.p.add(path, what, fmt.Errorf("%w: %s", ErrCitesUnknown, reason))
 		return
 	}
 	mi.rep.Skipped = append(mi.rep.Skipped, Skipped{Path: path, ID: what, Kind: "map", Reason: reason})

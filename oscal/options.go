@@ -72,7 +72,7 @@ func WithResource(ref string, id catalog.FrameworkID) Option {
 // the OSCAL model does not define (ignored and listed in [ImportReport.Unknown]
 // otherwise), and a map citing a control the catalog of [WithCatalog] does not hold
 // or holds as withdrawn (skipped and listed in [ImportReport.Skipped] otherwise).
-// Either is then an [*Error] wrapping [ErrUnknownField] or [ErrUnknownRef].
+// Either is then an [*Error] wrapping [ErrUnknownField] or [ErrCitesUnknown].
 func WithStrict() Option {
 	return optionFunc(func(c *config) { c.strict = true })
 }

@@ -100,10 +100,10 @@ func TestImportRealWorldMappingsStrict(t *testing.T) {
 	_, _, err := ImportMappings("map.json", mc, WithStrict(), WithCatalog(cat), WithCatalogFile("sp800-53-mini.oscal.json", miniRep.UUID, "mini:5"), WithResource("iso27001-annex-a.json", catalog.ISO27002v2022))
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrUnknownField)
-	assert.ErrorIs(t, err, ErrUnknownRef)
+	assert.ErrorIs(t, err, ErrCitesUnknown)
 	msg := err.Error()
 	assert.Contains(t, msg, "map.json: mapping-collection.metadata.x-generator: field is not part of the OSCAL model here")
-	assert.Contains(t, msg, `map.json: mapping-collection.mappings[0].maps[2] = "ac-13 → 5.18": reference to something the document does not define: mini:5/ac-13 is withdrawn (incorporated into ac-2)`)
+	assert.Contains(t, msg, `map.json: mapping-collection.mappings[0].maps[2] = "ac-13 → 5.18": map cites a control the catalog does not hold or holds as withdrawn: mini:5/ac-13 is withdrawn (incorporated into ac-2)`)
 	assert.Contains(t, msg, `mapping-collection.mappings[0].maps[3] = "ac-99 → 5.18"`)
 	assert.Len(t, errorsOf(err), 5)
 }

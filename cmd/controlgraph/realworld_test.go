@@ -62,7 +62,7 @@ func TestImportRealWorldStrict(t *testing.T) {
 	msg := cliBadAfterNotes(t, "import", rwMappings, "--catalog", rwCatalog, "--catalog-id", "mini:5", "--bind", rwBind, "--strict")
 	assert.Contains(t, msg, "5 problems")
 	assert.Contains(t, msg, "mapping-collection.metadata.x-generator: field is not part of the OSCAL model here")
-	assert.Contains(t, msg, `mapping-collection.mappings[0].maps[2] = "ac-13 → 5.18": reference to something the document does not define: mini:5/ac-13 is withdrawn (incorporated into ac-2)`)
+	assert.Contains(t, msg, `mapping-collection.mappings[0].maps[2] = "ac-13 → 5.18": map cites a control the catalog does not hold or holds as withdrawn: mini:5/ac-13 is withdrawn (incorporated into ac-2)`)
 	assert.Contains(t, msg, `mini:5 has no control "ac-99"`)
 	assert.Equal(t, 1, strings.Count(msg, rwMappings), "the file is named once: %s", msg)
 }
@@ -114,4 +114,30 @@ func TestLowBaselineCatalog(t *testing.T) {
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "[Selection (one or more): organization-level; mission/business process-level; system-level] access control policy")
 	assert.NotContains(t, out, "{{")
+}
+
+// validate lists every ignored field and skipped map; --strict makes them errors.
+func TestValidateRealWorld(t *testing.T) {
+	out, errs, code := cli(t, "validate", rwMappings, "--catalog", rwCatalog, "--catalog-id", "mini:5", "--bind", rwBind, "--format", "json")
+	require.Equal(t, 0, code, errs)
+	rep := decodeJSON[validateJSON](t, out)
+	assert.True(t, rep.Valid)
+	var msgs []string
+	for _, p := range rep.Problems {
+		assert.Equal(t, "warning", p.Severity)
+		msgs = append(msgs, strings.TrimPrefix(p.Message, rwMappings+": "))
+	}
+	assert.Equal(t, []string{
+		"field outside the OSCAL model ignored: mapping-collection.metadata.x-generator",
+		"field outside the OSCAL model ignored: mapping-collection.provenance.reviewed-by",
+		"field outside the OSCAL model ignored: mapping-collection.mappings[0].maps[1].confidence",
+		"map skipped: mapping-collection.mappings[0].maps[2] (ac-13 → 5.18): mini:5/ac-13 is withdrawn (incorporated into ac-2)",
+		`map skipped: mapping-collection.mappings[0].maps[3] (ac-99 → 5.18): mini:5 has no control "ac-99"`,
+	}, msgs)
+
+	out, _, code = cli(t, "validate", rwMappings, "--catalog", rwCatalog, "--catalog-id", "mini:5", "--bind", rwBind, "--strict", "--format", "json")
+	assert.Equal(t, 2, code)
+	rep = decodeJSON[validateJSON](t, out)
+	assert.False(t, rep.Valid)
+	assert.Equal(t, 5, rep.Errors)
 }
