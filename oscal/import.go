@@ -105,7 +105,7 @@ func (r *ImportReport) Warnings() []string {
 		out = append(out, fmt.Sprintf("%d withdrawn %s node(s) kept and marked withdrawn (never gap items)", kc.Count, kc.Kind))
 	}
 	if n := len(r.Unknown); n > 0 {
-		out = append(out, fmt.Sprintf("ignored %d field(s) outside the OSCAL model: %s", n, listFirst(r.Unknown, listedInWarnings)))
+		out = append(out, fmt.Sprintf("ignored %d field(s) outside the OSCAL model: %s", n, listFirst(r.Unknown, listedInWarnings, ", ")))
 	}
 	if n := len(r.Skipped); n > 0 {
 		var first []string
@@ -383,7 +383,7 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 	}
 	if len(im.missing) > 0 {
 		ids := slices.Sorted(maps.Keys(im.missing))
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d parameter(s) inserted in statements but not defined, rendered as [Assignment: ID]: %s", len(ids), listFirst(ids, 5)))
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d parameter(s) inserted in statements but not defined, rendered as [Assignment: ID]: %s", len(ids), listFirst(ids, 5, ", ")))
 	}
 	if im.groupsN > 0 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("%d group(s) without an id were given the IDs group-1, group-2, ...", im.groupsN))

@@ -215,9 +215,9 @@ func (mi *mappingImport) framework(m map[string]any, path string) catalog.Framew
 	if mi.cfg.cat != nil && !mi.cfg.cat.Has(id) {
 		what := href
 		if isRes && rs.title != "" {
-			what = fmt.Sprintf("%s (%q)", href, clip(rs.title))
+			what = fmt.Sprintf("%s (%q)", clip(href), clip(rs.title))
 		}
-		r.p.add(path+".href", href, fmt.Errorf("%w: %s names no framework of the catalog; load its catalog (--catalog FILE) or bind it: --bind %s=FRAMEWORK", ErrUnbound, what, href))
+		r.p.add(path+".href", href, fmt.Errorf("%w: %s names no framework of the catalog; load its catalog (--catalog FILE) or bind it: --bind %s=FRAMEWORK", ErrUnbound, clip(what), clip(href)))
 		return ""
 	}
 	return id
@@ -513,7 +513,7 @@ func (mi *mappingImport) edges(p string, v any, s mappings.Set, ours bool, mappi
 		if len(why) > 0 {
 			// A map is one claim about all its sources and targets: without one
 			// of them it is another claim, so the whole map is left out.
-			mi.skip(p, froms, tos, strings.Join(why, "; "))
+			mi.skip(p, froms, tos, listFirst(why, 3, "; "))
 			return nil
 		}
 	}

@@ -191,10 +191,11 @@ func renderOne(inner string, params map[string]param, missing map[string]bool, d
 	return "[Assignment: " + id + "]"
 }
 
-// listFirst writes the first n items of list, then how many more there are.
-func listFirst(list []string, n int) string {
+// listFirst writes the first n items of list, joined with sep, then how many more
+// there are.
+func listFirst(list []string, n int, sep string) string {
 	if len(list) <= n {
-		return strings.Join(list, ", ")
+		return strings.Join(list, sep)
 	}
-	return strings.Join(list[:n], ", ") + fmt.Sprintf(" and %d more", len(list)-n)
+	return strings.Join(list[:n], sep) + fmt.Sprintf("%sand %d more", sep, len(list)-n)
 }

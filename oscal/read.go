@@ -102,10 +102,11 @@ func (r *reader) object(path string, v any, allowed map[string]bool) map[string]
 		}
 		slices.Sort(unknown)
 		for _, k := range unknown {
+			// The key is the document's: cut it, so that no line gets giant.
 			if r.strict {
-				r.p.add(join(path, k), "", ErrUnknownField)
+				r.p.add(join(path, clip(k)), "", ErrUnknownField)
 			} else {
-				r.unknown = append(r.unknown, join(path, k))
+				r.unknown = append(r.unknown, join(path, clip(k)))
 			}
 		}
 	}
@@ -353,18 +354,24 @@ func DocumentModel(name string, data []byte) (string, error) {
 	if !ok {
 		return "", &Error{File: name, Err: fmt.Errorf("%w: want an object, got %s", ErrType, jsonType(v))}
 	}
-	var models []string
+	// The one member naming an OSCAL model; other members (besides "$schema") are
+	// fields outside the model, which the import reports.
+	var models, others []string
 	for k := range m {
-		if k != "$schema" {
+		switch {
+		case rootKeys[k] && k != "$schema":
 			models = append(models, k)
+		case k != "$schema":
+			others = append(others, k)
 		}
 	}
-	if len(models) != 1 {
-		slices.Sort(models)
+	slices.Sort(models)
+	slices.Sort(others)
+	switch {
+	case len(models) == 0 && len(others) > 0:
+		return "", &Error{File: name, Path: others[0], Err: fmt.Errorf("%w: not an OSCAL model", ErrWrongDocument)}
+	case len(models) != 1:
 		return "", &Error{File: name, Value: strings.Join(models, ", "), Err: fmt.Errorf("%w: an OSCAL document has exactly one top-level model", ErrWrongDocument)}
-	}
-	if !rootKeys[models[0]] {
-		return "", &Error{File: name, Path: models[0], Err: fmt.Errorf("%w: not an OSCAL model", ErrWrongDocument)}
 	}
 	return models[0], nil
 }
