@@ -200,7 +200,11 @@ func readTable(name string, src tableSource, in *Input, p *problemList, strictWi
 	}
 	if !found {
 		if header.line == 0 {
-			p.add(where(1, "", "", fmt.Errorf("%w: empty file, want a header row with the columns control and status", ErrMissingColumn)))
+			what := "file"
+			if in.Sheet != "" {
+				what = "sheet"
+			}
+			p.add(where(1, "", "", fmt.Errorf("%w: empty %s, want a header row with the columns control and status", ErrMissingColumn, what)))
 		} else {
 			p.add(where(header.line, "control", "", fmt.Errorf("%w: no header row with a control column (named %s) in the first %d rows; the first row is %s",
 				ErrMissingColumn, orList(columnNames["control"]), maxHeaderSearch, quoteCells(header.cells))))
