@@ -269,6 +269,9 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 		}
 		if prev, dup := first[ref]; dup {
 			e := where(r, "control", ref.ID, ErrDuplicate)
+			if sheet != "" && numberLike(r.control) {
+				e.Err = fmt.Errorf("%w (a cell holding a number shows 5.10 as 5.1: format the control column as text)", ErrDuplicate)
+			}
 			e.FirstLine, e.FirstRecord = prev.Line, prev.rec
 			if prev.rec > 0 {
 				e.FirstLine = 0
@@ -319,6 +322,16 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 			ErrIncomplete, len(a.missing), len(a.missing)+len(a.entries), fw)})
 	}
 	return a, nil
+}
+
+// numberLike reports whether s is written as a decimal number ("5.1"), as a control
+// typed into a spreadsheet cell formatted as a number is.
+func numberLike(s string) bool {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), ".")
+	digits := func(x string) bool {
+		return x != "" && strings.Trim(x, "0123456789") == ""
+	}
+	return ok && digits(a) && digits(b)
 }
 
 // rowsPrefix says which rows a warning is about when there are several: "2 rows
@@ -505,6 +518,8 @@ func (e *AssessmentError) Error() string {
 	}
 	b.WriteString(e.Err.Error())
 	switch {
+	case e.FirstLine > 0 && e.Sheet != "":
+		fmt.Fprintf(&b, " (first on row %d)", e.FirstLine)
 	case e.FirstLine > 0:
 		fmt.Fprintf(&b, " (first on line %d)", e.FirstLine)
 	case e.FirstRecord > 0:

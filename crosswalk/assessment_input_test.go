@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"strings"
@@ -376,6 +377,17 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+func TestReadAssessmentJSONInvalidUTF8(t *testing.T) {
+	// Latin-1 text in a JSON file, long enough to have crashed the decoder (issue 15):
+	// an error with the offset, no panic.
+	data := []byte(`{"controls":[{"control":"5.1","status":"yes","notes":"` + strings.Repeat("caf\xe9 ", 200) + `"}]}`)
+	_, err := ReadAssessmentJSON("l.json", data, nil)
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.EqualError(t, err, "l.json: malformed input: not UTF-8 text (byte 0xE9 at offset 57); save the file as UTF-8")
+	_, err = ReadAssessment("l.json", bytes.NewReader(data), nil)
+	assert.ErrorIs(t, err, ErrMalformed)
+}
+
 func TestReadAssessmentSniffs(t *testing.T) {
 	a, err := ReadAssessment("a.json", strings.NewReader(` {"controls":[{"control":"A5.1","status":"Yes"}]}`), nil)
 	require.NoError(t, err)
@@ -388,4 +400,33 @@ func TestReadAssessmentSniffs(t *testing.T) {
 	a, err = ReadAssessment("c.csv", strings.NewReader("control;status\n5.1;yes\n"), nil)
 	require.NoError(t, err)
 	assert.Equal(t, "csv", a.Input().Format)
+}
+
+// BenchmarkReadAssessmentCSVSize reads CSV assessments of growing size (the rows
+// beyond the 93 controls are duplicates, each an error, so every row costs its
+// check): ns/op and B/op should grow linearly with the rows.
+func BenchmarkReadAssessmentCSVSize(b *testing.B) {
+	cat := catalog.Default()
+	var ids []string
+	for c := range cat.Controls(catalog.ISO27002v2022, catalog.OfKind(catalog.KindControl)) {
+		ids = append(ids, c.Ref.ID)
+	}
+	for _, n := range []int{1_000, 8_000, 64_000} {
+		var sb strings.Builder
+		sb.WriteString("Control ID;Implementation status;Comments\n")
+		for i := range n {
+			sb.WriteString(ids[i%len(ids)] + ";In progress;notes with some text, and a comma\n")
+		}
+		data := []byte(sb.String())
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				_, err := ReadAssessmentCSV("b.csv", bytes.NewReader(data), cat)
+				if n > len(ids) && !errors.Is(err, ErrDuplicate) {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

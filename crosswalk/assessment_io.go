@@ -183,6 +183,12 @@ func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...
 		p.add(&AssessmentError{File: name, Err: errTooLarge})
 		return nil, p.err()
 	}
+	// Refused before decoding: the JSON decoder mangles or panics on invalid UTF-8
+	// (issue 15), and a reader should say where the bad byte is anyway.
+	if off := invalidUTF8(data); off >= 0 {
+		p.add(&AssessmentError{File: name, Err: fmt.Errorf("%w: not UTF-8 text (byte 0x%X at offset %d); save the file as UTF-8", ErrMalformed, data[off], off)})
+		return nil, p.err()
+	}
 	var doc assessmentJSON
 	if err := codec.DecodeStrict(bytes.TrimPrefix(data, []byte("\uFEFF")), &doc); err != nil {
 		e := &AssessmentError{File: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
@@ -253,4 +259,21 @@ func (a *Assessment) MarshalJSON() ([]byte, error) {
 			Justification: e.Justification, Owner: e.Owner, Evidence: e.Evidence, Notes: e.Notes}
 	}
 	return codec.Marshal(doc)
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not valid UTF-8,
+// -1 when all of it is.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }

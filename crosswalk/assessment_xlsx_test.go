@@ -154,3 +154,17 @@ func TestReadAssessmentXLSX2013(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, map[string]Status{"A.12.4.1": Implemented}, entries(a))
 }
+
+func TestReadAssessmentXLSXNumberCells(t *testing.T) {
+	// 5.1 and 5.10 typed as numbers: Excel keeps 5.1 twice. The duplicate's error says
+	// why.
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"Control", "Status"}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A2", &[]any{5.1, "yes"}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A3", &[]any{5.10, "no"}))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	_, err := ReadAssessment("n.xlsx", &buf, nil)
+	require.ErrorIs(t, err, ErrDuplicate)
+	assert.EqualError(t, err, `n.xlsx: sheet "Sheet1" row 3: field "control" = "5.1": control assessed twice (a cell holding a number shows 5.10 as 5.1: format the control column as text) (first on row 2)`)
+}
