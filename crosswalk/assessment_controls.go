@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -63,7 +64,9 @@ func lenientRef(cat *catalog.Catalog, fw catalog.FrameworkID, s string) (catalog
 	}
 	forms := []string{s}
 	if m := annexPrefix.FindStringSubmatchIndex(s); m != nil {
-		forms = append(forms, s[m[2]:])
+		// "A.5.1", which ParseRef reads as Annex A 5.1 in every ISO baseline (in an
+		// ISMS baseline, iso27001:2022, a bare "5.1" is the clause).
+		forms = append(forms, "A."+s[m[2]:])
 	}
 	for i, f := range forms {
 		if i > 0 {
@@ -110,7 +113,7 @@ func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in stri
 		// annex ("iso27001:2022/A.5.1" for iso27002:2022/5.1).
 		other, err2 := cat.ParseRef(s)
 		if err2 == nil {
-			if c, ok := cat.Canonical(other); ok && c.Framework == fw {
+			if c, ok := cat.Canonical(other); ok && slices.Contains(baselineFrameworks(cat, fw), c.Framework) {
 				ref, err = c, nil
 			}
 		}
@@ -120,7 +123,7 @@ func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in stri
 			}
 		}
 		if err != nil {
-			if err2 == nil && other.Framework != fw {
+			if err2 == nil && !slices.Contains(baselineFrameworks(cat, fw), other.Framework) {
 				p.add(where(r, "control", in, fmt.Errorf("%w: %s is a control of %s, the assessment's baseline is %s", ErrWrongFramework, other, other.Framework, fw)))
 				return catalog.Ref{}, spelledPlain, false
 			}
@@ -150,7 +153,7 @@ func isHeading(cat *catalog.Catalog, fw catalog.FrameworkID, cell string) bool {
 	}
 	group := func(r catalog.Ref) bool {
 		c, ok := cat.Control(r)
-		return ok && c.Ref.Framework == fw && !isAssessable(cat, c)
+		return ok && slices.Contains(baselineFrameworks(cat, fw), c.Ref.Framework) && !isAssessable(cat, c)
 	}
 	if r, err := cat.ParseRef(s, fw); err == nil {
 		return group(r)

@@ -430,3 +430,19 @@ func BenchmarkReadAssessmentCSVSize(b *testing.B) {
 		})
 	}
 }
+
+func TestControlSpellingsISMS(t *testing.T) {
+	// In an ISMS baseline (ISO/IEC 27001:2022: the clauses and Annex A), "5.1" is the
+	// clause and every Annex A spelling the control.
+	in := "Ref,Status\n5.1,yes\nA5.1,yes\nAnnex A 5.2 Information security roles and responsibilities,partial\nA 8.16,no\niso27001:2022/A.5.3,planned\n"
+	a, err := ReadAssessmentCSV("isms.csv", strings.NewReader(in), nil, WithBaseline(catalog.ISO27001v2022))
+	require.NoError(t, err)
+	got := map[string]Status{}
+	for e := range a.All() {
+		got[e.Control.String()] = e.Status
+	}
+	assert.Equal(t, map[string]Status{
+		"iso27001:2022/5.1": Implemented, "iso27002:2022/5.1": Implemented, "iso27002:2022/5.2": Partial,
+		"iso27002:2022/8.16": NotImplemented, "iso27002:2022/5.3": Planned,
+	}, got)
+}
