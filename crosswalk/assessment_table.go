@@ -125,7 +125,28 @@ const maxHeaderSearch = 50
 type tableRow struct {
 	cells  []string
 	line   int  // CSV line, XLSX row number
-	merged bool // XLSX: a cell of the row is merged across columns
+	merged bool   // XLSX: a cell of the row is merged across columns
+	fills  []fill // XLSX: the values of cells merged down from a row above
+}
+
+// filled returns the cells of tr with the values merged down into them, and whether
+// the cell of column col is one of them.
+func (tr tableRow) filled(col int) ([]string, bool) {
+	if len(tr.fills) == 0 {
+		return tr.cells, false
+	}
+	cells := slices.Clone(tr.cells)
+	covered := false
+	for _, f := range tr.fills {
+		for len(cells) <= f.col {
+			cells = append(cells, "")
+		}
+		if cells[f.col] == "" {
+			cells[f.col] = f.value
+		}
+		covered = covered || f.col == col
+	}
+	return cells, covered
 }
 
 // tableSource yields the rows of a spreadsheet, io.EOF after the last. An error other
@@ -251,12 +272,22 @@ func readTable(name string, src tableSource, in *Input, p *problemList, strictWi
 		return ""
 	}
 	var rows []row
-	var wide []int
+	var wide, cont []int
 	for {
 		tr, ok := next()
 		if !ok {
 			break
 		}
+		// A value merged down several rows applies to each; a control merged down
+		// makes the rows below it continuations of its row, which are not read.
+		cells, continued := tr.filled(col["control"] - 1)
+		if continued {
+			if !blank(tr.cells) {
+				cont = append(cont, tr.line)
+			}
+			continue
+		}
+		tr.cells = cells
 		if extra := tr.cells[min(len(tr.cells), len(header.cells)):]; !blank(extra) {
 			if strictWidth {
 				p.add(where(tr.line, "row", strings.Join(extra, string(in.Delimiter)),
@@ -284,6 +315,13 @@ func readTable(name string, src tableSource, in *Input, p *problemList, strictWi
 			status:  cell(tr.cells, "status"),
 			table:   true,
 		})
+	}
+	if len(cont) > 0 {
+		rs := make([]row, len(cont))
+		for i, l := range cont {
+			rs[i].Line = l
+		}
+		p.warn(where(cont[0], "", "", fmt.Errorf("%sa row below a control cell merged over several rows; its cells are not read (unmerge the control cells to read them)", rowsPrefix(rs, in.Sheet != ""))))
 	}
 	if len(wide) > 0 {
 		rs := make([]row, len(wide))

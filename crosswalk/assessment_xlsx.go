@@ -135,13 +135,5 @@ func (s *sheetSource) next() (tableRow, error) {
 	if err != nil {
 		return tableRow{line: s.n}, err
 	}
-	for _, d := range s.down[s.n] {
-		for len(cells) <= d.col {
-			cells = append(cells, "")
-		}
-		if cells[d.col] == "" {
-			cells[d.col] = d.value
-		}
-	}
-	return tableRow{cells: cells, line: s.n, merged: s.across[s.n]}, nil
+	return tableRow{cells: cells, line: s.n, merged: s.across[s.n], fills: s.down[s.n]}, nil
 }

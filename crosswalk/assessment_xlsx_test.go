@@ -168,3 +168,29 @@ func TestReadAssessmentXLSXNumberCells(t *testing.T) {
 	require.ErrorIs(t, err, ErrDuplicate)
 	assert.EqualError(t, err, `n.xlsx: sheet "Sheet1" row 3: field "control" = "5.1": control assessed twice (a cell holding a number shows 5.10 as 5.1: format the control column as text) (first on row 2)`)
 }
+
+func TestReadAssessmentXLSXControlMergedDown(t *testing.T) {
+	// 5.1 merged over rows 2 and 3 (two evidence lines), the status merged over rows
+	// 2 to 4 (5.1 and 5.2 are both implemented): row 3 continues 5.1 and is not read,
+	// with a warning; 5.2 gets the merged status.
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"Control", "Status", "Evidence"}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A2", &[]any{"5.1", "Implemented", "policy"}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A3", &[]any{nil, nil, "minutes"}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A4", &[]any{"5.2", nil, "RACI"}))
+	require.NoError(t, f.MergeCell("Sheet1", "A2", "A3"))
+	require.NoError(t, f.MergeCell("Sheet1", "B2", "B4"))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	a, err := ReadAssessment("m.xlsx", &buf, nil)
+	require.NoError(t, err)
+	var got []Entry
+	for e := range a.All() {
+		got = append(got, e)
+	}
+	assert.Equal(t, []Entry{
+		{Control: iso("5.1"), Status: Implemented, Evidence: "policy", Line: 2},
+		{Control: iso("5.2"), Status: Implemented, Evidence: "RACI", Line: 4},
+	}, got)
+	assert.Contains(t, warningsOf(a), `m.xlsx: sheet "Sheet1" row 3: a row below a control cell merged over several rows; its cells are not read (unmerge the control cells to read them)`)
+}
