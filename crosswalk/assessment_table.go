@@ -124,7 +124,7 @@ const maxHeaderSearch = 50
 // tableRow is one row of a spreadsheet.
 type tableRow struct {
 	cells  []string
-	line   int  // CSV line, XLSX row number
+	line   int    // CSV line, XLSX row number
 	merged bool   // XLSX: a cell of the row is merged across columns
 	fills  []fill // XLSX: the values of cells merged down from a row above
 }
