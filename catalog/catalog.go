@@ -499,10 +499,18 @@ func cutAnnex(id string) (string, bool) {
 }
 
 // Controls yields the controls of framework fw that meet every condition, in document
-// order. Without conditions it yields them all.
+// order. Without conditions it yields them all. fw may be an alias or a family name
+// ("iso27002", "csf:2.0"), read as [Catalog.ResolveFramework] reads it; a name the
+// catalog does not know yields nothing. [Catalog.Select] says why when nothing
+// matches: an unknown framework, attribute or value.
 func (c *Catalog) Controls(fw FrameworkID, conds ...Condition) iter.Seq[Control] {
 	return func(yield func(Control) bool) {
 		d, ok := c.byID[fw]
+		if !ok {
+			if ids := c.resolveFW(string(fw)); len(ids) > 0 {
+				d, ok = c.byID[ids[0]]
+			}
+		}
 		if !ok {
 			return
 		}
