@@ -22,6 +22,11 @@ const (
 	KindCategory    Kind = "category"    // NIST CSF category
 	KindSubcategory Kind = "subcategory" // NIST CSF subcategory
 	KindSafeguard   Kind = "safeguard"   // CIS safeguard
+	KindSection     Kind = "section"     // NIS2 Implementing Regulation: section of the Annex (1 to 13)
+	KindRequirement Kind = "requirement" // NIS2 Implementing Regulation: titled sub-heading (1.1 … 13.3)
+	KindPoint       Kind = "point"       // NIS2 Implementing Regulation: numbered point (1.1.1 …)
+	KindFamily      Kind = "family"      // NIST SP 800-53: control family (AC, AT, …)
+	KindEnhancement Kind = "enhancement" // NIST SP 800-53: control enhancement (AC-2(1))
 )
 
 func validKind(k Kind) bool {

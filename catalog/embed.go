@@ -20,6 +20,8 @@ var (
 	csf20JSON []byte
 	//go:embed data/nist-csf-1.1.json
 	csf11JSON []byte
+	//go:embed data/nis2-2024.json
+	nis2v2024JSON []byte
 )
 
 // embeddedFiles lists the embedded framework files in catalog order. The CIS files
@@ -30,6 +32,7 @@ var embeddedFiles = []embeddedFile{
 	{"data/iso27002-2013.json", iso27002v2013JSON},
 	{"data/nist-csf-2.0.json", csf20JSON},
 	{"data/nist-csf-1.1.json", csf11JSON},
+	{"data/nis2-2024.json", nis2v2024JSON},
 }
 
 // embeddedFile is one embedded data file: its name under catalog/ and its content

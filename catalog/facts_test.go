@@ -167,6 +167,59 @@ func TestFactsCSF(t *testing.T) {
 	}
 }
 
+// TestFactsNIS2: every row of the Annex of Regulation (EU) 2024/2690. A section is
+// titled with its section_title and keeps the heading as printed as its summary; a
+// requirement keeps its text (5.2 and 12.5) as its summary; a point keeps its text
+// as its summary and, having no title of its own, is titled with the text's first
+// line. The counts per kind are the reference
+// README's (13 sections, 47 requirements, 159 points), counted here from the file.
+func TestFactsNIS2(t *testing.T) {
+	rows := readReference(t, "nis2-ir-2024-2690.csv")
+	var facts []fact
+	summaries := map[string]string{}
+	counts := map[catalog.Kind]int{}
+	for _, r := range rows {
+		f := fact{id: r["id"], parent: r["parent"], kind: catalog.Kind(r["kind"])}
+		switch f.kind {
+		case catalog.KindSection:
+			f.title, summaries[f.id] = r["section_title"], r["title"]
+		case catalog.KindRequirement:
+			f.title, summaries[f.id] = r["title"], r["text"]
+		case catalog.KindPoint:
+			require.Empty(t, r["title"], r["id"])
+			first, _, _ := strings.Cut(r["text"], "\n")
+			f.title, summaries[f.id] = strings.TrimSpace(first), r["text"]
+		default:
+			t.Fatalf("row %s: unknown kind %q", r["id"], r["kind"])
+		}
+		counts[f.kind]++
+		facts = append(facts, f)
+	}
+	assert.Equal(t, map[catalog.Kind]int{catalog.KindSection: 13, catalog.KindRequirement: 47, catalog.KindPoint: 159}, counts)
+	compareFacts(t, catalog.NIS2v2024, facts)
+	c := catalog.Default()
+	for id, want := range summaries {
+		ctl, ok := c.Control(catalog.NewRef(catalog.NIS2v2024, id))
+		require.True(t, ok, id)
+		assert.Equal(t, want, ctl.Summary, "summary of %s", id)
+	}
+	for ctl := range c.Controls(catalog.NIS2v2024) {
+		assert.NotContains(t, ctl.Title, "\n", "a title is one line: %s", ctl.Ref)
+	}
+	in, ok := c.Framework(catalog.NIS2v2024)
+	require.True(t, ok)
+	assert.True(t, in.QualifiedOnly, "NIS2 numbers (5.1, 8.2) are ISO's too: a bare number stays ISO's")
+	assert.Equal(t, []catalog.KindCount{{catalog.KindSection, 13}, {catalog.KindRequirement, 47}, {catalog.KindPoint, 159}}, in.Counts)
+	// Sections 7 and 9 have no sub-headings: their points sit under the section.
+	p, ok := c.Control(catalog.NewRef(catalog.NIS2v2024, "7.1"))
+	require.True(t, ok)
+	assert.Equal(t, catalog.NewRef(catalog.NIS2v2024, "7"), p.Parent)
+	assert.Equal(t, catalog.KindPoint, p.Kind)
+	got, err := c.ParseRef("nis2 11.2.1")
+	require.NoError(t, err)
+	assert.Equal(t, catalog.NewRef(catalog.NIS2v2024, "11.2.1"), got)
+}
+
 func TestFactsCIS(t *testing.T) {
 	if !catalog.HasCIS() {
 		t.Skip("built with -tags nocis: no CIS data")

@@ -18,6 +18,7 @@ const (
 	CSF11         FrameworkID = "nist-csf:1.1"  // NIST Cybersecurity Framework 1.1
 	CIS8          FrameworkID = "cis:8"         // CIS Critical Security Controls v8
 	CIS81         FrameworkID = "cis:8.1"       // CIS Critical Security Controls v8.1
+	NIS2v2024     FrameworkID = "nis2:2024"     // NIS2 Implementing Regulation (EU) 2024/2690, Annex
 )
 
 // Versions of the embedded data.

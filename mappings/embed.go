@@ -24,6 +24,11 @@ const (
 	// NIST CSF 1.1 → ISO/IEC 27001:2013 Annex A (ISO/IEC 27002:2013 controls), CSF
 	// 1.1's Table 2; its references to ISO/IEC 27001:2013 clauses are statements.
 	SetCSF11ToISO2013 = "nist-csf-1.1_to_iso27001-2013"
+	// NIS2 Implementing Regulation (EU) 2024/2690 → ISO/IEC 27001:2022 (clauses) and its
+	// Annex A (ISO/IEC 27002:2022 controls), ENISA's mapping table.
+	SetNIS2ToISO27001 = "nis2-ir-2024-2690_to_iso27002-2022"
+	// NIS2 Implementing Regulation (EU) 2024/2690 → NIST CSF 2.0, ENISA's mapping table.
+	SetNIS2ToCSF20 = "nis2-ir-2024-2690_to_nist-csf-2.0"
 	// NIST CSF 2.0 → CIS Controls v8, NIST's informative references (CIS content).
 	SetCSF20ToCIS8 = "nist-csf-2.0_to_cis-controls-v8"
 	// NIST CSF 2.0 → CIS Controls v8.1, NIST's informative references (CIS content).
@@ -47,6 +52,10 @@ var (
 	csf11ToCSF20JSON []byte
 	//go:embed data/nist-csf-1.1_to_iso27001-2013.json
 	csf11ToISO2013JSON []byte
+	//go:embed data/nis2-ir-2024-2690_to_iso27002-2022.json
+	nis2ToISO27001JSON []byte
+	//go:embed data/nis2-ir-2024-2690_to_nist-csf-2.0.json
+	nis2ToCSF20JSON []byte
 )
 
 // embeddedFile is one embedded data file: its name under mappings/ and its content
@@ -63,6 +72,8 @@ var embeddedFiles = []embeddedFile{
 	{"data/" + SetCSF20ToISO27001 + ".json", csf20ToISO27001JSON},
 	{"data/" + SetCSF11ToCSF20 + ".json", csf11ToCSF20JSON},
 	{"data/" + SetCSF11ToISO2013 + ".json", csf11ToISO2013JSON},
+	{"data/" + SetNIS2ToISO27001 + ".json", nis2ToISO27001JSON},
+	{"data/" + SetNIS2ToCSF20 + ".json", nis2ToCSF20JSON},
 }
 
 var loadEmbedded = sync.OnceValues(func() ([]Set, error) {
@@ -90,7 +101,7 @@ func embedded() []Set {
 
 // Embedded returns a fresh deep copy of the embedded mapping sets, in a fixed order:
 // ISO 2013 → 2022, CSF 2.0 → ISO/IEC 27001:2022, CSF 1.1 → 2.0, CSF 1.1 → ISO/IEC
-// 27001:2013, then (unless built with -tags nocis) CSF 2.0 → CIS v8 and v8.1, CIS v8 →
+// 27001:2013, NIS2 → ISO/IEC 27001:2022, NIS2 → CSF 2.0, then (unless built with -tags nocis) CSF 2.0 → CIS v8 and v8.1, CIS v8 →
 // ISO/IEC 27002:2022, CIS v8 → CSF 1.1 and CIS v8 → v8.1. Edges are in document order
 // of their From and To controls. The data is decoded once, on first use; the embedded
 // data is checked by the package's tests, and a corrupt build panics here.

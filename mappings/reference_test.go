@@ -154,6 +154,45 @@ func TestEmbeddedEqualsReference(t *testing.T) {
 		x.check(t, mappings.SetCSF11ToISO2013)
 	})
 
+	// ENISA's rows: 7.1 and 9.1 stand for sections 7 and 9; an empty target id is an
+	// id that does not exist, kept as printed.
+	nis2From := func(id string) catalog.Ref {
+		if id == "7.1" || id == "9.1" {
+			id = id[:1]
+		}
+		return catalog.NewRef(catalog.NIS2v2024, id)
+	}
+	t.Run("nis2-iso27001", func(t *testing.T) {
+		var x expect
+		for _, r := range readRef(t, ref, "nis2-ir-2024-2690_to_iso27002-2022.csv") {
+			from := nis2From(r["nis2_id"])
+			switch {
+			case r["iso_id"] == "" && r["iso_kind"] == "annex_a":
+				x.stmt(from, mappings.UnresolvedReference, fmt.Sprintf("ISO/IEC 27001:2022 Annex A control %q", r["as_printed"]))
+			case r["iso_id"] == "":
+				x.stmt(from, mappings.UnresolvedReference, fmt.Sprintf("ISO/IEC 27001:2022 clause %q", r["as_printed"]))
+			case r["iso_kind"] == "annex_a":
+				x.edge(from, catalog.NewRef(catalog.ISO27002v2022, r["iso_id"]), mappings.Related, "")
+			default:
+				x.edge(from, catalog.NewRef(catalog.ISO27001v2022, r["iso_id"]), mappings.Related, "")
+			}
+		}
+		x.check(t, mappings.SetNIS2ToISO27001)
+	})
+
+	t.Run("nis2-csf20", func(t *testing.T) {
+		var x expect
+		for _, r := range readRef(t, ref, "nis2-ir-2024-2690_to_nist-csf-2.0.csv") {
+			from := nis2From(r["nis2_id"])
+			if r["csf_id"] == "" {
+				x.stmt(from, mappings.UnresolvedReference, fmt.Sprintf("NIST CSF 2.0 subcategory %q", r["as_printed"]))
+				continue
+			}
+			x.edge(from, catalog.NewRef(catalog.CSF20, r["csf_id"]), mappings.Related, "")
+		}
+		x.check(t, mappings.SetNIS2ToCSF20)
+	})
+
 	if !mappings.HasCIS() {
 		return
 	}

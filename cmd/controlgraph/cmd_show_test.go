@@ -103,7 +103,8 @@ func TestShowCIS(t *testing.T) {
 }
 
 // The published edges of 8.16, read off ../shared/reference/mappings: NIST's CSF 2.0
-// informative references to ISO/IEC 27001:2022 Annex A 8.16, and CIS's safeguards
+// informative references to ISO/IEC 27001:2022 Annex A 8.16, ENISA's NIS2
+// requirements 3.2 and 6.7 that cite A.8.16, and CIS's safeguards
 // 13.2, 13.3, 13.4 and 13.6, each subset-of 8.16 (so 8.16 is superset-of them).
 func TestShowMappings(t *testing.T) {
 	v := decodeJSON[showJSON](t, cliOK(t, "show", "8.16", "--derived=false", "--format", "json"))
@@ -119,6 +120,7 @@ func TestShowMappings(t *testing.T) {
 	for _, id := range []string{"ID.RA-02", "ID.RA-03", "DE", "DE.AE", "DE.AE-03", "DE.CM", "DE.CM-01", "DE.CM-03", "DE.CM-06", "DE.CM-09"} {
 		want = append(want, rel{"nist-csf:2.0/" + id, "related"})
 	}
+	want = append(want, rel{"nis2:2024/3.2", "related"}, rel{"nis2:2024/6.7", "related"})
 	if catalog.HasCIS() {
 		for _, id := range []string{"13.2", "13.3", "13.4", "13.6"} {
 			want = append(want, rel{"cis:8/" + id, "superset-of"})

@@ -12,6 +12,9 @@ import (
 const (
 	isoLicence  = "Control identifiers and titles of ISO/IEC standards are used as identifiers, with attribution to ISO/IEC; no ISO text beyond them is reproduced. The standards are available from ISO."
 	nistLicence = "Work of the US Government (NIST), public domain in the United States; statements reproduced verbatim with attribution."
+	// nis2Licence: the reuse terms of EU legislation and the acknowledgement the
+	// reference README (README-nis2.md, "Licences and reuse notices") asks for.
+	nis2Licence = "EU legislation, © European Union: reuse is authorised provided the source is acknowledged (Commission Decision 2011/833/EU). Annex text as transcribed by intuitem (ciso-assistant-community); only the Official Journal of the EU is authentic. See NOTICE."
 	cisLicence  = "CIS Critical Security Controls, © Center for Internet Security, Inc., licensed under CC BY-NC-ND 4.0 (https://creativecommons.org/licenses/by-nc-nd/4.0/); see catalog/data/cis/LICENSE."
 )
 
@@ -57,6 +60,7 @@ func genFrameworks(ref string, files map[string][]byte) error {
 				Licence: nistLicence, Aliases: []string{"csf", "nistcsf", "csf1.1"},
 			})
 		}},
+		{"catalog/data/nis2-2024.json", genNIS2},
 		{"catalog/data/cis/cis-controls-8.json", func(ref string) (wire.Framework, error) {
 			return genCIS(ref, "frameworks/cis-controls-v8-safeguards.csv", wire.Framework{
 				ID: "cis:8", Name: "CIS Critical Security Controls v8", Version: "8", Publisher: "Center for Internet Security",
@@ -272,6 +276,66 @@ func genCIS(ref, safeguards string, wf wire.Framework) (wire.Framework, error) {
 	}
 	if n != len(st.rows) {
 		return wf, fmt.Errorf("%s: %d safeguards belong to no control of cis-controls-v8.csv", safeguards, len(st.rows)-n)
+	}
+	return wf, nil
+}
+
+// genNIS2 reads the Annex of Commission Implementing Regulation (EU) 2024/2690: its
+// sections (titled with the reference's sentence-case section_title, the heading as
+// printed kept as the summary), its requirements (titled sub-headings, with the text
+// of 5.2 and 12.5, which have no numbered points, as the summary) and its points
+// (verbatim text as the summary; having no title of their own, they are titled with
+// the first line of it, since a title is one line).
+func genNIS2(ref string) (wire.Framework, error) {
+	const file = "frameworks/nis2-ir-2024-2690.csv"
+	t, err := readTable(ref, file, "id", "section", "section_title", "kind", "parent", "title", "text")
+	if err != nil {
+		return wire.Framework{}, err
+	}
+	wf := wire.Framework{
+		ID: string(catalog.NIS2v2024), Name: "NIS2 Implementing Regulation (EU) 2024/2690", Version: "2024", Publisher: "European Commission",
+		Source:  "Commission Implementing Regulation (EU) 2024/2690 of 17 October 2024, Annex: technical and methodological requirements of the cybersecurity risk-management measures of Article 21(2) of Directive (EU) 2022/2555 (NIS2), as transcribed by intuitem (ciso-assistant-community, library version 12)",
+		Licence: nis2Licence, Aliases: []string{"nis2-ir", "eu-2024-2690"}, QualifiedOnly: true,
+	}
+	kindOf := map[string]string{}
+	for _, r := range t.rows {
+		id, kind, parent := r.get("id"), r.get("kind"), r.get("parent")
+		c := wire.Control{ID: id, Kind: kind, Parent: parent}
+		switch kind {
+		case "section":
+			if parent != "" || r.get("section") != id {
+				return wf, fmt.Errorf("%s:%d: section %s has parent %q and section %q", file, r.line, id, parent, r.get("section"))
+			}
+			c.Title, c.Summary = r.get("section_title"), r.get("title")
+		case "requirement":
+			if kindOf[parent] != "section" {
+				return wf, fmt.Errorf("%s:%d: requirement %s is under %q, not a section", file, r.line, id, parent)
+			}
+			c.Title, c.Summary = r.get("title"), r.get("text")
+		case "point":
+			if k := kindOf[parent]; k != "requirement" && k != "section" {
+				return wf, fmt.Errorf("%s:%d: point %s is under %q, not a requirement or section", file, r.line, id, parent)
+			}
+			if r.get("title") != "" {
+				return wf, fmt.Errorf("%s:%d: point %s has a title %q; the Annex gives points none", file, r.line, id, r.get("title"))
+			}
+			// No title of its own: the first line of the text (the whole text when it
+			// has one line; the chapeau before the sub-points otherwise) titles it, and
+			// the text is the summary.
+			c.Title, _, _ = strings.Cut(r.get("text"), "\n")
+			c.Title = strings.TrimSpace(c.Title)
+			c.Summary = r.get("text")
+		default:
+			return wf, fmt.Errorf("%s:%d: unknown kind %q (want section, requirement or point)", file, r.line, kind)
+		}
+		if c.Title == "" {
+			return wf, fmt.Errorf("%s:%d: %s %s has no title or text", file, r.line, kind, id)
+		}
+		if !strings.HasPrefix(id, r.get("section")+".") && id != r.get("section") {
+			return wf, fmt.Errorf("%s:%d: %s is not numbered under its section %s", file, r.line, id, r.get("section"))
+		}
+		kindOf[id] = kind
+		wf.Controls = append(wf.Controls, c)
 	}
 	return wf, nil
 }

@@ -40,6 +40,7 @@ func TestFrameworksUpToDate(t *testing.T) {
 		"catalog/data/iso27001-2022.json",
 		"catalog/data/iso27002-2013.json",
 		"catalog/data/iso27002-2022.json",
+		"catalog/data/nis2-2024.json",
 		"catalog/data/nist-csf-1.1.json",
 		"catalog/data/nist-csf-2.0.json",
 	}, generated)
