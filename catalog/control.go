@@ -59,6 +59,9 @@ const (
 	AttrAssetType      = "asset_type"           // Devices, Software, Data, ...
 	AttrSecurityFunc   = "security_function"    // Identify, Protect, ..., Govern (v8.1)
 	AttrImplementation = "implementation_group" // IG1, IG2, IG3
+	// NIST SP 800-53 Rev. 5.
+	AttrBaseline    = "baseline"     // LOW, MODERATE, HIGH (SP 800-53B control baselines), PRIVACY (privacy baseline)
+	AttrWithdrawnTo = "withdrawn_to" // where a withdrawn control went (incorporated into or moved to), as NIST prints it
 )
 
 // Control is one node of a framework: a control, clause, theme, function, category,
@@ -69,7 +72,7 @@ type Control struct {
 	Title   string // for CSF subcategories, NIST's outcome statement
 	Kind    Kind
 	Parent  Ref    // zero for a root
-	Summary string // optional description
+	Summary string // optional description; for SP 800-53, see [Catalog.Summary]
 
 	attrs map[string][]string // shared and never mutated; accessors copy
 }

@@ -220,6 +220,89 @@ func TestFactsNIS2(t *testing.T) {
 	assert.Equal(t, catalog.NewRef(catalog.NIS2v2024, "11.2.1"), got)
 }
 
+// TestFactsSP80053: every row of SP 800-53 Rev. 5 (release 5.0.1), with a family node
+// before each family's first control; the statement is the summary (read apart, see
+// Catalog.Summary), a withdrawn item is marked status=withdrawn with where it went,
+// the baselines are the attribute baseline. Counts and baseline sizes are read from
+// the file and compared with the reference README's (1189 = 1007 active + 182
+// withdrawn; LOW 149, MODERATE 287, HIGH 370, PRIVACY 96).
+func TestFactsSP80053(t *testing.T) {
+	rows := readReference(t, "nist-sp800-53-r5.csv")
+	var facts []fact
+	statements := map[string]string{}
+	seen := map[string]bool{}
+	status := map[string]int{}
+	baselines := map[string]int{}
+	for _, r := range rows {
+		if !seen[r["family"]] {
+			seen[r["family"]] = true
+			facts = append(facts, fact{id: r["family"], title: r["family_title"], kind: catalog.KindFamily})
+		}
+		f := fact{id: r["id"], title: r["title"], parent: r["parent"], kind: catalog.Kind(r["kind"]), attrs: map[string][]string{}}
+		if f.parent == "" {
+			f.parent = r["family"]
+		}
+		for _, b := range []struct{ col, v string }{{"baseline_low", "LOW"}, {"baseline_moderate", "MODERATE"}, {"baseline_high", "HIGH"}, {"baseline_privacy", "PRIVACY"}} {
+			if flag(t, r, b.col) == "true" {
+				f.attrs[catalog.AttrBaseline] = append(f.attrs[catalog.AttrBaseline], b.v)
+				baselines[b.v]++
+			}
+		}
+		status[r["status"]]++
+		if r["status"] == "withdrawn" {
+			f.attrs["status"] = []string{"withdrawn"}
+			if to := splitCell(r["withdrawn_to"]); len(to) > 0 {
+				f.attrs[catalog.AttrWithdrawnTo] = to
+			}
+		}
+		if len(f.attrs) == 0 {
+			f.attrs = nil
+		}
+		statements[f.id] = r["statement"]
+		facts = append(facts, f)
+	}
+	assert.Len(t, rows, 1189)
+	assert.Equal(t, map[string]int{"active": 1007, "withdrawn": 182}, status)
+	assert.Equal(t, map[string]int{"LOW": 149, "MODERATE": 287, "HIGH": 370, "PRIVACY": 96}, baselines)
+	compareFacts(t, catalog.SP80053v5, facts)
+
+	c := catalog.Default()
+	for id, want := range statements {
+		ctl, ok := c.Control(catalog.NewRef(catalog.SP80053v5, id))
+		require.True(t, ok, id)
+		assert.Empty(t, ctl.Summary, "%s: the statement is read apart", id)
+		got, ok := c.Summary(ctl.Ref)
+		require.True(t, ok, id)
+		assert.Equal(t, want, got, "statement of %s", id)
+	}
+	in, ok := c.Framework(catalog.SP80053v5)
+	require.True(t, ok)
+	assert.Equal(t, []catalog.KindCount{{catalog.KindFamily, 20}, {catalog.KindControl, 322}, {catalog.KindEnhancement, 867}}, in.Counts)
+	// Baseline filtering works as CIS's implementation groups do: any case.
+	for v, n := range baselines {
+		assert.Len(t, ids(c.Controls(catalog.SP80053v5, catalog.InBaseline(strings.ToLower(v)))), n, v)
+	}
+	// The spec (what exports write) and Embedded carry the statements.
+	spec, ok := c.Spec(catalog.SP80053v5)
+	require.True(t, ok)
+	for _, s := range spec.Controls {
+		assert.Equal(t, statements[s.ID], s.Summary, s.ID)
+	}
+	for _, f := range catalog.Embedded() {
+		if f.ID == catalog.SP80053v5 {
+			assert.Equal(t, spec, f)
+		}
+	}
+	for _, id := range []string{"AC-2(1)", "SC-7(25)", "AC-2"} {
+		got, err := c.ParseRef(id)
+		require.NoError(t, err, id)
+		assert.Equal(t, catalog.NewRef(catalog.SP80053v5, id), got)
+	}
+	got, err := c.ParseRef("800-53 AC-02(01)")
+	require.NoError(t, err)
+	assert.Equal(t, catalog.NewRef(catalog.SP80053v5, "AC-2(1)"), got)
+}
+
 func TestFactsCIS(t *testing.T) {
 	if !catalog.HasCIS() {
 		t.Skip("built with -tags nocis: no CIS data")
