@@ -62,6 +62,22 @@ const (
 	nNIS2CSFRepeats    = 2
 	nNIS2CSFSection    = 11
 
+	// nist-csf-2.0_to_nist-sp800-53-r5.csv: 740 rows, no pair twice; 5 ids are not
+	// controls of the catalog: IA-13 (PR.AA-04, PR.AA-05; Rev. 5.1.1 only) →
+	// unresolved-reference statements, and the families CP, IR (PR.IR-03) and PT
+	// (GV.OC-03) → all-controls statements; 735 edges, 6 of them from the categories
+	// RS.MA and RC.RP.
+	nCSF20SP80053Edges       = 735
+	nCSF20SP80053Unresolved  = 2
+	nCSF20SP80053Families    = 3
+	nCSF20SP80053FromCategor = 6
+
+	// nist-sp800-53-r5_to_iso27001-2022.csv: 643 rows, no pair twice, relationship
+	// empty in every row (read as related); `awk -F, '{k[$2]++}'` annex_a 439, clause
+	// 204.
+	nSP80053ISOAnnexEdges  = 439
+	nSP80053ISOClauseEdges = 204
+
 	// nist-csf-2.0_to_cis-controls.csv: `awk -F, '{k[$3]++}'` gives 8.0 60, 8.1 62.
 	nCSF20CIS8  = 60
 	nCSF20CIS81 = 62
@@ -127,7 +143,7 @@ func TestEmbeddedSetIDsAndOrder(t *testing.T) {
 		ids = append(ids, s.ID)
 	}
 	want := []string{mappings.SetISO2013ToISO2022, mappings.SetCSF20ToISO27001, mappings.SetCSF11ToCSF20, mappings.SetCSF11ToISO2013,
-		mappings.SetNIS2ToISO27001, mappings.SetNIS2ToCSF20}
+		mappings.SetNIS2ToISO27001, mappings.SetNIS2ToCSF20, mappings.SetCSF20ToSP80053, mappings.SetSP80053ToISO27001}
 	if mappings.HasCIS() {
 		want = append(want, mappings.SetCSF20ToCIS8, mappings.SetCSF20ToCIS81, mappings.SetCIS8ToISO2022, mappings.SetCIS8ToCSF11, mappings.SetCIS8ToCIS81)
 	}
@@ -189,6 +205,27 @@ func TestEmbeddedCountsNonCIS(t *testing.T) {
 	assert.Equal(t, nNIS2CSFRepeats, countEdges(ncsf, func(e mappings.Edge) bool { return e.Repeats == 1 }))
 	assert.Equal(t, nNIS2CSFSection, countEdges(ncsf, fromSection))
 	assert.Equal(t, nNIS2CSFSection, countEdges(ncsf, func(e mappings.Edge) bool { return e.Misprint != "" }))
+
+	c53 := mustSet(t, mappings.SetCSF20ToSP80053)
+	assert.Equal(t, catalog.SP80053v5, c53.To)
+	assert.Len(t, c53.Edges, nCSF20SP80053Edges)
+	assert.Equal(t, len(c53.Edges), countEdges(c53, rel(mappings.Related)))
+	assert.Equal(t, nCSF20SP80053FromCategor, countEdges(c53, func(e mappings.Edge) bool {
+		ctl, _ := catalog.Default().Control(e.From)
+		return ctl.Kind == catalog.KindCategory
+	}))
+	assert.Equal(t, nCSF20SP80053Unresolved, countStatements(c53, mappings.UnresolvedReference))
+	assert.Equal(t, nCSF20SP80053Families, countStatements(c53, mappings.AllControls))
+	assert.Len(t, c53.Statements, nCSF20SP80053Unresolved+nCSF20SP80053Families)
+
+	olir := mustSet(t, mappings.SetSP80053ToISO27001)
+	assert.Equal(t, catalog.SP80053v5, olir.From)
+	assert.Equal(t, catalog.ISO27001v2022, olir.To)
+	assert.Equal(t, nSP80053ISOAnnexEdges, countEdges(olir, func(e mappings.Edge) bool { return e.To.Framework == catalog.ISO27002v2022 }))
+	assert.Equal(t, nSP80053ISOClauseEdges, countEdges(olir, func(e mappings.Edge) bool { return e.To.Framework == catalog.ISO27001v2022 }))
+	assert.Len(t, olir.Edges, nSP80053ISOAnnexEdges+nSP80053ISOClauseEdges)
+	assert.Equal(t, len(olir.Edges), countEdges(olir, rel(mappings.Related)))
+	assert.Empty(t, olir.Statements)
 }
 
 func TestEmbeddedCountsCIS(t *testing.T) {
@@ -373,7 +410,9 @@ func TestEmbeddedValidate(t *testing.T) {
 	assert.Contains(t, joined, `the source printed "5.28" for nis2:2024/10.4, which names nothing`)
 	assert.Contains(t, joined, `the source printed "GV.OC-07" for nis2:2024/13.1, which names nothing`)
 	assert.Contains(t, joined, `duplicate edge: the source lists nis2:2024/6.10 related nist-csf:2.0/ID.RA-06 2 times; kept once`)
-	n := 4 + nNIS2ISOSection + nNIS2ISOStatements + nNIS2CSFSection + nNIS2CSFStatements + nNIS2CSFRepeats
+	// SP 800-53: the two CSF 2.0 references to IA-13, cited from Rev. 5.1.1.
+	assert.Contains(t, joined, `the source printed "SP 800-53 Rev 5.1.1: IA-13" for nist-csf:2.0/PR.AA-04, which names nothing`)
+	n := 4 + nNIS2ISOSection + nNIS2ISOStatements + nNIS2CSFSection + nNIS2CSFStatements + nNIS2CSFRepeats + nCSF20SP80053Unresolved
 	if mappings.HasCIS() {
 		assert.Contains(t, joined, `duplicate edge: the source lists cis:8/15.2 subset-of iso27002:2022/5.10 2 times; kept once`)
 		n++

@@ -58,6 +58,8 @@ func genMappings(ref string, files map[string][]byte) error {
 		{false, genCSF11toISO2013},
 		{false, genNIS2toISO27001},
 		{false, genNIS2toCSF20},
+		{false, genCSF20toSP80053},
+		{false, genSP80053toISO27001},
 		{true, genCSF20toCIS},
 		{true, func(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
 			return genCISSetTheory(ref, cat, "mappings/cis-controls-v8_to_iso27002-2022.csv", "iso27002_2022", mappings.SetCIS8ToISO2022, catalog.ISO27002v2022, "cis-v8-iso27001-2022-workbook")
@@ -97,7 +99,7 @@ func generatedCatalog(files map[string][]byte) (*catalog.Catalog, error) {
 	var fws []catalog.Framework
 	for _, name := range []string{
 		"catalog/data/iso27002-2022.json", "catalog/data/iso27001-2022.json", "catalog/data/iso27002-2013.json",
-		"catalog/data/nist-csf-2.0.json", "catalog/data/nist-csf-1.1.json", "catalog/data/nis2-2024.json",
+		"catalog/data/nist-csf-2.0.json", "catalog/data/nist-csf-1.1.json", "catalog/data/nis2-2024.json", "catalog/data/sp800-53-5.json",
 		"catalog/data/cis/cis-controls-8.json", "catalog/data/cis/cis-controls-8.1.json",
 	} {
 		b, ok := files[name]
@@ -693,4 +695,88 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
+}
+
+// sp80053Family matches a family-level reference to SP 800-53 ("CP").
+var sp80053Family = regexp.MustCompile(`^[A-Z]{2}$`)
+
+func genCSF20toSP80053(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/nist-csf-2.0_to_nist-sp800-53-r5.csv", "csf_id", "csf_level", "sp80053_id", "as_printed", "note", "source")
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: mappings.SetCSF20ToSP80053, From: catalog.CSF20, To: catalog.SP80053v5, Kind: mappings.Crosswalk,
+		Source: mappings.Source{
+			ID:        "nist-cprt-csf-2.0-sp800-53-r5.1.1",
+			Title:     "NIST CSF 2.0 Reference Tool export csf2.xlsx (Generated Date 2026-02-16), sheet CSF 2.0, informative references \"SP 800-53 Rev 5.1.1\" (the embedded SP 800-53 is OSCAL release 5.0.1: IA-13 is not in it)",
+			Publisher: "NIST", Licence: nistLicence,
+		},
+	})
+	for _, r := range t.rows {
+		from, err := b.ref(r, catalog.CSF20, r.get("csf_id"))
+		if err != nil {
+			return nil, err
+		}
+		id, printed := r.get("sp80053_id"), r.get("as_printed")
+		to := catalog.NewRef(catalog.SP80053v5, id)
+		ctl, ok := cat.Control(to)
+		switch {
+		case ok && ctl.Kind == catalog.KindFamily:
+			// A reference to a whole family: a statement about the CSF element, not an
+			// edge to every control of the family.
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.AllControls, Target: fmt.Sprintf("SP 800-53 Rev. 5 family %s (%s)", id, ctl.Title), Note: printed})
+		case ok:
+			b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
+		case sp80053Family.MatchString(id):
+			return nil, fmt.Errorf("%s:%d: family %q is not in the catalog", t.file, r.line, id)
+		default:
+			// Cited from Rev. 5.1.1, absent from release 5.0.1 (IA-13): kept as printed.
+			if r.get("note") == "" {
+				return nil, fmt.Errorf("%s:%d: %s has no control %q and the reference gives no note", t.file, r.line, catalog.SP80053v5, id)
+			}
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.UnresolvedReference, Target: "SP 800-53 Rev. 5.1.1 " + id, Misprint: printed,
+				Note: fmt.Sprintf("NIST cites %s from Rev. 5.1.1; the embedded SP 800-53 is OSCAL release 5.0.1, which does not have it", id)})
+		}
+	}
+	return []mappings.Set{b.set}, nil
+}
+
+func genSP80053toISO27001(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/nist-sp800-53-r5_to_iso27001-2022.csv", "sp80053_id", "iso_kind", "iso_id", "relationship", "as_printed", "source")
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: mappings.SetSP80053ToISO27001, From: catalog.SP80053v5, To: catalog.ISO27001v2022, Kind: mappings.Crosswalk,
+		Source: mappings.Source{
+			ID:        "nist-olir-155-sp800-53-r5-iso27001-2022",
+			Title:     "NIST OLIR #155, SP 800-53 Rev. 5 to ISO/IEC 27001:2022 (workbook sp800-53r5-to-iso-27001-mapping-2022-OLIR-2023-10-12-UPDATED.xlsx); the workbook prints no relationship, read as related",
+			Publisher: "NIST", Licence: nistLicence,
+		},
+	})
+	for _, r := range t.rows {
+		if rel := r.get("relationship"); rel != "" {
+			return nil, fmt.Errorf("%s:%d: relationship %q: OLIR #155 prints none, the generator reads every pair as related", t.file, r.line, rel)
+		}
+		from, err := b.ref(r, catalog.SP80053v5, r.get("sp80053_id"))
+		if err != nil {
+			return nil, err
+		}
+		var fw catalog.FrameworkID
+		switch r.get("iso_kind") {
+		case "annex_a":
+			fw = catalog.ISO27002v2022
+		case "clause":
+			fw = catalog.ISO27001v2022
+		default:
+			return nil, fmt.Errorf("%s:%d: unknown iso_kind %q", t.file, r.line, r.get("iso_kind"))
+		}
+		to, err := b.ref(r, fw, r.get("iso_id"))
+		if err != nil {
+			return nil, err
+		}
+		b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
+	}
+	return []mappings.Set{b.set}, nil
 }

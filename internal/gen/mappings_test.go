@@ -55,6 +55,8 @@ func TestMappingsUpToDate(t *testing.T) {
 		"mappings/data/nist-csf-1.1_to_iso27001-2013.json",
 		"mappings/data/nist-csf-1.1_to_nist-csf-2.0.json",
 		"mappings/data/nist-csf-2.0_to_iso27001-2022.json",
+		"mappings/data/nist-csf-2.0_to_nist-sp800-53-r5.json",
+		"mappings/data/nist-sp800-53-r5_to_iso27001-2022.json",
 	}, generated)
 
 	var committed []string
