@@ -31,7 +31,7 @@ func ExampleCatalog_Summary() {
 	text, _ := c.Summary(r)
 	fmt.Printf("%s %s: %s\n", r, ctl.Title, text)
 	old, _ := c.Control(catalog.NewRef(catalog.SP80053v5, "AC-2(10)"))
-	fmt.Println(old.Ref.ID, old.Attr("status"), old.Attr(catalog.AttrWithdrawnTo))
+	fmt.Println(old.Ref.ID, old.Attr("status"), old.Attr(catalog.AttrIncorporatedInto))
 	// Output:
 	// sp800-53:5/AC-2(1) Automated System Account Management: Support the management of system accounts using [Assignment: organization-defined automated mechanisms].
 	// AC-2(10) [withdrawn] [AC-2k]

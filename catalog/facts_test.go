@@ -250,9 +250,9 @@ func TestFactsSP80053(t *testing.T) {
 		}
 		status[r["status"]]++
 		if r["status"] == "withdrawn" {
-			f.attrs["status"] = []string{"withdrawn"}
+			f.attrs[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
 			if to := splitCell(r["withdrawn_to"]); len(to) > 0 {
-				f.attrs[catalog.AttrWithdrawnTo] = to
+				f.attrs[catalog.AttrIncorporatedInto] = to
 			}
 		}
 		if len(f.attrs) == 0 {
@@ -278,6 +278,13 @@ func TestFactsSP80053(t *testing.T) {
 	in, ok := c.Framework(catalog.SP80053v5)
 	require.True(t, ok)
 	assert.Equal(t, []catalog.KindCount{{catalog.KindFamily, 20}, {catalog.KindControl, 322}, {catalog.KindEnhancement, 867}}, in.Counts)
+	withdrawn := 0
+	for ctl := range c.Controls(catalog.SP80053v5) {
+		if ctl.Withdrawn() {
+			withdrawn++
+		}
+	}
+	assert.Equal(t, status["withdrawn"], withdrawn)
 	// Baseline filtering works as CIS's implementation groups do: any case.
 	for v, n := range baselines {
 		assert.Len(t, ids(c.Controls(catalog.SP80053v5, catalog.InBaseline(strings.ToLower(v)))), n, v)

@@ -205,14 +205,27 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 	for i, e := range a.entries {
 		a.pos[e.Control] = i
 	}
-	for c := range cat.Controls(fw) {
-		if isAssessable(cat, c) {
-			if _, ok := a.pos[c.Ref]; !ok {
-				a.missing = append(a.missing, c.Ref)
+	for _, f := range baselineFrameworks(cat, fw) {
+		for c := range cat.Controls(f) {
+			if isAssessable(cat, c) {
+				if _, ok := a.pos[c.Ref]; !ok {
+					a.missing = append(a.missing, c.Ref)
+				}
 			}
 		}
 	}
 	return a, nil
+}
+
+// baselineFrameworks returns the frameworks an assessment of fw rates: fw and, when fw
+// carries another as its Annex A (ISO/IEC 27001:2022, an ISMS baseline: the clauses
+// and the Annex A controls), that one too.
+func baselineFrameworks(cat *catalog.Catalog, fw catalog.FrameworkID) []catalog.FrameworkID {
+	out := []catalog.FrameworkID{fw}
+	if in, ok := cat.Framework(fw); ok && in.AnnexOf != "" && in.AnnexOf != fw && cat.Has(in.AnnexOf) {
+		out = append(out, in.AnnexOf)
+	}
+	return out
 }
 
 // isAssessable reports whether c is a control an assessment rates: a leaf of its
@@ -230,7 +243,7 @@ func checkControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, p *proble
 	switch {
 	case !ok:
 		p.add(where(r, "control", r.Control.String(), ErrUnknownControl))
-	case ref.Framework != fw:
+	case !slices.Contains(baselineFrameworks(cat, fw), ref.Framework):
 		p.add(where(r, "control", r.Control.String(), fmt.Errorf("%w: the assessment's baseline is %s", ErrWrongFramework, fw)))
 		ok = false
 	default:

@@ -96,7 +96,7 @@ func TestExamples(t *testing.T) {
 		res, err := crosswalk.Default().Gap(readAssessment(t, small), catalog.CSF20)
 		require.NoError(t, err)
 		s := res.Summary
-		assert.Contains(t, out, fmt.Sprintf("NIST CSF 2.0 (strict policy): %d subcategories: %d covered, %d partial, %d gap, %d unreached, %d not applicable",
+		assert.Contains(t, out, fmt.Sprintf("NIST CSF 2.0 (auto policy): %d subcategories: %d covered, %d partial, %d gap, %d unreached, %d not applicable",
 			s.Total, s.Covered, s.Partial, s.Gap, s.Unreached, s.NotApplicable))
 		if catalog.HasCIS() {
 			ig1, err := crosswalk.Default().Gap(readAssessment(t, small), catalog.CIS8, crosswalk.WithGroup("IG1"))

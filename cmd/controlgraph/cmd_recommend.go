@@ -65,7 +65,6 @@ func setupRecommend(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		x.derivedHint(a.Baseline(), r.target, tf.derived)
 		if recs == nil {
 			recs = []crosswalk.Recommendation{}
 		}

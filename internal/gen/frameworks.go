@@ -303,7 +303,8 @@ func genCIS(ref, safeguards string, wf wire.Framework) (wire.Framework, error) {
 // printed kept as the summary), its requirements (titled sub-headings, with the text
 // of 5.2 and 12.5, which have no numbered points, as the summary) and its points
 // (verbatim text as the summary; having no title of their own, they are titled with
-// the first line of it, since a title is one line).
+// the first line of it, since a title is one line). The gap items are the
+// requirements, which ENISA maps.
 func genNIS2(ref string) (wire.Framework, error) {
 	const file = "frameworks/nis2-ir-2024-2690.csv"
 	t, err := readTable(ref, file, "id", "section", "section_title", "kind", "parent", "title", "text")
@@ -369,7 +370,10 @@ var sp80053Baselines = []struct{ col, value string }{
 // printed labels as IDs (AC-2, AC-2(1)). The statement, as NIST renders it, is the
 // summary (genFrameworks writes it to a file of its own). Baselines are the attribute
 // baseline; a withdrawn control keeps its place with status=withdrawn and, where NIST
-// says, withdrawn_to.
+// says, where it went (incorporated_into: the reference's withdrawn_to, which holds
+// NIST's incorporated-into and moved-to links alike, as NIST prints them: AC-2k, SR).
+// Every control and enhancement is a gap item (a base control with enhancements is a
+// requirement too); the withdrawn ones never are.
 func genSP80053(ref string) (wire.Framework, error) {
 	const file = "frameworks/nist-sp800-53-r5.csv"
 	t, err := readTable(ref, file, "id", "oscal_id", "family", "family_title", "kind", "parent", "title", "status", "withdrawn_to",
@@ -438,9 +442,9 @@ func genSP80053(ref string) (wire.Framework, error) {
 			if len(attrs) > 0 {
 				return wf, fmt.Errorf("%s:%d: withdrawn %s is in a baseline", file, r.line, id)
 			}
-			attrs["status"] = []string{"withdrawn"}
+			attrs[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
 			if to := split(r.get("withdrawn_to")); len(to) > 0 {
-				attrs[catalog.AttrWithdrawnTo] = to
+				attrs[catalog.AttrIncorporatedInto] = to
 			}
 		default:
 			return wf, fmt.Errorf("%s:%d: unknown status %q (want active or withdrawn)", file, r.line, r.get("status"))
