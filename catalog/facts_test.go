@@ -209,6 +209,7 @@ func TestFactsNIS2(t *testing.T) {
 	in, ok := c.Framework(catalog.NIS2v2024)
 	require.True(t, ok)
 	assert.True(t, in.QualifiedOnly, "NIS2 numbers (5.1, 8.2) are ISO's too: a bare number stays ISO's")
+	assert.Equal(t, []catalog.Kind{catalog.KindRequirement}, in.ItemKinds, "ENISA maps the requirements")
 	assert.Equal(t, []catalog.KindCount{{catalog.KindSection, 13}, {catalog.KindRequirement, 47}, {catalog.KindPoint, 159}}, in.Counts)
 	// Sections 7 and 9 have no sub-headings: their points sit under the section.
 	p, ok := c.Control(catalog.NewRef(catalog.NIS2v2024, "7.1"))
@@ -278,6 +279,7 @@ func TestFactsSP80053(t *testing.T) {
 	in, ok := c.Framework(catalog.SP80053v5)
 	require.True(t, ok)
 	assert.Equal(t, []catalog.KindCount{{catalog.KindFamily, 20}, {catalog.KindControl, 322}, {catalog.KindEnhancement, 867}}, in.Counts)
+	assert.Equal(t, []catalog.Kind{catalog.KindControl, catalog.KindEnhancement}, in.ItemKinds)
 	withdrawn := 0
 	for ctl := range c.Controls(catalog.SP80053v5) {
 		if ctl.Withdrawn() {

@@ -17,6 +17,7 @@ const (
 	propAlias         = "alias"
 	propAnnexOf       = "annex-of"
 	propQualifiedOnly = "qualified-only"
+	propItemKind      = "item-kind" // one per kind of catalog.Framework.ItemKinds
 	propVersionUnset  = "version-unset"
 	propRole          = "role" // on back-matter resources: "source", "licence"
 )
@@ -88,6 +89,9 @@ func buildCatalog(f catalog.Framework, cfg config) (*xCatalogDoc, error) {
 	}
 	if f.QualifiedOnly {
 		md.Props = append(md.Props, nsProp(propQualifiedOnly, "true"))
+	}
+	for _, k := range f.ItemKinds {
+		md.Props = append(md.Props, nsProp(propItemKind, string(k)))
 	}
 	if f.Publisher != "" {
 		if !isString(f.Publisher) {

@@ -201,6 +201,9 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 		f.AnnexOf = catalog.FrameworkID(a)
 		q, _ := ourValue(md.props, propQualifiedOnly)
 		f.QualifiedOnly = q == "true"
+		for _, k := range ourValues(md.props, propItemKind) {
+			f.ItemKinds = append(f.ItemKinds, catalog.Kind(k))
+		}
 		for _, rs := range res {
 			switch role, _ := ourValue(rs.props, propRole); role {
 			case "source":

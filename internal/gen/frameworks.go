@@ -315,6 +315,9 @@ func genNIS2(ref string) (wire.Framework, error) {
 		ID: string(catalog.NIS2v2024), Name: "NIS2 Implementing Regulation (EU) 2024/2690", Version: "2024", Publisher: "European Commission",
 		Source:  "Commission Implementing Regulation (EU) 2024/2690 of 17 October 2024, Annex: technical and methodological requirements of the cybersecurity risk-management measures of Article 21(2) of Directive (EU) 2022/2555 (NIS2), as transcribed by intuitem (ciso-assistant-community, library version 12)",
 		Licence: nis2Licence, Aliases: []string{"nis2-ir", "eu-2024-2690"}, QualifiedOnly: true,
+		// ENISA maps the requirements (sub-headings); sections 7 and 9, which have none,
+		// become items through their points (see catalog.Framework.ItemKinds).
+		ItemKinds: []string{string(catalog.KindRequirement)},
 	}
 	kindOf := map[string]string{}
 	for _, r := range t.rows {
@@ -385,6 +388,7 @@ func genSP80053(ref string) (wire.Framework, error) {
 		ID: string(catalog.SP80053v5), Name: "NIST SP 800-53 Rev. 5", Version: "5", Publisher: "NIST",
 		Source:  "NIST SP 800-53 Rev. 5, Security and Privacy Controls for Information Systems and Organizations: NIST's OSCAL catalog, release 5.0.1, with the SP 800-53B LOW, MODERATE, HIGH and PRIVACY baseline profiles of the same release (usnistgov/oscal-content)",
 		Licence: nistLicence, Aliases: []string{"800-53", "nist-800-53", "sp800-53", "nist-sp800-53"},
+		ItemKinds: []string{string(catalog.KindControl), string(catalog.KindEnhancement)},
 	}
 	familyTitle := map[string]string{}
 	kindOf := map[string]string{}
