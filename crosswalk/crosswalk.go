@@ -54,6 +54,7 @@ type node struct {
 	children  int32 // number of children
 	kind      catalog.Kind
 	igs       uint8  // CIS implementation groups: bit 0 IG1, bit 1 IG2, bit 2 IG3
+	profiles  uint8  // SP 800-53B baselines: see profileNames
 	withdrawn bool   // catalog.Control.Withdrawn
 	title     string // shared with the catalog (strings are immutable)
 }
@@ -340,6 +341,9 @@ func (cw *Crosswalk) indexNodes() {
 			nd := node{ref: c.Ref, fw: fi, parent: p, kind: c.Kind, title: c.Title, withdrawn: c.Withdrawn()}
 			for _, g := range c.Attr(catalog.AttrImplementation) {
 				nd.igs |= igBit(g)
+			}
+			for _, b := range c.Attr(catalog.AttrBaseline) {
+				nd.profiles |= profileBit(b)
 			}
 			cw.nodes = append(cw.nodes, nd)
 		}
