@@ -381,3 +381,58 @@ func TestDefaultISMSBaseline(t *testing.T) {
 	assert.Greater(t, r.Summary.Covered, r27002.Summary.Covered)
 	assert.Less(t, r.Summary.Unreached, r27002.Summary.Unreached)
 }
+
+// Issue: --derived lowered coverage (small-company, CSF 2.0, referenced: 63.8 % →
+// 57.5 %). Derived paths only add reach to items no published edge reaches: over the
+// example assessments, every target, policy and path length, an item's status with
+// derived paths is its status without them unless it was unreached, covered never
+// drops, and covered + partial never drops.
+func TestDerivedNeverLowersCoverage(t *testing.T) {
+	cw := Default()
+	targets := []catalog.FrameworkID{catalog.CSF20, catalog.CSF11}
+	if catalog.HasCIS() {
+		targets = append(targets, catalog.CIS8, catalog.CIS81)
+	}
+	for _, file := range []string{"small-company.csv", "cloud-startup.csv"} {
+		a := readExample(t, file)
+		for _, tf := range targets {
+			for _, pol := range []Policy{Auto, Strict, Referenced} {
+				plain, err := cw.Gap(a, tf, pol)
+				require.NoError(t, err)
+				for _, hops := range []int{2, 3} {
+					der, err := cw.Gap(a, tf, pol, WithDerived(hops))
+					require.NoError(t, err)
+					name := fmt.Sprintf("%s %s %s hops %d", file, tf, pol, hops)
+					require.Len(t, der.Items, len(plain.Items), name)
+					for k, it := range der.Items {
+						if plain.Items[k].Status != Unreached {
+							assert.Equal(t, plain.Items[k].Status, it.Status, "%s: %s", name, it.ID)
+						} else if it.Status != Unreached {
+							assert.NotEqual(t, Covered, it.Status, "%s: %s: a derived reach gives at most partial", name, it.ID)
+							assert.Equal(t, RuleDerived, it.Rule, "%s: %s", name, it.ID)
+						}
+					}
+					assert.GreaterOrEqual(t, der.Summary.Covered, plain.Summary.Covered, name)
+					assert.GreaterOrEqual(t, der.Summary.Covered+der.Summary.Partial, plain.Summary.Covered+plain.Summary.Partial, name)
+				}
+			}
+		}
+	}
+}
+
+// Issue: with only 8.12 (data leakage prevention) implemented, derived paths made two
+// CSF 1.1 subcategories about risk determination and asset prioritisation covered
+// under strict, through CIS's claims. A derived reach is at most partial.
+func TestDerivedNeverCovers(t *testing.T) {
+	cw := Default()
+	for _, pol := range []Policy{Auto, Strict, Referenced} {
+		r, err := cw.Gap(only(t, Implemented, "8.12"), catalog.CSF11, pol, WithDerived(2))
+		require.NoError(t, err)
+		assert.Zero(t, r.Summary.Covered, pol)
+		for _, it := range r.Items {
+			if it.Status == PartlyCovered {
+				assert.Equal(t, RuleDerived, it.Rule, it.ID)
+			}
+		}
+	}
+}

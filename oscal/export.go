@@ -17,8 +17,8 @@ const (
 	propAlias         = "alias"
 	propAnnexOf       = "annex-of"
 	propQualifiedOnly = "qualified-only"
-	propItemKind      = "item-kind" // one per kind of catalog.Framework.ItemKinds
 	propVersionUnset  = "version-unset"
+	propItemKind      = "item-kind"
 	propRole          = "role" // on back-matter resources: "source", "licence"
 )
 
@@ -90,7 +90,10 @@ func buildCatalog(f catalog.Framework, cfg config) (*xCatalogDoc, error) {
 	if f.QualifiedOnly {
 		md.Props = append(md.Props, nsProp(propQualifiedOnly, "true"))
 	}
-	for _, k := range f.ItemKinds {
+	for i, k := range f.ItemKinds {
+		if !isString(string(k)) {
+			p.add(fmt.Sprintf("item-kinds[%d]", i), string(k), fmt.Errorf("%w: a kind has no white space at either end", ErrNotExpressible))
+		}
 		md.Props = append(md.Props, nsProp(propItemKind, string(k)))
 	}
 	if f.Publisher != "" {

@@ -163,10 +163,10 @@ func TestControlsBaseline(t *testing.T) {
 	assert.Equal(t, wantControls, csvIDs(t, cliOK(t, "controls", "nist-800-53", "--baseline", "MODERATE", "--kind", "control", "--format", "csv")))
 
 	doc := decodeJSON[struct {
-		Framework string
-		Filters   map[string][]string
-		Count     int
-		Controls  []wire.Control
+		Framework string              `json:"framework"`
+		Filters   map[string][]string `json:"filters"`
+		Count     int                 `json:"count"`
+		Controls  []wire.Control      `json:"controls"`
 	}](t, cliOK(t, "controls", "sp800-53", "--baseline", "low", "--format", "json"))
 	require.Len(t, doc.Controls, 149)
 	for _, c := range doc.Controls {

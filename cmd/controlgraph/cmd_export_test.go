@@ -177,3 +177,25 @@ func TestExportOSCAL(t *testing.T) {
 	require.Len(t, doc.Mappings, 1)
 	assert.Equal(t, mappings.SetISO2013ToISO2022, doc.Mappings[0].ID)
 }
+
+// --from and --to export every set published between two frameworks, either way
+// round, as one mapping-collection: the same bytes as naming the sets with --set.
+func TestExportOSCALFromTo(t *testing.T) {
+	bySet := cliOK(t, "export", "--format", "oscal", "--set", mappings.SetISO2013ToISO2022)
+	assert.Equal(t, bySet, cliOK(t, "export", "--format", "oscal", "--from", "iso27002:2013", "--to", "iso27002:2022"))
+	assert.Equal(t, bySet, cliOK(t, "export", "--format", "oscal", "--from", "iso27002:2022", "--to", "iso27002:2013"))
+
+	// The user's own sets too.
+	out, errs, code := cli(t, "export", "--format", "oscal", "--catalog", "testdata/acme.json", "--mappings", "testdata/acme-map.json", "--from", "acme", "--to", "iso27002")
+	require.Equal(t, 0, code, errs)
+	sets, _, err := oscal.ImportMappings("m.json", []byte(out))
+	require.NoError(t, err)
+	require.Len(t, sets, 1)
+	assert.Equal(t, "acme-1_to_iso27002-2022", sets[0].ID)
+
+	assert.Contains(t, cliBad(t, "export", "--from", "iso27002:2013", "--to", "iso27002:2022"), "add --format oscal")
+	assert.Contains(t, cliBad(t, "export", "--format", "oscal", "--from", "iso27002:2013"), "--from and --to go together")
+	assert.Contains(t, cliBad(t, "export", "--format", "oscal", "--from", "iso27002:2013", "--to", "iso27002:2022", "--set", "x"), "drop --set and --framework")
+	assert.Contains(t, cliBad(t, "export", "--format", "oscal", "--from", "iso27002:2013", "--to", "iso27001:2022"), "no mapping set is published between iso27002:2013 and iso27001:2022; the sets: ")
+	assert.Contains(t, cliBad(t, "export", "--format", "oscal", "--from", "nope", "--to", "iso27002"), `unknown framework "nope"`)
+}
