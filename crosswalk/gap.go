@@ -261,11 +261,9 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 			vias = append(vias, v)
 		}
 		item.Via = vias[v0:len(vias):len(vias)]
-		if ss := cw.stmts[it]; len(ss) > 0 {
+		if ss := t.stmts[k]; len(ss) > 0 {
 			n := len(srcs)
-			for _, s := range ss {
-				srcs = append(srcs, s.text)
-			}
+			srcs = append(srcs, ss...)
 			item.Statements = srcs[n:len(srcs):len(srcs)]
 		}
 		if o := t.outside[k]; len(o) > 0 {

@@ -101,6 +101,7 @@ type target struct {
 	reaches [][]reach  // per item
 	cov     [][]creach // per item: the reaches that count, compactly, for coverage
 	outside [][]string // per item: GapItem.Outside (memo-owned: copy before handing out)
+	stmts   [][]string // per item: GapItem.Statements, from the sets that join it to the baseline (memo-owned)
 	cut     []bool     // per item: the derived search stopped at its work bound
 	scope   []int32    // the WithScope nodes the items were limited to, if any
 	notes   []string   // what every report of this target must say (successions used)
@@ -159,6 +160,7 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 			t.reaches = append(t.reaches, full.reaches[k])
 			t.cov = append(t.cov, full.cov[k])
 			t.outside = append(t.outside, full.outside[k])
+			t.stmts = append(t.stmts, full.stmts[k])
 			t.cut = append(t.cut, full.cut[k])
 		}
 	}
@@ -214,7 +216,6 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 			r.tmpl = cw.viaTemplate(*r, t.base)
 			t.nsrc += len(r.tmpl.Sources) + len(r.tmpl.Path)
 		}
-		t.nsrc += len(cw.stmts[t.items[k]])
 	}
 	slices.Sort(through)
 	reached := false
@@ -242,6 +243,24 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 		if f.annex == t.base.id && !t.base.has(int32(i)) {
 			outside = append(outside, int32(i))
 		}
+	}
+	// Statements: only those of sets that join the target to the baseline (or to a
+	// framework that carries the baseline as its annex), not of every set that
+	// mentions the item.
+	relevant := func(id catalog.FrameworkID) bool {
+		if f, ok := cw.fwIdx[id]; ok {
+			return t.base.has(f) || slices.Contains(outside, f)
+		}
+		return false
+	}
+	t.stmts = make([][]string, len(t.items))
+	for k, it := range t.items {
+		for _, st := range cw.stmts[it] {
+			if info := cw.sets[st.set].info; relevant(info.From) || relevant(info.To) {
+				t.stmts[k] = append(t.stmts[k], st.text)
+			}
+		}
+		t.nsrc += len(t.stmts[k])
 	}
 	t.outside = make([][]string, len(t.items))
 	for k, it := range t.items {
