@@ -19,6 +19,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/limits"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 	"github.com/controlgraph/controlgraph/report"
 )
 
@@ -297,6 +298,7 @@ const minWrap = 24
 // writeText writes aligned columns, wrapping the wrap columns at word boundaries so
 // that lines fit width. Nothing is cut: a long cell continues on the next lines.
 func (t *table) writeText(w io.Writer, width int) error {
+	t = t.forTerminal()
 	const pad = 2
 	upper := make([]string, len(t.header))
 	natural := make([]int, len(t.header))
@@ -378,6 +380,31 @@ func (t *table) writeText(w io.Writer, width int) error {
 	return nil
 }
 
+// cellLine turns line breaks and tabs into spaces.
+var cellLine = strings.NewReplacer("\r\n", " ", "\t", " ", "\n", " ", "\r", " ")
+
+// forTerminal returns a copy of t whose cells are one line each and show control
+// characters escaped (see [safetext.Escape]): text from a user's catalog cannot move
+// the cursor, recolour the terminal or reverse the reading order.
+func (t *table) forTerminal() *table {
+	c := *t
+	clean := func(s string) string {
+		return safetext.Escape(cellLine.Replace(s))
+	}
+	c.header = make([]string, len(t.header))
+	for i, h := range t.header {
+		c.header[i] = clean(h)
+	}
+	c.rows = make([][]string, len(t.rows))
+	for i, r := range t.rows {
+		c.rows[i] = make([]string, len(r))
+		for j, v := range r {
+			c.rows[i][j] = clean(v)
+		}
+	}
+	return &c
+}
+
 // wrapText breaks s into lines of at most width runes at spaces, breaking a word only
 // when it alone is longer than width.
 func wrapText(s string, width int) []string {
@@ -448,9 +475,11 @@ func (t *table) writeMarkdown(w io.Writer) error {
 	return err
 }
 
-// mdCell escapes what would break a Markdown table cell.
+// mdCell escapes what would break a Markdown table cell, and shows control
+// characters escaped.
 func mdCell(s string) string {
 	s = strings.ReplaceAll(s, `\`, `\\`)
+	s = safetext.Escape(s)
 	s = strings.ReplaceAll(s, "|", `\|`)
 	return strings.Join(strings.Fields(s), " ")
 }
