@@ -28,6 +28,9 @@ type fwData struct {
 	keys     map[string][]int // normalised ID → indexes
 	children [][]int
 	spec     Framework // deep copy of the input, for export
+	// summaries, when set, holds the summaries that the controls (and spec) lack,
+	// read on first use: the embedded frameworks whose summaries are kept apart.
+	summaries *lazySummaries
 }
 
 // locator gives the position of a control of a framework being built, for errors.
@@ -114,7 +117,12 @@ func newFwData(f Framework, order int, owned bool, bad func(ci int, field, value
 	d.info = Info{
 		ID: f.ID, Name: f.Name, Version: f.Version, Publisher: f.Publisher, Source: f.Source,
 		Licence: f.Licence, Aliases: slices.Clone(f.Aliases), AnnexOf: f.AnnexOf,
-		QualifiedOnly: f.QualifiedOnly, Controls: len(f.Controls),
+		QualifiedOnly: f.QualifiedOnly, ItemKinds: slices.Clone(f.ItemKinds), Controls: len(f.Controls),
+	}
+	for _, k := range f.ItemKinds {
+		if !validKind(k) {
+			bad(-1, "item_kinds", string(k), fmt.Errorf("%w: a kind is a lower-case word", ErrInvalidValue))
+		}
 	}
 	for ci, s := range f.Controls {
 		if why := controlIDProblem(s.ID); why != "" {
@@ -222,6 +230,7 @@ func attrsOK(attrs map[string][]string) bool {
 func cloneFramework(f Framework) Framework {
 	g := f
 	g.Aliases = slices.Clone(f.Aliases)
+	g.ItemKinds = slices.Clone(f.ItemKinds)
 	g.Controls = make([]ControlSpec, len(f.Controls))
 	for i, s := range f.Controls {
 		if s.Kind == "" {
@@ -380,13 +389,35 @@ func (c *Catalog) Has(id FrameworkID) bool {
 }
 
 // Spec returns a deep copy of the framework as it was given to the catalog, with
-// every control; it is what exports write.
+// every control; it is what exports write. The summaries of an embedded framework
+// that keeps them apart (SP 800-53's statements) are filled in.
 func (c *Catalog) Spec(id FrameworkID) (Framework, bool) {
 	d, ok := c.byID[id]
 	if !ok {
 		return Framework{}, false
 	}
-	return cloneFramework(d.spec), true
+	f := cloneFramework(d.spec)
+	if d.summaries != nil {
+		d.summaries.fill(&f)
+	}
+	return f, true
+}
+
+// Summary returns the summary of the control r names ("" when it has none) and
+// whether the catalog has that control. It is the control's [Control.Summary], except
+// for the embedded frameworks whose summaries are kept in a file of their own so that
+// [Default] does not decode text few callers read: the statements of NIST SP 800-53,
+// which [Control.Summary] leaves empty and this reads on its first call.
+func (c *Catalog) Summary(r Ref) (string, bool) {
+	d, i, ok := c.find(r)
+	if !ok {
+		return "", false
+	}
+	ctl := d.controls[i]
+	if ctl.Summary == "" && d.summaries != nil {
+		return d.summaries.get()[ctl.Ref.ID], true
+	}
+	return ctl.Summary, true
 }
 
 // ResolveFramework returns the framework a name means: an ID ("iso27002:2022"), an
@@ -493,10 +524,18 @@ func cutAnnex(id string) (string, bool) {
 }
 
 // Controls yields the controls of framework fw that meet every condition, in document
-// order. Without conditions it yields them all.
+// order. Without conditions it yields them all. fw may be an alias or a family name
+// ("iso27002", "csf:2.0"), read as [Catalog.ResolveFramework] reads it; a name the
+// catalog does not know yields nothing. [Catalog.Select] says why when nothing
+// matches: an unknown framework, attribute or value.
 func (c *Catalog) Controls(fw FrameworkID, conds ...Condition) iter.Seq[Control] {
 	return func(yield func(Control) bool) {
 		d, ok := c.byID[fw]
+		if !ok {
+			if ids := c.resolveFW(string(fw)); len(ids) > 0 {
+				d, ok = c.byID[ids[0]]
+			}
+		}
 		if !ok {
 			return
 		}

@@ -22,6 +22,11 @@ const (
 	KindCategory    Kind = "category"    // NIST CSF category
 	KindSubcategory Kind = "subcategory" // NIST CSF subcategory
 	KindSafeguard   Kind = "safeguard"   // CIS safeguard
+	KindSection     Kind = "section"     // NIS2 Implementing Regulation: section of the Annex (1 to 13)
+	KindRequirement Kind = "requirement" // NIS2 Implementing Regulation: titled sub-heading (1.1 … 13.3)
+	KindPoint       Kind = "point"       // NIS2 Implementing Regulation: numbered point (1.1.1 …)
+	KindFamily      Kind = "family"      // NIST SP 800-53: control family (AC, AT, …)
+	KindEnhancement Kind = "enhancement" // NIST SP 800-53: control enhancement (AC-2(1))
 )
 
 func validKind(k Kind) bool {
@@ -54,7 +59,16 @@ const (
 	AttrAssetType      = "asset_type"           // Devices, Software, Data, ...
 	AttrSecurityFunc   = "security_function"    // Identify, Protect, ..., Govern (v8.1)
 	AttrImplementation = "implementation_group" // IG1, IG2, IG3
+	// NIST SP 800-53 Rev. 5.
+	AttrBaseline = "baseline" // LOW, MODERATE, HIGH (SP 800-53B control baselines), PRIVACY (privacy baseline)
+	// Any framework.
+	AttrStatus           = "status"            // StatusWithdrawn for a withdrawn control
+	AttrIncorporatedInto = "incorporated_into" // IDs of the controls a withdrawn one moved to
 )
+
+// StatusWithdrawn is the value of [AttrStatus] of a control its publisher withdrew:
+// kept so that references to it resolve, never an item of a gap analysis.
+const StatusWithdrawn = "withdrawn"
 
 // Control is one node of a framework: a control, clause, theme, function, category,
 // subcategory or safeguard. It is a value: changing a copy changes nothing in the
@@ -64,9 +78,16 @@ type Control struct {
 	Title   string // for CSF subcategories, NIST's outcome statement
 	Kind    Kind
 	Parent  Ref    // zero for a root
-	Summary string // optional description
+	Summary string // optional description; for SP 800-53, see [Catalog.Summary]
 
 	attrs map[string][]string // shared and never mutated; accessors copy
+}
+
+// Withdrawn reports whether the publisher withdrew the control ([AttrStatus] is
+// [StatusWithdrawn]).
+func (c Control) Withdrawn() bool {
+	v := c.attrs[AttrStatus]
+	return len(v) == 1 && v[0] == StatusWithdrawn
 }
 
 // Attr returns the values of the named attribute, or nil. The slice is the caller's.

@@ -18,6 +18,8 @@ const (
 	CSF11         FrameworkID = "nist-csf:1.1"  // NIST Cybersecurity Framework 1.1
 	CIS8          FrameworkID = "cis:8"         // CIS Critical Security Controls v8
 	CIS81         FrameworkID = "cis:8.1"       // CIS Critical Security Controls v8.1
+	NIS2v2024     FrameworkID = "nis2:2024"     // NIS2 Implementing Regulation (EU) 2024/2690, Annex
+	SP80053v5     FrameworkID = "sp800-53:5"    // NIST SP 800-53 Rev. 5 (OSCAL release 5.0.1)
 )
 
 // Versions of the embedded data.
@@ -84,7 +86,14 @@ type Framework struct {
 	// QualifiedOnly frameworks are found by [Catalog.ParseRef] only when the input
 	// names them ("CIS 4.1", "cis:4.1"); a bare "4.1" is read as an ISO reference.
 	QualifiedOnly bool
-	Controls      []ControlSpec // in document order
+	// ItemKinds are the kinds of control that are the items of a gap analysis against
+	// this framework: every control of one of these kinds is an item, except a
+	// withdrawn one (see [Control.Withdrawn]). A leaf that is neither an item nor below
+	// one makes its root-most ancestor with no item below it an item, so a section
+	// without sub-headings still counts once. Nil means the leaves (CSF subcategories,
+	// CIS safeguards).
+	ItemKinds []Kind
+	Controls  []ControlSpec // in document order
 }
 
 // ControlSpec is one control of a [Framework] as given to [New].
@@ -110,6 +119,7 @@ type Info struct {
 	Aliases       []string
 	AnnexOf       FrameworkID
 	QualifiedOnly bool
+	ItemKinds     []Kind      // see [Framework.ItemKinds]
 	Controls      int         // number of controls of every kind (Annex A controls count in AnnexOf)
 	Counts        []KindCount // controls per kind, in order of first appearance
 }

@@ -22,6 +22,8 @@ var (
 	ErrUnsupported    = errors.New("unsupported OSCAL version")
 	ErrNotExpressible = errors.New("value cannot be written in OSCAL")
 	ErrUnknownRef     = errors.New("reference to something the document does not define")
+	ErrUnbound        = errors.New("resource bound to no framework")
+	ErrCitesUnknown   = errors.New("map cites a control the catalog does not hold or holds as withdrawn")
 )
 
 // Error is one problem, with its place: the file (the name given to the import
@@ -63,6 +65,10 @@ func (e *Error) Error() string {
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// clip shortens a long value for a message, at a character boundary, as every
+// package does (see [safetext.Clip]).
+func clip(s string) string { return safetext.Clip(s) }
 
 // maxErrors bounds the problems reported for one document.
 const maxErrors = 50

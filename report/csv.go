@@ -34,7 +34,7 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult) error {
 		counting, context := splitVia(it.Via)
 		_ = cw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
 			strings.Join(context, "; "), strings.Join(sources(it.Via), "; "), strings.Join(it.Statements, "; "),
-			strings.Join(it.Outside, "; "), string(res.Policy), strconv.FormatBool(res.Derived)})
+			strings.Join(it.Outside, "; "), policyCell(res, it), strconv.FormatBool(res.Derived)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

@@ -207,6 +207,7 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			{"baseline", string(res.Baseline), frameworkName(cat, res.Baseline)},
 			{"target", string(res.Target), frameworkName(cat, res.Target)},
 			{"policy", string(res.Policy), policyNote(res.Policy)},
+			{"notes", strings.Join(res.Notes, "\n"), "what a reader must know to read the numbers right"},
 			{"derived", res.Derived, "whether paths through other frameworks count"},
 			{"limited_to", scopeLabel(res), "implementation groups and scopes the target was limited to"},
 			{"assessment", opts.Assessment, "the assessment file"},
@@ -232,7 +233,7 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		counting, context := splitVia(it.Via)
 		items.rows = append(items.rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
 			strings.Join(context, "\n"), strings.Join(sources(it.Via), "; "), strings.Join(it.Statements, "\n"),
-			strings.Join(it.Outside, "\n"), string(res.Policy), strconv.FormatBool(res.Derived)})
+			strings.Join(it.Outside, "\n"), policyCell(res, it), strconv.FormatBool(res.Derived)})
 	}
 	groups := sheet{name: SheetGroups, statusCol: -1,
 		header: []string{"id", "title", "kind", "total", "covered", "partial", "gap", "unreached", "not_applicable", "coverage_percent"},
