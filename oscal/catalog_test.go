@@ -233,10 +233,11 @@ func TestDocumentModel(t *testing.T) {
 }
 
 // A long value is cut in an error message at a character boundary, never inside a
-// multi-byte character (which %q would print as a stray \x byte).
+// multi-byte character (which %q would print as a stray \x byte), and the message
+// says how long the whole value is (internal/safetext, as every package's errors).
 func TestErrorClipsAtCharacter(t *testing.T) {
 	e := &Error{File: "x.json", Path: "catalog.title", Value: strings.Repeat("a", 79) + "éééé", Err: ErrInvalid}
-	assert.Equal(t, `x.json: catalog.title = "`+strings.Repeat("a", 79)+`…": invalid value`, e.Error())
+	assert.Equal(t, `x.json: catalog.title = "`+strings.Repeat("a", 79)+`é"… (87 bytes): invalid value`, e.Error())
 }
 
 func TestShortID(t *testing.T) {
