@@ -7,6 +7,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Catalog is an immutable set of frameworks with their controls and the indexes to
@@ -75,7 +77,7 @@ func build(fws []Framework, loc locator, owned bool) (*Catalog, error) {
 			if ci >= 0 {
 				r = fmt.Sprintf("%s control #%d", rec, ci+1)
 				if id := f.Controls[ci].ID; id != "" {
-					r += fmt.Sprintf(" %q", id)
+					r += " " + safetext.Quote(id)
 				}
 			}
 			p.add(&DataError{File: file, Line: line, Record: r, Field: field, Value: value, Err: err})
@@ -120,11 +122,11 @@ func newFwData(f Framework, order int, owned bool, bad func(ci int, field, value
 		}
 	}
 	for ci, s := range f.Controls {
-		if s.ID == "" || strings.TrimSpace(s.ID) != s.ID || strings.ContainsAny(s.ID, "/\n\r\t") {
+		if why := controlIDProblem(s.ID); why != "" {
 			if s.ID == "" {
 				bad(ci, "id", "", ErrEmptyField)
 			} else {
-				bad(ci, "id", s.ID, fmt.Errorf("%w: a control ID has no surrounding spaces, slashes or line breaks", ErrInvalidValue))
+				bad(ci, "id", s.ID, fmt.Errorf("%w: %s", ErrInvalidValue, why))
 			}
 		} else if _, dup := d.pos[s.ID]; dup {
 			bad(ci, "id", s.ID, ErrDuplicateID)
@@ -497,10 +499,18 @@ func cutAnnex(id string) (string, bool) {
 }
 
 // Controls yields the controls of framework fw that meet every condition, in document
-// order. Without conditions it yields them all.
+// order. Without conditions it yields them all. fw may be an alias or a family name
+// ("iso27002", "csf:2.0"), read as [Catalog.ResolveFramework] reads it; a name the
+// catalog does not know yields nothing. [Catalog.Select] says why when nothing
+// matches: an unknown framework, attribute or value.
 func (c *Catalog) Controls(fw FrameworkID, conds ...Condition) iter.Seq[Control] {
 	return func(yield func(Control) bool) {
 		d, ok := c.byID[fw]
+		if !ok {
+			if ids := c.resolveFW(string(fw)); len(ids) > 0 {
+				d, ok = c.byID[ids[0]]
+			}
+		}
 		if !ok {
 			return
 		}

@@ -1,8 +1,11 @@
 package catalog
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // ParseRef resolves s against the embedded catalog ([Default]); see [Catalog.ParseRef].
@@ -37,6 +40,9 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Ref{}, &RefError{Input: input, Err: ErrSyntax}
+	}
+	if off, r := safetext.FirstControl(s); off >= 0 {
+		return Ref{}, &RefError{Input: input, Err: fmt.Errorf("%w: %s", ErrSyntax, safetext.ControlError(off, r))}
 	}
 	// Each framework to search, with its group (one per name given: a family name
 	// gives a group of several versions) and its position in the group (newest first).

@@ -32,7 +32,8 @@ type step struct {
 }
 
 // derived is one control that derived paths reach: the best path, the number of
-// paths (routes) and a few alternatives.
+// routes (distinct paths, twins of an identity succession read as one control) and a
+// few alternatives.
 type derived struct {
 	target int32
 	rel    mappings.Relationship // of the best path
@@ -47,9 +48,15 @@ type derived struct {
 // stopped at [DerivedSearchBudget].
 func (cw *Crosswalk) derive(src int32, tfs []int32, hops int, accept func(int32) bool) (found []derived, cut bool) {
 	idx := map[int32]int{}
+	routes := map[routeKey]struct{}{}
 	cut = cw.walk(src, tfs, hops, func(p path) {
 		if !accept(p.target) {
 			return
+		}
+		rk := cw.routeOf(p)
+		_, seen := routes[rk]
+		if !seen {
+			routes[rk] = struct{}{}
 		}
 		k, ok := idx[p.target]
 		if !ok {
@@ -58,7 +65,9 @@ func (cw *Crosswalk) derive(src int32, tfs []int32, hops int, accept func(int32)
 			return
 		}
 		d := &found[k]
-		d.routes++
+		if !seen {
+			d.routes++
+		}
 		best := path{target: d.target, rel: d.rel, steps: d.steps}
 		if comparePaths(p, best) < 0 {
 			d.alts = insertAlt(d.alts, best)
@@ -72,6 +81,43 @@ func (cw *Crosswalk) derive(src int32, tfs []int32, hops int, accept func(int32)
 	})
 	slices.SortFunc(found, compareDerived)
 	return found, cut
+}
+
+// routeKey identifies a route: the target and the inner controls of a path, each
+// read as the first of its identity twins, without the identity steps. Two paths that
+// differ only by passing through CIS v8 or its identical v8.1 twin are one route.
+type routeKey struct {
+	target int32
+	inner  [MaxHops]int32
+}
+
+func (cw *Crosswalk) routeOf(p path) routeKey {
+	k := routeKey{target: p.target}
+	for i := range k.inner {
+		k.inner[i] = -1
+	}
+	n, prev := 0, cw.twinClass(p.steps[0].from)
+	for _, s := range p.steps[1:] {
+		c := cw.twinClass(s.from)
+		if c == prev {
+			continue // a twin of the control before it (an identity step)
+		}
+		if n < len(k.inner) {
+			k.inner[n] = c
+			n++
+		}
+		prev = c
+	}
+	return k
+}
+
+// twinClass is the first node of i's identity twins and itself.
+func (cw *Crosswalk) twinClass(i int32) int32 {
+	c := i
+	for _, t := range cw.twins[i] {
+		c = min(c, t.node)
+	}
+	return c
 }
 
 // insertAlt inserts p in order, keeping at most MaxAlternatives.

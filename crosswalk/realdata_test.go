@@ -3,6 +3,7 @@ package crosswalk
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -337,5 +338,101 @@ func TestGapGroupRollupsFollowTheLimit(t *testing.T) {
 			}
 		}
 		assert.Equal(t, tc.want, got, "%v", tc.groups)
+	}
+}
+
+// Issue: an ISMS assessment (baseline iso27001:2022, clause rows and Annex A rows)
+// accepted the Annex A rows and then ignored them: ID.AM-01 was unreached although
+// A.5.9 was implemented. The 27001 baseline is the clauses and Annex A.
+func TestDefaultISMSBaseline(t *testing.T) {
+	cw := Default()
+	csv := "control,status\n4.1,implemented\nA.5.9,implemented\n6.1.1,implemented\n"
+	a, err := ReadAssessmentCSV("isms.csv", strings.NewReader(csv), nil, WithBaseline(catalog.ISO27001v2022))
+	require.NoError(t, err)
+	r, err := cw.Gap(a, catalog.CSF20)
+	require.NoError(t, err)
+	st := statuses(r)
+	// NIST: ID.AM-01 → A.5.9 only; GV.OC-01 → clauses 4.1, 6.1, 8.1-8.3 (no Annex A);
+	// GV.RM-07 → clause 6.1.1 only.
+	assert.Equal(t, Covered, st["ID.AM-01"])
+	assert.Equal(t, PartlyCovered, st["GV.OC-01"], "4.1 implemented, 8.1-8.3 not assessed")
+	assert.Equal(t, Covered, st["GV.RM-07"])
+	for _, it := range r.Items {
+		if it.ID == "ID.AM-01" {
+			require.Len(t, it.Via, 1)
+			assert.Equal(t, "A.5.9", it.Via[0].Control, "an Annex A control is named as ISO/IEC 27001 names it")
+		}
+		if it.ID == "GV.RM-07" {
+			assert.Equal(t, "6.1.1", it.Via[0].Control)
+		}
+	}
+	// Every leaf clause and every Annex A control not rated is listed as not assessed.
+	assert.Contains(t, r.NotAssessed, "A.5.1")
+	assert.Contains(t, r.NotAssessed, "10.2")
+	assert.NotContains(t, r.NotAssessed, "A.5.9")
+	assert.Len(t, a.NotAssessed(), len(r.NotAssessed))
+
+	// The same controls rated in an ISO/IEC 27002 assessment reach fewer items: the
+	// full ISMS baseline gives at least the coverage of its Annex A alone.
+	a27002, err := ReadAssessmentCSV("annex.csv", strings.NewReader("control,status\n5.9,implemented\n"), nil)
+	require.NoError(t, err)
+	r27002, err := cw.Gap(a27002, catalog.CSF20)
+	require.NoError(t, err)
+	assert.Greater(t, r.Summary.Covered, r27002.Summary.Covered)
+	assert.Less(t, r.Summary.Unreached, r27002.Summary.Unreached)
+}
+
+// Issue: --derived lowered coverage (small-company, CSF 2.0, referenced: 63.8 % →
+// 57.5 %). Derived paths only add reach to items no published edge reaches: over the
+// example assessments, every target, policy and path length, an item's status with
+// derived paths is its status without them unless it was unreached, covered never
+// drops, and covered + partial never drops.
+func TestDerivedNeverLowersCoverage(t *testing.T) {
+	cw := Default()
+	targets := []catalog.FrameworkID{catalog.CSF20, catalog.CSF11}
+	if catalog.HasCIS() {
+		targets = append(targets, catalog.CIS8, catalog.CIS81)
+	}
+	for _, file := range []string{"small-company.csv", "cloud-startup.csv"} {
+		a := readExample(t, file)
+		for _, tf := range targets {
+			for _, pol := range []Policy{Auto, Strict, Referenced} {
+				plain, err := cw.Gap(a, tf, pol)
+				require.NoError(t, err)
+				for _, hops := range []int{2, 3} {
+					der, err := cw.Gap(a, tf, pol, WithDerived(hops))
+					require.NoError(t, err)
+					name := fmt.Sprintf("%s %s %s hops %d", file, tf, pol, hops)
+					require.Len(t, der.Items, len(plain.Items), name)
+					for k, it := range der.Items {
+						if plain.Items[k].Status != Unreached {
+							assert.Equal(t, plain.Items[k].Status, it.Status, "%s: %s", name, it.ID)
+						} else if it.Status != Unreached {
+							assert.NotEqual(t, Covered, it.Status, "%s: %s: a derived reach gives at most partial", name, it.ID)
+							assert.Equal(t, RuleDerived, it.Rule, "%s: %s", name, it.ID)
+						}
+					}
+					assert.GreaterOrEqual(t, der.Summary.Covered, plain.Summary.Covered, name)
+					assert.GreaterOrEqual(t, der.Summary.Covered+der.Summary.Partial, plain.Summary.Covered+plain.Summary.Partial, name)
+				}
+			}
+		}
+	}
+}
+
+// Issue: with only 8.12 (data leakage prevention) implemented, derived paths made two
+// CSF 1.1 subcategories about risk determination and asset prioritisation covered
+// under strict, through CIS's claims. A derived reach is at most partial.
+func TestDerivedNeverCovers(t *testing.T) {
+	cw := Default()
+	for _, pol := range []Policy{Auto, Strict, Referenced} {
+		r, err := cw.Gap(only(t, Implemented, "8.12"), catalog.CSF11, pol, WithDerived(2))
+		require.NoError(t, err)
+		assert.Zero(t, r.Summary.Covered, pol)
+		for _, it := range r.Items {
+			if it.Status == PartlyCovered {
+				assert.Equal(t, RuleDerived, it.Rule, it.ID)
+			}
+		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/controlgraph/controlgraph/catalog"
-	"github.com/controlgraph/controlgraph/internal/embedview"
 )
 
 // IDs of the embedded mapping sets. Each is also the name of its data file under
@@ -76,9 +75,6 @@ var loadEmbedded = sync.OnceValues(func() ([]Set, error) {
 	}
 	return sets, nil
 })
-
-// The crosswalk package reads the decoded sets through embedview, without copies.
-func init() { embedview.MappingSets = func() any { return embedded() } }
 
 func embedded() []Set {
 	sets, err := loadEmbedded()

@@ -34,6 +34,12 @@ const (
 	// nist-csf-1.1_to_nist-csf-2.0.csv: 324 rows; `awk -F, '{k[$3]++}'` gives
 	// informative_reference_of 185, incorporated_into 120, moved_to 19; 3 rows
 	// (PR.IP, PR.PT, DE.DP, all incorporated_into) have no csf20_id → statements.
+	// The other 321 rows name 188 distinct pairs once the two-digit IDs are read
+	// (ID.AM-06 = ID.AM-6): one edge per pair, its labels joined — 115 pairs are
+	// both incorporated_into and informative_reference_of, 18 moved_to and
+	// informative_reference_of, 52 informative_reference_of only, 2
+	// incorporated_into only, 1 moved_to only.
+	nCSF11CSF20Pairs        = 188
 	nCSF11CSF20Informative  = 185
 	nCSF11CSF20Incorporated = 117
 	nCSF11CSF20Moved        = 19
@@ -134,11 +140,14 @@ func TestEmbeddedCountsNonCIS(t *testing.T) {
 
 	succ := mustSet(t, mappings.SetCSF11ToCSF20)
 	assert.Equal(t, mappings.Succession, succ.Kind)
-	label := func(l string) func(mappings.Edge) bool { return func(e mappings.Edge) bool { return e.Label == l } }
+	label := func(l string) func(mappings.Edge) bool {
+		return func(e mappings.Edge) bool { return slices.Contains(strings.Split(e.Label, "; "), l) }
+	}
 	assert.Equal(t, nCSF11CSF20Informative, countEdges(succ, label("informative_reference_of")))
 	assert.Equal(t, nCSF11CSF20Incorporated, countEdges(succ, label("incorporated_into")))
 	assert.Equal(t, nCSF11CSF20Moved, countEdges(succ, label("moved_to")))
-	assert.Len(t, succ.Edges, nCSF11CSF20Informative+nCSF11CSF20Incorporated+nCSF11CSF20Moved)
+	assert.Len(t, succ.Edges, nCSF11CSF20Pairs, "one edge per pair (issue: 321 edges for 188 pairs)")
+	assert.Equal(t, 115, countEdges(succ, func(e mappings.Edge) bool { return e.Label == "incorporated_into; informative_reference_of" }))
 	assert.Equal(t, nCSF11CSF20Elsewhere, countStatements(succ, mappings.IncorporatedElsewhere))
 	assert.Len(t, succ.Statements, nCSF11CSF20Elsewhere)
 
@@ -226,18 +235,17 @@ func TestEmbeddedSpotChecks(t *testing.T) {
 	// CSF 1.1 → 2.0: ID.AM-06 (as printed) is 1.1's ID.AM-6.
 	succ := mustSet(t, mappings.SetCSF11ToCSF20)
 	// ID.AM-6 → GV.RR-02 twice: NIST's withdrawal note of ID.AM-06, and GV.RR-02's
-	// list of CSF v1.1 references. Two facts, two labels.
+	// list of CSF v1.1 references. Two facts about one pair: one edge, both labels
+	// (the issue: 321 edges for 188 pairs inflated counts and derived paths).
 	var am6 []mappings.Edge
 	for e := range succ.EdgesFrom(ref(catalog.CSF11, "ID.AM-6")) {
 		if e.To == ref(catalog.CSF20, "GV.RR-02") {
 			am6 = append(am6, e)
 		}
 	}
-	require.Len(t, am6, 2)
-	assert.Equal(t, "incorporated_into", am6[0].Label)
+	require.Len(t, am6, 1)
+	assert.Equal(t, "incorporated_into; informative_reference_of", am6[0].Label)
 	assert.Equal(t, `NIST: "Incorporated into GV.RR-02, GV.SC-02"; the CSF 1.1 ID is printed "ID.AM-06"`, am6[0].Note)
-	assert.Equal(t, "informative_reference_of", am6[1].Label)
-	assert.Empty(t, am6[1].Note)
 	assert.Equal(t, []mappings.Statement{{Ref: ref(catalog.CSF11, "PR.IP"), Kind: mappings.IncorporatedElsewhere, Target: "CSF 2.0 elements not named", Note: "Incorporated into other Categories and Functions"}},
 		succ.StatementsAbout(ref(catalog.CSF11, "PR.IP")))
 	// Category level stays: ID.BE → GV.OC, both as a withdrawal and as a reference.
@@ -245,7 +253,7 @@ func TestEmbeddedSpotChecks(t *testing.T) {
 	for e := range succ.EdgesFrom(ref(catalog.CSF11, "ID.BE")) {
 		labels = append(labels, e.To.ID+" "+e.Label)
 	}
-	assert.Equal(t, []string{"GV.OC incorporated_into", "GV.OC informative_reference_of"}, labels)
+	assert.Equal(t, []string{"GV.OC incorporated_into; informative_reference_of"}, labels)
 
 	// CSF 1.1 → ISO 2013: PR.AC-6 ", A.7.1.1"; RS.CO-3 "Clause 16.1.2".
 	old := mustSet(t, mappings.SetCSF11ToISO2013)

@@ -130,13 +130,26 @@ func TestEmbeddedEqualsReference(t *testing.T) {
 	t.Run("csf11-csf20", func(t *testing.T) {
 		var x expect
 		two := regexp.MustCompile(`-0(\d)$`)
+		// One edge per pair, its relations joined in the order the file lists them.
+		type pair struct{ from, to catalog.Ref }
+		var order []pair
+		labels := map[pair][]string{}
 		for _, r := range readRef(t, ref, "nist-csf-1.1_to_nist-csf-2.0.csv") {
 			from := catalog.NewRef(catalog.CSF11, two.ReplaceAllString(r["csf11_id"], "-$1"))
 			if r["csf20_id"] == "" {
 				x.stmt(from, mappings.IncorporatedElsewhere, "CSF 2.0 elements not named")
 				continue
 			}
-			x.edge(from, catalog.NewRef(catalog.CSF20, r["csf20_id"]), mappings.Related, r["relation"])
+			p := pair{from, catalog.NewRef(catalog.CSF20, r["csf20_id"])}
+			if _, ok := labels[p]; !ok {
+				order = append(order, p)
+			}
+			if !slices.Contains(labels[p], r["relation"]) {
+				labels[p] = append(labels[p], r["relation"])
+			}
+		}
+		for _, p := range order {
+			x.edge(p.from, p.to, mappings.Related, strings.Join(labels[p], "; "))
 		}
 		x.check(t, mappings.SetCSF11ToCSF20)
 	})

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/crosswalk"
@@ -71,7 +69,8 @@ coverage, and are ranked by the number of distinct paths (routes) that support t
 }
 
 func setupGap(fs *flag.FlagSet) action {
-	file := fs.String("assessment", "", "the assessment `FILE` (CSV or JSON; - for standard input); required")
+	file := fs.String("assessment", "", "the assessment `FILE` (CSV, XLSX or JSON; - for standard input); required")
+	sheet := sheetFlag(fs)
 	var tf targetFlags
 	tf.declare(fs, true)
 	recs := fs.Int("recommendations", crosswalk.DefaultRecommendations, "how many controls to recommend (0 for none)")
@@ -79,7 +78,7 @@ func setupGap(fs *flag.FlagSet) action {
 	fs.Var(&failUnder, "fail-under", "exit 1 when the coverage is below `PCT` percent")
 	return func(x *invocation, _ []string) error {
 		if *file == "" {
-			return badInput("missing --assessment FILE (CSV or JSON; - for standard input)")
+			return badInput("missing --assessment FILE (CSV, XLSX or JSON; - for standard input)")
 		}
 		if *recs < 0 {
 			return badInput("invalid value %d for --recommendations; accepted: 0 or more", *recs)
@@ -88,7 +87,7 @@ func setupGap(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		a, err := x.readAssessment(*file, r.readOpts)
+		a, err := x.readAssessment(*file, *sheet, r.readOpts)
 		if err != nil {
 			return err
 		}
@@ -107,26 +106,6 @@ func setupGap(fs *flag.FlagSet) action {
 		}
 		return nil
 	}
-}
-
-// readAssessment reads FILE (or standard input for "-") as JSON when its name ends
-// in .json or its content starts with '{', else as CSV. All problems of the file go
-// into the one-line error.
-func (x *invocation) readAssessment(file string, opts []crosswalk.ReadOption) (*crosswalk.Assessment, error) {
-	name, data, err := x.readInput(file)
-	if err != nil {
-		return nil, badInput("cannot read the assessment: %v", err)
-	}
-	var a *crosswalk.Assessment
-	if strings.EqualFold(filepath.Ext(file), ".json") || looksJSON(data) {
-		a, err = crosswalk.ReadAssessmentJSON(name, data, x.cat, opts...)
-	} else {
-		a, err = crosswalk.ReadAssessmentCSV(name, bytes.NewReader(data), x.cat, opts...)
-	}
-	if err != nil {
-		return nil, badInput("%s", oneLine(err))
-	}
-	return a, nil
 }
 
 // oneLine joins the problems of an errors.Join error into one line.

@@ -173,3 +173,23 @@ func TestShowStatements(t *testing.T) {
 	table := cliOK(t, "show", "PR", "--in", "csf", "--derived=false", "--format", "table")
 	assert.Contains(t, table, "\nSource statements:\n  - all-controls (Annex A controls): ")
 }
+
+// Issue: show printed derived ISO/IEC 27002 mappings twice (once as ISO/IEC 27001
+// Annex A, once as 27002) and counted both; 130 of 171 CIS v8.1 nodes and 125 of 136
+// CSF 1.1 nodes were affected. A control appears once, under its own framework.
+func TestShowListsEachControlOnce(t *testing.T) {
+	ids := []string{"nist-csf:1.1/PR.AC-1", "nist-csf:1.1/DE.CM-1", "nist-csf:1.1/ID.AM-1"}
+	if catalog.HasCIS() {
+		ids = append(ids, "cis:8.1/4.1", "cis:8.1/13.2")
+	}
+	for _, id := range ids {
+		v := decodeJSON[showJSON](t, cliOK(t, "show", id, "--format", "json"))
+		seen := map[string]bool{}
+		for _, m := range v.Mappings {
+			assert.False(t, seen[m.Ref], "%s lists %s twice", id, m.Ref)
+			seen[m.Ref] = true
+			assert.NotEqual(t, "iso27001:2022/A."+strings.TrimPrefix(m.Ref, "iso27002:2022/"), m.Ref)
+		}
+		assert.NotEmpty(t, v.Mappings, id)
+	}
+}

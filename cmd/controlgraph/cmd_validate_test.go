@@ -73,9 +73,11 @@ func TestValidateFrameworkAndAssessment(t *testing.T) {
 	rep = decodeJSON[validateJSON](t, out)
 	assert.Equal(t, "assessment", rep.Kind)
 	assert.True(t, rep.Valid)
-	assert.Equal(t, "2 controls of iso27002:2022 rated", rep.Summary)
+	assert.Equal(t, `2 controls of iso27002:2022 rated; read as CSV (comma-separated, UTF-8), header on line 1: "control" → control, "status" → status`, rep.Summary)
 	require.Len(t, rep.Problems, 1)
-	assert.Contains(t, rep.Problems[0].Message, "91 controls of iso27002:2022 not rated")
+	assert.Equal(t, "warning", rep.Problems[0].Severity)
+	assert.True(t, strings.HasPrefix(rep.Problems[0].Message,
+		"standard input: controls not assessed: 91 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented): 5.3, 5.4, "), rep.Problems[0].Message)
 
 	assert.Contains(t, cliBad(t, "validate", fw, "--kind", "spreadsheet"), `unknown value "spreadsheet" for --kind; accepted: document, framework, mappings, assessment, oscal`)
 	assert.Contains(t, cliBad(t, "validate", filepath.Join(dir, "none.json")), "cannot read")

@@ -162,6 +162,39 @@ func (b *builder) edge(e mappings.Edge) {
 	b.set.Edges = append(b.set.Edges, e)
 }
 
+// mergeEdge adds e, or merges it into the edge the set already has between the same
+// two controls with the same relationship: one pair is one edge, its labels and notes
+// joined with "; " in the order met, so that counts and derived paths are not
+// inflated by the several ways a source lists one link.
+func (b *builder) mergeEdge(e mappings.Edge) {
+	e.Source = b.set.Source.ID
+	for i := range b.set.Edges {
+		x := &b.set.Edges[i]
+		if x.From != e.From || x.To != e.To || x.Relationship != e.Relationship {
+			continue
+		}
+		x.Label = joinNew(x.Label, e.Label)
+		x.Note = joinNew(x.Note, e.Note)
+		return
+	}
+	b.set.Edges = append(b.set.Edges, e)
+}
+
+// joinNew appends the "; "-separated parts of add that list does not hold yet.
+func joinNew(list, add string) string {
+	have := strings.Split(list, "; ")
+	for _, p := range strings.Split(add, "; ") {
+		if p != "" && !slices.Contains(have, p) {
+			if list != "" {
+				list += "; "
+			}
+			list += p
+			have = append(have, p)
+		}
+	}
+	return list
+}
+
 func (b *builder) statement(st mappings.Statement) {
 	b.set.Statements = append(b.set.Statements, st)
 }
@@ -435,7 +468,7 @@ func genCSF11toCSF20(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related, Label: label, Note: strings.Join(notes, "; ")})
+		b.mergeEdge(mappings.Edge{From: from, To: to, Relationship: mappings.Related, Label: label, Note: strings.Join(notes, "; ")})
 	}
 	return []mappings.Set{b.set}, nil
 }
