@@ -28,6 +28,9 @@ type fwData struct {
 	keys     map[string][]int // normalised ID → indexes
 	children [][]int
 	spec     Framework // deep copy of the input, for export
+	// summaries, when set, holds the summaries that the controls (and spec) lack,
+	// read on first use: the embedded frameworks whose summaries are kept apart.
+	summaries *lazySummaries
 }
 
 // locator gives the position of a control of a framework being built, for errors.
@@ -386,13 +389,35 @@ func (c *Catalog) Has(id FrameworkID) bool {
 }
 
 // Spec returns a deep copy of the framework as it was given to the catalog, with
-// every control; it is what exports write.
+// every control; it is what exports write. The summaries of an embedded framework
+// that keeps them apart (SP 800-53's statements) are filled in.
 func (c *Catalog) Spec(id FrameworkID) (Framework, bool) {
 	d, ok := c.byID[id]
 	if !ok {
 		return Framework{}, false
 	}
-	return cloneFramework(d.spec), true
+	f := cloneFramework(d.spec)
+	if d.summaries != nil {
+		d.summaries.fill(&f)
+	}
+	return f, true
+}
+
+// Summary returns the summary of the control r names ("" when it has none) and
+// whether the catalog has that control. It is the control's [Control.Summary], except
+// for the embedded frameworks whose summaries are kept in a file of their own so that
+// [Default] does not decode text few callers read: the statements of NIST SP 800-53,
+// which [Control.Summary] leaves empty and this reads on its first call.
+func (c *Catalog) Summary(r Ref) (string, bool) {
+	d, i, ok := c.find(r)
+	if !ok {
+		return "", false
+	}
+	ctl := d.controls[i]
+	if ctl.Summary == "" && d.summaries != nil {
+		return d.summaries.get()[ctl.Ref.ID], true
+	}
+	return ctl.Summary, true
 }
 
 // ResolveFramework returns the framework a name means: an ID ("iso27002:2022"), an

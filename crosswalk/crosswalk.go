@@ -63,6 +63,7 @@ type fwSpan struct {
 	start, end int32 // nodes[start:end]
 	annex      catalog.FrameworkID
 	itemKinds  []catalog.Kind
+	family     int32 // frameworks of one family (cis:8, cis:8.1) share it
 }
 
 // twin is a same-ID control joined to a node by identity successions.
@@ -354,7 +355,14 @@ func (cw *Crosswalk) indexNodes() {
 				cw.nodes[p].children++
 			}
 		}
-		cw.fws = append(cw.fws, fwSpan{id: in.ID, start: start, end: int32(len(cw.nodes)), annex: in.AnnexOf, itemKinds: in.ItemKinds})
+		fam := int32(len(cw.fws))
+		for _, f := range cw.fws {
+			if f.id.Family() == in.ID.Family() {
+				fam = f.family
+				break
+			}
+		}
+		cw.fws = append(cw.fws, fwSpan{id: in.ID, start: start, end: int32(len(cw.nodes)), annex: in.AnnexOf, itemKinds: in.ItemKinds, family: fam})
 	}
 }
 

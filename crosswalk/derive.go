@@ -38,8 +38,9 @@ type derived struct {
 	target int32
 	rel    mappings.Relationship // of the best path
 	steps  []step                // the best path, owned
-	routes int
-	alts   []path // the next best paths, best first, at most MaxAlternatives
+	routes int                   // independent routes: distinct sequences of pivot framework families
+	paths  int                   // distinct paths (pivot controls, identity twins read as one)
+	alts   []path                // the next best paths, best first, at most MaxAlternatives
 }
 
 // derive finds the derived paths from src to controls of the frameworks tfs that
@@ -48,24 +49,31 @@ type derived struct {
 // stopped at [DerivedSearchBudget].
 func (cw *Crosswalk) derive(src int32, tfs []int32, hops int, accept func(int32) bool) (found []derived, cut bool) {
 	idx := map[int32]int{}
-	routes := map[routeKey]struct{}{}
+	routes, paths := map[routeKey]struct{}{}, map[routeKey]struct{}{}
 	cut = cw.walk(src, tfs, hops, func(p path) {
 		if !accept(p.target) {
 			return
 		}
-		rk := cw.routeOf(p)
-		_, seen := routes[rk]
-		if !seen {
+		pk, rk := cw.routeOf(p, false), cw.routeOf(p, true)
+		_, seenPath := paths[pk]
+		if !seenPath {
+			paths[pk] = struct{}{}
+		}
+		_, seenRoute := routes[rk]
+		if !seenRoute {
 			routes[rk] = struct{}{}
 		}
 		k, ok := idx[p.target]
 		if !ok {
 			idx[p.target] = len(found)
-			found = append(found, derived{target: p.target, rel: p.rel, steps: slices.Clone(p.steps), routes: 1})
+			found = append(found, derived{target: p.target, rel: p.rel, steps: slices.Clone(p.steps), routes: 1, paths: 1})
 			return
 		}
 		d := &found[k]
-		if !seen {
+		if !seenPath {
+			d.paths++
+		}
+		if !seenRoute {
 			d.routes++
 		}
 		best := path{target: d.target, rel: d.rel, steps: d.steps}
@@ -83,24 +91,33 @@ func (cw *Crosswalk) derive(src int32, tfs []int32, hops int, accept func(int32)
 	return found, cut
 }
 
-// routeKey identifies a route: the target and the inner controls of a path, each
-// read as the first of its identity twins, without the identity steps. Two paths that
-// differ only by passing through CIS v8 or its identical v8.1 twin are one route.
+// routeKey identifies a path or a route to a target. For a path: the inner controls,
+// each read as the first of its identity twins, without the identity steps (two
+// paths that differ only by passing through CIS v8 or its identical v8.1 twin are one
+// path). For a route: the families of the frameworks those controls belong to — the
+// publications the evidence rests on; fifty paths through fifty SP 800-53 controls
+// rest on the same two publications and are one route.
 type routeKey struct {
 	target int32
 	inner  [MaxHops]int32
 }
 
-func (cw *Crosswalk) routeOf(p path) routeKey {
+func (cw *Crosswalk) routeOf(p path, families bool) routeKey {
 	k := routeKey{target: p.target}
 	for i := range k.inner {
 		k.inner[i] = -1
 	}
-	n, prev := 0, cw.twinClass(p.steps[0].from)
+	class := func(i int32) int32 {
+		if families {
+			return cw.fws[cw.nodes[i].fw].family
+		}
+		return cw.twinClass(i)
+	}
+	n, prev := 0, class(p.steps[0].from)
 	for _, s := range p.steps[1:] {
-		c := cw.twinClass(s.from)
+		c := class(s.from)
 		if c == prev {
-			continue // a twin of the control before it (an identity step)
+			continue // a twin of the control before it (an identity step), or the same family
 		}
 		if n < len(k.inner) {
 			k.inner[n] = c
@@ -132,9 +149,13 @@ func insertAlt(alts []path, p path) []path {
 
 // compareDerived ranks derived results: more independent routes first (the best
 // measured signal of a derived link being right; see the package documentation),
-// then the stronger composed relationship, fewer hops, and document order.
+// then more paths, the stronger composed relationship, fewer hops, and document
+// order.
 func compareDerived(x, y derived) int {
 	if c := cmp.Compare(y.routes, x.routes); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(y.paths, x.paths); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(y.rel.Rank(), x.rel.Rank()); c != 0 {

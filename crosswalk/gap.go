@@ -139,8 +139,9 @@ type Via struct {
 	ViaParent string   `json:"via_parent,omitempty"`
 	Derived   bool     `json:"derived,omitempty"` // Basis is derived
 	Path      []string `json:"path,omitempty"`    // derived: the controls of the best path, "framework/id", from the control to the item
-	// Routes is, for a derived reach, the number of distinct paths that reach the item
-	// from the control (more routes, more likely right).
+	// Routes is, for a derived reach, the number of independent routes (distinct
+	// sequences of the framework families its paths pass through) that reach the item
+	// from the control: more routes, more likely right.
 	Routes  int      `json:"routes,omitempty"`
 	Sources []string `json:"sources,omitempty"`
 }

@@ -19,8 +19,9 @@
 //     summary, when there is one, as the prose of a part named "statement".
 //   - metadata: title = framework name, version, oscal-version [OSCALVersion],
 //     last-modified (fixed, see [WithLastModified]), the publisher as a party in the
-//     role "publisher", props in [Namespace] for the framework ID, aliases, annex and
-//     qualified-only flag, and remarks naming the source and licence; back-matter holds
+//     role "publisher", props in [Namespace] for the framework ID, aliases, annex,
+//     qualified-only flag and item kinds (one item-kind prop per kind), and remarks
+//     naming the source and licence; back-matter holds
 //     the source and licence again as resources.
 //   - UUIDs are version 5 (name-based, [UUID]), so the same data gives the same bytes.
 //

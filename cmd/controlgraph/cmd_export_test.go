@@ -27,8 +27,10 @@ func TestFrameworks(t *testing.T) {
 		"iso27002:2013": {{"control", 114}},
 		"nist-csf:2.0":  {{"function", 6}, {"category", 22}, {"subcategory", 106}},
 		"nist-csf:1.1":  {{"function", 5}, {"category", 23}, {"subcategory", 108}},
+		"nis2:2024":     {{"section", 13}, {"requirement", 47}, {"point", 159}},
+		"sp800-53:5":    {{"family", 20}, {"control", 322}, {"enhancement", 867}},
 	}
-	ids := []string{"iso27002:2022", "iso27001:2022", "iso27002:2013", "nist-csf:2.0", "nist-csf:1.1"}
+	ids := []string{"iso27002:2022", "iso27001:2022", "iso27002:2013", "nist-csf:2.0", "nist-csf:1.1", "nis2:2024", "sp800-53:5"}
 	if catalog.HasCIS() {
 		want["cis:8"] = []kindCount{{"control", 18}, {"safeguard", 153}}
 		want["cis:8.1"] = want["cis:8"]
