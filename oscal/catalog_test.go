@@ -90,7 +90,7 @@ func TestExportCatalogDeterministic(t *testing.T) {
 	b, err := ExportCatalog(f)
 	require.NoError(t, err)
 	assert.Equal(t, a, b)
-	assert.Contains(t, string(a), `"last-modified": "2026-01-01T00:00:00Z"`)
+	assert.Contains(t, string(a), `"last-modified": "2026-02-01T00:00:00Z"`)
 	c, err := ExportCatalog(f, WithLastModified(time.Date(2027, 3, 4, 5, 6, 7, 0, time.UTC)))
 	require.NoError(t, err)
 	assert.Contains(t, string(c), `"last-modified": "2027-03-04T05:06:07Z"`)
