@@ -253,3 +253,26 @@ func TestShortID(t *testing.T) {
 		assert.Equal(t, catalog.FrameworkID(tc.want), shortID(tc.title, tc.version), tc.title)
 	}
 }
+
+// A withdrawn control (the embedded SP 800-53's AC-13) carries OSCAL's own
+// status=withdrawn prop as well as the attribute, so other tools see it; the
+// document stays valid and comes back exactly.
+func TestExportWithdrawn(t *testing.T) {
+	spec, ok := catalog.Default().Spec("sp800-53:5")
+	if !ok {
+		t.Skip("no embedded sp800-53:5")
+	}
+	b, err := ExportCatalog(spec)
+	require.NoError(t, err)
+	validate(t, b)
+	s := string(b)
+	i := strings.Index(s, `"id": "AC-13"`)
+	require.Positive(t, i)
+	j := strings.Index(s[i:], `"name": "status",`)
+	require.Positive(t, j)
+	// The first status prop of AC-13 is OSCAL's: no ns between name and value.
+	assert.Regexp(t, `^"name": "status",\s*"value": "withdrawn"`, s[i+j:])
+	got, _, err := ImportCatalog("sp800-53.json", b)
+	require.NoError(t, err)
+	assert.Equal(t, normalised(spec), normalised(got))
+}
