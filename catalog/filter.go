@@ -9,7 +9,7 @@ import (
 
 // Condition selects controls in [Catalog.Controls] and [Catalog.Select]. Conditions
 // given together must all hold. Make them with [Where], [OfKind], [InGroup],
-// [ChildOf] and [Not]; a nil Condition holds for every control.
+// [InBaseline], [ChildOf] and [Not]; a nil Condition holds for every control.
 type Condition interface {
 	match(Control) bool
 }
@@ -78,6 +78,12 @@ func OfKind(kinds ...Kind) Condition { return ofKind(slices.Clone(kinds)) }
 // "IG3", in any case). The groups are cumulative: every IG1 safeguard is also in IG2
 // and IG3.
 func InGroup(ig string) Condition { return Where(AttrImplementation, ig) }
+
+// InBaseline holds for a NIST SP 800-53 control or enhancement in the baseline b
+// ("LOW", "MODERATE", "HIGH" or "PRIVACY", in any case), as SP 800-53B lists them. The
+// control baselines are cumulative: every LOW item is also MODERATE, every MODERATE
+// item also HIGH; the privacy baseline stands apart.
+func InBaseline(b string) Condition { return Where(AttrBaseline, b) }
 
 type not struct{ c Condition }
 

@@ -54,6 +54,7 @@ type node struct {
 	children  int32 // number of children
 	kind      catalog.Kind
 	igs       uint8  // CIS implementation groups: bit 0 IG1, bit 1 IG2, bit 2 IG3
+	profiles  uint8  // SP 800-53B baselines: see profileNames
 	withdrawn bool   // catalog.Control.Withdrawn
 	title     string // shared with the catalog (strings are immutable)
 }
@@ -63,6 +64,7 @@ type fwSpan struct {
 	start, end int32 // nodes[start:end]
 	annex      catalog.FrameworkID
 	itemKinds  []catalog.Kind
+	family     int32 // frameworks of one family (cis:8, cis:8.1) share it
 }
 
 // twin is a same-ID control joined to a node by identity successions.
@@ -340,6 +342,9 @@ func (cw *Crosswalk) indexNodes() {
 			for _, g := range c.Attr(catalog.AttrImplementation) {
 				nd.igs |= igBit(g)
 			}
+			for _, b := range c.Attr(catalog.AttrBaseline) {
+				nd.profiles |= profileBit(b)
+			}
 			cw.nodes = append(cw.nodes, nd)
 		}
 		// Parents may follow their children in a caller's framework: fix up.
@@ -354,7 +359,14 @@ func (cw *Crosswalk) indexNodes() {
 				cw.nodes[p].children++
 			}
 		}
-		cw.fws = append(cw.fws, fwSpan{id: in.ID, start: start, end: int32(len(cw.nodes)), annex: in.AnnexOf, itemKinds: in.ItemKinds})
+		fam := int32(len(cw.fws))
+		for _, f := range cw.fws {
+			if f.id.Family() == in.ID.Family() {
+				fam = f.family
+				break
+			}
+		}
+		cw.fws = append(cw.fws, fwSpan{id: in.ID, start: start, end: int32(len(cw.nodes)), annex: in.AnnexOf, itemKinds: in.ItemKinds, family: fam})
 	}
 }
 

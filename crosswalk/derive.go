@@ -32,13 +32,15 @@ type step struct {
 }
 
 // derived is one control that derived paths reach: the best path, the number of
-// paths (routes) and a few alternatives.
+// routes (distinct paths, twins of an identity succession read as one control) and a
+// few alternatives.
 type derived struct {
 	target int32
 	rel    mappings.Relationship // of the best path
 	steps  []step                // the best path, owned
-	routes int
-	alts   []path // the next best paths, best first, at most MaxAlternatives
+	routes int                   // independent routes: distinct sequences of pivot framework families
+	paths  int                   // distinct paths (pivot controls, identity twins read as one)
+	alts   []path                // the next best paths, best first, at most MaxAlternatives
 }
 
 // derive finds the derived paths from src to controls of the frameworks tfs that
@@ -47,18 +49,33 @@ type derived struct {
 // stopped at [DerivedSearchBudget].
 func (cw *Crosswalk) derive(src int32, tfs []int32, hops int, accept func(int32) bool) (found []derived, cut bool) {
 	idx := map[int32]int{}
+	routes, paths := map[routeKey]struct{}{}, map[routeKey]struct{}{}
 	cut = cw.walk(src, tfs, hops, func(p path) {
 		if !accept(p.target) {
 			return
 		}
+		pk, rk := cw.routeOf(p, false), cw.routeOf(p, true)
+		_, seenPath := paths[pk]
+		if !seenPath {
+			paths[pk] = struct{}{}
+		}
+		_, seenRoute := routes[rk]
+		if !seenRoute {
+			routes[rk] = struct{}{}
+		}
 		k, ok := idx[p.target]
 		if !ok {
 			idx[p.target] = len(found)
-			found = append(found, derived{target: p.target, rel: p.rel, steps: slices.Clone(p.steps), routes: 1})
+			found = append(found, derived{target: p.target, rel: p.rel, steps: slices.Clone(p.steps), routes: 1, paths: 1})
 			return
 		}
 		d := &found[k]
-		d.routes++
+		if !seenPath {
+			d.paths++
+		}
+		if !seenRoute {
+			d.routes++
+		}
 		best := path{target: d.target, rel: d.rel, steps: d.steps}
 		if comparePaths(p, best) < 0 {
 			d.alts = insertAlt(d.alts, best)
@@ -74,6 +91,52 @@ func (cw *Crosswalk) derive(src int32, tfs []int32, hops int, accept func(int32)
 	return found, cut
 }
 
+// routeKey identifies a path or a route to a target. For a path: the inner controls,
+// each read as the first of its identity twins, without the identity steps (two
+// paths that differ only by passing through CIS v8 or its identical v8.1 twin are one
+// path). For a route: the families of the frameworks those controls belong to — the
+// publications the evidence rests on; fifty paths through fifty SP 800-53 controls
+// rest on the same two publications and are one route.
+type routeKey struct {
+	target int32
+	inner  [MaxHops]int32
+}
+
+func (cw *Crosswalk) routeOf(p path, families bool) routeKey {
+	k := routeKey{target: p.target}
+	for i := range k.inner {
+		k.inner[i] = -1
+	}
+	class := func(i int32) int32 {
+		if families {
+			return cw.fws[cw.nodes[i].fw].family
+		}
+		return cw.twinClass(i)
+	}
+	n, prev := 0, class(p.steps[0].from)
+	for _, s := range p.steps[1:] {
+		c := class(s.from)
+		if c == prev {
+			continue // a twin of the control before it (an identity step), or the same family
+		}
+		if n < len(k.inner) {
+			k.inner[n] = c
+			n++
+		}
+		prev = c
+	}
+	return k
+}
+
+// twinClass is the first node of i's identity twins and itself.
+func (cw *Crosswalk) twinClass(i int32) int32 {
+	c := i
+	for _, t := range cw.twins[i] {
+		c = min(c, t.node)
+	}
+	return c
+}
+
 // insertAlt inserts p in order, keeping at most MaxAlternatives.
 func insertAlt(alts []path, p path) []path {
 	i, _ := slices.BinarySearchFunc(alts, p, comparePaths)
@@ -86,9 +149,13 @@ func insertAlt(alts []path, p path) []path {
 
 // compareDerived ranks derived results: more independent routes first (the best
 // measured signal of a derived link being right; see the package documentation),
-// then the stronger composed relationship, fewer hops, and document order.
+// then more paths, the stronger composed relationship, fewer hops, and document
+// order.
 func compareDerived(x, y derived) int {
 	if c := cmp.Compare(y.routes, x.routes); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(y.paths, x.paths); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(y.rel.Rank(), x.rel.Rank()); c != 0 {

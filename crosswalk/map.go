@@ -46,9 +46,12 @@ type Mapping struct {
 	// Path through other frameworks, and Relationship is the composition
 	// ([mappings.Compose]).
 	Derived bool
-	// Routes is, for a derived mapping, the number of distinct paths that reach
-	// Target: the best measured signal of a derived mapping being right.
+	// Routes is, for a derived mapping, the number of independent routes that reach
+	// Target (distinct sequences of the framework families its paths pass through):
+	// the best measured signal of a derived mapping being right.
 	Routes int
+	// Paths is, for a derived mapping, the number of distinct paths that reach Target.
+	Paths int
 	// Cut is true when the derived search stopped at [DerivedSearchBudget]: Routes
 	// counts the paths found until then.
 	Cut bool
@@ -380,7 +383,7 @@ func (cw *Crosswalk) addDerived(out []Mapping, src, tf int32, hops, minRoutes in
 			continue
 		}
 		m := Mapping{Target: cw.nodes[d.target].ref, Relationship: d.rel, Basis: BasisDerived, Derived: true,
-			Path: cw.hops(d.steps), Routes: d.routes, Cut: cut}
+			Path: cw.hops(d.steps), Routes: d.routes, Paths: d.paths, Cut: cut}
 		for _, p := range d.alts {
 			m.Alternatives = append(m.Alternatives, cw.hops(p.steps))
 		}

@@ -99,8 +99,8 @@ func TestMigrateCSF11Profile(t *testing.T) {
 	assert.Equal(t, []string{"GV.OC-01"}, got)
 	require.Len(t, m.Steps, 1)
 	assert.Equal(t, []MigrationSource{
-		{Control: catalog.NewRef(catalog.CSF11, "ID.BE-2"), Status: Implemented, Label: "incorporated_into"},
-		{Control: catalog.NewRef(catalog.CSF11, "ID.BE-3"), Status: NotAssessed, Label: "incorporated_into"},
+		{Control: catalog.NewRef(catalog.CSF11, "ID.BE-2"), Status: Implemented, Label: "incorporated_into; informative_reference_of"},
+		{Control: catalog.NewRef(catalog.CSF11, "ID.BE-3"), Status: NotAssessed, Label: "incorporated_into; informative_reference_of"},
 	}, m.Steps[0].From)
 	assert.Equal(t, NotAssessed, m.Steps[0].Status)
 	assert.Contains(t, m.Steps[0].Note, "not assessed, as ID.BE-3 was never rated")

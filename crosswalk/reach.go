@@ -140,15 +140,21 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 			return nil, fmt.Errorf("crosswalk: unknown implementation group %q (want IG1, IG2 or IG3)", g)
 		}
 	}
+	for _, p := range cfg.profiles {
+		if profileBit(p) == 0 {
+			return nil, fmt.Errorf("crosswalk: unknown control baseline %q (want LOW, MODERATE, HIGH or PRIVACY)", p)
+		}
+	}
 	full := cw.reachTable(bf, tf, cfg)
-	if len(scope) == 0 && len(cfg.groups) == 0 {
+	if len(scope) == 0 && len(cfg.groups) == 0 && len(cfg.profiles) == 0 {
 		return full, nil
 	}
 	t := &target{base: full.base, tf: tf, scope: scope, nsrc: full.nsrc, notes: full.notes}
-	anyIG := false
+	anyIG, anyProfile := false, false
 	for k, i := range full.items {
 		anyIG = anyIG || cw.nodes[i].igs != 0
-		if cw.inScope(i, scope) && cw.inGroups(i, cfg.groups) {
+		anyProfile = anyProfile || cw.nodes[i].profiles != 0
+		if cw.inScope(i, scope) && cw.inGroups(i, cfg.groups) && cw.inProfiles(i, cfg.profiles) {
 			t.items = append(t.items, i)
 			t.reaches = append(t.reaches, full.reaches[k])
 			t.cov = append(t.cov, full.cov[k])
@@ -158,6 +164,9 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 	}
 	if len(cfg.groups) > 0 && !anyIG {
 		return nil, fmt.Errorf("crosswalk: %s has no implementation groups (WithGroup applies to the CIS Controls)", tfID)
+	}
+	if len(cfg.profiles) > 0 && !anyProfile {
+		return nil, fmt.Errorf("crosswalk: %s has no control baselines (WithProfile applies to NIST SP 800-53)", tfID)
 	}
 	return t, nil
 }
@@ -324,6 +333,33 @@ func (cw *Crosswalk) inGroups(i int32, groups []string) bool {
 		}
 	}
 	return false
+}
+
+func (cw *Crosswalk) inProfiles(i int32, profiles []string) bool {
+	if len(profiles) == 0 {
+		return true
+	}
+	for _, p := range profiles {
+		if cw.nodes[i].profiles&profileBit(p) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// profileNames are the SP 800-53B baselines, in the order of their bits.
+var profileNames = [...]string{"LOW", "MODERATE", "HIGH", "PRIVACY"}
+
+var profileTitles = [...]string{"LOW baseline", "MODERATE baseline", "HIGH baseline", "Privacy baseline"}
+
+// profileBit returns the bit of a control baseline (any case), or 0.
+func profileBit(name string) uint8 {
+	for b, n := range profileNames {
+		if strings.EqualFold(name, n) {
+			return 1 << b
+		}
+	}
+	return 0
 }
 
 // igBit returns the bit of implementation group "IG1", "IG2" or "IG3" (any case).

@@ -381,3 +381,105 @@ func TestDefaultISMSBaseline(t *testing.T) {
 	assert.Greater(t, r.Summary.Covered, r27002.Summary.Covered)
 	assert.Less(t, r.Summary.Unreached, r27002.Summary.Unreached)
 }
+
+// Issue: --derived lowered coverage (small-company, CSF 2.0, referenced: 63.8 % →
+// 57.5 %). Derived paths only add reach to items no published edge reaches: over the
+// example assessments, every target, policy and path length, an item's status with
+// derived paths is its status without them unless it was unreached, covered never
+// drops, and covered + partial never drops.
+func TestDerivedNeverLowersCoverage(t *testing.T) {
+	cw := Default()
+	targets := []catalog.FrameworkID{catalog.CSF20, catalog.CSF11}
+	if catalog.HasCIS() {
+		targets = append(targets, catalog.CIS8, catalog.CIS81)
+	}
+	for _, file := range []string{"small-company.csv", "cloud-startup.csv"} {
+		a := readExample(t, file)
+		for _, tf := range targets {
+			for _, pol := range []Policy{Auto, Strict, Referenced} {
+				plain, err := cw.Gap(a, tf, pol)
+				require.NoError(t, err)
+				for _, hops := range []int{2, 3} {
+					der, err := cw.Gap(a, tf, pol, WithDerived(hops))
+					require.NoError(t, err)
+					name := fmt.Sprintf("%s %s %s hops %d", file, tf, pol, hops)
+					require.Len(t, der.Items, len(plain.Items), name)
+					for k, it := range der.Items {
+						if plain.Items[k].Status != Unreached {
+							assert.Equal(t, plain.Items[k].Status, it.Status, "%s: %s", name, it.ID)
+						} else if it.Status != Unreached {
+							assert.NotEqual(t, Covered, it.Status, "%s: %s: a derived reach gives at most partial", name, it.ID)
+							assert.Equal(t, RuleDerived, it.Rule, "%s: %s", name, it.ID)
+						}
+					}
+					assert.GreaterOrEqual(t, der.Summary.Covered, plain.Summary.Covered, name)
+					assert.GreaterOrEqual(t, der.Summary.Covered+der.Summary.Partial, plain.Summary.Covered+plain.Summary.Partial, name)
+				}
+			}
+		}
+	}
+}
+
+// Issue: with only 8.12 (data leakage prevention) implemented, derived paths made two
+// CSF 1.1 subcategories about risk determination and asset prioritisation covered
+// under strict, through CIS's claims. A derived reach is at most partial.
+func TestDerivedNeverCovers(t *testing.T) {
+	cw := Default()
+	for _, pol := range []Policy{Auto, Strict, Referenced} {
+		r, err := cw.Gap(only(t, Implemented, "8.12"), catalog.CSF11, pol, WithDerived(2))
+		require.NoError(t, err)
+		assert.Zero(t, r.Summary.Covered, pol)
+		for _, it := range r.Items {
+			if it.Status == PartlyCovered {
+				assert.Equal(t, RuleDerived, it.Rule, it.ID)
+			}
+		}
+	}
+}
+
+// Issue 12: a gap against SP 800-53 limited to a control baseline, like CIS IGs. The
+// items are the controls and enhancements of the baseline as the reference lists them
+// (MODERATE: 287, counted in catalog's tests from the reference file), with a roll-up
+// per family and one for the baseline.
+func TestDefaultSP80053Profile(t *testing.T) {
+	cw := Default()
+	moderate := 0
+	for c := range cw.Catalog().Controls(catalog.SP80053v5, catalog.InBaseline("MODERATE")) {
+		if !c.Withdrawn() {
+			moderate++
+		}
+	}
+	a := readExample(t, "small-company.csv")
+	r, err := cw.Gap(a, catalog.SP80053v5, WithProfile("moderate"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"MODERATE"}, r.Profiles)
+	assert.Len(t, r.Items, moderate)
+	assert.Equal(t, 287, moderate)
+	var fams, profs []string
+	for _, g := range r.Groups {
+		switch g.Kind {
+		case "baseline-profile":
+			profs = append(profs, g.ID)
+			assert.Equal(t, moderate, g.Total)
+		default:
+			fams = append(fams, g.ID)
+		}
+	}
+	assert.Equal(t, []string{"MODERATE"}, profs)
+	assert.Contains(t, fams, "AC")
+	assert.NotContains(t, fams, "AC-2", "a control with enhancements is an item, not a group")
+
+	all, err := cw.Gap(a, catalog.SP80053v5)
+	require.NoError(t, err)
+	assert.Len(t, all.Items, 1007, "every active control and enhancement; the 182 withdrawn are never items")
+	// An item's status does not depend on the limit.
+	st := statuses(all)
+	for _, it := range r.Items {
+		assert.Equal(t, st[it.ID], it.Status, it.ID)
+	}
+
+	_, err = cw.Gap(a, catalog.SP80053v5, WithProfile("medium"))
+	assert.EqualError(t, err, `crosswalk: unknown control baseline "MEDIUM" (want LOW, MODERATE, HIGH or PRIVACY)`)
+	_, err = cw.Gap(a, catalog.CSF20, WithProfile("low"))
+	assert.ErrorContains(t, err, "has no control baselines")
+}

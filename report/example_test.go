@@ -57,9 +57,21 @@ func ExampleMapMermaid() {
 	if err != nil {
 		panic(err)
 	}
-	if err := report.MapMermaid(os.Stdout, ref, ms, report.Options{}); err != nil {
+	var b strings.Builder
+	if err := report.MapMermaid(&b, ref, ms, report.Options{}); err != nil {
 		panic(err)
 	}
+	// The first lines: the title, the graph and the source control's box.
+	for _, line := range strings.SplitN(b.String(), "\n", 7)[:6] {
+		fmt.Println(line)
+	}
+	// Output:
+	// ---
+	// title: "What iso27002:2022 5.7 maps to"
+	// ---
+	// flowchart LR
+	//   subgraph c0["ISO/IEC 27002:2022"]
+	//     n0["5.7<br/>Threat intelligence"]
 }
 
 // Which ISO/IEC 27002 controls feed which CSF categories, from the embedded sets.

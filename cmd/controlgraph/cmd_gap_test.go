@@ -202,3 +202,38 @@ func TestGapHelpExplainsPolicies(t *testing.T) {
 	assert.Contains(t, out, "--policy strict reads every relationship as a set")
 	assert.Contains(t, out, "--policy referenced reads every mapping as an informative reference")
 }
+
+// Issue: the default policy gave 0 % for every CSF target. The default (auto) CSF gap
+// of the example assessment equals --policy referenced, item by item.
+func TestGapDefaultIsReferencedForCSF(t *testing.T) {
+	path := filepath.Join("..", "..", "examples", "assessments", "small-company.csv")
+	def := decodeGap(t, cliOK(t, "gap", "--assessment", path, "--target", "csf", "--format", "json"))
+	ref := decodeGap(t, cliOK(t, "gap", "--assessment", path, "--target", "csf", "--policy", "referenced", "--format", "json"))
+	assert.Equal(t, "auto", def.Policy)
+	assert.Equal(t, ref.Statuses, def.Statuses)
+	assert.Equal(t, 63.8, def.Summary["coverage_percent"])
+	assert.Equal(t, 67.0, def.Summary["covered"])
+}
+
+// Issue 12: gap against NIS2 (49 items: 47 requirements and sections 7 and 9) and
+// against an SP 800-53 baseline (--profile), in every report format.
+func TestGapNIS2And80053(t *testing.T) {
+	path := filepath.Join("..", "..", "examples", "assessments", "small-company.csv")
+	g := decodeGap(t, cliOK(t, "gap", "--assessment", path, "--target", "nis2", "--format", "json"))
+	assert.Equal(t, "nis2:2024", g.Target)
+	assert.Equal(t, 49.0, g.Summary["total"])
+	assert.Contains(t, g.Order, "7")
+	assert.Contains(t, g.Order, "9")
+	assert.Contains(t, g.Order, "13.3")
+	m := decodeGap(t, cliOK(t, "gap", "--assessment", path, "--target", "800-53", "--profile", "moderate", "--format", "json"))
+	assert.Equal(t, "sp800-53:5", m.Target)
+	assert.Equal(t, 287.0, m.Summary["total"])
+	for _, f := range []string{"table", "csv", "md", "html", "xlsx"} {
+		for _, target := range [][]string{{"--target", "nis2"}, {"--target", "800-53", "--profile", "low"}} {
+			args := append([]string{"gap", "--assessment", path, "--format", f}, target...)
+			out := cliOK(t, args...)
+			assert.NotEmpty(t, out, "%v", args)
+		}
+	}
+	assert.Contains(t, cliBad(t, "gap", "--assessment", path, "--target", "800-53", "--profile", "medium"), "--profile")
+}

@@ -354,13 +354,21 @@ func (v *validator) run(kind string, rep *validateJSON) error {
 		switch model {
 		case "catalog":
 			var f catalog.Framework
-			f, r, err = oscal.ImportCatalog(v.name, v.data)
+			opts, oerr := v.x.oscalOptions(false)
+			if oerr != nil {
+				return oerr
+			}
+			f, r, err = oscal.ImportCatalog(v.name, v.data, opts...)
 			if err == nil {
 				_, err = catalogWith([]catalog.Framework{f})
 			}
 		case "mapping-collection":
 			var sets []mappings.Set
-			sets, r, err = oscal.ImportMappings(v.name, v.data)
+			opts, oerr := v.x.oscalOptions(true)
+			if oerr != nil {
+				return oerr
+			}
+			sets, r, err = oscal.ImportMappings(v.name, v.data, opts...)
 			if err == nil {
 				for _, s := range sets {
 					ps := mappings.Validate(s, v.x.cat)
@@ -381,6 +389,10 @@ func (v *validator) run(kind string, rep *validateJSON) error {
 			rep.Summary = fmt.Sprintf("OSCAL %s %q (OSCAL %s)", r.Model, r.Title, r.OSCALVersion)
 			for _, n := range r.Notes {
 				rep.Problems = append(rep.Problems, problemJSON{Severity: "warning", Message: v.name + ": " + n})
+			}
+			// Every field outside the OSCAL model and every skipped map, one each.
+			for _, d := range r.Details() {
+				rep.Problems = append(rep.Problems, problemJSON{Severity: "warning", Message: v.name + ": " + d})
 			}
 		}
 	}
