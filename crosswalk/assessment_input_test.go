@@ -308,7 +308,7 @@ func TestAssessmentLimits(t *testing.T) {
 	long := strings.Repeat("x", MaxFieldChars+1)
 	_, err := ReadAssessmentCSV("f.csv", strings.NewReader("control,status,notes\n5.1,yes,"+long+"\n"), nil)
 	require.ErrorIs(t, err, ErrTooLarge)
-	assert.Equal(t, `f.csv:2: field "column 3" = "`+strings.Repeat("x", 80)+`… (32768 bytes)": over the size limit: 32768 characters in one field, the limit is 32767`, err.Error())
+	assert.Equal(t, `f.csv:2: field "column 3" = "`+strings.Repeat("x", 80)+`"… (32768 bytes): over the size limit: 32768 characters in one field, the limit is 32767`, err.Error())
 
 	// Echoed values are capped everywhere: a long control and a long status.
 	_, err = ReadAssessmentCSV("v.csv", strings.NewReader("control,status\n"+strings.Repeat("5", 5000)+","+strings.Repeat("y", 5000)+"\n"), nil)
