@@ -320,6 +320,14 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 			}
 		}
 	}
+	if p.strict {
+		for _, w := range a.warnings {
+			p.add(w)
+		}
+		if err := p.err(); err != nil {
+			return nil, err
+		}
+	}
 	if fromFile && len(a.missing) > 0 {
 		a.warnings = append(a.warnings, &AssessmentError{File: name, Err: fmt.Errorf("%w: %d of the %d controls of %s (gap and soa count them as not implemented)",
 			ErrIncomplete, len(a.missing), len(a.missing)+len(a.entries), fw)})
@@ -548,6 +556,7 @@ type problemList struct {
 	list     []error
 	more     int
 	warnings []*AssessmentError
+	strict   bool // WithStrict: warnings other than ErrIncomplete are errors
 }
 
 // warn adds a warning (at most maxProblems are kept).

@@ -446,3 +446,21 @@ func TestControlSpellingsISMS(t *testing.T) {
 		"iso27002:2022/8.16": NotImplemented, "iso27002:2022/5.3": Planned,
 	}, got)
 }
+
+func TestReadAssessmentStrict(t *testing.T) {
+	// What is a warning by default is an error with WithStrict; controls left unrated
+	// stay a warning.
+	in := "Control,Title,Status\n5.1 Access rules,x,yes\n5.2,y,\n"
+	a, err := ReadAssessmentCSV("s.csv", strings.NewReader(in), nil)
+	require.NoError(t, err)
+	assert.Len(t, a.Warnings(), 4)
+	_, err = ReadAssessmentCSV("s.csv", strings.NewReader(in), nil, WithStrict())
+	require.Error(t, err)
+	assert.Equal(t, `s.csv:1: field "header": unknown column, ignored: "Title" (the columns read are control, status)`+"\n"+
+		`s.csv:2: field "control" = "5.1 Access rules": the text after the control ID is not the control's title; read by the ID (here 5.1 "Policies for information security")`+"\n"+
+		`s.csv:3: field "status": a control with no status; counted as not assessed`, err.Error())
+	a, err = ReadAssessmentCSV("s.csv", strings.NewReader("control,status\n5.1,yes\n"), nil, WithStrict())
+	require.NoError(t, err)
+	require.Len(t, a.Warnings(), 1)
+	assert.ErrorIs(t, a.Warnings()[0], ErrIncomplete)
+}

@@ -28,7 +28,7 @@ const maxSheetRows = 1 << 20
 // to more than 256 MiB, or with a cell longer than [MaxFieldChars] is refused.
 func ReadAssessmentXLSX(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (a *Assessment, err error) {
 	cat, cfg := readSetup(cat, opts)
-	var p problemList
+	p := problemList{strict: cfg.strict}
 	fw, ok := baselineOf(name, cat, cfg.baseline, &p)
 	if !ok {
 		return nil, p.err()
