@@ -10,6 +10,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/csvsafe"
 )
 
 // ReadOption changes how an assessment is read. Make them with [WithBaseline].
@@ -108,7 +109,7 @@ func ReadAssessmentCSV(name string, r io.Reader, cat *catalog.Catalog, opts ...R
 	}
 	cell := func(rec []string, k string) string {
 		if i := col[k]; i > 0 && i <= len(rec) {
-			return strings.TrimSpace(rec[i-1])
+			return csvsafe.Unescape(strings.TrimSpace(rec[i-1]))
 		}
 		return ""
 	}
@@ -229,9 +230,11 @@ func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...
 // WriteCSV writes the assessment as CSV with the header
 // control,status,justification,owner,evidence,notes and one row per entry in
 // document order, the control by its ID in the baseline. [ReadAssessmentCSV] reads it
-// back to the same entries (lines aside).
+// back to the same entries (lines aside). A cell that starts with '=', '+', '-', '@',
+// a tab, a carriage return or an apostrophe gets an apostrophe in front, so that a
+// spreadsheet shows it as text; the reader takes it off again.
 func (a *Assessment) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(csvColumns); err != nil {
 		return err
 	}

@@ -1,13 +1,13 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/internal/csvsafe"
 )
 
 // gapCSVHeader is the header row GapCSV writes.
@@ -28,7 +28,7 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult) error {
 	if res == nil {
 		return errNil("gap result")
 	}
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	_ = cw.Write(gapCSVHeader)
 	for _, it := range res.Items {
 		counting, context := splitVia(it.Via)
@@ -55,7 +55,7 @@ func SoACSV(w io.Writer, soa *crosswalk.SoA) error {
 	if soa == nil {
 		return errNil("statement of applicability")
 	}
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	_ = cw.Write(soaCSVHeader)
 	for _, e := range soa.Controls {
 		_ = cw.Write([]string{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.Justification,

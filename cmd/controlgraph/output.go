@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"maps"
@@ -15,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/csvsafe"
 	"github.com/controlgraph/controlgraph/report"
 )
 
@@ -331,9 +331,10 @@ func wrapText(s string, width int) []string {
 	return lines
 }
 
-// writeCSV writes the header and rows as CSV.
+// writeCSV writes the header and rows as CSV, every cell escaped against formula
+// injection (internal/csvsafe).
 func (t *table) writeCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(t.header); err != nil {
 		return err
 	}
