@@ -44,13 +44,19 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult) error {
 }
 
 // soaCSVHeader is the header row SoACSV writes.
-var soaCSVHeader = []string{"control", "annex_a", "title", "theme", "applicable", "justification",
-	"status", "owner", "evidence", "notes", "related"}
+var soaCSVHeader = []string{"control", "annex_a", "title", "theme", "applicable", "inclusion_reason",
+	"exclusion_justification", "status", "owner", "evidence", "notes", "related",
+	"organization", "scope", "version", "date", "approved_by"}
 
 // SoACSV writes one row per Annex A control of the SoA, in document order, under
-// the header control,annex_a,title,theme,applicable,justification,status,owner,
-// evidence,notes,related; applicable is "yes" or "no", related lists the items per
-// framework ("nist-csf:2.0: GV.OV-01, PR.DS-01; cis:8: 15.2").
+// the header control,annex_a,title,theme,applicable,inclusion_reason,
+// exclusion_justification,status,owner,evidence,notes,related,organization,scope,
+// version,date,approved_by; applicable is "yes" or "no", the assessment's
+// justification is the reason for the inclusion of an applicable control and the
+// justification of the exclusion of another, related lists the items per framework
+// ("nist-csf:2.0: GV.OV-01, PR.DS-01; cis:8: 15.2"), and every row repeats the
+// document fields ([crosswalk.SoADocument]; empty when not given), so that a row read
+// on its own still says whose statement it belongs to.
 func SoACSV(w io.Writer, soa *crosswalk.SoA) error {
 	if soa == nil {
 		return errNil("statement of applicability")
@@ -58,8 +64,12 @@ func SoACSV(w io.Writer, soa *crosswalk.SoA) error {
 	cw := csvsafe.NewWriter(w)
 	_ = cw.Write(soaCSVHeader)
 	for _, e := range soa.Controls {
-		_ = cw.Write([]string{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.Justification,
-			e.Status.String(), e.Owner, e.Evidence, e.Notes, relatedLabel(e.Related)})
+		row := []string{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.InclusionReason,
+			e.ExclusionJustification, e.Status.String(), e.Owner, e.Evidence, e.Notes, relatedLabel(e.Related)}
+		for _, f := range docFields(soa.Document) {
+			row = append(row, f.Value)
+		}
+		_ = cw.Write(row)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

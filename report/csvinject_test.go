@@ -59,7 +59,7 @@ func TestSoACSVNeutralisesFormulas(t *testing.T) {
 	for i, f := range formulas {
 		r := rows[i+1]
 		require.Equal(t, "5."+itoa(i+1), r[0])
-		for _, col := range []string{"justification", "owner", "evidence", "notes"} {
+		for _, col := range []string{"exclusion_justification", "owner", "evidence", "notes"} {
 			assert.Equal(t, "'"+f, r[colIndex(t, rows[0], col)], col)
 		}
 	}

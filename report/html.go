@@ -303,6 +303,7 @@ func execute(w io.Writer, name string, data any) error {
 
 type soaPage struct {
 	Title, Generated, Assessment string
+	Doc                          []docField
 	StandardName, BaselineName   string
 	Standard, Baseline           catalog.FrameworkID
 	Related                      string
@@ -315,9 +316,10 @@ type soaPage struct {
 }
 
 // SoAHTML writes the Statement of Applicability as one self-contained HTML page:
-// the summary, the problems an auditor would ask about, and every Annex A control
-// (control, title, applicable, justification, status, owner, evidence, notes,
-// related items) in a table that sorts and filters with script and reads without.
+// the document fields (organisation, scope, version, date, approved by; "not given"
+// when empty), the summary, the problems an auditor would ask about, and every Annex
+// A control (control, title, applicable, reason for inclusion, justification for
+// exclusion, status, owner, evidence, notes, related items) in a table that sorts and filters with script and reads without.
 // User text (justifications, owners, evidence, notes) is escaped. Each control's
 // row has data-control="ID" and data-status.
 func SoAHTML(w io.Writer, soa *crosswalk.SoA, opts Options) error {
@@ -327,7 +329,7 @@ func SoAHTML(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	cat := opts.catalog()
 	s := soa.Summary
 	p := soaPage{
-		Title: soaTitle(opts), Generated: opts.Generated, Assessment: soa.Assessment,
+		Title: soaTitle(opts), Generated: opts.Generated, Assessment: soa.Assessment, Doc: docFields(soa.Document),
 		StandardName: frameworkName(cat, soa.Standard), BaselineName: frameworkName(cat, soa.Baseline),
 		Standard: soa.Standard, Baseline: soa.Baseline, Related: joinIDs(soa.Related),
 		KPIs: []kpiView{

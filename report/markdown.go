@@ -145,7 +145,7 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 }
 
 // SoAMarkdown writes the Statement of Applicability as a Markdown document: the
-// summary, the problems an auditor would ask about and one table row per Annex A
+// document fields (organisation, scope, version, date, approved by), the summary, the problems an auditor would ask about and one table row per Annex A
 // control.
 func SoAMarkdown(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	if soa == nil {
@@ -154,6 +154,9 @@ func SoAMarkdown(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	cat := opts.catalog()
 	m := &mdWriter{w: bufio.NewWriter(w)}
 	m.f("# %s\n\n", md(soaTitle(opts)))
+	for _, f := range docFields(soa.Document) {
+		m.f("- %s: %s\n", f.Label, md(f.Shown()))
+	}
 	m.f("- Standard: %s (`%s`), Annex A = %s (`%s`)\n", md(frameworkName(cat, soa.Standard)), soa.Standard,
 		md(frameworkName(cat, soa.Baseline)), soa.Baseline)
 	if soa.Assessment != "" {
@@ -178,9 +181,11 @@ func SoAMarkdown(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 		m.f("- **%s** (%s): %s\n", md(p.Control), md(string(p.Kind)), md(p.Message))
 	}
 	m.f("\n## Controls\n\n")
-	m.header("Control", "Title", "Applicable", "Justification", "Status", "Owner", "Evidence", "Notes", "Related")
+	m.header("Control", "Title", "Applicable", "Reason for inclusion", "Justification for exclusion", "Status", "Owner",
+		"Evidence", "Notes", "Related")
 	for _, e := range soa.Controls {
-		m.row(md(e.AnnexA), md(e.Title), yesNo(e.Applicable), md(e.Justification), e.Status.String(), md(e.Owner),
+		m.row(md(e.AnnexA), md(e.Title), yesNo(e.Applicable), md(e.InclusionReason), md(e.ExclusionJustification),
+			e.Status.String(), md(e.Owner),
 			md(e.Evidence), md(e.Notes), md(relatedLabel(e.Related)))
 	}
 	return m.flush()

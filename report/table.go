@@ -144,7 +144,9 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 }
 
 // SoATable writes the Statement of Applicability as aligned text for a terminal:
-// the summary, the problems and one row per Annex A control.
+// the document fields, the summary, the problems and one row per Annex A control
+// (its reason for inclusion or justification for exclusion in one column, as the
+// APPLICABLE column says which it is).
 func SoATable(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	if soa == nil {
 		return errNil("statement of applicability")
@@ -152,13 +154,16 @@ func SoATable(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	cat := opts.catalog()
 	t := newTableWriter(w)
 	t.f("%s: %s, Annex A\n", cell(soaTitle(opts), 0), frameworkName(cat, soa.Standard))
+	for _, f := range docFields(soa.Document) {
+		t.f("%-13s %s\n", f.Label+":", cell(f.Shown(), 0))
+	}
 	if soa.Assessment != "" {
-		t.f("Assessment: %s\n", cell(soa.Assessment, 0))
+		t.f("%-13s %s\n", "Assessment:", cell(soa.Assessment, 0))
 	}
 	s := soa.Summary
 	t.f("%d controls: %d applicable, %d excluded; %d implemented, %d partial, %d planned, %d not implemented, %d not assessed\n\n",
 		s.Total, s.Applicable, s.Excluded, s.Implemented, s.Partial, s.Planned, s.NotImplemented, s.NotAssessed)
-	t.start("CONTROL", "APPLICABLE", "STATUS", "OWNER", "TITLE", "JUSTIFICATION")
+	t.start("CONTROL", "APPLICABLE", "STATUS", "OWNER", "TITLE", "REASON / JUSTIFICATION")
 	for _, e := range soa.Controls {
 		t.row(cell(e.AnnexA, 0), yesNo(e.Applicable), e.Status.String(), cell(e.Owner, 20), cell(e.Title, 50), cell(e.Justification, 60))
 	}

@@ -89,10 +89,10 @@ func TestSoACSVKeepsUserText(t *testing.T) {
 	require.Len(t, rows, 94)
 	assert.Equal(t, soaCSVHeader, rows[0])
 	assert.Equal(t, []string{"5.1", "A.5.1", "Policies for information security"}, rows[1][:3])
-	assert.Equal(t, hostileNote, rows[1][9], "CSV carries notes verbatim")
+	assert.Equal(t, hostileNote, rows[1][10], "CSV carries notes verbatim")
 	for _, r := range rows[1:] {
 		if r[0] == "7.4" {
-			assert.Equal(t, []string{"no", hostileNote, "not-applicable"}, r[4:7])
+			assert.Equal(t, []string{"no", "", hostileNote, "not-applicable"}, r[4:8], "the justification of an exclusion")
 		}
 	}
 }
@@ -118,11 +118,11 @@ func TestSoAMarkdownEscapes(t *testing.T) {
 	got := string(render(t, func(b *bytes.Buffer) error { return SoAMarkdown(b, soa, Options{}) }))
 	assert.NotContains(t, got, "<script>")
 	assert.Contains(t, got, `&lt;script&gt;alert(1)&lt;/script&gt; \| pipe<br>second line &amp; "quotes" \`+"`code\\`")
-	// each control row has exactly the 9 cells of the header: no '|' of a note leaks
+	// each control row has exactly the 10 cells of the header: no '|' of a note leaks
 	for _, line := range strings.Split(got, "\n") {
 		if strings.HasPrefix(line, "| A.") {
 			cells := strings.Split(strings.ReplaceAll(line, `\|`, ""), "|")
-			assert.Len(t, cells, 11, line)
+			assert.Len(t, cells, 12, line)
 		}
 	}
 	golden(t, "soa-small.md", render(t, func(b *bytes.Buffer) error { return SoAMarkdown(b, smallSoA(t), Options{}) }))

@@ -238,17 +238,18 @@ func SoAXLSX(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 		return errNil("statement of applicability")
 	}
 	cat := opts.catalog()
-	main := sheet{name: SheetSoA, statusCol: 6, wrapCols: []int{2, 5, 8, 9},
-		header: []string{"control", "annex_a", "title", "theme", "applicable", "justification", "status", "owner", "evidence", "notes"},
-		widths: []float64{9, 9, 45, 15, 11, 40, 16, 16, 30, 30}}
+	main := sheet{name: SheetSoA, statusCol: 7, wrapCols: []int{2, 5, 6, 9, 10},
+		header: []string{"control", "annex_a", "title", "theme", "applicable", "inclusion_reason", "exclusion_justification",
+			"status", "owner", "evidence", "notes"},
+		widths: []float64{9, 9, 45, 15, 11, 35, 35, 16, 16, 30, 30}}
 	for _, fw := range soa.Related {
 		main.header = append(main.header, "related "+string(fw))
 		main.widths = append(main.widths, 35)
 		main.wrapCols = append(main.wrapCols, len(main.header)-1)
 	}
 	for _, e := range soa.Controls {
-		row := []any{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.Justification, e.Status.String(),
-			e.Owner, e.Evidence, e.Notes}
+		row := []any{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.InclusionReason, e.ExclusionJustification,
+			e.Status.String(), e.Owner, e.Evidence, e.Notes}
 		for _, fw := range soa.Related {
 			var items []string
 			for _, r := range e.Related {
@@ -264,6 +265,11 @@ func SoAXLSX(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	summary := sheet{name: SheetSummary, header: []string{"field", "value"}, widths: []float64{20, 50}, statusCol: -1,
 		rows: [][]any{
 			{"title", soaTitle(opts)},
+			{"organization", soa.Document.Organization},
+			{"scope", soa.Document.Scope},
+			{"version", soa.Document.Version},
+			{"date", soa.Document.Date},
+			{"approved_by", soa.Document.ApprovedBy},
 			{"standard", string(soa.Standard) + " (" + frameworkName(cat, soa.Standard) + ")"},
 			{"baseline", string(soa.Baseline) + " (" + frameworkName(cat, soa.Baseline) + ")"},
 			{"assessment", soa.Assessment},

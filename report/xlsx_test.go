@@ -145,10 +145,10 @@ func TestSoAXLSX(t *testing.T) {
 	require.Len(t, rows, 94)
 	for i, e := range soa.Controls {
 		assert.Equal(t, e.Control, rows[i+1][0])
-		assert.Equal(t, e.Status.String(), rows[i+1][6])
+		assert.Equal(t, e.Status.String(), rows[i+1][7])
 		assert.Equal(t, yesNo(e.Applicable), rows[i+1][4])
 	}
-	assert.Equal(t, hostileNote, rows[1][9], "notes kept verbatim")
+	assert.Equal(t, hostileNote, rows[1][10], "notes kept verbatim")
 	sum, err := f.GetRows(SheetSummary)
 	require.NoError(t, err)
 	assert.Contains(t, sum, []string{"total", "93"})
