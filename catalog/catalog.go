@@ -112,7 +112,12 @@ func newFwData(f Framework, order int, owned bool, bad func(ci int, field, value
 	d.info = Info{
 		ID: f.ID, Name: f.Name, Version: f.Version, Publisher: f.Publisher, Source: f.Source,
 		Licence: f.Licence, Aliases: slices.Clone(f.Aliases), AnnexOf: f.AnnexOf,
-		QualifiedOnly: f.QualifiedOnly, Controls: len(f.Controls),
+		QualifiedOnly: f.QualifiedOnly, ItemKinds: slices.Clone(f.ItemKinds), Controls: len(f.Controls),
+	}
+	for _, k := range f.ItemKinds {
+		if !validKind(k) {
+			bad(-1, "item_kinds", string(k), fmt.Errorf("%w: a kind is a lower-case word", ErrInvalidValue))
+		}
 	}
 	for ci, s := range f.Controls {
 		if s.ID == "" || strings.TrimSpace(s.ID) != s.ID || strings.ContainsAny(s.ID, "/\n\r\t") {
@@ -220,6 +225,7 @@ func attrsOK(attrs map[string][]string) bool {
 func cloneFramework(f Framework) Framework {
 	g := f
 	g.Aliases = slices.Clone(f.Aliases)
+	g.ItemKinds = slices.Clone(f.ItemKinds)
 	g.Controls = make([]ControlSpec, len(f.Controls))
 	for i, s := range f.Controls {
 		if s.Kind == "" {

@@ -54,7 +54,14 @@ const (
 	AttrAssetType      = "asset_type"           // Devices, Software, Data, ...
 	AttrSecurityFunc   = "security_function"    // Identify, Protect, ..., Govern (v8.1)
 	AttrImplementation = "implementation_group" // IG1, IG2, IG3
+	// Any framework.
+	AttrStatus           = "status"            // StatusWithdrawn for a withdrawn control
+	AttrIncorporatedInto = "incorporated_into" // IDs of the controls a withdrawn one moved to
 )
+
+// StatusWithdrawn is the value of [AttrStatus] of a control its publisher withdrew:
+// kept so that references to it resolve, never an item of a gap analysis.
+const StatusWithdrawn = "withdrawn"
 
 // Control is one node of a framework: a control, clause, theme, function, category,
 // subcategory or safeguard. It is a value: changing a copy changes nothing in the
@@ -67,6 +74,13 @@ type Control struct {
 	Summary string // optional description
 
 	attrs map[string][]string // shared and never mutated; accessors copy
+}
+
+// Withdrawn reports whether the publisher withdrew the control ([AttrStatus] is
+// [StatusWithdrawn]).
+func (c Control) Withdrawn() bool {
+	v := c.attrs[AttrStatus]
+	return len(v) == 1 && v[0] == StatusWithdrawn
 }
 
 // Attr returns the values of the named attribute, or nil. The slice is the caller's.

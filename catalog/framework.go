@@ -84,7 +84,14 @@ type Framework struct {
 	// QualifiedOnly frameworks are found by [Catalog.ParseRef] only when the input
 	// names them ("CIS 4.1", "cis:4.1"); a bare "4.1" is read as an ISO reference.
 	QualifiedOnly bool
-	Controls      []ControlSpec // in document order
+	// ItemKinds are the kinds of control that are the items of a gap analysis against
+	// this framework: every control of one of these kinds is an item, except a
+	// withdrawn one (see [Control.Withdrawn]). A leaf that is neither an item nor below
+	// one makes its root-most ancestor with no item below it an item, so a section
+	// without sub-headings still counts once. Nil means the leaves (CSF subcategories,
+	// CIS safeguards).
+	ItemKinds []Kind
+	Controls  []ControlSpec // in document order
 }
 
 // ControlSpec is one control of a [Framework] as given to [New].
@@ -110,6 +117,7 @@ type Info struct {
 	Aliases       []string
 	AnnexOf       FrameworkID
 	QualifiedOnly bool
+	ItemKinds     []Kind      // see [Framework.ItemKinds]
 	Controls      int         // number of controls of every kind (Annex A controls count in AnnexOf)
 	Counts        []KindCount // controls per kind, in order of first appearance
 }

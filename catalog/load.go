@@ -167,6 +167,9 @@ func fromWire(wf wire.Framework) Framework {
 		AnnexOf: FrameworkID(wf.AnnexOf), QualifiedOnly: wf.QualifiedOnly,
 		Controls: make([]ControlSpec, len(wf.Controls)),
 	}
+	for _, k := range wf.ItemKinds {
+		f.ItemKinds = append(f.ItemKinds, Kind(k))
+	}
 	for i, wc := range wf.Controls {
 		f.Controls[i] = ControlSpec{ID: wc.ID, Title: wc.Title, Kind: Kind(wc.Kind), Parent: wc.Parent, Summary: wc.Summary, Attributes: wc.Attributes}
 	}
@@ -179,6 +182,9 @@ func toWire(f Framework) wire.Framework {
 		Source: f.Source, Licence: f.Licence, Aliases: slices.Clone(f.Aliases),
 		AnnexOf: string(f.AnnexOf), QualifiedOnly: f.QualifiedOnly,
 		Controls: make([]wire.Control, len(f.Controls)),
+	}
+	for _, k := range f.ItemKinds {
+		wf.ItemKinds = append(wf.ItemKinds, string(k))
 	}
 	for i, s := range f.Controls {
 		k := s.Kind

@@ -90,6 +90,24 @@ func TestReadJSON(t *testing.T) {
 	assert.Equal(t, catalog.FrameworkID("acme:2"), fws[1].ID)
 }
 
+func TestReadJSONItemKinds(t *testing.T) {
+	in := strings.Replace(goodJSON, `"version": "1",`, `"version": "1", "item_kinds": ["control"],`, 1)
+	fws, err := catalog.ReadJSON("acme.json", []byte(in))
+	require.NoError(t, err)
+	assert.Equal(t, []catalog.Kind{catalog.KindControl}, fws[0].ItemKinds)
+	var b bytes.Buffer
+	require.NoError(t, catalog.WriteJSON(&b, fws...))
+	assert.Contains(t, b.String(), `"item_kinds": [`)
+	back, err := catalog.ReadJSON("back.json", b.Bytes())
+	require.NoError(t, err)
+	assert.Equal(t, fws, back)
+
+	_, err = catalog.ReadJSON("bad.json", []byte(strings.Replace(in, `["control"]`, `["Not A Kind"]`, 1)))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "item_kinds")
+	assert.Contains(t, err.Error(), "Not A Kind")
+}
+
 func TestReadJSONErrors(t *testing.T) {
 	tests := []struct {
 		name  string

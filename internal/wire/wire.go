@@ -20,6 +20,7 @@ type Framework struct {
 	Aliases       []string  `json:"aliases,omitempty"`
 	AnnexOf       string    `json:"annex_of,omitempty"`
 	QualifiedOnly bool      `json:"qualified_only,omitempty"`
+	ItemKinds     []string  `json:"item_kinds,omitempty"`
 	Controls      []Control `json:"controls"`
 }
 
