@@ -17,23 +17,26 @@ var gapCSVHeader = []string{"id", "title", "status", "reached_by", "category_lev
 // GapCSV writes one row per target item of the gap result, in document order, under
 // the header id,title,status,reached_by,category_level,sources,statements,
 // outside_baseline,policy,derived: the item's ID, title and status; the baseline
-// controls that reach it ("8.16 (subset-of, not-implemented)"), then those mapped
-// only to an ancestor ("5.1 (related at GV, implemented)", context that does not
-// count), the source documents, what the sources state about the item, and the
+// controls that reach it, with their titles ("8.16 Monitoring activities (subset-of,
+// not-implemented)"), then those mapped only to an ancestor ("5.1 Policies for
+// information security (related at GV, implemented)", context that does not count),
+// the source documents by name (opts.Crosswalk or the embedded sets name them; an
+// unknown ID stays as it is), what the sources state about the item, and the
 // controls outside the baseline mapped to it (ISO/IEC 27001 clauses); lists are joined
 // by "; ". Every row repeats the coverage policy and whether derived paths were used,
 // so a row read on its own still says how its status was reached. The summary and
 // roll-ups are in the JSON, Markdown, HTML and XLSX forms.
-func GapCSV(w io.Writer, res *crosswalk.GapResult) error {
+func GapCSV(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if res == nil {
 		return errNil("gap result")
 	}
+	cat := opts.catalog()
 	cw := csvsafe.NewWriter(w)
 	_ = cw.Write(gapCSVHeader)
 	for _, it := range res.Items {
-		counting, context := splitVia(it.Via)
+		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		_ = cw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
-			strings.Join(context, "; "), strings.Join(sources(it.Via), "; "), strings.Join(it.Statements, "; "),
+			strings.Join(context, "; "), strings.Join(opts.sourceNames(sources(it.Via)), "; "), strings.Join(it.Statements, "; "),
 			strings.Join(it.Outside, "; "), string(res.Policy), strconv.FormatBool(res.Derived)})
 	}
 	cw.Flush()

@@ -36,7 +36,7 @@ func TestGapCSVNeutralisesFormulas(t *testing.T) {
 		res.Items = append(res.Items, crosswalk.GapItem{ID: "X-" + itoa(i), Title: f, Status: crosswalk.Unreached,
 			Statements: []string{f}, Outside: []string{f}})
 	}
-	rows := assertNoFormula(t, render(t, func(b *bytes.Buffer) error { return GapCSV(b, res) }))
+	rows := assertNoFormula(t, render(t, func(b *bytes.Buffer) error { return GapCSV(b, res, Options{}) }))
 	require.Len(t, rows, len(formulas)+1)
 	for i, f := range formulas {
 		assert.Equal(t, "'"+f, rows[i+1][1], "the title is kept, behind an apostrophe")

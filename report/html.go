@@ -165,6 +165,8 @@ type gapPage struct {
 	UnreachedReason              string
 	NotAssessed                  []idTitle
 	Recs                         []crosswalk.Recommendation
+	MovesOf                      string // the framework of the moved items
+	Sources                      []sourceRef
 	CSS                          template.CSS
 	JS                           template.JS
 }
@@ -246,6 +248,8 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		Heat:            newHeatView(hm),
 		UnreachedReason: unreachedReason(cat, res.Baseline),
 		Recs:            res.Recommendations,
+		MovesOf:         movesOf(cat, res.Target),
+		Sources:         citedSources(res, opts),
 		CSS:             pageCSS, JS: pageJS,
 	}
 	for i := range p.KPIs {
@@ -254,13 +258,13 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 	items := make(map[string]crosswalk.GapItem, len(res.Items))
 	for _, it := range res.Items {
 		items[it.ID] = it
-		counting, context := splitVia(it.Via)
+		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		p.Items = append(p.Items, itemView{ID: it.ID, Title: it.Title, Status: it.Status, Glyph: glyph(it.Status),
 			Rank: rank(it.Status), Counting: counting, Context: context, Statements: it.Statements})
 	}
 	for _, id := range res.Unreached {
 		it := items[id]
-		_, context := splitVia(it.Via)
+		_, context := splitViaTitled(cat, res.Baseline, it.Via)
 		p.Unreached = append(p.Unreached, unreachedView{ID: id, Title: it.Title, Statements: it.Statements,
 			Context: strings.Join(context, "; "), Outside: strings.Join(it.Outside, ", ")})
 	}

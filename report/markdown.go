@@ -99,7 +99,7 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m.f("\n## Items\n\n")
 	m.header("ID", "Title", "Status", "Reached by", "Mapped at a higher level")
 	for _, it := range res.Items {
-		counting, context := splitVia(it.Via)
+		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		m.row(md(it.ID), md(it.Title), string(it.Status), md(strings.Join(counting, "; ")), md(strings.Join(context, "; ")))
 	}
 
@@ -136,9 +136,19 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if len(res.Recommendations) == 0 {
 		m.f("None.\n")
 	} else {
-		m.header("#", "Control", "Title", "Status now", "Gain", "Items it moves")
+		m.header("#", "Control", "Title", "Status now", "Gain", md("Items of "+movesOf(cat, res.Target)+" it moves"))
 		for i, r := range res.Recommendations {
 			m.row(itoa(i+1), md(r.Control), md(r.Title), r.Status.String(), itoa(r.Gain), md(strings.Join(moveLabels(r.Moves), "; ")))
+		}
+	}
+	if srcs := citedSources(res, opts); len(srcs) > 0 {
+		m.f("\n## Sources\n\n")
+		for _, s := range srcs {
+			m.f("- %s", md(s.Title))
+			if s.Publisher != "" {
+				m.f(" (%s)", md(s.Publisher))
+			}
+			m.f(" — %s\n", md(s.ID))
 		}
 	}
 	return m.flush()

@@ -92,6 +92,16 @@ type Options struct {
 	// Assessment names the assessment file a gap result came from (a SoA carries its
 	// own); shown when not empty.
 	Assessment string
+	// Crosswalk names the source documents a result cites: a report shows a source's
+	// title where the result has its ID. When nil, the embedded mapping sets name
+	// them; an ID neither knows is shown as it is. Pass the crosswalk the result came
+	// from when it was built with crosswalk.New over sets of your own.
+	Crosswalk *crosswalk.Crosswalk
+	// Width is the width terminal tables ([GapTable], [SoATable]) fit, in
+	// characters (a command line passes $COLUMNS): long titles and lists wrap onto
+	// more lines, nothing is cut. 0 or less: no limit, every line as long as it
+	// needs.
+	Width int
 }
 
 func (o Options) catalog() *catalog.Catalog {
@@ -110,7 +120,7 @@ func RenderGap(w io.Writer, res *crosswalk.GapResult, f Format, opts Options) er
 	case JSON:
 		return GapJSON(w, res)
 	case CSV:
-		return GapCSV(w, res)
+		return GapCSV(w, res, opts)
 	case Markdown:
 		return GapMarkdown(w, res, opts)
 	case HTML:

@@ -317,9 +317,9 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		}}
 	items := sheet{name: SheetItems, cols: gapItemCols}
 	for _, it := range res.Items {
-		counting, context := splitVia(it.Via)
+		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		items.rows = append(items.rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
-			strings.Join(context, "\n"), strings.Join(sources(it.Via), "; "), strings.Join(it.Statements, "\n"),
+			strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
 			strings.Join(it.Outside, "\n"), string(res.Policy), res.Derived})
 	}
 	groups := sheet{name: SheetGroups, cols: gapGroupCols}
@@ -327,7 +327,8 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		groups.rows = append(groups.rows, []any{g.ID, g.Title, g.Kind, g.Total, g.Covered, g.Partial, g.Gap, g.Unreached,
 			g.NotApplicable, percent(g.CoveragePercent)})
 	}
-	recs := sheet{name: SheetRecommendations, cols: gapRecCols}
+	recs := sheet{name: SheetRecommendations, cols: slices.Clone(gapRecCols)}
+	recs.cols[5].header = "Item moved: " + movesOf(cat, res.Target)
 	for i, r := range res.Recommendations {
 		for _, m := range r.Moves {
 			recs.rows = append(recs.rows, []any{i + 1, r.Control, r.Title, r.Status.String(), r.Gain, m.ID, string(m.From), string(m.To), m.Weight})

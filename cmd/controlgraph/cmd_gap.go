@@ -95,7 +95,7 @@ func setupGap(fs *flag.FlagSet) action {
 		}
 		x.derivedHint(a.Baseline(), r.target, tf.derived)
 		if err := x.render(func(w io.Writer, f report.Format) error {
-			return report.RenderGap(w, res, f, report.Options{Catalog: x.cat, Assessment: a.Name()})
+			return report.RenderGap(w, res, f, report.Options{Catalog: x.cat, Assessment: a.Name(), Crosswalk: x.crosswalk(), Width: x.width})
 		}); err != nil {
 			return err
 		}

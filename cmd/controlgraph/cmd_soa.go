@@ -85,7 +85,7 @@ func setupSoA(fs *flag.FlagSet) action {
 		}
 		soa.Document = doc
 		if err := x.render(func(w io.Writer, f report.Format) error {
-			return report.RenderSoA(w, soa, f, report.Options{Catalog: x.cat})
+			return report.RenderSoA(w, soa, f, report.Options{Catalog: x.cat, Crosswalk: x.crosswalk(), Width: x.width})
 		}); err != nil {
 			return err
 		}
