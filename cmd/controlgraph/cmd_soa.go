@@ -58,7 +58,12 @@ func setupSoA(fs *flag.FlagSet) action {
 	fs.StringVar(&doc.Version, "version", "", "the document's `VERSION` (\"1.2\")")
 	fs.StringVar(&doc.Date, "date", "", "the document's date, `YYYY-MM-DD`")
 	fs.StringVar(&doc.ApprovedBy, "approved-by", "", "who approved the statement (`NAME`)")
+	var pf printFlags
+	pf.declare(fs)
 	return func(x *invocation, _ []string) error {
+		if err := pf.check(); err != nil {
+			return err
+		}
 		if *file == "" {
 			return badInput("missing --assessment FILE (CSV or JSON; - for standard input)")
 		}
@@ -85,7 +90,8 @@ func setupSoA(fs *flag.FlagSet) action {
 		}
 		soa.Document = doc
 		if err := x.render(func(w io.Writer, f report.Format) error {
-			return report.RenderSoA(w, soa, f, report.Options{Catalog: x.cat, Crosswalk: x.crosswalk(), Width: x.width})
+			return report.RenderSoA(w, soa, f, report.Options{Catalog: x.cat, Crosswalk: x.crosswalk(), Width: x.width,
+				Paper: pf.paper, Landscape: pf.landscape})
 		}); err != nil {
 			return err
 		}

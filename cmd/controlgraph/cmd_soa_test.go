@@ -145,3 +145,16 @@ func TestSoADocumentFields(t *testing.T) {
 
 // flatText joins the words of a wrapped text with single spaces.
 func flatText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// --paper and --landscape set the @page rule of the HTML reports; an unknown paper is
+// bad input.
+func TestPrintFlags(t *testing.T) {
+	path := filepath.Join("..", "..", "examples", "assessments", "small-company.csv")
+	html := cliOK(t, "gap", "--assessment", path, "--target", "csf", "--format", "html", "--paper", "a4", "--landscape")
+	assert.Contains(t, html, "@page{size:A4 landscape}")
+	html = cliOK(t, "soa", "--assessment", path, "--format", "html", "--paper", "Letter")
+	assert.Contains(t, html, "@page{size:letter}")
+	assert.NotContains(t, cliOK(t, "soa", "--assessment", path, "--format", "html"), "@page{size")
+	assert.Contains(t, cliBad(t, "gap", "--assessment", path, "--target", "csf", "--paper", "A3"), `invalid value "A3" for --paper; accepted: A4, Letter`)
+	assert.Contains(t, cliBad(t, "soa", "--assessment", path, "--paper", "legal"), `invalid value "legal" for --paper`)
+}
