@@ -7,6 +7,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Catalog is an immutable set of frameworks with their controls and the indexes to
@@ -26,6 +28,9 @@ type fwData struct {
 	keys     map[string][]int // normalised ID → indexes
 	children [][]int
 	spec     Framework // deep copy of the input, for export
+	// summaries, when set, holds the summaries that the controls (and spec) lack,
+	// read on first use: the embedded frameworks whose summaries are kept apart.
+	summaries *lazySummaries
 }
 
 // locator gives the position of a control of a framework being built, for errors.
@@ -75,7 +80,7 @@ func build(fws []Framework, loc locator, owned bool) (*Catalog, error) {
 			if ci >= 0 {
 				r = fmt.Sprintf("%s control #%d", rec, ci+1)
 				if id := f.Controls[ci].ID; id != "" {
-					r += fmt.Sprintf(" %q", id)
+					r += " " + safetext.Quote(id)
 				}
 			}
 			p.add(&DataError{File: file, Line: line, Record: r, Field: field, Value: value, Err: err})
@@ -120,11 +125,11 @@ func newFwData(f Framework, order int, owned bool, bad func(ci int, field, value
 		}
 	}
 	for ci, s := range f.Controls {
-		if s.ID == "" || strings.TrimSpace(s.ID) != s.ID || strings.ContainsAny(s.ID, "/\n\r\t") {
+		if why := controlIDProblem(s.ID); why != "" {
 			if s.ID == "" {
 				bad(ci, "id", "", ErrEmptyField)
 			} else {
-				bad(ci, "id", s.ID, fmt.Errorf("%w: a control ID has no surrounding spaces, slashes or line breaks", ErrInvalidValue))
+				bad(ci, "id", s.ID, fmt.Errorf("%w: %s", ErrInvalidValue, why))
 			}
 		} else if _, dup := d.pos[s.ID]; dup {
 			bad(ci, "id", s.ID, ErrDuplicateID)
@@ -384,13 +389,35 @@ func (c *Catalog) Has(id FrameworkID) bool {
 }
 
 // Spec returns a deep copy of the framework as it was given to the catalog, with
-// every control; it is what exports write.
+// every control; it is what exports write. The summaries of an embedded framework
+// that keeps them apart (SP 800-53's statements) are filled in.
 func (c *Catalog) Spec(id FrameworkID) (Framework, bool) {
 	d, ok := c.byID[id]
 	if !ok {
 		return Framework{}, false
 	}
-	return cloneFramework(d.spec), true
+	f := cloneFramework(d.spec)
+	if d.summaries != nil {
+		d.summaries.fill(&f)
+	}
+	return f, true
+}
+
+// Summary returns the summary of the control r names ("" when it has none) and
+// whether the catalog has that control. It is the control's [Control.Summary], except
+// for the embedded frameworks whose summaries are kept in a file of their own so that
+// [Default] does not decode text few callers read: the statements of NIST SP 800-53,
+// which [Control.Summary] leaves empty and this reads on its first call.
+func (c *Catalog) Summary(r Ref) (string, bool) {
+	d, i, ok := c.find(r)
+	if !ok {
+		return "", false
+	}
+	ctl := d.controls[i]
+	if ctl.Summary == "" && d.summaries != nil {
+		return d.summaries.get()[ctl.Ref.ID], true
+	}
+	return ctl.Summary, true
 }
 
 // ResolveFramework returns the framework a name means: an ID ("iso27002:2022"), an
@@ -497,10 +524,18 @@ func cutAnnex(id string) (string, bool) {
 }
 
 // Controls yields the controls of framework fw that meet every condition, in document
-// order. Without conditions it yields them all.
+// order. Without conditions it yields them all. fw may be an alias or a family name
+// ("iso27002", "csf:2.0"), read as [Catalog.ResolveFramework] reads it; a name the
+// catalog does not know yields nothing. [Catalog.Select] says why when nothing
+// matches: an unknown framework, attribute or value.
 func (c *Catalog) Controls(fw FrameworkID, conds ...Condition) iter.Seq[Control] {
 	return func(yield func(Control) bool) {
 		d, ok := c.byID[fw]
+		if !ok {
+			if ids := c.resolveFW(string(fw)); len(ids) > 0 {
+				d, ok = c.byID[ids[0]]
+			}
+		}
 		if !ok {
 			return
 		}

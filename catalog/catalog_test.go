@@ -117,7 +117,7 @@ func TestFrameworksInfo(t *testing.T) {
 		assert.NotEmpty(t, in.Licence, in.ID)
 		assert.Equal(t, c.Len(in.ID), in.Controls, in.ID)
 	}
-	want := []catalog.FrameworkID{catalog.ISO27002v2022, catalog.ISO27001v2022, catalog.ISO27002v2013, catalog.CSF20, catalog.CSF11}
+	want := []catalog.FrameworkID{catalog.ISO27002v2022, catalog.ISO27001v2022, catalog.ISO27002v2013, catalog.CSF20, catalog.CSF11, catalog.NIS2v2024, catalog.SP80053v5}
 	if catalog.HasCIS() {
 		want = append(want, catalog.CIS8, catalog.CIS81)
 	}

@@ -22,6 +22,11 @@ const (
 	KindCategory    Kind = "category"    // NIST CSF category
 	KindSubcategory Kind = "subcategory" // NIST CSF subcategory
 	KindSafeguard   Kind = "safeguard"   // CIS safeguard
+	KindSection     Kind = "section"     // NIS2 Implementing Regulation: section of the Annex (1 to 13)
+	KindRequirement Kind = "requirement" // NIS2 Implementing Regulation: titled sub-heading (1.1 … 13.3)
+	KindPoint       Kind = "point"       // NIS2 Implementing Regulation: numbered point (1.1.1 …)
+	KindFamily      Kind = "family"      // NIST SP 800-53: control family (AC, AT, …)
+	KindEnhancement Kind = "enhancement" // NIST SP 800-53: control enhancement (AC-2(1))
 )
 
 func validKind(k Kind) bool {
@@ -54,6 +59,8 @@ const (
 	AttrAssetType      = "asset_type"           // Devices, Software, Data, ...
 	AttrSecurityFunc   = "security_function"    // Identify, Protect, ..., Govern (v8.1)
 	AttrImplementation = "implementation_group" // IG1, IG2, IG3
+	// NIST SP 800-53 Rev. 5.
+	AttrBaseline = "baseline" // LOW, MODERATE, HIGH (SP 800-53B control baselines), PRIVACY (privacy baseline)
 	// Any framework.
 	AttrStatus           = "status"            // StatusWithdrawn for a withdrawn control
 	AttrIncorporatedInto = "incorporated_into" // IDs of the controls a withdrawn one moved to
@@ -71,7 +78,7 @@ type Control struct {
 	Title   string // for CSF subcategories, NIST's outcome statement
 	Kind    Kind
 	Parent  Ref    // zero for a root
-	Summary string // optional description
+	Summary string // optional description; for SP 800-53, see [Catalog.Summary]
 
 	attrs map[string][]string // shared and never mutated; accessors copy
 }

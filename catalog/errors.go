@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Problems found in framework data; test with [errors.Is]. The error itself is a
@@ -28,7 +30,7 @@ type DataError struct {
 	Line   int    // 0 when unknown
 	Record string // e.g. `framework "acme:1" control #12 "AC-3"`
 	Field  string // e.g. "parent"
-	Value  string // the offending value
+	Value  string // the offending value, whole; Error shows at most its first 80 characters
 	Err    error  // one of the Err... values above, or a decoding error
 }
 
@@ -49,9 +51,9 @@ func (e *DataError) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Field != "" {
-		fmt.Fprintf(&b, "field %q", e.Field)
+		b.WriteString("field " + safetext.Quote(e.Field))
 		if e.Value != "" {
-			fmt.Fprintf(&b, " = %q", e.Value)
+			b.WriteString(" = " + safetext.Quote(e.Value))
 		}
 		b.WriteString(": ")
 	}

@@ -187,3 +187,23 @@ func ExampleCatalog_ResolveFramework() {
 	// csf → nist-csf:2.0
 	// csf:1.1 → nist-csf:1.1
 }
+
+// Select reports a misspelt attribute or value instead of selecting nothing.
+func ExampleCatalog_Select() {
+	c := catalog.Default()
+	ctls, err := c.Select("iso27002", catalog.Where("Control type", "Corrective"), catalog.Where("Theme", "Technological"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, ctl := range ctls {
+		fmt.Println(ctl.Ref.ID, ctl.Title)
+	}
+	_, err = c.Select("iso27002", catalog.Where("Control type", "Corective"))
+	fmt.Println(errors.Is(err, catalog.ErrUnknownValue))
+	// Output:
+	// 8.7 Protection against malware
+	// 8.13 Information backup
+	// 8.16 Monitoring activities
+	// true
+}

@@ -167,6 +167,151 @@ func TestFactsCSF(t *testing.T) {
 	}
 }
 
+// TestFactsNIS2: every row of the Annex of Regulation (EU) 2024/2690. A section is
+// titled with its section_title and keeps the heading as printed as its summary; a
+// requirement keeps its text (5.2 and 12.5) as its summary; a point keeps its text
+// as its summary and, having no title of its own, is titled with the text's first
+// line. The counts per kind are the reference
+// README's (13 sections, 47 requirements, 159 points), counted here from the file.
+func TestFactsNIS2(t *testing.T) {
+	rows := readReference(t, "nis2-ir-2024-2690.csv")
+	var facts []fact
+	summaries := map[string]string{}
+	counts := map[catalog.Kind]int{}
+	for _, r := range rows {
+		f := fact{id: r["id"], parent: r["parent"], kind: catalog.Kind(r["kind"])}
+		switch f.kind {
+		case catalog.KindSection:
+			f.title, summaries[f.id] = r["section_title"], r["title"]
+		case catalog.KindRequirement:
+			f.title, summaries[f.id] = r["title"], r["text"]
+		case catalog.KindPoint:
+			require.Empty(t, r["title"], r["id"])
+			first, _, _ := strings.Cut(r["text"], "\n")
+			f.title, summaries[f.id] = strings.TrimSpace(first), r["text"]
+		default:
+			t.Fatalf("row %s: unknown kind %q", r["id"], r["kind"])
+		}
+		counts[f.kind]++
+		facts = append(facts, f)
+	}
+	assert.Equal(t, map[catalog.Kind]int{catalog.KindSection: 13, catalog.KindRequirement: 47, catalog.KindPoint: 159}, counts)
+	compareFacts(t, catalog.NIS2v2024, facts)
+	c := catalog.Default()
+	for id, want := range summaries {
+		ctl, ok := c.Control(catalog.NewRef(catalog.NIS2v2024, id))
+		require.True(t, ok, id)
+		assert.Equal(t, want, ctl.Summary, "summary of %s", id)
+	}
+	for ctl := range c.Controls(catalog.NIS2v2024) {
+		assert.NotContains(t, ctl.Title, "\n", "a title is one line: %s", ctl.Ref)
+	}
+	in, ok := c.Framework(catalog.NIS2v2024)
+	require.True(t, ok)
+	assert.True(t, in.QualifiedOnly, "NIS2 numbers (5.1, 8.2) are ISO's too: a bare number stays ISO's")
+	assert.Equal(t, []catalog.Kind{catalog.KindRequirement}, in.ItemKinds, "ENISA maps the requirements")
+	assert.Equal(t, []catalog.KindCount{{catalog.KindSection, 13}, {catalog.KindRequirement, 47}, {catalog.KindPoint, 159}}, in.Counts)
+	// Sections 7 and 9 have no sub-headings: their points sit under the section.
+	p, ok := c.Control(catalog.NewRef(catalog.NIS2v2024, "7.1"))
+	require.True(t, ok)
+	assert.Equal(t, catalog.NewRef(catalog.NIS2v2024, "7"), p.Parent)
+	assert.Equal(t, catalog.KindPoint, p.Kind)
+	got, err := c.ParseRef("nis2 11.2.1")
+	require.NoError(t, err)
+	assert.Equal(t, catalog.NewRef(catalog.NIS2v2024, "11.2.1"), got)
+}
+
+// TestFactsSP80053: every row of SP 800-53 Rev. 5 (release 5.0.1), with a family node
+// before each family's first control; the statement is the summary (read apart, see
+// Catalog.Summary), a withdrawn item is marked status=withdrawn with where it went,
+// the baselines are the attribute baseline. Counts and baseline sizes are read from
+// the file and compared with the reference README's (1189 = 1007 active + 182
+// withdrawn; LOW 149, MODERATE 287, HIGH 370, PRIVACY 96).
+func TestFactsSP80053(t *testing.T) {
+	rows := readReference(t, "nist-sp800-53-r5.csv")
+	var facts []fact
+	statements := map[string]string{}
+	seen := map[string]bool{}
+	status := map[string]int{}
+	baselines := map[string]int{}
+	for _, r := range rows {
+		if !seen[r["family"]] {
+			seen[r["family"]] = true
+			facts = append(facts, fact{id: r["family"], title: r["family_title"], kind: catalog.KindFamily})
+		}
+		f := fact{id: r["id"], title: r["title"], parent: r["parent"], kind: catalog.Kind(r["kind"]), attrs: map[string][]string{}}
+		if f.parent == "" {
+			f.parent = r["family"]
+		}
+		for _, b := range []struct{ col, v string }{{"baseline_low", "LOW"}, {"baseline_moderate", "MODERATE"}, {"baseline_high", "HIGH"}, {"baseline_privacy", "PRIVACY"}} {
+			if flag(t, r, b.col) == "true" {
+				f.attrs[catalog.AttrBaseline] = append(f.attrs[catalog.AttrBaseline], b.v)
+				baselines[b.v]++
+			}
+		}
+		status[r["status"]]++
+		if r["status"] == "withdrawn" {
+			f.attrs[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
+			if to := splitCell(r["withdrawn_to"]); len(to) > 0 {
+				f.attrs[catalog.AttrIncorporatedInto] = to
+			}
+		}
+		if len(f.attrs) == 0 {
+			f.attrs = nil
+		}
+		statements[f.id] = r["statement"]
+		facts = append(facts, f)
+	}
+	assert.Len(t, rows, 1189)
+	assert.Equal(t, map[string]int{"active": 1007, "withdrawn": 182}, status)
+	assert.Equal(t, map[string]int{"LOW": 149, "MODERATE": 287, "HIGH": 370, "PRIVACY": 96}, baselines)
+	compareFacts(t, catalog.SP80053v5, facts)
+
+	c := catalog.Default()
+	for id, want := range statements {
+		ctl, ok := c.Control(catalog.NewRef(catalog.SP80053v5, id))
+		require.True(t, ok, id)
+		assert.Empty(t, ctl.Summary, "%s: the statement is read apart", id)
+		got, ok := c.Summary(ctl.Ref)
+		require.True(t, ok, id)
+		assert.Equal(t, want, got, "statement of %s", id)
+	}
+	in, ok := c.Framework(catalog.SP80053v5)
+	require.True(t, ok)
+	assert.Equal(t, []catalog.KindCount{{catalog.KindFamily, 20}, {catalog.KindControl, 322}, {catalog.KindEnhancement, 867}}, in.Counts)
+	assert.Equal(t, []catalog.Kind{catalog.KindControl, catalog.KindEnhancement}, in.ItemKinds)
+	withdrawn := 0
+	for ctl := range c.Controls(catalog.SP80053v5) {
+		if ctl.Withdrawn() {
+			withdrawn++
+		}
+	}
+	assert.Equal(t, status["withdrawn"], withdrawn)
+	// Baseline filtering works as CIS's implementation groups do: any case.
+	for v, n := range baselines {
+		assert.Len(t, ids(c.Controls(catalog.SP80053v5, catalog.InBaseline(strings.ToLower(v)))), n, v)
+	}
+	// The spec (what exports write) and Embedded carry the statements.
+	spec, ok := c.Spec(catalog.SP80053v5)
+	require.True(t, ok)
+	for _, s := range spec.Controls {
+		assert.Equal(t, statements[s.ID], s.Summary, s.ID)
+	}
+	for _, f := range catalog.Embedded() {
+		if f.ID == catalog.SP80053v5 {
+			assert.Equal(t, spec, f)
+		}
+	}
+	for _, id := range []string{"AC-2(1)", "SC-7(25)", "AC-2"} {
+		got, err := c.ParseRef(id)
+		require.NoError(t, err, id)
+		assert.Equal(t, catalog.NewRef(catalog.SP80053v5, id), got)
+	}
+	got, err := c.ParseRef("800-53 AC-02(01)")
+	require.NoError(t, err)
+	assert.Equal(t, catalog.NewRef(catalog.SP80053v5, "AC-2(1)"), got)
+}
+
 func TestFactsCIS(t *testing.T) {
 	if !catalog.HasCIS() {
 		t.Skip("built with -tags nocis: no CIS data")

@@ -1,10 +1,12 @@
 package catalog_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The expected lists were computed from shared/reference/frameworks/*.csv by hand, e.g.
@@ -162,4 +164,37 @@ func TestFilterCountsAddUp(t *testing.T) {
 	}
 	// Every control has a theme, so "any theme" is all 93.
 	assert.Len(t, ids(c.Controls(iso, catalog.Where(catalog.AttrTheme, "Organizational", "People", "Physical", "Technological"))), 93)
+}
+
+func TestControlsAndSelectNeverSilentlyEmpty(t *testing.T) {
+	c := catalog.Default()
+	detective := []string{"5.7", "5.25", "6.8", "7.4", "7.11", "8.6", "8.7", "8.12", "8.15", "8.16", "8.17", "8.20", "8.30"}
+
+	// An alias or family name resolves, to the newest version.
+	for _, fw := range []catalog.FrameworkID{"iso27002", "ISO27002:2022", "ISO/IEC 27002:2022"} {
+		assert.Equal(t, detective, ids(c.Controls(fw, catalog.Where(catalog.AttrControlType, "Detective"))), fw)
+	}
+	assert.Equal(t, []string{"GV", "ID", "PR", "DE", "RS", "RC"}, ids(c.Controls("csf", catalog.OfKind(catalog.KindFunction))))
+	assert.Equal(t, []string{"ID", "PR", "DE", "RS", "RC"}, ids(c.Controls("csf:1.1", catalog.OfKind(catalog.KindFunction))))
+
+	// The attribute name as people write it.
+	assert.Equal(t, detective, ids(c.Controls(catalog.ISO27002v2022, catalog.Where("Control type", "detective"))))
+	assert.Equal(t, detective, ids(c.Controls(catalog.ISO27002v2022, catalog.Where("CONTROL-TYPE", "#Detective"))))
+
+	// Select says what is wrong instead of returning nothing.
+	got, err := c.Select("iso27002", catalog.Where("Control type", "Detective"))
+	require.NoError(t, err)
+	assert.Equal(t, detective, ids(slices.Values(got)))
+	_, err = c.Select("iso27002", catalog.Where("colour", "red"))
+	require.ErrorIs(t, err, catalog.ErrUnknownAttribute)
+	assert.EqualError(t, err, `unknown attribute "colour" in iso27002:2022 (its attributes: control_type, cybersecurity_concepts, new_in_2022, operational_capabilities, security_domains, security_properties, theme)`)
+	_, err = c.Select(catalog.ISO27002v2022, catalog.Not(catalog.Where(catalog.AttrControlType, "Detective", "Deterrent")))
+	require.ErrorIs(t, err, catalog.ErrUnknownValue)
+	assert.EqualError(t, err, `unknown attribute value "Deterrent" for control_type in iso27002:2022 (its values: Corrective, Detective, Preventive)`)
+	_, err = c.Select("iso99999")
+	assert.ErrorIs(t, err, catalog.ErrUnknownFramework)
+	// Conditions that are right but exclude each other: empty, no error.
+	got, err = c.Select("iso27002", catalog.Where(catalog.AttrControlType, "Detective"), catalog.Where(catalog.AttrTheme, "People"), catalog.Where(catalog.AttrConcepts, "Recover"))
+	require.NoError(t, err)
+	assert.Empty(t, got)
 }

@@ -18,6 +18,8 @@ const (
 	CSF11         FrameworkID = "nist-csf:1.1"  // NIST Cybersecurity Framework 1.1
 	CIS8          FrameworkID = "cis:8"         // CIS Critical Security Controls v8
 	CIS81         FrameworkID = "cis:8.1"       // CIS Critical Security Controls v8.1
+	NIS2v2024     FrameworkID = "nis2:2024"     // NIS2 Implementing Regulation (EU) 2024/2690, Annex
+	SP80053v5     FrameworkID = "sp800-53:5"    // NIST SP 800-53 Rev. 5 (OSCAL release 5.0.1)
 )
 
 // Versions of the embedded data.

@@ -12,6 +12,8 @@ import (
 
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
+	"github.com/controlgraph/controlgraph/internal/limits"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 	"github.com/controlgraph/controlgraph/internal/wire"
 )
 
@@ -64,13 +66,15 @@ func readJSON(name string, data []byte, trusted bool) ([]Framework, error) {
 	}
 	var p problems
 	seen := map[FrameworkID]bool{}
+	// Lines are looked up only for problems, so valid input costs nothing; the
+	// index is built once, on the first problem.
+	lines := codec.NewLines(data)
 	for i, f := range fws {
 		rec, path := fmt.Sprintf("frameworks[%d]", i), fmt.Sprintf("frameworks[%d]", i)
 		if !isDoc {
 			rec, path = "framework", ""
 		}
-		// Lines are looked up only for problems, so valid input costs nothing.
-		lineOf := func(p string) int { return codec.LineOf(data, p) }
+		lineOf := lines.Of
 		if seen[f.ID] {
 			p.add(&DataError{File: name, Line: lineOf(path), Record: rec, Field: "id", Value: string(f.ID), Err: ErrDuplicateFramework})
 		}
@@ -141,7 +145,7 @@ func splitJSONPath(path string) (record, field string) {
 // checkFramework reports the problems of one framework on its own (everything but
 // AnnexOf, which needs the whole catalog).
 func checkFramework(f Framework, p *problems, where func(ci int) (file string, line int, record string)) {
-	// where is asked only for problems: finding a JSON line costs a scan.
+	// where is asked only for problems.
 	if !validFrameworkID(f.ID) {
 		file, line, rec := where(-1)
 		p.add(&DataError{File: file, Line: line, Record: rec, Field: "id", Value: string(f.ID),
@@ -154,7 +158,7 @@ func checkFramework(f Framework, p *problems, where func(ci int) (file string, l
 	newFwData(f, 0, true, func(ci int, field, value string, err error) {
 		file, line, rec := where(ci)
 		if ci >= 0 && f.Controls[ci].ID != "" && !strings.Contains(rec, f.Controls[ci].ID) {
-			rec += fmt.Sprintf(" (id %q)", f.Controls[ci].ID)
+			rec += " (id " + safetext.Quote(f.Controls[ci].ID) + ")"
 		}
 		p.add(&DataError{File: file, Line: line, Record: rec, Field: field, Value: value, Err: err})
 	})
@@ -236,9 +240,11 @@ var csvFixed = []string{"id", "title", "kind", "parent", "summary"}
 // and one apostrophe before '=', '+', '-', '@', a tab, a carriage return or another
 // apostrophe is taken off (what [WriteCSV] puts there against formula injection).
 // Problems are reported as [*DataError] values naming file (name), line, field and
-// value; a row with more or fewer cells than the header stops the reading.
+// value; a row with more or fewer cells than the header stops the reading, and so
+// does input past the limits (a file of 256 MiB, a line of 1 MiB, a cell of 64 KiB),
+// which is refused as soon as it is read.
 func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(limits.NewReader(r))
 	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -289,6 +295,9 @@ func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 			return Framework{}, csvError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
+		if err := bigCell(name, cr, cols, rec); err != nil {
+			return Framework{}, err
+		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
@@ -331,7 +340,23 @@ func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 	return f, nil
 }
 
+// bigCell refuses a cell larger than [limits.Field].
+func bigCell(name string, cr *csv.Reader, cols, rec []string) error {
+	for i, v := range rec {
+		if len(v) > limits.Field {
+			line, _ := cr.FieldPos(i)
+			return &DataError{File: name, Line: line, Field: cols[i], Value: v,
+				Err: fmt.Errorf("%w: %w, this one %d", ErrInvalidValue, &limits.Error{What: "cell", Limit: limits.Field}, len(v))}
+		}
+	}
+	return nil
+}
+
 func csvError(name string, err error) error {
+	var le *limits.Error
+	if errors.As(err, &le) {
+		return &DataError{File: name, Line: le.Line, Err: fmt.Errorf("%w: %w", ErrMalformed, le)}
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return &DataError{File: name, Line: pe.Line, Field: fmt.Sprintf("column %d", pe.Column), Err: fmt.Errorf("%w: %v", ErrMalformed, pe.Err)}
@@ -352,7 +377,7 @@ func WriteCSV(w io.Writer, f Framework) error {
 	for ci, s := range f.Controls {
 		for _, n := range slices.Sorted(maps.Keys(s.Attributes)) {
 			if n == "" || n != strings.ToLower(strings.TrimSpace(n)) || slices.Contains(csvFixed, n) {
-				return &DataError{Record: fmt.Sprintf("control #%d %q", ci+1, s.ID), Field: "attributes", Value: n,
+				return &DataError{Record: fmt.Sprintf("control #%d %s", ci+1, safetext.Quote(s.ID)), Field: "attributes", Value: n,
 					Err: fmt.Errorf("%w: CSV cannot hold this attribute name (a lower-case name other than %s)", ErrInvalidValue, strings.Join(csvFixed, ", "))}
 			}
 			seen[n] = true

@@ -412,7 +412,11 @@ func TestNewOwnFramework(t *testing.T) {
 	f := tinyFramework()
 	c, err := catalog.New(append(catalog.Embedded(), f)...)
 	require.NoError(t, err)
-	r, err := c.ParseRef("ac-1")
+	// SP 800-53 has an AC-1 too: a bare ID is not guessed.
+	_, err = c.ParseRef("ac-1")
+	require.ErrorIs(t, err, catalog.ErrAmbiguous)
+	assert.Contains(t, err.Error(), "sp800-53:5/AC-1 or acme:1/AC-1")
+	r, err := c.ParseRef("ac-1", "acme:1")
 	require.NoError(t, err)
 	assert.Equal(t, catalog.NewRef("acme:1", "AC-1"), r)
 	r, err = c.ParseRef("acme-controls:AC-2")

@@ -1,8 +1,11 @@
 package catalog
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // ParseRef resolves s against the embedded catalog ([Default]); see [Catalog.ParseRef].
@@ -37,6 +40,9 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Ref{}, &RefError{Input: input, Err: ErrSyntax}
+	}
+	if off, r := safetext.FirstControl(s); off >= 0 {
+		return Ref{}, &RefError{Input: input, Err: fmt.Errorf("%w: %s", ErrSyntax, safetext.ControlError(off, r))}
 	}
 	// Each framework to search, with its group (one per name given: a family name
 	// gives a group of several versions) and its position in the group (newest first).
@@ -130,6 +136,15 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 	key := normKey(id)
 	annexID, isAnnex := cutAnnex(id)
 	annexKey := normKey(annexID)
+	// A NIST SP 800-53 label has more spellings: "AC-2(1)" is also "ac-2.1".
+	var altKeys []string
+	if paren, dot, ok := nistSpellings(id); ok {
+		for _, k := range []string{normKey(paren), normKey(dot)} {
+			if k != key && !slices.Contains(altKeys, k) {
+				altKeys = append(altKeys, k)
+			}
+		}
+	}
 	match := func(d *fwData, id, key string, x scoped) {
 		if i, ok := d.pos[id]; ok {
 			addCand(d.controls[i].Ref, exact, x)
@@ -141,6 +156,11 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 				q = folded
 			}
 			addCand(d.controls[i].Ref, q, x)
+		}
+		for _, k := range altKeys {
+			for _, i := range d.keys[k] {
+				addCand(d.controls[i].Ref, normalised, x)
+			}
 		}
 	}
 	for _, x := range scope {
@@ -188,4 +208,53 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 	}
 	slices.SortFunc(refs, c.Compare)
 	return Ref{}, &RefError{Input: input, Candidates: refs, Err: ErrAmbiguous}
+}
+
+// nistSpellings reads id as a NIST SP 800-53 label or OSCAL control id: a family of
+// one to four letters, '-', a number, and optionally an enhancement number in
+// parentheses or after a dot ("AC-2", "AC-2(1)", "AC-02(01)", "ac-2.1", "ac-2 (1)").
+// It returns the label spelling ("AC-2(1)") and the OSCAL id spelling ("AC-2.1"),
+// both upper case with the numbers as written; ok is false for any other shape, such
+// as CSF's "ID.AM-1" (a dot in the family) or ISO's "5.1".
+//
+// [Catalog.ParseRef] looks both spellings up, so that a catalog whose IDs are
+// printed labels ("AC-2(1)") and one whose IDs are OSCAL ids ("ac-2.1") each find
+// their control under every spelling; leading zeros and case are ignored as for any
+// ID.
+func nistSpellings(id string) (paren, dot string, ok bool) {
+	s := strings.ToUpper(strings.TrimSpace(id))
+	i := 0
+	for i < len(s) && s[i] >= 'A' && s[i] <= 'Z' {
+		i++
+	}
+	if i == 0 || i > 4 || i >= len(s) || s[i] != '-' {
+		return "", "", false
+	}
+	fam := s[:i]
+	num, rest := digitRun(s[i+1:])
+	if num == "" {
+		return "", "", false
+	}
+	base := fam + "-" + num
+	rest = strings.TrimLeft(rest, " ")
+	if rest == "" {
+		return base, base, true
+	}
+	var enh string
+	switch {
+	case rest[0] == '.':
+		enh, rest = digitRun(rest[1:])
+	case rest[0] == '(':
+		enh, rest = digitRun(rest[1:])
+		if !strings.HasPrefix(rest, ")") {
+			return "", "", false
+		}
+		rest = rest[1:]
+	default:
+		return "", "", false
+	}
+	if enh == "" || rest != "" {
+		return "", "", false
+	}
+	return base + "(" + enh + ")", base + "." + enh, true
 }

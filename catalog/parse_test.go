@@ -309,3 +309,47 @@ func TestCompareIDs(t *testing.T) {
 	assert.Equal(t, "plain", catalog.FrameworkID("plain").Family())
 	assert.Equal(t, "", catalog.FrameworkID("plain").Version())
 }
+
+// NIST SP 800-53 labels resolve under every spelling NIST and OSCAL use, whether a
+// framework's IDs are printed labels ("AC-2(1)") or OSCAL ids ("ac-2.1").
+func TestParseRefNISTLabels(t *testing.T) {
+	spec := func(id catalog.FrameworkID, ids ...string) catalog.Framework {
+		f := catalog.Framework{ID: id, Name: string(id), QualifiedOnly: true}
+		for _, c := range ids {
+			f.Controls = append(f.Controls, catalog.ControlSpec{ID: c, Title: "t " + c})
+		}
+		return f
+	}
+	cat, err := catalog.New(
+		spec("labels:5", "AC-2", "AC-2(1)", "AC-2(12)", "AC-20", "SC-7(4)"),
+		spec("oscal:5", "ac-2", "ac-2.1", "ac-2.12", "ac-20", "sc-7.4"),
+	)
+	require.NoError(t, err)
+	for _, in := range []string{"AC-2(1)", "AC-02(01)", "ac-2.1", "ac-2(1)", "AC-2.1", "ac-02.01", "AC-2 (1)", " ac-2(01) "} {
+		r, err := cat.ParseRef(in, "labels:5")
+		require.NoError(t, err, in)
+		assert.Equal(t, "labels:5/AC-2(1)", r.String(), in)
+		r, err = cat.ParseRef(in, "oscal:5")
+		require.NoError(t, err, in)
+		assert.Equal(t, "oscal:5/ac-2.1", r.String(), in)
+	}
+	for in, want := range map[string]string{"AC-2": "AC-2", "ac-02": "AC-2", "AC-2(12)": "AC-2(12)", "ac-2.12": "AC-2(12)", "AC-20": "AC-20", "sc-7.4": "SC-7(4)", "SC-07(04)": "SC-7(4)"} {
+		r, err := cat.ParseRef(in, "labels:5")
+		require.NoError(t, err, in)
+		assert.Equal(t, want, r.ID, in)
+	}
+	// Not a spelling of AC-2(1): another enhancement, a broken shape.
+	for _, in := range []string{"AC-2(2)", "AC-21", "AC-2(1", "AC-2((1))", "AC-2.1.1", "AC2(1)"} {
+		_, err := cat.ParseRef(in, "labels:5")
+		assert.ErrorIs(t, err, catalog.ErrNotFound, in)
+	}
+	// In both frameworks: the closest spelling wins, else it is ambiguous.
+	r, err := cat.ParseRef("AC-2(1)", "labels:5", "oscal:5")
+	require.NoError(t, err)
+	assert.Equal(t, "labels:5/AC-2(1)", r.String())
+	r, err = cat.ParseRef("ac-2.1", "labels:5", "oscal:5")
+	require.NoError(t, err)
+	assert.Equal(t, "oscal:5/ac-2.1", r.String())
+	_, err = cat.ParseRef("AC-02(01)", "labels:5", "oscal:5")
+	assert.ErrorIs(t, err, catalog.ErrAmbiguous)
+}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Ref names one control: a framework and the control's ID in it. Refs are small,
@@ -44,7 +46,8 @@ func (r Ref) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts only the canonical
 // form "framework/id", with an ID that a [Catalog] could hold (no surrounding spaces,
-// slashes or line breaks); use [Catalog.ParseRef] for the spellings people type.
+// slashes or control characters); use [Catalog.ParseRef] for the spellings people
+// type.
 func (r *Ref) UnmarshalText(b []byte) error {
 	s := string(b)
 	if s == "" {
@@ -52,11 +55,31 @@ func (r *Ref) UnmarshalText(b []byte) error {
 		return nil
 	}
 	fw, id, ok := strings.Cut(s, "/")
-	if !ok || id == "" || !validFrameworkID(FrameworkID(fw)) || strings.TrimSpace(id) != id || strings.ContainsAny(id, "/\n\r\t") {
+	if !ok || !validFrameworkID(FrameworkID(fw)) || controlIDProblem(id) != "" {
 		return &RefError{Input: s, Err: ErrSyntax}
 	}
 	*r = Ref{Framework: FrameworkID(fw), ID: id}
 	return nil
+}
+
+// controlIDProblem says what makes id unfit for a control ID, or "" when it is fit:
+// an ID is not empty, has no surrounding spaces and no slash (it ends a ref
+// "framework/id"), and no control characters — no NUL, no escape sequence that
+// would recolour a terminal, no invisible right-to-left override that would make
+// "5.1" read as "1.5", and no byte that is not UTF-8.
+func controlIDProblem(id string) string {
+	switch {
+	case id == "":
+		return "a control ID is not empty"
+	case strings.TrimSpace(id) != id:
+		return "a control ID has no surrounding spaces"
+	case strings.Contains(id, "/"):
+		return "a control ID has no slash"
+	}
+	if off, r := safetext.FirstControl(id); off >= 0 {
+		return "a control ID has no control characters: " + safetext.ControlError(off, r)
+	}
+	return ""
 }
 
 // CompareIDs orders control IDs naturally: runs of digits compare as numbers, so
@@ -119,7 +142,7 @@ type RefError struct {
 // ambiguous input, the candidates and how to choose.
 func (e *RefError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q: %v", e.Input, e.Err)
+	fmt.Fprintf(&b, "%s: %v", safetext.Quote(e.Input), e.Err)
 	if len(e.Frameworks) > 0 && !errors.Is(e.Err, ErrAmbiguous) {
 		fw := make([]string, len(e.Frameworks))
 		for i, f := range e.Frameworks {

@@ -6,6 +6,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/controlgraph/controlgraph/catalog"
 )
@@ -68,24 +69,81 @@ func (s *Status) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseStatus reads a status without regard to case, surrounding space, and '-', '_'
-// or ' ' between words: "Implemented", "not implemented", "NOT_APPLICABLE", "n/a".
-func ParseStatus(s string) (Status, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	k = strings.NewReplacer("-", "", "_", "", " ", "").Replace(k)
-	switch k {
-	case "implemented", "yes", "done":
-		return Implemented, nil
-	case "partial", "partiallyimplemented", "partly", "partlyimplemented":
-		return Partial, nil
-	case "planned":
-		return Planned, nil
-	case "notimplemented", "no":
-		return NotImplemented, nil
-	case "notapplicable", "n/a", "na", "excluded":
-		return NotApplicable, nil
+// statusWords is the table of the words [ParseStatus] accepts, per status, in the
+// order error messages list them.
+var statusWords = []struct {
+	status Status
+	words  []string
+}{
+	{Implemented, []string{"implemented", "yes", "done", "complete", "in place"}},
+	{Partial, []string{"partial", "partially implemented", "in progress", "partly", "partly implemented"}},
+	{Planned, []string{"planned"}},
+	{NotImplemented, []string{"not implemented", "no", "missing"}},
+	{NotApplicable, []string{"not applicable", "n/a", "na", "excluded"}},
+}
+
+// statusByKey maps the normalised form of every word of statusWords to its status.
+var statusByKey = func() map[string]Status {
+	m := map[string]Status{}
+	for _, sw := range statusWords {
+		for _, w := range sw.words {
+			m[statusKey(w)] = sw.status
+		}
 	}
-	return 0, fmt.Errorf("%w %q (want implemented, partial, planned, not-implemented or not-applicable)", ErrUnknownStatus, s)
+	return m
+}()
+
+// statusKey folds case and drops spaces (any Unicode space), '-' and '_'.
+func statusKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r == '-' || r == '_' || unicode.IsSpace(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// acceptedStatuses lists the words of statusWords for error messages:
+// "implemented (also yes, done, ...); partial (also ...); planned; ...".
+func acceptedStatuses() string {
+	var b strings.Builder
+	b.WriteString("accepted, in any case: ")
+	for i, sw := range statusWords {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(sw.status.String())
+		var also []string
+		for _, w := range sw.words {
+			if statusKey(w) != statusKey(sw.status.String()) {
+				also = append(also, w)
+			}
+		}
+		if len(also) > 0 {
+			fmt.Fprintf(&b, " (also %s)", strings.Join(also, ", "))
+		}
+	}
+	return b.String()
+}
+
+// ParseStatus reads a status as people write it in their spreadsheets. Case, spaces,
+// '-' and '_' do not matter ("Not implemented", "not-implemented" and
+// "NOT_IMPLEMENTED" are one word). The words accepted:
+//
+//	implemented      implemented, yes, done, complete, in place
+//	partial          partial, partially implemented, in progress, partly, partly implemented
+//	planned          planned
+//	not-implemented  not implemented, no, missing
+//	not-applicable   not applicable, n/a, na, excluded
+//
+// Any other value is an error wrapping [ErrUnknownStatus] that lists these words.
+func ParseStatus(s string) (Status, error) {
+	if st, ok := statusByKey[statusKey(s)]; ok {
+		return st, nil
+	}
+	return 0, fmt.Errorf("%w %q (%s)", ErrUnknownStatus, capText(s), acceptedStatuses())
 }
 
 // Entry is the assessment of one baseline control.
@@ -112,6 +170,8 @@ type Assessment struct {
 	entries  []Entry             // document order
 	pos      map[catalog.Ref]int // control → index in entries
 	missing  []catalog.Ref       // baseline controls with no entry, document order
+	warnings []*AssessmentError  // what a reader accepted but the user should know
+	input    Input               // how the file was read
 }
 
 // NewAssessment builds an assessment of the controls of baseline (of cat;
@@ -136,7 +196,7 @@ func NewAssessment(cat *catalog.Catalog, baseline catalog.FrameworkID, entries .
 	for i, e := range entries {
 		rows[i] = row{Entry: e, rec: i + 1}
 	}
-	return buildAssessment(cat, "", fw, rows, &p, false)
+	return buildAssessment(cat, "", fw, rows, &p, nil)
 }
 
 type row struct {
@@ -144,12 +204,24 @@ type row struct {
 	rec     int    // record number (1-based) for JSON, 0 for CSV
 	control string // as written, "" when given as a Ref
 	status  string // as written, "" when given as a Status
+	// table: the row is of a spreadsheet (CSV, XLSX), where a row without a status is
+	// a heading, a footer or a control left unrated, not an error.
+	table bool
 }
 
-func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, rows []row, p *problemList, fromFile bool) (*Assessment, error) {
+// buildAssessment checks rows and makes the assessment. in says how a file was read
+// (nil for entries given in code); warnings already found go in p.warnings.
+func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, rows []row, p *problemList, in *Input) (*Assessment, error) {
+	fromFile := in != nil
 	a := &Assessment{name: name, baseline: fw, pos: make(map[catalog.Ref]int, len(rows))}
+	sheet := ""
+	if in != nil {
+		a.input = in.clone()
+		sheet = in.Sheet
+	}
+	a.warnings = p.warnings
 	where := func(r row, field, value string, err error) *AssessmentError {
-		e := &AssessmentError{File: name, Field: field, Value: value, Err: err}
+		e := &AssessmentError{File: name, Sheet: sheet, Field: field, Value: value, Err: err}
 		if r.rec > 0 {
 			e.Record = r.rec
 		} else {
@@ -158,11 +230,25 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 		return e
 	}
 	first := map[catalog.Ref]row{}
+	var unrated, skipped, other []row
 	for _, r := range rows {
+		if r.table && strings.TrimSpace(r.status) == "" {
+			var scratch problemList
+			if _, _, ok := resolveControl(cat, fw, r, r.control, &scratch, where); ok {
+				unrated = append(unrated, r)
+			} else if !isHeading(cat, fw, r.control) {
+				skipped = append(skipped, r)
+			}
+			continue
+		}
 		var ref catalog.Ref
 		ok := true
 		if fromFile {
-			ref, ok = resolveControl(cat, fw, r, r.control, p, where)
+			var how controlSpelling
+			ref, how, ok = resolveControl(cat, fw, r, r.control, p, where)
+			if ok && how == spelledOther {
+				other = append(other, r)
+			}
 		} else {
 			ref, ok = checkControl(cat, fw, r, p, where)
 		}
@@ -183,6 +269,9 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 		}
 		if prev, dup := first[ref]; dup {
 			e := where(r, "control", ref.ID, ErrDuplicate)
+			if sheet != "" && numberLike(r.control) {
+				e.Err = fmt.Errorf("%w (a cell holding a number shows 5.10 as 5.1: format the control column as text)", ErrDuplicate)
+			}
 			e.FirstLine, e.FirstRecord = prev.Line, prev.rec
 			if prev.rec > 0 {
 				e.FirstLine = 0
@@ -198,6 +287,22 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 		}
 		a.entries = append(a.entries, e)
 	}
+	if len(other) > 0 {
+		r := other[0]
+		ref, _, _ := resolveControl(cat, fw, r, r.control, &problemList{}, where)
+		c, _ := cat.Control(ref)
+		w := where(r, "control", r.control, fmt.Errorf("%sthe text after the control ID is not the control's title; read by the ID (here %s %q)",
+			rowsPrefix(other, sheet != ""), ref.ID, capText(c.Title)))
+		a.warnings = append(a.warnings, w)
+	}
+	if len(unrated) > 0 {
+		a.warnings = append(a.warnings, where(unrated[0], "status", "",
+			fmt.Errorf("%sa control with no status; counted as not assessed", rowsPrefix(unrated, sheet != ""))))
+	}
+	if len(skipped) > 0 {
+		a.warnings = append(a.warnings, where(skipped[0], "", "",
+			fmt.Errorf("%sa row with neither a status nor a control ID; skipped", rowsPrefix(skipped, sheet != ""))))
+	}
 	if err := p.err(); err != nil {
 		return nil, err
 	}
@@ -205,14 +310,69 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 	for i, e := range a.entries {
 		a.pos[e.Control] = i
 	}
-	for c := range cat.Controls(fw) {
-		if isAssessable(cat, c) {
-			if _, ok := a.pos[c.Ref]; !ok {
-				a.missing = append(a.missing, c.Ref)
+	for _, f := range baselineFrameworks(cat, fw) {
+		for c := range cat.Controls(f) {
+			if isAssessable(cat, c) {
+				if _, ok := a.pos[c.Ref]; !ok {
+					a.missing = append(a.missing, c.Ref)
+				}
 			}
 		}
 	}
+	if fromFile && len(a.missing) > 0 {
+		a.warnings = append(a.warnings, &AssessmentError{File: name, Err: fmt.Errorf("%w: %d of the %d controls of %s (gap and soa count them as not implemented)",
+			ErrIncomplete, len(a.missing), len(a.missing)+len(a.entries), fw)})
+	}
 	return a, nil
+}
+
+// numberLike reports whether s is written as a decimal number ("5.1"), as a control
+// typed into a spreadsheet cell formatted as a number is.
+func numberLike(s string) bool {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), ".")
+	digits := func(x string) bool {
+		return x != "" && strings.Trim(x, "0123456789") == ""
+	}
+	return ok && digits(a) && digits(b)
+}
+
+// rowsPrefix says which rows a warning is about when there are several: "2 rows
+// (lines 4, 9): ", "12 rows (lines 4, 9, ...): ", with records for JSON and rows for a
+// sheet; "" for one row, which the warning's position names.
+func rowsPrefix(rows []row, sheet bool) string {
+	if len(rows) < 2 {
+		return ""
+	}
+	const show = 8
+	pos := make([]string, 0, show)
+	unit := "line"
+	if sheet {
+		unit = "row"
+	}
+	for i, r := range rows {
+		if i == show {
+			pos = append(pos, "...")
+			break
+		}
+		if r.rec > 0 {
+			unit = "record"
+			pos = append(pos, fmt.Sprint(r.rec))
+		} else {
+			pos = append(pos, fmt.Sprint(r.Line))
+		}
+	}
+	return fmt.Sprintf("%d rows (%ss %s): ", len(rows), unit, strings.Join(pos, ", "))
+}
+
+// baselineFrameworks returns the frameworks an assessment of fw rates: fw and, when fw
+// carries another as its Annex A (ISO/IEC 27001:2022, an ISMS baseline: the clauses
+// and the Annex A controls), that one too.
+func baselineFrameworks(cat *catalog.Catalog, fw catalog.FrameworkID) []catalog.FrameworkID {
+	out := []catalog.FrameworkID{fw}
+	if in, ok := cat.Framework(fw); ok && in.AnnexOf != "" && in.AnnexOf != fw && cat.Has(in.AnnexOf) {
+		out = append(out, in.AnnexOf)
+	}
+	return out
 }
 
 // isAssessable reports whether c is a control an assessment rates: a leaf of its
@@ -230,7 +390,7 @@ func checkControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, p *proble
 	switch {
 	case !ok:
 		p.add(where(r, "control", r.Control.String(), ErrUnknownControl))
-	case ref.Framework != fw:
+	case !slices.Contains(baselineFrameworks(cat, fw), ref.Framework):
 		p.add(where(r, "control", r.Control.String(), fmt.Errorf("%w: the assessment's baseline is %s", ErrWrongFramework, fw)))
 		ok = false
 	default:
@@ -241,30 +401,6 @@ func checkControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, p *proble
 		}
 	}
 	return ref, ok
-}
-
-func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in string, p *problemList,
-	where func(row, string, string, error) *AssessmentError) (catalog.Ref, bool) {
-	if strings.TrimSpace(in) == "" {
-		p.add(where(r, "control", in, fmt.Errorf("%w: empty", ErrUnknownControl)))
-		return catalog.Ref{}, false
-	}
-	ref, err := cat.ParseRef(in, fw)
-	if err != nil {
-		// Does it name a control of another framework?
-		if other, err2 := cat.ParseRef(in); err2 == nil && other.Framework != fw {
-			p.add(where(r, "control", in, fmt.Errorf("%w: %s is a control of %s, the assessment's baseline is %s", ErrWrongFramework, other, other.Framework, fw)))
-			return catalog.Ref{}, false
-		}
-		p.add(where(r, "control", in, fmt.Errorf("%w: %v", ErrUnknownControl, err)))
-		return catalog.Ref{}, false
-	}
-	c, _ := cat.Control(ref)
-	if !isAssessable(cat, c) {
-		p.add(where(r, "control", in, fmt.Errorf("%w: %s is a %s, not a control that can be assessed", ErrUnknownControl, ref, c.Kind)))
-		return catalog.Ref{}, false
-	}
-	return ref, true
 }
 
 // Name returns the file name the assessment was read from ("" when built in code).
@@ -309,6 +445,33 @@ func (a *Assessment) Status(r catalog.Ref) Status {
 // rate, in document order. They count as not implemented.
 func (a *Assessment) NotAssessed() []catalog.Ref { return slices.Clone(a.missing) }
 
+// NotAssessedCount returns how many controls of the baseline the assessment does not
+// rate (the length of [Assessment.NotAssessed]): the number a report shows so that a
+// nearly empty assessment is never read as a plain low coverage.
+func (a *Assessment) NotAssessedCount() int { return len(a.missing) }
+
+// Warnings returns what a reader accepted but the user should know, in the order
+// found: columns it ignored, rows it skipped, controls written with a text that is
+// not their title, and (wrapping [ErrIncomplete]) how many controls of the baseline
+// the file does not rate. Nil for an assessment built in code. Each call returns new
+// copies.
+func (a *Assessment) Warnings() []*AssessmentError {
+	if len(a.warnings) == 0 {
+		return nil
+	}
+	out := make([]*AssessmentError, len(a.warnings))
+	for i, w := range a.warnings {
+		c := *w
+		out[i] = &c
+	}
+	return out
+}
+
+// Input returns how the assessment was read: the format, the CSV dialect or XLSX
+// sheet, the header row and the columns recognised. It is the zero Input for an
+// assessment built in code.
+func (a *Assessment) Input() Input { return a.input.clone() }
+
 // Errors in assessments; test with [errors.Is]. The error itself is an
 // [*AssessmentError] saying where.
 var (
@@ -319,6 +482,10 @@ var (
 	ErrMissingColumn  = errors.New("missing column")
 	ErrUnknownColumn  = errors.New("unknown column")
 	ErrMalformed      = errors.New("malformed input")
+	ErrTooLarge       = errors.New("over the size limit")
+	// ErrIncomplete marks the warning of [Assessment.Warnings] that counts the
+	// controls of the baseline a file does not rate.
+	ErrIncomplete = errors.New("controls not assessed")
 )
 
 // AssessmentError is one problem in an assessment, with its position.
@@ -326,6 +493,7 @@ type AssessmentError struct {
 	File   string // "" when not read from a file
 	Line   int    // CSV line (1-based), 0 when unknown
 	Record int    // JSON: 1-based index in "controls"; 0 otherwise
+	Sheet  string // XLSX: the sheet; Line is then the row number
 	Field  string // "control", "status", a column name, "baseline"
 	Value  string // the offending value
 	// For ErrDuplicate: where the control was first assessed.
@@ -335,13 +503,20 @@ type AssessmentError struct {
 
 func (e *AssessmentError) Error() string {
 	var b strings.Builder
-	if e.File != "" {
+	switch {
+	case e.File != "" && e.Sheet != "":
+		fmt.Fprintf(&b, "%s: sheet %q", e.File, e.Sheet)
+		if e.Line > 0 {
+			fmt.Fprintf(&b, " row %d", e.Line)
+		}
+		b.WriteString(": ")
+	case e.File != "":
 		b.WriteString(e.File)
 		if e.Line > 0 {
 			fmt.Fprintf(&b, ":%d", e.Line)
 		}
 		b.WriteString(": ")
-	} else if e.Line > 0 {
+	case e.Line > 0:
 		fmt.Fprintf(&b, "line %d: ", e.Line)
 	}
 	if e.Record > 0 {
@@ -350,12 +525,14 @@ func (e *AssessmentError) Error() string {
 	if e.Field != "" {
 		fmt.Fprintf(&b, "field %q", e.Field)
 		if e.Value != "" {
-			fmt.Fprintf(&b, " = %q", e.Value)
+			fmt.Fprintf(&b, " = %q", capText(e.Value))
 		}
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Err.Error())
 	switch {
+	case e.FirstLine > 0 && e.Sheet != "":
+		fmt.Fprintf(&b, " (first on row %d)", e.FirstLine)
 	case e.FirstLine > 0:
 		fmt.Fprintf(&b, " (first on line %d)", e.FirstLine)
 	case e.FirstRecord > 0:
@@ -367,8 +544,16 @@ func (e *AssessmentError) Error() string {
 func (e *AssessmentError) Unwrap() error { return e.Err }
 
 type problemList struct {
-	list []error
-	more int
+	list     []error
+	more     int
+	warnings []*AssessmentError
+}
+
+// warn adds a warning (at most maxProblems are kept).
+func (p *problemList) warn(e *AssessmentError) {
+	if len(p.warnings) < maxProblems {
+		p.warnings = append(p.warnings, e)
+	}
 }
 
 func (p *problemList) add(e error) {

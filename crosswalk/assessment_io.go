@@ -1,25 +1,29 @@
 package crosswalk
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	pathpkg "path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
 )
 
-// ReadOption changes how an assessment is read. Make them with [WithBaseline].
+// ReadOption changes how an assessment is read. Make them with [WithBaseline] and [WithSheet].
 type ReadOption interface {
 	applyRead(*readConfig)
 }
 
 type readConfig struct {
 	baseline catalog.FrameworkID
+	sheet    string
 }
 
 type baselineOpt catalog.FrameworkID
@@ -27,8 +31,8 @@ type baselineOpt catalog.FrameworkID
 func (b baselineOpt) applyRead(c *readConfig) { c.baseline = catalog.FrameworkID(b) }
 func (b baselineOpt) applyGap(c *gapConfig)   { c.baseline = catalog.FrameworkID(b) }
 
-// WithBaseline names the framework an assessment rates, when a CSV file (which cannot
-// say) or a JSON file without "baseline" is read, and the baseline of
+// WithBaseline names the framework an assessment rates, when a CSV or XLSX file (which
+// cannot say) or a JSON file without "baseline" is read, and the baseline of
 // [Crosswalk.Requirements]. The default is [DefaultBaseline]. It is both a [ReadOption]
 // and a [GapOption].
 func WithBaseline(fw catalog.FrameworkID) interface {
@@ -38,7 +42,13 @@ func WithBaseline(fw catalog.FrameworkID) interface {
 	return baselineOpt(fw)
 }
 
-var csvColumns = []string{"control", "status", "justification", "owner", "evidence", "notes"}
+type sheetOpt string
+
+func (s sheetOpt) applyRead(c *readConfig) { c.sheet = string(s) }
+
+// WithSheet names the sheet of an XLSX workbook to read (its case does not matter);
+// the default is the first sheet. Other formats ignore it.
+func WithSheet(name string) ReadOption { return sheetOpt(name) }
 
 // readSetup returns the catalog to read against (catalog.Default for nil) and the
 // options applied to the defaults.
@@ -55,119 +65,93 @@ func readSetup(cat *catalog.Catalog, opts []ReadOption) (*catalog.Catalog, readC
 	return cat, cfg
 }
 
-// ReadAssessmentCSV reads an assessment from CSV: a header row naming the columns
-// control and status (required) and any of justification, owner, evidence, notes, in
-// any order and case; then one row per control. A UTF-8 byte-order mark is skipped.
-// Controls may be written in any spelling cat resolves within the baseline ("5.1",
-// "A.5.1", "ISO27002:5.1"). name is the file name used in errors. Every problem is
-// reported, as [*AssessmentError] values joined with [errors.Join], with its line,
-// field and value.
+// baselineOf resolves the baseline of cfg, adding a problem to p when it cannot.
+func baselineOf(name string, cat *catalog.Catalog, base catalog.FrameworkID, p *problemList) (catalog.FrameworkID, bool) {
+	fw, err := cat.ResolveFramework(string(base))
+	if err != nil {
+		p.add(&AssessmentError{File: name, Field: "baseline", Value: string(base), Err: fmt.Errorf("%w: %v", ErrWrongFramework, err)})
+		return "", false
+	}
+	return fw, true
+}
+
+// ReadAssessment reads an assessment in any form the package reads, told apart by its
+// content: an XLSX workbook ([ReadAssessmentXLSX]), JSON ([ReadAssessmentJSON]: the
+// content starts with '{', or name ends in ".json"), else CSV
+// ([ReadAssessmentCSV]). An Excel 97–2003 workbook (.xls) is refused with a message
+// saying how to save it. It reads at most [MaxAssessmentBytes] of r.
+func ReadAssessment(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
+	br := bufio.NewReaderSize(r, 4096)
+	head, _ := br.Peek(512)
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return ReadAssessmentXLSX(name, br, cat, opts...)
+	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return nil, &AssessmentError{File: name, Err: fmt.Errorf("%w: an Excel 97-2003 workbook (.xls) or another OLE file; save it as an Excel workbook (.xlsx) or as \"CSV UTF-8\"", ErrMalformed)}
+	case looksJSON(head) || strings.EqualFold(pathpkg.Ext(name), ".json"):
+		data, err := readCapped(br)
+		if err != nil {
+			return nil, readError(name, err)
+		}
+		return ReadAssessmentJSON(name, data, cat, opts...)
+	}
+	return ReadAssessmentCSV(name, br, cat, opts...)
+}
+
+// looksJSON reports whether data starts, after a UTF-8 byte-order mark and white
+// space, with '{'.
+func looksJSON(data []byte) bool {
+	return bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), []byte("{"))
+}
+
+// readError is the error of a failed read of the file itself.
+func readError(name string, err error) error {
+	if errors.Is(err, ErrTooLarge) {
+		return &AssessmentError{File: name, Err: err}
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// ReadAssessmentCSV reads an assessment from CSV as spreadsheets write it:
+//
+//   - the separator is ',', ';' (Excel in much of Europe) or a tab, found from the
+//     file; the text UTF-8, with or without a byte-order mark, or UTF-16 with a
+//     byte-order mark (Excel's "Unicode Text"); lines end in LF or CRLF;
+//   - the header row is the first row with a control column, so a title block above
+//     it is skipped; it must have a status column, and may have justification, owner,
+//     evidence and notes columns, in any order, under the names people use (see
+//     README, "Assessment files": "Control ID", "Ref", "Annex A", "Implementation
+//     status", "Comments", ...; case, spaces and punctuation do not matter). Other
+//     columns are ignored, with one warning ([Assessment.Warnings]);
+//   - then one row per control, the control in any spelling cat resolves within the
+//     baseline ("5.1", "A.5.1", "ISO27002:5.1", "iso27001:2022/A.5.1") or that
+//     spreadsheets use ("A5.1", "Annex A 5.1", "A.5.1 Policies for information
+//     security"), the status in a word [ParseStatus] reads. Blank rows, section
+//     headings (a theme, by ID or title, with no status) and rows with neither a
+//     control nor a status are skipped; a control with an empty status is left not
+//     assessed, with a warning.
+//
+// name is the file name used in errors. Every problem is reported, as
+// [*AssessmentError] values joined with [errors.Join], with its line, field and value.
+// A file larger than [MaxAssessmentBytes] or a field longer than [MaxFieldChars] is
+// refused; reading stops at the limit.
 func ReadAssessmentCSV(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
 	cat, cfg := readSetup(cat, opts)
 	var p problemList
-	fw, err := cat.ResolveFramework(string(cfg.baseline))
-	if err != nil {
-		p.add(&AssessmentError{File: name, Field: "baseline", Value: string(cfg.baseline), Err: fmt.Errorf("%w: %v", ErrWrongFramework, err)})
+	fw, ok := baselineOf(name, cat, cfg.baseline, &p)
+	if !ok {
 		return nil, p.err()
 	}
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	cr := csv.NewReader(bytes.NewReader(data))
+	text, enc := decodeText(bufio.NewReaderSize(newCapReader(r), 4096))
+	tb := bufio.NewReaderSize(text, sniffSize)
+	sample, _ := tb.Peek(sniffSize)
+	in := &Input{Format: "csv", Encoding: enc, Delimiter: sniffDelimiter(sample)}
+	cr := csv.NewReader(tb)
+	cr.Comma = in.Delimiter
 	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	header, err := cr.Read()
-	if err == io.EOF {
-		p.add(&AssessmentError{File: name, Line: 1, Err: fmt.Errorf("%w: empty file, want a header row", ErrMissingColumn)})
-		return nil, p.err()
-	}
-	if err != nil {
-		p.add(csvError(name, err))
-		return nil, p.err()
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		k := strings.ToLower(strings.TrimSpace(h))
-		switch {
-		case !contains(csvColumns, k):
-			p.add(&AssessmentError{File: name, Line: 1, Field: "header", Value: h, Err: fmt.Errorf("%w (want %s)", ErrUnknownColumn, strings.Join(csvColumns, ", "))})
-		case col[k] != 0:
-			p.add(&AssessmentError{File: name, Line: 1, Field: "header", Value: h, Err: fmt.Errorf("%w: column given twice", ErrDuplicate)})
-		default:
-			col[k] = i + 1
-		}
-	}
-	for _, req := range csvColumns[:2] {
-		if col[req] == 0 {
-			p.add(&AssessmentError{File: name, Line: 1, Field: req, Err: ErrMissingColumn})
-		}
-	}
-	if len(p.list) > 0 {
-		return nil, p.err()
-	}
-	cell := func(rec []string, k string) string {
-		if i := col[k]; i > 0 && i <= len(rec) {
-			return csvsafe.Unescape(strings.TrimSpace(rec[i-1]))
-		}
-		return ""
-	}
-	var rows []row
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			p.add(csvError(name, err))
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
-				continue
-			}
-			break
-		}
-		line, _ := cr.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue // blank line
-		}
-		if len(rec) > len(header) {
-			p.add(&AssessmentError{File: name, Line: line, Field: "row", Value: strings.Join(rec[len(header):], ","),
-				Err: fmt.Errorf("%w: %d fields, the header has %d", ErrMalformed, len(rec), len(header))})
-			continue
-		}
-		rows = append(rows, row{
-			Entry: Entry{
-				Justification: cell(rec, "justification"),
-				Owner:         cell(rec, "owner"),
-				Evidence:      cell(rec, "evidence"),
-				Notes:         cell(rec, "notes"),
-				Line:          line,
-			},
-			control: cell(rec, "control"),
-			status:  cell(rec, "status"),
-		})
-	}
-	return buildAssessment(cat, name, fw, rows, &p, true)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func csvError(name string, err error) *AssessmentError {
-	e := &AssessmentError{File: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		e.Line = pe.Line
-		e.Err = fmt.Errorf("%w: column %d: %v", ErrMalformed, pe.Column, pe.Err)
-	}
-	return e
+	// Trimming leading space would, with tabs, eat the empty fields between them.
+	cr.TrimLeadingSpace = in.Delimiter != '\t'
+	return tableAssessment(name, &csvSource{cr: cr, name: name}, cat, fw, in, &p, true)
 }
 
 // assessmentJSON is the wire shape of an assessment file.
@@ -196,6 +180,16 @@ type assessmentRow struct {
 func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
 	cat, cfg := readSetup(cat, opts)
 	var p problemList
+	if len(data) > MaxAssessmentBytes {
+		p.add(&AssessmentError{File: name, Err: errTooLarge})
+		return nil, p.err()
+	}
+	// Refused before decoding: the JSON decoder mangles or panics on invalid UTF-8
+	// (issue 15), and a reader should say where the bad byte is anyway.
+	if off := invalidUTF8(data); off >= 0 {
+		p.add(&AssessmentError{File: name, Err: fmt.Errorf("%w: not UTF-8 text (byte 0x%X at offset %d); save the file as UTF-8", ErrMalformed, data[off], off)})
+		return nil, p.err()
+	}
 	var doc assessmentJSON
 	if err := codec.DecodeStrict(bytes.TrimPrefix(data, []byte("\uFEFF")), &doc); err != nil {
 		e := &AssessmentError{File: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
@@ -210,13 +204,23 @@ func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...
 	if doc.Baseline != "" {
 		base = catalog.FrameworkID(doc.Baseline)
 	}
-	fw, err := cat.ResolveFramework(string(base))
-	if err != nil {
-		p.add(&AssessmentError{File: name, Field: "baseline", Value: string(base), Err: fmt.Errorf("%w: %v", ErrWrongFramework, err)})
+	fw, ok := baselineOf(name, cat, base, &p)
+	if !ok {
+		return nil, p.err()
+	}
+	if len(doc.Controls) > MaxAssessmentRows {
+		p.add(&AssessmentError{File: name, Field: "controls", Err: fmt.Errorf("%w: %d records, the limit is %d (one per control)", ErrTooLarge, len(doc.Controls), MaxAssessmentRows)})
 		return nil, p.err()
 	}
 	rows := make([]row, len(doc.Controls))
 	for i, c := range doc.Controls {
+		for j, v := range []string{c.Control, c.Status, c.Justification, c.Owner, c.Evidence, c.Notes} {
+			field := csvColumns[j]
+			if n := utf8.RuneCountInString(v); n > MaxFieldChars {
+				p.add(&AssessmentError{File: name, Record: i + 1, Field: field, Value: v,
+					Err: fmt.Errorf("%w: %d characters in one field, the limit is %d", ErrTooLarge, n, MaxFieldChars)})
+			}
+		}
 		rows[i] = row{
 			Entry:   Entry{Justification: c.Justification, Owner: c.Owner, Evidence: c.Evidence, Notes: c.Notes},
 			rec:     i + 1,
@@ -224,7 +228,10 @@ func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...
 			status:  c.Status,
 		}
 	}
-	return buildAssessment(cat, name, fw, rows, &p, true)
+	if len(p.list) > 0 {
+		return nil, p.err()
+	}
+	return buildAssessment(cat, name, fw, rows, &p, &Input{Format: "json"})
 }
 
 // WriteCSV writes the assessment as CSV with the header
@@ -255,4 +262,21 @@ func (a *Assessment) MarshalJSON() ([]byte, error) {
 			Justification: e.Justification, Owner: e.Owner, Evidence: e.Evidence, Notes: e.Notes}
 	}
 	return codec.Marshal(doc)
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not valid UTF-8,
+// -1 when all of it is.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }

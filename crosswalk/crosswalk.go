@@ -38,25 +38,38 @@ type Crosswalk struct {
 	sets  []setRec
 	stmts map[int32][]stmtRec // statements by the node they are about
 
+	// twins are the same-ID controls of other frameworks that identity successions
+	// join to a node (cis:8/4.1 and cis:8.1/4.1), transitively; see identitySet.
+	twins map[int32][]twin
+
 	// memo keeps the reach tables of gap queries (reachKey → *target), computed on
 	// first use from the immutable indexes above.
 	memo sync.Map
 }
 
 type node struct {
-	ref      catalog.Ref
-	fw       int32 // index into fws
-	parent   int32 // -1 for a root
-	children int32 // number of children
-	kind     catalog.Kind
-	igs      uint8  // CIS implementation groups: bit 0 IG1, bit 1 IG2, bit 2 IG3
-	title    string // shared with the catalog (strings are immutable)
+	ref       catalog.Ref
+	fw        int32 // index into fws
+	parent    int32 // -1 for a root
+	children  int32 // number of children
+	kind      catalog.Kind
+	igs       uint8  // CIS implementation groups: bit 0 IG1, bit 1 IG2, bit 2 IG3
+	withdrawn bool   // catalog.Control.Withdrawn
+	title     string // shared with the catalog (strings are immutable)
 }
 
 type fwSpan struct {
 	id         catalog.FrameworkID
 	start, end int32 // nodes[start:end]
 	annex      catalog.FrameworkID
+	itemKinds  []catalog.Kind
+	family     int32 // frameworks of one family (cis:8, cis:8.1) share it
+}
+
+// twin is a same-ID control joined to a node by identity successions.
+type twin struct {
+	node int32
+	set  int32 // the set of the edge (the first one, for a chain)
 }
 
 type edgeRec struct {
@@ -78,8 +91,9 @@ type arc struct {
 }
 
 type setRec struct {
-	info  SetInfo
-	stmts []mappings.Statement
+	info     SetInfo
+	stmts    []mappings.Statement
+	identity bool // see identitySet
 }
 
 type stmtRec struct {
@@ -227,7 +241,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 			st.Ref = cw.nodes[n].ref
 			cw.stmts[n] = append(cw.stmts[n], stmtRec{set: int32(si), st: st, text: statementText(st)})
 		}
-		cw.sets = append(cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements)})
+		cw.sets = append(cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements), identity: identitySet(s)})
 	}
 	if len(probs) > 0 {
 		if more > 0 {
@@ -236,8 +250,71 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 		return nil, errors.Join(probs...)
 	}
 	cw.indexArcs()
+	cw.indexTwins()
 	cw.buildGraph()
 	return cw, nil
+}
+
+// identitySet reports whether s is an identity succession: a succession set whose
+// every edge is equal and joins two controls of the same ID (CIS v8 → v8.1). Published
+// edges are carried across it as published (labelled with the succession), not
+// derived through it.
+func identitySet(s mappings.Set) bool {
+	if s.Kind != mappings.Succession || len(s.Edges) == 0 || s.From == s.To {
+		return false
+	}
+	for _, e := range s.Edges {
+		if e.Relationship != mappings.Equal || e.From.ID != e.To.ID {
+			return false
+		}
+	}
+	return true
+}
+
+// indexTwins joins the nodes that identity successions link, transitively (v8 → v8.1
+// → v8.2 makes all three twins of each other).
+func (cw *Crosswalk) indexTwins() {
+	for ei, e := range cw.edges {
+		if !cw.sets[e.set].identity {
+			continue
+		}
+		if cw.twins == nil {
+			cw.twins = map[int32][]twin{}
+		}
+		for _, p := range [][2]int32{{e.from, e.to}, {e.to, e.from}} {
+			if !slices.ContainsFunc(cw.twins[p[0]], func(t twin) bool { return t.node == p[1] }) {
+				cw.twins[p[0]] = append(cw.twins[p[0]], twin{node: p[1], set: cw.edges[ei].set})
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for n, ts := range cw.twins {
+			for _, t := range ts {
+				for _, u := range cw.twins[t.node] {
+					if u.node != n && !slices.ContainsFunc(cw.twins[n], func(x twin) bool { return x.node == u.node }) {
+						cw.twins[n] = append(cw.twins[n], twin{node: u.node, set: t.set})
+						changed = true
+					}
+				}
+			}
+		}
+	}
+	for n := range cw.twins {
+		slices.SortFunc(cw.twins[n], func(x, y twin) int { return cmp.Compare(x.node, y.node) })
+	}
+}
+
+func (cw *Crosswalk) hasTwins(i int32) bool { return len(cw.twins[i]) > 0 }
+
+// twinIn returns the twin of node i in framework f, or -1.
+func (cw *Crosswalk) twinIn(i, f int32) int32 {
+	for _, t := range cw.twins[i] {
+		if cw.nodes[t.node].fw == f {
+			return t.node
+		}
+	}
+	return -1
 }
 
 func (cw *Crosswalk) indexNodes() {
@@ -260,7 +337,7 @@ func (cw *Crosswalk) indexNodes() {
 					p = pi
 				}
 			}
-			nd := node{ref: c.Ref, fw: fi, parent: p, kind: c.Kind, title: c.Title}
+			nd := node{ref: c.Ref, fw: fi, parent: p, kind: c.Kind, title: c.Title, withdrawn: c.Withdrawn()}
 			for _, g := range c.Attr(catalog.AttrImplementation) {
 				nd.igs |= igBit(g)
 			}
@@ -278,7 +355,14 @@ func (cw *Crosswalk) indexNodes() {
 				cw.nodes[p].children++
 			}
 		}
-		cw.fws = append(cw.fws, fwSpan{id: in.ID, start: start, end: int32(len(cw.nodes)), annex: in.AnnexOf})
+		fam := int32(len(cw.fws))
+		for _, f := range cw.fws {
+			if f.id.Family() == in.ID.Family() {
+				fam = f.family
+				break
+			}
+		}
+		cw.fws = append(cw.fws, fwSpan{id: in.ID, start: start, end: int32(len(cw.nodes)), annex: in.AnnexOf, itemKinds: in.ItemKinds, family: fam})
 	}
 }
 

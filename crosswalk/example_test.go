@@ -51,15 +51,16 @@ func ExampleCrosswalk_Gap() {
 	for _, rec := range r.Recommendations[:3] {
 		fmt.Println("next:", rec.Control, rec.Title, "moves", len(rec.Moves))
 	}
-	// NIST publishes CSF 2.0 references as "related", so only the referenced policy
-	// can call an item covered.
-	r, _ = cw.Gap(a, catalog.CSF20, crosswalk.Referenced)
+	// NIST publishes CSF 2.0 references as "related", so the default policy (auto)
+	// reads them as informative references; the strict policy reads every link as a
+	// set, and an uncharacterised link can make an item partial at best.
+	r, _ = cw.Gap(a, catalog.CSF20, crosswalk.Strict)
 	fmt.Println(r.Policy, r.Summary.Covered, "covered,", r.Summary.CoveragePercent, "%")
 	// Output:
-	// iso27002:2022 against nist-csf:2.0 (strict): 106 items, 0 covered, 23 partial, 74 gap, 9 unreached
-	// DE.CM-01 partial 8.16 related
+	// iso27002:2022 against nist-csf:2.0 (auto): 106 items, 9 covered, 14 partial, 74 gap, 9 unreached
+	// DE.CM-01 covered 8.16 related
 	// next: 5.26 Response to information security incidents moves 14
-	// next: 5.19 Information security in supplier relationships moves 10
+	// next: 5.19 Information security in supplier relationships moves 13
 	// next: 5.9 Inventory of information and other associated assets moves 6
-	// referenced 9 covered, 8.5 %
+	// strict 0 covered, 0 %
 }

@@ -28,8 +28,16 @@ type Hop struct {
 type Mapping struct {
 	Target       catalog.Ref
 	Relationship mappings.Relationship
-	// Published is true for a direct mapping: a published edge (in either direction)
-	// links the source, or its ancestor ViaParent, to Target.
+	// Basis says why: published (an edge between the two, or between ViaParent and
+	// Target), succession (a published edge of a same-ID twin, carried across the
+	// identity succession named by Through), or derived.
+	Basis Basis
+	// Through is, for basis succession, the framework whose published edge was
+	// carried ("cis:8" for a CIS v8.1 safeguard).
+	Through catalog.FrameworkID
+	// Published is true for a direct mapping (basis published or succession): a
+	// published edge links the source, or its ancestor ViaParent, or their twins, to
+	// Target.
 	Published bool
 	// Inverse is true when the strongest published edge was published Target →
 	// source and is read backwards.
@@ -38,18 +46,27 @@ type Mapping struct {
 	// Path through other frameworks, and Relationship is the composition
 	// ([mappings.Compose]).
 	Derived bool
+	// Routes is, for a derived mapping, the number of independent routes that reach
+	// Target (distinct sequences of the framework families its paths pass through):
+	// the best measured signal of a derived mapping being right.
+	Routes int
+	// Paths is, for a derived mapping, the number of distinct paths that reach Target.
+	Paths int
+	// Cut is true when the derived search stopped at [DerivedSearchBudget]: Routes
+	// counts the paths found until then.
+	Cut bool
 	// ViaParent is set when the queried control has no mapping of its own to the
 	// target framework and this one is published for its ancestor (a CSF category or
 	// function): the mapping is at that level, not at the queried one.
 	ViaParent catalog.Ref
-	// Edges are the published edges between the source (or ViaParent) and Target,
-	// strongest first, for a direct mapping.
+	// Edges are the published edges between the source (or ViaParent, or a twin) and
+	// Target (or its twin), strongest first, for a direct mapping.
 	Edges []Hop
 	// Path is the chain of edges of a derived mapping, hop by hop; for a direct
 	// mapping it is nil.
 	Path []Hop
-	// Alternatives are the other derived paths found to Target (only with
-	// [WithDerived]), best first.
+	// Alternatives are other derived paths found to Target (only with [WithDerived]),
+	// best first, at most [MaxAlternatives].
 	Alternatives [][]Hop
 }
 
@@ -65,14 +82,16 @@ func (m Mapping) Sources() []string {
 	return out
 }
 
-// MapOption changes what [Crosswalk.Map] returns. Make them with [WithDerived].
+// MapOption changes what [Crosswalk.Map] returns. Make them with [WithDerived] and
+// [WithMinRoutes].
 type MapOption interface {
 	applyMap(*mapConfig)
 }
 
 type mapConfig struct {
-	derived bool
-	hops    int
+	derived   bool
+	hops      int
+	minRoutes int
 }
 
 // DefaultMaxHops is the longest derived path [WithDerived] looks for when given 0.
@@ -80,6 +99,12 @@ const DefaultMaxHops = 2
 
 // MaxHops bounds the length of derived paths, whatever [WithDerived] asks.
 const MaxHops = 4
+
+// DerivedOption is an option of both [Crosswalk.Map] and the gap queries.
+type DerivedOption interface {
+	MapOption
+	GapOption
+}
 
 type derivedOpt int
 
@@ -95,35 +120,43 @@ func hopsOf(n int) int {
 
 // WithDerived adds derived mappings: paths of up to maxHops published edges
 // (DefaultMaxHops when maxHops ≤ 0, at most [MaxHops]) through controls of other
-// frameworks. It is both a [MapOption] and a [GapOption].
-func WithDerived(maxHops int) interface {
-	MapOption
-	GapOption
-} {
-	return derivedOpt(maxHops)
-}
+// frameworks. In a gap query they reach only items no published edge reaches, and
+// give at most partial coverage.
+func WithDerived(maxHops int) DerivedOption { return derivedOpt(maxHops) }
+
+type minRoutesOpt int
+
+func (n minRoutesOpt) applyMap(c *mapConfig) { c.minRoutes = int(n) }
+func (n minRoutesOpt) applyGap(c *gapConfig) { c.minRoutes = int(n) }
+
+// WithMinRoutes keeps only the derived mappings that at least n distinct paths reach
+// (1, the default, keeps all). The package documentation ("Derived paths") has the
+// measured precision of each setting.
+func WithMinRoutes(n int) DerivedOption { return minRoutesOpt(max(n, 1)) }
 
 // Map returns the controls of framework to that the control ref maps to, best first:
 //
 //  1. direct mappings: published edges in either direction (an edge published
 //     to → ref is read backwards and marked Inverse), strongest relationship first,
 //     then in document order;
-//  2. when ref has none, those of its nearest ancestors that have some, marked
+//  2. published edges of same-ID twins in identity successions (CIS v8 for a CIS v8.1
+//     safeguard, either end), basis succession with Through naming the framework;
+//  3. when ref has none, those of its nearest ancestors that have some, marked
 //     ViaParent (a CSF subcategory whose category is mapped: "mapped at category
 //     level");
-//  3. with [WithDerived], derived mappings to the targets not reached directly: every
-//     simple path of 2 to maxHops edges whose inner controls belong to frameworks other
-//     than ref's and to's, composed with [mappings.Compose] (a not-related-to edge ends
-//     a path) and ranked by composed relationship, then fewer hops, then document order.
-//     Each target appears once with its best path; the others are its Alternatives.
+//  4. with [WithDerived], derived mappings to the targets not reached directly: paths
+//     of 2 to maxHops edges whose inner controls belong to frameworks other than ref's
+//     and to's, composed with [mappings.Compose] (a not-related-to edge ends a path;
+//     an identity succession's edge is not counted as a hop), ranked by the number of
+//     routes (distinct paths), then composed relationship, fewer hops and document
+//     order. Each target appears once with its best path and its route count.
 //
 // A framework that carries another as its Annex A (ISO/IEC 27001:2022) answers with
 // its own controls (the clauses) and then those of the annex (the ISO/IEC 27002:2022
 // controls, named as such). Edges between two controls of the same framework (other
-// than the hierarchy, which Map does not walk) are not followed; succession sets (CIS v8 → v8.1, ISO 2013 →
-// 2022) join two frameworks and are.
+// than the hierarchy, which Map does not walk) are not followed.
 func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOption) ([]Mapping, error) {
-	var cfg mapConfig
+	cfg := mapConfig{minRoutes: 1}
 	for _, o := range opts {
 		if o != nil {
 			o.applyMap(&cfg)
@@ -147,11 +180,17 @@ func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOpt
 			out = cw.direct(src, f, out, false)
 		}
 	}
+	for _, f := range tfs {
+		if f >= 0 {
+			out = cw.succession(src, f, out, false)
+		}
+	}
 	if len(out) == 0 {
 		for p := cw.nodes[src].parent; p >= 0; p = cw.nodes[p].parent {
 			for _, f := range tfs {
 				if f >= 0 {
 					out = cw.direct(p, f, out, true)
+					out = cw.succession(p, f, out, true)
 				}
 			}
 		}
@@ -159,11 +198,80 @@ func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOpt
 	if cfg.derived {
 		for _, f := range tfs {
 			if f >= 0 {
-				out = cw.addDerived(out, src, f, cfg.hops)
+				out = cw.addDerived(out, src, f, cfg.hops, cfg.minRoutes)
 			}
 		}
 	}
 	return out, nil
+}
+
+// succession appends the mappings of node i to framework tf that identity successions
+// carry: the published edges of i's twins to tf, and i's (and its twins') edges to the
+// twins of tf's controls, skipping targets already in out.
+func (cw *Crosswalk) succession(i, tf int32, out []Mapping, viaParent bool) []Mapping {
+	if len(cw.twins) == 0 {
+		return out
+	}
+	type cand struct {
+		from, target int32
+		a            arc
+		through      int32
+	}
+	var cands []cand
+	froms := append([]int32{i}, func() []int32 {
+		var ns []int32
+		for _, t := range cw.twins[i] {
+			ns = append(ns, t.node)
+		}
+		return ns
+	}()...)
+	for _, from := range froms {
+		for _, a := range cw.arcsOf(from) {
+			if cw.sets[cw.edges[a.edge].set].identity {
+				continue
+			}
+			switch {
+			case cw.nodes[a.to].fw == tf && from != i:
+				cands = append(cands, cand{from, a.to, a, cw.nodes[from].fw})
+			case cw.nodes[a.to].fw != tf:
+				if t := cw.twinIn(a.to, tf); t >= 0 {
+					cands = append(cands, cand{from, t, a, cw.nodes[a.to].fw})
+				}
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return out
+	}
+	// Group by target; in a group, the strongest edge first.
+	slices.SortStableFunc(cands, func(x, y cand) int {
+		if c := cmp.Compare(x.target, y.target); c != 0 {
+			return c
+		}
+		return cmp.Compare(cw.arcRel(y.a).Rank(), cw.arcRel(x.a).Rank())
+	})
+	var via catalog.Ref
+	if viaParent {
+		via = cw.nodes[i].ref
+	}
+	start := len(out)
+	for k := 0; k < len(cands); {
+		j := k + 1
+		for j < len(cands) && cands[j].target == cands[k].target {
+			j++
+		}
+		if !cw.has(out, cands[k].target) {
+			m := Mapping{Target: cw.nodes[cands[k].target].ref, Relationship: cw.arcRel(cands[k].a), Basis: BasisSuccession,
+				Through: cw.fws[cands[k].through].id, Published: true, Inverse: cands[k].a.inv, ViaParent: via}
+			for _, c := range cands[k:j] {
+				m.Edges = append(m.Edges, cw.hop(c.from, c.a))
+			}
+			out = append(out, m)
+		}
+		k = j
+	}
+	slices.SortStableFunc(out[start:], func(x, y Mapping) int { return cmp.Compare(y.Relationship.Rank(), x.Relationship.Rank()) })
+	return out
 }
 
 // direct appends the published mappings of node i to framework tf, skipping targets
@@ -206,6 +314,7 @@ func (cw *Crosswalk) direct(i, tf int32, out []Mapping, viaParent bool) []Mappin
 		out = append(out, Mapping{
 			Target:       cw.nodes[a.to].ref,
 			Relationship: cw.arcRel(a),
+			Basis:        BasisPublished,
 			Published:    true,
 			Inverse:      a.inv,
 			ViaParent:    via,
@@ -249,71 +358,6 @@ func (cw *Crosswalk) hop(from int32, a arc) Hop {
 	}
 }
 
-// path is a derived path found by walk: the arcs taken, their nodes and the composed
-// relationship.
-type path struct {
-	target int32
-	rel    mappings.Relationship
-	steps  []step
-}
-
-type step struct {
-	from int32
-	a    arc
-}
-
-// walk calls found for every simple path of 2..hops arcs from src that ends in
-// framework tf and whose inner nodes are in neither src's framework nor tf. Between two
-// nodes only the strongest edge is followed.
-func (cw *Crosswalk) walk(src, tf int32, hops int, found func(p path)) {
-	sf := cw.nodes[src].fw
-	stack := make([]step, 0, hops)
-	var rec func(cur int32, rel mappings.Relationship)
-	rec = func(cur int32, rel mappings.Relationship) {
-		arcs := cw.arcsOf(cur)
-		last := int32(-1)
-		for _, a := range arcs {
-			if a.to == last {
-				continue // weaker edge between the same two nodes
-			}
-			last = a.to
-			nf := cw.nodes[a.to].fw
-			if nf == cw.nodes[cur].fw || a.to == src || onStack(stack, a.to) {
-				continue
-			}
-			r := cw.arcRel(a)
-			if len(stack) > 0 {
-				var ok bool
-				if r, ok = mappings.Compose(rel, r); !ok {
-					continue
-				}
-			} else if r == mappings.NotRelatedTo {
-				continue
-			}
-			stack = append(stack, step{cur, a})
-			switch {
-			case nf == tf:
-				if len(stack) >= 2 {
-					found(path{target: a.to, rel: r, steps: stack})
-				}
-			case nf != sf && len(stack) < hops:
-				rec(a.to, r)
-			}
-			stack = stack[:len(stack)-1]
-		}
-	}
-	rec(src, 0)
-}
-
-func onStack(st []step, n int32) bool {
-	for _, s := range st {
-		if s.from == n || s.a.to == n {
-			return true
-		}
-	}
-	return false
-}
-
 func (cw *Crosswalk) hops(steps []step) []Hop {
 	out := make([]Hop, len(steps))
 	for i, s := range steps {
@@ -322,69 +366,28 @@ func (cw *Crosswalk) hops(steps []step) []Hop {
 	return out
 }
 
-// comparePaths ranks derived paths: stronger composed relationship, fewer hops, then
-// the nodes of the path in document order.
-func comparePaths(x, y path) int {
-	if c := cmp.Compare(y.rel.Rank(), x.rel.Rank()); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(len(x.steps), len(y.steps)); c != 0 {
-		return c
-	}
-	for i := range x.steps {
-		if c := cmp.Compare(x.steps[i].a.to, y.steps[i].a.to); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.steps[i].a.edge, y.steps[i].a.edge); c != 0 {
-			return c
-		}
-	}
-	return 0
-}
-
-func (cw *Crosswalk) addDerived(out []Mapping, src, tf int32, hops int) []Mapping {
-	byTarget := map[int32][]path{}
-	cw.walk(src, tf, hops, func(p path) {
-		p.steps = slices.Clone(p.steps)
-		byTarget[p.target] = append(byTarget[p.target], p)
-	})
-	if len(byTarget) == 0 {
-		return out
-	}
-	var derived []Mapping
-	var best []path
-	for t, ps := range byTarget {
-		slices.SortFunc(ps, comparePaths)
-		if k := slices.IndexFunc(out, func(m Mapping) bool { return m.Target == cw.nodes[t].ref }); k >= 0 {
-			for _, p := range ps {
-				out[k].Alternatives = append(out[k].Alternatives, cw.hops(p.steps))
+// addDerived appends the derived mappings of src to framework tf: each target not in
+// out yet once, with its best path, its route count and a few alternatives, ranked by
+// routes, then relationship, hops and document order; targets in out get the paths
+// as alternatives. Derived mappings with fewer than minRoutes routes are left out.
+func (cw *Crosswalk) addDerived(out []Mapping, src, tf int32, hops, minRoutes int) []Mapping {
+	found, cut := cw.derive(src, []int32{tf}, hops, func(int32) bool { return true })
+	for _, d := range found {
+		if k := slices.IndexFunc(out, func(m Mapping) bool { return m.Target == cw.nodes[d.target].ref }); k >= 0 {
+			if len(out[k].Alternatives) < MaxAlternatives {
+				out[k].Alternatives = append(out[k].Alternatives, cw.hops(d.steps))
 			}
 			continue
 		}
-		best = append(best, ps[0])
-		m := Mapping{Target: cw.nodes[t].ref, Relationship: ps[0].rel, Derived: true, Path: cw.hops(ps[0].steps)}
-		for _, p := range ps[1:] {
+		if d.routes < minRoutes {
+			continue
+		}
+		m := Mapping{Target: cw.nodes[d.target].ref, Relationship: d.rel, Basis: BasisDerived, Derived: true,
+			Path: cw.hops(d.steps), Routes: d.routes, Paths: d.paths, Cut: cut}
+		for _, p := range d.alts {
 			m.Alternatives = append(m.Alternatives, cw.hops(p.steps))
 		}
-		derived = append(derived, m)
-	}
-	// Rank by the best path: relationship, hops, then the target's document order.
-	order := make([]int, len(derived))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		x, y := best[a], best[b]
-		if c := cmp.Compare(y.rel.Rank(), x.rel.Rank()); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(len(x.steps), len(y.steps)); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.target, y.target)
-	})
-	for _, i := range order {
-		out = append(out, derived[i])
+		out = append(out, m)
 	}
 	return out
 }
@@ -394,7 +397,13 @@ func (m Mapping) String() string {
 	s := fmt.Sprintf("%s %s", m.Relationship, m.Target)
 	switch {
 	case m.Derived:
-		s += fmt.Sprintf(" (derived, %d hops)", len(m.Path))
+		routes := "routes"
+		if m.Routes == 1 {
+			routes = "route"
+		}
+		s += fmt.Sprintf(" (derived, %d hops, %d %s)", len(m.Path), m.Routes, routes)
+	case m.Basis == BasisSuccession:
+		s += fmt.Sprintf(" (via %s, succession)", m.Through)
 	case !m.ViaParent.IsZero():
 		s += fmt.Sprintf(" (mapped at %s level)", m.ViaParent)
 	case m.Inverse:

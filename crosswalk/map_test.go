@@ -107,9 +107,9 @@ func TestMapComposition(t *testing.T) {
 	want := map[string]mappings.Relationship{
 		"S1": sub, // equal∘subset
 		"S2": sub, // subset∘subset (second hop read backwards)
-		"S3": ixn, // superset∘subset
-		"S4": ixn, // intersects∘subset
-		"S5": ixn, // superset∘intersects
+		"S3": rel, // superset∘subset: an overlap only
+		"S4": rel, // intersects∘subset: an overlap only
+		"S5": rel, // superset∘intersects: an overlap only
 		"S6": rel, // related∘equal
 		"S7": rel, // subset∘superset
 		"S9": sup, // superset∘superset
@@ -153,7 +153,7 @@ func TestMapRanksDirectBeforeDerived(t *testing.T) {
 	assert.Equal(t, ref(fwDst, "T1"), got[1].Target)
 	assert.True(t, got[1].Derived)
 	assert.Equal(t, sub, got[1].Relationship)
-	assert.Equal(t, "subset-of dst:1/T1 (derived, 2 hops)", got[1].String())
+	assert.Equal(t, "subset-of dst:1/T1 (derived, 2 hops, 1 route)", got[1].String())
 }
 
 func TestMapViaParent(t *testing.T) {

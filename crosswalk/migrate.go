@@ -37,10 +37,7 @@ type MigrationStep struct {
 	Status  Status
 	From    []MigrationSource // the predecessors, in document order
 	// Merged is true when several predecessors were combined. Their statuses combine
-	// conservatively: the weakest of the applicable ones (not implemented or not
-	// assessed < planned < partial < implemented; a predecessor the assessment does
-	// not rate is in From as not assessed); not applicable only when every
-	// predecessor is.
+	// conservatively (see [Crosswalk.Migrate]).
 	Merged bool
 	Note   string // how the status was found, in words; also put in the entry's notes
 }
@@ -67,10 +64,21 @@ func strength(s Status) int {
 
 // Migrate carries assessment a to framework to, along the edges of the succession
 // mapping sets from a's framework to to. Every assessed control passes its status to
-// each control it leads to; a control that several predecessors lead to gets their
-// combined status, the predecessors a does not rate included (as not assessed) (see [MigrationStep.Merged]) and a note saying so; justification,
-// owner and evidence are kept, prefixed with the predecessor's ID when there are
-// several. Successors that are not leaves of to (a CSF category, say) are skipped.
+// each control it leads to. A control that several predecessors lead to (every
+// predecessor in the succession, rated or not, is in its step's From) gets:
+//
+//   - not applicable when every predecessor is rated not applicable;
+//   - else the weakest status of the applicable rated predecessors (not implemented <
+//     planned < partial < implemented); the not-applicable ones are ignored;
+//   - but not assessed (no entry: the control is to be assessed afresh) when a
+//     predecessor the assessment does not rate could change that status: an unrated
+//     predecessor means "not assessed", never "not implemented". (When the weakest
+//     rated status is already not implemented, it stands.)
+//
+// The justification, owner, evidence and notes come only from the predecessors whose
+// statuses were used, prefixed with the predecessor's ID when they differ; every
+// migrated entry's notes say which predecessors it came from, with their statuses.
+// Successors that are not leaves of to (a CSF category, say) are skipped.
 func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration, error) {
 	if a == nil {
 		return nil, errors.New("crosswalk: Migrate of a nil assessment")
@@ -150,45 +158,70 @@ func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration,
 		slices.SortFunc(src, func(x, y MigrationSource) int { return cw.cat.Compare(x.Control, y.Control) })
 		step := MigrationStep{Control: ctl.Ref, From: src, Merged: len(src) > 1}
 		entry := Entry{Control: ctl.Ref}
-		var applicable []MigrationSource
+		// used: the predecessors whose statuses make the result, and whose text fields
+		// are carried: the applicable ones (all of them when none is applicable).
+		var used, unrated []MigrationSource
 		for _, s := range src {
-			if s.Status != NotApplicable {
-				applicable = append(applicable, s)
+			switch s.Status {
+			case NotApplicable:
+			case NotAssessed:
+				unrated = append(unrated, s)
+			default:
+				used = append(used, s)
 			}
 		}
 		switch {
-		case len(applicable) == 0:
-			step.Status = NotApplicable
+		case len(used) == 0 && len(unrated) == 0:
+			step.Status, used = NotApplicable, src
+		case len(used) == 0:
+			step.Status = NotAssessed
 		default:
-			weakest := slices.MinFunc(applicable, func(x, y MigrationSource) int { return strength(x.Status) - strength(y.Status) })
+			weakest := slices.MinFunc(used, func(x, y MigrationSource) int { return strength(x.Status) - strength(y.Status) })
 			step.Status = weakest.Status
-			if step.Status == NotAssessed {
-				step.Status = NotImplemented
+			if len(unrated) > 0 && step.Status != NotImplemented {
+				// An unrated predecessor could be anything from not implemented up:
+				// the merged status is not known.
+				step.Status = NotAssessed
 			}
 		}
 		entry.Status = step.Status
-		var parts []string
+		var parts, ignored []string
 		for _, s := range src {
 			parts = append(parts, fmt.Sprintf("%s (%s)", s.Control.ID, s.Status))
+			if s.Status == NotApplicable && step.Status != NotApplicable {
+				ignored = append(ignored, s.Control.ID)
+			}
+		}
+		var unratedIDs []string
+		for _, s := range unrated {
+			unratedIDs = append(unratedIDs, s.Control.ID)
 		}
 		switch {
 		case !step.Merged:
 			step.Note = fmt.Sprintf("migrated from %s %s", from, strings.Join(parts, ""))
-		case len(applicable) < len(src) && len(applicable) > 0:
-			step.Note = fmt.Sprintf("merged from %s %s: the weakest applicable status is kept; the not-applicable predecessors are ignored", from, strings.Join(parts, ", "))
+		case step.Status == NotAssessed:
+			step.Note = fmt.Sprintf("merged from %s %s: not assessed, as %s %s never rated and the others do not settle the status", from, strings.Join(parts, ", "),
+				strings.Join(unratedIDs, ", "), plural(len(unratedIDs), "was", "were"))
 		default:
-			step.Note = fmt.Sprintf("merged from %s %s: the weakest status is kept", from, strings.Join(parts, ", "))
+			step.Note = fmt.Sprintf("merged from %s %s: the weakest applicable status is kept", from, strings.Join(parts, ", "))
+			if len(ignored) > 0 {
+				step.Note += "; " + strings.Join(ignored, ", ") + " (not applicable) " + plural(len(ignored), "is", "are") + " ignored, and so " + plural(len(ignored), "is its", "are their") + " text"
+			}
 		}
-		entry.Justification = joinField(a, src, func(e Entry) string { return e.Justification })
-		entry.Owner = joinField(a, src, func(e Entry) string { return e.Owner })
-		entry.Evidence = joinField(a, src, func(e Entry) string { return e.Evidence })
-		notes := joinField(a, src, func(e Entry) string { return e.Notes })
+		entry.Justification = joinField(a, used, func(e Entry) string { return e.Justification })
+		entry.Owner = joinField(a, used, func(e Entry) string { return e.Owner })
+		entry.Evidence = joinField(a, used, func(e Entry) string { return e.Evidence })
+		notes := joinField(a, used, func(e Entry) string { return e.Notes })
 		entry.Notes = step.Note
 		if notes != "" {
 			entry.Notes += ". " + notes
 		}
 		if entry.Status == NotApplicable && entry.Justification == "" {
 			entry.Justification = "not applicable in " + string(from) + " (no justification recorded)"
+		}
+		if step.Status == NotAssessed {
+			m.Steps = append(m.Steps, step) // no entry: the control stays to be assessed
+			continue
 		}
 		m.Steps = append(m.Steps, step)
 		entries = append(entries, entry)
@@ -223,4 +256,12 @@ func joinField(a *Assessment, src []MigrationSource, get func(Entry) string) str
 		return vals[0]
 	}
 	return strings.Join(parts, "; ")
+}
+
+// plural picks the singular or plural word for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

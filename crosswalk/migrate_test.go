@@ -84,7 +84,8 @@ func TestMigrateCSF11Profile(t *testing.T) {
 	cw := Default()
 	// A CSF 1.1 profile: ID.BE-2 is listed by CSF 2.0's GV.OC-01 (informative
 	// reference, nist-csf-1.1_to_nist-csf-2.0.csv), and so is ID.BE-3, which the
-	// profile does not rate: GV.OC-01 is merged and not implemented.
+	// profile does not rate: GV.OC-01 is merged and not assessed — an unrated
+	// predecessor is not a not-implemented one (issue: it was written not-implemented).
 	a, err := NewAssessment(nil, catalog.CSF11,
 		Entry{Control: catalog.NewRef(catalog.CSF11, "ID.BE-2"), Status: Implemented},
 	)
@@ -98,17 +99,19 @@ func TestMigrateCSF11Profile(t *testing.T) {
 	assert.Equal(t, []string{"GV.OC-01"}, got)
 	require.Len(t, m.Steps, 1)
 	assert.Equal(t, []MigrationSource{
-		{Control: catalog.NewRef(catalog.CSF11, "ID.BE-2"), Status: Implemented, Label: "incorporated_into"},
-		{Control: catalog.NewRef(catalog.CSF11, "ID.BE-3"), Status: NotAssessed, Label: "incorporated_into"},
+		{Control: catalog.NewRef(catalog.CSF11, "ID.BE-2"), Status: Implemented, Label: "incorporated_into; informative_reference_of"},
+		{Control: catalog.NewRef(catalog.CSF11, "ID.BE-3"), Status: NotAssessed, Label: "incorporated_into; informative_reference_of"},
 	}, m.Steps[0].From)
-	assert.Equal(t, NotImplemented, m.Steps[0].Status)
+	assert.Equal(t, NotAssessed, m.Steps[0].Status)
+	assert.Contains(t, m.Steps[0].Note, "not assessed, as ID.BE-3 was never rated")
+	assert.Equal(t, 0, m.Assessment.Len(), "no entry is invented for it")
 	assert.Equal(t, 106-len(m.Steps), len(m.New))
 }
 
-// A merged control keeps the weakest status of all its predecessors, and a
-// predecessor the assessment does not rate counts as not implemented: with only
-// A.13.2.1 rated implemented, 5.14 (← A.13.2.1, A.13.2.2, A.13.2.3, Annex B) is not
-// implemented, not implemented as before.
+// A merged control whose unrated predecessors could change its status is not
+// assessed: with only A.13.2.1 rated implemented, 5.14 (← A.13.2.1, A.13.2.2,
+// A.13.2.3, Annex B) is not assessed; with A.13.2.1 rated not implemented, it is not
+// implemented whatever the others are.
 func TestMigrateMergedCountsUnassessedPredecessors(t *testing.T) {
 	cw := Default()
 	a, err := NewAssessment(nil, catalog.ISO27002v2013,
@@ -130,12 +133,40 @@ func TestMigrateMergedCountsUnassessedPredecessors(t *testing.T) {
 		{Control: catalog.NewRef(catalog.ISO27002v2013, "A.13.2.2"), Status: NotAssessed},
 		{Control: catalog.NewRef(catalog.ISO27002v2013, "A.13.2.3"), Status: NotAssessed},
 	}, s.From)
-	assert.Equal(t, NotImplemented, s.Status)
+	assert.Equal(t, NotAssessed, s.Status)
 	assert.Contains(t, s.Note, "A.13.2.2 (not-assessed)")
+	_, ok := m.Assessment.Entry(catalog.NewRef(catalog.ISO27002v2022, "5.14"))
+	assert.False(t, ok, "no status is invented")
+	assert.Len(t, m.Steps, 1)
+	assert.Empty(t, m.Dropped)
+
+	a, err = NewAssessment(nil, catalog.ISO27002v2013,
+		Entry{Control: catalog.NewRef(catalog.ISO27002v2013, "A.13.2.1"), Status: NotImplemented},
+	)
+	require.NoError(t, err)
+	m, err = cw.Migrate(a, catalog.ISO27002v2022)
+	require.NoError(t, err)
+	require.Len(t, m.Steps, 1)
+	assert.Equal(t, NotImplemented, m.Steps[0].Status)
 	e, ok := m.Assessment.Entry(catalog.NewRef(catalog.ISO27002v2022, "5.14"))
 	require.True(t, ok)
 	assert.Equal(t, NotImplemented, e.Status)
-	// Only the controls an assessed predecessor leads to are rated; 5.14 is one.
-	assert.Len(t, m.Steps, 1)
-	assert.Empty(t, m.Dropped)
+}
+
+// Issue: 8.31 (← A.12.1.4 implemented, A.14.2.6 not applicable "No in-house software
+// development" in legacy-2013.csv) was implemented with the exclusion justification
+// of the predecessor it said it ignored. Text comes only from the predecessors whose
+// status was used.
+func TestMigrateTextFromUsedPredecessorsOnly(t *testing.T) {
+	cw := Default()
+	a := readExample(t, "legacy-2013.csv", WithBaseline(catalog.ISO27002v2013))
+	m, err := cw.Migrate(a, catalog.ISO27002v2022)
+	require.NoError(t, err)
+	e, ok := m.Assessment.Entry(catalog.NewRef(catalog.ISO27002v2022, "8.31"))
+	require.True(t, ok)
+	assert.Equal(t, Implemented, e.Status)
+	assert.Empty(t, e.Justification)
+	assert.NotContains(t, e.Notes, "No in-house software development")
+	assert.Contains(t, e.Notes, "A.12.1.4 (implemented)")
+	assert.Contains(t, e.Notes, "A.14.2.6 (not applicable) is ignored")
 }

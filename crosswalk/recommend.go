@@ -44,16 +44,10 @@ func (cw *Crosswalk) Recommend(a *Assessment, targetFW catalog.FrameworkID, n in
 	if a == nil {
 		return nil, fmt.Errorf("crosswalk: nil assessment")
 	}
-	cfg := gapConfig{policy: Strict}
-	for _, o := range opts {
-		if o != nil {
-			o.applyGap(&cfg)
-		}
+	cfg, err := gapSetup(a, opts)
+	if err != nil {
+		return nil, err
 	}
-	if cfg.baseline != "" && cfg.baseline != a.baseline {
-		return nil, fmt.Errorf("crosswalk: the assessment rates %s, not %s", a.baseline, cfg.baseline)
-	}
-	cfg.baseline = a.baseline
 	t, err := cw.prepare(targetFW, &cfg)
 	if err != nil {
 		return nil, err
@@ -92,7 +86,7 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 		for _, r := range t.cov[k] {
 			off[r.pos+1]++
 		}
-		cur[k] = coverage(t.cov[k], st, pol)
+		cur[k], _ = coverage(t.cov[k], st, pol)
 		w[k] = cw.weight(t.items[k])
 	}
 	for c := 0; c < nb; c++ {
@@ -123,7 +117,8 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 			if cur[k] == Unreached || cur[k] == NotApplicableCov || cur[k] == Covered {
 				continue
 			}
-			if d := coverage(t.cov[k], st, pol).level() - cur[k].level(); d > 0 {
+			if nc, _ := coverage(t.cov[k], st, pol); nc.level()-cur[k].level() > 0 {
+				d := nc.level() - cur[k].level()
 				gain += d * w[k]
 			}
 		}
@@ -150,12 +145,12 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 		if best < 0 {
 			break
 		}
-		node := t.base.start + int32(best)
-		rec := Recommendation{Control: cw.nodes[node].ref.ID, Title: cw.nodes[node].title, Status: st[best], Gain: bestGain}
+		node := t.base.node(int32(best))
+		rec := Recommendation{Control: cw.baseID(t.base, node), Title: cw.nodes[node].title, Status: st[best], Gain: bestGain}
 		st[best] = Implemented
 		gains[best] = 0
 		for _, k := range byCtl(best) {
-			nc := coverage(t.cov[k], st, pol)
+			nc, _ := coverage(t.cov[k], st, pol)
 			if nc.level() > cur[k].level() && cur[k] != Unreached && cur[k] != NotApplicableCov {
 				rec.Moves = append(rec.Moves, Move{ID: cw.nodes[t.items[k]].ref.ID, From: cur[k], To: nc, Weight: w[k]})
 				cur[k] = nc

@@ -20,21 +20,24 @@ type Requirement struct {
 type ItemLink struct {
 	Item         catalog.Ref
 	Relationship mappings.Relationship
-	ViaParent    catalog.Ref // the ancestor of the item the edge is published at, if any
+	Basis        Basis               // see [Via.Basis]
+	Through      catalog.FrameworkID // basis succession: the framework whose edge was carried
+	ViaParent    catalog.Ref         // the ancestor of the item the edge is published at, if any
 	Derived      bool
+	Routes       int           // derived: the number of distinct paths
 	Path         []catalog.Ref // derived: from the control to the item
 	Sources      []string
 }
 
 // Requirements answers the reverse of [Crosswalk.Gap]: which baseline controls the
 // target items need, each with the items it reaches and how. The items are the
-// leaves of targetFW limited by [WithGroup] ("CIS IG1") and [WithScope] ("CSF
+// items of targetFW limited by [WithGroup] ("CIS IG1") and [WithScope] ("CSF
 // function PR"); the baseline is [DefaultBaseline] unless [WithBaseline] names
 // another; reaches follow the rules of Gap (edges at an ancestor of an item count,
 // marked ViaParent; derived paths only with [WithDerived]). Controls come in
 // document order.
 func (cw *Crosswalk) Requirements(targetFW catalog.FrameworkID, opts ...GapOption) ([]Requirement, error) {
-	cfg := gapConfig{policy: Strict}
+	cfg := gapConfig{policy: Auto}
 	for _, o := range opts {
 		if o != nil {
 			o.applyGap(&cfg)
@@ -55,11 +58,14 @@ func (cw *Crosswalk) Requirements(targetFW catalog.FrameworkID, opts ...GapOptio
 				byCtl[r.ctl] = req
 				order = append(order, r.ctl)
 			}
-			l := ItemLink{Item: cw.nodes[it].ref, Relationship: r.rel, Derived: r.derived}
+			l := ItemLink{Item: cw.nodes[it].ref, Relationship: r.rel, Basis: r.basis, Derived: r.basis == BasisDerived, Routes: r.routes}
+			if r.through >= 0 {
+				l.Through = cw.fws[r.through].id
+			}
 			if r.parent >= 0 {
 				l.ViaParent = cw.nodes[r.parent].ref
 			}
-			if r.derived {
+			if r.basis == BasisDerived {
 				for i := len(r.path) - 1; i >= 0; i-- {
 					l.Path = append(l.Path, cw.nodes[r.path[i].a.to].ref)
 				}

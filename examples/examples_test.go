@@ -5,9 +5,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,10 +57,19 @@ func goTool() string {
 // run runs an example in dir and returns its standard output; it must succeed.
 func run(t *testing.T, bin, prog, dir string, args ...string) string {
 	t.Helper()
+	return runEnv(t, bin, prog, dir, nil, args...)
+}
+
+// runEnv is run with variables added to the environment.
+func runEnv(t *testing.T, bin, prog, dir string, env []string, args ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, filepath.Join(bin, prog), args...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	require.NoError(t, cmd.Run(), "%s %v: %s", prog, args, stderr.String())
@@ -96,7 +108,7 @@ func TestExamples(t *testing.T) {
 		res, err := crosswalk.Default().Gap(readAssessment(t, small), catalog.CSF20)
 		require.NoError(t, err)
 		s := res.Summary
-		assert.Contains(t, out, fmt.Sprintf("NIST CSF 2.0 (strict policy): %d subcategories: %d covered, %d partial, %d gap, %d unreached, %d not applicable",
+		assert.Contains(t, out, fmt.Sprintf("NIST CSF 2.0 (auto policy): %d subcategories: %d covered, %d partial, %d gap, %d unreached, %d not applicable",
 			s.Total, s.Covered, s.Partial, s.Gap, s.Unreached, s.NotApplicable))
 		if catalog.HasCIS() {
 			ig1, err := crosswalk.Default().Gap(readAssessment(t, small), catalog.CIS8, crosswalk.WithGroup("IG1"))
@@ -107,9 +119,13 @@ func TestExamples(t *testing.T) {
 	})
 
 	t.Run("soa", func(t *testing.T) {
+		// Without -o, from the module root: the workbook goes to the temporary
+		// directory and the repository gets no new file.
 		dir := t.TempDir()
-		out := run(t, bin, "soa", dir, "-assessment", small)
-		assert.Contains(t, out, "soa.xlsx: 93 Annex A controls")
+		before := listDir(t, root)
+		out := runEnv(t, bin, "soa", root, []string{"TMPDIR=" + dir}, "-assessment", small)
+		assert.Equal(t, before, listDir(t, root), "files left in the repository root")
+		assert.Contains(t, out, filepath.Join(dir, "soa.xlsx")+": 93 Annex A controls")
 		f, err := excelize.OpenFile(filepath.Join(dir, "soa.xlsx"))
 		require.NoError(t, err)
 		defer f.Close()
@@ -126,7 +142,9 @@ func TestExamples(t *testing.T) {
 
 	t.Run("migrate2013", func(t *testing.T) {
 		dir := t.TempDir()
-		out := run(t, bin, "migrate2013", dir, "-assessment", legacy)
+		before := listDir(t, root)
+		out := runEnv(t, bin, "migrate2013", root, []string{"TMPDIR=" + dir}, "-assessment", legacy)
+		assert.Equal(t, before, listDir(t, root), "files left in the repository root")
 		m, err := crosswalk.Default().Migrate(readAssessment(t, legacy, crosswalk.WithBaseline(catalog.ISO27002v2013)), catalog.ISO27002v2022)
 		require.NoError(t, err)
 		assert.Contains(t, out, fmt.Sprintf("New in 2022, to assess afresh (%d):", len(m.New)))
@@ -141,7 +159,9 @@ func TestExamples(t *testing.T) {
 	})
 
 	t.Run("customframework", func(t *testing.T) {
+		before := listDir(t, root)
 		out := run(t, bin, "customframework", root)
+		assert.Equal(t, before, listDir(t, root), "files left in the repository root")
 		assert.Contains(t, out, "8 requirements: 5 covered, 2 partial, 0 gap, 1 unreached")
 		assert.Contains(t, out, "OP-5  unreached")
 		assert.Contains(t, out, "ISO 8.13 equal (implemented)")
@@ -155,4 +175,33 @@ func TestExamples(t *testing.T) {
 		require.NoError(t, err, string(out))
 		assert.Contains(t, string(out), "-addr")
 	})
+}
+
+// listDir returns the names in dir.
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	names := make([]string, len(es))
+	for i, e := range es {
+		names[i] = e.Name()
+	}
+	return names
+}
+
+// TestExamplesCopyable checks that no example imports a package a copy outside this
+// module could not: an internal/ package of the module.
+func TestExamplesCopyable(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("*", "*.go"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	fset := token.NewFileSet()
+	for _, f := range files {
+		ast, err := parser.ParseFile(fset, f, nil, parser.ImportsOnly)
+		require.NoError(t, err, f)
+		for _, imp := range ast.Imports {
+			p := strings.Trim(imp.Path.Value, `"`)
+			assert.False(t, strings.Contains(p, "/internal/") || strings.HasSuffix(p, "/internal"), "%s imports %s", f, p)
+		}
+	}
 }

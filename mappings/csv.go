@@ -11,6 +11,8 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
+	"github.com/controlgraph/controlgraph/internal/limits"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // CSV columns of [ReadCSV] and [WriteCSV], in the order WriteCSV writes them.
@@ -30,7 +32,8 @@ var csvColumns = []string{"from", "to", "relationship", "strength", "rationale",
 // taken as written; [Validate] checks them against a catalog.
 //
 // Problems are [*Problem] values naming the file (name), the line, the field and the
-// value, all returned together ([errors.Join]).
+// value, all returned together ([errors.Join]). Input past the limits (a file of
+// 256 MiB, a line of 1 MiB, a cell of 64 KiB) stops the reading with a problem.
 func ReadCSV(name string, r io.Reader, meta Set) (Set, error) {
 	res := readCSV(name, r, meta)
 	if err := res.problems.err(); err != nil {
@@ -52,7 +55,7 @@ type csvResult struct {
 func readCSV(name string, r io.Reader, meta Set) *csvResult {
 	res := &csvResult{bad: map[int]bool{}}
 	pl := &res.problems
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(limits.NewReader(r))
 	header, err := cr.Read()
 	if err == io.EOF {
 		pl.add(&Problem{Severity: Error, File: name, Line: 1, Set: meta.ID, Err: ErrMalformed, Detail: "no header row"})
@@ -104,6 +107,12 @@ func readCSV(name string, r io.Reader, meta Set) *csvResult {
 			break
 		}
 		line, _ := cr.FieldPos(0)
+		if i := slices.IndexFunc(rec, func(v string) bool { return len(v) > limits.Field }); i >= 0 {
+			line, _ := cr.FieldPos(i)
+			pl.add(&Problem{Severity: Error, File: name, Line: line, Set: meta.ID, Field: cols[i], Value: rec[i],
+				Err: ErrInvalidValue, Detail: fmt.Sprintf("%v, this one %d", &limits.Error{What: "cell", Limit: limits.Field}, len(rec[i]))})
+			break
+		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
@@ -184,7 +193,7 @@ func csvRef(v string, fw catalog.FrameworkID, field string, bad func(field, valu
 	if strings.Contains(v, "/") {
 		r, err := parseRef(v)
 		if err != nil {
-			bad(field, v, ErrInvalidValue, `a ref is written "framework/id" or as a bare ID`)
+			bad(field, v, ErrInvalidValue, refDetail(v, `a ref is written "framework/id" or as a bare ID`))
 			return catalog.Ref{}, false
 		}
 		return r, true
@@ -193,14 +202,18 @@ func csvRef(v string, fw catalog.FrameworkID, field string, bad func(field, valu
 		bad(field, v, ErrInvalidValue, fmt.Sprintf("a bare ID needs the set's %q framework; write \"framework/id\"", field))
 		return catalog.Ref{}, false
 	}
-	if strings.ContainsAny(v, "\n\r\t") {
-		bad(field, v, ErrInvalidValue, "a control ID has no line breaks or tabs")
+	if off, r := safetext.FirstControl(v); off >= 0 {
+		bad(field, v, ErrInvalidValue, "a control ID has no control characters: "+safetext.ControlError(off, r))
 		return catalog.Ref{}, false
 	}
 	return catalog.NewRef(fw, v), true
 }
 
 func csvProblem(name, set string, err error) *Problem {
+	var le *limits.Error
+	if errors.As(err, &le) {
+		return &Problem{Severity: Error, File: name, Line: le.Line, Set: set, Err: ErrMalformed, Detail: le.Error()}
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return &Problem{Severity: Error, File: name, Line: pe.Line, Set: set, Field: fmt.Sprintf("column %d", pe.Column), Err: ErrMalformed, Detail: pe.Err.Error()}

@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/controlgraph/controlgraph/catalog"
-	"github.com/controlgraph/controlgraph/internal/embedview"
 )
 
 // IDs of the embedded mapping sets. Each is also the name of its data file under
@@ -24,6 +23,18 @@ const (
 	// NIST CSF 1.1 → ISO/IEC 27001:2013 Annex A (ISO/IEC 27002:2013 controls), CSF
 	// 1.1's Table 2; its references to ISO/IEC 27001:2013 clauses are statements.
 	SetCSF11ToISO2013 = "nist-csf-1.1_to_iso27001-2013"
+	// NIS2 Implementing Regulation (EU) 2024/2690 → ISO/IEC 27001:2022 (clauses) and its
+	// Annex A (ISO/IEC 27002:2022 controls), ENISA's mapping table.
+	SetNIS2ToISO27001 = "nis2-ir-2024-2690_to_iso27002-2022"
+	// NIS2 Implementing Regulation (EU) 2024/2690 → NIST CSF 2.0, ENISA's mapping table.
+	SetNIS2ToCSF20 = "nis2-ir-2024-2690_to_nist-csf-2.0"
+	// NIST CSF 2.0 → NIST SP 800-53 Rev. 5, NIST's informative references (cited as
+	// Rev. 5.1.1); IA-13 (not in release 5.0.1) and family-level references are
+	// statements.
+	SetCSF20ToSP80053 = "nist-csf-2.0_to_nist-sp800-53-r5"
+	// NIST SP 800-53 Rev. 5 → ISO/IEC 27001:2022 (clauses) and its Annex A (ISO/IEC
+	// 27002:2022 controls), NIST OLIR #155, which prints no relationship: related.
+	SetSP80053ToISO27001 = "nist-sp800-53-r5_to_iso27001-2022"
 	// NIST CSF 2.0 → CIS Controls v8, NIST's informative references (CIS content).
 	SetCSF20ToCIS8 = "nist-csf-2.0_to_cis-controls-v8"
 	// NIST CSF 2.0 → CIS Controls v8.1, NIST's informative references (CIS content).
@@ -47,6 +58,14 @@ var (
 	csf11ToCSF20JSON []byte
 	//go:embed data/nist-csf-1.1_to_iso27001-2013.json
 	csf11ToISO2013JSON []byte
+	//go:embed data/nis2-ir-2024-2690_to_iso27002-2022.json
+	nis2ToISO27001JSON []byte
+	//go:embed data/nis2-ir-2024-2690_to_nist-csf-2.0.json
+	nis2ToCSF20JSON []byte
+	//go:embed data/nist-csf-2.0_to_nist-sp800-53-r5.json
+	csf20ToSP80053JSON []byte
+	//go:embed data/nist-sp800-53-r5_to_iso27001-2022.json
+	sp80053ToISO27001JSON []byte
 )
 
 // embeddedFile is one embedded data file: its name under mappings/ and its content
@@ -63,6 +82,10 @@ var embeddedFiles = []embeddedFile{
 	{"data/" + SetCSF20ToISO27001 + ".json", csf20ToISO27001JSON},
 	{"data/" + SetCSF11ToCSF20 + ".json", csf11ToCSF20JSON},
 	{"data/" + SetCSF11ToISO2013 + ".json", csf11ToISO2013JSON},
+	{"data/" + SetNIS2ToISO27001 + ".json", nis2ToISO27001JSON},
+	{"data/" + SetNIS2ToCSF20 + ".json", nis2ToCSF20JSON},
+	{"data/" + SetCSF20ToSP80053 + ".json", csf20ToSP80053JSON},
+	{"data/" + SetSP80053ToISO27001 + ".json", sp80053ToISO27001JSON},
 }
 
 var loadEmbedded = sync.OnceValues(func() ([]Set, error) {
@@ -77,9 +100,6 @@ var loadEmbedded = sync.OnceValues(func() ([]Set, error) {
 	return sets, nil
 })
 
-// The crosswalk package reads the decoded sets through embedview, without copies.
-func init() { embedview.MappingSets = func() any { return embedded() } }
-
 func embedded() []Set {
 	sets, err := loadEmbedded()
 	if err != nil {
@@ -90,7 +110,8 @@ func embedded() []Set {
 
 // Embedded returns a fresh deep copy of the embedded mapping sets, in a fixed order:
 // ISO 2013 → 2022, CSF 2.0 → ISO/IEC 27001:2022, CSF 1.1 → 2.0, CSF 1.1 → ISO/IEC
-// 27001:2013, then (unless built with -tags nocis) CSF 2.0 → CIS v8 and v8.1, CIS v8 →
+// 27001:2013, NIS2 → ISO/IEC 27001:2022, NIS2 → CSF 2.0, CSF 2.0 → SP 800-53, SP 800-53
+// → ISO/IEC 27001:2022, then (unless built with -tags nocis) CSF 2.0 → CIS v8 and v8.1, CIS v8 →
 // ISO/IEC 27002:2022, CIS v8 → CSF 1.1 and CIS v8 → v8.1. Edges are in document order
 // of their From and To controls. The data is decoded once, on first use; the embedded
 // data is checked by the package's tests, and a corrupt build panics here.

@@ -29,7 +29,8 @@ func ExampleParseRelationship() {
 
 func ExampleCompose() {
 	// CIS 1.1 subset-of ISO 5.9 and, read backwards, ISO 5.9 superset-of CIS 1.1: a path
-	// A ⊃ B ⊂ C says only that A and C overlap.
+	// A ⊃ B ⊂ C says only that A and C overlap (A may even contain C): not IR 8477's
+	// intersects-with, so the composition says related.
 	r, ok := mappings.Compose(mappings.SupersetOf, mappings.SubsetOf)
 	fmt.Println(r, ok)
 	r, ok = mappings.Compose(mappings.Equal, mappings.SubsetOf)
@@ -39,7 +40,7 @@ func ExampleCompose() {
 	_, ok = mappings.Compose(mappings.NotRelatedTo, mappings.Equal)
 	fmt.Println(ok)
 	// Output:
-	// intersects-with true
+	// related true
 	// subset-of true
 	// related true
 	// false

@@ -10,6 +10,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 	"github.com/controlgraph/controlgraph/internal/wire"
 )
 
@@ -144,7 +145,7 @@ type refReader struct {
 
 func (rr *refReader) parse(s string) (catalog.Ref, error) {
 	fw, id, ok := strings.Cut(s, "/")
-	if ok && id != "" && strings.TrimSpace(id) == id && !strings.ContainsAny(id, "/\n\r\t") {
+	if ok && id != "" && strings.TrimSpace(id) == id && !strings.Contains(id, "/") && noControl(id) {
 		for _, k := range rr.known {
 			if string(k) == fw {
 				return catalog.Ref{Framework: k, ID: id}, nil
@@ -156,6 +157,27 @@ func (rr *refReader) parse(s string) (catalog.Ref, error) {
 		rr.known = append(rr.known, r.Framework)
 	}
 	return r, err
+}
+
+// noControl reports whether id is free of control characters (see
+// [safetext.IsControl]); [catalog.Ref.UnmarshalText] refuses them.
+func noControl(id string) bool {
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c < 0x20 || c >= 0x7f { // ASCII IDs, the usual case, cost one pass
+			off, _ := safetext.FirstControl(id)
+			return off < 0
+		}
+	}
+	return true
+}
+
+// refDetail explains why the ref v does not parse: its control character, or else
+// the form a ref takes (detail).
+func refDetail(v, detail string) string {
+	if off, r := safetext.FirstControl(v); off >= 0 {
+		return "a ref has no control characters: " + safetext.ControlError(off, r)
+	}
+	return detail
 }
 
 // validFramework reports whether id is a well-formed framework ID.
@@ -225,7 +247,7 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 			}
 			r, err := rr.parse(f.v)
 			if err != nil {
-				ep(f.name, f.v, ErrInvalidValue, `a ref is written "framework/id"`)
+				ep(f.name, f.v, ErrInvalidValue, refDetail(f.v, `a ref is written "framework/id"`))
 				continue
 			}
 			*f.dst = r
@@ -263,7 +285,7 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 		if wst.Ref == "" {
 			sp("ref", "", ErrEmptyField, "")
 		} else if r, err := rr.parse(wst.Ref); err != nil {
-			sp("ref", wst.Ref, ErrInvalidValue, `a ref is written "framework/id"`)
+			sp("ref", wst.Ref, ErrInvalidValue, refDetail(wst.Ref, `a ref is written "framework/id"`))
 		} else {
 			st.Ref = r
 		}
@@ -272,7 +294,7 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 		}
 		if wst.Reading != "" {
 			if r, err := rr.parse(wst.Reading); err != nil {
-				sp("reading", wst.Reading, ErrInvalidValue, `a ref is written "framework/id"`)
+				sp("reading", wst.Reading, ErrInvalidValue, refDetail(wst.Reading, `a ref is written "framework/id"`))
 			} else {
 				st.Reading = r
 			}

@@ -15,7 +15,7 @@ import (
 func TestNoCIS(t *testing.T) {
 	assert.False(t, mappings.HasCIS())
 	sets := mappings.Embedded()
-	assert.Len(t, sets, 4)
+	assert.Len(t, sets, 8)
 	for _, s := range sets {
 		assert.NotEqual(t, "cis", s.From.Family(), s.ID)
 		assert.NotEqual(t, "cis", s.To.Family(), s.ID)

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Kinds of problems in mapping data; test with [errors.Is] on a [*Problem] (or on an
@@ -79,16 +81,16 @@ func (p *Problem) Error() string {
 		fmt.Fprintf(&b, "line %d: ", p.Line)
 	}
 	if p.Set != "" {
-		fmt.Fprintf(&b, "set %q: ", p.Set)
+		b.WriteString("set " + safetext.Quote(p.Set) + ": ")
 	}
 	if p.Record != "" {
 		b.WriteString(p.Record)
 		b.WriteString(": ")
 	}
 	if p.Field != "" {
-		fmt.Fprintf(&b, "field %q", p.Field)
+		b.WriteString("field " + safetext.Quote(p.Field))
 		if p.Value != "" {
-			fmt.Fprintf(&b, " = %q", p.Value)
+			b.WriteString(" = " + safetext.Quote(p.Value))
 		}
 		b.WriteString(": ")
 	}

@@ -130,13 +130,26 @@ func TestEmbeddedEqualsReference(t *testing.T) {
 	t.Run("csf11-csf20", func(t *testing.T) {
 		var x expect
 		two := regexp.MustCompile(`-0(\d)$`)
+		// One edge per pair, its relations joined in the order the file lists them.
+		type pair struct{ from, to catalog.Ref }
+		var order []pair
+		labels := map[pair][]string{}
 		for _, r := range readRef(t, ref, "nist-csf-1.1_to_nist-csf-2.0.csv") {
 			from := catalog.NewRef(catalog.CSF11, two.ReplaceAllString(r["csf11_id"], "-$1"))
 			if r["csf20_id"] == "" {
 				x.stmt(from, mappings.IncorporatedElsewhere, "CSF 2.0 elements not named")
 				continue
 			}
-			x.edge(from, catalog.NewRef(catalog.CSF20, r["csf20_id"]), mappings.Related, r["relation"])
+			p := pair{from, catalog.NewRef(catalog.CSF20, r["csf20_id"])}
+			if _, ok := labels[p]; !ok {
+				order = append(order, p)
+			}
+			if !slices.Contains(labels[p], r["relation"]) {
+				labels[p] = append(labels[p], r["relation"])
+			}
+		}
+		for _, p := range order {
+			x.edge(p.from, p.to, mappings.Related, strings.Join(labels[p], "; "))
 		}
 		x.check(t, mappings.SetCSF11ToCSF20)
 	})
@@ -152,6 +165,79 @@ func TestEmbeddedEqualsReference(t *testing.T) {
 			x.edge(from, catalog.NewRef(catalog.ISO27002v2013, r["iso_ref"]), mappings.Related, "")
 		}
 		x.check(t, mappings.SetCSF11ToISO2013)
+	})
+
+	// ENISA's rows: 7.1 and 9.1 stand for sections 7 and 9; an empty target id is an
+	// id that does not exist, kept as printed.
+	nis2From := func(id string) catalog.Ref {
+		if id == "7.1" || id == "9.1" {
+			id = id[:1]
+		}
+		return catalog.NewRef(catalog.NIS2v2024, id)
+	}
+	t.Run("nis2-iso27001", func(t *testing.T) {
+		var x expect
+		for _, r := range readRef(t, ref, "nis2-ir-2024-2690_to_iso27002-2022.csv") {
+			from := nis2From(r["nis2_id"])
+			switch {
+			case r["iso_id"] == "" && r["iso_kind"] == "annex_a":
+				x.stmt(from, mappings.UnresolvedReference, fmt.Sprintf("ISO/IEC 27001:2022 Annex A control %q", r["as_printed"]))
+			case r["iso_id"] == "":
+				x.stmt(from, mappings.UnresolvedReference, fmt.Sprintf("ISO/IEC 27001:2022 clause %q", r["as_printed"]))
+			case r["iso_kind"] == "annex_a":
+				x.edge(from, catalog.NewRef(catalog.ISO27002v2022, r["iso_id"]), mappings.Related, "")
+			default:
+				x.edge(from, catalog.NewRef(catalog.ISO27001v2022, r["iso_id"]), mappings.Related, "")
+			}
+		}
+		x.check(t, mappings.SetNIS2ToISO27001)
+	})
+
+	t.Run("nis2-csf20", func(t *testing.T) {
+		var x expect
+		for _, r := range readRef(t, ref, "nis2-ir-2024-2690_to_nist-csf-2.0.csv") {
+			from := nis2From(r["nis2_id"])
+			if r["csf_id"] == "" {
+				x.stmt(from, mappings.UnresolvedReference, fmt.Sprintf("NIST CSF 2.0 subcategory %q", r["as_printed"]))
+				continue
+			}
+			x.edge(from, catalog.NewRef(catalog.CSF20, r["csf_id"]), mappings.Related, "")
+		}
+		x.check(t, mappings.SetNIS2ToCSF20)
+	})
+
+	t.Run("csf20-sp80053", func(t *testing.T) {
+		var x expect
+		families := map[string]string{}
+		for _, r := range testref.ReadCSV(t, "frameworks", "nist-sp800-53-r5.csv") {
+			families[r["family"]] = r["family_title"]
+		}
+		for _, r := range readRef(t, ref, "nist-csf-2.0_to_nist-sp800-53-r5.csv") {
+			from := catalog.NewRef(catalog.CSF20, r["csf_id"])
+			id := r["sp80053_id"]
+			switch {
+			case families[id] != "":
+				x.stmt(from, mappings.AllControls, fmt.Sprintf("SP 800-53 Rev. 5 family %s (%s)", id, families[id]))
+			case id == "IA-13": // cited from Rev. 5.1.1, not in release 5.0.1
+				x.stmt(from, mappings.UnresolvedReference, "SP 800-53 Rev. 5.1.1 IA-13")
+			default:
+				x.edge(from, catalog.NewRef(catalog.SP80053v5, id), mappings.Related, "")
+			}
+		}
+		x.check(t, mappings.SetCSF20ToSP80053)
+	})
+
+	t.Run("sp80053-iso27001", func(t *testing.T) {
+		var x expect
+		for _, r := range readRef(t, ref, "nist-sp800-53-r5_to_iso27001-2022.csv") {
+			require.Empty(t, r["relationship"], "OLIR #155 prints no relationship")
+			to := catalog.NewRef(catalog.ISO27001v2022, r["iso_id"])
+			if r["iso_kind"] == "annex_a" {
+				to = catalog.NewRef(catalog.ISO27002v2022, r["iso_id"])
+			}
+			x.edge(catalog.NewRef(catalog.SP80053v5, r["sp80053_id"]), to, mappings.Related, "")
+		}
+		x.check(t, mappings.SetSP80053ToISO27001)
 	})
 
 	if !mappings.HasCIS() {

@@ -170,9 +170,14 @@ func (r Relationship) SCF() string {
 //
 //   - equal∘R = R∘equal = R;
 //   - subset∘subset = subset; superset∘superset = superset;
-//   - superset∘subset = intersects-with (A and C both contain B);
-//   - intersects∘subset = superset∘intersects = intersects-with;
 //   - every other pair, and any pair with Related, gives Related.
+//
+// Some of those pairs prove more than "related" and less than IR 8477's
+// intersects-with: superset∘subset (A and C both contain B), intersects∘subset and
+// superset∘intersects show only that A and C share content, not that each has content
+// the other lacks (A may contain C, or equal it). IR 8477 has no word for "overlap,
+// nothing more known", so the composition says Related, and a derived result's path
+// shows why.
 //
 // ok is false when either step is NotRelatedTo (or invalid): the path stops there.
 func Compose(r1, r2 Relationship) (r Relationship, ok bool) {
@@ -190,10 +195,6 @@ func Compose(r1, r2 Relationship) (r Relationship, ok bool) {
 		return SubsetOf, true
 	case r1 == SupersetOf && r2 == SupersetOf:
 		return SupersetOf, true
-	case r1 == SupersetOf && r2 == SubsetOf,
-		r1 == IntersectsWith && r2 == SubsetOf,
-		r1 == SupersetOf && r2 == IntersectsWith:
-		return IntersectsWith, true
 	}
 	return Related, true
 }

@@ -60,7 +60,9 @@ func TestComposeTable(t *testing.T) {
 	E, Sub, Sup, I, N, R := mappings.Equal, mappings.SubsetOf, mappings.SupersetOf, mappings.IntersectsWith, mappings.NotRelatedTo, mappings.Related
 	cases := []struct{ a, b, want mappings.Relationship }{
 		{E, E, E}, {E, Sub, Sub}, {Sup, E, Sup}, {Sub, Sub, Sub}, {Sup, Sup, Sup},
-		{Sup, Sub, I}, {I, Sub, I}, {Sup, I, I},
+		// These prove only an overlap, not IR 8477's intersects-with (each side has
+		// content the other lacks): related, honestly.
+		{Sup, Sub, R}, {I, Sub, R}, {Sup, I, R},
 		{Sub, Sup, R}, {I, I, R}, {Sub, I, R}, {R, E, R}, {E, R, R}, {R, Sub, R},
 	}
 	for _, c := range cases {

@@ -1,9 +1,11 @@
 package oscal
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/mappings"
 )
 
@@ -50,5 +52,70 @@ func BenchmarkImportMappingsAll(b *testing.B) {
 		if _, _, err := ImportMappings("all.json", data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// scaledCatalog returns NIST's SP 800-53 rev. 5 catalog with its groups repeated n
+// times (the copies' group and control ids suffixed, so that they stay unique): the
+// same document shape at n times the size.
+func scaledCatalog(b *testing.B, n int) []byte {
+	b.Helper()
+	data := readReference(b, "NIST_SP-800-53_rev5_catalog-5.0.1.json")
+	if n == 1 {
+		return data
+	}
+	var doc map[string]any
+	if err := codec.DecodeStrict(data, &doc); err != nil {
+		b.Fatal(err)
+	}
+	cat := doc["catalog"].(map[string]any)
+	groups := cat["groups"].([]any)
+	var rename func(v any, suffix string) any
+	rename = func(v any, suffix string) any {
+		m := v.(map[string]any)
+		out := make(map[string]any, len(m))
+		for k, x := range m {
+			out[k] = x
+		}
+		out["id"] = m["id"].(string) + suffix
+		for _, key := range []string{"groups", "controls"} {
+			if list, ok := m[key].([]any); ok {
+				copied := make([]any, len(list))
+				for i, c := range list {
+					copied[i] = rename(c, suffix)
+				}
+				out[key] = copied
+			}
+		}
+		return out
+	}
+	all := append([]any(nil), groups...)
+	for i := 2; i <= n; i++ {
+		for _, g := range groups {
+			all = append(all, rename(g, fmt.Sprintf("-copy%d", i)))
+		}
+	}
+	cat["groups"] = all
+	out, err := codec.MarshalIndent(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// BenchmarkImportScaling imports the SP 800-53 rev. 5 catalog at 1, 2 and 4 times
+// its size: with a linear import the MB/s stay the same.
+func BenchmarkImportScaling(b *testing.B) {
+	for _, n := range []int{1, 2, 4} {
+		data := scaledCatalog(b, n)
+		b.Run(fmt.Sprintf("%dx", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := ImportCatalog("800-53.json", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

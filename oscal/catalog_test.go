@@ -145,13 +145,36 @@ func TestImportCatalogErrors(t *testing.T) {
 	assert.Equal(t, []catalog.KindCount{{Kind: "group", Count: 1}, {Kind: "control", Count: 1}}, rep.Imported)
 	assert.Equal(t, "g", f.Controls[1].Parent)
 
+	// A field outside the OSCAL model: listed by default, an error under WithStrict.
+	typo := strings.Replace(valid, `"controls"`, `"contols"`, 1)
+	f, rep, err = ImportCatalog("typo.json", []byte(typo))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"catalog.groups[0].contols"}, rep.Unknown)
+	assert.Len(t, f.Controls, 1, "the misspelt member's controls are not read")
+	assert.Contains(t, rep.Warnings(), "ignored 1 field(s) outside the OSCAL model: catalog.groups[0].contols")
+	// An extra member beside the model, too.
+	extra := strings.Replace(valid, `{"catalog": `, `{"x-exported-by": "tool", "catalog": `, 1)
+	model, err := DocumentModel("extra.json", []byte(extra))
+	require.NoError(t, err)
+	assert.Equal(t, "catalog", model)
+	_, rep, err = ImportCatalog("extra.json", []byte(extra))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"x-exported-by"}, rep.Unknown)
+	_, _, err = ImportCatalog("extra.json", []byte(extra), WithStrict())
+	require.ErrorIs(t, err, ErrUnknownField)
+	_, err = DocumentModel("x.json", []byte(`{"x": {}}`))
+	require.ErrorIs(t, err, ErrWrongDocument)
+
+	_, _, err = ImportCatalog("typo.json", []byte(typo), WithStrict())
+	require.ErrorIs(t, err, ErrUnknownField)
+	assert.Contains(t, err.Error(), "typo.json: catalog.groups[0].contols: ")
+
 	for _, tc := range []struct {
 		name, doc, path string
 		want            error
 	}{
 		{"not JSON", `{"catalog": `, "", ErrSyntax},
 		{"profile", `{"profile": {}}`, "", ErrWrongDocument},
-		{"typo", strings.Replace(valid, `"controls"`, `"contols"`, 1), "catalog.groups[0].contols", ErrUnknownField},
 		{"missing id", strings.Replace(valid, `"id": "c-1", `, ``, 1), "catalog.groups[0].controls[0].id", ErrMissing},
 		{"wrong type", strings.Replace(valid, `"title": "C"`, `"title": 3`, 1), "catalog.groups[0].controls[0].title", ErrType},
 		{"bad uuid", strings.Replace(valid, `5e3e6f3c`, `xx`, 1), "catalog.uuid", ErrInvalid},
@@ -214,4 +237,18 @@ func TestDocumentModel(t *testing.T) {
 func TestErrorClipsAtCharacter(t *testing.T) {
 	e := &Error{File: "x.json", Path: "catalog.title", Value: strings.Repeat("a", 79) + "éééé", Err: ErrInvalid}
 	assert.Equal(t, `x.json: catalog.title = "`+strings.Repeat("a", 79)+`…": invalid value`, e.Error())
+}
+
+func TestShortID(t *testing.T) {
+	for _, tc := range []struct{ title, version, want string }{
+		{"NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT BASELINE", "5.1.1+u4", "nist-800-53-low-impact:5.1.1-u4"},
+		{"NIST Special Publication 800-53 Revision 5: Security and Privacy Controls for Federal Information Systems and Organizations", "5.0.1", "nist-800-53:5.0.1"},
+		{"Electronic Version of NIST Cybersecurity Framework 2.0", "1.2.0", "nist-2.0:1.2.0"},
+		{"Acme Controls", "3", "acme-controls:3"},
+		{"Fictional excerpt of an SP 800-53 style catalog (test fixture)", "5.9", "sp-800-53:5.9"},
+		{"T", "1", "t:1"},
+		{"", "", "oscal"},
+	} {
+		assert.Equal(t, catalog.FrameworkID(tc.want), shortID(tc.title, tc.version), tc.title)
+	}
 }

@@ -19,19 +19,28 @@
 //     summary, when there is one, as the prose of a part named "statement".
 //   - metadata: title = framework name, version, oscal-version [OSCALVersion],
 //     last-modified (fixed, see [WithLastModified]), the publisher as a party in the
-//     role "publisher", props in [Namespace] for the framework ID, aliases, annex and
-//     qualified-only flag, and remarks naming the source and licence; back-matter holds
+//     role "publisher", props in [Namespace] for the framework ID, aliases, annex,
+//     qualified-only flag and item kinds (one item-kind prop per kind), and remarks
+//     naming the source and licence; back-matter holds
 //     the source and licence again as resources.
 //   - UUIDs are version 5 (name-based, [UUID]), so the same data gives the same bytes.
 //
 // [ImportCatalog] reads any OSCAL 1.x catalog. Groups and controls become nodes with
 // the group or control as parent, class becomes the kind, and a statement part becomes
 // the summary; when a control's title is only its ID (NIST's CSF subcategories) the
-// statement is its title instead, which matches the embedded CSF 2.0. Nodes with the
-// prop status=withdrawn are left out, with their descendants, and reported in the
-// [ImportReport]; parameters, links, other parts and back-matter are counted there
-// too. Documents this package wrote (their metadata names the framework in
-// [Namespace]) come back exactly: export → import → export gives the same bytes.
+// statement is its title instead, which matches the embedded CSF 2.0. Every OSCAL
+// control at every depth is an item of a gap analysis ([catalog.Framework.ItemKinds]
+// names the kinds of controls, not of groups): an SP 800-53 base control is a
+// requirement as much as its enhancements. Nodes with the prop status=withdrawn,
+// and their descendants, are kept, marked with [catalog.AttrStatus] =
+// [catalog.StatusWithdrawn] (so that mappings citing them resolve, and are reported
+// as citing withdrawn controls) and are never items; the [ImportReport] lists them,
+// and counts links, other parts and back-matter. Parameters inserted into a
+// statement are rendered as NIST prints them ("[Assignment: organization-defined
+// frequency]"), and OSCAL labels ("AC-2(1)") are kept in the attribute [AttrLabel];
+// [catalog.Catalog.ParseRef] finds a control by any spelling of its label. Documents
+// this package wrote (their metadata names the framework in [Namespace]) come back
+// exactly: export → import → export gives the same bytes.
 //
 // # Mapping collections
 //
@@ -61,16 +70,33 @@
 //
 // # Strictness
 //
-// OSCAL documents from elsewhere carry much this package has no use for (parameters,
-// assessment parts, parties' addresses), and later OSCAL versions add fields. So the
-// import decodes the JSON through the project's codec into plain values and then
-// walks only what it needs, checking it against the OSCAL model itself: a member the
-// OSCAL model does not define for an object the import reads (catalog, group,
-// control, part, prop, mapping, map, mapping item; a typo such as "contols") is an
-// error, as are wrong JSON types and missing required members,
-// each reported as an [*Error] with the JSON path ("catalog.groups[2].controls[5].id")
-// and the value. Subtrees the import skips (params, links, back-matter resources,
-// parties) are counted, not checked. Arbitrary input never makes the import panic.
+// OSCAL documents from elsewhere carry much this package has no use for (links,
+// assessment parts, parties' addresses), later OSCAL versions add fields, and
+// publishers add their own. So the import decodes the JSON through the project's
+// codec into plain values and then walks only what it needs, checking it against
+// the OSCAL model itself. It is liberal by default and strict on request:
+//
+//   - A member the OSCAL model does not define for an object the import reads
+//     (catalog, group, control, part, prop, mapping, map, mapping item; an extra
+//     provenance field, or a typo such as "contols") is ignored and its JSON path
+//     listed in [ImportReport.Unknown]; under [WithStrict] it is an error wrapping
+//     [ErrUnknownField].
+//   - With [WithCatalog], a map citing a control the catalog does not hold, or holds
+//     as withdrawn, is skipped and listed in [ImportReport.Skipped]; under
+//     [WithStrict] it is an error wrapping [ErrCitesUnknown].
+//   - A mapping's source-resource or target-resource must name a framework: by
+//     [WithResource] (a third party's href, bound to any framework), by the file
+//     name or uuid of a catalog given with [WithCatalogFile], or by the document's
+//     own props. With [WithCatalog], one that nothing binds to a framework of the
+//     catalog is an error wrapping [ErrUnbound] that names the href.
+//
+// Wrong JSON types and missing required members are always errors. Each problem is
+// an [*Error] with the JSON path ("catalog.groups[2].controls[5].id") and the value,
+// cut to a readable length; one import reports at most 50. Subtrees the import skips
+// (links, back-matter resources, parties) are counted, not checked, and params are
+// read only to render them. [ImportReport.Summary] says in one line what an import
+// did, [ImportReport.Warnings] in a few short lines, [ImportReport.Details] entry by
+// entry. Arbitrary input never makes the import panic.
 package oscal
 
 // Namespace is the OSCAL namespace of the props this package writes: framework

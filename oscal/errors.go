@@ -21,6 +21,8 @@ var (
 	ErrUnsupported    = errors.New("unsupported OSCAL version")
 	ErrNotExpressible = errors.New("value cannot be written in OSCAL")
 	ErrUnknownRef     = errors.New("reference to something the document does not define")
+	ErrUnbound        = errors.New("resource bound to no framework")
+	ErrCitesUnknown   = errors.New("map cites a control the catalog does not hold or holds as withdrawn")
 )
 
 // Error is one problem, with its place: the file (the name given to the import

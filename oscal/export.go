@@ -18,6 +18,7 @@ const (
 	propAnnexOf       = "annex-of"
 	propQualifiedOnly = "qualified-only"
 	propVersionUnset  = "version-unset"
+	propItemKind      = "item-kind"
 	propRole          = "role" // on back-matter resources: "source", "licence"
 )
 
@@ -88,6 +89,12 @@ func buildCatalog(f catalog.Framework, cfg config) (*xCatalogDoc, error) {
 	}
 	if f.QualifiedOnly {
 		md.Props = append(md.Props, nsProp(propQualifiedOnly, "true"))
+	}
+	for i, k := range f.ItemKinds {
+		if !isString(string(k)) {
+			p.add(fmt.Sprintf("item-kinds[%d]", i), string(k), fmt.Errorf("%w: a kind has no white space at either end", ErrNotExpressible))
+		}
+		md.Props = append(md.Props, nsProp(propItemKind, string(k)))
 	}
 	if f.Publisher != "" {
 		if !isString(f.Publisher) {

@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/controlgraph/controlgraph/catalog"
@@ -25,11 +26,23 @@ func FuzzImportCatalog(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fw, rep, err := ImportCatalog("fuzz.json", data)
+		if _, _, serr := ImportCatalog("fuzz.json", data, WithStrict()); serr == nil && err != nil {
+			t.Fatalf("strict accepts what lenient refuses: %v", err)
+		}
 		if err != nil {
 			return
 		}
 		if rep == nil {
 			t.Fatal("nil report without error")
+		}
+		_ = rep.Summary()
+		_ = rep.Details()
+		if !rep.Ours {
+			for _, c := range fw.Controls {
+				if strings.Contains(c.Summary, "{{") {
+					t.Fatalf("%s: a placeholder is left in the summary: %q", c.ID, c.Summary)
+				}
+			}
 		}
 		// Whatever imports must export again, unless OSCAL cannot carry it.
 		_, _ = ExportCatalog(fw)
@@ -48,14 +61,50 @@ func FuzzImportMappings(f *testing.F) {
 			f.Add(b)
 		}
 	}
+	f.Add([]byte(realWorldMappings))
+	cat := catalog.Default()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sets, rep, err := ImportMappings("fuzz.json", data)
+		if err == nil {
+			if rep == nil || rep.Sets != len(sets) {
+				t.Fatalf("report does not match: %+v, %d sets", rep, len(sets))
+			}
+			_, _ = ExportMappings(sets, nil)
+		}
+		// Against a catalog, with binds, leniently and strictly.
+		opts := []Option{WithCatalog(cat), WithResource("csf.json", catalog.CSF20), WithResource("annex-a.json", catalog.ISO27002v2022),
+			WithCatalogFile("x/iso.json", "5e3e6f3c-6c2a-4c3b-9a8e-0d1c2b3a4f5e", catalog.ISO27001v2022)}
+		sets, rep, err = ImportMappings("fuzz.json", data, opts...)
 		if err != nil {
 			return
 		}
-		if rep == nil || rep.Sets != len(sets) {
-			t.Fatalf("report does not match: %+v, %d sets", rep, len(sets))
+		_ = rep.Summary()
+		for _, s := range sets {
+			for _, e := range s.Edges {
+				for _, r := range []catalog.Ref{e.From, e.To} {
+					if c, ok := cat.Control(r); cat.Has(r.Framework) && (!ok || c.Withdrawn()) {
+						t.Fatalf("edge cites %s, which the catalog does not hold or holds as withdrawn", r)
+					}
+				}
+			}
 		}
-		_, _ = ExportMappings(sets, nil)
+		if _, _, err := ImportMappings("fuzz.json", data, append(opts, WithStrict())...); err == nil && (len(rep.Skipped) > 0 || len(rep.Unknown) > 0) {
+			t.Fatal("strict accepts what lenient skipped")
+		}
 	})
 }
+
+// realWorldMappings is a third-party-shaped mapping-collection, a fuzz seed: an
+// unknown field, hrefs to bind, an Annex A id, a label spelling, an unknown control.
+const realWorldMappings = `{"mapping-collection": {"uuid": "0b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10",
+  "metadata": {"title": "M", "version": "1", "oscal-version": "1.2.0", "last-modified": "2025-01-01T00:00:00Z", "x": 1},
+  "provenance": {"method": "human", "matching-rationale": "semantic", "status": "draft", "mapping-description": "x"},
+  "mappings": [{"uuid": "1b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10",
+    "source-resource": {"type": "catalog", "href": "../csf.json"},
+    "target-resource": {"type": "catalog", "href": "#2b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10"},
+    "maps": [
+      {"uuid": "3b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10", "relationship": "subset-of",
+       "sources": [{"type": "control", "id-ref": "gv.po-1"}], "targets": [{"type": "control", "id-ref": "A.5.1"}]},
+      {"uuid": "4b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10", "relationship": "equivalent-to",
+       "sources": [{"type": "control", "id-ref": "GV.PO-01"}], "targets": [{"type": "control", "id-ref": "9.9"}]}]}],
+  "back-matter": {"resources": [{"uuid": "2b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10", "title": "Annex A", "rlinks": [{"href": "annex-a.json"}]}]}}}`

@@ -3,10 +3,12 @@ package oscal
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/controlgraph/controlgraph/catalog"
 )
@@ -24,10 +26,17 @@ type ImportReport struct {
 	// Catalogs.
 	Framework catalog.FrameworkID // ID of the imported framework
 	Imported  []catalog.KindCount // nodes imported, per kind, in order of first appearance
-	Skipped   []Skipped           // withdrawn nodes and their descendants, in document order
-	Params    int                 // parameters seen (not imported)
-	Links     int                 // links of groups and controls seen (not imported)
-	Parts     int                 // parts other than the one read as statement (guidance, examples, ...)
+	// Withdrawn are the nodes marked status=withdrawn and their descendants, in
+	// document order: imported with [catalog.AttrStatus] = [catalog.StatusWithdrawn]
+	// (so that references to them resolve), never items of a gap analysis.
+	Withdrawn []Skipped
+	// Skipped are what an import left out: for mapping collections, the maps that
+	// cite a control the catalog does not hold or holds as withdrawn (see
+	// [WithCatalog]), in document order.
+	Skipped []Skipped
+	Params  int // parameters seen; statements show them rendered, see [ImportCatalog]
+	Links   int // links of groups and controls seen (not imported)
+	Parts   int // parts other than the one read as statement (guidance, examples, ...)
 
 	// Mapping collections.
 	Sets  int // mappings read, one set each
@@ -36,20 +45,36 @@ type ImportReport struct {
 
 	BackMatter int      // back-matter resources seen
 	Notes      []string // other decisions worth a look, such as a class read as another kind
+	// Unknown are the JSON paths of the fields outside the OSCAL model that a
+	// lenient import ignored, in document order (an error under [WithStrict]).
+	Unknown []string
+	// UUID is the document's uuid, as written.
+	UUID string
 }
 
-// Skipped is a node an import left out.
+// Skipped is a node marked withdrawn, or a map an import left out.
 type Skipped struct {
 	Path   string       // JSON path, e.g. "catalog.groups[1].controls[1]"
-	ID     string       // its id as written
-	Kind   catalog.Kind // its kind, as it would have been imported
-	Reason string       // "withdrawn", or "under withdrawn <id>"
+	ID     string       // a node's id as imported; a map's sources and targets ("ac-2 → PR.AA-05")
+	Kind   catalog.Kind // a node's kind; "map" for a map
+	Reason string       // "withdrawn", "under withdrawn <id>", or why a map was skipped
 }
 
-// SkippedCount returns how many nodes of kind k were skipped; k == "" counts all.
+// SkippedCount returns how many entries of [ImportReport.Skipped] are of kind k
+// ("map" for maps); k == "" counts all.
 func (r *ImportReport) SkippedCount(k catalog.Kind) int {
+	return countKind(r.Skipped, k)
+}
+
+// WithdrawnCount returns how many nodes of kind k were marked withdrawn; k == ""
+// counts all.
+func (r *ImportReport) WithdrawnCount(k catalog.Kind) int {
+	return countKind(r.Withdrawn, k)
+}
+
+func countKind(list []Skipped, k catalog.Kind) int {
 	n := 0
-	for _, s := range r.Skipped {
+	for _, s := range list {
 		if k == "" || s.Kind == k {
 			n++
 		}
@@ -57,12 +82,18 @@ func (r *ImportReport) SkippedCount(k catalog.Kind) int {
 	return n
 }
 
-// Warnings returns one line per kind of thing the import left out or changed, for a
-// command to print; nil when nothing was.
+// listedInWarnings is how many unknown fields or skipped maps a line of
+// [ImportReport.Warnings] names before "and N more"; [ImportReport.Details] names all.
+const listedInWarnings = 5
+
+// Warnings returns one short line per kind of thing the import left out, ignored or
+// changed, for a command to print; nil when nothing was. Lists (fields outside the
+// OSCAL model, skipped maps) name their first few entries; [ImportReport.Details]
+// has them all.
 func (r *ImportReport) Warnings() []string {
 	var out []string
 	var counts []catalog.KindCount
-	for _, s := range r.Skipped {
+	for _, s := range r.Withdrawn {
 		i := slices.IndexFunc(counts, func(kc catalog.KindCount) bool { return kc.Kind == s.Kind })
 		if i < 0 {
 			counts = append(counts, catalog.KindCount{Kind: s.Kind})
@@ -71,17 +102,83 @@ func (r *ImportReport) Warnings() []string {
 		counts[i].Count++
 	}
 	for _, kc := range counts {
-		out = append(out, fmt.Sprintf("skipped %d withdrawn %s node(s)", kc.Count, kc.Kind))
+		out = append(out, fmt.Sprintf("%d withdrawn %s node(s) kept and marked withdrawn (never gap items)", kc.Count, kc.Kind))
+	}
+	if n := len(r.Unknown); n > 0 {
+		out = append(out, fmt.Sprintf("ignored %d field(s) outside the OSCAL model: %s", n, listFirst(r.Unknown, listedInWarnings, ", ")))
+	}
+	if n := len(r.Skipped); n > 0 {
+		var first []string
+		for _, s := range r.Skipped[:min(n, listedInWarnings)] {
+			first = append(first, s.line())
+		}
+		more := ""
+		if n > listedInWarnings {
+			more = fmt.Sprintf("; and %d more", n-listedInWarnings)
+		}
+		out = append(out, fmt.Sprintf("skipped %d map(s) citing controls the catalog does not hold or holds as withdrawn: %s%s", n, strings.Join(first, "; "), more))
 	}
 	for _, x := range []struct {
 		n    int
 		what string
-	}{{r.Params, "parameter(s)"}, {r.Links, "link(s)"}, {r.Parts, "part(s) other than statements"}, {r.BackMatter, "back-matter resource(s)"}, {r.Gaps, "gap-summary entr(ies), recomputed on export"}} {
+	}{{r.Links, "link(s)"}, {r.Parts, "part(s) other than statements"}, {r.BackMatter, "back-matter resource(s)"}, {r.Gaps, "gap-summary entr(ies), recomputed on export"}} {
 		if x.n > 0 && !(r.Ours && x.what[0] == 'b') && !(r.Ours && x.what[0] == 'g') {
 			out = append(out, fmt.Sprintf("ignored %d %s", x.n, x.what))
 		}
 	}
 	return append(out, r.Notes...)
+}
+
+// Details returns one line per field outside the OSCAL model and per skipped map,
+// every one of them (what [ImportReport.Warnings] cuts short).
+func (r *ImportReport) Details() []string {
+	var out []string
+	for _, u := range r.Unknown {
+		out = append(out, "field outside the OSCAL model ignored: "+u)
+	}
+	for _, s := range r.Skipped {
+		out = append(out, "map skipped: "+s.line())
+	}
+	return out
+}
+
+// Summary returns one line saying what the import read and how many warnings
+// [ImportReport.Warnings] has.
+func (r *ImportReport) Summary() string {
+	var b strings.Builder
+	if r.File != "" {
+		b.WriteString(r.File + ": ")
+	}
+	switch r.Model {
+	case "catalog":
+		n := 0
+		for _, kc := range r.Imported {
+			n += kc.Count
+		}
+		fmt.Fprintf(&b, "OSCAL catalog, framework %s with %d node(s)", r.Framework, n)
+		if w := len(r.Withdrawn); w > 0 {
+			fmt.Fprintf(&b, " (%d withdrawn)", w)
+		}
+	default:
+		fmt.Fprintf(&b, "OSCAL mapping-collection, %d mapping set(s) with %d edge(s)", r.Sets, r.Edges)
+		if n := len(r.Skipped); n > 0 {
+			fmt.Fprintf(&b, ", %d map(s) skipped", n)
+		}
+	}
+	if n := len(r.Unknown); n > 0 {
+		fmt.Fprintf(&b, ", %d field(s) outside the OSCAL model ignored", n)
+	}
+	if n := len(r.Warnings()); n > 0 {
+		fmt.Fprintf(&b, "; %d warning(s)", n)
+	}
+	return b.String()
+}
+
+func (s Skipped) line() string {
+	if s.ID == "" {
+		return s.Path + ": " + s.Reason
+	}
+	return fmt.Sprintf("%s (%s): %s", s.Path, clip(s.ID), s.Reason)
 }
 
 func (r *ImportReport) count(k catalog.Kind) {
@@ -97,9 +194,12 @@ func (r *ImportReport) count(k catalog.Kind) {
 // a report of what it left out; name is the file name used in errors. Documents
 // written by [ExportCatalog] come back exactly as exported. For others:
 //
-//   - the framework ID is the one given with [WithFrameworkID], or else derived from
-//     the metadata title and version ("Electronic Version of NIST Cybersecurity
-//     Framework 2.0", "1.2.0" → "electronic-version-of-nist-cybersecurity-framework-2.0:1.2.0");
+//   - the framework ID is the one given with [WithFrameworkID], or else a short one
+//     made from the metadata title and version, the same every time: the title's
+//     acronyms and words with a digit (at most four), else its first three words,
+//     then the version ("NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT
+//     BASELINE", "5.1.1+u4" → "nist-800-53-low-impact:5.1.1-u4"; "Electronic Version
+//     of NIST Cybersecurity Framework 2.0", "1.2.0" → "nist-2.0:1.2.0");
 //   - a group or control becomes a node whose parent is the enclosing group or control;
 //     its class becomes the kind when it is a valid kind (lower-case letters, '-' and
 //     '_'), otherwise "group", "control", or "enhancement" for a control inside a
@@ -107,8 +207,14 @@ func (r *ImportReport) count(k catalog.Kind) {
 //   - the statement part (or, lacking one, the overview part) becomes the summary,
 //     with nested items on their own lines, prefixed by their label; when the title is
 //     just the ID, as in NIST's CSF subcategories, the statement becomes the title;
-//   - props other than OSCAL's own label, sort-id and status become attributes named
-//     after the prop;
+//   - a statement's "{{ insert: param, ID }}" is rendered as NIST prints SP 800-53,
+//     from the document's own params: "[Assignment: organization-defined frequency]"
+//     (the param's label, or its guidelines), "[Selection (one or more): a; b]" (its
+//     choices, each rendered in turn), or the values a profile set; no placeholder is
+//     left in any text;
+//   - OSCAL label props are kept in the attribute [AttrLabel] ("AC-2(1)"), the plain
+//     label first; other props but OSCAL's sort-id and status become attributes
+//     named after the prop;
 //   - nodes with the prop status=withdrawn are skipped with their descendants and
 //     listed in [ImportReport.Skipped];
 //   - Source names the document (title, version, uuid, file), Licence stays empty.
@@ -122,7 +228,7 @@ func ImportCatalog(name string, data []byte, opts ...Option) (catalog.Framework,
 	if err != nil {
 		return catalog.Framework{}, nil, err
 	}
-	r := &reader{p: problems{file: name}}
+	r := &reader{p: problems{file: name}, strict: cfg.strict}
 	root := r.object("", v, rootKeys)
 	if root == nil {
 		return catalog.Framework{}, nil, r.p.err()
@@ -131,8 +237,9 @@ func ImportCatalog(name string, data []byte, opts ...Option) (catalog.Framework,
 	if !ok {
 		return catalog.Framework{}, nil, &Error{File: name, Err: fmt.Errorf("%w: want an OSCAL catalog, found %s", ErrWrongDocument, modelOf(root))}
 	}
-	im := &catalogImport{r: r, cfg: cfg, rep: &ImportReport{File: name, Model: "catalog"}, seen: map[string]string{}}
+	im := &catalogImport{r: r, cfg: cfg, rep: &ImportReport{File: name, Model: "catalog"}, seen: map[string]string{}, controlKinds: map[catalog.Kind]bool{}}
 	f := im.read(cv)
+	im.rep.Unknown = r.unknown
 	if err := r.p.err(); err != nil {
 		return catalog.Framework{}, nil, err
 	}
@@ -169,6 +276,11 @@ type catalogImport struct {
 	// classes not usable as kinds: class → kind used, count
 	fallback map[[2]string]int
 	groupsN  int
+	// params by id, for rendering inserts; missing collects ids inserted but not defined.
+	params  map[string]param
+	missing map[string]bool
+	// controlKinds are the kinds of the nodes read from OSCAL controls (not groups).
+	controlKinds map[catalog.Kind]bool
 }
 
 func (im *catalogImport) read(cv any) catalog.Framework {
@@ -180,6 +292,8 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 	}
 	if u := r.str(cm, path, "uuid", true); u != "" && !validUUID(u) {
 		r.p.add(path+".uuid", u, fmt.Errorf("%w: not a UUID", ErrInvalid))
+	} else {
+		im.rep.UUID = u
 	}
 	md := r.metadata(cm, path+".metadata")
 	rep := im.rep
@@ -189,6 +303,10 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 	res := r.backMatter(cm, path)
 	rep.BackMatter = len(res)
 	rep.Params += len(r.array(cm, path, "params"))
+	if !ours {
+		im.params, im.missing = map[string]param{}, map[string]bool{}
+		collectParams(cm, im.params, 0)
+	}
 
 	f := catalog.Framework{Name: md.title, Version: md.version, Publisher: md.publisher}
 	if ours {
@@ -201,6 +319,9 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 		f.AnnexOf = catalog.FrameworkID(a)
 		q, _ := ourValue(md.props, propQualifiedOnly)
 		f.QualifiedOnly = q == "true"
+		for _, k := range ourValues(md.props, propItemKind) {
+			f.ItemKinds = append(f.ItemKinds, catalog.Kind(k))
+		}
 		for _, rs := range res {
 			switch role, _ := ourValue(rs.props, propRole); role {
 			case "source":
@@ -210,7 +331,7 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 			}
 		}
 	} else {
-		f.ID = derivedID(md.title, md.version)
+		f.ID = shortID(md.title, md.version)
 		u, _ := cm["uuid"].(string)
 		f.Source = fmt.Sprintf("OSCAL catalog %q, version %s (uuid %s), read from %s", md.title, md.version, u, filepath.Base(rep.File))
 	}
@@ -238,6 +359,15 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 		im.specs = sorted
 	}
 	f.Controls = im.specs
+	if !ours {
+		// Every OSCAL control, at every depth, is a requirement: a base control of SP
+		// 800-53 as much as its enhancements. Groups are not.
+		for _, s := range f.Controls {
+			if im.controlKinds[s.Kind] && !slices.Contains(f.ItemKinds, s.Kind) {
+				f.ItemKinds = append(f.ItemKinds, s.Kind)
+			}
+		}
+	}
 	for _, s := range f.Controls {
 		rep.count(s.Kind)
 	}
@@ -251,10 +381,74 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 	for _, k := range keys {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("class %q is not a kind (lower-case letters, '-' and '_'): read as %q (%d node(s))", k[0], k[1], im.fallback[k]))
 	}
+	if len(im.missing) > 0 {
+		ids := slices.Sorted(maps.Keys(im.missing))
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d parameter(s) inserted in statements but not defined, rendered as [Assignment: ID]: %s", len(ids), listFirst(ids, 5, ", ")))
+	}
 	if im.groupsN > 0 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("%d group(s) without an id were given the IDs group-1, group-2, ...", im.groupsN))
 	}
 	return f
+}
+
+// shortID makes a short framework ID from a catalog's title and version, the same
+// for the same title and version: the title's acronyms and words with a digit
+// ("NIST", "800-53", "LOW"), at most four, less a number the version starts with;
+// or, when it has none, its first three words; then ':' and the version.
+// "NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT BASELINE", "5.1.1+u4"
+// gives "nist-800-53-low-impact:5.1.1-u4".
+func shortID(title, version string) catalog.FrameworkID {
+	words := strings.FieldsFunc(title, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '.'
+	})
+	var kept []string
+	for _, w := range words {
+		w = strings.Trim(w, ".-")
+		if w == "" {
+			continue
+		}
+		digit, upper, letters := false, true, 0
+		for _, r := range w {
+			switch {
+			case unicode.IsDigit(r):
+				digit = true
+			case unicode.IsLetter(r):
+				letters++
+				upper = upper && unicode.IsUpper(r)
+			}
+		}
+		number := strings.Trim(w, "0123456789.") == ""
+		switch {
+		case number && version != "" && (version == w || strings.HasPrefix(version, w+".") || strings.HasPrefix(version, w+"+")):
+		case digit, letters >= 2 && upper:
+			kept = append(kept, w)
+		}
+		if len(kept) == 4 {
+			break
+		}
+	}
+	if len(kept) == 0 {
+		kept = words[:min(3, len(words))]
+	}
+	t := slug(strings.Join(kept, " "))
+	if len(t) > 40 {
+		t = t[:40]
+		if i := strings.LastIndexByte(t, '-'); i > 0 {
+			t = t[:i]
+		}
+		t = strings.Trim(t, ".-")
+	}
+	if t == "" {
+		t = "oscal"
+	}
+	v := slug(version)
+	if len(v) > 20 {
+		v = strings.Trim(v[:20], ".-")
+	}
+	if v != "" {
+		return catalog.FrameworkID(t + ":" + v)
+	}
+	return catalog.FrameworkID(t)
 }
 
 // derivedID makes a framework ID from a title and a version.
@@ -348,14 +542,14 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 		}
 	}
 	childSkip := skip
-	if withdrawn || skip != "" {
+	if (withdrawn || skip != "") && !im.ours {
 		reason := skip
 		if withdrawn {
 			reason = "withdrawn"
 		}
-		im.rep.Skipped = append(im.rep.Skipped, Skipped{Path: path, ID: rawID, Kind: kind, Reason: reason})
+		im.rep.Withdrawn = append(im.rep.Withdrawn, Skipped{Path: path, ID: id, Kind: kind, Reason: reason})
 		if skip == "" {
-			childSkip = "under withdrawn " + rawID
+			childSkip = "under withdrawn " + id
 		}
 	}
 
@@ -386,17 +580,40 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 				sortID = n
 			}
 		case im.ours:
-		case isCore(p) && (p.name == "label" || p.name == "sort-id" || p.name == "status"):
+		case isCore(p) && p.name == "label":
+			// Kept as attribute "label": the plain label first (NIST writes "AC-1"
+			// plain and "AC-01" as class zero-padded), each spelling once.
+		case isCore(p) && (p.name == "sort-id" || p.name == "status"):
 		case strings.TrimSpace(p.value) == "":
 		default:
 			spec.Attributes = addAttr(spec.Attributes, p.name, p.value)
 		}
 	}
-	if childSkip == "" {
-		im.specs = append(im.specs, spec)
-		if sortID >= 0 {
-			im.sort = append(im.sort, sortID)
+	if !im.ours && childSkip != "" {
+		// Withdrawn, or below a withdrawn node: kept so that references resolve,
+		// marked so that it is never an item; where it went, when the document says.
+		if spec.Attributes == nil {
+			spec.Attributes = map[string][]string{}
 		}
+		spec.Attributes[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
+		if into := im.movedTo(m); len(into) > 0 {
+			spec.Attributes[catalog.AttrIncorporatedInto] = into
+		}
+	}
+	if !im.ours {
+		if labels := labelsOf(props); len(labels) > 0 {
+			if spec.Attributes == nil {
+				spec.Attributes = map[string][]string{}
+			}
+			spec.Attributes[AttrLabel] = labels
+		}
+	}
+	im.specs = append(im.specs, spec)
+	if !group {
+		im.controlKinds[kind] = true
+	}
+	if sortID >= 0 {
+		im.sort = append(im.sort, sortID)
 	}
 	for i, cv := range r.array(m, path, "controls") {
 		im.node(index(path+".controls", i), cv, false, &spec, group, childSkip, depth+1)
@@ -406,6 +623,30 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 			im.node(index(path+".groups", i), gv, true, &spec, true, childSkip, depth+1)
 		}
 	}
+}
+
+// AttrLabel is the attribute in which [ImportCatalog] keeps the OSCAL label props of
+// a group or control of a document written elsewhere: the label as people print it
+// ("AC-2(1)" for the control with id "ac-2.1"), the plain label first and then other
+// spellings (NIST's zero-padded "AC-02(01)"), each once.
+const AttrLabel = "label"
+
+// labelsOf returns the distinct values of the OSCAL label props, the plain ones
+// (without class) first.
+func labelsOf(props []prop) []string {
+	var plain, other []string
+	for _, p := range props {
+		v := strings.TrimSpace(p.value)
+		if !isCore(p) || p.name != "label" || v == "" || slices.Contains(plain, v) || slices.Contains(other, v) {
+			continue
+		}
+		if p.class == "" {
+			plain = append(plain, v)
+		} else {
+			other = append(other, v)
+		}
+	}
+	return append(plain, other...)
 }
 
 func addAttr(a map[string][]string, name, value string) map[string][]string {
@@ -465,6 +706,9 @@ func isKind(k string) bool {
 func (im *catalogImport) prose(pm map[string]any, path string, depth int) (text, label string) {
 	r := im.r
 	text = r.str(pm, path, "prose", false)
+	if !im.ours {
+		text = strings.TrimSpace(renderInserts(text, im.params, im.missing))
+	}
 	for _, p := range r.props(pm, path) {
 		if isCore(p) && p.name == "label" && label == "" {
 			label = p.value
@@ -495,4 +739,26 @@ func (im *catalogImport) prose(pm map[string]any, path string, depth int) (text,
 		}
 	}
 	return strings.Join(lines, "\n"), label
+}
+
+// movedTo returns the ids a withdrawn control's links say it went to (rel
+// "incorporated-into" or "moved-to", href "#id"), in document order.
+func (im *catalogImport) movedTo(m map[string]any) []string {
+	var out []string
+	links, _ := m["links"].([]any)
+	for _, lv := range links {
+		lm, ok := lv.(map[string]any)
+		if !ok {
+			continue
+		}
+		rel, _ := lm["rel"].(string)
+		href, _ := lm["href"].(string)
+		if rel != "incorporated-into" && rel != "moved-to" {
+			continue
+		}
+		if id, ok := strings.CutPrefix(href, "#"); ok && id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }

@@ -2,7 +2,9 @@ package oscal
 
 import (
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,26 +31,32 @@ var (
 // written by [ExportMappings] come back exactly as exported. For others:
 //
 //   - the frameworks of a mapping come from [WithResource] options keyed by the
-//     resource's href, else from the title of the back-matter resource the href points
-//     to ("#uuid"), else from the href's file name, made into a framework ID as
-//     [ImportCatalog] does;
+//     resource's href (or an rlink of the back-matter resource it points to, or a
+//     file name), else from the framework props of documents of ours, else from a
+//     [WithCatalogFile] whose file name or uuid the href names; without [WithCatalog]
+//     a resource nothing binds gets an ID made from the title of its back-matter
+//     resource or its file name, with it such a resource is an error ([ErrUnbound]);
 //   - each map gives one edge per pair of its sources and targets; items of type
 //     "statement" (a part of a control, not a control) are skipped and counted in the
-//     notes;
+//     notes; with [WithCatalog] the items are resolved in the catalog (label
+//     spellings such as "AC-02(01)", Annex A's "A.5.1") and a map citing a control
+//     the catalog does not hold or holds as withdrawn is skipped whole and listed in
+//     [ImportReport.Skipped] (an error wrapping [ErrCitesUnknown] under [WithStrict]);
 //   - relationships are read with [mappings.ParseRelationship]; the matching rationale
 //     of a map is the map's, else the mapping's, else the provenance's;
 //   - the set's ID is "<from>_to_<to>" and its source is the document itself (its
 //     metadata title and publisher); the kind is crosswalk.
 //
 // Gap summaries are not imported: [ExportMappings] computes them from the catalog.
-// References are not checked against a catalog here; use [mappings.Validate].
+// Fields outside the OSCAL model are listed in [ImportReport.Unknown] (errors under
+// [WithStrict]). Check the sets against the catalog with [mappings.Validate].
 func ImportMappings(name string, data []byte, opts ...Option) ([]mappings.Set, *ImportReport, error) {
 	cfg := newConfig(opts)
 	v, err := decodeDocument(name, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &reader{p: problems{file: name}}
+	r := &reader{p: problems{file: name}, strict: cfg.strict}
 	root := r.object("", v, rootKeys)
 	if root == nil {
 		return nil, nil, r.p.err()
@@ -59,6 +67,7 @@ func ImportMappings(name string, data []byte, opts ...Option) ([]mappings.Set, *
 	}
 	mi := &mappingImport{r: r, cfg: cfg, rep: &ImportReport{File: name, Model: "mapping-collection"}, ids: map[string]bool{}}
 	sets := mi.read(mv)
+	mi.rep.Unknown = r.unknown
 	if err := r.p.err(); err != nil {
 		return nil, nil, err
 	}
@@ -85,6 +94,8 @@ func (mi *mappingImport) read(mv any) []mappings.Set {
 	}
 	if u := r.str(mc, p, "uuid", true); u != "" && !validUUID(u) {
 		r.p.add(p+".uuid", u, fmt.Errorf("%w: not a UUID", ErrInvalid))
+	} else {
+		mi.rep.UUID = u
 	}
 	md := r.metadata(mc, p+".metadata")
 	rep := mi.rep
@@ -92,7 +103,9 @@ func (mi *mappingImport) read(mv any) []mappings.Set {
 	_, mi.ours = ourValue(md.props, propRationaleNoted)
 	rep.Ours = mi.ours
 	var provRationale string
-	if pm := r.object(p+".provenance", mc["provenance"], provenanceKeys); pm != nil {
+	if _, ok := mc["provenance"]; !ok {
+		r.p.add(p+".provenance", "", ErrMissing)
+	} else if pm := r.object(p+".provenance", mc["provenance"], provenanceKeys); pm != nil {
 		provRationale = r.str(pm, p+".provenance", "matching-rationale", true)
 		r.str(pm, p+".provenance", "method", true)
 		r.str(pm, p+".provenance", "status", true)
@@ -167,26 +180,100 @@ func (mi *mappingImport) framework(m map[string]any, path string) catalog.Framew
 	r.str(rm, path, "type", true)
 	href := r.str(rm, path, "href", true)
 	props := r.props(rm, path)
-	if id, ok := mi.cfg.resources[href]; ok {
+	// Candidates for the resource: its href, and the rlinks of the back-matter
+	// resource it points to.
+	rs, isRes := mi.resources[href]
+	cands := []string{href}
+	if isRes {
+		cands = append(cands, rs.rlinks...)
+	}
+	if id, ok := mi.cfg.bound(cands); ok {
 		return id
 	}
 	if id, ok := ourValue(props, propFrameworkID); ok {
 		return catalog.FrameworkID(id)
 	}
-	if rs, ok := mi.resources[href]; ok {
+	if isRes {
 		if id, ok := ourValue(rs.props, propFrameworkID); ok {
 			return catalog.FrameworkID(id)
 		}
-		if rs.title != "" {
-			return derivedID(rs.title, "")
-		}
 	}
-	if strings.HasPrefix(href, "#") && href != "#" {
+	if id, ok := mi.cfg.boundFile(cands, href, isRes); ok {
+		return id
+	}
+	if strings.HasPrefix(href, "#") && href != "#" && !isRes {
 		r.p.add(path+".href", href, fmt.Errorf("%w: no back-matter resource has this uuid", ErrUnknownRef))
 		return ""
 	}
-	base := path0(href)
-	return derivedID(strings.TrimSuffix(base, pathExt(base)), "")
+	var id catalog.FrameworkID
+	if isRes && rs.title != "" {
+		id = derivedID(rs.title, "")
+	} else {
+		base := path0(href)
+		id = derivedID(strings.TrimSuffix(base, pathExt(base)), "")
+	}
+	if mi.cfg.cat != nil && !mi.cfg.cat.Has(id) {
+		what := href
+		if isRes && rs.title != "" {
+			what = fmt.Sprintf("%s (%q)", clip(href), clip(rs.title))
+		}
+		r.p.add(path+".href", href, fmt.Errorf("%w: %s names no framework of the catalog; load its catalog (--catalog FILE) or bind it: --bind %s=FRAMEWORK", ErrUnbound, clip(what), clip(href)))
+		return ""
+	}
+	return id
+}
+
+// bound returns the framework a [WithResource] option binds one of the hrefs to:
+// the href as written, else by base file name for a ref without '/'.
+func (c config) bound(hrefs []string) (catalog.FrameworkID, bool) {
+	for _, h := range hrefs {
+		if id, ok := c.resources[h]; ok {
+			return id, true
+		}
+	}
+	for _, h := range hrefs {
+		if strings.HasPrefix(h, "#") {
+			continue
+		}
+		base := path0(h)
+		for ref, id := range sortedBinds(c.resources) {
+			if !strings.Contains(ref, "/") && !strings.HasPrefix(ref, "#") && ref == base {
+				return id, true
+			}
+		}
+	}
+	return "", false
+}
+
+// sortedBinds yields the binds in order of their refs, so that the first match
+// does not depend on map order.
+func sortedBinds(m map[string]catalog.FrameworkID) func(func(string, catalog.FrameworkID) bool) {
+	return func(yield func(string, catalog.FrameworkID) bool) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if !yield(k, m[k]) {
+				return
+			}
+		}
+	}
+}
+
+// boundFile returns the framework of a [WithCatalogFile] option that one of the
+// hrefs names by base file name or by uuid.
+func (c config) boundFile(hrefs []string, href string, isRes bool) (catalog.FrameworkID, bool) {
+	for _, f := range c.files {
+		for _, h := range hrefs {
+			if strings.HasPrefix(h, "#") && isRes && h == href {
+				continue // the back-matter resource's own uuid, not the catalog's
+			}
+			if f.uuid != "" && strings.HasSuffix(strings.ToLower(h), strings.ToLower(f.uuid)) {
+				return f.id, true
+			}
+			if base := path0(f.name); base != "" && base != "." && !strings.HasPrefix(h, "#") && path0(h) == base {
+				return f.id, true
+			}
+		}
+	}
+	return "", false
 }
 
 func lastKey(p string) string {
@@ -412,6 +499,24 @@ func (mi *mappingImport) edges(p string, v any, s mappings.Set, ours bool, mappi
 	if _, ok := m["targets"]; !ok {
 		r.p.add(p+".targets", "", ErrMissing)
 	}
+	if mi.cfg.cat != nil && len(froms) > 0 && len(tos) > 0 {
+		var why []string
+		for _, list := range [][]catalog.Ref{froms, tos} {
+			for i, ref := range list {
+				res, reason := mi.resolve(ref)
+				if reason != "" {
+					why = append(why, reason)
+				}
+				list[i] = res
+			}
+		}
+		if len(why) > 0 {
+			// A map is one claim about all its sources and targets: without one
+			// of them it is another claim, so the whole map is left out.
+			mi.skip(p, froms, tos, listFirst(why, 3, "; "))
+			return nil
+		}
+	}
 	if len(froms) > 1 || len(tos) > 1 {
 		mi.multi++
 	}
@@ -461,4 +566,58 @@ func (mi *mappingImport) items(p string, list []any, fw catalog.FrameworkID, our
 		}
 	}
 	return out
+}
+
+// resolve finds ref in the catalog of [WithCatalog]: as written, else as
+// [catalog.Catalog.ParseRef] reads its ID within its framework ("AC-02(01)" finds
+// "ac-2.1"), else the ID decoded from an OSCAL token ("_5.1" is "5.1"). reason says
+// why it cannot be used: not in the catalog, or withdrawn. A ref into a framework
+// the catalog does not hold is returned as it is, for the set's own check
+// ([mappings.Validate]) to report.
+func (mi *mappingImport) resolve(ref catalog.Ref) (catalog.Ref, string) {
+	cat := mi.cfg.cat
+	if !cat.Has(ref.Framework) {
+		return ref, ""
+	}
+	c, ok := cat.Control(ref)
+	if !ok {
+		if r, err := cat.ParseRef(ref.ID, ref.Framework); err == nil {
+			c, ok = cat.Control(r)
+		} else if d, dok := DecodeID(ref.ID); dok && d != ref.ID {
+			if r, err := cat.ParseRef(d, ref.Framework); err == nil {
+				c, ok = cat.Control(r)
+			}
+		}
+		if ok {
+			ref = c.Ref
+		}
+	}
+	switch {
+	case !ok:
+		return ref, fmt.Sprintf("%s has no control %q", ref.Framework, clip(ref.ID))
+	case c.Withdrawn():
+		why := fmt.Sprintf("%s is withdrawn", c.Ref)
+		if into := c.Attr(catalog.AttrIncorporatedInto); len(into) > 0 {
+			why += " (incorporated into " + strings.Join(into, ", ") + ")"
+		}
+		return ref, why
+	}
+	return ref, ""
+}
+
+// skip leaves a map out: listed in the report, or under [WithStrict] an error.
+func (mi *mappingImport) skip(path string, froms, tos []catalog.Ref, reason string) {
+	ids := func(list []catalog.Ref) string {
+		var out []string
+		for _, r := range list {
+			out = append(out, r.ID)
+		}
+		return strings.Join(out, ", ")
+	}
+	what := ids(froms) + " → " + ids(tos)
+	if mi.cfg.strict {
+		mi.r.p.add(path, what, fmt.Errorf("%w: %s", ErrCitesUnknown, reason))
+		return
+	}
+	mi.rep.Skipped = append(mi.rep.Skipped, Skipped{Path: path, ID: what, Kind: "map", Reason: reason})
 }

@@ -206,9 +206,9 @@ func TestImportMappingsErrors(t *testing.T) {
 	}{
 		{"catalog", minimalCatalog, "", ErrWrongDocument},
 		{"bad relationship", strings.Replace(foreignMappings, `"subset-of"`, `"part-of"`, 1), "mapping-collection.mappings.maps[1].relationship", ErrInvalid},
-		{"typo", strings.Replace(foreignMappings, `"targets": [{"type": "control", "id-ref": "PR.AA-05"}]`, `"target": []`, 1), "mapping-collection.mappings.maps[1].target", ErrUnknownField},
+		{"missing targets", strings.Replace(foreignMappings, `"targets": [{"type": "control", "id-ref": "PR.AA-05"}]`, `"target": []`, 1), "mapping-collection.mappings.maps[1].targets", ErrMissing},
 		{"dangling resource", strings.Replace(foreignMappings, `"href": "#2b2f`, `"href": "#9b2f`, 1), "mapping-collection.mappings.target-resource.href", ErrUnknownRef},
-		{"no provenance", strings.Replace(foreignMappings, `"provenance"`, `"provenanc"`, 1), "mapping-collection.provenanc", ErrUnknownField},
+		{"no provenance", strings.Replace(foreignMappings, `"provenance"`, `"provenanc"`, 1), "mapping-collection.provenance", ErrMissing},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := ImportMappings("bad.json", []byte(tc.doc))

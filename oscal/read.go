@@ -60,9 +60,12 @@ func decodeDocument(file string, data []byte) (any, error) {
 	return v, nil
 }
 
-// reader walks plain JSON values and collects problems.
+// reader walks plain JSON values and collects problems. A member the OSCAL model
+// does not define is a problem when strict, else its path is listed in unknown.
 type reader struct {
-	p problems
+	p       problems
+	strict  bool
+	unknown []string
 }
 
 func jsonType(v any) string {
@@ -99,7 +102,12 @@ func (r *reader) object(path string, v any, allowed map[string]bool) map[string]
 		}
 		slices.Sort(unknown)
 		for _, k := range unknown {
-			r.p.add(join(path, k), "", ErrUnknownField)
+			// The key is the document's: cut it, so that no line gets giant.
+			if r.strict {
+				r.p.add(join(path, clip(k)), "", ErrUnknownField)
+			} else {
+				r.unknown = append(r.unknown, join(path, clip(k)))
+			}
 		}
 	}
 	return m
@@ -266,6 +274,7 @@ func (r *reader) metadata(m map[string]any, path string) metadata {
 type resource struct {
 	uuid, title, remarks string
 	props                []prop
+	rlinks               []string // rlink hrefs, read leniently
 }
 
 func (r *reader) backMatter(m map[string]any, path string) []resource {
@@ -285,12 +294,22 @@ func (r *reader) backMatter(m map[string]any, path string) []resource {
 		if rm == nil {
 			continue
 		}
-		out = append(out, resource{
+		res := resource{
 			uuid:    r.str(rm, rp, "uuid", true),
 			title:   r.str(rm, rp, "title", false),
 			remarks: r.str(rm, rp, "remarks", false),
 			props:   r.props(rm, rp),
-		})
+		}
+		if links, ok := rm["rlinks"].([]any); ok {
+			for _, lv := range links {
+				if lm, ok := lv.(map[string]any); ok {
+					if h, ok := lm["href"].(string); ok && h != "" {
+						res.rlinks = append(res.rlinks, h)
+					}
+				}
+			}
+		}
+		out = append(out, res)
 	}
 	return out
 }
@@ -335,18 +354,24 @@ func DocumentModel(name string, data []byte) (string, error) {
 	if !ok {
 		return "", &Error{File: name, Err: fmt.Errorf("%w: want an object, got %s", ErrType, jsonType(v))}
 	}
-	var models []string
+	// The one member naming an OSCAL model; other members (besides "$schema") are
+	// fields outside the model, which the import reports.
+	var models, others []string
 	for k := range m {
-		if k != "$schema" {
+		switch {
+		case rootKeys[k] && k != "$schema":
 			models = append(models, k)
+		case k != "$schema":
+			others = append(others, k)
 		}
 	}
-	if len(models) != 1 {
-		slices.Sort(models)
+	slices.Sort(models)
+	slices.Sort(others)
+	switch {
+	case len(models) == 0 && len(others) > 0:
+		return "", &Error{File: name, Path: others[0], Err: fmt.Errorf("%w: not an OSCAL model", ErrWrongDocument)}
+	case len(models) != 1:
 		return "", &Error{File: name, Value: strings.Join(models, ", "), Err: fmt.Errorf("%w: an OSCAL document has exactly one top-level model", ErrWrongDocument)}
-	}
-	if !rootKeys[models[0]] {
-		return "", &Error{File: name, Path: models[0], Err: fmt.Errorf("%w: not an OSCAL model", ErrWrongDocument)}
 	}
 	return models[0], nil
 }

@@ -37,7 +37,7 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		_ = cw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
 			strings.Join(context, "; "), strings.Join(opts.sourceNames(sources(it.Via)), "; "), strings.Join(it.Statements, "; "),
-			strings.Join(it.Outside, "; "), string(res.Policy), strconv.FormatBool(res.Derived)})
+			strings.Join(it.Outside, "; "), policyCell(res, it), strconv.FormatBool(res.Derived)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

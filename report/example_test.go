@@ -31,11 +31,11 @@ func ExampleRenderGap() {
 	}
 	// Output:
 	// id,title,status,reached_by,category_level,sources,statements,outside_baseline,policy,derived
-	// DE.CM-01,Networks and network services are monitored to find potentially adverse events,partial,"8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,strict,false
-	// DE.CM-02,The physical environment is monitored to find potentially adverse events,gap,"7.4 Physical security monitoring (related, not-assessed)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,strict,false
-	// DE.CM-03,Personnel activity and technology usage are monitored to find potentially adverse events,partial,"7.4 Physical security monitoring (related, not-assessed); 8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",,iso27001:2022/9.1,strict,false
-	// DE.CM-06,External service provider activities and services are monitored to find potentially adverse events,partial,"5.22 Monitoring, review and change management of supplier services (related, not-assessed); 8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,strict,false
-	// DE.CM-09,"Computing hardware and software, runtime environments, and their data are monitored to find potentially adverse events",partial,"8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,strict,false
+	// DE.CM-01,Networks and network services are monitored to find potentially adverse events,covered,"8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
+	// DE.CM-02,The physical environment is monitored to find potentially adverse events,gap,"7.4 Physical security monitoring (related, not-assessed)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
+	// DE.CM-03,Personnel activity and technology usage are monitored to find potentially adverse events,partial,"7.4 Physical security monitoring (related, not-assessed); 8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",,iso27001:2022/9.1,auto: referenced,false
+	// DE.CM-06,External service provider activities and services are monitored to find potentially adverse events,partial,"5.22 Monitoring, review and change management of supplier services (related, not-assessed); 8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
+	// DE.CM-09,"Computing hardware and software, runtime environments, and their data are monitored to find potentially adverse events",covered,"8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
 }
 
 func ExampleParseFormat() {
@@ -57,9 +57,21 @@ func ExampleMapMermaid() {
 	if err != nil {
 		panic(err)
 	}
-	if err := report.MapMermaid(os.Stdout, ref, ms, report.Options{}); err != nil {
+	var b strings.Builder
+	if err := report.MapMermaid(&b, ref, ms, report.Options{}); err != nil {
 		panic(err)
 	}
+	// The first lines: the title, the graph and the source control's box.
+	for _, line := range strings.SplitN(b.String(), "\n", 7)[:6] {
+		fmt.Println(line)
+	}
+	// Output:
+	// ---
+	// title: "What iso27002:2022 5.7 maps to"
+	// ---
+	// flowchart LR
+	//   subgraph c0["ISO/IEC 27002:2022"]
+	//     n0["5.7<br/>Threat intelligence"]
 }
 
 // Which ISO/IEC 27002 controls feed which CSF categories, from the embedded sets.

@@ -150,6 +150,7 @@ type gapPage struct {
 	Baseline, Target             catalog.FrameworkID
 	Policy                       crosswalk.Policy
 	PolicyNote                   string
+	Notes                        []string
 	Derived                      bool
 	Scope                        string
 	S                            crosswalk.Summary
@@ -232,7 +233,7 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 	p := gapPage{
 		Title: gapTitle(res, cat, opts), Generated: opts.Generated, Assessment: opts.Assessment,
 		BaselineName: frameworkName(cat, res.Baseline), TargetName: frameworkName(cat, res.Target),
-		Baseline: res.Baseline, Target: res.Target, Policy: res.Policy, PolicyNote: policyNote(res.Policy),
+		Baseline: res.Baseline, Target: res.Target, Policy: res.Policy, PolicyNote: policyNote(res.Policy), Notes: res.Notes,
 		Derived: res.Derived, Scope: scopeLabel(res), S: s, CoveragePercent: pct(s.CoveragePercent),
 		KPIs: []kpiView{
 			{Status: "covered", Label: "covered", N: s.Covered, Pct: pct(s.CoveredPercent)},

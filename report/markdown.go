@@ -73,6 +73,9 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if opts.Assessment != "" {
 		m.f("- Assessment: %s\n", md(opts.Assessment))
 	}
+	for _, n := range res.Notes {
+		m.f("- Note: %s\n", md(n))
+	}
 	if opts.Generated != "" {
 		m.f("- Generated: %s\n", md(opts.Generated))
 	}

@@ -94,6 +94,9 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if opts.Assessment != "" {
 		t.f("Assessed: %s\n", cell(opts.Assessment, 0))
 	}
+	for _, n := range res.Notes {
+		t.f("Note:     %s\n", cell(n, 0))
+	}
 	s := res.Summary
 	t.f("\nCoverage %s%% (%d of %d applicable items covered)\n\n", pct(s.CoveragePercent), s.Covered, s.Applicable)
 	t.start("STATUS", "ITEMS", "SHARE")

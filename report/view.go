@@ -227,6 +227,14 @@ func viaLabel(v crosswalk.Via) string {
 		if len(inner) > 0 {
 			rel += " via " + strings.Join(inner, ", ")
 		}
+		switch {
+		case v.Routes == 1:
+			rel += ", 1 route"
+		case v.Routes > 1:
+			rel += fmt.Sprintf(", %d routes", v.Routes)
+		}
+	case v.Basis == crosswalk.BasisSuccession:
+		rel += " via " + v.Through + " (succession)"
 	}
 	return fmt.Sprintf("%s (%s, %s)", v.Control, rel, v.Status)
 }
@@ -289,12 +297,26 @@ func pct(f float64) string { return fmt.Sprintf("%.1f", f) }
 // policyNote explains a policy in one sentence (without its name).
 func policyNote(p crosswalk.Policy) string {
 	switch p {
+	case crosswalk.Auto:
+		return "each edge is read by what it is: set-theory edges (equal, subset-of, superset-of, intersects-with) under the strict rule, uncharacterised related edges (informative references) under the referenced rule; each item names the rule that decided it"
 	case crosswalk.Strict:
 		return "an item is covered when an implemented control is equal to it or a superset of it; other reaches give at most partial coverage"
 	case crosswalk.Referenced:
 		return "an item is covered when every control that maps to it is implemented, partial when some are"
 	}
 	return string(p)
+}
+
+// policyCell is the policy a row of an item's table says: the policy, and under auto
+// the rule that decided the item ("auto: referenced").
+func policyCell(res *crosswalk.GapResult, it crosswalk.GapItem) string {
+	if res.Policy == crosswalk.Auto && it.Rule != "" {
+		return string(res.Policy) + ": " + string(it.Rule)
+	}
+	if it.Rule == crosswalk.RuleDerived {
+		return string(res.Policy) + ": " + string(it.Rule)
+	}
+	return string(res.Policy)
 }
 
 // scopeLabel describes the limits of a gap result ("IG1", "scope PR"), or "".

@@ -297,6 +297,7 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			summaryRow("baseline", "Baseline", string(res.Baseline), frameworkName(cat, res.Baseline)),
 			summaryRow("target", "Target", string(res.Target), frameworkName(cat, res.Target)),
 			summaryRow("policy", "Coverage policy", string(res.Policy), policyNote(res.Policy)),
+			summaryRow("notes", "Notes", strings.Join(res.Notes, "\n"), "what a reader must know to read the numbers right"),
 			summaryRow("derived", "Derived paths used", res.Derived, "whether paths through other frameworks count"),
 			summaryRow("limited_to", "Limited to", scopeLabel(res), "implementation groups and scopes the target was limited to"),
 			summaryRow("assessment", "Assessment", opts.Assessment, "the assessment file"),
@@ -320,7 +321,7 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		items.rows = append(items.rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
 			strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
-			strings.Join(it.Outside, "\n"), string(res.Policy), res.Derived})
+			strings.Join(it.Outside, "\n"), policyCell(res, it), res.Derived})
 	}
 	groups := sheet{name: SheetGroups, cols: gapGroupCols}
 	for _, g := range res.Groups {

@@ -67,6 +67,9 @@ type invocation struct {
 	// terminal is true when the output goes to a terminal (standard output is one and
 	// there is no -o).
 	terminal bool
+
+	// data holds the data flags (--catalog, --bind, --strict, ...) of a data command.
+	data *dataOptions
 }
 
 var commands = map[string]*command{}
@@ -140,6 +143,7 @@ func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writ
 		return fail(stderr, c, c.argCountError(pos))
 	}
 	x := &invocation{cmd: c, cat: catalog.Default(), stdin: stdin, out: &bytes.Buffer{}, stderr: stderr, width: tableWidth()}
+	x.data = data
 	x.terminal = isTerminal(stdout) && (out.path == "" || out.path == "-")
 	if c.formats != nil {
 		if err := out.checkExt(c.name, c.formats); err != nil {

@@ -28,6 +28,7 @@ var attrFilters = []attrFilter{
 	{"ig", catalog.AttrImplementation, "CIS implementation group (IG1, IG2, IG3)"},
 	{"asset-type", catalog.AttrAssetType, "CIS asset type (Devices, Software, Data, ...)"},
 	{"function", catalog.AttrSecurityFunc, "CIS security function (Identify, Protect, ..., Govern in v8.1)"},
+	{"baseline", catalog.AttrBaseline, "NIST SP 800-53 baseline (LOW, MODERATE, HIGH; PRIVACY)"},
 }
 
 func init() {
@@ -49,6 +50,7 @@ carry every attribute.`,
 			"controls iso27002 --theme technological --concept detect,respond",
 			"controls iso27002 --new --format csv",
 			"controls cis --ig IG1 --function protect",
+			"controls 800-53 --baseline moderate --kind control",
 			"controls csf --kind category --format md",
 		},
 		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
@@ -64,7 +66,7 @@ func setupControls(fs *flag.FlagSet) action {
 		fs.Var(&values[i], f.flag, f.usage+"; repeat or use a comma list for OR")
 	}
 	var kinds listFlag
-	fs.Var(&kinds, "kind", "node kind (theme, control, clause, function, category, subcategory, safeguard)")
+	fs.Var(&kinds, "kind", "node kind (theme, control, clause, function, category, subcategory, safeguard, section, requirement, point, family, enhancement)")
 	newOnly := fs.Bool("new", false, "only ISO/IEC 27002:2022 controls new in the 2022 edition")
 	return func(x *invocation, args []string) error {
 		fw, err := x.resolveFramework(args[0])
@@ -190,7 +192,8 @@ func (x *invocation) writeControls(fw catalog.FrameworkID, ctls []catalog.Contro
 	case formatJSON:
 		doc := controlsJSON{Framework: string(fw), Filters: filters, Count: len(ctls), Controls: []wire.Control{}}
 		for _, c := range ctls {
-			doc.Controls = append(doc.Controls, controlWire(c))
+			summary, _ := x.cat.Summary(c.Ref)
+			doc.Controls = append(doc.Controls, controlWire(c, summary))
 		}
 		return x.writeJSON(doc)
 	case formatCSV:
@@ -223,9 +226,10 @@ func (x *invocation) writeControls(fw catalog.FrameworkID, ctls []catalog.Contro
 	return nil
 }
 
-// controlWire is a control in the wire shape of the export document.
-func controlWire(c catalog.Control) wire.Control {
-	wc := wire.Control{ID: c.Ref.ID, Title: c.Title, Kind: string(c.Kind), Parent: c.Parent.ID, Summary: c.Summary}
+// controlWire is a control in the wire shape of the export document, with its summary
+// (which [catalog.Catalog.Summary] reads apart for SP 800-53).
+func controlWire(c catalog.Control, summary string) wire.Control {
+	wc := wire.Control{ID: c.Ref.ID, Title: c.Title, Kind: string(c.Kind), Parent: c.Parent.ID, Summary: summary}
 	for name, vs := range c.Attrs() {
 		if wc.Attributes == nil {
 			wc.Attributes = map[string][]string{}

@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/testref"
+	"github.com/controlgraph/controlgraph/internal/wire"
 )
 
 // csvIDs returns the first column of CSV output, without the header.
@@ -137,4 +139,40 @@ func TestControlsCIS(t *testing.T) {
 	msg := cliBad(t, "controls", "cis:8", "--function", "govern")
 	assert.Equal(t, "controlgraph controls: unknown value \"govern\" for --function in cis:8; accepted: Detect, Identify, Protect, Recover, Respond\n", msg)
 	assert.Len(t, ids("cis:8", "--asset-type", "n/a"), len(ids("cis:8", "--asset-type", "N/A")))
+}
+
+// --baseline selects SP 800-53 items as SP 800-53B lists them: every row of
+// ../shared/reference/frameworks/nist-sp800-53-r5.csv with baseline_moderate = 1 (its
+// README: 287 = 177 controls + 110 enhancements), in document order; JSON carries the
+// statement, which the catalog reads apart.
+func TestControlsBaseline(t *testing.T) {
+	var want, wantControls []string
+	statement := map[string]string{}
+	for _, r := range testref.ReadCSV(t, "frameworks", "nist-sp800-53-r5.csv") {
+		if r["baseline_moderate"] == "1" {
+			want = append(want, r["id"])
+			if r["kind"] == "control" {
+				wantControls = append(wantControls, r["id"])
+			}
+		}
+		statement[r["id"]] = r["statement"]
+	}
+	require.Len(t, want, 287)
+	require.Len(t, wantControls, 177)
+	assert.Equal(t, want, csvIDs(t, cliOK(t, "controls", "800-53", "--baseline", "moderate", "--format", "csv")))
+	assert.Equal(t, wantControls, csvIDs(t, cliOK(t, "controls", "nist-800-53", "--baseline", "MODERATE", "--kind", "control", "--format", "csv")))
+
+	doc := decodeJSON[struct {
+		Framework string              `json:"framework"`
+		Filters   map[string][]string `json:"filters"`
+		Count     int                 `json:"count"`
+		Controls  []wire.Control      `json:"controls"`
+	}](t, cliOK(t, "controls", "sp800-53", "--baseline", "low", "--format", "json"))
+	require.Len(t, doc.Controls, 149)
+	for _, c := range doc.Controls {
+		assert.Equal(t, statement[c.ID], c.Summary, c.ID)
+	}
+	_, stderr, code := cli(t, "controls", "800-53", "--baseline", "medium")
+	assert.Equal(t, 2, code, stderr)
+	assert.Contains(t, stderr, "accepted: HIGH, LOW, MODERATE, PRIVACY")
 }

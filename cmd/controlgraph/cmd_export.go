@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -17,7 +18,7 @@ import (
 func init() {
 	register(&command{
 		name:    "export",
-		args:    "[--framework ID] [--set ID] [--format json|csv|oscal] [-o FILE]",
+		args:    "[--framework ID] [--set ID | --from FW --to FW] [--format json|csv|oscal] [-o FILE]",
 		summary: "export frameworks, controls and mapping sets as JSON, CSV or OSCAL",
 		detail: `JSON (the default) is the document {"frameworks": [...], "mappings": [...]}:
 every control of the chosen frameworks (all of them without --framework) in document
@@ -33,13 +34,15 @@ So --format csv needs exactly one --framework.
 
 OSCAL (--format oscal) writes an OSCAL 1.2 catalog of one framework (--framework ID),
 or, with --set, one OSCAL 1.2 mapping-collection holding the named mapping
-sets. The output does not depend on the clock: exporting twice gives the same bytes.`,
+sets, or with --from FW --to FW every mapping set published between the two
+frameworks (either way round). The output does not depend on the clock: exporting twice gives the same bytes.`,
 		examples: []string{
 			"export --format json -o controlgraph.json",
 			"export --framework iso27002:2022 --format csv -o iso27002.csv",
 			"export --framework csf,iso27002",
 			"export --format oscal --framework iso27002:2022 -o iso27002-2022.oscal.json",
 			"export --format oscal --set cis-controls-v8_to_iso27002-2022",
+			"export --format oscal --from nist-csf:2.0 --to iso27001:2022 -o csf-iso.oscal.json",
 		},
 		formats: []string{formatJSON, formatCSV, formatOSCAL},
 		maxArgs: 0,
@@ -54,7 +57,16 @@ func setupExport(fs *flag.FlagSet) action {
 	noMappings := fs.Bool("no-mappings", false, "leave out the mapping sets between the exported frameworks (JSON only)")
 	var setIDs listFlag
 	fs.Var(&setIDs, "set", "only the mapping set `ID` (repeat or comma list); with --format oscal, a mapping-collection")
+	from := fs.String("from", "", "with --to and --format oscal: every mapping set between `FRAMEWORK` and --to, as one mapping-collection")
+	to := fs.String("to", "", "with --from: the other `FRAMEWORK`")
 	return func(x *invocation, _ []string) error {
+		if *from != "" || *to != "" {
+			ids, err := x.setsBetween(*from, *to, x.format, len(setIDs) > 0 || len(names) > 0)
+			if err != nil {
+				return err
+			}
+			setIDs = ids
+		}
 		var chosen []catalog.FrameworkID
 		for _, n := range names {
 			id, err := x.resolveFramework(n)
@@ -143,4 +155,36 @@ func writeExportJSON(w io.Writer, fws []catalog.Framework, sets []mappings.Set) 
 	}
 	doc.Mappings = md.Mappings
 	return codec.Encode(w, doc)
+}
+
+// setsBetween returns the IDs of the mapping sets between frameworks from and to,
+// either way round, for --from and --to.
+func (x *invocation) setsBetween(from, to, format string, other bool) ([]string, error) {
+	switch {
+	case format != formatOSCAL:
+		return nil, badInput("--from and --to choose the mapping sets of an OSCAL mapping-collection: add --format oscal")
+	case from == "" || to == "":
+		return nil, badInput("--from and --to go together: name both frameworks")
+	case other:
+		return nil, badInput("--from and --to choose the mapping sets themselves: drop --set and --framework")
+	}
+	a, err := x.resolveFramework(from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := x.resolveFramework(to)
+	if err != nil {
+		return nil, err
+	}
+	var ids, all []string
+	for _, s := range x.allSets() {
+		all = append(all, fmt.Sprintf("%s (%s → %s)", s.ID, s.From, s.To))
+		if (s.From == a && s.To == b) || (s.From == b && s.To == a) {
+			ids = append(ids, s.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, badInput("no mapping set is published between %s and %s; the sets: %s", a, b, strings.Join(all, ", "))
+	}
+	return ids, nil
 }

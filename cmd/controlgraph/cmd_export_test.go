@@ -27,8 +27,10 @@ func TestFrameworks(t *testing.T) {
 		"iso27002:2013": {{"control", 114}},
 		"nist-csf:2.0":  {{"function", 6}, {"category", 22}, {"subcategory", 106}},
 		"nist-csf:1.1":  {{"function", 5}, {"category", 23}, {"subcategory", 108}},
+		"nis2:2024":     {{"section", 13}, {"requirement", 47}, {"point", 159}},
+		"sp800-53:5":    {{"family", 20}, {"control", 322}, {"enhancement", 867}},
 	}
-	ids := []string{"iso27002:2022", "iso27001:2022", "iso27002:2013", "nist-csf:2.0", "nist-csf:1.1"}
+	ids := []string{"iso27002:2022", "iso27001:2022", "iso27002:2013", "nist-csf:2.0", "nist-csf:1.1", "nis2:2024", "sp800-53:5"}
 	if catalog.HasCIS() {
 		want["cis:8"] = []kindCount{{"control", 18}, {"safeguard", 153}}
 		want["cis:8.1"] = want["cis:8"]
@@ -174,4 +176,26 @@ func TestExportOSCAL(t *testing.T) {
 	doc := decodeJSON[wire.Document](t, cliOK(t, "export", "--set", mappings.SetISO2013ToISO2022))
 	require.Len(t, doc.Mappings, 1)
 	assert.Equal(t, mappings.SetISO2013ToISO2022, doc.Mappings[0].ID)
+}
+
+// --from and --to export every set published between two frameworks, either way
+// round, as one mapping-collection: the same bytes as naming the sets with --set.
+func TestExportOSCALFromTo(t *testing.T) {
+	bySet := cliOK(t, "export", "--format", "oscal", "--set", mappings.SetISO2013ToISO2022)
+	assert.Equal(t, bySet, cliOK(t, "export", "--format", "oscal", "--from", "iso27002:2013", "--to", "iso27002:2022"))
+	assert.Equal(t, bySet, cliOK(t, "export", "--format", "oscal", "--from", "iso27002:2022", "--to", "iso27002:2013"))
+
+	// The user's own sets too.
+	out, errs, code := cli(t, "export", "--format", "oscal", "--catalog", "testdata/acme.json", "--mappings", "testdata/acme-map.json", "--from", "acme", "--to", "iso27002")
+	require.Equal(t, 0, code, errs)
+	sets, _, err := oscal.ImportMappings("m.json", []byte(out))
+	require.NoError(t, err)
+	require.Len(t, sets, 1)
+	assert.Equal(t, "acme-1_to_iso27002-2022", sets[0].ID)
+
+	assert.Contains(t, cliBad(t, "export", "--from", "iso27002:2013", "--to", "iso27002:2022"), "add --format oscal")
+	assert.Contains(t, cliBad(t, "export", "--format", "oscal", "--from", "iso27002:2013"), "--from and --to go together")
+	assert.Contains(t, cliBad(t, "export", "--format", "oscal", "--from", "iso27002:2013", "--to", "iso27002:2022", "--set", "x"), "drop --set and --framework")
+	assert.Contains(t, cliBad(t, "export", "--format", "oscal", "--from", "iso27002:2013", "--to", "iso27001:2022"), "no mapping set is published between iso27002:2013 and iso27001:2022; the sets: ")
+	assert.Contains(t, cliBad(t, "export", "--format", "oscal", "--from", "nope", "--to", "iso27002"), `unknown framework "nope"`)
 }

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/crosswalk"
@@ -29,31 +27,35 @@ of the baseline itself) or not-applicable, with the controls behind it; roll-ups
 function/category or CIS control and implementation group; and the baseline controls
 whose implementation would close the most gaps.
 
-Two policies turn the statuses of the controls that reach an item into its coverage:
+A policy turns the statuses of the controls that reach an item into its coverage:
 
-  --policy strict (the default) reads relationships as sets: an item is covered by
-  an implemented control that is equal to it or a superset of it; a subset,
-  an intersection or an uncharacterised link gives at most partial.
+  --policy auto (the default) reads each edge by what it is: set-theory edges
+  (equal, subset-of, superset-of, intersects-with, as CIS publishes them) under the
+  strict rule, uncharacterised "related" edges (NIST's and ENISA's informative
+  references) under the referenced rule; an item reached by both kinds is covered
+  when either rule covers it. Each item says which rule decided it.
 
-  --policy referenced reads mappings as informative references: an item is covered
-  when every control that maps to it is implemented.
+  --policy strict reads every relationship as a set: an item is covered by an
+  implemented control that is equal to it or a superset of it; a subset, an
+  intersection or an uncharacterised link gives at most partial (so strict
+  coverage of CSF, whose references NIST publishes as "related", is 0%).
 
-NIST publishes the CSF's ISO references as informative references without a
-relationship ("related"), so under strict no CSF item can be more than partial:
-strict coverage of CSF 2.0 by ISO controls is 0% whatever is implemented. --policy referenced is how
-informative references are used in practice; strict suits set-theory mappings such
-as CIS's (subset-of, superset-of, equal).
+  --policy referenced reads every mapping as an informative reference: an item is
+  covered when every applicable control that maps to it is implemented.
 
---derived lets paths through a third framework reach items no published edge does;
-they are labelled derived. When no published mapping joins the baseline and the
-target but a related version has one (--target cis names CIS v8.1; CIS published its
-ISO mapping for v8), a hint on standard error names --derived and --target cis:8;
-the answer is not changed.
+--target cis names CIS v8.1: its safeguards are reached through CIS's published v8
+mapping, carried across the identity succession v8 -> v8.1 (same IDs, all equal) and
+labelled "via cis:8 (succession)": published, not derived.
+
+--derived lets paths through a third framework reach items that no published edge
+reaches; they never change an item a published edge reaches, give at most partial
+coverage, and are ranked by the number of distinct paths (routes) that support them;
+--min-routes N keeps only those with N routes or more.
 
 --fail-under PCT exits 1 when the coverage is below PCT percent.`,
 		examples: []string{
-			"gap --assessment examples/assessments/small-company.csv --target nist-csf:2.0 --policy referenced",
-			"gap --assessment assessment.csv --target cis --ig IG1 --policy referenced",
+			"gap --assessment examples/assessments/small-company.csv --target nist-csf:2.0",
+			"gap --assessment assessment.csv --target cis --ig IG1",
 			"gap --assessment assessment.json --target nist-csf:2.0 --format json -o gap.json",
 			"gap --assessment assessment.csv --target csf --fail-under 60",
 			"gap --assessment assessment.csv --target cis --format html -o gap.html",
@@ -67,7 +69,8 @@ the answer is not changed.
 }
 
 func setupGap(fs *flag.FlagSet) action {
-	file := fs.String("assessment", "", "the assessment `FILE` (CSV or JSON; - for standard input); required")
+	file := fs.String("assessment", "", "the assessment `FILE` (CSV, XLSX or JSON; - for standard input); required")
+	sheet := sheetFlag(fs)
 	var tf targetFlags
 	tf.declare(fs, true)
 	recs := fs.Int("recommendations", crosswalk.DefaultRecommendations, "how many controls to recommend (0 for none)")
@@ -80,7 +83,7 @@ func setupGap(fs *flag.FlagSet) action {
 			return err
 		}
 		if *file == "" {
-			return badInput("missing --assessment FILE (CSV or JSON; - for standard input)")
+			return badInput("missing --assessment FILE (CSV, XLSX or JSON; - for standard input)")
 		}
 		if *recs < 0 {
 			return badInput("invalid value %d for --recommendations; accepted: 0 or more", *recs)
@@ -89,7 +92,7 @@ func setupGap(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		a, err := x.readAssessment(*file, r.readOpts)
+		a, err := x.readAssessment(*file, *sheet, r.readOpts)
 		if err != nil {
 			return err
 		}
@@ -98,7 +101,6 @@ func setupGap(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		x.derivedHint(a.Baseline(), r.target, tf.derived)
 		if err := x.render(func(w io.Writer, f report.Format) error {
 			return report.RenderGap(w, res, f, report.Options{Catalog: x.cat, Assessment: a.Name(), Crosswalk: x.crosswalk(), Width: x.width,
 				Paper: pf.paper, Landscape: pf.landscape})
@@ -110,26 +112,6 @@ func setupGap(fs *flag.FlagSet) action {
 		}
 		return nil
 	}
-}
-
-// readAssessment reads FILE (or standard input for "-") as JSON when its name ends
-// in .json or its content starts with '{', else as CSV. All problems of the file go
-// into the one-line error.
-func (x *invocation) readAssessment(file string, opts []crosswalk.ReadOption) (*crosswalk.Assessment, error) {
-	name, data, err := x.readInput(file)
-	if err != nil {
-		return nil, badInput("cannot read the assessment: %v", err)
-	}
-	var a *crosswalk.Assessment
-	if strings.EqualFold(filepath.Ext(file), ".json") || looksJSON(data) {
-		a, err = crosswalk.ReadAssessmentJSON(name, data, x.cat, opts...)
-	} else {
-		a, err = crosswalk.ReadAssessmentCSV(name, bytes.NewReader(data), x.cat, opts...)
-	}
-	if err != nil {
-		return nil, badInput("%s", oneLine(err))
-	}
-	return a, nil
 }
 
 // oneLine joins the problems of an errors.Join error into one line.

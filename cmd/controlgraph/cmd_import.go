@@ -26,8 +26,17 @@ one mapping set (JSON); or CSV: a framework (name it with --framework-id and
 
 It prints what it read: each framework with its controls per kind, each mapping set
 with its frameworks and the number of edges and statements. What an OSCAL import
-leaves out (withdrawn controls, parameters, links, prose other than the statement)
-is reported on standard error. The frameworks are checked as the catalog checks
+leaves out or ignores (links, prose other than the statement, fields outside the
+OSCAL model, maps citing controls the catalog does not hold or holds as withdrawn)
+is reported on standard error, lists cut to their first entries (all with
+--verbose); --strict makes each of these an error. Withdrawn controls are kept,
+marked, and are never items of a gap analysis; every control of an OSCAL catalog,
+at every depth, is one.
+
+A mapping-collection's source-resource and target-resource must name frameworks:
+an href naming the file (or the uuid) of a --catalog binds to its framework, and
+--bind HREF=FRAMEWORK binds an href as written (or a file name) to any framework,
+embedded ones included. The frameworks are checked as the catalog checks
 them and the mapping sets against the catalog (the embedded frameworks, those of
 --catalog, and those of FILE itself): errors exit 2 with every problem listed;
 warnings (a source's known quirks) go to standard error.
@@ -37,6 +46,7 @@ The same files can then be given to any command with --catalog and --mappings.`,
 			"import nist-800-53.oscal.json --framework-id sp800-53:5",
 			"import acme.csv --framework-id acme:1 --name \"ACME controls\"",
 			"import acme-to-iso.oscal.json --catalog acme.json",
+			"import vendor-map.json --catalog NIST_SP-800-53_rev5_catalog.json --bind iso27001-annex-a.json=iso27002:2022",
 		},
 		formats: []string{formatTable, formatJSON},
 		minArgs: 1, maxArgs: 1,
@@ -57,9 +67,12 @@ type importJSON struct {
 type importFrameworkJSON struct {
 	ID       string          `json:"id"`
 	Name     string          `json:"name"`
-	Controls int             `json:"controls"`
-	Kinds    []kindCountJSON `json:"kinds"`
-	Skipped  int             `json:"skipped,omitempty"`
+	Controls int             `json:"controls"` // not withdrawn
+	Kinds    []kindCountJSON `json:"kinds"`    // of the controls not withdrawn
+	// Withdrawn controls are kept (references to them resolve), never gap items.
+	Withdrawn int `json:"withdrawn,omitempty"`
+	// ItemKinds are the kinds that are gap items; empty means the leaves.
+	ItemKinds []string `json:"item_kinds,omitempty"`
 }
 
 type kindCountJSON struct {
@@ -100,19 +113,26 @@ func setupImport(fs *flag.FlagSet) action {
 			}
 			switch model {
 			case "catalog":
-				var opts []oscal.Option
+				opts, err := x.oscalOptions(false)
+				if err != nil {
+					return err
+				}
 				if *fwID != "" {
 					opts = append(opts, oscal.WithFrameworkID(catalog.FrameworkID(*fwID)))
 				}
 				fw, r, err := oscal.ImportCatalog(fname, data, opts...)
 				if err != nil {
-					return problemsError("cannot import "+fname, errorLines(err))
+					return problemsError("cannot import "+fname, withoutFile(fname, errorLines(err)))
 				}
 				fws, rep = []catalog.Framework{fw}, r
 			case "mapping-collection":
-				ss, r, err := oscal.ImportMappings(fname, data)
+				opts, err := x.oscalOptions(true)
 				if err != nil {
-					return problemsError("cannot import "+fname, errorLines(err))
+					return err
+				}
+				ss, r, err := oscal.ImportMappings(fname, data, opts...)
+				if err != nil {
+					return problemsError("cannot import "+fname, withoutFile(fname, errorLines(err)))
 				}
 				sets, rep = ss, r
 			default:
@@ -167,6 +187,9 @@ func setupImport(fs *flag.FlagSet) action {
 		}
 		if rep != nil {
 			doc.Warnings = append(doc.Warnings, rep.Warnings()...)
+			if x.data != nil && x.data.verbose {
+				doc.Warnings = append(doc.Warnings, rep.Details()...)
+			}
 		}
 		if err := x.checkImport(fws, sets, &doc); err != nil {
 			return err
@@ -175,9 +198,14 @@ func setupImport(fs *flag.FlagSet) action {
 			fmt.Fprintf(x.stderr, "controlgraph import: warning: %s\n", w)
 		}
 		for _, fw := range fws {
-			fj := importFrameworkJSON{ID: string(fw.ID), Name: fw.Name, Controls: len(fw.Controls), Kinds: []kindCountJSON{}}
+			fj := importFrameworkJSON{ID: string(fw.ID), Name: fw.Name, Kinds: []kindCountJSON{}}
 			idx := map[catalog.Kind]int{}
 			for _, c := range fw.Controls {
+				if st := c.Attributes[catalog.AttrStatus]; len(st) == 1 && st[0] == catalog.StatusWithdrawn {
+					fj.Withdrawn++
+					continue
+				}
+				fj.Controls++
 				i, ok := idx[c.Kind]
 				if !ok {
 					i = len(fj.Kinds)
@@ -186,8 +214,8 @@ func setupImport(fs *flag.FlagSet) action {
 				}
 				fj.Kinds[i].Count++
 			}
-			if rep != nil {
-				fj.Skipped = rep.SkippedCount("")
+			for _, k := range fw.ItemKinds {
+				fj.ItemKinds = append(fj.ItemKinds, string(k))
 			}
 			doc.Frameworks = append(doc.Frameworks, fj)
 		}
@@ -246,16 +274,21 @@ func (x *invocation) writeImport(doc importJSON) error {
 	fmt.Fprintf(x.out, "%s: %s\n", doc.File, doc.Kind)
 	if len(doc.Frameworks) > 0 {
 		fmt.Fprintln(x.out)
-		t := newTable(1, "framework", "name", "controls", "per kind", "skipped").wrapAlso(3)
+		t := newTable(1, "framework", "name", "controls", "per kind", "withdrawn").wrapAlso(3)
 		for _, f := range doc.Frameworks {
 			var kinds []string
 			for _, k := range f.Kinds {
 				kinds = append(kinds, fmt.Sprintf("%d %s", k.Count, k.Kind))
 			}
-			t.add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Skipped))
+			t.add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Withdrawn))
 		}
 		if err := x.writeTable(t); err != nil {
 			return err
+		}
+		for _, f := range doc.Frameworks {
+			if len(f.ItemKinds) > 0 {
+				fmt.Fprintf(x.out, "%s: the items of a gap analysis are its controls of kind %s (not withdrawn)\n", f.ID, strings.Join(f.ItemKinds, ", "))
+			}
 		}
 	}
 	if len(doc.Sets) > 0 {
@@ -272,4 +305,14 @@ func (x *invocation) writeImport(doc importJSON) error {
 		fmt.Fprintf(x.out, "\n%d warnings (also on standard error)\n", len(doc.Warnings))
 	}
 	return nil
+}
+
+// withoutFile drops the file name the lines of an error start with, when the
+// message names the file already.
+func withoutFile(name string, lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = strings.TrimPrefix(l, name+": ")
+	}
+	return out
 }

@@ -53,9 +53,12 @@ type mappingJSON struct {
 	ID           string    `json:"id"`
 	Title        string    `json:"title"`
 	Relationship string    `json:"relationship"`
-	Kind         string    `json:"kind"` // published, via-parent or derived
+	Kind         string    `json:"kind"` // published, succession, via-parent or derived
 	Inverse      bool      `json:"inverse,omitempty"`
 	ViaParent    string    `json:"via_parent,omitempty"`
+	Through      string    `json:"through,omitempty"` // succession: the framework whose published edge is carried
+	Routes       int       `json:"routes,omitempty"`  // derived: distinct paths found
+	Cut          bool      `json:"search_cut,omitempty"`
 	Sources      []string  `json:"sources"`
 	Edges        []hopJSON `json:"edges,omitempty"`
 	Path         []hopJSON `json:"path,omitempty"`
@@ -86,7 +89,11 @@ func setupMap(fs *flag.FlagSet) action {
 	in := fs.String("in", "", "look REF up in `FRAMEWORK` only")
 	derived := fs.Bool("derived", false, "add derived mappings: paths through a third framework")
 	maxHops := fs.Int("max-hops", crosswalk.DefaultMaxHops, fmt.Sprintf("longest derived path, in published edges (2 to %d)", crosswalk.MaxHops))
+	minRoutes := fs.Int("min-routes", 1, "keep only derived mappings that at least `N` distinct paths support")
 	return func(x *invocation, args []string) error {
+		if *minRoutes < 1 {
+			return badInput("invalid value %d for --min-routes; accepted: 1 or more", *minRoutes)
+		}
 		if *to == "" {
 			return badInput("missing --to FRAMEWORK; accepted: %s", strings.Join(x.frameworkIDs(), ", "))
 		}
@@ -106,7 +113,7 @@ func setupMap(fs *flag.FlagSet) action {
 		}
 		var opts []crosswalk.MapOption
 		if *derived {
-			opts = append(opts, crosswalk.WithDerived(*maxHops))
+			opts = append(opts, crosswalk.WithDerived(*maxHops), crosswalk.WithMinRoutes(*minRoutes))
 		}
 		ms, err := x.crosswalk().Map(c.Ref, target, opts...)
 		if err != nil {
@@ -129,9 +136,11 @@ func setupMap(fs *flag.FlagSet) action {
 			}
 			switch {
 			case m.Derived:
-				mj.Kind = "derived"
+				mj.Kind, mj.Routes, mj.Cut = "derived", m.Routes, m.Cut
 			case !m.ViaParent.IsZero():
 				mj.Kind, mj.ViaParent = "via-parent", m.ViaParent.String()
+			case m.Basis == crosswalk.BasisSuccession:
+				mj.Kind, mj.Through = "succession", string(m.Through)
 			}
 			doc.Mappings = append(doc.Mappings, mj)
 		}
@@ -148,7 +157,13 @@ func (m mappingJSON) basis() string {
 		for _, h := range m.Path[:len(m.Path)-1] {
 			steps = append(steps, h.To)
 		}
-		return "derived via " + strings.Join(steps, " → ")
+		routes := "routes"
+		if m.Routes == 1 {
+			routes = "route"
+		}
+		return fmt.Sprintf("derived via %s (%d %s)", strings.Join(steps, " → "), m.Routes, routes)
+	case "succession":
+		return "via " + m.Through + " (succession): " + strings.Join(m.Sources, ", ")
 	case "via-parent":
 		return "published for " + m.ViaParent + ": " + strings.Join(m.Sources, ", ")
 	}

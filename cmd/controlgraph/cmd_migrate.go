@@ -39,6 +39,7 @@ to assess afresh (new in the edition) and the controls that lead nowhere.`,
 func setupMigrate(fs *flag.FlagSet) action {
 	from := fs.String("from", "", "the `FRAMEWORK` the assessment rates (iso27002:2013, nist-csf:1.1, cis:8); required")
 	to := fs.String("to", "", "the `FRAMEWORK` to migrate to (default: the newest edition of --from)")
+	sheet := sheetFlag(fs)
 	return func(x *invocation, args []string) error {
 		if *from == "" {
 			return badInput("missing --from FRAMEWORK (the framework the assessment rates, e.g. iso27002:2013)")
@@ -58,7 +59,7 @@ func setupMigrate(fs *flag.FlagSet) action {
 		if tfw == ffw {
 			return badInput("nothing to migrate: --from and --to are both %s; name the edition to migrate to with --to", ffw)
 		}
-		a, err := x.readAssessment(args[0], []crosswalk.ReadOption{crosswalk.WithBaseline(ffw)})
+		a, err := x.readAssessment(args[0], *sheet, []crosswalk.ReadOption{crosswalk.WithBaseline(ffw)})
 		if err != nil {
 			return err
 		}

@@ -42,13 +42,14 @@ type recommendJSON struct {
 }
 
 func setupRecommend(fs *flag.FlagSet) action {
-	file := fs.String("assessment", "", "the assessment `FILE` (CSV or JSON; - for standard input); required")
+	file := fs.String("assessment", "", "the assessment `FILE` (CSV, XLSX or JSON; - for standard input); required")
+	sheet := sheetFlag(fs)
 	var tf targetFlags
 	tf.declare(fs, true)
 	n := fs.Int("n", crosswalk.DefaultRecommendations, "how many controls to recommend at most")
 	return func(x *invocation, _ []string) error {
 		if *file == "" {
-			return badInput("missing --assessment FILE (CSV or JSON; - for standard input)")
+			return badInput("missing --assessment FILE (CSV, XLSX or JSON; - for standard input)")
 		}
 		if *n < 1 {
 			return badInput("invalid value %d for -n; accepted: 1 or more", *n)
@@ -57,7 +58,7 @@ func setupRecommend(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		a, err := x.readAssessment(*file, r.readOpts)
+		a, err := x.readAssessment(*file, *sheet, r.readOpts)
 		if err != nil {
 			return err
 		}
@@ -65,7 +66,6 @@ func setupRecommend(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		x.derivedHint(a.Baseline(), r.target, tf.derived)
 		if recs == nil {
 			recs = []crosswalk.Recommendation{}
 		}

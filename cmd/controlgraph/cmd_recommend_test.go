@@ -72,21 +72,14 @@ func TestRequirementsCISIG1(t *testing.T) {
 	require.GreaterOrEqual(t, i, 0)
 	assert.Equal(t, itemLinkJSON{Item: "1.1", Relationship: "superset-of", Sources: []string{"cis-v8-iso27001-2022-workbook"}}, doc.Controls[i].Items[0])
 
-	// cis (v8.1) has no published ISO mapping: nothing, and a hint.
+	// cis (v8.1) is reached through CIS's v8 mapping carried across the identity
+	// succession: the same controls, each link labelled as a succession.
 	out, errs, code := cli(t, "requirements", "--target", "cis", "--ig", "IG1", "--format", "json")
 	require.Equal(t, 0, code)
-	assert.Contains(t, errs, "hint: no published mapping joins iso27002:2022 and cis:8.1")
-	assert.Empty(t, decodeJSON[requirementsJSON](t, out).Controls)
-	// With --derived, v8.1 is reached through v8 (and through CSF 2.0): every control
-	// of the published v8 answer is among them, 5.9 → 1.1 through cis:8/1.1.
-	der := decodeJSON[requirementsJSON](t, cliOK(t, "requirements", "--target", "cis", "--ig", "IG1", "--derived", "--format", "json"))
+	assert.Empty(t, errs)
 	derived := map[string]bool{}
-	for _, c := range der.Controls {
+	for _, c := range decodeJSON[requirementsJSON](t, out).Controls {
 		derived[c.Control] = true
-		if c.Control == "5.9" {
-			assert.Equal(t, []string{"iso27002:2022/5.9", "cis:8/1.1", "cis:8.1/1.1"}, c.Items[0].Path)
-			assert.True(t, c.Items[0].Derived)
-		}
 	}
 	for k := range want {
 		assert.True(t, derived[k], k)

@@ -75,7 +75,6 @@ func setupRequirements(fs *flag.FlagSet) action {
 		if baseline == "" {
 			baseline = catalog.ISO27002v2022
 		}
-		x.derivedHint(baseline, r.target, tf.derived)
 		doc := requirementsJSON{Baseline: string(baseline), Target: string(r.target), Controls: []requirementJSON{}}
 		items := map[string]bool{}
 		for _, q := range reqs {

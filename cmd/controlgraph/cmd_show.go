@@ -144,9 +144,10 @@ func node(c catalog.Control) nodeJSON {
 
 func (x *invocation) buildShow(c catalog.Control, opt showOptions) (showJSON, error) {
 	in, _ := x.cat.Framework(c.Ref.Framework)
+	summary, _ := x.cat.Summary(c.Ref) // SP 800-53's statements are read apart
 	v := showJSON{
 		Ref: c.Ref.String(), Framework: string(c.Ref.Framework), FrameworkName: in.Name,
-		ID: c.Ref.ID, Title: c.Title, Kind: string(c.Kind), Summary: c.Summary,
+		ID: c.Ref.ID, Title: c.Title, Kind: string(c.Kind), Summary: summary,
 		Ancestors: []nodeJSON{}, Children: []nodeJSON{},
 	}
 	for a := range x.cat.Ancestors(c.Ref) {

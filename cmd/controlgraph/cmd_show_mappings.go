@@ -63,23 +63,35 @@ func edgeRelation(e mappings.Edge, inverse bool) relation {
 }
 
 // derivedRelations lists, for every other framework, the controls no published edge
-// links to c but a path of published edges through a third framework does
-// (crosswalk.Map with derived paths), labelled derived with the path.
+// links to c but an identity succession carries a published edge to (CIS v8's edges
+// for CIS v8.1), labelled with the succession, and, with derived paths, those a path
+// of published edges through a third framework reaches (crosswalk.Map with derived
+// paths), labelled derived with the path. A control is listed once, under its own
+// framework (an ISO/IEC 27002 control, not again as ISO/IEC 27001's Annex A).
 func derivedRelations(x *invocation, c catalog.Control, opt showOptions) ([]relation, error) {
-	if !opt.derived {
-		return nil, nil
-	}
 	cw := x.crosswalk()
-	var out []relation
+	var succ, out []relation
 	for in := range x.cat.Frameworks() {
 		if in.ID == c.Ref.Framework {
 			continue
 		}
-		ms, err := cw.Map(c.Ref, in.ID, crosswalk.WithDerived(opt.maxHops))
+		var opts []crosswalk.MapOption
+		if opt.derived {
+			opts = append(opts, crosswalk.WithDerived(opt.maxHops))
+		}
+		ms, err := cw.Map(c.Ref, in.ID, opts...)
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range ms {
+			if m.Target.Framework != in.ID || !m.ViaParent.IsZero() {
+				continue // the annex's own controls come under their framework
+			}
+			if m.Basis == crosswalk.BasisSuccession {
+				succ = append(succ, relation{Other: m.Target, Relationship: m.Relationship.String(),
+					Source: "via " + string(m.Through) + " (succession): " + strings.Join(m.Sources(), ", "), Inverse: m.Inverse})
+				continue
+			}
 			if !m.Derived {
 				continue
 			}
@@ -90,5 +102,5 @@ func derivedRelations(x *invocation, c catalog.Control, opt showOptions) ([]rela
 			out = append(out, r)
 		}
 	}
-	return out, nil
+	return append(succ, out...), nil
 }

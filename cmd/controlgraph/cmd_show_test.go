@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/testref"
 )
 
 func TestShow816(t *testing.T) {
@@ -103,7 +105,9 @@ func TestShowCIS(t *testing.T) {
 }
 
 // The published edges of 8.16, read off ../shared/reference/mappings: NIST's CSF 2.0
-// informative references to ISO/IEC 27001:2022 Annex A 8.16, and CIS's safeguards
+// informative references to ISO/IEC 27001:2022 Annex A 8.16, ENISA's NIS2
+// requirements 3.2 and 6.7 that cite A.8.16, the SP 800-53 items of NIST OLIR #155
+// that name A.8.16, and CIS's safeguards
 // 13.2, 13.3, 13.4 and 13.6, each subset-of 8.16 (so 8.16 is superset-of them).
 func TestShowMappings(t *testing.T) {
 	v := decodeJSON[showJSON](t, cliOK(t, "show", "8.16", "--derived=false", "--format", "json"))
@@ -115,18 +119,37 @@ func TestShowMappings(t *testing.T) {
 		assert.NotEmpty(t, m.Source)
 		assert.NotEmpty(t, m.Title)
 	}
+	// CIS v8.1 safeguards: CIS's v8 edges carried across the identity succession,
+	// published and labelled so (issue: they were listed as derived, or not at all).
 	want := []rel{}
 	for _, id := range []string{"ID.RA-02", "ID.RA-03", "DE", "DE.AE", "DE.AE-03", "DE.CM", "DE.CM-01", "DE.CM-03", "DE.CM-06", "DE.CM-09"} {
 		want = append(want, rel{"nist-csf:2.0/" + id, "related"})
+	}
+	want = append(want, rel{"nis2:2024/3.2", "related"}, rel{"nis2:2024/6.7", "related"})
+	// NIST OLIR #155: the SP 800-53 items whose row names A.8.16, in document order.
+	var olir []catalog.Ref
+	for _, r := range testref.ReadCSV(t, "mappings", "nist-sp800-53-r5_to_iso27001-2022.csv") {
+		if r["iso_kind"] == "annex_a" && r["iso_id"] == "8.16" {
+			olir = append(olir, catalog.NewRef(catalog.SP80053v5, r["sp80053_id"]))
+		}
+	}
+	require.NotEmpty(t, olir)
+	slices.SortFunc(olir, catalog.Default().Compare)
+	for _, r := range olir {
+		want = append(want, rel{r.String(), "related"})
 	}
 	if catalog.HasCIS() {
 		for _, id := range []string{"13.2", "13.3", "13.4", "13.6"} {
 			want = append(want, rel{"cis:8/" + id, "superset-of"})
 		}
+		for _, id := range []string{"13.2", "13.3", "13.4", "13.6"} {
+			want = append(want, rel{"cis:8.1/" + id, "superset-of"})
+		}
 	}
 	assert.Equal(t, want, got)
 	if catalog.HasCIS() {
-		last := v.Mappings[len(v.Mappings)-1]
+		assert.Equal(t, "via cis:8 (succession): cis-v8-iso27001-2022-workbook", v.Mappings[len(v.Mappings)-1].Source)
+		last := v.Mappings[len(v.Mappings)-5]
 		assert.True(t, last.Inverse, "CIS publishes 13.6 → 8.16; show reads it backwards")
 		assert.Equal(t, "Collect Network Traffic Flow Logs", last.Title)
 	}
@@ -147,8 +170,13 @@ func TestShowMappings(t *testing.T) {
 
 	// A misprint of the source stays visible as a note.
 	gv := decodeJSON[showJSON](t, cliOK(t, "show", "GV.RM-07", "--derived=false", "--format", "json"))
-	require.Len(t, gv.Mappings, 1)
-	assert.Equal(t, "iso27001:2022/6.1.1", gv.Mappings[0].Ref)
+	// GV.RM-07's published edges: NIST's ISO reference printed "6.11", and its SP 800-53
+	// references (nist-csf-2.0_to_nist-sp800-53-r5.csv: PM-9, PM-18, PM-28, PM-30, RA-3).
+	var refs []string
+	for _, m := range gv.Mappings {
+		refs = append(refs, m.Ref)
+	}
+	assert.Equal(t, []string{"iso27001:2022/6.1.1", "sp800-53:5/PM-9", "sp800-53:5/PM-18", "sp800-53:5/PM-28", "sp800-53:5/PM-30", "sp800-53:5/RA-3"}, refs)
 	assert.Contains(t, gv.Mappings[0].Note, `"6.11"`)
 
 	assert.Contains(t, cliBad(t, "show", "8.16", "--max-hops", "9"), "invalid value 9 for --max-hops; accepted: 2, 3 or 4")
@@ -166,4 +194,24 @@ func TestShowStatements(t *testing.T) {
 	assert.Equal(t, "empty", oc.Statements[0].Kind)
 	table := cliOK(t, "show", "PR", "--in", "csf", "--derived=false", "--format", "table")
 	assert.Contains(t, table, "\nSource statements:\n  - all-controls (Annex A controls): ")
+}
+
+// Issue: show printed derived ISO/IEC 27002 mappings twice (once as ISO/IEC 27001
+// Annex A, once as 27002) and counted both; 130 of 171 CIS v8.1 nodes and 125 of 136
+// CSF 1.1 nodes were affected. A control appears once, under its own framework.
+func TestShowListsEachControlOnce(t *testing.T) {
+	ids := []string{"nist-csf:1.1/PR.AC-1", "nist-csf:1.1/DE.CM-1", "nist-csf:1.1/ID.AM-1"}
+	if catalog.HasCIS() {
+		ids = append(ids, "cis:8.1/4.1", "cis:8.1/13.2")
+	}
+	for _, id := range ids {
+		v := decodeJSON[showJSON](t, cliOK(t, "show", id, "--format", "json"))
+		seen := map[string]bool{}
+		for _, m := range v.Mappings {
+			assert.False(t, seen[m.Ref], "%s lists %s twice", id, m.Ref)
+			seen[m.Ref] = true
+			assert.NotEqual(t, "iso27001:2022/A."+strings.TrimPrefix(m.Ref, "iso27002:2022/"), m.Ref)
+		}
+		assert.NotEmpty(t, v.Mappings, id)
+	}
 }

@@ -48,7 +48,8 @@ row).
 }
 
 func setupSoA(fs *flag.FlagSet) action {
-	file := fs.String("assessment", "", "the assessment `FILE` of the ISO/IEC 27002:2022 controls (CSV or JSON; - for standard input); required")
+	file := fs.String("assessment", "", "the assessment `FILE` of the ISO/IEC 27002:2022 controls (CSV, XLSX or JSON; - for standard input); required")
+	sheet := sheetFlag(fs)
 	var related listFlag
 	fs.Var(&related, "related", "show the items of `FRAMEWORK` each control maps to (repeat or comma list)")
 	failOnProblems := fs.Bool("fail-on-problems", false, "exit 1 when a control is excluded without justification, included without a reason or not assessed")
@@ -65,7 +66,7 @@ func setupSoA(fs *flag.FlagSet) action {
 			return err
 		}
 		if *file == "" {
-			return badInput("missing --assessment FILE (CSV or JSON; - for standard input)")
+			return badInput("missing --assessment FILE (CSV, XLSX or JSON; - for standard input)")
 		}
 		if doc.Date != "" {
 			if _, err := time.Parse(time.DateOnly, doc.Date); err != nil {
@@ -80,7 +81,7 @@ func setupSoA(fs *flag.FlagSet) action {
 			}
 			fws = append(fws, fw)
 		}
-		a, err := x.readAssessment(*file, nil)
+		a, err := x.readAssessment(*file, *sheet, nil)
 		if err != nil {
 			return err
 		}

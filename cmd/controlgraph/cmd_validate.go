@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
@@ -23,9 +25,12 @@ func init() {
 		detail: `Reads FILE (- for standard input) as what it looks like and lists every problem
 with its place: an export document {"frameworks", "mappings"}, one framework, one
 mapping set or several, an assessment, an OSCAL catalog or mapping-collection (JSON);
-or CSV: an assessment (a "status" column), a mapping set (a "relationship" column; name
-its frameworks with --from and --to) or a framework (a "title" column; name it with
---framework). --kind says what FILE is when the guess is wrong.
+an assessment as an XLSX workbook (--sheet NAME, else the first sheet); or CSV: an
+assessment (a "status" column, in its first rows), a mapping set (a "relationship"
+column; name its frameworks with --from and --to) or a framework (a "title" column;
+name it with --framework). --kind says what FILE is when the guess is wrong. For an
+assessment it says how it read the file: the CSV separator and encoding or the sheet,
+the header row, and which column it read as what.
 
 Mapping references are checked against the embedded catalog (with the frameworks
 of --catalog), the frameworks of the same document in place of ones of the same ID. Warnings (known quirks of
@@ -34,6 +39,7 @@ a source, kept as published) do not fail; errors exit 2 after the report.`,
 			"validate export.json",
 			"validate my-mapping.csv --from iso27002:2022 --to acme:1",
 			"validate assessment.csv",
+			"validate soa.xlsx --sheet SoA",
 			"validate controls.csv --framework acme:1 --format json",
 		},
 		formats: []string{formatTable, formatJSON, formatMD},
@@ -67,7 +73,8 @@ func setupValidate(fs *flag.FlagSet) action {
 	fwID := fs.String("framework", "", "the `ID` of the framework a framework CSV holds")
 	from := fs.String("from", "", "the `FRAMEWORK` a mapping CSV maps from")
 	to := fs.String("to", "", "the `FRAMEWORK` a mapping CSV maps to")
-	baseline := fs.String("baseline", "", "the `FRAMEWORK` an assessment CSV rates (default iso27002:2022)")
+	baseline := fs.String("baseline", "", "the `FRAMEWORK` an assessment CSV or XLSX rates (default iso27002:2022)")
+	sheet := sheetFlag(fs)
 	return func(x *invocation, args []string) error {
 		if *kind != "" && !slices.Contains(validateKinds, *kind) {
 			return badInput("unknown value %q for --kind; accepted: %s", *kind, strings.Join(validateKinds, ", "))
@@ -77,7 +84,7 @@ func setupValidate(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("cannot read %s: %v", name, err)
 		}
-		v := &validator{x: x, name: name, data: data, fwID: *fwID, from: *from, to: *to, baseline: *baseline}
+		v := &validator{x: x, name: name, data: data, fwID: *fwID, from: *from, to: *to, baseline: *baseline, sheet: *sheet}
 		k := *kind
 		if k == "" {
 			k = v.guess(strings.EqualFold(filepath.Ext(file), ".csv"))
@@ -109,10 +116,17 @@ type validator struct {
 	name                     string
 	data                     []byte
 	fwID, from, to, baseline string
+	sheet                    string // of an XLSX assessment
 }
 
 // guess says what the data looks like.
 func (v *validator) guess(csvName bool) string {
+	if bytes.HasPrefix(v.data, []byte("PK\x03\x04")) {
+		return "assessment" // an XLSX workbook: validate reads only assessments so
+	}
+	if looksAssessmentCSV(v.data) {
+		return "assessment"
+	}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(v.data, []byte("\uFEFF")), " \t\r\n")
 	if !csvName && looksJSON(v.data) {
 		var m map[string]any
@@ -148,6 +162,47 @@ func (v *validator) guess(csvName bool) string {
 }
 
 func (v *validator) isJSON() bool { return looksJSON(v.data) }
+
+// looksAssessmentCSV reports whether one of the first lines of data, split at ',',
+// ';' or tabs, has a status column ("Status", "Implementation status") next to a
+// control column, as an assessment's header row below a title block does. Text in
+// UTF-16 is read as such.
+func looksAssessmentCSV(data []byte) bool {
+	if len(data) > 64<<10 {
+		data = data[:64<<10]
+	}
+	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) ||
+		(len(data) > 3 && (data[1] == 0) != (data[0] == 0)) {
+		data = bytes.ReplaceAll(data, []byte{0}, nil)
+	}
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	for i, line := range strings.SplitN(string(data), "\n", 51) {
+		if i == 50 {
+			break
+		}
+		cells := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ';' || r == '\t' })
+		status, control := false, false
+		for _, c := range cells {
+			switch key(c) {
+			case "status", "implementationstatus":
+				status = true
+			case "control", "controlid", "id", "ref", "annexa":
+				control = true
+			}
+		}
+		if status && control {
+			return true
+		}
+	}
+	return false
+}
 
 // addErr lists the problems of err (an errors.Join of several or one) as errors.
 func addErr(rep *validateJSON, err error) {
@@ -265,25 +320,29 @@ func (v *validator) run(kind string, rep *validateJSON) error {
 			}
 			opts = append(opts, crosswalk.WithBaseline(fw))
 		}
-		var a *crosswalk.Assessment
-		var err error
-		if v.isJSON() {
-			a, err = crosswalk.ReadAssessmentJSON(v.name, v.data, v.x.cat, opts...)
-		} else {
-			a, err = crosswalk.ReadAssessmentCSV(v.name, bytes.NewReader(v.data), v.x.cat, opts...)
+		if v.sheet != "" {
+			opts = append(opts, crosswalk.WithSheet(v.sheet))
 		}
+		a, err := crosswalk.ReadAssessment(v.name, bytes.NewReader(v.data), v.x.cat, opts...)
 		if err != nil {
 			addErr(rep, err)
 			return nil
 		}
 		rep.Summary = fmt.Sprintf("%s of %s rated", plural(a.Len(), "control"), a.Baseline())
-		if missing := a.NotAssessed(); len(missing) > 0 {
-			ids := make([]string, len(missing))
-			for i, r := range missing {
-				ids[i] = r.ID
+		if in := a.Input(); in.Format != "json" {
+			rep.Summary += "; read as " + in.String()
+		}
+		for _, w := range a.Warnings() {
+			msg := w.Error()
+			if errors.Is(w, crosswalk.ErrIncomplete) {
+				missing := a.NotAssessed()
+				ids := make([]string, len(missing))
+				for i, r := range missing {
+					ids[i] = r.ID
+				}
+				msg += ": " + strings.Join(ids, ", ")
 			}
-			rep.Problems = append(rep.Problems, problemJSON{Severity: "warning",
-				Message: fmt.Sprintf("%s: %s of %s not rated (gap and soa count them as not assessed): %s", v.name, plural(len(missing), "control"), a.Baseline(), strings.Join(ids, ", "))})
+			rep.Problems = append(rep.Problems, problemJSON{Severity: "warning", Message: msg})
 		}
 	case "oscal":
 		model, err := oscal.DocumentModel(v.name, v.data)
@@ -295,13 +354,21 @@ func (v *validator) run(kind string, rep *validateJSON) error {
 		switch model {
 		case "catalog":
 			var f catalog.Framework
-			f, r, err = oscal.ImportCatalog(v.name, v.data)
+			opts, oerr := v.x.oscalOptions(false)
+			if oerr != nil {
+				return oerr
+			}
+			f, r, err = oscal.ImportCatalog(v.name, v.data, opts...)
 			if err == nil {
 				_, err = catalogWith([]catalog.Framework{f})
 			}
 		case "mapping-collection":
 			var sets []mappings.Set
-			sets, r, err = oscal.ImportMappings(v.name, v.data)
+			opts, oerr := v.x.oscalOptions(true)
+			if oerr != nil {
+				return oerr
+			}
+			sets, r, err = oscal.ImportMappings(v.name, v.data, opts...)
 			if err == nil {
 				for _, s := range sets {
 					ps := mappings.Validate(s, v.x.cat)
@@ -322,6 +389,10 @@ func (v *validator) run(kind string, rep *validateJSON) error {
 			rep.Summary = fmt.Sprintf("OSCAL %s %q (OSCAL %s)", r.Model, r.Title, r.OSCALVersion)
 			for _, n := range r.Notes {
 				rep.Problems = append(rep.Problems, problemJSON{Severity: "warning", Message: v.name + ": " + n})
+			}
+			// Every field outside the OSCAL model and every skipped map, one each.
+			for _, d := range r.Details() {
+				rep.Problems = append(rep.Problems, problemJSON{Severity: "warning", Message: v.name + ": " + d})
 			}
 		}
 	}

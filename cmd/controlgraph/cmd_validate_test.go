@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +15,10 @@ import (
 
 // The export of the embedded data is valid; its warnings are exactly the source quirks
 // the reference README lists: NIST's clauses "6.11" and "6.13", CSF 1.1's ", A.7.1.1"
-// and "Clause 16.1.2", and CIS's repeated 15.2 → 5.10.
+// and "Clause 16.1.2", ENISA's rows 7.1 and 9.1 read as sections 7 and 9 (one warning
+// per edge), its ids that do not exist and its two ids printed twice, CSF 2.0's two
+// references to SP 800-53 IA-13 (Rev. 5.1.1, not in release 5.0.1), and CIS's
+// repeated 15.2 → 5.10.
 func TestValidateExport(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "export.json")
 	cliOK(t, "export", "-o", path)
@@ -23,6 +27,21 @@ func TestValidateExport(t *testing.T) {
 	assert.True(t, rep.Valid)
 	assert.Equal(t, 0, rep.Errors)
 	quirks := []string{`"6.11"`, `"6.13"`, `", A.7.1.1"`, `"Clause 16.1.2"`}
+	section := func(printed, sec string, to ...string) {
+		for _, id := range to {
+			quirks = append(quirks, fmt.Sprintf("the source printed %q; read as nis2:2024/%s → %s", printed, sec, id))
+		}
+	}
+	section("7.1", "7", "iso27001:2022/6.2", "iso27001:2022/9.1", "iso27001:2022/9.3")
+	section("9.1", "9", "iso27002:2022/5.31", "iso27002:2022/8.24")
+	quirks = append(quirks, `"5.28" for nis2:2024/10.4`, `"A9" for nis2:2024/11.1`, `"A.9" for nis2:2024/11.2`, `"A.9" for nis2:2024/11.3`,
+		"nis2:2024/6.10 related nist-csf:2.0/ID.RA-06 2 times")
+	section("7.1", "7", "nist-csf:2.0/GV.RM-06", "nist-csf:2.0/ID.IM-01", "nist-csf:2.0/ID.IM-02")
+	quirks = append(quirks, "nis2:2024/7 related nist-csf:2.0/ID.IM-03 2 times")
+	section("7.1", "7", "nist-csf:2.0/ID.IM-03", "nist-csf:2.0/ID.IM-04")
+	section("9.1", "9", "nist-csf:2.0/ID.IM-01", "nist-csf:2.0/ID.IM-02", "nist-csf:2.0/ID.IM-03", "nist-csf:2.0/ID.IM-04", "nist-csf:2.0/PR.DS-01", "nist-csf:2.0/PR.DS-02")
+	quirks = append(quirks, `"ID.RM-01" for nis2:2024/2.1`, `"PR.AC-02" for nis2:2024/11.5`, `"GV.OC-07" for nis2:2024/13.1`)
+	quirks = append(quirks, `IA-13" for nist-csf:2.0/PR.AA-04`, `IA-13" for nist-csf:2.0/PR.AA-05`)
 	if catalog.HasCIS() {
 		quirks = append(quirks, "cis:8/15.2 subset-of iso27002:2022/5.10 2 times")
 	}
@@ -73,9 +92,11 @@ func TestValidateFrameworkAndAssessment(t *testing.T) {
 	rep = decodeJSON[validateJSON](t, out)
 	assert.Equal(t, "assessment", rep.Kind)
 	assert.True(t, rep.Valid)
-	assert.Equal(t, "2 controls of iso27002:2022 rated", rep.Summary)
+	assert.Equal(t, `2 controls of iso27002:2022 rated; read as CSV (comma-separated, UTF-8), header on line 1: "control" → control, "status" → status`, rep.Summary)
 	require.Len(t, rep.Problems, 1)
-	assert.Contains(t, rep.Problems[0].Message, "91 controls of iso27002:2022 not rated")
+	assert.Equal(t, "warning", rep.Problems[0].Severity)
+	assert.True(t, strings.HasPrefix(rep.Problems[0].Message,
+		"standard input: controls not assessed: 91 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented): 5.3, 5.4, "), rep.Problems[0].Message)
 
 	assert.Contains(t, cliBad(t, "validate", fw, "--kind", "spreadsheet"), `unknown value "spreadsheet" for --kind; accepted: document, framework, mappings, assessment, oscal`)
 	assert.Contains(t, cliBad(t, "validate", filepath.Join(dir, "none.json")), "cannot read")

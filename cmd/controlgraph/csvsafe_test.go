@@ -82,7 +82,8 @@ func TestCSVInjectionExportRoundTrips(t *testing.T) {
 
 func TestCSVInjectionMigrate(t *testing.T) {
 	legacy := "control,status,justification,owner,evidence,notes\n" +
-		"A.5.1.1,implemented,,@ciso,+audit 2024,-reviewed yearly\n"
+		"A.5.1.1,implemented,,@ciso,+audit 2024,-reviewed yearly\n" +
+		"A.5.1.2,implemented,,@ciso,+audit 2024,-reviewed yearly\n"
 	out, errs, code := cliIn(t, legacy, "migrate", "--from", "iso27002:2013", "-", "--format", "csv")
 	require.Equal(t, 0, code, errs)
 	rows := csvCells(t, out)

@@ -242,7 +242,7 @@ func TestHelpExamples(t *testing.T) {
 					args[i] = filepath.Join(tmp, filepath.Base(a))
 					continue
 				}
-				if ext := filepath.Ext(a); ext == ".csv" || ext == ".json" {
+				if ext := filepath.Ext(a); ext == ".csv" || ext == ".json" || ext == ".xlsx" {
 					if _, err := os.Stat(a); err != nil {
 						continue examples // a file of the user's
 					}

@@ -16,11 +16,18 @@ import (
 )
 
 // dataOptions are the flags that bring the user's own frameworks and mapping sets:
-// --catalog FILE, --catalog-id ID and --mappings FILE.
+// --catalog FILE, --catalog-id ID and --mappings FILE; and how they are read:
+// --bind HREF=FRAMEWORK, --strict and --verbose.
 type dataOptions struct {
 	catalogs  fileList
 	catalogID string
 	mappings  fileList
+	binds     fileList
+	strict    bool
+	verbose   bool
+	// read are the --catalog files read, for binding the resources of OSCAL
+	// mapping-collections to them by file name or uuid.
+	read []oscal.Option
 }
 
 // fileList collects the values of a repeatable file flag (no comma splitting: a
@@ -41,6 +48,47 @@ func (d *dataOptions) declare(fs *flag.FlagSet) {
 	fs.Var(&d.catalogs, "catalog", "add the frameworks of `FILE` to the embedded ones: our JSON (a framework or an export document), an OSCAL catalog, or CSV with --catalog-id (repeatable)")
 	fs.StringVar(&d.catalogID, "catalog-id", "", "the framework `ID` of a CSV --catalog (it is also its name); with an OSCAL catalog, the ID to give it")
 	fs.Var(&d.mappings, "mappings", "add the mapping sets of `FILE`: our JSON (a set or an export document), an OSCAL mapping-collection, or CSV with refs written framework/id (repeatable)")
+	fs.Var(&d.binds, "bind", "bind a source-resource or target-resource of an OSCAL mapping-collection to a framework: `HREF=FRAMEWORK`, HREF as written in the file (or its file name), FRAMEWORK any ID or alias, embedded ones included (repeatable)")
+	fs.BoolVar(&d.strict, "strict", false, "refuse what an OSCAL import would otherwise warn about and skip: fields outside the OSCAL model, maps citing controls the catalog does not hold or holds as withdrawn")
+	fs.BoolVar(&d.verbose, "verbose", false, "print everything an OSCAL import left out, every entry (by default one summary line per file)")
+}
+
+// oscalOptions returns the options of an OSCAL import: --strict, and for a
+// mapping-collection the catalog, the --catalog files read and the --bind values
+// resolved in it.
+func (x *invocation) oscalOptions(mappingsToo bool) ([]oscal.Option, error) {
+	d := x.data
+	if d == nil {
+		d = &dataOptions{}
+	}
+	var opts []oscal.Option
+	if d.strict {
+		opts = append(opts, oscal.WithStrict())
+	}
+	if !mappingsToo {
+		return opts, nil
+	}
+	opts = append(opts, oscal.WithCatalog(x.cat))
+	opts = append(opts, d.read...)
+	for _, b := range d.binds {
+		i := strings.LastIndexByte(b, '=')
+		if i <= 0 || i == len(b)-1 {
+			return nil, badInput("--bind %q: want HREF=FRAMEWORK, e.g. --bind iso27001-annex-a.json=iso27002:2022", clipFlag(b))
+		}
+		id, err := x.cat.ResolveFramework(strings.TrimSpace(b[i+1:]))
+		if err != nil {
+			return nil, badInput("--bind %q: unknown framework %q; accepted: %s", clipFlag(b), clipFlag(b[i+1:]), strings.Join(x.frameworkIDs(), ", "))
+		}
+		opts = append(opts, oscal.WithResource(strings.TrimSpace(b[:i]), id))
+	}
+	return opts, nil
+}
+
+func clipFlag(s string) string {
+	if len(s) > 120 {
+		return s[:120] + "…"
+	}
+	return s
 }
 
 func (d *dataOptions) given() bool { return len(d.catalogs) > 0 || len(d.mappings) > 0 }
@@ -77,12 +125,24 @@ func (x *invocation) findSet(id string) (mappings.Set, error) {
 
 // problemsError is bad user data: exit status 2 with every problem, on the one line
 // of standard error the CLI's contract promises ("N problems: p1; p2; ...").
+//
+// The line stays readable: at most maxProblems problems are listed, then how many
+// more there are ('controlgraph validate' lists them all).
 func problemsError(what string, problems []string) error {
 	if len(problems) == 1 {
 		return badInput("%s: %s", what, problems[0])
 	}
-	return badInput("%s: %d problems: %s", what, len(problems), strings.Join(problems, "; "))
+	list := problems
+	more := ""
+	if len(list) > maxProblems {
+		list = list[:maxProblems]
+		more = fmt.Sprintf("; and %d more (see 'controlgraph validate FILE')", len(problems)-maxProblems)
+	}
+	return badInput("%s: %d problems: %s%s", what, len(problems), strings.Join(list, "; "), more)
 }
+
+// maxProblems bounds the problems one error line lists.
+const maxProblems = 20
 
 // errorLines splits an error joined with errors.Join into one line per problem.
 func errorLines(err error) []string {
@@ -109,10 +169,13 @@ func (x *invocation) loadData(d *dataOptions) error {
 			problems = append(problems, fmt.Sprintf("cannot read %s: %v", name, err))
 			continue
 		}
-		fw, err := x.readFramework(name, file, data, d.catalogID, &csvCatalogs)
+		fw, uuid, err := x.readFramework(name, file, data, d.catalogID, &csvCatalogs)
 		if err != nil {
 			problems = append(problems, errorLines(err)...)
 			continue
+		}
+		if len(fw) == 1 {
+			d.read = append(d.read, oscal.WithCatalogFile(file, uuid, fw[0].ID))
 		}
 		for _, f := range fw {
 			if x.cat.Has(f.ID) {
@@ -181,39 +244,44 @@ func (x *invocation) loadData(d *dataOptions) error {
 	return nil
 }
 
-// readFramework reads one --catalog file: an OSCAL catalog, our JSON, or CSV.
-func (x *invocation) readFramework(name, file string, data []byte, id string, csvCount *int) ([]catalog.Framework, error) {
+// readFramework reads one --catalog file: an OSCAL catalog, our JSON, or CSV. uuid
+// is the OSCAL catalog's uuid.
+func (x *invocation) readFramework(name, file string, data []byte, id string, csvCount *int) (fws []catalog.Framework, uuid string, err error) {
 	if looksJSON(data) || strings.EqualFold(filepath.Ext(file), ".json") {
 		if model, err := oscal.DocumentModel(name, data); err == nil {
 			switch model {
 			case "catalog":
-				var opts []oscal.Option
+				opts, err := x.oscalOptions(false)
+				if err != nil {
+					return nil, "", err
+				}
 				if id != "" {
 					opts = append(opts, oscal.WithFrameworkID(catalog.FrameworkID(id)))
 				}
 				fw, rep, err := oscal.ImportCatalog(name, data, opts...)
 				if err != nil {
-					return nil, err
+					return nil, "", err
 				}
 				x.warnImport(rep)
-				return []catalog.Framework{fw}, nil
+				return []catalog.Framework{fw}, rep.UUID, nil
 			case "mapping-collection":
-				return nil, fmt.Errorf("%s is an OSCAL mapping-collection: give it with --mappings", name)
+				return nil, "", fmt.Errorf("%s is an OSCAL mapping-collection: give it with --mappings", name)
 			}
 		}
-		return catalog.ReadJSON(name, data)
+		fws, err := catalog.ReadJSON(name, data)
+		return fws, "", err
 	}
 	if id == "" {
-		return nil, fmt.Errorf("%s is CSV: name its framework with --catalog-id ID", name)
+		return nil, "", fmt.Errorf("%s is CSV: name its framework with --catalog-id ID", name)
 	}
 	if *csvCount++; *csvCount > 1 {
-		return nil, fmt.Errorf("%s: only one CSV --catalog per run (--catalog-id names one framework); give the others as JSON", name)
+		return nil, "", fmt.Errorf("%s: only one CSV --catalog per run (--catalog-id names one framework); give the others as JSON", name)
 	}
 	fw, err := catalog.ReadCSV(name, bytes.NewReader(data), catalog.Framework{ID: catalog.FrameworkID(id), Name: id})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return []catalog.Framework{fw}, nil
+	return []catalog.Framework{fw}, "", nil
 }
 
 // readSets reads one --mappings file: an OSCAL mapping-collection, our JSON, or CSV.
@@ -222,7 +290,11 @@ func (x *invocation) readSets(name, file string, data []byte, cat *catalog.Catal
 		if model, err := oscal.DocumentModel(name, data); err == nil {
 			switch model {
 			case "mapping-collection":
-				sets, rep, err := oscal.ImportMappings(name, data)
+				opts, err := x.withCatalog(cat).oscalOptions(true)
+				if err != nil {
+					return nil, err
+				}
+				sets, rep, err := oscal.ImportMappings(name, data, opts...)
 				if err != nil {
 					return nil, err
 				}
@@ -280,12 +352,28 @@ func csvSetMeta(name, file string, data []byte) (mappings.Set, error) {
 	return mappings.Set{ID: id, From: fw["from"], To: fw["to"], Kind: mappings.Crosswalk, Source: mappings.Source{ID: id, Title: filepath.Base(file)}}, nil
 }
 
-// warnImport prints what an OSCAL import left out or changed.
+// withCatalog returns a copy of x working on cat (the catalog being built).
+func (x *invocation) withCatalog(cat *catalog.Catalog) *invocation {
+	y := *x
+	y.cat = cat
+	return &y
+}
+
+// warnImport says what an OSCAL import left out or changed: one summary line, or
+// with --verbose every warning and every entry of its lists.
 func (x *invocation) warnImport(rep *oscal.ImportReport) {
 	if rep == nil {
 		return
 	}
-	for _, w := range rep.Warnings() {
-		fmt.Fprintf(x.stderr, "controlgraph %s: warning: %s: %s\n", x.cmd.name, rep.File, w)
+	w := rep.Warnings()
+	if len(w) == 0 && len(rep.Details()) == 0 {
+		return
+	}
+	if x.data == nil || !x.data.verbose {
+		fmt.Fprintf(x.stderr, "controlgraph %s: note: %s (--verbose for details)\n", x.cmd.name, rep.Summary())
+		return
+	}
+	for _, l := range append(w, rep.Details()...) {
+		fmt.Fprintf(x.stderr, "controlgraph %s: warning: %s: %s\n", x.cmd.name, rep.File, l)
 	}
 }

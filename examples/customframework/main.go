@@ -37,7 +37,7 @@ var acmeMappingCSV []byte
 const ACME catalog.FrameworkID = "acme:1"
 
 func main() {
-	path := flag.String("assessment", "", "ISO/IEC 27002:2022 assessment CSV (default: examples/assessments/small-company.csv)")
+	path := flag.String("assessment", "", "ISO/IEC 27002:2022 assessment: CSV, XLSX or JSON (default: examples/assessments/small-company.csv)")
 	flag.Parse()
 	if err := run(os.Stdout, *path); err != nil {
 		fmt.Fprintln(os.Stderr, "customframework:", err)
@@ -88,7 +88,7 @@ func run(w io.Writer, path string) error {
 		return err
 	}
 	defer f.Close()
-	a, err := crosswalk.ReadAssessmentCSV(filepath.Base(path), f, cw.Catalog())
+	a, err := crosswalk.ReadAssessment(filepath.Base(path), f, cw.Catalog())
 	if err != nil {
 		return err
 	}

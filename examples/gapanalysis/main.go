@@ -23,7 +23,7 @@ import (
 )
 
 func main() {
-	path := flag.String("assessment", "", "assessment CSV (default: examples/assessments/small-company.csv)")
+	path := flag.String("assessment", "", "assessment: CSV, XLSX or JSON (default: examples/assessments/small-company.csv)")
 	flag.Parse()
 	if err := run(os.Stdout, *path); err != nil {
 		fmt.Fprintln(os.Stderr, "gapanalysis:", err)
@@ -44,13 +44,18 @@ func run(w io.Writer, path string) error {
 	}
 	defer f.Close()
 	// The assessment rates ISO/IEC 27002:2022 controls (the default baseline).
-	a, err := crosswalk.ReadAssessmentCSV(filepath.Base(path), f, nil)
+	a, err := crosswalk.ReadAssessment(filepath.Base(path), f, nil)
 	if err != nil {
 		return err
 	}
+	// What the reader accepted but you should know: columns it ignored, controls the
+	// file does not rate (they count as not implemented), ...
+	for _, warning := range a.Warnings() {
+		fmt.Fprintln(os.Stderr, "warning:", warning)
+	}
 	cw := crosswalk.Default() // the embedded frameworks and mappings, built once, shared
 
-	csf, err := cw.Gap(a, catalog.CSF20) // strict policy, published mappings only
+	csf, err := cw.Gap(a, catalog.CSF20) // auto policy (each edge by what it is), published mappings only
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,7 @@
 // controls new in 2022 that must be assessed afresh; then it writes the 2022-keyed
 // assessment as CSV.
 //
-//	go run ./examples/migrate2013                  # writes legacy-2022.csv here
+//	go run ./examples/migrate2013                  # writes legacy-2022.csv in the temporary directory
 //	go run ./examples/migrate2013 -assessment old.csv -o new.csv
 //
 // Without -assessment it reads examples/assessments/legacy-2013.csv, looked up from
@@ -25,8 +25,10 @@ import (
 )
 
 func main() {
-	path := flag.String("assessment", "", "2013-keyed assessment CSV (default: examples/assessments/legacy-2013.csv)")
-	out := flag.String("o", "legacy-2022.csv", "the 2022-keyed assessment to write")
+	path := flag.String("assessment", "", "2013-keyed assessment: CSV, XLSX or JSON (default: examples/assessments/legacy-2013.csv)")
+	// The default is not the current directory: run from a clone, an example leaves
+	// nothing behind in the repository.
+	out := flag.String("o", filepath.Join(os.TempDir(), "legacy-2022.csv"), "the 2022-keyed assessment to write")
 	flag.Parse()
 	if err := run(os.Stdout, *path, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "migrate2013:", err)
@@ -47,7 +49,7 @@ func run(w io.Writer, path, out string) error {
 	}
 	defer f.Close()
 	// A CSV file cannot say which edition it rates: tell the reader.
-	old, err := crosswalk.ReadAssessmentCSV(filepath.Base(path), f, nil, crosswalk.WithBaseline(catalog.ISO27002v2013))
+	old, err := crosswalk.ReadAssessment(filepath.Base(path), f, nil, crosswalk.WithBaseline(catalog.ISO27002v2013))
 	if err != nil {
 		return err
 	}

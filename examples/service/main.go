@@ -13,6 +13,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,8 +25,6 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
-	// The project's JSON codec; outside this module, encoding/json does the same.
-	"github.com/controlgraph/controlgraph/internal/codec"
 )
 
 func main() {
@@ -132,7 +131,8 @@ func lookup(cw *crosswalk.Crosswalk, ref, to, derived string) (*MapResponse, int
 }
 
 func reply(w http.ResponseWriter, status int, v any) {
-	b, err := codec.MarshalIndent(v)
+	b, err := json.MarshalIndent(v, "", "  ")
+	b = append(b, '\n')
 	if err != nil {
 		status, b = http.StatusInternalServerError, []byte(`{"error": "encoding failed"}`+"\n")
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -11,8 +13,14 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
-	"github.com/controlgraph/controlgraph/internal/codec"
 )
+
+// decodeStrict decodes JSON refusing fields v does not have.
+func decodeStrict(data []byte, v any) error {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.DisallowUnknownFields()
+	return d.Decode(v)
+}
 
 func get(t *testing.T, h http.Handler, url string) (int, []byte) {
 	t.Helper()
@@ -26,7 +34,7 @@ func TestMap(t *testing.T) {
 	code, body := get(t, h, "/map?ref=8.16&to=nist-csf:2.0")
 	require.Equal(t, http.StatusOK, code, string(body))
 	var res MapResponse
-	require.NoError(t, codec.DecodeStrict(body, &res))
+	require.NoError(t, decodeStrict(body, &res))
 	assert.Equal(t, "iso27002:2022/8.16", res.Ref)
 	assert.Equal(t, "Monitoring activities", res.Title)
 	assert.Equal(t, "nist-csf:2.0", res.To)
@@ -56,7 +64,7 @@ func TestMapErrors(t *testing.T) {
 		code, body := get(t, h, url)
 		assert.Equal(t, http.StatusBadRequest, code, url)
 		var e errorResponse
-		require.NoError(t, codec.DecodeStrict(body, &e), url)
+		require.NoError(t, decodeStrict(body, &e), url)
 		assert.Contains(t, e.Error, want, url)
 	}
 	rec := httptest.NewRecorder()

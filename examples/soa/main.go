@@ -2,7 +2,7 @@
 // Statement of Applicability of ISO/IEC 27001:2022 6.1.3 d) and writes it as an
 // Excel workbook (sheets SoA, Summary, Problems).
 //
-//	go run ./examples/soa                       # writes soa.xlsx here
+//	go run ./examples/soa                       # writes soa.xlsx in the temporary directory
 //	go run ./examples/soa -assessment a.csv -o /tmp/soa.xlsx
 //
 // Without -assessment it reads examples/assessments/small-company.csv, looked up from
@@ -22,8 +22,10 @@ import (
 )
 
 func main() {
-	path := flag.String("assessment", "", "assessment CSV (default: examples/assessments/small-company.csv)")
-	out := flag.String("o", "soa.xlsx", "the workbook to write")
+	path := flag.String("assessment", "", "assessment: CSV, XLSX or JSON (default: examples/assessments/small-company.csv)")
+	// The default is not the current directory: run from a clone, an example leaves
+	// nothing behind in the repository.
+	out := flag.String("o", filepath.Join(os.TempDir(), "soa.xlsx"), "the workbook to write")
 	flag.Parse()
 	if err := run(os.Stdout, *path, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "soa:", err)
@@ -43,7 +45,7 @@ func run(w io.Writer, path, out string) error {
 		return err
 	}
 	defer f.Close()
-	a, err := crosswalk.ReadAssessmentCSV(filepath.Base(path), f, nil)
+	a, err := crosswalk.ReadAssessment(filepath.Base(path), f, nil)
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,14 @@
 // embedded structs) and use only the `omitempty` option, because go-json has open bugs
 // with embedded structs combined with omitempty and knows no `omitzero`.
 //
-// Decoding of user input is strict: unknown fields are errors, and trailing data after
-// the document is an error.
+// Decoding of user input ([DecodeStrict]) is strict and bounded: the whole buffer is
+// read once by the package's own checker, in time linear in its size, before the
+// decoder sees it; unknown fields, members named twice, wrong JSON types, invalid
+// UTF-8, raw control characters in strings, nesting deeper than [MaxDepth] and data
+// after the document are errors with their line, column and path; and a panic
+// inside the decoder comes back as an error. go-json's stream Decoder is never used:
+// it copies the rest of the buffer at each escape sequence (quadratic time) and
+// panics on some invalid UTF-8.
 package codec
 
 import (
@@ -15,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -84,60 +91,33 @@ var ErrDuplicateField = errors.New("duplicate field")
 var ErrTrailingData = errors.New("unexpected data after the JSON document")
 
 // DecodeStrict decodes exactly one JSON document from data into v, rejecting unknown
-// fields, members named twice in one object and trailing data. Errors carry the line
-// and column of the problem as a [*SyntaxError].
-func DecodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return positioned(data, offsetOf(err, dec.InputOffset()), err)
-	}
-	off := dec.InputOffset()
-	var extra json.RawMessage
-	if err := dec.Decode(&extra); err != io.EOF {
-		// Point at the extra data, not at the end of the document.
-		for off < int64(len(data)) && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
-			off++
+// fields (a member name must match a field's name exactly, case included), members
+// named twice in one object, values of the wrong JSON type, invalid UTF-8, raw
+// control characters inside strings, nesting deeper than [MaxDepth] and any data
+// after the document (a NUL byte included). Errors carry the line and column of the
+// problem as a [*SyntaxError].
+//
+// It reads the whole buffer once to check it, then decodes it whole: time grows
+// linearly with the size of the input, escape sequences included. A panic inside
+// the decoder is recovered and returned as [ErrDecoder].
+func DecodeStrict(data []byte, v any) (err error) {
+	c := checker{data: data}
+	if !c.document(reflect.TypeOf(v)) {
+		se := positioned(data, int64(c.off), c.err).(*SyntaxError)
+		if c.field != "" {
+			se.Field = c.field
 		}
-		return positioned(data, off, ErrTrailingData)
+		return se
 	}
-	if at, key, dup := duplicateKey(data[:off]); dup {
-		err := positioned(data, at, fmt.Errorf("%w %q", ErrDuplicateField, key))
-		err.(*SyntaxError).Field = key
-		return err
+	defer func() {
+		if r := recover(); r != nil {
+			err = positioned(data, 0, fmt.Errorf("%w: %v", ErrDecoder, r))
+		}
+	}()
+	if err := json.Unmarshal(data, v); err != nil {
+		return positioned(data, offsetOf(err, 0), err)
 	}
 	return nil
-}
-
-// duplicateKey finds the first object member whose key an earlier member of the same
-// object has, in a valid JSON document, and returns the offset of that key.
-func duplicateKey(data []byte) (off int64, key string, found bool) {
-	var s scanner
-	var seen []map[string]bool // per open object or array (nil for an array)
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		n := len(s.stack)
-		isKey := c == '"' && n > 0 && !s.stack[n-1].array && s.stack[n-1].inKey
-		j := s.step(data, i)
-		switch {
-		case c == '{':
-			seen = append(seen, map[string]bool{})
-		case c == '[':
-			seen = append(seen, nil)
-		case c == '}' || c == ']':
-			if len(seen) > 0 {
-				seen = seen[:len(seen)-1]
-			}
-		case isKey && len(seen) > 0:
-			k, m := s.stack[n-1].key, seen[len(seen)-1]
-			if m[k] {
-				return int64(i), k, true
-			}
-			m[k] = true
-		}
-		i = j
-	}
-	return 0, "", false
 }
 
 func offsetOf(err error, fallback int64) int64 {
@@ -168,23 +148,8 @@ func positioned(data []byte, off int64, err error) error {
 			col++
 		}
 	}
-	path, key := pathAt(data, off)
-	se := &SyntaxError{Offset: off, Line: line, Column: col, Path: path, Err: err}
-	// go-json reports an unknown field as a plain error with this text. The name it
-	// gives is wrong when the unknown key is a prefix of a known one ("vers" is
-	// reported as "version"), so the key is taken from the input where it can be.
-	if rest, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		name, uerr := strconv.Unquote(rest)
-		if uerr != nil {
-			name = rest
-		}
-		if key != "" {
-			name = key
-		}
-		se.Field = name
-		se.Err = fmt.Errorf("%w %q", ErrUnknownField, name)
-	}
-	return se
+	path, _ := pathAt(data, off)
+	return &SyntaxError{Offset: off, Line: line, Column: col, Path: path, Err: err}
 }
 
 // pathAt returns the path ("controls[3].attributes") of the innermost object member
@@ -221,6 +186,44 @@ func LineOf(data []byte, path string) int {
 		i = j
 	}
 	return 0
+}
+
+// Lines maps the paths of a document's objects and arrays to the lines they begin
+// on, for error messages that name many places in one document: it is built in one
+// pass, so that finding the line of each of n problems costs O(size + n), where
+// [LineOf] per problem would cost O(size × n).
+type Lines struct {
+	data  []byte
+	built bool
+	lines map[string]int
+}
+
+// NewLines returns the line index of data; it reads data on the first [Lines.Of].
+func NewLines(data []byte) *Lines { return &Lines{data: data} }
+
+// Of returns what [LineOf] returns for path.
+func (l *Lines) Of(path string) int {
+	if !l.built {
+		l.built = true
+		l.lines = map[string]int{}
+		var s scanner
+		line := 1
+		data := l.data
+		for i := 0; i < len(data); i++ {
+			switch data[i] {
+			case '\n':
+				line++
+			case '{', '[':
+				if p, _ := s.path(); l.lines[p] == 0 {
+					l.lines[p] = line
+				}
+			}
+			j := s.step(data, i)
+			line += bytes.Count(data[i+1:min(j+1, len(data))], []byte{'\n'})
+			i = j
+		}
+	}
+	return l.lines[path]
 }
 
 // scanner follows the nesting of a JSON document byte by byte, enough to name the
@@ -302,6 +305,11 @@ func (s *scanner) path() (path, key string) {
 // (unknown fields are ignored, trailing data is not looked for). It is for the
 // project's own embedded data only, which the tests decode strictly; it is several
 // times faster. Never use it for user input.
-func DecodeTrusted(data []byte, v any) error {
+func DecodeTrusted(data []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrDecoder, r)
+		}
+	}()
 	return json.Unmarshal(data, v)
 }

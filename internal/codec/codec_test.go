@@ -4,7 +4,9 @@ import (
 	"bytes"
 	stdjson "encoding/json"
 	"errors"
+	"reflect"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -101,7 +103,8 @@ func TestDecodeStrictPositions(t *testing.T) {
 		{
 			name: "escaped quote in a key",
 			in:   "{\"id\":\"a\\\"b\",\n\"c\\\"d\":1}",
-			line: 2, col: 7, path: `c"d`, field: `c"d`, unknown: true,
+			// Just after the ':', as for the other unknown fields.
+			line: 2, col: 8, path: `c"d`, field: `c"d`, unknown: true,
 		},
 		{
 			name: "truncated",
@@ -151,7 +154,29 @@ func FuzzDecodeStrict(f *testing.F) {
 	f.Add([]byte("{\"id\":\"a\",\n\"bogus\":1}"))
 	f.Add([]byte(`{"id":"a"} {}`))
 	f.Add([]byte(`[`))
+	f.Add([]byte(`{"id":"Zugriffsrechte für Benutzer — 情報 🔒","controls":[{"id":"\u00e9\n\"x\""}]}`))
+	f.Add([]byte("{\"id\":\"caf\xe9\"}"))
+	f.Add([]byte("{\"id\":\"a\x00b\"}"))
+	f.Add([]byte("{\"id\":\"a\"}\x00{}"))
+	f.Add([]byte(`{"ID":"a"}`))
+	for _, c := range crashers() {
+		f.Add(c)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Into plain values: what is accepted is valid UTF-8 and valid JSON, and
+		// decodes as encoding/json decodes it.
+		var v any
+		if err := DecodeStrict(data, &v); err == nil {
+			var want any
+			if !utf8.Valid(data) || stdjson.Unmarshal(data, &want) != nil {
+				t.Fatalf("accepted %q, which encoding/json refuses or is not UTF-8", data)
+			}
+			if !reflect.DeepEqual(v, want) {
+				t.Fatalf("%q decodes as %#v, encoding/json says %#v", data, v, want)
+			}
+		} else if !errors.As(err, new(*SyntaxError)) {
+			t.Fatalf("error is not a *SyntaxError: %v", err)
+		}
 		var d doc
 		err := DecodeStrict(data, &d)
 		if err == nil {
@@ -231,4 +256,16 @@ func TestDuplicateFieldRefused(t *testing.T) {
 	// Equal keys in different objects, and keys that differ in case (attribute names),
 	// are fine.
 	require.NoError(t, DecodeStrict([]byte(`{"id":"a","controls":[{"id":"1","attributes":{"x":["y"],"X":["z"]}},{"id":"2"}]}`), &d))
+}
+
+// Lines gives every path the line LineOf gives, from one pass.
+func TestLinesAgreesWithLineOf(t *testing.T) {
+	doc := []byte("{\n \"id\": \"a\",\n \"controls\": [\n  {\"id\": \"1\"},\n  {\n   \"id\": \"2\", \"attributes\": {\"x\": [\"y\"]}\n  }\n ],\n \"frameworks\": [{\"controls\": [{}, {}]}]\n}")
+	l := NewLines(doc)
+	for _, path := range []string{"", "controls", "controls[0]", "controls[1]", "controls[1].attributes",
+		"controls[1].attributes.x", "frameworks[0].controls[1]", "controls[2]", "id", "nope"} {
+		assert.Equal(t, LineOf(doc, path), l.Of(path), path)
+	}
+	assert.Equal(t, 5, l.Of("controls[1]"))
+	assert.Equal(t, 0, NewLines(nil).Of(""))
 }

@@ -81,9 +81,12 @@ func TestDataFilesMatchEncodingJSON(t *testing.T) {
 			b, err := os.ReadFile(path)
 			require.NoError(t, err)
 			var v any
-			if strings.HasPrefix(dir, "catalog") {
+			switch {
+			case strings.HasSuffix(path, ".summaries.json"):
+				v = &wire.Summaries{}
+			case strings.HasPrefix(dir, "catalog"):
 				v = &wire.Framework{}
-			} else {
+			default:
 				v = &wire.MappingSet{}
 			}
 			dec := stdjson.NewDecoder(bytes.NewReader(b))

@@ -12,6 +12,9 @@ import (
 const (
 	isoLicence  = "Control identifiers and titles of ISO/IEC standards are used as identifiers, with attribution to ISO/IEC; no ISO text beyond them is reproduced. The standards are available from ISO."
 	nistLicence = "Work of the US Government (NIST), public domain in the United States; statements reproduced verbatim with attribution."
+	// nis2Licence: the reuse terms of EU legislation and the acknowledgement the
+	// reference README (README-nis2.md, "Licences and reuse notices") asks for.
+	nis2Licence = "EU legislation, © European Union: reuse is authorised provided the source is acknowledged (Commission Decision 2011/833/EU). Annex text as transcribed by intuitem (ciso-assistant-community); only the Official Journal of the EU is authentic. See NOTICE."
 	cisLicence  = "CIS Critical Security Controls, © Center for Internet Security, Inc., licensed under CC BY-NC-ND 4.0 (https://creativecommons.org/licenses/by-nc-nd/4.0/); see catalog/data/cis/LICENSE."
 )
 
@@ -39,43 +42,62 @@ func genFrameworks(ref string, files map[string][]byte) error {
 	steps := []struct {
 		out string
 		gen func(string) (wire.Framework, error)
+		// apart, when set, is the file the summaries go to instead of out, read by the
+		// catalog only when a summary is asked for.
+		apart string
 	}{
-		{"catalog/data/iso27002-2022.json", genISO27002v2022},
-		{"catalog/data/iso27001-2022.json", genISO27001v2022},
-		{"catalog/data/iso27002-2013.json", genISO27002v2013},
+		{"catalog/data/iso27002-2022.json", genISO27002v2022, ""},
+		{"catalog/data/iso27001-2022.json", genISO27001v2022, ""},
+		{"catalog/data/iso27002-2013.json", genISO27002v2013, ""},
 		{"catalog/data/nist-csf-2.0.json", func(ref string) (wire.Framework, error) {
 			return genCSF(ref, "frameworks/nist-csf-2.0.csv", wire.Framework{
 				ID: "nist-csf:2.0", Name: "NIST Cybersecurity Framework 2.0", Version: "2.0", Publisher: "NIST",
 				Source:  "NIST CSWP 29, The NIST Cybersecurity Framework (CSF) 2.0 (February 2024), from NIST's OSCAL catalog",
 				Licence: nistLicence, Aliases: []string{"csf", "nistcsf", "csf2"},
 			})
-		}},
+		}, ""},
 		{"catalog/data/nist-csf-1.1.json", func(ref string) (wire.Framework, error) {
 			return genCSF(ref, "frameworks/nist-csf-1.1.csv", wire.Framework{
 				ID: "nist-csf:1.1", Name: "NIST Cybersecurity Framework 1.1", Version: "1.1", Publisher: "NIST",
 				Source:  "NIST Framework for Improving Critical Infrastructure Cybersecurity, Version 1.1 (April 2018)",
 				Licence: nistLicence, Aliases: []string{"csf", "nistcsf", "csf1.1"},
 			})
-		}},
+		}, ""},
+		{"catalog/data/nis2-2024.json", genNIS2, ""},
+		{"catalog/data/sp800-53-5.json", genSP80053, "catalog/data/sp800-53-5.summaries.json"},
 		{"catalog/data/cis/cis-controls-8.json", func(ref string) (wire.Framework, error) {
 			return genCIS(ref, "frameworks/cis-controls-v8-safeguards.csv", wire.Framework{
 				ID: "cis:8", Name: "CIS Critical Security Controls v8", Version: "8", Publisher: "Center for Internet Security",
 				Source:  "CIS Critical Security Controls Version 8 (May 2021): CIS's OSCAL catalog and workbook CIS_Controls_Version_8.xlsx",
 				Licence: cisLicence, Aliases: []string{"cis-controls", "cis:8.0"}, QualifiedOnly: true,
 			})
-		}},
+		}, ""},
 		{"catalog/data/cis/cis-controls-8.1.json", func(ref string) (wire.Framework, error) {
 			return genCIS(ref, "frameworks/cis-controls-v8.1-safeguards.csv", wire.Framework{
 				ID: "cis:8.1", Name: "CIS Critical Security Controls v8.1", Version: "8.1", Publisher: "Center for Internet Security",
 				Source:  "CIS Critical Security Controls Version 8.1 (June 2024), values of v8.1.2; control titles as in v8",
 				Licence: cisLicence, Aliases: []string{"cis-controls"}, QualifiedOnly: true,
 			})
-		}},
+		}, ""},
 	}
 	for _, s := range steps {
 		wf, err := s.gen(ref)
 		if err != nil {
 			return err
+		}
+		if s.apart != "" {
+			sums := wire.Summaries{Framework: wf.ID, Summaries: []wire.Summary{}}
+			for i, c := range wf.Controls {
+				if c.Summary != "" {
+					sums.Summaries = append(sums.Summaries, wire.Summary{ID: c.ID, Text: c.Summary})
+					wf.Controls[i].Summary = ""
+				}
+			}
+			b, err := codec.MarshalIndent(sums)
+			if err != nil {
+				return err
+			}
+			files[s.apart] = b
 		}
 		b, err := codec.MarshalIndent(wf)
 		if err != nil {
@@ -272,6 +294,169 @@ func genCIS(ref, safeguards string, wf wire.Framework) (wire.Framework, error) {
 	}
 	if n != len(st.rows) {
 		return wf, fmt.Errorf("%s: %d safeguards belong to no control of cis-controls-v8.csv", safeguards, len(st.rows)-n)
+	}
+	return wf, nil
+}
+
+// genNIS2 reads the Annex of Commission Implementing Regulation (EU) 2024/2690: its
+// sections (titled with the reference's sentence-case section_title, the heading as
+// printed kept as the summary), its requirements (titled sub-headings, with the text
+// of 5.2 and 12.5, which have no numbered points, as the summary) and its points
+// (verbatim text as the summary; having no title of their own, they are titled with
+// the first line of it, since a title is one line). The gap items are the
+// requirements, which ENISA maps.
+func genNIS2(ref string) (wire.Framework, error) {
+	const file = "frameworks/nis2-ir-2024-2690.csv"
+	t, err := readTable(ref, file, "id", "section", "section_title", "kind", "parent", "title", "text")
+	if err != nil {
+		return wire.Framework{}, err
+	}
+	wf := wire.Framework{
+		ID: string(catalog.NIS2v2024), Name: "NIS2 Implementing Regulation (EU) 2024/2690", Version: "2024", Publisher: "European Commission",
+		Source:  "Commission Implementing Regulation (EU) 2024/2690 of 17 October 2024, Annex: technical and methodological requirements of the cybersecurity risk-management measures of Article 21(2) of Directive (EU) 2022/2555 (NIS2), as transcribed by intuitem (ciso-assistant-community, library version 12)",
+		Licence: nis2Licence, Aliases: []string{"nis2-ir", "eu-2024-2690"}, QualifiedOnly: true,
+		// ENISA maps the requirements (sub-headings); sections 7 and 9, which have none,
+		// become items through their points (see catalog.Framework.ItemKinds).
+		ItemKinds: []string{string(catalog.KindRequirement)},
+	}
+	kindOf := map[string]string{}
+	for _, r := range t.rows {
+		id, kind, parent := r.get("id"), r.get("kind"), r.get("parent")
+		c := wire.Control{ID: id, Kind: kind, Parent: parent}
+		switch kind {
+		case "section":
+			if parent != "" || r.get("section") != id {
+				return wf, fmt.Errorf("%s:%d: section %s has parent %q and section %q", file, r.line, id, parent, r.get("section"))
+			}
+			c.Title, c.Summary = r.get("section_title"), r.get("title")
+		case "requirement":
+			if kindOf[parent] != "section" {
+				return wf, fmt.Errorf("%s:%d: requirement %s is under %q, not a section", file, r.line, id, parent)
+			}
+			c.Title, c.Summary = r.get("title"), r.get("text")
+		case "point":
+			if k := kindOf[parent]; k != "requirement" && k != "section" {
+				return wf, fmt.Errorf("%s:%d: point %s is under %q, not a requirement or section", file, r.line, id, parent)
+			}
+			if r.get("title") != "" {
+				return wf, fmt.Errorf("%s:%d: point %s has a title %q; the Annex gives points none", file, r.line, id, r.get("title"))
+			}
+			// No title of its own: the first line of the text (the whole text when it
+			// has one line; the chapeau before the sub-points otherwise) titles it, and
+			// the text is the summary.
+			c.Title, _, _ = strings.Cut(r.get("text"), "\n")
+			c.Title = strings.TrimSpace(c.Title)
+			c.Summary = r.get("text")
+		default:
+			return wf, fmt.Errorf("%s:%d: unknown kind %q (want section, requirement or point)", file, r.line, kind)
+		}
+		if c.Title == "" {
+			return wf, fmt.Errorf("%s:%d: %s %s has no title or text", file, r.line, kind, id)
+		}
+		if !strings.HasPrefix(id, r.get("section")+".") && id != r.get("section") {
+			return wf, fmt.Errorf("%s:%d: %s is not numbered under its section %s", file, r.line, id, r.get("section"))
+		}
+		kindOf[id] = kind
+		wf.Controls = append(wf.Controls, c)
+	}
+	return wf, nil
+}
+
+// sp80053Baselines are the baseline flag columns of the SP 800-53 reference file and
+// the attribute value each gives (SP 800-53B's names).
+var sp80053Baselines = []struct{ col, value string }{
+	{"baseline_low", "LOW"}, {"baseline_moderate", "MODERATE"}, {"baseline_high", "HIGH"}, {"baseline_privacy", "PRIVACY"},
+}
+
+// genSP80053 reads NIST SP 800-53 Rev. 5 (OSCAL release 5.0.1): a family node per
+// OSCAL group (AC, AT, ...), then each control and its enhancements under it, with the
+// printed labels as IDs (AC-2, AC-2(1)). The statement, as NIST renders it, is the
+// summary (genFrameworks writes it to a file of its own). Baselines are the attribute
+// baseline; a withdrawn control keeps its place with status=withdrawn and, where NIST
+// says, where it went (incorporated_into: the reference's withdrawn_to, which holds
+// NIST's incorporated-into and moved-to links alike, as NIST prints them: AC-2k, SR).
+// Every control and enhancement is a gap item (a base control with enhancements is a
+// requirement too); the withdrawn ones never are.
+func genSP80053(ref string) (wire.Framework, error) {
+	const file = "frameworks/nist-sp800-53-r5.csv"
+	t, err := readTable(ref, file, "id", "oscal_id", "family", "family_title", "kind", "parent", "title", "status", "withdrawn_to",
+		"baseline_low", "baseline_moderate", "baseline_high", "baseline_privacy", "statement")
+	if err != nil {
+		return wire.Framework{}, err
+	}
+	wf := wire.Framework{
+		ID: string(catalog.SP80053v5), Name: "NIST SP 800-53 Rev. 5", Version: "5", Publisher: "NIST",
+		Source:  "NIST SP 800-53 Rev. 5, Security and Privacy Controls for Information Systems and Organizations: NIST's OSCAL catalog, release 5.0.1, with the SP 800-53B LOW, MODERATE, HIGH and PRIVACY baseline profiles of the same release (usnistgov/oscal-content)",
+		Licence: nistLicence, Aliases: []string{"800-53", "nist-800-53", "sp800-53", "nist-sp800-53"},
+		ItemKinds: []string{string(catalog.KindControl), string(catalog.KindEnhancement)},
+	}
+	familyTitle := map[string]string{}
+	kindOf := map[string]string{}
+	for _, r := range t.rows {
+		id, fam, kind, parent := r.get("id"), r.get("family"), r.get("kind"), r.get("parent")
+		if ft, seen := familyTitle[fam]; !seen {
+			if fam == "" || r.get("family_title") == "" {
+				return wf, fmt.Errorf("%s:%d: %s has no family or family title", file, r.line, id)
+			}
+			familyTitle[fam] = r.get("family_title")
+			kindOf[fam] = "family"
+			wf.Controls = append(wf.Controls, wire.Control{ID: fam, Title: r.get("family_title"), Kind: "family"})
+		} else if ft != r.get("family_title") {
+			return wf, fmt.Errorf("%s:%d: family %s is %q here, %q above", file, r.line, fam, r.get("family_title"), ft)
+		}
+		if !strings.HasPrefix(id, fam+"-") {
+			return wf, fmt.Errorf("%s:%d: %s is not numbered in its family %s", file, r.line, id, fam)
+		}
+		switch kind {
+		case "control":
+			if parent != "" {
+				return wf, fmt.Errorf("%s:%d: control %s has parent %q; a control's parent is its family", file, r.line, id, parent)
+			}
+			parent = fam
+		case "enhancement":
+			if kindOf[parent] != "control" || !strings.HasPrefix(id, parent+"(") {
+				return wf, fmt.Errorf("%s:%d: enhancement %s is under %q, not its control above", file, r.line, id, parent)
+			}
+		default:
+			return wf, fmt.Errorf("%s:%d: unknown kind %q (want control or enhancement)", file, r.line, kind)
+		}
+		if _, dup := kindOf[id]; dup {
+			return wf, fmt.Errorf("%s:%d: %s repeated", file, r.line, id)
+		}
+		kindOf[id] = kind
+		attrs := map[string][]string{}
+		for _, b := range sp80053Baselines {
+			in, err := flag01(t, r, b.col)
+			if err != nil {
+				return wf, err
+			}
+			if in {
+				attrs[catalog.AttrBaseline] = append(attrs[catalog.AttrBaseline], b.value)
+			}
+		}
+		switch r.get("status") {
+		case "active":
+			if r.get("withdrawn_to") != "" {
+				return wf, fmt.Errorf("%s:%d: active %s has withdrawn_to %q", file, r.line, id, r.get("withdrawn_to"))
+			}
+			if r.get("statement") == "" {
+				return wf, fmt.Errorf("%s:%d: active %s has no statement", file, r.line, id)
+			}
+		case "withdrawn":
+			if len(attrs) > 0 {
+				return wf, fmt.Errorf("%s:%d: withdrawn %s is in a baseline", file, r.line, id)
+			}
+			attrs[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
+			if to := split(r.get("withdrawn_to")); len(to) > 0 {
+				attrs[catalog.AttrIncorporatedInto] = to
+			}
+		default:
+			return wf, fmt.Errorf("%s:%d: unknown status %q (want active or withdrawn)", file, r.line, r.get("status"))
+		}
+		if len(attrs) == 0 {
+			attrs = nil
+		}
+		wf.Controls = append(wf.Controls, wire.Control{ID: id, Title: r.get("title"), Kind: kind, Parent: parent, Summary: r.get("statement"), Attributes: attrs})
 	}
 	return wf, nil
 }

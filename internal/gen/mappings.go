@@ -56,6 +56,10 @@ func genMappings(ref string, files map[string][]byte) error {
 		{false, genCSF20toISO27001},
 		{false, genCSF11toCSF20},
 		{false, genCSF11toISO2013},
+		{false, genNIS2toISO27001},
+		{false, genNIS2toCSF20},
+		{false, genCSF20toSP80053},
+		{false, genSP80053toISO27001},
 		{true, genCSF20toCIS},
 		{true, func(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
 			return genCISSetTheory(ref, cat, "mappings/cis-controls-v8_to_iso27002-2022.csv", "iso27002_2022", mappings.SetCIS8ToISO2022, catalog.ISO27002v2022, "cis-v8-iso27001-2022-workbook")
@@ -95,7 +99,7 @@ func generatedCatalog(files map[string][]byte) (*catalog.Catalog, error) {
 	var fws []catalog.Framework
 	for _, name := range []string{
 		"catalog/data/iso27002-2022.json", "catalog/data/iso27001-2022.json", "catalog/data/iso27002-2013.json",
-		"catalog/data/nist-csf-2.0.json", "catalog/data/nist-csf-1.1.json",
+		"catalog/data/nist-csf-2.0.json", "catalog/data/nist-csf-1.1.json", "catalog/data/nis2-2024.json", "catalog/data/sp800-53-5.json",
 		"catalog/data/cis/cis-controls-8.json", "catalog/data/cis/cis-controls-8.1.json",
 	} {
 		b, ok := files[name]
@@ -160,6 +164,39 @@ func (b *builder) edge(e mappings.Edge) {
 	}
 	b.seen[k] = len(b.set.Edges)
 	b.set.Edges = append(b.set.Edges, e)
+}
+
+// mergeEdge adds e, or merges it into the edge the set already has between the same
+// two controls with the same relationship: one pair is one edge, its labels and notes
+// joined with "; " in the order met, so that counts and derived paths are not
+// inflated by the several ways a source lists one link.
+func (b *builder) mergeEdge(e mappings.Edge) {
+	e.Source = b.set.Source.ID
+	for i := range b.set.Edges {
+		x := &b.set.Edges[i]
+		if x.From != e.From || x.To != e.To || x.Relationship != e.Relationship {
+			continue
+		}
+		x.Label = joinNew(x.Label, e.Label)
+		x.Note = joinNew(x.Note, e.Note)
+		return
+	}
+	b.set.Edges = append(b.set.Edges, e)
+}
+
+// joinNew appends the "; "-separated parts of add that list does not hold yet.
+func joinNew(list, add string) string {
+	have := strings.Split(list, "; ")
+	for _, p := range strings.Split(add, "; ") {
+		if p != "" && !slices.Contains(have, p) {
+			if list != "" {
+				list += "; "
+			}
+			list += p
+			have = append(have, p)
+		}
+	}
+	return list
 }
 
 func (b *builder) statement(st mappings.Statement) {
@@ -435,7 +472,7 @@ func genCSF11toCSF20(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related, Label: label, Note: strings.Join(notes, "; ")})
+		b.mergeEdge(mappings.Edge{From: from, To: to, Relationship: mappings.Related, Label: label, Note: strings.Join(notes, "; ")})
 	}
 	return []mappings.Set{b.set}, nil
 }
@@ -558,4 +595,221 @@ func genCIS8toCIS81(_ string, cat *catalog.Catalog) ([]mappings.Set, error) {
 		return nil, fmt.Errorf("cis:8 and cis:8.1 share no ID")
 	}
 	return []mappings.Set{s}, nil
+}
+
+// enisaLicence is ENISA's reuse statement for its mapping table (CC BY 4.0), as the
+// reference README quotes it; the changes CC BY asks to indicate are the edges' notes
+// and misprints.
+const enisaLicence = "© European Union Agency for Cybersecurity (ENISA), 2025, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). The table is advisory and not legally binding; ENISA: it \"should not be interpreted as a measure of equivalency\". Changes: ids printed with a Greek Alpha, a missing dot or inner spaces are normalised and say so in the edge note; ids that do not exist are kept as printed (statements); rows 7.1 and 9.1 are read as sections 7 and 9."
+
+// enisaSource is the ENISA workbook both NIS2 mapping sets come from; column names
+// the column of sheet 'Mapping table'.
+func enisaSource(id, column string) mappings.Source {
+	return mappings.Source{
+		ID:        id,
+		Title:     "ENISA, Technical Implementation Guidance on Commission Implementing Regulation (EU) 2024/2690, mapping table version 1.0 (June 2025), ENISA_Technical_Implementation_Guidance_Mapping_table_version_1.0.xlsx, sheet 'Mapping table', " + column + ", rows 3-51",
+		Publisher: "ENISA",
+		Licence:   enisaLicence,
+	}
+}
+
+// nis2Section returns the ref an ENISA row stands for, with the misprint and note to
+// keep: ENISA's rows printed 7.1 and 9.1 carry the titles of sections 7 and 9, which
+// have no sub-headings, so they stand for those sections (the Annex's own 7.1 and 9.1
+// are the sections' first points).
+func nis2Section(b *builder, r row, id string) (catalog.Ref, string, string, error) {
+	if id == "7.1" || id == "9.1" {
+		sec, _, _ := strings.Cut(id, ".")
+		to, err := b.ref(r, catalog.NIS2v2024, sec)
+		return to, id, fmt.Sprintf("ENISA's row %q carries the title of section %s, which has no sub-headings: read as the section (the Annex's point %s is one of its points)", id, sec, id), err
+	}
+	from, err := b.ref(r, catalog.NIS2v2024, id)
+	return from, "", "", err
+}
+
+// repeatedInCell matches the note of a reference row that merged an id printed more
+// than once in one cell.
+var repeatedInCell = regexp.MustCompile(`^printed (\d+) times in the cell; one row kept$`)
+
+// nis2Edge adds the edge of a row with a valid target: the row's note (a
+// normalisation) is kept with what ENISA printed, a merged repeat counts in Repeats.
+func nis2Edge(b *builder, r row, from, to catalog.Ref, misprint, secNote string) {
+	e := mappings.Edge{From: from, To: to, Relationship: mappings.Related, Misprint: misprint}
+	var notes []string
+	if secNote != "" {
+		notes = append(notes, secNote)
+	}
+	repeats := 0
+	if n := r.get("note"); n != "" {
+		if m := repeatedInCell.FindStringSubmatch(n); m != nil {
+			fmt.Sscan(m[1], &repeats)
+			repeats--
+		}
+		notes = append(notes, fmt.Sprintf("printed %q: %s", r.get("as_printed"), n))
+	}
+	e.Note = strings.Join(notes, "; ")
+	b.edge(e)
+	if repeats > 0 {
+		b.set.Edges[b.seen[edgeKey{e.From, e.To, e.Relationship, e.Label}]].Repeats += repeats
+	}
+}
+
+func genNIS2toISO27001(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/nis2-ir-2024-2690_to_iso27002-2022.csv", "nis2_id", "iso_kind", "iso_id", "as_printed", "note", "source")
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: mappings.SetNIS2ToISO27001, From: catalog.NIS2v2024, To: catalog.ISO27001v2022, Kind: mappings.Crosswalk,
+		Source: enisaSource("enisa-tig-mt-1.0-iso27001-2022", `column C ("ISO standard 27001:2022": Annex A controls and clauses of ISO/IEC 27001:2022)`),
+	})
+	for _, r := range t.rows {
+		from, misprint, secNote, err := nis2Section(b, r, r.get("nis2_id"))
+		if err != nil {
+			return nil, err
+		}
+		fw, what := catalog.ISO27002v2022, "Annex A control"
+		switch r.get("iso_kind") {
+		case "annex_a":
+		case "clause":
+			fw, what = catalog.ISO27001v2022, "clause"
+		default:
+			return nil, fmt.Errorf("%s:%d: unknown iso_kind %q", t.file, r.line, r.get("iso_kind"))
+		}
+		if r.get("iso_id") == "" {
+			// An id that ISO/IEC 27001:2022 does not have: kept as printed.
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.UnresolvedReference, Target: fmt.Sprintf("ISO/IEC 27001:2022 %s %q", what, r.get("as_printed")),
+				Misprint: r.get("as_printed"), Note: strings.Join(nonEmpty(secNote, r.get("note")), "; ")})
+			continue
+		}
+		to, err := b.ref(r, fw, r.get("iso_id"))
+		if err != nil {
+			return nil, err
+		}
+		nis2Edge(b, r, from, to, misprint, secNote)
+	}
+	return []mappings.Set{b.set}, nil
+}
+
+func genNIS2toCSF20(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/nis2-ir-2024-2690_to_nist-csf-2.0.csv", "nis2_id", "csf_id", "as_printed", "note", "source")
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: mappings.SetNIS2ToCSF20, From: catalog.NIS2v2024, To: catalog.CSF20, Kind: mappings.Crosswalk,
+		Source: enisaSource("enisa-tig-mt-1.0-nist-csf-2.0", `column D ("NIST Cybersecurity Framework v2.0")`),
+	})
+	for _, r := range t.rows {
+		from, misprint, secNote, err := nis2Section(b, r, r.get("nis2_id"))
+		if err != nil {
+			return nil, err
+		}
+		if r.get("csf_id") == "" {
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.UnresolvedReference, Target: fmt.Sprintf("NIST CSF 2.0 subcategory %q", r.get("as_printed")),
+				Misprint: r.get("as_printed"), Note: strings.Join(nonEmpty(secNote, r.get("note")), "; ")})
+			continue
+		}
+		to, err := b.ref(r, catalog.CSF20, r.get("csf_id"))
+		if err != nil {
+			return nil, err
+		}
+		nis2Edge(b, r, from, to, misprint, secNote)
+	}
+	return []mappings.Set{b.set}, nil
+}
+
+// nonEmpty returns the strings that are not empty.
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// sp80053Family matches a family-level reference to SP 800-53 ("CP").
+var sp80053Family = regexp.MustCompile(`^[A-Z]{2}$`)
+
+func genCSF20toSP80053(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/nist-csf-2.0_to_nist-sp800-53-r5.csv", "csf_id", "csf_level", "sp80053_id", "as_printed", "note", "source")
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: mappings.SetCSF20ToSP80053, From: catalog.CSF20, To: catalog.SP80053v5, Kind: mappings.Crosswalk,
+		Source: mappings.Source{
+			ID:        "nist-cprt-csf-2.0-sp800-53-r5.1.1",
+			Title:     "NIST CSF 2.0 Reference Tool export csf2.xlsx (Generated Date 2026-02-16), sheet CSF 2.0, informative references \"SP 800-53 Rev 5.1.1\" (the embedded SP 800-53 is OSCAL release 5.0.1: IA-13 is not in it)",
+			Publisher: "NIST", Licence: nistLicence,
+		},
+	})
+	for _, r := range t.rows {
+		from, err := b.ref(r, catalog.CSF20, r.get("csf_id"))
+		if err != nil {
+			return nil, err
+		}
+		id, printed := r.get("sp80053_id"), r.get("as_printed")
+		to := catalog.NewRef(catalog.SP80053v5, id)
+		ctl, ok := cat.Control(to)
+		switch {
+		case ok && ctl.Kind == catalog.KindFamily:
+			// A reference to a whole family: a statement about the CSF element, not an
+			// edge to every control of the family.
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.AllControls, Target: fmt.Sprintf("SP 800-53 Rev. 5 family %s (%s)", id, ctl.Title), Note: printed})
+		case ok:
+			b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
+		case sp80053Family.MatchString(id):
+			return nil, fmt.Errorf("%s:%d: family %q is not in the catalog", t.file, r.line, id)
+		default:
+			// Cited from Rev. 5.1.1, absent from release 5.0.1 (IA-13): kept as printed.
+			if r.get("note") == "" {
+				return nil, fmt.Errorf("%s:%d: %s has no control %q and the reference gives no note", t.file, r.line, catalog.SP80053v5, id)
+			}
+			b.statement(mappings.Statement{Ref: from, Kind: mappings.UnresolvedReference, Target: "SP 800-53 Rev. 5.1.1 " + id, Misprint: printed,
+				Note: fmt.Sprintf("NIST cites %s from Rev. 5.1.1; the embedded SP 800-53 is OSCAL release 5.0.1, which does not have it", id)})
+		}
+	}
+	return []mappings.Set{b.set}, nil
+}
+
+func genSP80053toISO27001(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {
+	t, err := readTable(ref, "mappings/nist-sp800-53-r5_to_iso27001-2022.csv", "sp80053_id", "iso_kind", "iso_id", "relationship", "as_printed", "source")
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(cat, t, mappings.Set{
+		ID: mappings.SetSP80053ToISO27001, From: catalog.SP80053v5, To: catalog.ISO27001v2022, Kind: mappings.Crosswalk,
+		Source: mappings.Source{
+			ID:        "nist-olir-155-sp800-53-r5-iso27001-2022",
+			Title:     "NIST OLIR #155, SP 800-53 Rev. 5 to ISO/IEC 27001:2022 (workbook sp800-53r5-to-iso-27001-mapping-2022-OLIR-2023-10-12-UPDATED.xlsx); the workbook prints no relationship, read as related",
+			Publisher: "NIST", Licence: nistLicence,
+		},
+	})
+	for _, r := range t.rows {
+		if rel := r.get("relationship"); rel != "" {
+			return nil, fmt.Errorf("%s:%d: relationship %q: OLIR #155 prints none, the generator reads every pair as related", t.file, r.line, rel)
+		}
+		from, err := b.ref(r, catalog.SP80053v5, r.get("sp80053_id"))
+		if err != nil {
+			return nil, err
+		}
+		var fw catalog.FrameworkID
+		switch r.get("iso_kind") {
+		case "annex_a":
+			fw = catalog.ISO27002v2022
+		case "clause":
+			fw = catalog.ISO27001v2022
+		default:
+			return nil, fmt.Errorf("%s:%d: unknown iso_kind %q", t.file, r.line, r.get("iso_kind"))
+		}
+		to, err := b.ref(r, fw, r.get("iso_id"))
+		if err != nil {
+			return nil, err
+		}
+		b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
+	}
+	return []mappings.Set{b.set}, nil
 }

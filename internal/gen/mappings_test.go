@@ -50,9 +50,13 @@ func TestMappingsUpToDate(t *testing.T) {
 		"mappings/data/cis/nist-csf-2.0_to_cis-controls-v8.1.json",
 		"mappings/data/cis/nist-csf-2.0_to_cis-controls-v8.json",
 		"mappings/data/iso27002-2013_to_iso27002-2022.json",
+		"mappings/data/nis2-ir-2024-2690_to_iso27002-2022.json",
+		"mappings/data/nis2-ir-2024-2690_to_nist-csf-2.0.json",
 		"mappings/data/nist-csf-1.1_to_iso27001-2013.json",
 		"mappings/data/nist-csf-1.1_to_nist-csf-2.0.json",
 		"mappings/data/nist-csf-2.0_to_iso27001-2022.json",
+		"mappings/data/nist-csf-2.0_to_nist-sp800-53-r5.json",
+		"mappings/data/nist-sp800-53-r5_to_iso27001-2022.json",
 	}, generated)
 
 	var committed []string

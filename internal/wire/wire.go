@@ -33,3 +33,17 @@ type Control struct {
 	Summary    string              `json:"summary,omitempty"`
 	Attributes map[string][]string `json:"attributes,omitempty"`
 }
+
+// Summaries holds the summaries of one framework's controls apart from the framework
+// file, so that the catalog reads them only when one is asked for (the statements of
+// SP 800-53, which would otherwise more than double what the first use decodes).
+type Summaries struct {
+	Framework string    `json:"framework"`
+	Summaries []Summary `json:"summaries"`
+}
+
+// Summary is the summary of one control, by ID.
+type Summary struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}

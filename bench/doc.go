@@ -1,0 +1,10 @@
+// Package bench measures controlgraph's OSCAL catalog import side by side with
+// github.com/defenseunicorns/go-oscal unmarshalling the same bytes. It is a module
+// of its own (with a replace directive to the repository root) so that go-oscal
+// never becomes a dependency of the library. Run it from this directory:
+//
+//	go test -run '^$' -bench . -benchtime 20x
+//
+// The catalogs are NIST's, read from ../../shared/reference/oscal beside the
+// repository; the benchmarks skip without them.
+package bench

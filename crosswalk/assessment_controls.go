@@ -1,0 +1,173 @@
+package crosswalk
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+// maxControlCell is the longest control cell read as a control: an ID followed by
+// the longest title fits many times over; anything longer is refused before it is
+// parsed.
+const maxControlCell = 300
+
+// annexPrefix matches what people write before an Annex A control number: "Annex A",
+// "Annex A.", "A " and "A" directly before the number ("A5.1").
+var annexPrefix = regexp.MustCompile(`(?i)^(?:annex\s*)?a\s*[.:]?\s*(\d)`)
+
+// controlSpelling says how a control cell was read when it needed more than
+// [catalog.Catalog.ParseRef]: "" when ParseRef read it as written.
+type controlSpelling int
+
+const (
+	spelledPlain   controlSpelling = iota
+	spelledLenient                 // "A5.1", "Annex A 5.1", "5.1 <its title>"
+	spelledOther                   // an ID followed by text that is not its title
+)
+
+// cleanCell replaces every Unicode space (Excel's no-break space among them) by ' ',
+// collapses runs of them and trims the ends.
+func cleanCell(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) < 0 &&
+		!strings.Contains(s, "  ") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// titleKey folds a title for comparison: lower case, letters and digits only, one
+// space between words ("Policies for information-security." and "policies for
+// information security" are one title).
+func titleKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// lenientRef reads a control cell that ParseRef does not read within fw, in the
+// spellings of spreadsheets: "A5.1", "A 5.1", "Annex A 5.1", and an ID followed by
+// text ("A.5.1 Policies for information security", "5.1 - Policies ..."). It returns
+// the control and how it was read; text after the ID that is not the control's title
+// still reads by the ID (spelledOther), for the caller to warn about.
+func lenientRef(cat *catalog.Catalog, fw catalog.FrameworkID, s string) (catalog.Ref, controlSpelling, bool) {
+	try := func(id string) (catalog.Ref, bool) {
+		if id == "" {
+			return catalog.Ref{}, false
+		}
+		r, err := cat.ParseRef(id, fw)
+		return r, err == nil
+	}
+	forms := []string{s}
+	if m := annexPrefix.FindStringSubmatchIndex(s); m != nil {
+		// "A.5.1", which ParseRef reads as Annex A 5.1 in every ISO baseline (in an
+		// ISMS baseline, iso27001:2022, a bare "5.1" is the clause).
+		forms = append(forms, "A."+s[m[2]:])
+	}
+	for i, f := range forms {
+		if i > 0 {
+			if r, ok := try(f); ok {
+				return r, spelledLenient, true
+			}
+		}
+		id, rest, found := strings.Cut(f, " ")
+		if !found {
+			continue
+		}
+		id = strings.TrimRight(id, ":-–—")
+		r, ok := try(id)
+		if !ok {
+			continue
+		}
+		c, _ := cat.Control(r)
+		if titleKey(rest) == titleKey(c.Title) || titleKey(rest) == "" {
+			return r, spelledLenient, true
+		}
+		return r, spelledOther, true
+	}
+	return catalog.Ref{}, spelledPlain, false
+}
+
+// resolveControl reads the control cell in of row r as a control of fw that an
+// assessment can rate, adding a problem to p when it cannot. The second result says
+// how the cell was spelled.
+func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in string, p *problemList,
+	where func(row, string, string, error) *AssessmentError) (catalog.Ref, controlSpelling, bool) {
+	s := cleanCell(in)
+	if s == "" {
+		p.add(where(r, "control", in, fmt.Errorf("%w: empty", ErrUnknownControl)))
+		return catalog.Ref{}, spelledPlain, false
+	}
+	if len(s) > maxControlCell {
+		p.add(where(r, "control", in, fmt.Errorf("%w: %d bytes is too long for a control ID (at most %d)", ErrUnknownControl, len(s), maxControlCell)))
+		return catalog.Ref{}, spelledPlain, false
+	}
+	spelling := spelledPlain
+	ref, err := cat.ParseRef(s, fw)
+	if err != nil {
+		// A control of the baseline through the framework that carries it as an
+		// annex ("iso27001:2022/A.5.1" for iso27002:2022/5.1).
+		other, err2 := cat.ParseRef(s)
+		if err2 == nil {
+			if c, ok := cat.Canonical(other); ok && slices.Contains(baselineFrameworks(cat, fw), c.Framework) {
+				ref, err = c, nil
+			}
+		}
+		if err != nil {
+			if lr, how, ok := lenientRef(cat, fw, s); ok {
+				ref, spelling, err = lr, how, nil
+			}
+		}
+		if err != nil {
+			if err2 == nil && !slices.Contains(baselineFrameworks(cat, fw), other.Framework) {
+				p.add(where(r, "control", in, fmt.Errorf("%w: %s is a control of %s, the assessment's baseline is %s", ErrWrongFramework, other, other.Framework, fw)))
+				return catalog.Ref{}, spelledPlain, false
+			}
+			var re *catalog.RefError
+			if errors.As(err, &re) {
+				re.Input = capText(re.Input)
+			}
+			p.add(where(r, "control", in, fmt.Errorf("%w: %v", ErrUnknownControl, err)))
+			return catalog.Ref{}, spelledPlain, false
+		}
+	}
+	c, _ := cat.Control(ref)
+	if !isAssessable(cat, c) {
+		p.add(where(r, "control", in, fmt.Errorf("%w: %s is a %s, not a control that can be assessed", ErrUnknownControl, ref, c.Kind)))
+		return catalog.Ref{}, spelledPlain, false
+	}
+	return c.Ref, spelling, true
+}
+
+// isHeading reports whether a control cell with no status is a section heading of a
+// spreadsheet: a group of the baseline (an ISO theme such as "5" or "5 Organizational
+// controls", a CSF function or category), written by ID or by its title.
+func isHeading(cat *catalog.Catalog, fw catalog.FrameworkID, cell string) bool {
+	s := cleanCell(cell)
+	if s == "" || len(s) > maxControlCell {
+		return false
+	}
+	group := func(r catalog.Ref) bool {
+		c, ok := cat.Control(r)
+		return ok && slices.Contains(baselineFrameworks(cat, fw), c.Ref.Framework) && !isAssessable(cat, c)
+	}
+	if r, err := cat.ParseRef(s, fw); err == nil {
+		return group(r)
+	}
+	if id, _, ok := strings.Cut(s, " "); ok {
+		if r, err := cat.ParseRef(id, fw); err == nil {
+			return group(r)
+		}
+	}
+	k := titleKey(s)
+	for c := range cat.Controls(fw) {
+		if titleKey(c.Title) == k {
+			return !isAssessable(cat, c)
+		}
+	}
+	return false
+}

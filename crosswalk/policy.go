@@ -1,0 +1,177 @@
+package crosswalk
+
+import (
+	"fmt"
+
+	"github.com/controlgraph/controlgraph/mappings"
+)
+
+// Policy is how [Crosswalk.Gap] turns the statuses of the baseline controls that
+// reach a target item into the item's coverage. The package documentation
+// ("Coverage") has the rules as a table.
+type Policy string
+
+// The policies.
+const (
+	// Auto, the default, reads each edge by what it is: set-theory edges (equal,
+	// subset-of, superset-of, intersects-with) under the Strict rule, uncharacterised
+	// related edges (NIST's and ENISA's informative references) under the Referenced
+	// rule; an item reached by both kinds is covered when either rule covers it.
+	Auto Policy = "auto"
+	// Strict reads the relationships as sets: an item is covered when an implemented
+	// baseline control is equal to it or a superset of it. A source that publishes
+	// only related links (NIST's CSF informative references) therefore makes items
+	// partial at best under Strict.
+	Strict Policy = "strict"
+	// Referenced reads every mapping as an informative reference: an item is covered
+	// when every applicable baseline control that maps to it is implemented.
+	Referenced Policy = "referenced"
+)
+
+func (p Policy) applyGap(c *gapConfig) { c.policy = p }
+
+// ParsePolicy reads "auto", "strict" or "referenced" (any case).
+func ParsePolicy(s string) (Policy, error) {
+	switch p := Policy(lower(s)); p {
+	case Auto, Strict, Referenced:
+		return p, nil
+	}
+	return "", fmt.Errorf("crosswalk: unknown coverage policy %q (want auto, strict or referenced)", s)
+}
+
+func (p Policy) valid() bool { return p == Auto || p == Strict || p == Referenced }
+
+// Rule is the rule that gave one item its coverage, reported per item ([GapItem.Rule])
+// so that a reader of an Auto result knows how each status was reached.
+type Rule string
+
+// The rules.
+const (
+	RuleStrict     Rule = "strict"            // set-theory edges read as sets
+	RuleReferenced Rule = "referenced"        // related edges read as informative references
+	RuleBoth       Rule = "strict+referenced" // Auto, an item reached by both kinds: covered when either rule covers it
+	RuleDerived    Rule = "derived"           // only derived paths reach the item: at most partial
+)
+
+// Coverage is the status of one target item in a [GapResult].
+type Coverage string
+
+// The coverage statuses.
+const (
+	Covered          Coverage = "covered"        // the baseline, as assessed, covers the item
+	PartlyCovered    Coverage = "partial"        // it covers part of it
+	Gap              Coverage = "gap"            // controls reach it but none (enough) is implemented
+	Unreached        Coverage = "unreached"      // no baseline control maps to it: a gap of the baseline itself
+	NotApplicableCov Coverage = "not-applicable" // every control that reaches it is not applicable
+)
+
+// level orders the coverage statuses an implementation can move: gap 0, partial 1,
+// covered 2.
+func (c Coverage) level() int {
+	switch c {
+	case PartlyCovered:
+		return 1
+	case Covered:
+		return 2
+	}
+	return 0
+}
+
+// How a counted reach reads, for coverage.
+const (
+	reachStrong  uint8 = iota // equal or superset-of: covers under the strict rule
+	reachWeakSet              // subset-of or intersects-with: partial under the strict rule
+	reachRelated              // related: an informative reference
+)
+
+func reachKind(r mappings.Relationship) uint8 {
+	switch r {
+	case mappings.Equal, mappings.SupersetOf:
+		return reachStrong
+	case mappings.Related:
+		return reachRelated
+	}
+	return reachWeakSet
+}
+
+// creach is a reach that counts for coverage (not one at an ancestor of the item, which
+// is context only), in the form coverage reads: the baseline control's position in
+// the baseline and how the reach reads.
+type creach struct {
+	pos     int32
+	kind    uint8
+	derived bool
+}
+
+// coverage decides the coverage of one item from the reaches that count and the
+// statuses (indexed by baseline position), and the rule that decided it.
+func coverage(rs []creach, st []Status, pol Policy) (Coverage, Rule) {
+	if len(rs) == 0 {
+		return Unreached, ""
+	}
+	var applicable, good, relApplicable, relGood int
+	strictCover, some, hasSet, hasRel, derived := false, false, false, false, false
+	for _, r := range rs {
+		derived = derived || r.derived
+		if r.kind == reachRelated {
+			hasRel = true
+		} else {
+			hasSet = true
+		}
+		s := st[r.pos]
+		if s == NotApplicable {
+			continue
+		}
+		applicable++
+		if r.kind == reachRelated {
+			relApplicable++
+		}
+		switch s {
+		case Implemented:
+			good++
+			some = true
+			strictCover = strictCover || r.kind == reachStrong
+			if r.kind == reachRelated {
+				relGood++
+			}
+		case Partial:
+			some = true
+		}
+	}
+	var rule Rule
+	switch {
+	case derived:
+		rule = RuleDerived
+	case pol == Strict:
+		rule = RuleStrict
+	case pol == Referenced:
+		rule = RuleReferenced
+	case hasSet && hasRel:
+		rule = RuleBoth
+	case hasRel:
+		rule = RuleReferenced
+	default:
+		rule = RuleStrict
+	}
+	if applicable == 0 {
+		return NotApplicableCov, rule
+	}
+	var covered bool
+	switch rule {
+	case RuleDerived:
+		covered = false // an inference, never proof: at most partial
+	case RuleStrict:
+		covered = strictCover
+	case RuleReferenced:
+		covered = good == applicable
+	case RuleBoth:
+		covered = strictCover || (relApplicable > 0 && relGood == relApplicable)
+	}
+	switch {
+	case covered:
+		return Covered, rule
+	case some:
+		return PartlyCovered, rule
+	}
+	return Gap, rule
+}

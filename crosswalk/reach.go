@@ -1,0 +1,431 @@
+package crosswalk
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/mappings"
+)
+
+// Basis says on what ground a baseline control reaches a target item (or a control
+// maps to another, in [Crosswalk.Map]).
+type Basis string
+
+// The bases, from the most to the least direct.
+const (
+	// BasisPublished: a source publishes an edge between the two.
+	BasisPublished Basis = "published"
+	// BasisSuccession: a source publishes the edge for the same-ID control of an
+	// identity succession (CIS v8 for CIS v8.1: the same safeguards, all equal), and
+	// the edge is carried across it. It is still a published edge, not an inference.
+	BasisSuccession Basis = "succession"
+	// BasisAncestor: the edge is published at an ancestor of the item (a CSF category
+	// or function, "mapped at category level"). It is context, and never counts for
+	// the item's coverage.
+	BasisAncestor Basis = "ancestor"
+	// BasisDerived: no source publishes it; a path of published edges through other
+	// frameworks composes it. An inference: it gives at most partial coverage.
+	BasisDerived Basis = "derived"
+)
+
+// baseSet is the baseline of a gap query: the assessed framework and, when it carries
+// another as its Annex A (ISO/IEC 27001:2022), that one too — an ISMS baseline is the
+// clauses and the Annex A controls. Statuses are indexed by position in it.
+type baseSet struct {
+	id    catalog.FrameworkID
+	fws   []int32 // framework indexes: the baseline, then its annex
+	spans []fwSpan
+	off   []int32 // position of each span's first node
+	n     int32
+}
+
+func (cw *Crosswalk) baseSet(bf int32) *baseSet {
+	b := &baseSet{id: cw.fws[bf].id}
+	add := func(f int32) {
+		b.fws = append(b.fws, f)
+		b.spans = append(b.spans, cw.fws[f])
+		b.off = append(b.off, b.n)
+		b.n += cw.fws[f].end - cw.fws[f].start
+	}
+	add(bf)
+	if a, ok := cw.fwIdx[cw.fws[bf].annex]; ok && a != bf {
+		add(a)
+	}
+	return b
+}
+
+// pos is the position of node c in the baseline, or -1.
+func (b *baseSet) pos(c int32) int32 {
+	for k, s := range b.spans {
+		if c >= s.start && c < s.end {
+			return b.off[k] + c - s.start
+		}
+	}
+	return -1
+}
+
+// node is the node at position p.
+func (b *baseSet) node(p int32) int32 {
+	for k := len(b.spans) - 1; k >= 0; k-- {
+		if p >= b.off[k] {
+			return b.spans[k].start + p - b.off[k]
+		}
+	}
+	return -1
+}
+
+func (b *baseSet) has(fw int32) bool { return slices.Contains(b.fws, fw) }
+
+// reach is one baseline control reaching a target item.
+type reach struct {
+	ctl     int32 // node of the baseline control
+	rel     mappings.Relationship
+	basis   Basis
+	parent  int32  // BasisAncestor: the ancestor of the item the edge is published at; else -1
+	from    int32  // published, succession, ancestor: the node of the item's side the edge is at
+	path    []step // derived: the best path, from the item to the control
+	routes  int    // derived: the number of paths found
+	through int32  // succession: the framework whose edges were carried; else -1
+	tmpl    Via    // the reach as reported, without the status (memo-owned: copy before handing out)
+}
+
+// target holds what a gap query computes once: the target items and how the
+// baseline reaches each.
+type target struct {
+	nsrc    int // total Sources and Path entries of the templates, to size arenas
+	base    *baseSet
+	tf      int32
+	items   []int32    // target items in scope, document order
+	reaches [][]reach  // per item
+	cov     [][]creach // per item: the reaches that count, compactly, for coverage
+	outside [][]string // per item: GapItem.Outside (memo-owned: copy before handing out)
+	cut     []bool     // per item: the derived search stopped at its work bound
+	scope   []int32    // the WithScope nodes the items were limited to, if any
+	notes   []string   // what every report of this target must say (successions used)
+}
+
+func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target, error) {
+	if cfg.baseline == "" {
+		cfg.baseline = DefaultBaseline
+	}
+	if cfg.policy == "" {
+		cfg.policy = Auto
+	}
+	if !cfg.policy.valid() {
+		return nil, fmt.Errorf("crosswalk: unknown coverage policy %q (want auto, strict or referenced)", cfg.policy)
+	}
+	bf, ok := cw.fwIdx[cfg.baseline]
+	if !ok {
+		return nil, &catalog.RefError{Input: string(cfg.baseline), Err: catalog.ErrUnknownFramework}
+	}
+	tf, ok := cw.fwIdx[tfID]
+	if !ok {
+		return nil, &catalog.RefError{Input: string(tfID), Err: catalog.ErrUnknownFramework}
+	}
+	if full := cw.baseSet(bf); full.has(tf) {
+		return nil, fmt.Errorf("crosswalk: the target %s is the baseline", tfID)
+	}
+	var scope []int32
+	for _, r := range cfg.scope {
+		i, ok := cw.node(r)
+		if !ok || cw.nodes[i].fw != tf {
+			return nil, &catalog.RefError{Input: r.String(), Frameworks: []catalog.FrameworkID{tfID}, Err: catalog.ErrNotFound}
+		}
+		scope = append(scope, i)
+	}
+	for _, g := range cfg.groups {
+		if g != "IG1" && g != "IG2" && g != "IG3" {
+			return nil, fmt.Errorf("crosswalk: unknown implementation group %q (want IG1, IG2 or IG3)", g)
+		}
+	}
+	full := cw.reachTable(bf, tf, cfg)
+	if len(scope) == 0 && len(cfg.groups) == 0 {
+		return full, nil
+	}
+	t := &target{base: full.base, tf: tf, scope: scope, nsrc: full.nsrc, notes: full.notes}
+	anyIG := false
+	for k, i := range full.items {
+		anyIG = anyIG || cw.nodes[i].igs != 0
+		if cw.inScope(i, scope) && cw.inGroups(i, cfg.groups) {
+			t.items = append(t.items, i)
+			t.reaches = append(t.reaches, full.reaches[k])
+			t.cov = append(t.cov, full.cov[k])
+			t.outside = append(t.outside, full.outside[k])
+			t.cut = append(t.cut, full.cut[k])
+		}
+	}
+	if len(cfg.groups) > 0 && !anyIG {
+		return nil, fmt.Errorf("crosswalk: %s has no implementation groups (WithGroup applies to the CIS Controls)", tfID)
+	}
+	return t, nil
+}
+
+// reachKey names one table of reaches: baseline, target, derived path length (0
+// without derived paths) and the fewest routes a derived reach needs.
+type reachKey struct {
+	base, target int32
+	hops         int
+	minRoutes    int
+}
+
+// reachTable returns the items of target framework tf and the baseline controls
+// reaching each. It depends only on the immutable graph, so it is computed once per
+// key and kept (a memo, safe for concurrent use); callers must not modify it.
+func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
+	key := reachKey{base: bf, target: tf}
+	if cfg.derived {
+		key.hops, key.minRoutes = cfg.hops, max(cfg.minRoutes, 1)
+	}
+	if v, ok := cw.memo.Load(key); ok {
+		return v.(*target)
+	}
+	t := &target{base: cw.baseSet(bf), tf: tf}
+	t.items = cw.itemsOf(tf)
+	t.reaches = make([][]reach, len(t.items))
+	t.cut = make([]bool, len(t.items))
+	arena := make([]reach, 0, 4*len(t.items))
+	var through []int32
+	for k, it := range t.items {
+		n := len(arena)
+		arena, t.cut[k] = cw.reachesOf(arena, it, t.base, cfg)
+		t.reaches[k] = arena[n:len(arena):len(arena)]
+	}
+	t.cov = make([][]creach, len(t.reaches))
+	for k, rs := range t.reaches { // not arena: it may have moved while growing
+		for i := range rs {
+			r := &rs[i]
+			if r.basis != BasisAncestor {
+				t.cov[k] = append(t.cov[k], creach{pos: t.base.pos(r.ctl), kind: reachKind(r.rel), derived: r.basis == BasisDerived})
+			}
+			if r.basis == BasisSuccession && !slices.Contains(through, r.through) {
+				through = append(through, r.through)
+			}
+			r.tmpl = cw.viaTemplate(*r, t.base)
+			t.nsrc += len(r.tmpl.Sources) + len(r.tmpl.Path)
+		}
+		t.nsrc += len(cw.stmts[t.items[k]])
+	}
+	slices.Sort(through)
+	reached := false
+	for _, rs := range t.reaches {
+		for _, r := range rs {
+			reached = reached || r.basis == BasisPublished || r.basis == BasisSuccession
+		}
+	}
+	if !reached && len(t.items) > 0 {
+		how := "derived paths (WithDerived, --derived) through other frameworks may reach some items, labelled derived and counted as partial at most"
+		if cfg.derived {
+			how = "only derived paths reach items here, and they count as partial at most"
+		}
+		t.notes = append(t.notes, fmt.Sprintf("No published mapping joins %s and %s: every item no derived path reaches is unreached; %s.",
+			t.base.id, cw.fws[tf].id, how))
+	}
+	for _, f := range through {
+		t.notes = append(t.notes, fmt.Sprintf("%s items are reached through the published mappings of %s, carried across the identity succession between them (same IDs, every edge equal); they are published mappings, labelled \"via %s (succession)\", not derived ones.",
+			cw.fws[tf].id, cw.fws[f].id, cw.fws[f].id))
+	}
+	// Frameworks that carry the baseline as their annex (ISO/IEC 27001 for 27002):
+	// their controls linked to an item are listed as outside the baseline.
+	var outside []int32
+	for i, f := range cw.fws {
+		if f.annex == t.base.id && !t.base.has(int32(i)) {
+			outside = append(outside, int32(i))
+		}
+	}
+	t.outside = make([][]string, len(t.items))
+	for k, it := range t.items {
+		for _, of := range outside {
+			for _, a := range cw.arcsTo(it, of) {
+				if r := cw.nodes[a.to].ref.String(); !slices.Contains(t.outside[k], r) {
+					t.outside[k] = append(t.outside[k], r)
+				}
+			}
+		}
+		t.nsrc += len(t.outside[k])
+	}
+	v, _ := cw.memo.LoadOrStore(key, t)
+	return v.(*target)
+}
+
+// itemsOf returns the items of framework tf in document order: its controls of the
+// framework's item kinds ([catalog.Framework.ItemKinds]; the leaves when it names
+// none), never a withdrawn one; and, for a leaf neither an item nor below one, its
+// root-most ancestor with no item below it (a NIS2 section without sub-headings).
+func (cw *Crosswalk) itemsOf(tf int32) []int32 {
+	span := cw.fws[tf]
+	var items []int32
+	if len(span.itemKinds) == 0 {
+		for i := span.start; i < span.end; i++ {
+			if cw.isLeaf(i) && !cw.nodes[i].withdrawn {
+				items = append(items, i)
+			}
+		}
+		return items
+	}
+	n := span.end - span.start
+	isItem := make([]bool, n)
+	itemBelow := make([]bool, n)
+	for i := span.start; i < span.end; i++ {
+		nd := &cw.nodes[i]
+		if !nd.withdrawn && slices.Contains(span.itemKinds, nd.kind) {
+			isItem[i-span.start] = true
+			for p := nd.parent; p >= 0 && !itemBelow[p-span.start]; p = cw.nodes[p].parent {
+				itemBelow[p-span.start] = true
+			}
+		}
+	}
+	underItem := func(i int32) bool {
+		for p := i; p >= 0; p = cw.nodes[p].parent {
+			if isItem[p-span.start] {
+				return true
+			}
+		}
+		return false
+	}
+	for i := span.start; i < span.end; i++ {
+		if !cw.isLeaf(i) || cw.nodes[i].withdrawn || underItem(i) {
+			continue
+		}
+		top := i
+		for p := cw.nodes[i].parent; p >= 0 && !itemBelow[p-span.start]; p = cw.nodes[p].parent {
+			top = p
+		}
+		isItem[top-span.start] = true
+	}
+	for i := span.start; i < span.end; i++ {
+		if isItem[i-span.start] {
+			items = append(items, i)
+		}
+	}
+	return items
+}
+
+func (cw *Crosswalk) inScope(i int32, scope []int32) bool {
+	if len(scope) == 0 {
+		return true
+	}
+	for n := i; n >= 0; n = cw.nodes[n].parent {
+		if slices.Contains(scope, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func (cw *Crosswalk) inGroups(i int32, groups []string) bool {
+	if len(groups) == 0 {
+		return true
+	}
+	for _, g := range groups {
+		if cw.nodes[i].igs&igBit(g) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// igBit returns the bit of implementation group "IG1", "IG2" or "IG3" (any case).
+func igBit(g string) uint8 {
+	switch {
+	case strings.EqualFold(g, "IG1"):
+		return 1
+	case strings.EqualFold(g, "IG2"):
+		return 2
+	case strings.EqualFold(g, "IG3"):
+		return 4
+	}
+	return 0
+}
+
+// reachesOf appends to out the baseline controls reaching item it, and reports
+// whether a derived search stopped at its work bound:
+//
+//  1. published edges between the item and a baseline control (either direction);
+//  2. the published edges of the item's same-ID twins in identity successions (CIS v8
+//     for a v8.1 safeguard), basis succession;
+//  3. only when 1 and 2 find none: the edges published at the nearest ancestor that
+//     has some, basis ancestor (context, "mapped at category level");
+//  4. only when 1 and 2 find none, with derived paths: the baseline controls derived
+//     paths reach, except those a published not-related-to edge separates from the
+//     item; derived paths never add to, or change, an item a published edge reaches.
+//
+// A control reached several ways appears once, by its most direct way.
+func (cw *Crosswalk) reachesOf(out []reach, it int32, b *baseSet, cfg *gapConfig) ([]reach, bool) {
+	first := len(out)
+	seen := func(out []reach, c int32) bool {
+		for _, r := range out[first:] {
+			if r.ctl == c && r.basis != BasisAncestor {
+				return true
+			}
+		}
+		return false
+	}
+	var denied []int32 // controls a source says are not related to the item
+	// addArcs adds the baseline controls linked to node from (the item, a twin of it
+	// or an ancestor).
+	addArcs := func(from int32, basis Basis, parent, through int32) {
+		for _, bf := range b.fws {
+			last, kept := int32(-1), -1
+			for _, a := range cw.arcsTo(from, bf) {
+				if a.to == last {
+					// A weaker or equally strong edge to the same control (arcs are
+					// sorted strongest first). Sources that disagree on the direction
+					// of a subset rank alike: "control superset-of item" is the claim
+					// that covers, so it wins whichever end either source published.
+					if kept >= 0 && out[kept].rel == mappings.SubsetOf && cw.arcRel(a).Inverse() == mappings.SupersetOf {
+						out[kept].rel = mappings.SupersetOf
+					}
+					continue
+				}
+				if !cw.isLeaf(a.to) {
+					continue
+				}
+				last, kept = a.to, -1
+				rel := cw.arcRel(a).Inverse() // "control R item"
+				if rel == mappings.NotRelatedTo {
+					if basis != BasisAncestor {
+						denied = append(denied, a.to) // no derived path overrides it
+					}
+					continue
+				}
+				if seen(out, a.to) {
+					continue
+				}
+				if basis == BasisAncestor {
+					rel = mappings.Related
+				} else {
+					kept = len(out)
+				}
+				out = append(out, reach{ctl: a.to, rel: rel, basis: basis, parent: parent, from: from, through: through})
+			}
+		}
+	}
+	addArcs(it, BasisPublished, -1, -1)
+	for _, tw := range cw.twins[it] {
+		addArcs(tw.node, BasisSuccession, -1, cw.nodes[tw.node].fw)
+	}
+	published := len(out) > first
+	if !published {
+		for p := cw.nodes[it].parent; p >= 0 && len(out) == first; p = cw.nodes[p].parent {
+			addArcs(p, BasisAncestor, p, -1)
+		}
+	}
+	cut := false
+	if cfg.derived && !published {
+		var found []derived
+		found, cut = cw.derive(it, b.fws, cfg.hops, func(c int32) bool { return cw.isLeaf(c) })
+		for _, d := range found {
+			if d.routes < cfg.minRoutes || slices.Contains(denied, d.target) {
+				continue
+			}
+			out = append(out, reach{ctl: d.target, rel: d.rel.Inverse(), basis: BasisDerived, parent: -1, path: d.steps, routes: d.routes, through: -1})
+		}
+	}
+	slices.SortFunc(out[first:], func(x, y reach) int { return int(x.ctl) - int(y.ctl) })
+	return out, cut
+}
+
+func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+func upper(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
