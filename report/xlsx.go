@@ -51,14 +51,6 @@ type sheet struct {
 	rows [][]any
 }
 
-func (s sheet) keys() []string {
-	out := make([]string, len(s.cols))
-	for i, c := range s.cols {
-		out[i] = c.key
-	}
-	return out
-}
-
 type workbook struct {
 	f       *excelize.File
 	header  int
