@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/csvsafe"
 	"github.com/controlgraph/controlgraph/internal/limits"
 	"github.com/controlgraph/controlgraph/internal/safetext"
 	"github.com/controlgraph/controlgraph/internal/wire"
@@ -235,7 +236,9 @@ var csvFixed = []string{"id", "title", "kind", "parent", "summary"}
 // controls. The header row names the columns: "id" and "title" are required; "kind",
 // "parent" and "summary" are optional; every other column is an attribute whose cell
 // holds values separated by ';' (an empty cell means no value; "\;" is a ';' inside a
-// value and "\\" a backslash). Header names are read in lower case; cells are trimmed.
+// value and "\\" a backslash). Header names are read in lower case; cells are trimmed,
+// and one apostrophe before '=', '+', '-', '@', a tab, a carriage return or another
+// apostrophe is taken off (what [WriteCSV] puts there against formula injection).
 // Problems are reported as [*DataError] values naming file (name), line, field and
 // value; a row with more or fewer cells than the header stops the reading, and so
 // does input past the limits (a file of 256 MiB, a line of 1 MiB, a cell of 64 KiB),
@@ -300,7 +303,7 @@ func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 		}
 		var s ControlSpec
 		for i, v := range rec {
-			v = strings.TrimSpace(v)
+			v = csvsafe.Unescape(strings.TrimSpace(v))
 			switch cols[i] {
 			case "id":
 				s.ID = v
@@ -365,7 +368,9 @@ func csvError(name string, err error) error {
 // then one column per attribute name in use, sorted. A ';' or '\' inside a value is
 // written with a backslash before it. Attribute names that [ReadCSV] could not give
 // back (a fixed column's name, upper case, surrounding spaces) are an error, and
-// nothing is written. What CSV cannot hold is lost: an attribute with no values is
+// nothing is written. A cell that starts with '=', '+', '-', '@', a tab, a carriage
+// return or an apostrophe gets an apostrophe in front, so that a spreadsheet shows it
+// as text, and ReadCSV takes it off again. What CSV cannot hold is lost: an attribute with no values is
 // an empty cell (read back as no attribute), and cells are read back trimmed.
 func WriteCSV(w io.Writer, f Framework) error {
 	seen := map[string]bool{}
@@ -383,7 +388,7 @@ func WriteCSV(w io.Writer, f Framework) error {
 		attrs = append(attrs, n)
 	}
 	slices.Sort(attrs)
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(append(slices.Clone(csvFixed), attrs...)); err != nil {
 		return err
 	}

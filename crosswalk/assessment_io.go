@@ -13,6 +13,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/csvsafe"
 )
 
 // ReadOption changes how an assessment is read. Make them with [WithBaseline], [WithSheet] and [WithStrict].
@@ -248,9 +249,11 @@ func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...
 // WriteCSV writes the assessment as CSV with the header
 // control,status,justification,owner,evidence,notes and one row per entry in
 // document order, the control by its ID in the baseline. [ReadAssessmentCSV] reads it
-// back to the same entries (lines aside).
+// back to the same entries (lines aside). A cell that starts with '=', '+', '-', '@',
+// a tab, a carriage return or an apostrophe gets an apostrophe in front, so that a
+// spreadsheet shows it as text; the reader takes it off again.
 func (a *Assessment) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(csvColumns); err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/safetext"
+	"github.com/controlgraph/controlgraph/internal/csvsafe"
 )
 
 // Input says how an assessment file was read; see [Assessment.Input].
@@ -268,7 +269,8 @@ func readTable(name string, src tableSource, in *Input, p *problemList, strictWi
 	}
 	cell := func(rec []string, k string) string {
 		if i := col[k]; i > 0 && i <= len(rec) {
-			return strings.TrimSpace(rec[i-1])
+			// the apostrophe WriteCSV puts before a formula-like cell comes off
+			return csvsafe.Unescape(strings.TrimSpace(rec[i-1]))
 		}
 		return ""
 	}

@@ -19,6 +19,11 @@ var ErrWrongBaseline = errors.New("assessment has the wrong baseline")
 // plus the NIST CSF and CIS items each control serves. Its JSON form is the CLI's
 // `soa --format json`.
 type SoA struct {
+	// Document identifies the statement as a controlled document: organisation,
+	// scope, version, date and approver. SoA leaves it empty; the caller fills it
+	// (the CLI's --org, --scope, --version, --date and --approved-by) and the
+	// renderers of package report show it, "not given" where a field is empty.
+	Document   SoADocument           `json:"document"`
 	Standard   catalog.FrameworkID   `json:"standard"`             // iso27001:2022
 	Baseline   catalog.FrameworkID   `json:"baseline"`             // iso27002:2022, the controls of Annex A
 	Assessment string                `json:"assessment,omitempty"` // the file the assessment came from
@@ -26,6 +31,24 @@ type SoA struct {
 	Summary    SoASummary            `json:"summary"`
 	Controls   []SoAEntry            `json:"controls"` // all Annex A controls, in document order
 	Problems   []SoAProblem          `json:"problems"` // what an auditor would ask about
+}
+
+// SoADocument is what identifies a Statement of Applicability as a document an
+// auditor accepts: whose it is, what it covers, which version, of when, and who
+// approved it. The fields are free text, shown as given.
+type SoADocument struct {
+	Organization string `json:"organization,omitempty"` // the organisation the ISMS belongs to
+	Scope        string `json:"scope,omitempty"`        // the scope of the ISMS
+	Version      string `json:"version,omitempty"`      // the document's version ("1.2")
+	Date         string `json:"date,omitempty"`         // the document's date, as given ("2026-11-28")
+	ApprovedBy   string `json:"approved_by,omitempty"`  // who approved it
+}
+
+// Fields returns the document's fields as (label, value) pairs in a fixed order:
+// organisation, scope, version, date, approved by.
+func (d SoADocument) Fields() [][2]string {
+	return [][2]string{{"Organisation", d.Organization}, {"Scope", d.Scope}, {"Version", d.Version},
+		{"Date", d.Date}, {"Approved by", d.ApprovedBy}}
 }
 
 // SoASummary counts the controls of a [SoA].
@@ -42,12 +65,18 @@ type SoASummary struct {
 
 // SoAEntry is one Annex A control in a [SoA].
 type SoAEntry struct {
-	Control       string `json:"control"` // ID in ISO/IEC 27002:2022 ("5.1")
-	AnnexA        string `json:"annex_a"` // ID in ISO/IEC 27001:2022 Annex A ("A.5.1")
-	Title         string `json:"title"`
-	Theme         string `json:"theme"`
-	Applicable    bool   `json:"applicable"`
-	Justification string `json:"justification"`
+	Control    string `json:"control"` // ID in ISO/IEC 27002:2022 ("5.1")
+	AnnexA     string `json:"annex_a"` // ID in ISO/IEC 27001:2022 Annex A ("A.5.1")
+	Title      string `json:"title"`
+	Theme      string `json:"theme"`
+	Applicable bool   `json:"applicable"`
+	// Justification is the assessment's justification of the control, whichever way
+	// it goes; InclusionReason and ExclusionJustification hold it split by
+	// applicability, as ISO/IEC 27001:2022 6.1.3 d) asks for both: the reason an
+	// applicable control is included, the justification of an excluded one.
+	Justification          string `json:"justification"`
+	InclusionReason        string `json:"inclusion_reason"`
+	ExclusionJustification string `json:"exclusion_justification"`
 	// Status is the implementation status; "not-assessed" when the assessment does not
 	// rate the control (it is then listed as applicable and as a problem).
 	Status   Status       `json:"status"`
@@ -75,6 +104,10 @@ const (
 	// NotAssessedControl: the assessment does not rate the control; the SoA lists it as
 	// applicable and not assessed.
 	NotAssessedControl SoAProblemKind = "not-assessed"
+	// MissingReason: the control is applicable (included) without a reason for its
+	// inclusion, which ISO/IEC 27001:2022 6.1.3 d) also requires (the assessment's
+	// justification column gives it).
+	MissingReason SoAProblemKind = "missing-reason"
 )
 
 // SoAProblem is one entry of a SoA an auditor would ask about.
@@ -87,7 +120,9 @@ type SoAProblem struct {
 // SoA builds the Statement of Applicability from an assessment of the ISO/IEC
 // 27002:2022 controls. A control is applicable unless the assessment marks it not
 // applicable; a control the assessment does not rate is listed as applicable and not
-// assessed, and reported. An excluded control without a justification is reported.
+// assessed, and reported. An excluded control without a justification, and an
+// included one without a reason, are reported. The returned SoA's Document is empty:
+// set it to name the organisation, scope, version, date and approver.
 //
 // related names the frameworks whose items each control is shown to serve, through
 // published edges only; without it, NIST CSF 2.0 and, when the build has them, the CIS
@@ -139,18 +174,27 @@ func (cw *Crosswalk) SoA(a *Assessment, related ...catalog.FrameworkID) (*SoA, e
 			s.Problems = append(s.Problems, SoAProblem{Control: e.Control, Kind: NotAssessedControl,
 				Message: fmt.Sprintf("%s %s is not in the assessment: listed as applicable, not assessed", e.AnnexA, e.Title)})
 		case entry.Status == NotApplicable:
+			e.ExclusionJustification = entry.Justification
 			if strings.TrimSpace(entry.Justification) == "" {
 				s.Problems = append(s.Problems, SoAProblem{Control: e.Control, Kind: MissingJustification,
 					Message: fmt.Sprintf("%s %s is excluded without a justification (ISO/IEC 27001:2022 6.1.3 d)", e.AnnexA, e.Title)})
 			}
-		case entry.Status == Implemented:
-			s.Summary.Implemented++
-		case entry.Status == Partial:
-			s.Summary.Partial++
-		case entry.Status == Planned:
-			s.Summary.Planned++
-		case entry.Status == NotImplemented:
-			s.Summary.NotImplemented++
+		default:
+			e.InclusionReason = entry.Justification
+			if strings.TrimSpace(entry.Justification) == "" {
+				s.Problems = append(s.Problems, SoAProblem{Control: e.Control, Kind: MissingReason,
+					Message: fmt.Sprintf("%s %s is included without a reason for its inclusion (ISO/IEC 27001:2022 6.1.3 d)", e.AnnexA, e.Title)})
+			}
+			switch entry.Status {
+			case Implemented:
+				s.Summary.Implemented++
+			case Partial:
+				s.Summary.Partial++
+			case Planned:
+				s.Summary.Planned++
+			case NotImplemented:
+				s.Summary.NotImplemented++
+			}
 		}
 		if e.Applicable {
 			s.Summary.Applicable++

@@ -27,14 +27,16 @@ func TestSoASmallCompany(t *testing.T) {
 	assert.Equal(t, catalog.ISO27001v2022, s.Standard)
 	require.Len(t, s.Controls, 93)
 	// Counted by hand in examples/assessments/small-company.csv: 8 rows are
-	// not-applicable (8.4 and 8.25–8.31), each with a justification.
+	// not-applicable (8.4 and 8.25–8.31), each with a justification; the other 85
+	// give a reason for their inclusion.
 	sum := s.Summary
 	assert.Equal(t, 93, sum.Total)
 	assert.Equal(t, 8, sum.Excluded)
 	assert.Equal(t, 85, sum.Applicable)
 	assert.Equal(t, 0, sum.NotAssessed)
 	assert.Equal(t, sum.Applicable, sum.Implemented+sum.Partial+sum.Planned+sum.NotImplemented)
-	assert.Empty(t, s.Problems, "every exclusion in the example is justified")
+	assert.Empty(t, s.Problems, "every exclusion in the example is justified, every inclusion has a reason")
+	assert.Equal(t, SoADocument{}, s.Document, "the caller fills the document fields")
 
 	first := s.Controls[0]
 	assert.Equal(t, "5.1", first.Control)
@@ -43,6 +45,9 @@ func TestSoASmallCompany(t *testing.T) {
 	assert.Equal(t, "Organizational", first.Theme)
 	assert.True(t, first.Applicable)
 	assert.Equal(t, Implemented, first.Status)
+	assert.Equal(t, "Risk treatment plan 2025", first.InclusionReason)
+	assert.Equal(t, first.Justification, first.InclusionReason)
+	assert.Empty(t, first.ExclusionJustification)
 	// From nist-csf-2.0_to_iso27001-2022.csv, every row with iso_id 5.1, in the
 	// catalog's order (nist-csf-2.0.csv lists the categories of a function
 	// alphabetically: GV.OC, GV.OV, GV.PO, GV.RM, GV.RR, GV.SC).
@@ -69,12 +74,15 @@ func TestSoASmallCompany(t *testing.T) {
 	assert.False(t, e.Applicable)
 	assert.Equal(t, NotApplicable, e.Status)
 	assert.Equal(t, "No in-house software development; all software is bought as a service", e.Justification)
+	assert.Equal(t, e.Justification, e.ExclusionJustification)
+	assert.Empty(t, e.InclusionReason)
 }
 
 func TestSoAProblems(t *testing.T) {
 	cw := Default()
 	a, err := NewAssessment(nil, catalog.ISO27002v2022,
 		Entry{Control: catalog.NewRef(catalog.ISO27002v2022, "5.1"), Status: Implemented},
+		Entry{Control: catalog.NewRef(catalog.ISO27002v2022, "5.2"), Status: Planned, Justification: "Risk R-7"},
 		Entry{Control: catalog.NewRef(catalog.ISO27002v2022, "7.4"), Status: NotApplicable},
 		Entry{Control: catalog.NewRef(catalog.ISO27002v2022, "7.5"), Status: NotApplicable, Justification: "No premises"},
 	)
@@ -82,21 +90,26 @@ func TestSoAProblems(t *testing.T) {
 	s, err := cw.SoA(a, catalog.CSF20)
 	require.NoError(t, err)
 	assert.Equal(t, 93, s.Summary.Total)
-	assert.Equal(t, 90, s.Summary.NotAssessed)
+	assert.Equal(t, 89, s.Summary.NotAssessed)
 	assert.Equal(t, 2, s.Summary.Excluded)
 	assert.Equal(t, 91, s.Summary.Applicable)
-	var missing []string
+	var missing, noReason []string
 	notAssessed := 0
 	for _, p := range s.Problems {
 		switch p.Kind {
 		case MissingJustification:
 			missing = append(missing, p.Control)
+		case MissingReason:
+			noReason = append(noReason, p.Control)
+			assert.Equal(t, "A.5.1 Policies for information security is included without a reason for its inclusion (ISO/IEC 27001:2022 6.1.3 d)", p.Message)
 		case NotAssessedControl:
 			notAssessed++
 		}
 	}
 	assert.Equal(t, []string{"7.4"}, missing)
-	assert.Equal(t, 90, notAssessed)
+	assert.Equal(t, []string{"5.1"}, noReason, "5.2 has its reason; the not-assessed ones are reported as such, once")
+	assert.Equal(t, 89, notAssessed)
+	assert.Len(t, s.Problems, 91)
 
 	b, err := NewAssessment(nil, catalog.ISO27002v2013, Entry{Control: catalog.NewRef(catalog.ISO27002v2013, "A.5.1.1"), Status: Implemented})
 	require.NoError(t, err)

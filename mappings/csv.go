@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/csvsafe"
 	"github.com/controlgraph/controlgraph/internal/limits"
 	"github.com/controlgraph/controlgraph/internal/safetext"
 )
@@ -122,7 +123,7 @@ func readCSV(name string, r io.Reader, meta Set) *csvResult {
 		}
 		e := Edge{Source: meta.Source.ID}
 		for i, v := range rec {
-			v = strings.TrimSpace(v)
+			v = csvsafe.Unescape(strings.TrimSpace(v))
 			switch cols[i] {
 			case "from", "to":
 				fw := meta.From
@@ -224,8 +225,11 @@ func csvProblem(name, set string, err error) *Problem {
 // relationship, strength, rationale, source, label and note, refs written in full
 // ("framework/id"). Statements, misprints and repeats have no column, and white space
 // at either end of a label or note is lost on reading back: use JSON to keep them.
+// A cell that starts with '=', '+', '-', '@', a tab, a carriage return or an
+// apostrophe gets an apostrophe in front, so that a spreadsheet shows it as text;
+// [ReadCSV] takes it off again.
 func WriteCSV(w io.Writer, s Set) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(csvColumns); err != nil {
 		return err
 	}

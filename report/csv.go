@@ -1,13 +1,13 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/internal/csvsafe"
 )
 
 // gapCSVHeader is the header row GapCSV writes.
@@ -17,23 +17,26 @@ var gapCSVHeader = []string{"id", "title", "status", "reached_by", "category_lev
 // GapCSV writes one row per target item of the gap result, in document order, under
 // the header id,title,status,reached_by,category_level,sources,statements,
 // outside_baseline,policy,derived: the item's ID, title and status; the baseline
-// controls that reach it ("8.16 (subset-of, not-implemented)"), then those mapped
-// only to an ancestor ("5.1 (related at GV, implemented)", context that does not
-// count), the source documents, what the sources state about the item, and the
+// controls that reach it, with their titles ("8.16 Monitoring activities (subset-of,
+// not-implemented)"), then those mapped only to an ancestor ("5.1 Policies for
+// information security (related at GV, implemented)", context that does not count),
+// the source documents by name (opts.Crosswalk or the embedded sets name them; an
+// unknown ID stays as it is), what the sources state about the item, and the
 // controls outside the baseline mapped to it (ISO/IEC 27001 clauses); lists are joined
 // by "; ". Every row repeats the coverage policy and whether derived paths were used,
 // so a row read on its own still says how its status was reached. The summary and
 // roll-ups are in the JSON, Markdown, HTML and XLSX forms.
-func GapCSV(w io.Writer, res *crosswalk.GapResult) error {
+func GapCSV(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if res == nil {
 		return errNil("gap result")
 	}
-	cw := csv.NewWriter(w)
+	cat := opts.catalog()
+	cw := csvsafe.NewWriter(w)
 	_ = cw.Write(gapCSVHeader)
 	for _, it := range res.Items {
-		counting, context := splitVia(it.Via)
+		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		_ = cw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
-			strings.Join(context, "; "), strings.Join(sources(it.Via), "; "), strings.Join(it.Statements, "; "),
+			strings.Join(context, "; "), strings.Join(opts.sourceNames(sources(it.Via)), "; "), strings.Join(it.Statements, "; "),
 			strings.Join(it.Outside, "; "), policyCell(res, it), strconv.FormatBool(res.Derived)})
 	}
 	cw.Flush()
@@ -44,22 +47,32 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult) error {
 }
 
 // soaCSVHeader is the header row SoACSV writes.
-var soaCSVHeader = []string{"control", "annex_a", "title", "theme", "applicable", "justification",
-	"status", "owner", "evidence", "notes", "related"}
+var soaCSVHeader = []string{"control", "annex_a", "title", "theme", "applicable", "inclusion_reason",
+	"exclusion_justification", "status", "owner", "evidence", "notes", "related",
+	"organization", "scope", "version", "date", "approved_by"}
 
 // SoACSV writes one row per Annex A control of the SoA, in document order, under
-// the header control,annex_a,title,theme,applicable,justification,status,owner,
-// evidence,notes,related; applicable is "yes" or "no", related lists the items per
-// framework ("nist-csf:2.0: GV.OV-01, PR.DS-01; cis:8: 15.2").
+// the header control,annex_a,title,theme,applicable,inclusion_reason,
+// exclusion_justification,status,owner,evidence,notes,related,organization,scope,
+// version,date,approved_by; applicable is "yes" or "no", the assessment's
+// justification is the reason for the inclusion of an applicable control and the
+// justification of the exclusion of another, related lists the items per framework
+// ("nist-csf:2.0: GV.OV-01, PR.DS-01; cis:8: 15.2"), and every row repeats the
+// document fields ([crosswalk.SoADocument]; empty when not given), so that a row read
+// on its own still says whose statement it belongs to.
 func SoACSV(w io.Writer, soa *crosswalk.SoA) error {
 	if soa == nil {
 		return errNil("statement of applicability")
 	}
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	_ = cw.Write(soaCSVHeader)
 	for _, e := range soa.Controls {
-		_ = cw.Write([]string{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.Justification,
-			e.Status.String(), e.Owner, e.Evidence, e.Notes, relatedLabel(e.Related)})
+		row := []string{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.InclusionReason,
+			e.ExclusionJustification, e.Status.String(), e.Owner, e.Evidence, e.Notes, relatedLabel(e.Related)}
+		for _, f := range docFields(soa.Document) {
+			row = append(row, f.Value)
+		}
+		_ = cw.Write(row)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

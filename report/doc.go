@@ -25,5 +25,9 @@
 // cells per CIS control and implementation group, say), never in a template.
 // Output is deterministic: the same result and options give the same bytes (no
 // timestamp unless [Options.Generated] carries one). User-supplied text — titles,
-// justifications, notes — is escaped for the format it lands in.
+// justifications, notes — is escaped for the format it lands in. In CSV that
+// includes formula injection: a cell that starts with '=', '+', '-', '@', a tab, a
+// carriage return or an apostrophe is written with an apostrophe in front, so that a
+// spreadsheet shows it as text (the project's CSV readers take that apostrophe off
+// again); the XLSX workbooks write every cell as a typed value, never as a formula.
 package report

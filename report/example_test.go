@@ -31,11 +31,11 @@ func ExampleRenderGap() {
 	}
 	// Output:
 	// id,title,status,reached_by,category_level,sources,statements,outside_baseline,policy,derived
-	// DE.CM-01,Networks and network services are monitored to find potentially adverse events,covered,"8.16 (related, implemented)",,nist-cprt-csf-2.0-iso27001-2022,no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
-	// DE.CM-02,The physical environment is monitored to find potentially adverse events,gap,"7.4 (related, not-assessed)",,nist-cprt-csf-2.0-iso27001-2022,no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
-	// DE.CM-03,Personnel activity and technology usage are monitored to find potentially adverse events,partial,"7.4 (related, not-assessed); 8.16 (related, implemented)",,nist-cprt-csf-2.0-iso27001-2022,,iso27001:2022/9.1,auto: referenced,false
-	// DE.CM-06,External service provider activities and services are monitored to find potentially adverse events,partial,"5.22 (related, not-assessed); 8.16 (related, implemented)",,nist-cprt-csf-2.0-iso27001-2022,no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
-	// DE.CM-09,"Computing hardware and software, runtime environments, and their data are monitored to find potentially adverse events",covered,"8.16 (related, implemented)",,nist-cprt-csf-2.0-iso27001-2022,no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
+	// DE.CM-01,Networks and network services are monitored to find potentially adverse events,covered,"8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
+	// DE.CM-02,The physical environment is monitored to find potentially adverse events,gap,"7.4 Physical security monitoring (related, not-assessed)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
+	// DE.CM-03,Personnel activity and technology usage are monitored to find potentially adverse events,partial,"7.4 Physical security monitoring (related, not-assessed); 8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",,iso27001:2022/9.1,auto: referenced,false
+	// DE.CM-06,External service provider activities and services are monitored to find potentially adverse events,partial,"5.22 Monitoring, review and change management of supplier services (related, not-assessed); 8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
+	// DE.CM-09,"Computing hardware and software, runtime environments, and their data are monitored to find potentially adverse events",covered,"8.16 Monitoring activities (related, implemented)",,"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022",no-reference (clauses): 2022: Mandatory Clause: None,,auto: referenced,false
 }
 
 func ExampleParseFormat() {

@@ -35,14 +35,16 @@ func FuzzUserText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, note string) {
 		soa := &crosswalk.SoA{Standard: "iso27001:2022", Baseline: "iso27002:2022",
+			Document: crosswalk.SoADocument{Organization: note, Scope: note, Version: note, Date: note, ApprovedBy: note},
 			Controls: []crosswalk.SoAEntry{{Control: "5.1", AnnexA: "A.5.1", Title: note, Applicable: true,
-				Justification: note, Status: crosswalk.Implemented, Owner: note, Evidence: note, Notes: note}}}
+				Justification: note, InclusionReason: note, Status: crosswalk.Implemented, Owner: note, Evidence: note, Notes: note}}}
 		var h bytes.Buffer
 		if err := SoAHTML(&h, soa, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		page := h.String()
-		if strings.Count(page, "<script") != 1 || strings.Count(page, "<tr ") != 1 || strings.Count(page, "<td") != 9 {
+		if strings.Count(page, "<script") != 1 || strings.Count(page, "<tr ") != 1 || strings.Count(page, "<td") != 10 ||
+			strings.Count(page, "<dd") != 8 {
 			t.Fatalf("note %q changed the page's structure", note)
 		}
 		var m bytes.Buffer
@@ -53,7 +55,7 @@ func FuzzUserText(f *testing.F) {
 		for _, line := range strings.Split(m.String(), "\n") {
 			if strings.HasPrefix(line, "| A.5.1 |") {
 				rows++
-				if n := strings.Count(strings.ReplaceAll(line, `\\`, ""), "|") - strings.Count(strings.ReplaceAll(line, `\\`, ""), `\|`); n != 10 {
+				if n := strings.Count(strings.ReplaceAll(line, `\\`, ""), "|") - strings.Count(strings.ReplaceAll(line, `\\`, ""), `\|`); n != 11 {
 					t.Fatalf("note %q: row has %d separators: %s", note, n, line)
 				}
 			}

@@ -51,10 +51,19 @@ func TestXLSXLongCell(t *testing.T) {
 	f := openXLSX(t, data)
 	rows, err := f.GetRows(SheetSoA)
 	require.NoError(t, err)
-	got := rows[1][9]
+	col := func(name string) int {
+		for i, h := range rows[0] {
+			if strings.EqualFold(h, name) {
+				return i
+			}
+		}
+		t.Fatalf("no column %q in %v", name, rows[0])
+		return -1
+	}
+	got := rows[1][col("notes")]
 	assert.Equal(t, 32767, utf8.RuneCountInString(got))
 	assert.True(t, strings.HasSuffix(got, " … [cut: an XLSX cell holds 32767 characters, this text has 40000; the CSV and JSON formats carry it whole]"), got[len(got)-120:])
 	assert.True(t, strings.HasPrefix(got, strings.Repeat("é", 100)))
-	assert.Equal(t, "short", rows[1][5])
+	assert.Contains(t, rows[1], "implemented", "the other cells are whole")
 	assert.Equal(t, long, soa.Controls[0].Notes, "the result is not changed")
 }

@@ -26,9 +26,7 @@ func mustAsset(name string) string {
 var (
 	pageCSS  = template.CSS(mustAsset("style.css"))
 	pageJS   = template.JS(mustAsset("script.js"))
-	pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
-		"join": func(s []string) string { return strings.Join(s, ", ") },
-	}).Parse(mustAsset("page.html.tmpl")))
+	pageTmpl = template.Must(template.New("page").Parse(mustAsset("page.html.tmpl")))
 )
 
 // statusOrder is the order of the coverage statuses on the page, best first.
@@ -166,6 +164,9 @@ type gapPage struct {
 	UnreachedReason              string
 	NotAssessed                  []idTitle
 	Recs                         []crosswalk.Recommendation
+	PageCSS                      template.CSS // the @page rule of Options.Paper and Landscape
+	MovesOf                      string       // the framework of the moved items
+	Sources                      []sourceRef
 	CSS                          template.CSS
 	JS                           template.JS
 }
@@ -247,6 +248,8 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		Heat:            newHeatView(hm),
 		UnreachedReason: unreachedReason(cat, res.Baseline),
 		Recs:            res.Recommendations,
+		MovesOf:         movesOf(cat, res.Target),
+		Sources:         citedSources(res, opts),
 		CSS:             pageCSS, JS: pageJS,
 	}
 	for i := range p.KPIs {
@@ -255,13 +258,13 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 	items := make(map[string]crosswalk.GapItem, len(res.Items))
 	for _, it := range res.Items {
 		items[it.ID] = it
-		counting, context := splitVia(it.Via)
+		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		p.Items = append(p.Items, itemView{ID: it.ID, Title: it.Title, Status: it.Status, Glyph: glyph(it.Status),
 			Rank: rank(it.Status), Counting: counting, Context: context, Statements: it.Statements})
 	}
 	for _, id := range res.Unreached {
 		it := items[id]
-		_, context := splitVia(it.Via)
+		_, context := splitViaTitled(cat, res.Baseline, it.Via)
 		p.Unreached = append(p.Unreached, unreachedView{ID: id, Title: it.Title, Statements: it.Statements,
 			Context: strings.Join(context, "; "), Outside: strings.Join(it.Outside, ", ")})
 	}
@@ -278,8 +281,11 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 // opts.Catalog), every item in a table that sorts and filters with script and reads
 // without, the unreached items with the reason, the controls not assessed and the
 // recommendations. Colours come from a colour-blind-safe palette and every status
-// is also written out (and drawn with a pattern in the bars). A print stylesheet is
-// included.
+// is also written out (and drawn with a pattern in the bars). A print stylesheet
+// lays the page out compactly (opts.Paper and opts.Landscape set the paper): the 106
+// items of NIST CSF 2.0 print on at most 8 pages, the heat map on page 1. A status
+// filter or search set on the page is kept in print, and the printout says so ("30 of
+// 106 items shown"); without one it says every item is shown.
 //
 // Every item is a table row with the attribute data-item="ID" and data-status;
 // every headline number is in an element with data-kpi="covered" (partial, gap,
@@ -288,7 +294,13 @@ func GapHTML(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if res == nil {
 		return errNil("gap result")
 	}
-	return execute(w, "gap", newGapPage(res, opts))
+	page, err := opts.pageCSS()
+	if err != nil {
+		return err
+	}
+	p := newGapPage(res, opts)
+	p.PageCSS = template.CSS(page) // one of a few fixed rules
+	return execute(w, "gap", p)
 }
 
 func execute(w io.Writer, name string, data any) error {
@@ -304,6 +316,7 @@ func execute(w io.Writer, name string, data any) error {
 
 type soaPage struct {
 	Title, Generated, Assessment string
+	Doc                          []docField
 	StandardName, BaselineName   string
 	Standard, Baseline           catalog.FrameworkID
 	Related                      string
@@ -311,14 +324,16 @@ type soaPage struct {
 	Problems                     []crosswalk.SoAProblem
 	Statuses                     []string
 	Controls                     []crosswalk.SoAEntry
+	PageCSS                      template.CSS
 	CSS                          template.CSS
 	JS                           template.JS
 }
 
 // SoAHTML writes the Statement of Applicability as one self-contained HTML page:
-// the summary, the problems an auditor would ask about, and every Annex A control
-// (control, title, applicable, justification, status, owner, evidence, notes,
-// related items) in a table that sorts and filters with script and reads without.
+// the document fields (organisation, scope, version, date, approved by; "not given"
+// when empty), the summary, the problems an auditor would ask about, and every Annex
+// A control (control, title, applicable, reason for inclusion, justification for
+// exclusion, status, owner, evidence, notes, related items) in a table that sorts and filters with script and reads without.
 // User text (justifications, owners, evidence, notes) is escaped. Each control's
 // row has data-control="ID" and data-status.
 func SoAHTML(w io.Writer, soa *crosswalk.SoA, opts Options) error {
@@ -326,9 +341,13 @@ func SoAHTML(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 		return errNil("statement of applicability")
 	}
 	cat := opts.catalog()
+	page, err := opts.pageCSS()
+	if err != nil {
+		return err
+	}
 	s := soa.Summary
-	p := soaPage{
-		Title: soaTitle(opts), Generated: opts.Generated, Assessment: soa.Assessment,
+	p := soaPage{PageCSS: template.CSS(page),
+		Title: soaTitle(opts), Generated: opts.Generated, Assessment: soa.Assessment, Doc: docFields(soa.Document),
 		StandardName: frameworkName(cat, soa.Standard), BaselineName: frameworkName(cat, soa.Baseline),
 		Standard: soa.Standard, Baseline: soa.Baseline, Related: joinIDs(soa.Related),
 		KPIs: []kpiView{

@@ -105,7 +105,7 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m.f("\n## Items\n\n")
 	m.header("ID", "Title", "Status", "Reached by", "Mapped at a higher level")
 	for _, it := range res.Items {
-		counting, context := splitVia(it.Via)
+		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		m.row(md(it.ID), md(it.Title), string(it.Status), md(strings.Join(counting, "; ")), md(strings.Join(context, "; ")))
 	}
 
@@ -142,16 +142,26 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if len(res.Recommendations) == 0 {
 		m.f("None.\n")
 	} else {
-		m.header("#", "Control", "Title", "Status now", "Gain", "Items it moves")
+		m.header("#", "Control", "Title", "Status now", "Gain", md("Items of "+movesOf(cat, res.Target)+" it moves"))
 		for i, r := range res.Recommendations {
 			m.row(itoa(i+1), md(r.Control), md(r.Title), r.Status.String(), itoa(r.Gain), md(strings.Join(moveLabels(r.Moves), "; ")))
+		}
+	}
+	if srcs := citedSources(res, opts); len(srcs) > 0 {
+		m.f("\n## Sources\n\n")
+		for _, s := range srcs {
+			m.f("- %s", md(s.Title))
+			if s.Publisher != "" {
+				m.f(" (%s)", md(s.Publisher))
+			}
+			m.f(" — %s\n", md(s.ID))
 		}
 	}
 	return m.flush()
 }
 
 // SoAMarkdown writes the Statement of Applicability as a Markdown document: the
-// summary, the problems an auditor would ask about and one table row per Annex A
+// document fields (organisation, scope, version, date, approved by), the summary, the problems an auditor would ask about and one table row per Annex A
 // control.
 func SoAMarkdown(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	if soa == nil {
@@ -160,6 +170,9 @@ func SoAMarkdown(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	cat := opts.catalog()
 	m := &mdWriter{w: bufio.NewWriter(w)}
 	m.f("# %s\n\n", md(soaTitle(opts)))
+	for _, f := range docFields(soa.Document) {
+		m.f("- %s: %s\n", f.Label, md(f.Shown()))
+	}
 	m.f("- Standard: %s (`%s`), Annex A = %s (`%s`)\n", md(frameworkName(cat, soa.Standard)), soa.Standard,
 		md(frameworkName(cat, soa.Baseline)), soa.Baseline)
 	if soa.Assessment != "" {
@@ -184,9 +197,11 @@ func SoAMarkdown(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 		m.f("- **%s** (%s): %s\n", md(p.Control), md(string(p.Kind)), md(p.Message))
 	}
 	m.f("\n## Controls\n\n")
-	m.header("Control", "Title", "Applicable", "Justification", "Status", "Owner", "Evidence", "Notes", "Related")
+	m.header("Control", "Title", "Applicable", "Reason for inclusion", "Justification for exclusion", "Status", "Owner",
+		"Evidence", "Notes", "Related")
 	for _, e := range soa.Controls {
-		m.row(md(e.AnnexA), md(e.Title), yesNo(e.Applicable), md(e.Justification), e.Status.String(), md(e.Owner),
+		m.row(md(e.AnnexA), md(e.Title), yesNo(e.Applicable), md(e.InclusionReason), md(e.ExclusionJustification),
+			e.Status.String(), md(e.Owner),
 			md(e.Evidence), md(e.Notes), md(relatedLabel(e.Related)))
 	}
 	return m.flush()

@@ -92,6 +92,48 @@ type Options struct {
 	// Assessment names the assessment file a gap result came from (a SoA carries its
 	// own); shown when not empty.
 	Assessment string
+	// Crosswalk names the source documents a result cites: a report shows a source's
+	// title where the result has its ID. When nil, the embedded mapping sets name
+	// them; an ID neither knows is shown as it is. Pass the crosswalk the result came
+	// from when it was built with crosswalk.New over sets of your own.
+	Crosswalk *crosswalk.Crosswalk
+	// Paper sets the paper size the HTML pages print on: "A4" or "Letter" (any
+	// case); "" leaves it to the browser and the reader's printer settings. Landscape
+	// prints across the long side. Either way the print layout is compact: the gap
+	// report of the 106 NIST CSF 2.0 items prints on at most 8 pages, its heat map
+	// on page 1.
+	Paper     string
+	Landscape bool
+	// Width is the width terminal tables ([GapTable], [SoATable]) fit, in
+	// characters (a command line passes $COLUMNS): long titles and lists wrap onto
+	// more lines, nothing is cut. 0 or less: no limit, every line as long as it
+	// needs.
+	Width int
+}
+
+// ErrPaper is wrapped by the error of a renderer given an Options.Paper it does not
+// know.
+var ErrPaper = errors.New("unknown paper size")
+
+// pageCSS is the @page rule of Paper and Landscape, or "" when neither is set.
+func (o Options) pageCSS() (string, error) {
+	size := ""
+	switch strings.ToLower(strings.TrimSpace(o.Paper)) {
+	case "":
+	case "a4":
+		size = "A4"
+	case "letter":
+		size = "letter"
+	default:
+		return "", fmt.Errorf("report: %w %q (want A4 or Letter)", ErrPaper, o.Paper)
+	}
+	if o.Landscape {
+		size = strings.TrimSpace(size + " landscape")
+	}
+	if size == "" {
+		return "", nil
+	}
+	return "@page{size:" + size + "}", nil
 }
 
 func (o Options) catalog() *catalog.Catalog {
@@ -110,7 +152,7 @@ func RenderGap(w io.Writer, res *crosswalk.GapResult, f Format, opts Options) er
 	case JSON:
 		return GapJSON(w, res)
 	case CSV:
-		return GapCSV(w, res)
+		return GapCSV(w, res, opts)
 	case Markdown:
 		return GapMarkdown(w, res, opts)
 	case HTML:

@@ -29,8 +29,6 @@ func cell(s string, max int) string {
 	return s
 }
 
-const titleWidth = 60
-
 type tableWriter struct {
 	bw  *bufio.Writer
 	tw  *tabwriter.Writer
@@ -76,7 +74,8 @@ func (t *tableWriter) flush() error {
 	return t.err
 }
 
-// GapTable writes the gap result as aligned text for a terminal: the header, the
+// GapTable writes the gap result as aligned text for a terminal, fitting opts.Width
+// (long titles and lists wrap onto more lines; nothing is cut): the header, the
 // summary, the roll-ups, the items that are not covered (gaps first is the
 // reader's job: they come in document order), the unreached items, the controls
 // not assessed and the recommendations. Covered items are counted, not listed.
@@ -110,44 +109,49 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	t.end()
 	if len(res.Groups) > 0 {
 		t.f("\n")
-		t.start("GROUP", "TITLE", "ITEMS", "COVERED", "PARTIAL", "GAP", "UNREACHED", "N/A", "COVERAGE")
-		for _, g := range res.Groups {
-			t.row(cell(g.ID, 0), cell(g.Title, 40), itoa(g.Total), itoa(g.Covered), itoa(g.Partial), itoa(g.Gap),
-				itoa(g.Unreached), itoa(g.NotApplicable), pct(g.CoveragePercent)+"%")
+		g := grid{header: []string{"GROUP", "TITLE", "ITEMS", "COVERED", "PARTIAL", "GAP", "UNREACHED", "N/A", "COVERAGE"}, wrap: []int{1}}
+		for _, r := range res.Groups {
+			g.add(r.ID, r.Title, itoa(r.Total), itoa(r.Covered), itoa(r.Partial), itoa(r.Gap),
+				itoa(r.Unreached), itoa(r.NotApplicable), pct(r.CoveragePercent)+"%")
 		}
-		t.end()
+		g.write(t, opts.Width)
 	}
 	t.f("\nItems not covered (%d of %d):\n", s.Total-s.Covered, s.Total)
-	t.start("ID", "STATUS", "TITLE", "REACHED BY")
+	items := grid{header: []string{"ID", "STATUS", "TITLE", "REACHED BY"}, wrap: []int{2, 3}, list: []int{3}}
 	for _, it := range res.Items {
 		if it.Status == crosswalk.Covered {
 			continue
 		}
-		counting, _ := splitVia(it.Via)
-		t.row(cell(it.ID, 0), string(it.Status), cell(it.Title, titleWidth), cell(strings.Join(counting, "; "), 80))
+		counting, _ := splitViaTitled(cat, res.Baseline, it.Via)
+		items.add(it.ID, string(it.Status), it.Title, strings.Join(counting, "\n"))
 	}
-	t.end()
+	items.write(t, opts.Width)
 	if len(res.Unreached) > 0 {
-		t.f("\nUnreached: %s\n", unreachedReason(cat, res.Baseline))
-		t.f("  %s\n", cell(strings.Join(res.Unreached, ", "), 0))
+		t.f("\n")
+		t.para(opts.Width, "Unreached: ", "  ", unreachedReason(cat, res.Baseline))
+		t.para(opts.Width, "  ", "  ", strings.Join(res.Unreached, ", "))
 	}
 	if len(res.NotAssessed) > 0 {
-		t.f("\nNot assessed (count as not implemented): %s\n", cell(strings.Join(res.NotAssessed, ", "), 0))
+		t.f("\n")
+		t.para(opts.Width, "Not assessed (count as not implemented): ", "  ", strings.Join(res.NotAssessed, ", "))
 	}
 	if len(res.Recommendations) > 0 {
-		t.f("\nRecommendations:\n")
-		t.start("#", "CONTROL", "STATUS", "GAIN", "TITLE", "MOVES")
+		t.f("\n")
+		t.para(opts.Width, "", "", fmt.Sprintf("Recommendations (MOVES lists items of %s, %s):", frameworkName(cat, res.Target), res.Target))
+		g := grid{header: []string{"#", "CONTROL", "STATUS", "GAIN", "TITLE", "MOVES"}, wrap: []int{4, 5}}
 		for i, r := range res.Recommendations {
-			t.row(itoa(i+1), cell(r.Control, 0), r.Status.String(), itoa(r.Gain), cell(r.Title, 50),
-				cell(strings.Join(moveLabels(r.Moves), ", "), 80))
+			g.add(itoa(i+1), r.Control, r.Status.String(), itoa(r.Gain), r.Title, strings.Join(moveLabels(r.Moves), ", "))
 		}
-		t.end()
+		g.write(t, opts.Width)
 	}
 	return t.flush()
 }
 
-// SoATable writes the Statement of Applicability as aligned text for a terminal:
-// the summary, the problems and one row per Annex A control.
+// SoATable writes the Statement of Applicability as aligned text for a terminal,
+// fitting opts.Width as [GapTable] does:
+// the document fields, the summary, the problems and one row per Annex A control
+// (its reason for inclusion or justification for exclusion in one column, as the
+// APPLICABLE column says which it is).
 func SoATable(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	if soa == nil {
 		return errNil("statement of applicability")
@@ -155,21 +159,25 @@ func SoATable(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	cat := opts.catalog()
 	t := newTableWriter(w)
 	t.f("%s: %s, Annex A\n", cell(soaTitle(opts), 0), cell(frameworkName(cat, soa.Standard), 0))
+	for _, f := range docFields(soa.Document) {
+		t.f("%-13s %s\n", f.Label+":", cell(f.Shown(), 0))
+	}
 	if soa.Assessment != "" {
-		t.f("Assessment: %s\n", cell(soa.Assessment, 0))
+		t.f("%-13s %s\n", "Assessment:", cell(soa.Assessment, 0))
 	}
 	s := soa.Summary
-	t.f("%d controls: %d applicable, %d excluded; %d implemented, %d partial, %d planned, %d not implemented, %d not assessed\n\n",
-		s.Total, s.Applicable, s.Excluded, s.Implemented, s.Partial, s.Planned, s.NotImplemented, s.NotAssessed)
-	t.start("CONTROL", "APPLICABLE", "STATUS", "OWNER", "TITLE", "JUSTIFICATION")
+	t.para(opts.Width, "", "", fmt.Sprintf("%d controls: %d applicable, %d excluded; %d implemented, %d partial, %d planned, %d not implemented, %d not assessed",
+		s.Total, s.Applicable, s.Excluded, s.Implemented, s.Partial, s.Planned, s.NotImplemented, s.NotAssessed))
+	t.f("\n")
+	g := grid{header: []string{"CONTROL", "APPLICABLE", "STATUS", "OWNER", "TITLE", "REASON / JUSTIFICATION"}, wrap: []int{3, 4, 5}}
 	for _, e := range soa.Controls {
-		t.row(cell(e.AnnexA, 0), yesNo(e.Applicable), e.Status.String(), cell(e.Owner, 20), cell(e.Title, 50), cell(e.Justification, 60))
+		g.add(e.AnnexA, yesNo(e.Applicable), e.Status.String(), e.Owner, e.Title, e.Justification)
 	}
-	t.end()
+	g.write(t, opts.Width)
 	if len(soa.Problems) > 0 {
 		t.f("\nProblems:\n")
 		for _, p := range soa.Problems {
-			t.f("  %s (%s): %s\n", cell(p.Control, 0), p.Kind, cell(p.Message, 0))
+			t.para(opts.Width, "  ", "    ", fmt.Sprintf("%s (%s): %s", p.Control, p.Kind, p.Message))
 		}
 	}
 	return t.flush()

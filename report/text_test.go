@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -65,7 +66,7 @@ func TestGapJSONIsTheContract(t *testing.T) {
 
 func TestGapCSV(t *testing.T) {
 	res := smallGap(t, catalog.CSF20)
-	got := render(t, func(b *bytes.Buffer) error { return GapCSV(b, res) })
+	got := render(t, func(b *bytes.Buffer) error { return GapCSV(b, res, Options{}) })
 	golden(t, "gap-small-csf.csv", got)
 	rows, err := csv.NewReader(bytes.NewReader(got)).ReadAll()
 	require.NoError(t, err)
@@ -77,7 +78,8 @@ func TestGapCSV(t *testing.T) {
 	}
 	// GV.OC-01 is mapped at category/function level only: its reaches are context.
 	assert.Equal(t, []string{"GV.OC-01", "unreached", ""}, []string{rows[1][0], rows[1][2], rows[1][3]})
-	assert.Contains(t, rows[1][4], "5.20 (related at GV.OC, implemented)")
+	assert.Contains(t, rows[1][4], "5.20 Addressing information security within supplier agreements (related at GV.OC, implemented)")
+	assert.Equal(t, "NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022", rows[1][5], "the source by its name")
 }
 
 func TestSoACSVKeepsUserText(t *testing.T) {
@@ -89,10 +91,10 @@ func TestSoACSVKeepsUserText(t *testing.T) {
 	require.Len(t, rows, 94)
 	assert.Equal(t, soaCSVHeader, rows[0])
 	assert.Equal(t, []string{"5.1", "A.5.1", "Policies for information security"}, rows[1][:3])
-	assert.Equal(t, hostileNote, rows[1][9], "CSV carries notes verbatim")
+	assert.Equal(t, hostileNote, rows[1][10], "CSV carries notes verbatim")
 	for _, r := range rows[1:] {
 		if r[0] == "7.4" {
-			assert.Equal(t, []string{"no", hostileNote, "not-applicable"}, r[4:7])
+			assert.Equal(t, []string{"no", "", hostileNote, "not-applicable"}, r[4:8], "the justification of an exclusion")
 		}
 	}
 }
@@ -120,11 +122,11 @@ func TestSoAMarkdownEscapes(t *testing.T) {
 	got := string(render(t, func(b *bytes.Buffer) error { return SoAMarkdown(b, soa, Options{}) }))
 	assert.NotContains(t, got, "<script>")
 	assert.Contains(t, got, `&lt;script&gt;alert(1)&lt;/script&gt; \| pipe<br>second line &amp; "quotes" \`+"`code\\`")
-	// each control row has exactly the 9 cells of the header: no '|' of a note leaks
+	// each control row has exactly the 10 cells of the header: no '|' of a note leaks
 	for _, line := range strings.Split(got, "\n") {
 		if strings.HasPrefix(line, "| A.") {
 			cells := strings.Split(strings.ReplaceAll(line, `\|`, ""), "|")
-			assert.Len(t, cells, 11, line)
+			assert.Len(t, cells, 12, line)
 		}
 	}
 	golden(t, "soa-small.md", render(t, func(b *bytes.Buffer) error { return SoAMarkdown(b, smallSoA(t), Options{}) }))
@@ -132,11 +134,37 @@ func TestSoAMarkdownEscapes(t *testing.T) {
 
 func TestTables(t *testing.T) {
 	res := smallGap(t, catalog.CSF20)
-	got := render(t, func(b *bytes.Buffer) error { return RenderGap(b, res, Table, Options{}) })
+	got := render(t, func(b *bytes.Buffer) error { return RenderGap(b, res, Table, Options{Width: 100}) })
 	golden(t, "gap-small-csf.txt", got)
 	s := string(got)
 	assert.Contains(t, s, "Coverage 63.8% (67 of 105 applicable items covered)")
 	assert.NotContains(t, s, "\t")
+	assertFits(t, s, 100)
+	// Nothing is cut: every reach of every item not covered is there in full, one a
+	// line (wrapped at spaces when long), and every title.
+	titles, reached := tableColumns(t, s, "ID", "TITLE", "REACHED BY")
+	n := 0
+	for _, it := range res.Items {
+		if it.Status == crosswalk.Covered {
+			continue
+		}
+		n++
+		assert.Equal(t, strings.Join(strings.Fields(it.Title), " "), titles[it.ID], it.ID)
+		for _, v := range it.Via {
+			if v.ViaParent == "" {
+				assert.Contains(t, reached[it.ID], titledVia(catalog.Default(), res.Baseline, v), it.ID)
+			}
+		}
+	}
+	assert.Len(t, titles, n)
+	_, moves := tableColumns(t, s, "#", "TITLE", "MOVES")
+	for i, r := range res.Recommendations {
+		assert.Equal(t, strings.Join(moveLabels(r.Moves), ", "), moves[itoa(i+1)])
+	}
+	// Without a width, every list entry has a line of its own and nothing wraps.
+	wide := string(render(t, func(b *bytes.Buffer) error { return RenderGap(b, res, Table, Options{}) }))
+	assert.Regexp(t, `\nDE\.CM-01  gap +Networks and network services are monitored to find potentially adverse events +8\.16 Monitoring activities \(related, not-implemented\)\n`, wide)
+	assert.NotContains(t, wide, "…", "nothing is cut")
 	soa, err := crosswalk.Default().SoA(hostileAssessment(t))
 	require.NoError(t, err)
 	st := string(render(t, func(b *bytes.Buffer) error { return SoATable(b, soa, Options{}) }))
@@ -144,6 +172,9 @@ func TestTables(t *testing.T) {
 		assert.NotContains(t, line, "\r")
 	}
 	assert.Contains(t, st, "93 controls: 92 applicable, 1 excluded")
+	st = string(render(t, func(b *bytes.Buffer) error { return SoATable(b, soa, Options{Width: 80}) }))
+	assertFits(t, st, 80)
+	assert.Contains(t, strings.Join(strings.Fields(st), " "), "5.1 (missing-reason): A.5.1 Policies for information security is included without a reason for its inclusion")
 	assert.Equal(t, "a b", cell("a\nb", 0))
 	assert.Equal(t, "abc…", cell("abcdef", 4))
 }
@@ -255,4 +286,57 @@ func TestHeatMapPercentRoundsAsTheResult(t *testing.T) {
 			assert.Equal(t, want[r.ID], r.Percent, r.ID)
 		}
 	}
+}
+
+// assertFits fails for a line of s longer than width characters.
+func assertFits(t *testing.T, s string, width int) {
+	t.Helper()
+	for i, l := range strings.Split(s, "\n") {
+		assert.LessOrEqual(t, utf8.RuneCountInString(l), width, "line %d: %q", i+1, l)
+	}
+}
+
+// tableColumns reads back two wrapped columns (a and b, b to the end of the line)
+// of the text table whose header row starts with key: per row (keyed by its first
+// cell), the column's lines joined by spaces.
+func tableColumns(t *testing.T, s, key, a, b string) (colA, colB map[string]string) {
+	t.Helper()
+	lines := strings.Split(s, "\n")
+	start := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, key+" ") && strings.Contains(l, " "+a+" ") && strings.HasSuffix(l, " "+b) {
+			start = i
+		}
+	}
+	require.GreaterOrEqual(t, start, 0, "no header %s … %s … %s", key, a, b)
+	h := []rune(lines[start])
+	ia, ib := strings.Index(lines[start], " "+a+" ")+1, strings.LastIndex(lines[start], " "+b)+1
+	ia, ib = utf8.RuneCountInString(lines[start][:ia]), utf8.RuneCountInString(lines[start][:ib])
+	_ = h
+	colA, colB = map[string]string{}, map[string]string{}
+	row := ""
+	for _, l := range lines[start+1:] {
+		if l == "" {
+			break
+		}
+		r := []rune(l)
+		if f := strings.Fields(string(r[:min(ia, len(r))])); len(f) > 0 && !strings.HasPrefix(l, " ") {
+			row = f[0]
+		}
+		part := func(from, to int) string {
+			if from >= len(r) {
+				return ""
+			}
+			return strings.TrimSpace(string(r[from:min(to, len(r))]))
+		}
+		if p := part(ia, ib); p != "" {
+			colA[row] = strings.TrimSpace(colA[row] + " " + p)
+		} else if _, ok := colA[row]; !ok {
+			colA[row] = ""
+		}
+		if p := part(ib, len(r)); p != "" {
+			colB[row] = strings.TrimSpace(colB[row] + " " + p)
+		}
+	}
+	return colA, colB
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -28,22 +27,37 @@ var statusFills = map[string][2]string{
 	"not-applicable": {"D9D9D9", "000000"}, "not-assessed": {"D9D9D9", "000000"},
 }
 
-// sheet is one worksheet: a header row, column widths and rows of cells; the
-// column statusCol (0-based; -1 for none) holds status words to colour.
+// percentFormat is the number format of percentages: the cell holds the fraction
+// (0.876) and shows "87.6%".
+const percentFormat = "0.0%"
+
+// percent is a cell value given in percent (87.6): written as the fraction 0.876 in
+// the % format, so that a spreadsheet computes with it as a number.
+type percent float64
+
+// column is one column of a sheet: the key it has in the JSON and CSV forms, the
+// readable header the sheet shows, its width, and how its cells are formatted.
+type column struct {
+	key, header string
+	width       float64
+	wrap        bool // text wraps
+	status      bool // status words, coloured by conditional formats
+}
+
+// sheet is one worksheet: its columns and rows of cells (string, int, bool,
+// float64 or percent; every cell of a column has the same type).
 type sheet struct {
-	name      string
-	header    []string
-	widths    []float64
-	rows      [][]any
-	statusCol int
-	wrapCols  []int // columns whose text wraps
+	name string
+	cols []column
+	rows [][]any
 }
 
 type workbook struct {
-	f      *excelize.File
-	header int
-	status map[string]int
-	wrap   int
+	f       *excelize.File
+	header  int
+	wrap    int
+	percent int
+	status  map[string]int // conditional (dxf) styles by status word
 }
 
 func newWorkbook(title, subject string) (*workbook, error) {
@@ -60,19 +74,22 @@ func newWorkbook(title, subject string) (*workbook, error) {
 		Font:      &excelize.Font{Bold: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7ECF2"}},
 		Border:    []excelize.Border{{Type: "bottom", Color: "8C959F", Style: 2}},
-		Alignment: &excelize.Alignment{Vertical: "top"},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 	}); err != nil {
 		return nil, err
 	}
 	if wb.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
 		return nil, err
 	}
+	pf := percentFormat
+	if wb.percent, err = f.NewStyle(&excelize.Style{CustomNumFmt: &pf, Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+		return nil, err
+	}
 	for _, k := range slices.Sorted(maps.Keys(statusFills)) {
 		c := statusFills[k]
-		id, err := f.NewStyle(&excelize.Style{
-			Font:      &excelize.Font{Bold: true, Color: c[1]},
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
-			Alignment: &excelize.Alignment{Vertical: "top"},
+		id, err := f.NewConditionalStyle(&excelize.Style{
+			Font: &excelize.Font{Bold: true, Color: c[1]},
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
 		})
 		if err != nil {
 			return nil, err
@@ -80,6 +97,17 @@ func newWorkbook(title, subject string) (*workbook, error) {
 		wb.status[k] = id
 	}
 	return wb, nil
+}
+
+// statusRules are the conditional formats of a status column: one rule per status
+// word, so that a cell's colour follows its text when the reader edits it.
+func (wb *workbook) statusRules() []excelize.ConditionalFormatOptions {
+	var out []excelize.ConditionalFormatOptions
+	for _, k := range slices.Sorted(maps.Keys(wb.status)) {
+		id := wb.status[k]
+		out = append(out, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Value: `"` + k + `"`, Format: &id})
+	}
+	return out
 }
 
 func (wb *workbook) add(s sheet, first bool) error {
@@ -91,51 +119,77 @@ func (wb *workbook) add(s sheet, first bool) error {
 	} else if _, err := f.NewSheet(s.name); err != nil {
 		return err
 	}
-	if err := f.SetSheetRow(s.name, "A1", &s.header); err != nil {
-		return err
-	}
-	for i, r := range s.rows {
-		cellRef, _ := excelize.CoordinatesToCellName(1, i+2)
-		row := fitCells(r)
-		if err := f.SetSheetRow(s.name, cellRef, &row); err != nil {
+	for i, c := range s.cols {
+		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if err := f.SetCellStr(s.name, ref, c.header); err != nil {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(s.header), len(s.rows)+1)
-	lastCol, _ := excelize.ColumnNumberToName(len(s.header))
-	if err := f.SetCellStyle(s.name, "A1", lastCol+"1", wb.header); err != nil {
-		return err
-	}
-	for _, c := range s.wrapCols {
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		if len(s.rows) > 0 {
+	// Column styles first: a percent cell's own style comes after.
+	for i, c := range s.cols {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if c.wrap && len(s.rows) > 0 {
 			if err := f.SetCellStyle(s.name, col+"2", fmt.Sprintf("%s%d", col, len(s.rows)+1), wb.wrap); err != nil {
 				return err
 			}
 		}
 	}
-	if s.statusCol >= 0 {
-		col, _ := excelize.ColumnNumberToName(s.statusCol + 1)
-		for i, r := range s.rows {
-			if id, ok := wb.status[fmt.Sprint(r[s.statusCol])]; ok {
-				cellRef := fmt.Sprintf("%s%d", col, i+2)
-				if err := f.SetCellStyle(s.name, cellRef, cellRef, id); err != nil {
-					return err
+	for r, row := range s.rows {
+		row = fitCells(row) // over-long texts cut, with a note saying where they are whole
+		for c, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
+			var err error
+			switch v := v.(type) {
+			case percent:
+				if err = f.SetCellFloat(s.name, ref, float64(v)/100, -1, 64); err == nil {
+					err = f.SetCellStyle(s.name, ref, ref, wb.percent)
 				}
+			case string:
+				err = f.SetCellStr(s.name, ref, v)
+			default:
+				err = f.SetCellValue(s.name, ref, v)
+			}
+			if err != nil {
+				return err
 			}
 		}
 	}
-	for i, w := range s.widths {
+	lastCol, _ := excelize.ColumnNumberToName(len(s.cols))
+	if err := f.SetCellStyle(s.name, "A1", lastCol+"1", wb.header); err != nil {
+		return err
+	}
+	for i, c := range s.cols {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(s.name, col, col, w); err != nil {
+		if err := f.SetColWidth(s.name, col, col, c.width); err != nil {
 			return err
+		}
+		if c.status {
+			// The whole column below the header, so that rows the reader adds are
+			// coloured too.
+			if err := f.SetConditionalFormat(s.name, fmt.Sprintf("%s2:%s%d", col, col, excelize.TotalRows), wb.statusRules()); err != nil {
+				return err
+			}
 		}
 	}
 	if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
-	return f.AutoFilter(s.name, "A1:"+last, nil)
+	// Page setup: landscape, every column on one page width, the header row
+	// repeated on every printed page.
+	landscape, wide, tall, fit := "landscape", 1, 0, true
+	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + s.name + "'!$1:$1", Scope: s.name}); err != nil {
+		return err
+	}
+	last, _ := excelize.CoordinatesToCellName(len(s.cols), len(s.rows)+1)
+	if err := f.AutoFilter(s.name, "A1:"+last, nil); err != nil {
+		return err
+	}
+	// After the filter, which rewrites the sheet's properties.
+	return f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
 // maxCellChars is the most characters an XLSX cell holds (Excel's limit); the
@@ -188,63 +242,118 @@ const (
 	SheetProblems        = "Problems"
 )
 
+// summaryCols are the columns of a Summary sheet: field (its JSON name), a readable
+// label, the value and what it means.
+var summaryCols = []column{{key: "field", header: "Field", width: 20}, {key: "label", header: "Label", width: 28},
+	{key: "value", header: "Value", width: 40, wrap: true}, {key: "meaning", header: "Meaning", width: 70, wrap: true}}
+
+// summaryRow is one row of a Summary sheet.
+func summaryRow(field, label string, value any, meaning string) []any {
+	return []any{field, label, value, meaning}
+}
+
+// gapItemCols are the columns of the Items sheet of [GapXLSX], keyed as the CSV's.
+var gapItemCols = []column{
+	{key: "id", header: "ID", width: 12},
+	{key: "title", header: "Title", width: 60, wrap: true},
+	{key: "status", header: "Status", width: 15, status: true},
+	{key: "reached_by", header: "Reached by", width: 45, wrap: true},
+	{key: "category_level", header: "Mapped at a higher level (context)", width: 40, wrap: true},
+	{key: "sources", header: "Sources", width: 30, wrap: true},
+	{key: "statements", header: "What the source states", width: 40, wrap: true},
+	{key: "outside_baseline", header: "Mapped outside the baseline", width: 30, wrap: true},
+	{key: "policy", header: "Policy", width: 12},
+	{key: "derived", header: "Derived paths used", width: 10},
+}
+
+// gapGroupCols are the columns of the Groups sheet of [GapXLSX], keyed as the JSON's
+// roll-up fields.
+var gapGroupCols = []column{
+	{key: "id", header: "ID", width: 10}, {key: "title", header: "Title", width: 45, wrap: true},
+	{key: "kind", header: "Kind", width: 22}, {key: "total", header: "Items", width: 8},
+	{key: "covered", header: "Covered", width: 10}, {key: "partial", header: "Partial", width: 10},
+	{key: "gap", header: "Gap", width: 8}, {key: "unreached", header: "Unreached", width: 11},
+	{key: "not_applicable", header: "Not applicable", width: 15}, {key: "coverage_percent", header: "Coverage", width: 11},
+}
+
+// gapRecCols are the columns of the Recommendations sheet of [GapXLSX].
+var gapRecCols = []column{
+	{key: "rank", header: "Rank", width: 7}, {key: "control", header: "Control", width: 10},
+	{key: "title", header: "Title", width: 50, wrap: true}, {key: "status", header: "Status now", width: 16, status: true},
+	{key: "gain", header: "Gain", width: 7}, {key: "item", header: "Item moved", width: 12},
+	{key: "from", header: "From", width: 12, status: true}, {key: "to", header: "To", width: 12, status: true},
+	{key: "weight", header: "Weight", width: 8},
+}
+
+// soaCols are the columns of the SoA sheet of [SoAXLSX] before the related
+// frameworks', keyed as the CSV's.
+var soaCols = []column{
+	{key: "control", header: "Control", width: 9}, {key: "annex_a", header: "Annex A", width: 9},
+	{key: "title", header: "Title", width: 40, wrap: true}, {key: "theme", header: "Theme", width: 14},
+	{key: "applicable", header: "Applicable", width: 11},
+	{key: "inclusion_reason", header: "Reason for inclusion", width: 32, wrap: true},
+	{key: "exclusion_justification", header: "Justification for exclusion", width: 32, wrap: true},
+	{key: "status", header: "Implementation status", width: 16, status: true},
+	{key: "owner", header: "Owner", width: 16, wrap: true}, {key: "evidence", header: "Evidence", width: 28, wrap: true},
+	{key: "notes", header: "Notes", width: 28, wrap: true},
+}
+
 // GapXLSX writes the gap result as an XLSX workbook with the sheets Summary (the
-// fields of the JSON's header and summary: field, value, meaning), Items (one row
-// per item: ID, title, status, reached by, mapped at a higher level, sources,
-// statements), Groups (the roll-ups) and Recommendations (one row per moved item).
-// Every sheet has its header row frozen, a filter on and column widths set; status
-// cells are coloured. The document properties are fixed, so the same result gives
-// the same workbook.
+// fields of the JSON's header and summary: field, label, value, meaning), Items (one
+// row per item: ID, title, status, reached by, mapped at a higher level, sources,
+// statements, controls outside the baseline, policy, derived), Groups (the roll-ups)
+// and Recommendations (one row per moved item). Headers are readable words; every
+// column holds one type (counts are numbers, "derived" is a boolean everywhere,
+// percentages are numbers in a % format: 87.6 % is the number 0.876). Status cells
+// are coloured by conditional formats, so the colour follows an edited status. Every
+// sheet has its header row frozen and repeated on each printed page, a filter on,
+// column widths set, and prints landscape, one page wide. The document properties are
+// fixed, so the same result gives the same workbook.
 func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if res == nil {
 		return errNil("gap result")
 	}
 	cat := opts.catalog()
 	s := res.Summary
-	summary := sheet{name: SheetSummary, header: []string{"field", "value", "meaning"}, widths: []float64{20, 40, 70}, statusCol: -1,
+	summary := sheet{name: SheetSummary, cols: summaryCols,
 		rows: [][]any{
-			{"title", gapTitle(res, cat, opts), ""},
-			{"baseline", string(res.Baseline), frameworkName(cat, res.Baseline)},
-			{"target", string(res.Target), frameworkName(cat, res.Target)},
-			{"policy", string(res.Policy), policyNote(res.Policy)},
-			{"notes", strings.Join(res.Notes, "\n"), "what a reader must know to read the numbers right"},
-			{"derived", res.Derived, "whether paths through other frameworks count"},
-			{"limited_to", scopeLabel(res), "implementation groups and scopes the target was limited to"},
-			{"assessment", opts.Assessment, "the assessment file"},
-			{"generated", opts.Generated, ""},
-			{"total", s.Total, "target items"},
-			{"covered", s.Covered, "items covered"},
-			{"partial", s.Partial, "items partly covered"},
-			{"gap", s.Gap, "items reached by controls not (enough) implemented"},
-			{"unreached", s.Unreached, unreachedReason(cat, res.Baseline)},
-			{"not_applicable", s.NotApplicable, "items every reaching control of which is not applicable"},
-			{"applicable", s.Applicable, "total − not applicable"},
-			{"covered_percent", s.CoveredPercent, "% of applicable items"},
-			{"partial_percent", s.PartialPercent, "% of applicable items"},
-			{"gap_percent", s.GapPercent, "% of applicable items"},
-			{"unreached_percent", s.UnreachedPercent, "% of applicable items"},
-			{"coverage_percent", s.CoveragePercent, "the covered share"},
-			{"not_assessed", strings.Join(res.NotAssessed, ", "), "baseline controls the assessment does not rate (count as not implemented)"},
+			summaryRow("title", "Title", gapTitle(res, cat, opts), ""),
+			summaryRow("baseline", "Baseline", string(res.Baseline), frameworkName(cat, res.Baseline)),
+			summaryRow("target", "Target", string(res.Target), frameworkName(cat, res.Target)),
+			summaryRow("policy", "Coverage policy", string(res.Policy), policyNote(res.Policy)),
+			summaryRow("notes", "Notes", strings.Join(res.Notes, "\n"), "what a reader must know to read the numbers right"),
+			summaryRow("derived", "Derived paths used", res.Derived, "whether paths through other frameworks count"),
+			summaryRow("limited_to", "Limited to", scopeLabel(res), "implementation groups and scopes the target was limited to"),
+			summaryRow("assessment", "Assessment", opts.Assessment, "the assessment file"),
+			summaryRow("generated", "Generated", opts.Generated, ""),
+			summaryRow("total", "Target items", s.Total, "target items"),
+			summaryRow("covered", "Covered", s.Covered, "items covered"),
+			summaryRow("partial", "Partly covered", s.Partial, "items partly covered"),
+			summaryRow("gap", "Gaps", s.Gap, "items reached by controls not (enough) implemented"),
+			summaryRow("unreached", "Unreached", s.Unreached, unreachedReason(cat, res.Baseline)),
+			summaryRow("not_applicable", "Not applicable", s.NotApplicable, "items every reaching control of which is not applicable"),
+			summaryRow("applicable", "Applicable items", s.Applicable, "total − not applicable"),
+			summaryRow("covered_percent", "Covered share", percent(s.CoveredPercent), "of applicable items"),
+			summaryRow("partial_percent", "Partly covered share", percent(s.PartialPercent), "of applicable items"),
+			summaryRow("gap_percent", "Gap share", percent(s.GapPercent), "of applicable items"),
+			summaryRow("unreached_percent", "Unreached share", percent(s.UnreachedPercent), "of applicable items"),
+			summaryRow("coverage_percent", "Coverage", percent(s.CoveragePercent), "the covered share"),
+			summaryRow("not_assessed", "Not assessed", strings.Join(res.NotAssessed, ", "), "baseline controls the assessment does not rate (count as not implemented)"),
 		}}
-	items := sheet{name: SheetItems, statusCol: 2, wrapCols: []int{1, 3, 4, 6},
-		header: gapCSVHeader,
-		widths: []float64{12, 60, 15, 45, 40, 30, 40, 30, 10, 8}}
+	items := sheet{name: SheetItems, cols: gapItemCols}
 	for _, it := range res.Items {
-		counting, context := splitVia(it.Via)
+		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		items.rows = append(items.rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
-			strings.Join(context, "\n"), strings.Join(sources(it.Via), "; "), strings.Join(it.Statements, "\n"),
-			strings.Join(it.Outside, "\n"), policyCell(res, it), strconv.FormatBool(res.Derived)})
+			strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
+			strings.Join(it.Outside, "\n"), policyCell(res, it), res.Derived})
 	}
-	groups := sheet{name: SheetGroups, statusCol: -1,
-		header: []string{"id", "title", "kind", "total", "covered", "partial", "gap", "unreached", "not_applicable", "coverage_percent"},
-		widths: []float64{10, 45, 22, 8, 10, 10, 8, 11, 15, 17}}
+	groups := sheet{name: SheetGroups, cols: gapGroupCols}
 	for _, g := range res.Groups {
 		groups.rows = append(groups.rows, []any{g.ID, g.Title, g.Kind, g.Total, g.Covered, g.Partial, g.Gap, g.Unreached,
-			g.NotApplicable, g.CoveragePercent})
+			g.NotApplicable, percent(g.CoveragePercent)})
 	}
-	recs := sheet{name: SheetRecommendations, statusCol: 3,
-		header: []string{"rank", "control", "title", "status", "gain", "item", "from", "to", "weight"},
-		widths: []float64{7, 10, 50, 16, 7, 12, 10, 10, 8}}
+	recs := sheet{name: SheetRecommendations, cols: slices.Clone(gapRecCols)}
+	recs.cols[5].header = "Item moved: " + movesOf(cat, res.Target)
 	for i, r := range res.Recommendations {
 		for _, m := range r.Moves {
 			recs.rows = append(recs.rows, []any{i + 1, r.Control, r.Title, r.Status.String(), r.Gain, m.ID, string(m.From), string(m.To), m.Weight})
@@ -262,25 +371,25 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 
 // SoAXLSX writes the Statement of Applicability as an XLSX workbook with the sheets
 // SoA (one row per Annex A control: control, Annex A ID, title, theme, applicable,
-// justification, status, owner, evidence, notes, and one column of related items
-// per related framework), Summary (the counts) and Problems. Header rows are frozen,
-// filters on, widths set and status cells coloured.
+// reason for inclusion, justification for exclusion, status, owner, evidence, notes,
+// and one column of related items per related framework), Summary (the document
+// fields — organisation, scope, version, date, approved by — and the counts) and
+// Problems. Headers are readable words, status cells coloured by conditional formats,
+// header rows frozen and repeated on each printed page, filters on, widths set; every
+// sheet prints landscape, one page wide.
 func SoAXLSX(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	if soa == nil {
 		return errNil("statement of applicability")
 	}
 	cat := opts.catalog()
-	main := sheet{name: SheetSoA, statusCol: 6, wrapCols: []int{2, 5, 8, 9},
-		header: []string{"control", "annex_a", "title", "theme", "applicable", "justification", "status", "owner", "evidence", "notes"},
-		widths: []float64{9, 9, 45, 15, 11, 40, 16, 16, 30, 30}}
+	main := sheet{name: SheetSoA, cols: slices.Clone(soaCols)}
 	for _, fw := range soa.Related {
-		main.header = append(main.header, "related "+string(fw))
-		main.widths = append(main.widths, 35)
-		main.wrapCols = append(main.wrapCols, len(main.header)-1)
+		main.cols = append(main.cols, column{key: "related " + string(fw), header: "Related: " + frameworkName(cat, fw) + " (" + string(fw) + ")",
+			width: 35, wrap: true})
 	}
 	for _, e := range soa.Controls {
-		row := []any{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.Justification, e.Status.String(),
-			e.Owner, e.Evidence, e.Notes}
+		row := []any{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.InclusionReason, e.ExclusionJustification,
+			e.Status.String(), e.Owner, e.Evidence, e.Notes}
 		for _, fw := range soa.Related {
 			var items []string
 			for _, r := range e.Related {
@@ -293,19 +402,26 @@ func SoAXLSX(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 		main.rows = append(main.rows, row)
 	}
 	s := soa.Summary
-	summary := sheet{name: SheetSummary, header: []string{"field", "value"}, widths: []float64{20, 50}, statusCol: -1,
-		rows: [][]any{
-			{"title", soaTitle(opts)},
-			{"standard", string(soa.Standard) + " (" + frameworkName(cat, soa.Standard) + ")"},
-			{"baseline", string(soa.Baseline) + " (" + frameworkName(cat, soa.Baseline) + ")"},
-			{"assessment", soa.Assessment},
-			{"generated", opts.Generated},
-			{"total", s.Total}, {"applicable", s.Applicable}, {"excluded", s.Excluded},
-			{"implemented", s.Implemented}, {"partial", s.Partial}, {"planned", s.Planned},
-			{"not_implemented", s.NotImplemented}, {"not_assessed", s.NotAssessed},
-		}}
-	problems := sheet{name: SheetProblems, header: []string{"control", "kind", "message"}, widths: []float64{10, 24, 80},
-		statusCol: -1, wrapCols: []int{2}}
+	summary := sheet{name: SheetSummary, cols: summaryCols, rows: [][]any{summaryRow("title", "Title", soaTitle(opts), "")}}
+	for _, f := range docFields(soa.Document) {
+		summary.rows = append(summary.rows, summaryRow(f.Key, f.Label, f.Value, "as given ("+notGiven+" when empty)"))
+	}
+	summary.rows = append(summary.rows,
+		summaryRow("standard", "Standard", string(soa.Standard), frameworkName(cat, soa.Standard)),
+		summaryRow("baseline", "Annex A control set", string(soa.Baseline), frameworkName(cat, soa.Baseline)),
+		summaryRow("assessment", "Assessment", soa.Assessment, "the assessment file"),
+		summaryRow("generated", "Generated", opts.Generated, ""),
+		summaryRow("total", "Annex A controls", s.Total, ""),
+		summaryRow("applicable", "Applicable", s.Applicable, "included"),
+		summaryRow("excluded", "Excluded", s.Excluded, "not applicable"),
+		summaryRow("implemented", "Implemented", s.Implemented, ""),
+		summaryRow("partial", "Partly implemented", s.Partial, ""),
+		summaryRow("planned", "Planned", s.Planned, ""),
+		summaryRow("not_implemented", "Not implemented", s.NotImplemented, ""),
+		summaryRow("not_assessed", "Not assessed", s.NotAssessed, "listed as applicable"),
+	)
+	problems := sheet{name: SheetProblems, cols: []column{{key: "control", header: "Control", width: 10},
+		{key: "kind", header: "Problem", width: 24}, {key: "message", header: "Message", width: 80, wrap: true}}}
 	for _, p := range soa.Problems {
 		problems.rows = append(problems.rows, []any{p.Control, string(p.Kind), p.Message})
 	}

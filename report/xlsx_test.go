@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -36,12 +37,13 @@ func TestGapXLSXEqualsJSON(t *testing.T) {
 			f := openXLSX(t, data)
 			assert.Equal(t, []string{SheetSummary, SheetItems, SheetGroups, SheetRecommendations}, f.GetSheetList())
 
-			rows, err := f.GetRows(SheetSummary)
+			raw := excelize.Options{RawCellValue: true}
+			rows, err := f.GetRows(SheetSummary, raw)
 			require.NoError(t, err)
 			fields := map[string]string{}
 			for _, r := range rows[1:] {
-				if len(r) > 1 {
-					fields[r[0]] = r[1]
+				if len(r) > 2 {
+					fields[r[0]] = r[2]
 				}
 			}
 			assert.Equal(t, js["baseline"], fields["baseline"])
@@ -52,35 +54,57 @@ func TestGapXLSXEqualsJSON(t *testing.T) {
 			for k, v := range summary {
 				got, err := strconv.ParseFloat(fields[k], 64)
 				require.NoError(t, err, k)
-				assert.Equal(t, v, got, k)
+				if strings.HasSuffix(k, "_percent") {
+					// a number in % format: the fraction
+					assert.InDelta(t, v.(float64)/100, got, 1e-12, k)
+					assert.Equal(t, percentFormat, numFmt(t, f, SheetSummary, cellOf(t, f, SheetSummary, k)), k)
+				} else {
+					assert.Equal(t, v, got, k)
+				}
 			}
+			typ, err := f.GetCellType(SheetSummary, cellOf(t, f, SheetSummary, "derived"))
+			require.NoError(t, err)
+			assert.Equal(t, excelize.CellTypeBool, typ, "derived is a boolean, as in the Items sheet")
+			assert.Equal(t, "0", fields["derived"])
 
 			rows, err = f.GetRows(SheetItems)
 			require.NoError(t, err)
 			items := js["items"].([]any)
 			require.Len(t, rows, len(items)+1)
-			assert.Equal(t, gapCSVHeader, rows[0])
+			assert.Equal(t, gapCSVHeader, colKeys(gapItemCols), "the Items sheet has the CSV's columns")
+			assert.Equal(t, []string{"ID", "Title", "Status", "Reached by", "Mapped at a higher level (context)", "Sources",
+				"What the source states", "Mapped outside the baseline", "Policy", "Derived paths used"}, rows[0], "readable headers")
 			for i, it := range items {
 				m := it.(map[string]any)
 				assert.Equal(t, m["id"], rows[i+1][0])
 				assert.Equal(t, m["title"], rows[i+1][1])
 				assert.Equal(t, m["status"], rows[i+1][2])
 			}
-			groups, err := f.GetRows(SheetGroups)
+			// one type per column: "derived" is a boolean here as in the Summary
+			typ, err = f.GetCellType(SheetItems, "J2")
+			require.NoError(t, err)
+			assert.Equal(t, excelize.CellTypeBool, typ)
+			groups, err := f.GetRows(SheetGroups, raw)
 			require.NoError(t, err)
 			jgroups := js["groups"].([]any)
 			require.Len(t, groups, len(jgroups)+1)
 			// every cell of every roll-up equals the JSON field its column names
 			for i, g := range jgroups {
 				m := g.(map[string]any)
-				for c, name := range groups[0] {
+				for c, col := range gapGroupCols {
+					name := col.key
+					assert.Equal(t, col.header, groups[0][c])
 					want, ok := m[name]
 					require.True(t, ok, "column %q is a JSON field of a roll-up", name)
 					got := groups[i+1][c]
 					if n, isNum := want.(float64); isNum {
 						v, err := strconv.ParseFloat(got, 64)
 						require.NoError(t, err, "%s row %d", name, i+1)
-						assert.Equal(t, n, v, "%s of %v", name, m["id"])
+						if name == "coverage_percent" {
+							assert.InDelta(t, n/100, v, 1e-12, "%s of %v", name, m["id"])
+						} else {
+							assert.Equal(t, n, v, "%s of %v", name, m["id"])
+						}
 					} else {
 						assert.Equal(t, want, got, "%s of %v", name, m["id"])
 					}
@@ -100,16 +124,14 @@ func TestGapXLSXEqualsJSON(t *testing.T) {
 					recs[1][:6])
 			}
 
-			// frozen header, filter, coloured status cells
+			// frozen header, filter, status colours as conditional formats
 			panes, err := f.GetPanes(SheetItems)
 			require.NoError(t, err)
 			assert.True(t, panes.Freeze)
 			assert.Equal(t, 1, panes.YSplit)
-			style, err := f.GetCellStyle(SheetItems, "C2")
-			require.NoError(t, err)
-			st, err := f.GetStyle(style)
-			require.NoError(t, err)
-			assert.Equal(t, []string{statusFills[rows[1][2]][0]}, st.Fill.Color)
+			assertStatusRules(t, f, SheetItems, "C")
+			assertStatusRules(t, f, SheetRecommendations, "D", "G", "H")
+			assertPrintSetup(t, f, f.GetSheetList()...)
 			filters := 0
 			for _, dn := range f.GetDefinedName() {
 				if dn.Name == "_xlnm._FilterDatabase" {
@@ -145,23 +167,159 @@ func TestSoAXLSX(t *testing.T) {
 	require.Len(t, rows, 94)
 	for i, e := range soa.Controls {
 		assert.Equal(t, e.Control, rows[i+1][0])
-		assert.Equal(t, e.Status.String(), rows[i+1][6])
+		assert.Equal(t, e.Status.String(), rows[i+1][7])
 		assert.Equal(t, yesNo(e.Applicable), rows[i+1][4])
 	}
-	assert.Equal(t, hostileNote, rows[1][9], "notes kept verbatim")
+	assert.Equal(t, hostileNote, rows[1][10], "notes kept verbatim")
 	sum, err := f.GetRows(SheetSummary)
 	require.NoError(t, err)
-	assert.Contains(t, sum, []string{"total", "93"})
-	assert.Contains(t, sum, []string{"excluded", "1"})
+	values := map[string]string{}
+	for _, r := range sum[1:] {
+		values[r[0]] = cellAt(r, 2)
+	}
+	assert.Equal(t, "93", values["total"])
+	assert.Equal(t, "1", values["excluded"])
 	// every count of the JSON summary, under its JSON name
 	var js map[string]any
 	require.NoError(t, codec.DecodeStrict(render(t, func(b *bytes.Buffer) error { return RenderSoA(b, soa, JSON, Options{}) }), &js))
 	summary := js["summary"].(map[string]any)
 	require.NotEmpty(t, summary)
 	for k, v := range summary {
-		assert.Contains(t, sum, []string{k, strconv.Itoa(int(v.(float64)))}, k)
+		assert.Equal(t, strconv.Itoa(int(v.(float64))), values[k], k)
 	}
 	panes, err := f.GetPanes(SheetSoA)
 	require.NoError(t, err)
 	assert.True(t, panes.Freeze)
+	assertStatusRules(t, f, SheetSoA, "H")
+	assertPrintSetup(t, f, f.GetSheetList()...)
+	assert.Equal(t, []string{"Control", "Annex A", "Title", "Theme", "Applicable", "Reason for inclusion", "Justification for exclusion",
+		"Implementation status", "Owner", "Evidence", "Notes", "Related: NIST Cybersecurity Framework 2.0 (nist-csf:2.0)"}, rows[0][:12])
+}
+
+// The document fields of a SoA are in its Summary sheet.
+func TestSoAXLSXDocument(t *testing.T) {
+	soa := smallSoA(t)
+	soa.Document = crosswalk.SoADocument{Organization: "Example Ltd", Scope: "All services", Version: "1.2", Date: "2026-11-28"}
+	f := openXLSX(t, render(t, func(b *bytes.Buffer) error { return SoAXLSX(b, soa, Options{}) }))
+	sum, err := f.GetRows(SheetSummary)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Field", "Label", "Value", "Meaning"}, sum[0])
+	got := map[string]string{}
+	for _, r := range sum[1:] {
+		got[r[0]] = cellAt(r, 2)
+	}
+	assert.Equal(t, "Example Ltd", got["organization"])
+	assert.Equal(t, "All services", got["scope"])
+	assert.Equal(t, "1.2", got["version"])
+	assert.Equal(t, "2026-11-28", got["date"])
+	assert.Equal(t, "", got["approved_by"])
+	rows, err := f.GetRows(SheetSoA)
+	require.NoError(t, err)
+	for i, e := range soa.Controls {
+		assert.Equal(t, e.InclusionReason, cellAt(rows[i+1], 5), e.Control)
+		assert.Equal(t, e.ExclusionJustification, cellAt(rows[i+1], 6), e.Control)
+	}
+}
+
+func cellAt(r []string, i int) string {
+	if i < len(r) {
+		return r[i]
+	}
+	return ""
+}
+
+func colKeys(cols []column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.key
+	}
+	return out
+}
+
+// cellOf returns the reference of the value cell of field k in a Summary sheet.
+func cellOf(t *testing.T, f *excelize.File, sheet, k string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	require.NoError(t, err)
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == k {
+			ref, _ := excelize.CoordinatesToCellName(3, i+1)
+			return ref
+		}
+	}
+	t.Fatalf("no field %q in %s", k, sheet)
+	return ""
+}
+
+// numFmt returns the custom number format of a cell.
+func numFmt(t *testing.T, f *excelize.File, sheet, ref string) string {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, ref)
+	require.NoError(t, err)
+	st, err := f.GetStyle(id)
+	require.NoError(t, err)
+	if st.CustomNumFmt == nil {
+		return ""
+	}
+	return *st.CustomNumFmt
+}
+
+// assertStatusRules checks that each column's cells below the header carry one
+// conditional format per status word, with the palette's fill: the colour follows
+// the text, also of rows the reader adds.
+func assertStatusRules(t *testing.T, f *excelize.File, sheet string, cols ...string) {
+	t.Helper()
+	cfs, err := f.GetConditionalFormats(sheet)
+	require.NoError(t, err)
+	for _, col := range cols {
+		rules, ok := cfs[col+"2:"+col+strconv.Itoa(excelize.TotalRows)]
+		require.True(t, ok, "%s: no conditional format on column %s (have %v)", sheet, col, cfs)
+		got := map[string]string{}
+		for _, r := range rules {
+			assert.Equal(t, "cell", r.Type)
+			assert.Equal(t, "equal to", r.Criteria)
+			require.NotNil(t, r.Format)
+			dxf, err := f.GetConditionalStyle(*r.Format)
+			require.NoError(t, err)
+			got[strings.Trim(r.Value, `"`)] = dxf.Fill.Color[0]
+		}
+		want := map[string]string{}
+		for k, c := range statusFills {
+			want[k] = c[0]
+		}
+		assert.Equal(t, want, got, "%s column %s", sheet, col)
+		// and no static fill that would hide an edit
+		id, err := f.GetCellStyle(sheet, col+"2")
+		require.NoError(t, err)
+		st, err := f.GetStyle(id)
+		require.NoError(t, err)
+		assert.Empty(t, st.Fill.Color, "%s %s2 has a fixed fill", sheet, col)
+	}
+}
+
+// assertPrintSetup checks the page setup of each sheet: landscape, fit to one page
+// wide, the header row repeated on every page.
+func assertPrintSetup(t *testing.T, f *excelize.File, sheets ...string) {
+	t.Helper()
+	titles := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = dn.RefersTo
+		}
+	}
+	for _, sh := range sheets {
+		pl, err := f.GetPageLayout(sh)
+		require.NoError(t, err)
+		require.NotNil(t, pl.Orientation, sh)
+		assert.Equal(t, "landscape", *pl.Orientation, sh)
+		require.NotNil(t, pl.FitToWidth, sh)
+		assert.Equal(t, 1, *pl.FitToWidth, sh)
+		require.NotNil(t, pl.FitToHeight, sh)
+		assert.Equal(t, 0, *pl.FitToHeight, sh)
+		props, err := f.GetSheetProps(sh)
+		require.NoError(t, err)
+		require.NotNil(t, props.FitToPage, sh)
+		assert.True(t, *props.FitToPage, sh)
+		assert.Equal(t, "'"+sh+"'!$1:$1", titles[sh], "%s: header row repeated on each printed page", sh)
+	}
 }

@@ -76,7 +76,12 @@ func setupGap(fs *flag.FlagSet) action {
 	recs := fs.Int("recommendations", crosswalk.DefaultRecommendations, "how many controls to recommend (0 for none)")
 	var failUnder percentFlag
 	fs.Var(&failUnder, "fail-under", "exit 1 when the coverage is below `PCT` percent")
+	var pf printFlags
+	pf.declare(fs)
 	return func(x *invocation, _ []string) error {
+		if err := pf.check(); err != nil {
+			return err
+		}
 		if *file == "" {
 			return badInput("missing --assessment FILE (CSV, XLSX or JSON; - for standard input)")
 		}
@@ -97,7 +102,8 @@ func setupGap(fs *flag.FlagSet) action {
 			return badInput("%v", err)
 		}
 		if err := x.render(func(w io.Writer, f report.Format) error {
-			return report.RenderGap(w, res, f, report.Options{Catalog: x.cat, Assessment: a.Name()})
+			return report.RenderGap(w, res, f, report.Options{Catalog: x.cat, Assessment: a.Name(), Crosswalk: x.crosswalk(), Width: x.width,
+				Paper: pf.paper, Landscape: pf.landscape})
 		}); err != nil {
 			return err
 		}

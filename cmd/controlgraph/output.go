@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +19,7 @@ import (
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/limits"
 	"github.com/controlgraph/controlgraph/internal/safetext"
+	"github.com/controlgraph/controlgraph/internal/csvsafe"
 	"github.com/controlgraph/controlgraph/report"
 )
 
@@ -440,9 +440,10 @@ func wrapText(s string, width int) []string {
 	return lines
 }
 
-// writeCSV writes the header and rows as CSV.
+// writeCSV writes the header and rows as CSV, every cell escaped against formula
+// injection (internal/csvsafe).
 func (t *table) writeCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(t.header); err != nil {
 		return err
 	}

@@ -29,7 +29,15 @@ document.querySelectorAll(".filters").forEach(function(f){
    var show=on[r.getAttribute("data-status")]!==false&&(!s||r.textContent.toLowerCase().indexOf(s)>=0);
    r.hidden=!show;if(show)n++;
   });
-  if(out)out.textContent=n+" of "+t.tBodies[0].rows.length+" shown";
+  var total=t.tBodies[0].rows.length;
+  if(out)out.textContent=n+" of "+total+" shown";
+  var note=document.querySelector('[data-printnote="'+t.id+'"]');
+  if(note){
+   var off=[];boxes.forEach(function(b){if(!b.checked)off.push(b.value);});
+   var what=note.getAttribute("data-what");
+   if(n===total){note.textContent="All "+total+" "+what+" are shown.";}
+   else{note.textContent="Filtered: "+n+" of "+total+" "+what+" are shown"+(off.length?" (left out: "+off.join(", ")+")":"")+(s?" (search: \u201c"+q.value+"\u201d)":"")+"; clear the filter to print them all.";}
+  }
  }
  boxes.forEach(function(b){b.addEventListener("change",apply);});
  if(q)q.addEventListener("input",apply);
