@@ -18,7 +18,8 @@ func sheetFlag(fs *flag.FlagSet) *string {
 // sheet named by sheet, else the first), JSON (a name ending in .json or content
 // starting with '{') or CSV (',', ';' or tab). It reads no more than the size limit of
 // an assessment. All problems of the file go into the one-line error; the reader's
-// warnings (columns ignored, controls not assessed, ...) go to standard error.
+// warnings (columns ignored, controls not assessed, ...) go to standard error, or with
+// --strict are errors (but for the count of controls not assessed).
 func (x *invocation) readAssessment(file, sheet string, opts []crosswalk.ReadOption) (*crosswalk.Assessment, error) {
 	name := file
 	var r io.Reader = x.stdin
@@ -34,6 +35,9 @@ func (x *invocation) readAssessment(file, sheet string, opts []crosswalk.ReadOpt
 	}
 	if sheet != "" {
 		opts = append(opts, crosswalk.WithSheet(sheet))
+	}
+	if x.data != nil && x.data.strict {
+		opts = append(opts, crosswalk.WithStrict())
 	}
 	a, err := crosswalk.ReadAssessment(name, r, x.cat, opts...)
 	if err != nil {

@@ -101,3 +101,20 @@ func TestAssessmentTooLargeThroughCLI(t *testing.T) {
 	assert.Equal(t, "controlgraph gap: "+path+": over the size limit: the file is larger than 32 MiB, the limit for an assessment\n", errs)
 	assert.Less(t, len(errs), 300)
 }
+
+func TestAssessmentStrictThroughCLI(t *testing.T) {
+	// --strict makes the reader's warnings errors (exit 2); without it they are
+	// warnings and the command succeeds.
+	in := "Control,Title,Status\n5.1,Policies,yes\n"
+	_, errs, code := cliIn(t, in, "gap", "--assessment", "-", "--target", "csf", "--format", "json")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, errs, `controlgraph gap: warning: standard input:1: field "header": unknown column, ignored: "Title"`)
+	_, errs, code = cliIn(t, in, "gap", "--assessment", "-", "--target", "csf", "--strict")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, `controlgraph gap: standard input:1: field "header": unknown column, ignored: "Title" (the columns read are control, status)`+"\n", errs)
+	out, _, code := cliIn(t, in, "validate", "-", "--strict", "--format", "json")
+	assert.Equal(t, 2, code)
+	rep := decodeJSON[validateJSON](t, out)
+	assert.False(t, rep.Valid)
+	assert.Equal(t, 1, rep.Errors)
+}

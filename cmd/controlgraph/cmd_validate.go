@@ -323,6 +323,9 @@ func (v *validator) run(kind string, rep *validateJSON) error {
 		if v.sheet != "" {
 			opts = append(opts, crosswalk.WithSheet(v.sheet))
 		}
+		if v.x.data != nil && v.x.data.strict {
+			opts = append(opts, crosswalk.WithStrict())
+		}
 		a, err := crosswalk.ReadAssessment(v.name, bytes.NewReader(v.data), v.x.cat, opts...)
 		if err != nil {
 			addErr(rep, err)

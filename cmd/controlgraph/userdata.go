@@ -49,7 +49,7 @@ func (d *dataOptions) declare(fs *flag.FlagSet) {
 	fs.StringVar(&d.catalogID, "catalog-id", "", "the framework `ID` of a CSV --catalog (it is also its name); with an OSCAL catalog, the ID to give it")
 	fs.Var(&d.mappings, "mappings", "add the mapping sets of `FILE`: our JSON (a set or an export document), an OSCAL mapping-collection, or CSV with refs written framework/id (repeatable)")
 	fs.Var(&d.binds, "bind", "bind a source-resource or target-resource of an OSCAL mapping-collection to a framework: `HREF=FRAMEWORK`, HREF as written in the file (or its file name), FRAMEWORK any ID or alias, embedded ones included (repeatable)")
-	fs.BoolVar(&d.strict, "strict", false, "refuse what an OSCAL import would otherwise warn about and skip: fields outside the OSCAL model, maps citing controls the catalog does not hold or holds as withdrawn")
+	fs.BoolVar(&d.strict, "strict", false, "refuse what an OSCAL import would otherwise warn about and skip: fields outside the OSCAL model, maps citing controls the catalog does not hold or holds as withdrawn; and what an assessment's reader would: unknown columns, skipped rows, controls without a status or with a text that is not their title")
 	fs.BoolVar(&d.verbose, "verbose", false, "print everything an OSCAL import left out, every entry (by default one summary line per file)")
 }
 
