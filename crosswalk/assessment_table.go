@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/controlgraph/controlgraph/catalog"
-	"github.com/controlgraph/controlgraph/internal/safetext"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Input says how an assessment file was read; see [Assessment.Input].
