@@ -23,7 +23,7 @@ would move nothing is not listed, so fewer than -n may come back.
 
 --policy, --ig, --scope, --derived and --baseline work as for gap.`,
 		examples: []string{
-			"recommend --assessment examples/assessments/small-company.csv --target nist-csf:2.0 --policy referenced -n 5",
+			"recommend --assessment examples/assessments/small-company.csv --target nist-csf:2.0 -n 5",
 			"recommend --assessment assessment.csv --target cis:8 --ig IG1 --format json",
 		},
 		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
