@@ -32,16 +32,17 @@ type baselineOpt catalog.FrameworkID
 func (b baselineOpt) applyRead(c *readConfig) { c.baseline = catalog.FrameworkID(b) }
 func (b baselineOpt) applyGap(c *gapConfig)   { c.baseline = catalog.FrameworkID(b) }
 
+// BaselineOption is an option both of the assessment readers and of the gap queries.
+type BaselineOption interface {
+	ReadOption
+	GapOption
+}
+
 // WithBaseline names the framework an assessment rates, when a CSV or XLSX file (which
 // cannot say) or a JSON file without "baseline" is read, and the baseline of
 // [Crosswalk.Requirements]. The default is [DefaultBaseline]. It is both a [ReadOption]
 // and a [GapOption].
-func WithBaseline(fw catalog.FrameworkID) interface {
-	ReadOption
-	GapOption
-} {
-	return baselineOpt(fw)
-}
+func WithBaseline(fw catalog.FrameworkID) BaselineOption { return baselineOpt(fw) }
 
 type sheetOpt string
 

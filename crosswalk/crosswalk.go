@@ -121,7 +121,7 @@ type SetInfo struct {
 
 // Errors of [New]; test with [errors.Is]. The error itself is an [*EdgeError].
 var (
-	ErrDanglingRef          = errors.New("reference names no control of the catalog")
+	ErrDanglingRef          = mappings.ErrDanglingRef // the same error as package mappings reports, so errors.Is works across layers
 	ErrInvalidRelationship  = errors.New("edge has no valid relationship")
 	ErrUnknownSetFramework  = errors.New("set names a framework that is not in the catalog")
 	errCorruptEmbeddedGraph = errors.New("crosswalk: embedded data is corrupt")
