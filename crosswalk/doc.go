@@ -135,6 +135,17 @@
 // mappings are leads for an analyst, ranked by how much independent evidence they
 // have, never evidence themselves — which is why they never count as covered.
 //
+// # Posture and overlap
+//
+// [Crosswalk.Posture] measures one assessment against several targets at once (by
+// default the newest framework of every family but the baseline's), with a row per
+// CIS implementation group and SP 800-53B baseline ([WithProfile]); every row equals
+// the [Crosswalk.Gap] of its target alone, and the recommendations are chosen over all
+// targets together. [Crosswalk.Overlap] needs no assessment: for every ordered pair of
+// frameworks, how many of the second's items the published mappings reach from the
+// first's (and, with [WithDerived], derived paths), out of how many, and which are not
+// reached.
+//
 // # Assessments
 //
 // An [Assessment] rates the controls of the baseline ([ReadAssessmentCSV],

@@ -64,3 +64,55 @@ func ExampleCrosswalk_Gap() {
 	// next: 5.9 Inventory of information and other associated assets moves 6
 	// strict 0 covered, 0 %
 }
+
+// One assessment against several frameworks at once; every row is the gap of its
+// target alone.
+func ExampleCrosswalk_Posture() {
+	cw := crosswalk.Default()
+	a, err := crosswalk.ReadAssessmentCSV("assessment.csv", strings.NewReader(
+		"control,status\n5.1,implemented\n5.24,implemented\n5.26,implemented\n8.16,partial\n"), nil)
+	if err != nil {
+		panic(err)
+	}
+	p, err := cw.Posture(a, crosswalk.WithTargets(catalog.CSF20, catalog.NIS2v2024))
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range p.Rows {
+		fmt.Printf("%s: %d of %d items covered (%.1f%%)\n", r.Target, r.Summary.Covered, r.Summary.Applicable, r.Summary.CoveragePercent)
+	}
+	rec := p.Recommendations[0]
+	fmt.Println("next:", rec.Control, rec.Title, "gain", rec.Gain)
+	// Output:
+	// nist-csf:2.0: 17 of 106 items covered (16.0%)
+	// nis2:2024: 2 of 49 items covered (4.1%)
+	// next: 5.9 Inventory of information and other associated assets gain 16
+}
+
+// How much of CSF 2.0 the published mappings reach from ISO/IEC 27002:2022, and which
+// subcategories they do not reach.
+func ExampleCrosswalk_Overlap() {
+	o, err := crosswalk.Default().Overlap([]catalog.FrameworkID{catalog.ISO27002v2022, catalog.CSF20})
+	if err != nil {
+		panic(err)
+	}
+	p := o.Pairs[0]
+	fmt.Printf("%s reaches %d of %d items of %s (%.1f%%); not %v\n", p.From, p.Published, p.Items, p.To, p.PublishedPercent, p.Unreached[:3])
+	// Output:
+	// iso27002:2022 reaches 97 of 106 items of nist-csf:2.0 (91.5%); not [GV.OC-01 GV.OC-02 GV.RM-07]
+}
+
+// A gap against the MODERATE baseline of NIST SP 800-53B.
+func ExampleWithProfile() {
+	a, err := crosswalk.ReadAssessmentCSV("assessment.csv", strings.NewReader("control,status\n5.15,implemented\n"), nil)
+	if err != nil {
+		panic(err)
+	}
+	r, err := crosswalk.Default().Gap(a, catalog.SP80053v5, crosswalk.WithProfile("moderate"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Profiles, r.Summary.Total, "items,", r.Summary.Covered, "covered")
+	// Output:
+	// [MODERATE] 287 items, 0 covered
+}
