@@ -213,11 +213,16 @@ func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...
 		p.add(e)
 		return nil, p.err()
 	}
+	return assessmentFromDoc(name, doc, cat, cfg, &p)
+}
+
+// assessmentFromDoc builds the assessment a decoded JSON document describes.
+func assessmentFromDoc(name string, doc assessmentJSON, cat *catalog.Catalog, cfg readConfig, p *problemList) (*Assessment, error) {
 	base := cfg.baseline
 	if doc.Baseline != "" {
 		base = catalog.FrameworkID(doc.Baseline)
 	}
-	fw, ok := baselineOf(name, cat, base, &p)
+	fw, ok := baselineOf(name, cat, base, p)
 	if !ok {
 		return nil, p.err()
 	}
@@ -244,7 +249,7 @@ func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...
 	if len(p.list) > 0 {
 		return nil, p.err()
 	}
-	return buildAssessment(cat, name, fw, rows, &p, &Input{Format: "json"})
+	return buildAssessment(cat, name, fw, rows, p, &Input{Format: "json"})
 }
 
 // WriteCSV writes the assessment as CSV with the header

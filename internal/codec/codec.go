@@ -25,6 +25,8 @@ import (
 	"strconv"
 	"strings"
 
+	stdjson "encoding/json"
+
 	json "github.com/goccy/go-json"
 )
 
@@ -114,10 +116,38 @@ func DecodeStrict(data []byte, v any) (err error) {
 			err = positioned(data, 0, fmt.Errorf("%w: %v", ErrDecoder, r))
 		}
 	}()
-	if err := json.Unmarshal(data, v); err != nil {
+	if err := unmarshal(data, v); err != nil {
 		return positioned(data, offsetOf(err, 0), err)
 	}
 	return nil
+}
+
+// unmarshal decodes data with go-json, or with encoding/json when data escapes a
+// UTF-16 surrogate ("\ud83d"): go-json's unescaping of surrogates computes pointers
+// outside its buffer (the race detector's checkptr aborts the process on it), so such
+// documents — rare, and already checked — take the standard library's path.
+func unmarshal(data []byte, v any) error {
+	if hasSurrogateEscape(data) {
+		return stdjson.Unmarshal(data, v)
+	}
+	return json.Unmarshal(data, v)
+}
+
+// hasSurrogateEscape reports whether data holds an escape \uD800 … \uDFFF.
+func hasSurrogateEscape(data []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte(`\u`))
+		if j < 0 {
+			return false
+		}
+		i += j + 2
+		if i+1 < len(data) && (data[i] == 'd' || data[i] == 'D') {
+			switch data[i+1] {
+			case '8', '9', 'a', 'b', 'c', 'd', 'e', 'f', 'A', 'B', 'C', 'D', 'E', 'F':
+				return true
+			}
+		}
+	}
 }
 
 func offsetOf(err error, fallback int64) int64 {
@@ -311,5 +341,5 @@ func DecodeTrusted(data []byte, v any) (err error) {
 			err = fmt.Errorf("%w: %v", ErrDecoder, r)
 		}
 	}()
-	return json.Unmarshal(data, v)
+	return unmarshal(data, v)
 }
