@@ -72,6 +72,9 @@ type invocation struct {
 
 	// data holds the data flags (--catalog, --bind, --strict, ...) of a data command.
 	data *dataOptions
+	// stream is standard output when the output goes there (no -o): a command that
+	// streams (gap --batch) writes to it directly instead of buffering in out.
+	stream io.Writer
 }
 
 var commands = map[string]*command{}
@@ -147,6 +150,9 @@ func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writ
 	x := &invocation{cmd: c, cat: catalog.Default(), stdin: stdin, out: &bytes.Buffer{}, stderr: stderr, width: tableWidth()}
 	x.data = data
 	x.terminal = isTerminal(stdout) && (out.path == "" || out.path == "-")
+	if out.path == "" || out.path == "-" {
+		x.stream = stdout
+	}
 	if c.formats != nil {
 		if err := out.checkExt(c.name, c.formats); err != nil {
 			return fail(stderr, c, err)

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/crosswalk"
@@ -78,9 +79,13 @@ func setupGap(fs *flag.FlagSet) action {
 	fs.Var(&failUnder, "fail-under", "exit 1 when the coverage is below `PCT` percent")
 	var pf printFlags
 	pf.declare(fs)
+	batch := fs.String("batch", "", "read JSON lines {\"id\", \"target\", \"assessment\"} from `FILE` (- for standard input) and write one JSON result per line")
 	return func(x *invocation, _ []string) error {
 		if err := pf.check(); err != nil {
 			return err
+		}
+		if *batch != "" {
+			return x.gapBatch(fs, *batch, &tf, *recs)
 		}
 		if *file == "" {
 			return badInput("missing --assessment FILE (CSV, XLSX or JSON; - for standard input)")
@@ -130,4 +135,52 @@ func oneLine(err error) string {
 		msg = fmt.Sprintf("%d problems: %s", len(list), msg)
 	}
 	return msg
+}
+
+// gapBatch runs gap --batch: JSON lines in, JSON lines out, streamed to standard
+// output (or buffered for -o), in input order; a bad line is an error line and the
+// rest goes on. The exit status is 1 when a line failed.
+func (x *invocation) gapBatch(fs *flag.FlagSet, file string, tf *targetFlags, recs int) error {
+	for _, name := range []string{"assessment", "target", "sheet", "fail-under", "baseline", "ig", "scope", "profile"} {
+		if flagGiven(fs, name) {
+			return badInput("--%s does not go with --batch: each line names its target and carries its assessment", name)
+		}
+	}
+	if x.format != formatJSON && flagGiven(fs, "format") {
+		return badInput("--batch writes JSON lines; --format %s does not apply", x.format)
+	}
+	var opts []crosswalk.GapOption
+	if tf.policy != "" {
+		pol, err := crosswalk.ParsePolicy(tf.policy)
+		if err != nil {
+			return badInput("unknown value %q for --policy; accepted: auto, strict, referenced", tf.policy)
+		}
+		opts = append(opts, pol)
+	}
+	if tf.derived {
+		opts = append(opts, crosswalk.WithDerived(tf.maxHops), crosswalk.WithMinRoutes(tf.minRoutes))
+	}
+	opts = append(opts, crosswalk.WithRecommendations(recs))
+	var in io.Reader = x.stdin
+	if file != "-" {
+		f, err := os.Open(file)
+		if err != nil {
+			return badInput("cannot read the batch: %v", err)
+		}
+		defer f.Close()
+		in = f
+	}
+	var w io.Writer = x.out
+	if x.stream != nil {
+		w = x.stream
+	}
+	stats, err := x.crosswalk().GapBatch(in, w, opts...)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(x.stderr, "controlgraph gap: batch: %d lines, %d results, %d errors\n", stats.Lines, stats.OK, stats.Failed)
+	if stats.Failed > 0 {
+		return &findingError{msg: fmt.Sprintf("%d of %d lines failed (error lines in the output)", stats.Failed, stats.Lines)}
+	}
+	return nil
 }

@@ -272,3 +272,21 @@ func TestPostureAndOverlapCLI(t *testing.T) {
 	table := cliOK(t, "overlap", "--framework", "iso27002", "--framework", "csf", "--format", "table")
 	assert.Contains(t, table, "97/106 91.5%", "ISO/IEC 27002:2022 reaches 97 of the 106 CSF 2.0 subcategories (9 unreached)")
 }
+
+// Issue 13: gap --batch reads JSON lines and writes one result per line, in order;
+// a bad line is an error line and the exit status 1.
+func TestGapBatchCLI(t *testing.T) {
+	in := `{"id":"a","target":"csf","assessment":{"controls":[{"control":"5.1","status":"implemented"}]}}
+{"id":"b","target":"nope","assessment":{"controls":[]}}
+{"id":"c","target":"nis2","assessment":{"controls":[{"control":"5.1","status":"implemented"}]}}
+`
+	out, errs, code := cliIn(t, in, "gap", "--batch", "-", "--recommendations", "0")
+	assert.Equal(t, 1, code, errs)
+	assert.Contains(t, errs, "batch: 3 lines, 2 results, 1 errors")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 3)
+	assert.True(t, strings.HasPrefix(lines[0], `{"id":"a","line":1,"result":{"baseline":"iso27002:2022","target":"nist-csf:2.0"`), lines[0])
+	assert.Contains(t, lines[1], `"error":"line 2 (id \"b\"): target`)
+	assert.True(t, strings.HasPrefix(lines[2], `{"id":"c","line":3,"result":{"baseline":"iso27002:2022","target":"nis2:2024"`), lines[2])
+	assert.Contains(t, cliBad(t, "gap", "--batch", "-", "--target", "csf"), "--target does not go with --batch")
+}
