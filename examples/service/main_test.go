@@ -109,3 +109,22 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("concurrent answer for %s differs", u)
 	}
 }
+
+// Issue 9: /map?ref=CIS 4.1&to=iso27002 returned an empty list. CIS publishes its ISO
+// mapping for v8; v8 → v8.1 is an identity succession, so the v8.1 safeguard answers
+// with v8's published edges.
+func TestMapCISSuccession(t *testing.T) {
+	if !catalog.HasCIS() {
+		t.Skip("built without CIS data")
+	}
+	h := NewHandler(crosswalk.Default())
+	code, body := get(t, h, "/map?ref=CIS%204.1&to=iso27002")
+	require.Equal(t, http.StatusOK, code, string(body))
+	var res MapResponse
+	require.NoError(t, decodeStrict(body, &res))
+	assert.Equal(t, "cis:8.1/4.1", res.Ref)
+	require.NotEmpty(t, res.Mappings)
+	ms, err := crosswalk.Default().Map(catalog.NewRef(catalog.CIS8, "4.1"), catalog.ISO27002v2022)
+	require.NoError(t, err)
+	assert.Len(t, res.Mappings, len(ms), "the same controls as CIS v8's 4.1")
+}
