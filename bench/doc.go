@@ -3,7 +3,7 @@
 // of its own (with a replace directive to the repository root) so that go-oscal
 // never becomes a dependency of the library. Run it from this directory:
 //
-//	go test -run '^$' -bench . -benchtime 20x
+//	go test -run '^$' -bench . -benchtime 10x -count 6
 //
 // The catalogs are NIST's, read from ../../shared/reference/oscal beside the
 // repository; the benchmarks skip without them.

@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -310,6 +311,26 @@ func TestFactsSP80053(t *testing.T) {
 	got, err := c.ParseRef("800-53 AC-02(01)")
 	require.NoError(t, err)
 	assert.Equal(t, catalog.NewRef(catalog.SP80053v5, "AC-2(1)"), got)
+
+	// Every spelling NIST uses resolves to the printed label: the reference's OSCAL id
+	// (ac-2.1), the zero-padded label of the CSF 2.0 export and OLIR #155 (AC-02(01)),
+	// and the label with a blank before the enhancement (AC-2 (1)).
+	pad := regexp.MustCompile(`(\d+)`)
+	for _, r := range rows {
+		want := catalog.NewRef(catalog.SP80053v5, r["id"])
+		padded := pad.ReplaceAllStringFunc(r["id"], func(n string) string {
+			if len(n) == 1 {
+				return "0" + n
+			}
+			return n
+		})
+		for _, spelling := range []string{r["oscal_id"], padded, strings.Replace(r["id"], "(", " (", 1), strings.ToLower(r["id"])} {
+			got, err := c.ParseRef(spelling)
+			if assert.NoError(t, err, spelling) {
+				assert.Equal(t, want, got, spelling)
+			}
+		}
+	}
 }
 
 func TestFactsCIS(t *testing.T) {

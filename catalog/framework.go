@@ -24,11 +24,13 @@ const (
 
 // Versions of the embedded data.
 const (
-	ISO27002Edition = "2022"   // edition of ISO/IEC 27002 the baseline framework follows
-	ISO27001Edition = "2022"   // edition of ISO/IEC 27001, including Amendment 1:2024
-	CSFVersion      = "2.0"    // newest embedded NIST CSF version
-	CISVersion      = "8.1.2"  // values of the CIS Controls v8.1 data (workbook v8.1.2)
-	DataVersion     = "2026.1" // version of the embedded data set as a whole
+	ISO27002Edition = "2022"      // edition of ISO/IEC 27002 the baseline framework follows
+	ISO27001Edition = "2022"      // edition of ISO/IEC 27001, including Amendment 1:2024
+	CSFVersion      = "2.0"       // newest embedded NIST CSF version
+	CISVersion      = "8.1.2"     // values of the CIS Controls v8.1 data (workbook v8.1.2)
+	NIS2Version     = "2024/2690" // Commission Implementing Regulation (EU) 2024/2690, the NIS2 Annex embedded
+	SP80053Version  = "5.0.1"     // NIST SP 800-53 Rev. 5 OSCAL catalog release embedded (CSF 2.0 cites 5.1.1)
+	DataVersion     = "2026.2"    // version of the embedded data set as a whole
 )
 
 // Family returns the part of the ID before the colon ("iso27002" for

@@ -201,9 +201,11 @@ func FuzzParseRefOwn(f *testing.F) {
 		{ID: "acme:1", Name: "ACME 1", Version: "1", Aliases: []string{"acme-sec"}, Controls: []catalog.ControlSpec{
 			{ID: "X:1", Title: "Colon"}, {ID: "a b", Title: "Space"}, {ID: "A.1", Title: "A-dot"},
 			{ID: "01", Title: "Zero"}, {ID: "1", Title: "One"}, {ID: "ID.AM-1", Title: "Like CSF"},
+			{ID: "ac-2", Title: "OSCAL id"}, {ID: "ac-2.1", Title: "OSCAL enhancement id"},
 		}},
 		{ID: "acme:2", Name: "ACME 2", Version: "2", Controls: []catalog.ControlSpec{
 			{ID: "1", Title: "One"}, {ID: "acme 1", Title: "Prefix-like"},
+			{ID: "AC-2", Title: "NIST label"}, {ID: "AC-2(1)", Title: "NIST enhancement label"}, {ID: "AC-2.1", Title: "Both spellings"},
 		}},
 		{ID: "annex:1", Name: "Annex", Version: "1", AnnexOf: "acme:1", Controls: []catalog.ControlSpec{
 			{ID: "A.1", Title: "Own A.1"}, {ID: "2", Title: "Two"},
@@ -213,7 +215,8 @@ func FuzzParseRefOwn(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, s := range []string{"X:1", "acme:1/X:1", "a b", "acme a b", "A.1", "annex:1/A.1", "annex:1/A.A.1", "01", "1", "acme 1", "acme:2/acme 1", "acme-sec:ID.AM-01", "annex A.X:1"} {
+	for _, s := range []string{"X:1", "acme:1/X:1", "a b", "acme a b", "A.1", "annex:1/A.1", "annex:1/A.A.1", "01", "1", "acme 1", "acme:2/acme 1", "acme-sec:ID.AM-01", "annex A.X:1",
+		"AC-02(01)", "ac-2.1", "acme:2/ac-2(1)", "acme:1/AC-2(1)", "acme:2/AC-2 (01)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Status is the implementation status of one baseline control in an [Assessment].
@@ -143,7 +144,7 @@ func ParseStatus(s string) (Status, error) {
 	if st, ok := statusByKey[statusKey(s)]; ok {
 		return st, nil
 	}
-	return 0, fmt.Errorf("%w %q (%s)", ErrUnknownStatus, capText(s), acceptedStatuses())
+	return 0, fmt.Errorf("%w %s (%s)", ErrUnknownStatus, safetext.Quote(s), acceptedStatuses())
 }
 
 // Entry is the assessment of one baseline control.
@@ -291,8 +292,8 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 		r := other[0]
 		ref, _, _ := resolveControl(cat, fw, r, r.control, &problemList{}, where)
 		c, _ := cat.Control(ref)
-		w := where(r, "control", r.control, fmt.Errorf("%sthe text after the control ID is not the control's title; read by the ID (here %s %q)",
-			rowsPrefix(other, sheet != ""), ref.ID, capText(c.Title)))
+		w := where(r, "control", r.control, fmt.Errorf("%sthe text after the control ID is not the control's title; read by the ID (here %s %s)",
+			rowsPrefix(other, sheet != ""), ref.ID, safetext.Quote(c.Title)))
 		a.warnings = append(a.warnings, w)
 	}
 	if len(unrated) > 0 {
@@ -317,6 +318,14 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 					a.missing = append(a.missing, c.Ref)
 				}
 			}
+		}
+	}
+	if p.strict {
+		for _, w := range a.warnings {
+			p.add(w)
+		}
+		if err := p.err(); err != nil {
+			return nil, err
 		}
 	}
 	if fromFile && len(a.missing) > 0 {
@@ -525,7 +534,7 @@ func (e *AssessmentError) Error() string {
 	if e.Field != "" {
 		fmt.Fprintf(&b, "field %q", e.Field)
 		if e.Value != "" {
-			fmt.Fprintf(&b, " = %q", capText(e.Value))
+			b.WriteString(" = " + safetext.Quote(e.Value))
 		}
 		b.WriteString(": ")
 	}
@@ -547,6 +556,7 @@ type problemList struct {
 	list     []error
 	more     int
 	warnings []*AssessmentError
+	strict   bool // WithStrict: warnings other than ErrIncomplete are errors
 }
 
 // warn adds a warning (at most maxProblems are kept).

@@ -1,7 +1,6 @@
 package crosswalk
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -126,10 +125,6 @@ func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in stri
 			if err2 == nil && !slices.Contains(baselineFrameworks(cat, fw), other.Framework) {
 				p.add(where(r, "control", in, fmt.Errorf("%w: %s is a control of %s, the assessment's baseline is %s", ErrWrongFramework, other, other.Framework, fw)))
 				return catalog.Ref{}, spelledPlain, false
-			}
-			var re *catalog.RefError
-			if errors.As(err, &re) {
-				re.Input = capText(re.Input)
 			}
 			p.add(where(r, "control", in, fmt.Errorf("%w: %v", ErrUnknownControl, err)))
 			return catalog.Ref{}, spelledPlain, false

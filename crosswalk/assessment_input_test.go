@@ -308,7 +308,7 @@ func TestAssessmentLimits(t *testing.T) {
 	long := strings.Repeat("x", MaxFieldChars+1)
 	_, err := ReadAssessmentCSV("f.csv", strings.NewReader("control,status,notes\n5.1,yes,"+long+"\n"), nil)
 	require.ErrorIs(t, err, ErrTooLarge)
-	assert.Equal(t, `f.csv:2: field "column 3" = "`+strings.Repeat("x", 80)+`… (32768 bytes)": over the size limit: 32768 characters in one field, the limit is 32767`, err.Error())
+	assert.Equal(t, `f.csv:2: field "column 3" = "`+strings.Repeat("x", 80)+`"… (32768 bytes): over the size limit: 32768 characters in one field, the limit is 32767`, err.Error())
 
 	// Echoed values are capped everywhere: a long control and a long status.
 	_, err = ReadAssessmentCSV("v.csv", strings.NewReader("control,status\n"+strings.Repeat("5", 5000)+","+strings.Repeat("y", 5000)+"\n"), nil)
@@ -445,4 +445,22 @@ func TestControlSpellingsISMS(t *testing.T) {
 		"iso27001:2022/5.1": Implemented, "iso27002:2022/5.1": Implemented, "iso27002:2022/5.2": Partial,
 		"iso27002:2022/8.16": NotImplemented, "iso27002:2022/5.3": Planned,
 	}, got)
+}
+
+func TestReadAssessmentStrict(t *testing.T) {
+	// What is a warning by default is an error with WithStrict; controls left unrated
+	// stay a warning.
+	in := "Control,Title,Status\n5.1 Access rules,x,yes\n5.2,y,\n"
+	a, err := ReadAssessmentCSV("s.csv", strings.NewReader(in), nil)
+	require.NoError(t, err)
+	assert.Len(t, a.Warnings(), 4)
+	_, err = ReadAssessmentCSV("s.csv", strings.NewReader(in), nil, WithStrict())
+	require.Error(t, err)
+	assert.Equal(t, `s.csv:1: field "header": unknown column, ignored: "Title" (the columns read are control, status)`+"\n"+
+		`s.csv:2: field "control" = "5.1 Access rules": the text after the control ID is not the control's title; read by the ID (here 5.1 "Policies for information security")`+"\n"+
+		`s.csv:3: field "status": a control with no status; counted as not assessed`, err.Error())
+	a, err = ReadAssessmentCSV("s.csv", strings.NewReader("control,status\n5.1,yes\n"), nil, WithStrict())
+	require.NoError(t, err)
+	require.Len(t, a.Warnings(), 1)
+	assert.ErrorIs(t, a.Warnings()[0], ErrIncomplete)
 }

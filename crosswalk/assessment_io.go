@@ -16,7 +16,7 @@ import (
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
 )
 
-// ReadOption changes how an assessment is read. Make them with [WithBaseline] and [WithSheet].
+// ReadOption changes how an assessment is read. Make them with [WithBaseline], [WithSheet] and [WithStrict].
 type ReadOption interface {
 	applyRead(*readConfig)
 }
@@ -24,6 +24,7 @@ type ReadOption interface {
 type readConfig struct {
 	baseline catalog.FrameworkID
 	sheet    string
+	strict   bool
 }
 
 type baselineOpt catalog.FrameworkID
@@ -49,6 +50,17 @@ func (s sheetOpt) applyRead(c *readConfig) { c.sheet = string(s) }
 // WithSheet names the sheet of an XLSX workbook to read (its case does not matter);
 // the default is the first sheet. Other formats ignore it.
 func WithSheet(name string) ReadOption { return sheetOpt(name) }
+
+type strictOpt struct{}
+
+func (strictOpt) applyRead(c *readConfig) { c.strict = true }
+
+// WithStrict makes a reader refuse what it otherwise accepts with a warning (see
+// [Assessment.Warnings]): a column it does not know, a row it skips, a control
+// without a status, a control written with a text that is not its title, cells right
+// of the header. Each is then an error. A file that leaves controls of the baseline
+// unrated is still read, with its warning ([ErrIncomplete]).
+func WithStrict() ReadOption { return strictOpt{} }
 
 // readSetup returns the catalog to read against (catalog.Default for nil) and the
 // options applied to the defaults.
@@ -137,7 +149,7 @@ func readError(name string, err error) error {
 // refused; reading stops at the limit.
 func ReadAssessmentCSV(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
 	cat, cfg := readSetup(cat, opts)
-	var p problemList
+	p := problemList{strict: cfg.strict}
 	fw, ok := baselineOf(name, cat, cfg.baseline, &p)
 	if !ok {
 		return nil, p.err()
@@ -179,7 +191,7 @@ type assessmentRow struct {
 // name the record (controls[i]) instead of a line.
 func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
 	cat, cfg := readSetup(cat, opts)
-	var p problemList
+	p := problemList{strict: cfg.strict}
 	if len(data) > MaxAssessmentBytes {
 		p.add(&AssessmentError{File: name, Err: errTooLarge})
 		return nil, p.err()

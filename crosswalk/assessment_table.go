@@ -11,6 +11,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Input says how an assessment file was read; see [Assessment.Input].
@@ -59,7 +60,7 @@ func (in Input) String() string {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "%q → %s", capText(c.Header), c.Field)
+			fmt.Fprintf(&b, "%s → %s", safetext.Quote(c.Header), c.Field)
 		}
 	}
 	if len(in.Ignored) > 0 {
@@ -68,7 +69,7 @@ func (in Input) String() string {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "%q", capText(h))
+			b.WriteString(safetext.Quote(h))
 		}
 	}
 	return b.String()
@@ -243,7 +244,7 @@ func readTable(name string, src tableSource, in *Input, p *problemList, strictWi
 			in.Ignored = append(in.Ignored, strings.TrimSpace(h))
 		case col[f] != 0 && (f == "control" || f == "status"):
 			first := header.cells[col[f]-1]
-			p.add(where(header.line, "header", h, fmt.Errorf("%w: columns %q and %q both name the %s", ErrDuplicate, capText(first), capText(h), f)))
+			p.add(where(header.line, "header", h, fmt.Errorf("%w: columns %s and %s both name the %s", ErrDuplicate, safetext.Quote(first), safetext.Quote(h), f)))
 		case col[f] != 0:
 			in.Ignored = append(in.Ignored, strings.TrimSpace(h))
 		default:
@@ -261,7 +262,7 @@ func readTable(name string, src tableSource, in *Input, p *problemList, strictWi
 	if len(in.Ignored) > 0 {
 		q := make([]string, len(in.Ignored))
 		for i, h := range in.Ignored {
-			q[i] = fmt.Sprintf("%q", capText(h))
+			q[i] = safetext.Quote(h)
 		}
 		p.warn(where(header.line, "header", "", fmt.Errorf("%w, ignored: %s (the columns read are %s)",
 			ErrUnknownColumn, strings.Join(q, ", "), strings.Join(fieldsOf(in.Columns), ", "))))
@@ -364,7 +365,7 @@ func quoteCells(cells []string) string {
 			q = append(q, "...")
 			break
 		}
-		q = append(q, fmt.Sprintf("%q", capText(strings.TrimSpace(c))))
+		q = append(q, safetext.Quote(strings.TrimSpace(c)))
 	}
 	return "[" + strings.Join(q, ", ") + "]"
 }

@@ -1,9 +1,12 @@
 package crosswalk
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
+	pathpkg "path"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -25,7 +28,7 @@ const maxSheetRows = 1 << 20
 // to more than 256 MiB, or with a cell longer than [MaxFieldChars] is refused.
 func ReadAssessmentXLSX(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (a *Assessment, err error) {
 	cat, cfg := readSetup(cat, opts)
-	var p problemList
+	p := problemList{strict: cfg.strict}
 	fw, ok := baselineOf(name, cat, cfg.baseline, &p)
 	if !ok {
 		return nil, p.err()
@@ -68,7 +71,10 @@ func ReadAssessmentXLSX(name string, r io.Reader, cat *catalog.Catalog, opts ...
 				Err: fmt.Errorf("%w: no such sheet; the workbook has %s", ErrMalformed, strings.Join(q, ", "))}
 		}
 	}
-	src, err := newSheetSource(f, sheet)
+	src, err := newSheetSource(f, data, sheet)
+	if err == errMerges {
+		return nil, &AssessmentError{File: name, Sheet: sheet, Err: err}
+	}
 	if err != nil {
 		return nil, &AssessmentError{File: name, Sheet: sheet, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
 	}
@@ -77,12 +83,13 @@ func ReadAssessmentXLSX(name string, r io.Reader, cat *catalog.Catalog, opts ...
 	return tableAssessment(name, src, cat, fw, in, &p, false)
 }
 
-// sheetSource yields the rows of a sheet, with merged values filled down.
+// sheetSource yields the rows of a sheet, with the values of cells merged down.
 type sheetSource struct {
 	rows   *excelize.Rows
-	n      int            // the row number of the last row read
-	down   map[int][]fill // row → values of merges from above
-	across map[int]bool   // rows with a cell merged across columns
+	n      int                  // the row number of the last row read
+	starts map[int][]mergeRange // first row → merges down from it
+	down   map[int][]fill       // row → values of merges from above
+	across map[int]bool         // rows with a cell merged across columns
 }
 
 // fill is the value a merged range gives a cell below its first row.
@@ -91,29 +98,44 @@ type fill struct {
 	value string
 }
 
-func newSheetSource(f *excelize.File, sheet string) (*sheetSource, error) {
-	merges, err := f.GetMergeCells(sheet)
+// mergeRange is a range of merged cells, 1-based and inclusive.
+type mergeRange struct{ c1, r1, c2, r2 int }
+
+// maxMergedRows bounds the rows that merged cells of a sheet may cover in all (the
+// reader keeps a note per covered row).
+const maxMergedRows = 200_000
+
+// errMerges is the error of a sheet whose merged cells cover too many rows.
+var errMerges = fmt.Errorf("%w: the merged cells of the sheet cover more than %d rows in all, the limit for an assessment", ErrTooLarge, maxMergedRows)
+
+// newSheetSource prepares the reading of sheet of f, whose bytes are data. The merged
+// cells are read from the sheet's XML directly: excelize's own GetMergeCells lays out
+// the whole sheet first, which a hostile merge ("A1:XFD1048576") makes take all memory.
+func newSheetSource(f *excelize.File, data []byte, sheet string) (*sheetSource, error) {
+	merges, err := sheetMerges(data, sheet)
 	if err != nil {
 		return nil, err
 	}
-	s := &sheetSource{down: map[int][]fill{}, across: map[int]bool{}}
-	fills := 0
+	s := &sheetSource{starts: map[int][]mergeRange{}, down: map[int][]fill{}, across: map[int]bool{}}
+	budget := maxMergedRows
 	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 || r2-r1 > maxSheetRows {
+		m.r2 = min(m.r2, maxSheetRows)
+		if m.r1 > maxSheetRows || m.r2 < m.r1 || m.c2 < m.c1 {
 			continue
 		}
-		if c2 > c1 {
-			for r := r1; r <= r2; r++ {
+		if m.c2 > m.c1 {
+			if budget -= m.r2 - m.r1 + 1; budget < 0 {
+				return nil, errMerges
+			}
+			for r := m.r1; r <= m.r2; r++ {
 				s.across[r] = true
 			}
 		}
-		if r2 > r1 && fills+r2-r1 <= maxSheetRows {
-			fills += r2 - r1
-			for r := r1 + 1; r <= r2; r++ {
-				s.down[r] = append(s.down[r], fill{c1 - 1, m.GetCellValue()})
+		if m.r2 > m.r1 {
+			if budget -= m.r2 - m.r1; budget < 0 {
+				return nil, errMerges
 			}
+			s.starts[m.r1] = append(s.starts[m.r1], m)
 		}
 	}
 	s.rows, err = f.Rows(sheet)
@@ -121,6 +143,99 @@ func newSheetSource(f *excelize.File, sheet string) (*sheetSource, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// sheetMerges returns the merged ranges of sheet in the XLSX archive data: it finds
+// the sheet's part through xl/workbook.xml and its relationships, then streams the
+// part for its mergeCell elements (at most maxMergedRows of them).
+func sheetMerges(data []byte, sheet string) ([]mergeRange, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	open := func(name string) (io.ReadCloser, error) {
+		for _, zf := range zr.File {
+			if strings.EqualFold(zf.Name, name) {
+				return zf.Open()
+			}
+		}
+		return nil, fmt.Errorf("no part %s", name)
+	}
+	// Attributes of the elements named local in part name, in order.
+	attrsOf := func(name, local string) ([]map[string]string, error) {
+		rc, err := open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer rc.Close()
+		var out []map[string]string
+		d := xml.NewDecoder(io.LimitReader(rc, maxXLSXUnzipped))
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				return out, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == local {
+				m := map[string]string{}
+				for _, a := range se.Attr {
+					m[a.Name.Local] = a.Value
+				}
+				out = append(out, m)
+				if len(out) > maxMergedRows {
+					return nil, errMerges
+				}
+			}
+		}
+	}
+	sheets, err := attrsOf("xl/workbook.xml", "sheet")
+	if err != nil {
+		return nil, err
+	}
+	id := ""
+	for _, sh := range sheets {
+		if sh["name"] == sheet {
+			id = sh["id"]
+		}
+	}
+	rels, err := attrsOf("xl/_rels/workbook.xml.rels", "Relationship")
+	if err != nil {
+		return nil, err
+	}
+	part := ""
+	for _, r := range rels {
+		if r["Id"] == id && id != "" {
+			part = r["Target"]
+		}
+	}
+	if part == "" {
+		return nil, fmt.Errorf("no part for sheet %q", sheet)
+	}
+	if strings.HasPrefix(part, "/") {
+		part = strings.TrimPrefix(part, "/")
+	} else {
+		part = pathpkg.Join("xl", part)
+	}
+	cells, err := attrsOf(part, "mergeCell")
+	if err != nil {
+		return nil, err
+	}
+	var out []mergeRange
+	for _, c := range cells {
+		a, b, ok := strings.Cut(c["ref"], ":")
+		if !ok {
+			continue
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(a)
+		c2, r2, err2 := excelize.CellNameToCoordinates(b)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		out = append(out, mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)})
+	}
+	return out, nil
 }
 
 func (s *sheetSource) next() (tableRow, error) {
@@ -135,5 +250,17 @@ func (s *sheetSource) next() (tableRow, error) {
 	if err != nil {
 		return tableRow{line: s.n}, err
 	}
-	return tableRow{cells: cells, line: s.n, merged: s.across[s.n], fills: s.down[s.n]}, nil
+	// The merges down from this row give their value to the rows below.
+	for _, m := range s.starts[s.n] {
+		v := ""
+		if m.c1-1 < len(cells) {
+			v = cells[m.c1-1]
+		}
+		for r := m.r1 + 1; r <= m.r2; r++ {
+			s.down[r] = append(s.down[r], fill{m.c1 - 1, v})
+		}
+	}
+	fills := s.down[s.n]
+	delete(s.down, s.n)
+	return tableRow{cells: cells, line: s.n, merged: s.across[s.n], fills: fills}, nil
 }

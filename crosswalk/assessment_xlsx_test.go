@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -193,4 +194,37 @@ func TestReadAssessmentXLSXControlMergedDown(t *testing.T) {
 		{Control: iso("5.2"), Status: Implemented, Evidence: "RACI", Line: 4},
 	}, got)
 	assert.Contains(t, warningsOf(a), `m.xlsx: sheet "Sheet1" row 3: a row below a control cell merged over several rows; its cells are not read (unmerge the control cells to read them)`)
+}
+
+func TestReadAssessmentXLSXHostile(t *testing.T) {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"Control", "Status"}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A2", &[]any{"5.1", "yes"}))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	small := buf.Bytes()
+	// (Written into the XML: excelize itself takes minutes to make these.)
+
+	// A merge over the whole sheet is refused, quickly, instead of noting a million
+	// rows.
+	data := rewriteZip(t, small, "xl/worksheets/sheet1.xml", func(s string) string {
+		return strings.Replace(s, "</sheetData>", `</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells>`, 1)
+	})
+	start := time.Now()
+	_, err := ReadAssessment("m.xlsx", bytes.NewReader(data), nil)
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.EqualError(t, err, `m.xlsx: sheet "Sheet1": over the size limit: the merged cells of the sheet cover more than 200000 rows in all, the limit for an assessment`)
+	assert.Less(t, time.Since(start), 5*time.Second)
+
+	// A cell in the last row and column: the rows between are blank, read in bounded
+	// time.
+	data = rewriteZip(t, small, "xl/worksheets/sheet1.xml", func(s string) string {
+		return strings.Replace(s, "</sheetData>", `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>end</t></is></c></row></sheetData>`, 1)
+	})
+	start = time.Now()
+	a, err := ReadAssessment("far.xlsx", bytes.NewReader(data), nil)
+	require.NoError(t, err)
+	assert.Equal(t, 1, a.Len())
+	assert.Less(t, time.Since(start), 10*time.Second)
+	assert.Contains(t, warningsOf(a), `far.xlsx: sheet "Sheet1" row 1048576: cells to the right of the header's last column; ignored`)
 }

@@ -38,9 +38,14 @@ type Crosswalk struct {
 	sets  []setRec
 	stmts map[int32][]stmtRec // statements by the node they are about
 
+	// item marks the nodes that are items of their framework (itemsOf).
+	item []bool
+
 	// twins are the same-ID controls of other frameworks that identity successions
 	// join to a node (cis:8/4.1 and cis:8.1/4.1), transitively; see identitySet.
 	twins map[int32][]twin
+	// twinFws[f] are the frameworks whose controls identity successions join to f's.
+	twinFws map[int32][]int32
 
 	// memo keeps the reach tables of gap queries (reachKey → *target), computed on
 	// first use from the immutable indexes above.
@@ -54,6 +59,7 @@ type node struct {
 	children  int32 // number of children
 	kind      catalog.Kind
 	igs       uint8  // CIS implementation groups: bit 0 IG1, bit 1 IG2, bit 2 IG3
+	profiles  uint8  // SP 800-53B baselines: see profileNames
 	withdrawn bool   // catalog.Control.Withdrawn
 	title     string // shared with the catalog (strings are immutable)
 }
@@ -251,6 +257,12 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 	}
 	cw.indexArcs()
 	cw.indexTwins()
+	cw.item = make([]bool, len(cw.nodes))
+	for f := range cw.fws {
+		for _, i := range cw.itemsOf(int32(f)) {
+			cw.item[i] = true
+		}
+	}
 	cw.buildGraph()
 	return cw, nil
 }
@@ -302,6 +314,19 @@ func (cw *Crosswalk) indexTwins() {
 	}
 	for n := range cw.twins {
 		slices.SortFunc(cw.twins[n], func(x, y twin) int { return cmp.Compare(x.node, y.node) })
+		f := cw.nodes[n].fw
+		for _, t := range cw.twins[n] {
+			g := cw.nodes[t.node].fw
+			if cw.twinFws == nil {
+				cw.twinFws = map[int32][]int32{}
+			}
+			if !slices.Contains(cw.twinFws[f], g) {
+				cw.twinFws[f] = append(cw.twinFws[f], g)
+			}
+		}
+	}
+	for f := range cw.twinFws {
+		slices.Sort(cw.twinFws[f])
 	}
 }
 
@@ -340,6 +365,9 @@ func (cw *Crosswalk) indexNodes() {
 			nd := node{ref: c.Ref, fw: fi, parent: p, kind: c.Kind, title: c.Title, withdrawn: c.Withdrawn()}
 			for _, g := range c.Attr(catalog.AttrImplementation) {
 				nd.igs |= igBit(g)
+			}
+			for _, b := range c.Attr(catalog.AttrBaseline) {
+				nd.profiles |= profileBit(b)
 			}
 			cw.nodes = append(cw.nodes, nd)
 		}

@@ -21,6 +21,7 @@ type gapConfig struct {
 	derived   bool
 	hops      int
 	minRoutes int
+	profiles  []string
 	groups    []string
 	scope     []catalog.Ref
 	baseline  catalog.FrameworkID
@@ -34,6 +35,16 @@ func (g groupOpt) applyGap(c *gapConfig) { c.groups = append(c.groups, string(g)
 // WithGroup limits the target items to those of a CIS implementation group ("IG1",
 // "IG2" or "IG3", any case). Given several times, an item in any of the groups counts.
 func WithGroup(ig string) GapOption { return groupOpt(upper(ig)) }
+
+type profileOpt string
+
+func (p profileOpt) applyGap(c *gapConfig) { c.profiles = append(c.profiles, string(p)) }
+
+// WithProfile limits the target items to those of a control baseline of NIST SP
+// 800-53B ("LOW", "MODERATE", "HIGH", or the privacy baseline "PRIVACY"; any case),
+// read from the items' [catalog.AttrBaseline]. Given several times, an item in any of
+// them counts.
+func WithProfile(name string) GapOption { return profileOpt(upper(name)) }
 
 type scopeOpt catalog.Ref
 
@@ -65,6 +76,7 @@ type GapResult struct {
 	// MinRoutes is the fewest routes a derived reach needed to count (with Derived).
 	MinRoutes int      `json:"min_routes,omitempty"`
 	IGs       []string `json:"implementation_groups,omitempty"` // the implementation groups the target was limited to
+	Profiles  []string `json:"profiles,omitempty"`              // the SP 800-53B baselines the target was limited to
 	Scope     []string `json:"scope,omitempty"`                 // the scopes the target was limited to
 	// Notes say what a reader must know to read the numbers right (for example that
 	// CIS v8.1 safeguards are reached through CIS v8's published mappings); every
@@ -211,6 +223,7 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		Policy:      cfg.policy,
 		Derived:     cfg.derived,
 		IGs:         slices.Clone(cfg.groups),
+		Profiles:    slices.Clone(cfg.profiles),
 		Notes:       slices.Clone(t.notes),
 		Items:       make([]GapItem, len(t.items)),
 		Unreached:   []string{},
@@ -248,11 +261,9 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 			vias = append(vias, v)
 		}
 		item.Via = vias[v0:len(vias):len(vias)]
-		if ss := cw.stmts[it]; len(ss) > 0 {
+		if ss := t.stmts[k]; len(ss) > 0 {
 			n := len(srcs)
-			for _, s := range ss {
-				srcs = append(srcs, s.text)
-			}
+			srcs = append(srcs, ss...)
 			item.Statements = srcs[n:len(srcs):len(srcs)]
 		}
 		if o := t.outside[k]; len(o) > 0 {
@@ -269,7 +280,7 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		res.Items[k] = item
 	}
 	res.Summary = summarize(covs)
-	res.Groups = cw.rollups(t, covs, cfg.groups)
+	res.Groups = cw.rollups(t, covs, cfg.groups, cfg.profiles)
 	if cfg.recs > 0 {
 		res.Recommendations = cw.recommend(t, st, cfg.policy, cfg.recs)
 	}
@@ -445,7 +456,7 @@ func CoveredPercent(covered, partial, gap, unreached int) float64 {
 // limited to one: a function is not rolled up from one of its categories), then per
 // implementation group: every group, or only those of groups when the items were
 // limited to some (an IG1 item is in IG2 too, but IG1's items are not IG2).
-func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups []string) []Rollup {
+func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups, profiles []string) []Rollup {
 	span := cw.fws[t.tf]
 	byNode := make([]counts, span.end-span.start)
 	n := 0
@@ -479,6 +490,19 @@ func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups []string) []Roll
 	for g, name := range []string{"IG1", "IG2", "IG3"} {
 		if igs[g].total > 0 && (len(groups) == 0 || slices.Contains(groups, name)) {
 			out = append(out, rollup(name, "Implementation Group "+name[2:], "implementation-group", &igs[g]))
+		}
+	}
+	var prof [len(profileNames)]counts
+	for k, it := range t.items {
+		for b := range prof {
+			if cw.nodes[it].profiles&(1<<b) != 0 {
+				prof[b].add(covs[k])
+			}
+		}
+	}
+	for b, name := range profileNames {
+		if prof[b].total > 0 && (len(profiles) == 0 || slices.Contains(profiles, name)) {
+			out = append(out, rollup(name, profileTitles[b], "baseline-profile", &prof[b]))
 		}
 	}
 	return out

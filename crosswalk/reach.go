@@ -101,6 +101,7 @@ type target struct {
 	reaches [][]reach  // per item
 	cov     [][]creach // per item: the reaches that count, compactly, for coverage
 	outside [][]string // per item: GapItem.Outside (memo-owned: copy before handing out)
+	stmts   [][]string // per item: GapItem.Statements, from the sets that join it to the baseline (memo-owned)
 	cut     []bool     // per item: the derived search stopped at its work bound
 	scope   []int32    // the WithScope nodes the items were limited to, if any
 	notes   []string   // what every report of this target must say (successions used)
@@ -140,24 +141,34 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 			return nil, fmt.Errorf("crosswalk: unknown implementation group %q (want IG1, IG2 or IG3)", g)
 		}
 	}
+	for _, p := range cfg.profiles {
+		if profileBit(p) == 0 {
+			return nil, fmt.Errorf("crosswalk: unknown control baseline %q (want LOW, MODERATE, HIGH or PRIVACY)", p)
+		}
+	}
 	full := cw.reachTable(bf, tf, cfg)
-	if len(scope) == 0 && len(cfg.groups) == 0 {
+	if len(scope) == 0 && len(cfg.groups) == 0 && len(cfg.profiles) == 0 {
 		return full, nil
 	}
 	t := &target{base: full.base, tf: tf, scope: scope, nsrc: full.nsrc, notes: full.notes}
-	anyIG := false
+	anyIG, anyProfile := false, false
 	for k, i := range full.items {
 		anyIG = anyIG || cw.nodes[i].igs != 0
-		if cw.inScope(i, scope) && cw.inGroups(i, cfg.groups) {
+		anyProfile = anyProfile || cw.nodes[i].profiles != 0
+		if cw.inScope(i, scope) && cw.inGroups(i, cfg.groups) && cw.inProfiles(i, cfg.profiles) {
 			t.items = append(t.items, i)
 			t.reaches = append(t.reaches, full.reaches[k])
 			t.cov = append(t.cov, full.cov[k])
 			t.outside = append(t.outside, full.outside[k])
+			t.stmts = append(t.stmts, full.stmts[k])
 			t.cut = append(t.cut, full.cut[k])
 		}
 	}
 	if len(cfg.groups) > 0 && !anyIG {
 		return nil, fmt.Errorf("crosswalk: %s has no implementation groups (WithGroup applies to the CIS Controls)", tfID)
+	}
+	if len(cfg.profiles) > 0 && !anyProfile {
+		return nil, fmt.Errorf("crosswalk: %s has no control baselines (WithProfile applies to NIST SP 800-53)", tfID)
 	}
 	return t, nil
 }
@@ -205,7 +216,6 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 			r.tmpl = cw.viaTemplate(*r, t.base)
 			t.nsrc += len(r.tmpl.Sources) + len(r.tmpl.Path)
 		}
-		t.nsrc += len(cw.stmts[t.items[k]])
 	}
 	slices.Sort(through)
 	reached := false
@@ -233,6 +243,24 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 		if f.annex == t.base.id && !t.base.has(int32(i)) {
 			outside = append(outside, int32(i))
 		}
+	}
+	// Statements: only those of sets that join the target to the baseline (or to a
+	// framework that carries the baseline as its annex), not of every set that
+	// mentions the item.
+	relevant := func(id catalog.FrameworkID) bool {
+		if f, ok := cw.fwIdx[id]; ok {
+			return t.base.has(f) || slices.Contains(outside, f)
+		}
+		return false
+	}
+	t.stmts = make([][]string, len(t.items))
+	for k, it := range t.items {
+		for _, st := range cw.stmts[it] {
+			if info := cw.sets[st.set].info; relevant(info.From) || relevant(info.To) {
+				t.stmts[k] = append(t.stmts[k], st.text)
+			}
+		}
+		t.nsrc += len(t.stmts[k])
 	}
 	t.outside = make([][]string, len(t.items))
 	for k, it := range t.items {
@@ -326,6 +354,33 @@ func (cw *Crosswalk) inGroups(i int32, groups []string) bool {
 	return false
 }
 
+func (cw *Crosswalk) inProfiles(i int32, profiles []string) bool {
+	if len(profiles) == 0 {
+		return true
+	}
+	for _, p := range profiles {
+		if cw.nodes[i].profiles&profileBit(p) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// profileNames are the SP 800-53B baselines, in the order of their bits.
+var profileNames = [...]string{"LOW", "MODERATE", "HIGH", "PRIVACY"}
+
+var profileTitles = [...]string{"LOW baseline", "MODERATE baseline", "HIGH baseline", "Privacy baseline"}
+
+// profileBit returns the bit of a control baseline (any case), or 0.
+func profileBit(name string) uint8 {
+	for b, n := range profileNames {
+		if strings.EqualFold(name, n) {
+			return 1 << b
+		}
+	}
+	return 0
+}
+
 // igBit returns the bit of implementation group "IG1", "IG2" or "IG3" (any case).
 func igBit(g string) uint8 {
 	switch {
@@ -354,51 +409,19 @@ func igBit(g string) uint8 {
 // A control reached several ways appears once, by its most direct way.
 func (cw *Crosswalk) reachesOf(out []reach, it int32, b *baseSet, cfg *gapConfig) ([]reach, bool) {
 	first := len(out)
-	seen := func(out []reach, c int32) bool {
-		for _, r := range out[first:] {
-			if r.ctl == c && r.basis != BasisAncestor {
-				return true
-			}
-		}
-		return false
-	}
 	var denied []int32 // controls a source says are not related to the item
 	// addArcs adds the baseline controls linked to node from (the item, a twin of it
 	// or an ancestor).
 	addArcs := func(from int32, basis Basis, parent, through int32) {
 		for _, bf := range b.fws {
-			last, kept := int32(-1), -1
-			for _, a := range cw.arcsTo(from, bf) {
-				if a.to == last {
-					// A weaker or equally strong edge to the same control (arcs are
-					// sorted strongest first). Sources that disagree on the direction
-					// of a subset rank alike: "control superset-of item" is the claim
-					// that covers, so it wins whichever end either source published.
-					if kept >= 0 && out[kept].rel == mappings.SubsetOf && cw.arcRel(a).Inverse() == mappings.SupersetOf {
-						out[kept].rel = mappings.SupersetOf
-					}
-					continue
-				}
-				if !cw.isLeaf(a.to) {
-					continue
-				}
-				last, kept = a.to, -1
-				rel := cw.arcRel(a).Inverse() // "control R item"
-				if rel == mappings.NotRelatedTo {
-					if basis != BasisAncestor {
-						denied = append(denied, a.to) // no derived path overrides it
-					}
-					continue
-				}
-				if seen(out, a.to) {
-					continue
-				}
-				if basis == BasisAncestor {
-					rel = mappings.Related
-				} else {
-					kept = len(out)
-				}
-				out = append(out, reach{ctl: a.to, rel: rel, basis: basis, parent: parent, from: from, through: through})
+			cw.addArcsTo(&out, first, &denied, from, bf, bf, basis, parent, through)
+			if basis == BasisAncestor {
+				continue
+			}
+			// Edges to the same-ID twins of baseline controls (CIS v8 for a CIS v8.1
+			// baseline), carried across the identity succession.
+			for _, g := range cw.twinFws[bf] {
+				cw.addArcsTo(&out, first, &denied, from, g, bf, BasisSuccession, parent, g)
 			}
 		}
 	}
@@ -415,7 +438,7 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, b *baseSet, cfg *gapConfig
 	cut := false
 	if cfg.derived && !published {
 		var found []derived
-		found, cut = cw.derive(it, b.fws, cfg.hops, func(c int32) bool { return cw.isLeaf(c) })
+		found, cut = cw.derive(it, b.fws, cfg.hops, func(c int32) bool { return cw.item[c] })
 		for _, d := range found {
 			if d.routes < cfg.minRoutes || slices.Contains(denied, d.target) {
 				continue
@@ -425,6 +448,64 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, b *baseSet, cfg *gapConfig
 	}
 	slices.SortFunc(out[first:], func(x, y reach) int { return int(x.ctl) - int(y.ctl) })
 	return out, cut
+}
+
+// addArcsTo appends to *out the baseline controls of framework bf that the edges of
+// node from reach: through edges to framework g, which is bf itself or a framework
+// whose controls are same-ID twins of bf's (then the control reached is the twin in
+// bf). A control already in (*out)[first:] (not at an ancestor) is not added again;
+// a not-related-to edge adds its control to *denied.
+func (cw *Crosswalk) addArcsTo(out *[]reach, first int, denied *[]int32, from, g, bf int32, basis Basis, parent, through int32) {
+	seen := func(c int32) bool {
+		for _, r := range (*out)[first:] {
+			if r.ctl == c && r.basis != BasisAncestor {
+				return true
+			}
+		}
+		return false
+	}
+	last, kept := int32(-1), -1
+	for _, a := range cw.arcsTo(from, g) {
+		if g != bf && cw.sets[cw.edges[a.edge].set].identity {
+			continue // the twin's own identity edge leads back to a twin
+		}
+		ctl := a.to
+		if g != bf {
+			if ctl = cw.twinIn(a.to, bf); ctl < 0 {
+				continue
+			}
+		}
+		if ctl == last {
+			// A weaker or equally strong edge to the same control (arcs are sorted
+			// strongest first). Sources that disagree on the direction of a subset
+			// rank alike: "control superset-of item" is the claim that covers, so it
+			// wins whichever end either source published.
+			if kept >= 0 && (*out)[kept].rel == mappings.SubsetOf && cw.arcRel(a).Inverse() == mappings.SupersetOf {
+				(*out)[kept].rel = mappings.SupersetOf
+			}
+			continue
+		}
+		if !cw.item[ctl] {
+			continue // a theme, a family: not a control the baseline rates
+		}
+		last, kept = ctl, -1
+		rel := cw.arcRel(a).Inverse() // "control R item"
+		if rel == mappings.NotRelatedTo {
+			if basis != BasisAncestor {
+				*denied = append(*denied, ctl) // no derived path overrides it
+			}
+			continue
+		}
+		if seen(ctl) {
+			continue
+		}
+		if basis == BasisAncestor {
+			rel = mappings.Related
+		} else {
+			kept = len(*out)
+		}
+		*out = append(*out, reach{ctl: ctl, rel: rel, basis: basis, parent: parent, from: from, through: through})
+	}
 }
 
 func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

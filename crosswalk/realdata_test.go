@@ -436,3 +436,50 @@ func TestDerivedNeverCovers(t *testing.T) {
 		}
 	}
 }
+
+// Issue 12: a gap against SP 800-53 limited to a control baseline, like CIS IGs. The
+// items are the controls and enhancements of the baseline as the reference lists them
+// (MODERATE: 287, counted in catalog's tests from the reference file), with a roll-up
+// per family and one for the baseline.
+func TestDefaultSP80053Profile(t *testing.T) {
+	cw := Default()
+	moderate := 0
+	for c := range cw.Catalog().Controls(catalog.SP80053v5, catalog.InBaseline("MODERATE")) {
+		if !c.Withdrawn() {
+			moderate++
+		}
+	}
+	a := readExample(t, "small-company.csv")
+	r, err := cw.Gap(a, catalog.SP80053v5, WithProfile("moderate"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"MODERATE"}, r.Profiles)
+	assert.Len(t, r.Items, moderate)
+	assert.Equal(t, 287, moderate)
+	var fams, profs []string
+	for _, g := range r.Groups {
+		switch g.Kind {
+		case "baseline-profile":
+			profs = append(profs, g.ID)
+			assert.Equal(t, moderate, g.Total)
+		default:
+			fams = append(fams, g.ID)
+		}
+	}
+	assert.Equal(t, []string{"MODERATE"}, profs)
+	assert.Contains(t, fams, "AC")
+	assert.NotContains(t, fams, "AC-2", "a control with enhancements is an item, not a group")
+
+	all, err := cw.Gap(a, catalog.SP80053v5)
+	require.NoError(t, err)
+	assert.Len(t, all.Items, 1007, "every active control and enhancement; the 182 withdrawn are never items")
+	// An item's status does not depend on the limit.
+	st := statuses(all)
+	for _, it := range r.Items {
+		assert.Equal(t, st[it.ID], it.Status, it.ID)
+	}
+
+	_, err = cw.Gap(a, catalog.SP80053v5, WithProfile("medium"))
+	assert.EqualError(t, err, `crosswalk: unknown control baseline "MEDIUM" (want LOW, MODERATE, HIGH or PRIVACY)`)
+	_, err = cw.Gap(a, catalog.CSF20, WithProfile("low"))
+	assert.ErrorContains(t, err, "has no control baselines")
+}

@@ -90,7 +90,7 @@ func TestExportCatalogDeterministic(t *testing.T) {
 	b, err := ExportCatalog(f)
 	require.NoError(t, err)
 	assert.Equal(t, a, b)
-	assert.Contains(t, string(a), `"last-modified": "2026-01-01T00:00:00Z"`)
+	assert.Contains(t, string(a), `"last-modified": "2026-02-01T00:00:00Z"`)
 	c, err := ExportCatalog(f, WithLastModified(time.Date(2027, 3, 4, 5, 6, 7, 0, time.UTC)))
 	require.NoError(t, err)
 	assert.Contains(t, string(c), `"last-modified": "2027-03-04T05:06:07Z"`)
@@ -233,10 +233,11 @@ func TestDocumentModel(t *testing.T) {
 }
 
 // A long value is cut in an error message at a character boundary, never inside a
-// multi-byte character (which %q would print as a stray \x byte).
+// multi-byte character (which %q would print as a stray \x byte), and the message
+// says how long the whole value is (internal/safetext, as every package's errors).
 func TestErrorClipsAtCharacter(t *testing.T) {
 	e := &Error{File: "x.json", Path: "catalog.title", Value: strings.Repeat("a", 79) + "éééé", Err: ErrInvalid}
-	assert.Equal(t, `x.json: catalog.title = "`+strings.Repeat("a", 79)+`…": invalid value`, e.Error())
+	assert.Equal(t, `x.json: catalog.title = "`+strings.Repeat("a", 79)+`é"… (87 bytes): invalid value`, e.Error())
 }
 
 func TestShortID(t *testing.T) {
@@ -251,4 +252,27 @@ func TestShortID(t *testing.T) {
 	} {
 		assert.Equal(t, catalog.FrameworkID(tc.want), shortID(tc.title, tc.version), tc.title)
 	}
+}
+
+// A withdrawn control (the embedded SP 800-53's AC-13) carries OSCAL's own
+// status=withdrawn prop as well as the attribute, so other tools see it; the
+// document stays valid and comes back exactly.
+func TestExportWithdrawn(t *testing.T) {
+	spec, ok := catalog.Default().Spec("sp800-53:5")
+	if !ok {
+		t.Skip("no embedded sp800-53:5")
+	}
+	b, err := ExportCatalog(spec)
+	require.NoError(t, err)
+	validate(t, b)
+	s := string(b)
+	i := strings.Index(s, `"id": "AC-13"`)
+	require.Positive(t, i)
+	j := strings.Index(s[i:], `"name": "status",`)
+	require.Positive(t, j)
+	// The first status prop of AC-13 is OSCAL's: no ns between name and value.
+	assert.Regexp(t, `^"name": "status",\s*"value": "withdrawn"`, s[i+j:])
+	got, _, err := ImportCatalog("sp800-53.json", b)
+	require.NoError(t, err)
+	assert.Equal(t, normalised(spec), normalised(got))
 }

@@ -4,7 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Problems found in OSCAL documents, and in data that OSCAL cannot carry; test with
@@ -52,11 +53,11 @@ func (e *Error) Error() string {
 	if e.Path != "" {
 		b.WriteString(e.Path)
 		if e.Value != "" {
-			fmt.Fprintf(&b, " = %q", clip(e.Value))
+			b.WriteString(" = " + safetext.Quote(e.Value))
 		}
 		b.WriteString(": ")
 	} else if e.Value != "" {
-		fmt.Fprintf(&b, "%q: ", clip(e.Value))
+		b.WriteString(safetext.Quote(e.Value) + ": ")
 	}
 	b.WriteString(e.Err.Error())
 	return b.String()
@@ -65,18 +66,9 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// clip shortens a long value for a message, at a character boundary.
-func clip(s string) string {
-	const limit = 80
-	if len(s) <= limit {
-		return s
-	}
-	n := limit
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
+// clip shortens a long value for a message, at a character boundary, as every
+// package does (see [safetext.Clip]).
+func clip(s string) string { return safetext.Clip(s) }
 
 // maxErrors bounds the problems reported for one document.
 const maxErrors = 50

@@ -149,3 +149,35 @@ func ExampleWithStrict() {
 	// [catalog.controls[0].owner]
 	// acme.json: catalog.controls[0].owner: field is not part of the OSCAL model here
 }
+
+// A mapping-collection names its source catalog by a relative file name. The
+// catalog read from a file of that name binds to it, whatever its directory.
+func ExampleWithCatalogFile() {
+	acme := catalog.Framework{ID: "acme:1", Name: "Acme", Controls: []catalog.ControlSpec{{ID: "ac-1", Title: "Policy"}}}
+	cat, err := catalog.New(append(catalog.Embedded(), acme)...)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	doc := `{"mapping-collection": {
+	  "uuid": "0b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10",
+	  "metadata": {"title": "Acme to ISO", "version": "1", "oscal-version": "1.2.0", "last-modified": "2025-01-01T00:00:00Z"},
+	  "provenance": {"method": "human", "matching-rationale": "semantic", "status": "complete", "mapping-description": "x"},
+	  "mappings": [{
+	    "uuid": "1b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10",
+	    "source-resource": {"type": "catalog", "href": "../catalogs/acme.oscal.json"},
+	    "target-resource": {"type": "catalog", "href": "iso27002.json"},
+	    "maps": [{"uuid": "2b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10", "relationship": "subset-of",
+	      "sources": [{"type": "control", "id-ref": "ac-1"}], "targets": [{"type": "control", "id-ref": "a.5.1"}]}]}]}}`
+	sets, _, err := oscal.ImportMappings("acme-map.json", []byte(doc),
+		oscal.WithCatalog(cat),
+		oscal.WithCatalogFile("/data/acme.oscal.json", "", "acme:1"),
+		oscal.WithResource("iso27002.json", catalog.ISO27002v2022))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(sets[0].ID, sets[0].Edges[0].From, sets[0].Edges[0].Relationship, sets[0].Edges[0].To)
+	// Output:
+	// acme-1_to_iso27002-2022 acme:1/ac-1 subset-of iso27002:2022/5.1
+}

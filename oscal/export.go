@@ -227,13 +227,17 @@ func kindOf(s catalog.ControlSpec) catalog.Kind {
 	return s.Kind
 }
 
-// nodeProps returns the props of one node: label, sort-id, then the attributes in
-// name order. A value OSCAL cannot hold as a prop value (white space at either end, a
+// nodeProps returns the props of one node: label, sort-id, OSCAL's status=withdrawn
+// for a withdrawn node, then the attributes in name order. A value OSCAL cannot hold as a prop value (white space at either end, a
 // line break) is written in the prop's remarks, with class "value-in-remarks".
 func nodeProps(s catalog.ControlSpec, i, width int, path string, p *problems) []xProp {
 	props := []xProp{
 		{Name: "label", Value: s.ID},
 		{Name: "sort-id", Value: fmt.Sprintf("%0*d", width, i+1)},
+	}
+	if st := s.Attributes[catalog.AttrStatus]; len(st) == 1 && st[0] == catalog.StatusWithdrawn {
+		// OSCAL's own marker, for tools that do not read our namespace.
+		props = append(props, xProp{Name: "status", Value: catalog.StatusWithdrawn})
 	}
 	if !isString(s.ID) {
 		p.add(path+".id", s.ID, fmt.Errorf("%w: an ID has no white space at either end", ErrNotExpressible))

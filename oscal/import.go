@@ -519,7 +519,10 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 			continue
 		}
 		name := r.str(pm, pp, "name", true)
-		text, _ := im.prose(pm, pp, depth)
+		// Only the statement (or, lacking one, the overview) is kept: other parts
+		// (guidance, assessment) are read and checked, but their text is not built.
+		want := (name == "statement" && !hasStmt) || (name == "overview" && overview == "" && !im.ours)
+		text, _ := im.prose(pm, pp, depth, want)
 		switch {
 		case name == "statement" && !hasStmt:
 			stmt, hasStmt = text, true
@@ -702,11 +705,14 @@ func isKind(k string) bool {
 }
 
 // prose returns the text of a part: its prose, then the text of its sub-parts, each
-// on its own line and prefixed with its label; and the part's own label.
-func (im *catalogImport) prose(pm map[string]any, path string, depth int) (text, label string) {
+// on its own line and prefixed with its label; and the part's own label. With want
+// false it only reads and checks the part and its sub-parts, and returns "".
+func (im *catalogImport) prose(pm map[string]any, path string, depth int, want bool) (text, label string) {
 	r := im.r
 	text = r.str(pm, path, "prose", false)
-	if !im.ours {
+	if !want {
+		text = ""
+	} else if !im.ours {
 		text = strings.TrimSpace(renderInserts(text, im.params, im.missing))
 	}
 	for _, p := range r.props(pm, path) {
@@ -730,7 +736,7 @@ func (im *catalogImport) prose(pm map[string]any, path string, depth int) (text,
 			continue
 		}
 		r.str(sm, sp, "name", true)
-		sub, l := im.prose(sm, sp, depth+1)
+		sub, l := im.prose(sm, sp, depth+1, want)
 		if l != "" && sub != "" {
 			sub = l + " " + sub
 		}

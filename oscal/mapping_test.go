@@ -62,7 +62,7 @@ func TestExportMappingsContent(t *testing.T) {
 	require.NoError(t, err)
 	xm := m.MappingCollection.Mappings[0]
 	assert.Equal(t, []xProp{{Name: "framework-id", NS: Namespace, Value: "nist-csf:2.0"}}, xm.SourceResource.Props)
-	assert.Equal(t, "#"+catalogUUID(catalog.ISO27001v2022, "2026-01-01T00:00:00Z"), xm.TargetResource.Href)
+	assert.Equal(t, "#"+catalogUUID(catalog.ISO27001v2022, "2026-02-01T00:00:00Z"), xm.TargetResource.Href)
 	require.Len(t, xm.Maps, len(s.Edges))
 	annex := 0
 	for i, e := range s.Edges {

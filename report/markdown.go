@@ -8,6 +8,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 var mdReplacer = strings.NewReplacer(
@@ -18,8 +19,10 @@ var mdReplacer = strings.NewReplacer(
 
 // md escapes user text for a Markdown table cell or list item: Markdown and HTML
 // punctuation is neutralised and line breaks become <br>, so a '|' or a newline in
-// a note cannot break the table and a tag shows as text.
-func md(s string) string { return mdReplacer.Replace(s) }
+// a note cannot break the table and a tag shows as text; other control characters
+// (an escape sequence, a right-to-left override) are shown escaped, "\x1b" as
+// "\\x1b", so that they reach neither a terminal nor a renderer.
+func md(s string) string { return mdReplacer.Replace(safetext.Escape(s)) }
 
 // mdWriter collects the first write error.
 type mdWriter struct {

@@ -6,21 +6,21 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"unicode"
 
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
-// cell makes user text fit one table cell: control characters (newlines, tabs,
-// escape sequences) become spaces, and text longer than max runes is cut with "…"
-// (max ≤ 0: no limit).
+// oneLine turns line breaks and tabs into spaces.
+var oneLine = strings.NewReplacer("\r\n", " ", "\t", " ", "\n", " ", "\r", " ")
+
+// cell makes user text fit one table cell and safe for a terminal: line breaks and
+// tabs become spaces, other control characters (an escape sequence, a right-to-left
+// override, a byte that is not UTF-8) are shown escaped ("\x1b", "\u202e", "\xff";
+// see [safetext.Escape]), and text longer than max runes is cut with "…" (max ≤ 0:
+// no limit).
 func cell(s string, max int) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
+	s = safetext.Escape(oneLine.Replace(s))
 	if max > 0 {
 		if rs := []rune(s); len(rs) > max {
 			return string(rs[:max-1]) + "…"
@@ -87,7 +87,7 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	t := newTableWriter(w)
 	t.f("%s\n", cell(gapTitle(res, cat, opts), 0))
 	t.f("Baseline: %s (%s)\nTarget:   %s (%s)\nPolicy:   %s\nDerived:  %s\n",
-		frameworkName(cat, res.Baseline), res.Baseline, frameworkName(cat, res.Target), res.Target, res.Policy, onOff(res.Derived))
+		cell(frameworkName(cat, res.Baseline), 0), res.Baseline, cell(frameworkName(cat, res.Target), 0), res.Target, res.Policy, onOff(res.Derived))
 	if s := scopeLabel(res); s != "" {
 		t.f("Limited:  %s\n", s)
 	}
@@ -158,7 +158,7 @@ func SoATable(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	}
 	cat := opts.catalog()
 	t := newTableWriter(w)
-	t.f("%s: %s, Annex A\n", cell(soaTitle(opts), 0), frameworkName(cat, soa.Standard))
+	t.f("%s: %s, Annex A\n", cell(soaTitle(opts), 0), cell(frameworkName(cat, soa.Standard), 0))
 	for _, f := range docFields(soa.Document) {
 		t.f("%-13s %s\n", f.Label+":", cell(f.Shown(), 0))
 	}

@@ -103,7 +103,7 @@ func buildHeatMap(res *crosswalk.GapResult, cat *catalog.Catalog) heatMap {
 	var hm heatMap
 	index := map[string]int{} // row ID → index in hm.Rows
 	for _, g := range res.Groups {
-		if g.Kind == "implementation-group" {
+		if g.Kind == "implementation-group" || g.Kind == "baseline-profile" {
 			continue
 		}
 		c, ok := cat.Control(catalog.NewRef(res.Target, g.ID))
@@ -324,6 +324,9 @@ func scopeLabel(res *crosswalk.GapResult) string {
 	var parts []string
 	if len(res.IGs) > 0 {
 		parts = append(parts, "implementation groups "+strings.Join(res.IGs, ", "))
+	}
+	if len(res.Profiles) > 0 {
+		parts = append(parts, "SP 800-53B baselines "+strings.Join(res.Profiles, ", "))
 	}
 	if len(res.Scope) > 0 {
 		parts = append(parts, "scope "+strings.Join(res.Scope, ", "))

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -134,7 +135,7 @@ func (wb *workbook) add(s sheet, first bool) error {
 		}
 	}
 	for r, row := range s.rows {
-		for c, v := range row {
+		for c, v := range fitCells(row) {
 			ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
 			var err error
 			switch v := v.(type) {
@@ -188,6 +189,36 @@ func (wb *workbook) add(s sheet, first bool) error {
 	}
 	// After the filter, which rewrites the sheet's properties.
 	return f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit})
+}
+
+// maxCellChars is the most characters an XLSX cell holds (Excel's limit); the
+// library writing the file would cut a longer text without a word.
+const maxCellChars = excelize.TotalCellChars
+
+// fitCells returns row with every text longer than an XLSX cell holds cut so that
+// it ends with a note saying so and where the whole text is (the CSV and JSON
+// formats carry it whole). row itself is not changed.
+func fitCells(row []any) []any {
+	out := row
+	for i, v := range row {
+		s, ok := v.(string)
+		if !ok || len(s) <= maxCellChars || utf8.RuneCountInString(s) <= maxCellChars {
+			continue
+		}
+		if &out[0] == &row[0] {
+			out = slices.Clone(row)
+		}
+		n := utf8.RuneCountInString(s)
+		note := fmt.Sprintf(" … [cut: an XLSX cell holds %d characters, this text has %d; the CSV and JSON formats carry it whole]", maxCellChars, n)
+		keep := maxCellChars - utf8.RuneCountInString(note)
+		end := 0
+		for range keep {
+			_, size := utf8.DecodeRuneInString(s[end:])
+			end += size
+		}
+		out[i] = s[:end] + note
+	}
+	return out
 }
 
 func (wb *workbook) write(w io.Writer, sheets []sheet) error {

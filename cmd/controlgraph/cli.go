@@ -10,9 +10,11 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 	"github.com/controlgraph/controlgraph/mappings"
 )
 
@@ -172,8 +174,26 @@ func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writ
 }
 
 func fail(stderr io.Writer, c *command, err error) int {
-	fmt.Fprintf(stderr, "controlgraph %s: %v\n", c.name, err)
+	fmt.Fprintf(stderr, "controlgraph %s: %s\n", c.name, safeMessage(err.Error()))
 	return exitInput
+}
+
+// maxMessage bounds an error line; values in it are cut where they are echoed
+// (internal/safetext), and this is the net under them.
+const maxMessage = 64 << 10
+
+// safeMessage makes an error message safe for a terminal: control characters
+// escaped (a line break too: a message is one line), at most maxMessage bytes.
+func safeMessage(msg string) string {
+	msg = safetext.Escape(strings.ReplaceAll(strings.ReplaceAll(msg, "\r", "\\r"), "\n", "\\n"))
+	if len(msg) > maxMessage {
+		cut := maxMessage
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = fmt.Sprintf("%s… (%d bytes; the rest is cut)", msg[:cut], len(msg))
+	}
+	return msg
 }
 
 // flagSet builds the command's flags: its own; when it writes output, --format and
@@ -185,7 +205,7 @@ func (c *command) flagSet() (fs *flag.FlagSet, act action, out *outputOptions, d
 	out = &outputOptions{}
 	if c.formats != nil {
 		fs.Var(&formatValue{allowed: c.formats, v: &out.format}, "format", "output `FORMAT`: "+strings.Join(c.formats, ", ")+defaultFormatNote(c.formats))
-		fs.StringVar(&out.path, "o", "", "write the output to `FILE` (atomically) instead of standard output")
+		fs.StringVar(&out.path, "o", "", "write the output to `FILE` (a regular file is replaced atomically) instead of standard output")
 	}
 	if c.data {
 		data = &dataOptions{}
@@ -324,12 +344,9 @@ func (c *command) writeUsage(w io.Writer) {
 	io.WriteString(w, b.String())
 }
 
-// isTerminal reports whether w is a character device (a terminal).
+// isTerminal reports whether w is a terminal (not merely a character device:
+// "> /dev/null" is not a terminal).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && isTerminalFile(f)
 }

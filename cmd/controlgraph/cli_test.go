@@ -202,6 +202,7 @@ func TestVersion(t *testing.T) {
 	assert.Contains(t, out, "controlgraph ")
 	assert.Contains(t, out, "ISO/IEC 27002:2022")
 	assert.Contains(t, out, "NIST CSF 2.0")
+	assert.Contains(t, out, "NIS2 IR (EU) 2024/2690, NIST SP 800-53 Rev. 5 (release 5.0.1)")
 }
 
 // decodeAny decodes JSON into v without a schema (maps and slices).

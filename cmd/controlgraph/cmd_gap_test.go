@@ -216,3 +216,59 @@ func TestGapDefaultIsReferencedForCSF(t *testing.T) {
 	assert.Equal(t, 63.8, def.Summary["coverage_percent"])
 	assert.Equal(t, 67.0, def.Summary["covered"])
 }
+
+// Issue 12: gap against NIS2 (49 items: 47 requirements and sections 7 and 9) and
+// against an SP 800-53 baseline (--profile), in every report format.
+func TestGapNIS2And80053(t *testing.T) {
+	path := filepath.Join("..", "..", "examples", "assessments", "small-company.csv")
+	g := decodeGap(t, cliOK(t, "gap", "--assessment", path, "--target", "nis2", "--format", "json"))
+	assert.Equal(t, "nis2:2024", g.Target)
+	assert.Equal(t, 49.0, g.Summary["total"])
+	assert.Contains(t, g.Order, "7")
+	assert.Contains(t, g.Order, "9")
+	assert.Contains(t, g.Order, "13.3")
+	m := decodeGap(t, cliOK(t, "gap", "--assessment", path, "--target", "800-53", "--profile", "moderate", "--format", "json"))
+	assert.Equal(t, "sp800-53:5", m.Target)
+	assert.Equal(t, 287.0, m.Summary["total"])
+	for _, f := range []string{"table", "csv", "md", "html", "xlsx"} {
+		for _, target := range [][]string{{"--target", "nis2"}, {"--target", "800-53", "--profile", "low"}} {
+			args := append([]string{"gap", "--assessment", path, "--format", f}, target...)
+			out := cliOK(t, args...)
+			assert.NotEmpty(t, out, "%v", args)
+		}
+	}
+	assert.Contains(t, cliBad(t, "gap", "--assessment", path, "--target", "800-53", "--profile", "medium"), "--profile")
+}
+
+// Issue 16: posture rows equal the gap of each target; --fail-under per target gates.
+func TestPostureAndOverlapCLI(t *testing.T) {
+	path := filepath.Join("..", "..", "examples", "assessments", "small-company.csv")
+	var p struct {
+		Rows []struct {
+			Target  string             `json:"target"`
+			Limit   string             `json:"limit"`
+			Summary map[string]float64 `json:"summary"`
+		} `json:"rows"`
+		Recommendations []map[string]any `json:"recommendations"`
+	}
+	require.NoError(t, codec.DecodeTrusted([]byte(cliOK(t, "posture", "--assessment", path, "--format", "json")), &p))
+	require.NotEmpty(t, p.Rows)
+	for _, r := range p.Rows {
+		if r.Limit != "" {
+			continue
+		}
+		g := decodeGap(t, cliOK(t, "gap", "--assessment", path, "--target", r.Target, "--format", "json"))
+		assert.Equal(t, g.Summary["coverage_percent"], r.Summary["coverage_percent"], r.Target)
+		assert.Equal(t, g.Summary["covered"], r.Summary["covered"], r.Target)
+	}
+	assert.Len(t, p.Recommendations, 3)
+	_, errs, code := cli(t, "posture", "--assessment", path, "--fail-under", "nis2=70", "--format", "json")
+	assert.Equal(t, 1, code, errs)
+	assert.Contains(t, errs, "nis2:2024 56.3% < nis2=70")
+	_, _, code = cli(t, "posture", "--assessment", path, "--fail-under", "nis2=50", "--format", "json")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, cliBad(t, "posture", "--assessment", path, "--fail-under", "nis2=abc"), "--fail-under")
+
+	table := cliOK(t, "overlap", "--framework", "iso27002", "--framework", "csf", "--format", "table")
+	assert.Contains(t, table, "97/106 91.5%", "ISO/IEC 27002:2022 reaches 97 of the 106 CSF 2.0 subcategories (9 unreached)")
+}

@@ -99,6 +99,9 @@ func setupImport(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("cannot read %s: %v", fname, err)
 		}
+		if bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), []byte("[")) {
+			return badInput("%s holds a JSON array at the top level; import reads one JSON object: a framework, a mapping set, an export document {\"frameworks\": [...], \"mappings\": [...]} or an OSCAL catalog or mapping-collection", fname)
+		}
 		v := &validator{x: x, name: fname, data: data}
 		kind := v.guess(strings.EqualFold(filepath.Ext(file), ".csv"))
 		doc := importJSON{File: fname, Frameworks: []importFrameworkJSON{}, Sets: []importSetJSON{}, Warnings: []string{}}

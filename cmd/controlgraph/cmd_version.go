@@ -26,7 +26,7 @@ func runVersion(x *invocation, _ []string) error {
 	if !catalog.HasCIS() {
 		cis = "no CIS data (built with -tags nocis)"
 	}
-	_, err := fmt.Fprintf(x.out, "controlgraph %s\ndata %s: ISO/IEC 27002:%s, ISO/IEC 27001:%s, NIST CSF %s, %s\n",
-		v, catalog.DataVersion, catalog.ISO27002Edition, catalog.ISO27001Edition, catalog.CSFVersion, cis)
+	_, err := fmt.Fprintf(x.out, "controlgraph %s\ndata %s: ISO/IEC 27002:%s, ISO/IEC 27001:%s, NIST CSF %s, NIS2 IR (EU) %s, NIST SP 800-53 Rev. 5 (release %s), %s\n",
+		v, catalog.DataVersion, catalog.ISO27002Edition, catalog.ISO27001Edition, catalog.CSFVersion, catalog.NIS2Version, catalog.SP80053Version, cis)
 	return err
 }

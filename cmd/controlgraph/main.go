@@ -13,8 +13,11 @@
 //
 // Output formats (--format): table (the default when standard output is a terminal),
 // json (the default otherwise), csv and md, as each command allows. -o FILE writes the
-// output to FILE instead, atomically; without --format the format then follows the
-// file's extension (.json, .csv, .md), else table.
+// output to FILE instead: a regular file is replaced atomically and keeps its mode (a
+// new one gets 0666 less the umask); a character device or pipe (/dev/null,
+// /dev/stdout) is written straight through; a symbolic link is followed to its target
+// and never replaced; anything else is refused. Without --format the format then
+// follows the file's extension (.json, .csv, .md), else table.
 //
 // Commands that read the catalog take --catalog FILE and --mappings FILE (each
 // repeatable) to add the user's own frameworks and mapping sets, as our JSON or CSV or

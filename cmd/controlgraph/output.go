@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +18,8 @@ import (
 
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
+	"github.com/controlgraph/controlgraph/internal/limits"
+	"github.com/controlgraph/controlgraph/internal/safetext"
 	"github.com/controlgraph/controlgraph/report"
 )
 
@@ -116,13 +121,14 @@ func defaultFormatNote(formats []string) string {
 }
 
 // readInput reads the file a command was given, or standard input for "-", and
-// returns the name to use in messages with the data.
+// returns the name to use in messages with the data. Input larger than
+// [limits.File] is refused after reading that much.
 func (x *invocation) readInput(file string) (name string, data []byte, err error) {
 	if file == "-" {
-		data, err = io.ReadAll(x.stdin)
+		data, err = limits.ReadAll(x.stdin)
 		return "standard input", data, err
 	}
-	data, err = os.ReadFile(file)
+	data, err = limits.ReadFile(file)
 	return file, data, err
 }
 
@@ -137,17 +143,92 @@ func (o *outputOptions) write(data []byte, stdout io.Writer) error {
 		_, err := stdout.Write(data)
 		return err
 	}
-	return writeFileAtomic(o.path, data)
+	return writeOutput(o.path, data)
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames it over
-// path, so that readers see the old file or the whole new one, never a part.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
+// writeOutput writes data to path according to what is there:
+//
+//   - nothing: a new file, created atomically (a temporary file beside it, renamed),
+//     with mode 0666 less the umask;
+//   - a regular file: replaced atomically, keeping its mode (permission bits);
+//   - a character device or a named pipe (/dev/null, /dev/stdout, a terminal, a
+//     FIFO): written straight through, never replaced;
+//   - a symbolic link: followed, and the rules above applied to its target (the
+//     link itself is never replaced); a link to nothing is refused;
+//   - anything else (a directory, a block device, a socket): refused.
+func writeOutput(path string, data []byte) error {
+	lst, lerr := os.Lstat(path)
+	link := lerr == nil && lst.Mode()&os.ModeSymlink != 0
+	st, err := os.Stat(path) // through any links
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && link:
+		return fmt.Errorf("cannot write %s: it is a symbolic link to nothing; -o writes through a link to its target but does not create the target", path)
+	case errors.Is(err, fs.ErrNotExist):
+		return writeFileAtomic(path, path, data, 0, false)
+	case err != nil:
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	case st.Mode()&(os.ModeCharDevice|os.ModeNamedPipe) != 0:
+		return writeThrough(path, data, 0)
+	case st.Mode().IsRegular():
+		target := path
+		if link {
+			if target, err = filepath.EvalSymlinks(path); err != nil {
+				// A link the kernel resolves but a path walk cannot (/dev/stdout
+				// through /proc to a file the shell opened): write to it in place.
+				return writeThrough(path, data, os.O_TRUNC)
+			}
+		}
+		return writeFileAtomic(path, target, data, st.Mode().Perm(), true)
+	case st.IsDir():
+		return fmt.Errorf("cannot write %s: it is a directory", path)
+	}
+	return fmt.Errorf("cannot write %s: it is a %s; -o writes regular files (replaced atomically), character devices and pipes", path, fileKind(st.Mode()))
+}
+
+// writeThrough opens the existing path for writing and writes data to it.
+func writeThrough(path string, data []byte, flag int) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|flag, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&os.ModeDevice != 0:
+		return "block device"
+	case m&os.ModeSocket != 0:
+		return "socket"
+	}
+	return "special file"
+}
+
+// writeFileAtomic writes data to a temporary file beside target and renames it
+// over target, so that readers see the old file or the whole new one, never a part.
+// The file gets mode perm when keep is set, else 0666 less the umask (the mode a
+// shell's "> FILE" gives a new file). path is the name for messages.
+func writeFileAtomic(path, target string, data []byte, perm fs.FileMode, keep bool) (err error) {
+	dir, base := filepath.Split(target)
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	var f *os.File
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", base, rand.Uint64()))
+		// O_EXCL: never open someone else's file; the kernel applies the umask to 0666.
+		f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
@@ -160,13 +241,15 @@ func writeFileAtomic(path string, data []byte) (err error) {
 	if _, err = f.Write(data); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if keep {
+		if err = f.Chmod(perm); err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, err)
+		}
 	}
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err = os.Rename(f.Name(), path); err != nil {
+	if err = os.Rename(f.Name(), target); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
@@ -215,6 +298,7 @@ const minWrap = 24
 // writeText writes aligned columns, wrapping the wrap columns at word boundaries so
 // that lines fit width. Nothing is cut: a long cell continues on the next lines.
 func (t *table) writeText(w io.Writer, width int) error {
+	t = t.forTerminal()
 	const pad = 2
 	upper := make([]string, len(t.header))
 	natural := make([]int, len(t.header))
@@ -296,6 +380,31 @@ func (t *table) writeText(w io.Writer, width int) error {
 	return nil
 }
 
+// cellLine turns line breaks and tabs into spaces.
+var cellLine = strings.NewReplacer("\r\n", " ", "\t", " ", "\n", " ", "\r", " ")
+
+// forTerminal returns a copy of t whose cells are one line each and show control
+// characters escaped (see [safetext.Escape]): text from a user's catalog cannot move
+// the cursor, recolour the terminal or reverse the reading order.
+func (t *table) forTerminal() *table {
+	c := *t
+	clean := func(s string) string {
+		return safetext.Escape(cellLine.Replace(s))
+	}
+	c.header = make([]string, len(t.header))
+	for i, h := range t.header {
+		c.header[i] = clean(h)
+	}
+	c.rows = make([][]string, len(t.rows))
+	for i, r := range t.rows {
+		c.rows[i] = make([]string, len(r))
+		for j, v := range r {
+			c.rows[i][j] = clean(v)
+		}
+	}
+	return &c
+}
+
 // wrapText breaks s into lines of at most width runes at spaces, breaking a word only
 // when it alone is longer than width.
 func wrapText(s string, width int) []string {
@@ -367,9 +476,11 @@ func (t *table) writeMarkdown(w io.Writer) error {
 	return err
 }
 
-// mdCell escapes what would break a Markdown table cell.
+// mdCell escapes what would break a Markdown table cell, and shows control
+// characters escaped.
 func mdCell(s string) string {
 	s = strings.ReplaceAll(s, `\`, `\\`)
+	s = safetext.Escape(s)
 	s = strings.ReplaceAll(s, "|", `\|`)
 	return strings.Join(strings.Fields(s), " ")
 }

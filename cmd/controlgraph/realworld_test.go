@@ -141,3 +141,16 @@ func TestValidateRealWorld(t *testing.T) {
 	assert.False(t, rep.Valid)
 	assert.Equal(t, 5, rep.Errors)
 }
+
+// The same mapping-collection bound to the embedded SP 800-53 rev. 5 (IDs as NIST
+// prints them): its OSCAL ids and label spellings resolve there, and the embedded
+// data's own withdrawn marker skips the map citing AC-13.
+func TestImportRealWorldBoundToEmbedded(t *testing.T) {
+	out, errs, code := cli(t, "import", rwMappings, "--bind", "sp800-53-mini.oscal.json=sp800-53:5", "--bind", rwBind, "--format", "json")
+	require.Equal(t, 0, code, errs)
+	doc := decodeJSON[importJSON](t, out)
+	require.Len(t, doc.Sets, 1)
+	assert.Equal(t, "sp800-53:5", doc.Sets[0].From)
+	assert.Equal(t, 3, doc.Sets[0].Edges)
+	assert.Contains(t, errs, "(AC-13 → 5.18): sp800-53:5/AC-13 is withdrawn (incorporated into AC-2, AU-6)")
+}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+
+	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // resolveFramework turns a framework argument (ID, alias or family) into its ID, or
@@ -58,7 +60,7 @@ func (x *invocation) resolveRef(s string, in ...catalog.FrameworkID) (catalog.Co
 	if err == nil {
 		c, ok := x.cat.Control(r)
 		if !ok {
-			return catalog.Control{}, badInput("no control %q", s)
+			return catalog.Control{}, badInput("no control %s", safetext.Quote(s))
 		}
 		return c, nil
 	}
@@ -78,9 +80,13 @@ func (x *invocation) resolveRef(s string, in ...catalog.FrameworkID) (catalog.Co
 		return catalog.Control{}, badInput("%q is ambiguous: it could be %s; write it in full, e.g. %q, or add --in FRAMEWORK",
 			s, strings.Join(cands, " or "), re.Candidates[0].String())
 	case errors.Is(err, catalog.ErrUnknownFramework):
-		return catalog.Control{}, badInput("unknown framework %q; accepted: %s", re.Input, strings.Join(x.frameworkIDs(), ", "))
+		return catalog.Control{}, badInput("unknown framework %s; accepted: %s", safetext.Quote(re.Input), strings.Join(x.frameworkIDs(), ", "))
 	case errors.Is(err, catalog.ErrSyntax):
-		return catalog.Control{}, badInput("malformed reference %q; write an ID such as 8.16, A.5.1, GV.OC-01 or iso27002:2022/5.1", s)
+		why := "" // what is wrong beyond the form, e.g. a control character
+		if d := strings.TrimPrefix(re.Err.Error(), catalog.ErrSyntax.Error()); d != "" {
+			why = " (" + strings.TrimPrefix(d, ": ") + ")"
+		}
+		return catalog.Control{}, badInput("malformed reference %s%s; write an ID such as 8.16, A.5.1, GV.OC-01 or iso27002:2022/5.1", safetext.Quote(s), why)
 	}
 	where := "any framework"
 	if len(re.Frameworks) > 0 {
@@ -95,5 +101,5 @@ func (x *invocation) resolveRef(s string, in ...catalog.FrameworkID) (catalog.Co
 	if !catalog.HasCIS() && strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "cis") {
 		hint = "this build has no CIS data (built with -tags nocis)"
 	}
-	return catalog.Control{}, badInput("no control %q in %s; %s", s, where, hint)
+	return catalog.Control{}, badInput("no control %s in %s; %s", safetext.Quote(s), where, hint)
 }

@@ -14,7 +14,7 @@ import (
 type targetFlags struct {
 	fs                       *flag.FlagSet // where the flags were declared
 	target, baseline, policy string
-	igs, scopes              listFlag
+	igs, scopes, profiles    listFlag
 	derived                  bool
 	maxHops, minRoutes       int
 }
@@ -28,6 +28,7 @@ func (t *targetFlags) declare(fs *flag.FlagSet, withPolicy bool) {
 		fs.StringVar(&t.policy, "policy", string(crosswalk.Auto), "coverage `POLICY`: auto (each edge by what it is), strict (relationships as sets) or referenced (mappings as informative references)")
 	}
 	fs.Var(&t.igs, "ig", "limit a CIS target to implementation group `IG` (IG1, IG2, IG3)")
+	fs.Var(&t.profiles, "profile", "limit an SP 800-53 target to control baseline `NAME` (LOW, MODERATE, HIGH, PRIVACY)")
 	fs.Var(&t.scopes, "scope", "limit the target to the items under `REF` (a CSF function or category, a CIS control)")
 	fs.BoolVar(&t.derived, "derived", false, "let derived mappings (paths through a third framework) reach items")
 	fs.IntVar(&t.maxHops, "max-hops", crosswalk.DefaultMaxHops, fmt.Sprintf("longest derived path (2 to %d)", crosswalk.MaxHops))
@@ -80,6 +81,15 @@ func (t *targetFlags) resolve(x *invocation) (resolved, error) {
 		}
 		for _, ig := range canon {
 			r.opts = append(r.opts, crosswalk.WithGroup(ig))
+		}
+	}
+	if len(t.profiles) > 0 {
+		canon, err := x.attrValues(tfw, "--profile", catalog.AttrBaseline, t.profiles)
+		if err != nil {
+			return r, err
+		}
+		for _, p := range canon {
+			r.opts = append(r.opts, crosswalk.WithProfile(p))
 		}
 	}
 	for _, s := range t.scopes {

@@ -224,7 +224,7 @@ func (c *checker) literal(lit string) bool {
 }
 
 func (c *checker) number() bool {
-	d, start := c.data, c.i
+	d := c.data
 	digits := func() int {
 		n := 0
 		for c.i < len(d) && d[c.i] >= '0' && d[c.i] <= '9' {
@@ -263,7 +263,6 @@ func (c *checker) number() bool {
 			return bad()
 		}
 	}
-	_ = start
 	return true
 }
 

@@ -621,7 +621,7 @@ func nis2Section(b *builder, r row, id string) (catalog.Ref, string, string, err
 	if id == "7.1" || id == "9.1" {
 		sec, _, _ := strings.Cut(id, ".")
 		to, err := b.ref(r, catalog.NIS2v2024, sec)
-		return to, id, fmt.Sprintf("ENISA's row %q carries the title of section %s, which has no sub-headings: read as the section (the Annex's point %s is one of its points)", id, sec, id), err
+		return to, id, fmt.Sprintf("ENISA prints %q with the title of section %s, which has no sub-headings; read as section %s", id, sec, sec), err
 	}
 	from, err := b.ref(r, catalog.NIS2v2024, id)
 	return from, "", "", err

@@ -1,0 +1,294 @@
+package crosswalk
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/controlgraph/controlgraph/catalog"
+)
+
+// Posture is one assessment measured against several target frameworks at once:
+// "we assessed our controls once — where do we stand against every other
+// framework?". Each row is exactly what [Crosswalk.Gap] gives for its target alone,
+// with the same options.
+type Posture struct {
+	Baseline catalog.FrameworkID `json:"baseline"`
+	Policy   Policy              `json:"policy"`
+	Derived  bool                `json:"derived"`
+	Rows     []PostureRow        `json:"rows"`
+	// Recommendations are the baseline controls whose implementation moves the most
+	// items over every target together (each framework counted once, not once per
+	// implementation group or baseline row), chosen greedily.
+	Recommendations []PostureRecommendation `json:"recommendations"`
+}
+
+// PostureRow is the coverage of one target, or of one limit of it (a CIS
+// implementation group, an SP 800-53B baseline).
+type PostureRow struct {
+	Target catalog.FrameworkID `json:"target"`
+	Name   string              `json:"name"`            // the framework's name
+	Limit  string              `json:"limit,omitempty"` // "IG1", "MODERATE", or "" for the whole framework
+	// Summary is the [GapResult.Summary] of the target with the limit.
+	Summary Summary  `json:"summary"`
+	Notes   []string `json:"notes,omitempty"` // the gap result's notes
+}
+
+// PostureRecommendation is a baseline control and what implementing it would move,
+// per target framework.
+type PostureRecommendation struct {
+	Control string `json:"control"`
+	Title   string `json:"title"`
+	Status  Status `json:"status"`
+	Gain    int    `json:"gain"` // levels gained over every target (gap → partial → covered)
+	// Moves counts the items it moves up, per target framework, in row order.
+	Moves []PostureMove `json:"moves"`
+}
+
+// PostureMove is how many items of one target a recommendation moves up.
+type PostureMove struct {
+	Target catalog.FrameworkID `json:"target"`
+	Items  int                 `json:"items"`
+}
+
+// PostureOption changes a [Crosswalk.Posture] query: any [GapOption] (the policy,
+// [WithDerived], ...), and [WithTargets].
+type PostureOption interface {
+	GapOption
+}
+
+type targetsOpt []catalog.FrameworkID
+
+func (targetsOpt) applyGap(*gapConfig) {}
+
+// WithTargets names the target frameworks of a [Crosswalk.Posture], in the order of
+// its rows. By default: the newest version of every framework family of the catalog
+// other than the baseline's.
+func WithTargets(ids ...catalog.FrameworkID) PostureOption { return targetsOpt(slices.Clone(ids)) }
+
+// DefaultPostureRecommendations is how many recommendations a [Posture] carries.
+const DefaultPostureRecommendations = 3
+
+// Posture measures assessment a against every target (see [WithTargets]): one row
+// per target, then a row per CIS implementation group (IG1, IG2, IG3) and per
+// SP 800-53B baseline (LOW, MODERATE, HIGH) where the target has them, each equal to
+// the [Crosswalk.Gap] of that target with the same options and the limit; and the
+// controls whose implementation gains the most over all targets together.
+func (cw *Crosswalk) Posture(a *Assessment, opts ...PostureOption) (*Posture, error) {
+	if a == nil {
+		return nil, fmt.Errorf("crosswalk: nil assessment")
+	}
+	var gopts []GapOption
+	var targets []catalog.FrameworkID
+	for _, o := range opts {
+		if t, ok := o.(targetsOpt); ok {
+			targets = append(targets, t...)
+			continue
+		}
+		if o != nil {
+			gopts = append(gopts, o)
+		}
+	}
+	cfg, err := gapSetup(a, gopts)
+	if err != nil {
+		return nil, err
+	}
+	if len(cfg.groups) > 0 || len(cfg.profiles) > 0 || len(cfg.scope) > 0 {
+		return nil, fmt.Errorf("crosswalk: Posture makes its own rows per implementation group and control baseline; WithGroup, WithProfile and WithScope do not apply")
+	}
+	if targets == nil {
+		targets = cw.postureTargets(a.baseline)
+	}
+	p := &Posture{Baseline: a.baseline, Policy: cfg.policy, Derived: cfg.derived, Rows: []PostureRow{}}
+	var ts []*target
+	for _, tf := range targets {
+		info, ok := cw.cat.Framework(tf)
+		if !ok {
+			return nil, &catalog.RefError{Input: string(tf), Err: catalog.ErrUnknownFramework}
+		}
+		limits := []GapOption{nil}
+		names := []string{""}
+		if g, ok := cw.limitsOf(tf); ok {
+			for _, l := range g {
+				names = append(names, l.name)
+				limits = append(limits, l.opt)
+			}
+		}
+		for i, lim := range limits {
+			o := append(slices.Clone(gopts), WithRecommendations(0))
+			if lim != nil {
+				o = append(o, lim)
+			}
+			r, err := cw.Gap(a, tf, o...)
+			if err != nil {
+				return nil, fmt.Errorf("crosswalk: posture against %s: %w", tf, err)
+			}
+			p.Rows = append(p.Rows, PostureRow{Target: tf, Name: info.Name, Limit: names[i], Summary: r.Summary, Notes: r.Notes})
+		}
+		c := cfg
+		t, err := cw.prepare(tf, &c)
+		if err != nil {
+			return nil, err
+		}
+		ts = append(ts, t)
+	}
+	if len(ts) > 0 {
+		p.Recommendations = cw.recommendAcross(ts, cw.statusTable(a, ts[0].base), cfg.policy, DefaultPostureRecommendations)
+	}
+	if p.Recommendations == nil {
+		p.Recommendations = []PostureRecommendation{}
+	}
+	return p, nil
+}
+
+// postureTargets returns the newest framework of every family but the baseline's
+// (and its annex's, and those that carry the baseline as their annex), in catalog
+// order.
+func (cw *Crosswalk) postureTargets(baseline catalog.FrameworkID) []catalog.FrameworkID {
+	bf := cw.fwIdx[baseline]
+	b := cw.baseSet(bf)
+	skip := map[string]bool{}
+	for _, f := range b.fws {
+		skip[cw.fws[f].id.Family()] = true
+	}
+	for _, f := range cw.fws {
+		if a, ok := cw.fwIdx[f.annex]; ok && (f.annex == baseline || b.has(a)) {
+			skip[f.id.Family()] = true
+		}
+	}
+	newest := map[string]catalog.FrameworkID{}
+	var order []string
+	for in := range cw.cat.Frameworks() {
+		fam := in.ID.Family()
+		if skip[fam] {
+			continue
+		}
+		if _, ok := newest[fam]; !ok {
+			order = append(order, fam)
+			newest[fam] = in.ID
+			continue
+		}
+		if catalog.CompareIDs(in.ID.Version(), newest[fam].Version()) > 0 {
+			newest[fam] = in.ID
+		}
+	}
+	out := make([]catalog.FrameworkID, 0, len(order))
+	for _, f := range order {
+		out = append(out, newest[f])
+	}
+	return out
+}
+
+type postureLimit struct {
+	name string
+	opt  GapOption
+}
+
+// limitsOf returns the implementation groups or SP 800-53B baselines (LOW, MODERATE,
+// HIGH) of a target, when it has any.
+func (cw *Crosswalk) limitsOf(tf catalog.FrameworkID) ([]postureLimit, bool) {
+	span := cw.fws[cw.fwIdx[tf]]
+	var igs, profiles uint8
+	for i := span.start; i < span.end; i++ {
+		igs |= cw.nodes[i].igs
+		profiles |= cw.nodes[i].profiles
+	}
+	var out []postureLimit
+	for b, name := range []string{"IG1", "IG2", "IG3"} {
+		if igs&(1<<b) != 0 {
+			out = append(out, postureLimit{name, WithGroup(name)})
+		}
+	}
+	for b, name := range profileNames[:3] {
+		if profiles&(1<<b) != 0 {
+			out = append(out, postureLimit{name, WithProfile(name)})
+		}
+	}
+	return out, len(out) > 0
+}
+
+// recommendAcross runs the greedy choice of [Crosswalk.Recommend] over the items of
+// several targets at once (every item weighs 1).
+func (cw *Crosswalk) recommendAcross(ts []*target, status []Status, pol Policy, n int) []PostureRecommendation {
+	st := slices.Clone(status)
+	type ref struct{ t, k int32 }
+	byCtl := map[int32][]ref{}
+	cur := make([][]Coverage, len(ts))
+	for ti, t := range ts {
+		cur[ti] = make([]Coverage, len(t.items))
+		for k := range t.items {
+			cur[ti][k], _ = coverage(t.cov[k], st, pol)
+			for _, r := range t.cov[k] {
+				rs := byCtl[r.pos]
+				if len(rs) == 0 || rs[len(rs)-1] != (ref{int32(ti), int32(k)}) {
+					byCtl[r.pos] = append(rs, ref{int32(ti), int32(k)})
+				}
+			}
+		}
+	}
+	candidate := func(c int32) bool {
+		switch st[c] {
+		case NotAssessed, Partial, Planned, NotImplemented:
+			return len(byCtl[c]) > 0
+		}
+		return false
+	}
+	gainOf := func(c int32) int {
+		was := st[c]
+		st[c] = Implemented
+		gain := 0
+		for _, r := range byCtl[c] {
+			old := cur[r.t][r.k]
+			if old == Unreached || old == NotApplicableCov || old == Covered {
+				continue
+			}
+			if nc, _ := coverage(ts[r.t].cov[r.k], st, pol); nc.level() > old.level() {
+				gain += nc.level() - old.level()
+			}
+		}
+		st[c] = was
+		return gain
+	}
+	ctls := make([]int32, 0, len(byCtl))
+	for c := range byCtl {
+		ctls = append(ctls, c)
+	}
+	slices.Sort(ctls)
+	var out []PostureRecommendation
+	for len(out) < n {
+		best, bestGain := int32(-1), 0
+		for _, c := range ctls {
+			if !candidate(c) {
+				continue
+			}
+			if g := gainOf(c); g > bestGain {
+				best, bestGain = c, g
+			}
+		}
+		if best < 0 {
+			break
+		}
+		node := ts[0].base.node(best)
+		rec := PostureRecommendation{Control: cw.baseID(ts[0].base, node), Title: cw.nodes[node].title, Status: st[best], Gain: bestGain}
+		st[best] = Implemented
+		moved := make([]int, len(ts))
+		for _, r := range byCtl[best] {
+			old := cur[r.t][r.k]
+			if old == Unreached || old == NotApplicableCov {
+				continue
+			}
+			if nc, _ := coverage(ts[r.t].cov[r.k], st, pol); nc.level() > old.level() {
+				cur[r.t][r.k] = nc
+				moved[r.t]++
+			}
+		}
+		for ti, m := range moved {
+			if m > 0 {
+				rec.Moves = append(rec.Moves, PostureMove{Target: cw.fws[ts[ti].tf].id, Items: m})
+			}
+		}
+		slices.SortStableFunc(rec.Moves, func(x, y PostureMove) int { return cmp.Compare(y.Items, x.Items) })
+		out = append(out, rec)
+	}
+	return out
+}
