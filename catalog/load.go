@@ -261,7 +261,7 @@ func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 		if i == 0 {
 			h = strings.TrimPrefix(h, "\ufeff")
 		}
-		h = strings.ToLower(strings.TrimSpace(h))
+		h = strings.ToLower(csvsafe.Unescape(strings.TrimSpace(h))) // an attribute name may be escaped too
 		cols[i] = h
 		if h == "" {
 			p.add(&DataError{File: name, Line: hline, Field: fmt.Sprintf("column %d", i+1), Err: fmt.Errorf("%w: empty column name", ErrEmptyField)})

@@ -22,7 +22,8 @@ var gapCSVHeader = []string{"id", "title", "status", "reached_by", "category_lev
 // information security (related at GV, implemented)", context that does not count),
 // the source documents by name (opts.Crosswalk or the embedded sets name them; an
 // unknown ID stays as it is), what the sources state about the item, and the
-// controls outside the baseline mapped to it (ISO/IEC 27001 clauses); lists are joined
+// controls outside the baseline mapped to it, with their titles (ISO/IEC 27001
+// clauses: "iso27001:2022/9.1 Monitoring, measurement, analysis and evaluation"); lists are joined
 // by "; ". Every row repeats the coverage policy and whether derived paths were used,
 // so a row read on its own still says how its status was reached. The summary and
 // roll-ups are in the JSON, Markdown, HTML and XLSX forms.
@@ -37,7 +38,7 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		_ = cw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
 			strings.Join(context, "; "), strings.Join(opts.sourceNames(sources(it.Via)), "; "), strings.Join(it.Statements, "; "),
-			strings.Join(it.Outside, "; "), policyCell(res, it), strconv.FormatBool(res.Derived)})
+			strings.Join(outsideLabels(cat, it.Outside), "; "), policyCell(res, it), strconv.FormatBool(res.Derived)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

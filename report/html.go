@@ -266,7 +266,7 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		it := items[id]
 		_, context := splitViaTitled(cat, res.Baseline, it.Via)
 		p.Unreached = append(p.Unreached, unreachedView{ID: id, Title: it.Title, Statements: it.Statements,
-			Context: strings.Join(context, "; "), Outside: strings.Join(it.Outside, ", ")})
+			Context: strings.Join(context, "; "), Outside: strings.Join(outsideLabels(cat, it.Outside), "; ")})
 	}
 	for _, id := range res.NotAssessed {
 		p.NotAssessed = append(p.NotAssessed, idTitle{ID: id, Title: controlTitle(cat, res.Baseline, id)})

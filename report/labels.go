@@ -114,3 +114,21 @@ func citedSources(res *crosswalk.GapResult, o Options) []sourceRef {
 func movesOf(cat *catalog.Catalog, target catalog.FrameworkID) string {
 	return frameworkName(cat, target) + " (" + string(target) + ")"
 }
+
+// outsideLabels names the controls outside the baseline that map to an item
+// ("iso27001:2022/6.1.1" → "iso27001:2022/6.1.1 Actions to address risks and
+// opportunities — general"), the title from cat when it has the control.
+func outsideLabels(cat *catalog.Catalog, refs []string) []string {
+	out := make([]string, len(refs))
+	for i, s := range refs {
+		out[i] = s
+		fw, id, ok := strings.Cut(s, "/")
+		if !ok {
+			continue
+		}
+		if t := controlTitle(cat, catalog.FrameworkID(fw), id); t != "" {
+			out[i] = s + " " + t
+		}
+	}
+	return out
+}

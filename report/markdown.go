@@ -122,7 +122,7 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 				m.f(" — the source states: %s", md(strings.Join(it.Statements, "; ")))
 			}
 			if len(it.Outside) > 0 {
-				m.f(" — mapped only outside the baseline: %s", md(strings.Join(it.Outside, ", ")))
+				m.f(" — mapped only outside the baseline: %s", md(strings.Join(outsideLabels(cat, it.Outside), "; ")))
 			}
 			m.f("\n")
 		}

@@ -135,8 +135,7 @@ func (wb *workbook) add(s sheet, first bool) error {
 		}
 	}
 	for r, row := range s.rows {
-		row = fitCells(row) // over-long texts cut, with a note saying where they are whole
-		for c, v := range row {
+		for c, v := range fitCells(row) {
 			ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
 			var err error
 			switch v := v.(type) {
@@ -345,7 +344,7 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		items.rows = append(items.rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
 			strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
-			strings.Join(it.Outside, "\n"), policyCell(res, it), res.Derived})
+			strings.Join(outsideLabels(cat, it.Outside), "\n"), policyCell(res, it), res.Derived})
 	}
 	groups := sheet{name: SheetGroups, cols: gapGroupCols}
 	for _, g := range res.Groups {
