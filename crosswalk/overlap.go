@@ -11,6 +11,7 @@ import (
 // denominator stated. It needs no assessment.
 type Overlap struct {
 	Frameworks []catalog.FrameworkID `json:"frameworks"`
+	Derived    bool                  `json:"derived"` // derived paths were counted too (OverlapPair.Derived)
 	// Pairs has one entry per ordered pair (From, To), From ≠ To, in the order of
 	// Frameworks (From, then To); a framework and the one it carries as its Annex A
 	// (ISO/IEC 27001:2022 and 27002:2022) make no pair that way round.
@@ -59,7 +60,7 @@ func (cw *Crosswalk) Overlap(frameworks []catalog.FrameworkID, opts ...DerivedOp
 			return nil, &catalog.RefError{Input: string(f), Err: catalog.ErrUnknownFramework}
 		}
 	}
-	o := &Overlap{Frameworks: frameworks, Pairs: []OverlapPair{}}
+	o := &Overlap{Frameworks: frameworks, Derived: cfg.derived, Pairs: []OverlapPair{}}
 	for _, from := range frameworks {
 		for _, to := range frameworks {
 			if from == to || cw.baseSet(cw.fwIdx[from]).has(cw.fwIdx[to]) {

@@ -3,11 +3,14 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -32,7 +35,7 @@ below PCT percent.`,
 			"posture --assessment assessment.csv --fail-under nis2=70 --fail-under csf=60",
 			"posture --assessment assessment.csv --target csf --target cis --format json",
 		},
-		formats: []string{formatTable, formatJSON, formatCSV, formatMD},
+		formats: []string{formatTable, formatJSON, formatCSV, formatMD, formatHTML},
 		maxArgs: 0,
 		data:    true,
 		setup:   setupPosture,
@@ -145,7 +148,24 @@ func setupPosture(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		if err := x.writePosture(p); err != nil {
+		if x.format == formatHTML {
+			// The page adds the overlap of the baseline and the targets.
+			fws := []catalog.FrameworkID{p.Baseline}
+			for _, r := range p.Rows {
+				if !slices.Contains(fws, r.Target) {
+					fws = append(fws, r.Target)
+				}
+			}
+			o, err := x.crosswalk().Overlap(fws)
+			if err != nil {
+				return badInput("%v", err)
+			}
+			if err := x.render(func(w io.Writer, _ report.Format) error {
+				return report.PostureHTML(w, p, o, report.Options{Catalog: x.cat})
+			}); err != nil {
+				return err
+			}
+		} else if err := x.writePosture(p); err != nil {
 			return err
 		}
 		var failed []string

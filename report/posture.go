@@ -1,0 +1,179 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"slices"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
+)
+
+// PostureHTML writes one self-contained HTML page of a posture: a card per row (a
+// target, or a CIS implementation group or SP 800-53B baseline of it) with its
+// coverage bar and counts, the recommendations for every target together, and, when
+// o is not nil, the overlap matrix as a grid with the counts in every cell (readable
+// without colour, printable on one landscape page).
+func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts Options) error {
+	if p == nil {
+		return errNil("posture")
+	}
+	cat := opts.catalog()
+	type card struct {
+		ID, Name, Limit                   string
+		Total, Covered, Partial, Gap, Unr int
+		NA                                int
+		Pct                               string
+		CovW, PartW, GapW, UnrW           string
+		Band                              int
+	}
+	type cell struct {
+		Text, Title string
+		Band        int
+		Self        bool
+	}
+	type row struct {
+		From  string
+		Cells []cell
+	}
+	type rec struct {
+		Rank                   int
+		Control, Title, Status string
+		Gain                   int
+		Moves                  string
+	}
+	var data struct {
+		Title, Baseline, BaselineName, Policy, Generated string
+		Derived                                          bool
+		Cards                                            []card
+		Notes                                            []string
+		Recs                                             []rec
+		Frameworks                                       []string
+		Matrix                                           []row
+	}
+	data.Title = "Posture of " + frameworkName(cat, p.Baseline)
+	data.Baseline, data.BaselineName, data.Policy, data.Derived, data.Generated = string(p.Baseline), frameworkName(cat, p.Baseline), string(p.Policy), p.Derived, opts.Generated
+	width := func(n, of int) string {
+		if of == 0 {
+			return "0%"
+		}
+		return fmt.Sprintf("%.2f%%", 100*float64(n)/float64(of))
+	}
+	for _, r := range p.Rows {
+		s := r.Summary
+		c := card{ID: string(r.Target), Name: r.Name, Limit: r.Limit, Total: s.Total, Covered: s.Covered, Partial: s.Partial,
+			Gap: s.Gap, Unr: s.Unreached, NA: s.NotApplicable, Pct: pct(s.CoveragePercent)}
+		c.CovW, c.PartW, c.GapW, c.UnrW = width(s.Covered, s.Applicable), width(s.Partial, s.Applicable), width(s.Gap, s.Applicable), width(s.Unreached, s.Applicable)
+		c.Band = band(counts{Total: s.Total, Covered: s.Covered, Partial: s.Partial, Gap: s.Gap, Unreached: s.Unreached, NotApplicable: s.NotApplicable}, s.CoveragePercent)
+		data.Cards = append(data.Cards, c)
+		for _, n := range r.Notes {
+			if !slices.Contains(data.Notes, n) {
+				data.Notes = append(data.Notes, n)
+			}
+		}
+	}
+	for i, r := range p.Recommendations {
+		moves := ""
+		for j, m := range r.Moves {
+			if j > 0 {
+				moves += ", "
+			}
+			moves += fmt.Sprintf("%d of %s", m.Items, m.Target)
+		}
+		data.Recs = append(data.Recs, rec{Rank: i + 1, Control: r.Control, Title: r.Title, Status: r.Status.String(), Gain: r.Gain, Moves: moves})
+	}
+	if o != nil {
+		pairs := map[[2]catalog.FrameworkID]crosswalk.OverlapPair{}
+		for _, pr := range o.Pairs {
+			pairs[[2]catalog.FrameworkID{pr.From, pr.To}] = pr
+		}
+		for _, f := range o.Frameworks {
+			data.Frameworks = append(data.Frameworks, string(f))
+		}
+		for _, from := range o.Frameworks {
+			r := row{From: string(from)}
+			for _, to := range o.Frameworks {
+				pr, ok := pairs[[2]catalog.FrameworkID{from, to}]
+				switch {
+				case from == to:
+					r.Cells = append(r.Cells, cell{Text: "—", Self: true, Band: -1})
+				case !ok:
+					r.Cells = append(r.Cells, cell{Text: "n/a", Band: -1, Title: "no pair (a framework and its own annex)"})
+				default:
+					c := cell{Text: fmt.Sprintf("%d/%d (%s%%)", pr.Published, pr.Items, pct(pr.PublishedPercent)),
+						Title: fmt.Sprintf("%s reaches %d of the %d items of %s by published mappings", from, pr.Published, pr.Items, to),
+						Band:  band(counts{Total: pr.Items, Covered: pr.Published, Unreached: pr.Items - pr.Published}, pr.PublishedPercent)}
+					if o.Derived {
+						c.Text += fmt.Sprintf(" +derived %s%%", pct(pr.DerivedPercent))
+					}
+					r.Cells = append(r.Cells, c)
+				}
+			}
+			data.Matrix = append(data.Matrix, r)
+		}
+	}
+	return postureTemplate.Execute(w, data)
+}
+
+var postureTemplate = template.Must(template.New("posture").Parse(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#1b1b1b;line-height:1.4}
+h1{font-size:1.5rem;margin:0 0 .3rem}h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
+.meta{color:#444;margin:0 0 1rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.8rem}
+.card{border:1px solid #bbb;border-radius:.4rem;padding:.7rem;break-inside:avoid}
+.card h3{font-size:1rem;margin:0}.card .lim{font-weight:normal;color:#444}
+.card .pct{font-size:1.6rem;font-weight:700}
+.bar{display:flex;height:.8rem;border:1px solid #777;margin:.3rem 0}
+.bar span{display:block;height:100%}
+.c{background:#009E73}.p{background:#E69F00;background-image:repeating-linear-gradient(45deg,transparent 0 3px,rgba(255,255,255,.5) 3px 5px)}
+.g{background:#D55E00}.u{background:#999;background-image:repeating-linear-gradient(-45deg,transparent 0 3px,rgba(255,255,255,.6) 3px 5px)}
+.counts{font-size:.85rem;color:#333}
+table{border-collapse:collapse;font-size:.85rem}
+th,td{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;vertical-align:top}
+th{background:#f0f0f0}
+td.b0{background:#fbe3d6}td.b1{background:#fdf0d5}td.b2{background:#fff8dc}td.b3{background:#e1f3ea}td.b4{background:#c8eadb}
+td.self{background:#eee;text-align:center}
+.note{background:#f6f6f6;border-left:.3rem solid #777;padding:.4rem .6rem;margin:.4rem 0}
+.legend span{margin-right:1rem}.legend i{display:inline-block;width:.9rem;height:.9rem;vertical-align:middle;margin-right:.25rem;border:1px solid #777}
+@media print{@page{size:landscape;margin:1cm}body{margin:0}.cards{grid-template-columns:repeat(4,1fr)}a{color:inherit}}
+</style>
+</head>
+<body>
+<h1>{{.Title}}</h1>
+<p class="meta">Baseline {{.BaselineName}} <code>{{.Baseline}}</code> · policy <strong>{{.Policy}}</strong> · derived mappings {{if .Derived}}on (labelled, partial at most){{else}}off{{end}}{{if .Generated}} · generated {{.Generated}}{{end}}</p>
+<p class="legend" aria-hidden="true"><span><i class="c"></i>covered</span><span><i class="p"></i>partial</span><span><i class="g"></i>gap</span><span><i class="u"></i>unreached (no mapping)</span></p>
+<section id="cards">
+<h2>Coverage per framework</h2>
+<div class="cards">
+{{range .Cards}}<div class="card" data-target="{{.ID}}" data-limit="{{.Limit}}">
+<h3>{{.Name}}{{if .Limit}} <span class="lim">{{.Limit}}</span>{{end}}</h3>
+<div><span class="pct">{{.Pct}}%</span> covered</div>
+<div class="bar" role="img" aria-label="{{.Covered}} covered, {{.Partial}} partial, {{.Gap}} gap, {{.Unr}} unreached"><span class="c" style="width:{{.CovW}}"></span><span class="p" style="width:{{.PartW}}"></span><span class="g" style="width:{{.GapW}}"></span><span class="u" style="width:{{.UnrW}}"></span></div>
+<div class="counts">{{.Total}} items: {{.Covered}} covered, {{.Partial}} partial, {{.Gap}} gap, {{.Unr}} unreached{{if .NA}}, {{.NA}} not applicable{{end}} · <code>{{.ID}}</code></div>
+</div>
+{{end}}</div>
+{{range .Notes}}<p class="note">{{.}}</p>
+{{end}}</section>
+{{if .Recs}}<section id="recommendations">
+<h2>Implement next, for every framework together</h2>
+<table><thead><tr><th>#</th><th>Control</th><th>Title</th><th>Status now</th><th>Gain</th><th>Items it moves up</th></tr></thead><tbody>
+{{range .Recs}}<tr><td>{{.Rank}}</td><td>{{.Control}}</td><td>{{.Title}}</td><td>{{.Status}}</td><td>{{.Gain}}</td><td>{{.Moves}}</td></tr>
+{{end}}</tbody></table>
+</section>{{end}}
+{{if .Matrix}}<section id="overlap">
+<h2>Overlap: items of the column that published mappings reach from the row</h2>
+<table><thead><tr><th>from \ to</th>{{range .Frameworks}}<th>{{.}}</th>{{end}}</tr></thead><tbody>
+{{range .Matrix}}<tr><th>{{.From}}</th>{{range .Cells}}<td class="{{if .Self}}self{{else if ge .Band 0}}b{{.Band}}{{end}}" title="{{.Title}}">{{.Text}}</td>{{end}}</tr>
+{{end}}</tbody></table>
+<p class="meta">Each cell: items reached / all items of the column's framework (share). Computed from the published mappings only, with the denominator stated.</p>
+</section>{{end}}
+</body>
+</html>
+`))
