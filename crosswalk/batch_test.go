@@ -127,3 +127,31 @@ func BenchmarkGapBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "assessments/s")
 }
+
+// FuzzGapBatch: any input gives one output line per non-blank input line, each a
+// result or an error, and never a panic.
+func FuzzGapBatch(f *testing.F) {
+	f.Add([]byte(`{"id": "a", "target": "csf", "assessment": {"controls": [{"control": "5.1", "status": "implemented"}]}}` + "\n"))
+	f.Add([]byte("not json\n\n{\"id\":1}\n"))
+	f.Add([]byte("{\"id\": \"\xff\", \"target\": \"cis\"}\n"))
+	f.Add([]byte(`{"id": "\ud83d", "target": "nis2", "assessment": {"baseline": "iso27001:2022", "controls": []}}`))
+	cw := Default()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return
+		}
+		var out bytes.Buffer
+		stats, err := cw.GapBatch(bytes.NewReader(data), &out, WithRecommendations(0))
+		require.NoError(t, err)
+		lines := 0
+		for _, l := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines++
+			}
+		}
+		assert.Equal(t, stats.Lines, stats.OK+stats.Failed)
+		got := strings.Count(out.String(), "\n")
+		assert.Equal(t, stats.Lines, got)
+		assert.Equal(t, lines, stats.Lines, "one output line per non-blank input line")
+	})
+}
