@@ -176,7 +176,12 @@ type Rollup struct {
 // statusTable returns the status of every control of the baseline (NotAssessed where
 // the assessment has none), indexed by position in the baseline.
 func (cw *Crosswalk) statusTable(a *Assessment, b *baseSet) []Status {
-	st := make([]Status, b.n)
+	return cw.statusInto(nil, a, b)
+}
+
+// statusInto is [Crosswalk.statusTable] in buf's array when it is big enough.
+func (cw *Crosswalk) statusInto(buf []Status, a *Assessment, b *baseSet) []Status {
+	st := zeroed(buf, int(b.n))
 	for _, e := range a.entries {
 		if i, ok := cw.index[e.Control]; ok {
 			if p := b.pos(i); p >= 0 {
@@ -216,73 +221,107 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 	if err != nil {
 		return nil, err
 	}
-	st := cw.statusTable(a, t.base)
+	// Per call, only what depends on the assessment is computed, in scratch memory;
+	// the result is carved from a few arrays of exactly the size it needs.
+	sc := getScratch()
+	defer putScratch(sc)
+	st := cw.statusInto(sc.st, a, t.base)
+	sc.st = st
+	nNA := 0
+	for p, s := range st {
+		if s == NotAssessed && cw.isLeaf(t.base.node(int32(p))) {
+			nNA++
+		}
+	}
+	covs := zeroed(sc.covs, len(t.items))
+	rules := zeroed(sc.rules, len(t.items))
+	sc.covs, sc.rules = covs, rules
+	nUnreached, nCut := 0, 0
+	for k := range t.items {
+		covs[k], rules[k] = coverage(t.cov[k], st, cfg.policy)
+		if covs[k] == Unreached {
+			nUnreached++
+		}
+		if t.cut[k] {
+			nCut++
+		}
+	}
+	// One backing array for every string list of the result.
+	strs := make([]string, 0, t.nsrc+len(t.notes)+len(cfg.groups)+len(cfg.profiles)+len(cfg.scope)+nNA+nUnreached+nCut)
 	res := &GapResult{
-		Baseline:    a.baseline,
-		Target:      targetFW,
-		Policy:      cfg.policy,
-		Derived:     cfg.derived,
-		IGs:         slices.Clone(cfg.groups),
-		Profiles:    slices.Clone(cfg.profiles),
-		Notes:       slices.Clone(t.notes),
-		Items:       make([]GapItem, len(t.items)),
-		Unreached:   []string{},
-		NotAssessed: []string{},
+		Baseline: a.baseline,
+		Target:   targetFW,
+		Policy:   cfg.policy,
+		Derived:  cfg.derived,
+		Items:    make([]GapItem, len(t.items)),
+	}
+	if len(cfg.groups) > 0 {
+		strs, res.IGs = carve(strs, cfg.groups)
+	}
+	if len(cfg.profiles) > 0 {
+		strs, res.Profiles = carve(strs, cfg.profiles)
+	}
+	if len(t.notes) > 0 {
+		strs, res.Notes = carve(strs, t.notes)
 	}
 	if cfg.derived {
 		res.MinRoutes = max(cfg.minRoutes, 1)
 	}
-	for _, r := range cfg.scope {
-		res.Scope = append(res.Scope, r.ID)
+	if len(cfg.scope) > 0 {
+		n := len(strs)
+		for _, r := range cfg.scope {
+			strs = append(strs, r.ID)
+		}
+		res.Scope = strs[n:len(strs):len(strs)]
 	}
+	n := len(strs)
 	for p, s := range st {
 		if s == NotAssessed {
 			if c := t.base.node(int32(p)); cw.isLeaf(c) {
-				res.NotAssessed = append(res.NotAssessed, cw.baseID(t.base, c))
+				strs = append(strs, cw.baseID(t.base, c))
 			}
 		}
 	}
-	covs := make([]Coverage, len(t.items))
-	nvia := 0
-	for _, rs := range t.reaches {
-		nvia += len(rs)
-	}
-	vias := make([]Via, 0, nvia)      // one backing array for every item's Via
-	srcs := make([]string, 0, t.nsrc) // and for their Sources and Paths
+	res.NotAssessed = strs[n:len(strs):len(strs)]
+	n = len(strs)
 	for k, it := range t.items {
-		c, rule := coverage(t.cov[k], st, cfg.policy)
-		covs[k] = c
+		if covs[k] == Unreached {
+			strs = append(strs, cw.nodes[it].ref.ID)
+		}
+	}
+	res.Unreached = strs[n:len(strs):len(strs)]
+	if nCut > 0 {
+		n = len(strs)
+		for k, it := range t.items {
+			if t.cut[k] {
+				strs = append(strs, cw.nodes[it].ref.ID)
+			}
+		}
+		res.SearchCut = strs[n:len(strs):len(strs)]
+	}
+	vias := make([]Via, 0, t.nvia) // one backing array for every item's Via
+	for k, it := range t.items {
 		nd := &cw.nodes[it]
-		item := GapItem{ID: nd.ref.ID, Title: nd.title, Status: c, Rule: rule}
+		item := &res.Items[k]
+		*item = GapItem{ID: nd.ref.ID, Title: nd.title, Status: covs[k], Rule: rules[k]}
 		v0 := len(vias)
 		for j := range t.reaches[k] {
 			var v Via
-			v, srcs = cw.via(&t.reaches[k][j], st, t.base, srcs)
+			v, strs = cw.via(&t.reaches[k][j], st, t.base, strs)
 			vias = append(vias, v)
 		}
 		item.Via = vias[v0:len(vias):len(vias)]
 		if ss := t.stmts[k]; len(ss) > 0 {
-			n := len(srcs)
-			srcs = append(srcs, ss...)
-			item.Statements = srcs[n:len(srcs):len(srcs)]
+			strs, item.Statements = carve(strs, ss)
 		}
 		if o := t.outside[k]; len(o) > 0 {
-			n := len(srcs)
-			srcs = append(srcs, o...)
-			item.Outside = srcs[n:len(srcs):len(srcs)]
+			strs, item.Outside = carve(strs, o)
 		}
-		if c == Unreached {
-			res.Unreached = append(res.Unreached, item.ID)
-		}
-		if t.cut[k] {
-			res.SearchCut = append(res.SearchCut, item.ID)
-		}
-		res.Items[k] = item
 	}
 	res.Summary = summarize(covs)
-	res.Groups = cw.rollups(t, covs, cfg.groups, cfg.profiles)
+	res.Groups = cw.rollups(t, covs, cfg.groups, cfg.profiles, sc)
 	if cfg.recs > 0 {
-		res.Recommendations = cw.recommend(t, st, cfg.policy, cfg.recs)
+		res.Recommendations = cw.recommend(t, st, cfg.policy, cfg.recs, sc)
 	}
 	if res.Recommendations == nil {
 		res.Recommendations = []Recommendation{}
@@ -456,9 +495,10 @@ func CoveredPercent(covered, partial, gap, unreached int) float64 {
 // limited to one: a function is not rolled up from one of its categories), then per
 // implementation group: every group, or only those of groups when the items were
 // limited to some (an IG1 item is in IG2 too, but IG1's items are not IG2).
-func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups, profiles []string) []Rollup {
+func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups, profiles []string, sc *scratch) []Rollup {
 	span := cw.fws[t.tf]
-	byNode := make([]counts, span.end-span.start)
+	byNode := zeroed(sc.cnt, int(span.end-span.start))
+	sc.cnt = byNode
 	n := 0
 	for k, it := range t.items {
 		for p := cw.nodes[it].parent; p >= 0 && cw.inScope(p, t.scope); p = cw.nodes[p].parent {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/mappings"
@@ -94,7 +95,8 @@ type reach struct {
 // target holds what a gap query computes once: the target items and how the
 // baseline reaches each.
 type target struct {
-	nsrc    int // total Sources and Path entries of the templates, to size arenas
+	nsrc    int // total Sources and Path entries of the templates, Statements and Outside, to size arenas
+	nvia    int // total reaches of the items
 	base    *baseSet
 	tf      int32
 	items   []int32    // target items in scope, document order
@@ -105,6 +107,9 @@ type target struct {
 	cut     []bool     // per item: the derived search stopped at its work bound
 	scope   []int32    // the WithScope nodes the items were limited to, if any
 	notes   []string   // what every report of this target must say (successions used)
+
+	ctlOnce sync.Once // computes ctl on first use
+	ctl     *ctlIndex // what recommendations read (see Crosswalk.ctlIndex)
 }
 
 func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target, error) {
@@ -125,7 +130,7 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 	if !ok {
 		return nil, &catalog.RefError{Input: string(tfID), Err: catalog.ErrUnknownFramework}
 	}
-	if full := cw.baseSet(bf); full.has(tf) {
+	if tf == bf || cw.fws[bf].annex != "" && cw.fws[tf].id == cw.fws[bf].annex { // in cw.baseSet(bf)
 		return nil, fmt.Errorf("crosswalk: the target %s is the baseline", tfID)
 	}
 	var scope []int32
@@ -158,6 +163,7 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 		if cw.inScope(i, scope) && cw.inGroups(i, cfg.groups) && cw.inProfiles(i, cfg.profiles) {
 			t.items = append(t.items, i)
 			t.reaches = append(t.reaches, full.reaches[k])
+			t.nvia += len(full.reaches[k])
 			t.cov = append(t.cov, full.cov[k])
 			t.outside = append(t.outside, full.outside[k])
 			t.stmts = append(t.stmts, full.stmts[k])
@@ -202,6 +208,7 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 		n := len(arena)
 		arena, t.cut[k] = cw.reachesOf(arena, it, t.base, cfg)
 		t.reaches[k] = arena[n:len(arena):len(arena)]
+		t.nvia += len(t.reaches[k])
 	}
 	t.cov = make([][]creach, len(t.reaches))
 	for k, rs := range t.reaches { // not arena: it may have moved while growing

@@ -52,7 +52,7 @@ func (cw *Crosswalk) Recommend(a *Assessment, targetFW catalog.FrameworkID, n in
 	if err != nil {
 		return nil, err
 	}
-	out := cw.recommend(t, cw.statusTable(a, t.base), cfg.policy, n)
+	out := cw.recommend(t, cw.statusTable(a, t.base), cfg.policy, n, nil)
 	if out == nil {
 		out = []Recommendation{}
 	}
@@ -69,37 +69,62 @@ func (cw *Crosswalk) weight(i int32) int {
 	return 1
 }
 
-// recommend runs the greedy choice on a copy of the status table.
-func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []Recommendation {
+// ctlIndex is, per baseline position, the items whose coverage the control at that
+// position counts for (byCtl), and the weight of every item: what the greedy choice
+// reads, computed once per target.
+type ctlIndex struct {
+	off  []int32 // the items of position c are flat[off[c]:off[c+1]]
+	flat []int32
+	w    []int // weight per item
+}
+
+func (cw *Crosswalk) ctlIndex(t *target) *ctlIndex {
+	t.ctlOnce.Do(func() {
+		nb := int(t.base.n)
+		x := &ctlIndex{off: make([]int32, nb+1), w: make([]int, len(t.items))}
+		for k := range t.items {
+			for _, r := range t.cov[k] {
+				x.off[r.pos+1]++
+			}
+			x.w[k] = cw.weight(t.items[k])
+		}
+		for c := 0; c < nb; c++ {
+			x.off[c+1] += x.off[c]
+		}
+		x.flat = make([]int32, x.off[nb])
+		fill := make([]int32, nb)
+		copy(fill, x.off[:nb])
+		for k := range t.items {
+			for _, r := range t.cov[k] {
+				x.flat[fill[r.pos]] = int32(k)
+				fill[r.pos]++
+			}
+		}
+		t.ctl = x
+	})
+	return t.ctl
+}
+
+// recommend runs the greedy choice on a copy of the status table, in the working
+// memory of sc (nil for fresh memory).
+func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int, sc *scratch) []Recommendation {
 	if n <= 0 {
 		return nil
 	}
-	st := make([]Status, len(status))
+	if sc == nil {
+		sc = getScratch()
+		defer putScratch(sc)
+	}
+	x := cw.ctlIndex(t)
+	off, flat, w := x.off, x.flat, x.w
+	st := zeroed(sc.st2, len(status))
+	sc.st2 = st
 	copy(st, status)
 	nb := len(st)
-	// Items each baseline control reaches, and the current coverage.
-	// byCtl[c] = the items control c reaches, in one backing array.
-	off := make([]int32, nb+1)
-	cur := make([]Coverage, len(t.items))
-	w := make([]int, len(t.items))
+	cur := zeroed(sc.cur, len(t.items))
+	sc.cur = cur
 	for k := range t.items {
-		for _, r := range t.cov[k] {
-			off[r.pos+1]++
-		}
 		cur[k], _ = coverage(t.cov[k], st, pol)
-		w[k] = cw.weight(t.items[k])
-	}
-	for c := 0; c < nb; c++ {
-		off[c+1] += off[c]
-	}
-	flat := make([]int32, off[nb])
-	fill := make([]int32, nb)
-	copy(fill, off[:nb])
-	for k := range t.items {
-		for _, r := range t.cov[k] {
-			flat[fill[r.pos]] = int32(k)
-			fill[r.pos]++
-		}
 	}
 	byCtl := func(c int) []int32 { return flat[off[c]:off[c+1]] }
 	candidate := func(c int) bool {
@@ -127,15 +152,18 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 	}
 	// Gains are computed once and then only for the controls that share an item
 	// with the one just taken: no other gain can change.
-	gains := make([]int, nb)
-	mark := make([]int32, nb)
+	gains := zeroed(sc.gains, nb)
+	mark := zeroed(sc.mark, nb)
+	sc.gains, sc.mark = gains, mark
 	for c := 0; c < nb; c++ {
 		if candidate(c) {
 			gains[c] = gainOf(c)
 		}
 	}
-	var out []Recommendation
-	for len(out) < n {
+	// The recommendations and their moves are gathered in scratch memory, then
+	// copied into two arrays of exactly the size needed.
+	recs, moves := sc.recs[:0], sc.moves[:0]
+	for len(recs) < n {
 		best, bestGain := -1, 0
 		for c, g := range gains {
 			if g > bestGain && candidate(c) {
@@ -149,14 +177,17 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 		rec := Recommendation{Control: cw.baseID(t.base, node), Title: cw.nodes[node].title, Status: st[best], Gain: bestGain}
 		st[best] = Implemented
 		gains[best] = 0
+		m0 := len(moves)
 		for _, k := range byCtl(best) {
 			nc, _ := coverage(t.cov[k], st, pol)
 			if nc.level() > cur[k].level() && cur[k] != Unreached && cur[k] != NotApplicableCov {
-				rec.Moves = append(rec.Moves, Move{ID: cw.nodes[t.items[k]].ref.ID, From: cur[k], To: nc, Weight: w[k]})
+				moves = append(moves, Move{ID: cw.nodes[t.items[k]].ref.ID, From: cur[k], To: nc, Weight: w[k]})
 				cur[k] = nc
 			}
 		}
-		round := int32(len(out) + 1)
+		// Moves of this recommendation, by count: their place in moves is known.
+		rec.Moves = moves[m0:len(moves):len(moves)]
+		round := int32(len(recs) + 1)
 		for _, k := range byCtl(best) {
 			for _, r := range t.cov[k] {
 				if c := int(r.pos); mark[c] != round && candidate(c) {
@@ -165,7 +196,24 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int) []
 				}
 			}
 		}
-		out = append(out, rec)
+		recs = append(recs, rec)
+	}
+	sc.recs, sc.moves = recs, moves
+	if len(recs) == 0 {
+		return nil
+	}
+	out := make([]Recommendation, len(recs))
+	all := make([]Move, len(moves))
+	copy(all, moves)
+	m := 0
+	for i, r := range recs {
+		out[i] = r
+		if k := len(r.Moves); k > 0 {
+			out[i].Moves = all[m : m+k : m+k]
+			m += k
+		} else {
+			out[i].Moves = nil
+		}
 	}
 	return out
 }

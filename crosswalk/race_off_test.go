@@ -1,0 +1,5 @@
+//go:build !race
+
+package crosswalk
+
+const raceEnabled = false
