@@ -300,22 +300,41 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		res.SearchCut = strs[n:len(strs):len(strs)]
 	}
 	vias := make([]Via, 0, t.nvia) // one backing array for every item's Via
+	fl := t.flat
 	for k, it := range t.items {
 		nd := &cw.nodes[it]
 		item := &res.Items[k]
 		*item = GapItem{ID: nd.ref.ID, Title: nd.title, Status: covs[k], Rule: rules[k]}
-		v0 := len(vias)
-		for j := range t.reaches[k] {
-			var v Via
-			v, strs = cw.via(&t.reaches[k][j], st, t.base, strs)
-			vias = append(vias, v)
+		fk := k
+		if t.idx != nil {
+			fk = int(t.idx[k])
+		}
+		// Copy the item's templates and strings, then point the copies' slices at
+		// the copied strings (laid out in this order by flatten) and set the statuses.
+		v0, s := len(vias), len(strs)
+		vt := fl.vias[fl.viaOff[fk]:fl.viaOff[fk+1]]
+		vp := fl.vpos[fl.viaOff[fk]:fl.viaOff[fk+1]]
+		vias = append(vias, vt...)
+		strs = append(strs, fl.strs[fl.strOff[fk]:fl.strOff[fk+1]]...)
+		for j := range vt {
+			v := &vias[v0+j]
+			v.Status = st[vp[j]]
+			if n := len(v.Sources); n > 0 {
+				v.Sources = strs[s : s+n : s+n]
+				s += n
+			}
+			if n := len(v.Path); n > 0 {
+				v.Path = strs[s : s+n : s+n]
+				s += n
+			}
 		}
 		item.Via = vias[v0:len(vias):len(vias)]
-		if ss := t.stmts[k]; len(ss) > 0 {
-			strs, item.Statements = carve(strs, ss)
+		if n := len(t.stmts[k]); n > 0 {
+			item.Statements = strs[s : s+n : s+n]
+			s += n
 		}
-		if o := t.outside[k]; len(o) > 0 {
-			strs, item.Outside = carve(strs, o)
+		if n := len(t.outside[k]); n > 0 {
+			item.Outside = strs[s : s+n : s+n]
 		}
 	}
 	res.Summary = summarize(covs)
@@ -397,24 +416,6 @@ func (cw *Crosswalk) viaTemplate(r reach, b *baseSet) Via {
 		}
 	}
 	return v
-}
-
-// via returns the reach as reported, with its status; its slices are copied into
-// the arena strs, returned.
-func (cw *Crosswalk) via(r *reach, st []Status, b *baseSet, strs []string) (Via, []string) {
-	v := r.tmpl
-	v.Status = st[b.pos(r.ctl)]
-	if len(v.Sources) > 0 {
-		n := len(strs)
-		strs = append(strs, v.Sources...)
-		v.Sources = strs[n:len(strs):len(strs)]
-	}
-	if len(v.Path) > 0 {
-		n := len(strs)
-		strs = append(strs, v.Path...)
-		v.Path = strs[n:len(strs):len(strs)]
-	}
-	return v, strs
 }
 
 func appendNew(list []string, s string) []string {

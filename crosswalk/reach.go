@@ -108,6 +108,9 @@ type target struct {
 	scope   []int32    // the WithScope nodes the items were limited to, if any
 	notes   []string   // what every report of this target must say (successions used)
 
+	flat *flatVias // the Via templates and their strings, of the full table
+	idx  []int32   // per item, its index in the full table (nil: the full table itself)
+
 	ctlOnce sync.Once // computes ctl on first use
 	ctl     *ctlIndex // what recommendations read (see Crosswalk.ctlIndex)
 }
@@ -155,13 +158,14 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 	if len(scope) == 0 && len(cfg.groups) == 0 && len(cfg.profiles) == 0 {
 		return full, nil
 	}
-	t := &target{base: full.base, tf: tf, scope: scope, nsrc: full.nsrc, notes: full.notes}
+	t := &target{base: full.base, tf: tf, scope: scope, nsrc: full.nsrc, notes: full.notes, flat: full.flat}
 	anyIG, anyProfile := false, false
 	for k, i := range full.items {
 		anyIG = anyIG || cw.nodes[i].igs != 0
 		anyProfile = anyProfile || cw.nodes[i].profiles != 0
 		if cw.inScope(i, scope) && cw.inGroups(i, cfg.groups) && cw.inProfiles(i, cfg.profiles) {
 			t.items = append(t.items, i)
+			t.idx = append(t.idx, int32(k))
 			t.reaches = append(t.reaches, full.reaches[k])
 			t.nvia += len(full.reaches[k])
 			t.cov = append(t.cov, full.cov[k])
@@ -280,8 +284,38 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 		}
 		t.nsrc += len(t.outside[k])
 	}
+	t.flat = flatten(t)
 	v, _ := cw.memo.LoadOrStore(key, t)
 	return v.(*target)
+}
+
+// flatVias lays out the Via templates of a reach table and the strings a GapItem
+// holds, item after item, so that a gap query copies each item's part with one copy
+// and points the copied slices at the copied strings, in the same order.
+type flatVias struct {
+	vias   []Via    // the templates ([reach].tmpl), item after item
+	vpos   []int32  // per template: the baseline position of its control (for its status)
+	strs   []string // per item: its templates' Sources then Path, one after the other, then its Statements, then its Outside
+	viaOff []int32  // item k's templates are vias[viaOff[k]:viaOff[k+1]]
+	strOff []int32  // and its strings strs[strOff[k]:strOff[k+1]]
+}
+
+func flatten(t *target) *flatVias {
+	f := &flatVias{vias: make([]Via, 0, t.nvia), vpos: make([]int32, 0, t.nvia), strs: make([]string, 0, t.nsrc),
+		viaOff: make([]int32, len(t.items)+1), strOff: make([]int32, len(t.items)+1)}
+	for k := range t.items {
+		for j := range t.reaches[k] {
+			r := &t.reaches[k][j]
+			f.vias = append(f.vias, r.tmpl)
+			f.vpos = append(f.vpos, t.base.pos(r.ctl))
+			f.strs = append(f.strs, r.tmpl.Sources...)
+			f.strs = append(f.strs, r.tmpl.Path...)
+		}
+		f.strs = append(f.strs, t.stmts[k]...)
+		f.strs = append(f.strs, t.outside[k]...)
+		f.viaOff[k+1], f.strOff[k+1] = int32(len(f.vias)), int32(len(f.strs))
+	}
+	return f
 }
 
 // itemsOf returns the items of framework tf in document order: its controls of the
