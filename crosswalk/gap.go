@@ -497,28 +497,18 @@ func CoveredPercent(covered, partial, gap, unreached int) float64 {
 // implementation group: every group, or only those of groups when the items were
 // limited to some (an IG1 item is in IG2 too, but IG1's items are not IG2).
 func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups, profiles []string, sc *scratch) []Rollup {
-	span := cw.fws[t.tf]
-	byNode := zeroed(sc.cnt, int(span.end-span.start))
+	sk := cw.rollSkeleton(t)
+	byNode := zeroed(sc.cnt, len(sk.nodes))
 	sc.cnt = byNode
-	n := 0
-	for k, it := range t.items {
-		for p := cw.nodes[it].parent; p >= 0 && cw.inScope(p, t.scope); p = cw.nodes[p].parent {
-			if _, isItem := slices.BinarySearch(t.items, p); isItem {
-				continue // an item is not a group (an SP 800-53 control with enhancements)
-			}
-			c := &byNode[p-span.start]
-			if c.total == 0 {
-				n++
-			}
-			c.add(covs[k])
+	for k := range t.items {
+		for _, g := range sk.slots[sk.off[k]:sk.off[k+1]] {
+			byNode[g].add(covs[k])
 		}
 	}
-	out := make([]Rollup, 0, n+3)
-	for i := range byNode {
-		if byNode[i].total > 0 {
-			nd := &cw.nodes[span.start+int32(i)]
-			out = append(out, rollup(nd.ref.ID, nd.title, string(nd.kind), &byNode[i]))
-		}
+	out := make([]Rollup, 0, len(sk.nodes)+3)
+	for g, i := range sk.nodes {
+		nd := &cw.nodes[i]
+		out = append(out, rollup(nd.ref.ID, nd.title, string(nd.kind), &byNode[g]))
 	}
 	var igs [3]counts
 	for k, it := range t.items {
@@ -547,6 +537,52 @@ func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups, profiles []stri
 		}
 	}
 	return out
+}
+
+// rollSkeleton is what the roll-ups per ancestor read, computed once per target:
+// the ancestor nodes that have items below them, in document order, and for every
+// item the indexes (into nodes) of the ancestors it counts for.
+type rollSkeleton struct {
+	nodes []int32
+	off   []int32 // item k counts for slots[off[k]:off[k+1]]
+	slots []int32
+}
+
+// rollSkeleton returns the roll-up skeleton of t: every ancestor of an item within
+// the scope (when the items were limited to one: a function is not rolled up from
+// one of its categories) that is not itself an item.
+func (cw *Crosswalk) rollSkeleton(t *target) *rollSkeleton {
+	t.rollOnce.Do(func() {
+		span := cw.fws[t.tf]
+		slot := make([]int32, span.end-span.start) // 1 + index into nodes, 0 when none yet
+		var anc [][]int32
+		for _, it := range t.items {
+			var as []int32
+			for p := cw.nodes[it].parent; p >= 0 && cw.inScope(p, t.scope); p = cw.nodes[p].parent {
+				if _, isItem := slices.BinarySearch(t.items, p); isItem {
+					continue // an item is not a group (an SP 800-53 control with enhancements)
+				}
+				as = append(as, p)
+				slot[p-span.start] = 1
+			}
+			anc = append(anc, as)
+		}
+		sk := &rollSkeleton{off: make([]int32, len(t.items)+1)}
+		for i, used := range slot {
+			if used != 0 {
+				sk.nodes = append(sk.nodes, span.start+int32(i))
+				slot[i] = int32(len(sk.nodes))
+			}
+		}
+		for k, as := range anc {
+			for _, p := range as {
+				sk.slots = append(sk.slots, slot[p-span.start]-1)
+			}
+			sk.off[k+1] = int32(len(sk.slots))
+		}
+		t.roll = sk
+	})
+	return t.roll
 }
 
 func rollup(id, title, kind string, c *counts) Rollup {

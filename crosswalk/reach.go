@@ -113,6 +113,9 @@ type target struct {
 
 	ctlOnce sync.Once // computes ctl on first use
 	ctl     *ctlIndex // what recommendations read (see Crosswalk.ctlIndex)
+
+	rollOnce sync.Once     // computes roll on first use
+	roll     *rollSkeleton // what the roll-ups read (see Crosswalk.rollSkeleton)
 }
 
 func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target, error) {
