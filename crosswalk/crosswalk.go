@@ -26,12 +26,16 @@ type Crosswalk struct {
 	// never handed out; queries read the indexes below.
 	g graph.Graph[int32, int32]
 
-	nodes []node                // every catalog node, in catalog (document) order
-	index map[catalog.Ref]int32 // canonical Ref → node
-	fws   []fwSpan              // frameworks in catalog order
+	nodes []node // every catalog node, in catalog (document) order
+	// byID[f] maps the ID of each node of framework f to the node (canonical Refs:
+	// see lookup). One map per framework keyed by the ID alone is smaller and quicker
+	// than one keyed by the whole Ref (two strings).
+	byID  []map[string]int32
+	fws   []fwSpan // frameworks in catalog order
 	fwIdx map[catalog.FrameworkID]int32
 
 	edges  []edgeRec // mapping edges kept, in set order then edge order
+	strs   []string  // the edges' sources, notes and labels, each once; strs[0] is ""
 	arcOff []int32   // arcs of node i are arcs[arcOff[i]:arcOff[i+1]]
 	arcs   []arc     // both directions of every edge, sorted per node (see sortArcs)
 
@@ -52,16 +56,16 @@ type Crosswalk struct {
 	memo sync.Map
 }
 
-type node struct {
+type node struct { // fields ordered to leave no padding
 	ref       catalog.Ref
+	title     string // shared with the catalog (strings are immutable)
+	kind      catalog.Kind
 	fw        int32 // index into fws
 	parent    int32 // -1 for a root
 	children  int32 // number of children
-	kind      catalog.Kind
-	igs       uint8  // CIS implementation groups: bit 0 IG1, bit 1 IG2, bit 2 IG3
-	profiles  uint8  // SP 800-53B baselines: see profileNames
-	withdrawn bool   // catalog.Control.Withdrawn
-	title     string // shared with the catalog (strings are immutable)
+	igs       uint8 // CIS implementation groups: bit 0 IG1, bit 1 IG2, bit 2 IG3
+	profiles  uint8 // SP 800-53B baselines: see profileNames
+	withdrawn bool  // catalog.Control.Withdrawn
 }
 
 type fwSpan struct {
@@ -78,14 +82,17 @@ type twin struct {
 	set  int32 // the set of the edge (the first one, for a chain)
 }
 
+// edgeRec is one mapping edge kept. Its strings are indexes into Crosswalk.strs: a
+// large corpus repeats a few sources and mostly empty notes and labels, and 32 bytes
+// an edge instead of 72 is most of New's memory at a million edges.
 type edgeRec struct {
 	from, to int32
-	rel      mappings.Relationship
 	set      int32 // index into sets
 	pos      int32 // position of the edge in its set's Edges
-	source   string
-	note     string
-	label    string
+	source   int32 // into strs
+	note     int32 // into strs
+	label    int32 // into strs
+	rel      mappings.Relationship
 }
 
 // arc is one edge seen from one of its ends: to is the other end, inv is true when
@@ -171,17 +178,20 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 			more++
 		}
 	}
-	resolve := func(r catalog.Ref) (int32, bool) {
-		if i, ok := cw.index[r]; ok {
+	// Consecutive edges mostly name the same two frameworks (those of their set):
+	// one cache per end.
+	var fromFW, toFW fwCache
+	resolve := func(fc *fwCache, r catalog.Ref) (int32, bool) {
+		if i, ok := fc.lookup(cw, r); ok {
 			return i, true
 		}
 		c, ok := cat.Canonical(r)
 		if !ok {
 			return 0, false
 		}
-		i, ok := cw.index[c]
-		return i, ok
+		return cw.lookup(c)
 	}
+	in := newInterner()
 	total, most := 0, 0
 	for _, s := range sets {
 		total += len(s.Edges)
@@ -189,10 +199,9 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 	}
 	cw.edges = make([]edgeRec, 0, total)
 	type key struct {
-		from, to int32
-		rel      mappings.Relationship
-		source   string
-		label    string
+		from, to      int32
+		source, label int32 // into strs
+		rel           mappings.Relationship
 	}
 	seen := make(map[key]struct{}, most) // the edges of the current set; one map for all sets
 	for si, s := range sets {
@@ -207,8 +216,8 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 		}
 		clear(seen)
 		for ei, e := range s.Edges {
-			from, okf := resolve(e.From)
-			to, okt := resolve(e.To)
+			from, okf := resolve(&fromFW, e.From)
+			to, okt := resolve(&toFW, e.To)
 			if !okf {
 				bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "from", Value: e.From.String(), Err: ErrDanglingRef})
 			}
@@ -226,17 +235,18 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 			if src == "" {
 				src = s.Source.ID
 			}
-			k := key{from, to, e.Relationship, src, e.Label}
+			srcI, labelI := in.source.id(src), in.label.id(e.Label)
+			k := key{from: from, to: to, source: srcI, label: labelI, rel: e.Relationship}
 			if _, dup := seen[k]; dup {
 				info.Duplicates++
 				continue
 			}
 			seen[k] = struct{}{}
-			cw.edges = append(cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: int32(si), pos: int32(ei), source: src, note: e.Note, label: e.Label})
+			cw.edges = append(cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: int32(si), pos: int32(ei), source: srcI, note: in.note.id(e.Note), label: labelI})
 			info.Edges++
 		}
 		for sti, st := range s.Statements {
-			n, ok := resolve(st.Ref)
+			n, ok := resolve(&fromFW, st.Ref)
 			if !ok {
 				bad(&EdgeError{Set: s.ID, Index: sti + 1, What: "statement", Field: "ref", Value: st.Ref.String(), Err: ErrDanglingRef})
 				continue
@@ -255,6 +265,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 		}
 		return nil, errors.Join(probs...)
 	}
+	cw.strs = in.strs
 	cw.indexArcs()
 	cw.indexTwins()
 	cw.item = make([]bool, len(cw.nodes))
@@ -348,17 +359,18 @@ func (cw *Crosswalk) indexNodes() {
 		n += in.Controls
 	}
 	cw.nodes = make([]node, 0, n)
-	cw.index = make(map[catalog.Ref]int32, n)
 	for in := range cw.cat.Frameworks() {
 		fi := int32(len(cw.fws))
 		start := int32(len(cw.nodes))
 		cw.fwIdx[in.ID] = fi
+		ids := make(map[string]int32, in.Controls)
+		cw.byID = append(cw.byID, ids)
 		for c := range cw.cat.Controls(in.ID) {
 			i := int32(len(cw.nodes))
-			cw.index[c.Ref] = i
+			ids[c.Ref.ID] = i
 			p := int32(-1)
 			if !c.Parent.IsZero() {
-				if pi, ok := cw.index[c.Parent]; ok {
+				if pi, ok := cw.lookup(c.Parent); ok {
 					p = pi
 				}
 			}
@@ -375,7 +387,7 @@ func (cw *Crosswalk) indexNodes() {
 		for i := start; i < int32(len(cw.nodes)); i++ {
 			c, _ := cw.cat.Control(cw.nodes[i].ref)
 			if !c.Parent.IsZero() && cw.nodes[i].parent < 0 {
-				cw.nodes[i].parent = cw.index[c.Parent]
+				cw.nodes[i].parent, _ = cw.lookup(c.Parent)
 			}
 		}
 		for i := start; i < int32(len(cw.nodes)); i++ {
@@ -535,15 +547,80 @@ func Lookup(s string, in ...catalog.FrameworkID) (catalog.Control, error) {
 }
 
 func (cw *Crosswalk) node(r catalog.Ref) (int32, bool) {
-	if i, ok := cw.index[r]; ok {
+	if i, ok := cw.lookup(r); ok {
 		return i, true
 	}
 	c, ok := cw.cat.Canonical(r)
 	if !ok {
 		return 0, false
 	}
-	i, ok := cw.index[c]
+	return cw.lookup(c)
+}
+
+// lookup returns the node of canonical Ref r.
+func (cw *Crosswalk) lookup(r catalog.Ref) (int32, bool) {
+	f, ok := cw.fwIdx[r.Framework]
+	if !ok {
+		return 0, false
+	}
+	i, ok := cw.byID[f][r.ID]
 	return i, ok
+}
+
+// fwCache is [Crosswalk.lookup] remembering the last framework it looked up, for
+// runs of Refs of one framework.
+type fwCache struct {
+	fw  catalog.FrameworkID
+	ids map[string]int32 // nil until the first lookup
+}
+
+func (c *fwCache) lookup(cw *Crosswalk, r catalog.Ref) (int32, bool) {
+	if c.ids == nil || r.Framework != c.fw {
+		f, ok := cw.fwIdx[r.Framework]
+		if !ok {
+			return 0, false
+		}
+		c.fw, c.ids = r.Framework, cw.byID[f]
+	}
+	i, ok := c.ids[r.ID]
+	return i, ok
+}
+
+// interner numbers the edges' strings for [New]: strs[id(s)] == s, id("") == 0. Each
+// field keeps the last string it saw, as edges mostly repeat their neighbour's.
+type interner struct {
+	strs                []string
+	ids                 map[string]int32
+	source, note, label internField
+}
+
+type internField struct {
+	in     *interner
+	last   string
+	lastID int32
+}
+
+func newInterner() *interner {
+	in := &interner{strs: []string{""}, ids: map[string]int32{"": 0}}
+	in.source.in, in.note.in, in.label.in = in, in, in
+	return in
+}
+
+func (f *internField) id(s string) int32 {
+	if s == "" {
+		return 0
+	}
+	if f.lastID != 0 && s == f.last {
+		return f.lastID
+	}
+	i, ok := f.in.ids[s]
+	if !ok {
+		i = int32(len(f.in.strs))
+		f.in.strs = append(f.in.strs, s)
+		f.in.ids[s] = i
+	}
+	f.last, f.lastID = s, i
+	return i
 }
 
 func (cw *Crosswalk) isLeaf(i int32) bool { return cw.nodes[i].children == 0 }

@@ -182,8 +182,9 @@ func (cw *Crosswalk) statusTable(a *Assessment, b *baseSet) []Status {
 // statusInto is [Crosswalk.statusTable] in buf's array when it is big enough.
 func (cw *Crosswalk) statusInto(buf []Status, a *Assessment, b *baseSet) []Status {
 	st := zeroed(buf, int(b.n))
+	var fc fwCache
 	for _, e := range a.entries {
-		if i, ok := cw.index[e.Control]; ok {
+		if i, ok := fc.lookup(cw, e.Control); ok {
 			if p := b.pos(i); p >= 0 {
 				st[p] = e.Status
 			}
@@ -403,7 +404,7 @@ func (cw *Crosswalk) viaTemplate(r reach, b *baseSet) Via {
 		}
 		v.Path = append(v.Path, cw.nodes[r.path[0].from].ref.String())
 		for _, s := range r.path {
-			v.Sources = appendNew(v.Sources, cw.edges[s.a.edge].source)
+			v.Sources = appendNew(v.Sources, cw.strs[cw.edges[s.a.edge].source])
 		}
 		return v
 	}
@@ -412,7 +413,7 @@ func (cw *Crosswalk) viaTemplate(r reach, b *baseSet) Via {
 	}
 	for _, a := range cw.arcsTo(r.from, cw.nodes[r.ctl].fw) {
 		if a.to == r.ctl {
-			v.Sources = appendNew(v.Sources, cw.edges[a.edge].source)
+			v.Sources = appendNew(v.Sources, cw.strs[cw.edges[a.edge].source])
 		}
 	}
 	return v

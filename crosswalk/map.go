@@ -352,9 +352,9 @@ func (cw *Crosswalk) hop(from int32, a arc) Hop {
 		Relationship: cw.arcRel(a),
 		Inverse:      a.inv,
 		Set:          cw.sets[e.set].info.ID,
-		Source:       e.source,
-		Note:         e.note,
-		Label:        e.label,
+		Source:       cw.strs[e.source],
+		Note:         cw.strs[e.note],
+		Label:        cw.strs[e.label],
 	}
 }
 
