@@ -88,20 +88,30 @@ type twin struct {
 type edgeRec struct {
 	from, to int32
 	set      int32 // index into sets
-	pos      int32 // position of the edge in its set's Edges
 	source   int32 // into strs
 	note     int32 // into strs
 	label    int32 // into strs
 	rel      mappings.Relationship
 }
 
-// arc is one edge seen from one of its ends: to is the other end, inv is true when
-// the edge was published to → from and is read backwards.
+// arc is one edge seen from one of its ends: to is the other end; inv is true when
+// the edge was published to → from and is read backwards. Both fit in e (the edge's
+// index, complemented when inverse): 8 bytes an arc instead of 12, two arcs an edge.
 type arc struct {
-	to   int32
-	edge int32
-	inv  bool
+	to int32
+	e  int32
 }
+
+// edge is the index of the arc's edge in Crosswalk.edges.
+func (a arc) edge() int32 {
+	if a.e < 0 {
+		return ^a.e
+	}
+	return a.e
+}
+
+// inv reports whether the edge was published to → from and is read backwards.
+func (a arc) inv() bool { return a.e < 0 }
 
 type setRec struct {
 	info     SetInfo
@@ -242,7 +252,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 				continue
 			}
 			seen[k] = struct{}{}
-			cw.edges = append(cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: int32(si), pos: int32(ei), source: srcI, note: in.note.id(e.Note), label: labelI})
+			cw.edges = append(cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: int32(si), source: srcI, note: in.note.id(e.Note), label: labelI})
 			info.Edges++
 		}
 		for sti, st := range s.Statements {
@@ -427,9 +437,9 @@ func (cw *Crosswalk) indexArcs() {
 	fill := deg[:n]
 	copy(fill, cw.arcOff[:n])
 	for ei, e := range cw.edges {
-		cw.arcs[fill[e.from]] = arc{to: e.to, edge: int32(ei)}
+		cw.arcs[fill[e.from]] = arc{to: e.to, e: int32(ei)}
 		fill[e.from]++
-		cw.arcs[fill[e.to]] = arc{to: e.from, edge: int32(ei), inv: true}
+		cw.arcs[fill[e.to]] = arc{to: e.from, e: ^int32(ei)}
 		fill[e.to]++
 	}
 	for i := 0; i < n; i++ {
@@ -447,19 +457,19 @@ func (cw *Crosswalk) compareArcs(x, y arc) int {
 	if c := cmp.Compare(cw.arcRel(y).Rank(), cw.arcRel(x).Rank()); c != 0 {
 		return c
 	}
-	if x.inv != y.inv {
-		if !x.inv {
+	if x.inv() != y.inv() {
+		if !x.inv() {
 			return -1
 		}
 		return 1
 	}
-	return cmp.Compare(x.edge, y.edge) // set order, then position in the set
+	return cmp.Compare(x.edge(), y.edge()) // set order, then position in the set
 }
 
 // arcRel is the relationship of an arc read from its near end: "near R far".
 func (cw *Crosswalk) arcRel(a arc) mappings.Relationship {
-	r := cw.edges[a.edge].rel
-	if a.inv {
+	r := cw.edges[a.edge()].rel
+	if a.inv() {
 		return r.Inverse()
 	}
 	return r

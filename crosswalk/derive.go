@@ -195,7 +195,7 @@ func (cw *Crosswalk) walk(src int32, tfs []int32, hops int, found func(p path)) 
 			if nf == cw.nodes[cur].fw || a.to == src || onStack(stack, a.to) {
 				continue
 			}
-			identity := cw.sets[cw.edges[a.edge].set].identity
+			identity := cw.sets[cw.edges[a.edge()].set].identity
 			if identity && lastIdentity {
 				continue // twins are closed: one identity step is enough
 			}
@@ -256,7 +256,7 @@ func comparePaths(x, y path) int {
 		if c := cmp.Compare(x.steps[i].a.to, y.steps[i].a.to); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.steps[i].a.edge, y.steps[i].a.edge); c != 0 {
+		if c := cmp.Compare(x.steps[i].a.edge(), y.steps[i].a.edge()); c != 0 {
 			return c
 		}
 	}

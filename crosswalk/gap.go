@@ -404,7 +404,7 @@ func (cw *Crosswalk) viaTemplate(r reach, b *baseSet) Via {
 		}
 		v.Path = append(v.Path, cw.nodes[r.path[0].from].ref.String())
 		for _, s := range r.path {
-			v.Sources = appendNew(v.Sources, cw.strs[cw.edges[s.a.edge].source])
+			v.Sources = appendNew(v.Sources, cw.strs[cw.edges[s.a.edge()].source])
 		}
 		return v
 	}
@@ -413,7 +413,7 @@ func (cw *Crosswalk) viaTemplate(r reach, b *baseSet) Via {
 	}
 	for _, a := range cw.arcsTo(r.from, cw.nodes[r.ctl].fw) {
 		if a.to == r.ctl {
-			v.Sources = appendNew(v.Sources, cw.strs[cw.edges[a.edge].source])
+			v.Sources = appendNew(v.Sources, cw.strs[cw.edges[a.edge()].source])
 		}
 	}
 	return v

@@ -227,7 +227,7 @@ func (cw *Crosswalk) succession(i, tf int32, out []Mapping, viaParent bool) []Ma
 	}()...)
 	for _, from := range froms {
 		for _, a := range cw.arcsOf(from) {
-			if cw.sets[cw.edges[a.edge].set].identity {
+			if cw.sets[cw.edges[a.edge()].set].identity {
 				continue
 			}
 			switch {
@@ -262,7 +262,7 @@ func (cw *Crosswalk) succession(i, tf int32, out []Mapping, viaParent bool) []Ma
 		}
 		if !cw.has(out, cands[k].target) {
 			m := Mapping{Target: cw.nodes[cands[k].target].ref, Relationship: cw.arcRel(cands[k].a), Basis: BasisSuccession,
-				Through: cw.fws[cands[k].through].id, Published: true, Inverse: cands[k].a.inv, ViaParent: via}
+				Through: cw.fws[cands[k].through].id, Published: true, Inverse: cands[k].a.inv(), ViaParent: via}
 			for _, c := range cands[k:j] {
 				m.Edges = append(m.Edges, cw.hop(c.from, c.a))
 			}
@@ -316,7 +316,7 @@ func (cw *Crosswalk) direct(i, tf int32, out []Mapping, viaParent bool) []Mappin
 			Relationship: cw.arcRel(a),
 			Basis:        BasisPublished,
 			Published:    true,
-			Inverse:      a.inv,
+			Inverse:      a.inv(),
 			ViaParent:    via,
 			Edges:        hops[g.k:g.j:g.j],
 		})
@@ -345,12 +345,12 @@ func (cw *Crosswalk) has(ms []Mapping, target int32) bool {
 }
 
 func (cw *Crosswalk) hop(from int32, a arc) Hop {
-	e := &cw.edges[a.edge]
+	e := &cw.edges[a.edge()]
 	return Hop{
 		From:         cw.nodes[from].ref,
 		To:           cw.nodes[a.to].ref,
 		Relationship: cw.arcRel(a),
-		Inverse:      a.inv,
+		Inverse:      a.inv(),
 		Set:          cw.sets[e.set].info.ID,
 		Source:       cw.strs[e.source],
 		Note:         cw.strs[e.note],

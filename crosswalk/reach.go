@@ -510,7 +510,7 @@ func (cw *Crosswalk) addArcsTo(out *[]reach, first int, denied *[]int32, from, g
 	}
 	last, kept := int32(-1), -1
 	for _, a := range cw.arcsTo(from, g) {
-		if g != bf && cw.sets[cw.edges[a.edge].set].identity {
+		if g != bf && cw.sets[cw.edges[a.edge()].set].identity {
 			continue // the twin's own identity edge leads back to a twin
 		}
 		ctl := a.to
