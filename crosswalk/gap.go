@@ -519,9 +519,9 @@ func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups, profiles []stri
 			}
 		}
 	}
-	for g, name := range []string{"IG1", "IG2", "IG3"} {
+	for g, name := range igNames {
 		if igs[g].total > 0 && (len(groups) == 0 || slices.Contains(groups, name)) {
-			out = append(out, rollup(name, "Implementation Group "+name[2:], "implementation-group", &igs[g]))
+			out = append(out, rollup(name, igTitles[g], "implementation-group", &igs[g]))
 		}
 	}
 	var prof [len(profileNames)]counts
@@ -585,6 +585,13 @@ func (cw *Crosswalk) rollSkeleton(t *target) *rollSkeleton {
 	})
 	return t.roll
 }
+
+// igNames are the CIS implementation groups, in the order of their bits, and
+// igTitles their roll-up titles.
+var (
+	igNames  = [...]string{"IG1", "IG2", "IG3"}
+	igTitles = [...]string{"Implementation Group 1", "Implementation Group 2", "Implementation Group 3"}
+)
 
 func rollup(id, title, kind string, c *counts) Rollup {
 	r := Rollup{ID: id, Title: title, Kind: kind, Total: c.total, Covered: c.covered, Partial: c.partial,

@@ -33,23 +33,31 @@ func TestGapAllocationBudget(t *testing.T) {
 	}
 	cw := Default()
 	a := allocAssessment(t)
-	for _, tc := range []struct {
+	type budget struct {
 		name   string
+		target catalog.FrameworkID
 		opts   []GapOption
 		budget float64
-	}{
-		{"recommendations", nil, 8},
-		{"no recommendations", []GapOption{WithRecommendations(0)}, 6},
-	} {
+	}
+	cases := []budget{
+		{"csf/recommendations", catalog.CSF20, nil, 8},
+		{"csf/no recommendations", catalog.CSF20, []GapOption{WithRecommendations(0)}, 6},
+	}
+	if catalog.HasCIS() {
+		cases = append(cases,
+			budget{"cis8/recommendations", catalog.CIS8, nil, 8},
+			budget{"cis8.1 derived/recommendations", catalog.CIS81, []GapOption{WithDerived(2)}, 8})
+	}
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := cw.Gap(a, catalog.CSF20, tc.opts...) // warm the memo and the pool
+			res, err := cw.Gap(a, tc.target, tc.opts...) // warm the memo and the pool
 			require.NoError(t, err)
 			require.NotEmpty(t, res.Items)
-			if tc.opts == nil {
+			if len(tc.opts) == 0 || tc.opts[0] != WithRecommendations(0) {
 				require.NotEmpty(t, res.Recommendations, "the budget must cover recommendations")
 			}
 			allocs := testing.AllocsPerRun(200, func() {
-				if _, err := cw.Gap(a, catalog.CSF20, tc.opts...); err != nil {
+				if _, err := cw.Gap(a, tc.target, tc.opts...); err != nil {
 					t.Fatal(err)
 				}
 			})
