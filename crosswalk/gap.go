@@ -239,7 +239,7 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 	sc.covs, sc.rules = covs, rules
 	nUnreached, nCut := 0, 0
 	for k := range t.items {
-		covs[k], rules[k] = coverage(t.cov[k], st, cfg.policy)
+		covs[k], rules[k] = coverageOf(t.cov[k], t.shape[k], st, cfg.policy)
 		if covs[k] == Unreached {
 			nUnreached++
 		}
@@ -341,7 +341,7 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 	res.Summary = summarize(covs)
 	res.Groups = cw.rollups(t, covs, cfg.groups, cfg.profiles, sc)
 	if cfg.recs > 0 {
-		res.Recommendations = cw.recommend(t, st, cfg.policy, cfg.recs, sc)
+		res.Recommendations = cw.recommend(t, st, covs, cfg.policy, cfg.recs, sc)
 	}
 	if res.Recommendations == nil {
 		res.Recommendations = []Recommendation{}

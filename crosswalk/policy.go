@@ -103,30 +103,47 @@ type creach struct {
 	derived bool
 }
 
+// The shape of an item's counted reaches, for coverage: what does not depend on
+// the statuses.
+const (
+	shapeDerived uint8 = 1 << iota // a derived reach
+	shapeSet                       // a set-theory reach (equal, subset-of, superset-of, intersects-with)
+	shapeRel                       // a related reach
+)
+
+// reachShape returns the shape of reaches rs.
+func reachShape(rs []creach) uint8 {
+	var sh uint8
+	for _, r := range rs {
+		if r.derived {
+			sh |= shapeDerived
+		}
+		if r.kind == reachRelated {
+			sh |= shapeRel
+		} else {
+			sh |= shapeSet
+		}
+	}
+	return sh
+}
+
 // coverage decides the coverage of one item from the reaches that count and the
 // statuses (indexed by baseline position), and the rule that decided it.
 func coverage(rs []creach, st []Status, pol Policy) (Coverage, Rule) {
+	return coverageOf(rs, reachShape(rs), st, pol)
+}
+
+// coverageOf is [coverage] with the shape of rs known (reachShape(rs)).
+func coverageOf(rs []creach, shape uint8, st []Status, pol Policy) (Coverage, Rule) {
 	if len(rs) == 0 {
 		return Unreached, ""
 	}
 	var applicable, good, relApplicable, relGood int
-	strictCover, some, hasSet, hasRel, derived := false, false, false, false, false
+	strictCover, some := false, false
 	for _, r := range rs {
-		derived = derived || r.derived
-		if r.kind == reachRelated {
-			hasRel = true
-		} else {
-			hasSet = true
-		}
-		s := st[r.pos]
-		if s == NotApplicable {
+		switch st[r.pos] {
+		case NotApplicable:
 			continue
-		}
-		applicable++
-		if r.kind == reachRelated {
-			relApplicable++
-		}
-		switch s {
 		case Implemented:
 			good++
 			some = true
@@ -137,18 +154,22 @@ func coverage(rs []creach, st []Status, pol Policy) (Coverage, Rule) {
 		case Partial:
 			some = true
 		}
+		applicable++
+		if r.kind == reachRelated {
+			relApplicable++
+		}
 	}
 	var rule Rule
 	switch {
-	case derived:
+	case shape&shapeDerived != 0:
 		rule = RuleDerived
 	case pol == Strict:
 		rule = RuleStrict
 	case pol == Referenced:
 		rule = RuleReferenced
-	case hasSet && hasRel:
+	case shape&shapeSet != 0 && shape&shapeRel != 0:
 		rule = RuleBoth
-	case hasRel:
+	case shape&shapeRel != 0:
 		rule = RuleReferenced
 	default:
 		rule = RuleStrict

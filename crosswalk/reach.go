@@ -102,6 +102,7 @@ type target struct {
 	items   []int32    // target items in scope, document order
 	reaches [][]reach  // per item
 	cov     [][]creach // per item: the reaches that count, compactly, for coverage
+	shape   []uint8    // per item: reachShape of its cov
 	outside [][]string // per item: GapItem.Outside (memo-owned: copy before handing out)
 	stmts   [][]string // per item: GapItem.Statements, from the sets that join it to the baseline (memo-owned)
 	cut     []bool     // per item: the derived search stopped at its work bound
@@ -172,6 +173,7 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 			t.reaches = append(t.reaches, full.reaches[k])
 			t.nvia += len(full.reaches[k])
 			t.cov = append(t.cov, full.cov[k])
+			t.shape = append(t.shape, full.shape[k])
 			t.outside = append(t.outside, full.outside[k])
 			t.stmts = append(t.stmts, full.stmts[k])
 			t.cut = append(t.cut, full.cut[k])
@@ -230,6 +232,10 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 			r.tmpl = cw.viaTemplate(*r, t.base)
 			t.nsrc += len(r.tmpl.Sources) + len(r.tmpl.Path)
 		}
+	}
+	t.shape = make([]uint8, len(t.items))
+	for k, rs := range t.cov {
+		t.shape[k] = reachShape(rs)
 	}
 	slices.Sort(through)
 	reached := false

@@ -52,7 +52,7 @@ func (cw *Crosswalk) Recommend(a *Assessment, targetFW catalog.FrameworkID, n in
 	if err != nil {
 		return nil, err
 	}
-	out := cw.recommend(t, cw.statusTable(a, t.base), cfg.policy, n, nil)
+	out := cw.recommend(t, cw.statusTable(a, t.base), nil, cfg.policy, n, nil)
 	if out == nil {
 		out = []Recommendation{}
 	}
@@ -106,8 +106,9 @@ func (cw *Crosswalk) ctlIndex(t *target) *ctlIndex {
 }
 
 // recommend runs the greedy choice on a copy of the status table, in the working
-// memory of sc (nil for fresh memory).
-func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int, sc *scratch) []Recommendation {
+// memory of sc (nil for fresh memory). covs is the coverage of every item under
+// status, when the caller has it (nil to compute it).
+func (cw *Crosswalk) recommend(t *target, status []Status, covs []Coverage, pol Policy, n int, sc *scratch) []Recommendation {
 	if n <= 0 {
 		return nil
 	}
@@ -123,8 +124,12 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int, sc
 	nb := len(st)
 	cur := zeroed(sc.cur, len(t.items))
 	sc.cur = cur
-	for k := range t.items {
-		cur[k], _ = coverage(t.cov[k], st, pol)
+	if covs != nil {
+		copy(cur, covs)
+	} else {
+		for k := range t.items {
+			cur[k], _ = coverageOf(t.cov[k], t.shape[k], st, pol)
+		}
 	}
 	byCtl := func(c int) []int32 { return flat[off[c]:off[c+1]] }
 	candidate := func(c int) bool {
@@ -142,7 +147,7 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int, sc
 			if cur[k] == Unreached || cur[k] == NotApplicableCov || cur[k] == Covered {
 				continue
 			}
-			if nc, _ := coverage(t.cov[k], st, pol); nc.level()-cur[k].level() > 0 {
+			if nc, _ := coverageOf(t.cov[k], t.shape[k], st, pol); nc.level()-cur[k].level() > 0 {
 				d := nc.level() - cur[k].level()
 				gain += d * w[k]
 			}
@@ -179,7 +184,7 @@ func (cw *Crosswalk) recommend(t *target, status []Status, pol Policy, n int, sc
 		gains[best] = 0
 		m0 := len(moves)
 		for _, k := range byCtl(best) {
-			nc, _ := coverage(t.cov[k], st, pol)
+			nc, _ := coverageOf(t.cov[k], t.shape[k], st, pol)
 			if nc.level() > cur[k].level() && cur[k] != Unreached && cur[k] != NotApplicableCov {
 				moves = append(moves, Move{ID: cw.nodes[t.items[k]].ref.ID, From: cur[k], To: nc, Weight: w[k]})
 				cur[k] = nc
