@@ -267,7 +267,6 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 	return cw, nil
 }
 
-
 // indexTwins joins the nodes that identity successions link, transitively (v8 → v8.1
 // → v8.2 makes all three twins of each other).
 func (cw *Crosswalk) indexTwins() {
