@@ -461,6 +461,15 @@ func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups, profiles []stri
 	byNode := make([]counts, span.end-span.start)
 	n := 0
 	for k, it := range t.items {
+		if cw.nodes[it].parent < 0 && cw.inScope(it, t.scope) {
+			// A root that is itself an item (a NIS2 section without sub-headings) is a
+			// group of its own, so that every item shows in the roll-ups.
+			c := &byNode[it-span.start]
+			if c.total == 0 {
+				n++
+			}
+			c.add(covs[k])
+		}
 		for p := cw.nodes[it].parent; p >= 0 && cw.inScope(p, t.scope); p = cw.nodes[p].parent {
 			if _, isItem := slices.BinarySearch(t.items, p); isItem {
 				continue // an item is not a group (an SP 800-53 control with enhancements)
