@@ -298,7 +298,7 @@ func pct(f float64) string { return fmt.Sprintf("%.1f", f) }
 func policyNote(p crosswalk.Policy) string {
 	switch p {
 	case crosswalk.Auto:
-		return "each edge is read by what it is: set-theory edges (equal, subset-of, superset-of, intersects-with) under the strict rule, uncharacterised related edges (informative references) under the referenced rule; each item names the rule that decided it"
+		return "each edge is read by what it is: set-theory edges (equal, subset-of, superset-of, intersects-with) under the strict rule, uncharacterised related edges (informative references) under the referenced rule, and an item reached by both is covered when either rule covers it; derived paths never make an item covered (the CSV and JSON forms name, per item, the rule that decided it)"
 	case crosswalk.Strict:
 		return "an item is covered when an implemented control is equal to it or a superset of it; other reaches give at most partial coverage"
 	case crosswalk.Referenced:
