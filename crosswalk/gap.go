@@ -109,6 +109,9 @@ type Summary struct {
 	GapPercent       float64 `json:"gap_percent"`
 	UnreachedPercent float64 `json:"unreached_percent"`
 	CoveragePercent  float64 `json:"coverage_percent"`
+	// DerivedOnly counts the items (partial or gap) that only derived paths reach:
+	// their status rests on inference, not on a published mapping.
+	DerivedOnly int `json:"derived_only,omitempty"`
 }
 
 // GapItem is one target item and the baseline controls behind its coverage.
@@ -280,6 +283,11 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		res.Items[k] = item
 	}
 	res.Summary = summarize(covs)
+	for _, it := range res.Items {
+		if it.Rule == RuleDerived && it.Status != NotApplicableCov {
+			res.Summary.DerivedOnly++
+		}
+	}
 	res.Groups = cw.rollups(t, covs, cfg.groups, cfg.profiles)
 	if cfg.recs > 0 {
 		res.Recommendations = cw.recommend(t, st, cfg.policy, cfg.recs)

@@ -92,6 +92,9 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m.row("not-applicable", itoa(s.NotApplicable), "")
 	m.row("**total**", itoa(s.Total), "")
 	m.f("\nCoverage: **%s %%** of %d applicable items covered.\n", pct(s.CoveragePercent), s.Applicable)
+	if s.DerivedOnly > 0 {
+		m.f("\nOf the items not covered, %d are reached only by derived paths (inference, at most partial).\n", s.DerivedOnly)
+	}
 
 	if len(res.Groups) > 0 {
 		m.f("\n## Coverage by group\n\n")
