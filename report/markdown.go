@@ -116,7 +116,7 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if len(res.Unreached) == 0 {
 		m.f("None: every item is reached by some baseline control.\n")
 	} else {
-		m.f("%s\n\n", md(unreachedReason(cat, res.Baseline)))
+		m.f("%s\n\n", md(unreachedReason(cat, res)))
 		items := itemIndex(res)
 		for _, id := range res.Unreached {
 			it := items[id]

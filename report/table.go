@@ -132,7 +132,7 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	items.write(t, opts.Width)
 	if len(res.Unreached) > 0 {
 		t.f("\n")
-		t.para(opts.Width, "Unreached: ", "  ", unreachedReason(cat, res.Baseline))
+		t.para(opts.Width, "Unreached: ", "  ", unreachedReason(cat, res))
 		t.para(opts.Width, "  ", "  ", strings.Join(res.Unreached, ", "))
 	}
 	if len(res.NotAssessed) > 0 {
