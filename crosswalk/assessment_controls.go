@@ -123,7 +123,16 @@ func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in stri
 		}
 		if err != nil {
 			if err2 == nil && !slices.Contains(baselineFrameworks(cat, fw), other.Framework) {
-				p.add(where(r, "control", in, fmt.Errorf("%w: %s is a control of %s, the assessment's baseline is %s", ErrWrongFramework, other, other.Framework, fw)))
+				hint := ""
+				if in, ok := cat.Framework(other.Framework); ok && in.AnnexOf == fw {
+					// A clause of ISO/IEC 27001 in an ISO/IEC 27002 assessment.
+					hint = fmt.Sprintf("; to rate its clauses and Annex A together, make %s the baseline (--baseline %s, or \"baseline\" in a JSON file)", other.Framework, other.Framework)
+				} else if other.Framework.Family() == fw.Family() {
+					// Another edition: a 2013 assessment read as a 2022 one.
+					hint = fmt.Sprintf("; a file that rates %s is read with --baseline %s (or \"baseline\" in a JSON file), and 'controlgraph migrate --from %s' carries it to %s",
+						other.Framework, other.Framework, other.Framework, fw)
+				}
+				p.add(where(r, "control", in, fmt.Errorf("%w: %s is a control of %s, the assessment's baseline is %s%s", ErrWrongFramework, other, other.Framework, fw, hint)))
 				return catalog.Ref{}, spelledPlain, false
 			}
 			p.add(where(r, "control", in, fmt.Errorf("%w: %v", ErrUnknownControl, err)))

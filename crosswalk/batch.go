@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/controlgraph/controlgraph/internal/codec"
@@ -19,6 +20,12 @@ type batchLine struct {
 	ID         string         `json:"id"`
 	Target     string         `json:"target"`
 	Assessment assessmentJSON `json:"assessment"`
+	// Optional, per line: the policy ("auto", "strict", "referenced"), CIS
+	// implementation groups ("IG1") and SP 800-53B baselines ("MODERATE") to limit the
+	// target to, as WithGroup and WithProfile do.
+	Policy  string   `json:"policy,omitempty"`
+	IG      []string `json:"ig,omitempty"`
+	Profile []string `json:"profile,omitempty"`
 }
 
 // BatchResult is one line of the output of [Crosswalk.GapBatch]: the line's ID and
@@ -36,7 +43,8 @@ type BatchStats struct {
 }
 
 // GapBatch runs one [Crosswalk.Gap] per line of r — JSON lines of the form
-// {"id": ..., "target": ..., "assessment": {"baseline": ..., "controls": [...]}}
+// {"id": ..., "target": ..., "assessment": {"baseline": ..., "controls": [...]}},
+// optionally with "policy", "ig" (["IG1"]) and "profile" (["MODERATE"]) for the line
 // (the assessment as [ReadAssessmentJSON] reads it; the target an ID or an alias) —
 // and writes one [BatchResult] per line to w, as JSON lines in
 // input order. It uses every core (GOMAXPROCS workers) and a bounded window of lines
@@ -192,7 +200,27 @@ func (cw *Crosswalk) batchOne(line int, data []byte, opts []GapOption) BatchResu
 	}
 	var in batchLine
 	if err := codec.DecodeStrict(data, &in); err != nil {
-		res.Error = fmt.Sprintf("line %d: %v", line, err)
+		// Keep the line's id when it can be read at all.
+		var id struct {
+			ID string `json:"id"`
+		}
+		if codec.DecodeTrusted(data, &id) == nil {
+			res.ID = id.ID
+		}
+		where := fmt.Sprintf("line %d", line)
+		if res.ID != "" {
+			where = fmt.Sprintf("line %d (id %q)", line, res.ID)
+		}
+		var se *codec.SyntaxError
+		if errors.As(err, &se) {
+			msg := se.Err.Error()
+			if se.Path != "" && se.Field == "" {
+				msg = se.Path + ": " + msg
+			}
+			res.Error = fmt.Sprintf("%s, column %d: %s", where, se.Column, msg)
+		} else {
+			res.Error = fmt.Sprintf("%s: %v", where, err)
+		}
 		return res
 	}
 	res.ID = in.ID
@@ -215,7 +243,22 @@ func (cw *Crosswalk) batchOne(line int, data []byte, opts []GapOption) BatchResu
 		res.Error = err.Error()
 		return res
 	}
-	g, err := cw.Gap(a, target, opts...)
+	lineOpts := slices.Clone(opts)
+	if in.Policy != "" {
+		pol, err := ParsePolicy(in.Policy)
+		if err != nil {
+			res.Error = fmt.Sprintf("%s: policy: %v", name, err)
+			return res
+		}
+		lineOpts = append(lineOpts, pol)
+	}
+	for _, g := range in.IG {
+		lineOpts = append(lineOpts, WithGroup(g))
+	}
+	for _, p := range in.Profile {
+		lineOpts = append(lineOpts, WithProfile(p))
+	}
+	g, err := cw.Gap(a, target, lineOpts...)
 	if err != nil {
 		res.Error = fmt.Sprintf("%s: %v", name, err)
 		return res

@@ -37,21 +37,29 @@ func TestGapBatch(t *testing.T) {
 		`{"id": "d", "target": "csf", "assessment": {"controls": [{"control": "5.1", "status": "maybe"}]}}`,
 		`not json`,
 		`{"id": "e", "target": "nist-csf:2.0", "assessment": {"baseline": "iso27001:2022", "controls": [{"control": "A.5.9", "status": "implemented"}, {"control": "4.1", "status": "implemented"}]}}`,
+		`{"id": "f", "target": "800-53", "profile": ["moderate"], "policy": "strict", "assessment": {"controls": []}}`,
+		`{"id": "g", "target": "csf", "profiles": ["low"], "assessment": {"controls": []}}`,
 	}, "\n")
 	var out bytes.Buffer
 	stats, err := cw.GapBatch(strings.NewReader(in), &out)
 	require.NoError(t, err)
-	assert.Equal(t, BatchStats{Lines: 6, OK: 3, Failed: 3}, stats)
+	assert.Equal(t, BatchStats{Lines: 8, OK: 4, Failed: 4}, stats)
 	rs := batchOutput(t, out.String())
-	require.Len(t, rs, 6)
+	require.Len(t, rs, 8)
 	var ids []string
 	var lines []int
 	for _, r := range rs {
 		ids = append(ids, r.ID)
 		lines = append(lines, r.Line)
 	}
-	assert.Equal(t, []string{"a", "b", "c", "d", "", "e"}, ids)
-	assert.Equal(t, []int{1, 3, 4, 5, 6, 7}, lines)
+	assert.Equal(t, []string{"a", "b", "c", "d", "", "e", "f", "g"}, ids)
+	assert.Equal(t, []int{1, 3, 4, 5, 6, 7, 8, 9}, lines)
+	// Per-line limits and policy.
+	assert.Equal(t, []string{"MODERATE"}, rs[6].Result.Profiles)
+	assert.Equal(t, Strict, rs[6].Result.Policy)
+	assert.Equal(t, 287, rs[6].Result.Summary.Total)
+	// An unknown field: the id is kept, the column and the field named once.
+	assert.True(t, strings.HasPrefix(rs[7].Error, `line 9 (id "g"), column 41: unknown field "profiles"`), rs[7].Error)
 	assert.Contains(t, rs[2].Error, `line 4 (id "c"): target`)
 	assert.Contains(t, rs[3].Error, `"maybe"`)
 	assert.Contains(t, rs[4].Error, "line 6")

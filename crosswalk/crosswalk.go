@@ -46,7 +46,7 @@ type Crosswalk struct {
 	item []bool
 
 	// twins are the same-ID controls of other frameworks that identity successions
-	// join to a node (cis:8/4.1 and cis:8.1/4.1), transitively; see identitySet.
+	// join to a node (cis:8/4.1 and cis:8.1/4.1), transitively; see mappings.Set.IsIdentity.
 	twins map[int32][]twin
 	// twinFws[f] are the frameworks whose controls identity successions join to f's.
 	twinFws map[int32][]int32
@@ -116,7 +116,7 @@ func (a arc) inv() bool { return a.e < 0 }
 type setRec struct {
 	info     SetInfo
 	stmts    []mappings.Statement
-	identity bool // see identitySet
+	identity bool // mappings.Set.IsIdentity
 }
 
 type stmtRec struct {
@@ -267,7 +267,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 			st.Ref = cw.nodes[n].ref
 			cw.stmts[n] = append(cw.stmts[n], stmtRec{set: int32(si), st: st, text: statementText(st)})
 		}
-		cw.sets = append(cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements), identity: identitySet(s)})
+		cw.sets = append(cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements), identity: s.IsIdentity()})
 	}
 	if len(probs) > 0 {
 		if more > 0 {
@@ -286,22 +286,6 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 	}
 	cw.buildGraph()
 	return cw, nil
-}
-
-// identitySet reports whether s is an identity succession: a succession set whose
-// every edge is equal and joins two controls of the same ID (CIS v8 → v8.1). Published
-// edges are carried across it as published (labelled with the succession), not
-// derived through it.
-func identitySet(s mappings.Set) bool {
-	if s.Kind != mappings.Succession || len(s.Edges) == 0 || s.From == s.To {
-		return false
-	}
-	for _, e := range s.Edges {
-		if e.Relationship != mappings.Equal || e.From.ID != e.To.ID {
-			return false
-		}
-	}
-	return true
 }
 
 // indexTwins joins the nodes that identity successions link, transitively (v8 → v8.1

@@ -114,10 +114,11 @@ func (cw *Crosswalk) routeOf(p path, families bool) routeKey {
 		return cw.twinClass(i)
 	}
 	n, prev := 0, class(p.steps[0].from)
+	last := class(p.target)
 	for _, s := range p.steps[1:] {
 		c := class(s.from)
-		if c == prev {
-			continue // a twin of the control before it (an identity step), or the same family
+		if c == prev || c == last {
+			continue // a twin of the control before it or of the target (an identity step), or the same family
 		}
 		if n < len(k.inner) {
 			k.inner[n] = c

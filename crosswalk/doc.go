@@ -122,10 +122,10 @@
 //	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 2 | one route, through cis | 11 | 2 | 0.18 | |
 //	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 2 | one route, through nist-csf | 173 | 48 | 0.28 | |
 //	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 3 | 1 | 1166 | 125 | 0.11 | 0.63 |
-//	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 3 | 2 | 396 | 83 | 0.21 | 0.42 |
-//	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 3 | 3 | 101 | 44 | 0.44 | 0.22 |
-//	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 3 | 4 | 36 | 22 | 0.61 | 0.11 |
-//	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 2–3 | top 125 by routes / by hops | | | 0.38 / 0.22 | |
+//	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 3 | 2 | 223 | 58 | 0.26 | 0.29 |
+//	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 3 | 3 | 68 | 33 | 0.49 | 0.17 |
+//	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 3 | 4 | 0 | 0 | 0.00 | 0.00 |
+//	| CIS Controls v8 → ISO/IEC 27002:2022 (CIS) | 2–3 | top 125 by routes / by hops | | | 0.33 / 0.22 | |
 //
 // Read it plainly: with one route, derived mappings are mostly wrong (at two hops a
 // single route through SP 800-53 is right 12 % of the time, through NIS2 8 %: both

@@ -109,6 +109,9 @@ type Summary struct {
 	GapPercent       float64 `json:"gap_percent"`
 	UnreachedPercent float64 `json:"unreached_percent"`
 	CoveragePercent  float64 `json:"coverage_percent"`
+	// DerivedOnly counts the items (partial or gap) that only derived paths reach:
+	// their status rests on inference, not on a published mapping.
+	DerivedOnly int `json:"derived_only,omitempty"`
 }
 
 // GapItem is one target item and the baseline controls behind its coverage.
@@ -339,6 +342,11 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		}
 	}
 	res.Summary = summarize(covs)
+	for k := range t.items {
+		if rules[k] == RuleDerived && covs[k] != NotApplicableCov {
+			res.Summary.DerivedOnly++
+		}
+	}
 	res.Groups = cw.rollups(t, covs, cfg.groups, cfg.profiles, sc)
 	if cfg.recs > 0 {
 		res.Recommendations = cw.recommend(t, st, covs, cfg.policy, cfg.recs, sc)
@@ -551,7 +559,8 @@ type rollSkeleton struct {
 
 // rollSkeleton returns the roll-up skeleton of t: every ancestor of an item within
 // the scope (when the items were limited to one: a function is not rolled up from
-// one of its categories) that is not itself an item.
+// one of its categories) that is not itself an item, and every root in the scope
+// that is itself an item.
 func (cw *Crosswalk) rollSkeleton(t *target) *rollSkeleton {
 	t.rollOnce.Do(func() {
 		span := cw.fws[t.tf]
@@ -559,6 +568,12 @@ func (cw *Crosswalk) rollSkeleton(t *target) *rollSkeleton {
 		var anc [][]int32
 		for _, it := range t.items {
 			var as []int32
+			if cw.nodes[it].parent < 0 && cw.inScope(it, t.scope) {
+				// A root that is itself an item (a NIS2 section without sub-headings) is a
+				// group of its own, so that every item shows in the roll-ups.
+				as = append(as, it)
+				slot[it-span.start] = 1
+			}
 			for p := cw.nodes[it].parent; p >= 0 && cw.inScope(p, t.scope); p = cw.nodes[p].parent {
 				if _, isItem := slices.BinarySearch(t.items, p); isItem {
 					continue // an item is not a group (an SP 800-53 control with enhancements)

@@ -128,6 +128,8 @@ func TestGapDerived(t *testing.T) {
 	assert.Equal(t, "F.B-3", it.ID)
 	assert.Equal(t, PartlyCovered, it.Status)
 	assert.Equal(t, RuleDerived, it.Rule)
+	assert.Equal(t, 1, r.Summary.DerivedOnly, "the summary says how many statuses rest on inference")
+	assert.Zero(t, plain.Summary.DerivedOnly)
 	assert.Equal(t, []Via{{Control: "B5", Title: "control B5", Basis: BasisDerived, Relationship: sup, Status: Implemented, Derived: true,
 		Path: []string{"base:1/B5", "mid:1/M1", "tgt:1/F.B-3"}, Routes: 1, Sources: []string{"SRC-TM", "SRC-MB"}}}, it.Via)
 	assert.Equal(t, []string{"F.A-3"}, r.Unreached)

@@ -245,7 +245,7 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 		}
 	}
 	if !reached && len(t.items) > 0 {
-		how := "derived paths (WithDerived, --derived) through other frameworks may reach some items, labelled derived and counted as partial at most"
+		how := "derived paths through other frameworks (--derived on the command line) may reach some items, labelled derived and counted as partial at most; an earlier or later edition with a published mapping may be the better target (migrate the assessment, or choose that edition)"
 		if cfg.derived {
 			how = "only derived paths reach items here, and they count as partial at most"
 		}
@@ -253,8 +253,8 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 			t.base.id, cw.fws[tf].id, how))
 	}
 	for _, f := range through {
-		t.notes = append(t.notes, fmt.Sprintf("%s items are reached through the published mappings of %s, carried across the identity succession between them (same IDs, every edge equal); they are published mappings, labelled \"via %s (succession)\", not derived ones.",
-			cw.fws[tf].id, cw.fws[f].id, cw.fws[f].id))
+		t.notes = append(t.notes, fmt.Sprintf("%s items are reached through the mappings published for %s, carried to %s across the identity succession between them (same IDs, every edge equal) and labelled \"via %s (succession)\": published edges, not derived paths; where %s changed a control's attributes, the mapping is still the one published for %s.",
+			cw.fws[tf].id, cw.fws[f].id, cw.fws[tf].id, cw.fws[f].id, cw.fws[tf].id, cw.fws[f].id))
 	}
 	// Frameworks that carry the baseline as their annex (ISO/IEC 27001 for 27002):
 	// their controls linked to an item are listed as outside the baseline.

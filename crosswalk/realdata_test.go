@@ -483,3 +483,19 @@ func TestDefaultSP80053Profile(t *testing.T) {
 	_, err = cw.Gap(a, catalog.CSF20, WithProfile("low"))
 	assert.ErrorContains(t, err, "has no control baselines")
 }
+
+// NIS2 sections 7 and 9 have no sub-headings: they are items, and groups of their own,
+// so that the roll-ups (and the heat map) account for all 49 items.
+func TestDefaultNIS2GroupsCoverEveryItem(t *testing.T) {
+	r, err := Default().Gap(readExample(t, "small-company.csv"), catalog.NIS2v2024)
+	require.NoError(t, err)
+	require.Len(t, r.Items, 49)
+	sum := 0
+	var ids []string
+	for _, g := range r.Groups {
+		sum += g.Total
+		ids = append(ids, g.ID)
+	}
+	assert.Equal(t, 49, sum)
+	assert.Equal(t, []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"}, ids)
+}

@@ -212,3 +212,20 @@ func (s Set) Inverse() Set {
 	inv.Statements = nil
 	return inv
 }
+
+// IsIdentity reports whether s is an identity succession: a succession set whose
+// every edge is equal and joins two controls of the same ID (CIS v8 → v8.1, the same
+// safeguards). A published edge of one side holds for the same-ID control of the
+// other: package crosswalk carries such edges across as published, labelled with the
+// succession, not as derived ones.
+func (s Set) IsIdentity() bool {
+	if s.Kind != Succession || len(s.Edges) == 0 || s.From == s.To {
+		return false
+	}
+	for _, e := range s.Edges {
+		if e.Relationship != Equal || e.From.ID != e.To.ID {
+			return false
+		}
+	}
+	return true
+}

@@ -246,7 +246,7 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 			Unreached: s.Unreached, NotApplicable: s.NotApplicable}, true),
 		HeatLabel:       heatLabel(hm, res, cat),
 		Heat:            newHeatView(hm),
-		UnreachedReason: unreachedReason(cat, res.Baseline),
+		UnreachedReason: unreachedReason(cat, res),
 		Recs:            res.Recommendations,
 		MovesOf:         movesOf(cat, res.Target),
 		Sources:         citedSources(res, opts),

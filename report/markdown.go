@@ -92,6 +92,9 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m.row("not-applicable", itoa(s.NotApplicable), "")
 	m.row("**total**", itoa(s.Total), "")
 	m.f("\nCoverage: **%s %%** of %d applicable items covered.\n", pct(s.CoveragePercent), s.Applicable)
+	if s.DerivedOnly > 0 {
+		m.f("\nOf the items not covered, %d are reached only by derived paths (inference, at most partial).\n", s.DerivedOnly)
+	}
 
 	if len(res.Groups) > 0 {
 		m.f("\n## Coverage by group\n\n")
@@ -113,7 +116,7 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if len(res.Unreached) == 0 {
 		m.f("None: every item is reached by some baseline control.\n")
 	} else {
-		m.f("%s\n\n", md(unreachedReason(cat, res.Baseline)))
+		m.f("%s\n\n", md(unreachedReason(cat, res)))
 		items := itemIndex(res)
 		for _, id := range res.Unreached {
 			it := items[id]

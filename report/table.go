@@ -98,7 +98,11 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		t.f("Note:     %s\n", cell(n, 0))
 	}
 	s := res.Summary
-	t.f("\nCoverage %s%% (%d of %d applicable items covered)\n\n", pct(s.CoveragePercent), s.Covered, s.Applicable)
+	t.f("\nCoverage %s%% (%d of %d applicable items covered)\n", pct(s.CoveragePercent), s.Covered, s.Applicable)
+	if s.DerivedOnly > 0 {
+		t.f("Of the items not covered, %d are reached only by derived paths (inference, at most partial)\n", s.DerivedOnly)
+	}
+	t.f("\n")
 	t.start("STATUS", "ITEMS", "SHARE")
 	t.row("covered", itoa(s.Covered), pct(s.CoveredPercent)+"%")
 	t.row("partial", itoa(s.Partial), pct(s.PartialPercent)+"%")
@@ -128,7 +132,7 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	items.write(t, opts.Width)
 	if len(res.Unreached) > 0 {
 		t.f("\n")
-		t.para(opts.Width, "Unreached: ", "  ", unreachedReason(cat, res.Baseline))
+		t.para(opts.Width, "Unreached: ", "  ", unreachedReason(cat, res))
 		t.para(opts.Width, "  ", "  ", strings.Join(res.Unreached, ", "))
 	}
 	if len(res.NotAssessed) > 0 {

@@ -298,7 +298,7 @@ func pct(f float64) string { return fmt.Sprintf("%.1f", f) }
 func policyNote(p crosswalk.Policy) string {
 	switch p {
 	case crosswalk.Auto:
-		return "each edge is read by what it is: set-theory edges (equal, subset-of, superset-of, intersects-with) under the strict rule, uncharacterised related edges (informative references) under the referenced rule; each item names the rule that decided it"
+		return "each edge is read by what it is: set-theory edges (equal, subset-of, superset-of, intersects-with) under the strict rule, uncharacterised related edges (informative references) under the referenced rule, and an item reached by both is covered when either rule covers it; derived paths never make an item covered (the CSV and JSON forms name, per item, the rule that decided it)"
 	case crosswalk.Strict:
 		return "an item is covered when an implemented control is equal to it or a superset of it; other reaches give at most partial coverage"
 	case crosswalk.Referenced:
@@ -351,6 +351,33 @@ func soaTitle(o Options) string {
 }
 
 // unreachedReason is the explanation an unreached item gets.
-func unreachedReason(cat *catalog.Catalog, baseline catalog.FrameworkID) string {
-	return "No " + frameworkName(cat, baseline) + " control maps here in any published source."
+func unreachedReason(cat *catalog.Catalog, res *crosswalk.GapResult) string {
+	out := "No " + frameworkName(cat, res.Baseline) + " control maps here in any published source."
+	outside, parent := 0, 0
+	var host string
+	for _, it := range res.Items {
+		if it.Status != crosswalk.Unreached {
+			continue
+		}
+		if len(it.Outside) > 0 {
+			outside++
+			if host == "" {
+				host, _, _ = strings.Cut(it.Outside[0], "/")
+			}
+		}
+		for _, v := range it.Via {
+			if v.ViaParent != "" {
+				parent++
+				break
+			}
+		}
+	}
+	if outside > 0 {
+		out += fmt.Sprintf(" %d of them are mapped by their source to %s controls outside this baseline (management-system clauses); an assessment with %s as its baseline rates those too.",
+			outside, frameworkName(cat, catalog.FrameworkID(host)), host)
+	}
+	if parent > 0 {
+		out += fmt.Sprintf(" %d of them are mapped only at a higher level (a category, a base control), which is shown for context and does not count.", parent)
+	}
+	return out
 }

@@ -329,7 +329,7 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			summaryRow("covered", "Covered", s.Covered, "items covered"),
 			summaryRow("partial", "Partly covered", s.Partial, "items partly covered"),
 			summaryRow("gap", "Gaps", s.Gap, "items reached by controls not (enough) implemented"),
-			summaryRow("unreached", "Unreached", s.Unreached, unreachedReason(cat, res.Baseline)),
+			summaryRow("unreached", "Unreached", s.Unreached, unreachedReason(cat, res)),
 			summaryRow("not_applicable", "Not applicable", s.NotApplicable, "items every reaching control of which is not applicable"),
 			summaryRow("applicable", "Applicable items", s.Applicable, "total − not applicable"),
 			summaryRow("covered_percent", "Covered share", percent(s.CoveredPercent), "of applicable items"),

@@ -64,6 +64,9 @@ type mappingEdgeJSON struct {
 	Note     string `json:"note,omitempty"`
 	Misprint string `json:"misprint,omitempty"`
 	Strength *int   `json:"strength,omitempty"`
+	// Succession names the framework whose published edge this is, carried across an
+	// identity succession to its same-ID twin ("cis:8" for a CIS v8.1 safeguard).
+	Succession string `json:"succession,omitempty"`
 }
 
 type mappingStatementJSON struct {
@@ -108,7 +111,7 @@ func setupMappings(fs *flag.FlagSet) action {
 			return badInput("mapping set %q links %s and %s, not %s and %s", *setID, sets[0].From, sets[0].To, a, b)
 		}
 		if len(doc.Edges) == 0 && *setID == "" {
-			x.successionHint(a, b)
+			doc.Edges = x.carriedEdges(a, b)
 		}
 		return x.writeMappings(a, b, doc)
 	}
@@ -199,6 +202,9 @@ func short(ref string, fw catalog.FrameworkID) string {
 // edgeNote is what the table shows beside an edge: label, note, misprint.
 func edgeNote(e mappingEdgeJSON) string {
 	var parts []string
+	if e.Succession != "" {
+		parts = append(parts, "via "+e.Succession+" (succession)")
+	}
 	if e.Inverse {
 		parts = append(parts, "inverse")
 	}
@@ -219,18 +225,18 @@ func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) e
 	case formatJSON:
 		return x.writeJSON(doc)
 	case formatCSV:
-		t := newTable(-1, "record", "from", "to", "relationship", "inverse", "set", "source", "label", "note", "misprint")
+		t := newTable(-1, "record", "from", "to", "relationship", "inverse", "set", "source", "label", "note", "misprint", "succession")
 		for _, e := range doc.Edges {
 			inv := ""
 			if e.Inverse {
 				inv = "yes"
 			}
-			t.add("edge", e.From, e.To, e.Relationship, inv, e.Set, e.Source, e.Label, e.Note, e.Misprint)
+			t.add("edge", e.From, e.To, e.Relationship, inv, e.Set, e.Source, e.Label, e.Note, e.Misprint, e.Succession)
 		}
 		// A statement has no to control: "to" holds what it is about, "relationship"
 		// its kind.
 		for _, s := range doc.Statements {
-			t.add("statement", s.Ref, s.Target, s.Kind, "", s.Set, "", "", s.Note, s.Misprint)
+			t.add("statement", s.Ref, s.Target, s.Kind, "", s.Set, "", "", s.Note, s.Misprint, "")
 		}
 		return t.writeCSV(x.out)
 	}
@@ -248,7 +254,12 @@ func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) e
 			inverse++
 		}
 	}
-	heading(fmt.Sprintf("Edges %s → %s: %d (%d read backwards from sets published %s → %s)", a, b, len(doc.Edges), inverse, b, a))
+	if len(doc.Edges) > 0 && doc.Edges[0].Succession != "" {
+		heading(fmt.Sprintf("Edges %s → %s: %d, none published between them: the edges of %s, carried across the identity succession (same IDs, every edge equal) and labelled so",
+			a, b, len(doc.Edges), doc.Edges[0].Succession))
+	} else {
+		heading(fmt.Sprintf("Edges %s → %s: %d (%d read backwards from sets published %s → %s)", a, b, len(doc.Edges), inverse, b, a))
+	}
 	if len(doc.Edges) > 0 {
 		t := newTable(5, "from", "to", "relationship", "set", "source", "note")
 		for _, e := range doc.Edges {
@@ -276,35 +287,40 @@ func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) e
 	return nil
 }
 
-// successionHint writes a one-line hint on standard error when no edge joins a and b
-// but one of them has an edition (a succession set away) that published edges do join
-// to the other: "--to cis" names CIS v8.1, CIS published its ISO mapping for v8.
-func (x *invocation) successionHint(a, b catalog.FrameworkID) {
-	joined := func(p, q catalog.FrameworkID) bool {
-		return len(x.pairMappings(p, q, x.allSets()).Edges) > 0
-	}
+// carriedEdges returns, when no published edge joins a and b, the edges an identity
+// succession carries (mappings.Set.IsIdentity): those published between a and the
+// same-ID twin of b (or between the twin of a and b), read a to b, each saying which
+// framework published it. CIS publishes its ISO mapping for v8, and v8 → v8.1 is the
+// same safeguards.
+func (x *invocation) carriedEdges(a, b catalog.FrameworkID) []mappingEdgeJSON {
+	out := []mappingEdgeJSON{}
 	for _, s := range x.allSets() {
-		if s.Kind != mappings.Succession {
+		if !s.IsIdentity() {
 			continue
 		}
-		for _, side := range []struct {
-			flag       string
-			mine, peer catalog.FrameworkID
-		}{{"--to", b, a}, {"--from", a, b}} {
-			var other catalog.FrameworkID
-			switch side.mine {
-			case s.From:
-				other = s.To
-			case s.To:
-				other = s.From
-			default:
+		for _, side := range []struct{ mine, twin catalog.FrameworkID }{{b, s.From}, {b, s.To}, {a, s.From}, {a, s.To}} {
+			if side.twin == side.mine || (s.From != side.mine && s.To != side.mine) {
 				continue
 			}
-			if other != side.peer && joined(side.peer, other) {
-				fmt.Fprintf(x.stderr, "controlgraph %s: hint: no published edge joins %s and %s; the sources publish for %s (%s %s), and 'controlgraph map REF --to %s --derived' follows paths through it\n",
-					x.cmd.name, a, b, other, side.flag, other, b)
-				return
+			from, to := a, b
+			if side.mine == b {
+				to = side.twin
+			} else {
+				from = side.twin
+			}
+			if from == to {
+				continue
+			}
+			for _, e := range x.pairMappings(from, to, x.allSets()).Edges {
+				e.From = strings.Replace(e.From, string(from)+"/", string(a)+"/", 1)
+				e.To = strings.Replace(e.To, string(to)+"/", string(b)+"/", 1)
+				e.Succession = string(side.twin)
+				out = append(out, e)
+			}
+			if len(out) > 0 {
+				return out
 			}
 		}
 	}
+	return out
 }

@@ -324,14 +324,14 @@ func setupOverlap(fs *flag.FlagSet) action {
 				case !ok:
 					row = append(row, "—")
 				case *derived:
-					row = append(row, fmt.Sprintf("%d/%d %.0f%% (+derived %.0f%%)", p.Published, p.Items, p.PublishedPercent, p.DerivedPercent))
+					row = append(row, fmt.Sprintf("%d/%d %.1f%% (with derived %.1f%%)", p.Published, p.Items, p.PublishedPercent, p.DerivedPercent))
 				default:
 					row = append(row, fmt.Sprintf("%d/%d %.1f%%", p.Published, p.Items, p.PublishedPercent))
 				}
 			}
 			t.add(row...)
 		}
-		heading := "Items of TO (column) that a published mapping reaches from FROM (row), of all TO's items"
+		heading := "Items of TO (column) that a published mapping reaches from FROM (row), of all TO's items (0 means no published mapping joins them, not that they share nothing)"
 		if x.format == formatMD {
 			heading = "## " + heading + "\n"
 		}

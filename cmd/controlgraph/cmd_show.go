@@ -268,7 +268,17 @@ func writeMappingsText(b *strings.Builder, v showJSON, width int, fwName func(st
 		b.WriteString("\nMappings: none\n")
 		return
 	}
-	fmt.Fprintf(b, "\nMappings (%d), read %q:\n", len(v.Mappings), v.ID+" RELATIONSHIP target")
+	derived := 0
+	for _, m := range v.Mappings {
+		if m.Derived {
+			derived++
+		}
+	}
+	if derived > 0 {
+		fmt.Fprintf(b, "\nMappings (%d published, %d derived — leads, not evidence), read %q:\n", len(v.Mappings)-derived, derived, v.ID+" RELATIONSHIP target")
+	} else {
+		fmt.Fprintf(b, "\nMappings (%d), read %q:\n", len(v.Mappings), v.ID+" RELATIONSHIP target")
+	}
 	var groups [][]relationJSON
 	for _, m := range v.Mappings {
 		i := slices.IndexFunc(groups, func(g []relationJSON) bool {

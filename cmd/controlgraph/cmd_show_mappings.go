@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -95,7 +96,8 @@ func derivedRelations(x *invocation, c catalog.Control, opt showOptions) ([]rela
 			if !m.Derived {
 				continue
 			}
-			r := relation{Other: m.Target, Relationship: m.Relationship.String(), Source: strings.Join(m.Sources(), ", "), Derived: true}
+			r := relation{Other: m.Target, Relationship: m.Relationship.String(), Source: strings.Join(m.Sources(), ", "), Derived: true,
+				Note: fmt.Sprintf("%d %s", m.Routes, map[bool]string{true: "route", false: "routes"}[m.Routes == 1])}
 			for _, h := range m.Path[:len(m.Path)-1] {
 				r.Via = append(r.Via, h.To.String())
 			}

@@ -94,6 +94,16 @@ func setupValidate(fs *flag.FlagSet) action {
 			return err
 		}
 		for _, p := range rep.Problems {
+			// "... and N more problems" stands for N errors not listed, not for one.
+			var more int
+			if n, err := fmt.Sscanf(p.Message, "... and %d more problems", &more); err == nil && n == 1 {
+				if p.Severity == "error" {
+					rep.Errors += more
+				} else {
+					rep.Warnings += more
+				}
+				continue
+			}
 			if p.Severity == "error" {
 				rep.Errors++
 			} else {

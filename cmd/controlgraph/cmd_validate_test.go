@@ -110,3 +110,14 @@ func TestValidateOSCAL(t *testing.T) {
 	assert.True(t, rep.Valid)
 	assert.Contains(t, rep.Summary, "OSCAL catalog")
 }
+
+// validate counts the problems it does not list ("... and N more problems") as N, and a
+// 2013 assessment read as a 2022 one says how to read it.
+func TestValidateCountsEveryProblem(t *testing.T) {
+	path := filepath.Join("..", "..", "examples", "assessments", "legacy-2013.csv")
+	_, errs, code := cli(t, "validate", path, "--format", "table")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "is not valid: 114 errors, 0 warnings", "every row of the 114 is a 2013 control")
+	out, _, _ := cli(t, "validate", path, "--format", "table")
+	assert.True(t, strings.Contains(out, "--baseline iso27002:2013"), "the hint names the baseline to use")
+}
