@@ -1,11 +1,14 @@
 package crosswalk
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/codec"
 )
 
 // allocAssessment rates every ISO/IEC 27002:2022 control, cycling through the
@@ -63,5 +66,65 @@ func TestGapAllocationBudget(t *testing.T) {
 			})
 			require.LessOrEqual(t, allocs, tc.budget, "allocations per Gap call")
 		})
+	}
+}
+
+// TestGapScratchReuse runs Gap queries of different sizes and options (targets,
+// scopes, groups, recommendations) on two assessments from many goroutines at once:
+// each must equal its result computed alone, so no pooled working memory leaks from
+// one query into another.
+func TestGapScratchReuse(t *testing.T) {
+	cw := Default()
+	as := []*Assessment{allocAssessment(t), only(t, Implemented, "5.1", "8.16", "8.8")}
+	type query struct {
+		a    *Assessment
+		tf   catalog.FrameworkID
+		opts []GapOption
+	}
+	var qs []query
+	for _, a := range as {
+		qs = append(qs,
+			query{a, catalog.CSF20, nil},
+			query{a, catalog.CSF20, []GapOption{WithScope(catalog.NewRef(catalog.CSF20, "PR")), WithRecommendations(3)}},
+			query{a, catalog.CSF20, []GapOption{Strict, WithDerived(2)}},
+			query{a, catalog.CSF11, []GapOption{Referenced}})
+		if catalog.HasCIS() {
+			qs = append(qs,
+				query{a, catalog.CIS8, []GapOption{WithGroup("IG1")}},
+				query{a, catalog.CIS81, []GapOption{WithDerived(2), WithRecommendations(20)}})
+		}
+	}
+	want := make([]string, len(qs))
+	for i, q := range qs {
+		r, err := cw.Gap(q.a, q.tf, q.opts...)
+		require.NoError(t, err)
+		b, err := codec.Marshal(r)
+		require.NoError(t, err)
+		want[i] = string(b)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 10 * len(qs) {
+				k := (i*7 + g) % len(qs)
+				r, err := cw.Gap(qs[k].a, qs[k].tf, qs[k].opts...)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if b, _ := codec.Marshal(r); string(b) != want[k] {
+					errs <- fmt.Errorf("goroutine %d, query %d: result differs from the one computed alone", g, k)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
