@@ -12,11 +12,11 @@ import (
 
 // gapCSVHeader is the header row GapCSV writes.
 var gapCSVHeader = []string{"id", "title", "status", "reached_by", "category_level", "sources", "statements",
-	"outside_baseline", "policy", "derived"}
+	"outside_baseline", "policy", "derived", "baseline", "target", "limited_to"}
 
 // GapCSV writes one row per target item of the gap result, in document order, under
 // the header id,title,status,reached_by,category_level,sources,statements,
-// outside_baseline,policy,derived: the item's ID, title and status; the baseline
+// outside_baseline,policy,derived,baseline,target,limited_to: the item's ID, title and status; the baseline
 // controls that reach it, with their titles ("8.16 Monitoring activities (subset-of,
 // not-implemented)"), then those mapped only to an ancestor ("5.1 Policies for
 // information security (related at GV, implemented)", context that does not count),
@@ -24,8 +24,10 @@ var gapCSVHeader = []string{"id", "title", "status", "reached_by", "category_lev
 // unknown ID stays as it is), what the sources state about the item, and the
 // controls outside the baseline mapped to it, with their titles (ISO/IEC 27001
 // clauses: "iso27001:2022/9.1 Monitoring, measurement, analysis and evaluation"); lists are joined
-// by "; ". Every row repeats the coverage policy and whether derived paths were used,
-// so a row read on its own still says how its status was reached. The summary and
+// by "; ". Every row repeats the coverage policy, whether derived paths were used,
+// the baseline, the target and its limits (implementation groups, SP 800-53B
+// baselines, scopes), so a row read on its own still says how its status was reached
+// and in which analysis. The summary and
 // roll-ups are in the JSON, Markdown, HTML and XLSX forms.
 func GapCSV(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if res == nil {
@@ -38,7 +40,8 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		_ = cw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
 			strings.Join(context, "; "), strings.Join(opts.sourceNames(sources(it.Via)), "; "), strings.Join(it.Statements, "; "),
-			strings.Join(outsideLabels(cat, it.Outside), "; "), policyCell(res, it), strconv.FormatBool(res.Derived)})
+			strings.Join(outsideLabels(cat, it.Outside), "; "), policyCell(res, it), strconv.FormatBool(res.Derived),
+			string(res.Baseline), string(res.Target), scopeLabel(res)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

@@ -263,6 +263,9 @@ var gapItemCols = []column{
 	{key: "outside_baseline", header: "Mapped outside the baseline", width: 30, wrap: true},
 	{key: "policy", header: "Policy", width: 12},
 	{key: "derived", header: "Derived paths used", width: 10},
+	{key: "baseline", header: "Baseline", width: 14},
+	{key: "target", header: "Target", width: 14},
+	{key: "limited_to", header: "Limited to", width: 20},
 }
 
 // gapGroupCols are the columns of the Groups sheet of [GapXLSX], keyed as the JSON's
@@ -344,7 +347,8 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
 		items.rows = append(items.rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
 			strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
-			strings.Join(outsideLabels(cat, it.Outside), "\n"), policyCell(res, it), res.Derived})
+			strings.Join(outsideLabels(cat, it.Outside), "\n"), policyCell(res, it), res.Derived,
+			string(res.Baseline), string(res.Target), scopeLabel(res)})
 	}
 	groups := sheet{name: SheetGroups, cols: gapGroupCols}
 	for _, g := range res.Groups {

@@ -73,7 +73,7 @@ func TestGapXLSXEqualsJSON(t *testing.T) {
 			require.Len(t, rows, len(items)+1)
 			assert.Equal(t, gapCSVHeader, colKeys(gapItemCols), "the Items sheet has the CSV's columns")
 			assert.Equal(t, []string{"ID", "Title", "Status", "Reached by", "Mapped at a higher level (context)", "Sources",
-				"What the source states", "Mapped outside the baseline", "Policy", "Derived paths used"}, rows[0], "readable headers")
+				"What the source states", "Mapped outside the baseline", "Policy", "Derived paths used", "Baseline", "Target", "Limited to"}, rows[0], "readable headers")
 			for i, it := range items {
 				m := it.(map[string]any)
 				assert.Equal(t, m["id"], rows[i+1][0])

@@ -102,7 +102,7 @@ func TestGapHandChecked(t *testing.T) {
 	assert.Equal(t, []string{"DE.CM-01", "DE.CM-02", "DE.CM-03", "DE.CM-06", "DE.CM-09"}, csvIDs(t, out))
 	assert.Contains(t, out, "\nDE.CM-03,Personnel activity and technology usage are monitored to find potentially adverse events,partial,"+
 		"\"7.4 Physical security monitoring (related, not-assessed); 8.16 Monitoring activities (related, implemented)\",,"+
-		"\"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022\",,\"iso27001:2022/9.1 Monitoring, measurement, analysis and evaluation\",referenced,false\n")
+		"\"NIST CSF 2.0 Reference Tool (CPRT) export, Informative References: ISO/IEC 27001:2022\",,\"iso27001:2022/9.1 Monitoring, measurement, analysis and evaluation\",referenced,false,iso27002:2022,nist-csf:2.0,scope DE.CM\n")
 }
 
 // The CSF 2.0 subcategories that cite no Annex A control in NIST's references are
