@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -150,4 +151,41 @@ func TestBrowser(t *testing.T) {
 		assert.Contains(t, dom, "93 of 93 shown")
 		screenshot(t, browser, page)
 	})
+}
+
+// The posture page in a real browser: one card per row with the row's coverage, the
+// overlap grid with its counts, and a screenshot (issue 16).
+func TestBrowserPosture(t *testing.T) {
+	browser := findBrowser()
+	if browser == "" {
+		t.Skip("no chromium, chromium-browser or google-chrome on PATH: browser test skipped (install Debian's chromium to run it)")
+	}
+	cw := crosswalk.Default()
+	f, err := os.Open("../examples/assessments/small-company.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	a, err := crosswalk.ReadAssessmentCSV("small-company.csv", f, nil)
+	require.NoError(t, err)
+	p, err := cw.Posture(a)
+	require.NoError(t, err)
+	fws := []catalog.FrameworkID{p.Baseline}
+	for _, r := range p.Rows {
+		if !slices.Contains(fws, r.Target) {
+			fws = append(fws, r.Target)
+		}
+	}
+	o, err := cw.Overlap(fws)
+	require.NoError(t, err)
+	page := filepath.Join(artifactDir(t), "posture-small.html")
+	var b bytes.Buffer
+	require.NoError(t, PostureHTML(&b, p, o, Options{}))
+	require.NoError(t, os.WriteFile(page, b.Bytes(), 0o644))
+	dom := string(browse(t, browser, page, "--dump-dom"))
+	require.Contains(t, dom, "</html>")
+	assert.Equal(t, len(p.Rows), strings.Count(dom, `<div class="card"`))
+	for _, r := range p.Rows {
+		assert.Contains(t, dom, pct(r.Summary.CoveragePercent)+"%</span> covered", "%s %s", r.Target, r.Limit)
+	}
+	assert.Contains(t, dom, "97/106 (91.5%)")
+	screenshot(t, browser, page)
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
@@ -177,3 +178,79 @@ td.self{background:#eee;text-align:center}
 </body>
 </html>
 `))
+
+// postureRowCols are the columns of the Posture sheet of [PostureXLSX].
+var postureRowCols = []column{
+	{key: "target", header: "Target", width: 14}, {key: "name", header: "Framework", width: 40, wrap: true},
+	{key: "limit", header: "Limited to", width: 12}, {key: "items", header: "Items", width: 8},
+	{key: "covered", header: "Covered", width: 9}, {key: "partial", header: "Partial", width: 9},
+	{key: "gap", header: "Gap", width: 7}, {key: "unreached", header: "Unreached", width: 11},
+	{key: "not_applicable", header: "Not applicable", width: 15}, {key: "coverage_percent", header: "Coverage", width: 11},
+	{key: "policy", header: "Policy", width: 10},
+}
+
+// PostureXLSX writes a posture as a workbook: a Posture sheet (a row per target or
+// limit, as [PostureHTML] shows them, percentages as numbers), a sheet of the
+// recommendations for every target together, the overlap matrix when o is not nil,
+// and one sheet per framework with its items as [GapXLSX] lists them, from gaps (the
+// gap results of the posture's targets, without limits; nil leaves them out).
+func PostureXLSX(w io.Writer, p *crosswalk.Posture, gaps []*crosswalk.GapResult, o *crosswalk.Overlap, opts Options) error {
+	if p == nil {
+		return errNil("posture")
+	}
+	cat := opts.catalog()
+	wb, err := newWorkbook("Posture of "+frameworkName(cat, p.Baseline), "controlgraph posture")
+	if err != nil {
+		return err
+	}
+	rows := sheet{name: "Posture", cols: postureRowCols}
+	for _, r := range p.Rows {
+		s := r.Summary
+		rows.rows = append(rows.rows, []any{string(r.Target), r.Name, r.Limit, s.Total, s.Covered, s.Partial, s.Gap, s.Unreached,
+			s.NotApplicable, percent(s.CoveragePercent), string(p.Policy)})
+	}
+	recs := sheet{name: "Recommendations", cols: []column{{key: "rank", header: "#", width: 5}, {key: "control", header: "Control", width: 10},
+		{key: "title", header: "Title", width: 45, wrap: true}, {key: "status", header: "Status now", width: 16, status: true},
+		{key: "gain", header: "Gain", width: 7}, {key: "target", header: "Target", width: 14}, {key: "items", header: "Items it moves up", width: 18}}}
+	for i, r := range p.Recommendations {
+		for _, m := range r.Moves {
+			recs.rows = append(recs.rows, []any{i + 1, r.Control, r.Title, r.Status.String(), r.Gain, string(m.Target), m.Items})
+		}
+	}
+	sheets := []sheet{rows, recs}
+	if o != nil {
+		ov := sheet{name: "Overlap", cols: []column{{key: "from", header: "From", width: 16}, {key: "to", header: "To", width: 16},
+			{key: "items", header: "Items of To", width: 12}, {key: "published", header: "Reached (published)", width: 20},
+			{key: "published_percent", header: "Share", width: 10}, {key: "unreached", header: "Not reached", width: 60, wrap: true}}}
+		for _, pr := range o.Pairs {
+			ov.rows = append(ov.rows, []any{string(pr.From), string(pr.To), pr.Items, pr.Published, percent(pr.PublishedPercent), strings.Join(pr.Unreached, ", ")})
+		}
+		sheets = append(sheets, ov)
+	}
+	for _, g := range gaps {
+		if g == nil {
+			continue
+		}
+		items := sheet{name: sheetName(string(g.Target)), cols: gapItemCols}
+		for _, it := range g.Items {
+			counting, context := splitViaTitled(cat, g.Baseline, it.Via)
+			items.rows = append(items.rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
+				strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
+				strings.Join(outsideLabels(cat, it.Outside), "\n"), policyCell(g, it), g.Derived,
+				string(g.Baseline), string(g.Target), scopeLabel(g)})
+		}
+		sheets = append(sheets, items)
+	}
+	return wb.write(w, sheets)
+}
+
+// sheetName makes a framework ID a valid sheet name (no ':' or '/'; at most 31
+// characters).
+func sheetName(id string) string {
+	r := strings.NewReplacer(":", " ", "/", " ", "\\", " ", "?", " ", "*", " ", "[", "(", "]", ")")
+	s := r.Replace(id)
+	if len(s) > 31 {
+		s = s[:31]
+	}
+	return s
+}

@@ -48,3 +48,36 @@ func TestPostureHTML(t *testing.T) {
 	}
 	assert.Error(t, PostureHTML(&b, nil, nil, Options{}))
 }
+
+// The posture workbook: the Posture sheet has the rows' counts, and each framework its
+// own items sheet, equal to its gap.
+func TestPostureXLSX(t *testing.T) {
+	cw := crosswalk.Default()
+	f, err := os.Open("../examples/assessments/small-company.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	a, err := crosswalk.ReadAssessmentCSV("small-company.csv", f, nil)
+	require.NoError(t, err)
+	p, err := cw.Posture(a, crosswalk.WithTargets(catalog.CSF20, catalog.NIS2v2024))
+	require.NoError(t, err)
+	var gaps []*crosswalk.GapResult
+	for _, tf := range []catalog.FrameworkID{catalog.CSF20, catalog.NIS2v2024} {
+		g, err := cw.Gap(a, tf, crosswalk.WithRecommendations(0))
+		require.NoError(t, err)
+		gaps = append(gaps, g)
+	}
+	o, err := cw.Overlap([]catalog.FrameworkID{p.Baseline, catalog.CSF20, catalog.NIS2v2024})
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, PostureXLSX(&b, p, gaps, o, Options{}))
+	x := openXLSX(t, b.Bytes())
+	assert.Equal(t, []string{"Posture", "Recommendations", "Overlap", "nist-csf 2.0", "nis2 2024"}, x.GetSheetList())
+	rows, err := x.GetRows("Posture")
+	require.NoError(t, err)
+	require.Len(t, rows, 3)
+	assert.Equal(t, []string{"nist-csf:2.0", "NIST Cybersecurity Framework 2.0", "", "106", "67", "25", "4", "9", "1"}, rows[1][:9])
+	items, err := x.GetRows("nis2 2024")
+	require.NoError(t, err)
+	assert.Len(t, items, 49+1)
+	assert.Error(t, PostureXLSX(&b, nil, nil, nil, Options{}))
+}

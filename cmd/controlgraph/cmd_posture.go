@@ -35,7 +35,7 @@ below PCT percent.`,
 			"posture --assessment assessment.csv --fail-under nis2=70 --fail-under csf=60",
 			"posture --assessment assessment.csv --target csf --target cis --format json",
 		},
-		formats: []string{formatTable, formatJSON, formatCSV, formatMD, formatHTML},
+		formats: []string{formatTable, formatJSON, formatCSV, formatMD, formatHTML, formatXLSX},
 		maxArgs: 0,
 		data:    true,
 		setup:   setupPosture,
@@ -148,7 +148,7 @@ func setupPosture(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		if x.format == formatHTML {
+		if x.format == formatHTML || x.format == formatXLSX {
 			// The page adds the overlap of the baseline and the targets.
 			fws := []catalog.FrameworkID{p.Baseline}
 			for _, r := range p.Rows {
@@ -160,7 +160,24 @@ func setupPosture(fs *flag.FlagSet) action {
 			if err != nil {
 				return badInput("%v", err)
 			}
-			if err := x.render(func(w io.Writer, _ report.Format) error {
+			var gaps []*crosswalk.GapResult
+			if x.format == formatXLSX {
+				for _, tf := range fws[1:] {
+					gopts := []crosswalk.GapOption{pol, crosswalk.WithRecommendations(0)}
+					if *derived {
+						gopts = append(gopts, crosswalk.WithDerived(*maxHops))
+					}
+					g, err := x.crosswalk().Gap(a, tf, gopts...)
+					if err != nil {
+						return badInput("%v", err)
+					}
+					gaps = append(gaps, g)
+				}
+			}
+			if err := x.render(func(w io.Writer, f report.Format) error {
+				if f == report.XLSX {
+					return report.PostureXLSX(w, p, gaps, o, report.Options{Catalog: x.cat, Crosswalk: x.crosswalk()})
+				}
 				return report.PostureHTML(w, p, o, report.Options{Catalog: x.cat})
 			}); err != nil {
 				return err
