@@ -16,7 +16,12 @@ import (
 // coverage bar and counts, the recommendations for every target together, and, when
 // o is not nil, the overlap matrix as a grid with the counts in every cell (readable
 // without colour, printable on one landscape page).
-func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts Options) error {
+//
+// gaps are the gap results of the posture's targets without limits (nil leaves them
+// out): each gets a detailed section below the cards — its roll-ups per group
+// (function and category, CIS control, NIS2 section, SP 800-53 family) coloured by
+// coverage, with the counts — and its card links there.
+func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts Options, gaps ...*crosswalk.GapResult) error {
 	if p == nil {
 		return errNil("posture")
 	}
@@ -44,6 +49,15 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 		Gain                   int
 		Moves                  string
 	}
+	type group struct {
+		ID, Title, Kind, Pct              string
+		Total, Covered, Partial, Gap, Unr int
+		NA, Band                          int
+	}
+	type detail struct {
+		ID, Name string
+		Groups   []group
+	}
 	var data struct {
 		Title, Baseline, BaselineName, Policy, Generated string
 		Derived                                          bool
@@ -52,6 +66,22 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 		Recs                                             []rec
 		Frameworks                                       []string
 		Matrix                                           []row
+		Details                                          []detail
+		Linked                                           map[string]bool
+	}
+	data.Linked = map[string]bool{}
+	for _, g := range gaps {
+		if g == nil {
+			continue
+		}
+		d := detail{ID: string(g.Target), Name: frameworkName(cat, g.Target)}
+		for _, r := range g.Groups {
+			d.Groups = append(d.Groups, group{ID: r.ID, Title: r.Title, Kind: r.Kind, Pct: pct(r.CoveragePercent), Total: r.Total,
+				Covered: r.Covered, Partial: r.Partial, Gap: r.Gap, Unr: r.Unreached, NA: r.NotApplicable,
+				Band: band(counts{Total: r.Total, Covered: r.Covered, Partial: r.Partial, Gap: r.Gap, Unreached: r.Unreached, NotApplicable: r.NotApplicable}, r.CoveragePercent)})
+		}
+		data.Details = append(data.Details, d)
+		data.Linked[d.ID] = true
 	}
 	data.Title = "Posture of " + frameworkName(cat, p.Baseline)
 	data.Baseline, data.BaselineName, data.Policy, data.Derived, data.Generated = string(p.Baseline), frameworkName(cat, p.Baseline), string(p.Policy), p.Derived, opts.Generated
@@ -143,7 +173,8 @@ td.b0{background:#fbe3d6}td.b1{background:#fdf0d5}td.b2{background:#fff8dc}td.b3
 td.self{background:#eee;text-align:center}
 .note{background:#f6f6f6;border-left:.3rem solid #777;padding:.4rem .6rem;margin:.4rem 0}
 .legend span{margin-right:1rem}.legend i{display:inline-block;width:.9rem;height:.9rem;vertical-align:middle;margin-right:.25rem;border:1px solid #777}
-@media print{@page{size:landscape;margin:1cm}body{margin:0}.cards{grid-template-columns:repeat(4,1fr)}a{color:inherit}}
+.detail{break-before:page}
+@media print{@page{size:landscape;margin:1cm}body{margin:0}.cards{grid-template-columns:repeat(4,1fr)}a{color:inherit;text-decoration:none}}
 </style>
 </head>
 <body>
@@ -154,7 +185,7 @@ td.self{background:#eee;text-align:center}
 <h2>Coverage per framework</h2>
 <div class="cards">
 {{range .Cards}}<div class="card" data-target="{{.ID}}" data-limit="{{.Limit}}">
-<h3>{{.Name}}{{if .Limit}} <span class="lim">{{.Limit}}</span>{{end}}</h3>
+<h3>{{if index $.Linked .ID}}<a href="#fw-{{.ID}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}{{if .Limit}} <span class="lim">{{.Limit}}</span>{{end}}</h3>
 <div><span class="pct">{{.Pct}}%</span> covered</div>
 <div class="bar" role="img" aria-label="{{.Covered}} covered, {{.Partial}} partial, {{.Gap}} gap, {{.Unr}} unreached"><span class="c" style="width:{{.CovW}}"></span><span class="p" style="width:{{.PartW}}"></span><span class="g" style="width:{{.GapW}}"></span><span class="u" style="width:{{.UnrW}}"></span></div>
 <div class="counts">{{.Total}} items: {{.Covered}} covered, {{.Partial}} partial, {{.Gap}} gap, {{.Unr}} unreached{{if .NA}}, {{.NA}} not applicable{{end}} · <code>{{.ID}}</code></div>
@@ -168,7 +199,13 @@ td.self{background:#eee;text-align:center}
 {{range .Recs}}<tr><td>{{.Rank}}</td><td>{{.Control}}</td><td>{{.Title}}</td><td>{{.Status}}</td><td>{{.Gain}}</td><td>{{.Moves}}</td></tr>
 {{end}}</tbody></table>
 </section>{{end}}
-{{if .Matrix}}<section id="overlap">
+{{range .Details}}<section id="fw-{{.ID}}" class="detail">
+<h2>{{.Name}} <code>{{.ID}}</code>: coverage per group</h2>
+<table><thead><tr><th>Group</th><th>Title</th><th>Items</th><th>Covered</th><th>Partial</th><th>Gap</th><th>Unreached</th><th>N/A</th><th>Coverage</th></tr></thead><tbody>
+{{range .Groups}}<tr><td>{{.ID}}</td><td>{{.Title}}</td><td>{{.Total}}</td><td>{{.Covered}}</td><td>{{.Partial}}</td><td>{{.Gap}}</td><td>{{.Unr}}</td><td>{{.NA}}</td><td class="{{if ge .Band 0}}b{{.Band}}{{end}}">{{.Pct}}%</td></tr>
+{{end}}</tbody></table>
+</section>
+{{end}}{{if .Matrix}}<section id="overlap">
 <h2>Overlap: items of the column that published mappings reach from the row</h2>
 <table><thead><tr><th>from \ to</th>{{range .Frameworks}}<th>{{.}}</th>{{end}}</tr></thead><tbody>
 {{range .Matrix}}<tr><th>{{.From}}</th>{{range .Cells}}<td class="{{if .Self}}self{{else if ge .Band 0}}b{{.Band}}{{end}}" title="{{.Title}}">{{.Text}}</td>{{end}}</tr>

@@ -47,6 +47,17 @@ func TestPostureHTML(t *testing.T) {
 		assert.Contains(t, s, "via cis:8 (succession)")
 	}
 	assert.Error(t, PostureHTML(&b, nil, nil, Options{}))
+
+	// With the targets' gaps: a detailed section per framework, linked from its card,
+	// with the roll-ups' counts.
+	g, err := cw.Gap(a, catalog.NIS2v2024, crosswalk.WithRecommendations(0))
+	require.NoError(t, err)
+	b.Reset()
+	require.NoError(t, PostureHTML(&b, p, nil, Options{}, g))
+	s = b.String()
+	assert.Contains(t, s, `<a href="#fw-nis2:2024">`)
+	assert.Contains(t, s, `<section id="fw-nis2:2024" class="detail">`)
+	assert.Equal(t, len(g.Groups), strings.Count(s[strings.Index(s, `id="fw-nis2:2024"`):], "<tr><td>"))
 }
 
 // The posture workbook: the Posture sheet has the rows' counts, and each framework its

@@ -161,7 +161,7 @@ func setupPosture(fs *flag.FlagSet) action {
 				return badInput("%v", err)
 			}
 			var gaps []*crosswalk.GapResult
-			if x.format == formatXLSX {
+			{
 				for _, tf := range fws[1:] {
 					gopts := []crosswalk.GapOption{pol, crosswalk.WithRecommendations(0)}
 					if *derived {
@@ -178,7 +178,7 @@ func setupPosture(fs *flag.FlagSet) action {
 				if f == report.XLSX {
 					return report.PostureXLSX(w, p, gaps, o, report.Options{Catalog: x.cat, Crosswalk: x.crosswalk()})
 				}
-				return report.PostureHTML(w, p, o, report.Options{Catalog: x.cat})
+				return report.PostureHTML(w, p, o, report.Options{Catalog: x.cat}, gaps...)
 			}); err != nil {
 				return err
 			}
