@@ -55,9 +55,10 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 		NA, Band                          int
 	}
 	type detail struct {
-		ID, Name string
-		Groups   []group
+		ID, Name, Anchor string
+		Groups           []group
 	}
+	anchor := func(id string) string { return "fw-" + strings.NewReplacer(":", "-", ".", "-", "/", "-").Replace(id) }
 	var data struct {
 		Title, Baseline, BaselineName, Policy, Generated string
 		Derived                                          bool
@@ -67,21 +68,21 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 		Frameworks                                       []string
 		Matrix                                           []row
 		Details                                          []detail
-		Linked                                           map[string]bool
+		Linked                                           map[string]string // target → anchor of its section
 	}
-	data.Linked = map[string]bool{}
+	data.Linked = map[string]string{}
 	for _, g := range gaps {
 		if g == nil {
 			continue
 		}
-		d := detail{ID: string(g.Target), Name: frameworkName(cat, g.Target)}
+		d := detail{ID: string(g.Target), Name: frameworkName(cat, g.Target), Anchor: anchor(string(g.Target))}
 		for _, r := range g.Groups {
 			d.Groups = append(d.Groups, group{ID: r.ID, Title: r.Title, Kind: r.Kind, Pct: pct(r.CoveragePercent), Total: r.Total,
 				Covered: r.Covered, Partial: r.Partial, Gap: r.Gap, Unr: r.Unreached, NA: r.NotApplicable,
 				Band: band(counts{Total: r.Total, Covered: r.Covered, Partial: r.Partial, Gap: r.Gap, Unreached: r.Unreached, NotApplicable: r.NotApplicable}, r.CoveragePercent)})
 		}
 		data.Details = append(data.Details, d)
-		data.Linked[d.ID] = true
+		data.Linked[d.ID] = d.Anchor
 	}
 	data.Title = "Posture of " + frameworkName(cat, p.Baseline)
 	data.Baseline, data.BaselineName, data.Policy, data.Derived, data.Generated = string(p.Baseline), frameworkName(cat, p.Baseline), string(p.Policy), p.Derived, opts.Generated
@@ -184,8 +185,8 @@ td.self{background:#eee;text-align:center}
 <section id="cards">
 <h2>Coverage per framework</h2>
 <div class="cards">
-{{range .Cards}}<div class="card" data-target="{{.ID}}" data-limit="{{.Limit}}">
-<h3>{{if index $.Linked .ID}}<a href="#fw-{{.ID}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}{{if .Limit}} <span class="lim">{{.Limit}}</span>{{end}}</h3>
+{{range .Cards}}{{$c := .}}<div class="card" data-target="{{.ID}}" data-limit="{{.Limit}}">
+<h3>{{with index $.Linked $c.ID}}<a href="#{{.}}">{{$c.Name}}</a>{{else}}{{$c.Name}}{{end}}{{if .Limit}} <span class="lim">{{.Limit}}</span>{{end}}</h3>
 <div><span class="pct">{{.Pct}}%</span> covered</div>
 <div class="bar" role="img" aria-label="{{.Covered}} covered, {{.Partial}} partial, {{.Gap}} gap, {{.Unr}} unreached"><span class="c" style="width:{{.CovW}}"></span><span class="p" style="width:{{.PartW}}"></span><span class="g" style="width:{{.GapW}}"></span><span class="u" style="width:{{.UnrW}}"></span></div>
 <div class="counts">{{.Total}} items: {{.Covered}} covered, {{.Partial}} partial, {{.Gap}} gap, {{.Unr}} unreached{{if .NA}}, {{.NA}} not applicable{{end}} · <code>{{.ID}}</code></div>
@@ -199,7 +200,7 @@ td.self{background:#eee;text-align:center}
 {{range .Recs}}<tr><td>{{.Rank}}</td><td>{{.Control}}</td><td>{{.Title}}</td><td>{{.Status}}</td><td>{{.Gain}}</td><td>{{.Moves}}</td></tr>
 {{end}}</tbody></table>
 </section>{{end}}
-{{range .Details}}<section id="fw-{{.ID}}" class="detail">
+{{range .Details}}<section id="{{.Anchor}}" class="detail">
 <h2>{{.Name}} <code>{{.ID}}</code>: coverage per group</h2>
 <table><thead><tr><th>Group</th><th>Title</th><th>Items</th><th>Covered</th><th>Partial</th><th>Gap</th><th>Unreached</th><th>N/A</th><th>Coverage</th></tr></thead><tbody>
 {{range .Groups}}<tr><td>{{.ID}}</td><td>{{.Title}}</td><td>{{.Total}}</td><td>{{.Covered}}</td><td>{{.Partial}}</td><td>{{.Gap}}</td><td>{{.Unr}}</td><td>{{.NA}}</td><td class="{{if ge .Band 0}}b{{.Band}}{{end}}">{{.Pct}}%</td></tr>

@@ -55,9 +55,9 @@ func TestPostureHTML(t *testing.T) {
 	b.Reset()
 	require.NoError(t, PostureHTML(&b, p, nil, Options{}, g))
 	s = b.String()
-	assert.Contains(t, s, `<a href="#fw-nis2:2024">`)
-	assert.Contains(t, s, `<section id="fw-nis2:2024" class="detail">`)
-	assert.Equal(t, len(g.Groups), strings.Count(s[strings.Index(s, `id="fw-nis2:2024"`):], "<tr><td>"))
+	assert.Contains(t, s, `<a href="#fw-nis2-2024">NIS2 Implementing Regulation (EU) 2024/2690</a>`)
+	assert.Contains(t, s, `<section id="fw-nis2-2024" class="detail">`)
+	assert.Equal(t, len(g.Groups), strings.Count(s[strings.Index(s, `id="fw-nis2-2024"`):], "<tr><td>"))
 }
 
 // The posture workbook: the Posture sheet has the rows' counts, and each framework its
