@@ -269,15 +269,7 @@ func PostureXLSX(w io.Writer, p *crosswalk.Posture, gaps []*crosswalk.GapResult,
 		if g == nil {
 			continue
 		}
-		items := sheet{name: sheetName(string(g.Target)), cols: gapItemCols}
-		for _, it := range g.Items {
-			counting, context := splitViaTitled(cat, g.Baseline, it.Via)
-			items.rows = append(items.rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
-				strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
-				strings.Join(outsideLabels(cat, it.Outside), "\n"), policyCell(g, it), g.Derived,
-				string(g.Baseline), string(g.Target), scopeLabel(g)})
-		}
-		sheets = append(sheets, items)
+		sheets = append(sheets, sheet{name: sheetName(string(g.Target)), cols: gapItemCols, rows: gapItemRows(cat, g, opts)})
 	}
 	return wb.write(w, sheets)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
 )
 
@@ -251,6 +252,19 @@ func summaryRow(field, label string, value any, meaning string) []any {
 	return []any{field, label, value, meaning}
 }
 
+// gapItemRows are the rows of an Items sheet: one per item of res, under gapItemCols.
+func gapItemRows(cat *catalog.Catalog, res *crosswalk.GapResult, opts Options) [][]any {
+	rows := make([][]any, 0, len(res.Items))
+	for _, it := range res.Items {
+		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
+		rows = append(rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
+			strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
+			strings.Join(outsideLabels(cat, it.Outside), "\n"), policyCell(res, it), res.Derived,
+			string(res.Baseline), string(res.Target), scopeLabel(res)})
+	}
+	return rows
+}
+
 // gapItemCols are the columns of the Items sheet of [GapXLSX], keyed as the CSV's.
 var gapItemCols = []column{
 	{key: "id", header: "ID", width: 12},
@@ -342,14 +356,7 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			summaryRow("coverage_percent", "Coverage", percent(s.CoveragePercent), "the covered share"),
 			summaryRow("not_assessed", "Not assessed", strings.Join(res.NotAssessed, ", "), "baseline controls the assessment does not rate (count as not implemented)"),
 		}}
-	items := sheet{name: SheetItems, cols: gapItemCols}
-	for _, it := range res.Items {
-		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
-		items.rows = append(items.rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
-			strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
-			strings.Join(outsideLabels(cat, it.Outside), "\n"), policyCell(res, it), res.Derived,
-			string(res.Baseline), string(res.Target), scopeLabel(res)})
-	}
+	items := sheet{name: SheetItems, cols: gapItemCols, rows: gapItemRows(cat, res, opts)}
 	groups := sheet{name: SheetGroups, cols: gapGroupCols}
 	for _, g := range res.Groups {
 		groups.rows = append(groups.rows, []any{g.ID, g.Title, g.Kind, g.Total, g.Covered, g.Partial, g.Gap, g.Unreached,
