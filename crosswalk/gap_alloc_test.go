@@ -11,21 +11,6 @@ import (
 	"github.com/controlgraph/controlgraph/internal/codec"
 )
 
-// allocAssessment rates every ISO/IEC 27002:2022 control, cycling through the
-// statuses (as the benchmarks do).
-func allocAssessment(t *testing.T) *Assessment {
-	t.Helper()
-	var es []Entry
-	i := 0
-	for c := range catalog.Default().Controls(catalog.ISO27002v2022, catalog.OfKind(catalog.KindControl)) {
-		es = append(es, Entry{Control: c.Ref, Status: []Status{Implemented, Partial, Planned, NotImplemented, Implemented, NotApplicable}[i%6]})
-		i++
-	}
-	a, err := NewAssessment(nil, "", es...)
-	require.NoError(t, err)
-	return a
-}
-
 // TestGapAllocationBudget holds Gap to what it returns: the result, its items, one
 // array for every Via, one for every string list, the roll-ups and, with
 // recommendations, one array for them and one for their moves. Working tables come
@@ -35,7 +20,7 @@ func TestGapAllocationBudget(t *testing.T) {
 		t.Skip("the race detector drops pooled memory at random: allocation counts are not deterministic under -race")
 	}
 	cw := Default()
-	a := allocAssessment(t)
+	a := benchAssessment(t)
 	type budget struct {
 		name   string
 		target catalog.FrameworkID
@@ -75,7 +60,7 @@ func TestGapAllocationBudget(t *testing.T) {
 // one query into another.
 func TestGapScratchReuse(t *testing.T) {
 	cw := Default()
-	as := []*Assessment{allocAssessment(t), only(t, Implemented, "5.1", "8.16", "8.8")}
+	as := []*Assessment{benchAssessment(t), only(t, Implemented, "5.1", "8.16", "8.8")}
 	type query struct {
 		a    *Assessment
 		tf   catalog.FrameworkID
