@@ -36,8 +36,8 @@ type Crosswalk struct {
 	fws   []fwSpan // frameworks in catalog order
 	fwIdx map[catalog.FrameworkID]int32
 
-	edges  []edgeRec // mapping edges kept, in set order then edge order
-	strs   []string  // the edges' sources, notes and labels, each once; strs[0] is ""
+	edges []edgeRec // mapping edges kept, in set order then edge order
+	strs  []string  // the edges' sources, notes and labels, each once; strs[0] is ""
 
 	sets  []setRec
 	stmts map[int32][]stmtRec // statements by the node they are about
