@@ -8,64 +8,6 @@ import (
 	"github.com/controlgraph/controlgraph/mappings"
 )
 
-// GapOption changes a [Crosswalk.Gap], [Crosswalk.Recommend] or
-// [Crosswalk.Requirements] query. Options: [Auto], [Strict] or [Referenced] (the
-// policy), [WithDerived], [WithMinRoutes], [WithGroup], [WithScope], [WithBaseline],
-// [WithRecommendations].
-type GapOption interface {
-	applyGap(*gapConfig)
-}
-
-type gapConfig struct {
-	policy    Policy
-	derived   bool
-	hops      int
-	minRoutes int
-	profiles  []string
-	groups    []string
-	scope     []catalog.Ref
-	baseline  catalog.FrameworkID
-	recs      int
-}
-
-type groupOpt string
-
-func (g groupOpt) applyGap(c *gapConfig) { c.groups = append(c.groups, string(g)) }
-
-// WithGroup limits the target items to those of a CIS implementation group ("IG1",
-// "IG2" or "IG3", any case). Given several times, an item in any of the groups counts.
-func WithGroup(ig string) GapOption { return groupOpt(upper(ig)) }
-
-type profileOpt string
-
-func (p profileOpt) applyGap(c *gapConfig) { c.profiles = append(c.profiles, string(p)) }
-
-// WithProfile limits the target items to those of a control baseline of NIST SP
-// 800-53B ("LOW", "MODERATE", "HIGH", or the privacy baseline "PRIVACY"; any case),
-// read from the items' [catalog.AttrBaseline]. Given several times, an item in any of
-// them counts.
-func WithProfile(name string) GapOption { return profileOpt(upper(name)) }
-
-type scopeOpt catalog.Ref
-
-func (s scopeOpt) applyGap(c *gapConfig) { c.scope = append(c.scope, catalog.Ref(s)) }
-
-// WithScope limits the target items to r and the items under it (a CSF function or
-// category, a CIS control). Given several times, an item under any of them counts.
-func WithScope(r catalog.Ref) GapOption { return scopeOpt(r) }
-
-type recsOpt int
-
-func (n recsOpt) applyGap(c *gapConfig) { c.recs = int(n) }
-
-// DefaultRecommendations is how many recommendations a [GapResult] carries unless
-// [WithRecommendations] says otherwise.
-const DefaultRecommendations = 10
-
-// WithRecommendations sets how many recommendations [Crosswalk.Gap] adds to its
-// result (0 for none).
-func WithRecommendations(n int) GapOption { return recsOpt(max(n, 0)) }
-
 // GapResult is the coverage of a target framework by an assessed baseline. Its JSON
 // form ([GapResult.MarshalJSON]) is the CLI's gap contract; every list is in
 // document order.
@@ -191,12 +133,6 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 	cfg, err := gapSetup(a, opts)
 	if err != nil {
 		return nil, err
-	}
-	cfg.recs = DefaultRecommendations
-	for _, o := range opts {
-		if r, ok := o.(recsOpt); ok {
-			cfg.recs = int(r)
-		}
 	}
 	t, err := cw.prepare(targetFW, &cfg)
 	if err != nil {
@@ -338,25 +274,6 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		res.Recommendations = []Recommendation{}
 	}
 	return res, nil
-}
-
-// gapSetup applies the options of a query on assessment a and checks them: the
-// baseline is the assessment's, the policy Auto unless given.
-func gapSetup(a *Assessment, opts []GapOption) (gapConfig, error) {
-	cfg := gapConfig{policy: Auto}
-	for _, o := range opts {
-		if o != nil {
-			o.applyGap(&cfg)
-		}
-	}
-	if cfg.baseline != "" && cfg.baseline != a.baseline {
-		return cfg, fmt.Errorf("crosswalk: the assessment rates %s, not %s", a.baseline, cfg.baseline)
-	}
-	cfg.baseline = a.baseline
-	if !cfg.policy.valid() {
-		return cfg, fmt.Errorf("crosswalk: unknown coverage policy %q (want auto, strict or referenced)", cfg.policy)
-	}
-	return cfg, nil
 }
 
 // baseID names baseline control c in results: its ID, with "A." before it when it is
