@@ -6,10 +6,10 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/csvdialect"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
 	"github.com/controlgraph/controlgraph/internal/safetext"
 )
@@ -78,7 +78,7 @@ func (in Input) String() string {
 // The fields of an assessment row, in the order WriteCSV writes them.
 var csvColumns = []string{"control", "status", "justification", "owner", "evidence", "notes"}
 
-// columnNames are the header names read as each field, compared by [headerKey] (case,
+// columnNames are the header names read as each field, compared by [csvdialect.Key] (case,
 // spaces and punctuation do not matter: "Control ID", "control_id" and "CONTROL-ID"
 // are one name). README's "Assessment files" lists them; keep the two in step.
 var columnNames = map[string][]string{
@@ -94,29 +94,18 @@ var fieldByHeader = func() map[string]string {
 	m := map[string]string{}
 	for f, names := range columnNames {
 		for _, n := range names {
-			m[headerKey(n)] = f
+			m[csvdialect.Key(n)] = f
 		}
 	}
 	return m
 }()
-
-// headerKey folds a header cell: lower case, letters and digits only.
-func headerKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // fieldOf returns the field a header cell names, "" for none.
 func fieldOf(h string) string {
 	if len(h) > 100 {
 		return ""
 	}
-	return fieldByHeader[headerKey(h)]
+	return fieldByHeader[csvdialect.Key(h)]
 }
 
 // maxHeaderSearch is how many non-blank rows a reader looks through for the header row
@@ -157,15 +146,6 @@ type tableSource interface {
 	next() (tableRow, error)
 }
 
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
 // readTable reads the rows of an assessment from src: it finds the header row, maps
 // its columns and returns one row per data row. Problems go to p; in (the format,
 // encoding, ... already set) gets the header line and the columns. strictWidth says
@@ -197,7 +177,7 @@ func readTable(name string, src tableSource, in *Input, p *problemList, strictWi
 					return tr, false
 				}
 			}
-			if !blank(tr.cells) {
+			if !csvdialect.Blank(tr.cells) {
 				return tr, true
 			}
 		}
@@ -285,13 +265,13 @@ func readTable(name string, src tableSource, in *Input, p *problemList, strictWi
 		// makes the rows below it continuations of its row, which are not read.
 		cells, continued := tr.filled(col["control"] - 1)
 		if continued {
-			if !blank(tr.cells) {
+			if !csvdialect.Blank(tr.cells) {
 				cont = append(cont, tr.line)
 			}
 			continue
 		}
 		tr.cells = cells
-		if extra := tr.cells[min(len(tr.cells), len(header.cells)):]; !blank(extra) {
+		if extra := tr.cells[min(len(tr.cells), len(header.cells)):]; !csvdialect.Blank(extra) {
 			if strictWidth {
 				p.add(where(tr.line, "row", strings.Join(extra, string(in.Delimiter)),
 					fmt.Errorf("%w: %d fields, the header has %d (quote a field that holds the separator)", ErrMalformed, len(tr.cells), len(header.cells))))
