@@ -33,38 +33,50 @@ func ReadJSON(name string, data []byte) ([]Framework, error) {
 // check in full) skips the checks that [New] repeats anyway.
 func readJSON(name string, data []byte, trusted bool) ([]Framework, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	// One framework object, unless the top level has "frameworks": then the export
-	// document. Trying the framework first spares decoding everything twice.
-	var wfs []wire.Framework
-	isDoc := false
-	var wf wire.Framework
 	if trusted {
+		var wf wire.Framework
 		if err := codec.DecodeTrusted(data, &wf); err != nil {
 			return nil, jsonError(name, err)
 		}
 		return []Framework{fromWire(wf)}, nil
 	}
-	err := codec.DecodeStrict(data, &wf)
-	var se *codec.SyntaxError
-	switch {
-	case err == nil:
-		wfs = []wire.Framework{wf}
-	case errors.As(err, &se) && errors.Is(err, codec.ErrUnknownField) && se.Path == "frameworks":
-		var doc wire.Document
-		if err := codec.DecodeStrict(data, &doc); err != nil {
-			return nil, jsonError(name, err)
-		}
-		wfs, isDoc = doc.Frameworks, true
-	default:
-		return nil, jsonError(name, err)
+	wfs, isDoc, err := decodeFrameworks(name, data)
+	if err != nil {
+		return nil, err
 	}
 	fws := make([]Framework, len(wfs))
 	for i, wf := range wfs {
 		fws[i] = fromWire(wf)
 	}
-	if trusted {
-		return fws, nil
+	if err := checkFrameworks(name, data, fws, isDoc); err != nil {
+		return nil, err
 	}
+	return fws, nil
+}
+
+// decodeFrameworks decodes data strictly as one framework object, unless its top
+// level has "frameworks": then as the export document (isDoc). Trying the framework
+// first spares decoding everything twice.
+func decodeFrameworks(name string, data []byte) (wfs []wire.Framework, isDoc bool, err error) {
+	var wf wire.Framework
+	err = codec.DecodeStrict(data, &wf)
+	var se *codec.SyntaxError
+	switch {
+	case err == nil:
+		return []wire.Framework{wf}, false, nil
+	case errors.As(err, &se) && errors.Is(err, codec.ErrUnknownField) && se.Path == "frameworks":
+		var doc wire.Document
+		if err := codec.DecodeStrict(data, &doc); err != nil {
+			return nil, true, jsonError(name, err)
+		}
+		return doc.Frameworks, true, nil
+	}
+	return nil, false, jsonError(name, err)
+}
+
+// checkFrameworks reports the problems of the decoded frameworks of data, each
+// framework on its own and IDs given twice, with the line of the record at fault.
+func checkFrameworks(name string, data []byte, fws []Framework, isDoc bool) error {
 	var p problems
 	seen := map[FrameworkID]bool{}
 	// Lines are looked up only for problems, so valid input costs nothing; the
@@ -91,10 +103,7 @@ func readJSON(name string, data []byte, trusted bool) ([]Framework, error) {
 			return name, lineOf(cp), fmt.Sprintf("%s.controls[%d]", rec, ci)
 		})
 	}
-	if err := p.err(); err != nil {
-		return nil, err
-	}
-	return fws, nil
+	return p.err()
 }
 
 func jsonError(name string, err error) error {
