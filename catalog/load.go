@@ -253,18 +253,6 @@ func fixedColumn(h string) string {
 	return ""
 }
 
-// csvHeader rates a record as a framework CSV's header row, for [csvdialect.Sniff]:
-// the number of fixed columns it names; any of them makes it the header.
-func csvHeader(rec []string) (int, bool) {
-	seen := map[string]bool{}
-	for _, h := range rec {
-		if c := fixedColumn(h); c != "" {
-			seen[c] = true
-		}
-	}
-	return len(seen), len(seen) > 0
-}
-
 // ReadCSV reads the controls of one framework from CSV and returns meta with those
 // controls.
 //
@@ -288,7 +276,7 @@ func csvHeader(rec []string) (int, bool) {
 // does input past the limits (a file of 256 MiB, a line of 1 MiB, a cell of 64 KiB),
 // which is refused as soon as it is read.
 func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
-	cr, _ := csvdialect.Open(limits.NewReaderSize(r, limits.File, 0), csvdialect.Config{Header: csvHeader, MaxLine: limits.Line})
+	cr, _ := csvdialect.Open(limits.NewReaderSize(r, limits.File, 0), csvdialect.Config{Header: csvdialect.ColumnsHeader(csvFixed...), MaxLine: limits.Line})
 	cols, err := readCSVHeader(name, cr)
 	if err != nil {
 		return Framework{}, err

@@ -60,18 +60,6 @@ type csvResult struct {
 	read     bool // the header was good and the rows were read
 }
 
-// csvHeader rates a record as a mapping CSV's header row, for [csvdialect.Sniff]:
-// the number of its columns it names; any of them makes it the header.
-func csvHeader(rec []string) (int, bool) {
-	seen := map[string]bool{}
-	for _, h := range rec {
-		if c := csvColumn(h); c != "" {
-			seen[c] = true
-		}
-	}
-	return len(seen), len(seen) > 0
-}
-
 // csvColumn returns the column of [csvColumns] a header cell names, compared without
 // regard to case, spaces and punctuation ("From", " RELATIONSHIP "), or "".
 func csvColumn(h string) string {
@@ -84,7 +72,7 @@ func csvColumn(h string) string {
 
 func readCSV(name string, r io.Reader, meta Set) *csvResult {
 	res := &csvResult{bad: map[int]bool{}}
-	cr, _ := csvdialect.Open(limits.NewReaderSize(r, limits.File, 0), csvdialect.Config{Header: csvHeader, MaxLine: limits.Line})
+	cr, _ := csvdialect.Open(limits.NewReaderSize(r, limits.File, 0), csvdialect.Config{Header: csvdialect.ColumnsHeader(csvColumns...), MaxLine: limits.Line})
 	cols, ok := readCSVHeader(name, meta.ID, cr, &res.problems)
 	if !ok {
 		return res

@@ -34,9 +34,9 @@ assessment (a "status" column, in its first rows), a mapping set (a "relationshi
 column; name its frameworks with --from and --to) or a framework (a "title" column;
 name it with --framework), separated by ',', ';' or tabs, in UTF-8 or UTF-16. The
 file is read as a stream, each kind up to its size limit. --kind says what FILE is
-when the guess is wrong. For an assessment it says how it read the file: the CSV
-separator and encoding or the sheet, the header row, and which column it read as
-what.
+when the guess is wrong. For a CSV file it says the separator and encoding it found;
+for an assessment also the sheet of an XLSX workbook, the header row, and which
+column it read as what.
 
 Mapping references are checked against the embedded catalog (with the frameworks
 of --catalog), the frameworks of the same document in place of ones of the same ID. Warnings (known quirks of
@@ -243,6 +243,14 @@ func (v *validator) guess(csvName bool) string {
 
 func (v *validator) isJSON() bool { return looksJSON(v.start()) }
 
+// csvDialect describes the dialect of a CSV file whose header names columns (the
+// columns its reader knows, as README lists them), as the reader finds it: `CSV
+// (semicolon-separated, UTF-8 with BOM)`.
+func (v *validator) csvDialect(columns ...string) string {
+	_, d := csvdialect.Open(bytes.NewReader(v.start()), csvdialect.Config{Header: csvdialect.ColumnsHeader(columns...)})
+	return fmt.Sprintf("CSV (%s-separated, %s)", d.DelimiterName(), d.Encoding)
+}
+
 // csvKind says what a CSV file is from its first rows, read in any dialect
 // ([csvdialect]): an assessment when its first row has a status column, or one of its
 // first 50 rows a status and a control column (a header row below a title block); a
@@ -421,6 +429,9 @@ func (v *validator) runFramework(rep *validateJSON) error {
 		return nil
 	}
 	rep.Summary = fmt.Sprintf("%s with %s", plural(len(fws), "framework"), plural(countNodes(fws), "node"))
+	if !v.isJSON() {
+		rep.Summary += "; read as " + v.csvDialect("id", "title", "kind", "parent", "summary")
+	}
 	return nil
 }
 
@@ -452,7 +463,7 @@ func (v *validator) runMappings(rep *validateJSON) error {
 	meta := mappings.Set{ID: id, From: from, To: to, Kind: mappings.Crosswalk, Source: mappings.Source{ID: id}}
 	s, ps := mappings.CheckCSV(v.name, v.reader(), meta, v.x.cat)
 	addMappingProblems(rep, ps)
-	rep.Summary = plural(len(s.Edges), "edge")
+	rep.Summary = plural(len(s.Edges), "edge") + "; read as " + v.csvDialect("from", "to", "relationship", "strength", "rationale", "source", "label", "note")
 	return nil
 }
 

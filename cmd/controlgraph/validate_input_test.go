@@ -102,10 +102,10 @@ func TestValidateGuessesCSVDialects(t *testing.T) {
 		kind string
 		sum  string
 	}{
-		{"m.csv", []byte("\uFEFFFrom;To;Relationship\r\n5.1;GV.PO-01;related\r\n"), []string{"--from", "iso27002", "--to", "csf"}, "mappings", "1 edge"},
-		{"m.txt", utf16LE(t, "from\tto\trelationship\r\n5.1\tGV.PO-01\trelated\r\n"), []string{"--from", "iso27002", "--to", "csf"}, "mappings", "1 edge"},
-		{"f.csv", []byte("ID;Title;Parent\r\nA;Alpha;\r\nA-1;Status;A\r\n"), []string{"--framework", "acme:1"}, "framework", "1 framework with 2 nodes"},
-		{"f.tsv", []byte("id\ttitle\nA\tAlpha\n"), []string{"--framework", "acme:1"}, "framework", "1 framework with 1 node"},
+		{"m.csv", []byte("\uFEFFFrom;To;Relationship\r\n5.1;GV.PO-01;related\r\n"), []string{"--from", "iso27002", "--to", "csf"}, "mappings", "1 edge; read as CSV (semicolon-separated, UTF-8 with BOM)"},
+		{"m.txt", utf16LE(t, "from\tto\trelationship\r\n5.1\tGV.PO-01\trelated\r\n"), []string{"--from", "iso27002", "--to", "csf"}, "mappings", "1 edge; read as CSV (tab-separated, UTF-16LE with BOM)"},
+		{"f.csv", []byte("ID;Title;Parent\r\nA;Alpha;\r\nA-1;Status;A\r\n"), []string{"--framework", "acme:1"}, "framework", "1 framework with 2 nodes; read as CSV (semicolon-separated, UTF-8)"},
+		{"f.tsv", []byte("id\ttitle\nA\tAlpha\n"), []string{"--framework", "acme:1"}, "framework", "1 framework with 1 node; read as CSV (tab-separated, UTF-8)"},
 		{"a.txt", utf16LE(t, "Our SoA\r\n\r\nControl ID\tImplementation status\r\n5.1\tYes\r\n"), nil, "assessment",
 			`1 control of iso27002:2022 rated; read as CSV (tab-separated, UTF-16LE with BOM), header on line 3: "Control ID" → control, "Implementation status" → status`},
 	} {

@@ -61,6 +61,25 @@ var Delimiters = []rune{',', ';', '\t'}
 // names the column that marks one, such as an assessment's control column).
 type HeaderFunc func(rec []string) (known int, isHeader bool)
 
+// ColumnsHeader returns the HeaderFunc of a reader whose header row is its first
+// non-blank row, with columns of the names given (compared by [Key]): known is how
+// many different ones a record names, and any of them makes it the header.
+func ColumnsHeader(names ...string) HeaderFunc {
+	keys := make(map[string]bool, len(names))
+	for _, n := range names {
+		keys[Key(n)] = true
+	}
+	return func(rec []string) (int, bool) {
+		seen := map[string]bool{}
+		for _, c := range rec {
+			if k := Key(c); keys[k] {
+				seen[k] = true
+			}
+		}
+		return len(seen), len(seen) > 0
+	}
+}
+
 // Config says how a reader finds its header row.
 type Config struct {
 	// Header rates a record as the header row; nil: the separator is the one that

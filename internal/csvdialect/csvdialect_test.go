@@ -202,3 +202,23 @@ func FuzzOpen(f *testing.F) {
 		}
 	})
 }
+
+func TestColumnsHeader(t *testing.T) {
+	h := ColumnsHeader("from", "to", "relationship")
+	for _, c := range []struct {
+		rec    []string
+		known  int
+		header bool
+	}{
+		{[]string{"From", " TO ", "relation-ship", "x"}, 3, true},
+		{[]string{"from", "From"}, 1, true},
+		{[]string{"a", "b"}, 0, false},
+		{nil, 0, false},
+	} {
+		known, header := h(c.rec)
+		assert.Equal(t, c.known, known, "%q", c.rec)
+		assert.Equal(t, c.header, header, "%q", c.rec)
+	}
+	// It decides the separator of a file whose header holds the other one.
+	assert.Equal(t, ";", string(Sniff([]byte("from;to;relationship,x,y,z\n"), Config{Header: h})))
+}
