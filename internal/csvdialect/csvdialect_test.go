@@ -222,3 +222,32 @@ func TestColumnsHeader(t *testing.T) {
 	// It decides the separator of a file whose header holds the other one.
 	assert.Equal(t, ";", string(Sniff([]byte("from;to;relationship,x,y,z\n"), Config{Header: h})))
 }
+
+func TestOpenTitleBlock(t *testing.T) {
+	// A title block above the header, with commas in it: the header row decides.
+	in := "Statement of Applicability, 2024\r\nACME Ltd, London\r\n\r\nid;title\r\n1;x\r\n"
+	recs, d := readAll(t, strings.NewReader(in), Config{Header: idHeader, Search: 5})
+	assert.Equal(t, Dialect{"UTF-8", ';'}, d)
+	assert.Equal(t, []string{"id", "title"}, recs[2])
+}
+
+func TestOpenShortInput(t *testing.T) {
+	// Less than the four bytes the encoding is found from.
+	for _, in := range []string{"", "a", "ab", "a,b"} {
+		cr, d := Open(strings.NewReader(in), Config{Header: idHeader})
+		assert.Equal(t, "UTF-8", d.Encoding, "%q", in)
+		recs, err := cr.ReadAll()
+		require.NoError(t, err, "%q", in)
+		if in == "" {
+			assert.Empty(t, recs)
+		} else {
+			assert.Equal(t, strings.Split(in, ","), recs[0], "%q", in)
+		}
+	}
+	// A UTF-16 byte-order mark alone is an empty text.
+	cr, d := Open(bytes.NewReader([]byte{0xFF, 0xFE}), Config{})
+	assert.Equal(t, "UTF-16LE with BOM", d.Encoding)
+	recs, err := cr.ReadAll()
+	require.NoError(t, err)
+	assert.Empty(t, recs)
+}
