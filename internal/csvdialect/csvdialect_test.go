@@ -251,3 +251,16 @@ func TestOpenShortInput(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, recs)
 }
+
+func TestSniffQuotedSeparators(t *testing.T) {
+	// Separators inside quoted fields do not split: the title's ';' and tabs are text.
+	for _, in := range []string{
+		"id,\"title; a; b; c\"\n",
+		"\"x;y;z\",id,title\n",
+		"id,\"ti\ttle\",\"t\tu\tv\"\n",
+	} {
+		assert.Equal(t, ",", string(Sniff([]byte(in), Config{Header: ColumnsHeader("id", "title")})), "%q", in)
+	}
+	// Without a known column, quoted separators do not count as fields either.
+	assert.Equal(t, ";", string(Sniff([]byte("\"a,b,c,d\";e\n"), Config{})))
+}
