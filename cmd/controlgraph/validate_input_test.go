@@ -147,3 +147,38 @@ func TestValidateCount(t *testing.T) {
 	rep.count()
 	assert.True(t, rep.Valid)
 }
+
+// FuzzValidate feeds any bytes to validate on standard input, guessed or read as each
+// kind: it must not panic, must exit 0 or 2, and a bad command line (exit 2 without a
+// report) is explained on one line.
+func FuzzValidate(f *testing.F) {
+	f.Add([]byte("\uFEFFFrom;To;Relationship\r\n5.1;GV.PO-01;related\r\n"), uint8(0))
+	f.Add([]byte("id\ttitle\nA\tAlpha\n"), uint8(2))
+	f.Add([]byte("Title\n\nControl ID;Status\n5.1;Yes\n"), uint8(4))
+	f.Add([]byte("\xFF\xFEc\x00o\x00n\x00t\x00r\x00o\x00l\x00,\x00s\x00t\x00a\x00t\x00u\x00s\x00\n\x00"), uint8(0))
+	f.Add([]byte(`{"frameworks":[],"mappings":[]}`), uint8(1))
+	f.Add([]byte(`{"id":"a","name":"A","controls":[]}`), uint8(0))
+	kinds := []string{"", "document", "framework", "mappings", "assessment", "oscal"}
+	f.Fuzz(func(t *testing.T, data []byte, k uint8) {
+		args := []string{"validate", "-", "--format", "json", "--framework", "acme:1", "--from", "iso27002", "--to", "csf"}
+		if kind := kinds[int(k)%len(kinds)]; kind != "" {
+			args = append(args, "--kind", kind)
+		}
+		var out, errb bytes.Buffer
+		code := run(args, bytes.NewReader(data), &out, &errb)
+		switch {
+		case code == 0:
+		case code == 2 && out.Len() > 0:
+			rep := decodeJSON[validateJSON](t, out.String())
+			if rep.Valid || rep.Errors == 0 {
+				t.Fatalf("exit 2 with a valid report: %s", out.String())
+			}
+		case code == 2:
+			if n := bytes.Count(errb.Bytes(), []byte("\n")); n != 1 {
+				t.Fatalf("status 2 with %d lines on stderr: %q", n, errb.String())
+			}
+		default:
+			t.Fatalf("exit status %d: %s", code, errb.String())
+		}
+	})
+}
