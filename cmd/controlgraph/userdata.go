@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/internal/csvdialect"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
@@ -321,7 +321,8 @@ func (x *invocation) readSets(name, file string, data []byte, cat *catalog.Catal
 // its frameworks those of the refs of its first row, which must be written in full
 // ("acme:1/AC-1", "iso27002:2022/5.15").
 func csvSetMeta(name, file string, data []byte) (mappings.Set, error) {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
+	// In the dialect mappings.ReadCSV reads (',', ';' or tab; UTF-8 or UTF-16).
+	r, _ := csvdialect.Open(bytes.NewReader(data), csvdialect.Config{Header: csvdialect.ColumnsHeader("from", "to", "relationship")})
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
@@ -336,7 +337,7 @@ func csvSetMeta(name, file string, data []byte) (mappings.Set, error) {
 	}
 	fw := map[string]catalog.FrameworkID{}
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
+		h = csvdialect.Key(h)
 		if (h == "from" || h == "to") && i < len(row) {
 			f, _, ok := strings.Cut(strings.TrimSpace(row[i]), "/")
 			if !ok {
