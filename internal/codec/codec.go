@@ -102,14 +102,21 @@ var ErrTrailingData = errors.New("unexpected data after the JSON document")
 // It reads the whole buffer once to check it, then decodes it whole: time grows
 // linearly with the size of the input, escape sequences included. A panic inside
 // the decoder is recovered and returned as [ErrDecoder].
+//
+// Into a plain value (v of type *any) the checker decodes the document itself, in
+// the same pass, with the result encoding/json gives; the checks are the same.
 func DecodeStrict(data []byte, v any) (err error) {
 	c := checker{data: data}
-	if !c.document(reflect.TypeOf(v)) {
-		se := positioned(data, int64(c.off), c.err).(*SyntaxError)
-		if c.field != "" {
-			se.Field = c.field
+	if p, ok := v.(*any); ok && p != nil {
+		t, ok := c.tree()
+		if !ok {
+			return c.syntaxError()
 		}
-		return se
+		*p = t
+		return nil
+	}
+	if !c.document(reflect.TypeOf(v)) {
+		return c.syntaxError()
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -126,6 +133,15 @@ func DecodeStrict(data []byte, v any) (err error) {
 // UTF-16 surrogate ("\ud83d"): go-json's unescaping of surrogates computes pointers
 // outside its buffer (the race detector's checkptr aborts the process on it), so such
 // documents — rare, and already checked — take the standard library's path.
+// syntaxError is the checker's problem, positioned.
+func (c *checker) syntaxError() *SyntaxError {
+	se := positioned(c.data, int64(c.off), c.err).(*SyntaxError)
+	if c.field != "" {
+		se.Field = c.field
+	}
+	return se
+}
+
 func unmarshal(data []byte, v any) error {
 	if hasSurrogateEscape(data) {
 		return stdjson.Unmarshal(data, v)
