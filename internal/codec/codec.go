@@ -290,22 +290,7 @@ type frame struct {
 func (s *scanner) step(data []byte, i int) int {
 	switch c := data[i]; c {
 	case '"':
-		j := i + 1
-		for j < len(data) && data[j] != '"' {
-			if data[j] == '\\' {
-				j++
-			}
-			j++
-		}
-		if n := len(s.stack); n > 0 && !s.stack[n-1].array && s.stack[n-1].inKey {
-			end := min(j, len(data))
-			k, err := strconv.Unquote(string(data[i : end+min(1, len(data)-end)]))
-			if err != nil {
-				k = string(data[i+1 : end])
-			}
-			s.stack[n-1].key, s.stack[n-1].inKey = k, false
-		}
-		return min(j, len(data)-1)
+		return s.str(data, i)
 	case '{':
 		s.stack = append(s.stack, frame{inKey: true})
 	case '[':
@@ -324,6 +309,28 @@ func (s *scanner) step(data []byte, i int) int {
 		}
 	}
 	return i
+}
+
+// str reads the string starting at i (a '"'), taking it as the key of the member
+// being read when the innermost object expects one, and returns the index of its
+// last byte.
+func (s *scanner) str(data []byte, i int) int {
+	j := i + 1
+	for j < len(data) && data[j] != '"' {
+		if data[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	if n := len(s.stack); n > 0 && !s.stack[n-1].array && s.stack[n-1].inKey {
+		end := min(j, len(data))
+		k, err := strconv.Unquote(string(data[i : end+min(1, len(data)-end)]))
+		if err != nil {
+			k = string(data[i+1 : end])
+		}
+		s.stack[n-1].key, s.stack[n-1].inKey = k, false
+	}
+	return min(j, len(data)-1)
 }
 
 // path returns the path of the value being read and, when it is an object member,

@@ -118,10 +118,11 @@ func (c *checker) treeArray(ts *treeState) (any, bool) {
 			return nil, false
 		}
 		ts.elems = append(ts.elems, v)
-		if done, ok := c.after(']', "an array element"); !ok {
-			return nil, false
-		} else if done {
+		if !c.next(']', "an array element") {
 			break
+		}
+		if c.err != nil {
+			return nil, false
 		}
 	}
 	out := make([]any, len(ts.elems)-base)
@@ -130,6 +131,28 @@ func (c *checker) treeArray(ts *treeState) (any, bool) {
 	ts.elems = ts.elems[:base]
 	c.depth--
 	return out, true
+}
+
+// next reads what follows a member or an element and reports whether another
+// follows: true after a comma, false after the closing bracket end; on anything
+// else it records the problem (c.err) and returns true, so that the caller's loop
+// tests the error only on its way to the next member. The comma and the bracket are
+// tested here, inline, before the general case: this is the hot path of every
+// object and array.
+func (c *checker) next(end byte, what string) bool {
+	c.ws()
+	if c.i < len(c.data) {
+		switch c.data[c.i] {
+		case ',':
+			c.i++
+			return true
+		case end:
+			c.i++
+			return false
+		}
+	}
+	c.after(end, what)
+	return true
 }
 
 // after reads what follows a member or an element: a comma (done false) or the
@@ -187,10 +210,11 @@ func (c *checker) treeObject(ts *treeState) (any, bool) {
 			return nil, false
 		}
 		ts.members = append(ts.members, member{key: key, at: at, val: v})
-		if done, ok := c.after('}', "an object member"); !ok {
-			return nil, false
-		} else if done {
+		if !c.next('}', "an object member") {
 			break
+		}
+		if c.err != nil {
+			return nil, false
 		}
 	}
 	m := make(map[string]any, len(ts.members)-base)
