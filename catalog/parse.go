@@ -146,20 +146,21 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 		}
 	}
 	match := func(d *fwData, id, key string, x scoped) {
-		if i, ok := d.pos[id]; ok {
-			addCand(d.controls[i].Ref, exact, x)
+		ix := d.index()
+		if i, ok := ix.lookup(id); ok {
+			addCand(ix.controls[i].Ref, exact, x)
 			return
 		}
-		for _, i := range d.keys[key] {
+		for _, i := range ix.keyed(key) {
 			q := normalised
-			if strings.EqualFold(d.controls[i].Ref.ID, id) {
+			if strings.EqualFold(ix.controls[i].Ref.ID, id) {
 				q = folded
 			}
-			addCand(d.controls[i].Ref, q, x)
+			addCand(ix.controls[i].Ref, q, x)
 		}
 		for _, k := range altKeys {
-			for _, i := range d.keys[k] {
-				addCand(d.controls[i].Ref, normalised, x)
+			for _, i := range ix.keyed(k) {
+				addCand(ix.controls[i].Ref, normalised, x)
 			}
 		}
 	}
@@ -168,7 +169,7 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 		if d == nil {
 			continue
 		}
-		if _, own := d.pos[id]; !own && isAnnex && d.info.AnnexOf != "" {
+		if _, own := d.index().lookup(id); !own && isAnnex && d.info.AnnexOf != "" {
 			if a := c.byID[d.info.AnnexOf]; a != nil {
 				match(a, annexID, annexKey, x)
 			}

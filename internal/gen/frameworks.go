@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
@@ -39,40 +40,34 @@ The data was converted to JSON without change to its content. Build controlgraph
 `
 
 func genFrameworks(ref string, files map[string][]byte) error {
-	steps := []struct {
-		out string
-		gen func(string) (wire.Framework, error)
-		// apart, when set, is the file the summaries go to instead of out, read by the
-		// catalog only when a summary is asked for.
-		apart string
-	}{
-		{"catalog/data/iso27002-2022.json", genISO27002v2022, ""},
-		{"catalog/data/iso27001-2022.json", genISO27001v2022, ""},
-		{"catalog/data/iso27002-2013.json", genISO27002v2013, ""},
-		{"catalog/data/nist-csf-2.0.json", func(ref string) (wire.Framework, error) {
+	steps := []frameworkStep{
+		{"catalog/data/iso27002-2022.json", "ISO27002v2022", genISO27002v2022, ""},
+		{"catalog/data/iso27001-2022.json", "ISO27001v2022", genISO27001v2022, ""},
+		{"catalog/data/iso27002-2013.json", "ISO27002v2013", genISO27002v2013, ""},
+		{"catalog/data/nist-csf-2.0.json", "CSF20", func(ref string) (wire.Framework, error) {
 			return genCSF(ref, "frameworks/nist-csf-2.0.csv", wire.Framework{
 				ID: "nist-csf:2.0", Name: "NIST Cybersecurity Framework 2.0", Version: "2.0", Publisher: "NIST",
 				Source:  "NIST CSWP 29, The NIST Cybersecurity Framework (CSF) 2.0 (February 2024), from NIST's OSCAL catalog",
 				Licence: nistLicence, Aliases: []string{"csf", "nistcsf", "csf2"},
 			})
 		}, ""},
-		{"catalog/data/nist-csf-1.1.json", func(ref string) (wire.Framework, error) {
+		{"catalog/data/nist-csf-1.1.json", "CSF11", func(ref string) (wire.Framework, error) {
 			return genCSF(ref, "frameworks/nist-csf-1.1.csv", wire.Framework{
 				ID: "nist-csf:1.1", Name: "NIST Cybersecurity Framework 1.1", Version: "1.1", Publisher: "NIST",
 				Source:  "NIST Framework for Improving Critical Infrastructure Cybersecurity, Version 1.1 (April 2018)",
 				Licence: nistLicence, Aliases: []string{"csf", "nistcsf", "csf1.1"},
 			})
 		}, ""},
-		{"catalog/data/nis2-2024.json", genNIS2, ""},
-		{"catalog/data/sp800-53-5.json", genSP80053, "catalog/data/sp800-53-5.summaries.json"},
-		{"catalog/data/cis/cis-controls-8.json", func(ref string) (wire.Framework, error) {
+		{"catalog/data/nis2-2024.json", "NIS2v2024", genNIS2, ""},
+		{"catalog/data/sp800-53-5.json", "SP80053v5", genSP80053, "catalog/data/sp800-53-5.summaries.json"},
+		{"catalog/data/cis/cis-controls-8.json", "CIS8", func(ref string) (wire.Framework, error) {
 			return genCIS(ref, "frameworks/cis-controls-v8-safeguards.csv", wire.Framework{
 				ID: "cis:8", Name: "CIS Critical Security Controls v8", Version: "8", Publisher: "Center for Internet Security",
 				Source:  "CIS Critical Security Controls Version 8 (May 2021): CIS's OSCAL catalog and workbook CIS_Controls_Version_8.xlsx",
 				Licence: cisLicence, Aliases: []string{"cis-controls", "cis:8.0"}, QualifiedOnly: true,
 			})
 		}, ""},
-		{"catalog/data/cis/cis-controls-8.1.json", func(ref string) (wire.Framework, error) {
+		{"catalog/data/cis/cis-controls-8.1.json", "CIS81", func(ref string) (wire.Framework, error) {
 			return genCIS(ref, "frameworks/cis-controls-v8.1-safeguards.csv", wire.Framework{
 				ID: "cis:8.1", Name: "CIS Critical Security Controls v8.1", Version: "8.1", Publisher: "Center for Internet Security",
 				Source:  "CIS Critical Security Controls Version 8.1 (June 2024), values of v8.1.2; control titles as in v8",
@@ -80,37 +75,81 @@ func genFrameworks(ref string, files map[string][]byte) error {
 			})
 		}, ""},
 	}
+	var base, cis []tableFramework
 	for _, s := range steps {
-		wf, err := s.gen(ref)
+		tf, err := s.run(ref, files)
 		if err != nil {
 			return err
 		}
-		if s.apart != "" {
-			sums := wire.Summaries{Framework: wf.ID, Summaries: []wire.Summary{}}
-			for i, c := range wf.Controls {
-				if c.Summary != "" {
-					sums.Summaries = append(sums.Summaries, wire.Summary{ID: c.ID, Text: c.Summary})
-					wf.Controls[i].Summary = ""
-				}
-			}
-			b, err := codec.MarshalIndent(sums)
-			if err != nil {
-				return err
-			}
-			files[s.apart] = b
+		if strings.HasPrefix(s.out, "catalog/data/cis/") {
+			cis = append(cis, tf)
+		} else {
+			base = append(base, tf)
 		}
-		b, err := codec.MarshalIndent(wf)
+	}
+	for _, t := range []struct {
+		file, list, tag string
+		fws             []tableFramework
+	}{{"catalog/embed_tables.go", "baseTables", "", base}, {"catalog/embed_tables_cis.go", "cisTables", "!nocis", cis}} {
+		src, err := catalogTables(t.list, t.tag, t.fws)
 		if err != nil {
 			return err
 		}
-		// The catalog's own checks (IDs, titles, parents, cycles) on what it will embed.
-		if _, err := catalog.ReadJSON(s.out, b); err != nil {
-			return err
-		}
-		files[s.out] = b
+		files[t.file] = src
 	}
 	files["catalog/data/cis/LICENSE"] = []byte(cisFrameworksLicenceFile)
 	return nil
+}
+
+// frameworkStep generates one framework file.
+type frameworkStep struct {
+	out    string // the JSON file
+	goName string // the name of its table in the generated Go (tableISO27002v2022)
+	gen    func(string) (wire.Framework, error)
+	// apart, when set, is the file the summaries go to instead of out, read by the
+	// catalog only when a summary is asked for.
+	apart string
+}
+
+// run generates the framework, writes its JSON file (and its summaries file) into
+// files after the catalog's own checks, and returns it for the Go tables.
+func (s frameworkStep) run(ref string, files map[string][]byte) (tableFramework, error) {
+	wf, err := s.gen(ref)
+	if err != nil {
+		return tableFramework{}, err
+	}
+	tf := tableFramework{goName: s.goName, wf: wf, apart: s.apart != ""}
+	if s.apart != "" {
+		tf.wf.Controls = slices.Clone(wf.Controls)
+		b, err := summariesApart(&wf)
+		if err != nil {
+			return tableFramework{}, err
+		}
+		files[s.apart] = b
+	}
+	b, err := codec.MarshalIndent(wf)
+	if err != nil {
+		return tableFramework{}, err
+	}
+	// The catalog's own checks (IDs, titles, parents, cycles) on what it will embed.
+	if _, err := catalog.ReadJSON(s.out, b); err != nil {
+		return tableFramework{}, err
+	}
+	files[s.out] = b
+	return tf, nil
+}
+
+// summariesApart moves the summaries of wf's controls into a summaries file, which it
+// returns.
+func summariesApart(wf *wire.Framework) ([]byte, error) {
+	sums := wire.Summaries{Framework: wf.ID, Summaries: []wire.Summary{}}
+	for i, c := range wf.Controls {
+		if c.Summary != "" {
+			sums.Summaries = append(sums.Summaries, wire.Summary{ID: c.ID, Text: c.Summary})
+			wf.Controls[i].Summary = ""
+		}
+	}
+	return codec.MarshalIndent(sums)
 }
 
 func tf(b bool) string {

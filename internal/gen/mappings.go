@@ -69,6 +69,7 @@ func genMappings(ref string, files map[string][]byte) error {
 		}},
 		{true, genCIS8toCIS81},
 	}
+	var base, cis []mappings.Set
 	for _, st := range steps {
 		sets, err := st.gen(ref, cat)
 		if err != nil {
@@ -88,7 +89,22 @@ func genMappings(ref string, files map[string][]byte) error {
 				return err
 			}
 			files[dir+s.ID+".json"] = buf.Bytes()
+			if st.cis {
+				cis = append(cis, s)
+			} else {
+				base = append(base, s)
+			}
 		}
+	}
+	for _, t := range []struct {
+		file, list, tag string
+		sets            []mappings.Set
+	}{{"mappings/embed_tables.go", "baseSetTables", "", base}, {"mappings/embed_tables_cis.go", "cisSetTables", "!nocis", cis}} {
+		src, err := mappingTables(t.list, t.tag, t.sets)
+		if err != nil {
+			return err
+		}
+		files[t.file] = src
 	}
 	files["mappings/data/cis/LICENSE"] = []byte(cisLicenceFile)
 	return nil
