@@ -429,73 +429,111 @@ func genSP80053(ref string) (wire.Framework, error) {
 		Licence: nistLicence, Aliases: []string{"800-53", "nist-800-53", "sp800-53", "nist-sp800-53"},
 		ItemKinds: []string{string(catalog.KindControl), string(catalog.KindEnhancement)},
 	}
-	familyTitle := map[string]string{}
-	kindOf := map[string]string{}
+	sp := sp80053Reader{t: t, familyTitle: map[string]string{}, kindOf: map[string]string{}}
 	for _, r := range t.rows {
-		id, fam, kind, parent := r.get("id"), r.get("family"), r.get("kind"), r.get("parent")
-		if ft, seen := familyTitle[fam]; !seen {
-			if fam == "" || r.get("family_title") == "" {
-				return wf, fmt.Errorf("%s:%d: %s has no family or family title", file, r.line, id)
-			}
-			familyTitle[fam] = r.get("family_title")
-			kindOf[fam] = "family"
-			wf.Controls = append(wf.Controls, wire.Control{ID: fam, Title: r.get("family_title"), Kind: "family"})
-		} else if ft != r.get("family_title") {
-			return wf, fmt.Errorf("%s:%d: family %s is %q here, %q above", file, r.line, fam, r.get("family_title"), ft)
+		if err := sp.family(r, &wf); err != nil {
+			return wf, err
 		}
-		if !strings.HasPrefix(id, fam+"-") {
-			return wf, fmt.Errorf("%s:%d: %s is not numbered in its family %s", file, r.line, id, fam)
+		c, err := sp.control(r)
+		if err != nil {
+			return wf, err
 		}
-		switch kind {
-		case "control":
-			if parent != "" {
-				return wf, fmt.Errorf("%s:%d: control %s has parent %q; a control's parent is its family", file, r.line, id, parent)
-			}
-			parent = fam
-		case "enhancement":
-			if kindOf[parent] != "control" || !strings.HasPrefix(id, parent+"(") {
-				return wf, fmt.Errorf("%s:%d: enhancement %s is under %q, not its control above", file, r.line, id, parent)
-			}
-		default:
-			return wf, fmt.Errorf("%s:%d: unknown kind %q (want control or enhancement)", file, r.line, kind)
-		}
-		if _, dup := kindOf[id]; dup {
-			return wf, fmt.Errorf("%s:%d: %s repeated", file, r.line, id)
-		}
-		kindOf[id] = kind
-		attrs := map[string][]string{}
-		for _, b := range sp80053Baselines {
-			in, err := flag01(t, r, b.col)
-			if err != nil {
-				return wf, err
-			}
-			if in {
-				attrs[catalog.AttrBaseline] = append(attrs[catalog.AttrBaseline], b.value)
-			}
-		}
-		switch r.get("status") {
-		case "active":
-			if r.get("withdrawn_to") != "" {
-				return wf, fmt.Errorf("%s:%d: active %s has withdrawn_to %q", file, r.line, id, r.get("withdrawn_to"))
-			}
-			if r.get("statement") == "" {
-				return wf, fmt.Errorf("%s:%d: active %s has no statement", file, r.line, id)
-			}
-		case "withdrawn":
-			if len(attrs) > 0 {
-				return wf, fmt.Errorf("%s:%d: withdrawn %s is in a baseline", file, r.line, id)
-			}
-			attrs[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
-			if to := split(r.get("withdrawn_to")); len(to) > 0 {
-				attrs[catalog.AttrIncorporatedInto] = to
-			}
-		default:
-			return wf, fmt.Errorf("%s:%d: unknown status %q (want active or withdrawn)", file, r.line, r.get("status"))
-		}
-		if len(attrs) == 0 {
-			attrs = nil
-		}
-		wf.Controls = append(wf.Controls, wire.Control{ID: id, Title: r.get("title"), Kind: kind, Parent: parent, Summary: r.get("statement"), Attributes: attrs})
+		wf.Controls = append(wf.Controls, c)
 	}
 	return wf, nil
+}
+
+// sp80053Reader reads the rows of the SP 800-53 reference file in order, remembering
+// the families and the kind of every ID met.
+type sp80053Reader struct {
+	t           *table
+	familyTitle map[string]string // family → title
+	kindOf      map[string]string // ID → "family", "control" or "enhancement"
+}
+
+// family adds the family node of row r to wf when r is the first row of its family,
+// and checks that the row's family title and numbering agree with it.
+func (sp *sp80053Reader) family(r row, wf *wire.Framework) error {
+	file, id, fam := sp.t.file, r.get("id"), r.get("family")
+	if ft, seen := sp.familyTitle[fam]; !seen {
+		if fam == "" || r.get("family_title") == "" {
+			return fmt.Errorf("%s:%d: %s has no family or family title", file, r.line, id)
+		}
+		sp.familyTitle[fam] = r.get("family_title")
+		sp.kindOf[fam] = "family"
+		wf.Controls = append(wf.Controls, wire.Control{ID: fam, Title: r.get("family_title"), Kind: "family"})
+	} else if ft != r.get("family_title") {
+		return fmt.Errorf("%s:%d: family %s is %q here, %q above", file, r.line, fam, r.get("family_title"), ft)
+	}
+	if !strings.HasPrefix(id, fam+"-") {
+		return fmt.Errorf("%s:%d: %s is not numbered in its family %s", file, r.line, id, fam)
+	}
+	return nil
+}
+
+// control reads the control or enhancement of row r: its parent (a control's is its
+// family, an enhancement's the control above), baselines and status.
+func (sp *sp80053Reader) control(r row) (wire.Control, error) {
+	file, id, kind, parent := sp.t.file, r.get("id"), r.get("kind"), r.get("parent")
+	switch kind {
+	case "control":
+		if parent != "" {
+			return wire.Control{}, fmt.Errorf("%s:%d: control %s has parent %q; a control's parent is its family", file, r.line, id, parent)
+		}
+		parent = r.get("family")
+	case "enhancement":
+		if sp.kindOf[parent] != "control" || !strings.HasPrefix(id, parent+"(") {
+			return wire.Control{}, fmt.Errorf("%s:%d: enhancement %s is under %q, not its control above", file, r.line, id, parent)
+		}
+	default:
+		return wire.Control{}, fmt.Errorf("%s:%d: unknown kind %q (want control or enhancement)", file, r.line, kind)
+	}
+	if _, dup := sp.kindOf[id]; dup {
+		return wire.Control{}, fmt.Errorf("%s:%d: %s repeated", file, r.line, id)
+	}
+	sp.kindOf[id] = kind
+	attrs, err := sp.attributes(r)
+	if err != nil {
+		return wire.Control{}, err
+	}
+	return wire.Control{ID: id, Title: r.get("title"), Kind: kind, Parent: parent, Summary: r.get("statement"), Attributes: attrs}, nil
+}
+
+// attributes returns the attributes of row r: the baselines it is in, or for a
+// withdrawn control its status and where it went; nil when there are none.
+func (sp *sp80053Reader) attributes(r row) (map[string][]string, error) {
+	file, id := sp.t.file, r.get("id")
+	attrs := map[string][]string{}
+	for _, b := range sp80053Baselines {
+		in, err := flag01(sp.t, r, b.col)
+		if err != nil {
+			return nil, err
+		}
+		if in {
+			attrs[catalog.AttrBaseline] = append(attrs[catalog.AttrBaseline], b.value)
+		}
+	}
+	switch r.get("status") {
+	case "active":
+		if r.get("withdrawn_to") != "" {
+			return nil, fmt.Errorf("%s:%d: active %s has withdrawn_to %q", file, r.line, id, r.get("withdrawn_to"))
+		}
+		if r.get("statement") == "" {
+			return nil, fmt.Errorf("%s:%d: active %s has no statement", file, r.line, id)
+		}
+	case "withdrawn":
+		if len(attrs) > 0 {
+			return nil, fmt.Errorf("%s:%d: withdrawn %s is in a baseline", file, r.line, id)
+		}
+		attrs[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
+		if to := split(r.get("withdrawn_to")); len(to) > 0 {
+			attrs[catalog.AttrIncorporatedInto] = to
+		}
+	default:
+		return nil, fmt.Errorf("%s:%d: unknown status %q (want active or withdrawn)", file, r.line, r.get("status"))
+	}
+	if len(attrs) == 0 {
+		return nil, nil
+	}
+	return attrs, nil
 }
