@@ -35,7 +35,8 @@ Files:
                          workbook CIS_Controls_Version_8.xlsx)
   cis-controls-8.1.json  CIS Critical Security Controls Version 8.1 (values of v8.1.2)
 
-The data was converted to JSON without change to its content. Build controlgraph with
+The data was converted to JSON without change to its content, and from it to the Go
+tables of catalog/embed_tables_cis.go, which the binary holds. Build controlgraph with
 -tags nocis to leave every CIS file out of the binary.
 `
 
@@ -88,10 +89,13 @@ func genFrameworks(ref string, files map[string][]byte) error {
 		}
 	}
 	for _, t := range []struct {
-		file, list, tag string
-		fws             []tableFramework
-	}{{"catalog/embed_tables.go", "baseTables", "", base}, {"catalog/embed_tables_cis.go", "cisTables", "!nocis", cis}} {
-		src, err := catalogTables(t.list, t.tag, t.fws)
+		file, list, tag, licence string
+		fws                      []tableFramework
+	}{
+		{"catalog/embed_tables.go", "baseTables", "", "", base},
+		{"catalog/embed_tables_cis.go", "cisTables", "!nocis", "catalog/data/cis", cis},
+	} {
+		src, err := catalogTables(t.list, t.tag, t.licence, t.fws)
 		if err != nil {
 			return err
 		}

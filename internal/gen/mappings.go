@@ -36,7 +36,8 @@ Files:
   cis-controls-v8_to_nist-csf-1.1.json    CIS workbook CIS_Controls_v8_Mapping_to_NIST_CSF_2_2023.xlsx
   cis-controls-v8_to_cis-controls-v8.1.json  v8 and v8.1 share their numbering
 
-The data was converted to JSON without change to its content. Build controlgraph with
+The data was converted to JSON without change to its content, and from it to the Go
+tables of mappings/embed_tables_cis.go, which the binary holds. Build controlgraph with
 -tags nocis to leave every CIS file out of the binary.
 `
 
@@ -98,10 +99,13 @@ func genMappings(ref string, files map[string][]byte) error {
 		}
 	}
 	for _, t := range []struct {
-		file, list, tag string
-		sets            []mappings.Set
-	}{{"mappings/embed_tables.go", "baseSetTables", "", base}, {"mappings/embed_tables_cis.go", "cisSetTables", "!nocis", cis}} {
-		src, err := mappingTables(t.list, t.tag, t.sets)
+		file, list, tag, licence string
+		sets                     []mappings.Set
+	}{
+		{"mappings/embed_tables.go", "baseSetTables", "", "", base},
+		{"mappings/embed_tables_cis.go", "cisSetTables", "!nocis", "mappings/data/cis", cis},
+	} {
+		src, err := mappingTables(t.list, t.tag, t.licence, t.sets)
 		if err != nil {
 			return err
 		}
