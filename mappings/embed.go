@@ -50,8 +50,7 @@ const (
 // the JSON files under data/ it writes from the same sets; the package's tests check
 // that the two agree. Reading a table decodes nothing: a set is made with two
 // allocations (its edges and its statements), whose strings point into the table.
-//
-//go:generate go run ../internal/gen -ref ../../shared/reference -out ..
+// (go generate ./catalog runs the generator, which writes both packages' data.)
 
 // setTable is one embedded set as the generator writes it: the set without its edges
 // and statements, the frameworks its refs name, one string table, and the edges and
