@@ -1,0 +1,211 @@
+package crosswalk_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/mappings"
+)
+
+// The frameworks of the Edges tests, none of them embedded:
+//
+//	isms:1  clauses C1, C2; carries ctl:1 as its annex (as ISO/IEC 27001 carries 27002)
+//	ctl:1   X1, X2, X3
+//	own:1   O1, O2, O3, and own:2, the same IDs (an identity succession joins them)
+const (
+	fwISMS catalog.FrameworkID = "isms:1"
+	fwCtl  catalog.FrameworkID = "ctl:1"
+	fwOwn1 catalog.FrameworkID = "own:1"
+	fwOwn2 catalog.FrameworkID = "own:2"
+)
+
+func flatFW(id catalog.FrameworkID, ids ...string) catalog.Framework {
+	f := catalog.Framework{ID: id, Name: string(id), Version: id.Version()}
+	for _, x := range ids {
+		f.Controls = append(f.Controls, catalog.ControlSpec{ID: x, Title: "control " + x})
+	}
+	return f
+}
+
+func edgesCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	isms := flatFW(fwISMS, "C1", "C2")
+	isms.AnnexOf = fwCtl
+	cat, err := catalog.New(isms, flatFW(fwCtl, "X1", "X2", "X3"), flatFW(fwOwn1, "O1", "O2", "O3"), flatFW(fwOwn2, "O1", "O2", "O3"))
+	require.NoError(t, err)
+	return cat
+}
+
+func r(fw catalog.FrameworkID, id string) catalog.Ref { return catalog.NewRef(fw, id) }
+
+// edgesSets are a crosswalk own:1 → isms:1 (to a clause and to an annex control,
+// with a misprint, a strength, a label, an edge listed twice and statements listed
+// out of document order) and the identity succession own:1 → own:2.
+func edgesSets() []mappings.Set {
+	cross := mappings.Set{ID: "own-isms", From: fwOwn1, To: fwISMS, Kind: mappings.Crosswalk,
+		Source: mappings.Source{ID: "own-doc"},
+		Edges: []mappings.Edge{
+			{From: r(fwOwn1, "O2"), To: r(fwCtl, "X1"), Relationship: mappings.SubsetOf, Source: "own-doc"},
+			{From: r(fwOwn1, "O1"), To: r(fwISMS, "C2"), Relationship: mappings.Related, Source: "own-doc", Label: "see-also"},
+			{From: r(fwOwn1, "O1"), To: r(fwISMS, "C1"), Relationship: mappings.Equal, Source: "own-doc", Misprint: "C.1", Strength: 7, HasStrength: true},
+			{From: r(fwOwn1, "O2"), To: r(fwCtl, "X1"), Relationship: mappings.SubsetOf, Source: "own-doc"},
+		},
+		Statements: []mappings.Statement{
+			{Ref: r(fwOwn1, "O3"), Kind: mappings.NoReference, Target: "clauses"},
+			{Ref: r(fwOwn1, "O1"), Kind: mappings.AllControls, Target: "annex"},
+		},
+	}
+	succ := mappings.Set{ID: "own-1-2", From: fwOwn1, To: fwOwn2, Kind: mappings.Succession,
+		Source: mappings.Source{ID: "own-succ"}}
+	for _, id := range []string{"O1", "O2", "O3"} {
+		succ.Edges = append(succ.Edges, mappings.Edge{From: r(fwOwn1, id), To: r(fwOwn2, id), Relationship: mappings.Equal, Source: "own-succ"})
+	}
+	return []mappings.Set{cross, succ}
+}
+
+func edgesCrosswalk(t *testing.T) *crosswalk.Crosswalk {
+	t.Helper()
+	cw, err := crosswalk.New(edgesCatalog(t), edgesSets()...)
+	require.NoError(t, err)
+	return cw
+}
+
+// ends lists the edges as "from relationship to" for comparison.
+func ends(es []crosswalk.PairEdge) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.From.String() + " " + e.Relationship.String() + " " + e.To.String()
+	}
+	return out
+}
+
+func TestEdgesPublished(t *testing.T) {
+	cw := edgesCrosswalk(t)
+	p := cw.Edges(fwOwn1, fwISMS, edgesSets())
+	assert.Equal(t, fwOwn1, p.From)
+	assert.Equal(t, fwISMS, p.To)
+	// Document order of from, then of to (a clause before the annex controls, as the
+	// catalog orders isms:1 before ctl:1); the repeated edge twice, as published.
+	assert.Equal(t, []string{
+		"own:1/O1 equal isms:1/C1",
+		"own:1/O1 related isms:1/C2",
+		"own:1/O2 subset-of ctl:1/X1",
+		"own:1/O2 subset-of ctl:1/X1",
+	}, ends(p.Edges))
+	first := p.Edges[0]
+	assert.Equal(t, crosswalk.PairEdge{
+		Hop:      crosswalk.Hop{From: r(fwOwn1, "O1"), To: r(fwISMS, "C1"), Relationship: mappings.Equal, Set: "own-isms", Source: "own-doc"},
+		Misprint: "C.1", Strength: 7, HasStrength: true,
+	}, first)
+	assert.Equal(t, "see-also", p.Edges[1].Label)
+	for _, e := range p.Edges {
+		assert.False(t, e.Inverse)
+		assert.Empty(t, e.Succession)
+	}
+	// The statements in document order (O1 before O3), not in the set's order.
+	require.Len(t, p.Statements, 2)
+	assert.Equal(t, r(fwOwn1, "O1"), p.Statements[0].Ref)
+	assert.Equal(t, mappings.AllControls, p.Statements[0].Kind)
+	assert.Equal(t, r(fwOwn1, "O3"), p.Statements[1].Ref)
+	assert.Equal(t, "own-isms", p.Statements[1].Set)
+}
+
+// The annex framework answers only for its own controls; the framework that carries
+// it answers for both.
+func TestEdgesAnnex(t *testing.T) {
+	cw := edgesCrosswalk(t)
+	p := cw.Edges(fwOwn1, fwCtl, edgesSets())
+	assert.Equal(t, []string{"own:1/O2 subset-of ctl:1/X1", "own:1/O2 subset-of ctl:1/X1"}, ends(p.Edges))
+	// The set is published towards isms:1, which carries ctl:1: its statements come.
+	assert.Len(t, p.Statements, 2)
+}
+
+// Read the other way, every edge is inverse and its relationship inverted; the
+// statements are about own:1's elements, so none comes.
+func TestEdgesInverse(t *testing.T) {
+	cw := edgesCrosswalk(t)
+	p := cw.Edges(fwISMS, fwOwn1, edgesSets())
+	assert.Equal(t, []string{
+		"isms:1/C1 equal own:1/O1",
+		"isms:1/C2 related own:1/O1",
+		"ctl:1/X1 superset-of own:1/O2",
+		"ctl:1/X1 superset-of own:1/O2",
+	}, ends(p.Edges))
+	for _, e := range p.Edges {
+		assert.True(t, e.Inverse)
+	}
+	assert.Empty(t, p.Statements)
+	assert.NotNil(t, p.Statements)
+}
+
+// own:2 has no published edge to isms:1: the edges of own:1 are carried across the
+// identity succession, refs moved to own:2 and labelled with own:1.
+func TestEdgesAcrossIdentitySuccession(t *testing.T) {
+	cw := edgesCrosswalk(t)
+	p := cw.Edges(fwOwn2, fwISMS, edgesSets())
+	assert.Equal(t, []string{
+		"own:2/O1 equal isms:1/C1",
+		"own:2/O1 related isms:1/C2",
+		"own:2/O2 subset-of ctl:1/X1",
+		"own:2/O2 subset-of ctl:1/X1",
+	}, ends(p.Edges))
+	for _, e := range p.Edges {
+		assert.Equal(t, fwOwn1, e.Succession)
+		assert.Equal(t, "own-isms", e.Set)
+	}
+	back := cw.Edges(fwISMS, fwOwn2, edgesSets())
+	assert.Equal(t, []string{
+		"isms:1/C1 equal own:2/O1",
+		"isms:1/C2 related own:2/O1",
+		"ctl:1/X1 superset-of own:2/O2",
+		"ctl:1/X1 superset-of own:2/O2",
+	}, ends(back.Edges))
+	assert.True(t, back.Edges[0].Inverse)
+
+	// The succession set itself links own:1 and own:2: those are published edges.
+	direct := cw.Edges(fwOwn1, fwOwn2, edgesSets())
+	require.Len(t, direct.Edges, 3)
+	assert.Empty(t, direct.Edges[0].Succession)
+
+	// Without the crosswalk set there is nothing to carry.
+	none := cw.Edges(fwOwn2, fwISMS, edgesSets()[1:])
+	assert.Empty(t, none.Edges)
+	assert.NotNil(t, none.Edges)
+	assert.Empty(t, none.Statements)
+}
+
+// The returned edges are the caller's: changing them changes no later answer.
+func TestEdgesResultIsACopy(t *testing.T) {
+	cw := edgesCrosswalk(t)
+	sets := edgesSets()
+	p := cw.Edges(fwOwn1, fwISMS, sets)
+	p.Edges[0].From = r(fwOwn1, "O3")
+	p.Statements[0].Ref = r(fwOwn1, "O2")
+	again := cw.Edges(fwOwn1, fwISMS, sets)
+	assert.Equal(t, r(fwOwn1, "O1"), again.Edges[0].From)
+	assert.Equal(t, r(fwOwn1, "O1"), again.Statements[0].Ref)
+	assert.Equal(t, r(fwOwn1, "O2"), sets[0].Edges[0].From)
+}
+
+// The embedded data: NIST's CSF 2.0 → ISO/IEC 27001:2022 reference, read towards
+// ISO/IEC 27002:2022 (its Annex A references only).
+func TestEdgesEmbedded(t *testing.T) {
+	cw := crosswalk.Default()
+	p := cw.Edges(catalog.CSF20, catalog.ISO27002v2022, mappings.Embedded())
+	require.NotEmpty(t, p.Edges)
+	assert.Equal(t, r(catalog.CSF20, "GV"), p.Edges[0].From)
+	assert.Contains(t, ends(p.Edges), "nist-csf:2.0/DE.CM-01 related iso27002:2022/8.16")
+	for _, e := range p.Edges {
+		assert.Equal(t, catalog.ISO27002v2022, e.To.Framework)
+		assert.Equal(t, "nist-csf-2.0_to_iso27001-2022", e.Set)
+	}
+	var pr bool
+	for _, st := range p.Statements {
+		pr = pr || (st.Ref == r(catalog.CSF20, "PR") && st.Kind == mappings.AllControls)
+	}
+	assert.True(t, pr, "PR: All applicable controls")
+}
