@@ -1,16 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
-	"github.com/controlgraph/controlgraph/internal/codec"
-	"github.com/controlgraph/controlgraph/internal/wire"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
@@ -111,7 +107,7 @@ func setupExport(fs *flag.FlagSet) action {
 		}
 		if len(setIDs) == 0 && !*noMappings {
 			for _, s := range x.allSets() {
-				if within(s, ids) {
+				if s.Within(ids...) {
 					sets = append(sets, s)
 				}
 			}
@@ -119,42 +115,8 @@ func setupExport(fs *flag.FlagSet) action {
 		if *noMappings {
 			sets = nil
 		}
-		return writeExportJSON(x.out, specs, sets)
+		return mappings.WriteExport(x.out, specs, sets)
 	}
-}
-
-// within reports whether every control set s names belongs to one of fws.
-func within(s mappings.Set, fws []catalog.FrameworkID) bool {
-	if !slices.Contains(fws, s.From) || !slices.Contains(fws, s.To) {
-		return false
-	}
-	for _, e := range s.Edges {
-		if !slices.Contains(fws, e.From.Framework) || !slices.Contains(fws, e.To.Framework) {
-			return false
-		}
-	}
-	return true
-}
-
-// writeExportJSON writes the export document: the frameworks as catalog.WriteJSON
-// writes them and the mapping sets as mappings.WriteJSON does, in one document.
-func writeExportJSON(w io.Writer, fws []catalog.Framework, sets []mappings.Set) error {
-	var fb, mb bytes.Buffer
-	if err := catalog.WriteJSON(&fb, fws...); err != nil {
-		return err
-	}
-	if err := mappings.WriteJSON(&mb, sets...); err != nil {
-		return err
-	}
-	var doc, md wire.Document
-	if err := codec.DecodeStrict(fb.Bytes(), &doc); err != nil {
-		return err
-	}
-	if err := codec.DecodeStrict(mb.Bytes(), &md); err != nil {
-		return err
-	}
-	doc.Mappings = md.Mappings
-	return codec.Encode(w, doc)
 }
 
 // setsBetween returns the IDs of the mapping sets between frameworks from and to,
