@@ -221,3 +221,39 @@ func moveRef(r catalog.Ref, from, to catalog.FrameworkID) catalog.Ref {
 	}
 	return r
 }
+
+// EdgesOf returns the published edges of sets that leave or reach control r, each
+// read from r: an edge published towards r is read backwards (its relationship
+// inverted) and marked Inverse. r may be any name of the control (an Annex A
+// spelling such as "iso27001:2022/A.5.1" too), and edges match under any of its
+// names ([catalog.Catalog.Aliases]). The edges are in document order of their other
+// end (To), then by source and relationship; an edge a set repeats comes as often.
+// A ref the crosswalk's catalog does not hold has no edges.
+func (cw *Crosswalk) EdgesOf(r catalog.Ref, sets []mappings.Set) []PairEdge {
+	canon, ok := cw.cat.Canonical(r)
+	if !ok {
+		return nil
+	}
+	names := append([]catalog.Ref{canon}, cw.cat.Aliases(canon)...)
+	var out []PairEdge
+	for _, s := range sets {
+		for _, e := range s.Edges {
+			if slices.Contains(names, e.From) {
+				out = append(out, pairEdge(e, s.ID, false))
+			}
+			if slices.Contains(names, e.To) {
+				out = append(out, pairEdge(e.Inverse(), s.ID, true))
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b PairEdge) int {
+		if d := cw.cat.Compare(a.To, b.To); d != 0 {
+			return d
+		}
+		if d := cmp.Compare(a.Source, b.Source); d != 0 {
+			return d
+		}
+		return cmp.Compare(a.Relationship.String(), b.Relationship.String())
+	})
+	return out
+}

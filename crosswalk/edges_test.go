@@ -209,3 +209,68 @@ func TestEdgesEmbedded(t *testing.T) {
 	}
 	assert.True(t, pr, "PR: All applicable controls")
 }
+
+func TestEdgesOf(t *testing.T) {
+	cw := edgesCrosswalk(t)
+	sets := edgesSets()
+	o1 := cw.EdgesOf(r(fwOwn1, "O1"), sets)
+	assert.Equal(t, []string{
+		"own:1/O1 equal isms:1/C1",
+		"own:1/O1 related isms:1/C2",
+		"own:1/O1 equal own:2/O1",
+	}, ends(o1))
+	assert.Equal(t, "C.1", o1[0].Misprint)
+	assert.Equal(t, "own-1-2", o1[2].Set)
+
+	// Towards an annex control, read backwards; the Annex A spelling is the same
+	// control, and the repeated edge comes twice.
+	x1 := cw.EdgesOf(r(fwCtl, "X1"), sets)
+	assert.Equal(t, []string{"ctl:1/X1 superset-of own:1/O2", "ctl:1/X1 superset-of own:1/O2"}, ends(x1))
+	assert.True(t, x1[0].Inverse)
+	assert.Equal(t, x1, cw.EdgesOf(r(fwISMS, "A.X1"), sets))
+
+	// An edge written with the Annex A spelling is found from the control's own ref.
+	alias := []mappings.Set{{ID: "alias", From: fwOwn1, To: fwISMS, Kind: mappings.Crosswalk, Source: mappings.Source{ID: "a"},
+		Edges: []mappings.Edge{{From: r(fwOwn1, "O3"), To: r(fwISMS, "A.X2"), Relationship: mappings.Related, Source: "a"}}}}
+	x2 := cw.EdgesOf(r(fwCtl, "X2"), alias)
+	require.Len(t, x2, 1)
+	assert.Equal(t, "isms:1/A.X2 related own:1/O3", ends(x2)[0], "the edge keeps the ref as published")
+
+	// Sorted by the other end in document order, then source, then relationship.
+	two := []mappings.Set{{ID: "two", From: fwOwn1, To: fwCtl, Kind: mappings.Crosswalk, Source: mappings.Source{ID: "z"},
+		Edges: []mappings.Edge{
+			{From: r(fwOwn1, "O3"), To: r(fwCtl, "X3"), Relationship: mappings.Related, Source: "z"},
+			{From: r(fwOwn1, "O3"), To: r(fwCtl, "X2"), Relationship: mappings.SubsetOf, Source: "z"},
+			{From: r(fwOwn1, "O3"), To: r(fwCtl, "X2"), Relationship: mappings.Equal, Source: "z"},
+			{From: r(fwOwn1, "O3"), To: r(fwCtl, "X2"), Relationship: mappings.Related, Source: "b"},
+		}}}
+	assert.Equal(t, []string{
+		"own:1/O3 related ctl:1/X2",
+		"own:1/O3 equal ctl:1/X2",
+		"own:1/O3 subset-of ctl:1/X2",
+		"own:1/O3 related ctl:1/X3",
+	}, ends(cw.EdgesOf(r(fwOwn1, "O3"), two)))
+
+	assert.Nil(t, cw.EdgesOf(r(fwOwn1, "O9"), sets))
+	assert.Equal(t, []string{"own:1/O3 equal own:2/O3"}, ends(cw.EdgesOf(r(fwOwn1, "O3"), sets)))
+}
+
+// ISO/IEC 27002:2022 8.16 in the embedded data: NIST's ten CSF 2.0 references (the
+// reference file lists 8.16 on ten rows), read backwards.
+func TestEdgesOfEmbedded(t *testing.T) {
+	cw := crosswalk.Default()
+	es := cw.EdgesOf(r(catalog.ISO27002v2022, "8.16"), mappings.Embedded())
+	csf := 0
+	for i, e := range es {
+		assert.Equal(t, r(catalog.ISO27002v2022, "8.16"), e.From)
+		if e.Set == mappings.SetCSF20ToISO27001 {
+			csf++
+			assert.True(t, e.Inverse)
+			assert.Equal(t, mappings.Related, e.Relationship)
+		}
+		if i > 0 {
+			assert.LessOrEqual(t, cw.Catalog().Compare(es[i-1].To, e.To), 0, "document order of the other end")
+		}
+	}
+	assert.Equal(t, 10, csf)
+}
