@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
@@ -144,7 +145,7 @@ func setupImport(fs *flag.FlagSet) action {
 			doc.Kind = "oscal " + model
 		case "document", "framework", "mappings":
 			if kind == "mappings" && !looksJSON(data) {
-				meta, err := csvSetMeta(fname, file, data)
+				meta, err := loader.CSVSetMeta(fname, file, data)
 				if err != nil {
 					return badInput("%v", err)
 				}
