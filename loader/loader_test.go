@@ -46,7 +46,7 @@ func ExampleLoad() {
 	user := d.Sets[len(d.Sets)-1]
 	fmt.Println(d.Catalog.Has("acme:1"), user.ID, len(user.Edges), "edges")
 	ms, _ := d.Crosswalk.Map(catalog.NewRef("acme:1", "AC-1"), catalog.ISO27002v2022)
-	fmt.Println(ms[0].Relationship, ms[0].Target)
+	fmt.Println(ms[0].Relationship, ms[0].To)
 
 	_, err = loader.Load(loader.Options{Catalogs: []string{"testdata/acme.csv"}})
 	fmt.Println(err)
@@ -87,7 +87,7 @@ func checkAcme(t *testing.T, d *loader.Data, setID string) {
 	ms, err := d.Crosswalk.Map(catalog.NewRef(acme, "OP-1"), catalog.ISO27002v2022)
 	require.NoError(t, err)
 	require.NotEmpty(t, ms)
-	assert.Equal(t, catalog.NewRef(catalog.ISO27002v2022, "8.16"), ms[0].Target)
+	assert.Equal(t, catalog.NewRef(catalog.ISO27002v2022, "8.16"), ms[0].To)
 	assert.Equal(t, mappings.Equal, ms[0].Relationship)
 }
 
@@ -302,7 +302,7 @@ func TestLoadResolves(t *testing.T) {
 	ms, err := d.Crosswalk.Map(catalog.NewRef(acme, "AC-1"), catalog.ISO27002v2022)
 	require.NoError(t, err)
 	require.NotEmpty(t, ms)
-	assert.Equal(t, want, ms[0].Target)
+	assert.Equal(t, want, ms[0].To)
 }
 
 func TestStepAndError(t *testing.T) {
