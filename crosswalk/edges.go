@@ -257,3 +257,28 @@ func (cw *Crosswalk) EdgesOf(r catalog.Ref, sets []mappings.Set) []PairEdge {
 	})
 	return out
 }
+
+// MapAll returns what [Crosswalk.Map] answers for control r towards every other
+// framework of the catalog, framework by framework in catalog order. A control comes
+// once, under its own framework: the annex controls a framework carries (ISO/IEC
+// 27001's Annex A) come under the annex framework (ISO/IEC 27002), not again under
+// the carrier; links at an ancestor of r are left out (r has a mapping of its own
+// there or none). A control the catalog does not hold is an error, as for Map.
+func (cw *Crosswalk) MapAll(r catalog.Ref, opts ...MapOption) ([]Link, error) {
+	var out []Link
+	for in := range cw.cat.Frameworks() {
+		if in.ID == r.Framework {
+			continue
+		}
+		links, err := cw.Map(r, in.ID, opts...)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range links {
+			if l.To.Framework == in.ID && l.Ancestor.IsZero() {
+				out = append(out, l)
+			}
+		}
+	}
+	return out, nil
+}

@@ -274,3 +274,56 @@ func TestEdgesOfEmbedded(t *testing.T) {
 	}
 	assert.Equal(t, 10, csf)
 }
+
+// links lists links as "from relationship to (basis)".
+func links(ls []crosswalk.Link) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.From.String() + " " + l.Relationship.String() + " " + l.To.String() + " (" + string(l.Basis) + ")"
+	}
+	return out
+}
+
+// MapAll: every other framework in catalog order; the annex control comes under
+// ctl:1, not again under isms:1, which carries it.
+func TestMapAll(t *testing.T) {
+	cw := edgesCrosswalk(t)
+	got, err := cw.MapAll(r(fwOwn2, "O2"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"own:2/O2 subset-of ctl:1/X1 (succession)",
+		"own:2/O2 equal own:1/O2 (published)",
+	}, links(got))
+	assert.Equal(t, fwOwn1, got[0].Through)
+
+	got, err = cw.MapAll(r(fwOwn1, "O1"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"own:1/O1 equal isms:1/C1 (published)",
+		"own:1/O1 related isms:1/C2 (published)",
+		"own:1/O1 equal own:2/O1 (published)",
+	}, links(got))
+
+	// Each answer is Map's for its framework.
+	for _, ref := range []catalog.Ref{r(fwOwn1, "O2"), r(fwCtl, "X1"), r(fwISMS, "C2")} {
+		all, err := cw.MapAll(ref)
+		require.NoError(t, err)
+		var want []crosswalk.Link
+		for _, fw := range []catalog.FrameworkID{fwISMS, fwCtl, fwOwn1, fwOwn2} {
+			if fw == ref.Framework {
+				continue
+			}
+			ms, err := cw.Map(ref, fw)
+			require.NoError(t, err)
+			for _, m := range ms {
+				if m.To.Framework == fw {
+					want = append(want, m)
+				}
+			}
+		}
+		assert.Equal(t, want, all, ref)
+	}
+
+	_, err = cw.MapAll(r(fwOwn1, "O9"))
+	assert.ErrorIs(t, err, catalog.ErrNotFound)
+}

@@ -55,32 +55,21 @@ func edgeRelation(e crosswalk.PairEdge) relation {
 // paths), labelled derived with the path. A control is listed once, under its own
 // framework (an ISO/IEC 27002 control, not again as ISO/IEC 27001's Annex A).
 func derivedRelations(x *invocation, c catalog.Control, opt showOptions) ([]relation, error) {
-	cw := x.crosswalk()
+	var opts []crosswalk.MapOption
+	if opt.derived {
+		opts = append(opts, crosswalk.WithDerived(opt.maxHops))
+	}
+	links, err := x.crosswalk().MapAll(c.Ref, opts...)
+	if err != nil {
+		return nil, err
+	}
 	var succ, out []relation
-	for in := range x.cat.Frameworks() {
-		if in.ID == c.Ref.Framework {
-			continue
-		}
-		var opts []crosswalk.MapOption
-		if opt.derived {
-			opts = append(opts, crosswalk.WithDerived(opt.maxHops))
-		}
-		ms, err := cw.Map(c.Ref, in.ID, opts...)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range ms {
-			if m.To.Framework != in.ID || !m.Ancestor.IsZero() {
-				continue // the annex's own controls come under their framework
-			}
-			if m.Basis == crosswalk.BasisSuccession {
-				succ = append(succ, relation{Other: m.To, Relationship: m.Relationship.String(),
-					Source: "via " + string(m.Through) + " (succession): " + strings.Join(m.Sources, ", "), Inverse: m.Inverse})
-				continue
-			}
-			if !m.Derived() {
-				continue
-			}
+	for _, m := range links {
+		switch {
+		case m.Basis == crosswalk.BasisSuccession:
+			succ = append(succ, relation{Other: m.To, Relationship: m.Relationship.String(),
+				Source: "via " + string(m.Through) + " (succession): " + strings.Join(m.Sources, ", "), Inverse: m.Inverse})
+		case m.Derived():
 			r := relation{Other: m.To, Relationship: m.Relationship.String(), Source: strings.Join(m.Sources, ", "), Derived: true,
 				Note: fmt.Sprintf("%d %s", m.Routes, map[bool]string{true: "route", false: "routes"}[m.Routes == 1])}
 			for _, h := range m.Path[:len(m.Path)-1] {
