@@ -20,11 +20,13 @@ import (
 type Crosswalk struct {
 	cat *catalog.Catalog
 
-	// g holds the structure: one vertex per catalog node (hashed by its dense index),
+	// g is the structure: one vertex per catalog node (hashed by its dense index),
 	// hierarchy edges parent → child and one graph edge per ordered pair of nodes that
-	// a mapping edge links, in both directions. It is built once, never mutated and
-	// never handed out; queries read the indexes below.
-	g graph.Graph[int32, int32]
+	// a mapping edge links, in both directions. Its store, adj, holds that adjacency
+	// with each mapping edge's payload, and is what every query walks (see
+	// nodeStore). It is built once, never mutated and never handed out.
+	g   graph.Graph[int32, int32]
+	adj *nodeStore
 
 	nodes []node // every catalog node, in catalog (document) order
 	// byID[f] maps the ID of each node of framework f to the node (canonical Refs:
@@ -34,10 +36,8 @@ type Crosswalk struct {
 	fws   []fwSpan // frameworks in catalog order
 	fwIdx map[catalog.FrameworkID]int32
 
-	edges  []edgeRec // mapping edges kept, in set order then edge order
-	strs   []string  // the edges' sources, notes and labels, each once; strs[0] is ""
-	arcOff []int32   // arcs of node i are arcs[arcOff[i]:arcOff[i+1]]
-	arcs   []arc     // both directions of every edge, sorted per node (see sortArcs)
+	edges []edgeRec // mapping edges kept, in set order then edge order
+	strs  []string  // the edges' sources, notes and labels, each once; strs[0] is ""
 
 	sets  []setRec
 	stmts map[int32][]stmtRec // statements by the node they are about
@@ -276,6 +276,8 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 		return nil, errors.Join(probs...)
 	}
 	cw.strs = in.strs
+	cw.adj = &nodeStore{}
+	cw.indexChildren()
 	cw.indexArcs()
 	cw.indexTwins()
 	cw.item = make([]bool, len(cw.nodes))
@@ -284,7 +286,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 			cw.item[i] = true
 		}
 	}
-	cw.buildGraph()
+	cw.g = graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](cw.adj), graph.Directed())
 	return cw, nil
 }
 
@@ -410,25 +412,25 @@ func (cw *Crosswalk) indexArcs() {
 		deg[e.from]++
 		deg[e.to]++
 	}
-	cw.arcOff = make([]int32, n+1)
+	adj := cw.adj
+	adj.arcOff = make([]int32, n+1)
 	var sum int32
 	for i := 0; i < n; i++ {
-		cw.arcOff[i] = sum
+		adj.arcOff[i] = sum
 		sum += deg[i]
 	}
-	cw.arcOff[n] = sum
-	cw.arcs = make([]arc, sum)
+	adj.arcOff[n] = sum
+	adj.arcs = make([]arc, sum)
 	fill := deg[:n]
-	copy(fill, cw.arcOff[:n])
+	copy(fill, adj.arcOff[:n])
 	for ei, e := range cw.edges {
-		cw.arcs[fill[e.from]] = arc{to: e.to, e: int32(ei)}
+		adj.arcs[fill[e.from]] = arc{to: e.to, e: int32(ei)}
 		fill[e.from]++
-		cw.arcs[fill[e.to]] = arc{to: e.from, e: ^int32(ei)}
+		adj.arcs[fill[e.to]] = arc{to: e.from, e: ^int32(ei)}
 		fill[e.to]++
 	}
 	for i := 0; i < n; i++ {
-		a := cw.arcs[cw.arcOff[i]:cw.arcOff[i+1]]
-		if len(a) > 1 {
+		if a := adj.arcsOf(int32(i)); len(a) > 1 {
 			slices.SortFunc(a, cw.compareArcs)
 		}
 	}
@@ -459,39 +461,29 @@ func (cw *Crosswalk) arcRel(a arc) mappings.Relationship {
 	return r
 }
 
-func (cw *Crosswalk) arcsOf(i int32) []arc { return cw.arcs[cw.arcOff[i]:cw.arcOff[i+1]] }
+func (cw *Crosswalk) arcsOf(i int32) []arc { return cw.adj.arcsOf(i) }
 
-// buildGraph puts the structure into the graph library: one vertex per node,
-// hierarchy edges parent → child and one edge per linked ordered pair (both
-// directions of every mapping edge). The edges' payload (every mapping edge between
-// the two nodes) stays in the crosswalk's own index, not in the graph.
-func (cw *Crosswalk) buildGraph() {
-	// children[childOff[p]:childOff[p+1]] are the children of node p, in document order.
-	childOff := make([]int32, len(cw.nodes)+1)
+// indexChildren adds the hierarchy to the graph's store: the children of every
+// node, in document order.
+func (cw *Crosswalk) indexChildren() {
+	adj := cw.adj
+	adj.childOff = make([]int32, len(cw.nodes)+1)
 	for _, nd := range cw.nodes {
 		if nd.parent >= 0 {
-			childOff[nd.parent+1]++
+			adj.childOff[nd.parent+1]++
 		}
 	}
 	for i := range cw.nodes {
-		childOff[i+1] += childOff[i]
+		adj.childOff[i+1] += adj.childOff[i]
 	}
-	children := make([]int32, childOff[len(cw.nodes)])
-	fill := slices.Clone(childOff[:len(cw.nodes)])
+	adj.children = make([]int32, adj.childOff[len(cw.nodes)])
+	fill := slices.Clone(adj.childOff[:len(cw.nodes)])
 	for i, nd := range cw.nodes {
 		if nd.parent >= 0 {
-			children[fill[nd.parent]] = int32(i)
+			adj.children[fill[nd.parent]] = int32(i)
 			fill[nd.parent]++
 		}
 	}
-	st := newNodeStore(len(cw.nodes), len(children)+len(cw.arcs), func(i int32, buf []int32) []int32 {
-		buf = append(buf, children[childOff[i]:childOff[i+1]]...)
-		for _, a := range cw.arcsOf(i) {
-			buf = append(buf, a.to)
-		}
-		return buf
-	})
-	cw.g = graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](st), graph.Directed())
 }
 
 // Catalog returns the catalog the crosswalk was built over.
