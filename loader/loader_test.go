@@ -313,3 +313,55 @@ func TestStepAndError(t *testing.T) {
 	assert.Equal(t, "cannot use --mappings: a\nb", e.Error())
 	assert.Len(t, e.Unwrap(), 2)
 }
+
+// An export document holds several frameworks and sets: both options read it. A
+// file of several frameworks binds no OSCAL resource, so it is no CatalogFile.
+func TestLoadExportDocument(t *testing.T) {
+	a := catalog.Framework{ID: "acme:1", Name: "ACME 1", Version: "1", Controls: []catalog.ControlSpec{{ID: "AC-1", Title: "one"}}}
+	b := catalog.Framework{ID: "acme:2", Name: "ACME 2", Version: "2", Controls: []catalog.ControlSpec{{ID: "AC-1", Title: "one"}}}
+	set := mappings.Set{ID: "acme-1-2", From: "acme:1", To: "acme:2", Kind: mappings.Succession, Source: mappings.Source{ID: "acme"},
+		Edges: []mappings.Edge{{From: catalog.NewRef("acme:1", "AC-1"), To: catalog.NewRef("acme:2", "AC-1"), Relationship: mappings.Equal, Source: "acme"}}}
+	var buf strings.Builder
+	require.NoError(t, mappings.WriteExport(&buf, []catalog.Framework{a, b}, []mappings.Set{set}))
+	file := writeFile(t, "export.json", buf.String())
+
+	d, err := loader.Load(loader.Options{Catalogs: []string{file}, Mappings: []string{file}})
+	require.NoError(t, err)
+	assert.True(t, d.Catalog.Has("acme:1"))
+	assert.True(t, d.Catalog.Has("acme:2"))
+	assert.Empty(t, d.CatalogFiles)
+	assert.Equal(t, "acme-1-2", d.Sets[len(d.Sets)-1].ID)
+	// The identity succession carries nothing here, but the crosswalk knows the set.
+	var ids []string
+	for s := range d.Crosswalk.Sets() {
+		ids = append(ids, s.ID)
+	}
+	assert.Contains(t, ids, "acme-1-2")
+}
+
+// The extension .json makes a file JSON whatever it holds; content starting with
+// '{' makes it JSON whatever its name.
+func TestLoadJSONByNameOrContent(t *testing.T) {
+	csvNamedJSON := writeFile(t, "frameworks.json", "id,title\nAC-1,one\n")
+	_, err := loader.Load(loader.Options{Catalogs: []string{csvNamedJSON}, CatalogID: "acme:1"})
+	var le *loader.Error
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, loader.StepReadCatalogs, le.Step)
+	assert.NotErrorIs(t, err, loader.ErrCatalogID)
+	assert.NotContains(t, err.Error(), "is CSV")
+
+	jsonNamedCSV := writeFile(t, "acme.csv", mustRead(t, acmeJSON))
+	d, err := loader.Load(loader.Options{Catalogs: []string{jsonNamedCSV}})
+	require.NoError(t, err)
+	assert.True(t, d.Catalog.Has(acme))
+}
+
+// Two loads share nothing: the second does not see the first's frameworks.
+func TestLoadIndependent(t *testing.T) {
+	_, err := loader.Load(loader.Options{Catalogs: []string{acmeJSON}})
+	require.NoError(t, err)
+	d, err := loader.Load(loader.Options{})
+	require.NoError(t, err)
+	assert.False(t, d.Catalog.Has(acme))
+	assert.False(t, catalog.Default().Has(acme))
+}
