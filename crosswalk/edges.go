@@ -68,51 +68,51 @@ type Pair struct {
 // from, or some of them. The crosswalk's catalog gives the annex frameworks and the
 // document order, so user frameworks sort as they are written.
 func (cw *Crosswalk) Edges(a, b catalog.FrameworkID, sets []mappings.Set) Pair {
-	p := cw.pair(a, b, sets)
+	p := cw.edgesBetween(a, b, sets)
 	if len(p.Edges) == 0 {
-		p.Edges = cw.carried(a, b, sets)
+		p.Edges = cw.edgesCarried(a, b, sets)
 	}
 	return p
 }
 
-// pairScope says which frameworks stand for the two asked for: each one and the
+// edgeScope says which frameworks stand for the two asked for: each one and the
 // framework it carries as its annex.
-type pairScope struct {
+type edgeScope struct {
 	cw        *Crosswalk
 	a, aAnnex catalog.FrameworkID
 	b, bAnnex catalog.FrameworkID
 }
 
-func (cw *Crosswalk) newPairScope(a, b catalog.FrameworkID) pairScope {
-	return pairScope{cw: cw, a: a, aAnnex: cw.annexOf(a), b: b, bAnnex: cw.annexOf(b)}
+func (cw *Crosswalk) newEdgeScope(a, b catalog.FrameworkID) edgeScope {
+	return edgeScope{cw: cw, a: a, aAnnex: cw.edgeAnnex(a), b: b, bAnnex: cw.edgeAnnex(b)}
 }
 
-// annexOf returns the framework fw carries as its annex, or "".
-func (cw *Crosswalk) annexOf(fw catalog.FrameworkID) catalog.FrameworkID {
+// edgeAnnex returns the framework fw carries as its annex, or "".
+func (cw *Crosswalk) edgeAnnex(fw catalog.FrameworkID) catalog.FrameworkID {
 	in, _ := cw.cat.Framework(fw)
 	return in.AnnexOf
 }
 
 // ofA and ofB report whether a control of framework fw is one of a's (b's): its
 // own, or one of the framework it carries as its annex.
-func (p pairScope) ofA(fw catalog.FrameworkID) bool {
+func (p edgeScope) ofA(fw catalog.FrameworkID) bool {
 	return fw == p.a || (p.aAnnex != "" && fw == p.aAnnex)
 }
-func (p pairScope) ofB(fw catalog.FrameworkID) bool {
+func (p edgeScope) ofB(fw catalog.FrameworkID) bool {
 	return fw == p.b || (p.bAnnex != "" && fw == p.bAnnex)
 }
 
 // statesAbout reports whether the statements of set s are about a's elements read
 // towards b: each of its frameworks stands for a and b (is one, is the annex of one,
 // or carries one as its annex).
-func (p pairScope) statesAbout(s mappings.Set) bool {
-	return (p.ofA(s.From) || p.cw.annexOf(s.From) == p.a) && (p.ofB(s.To) || p.cw.annexOf(s.To) == p.b)
+func (p edgeScope) statesAbout(s mappings.Set) bool {
+	return (p.ofA(s.From) || p.cw.edgeAnnex(s.From) == p.a) && (p.ofB(s.To) || p.cw.edgeAnnex(s.To) == p.b)
 }
 
-// pair collects the edges published between a and b in sets, read from a to b, and
+// edgesBetween collects the edges published between a and b in sets, read from a to b, and
 // the statements of the sets published from a.
-func (cw *Crosswalk) pair(a, b catalog.FrameworkID, sets []mappings.Set) Pair {
-	sc := cw.newPairScope(a, b)
+func (cw *Crosswalk) edgesBetween(a, b catalog.FrameworkID, sets []mappings.Set) Pair {
+	sc := cw.newEdgeScope(a, b)
 	type row struct {
 		e   PairEdge
 		idx int // the set's position, the last sort key
@@ -123,9 +123,9 @@ func (cw *Crosswalk) pair(a, b catalog.FrameworkID, sets []mappings.Set) Pair {
 		for _, e := range s.Edges {
 			switch {
 			case sc.ofA(e.From.Framework) && sc.ofB(e.To.Framework):
-				rows = append(rows, row{e: pairEdge(e, s.ID, false), idx: i})
+				rows = append(rows, row{e: toPairEdge(e, s.ID, false), idx: i})
 			case sc.ofB(e.From.Framework) && sc.ofA(e.To.Framework):
-				rows = append(rows, row{e: pairEdge(e.Inverse(), s.ID, true), idx: i})
+				rows = append(rows, row{e: toPairEdge(e.Inverse(), s.ID, true), idx: i})
 			}
 		}
 		if sc.statesAbout(s) {
@@ -154,8 +154,8 @@ func (cw *Crosswalk) pair(a, b catalog.FrameworkID, sets []mappings.Set) Pair {
 	return out
 }
 
-// pairEdge is e as a PairEdge of set, read backwards when inverse (e already is).
-func pairEdge(e mappings.Edge, set string, inverse bool) PairEdge {
+// toPairEdge is e as a PairEdge of set, read backwards when inverse (e already is).
+func toPairEdge(e mappings.Edge, set string, inverse bool) PairEdge {
 	return PairEdge{
 		Hop: Hop{From: e.From, To: e.To, Relationship: e.Relationship, Inverse: inverse,
 			Set: set, Source: e.Source, Note: e.Note, Label: e.Label},
@@ -163,18 +163,18 @@ func pairEdge(e mappings.Edge, set string, inverse bool) PairEdge {
 	}
 }
 
-// carried returns the edges an identity succession of sets carries between a and b
+// edgesCarried returns the edges an identity succession of sets carries between a and b
 // (see Edges): those of the first twin pair that has any, else none.
-func (cw *Crosswalk) carried(a, b catalog.FrameworkID, sets []mappings.Set) []PairEdge {
+func (cw *Crosswalk) edgesCarried(a, b catalog.FrameworkID, sets []mappings.Set) []PairEdge {
 	for _, s := range sets {
 		if !s.IsIdentity() {
 			continue
 		}
-		for _, tw := range twinPairs(a, b, s) {
-			out := cw.pair(tw.from, tw.to, sets).Edges
+		for _, tw := range succTwins(a, b, s) {
+			out := cw.edgesBetween(tw.from, tw.to, sets).Edges
 			for i := range out {
-				out[i].From = moveRef(out[i].From, tw.from, a)
-				out[i].To = moveRef(out[i].To, tw.to, b)
+				out[i].From = moveToFramework(out[i].From, tw.from, a)
+				out[i].To = moveToFramework(out[i].To, tw.to, b)
 				out[i].Succession = tw.twin
 			}
 			if len(out) > 0 {
@@ -185,22 +185,22 @@ func (cw *Crosswalk) carried(a, b catalog.FrameworkID, sets []mappings.Set) []Pa
 	return []PairEdge{}
 }
 
-// twinPair is a pair of frameworks whose published edges an identity succession
+// succTwin is a pair of frameworks whose published edges an identity succession
 // carries to the pair asked for: one side replaced by its twin.
-type twinPair struct {
+type succTwin struct {
 	from, to catalog.FrameworkID
 	twin     catalog.FrameworkID // the side replaced
 }
 
-// twinPairs lists, in the order they are tried, the pairs identity set s makes of
+// succTwins lists, in the order they are tried, the pairs identity set s makes of
 // a → b: b replaced by s's other framework, then a.
-func twinPairs(a, b catalog.FrameworkID, s mappings.Set) []twinPair {
-	var out []twinPair
+func succTwins(a, b catalog.FrameworkID, s mappings.Set) []succTwin {
+	var out []succTwin
 	for _, side := range []struct{ mine, twin catalog.FrameworkID }{{b, s.From}, {b, s.To}, {a, s.From}, {a, s.To}} {
 		if side.twin == side.mine || (s.From != side.mine && s.To != side.mine) {
 			continue
 		}
-		p := twinPair{from: a, to: b, twin: side.twin}
+		p := succTwin{from: a, to: b, twin: side.twin}
 		if side.mine == b {
 			p.to = side.twin
 		} else {
@@ -213,9 +213,9 @@ func twinPairs(a, b catalog.FrameworkID, s mappings.Set) []twinPair {
 	return out
 }
 
-// moveRef gives r the framework to when it is one of from's; a ref of an annex
+// moveToFramework gives r the framework to when it is one of from's; a ref of an annex
 // framework stays as it is.
-func moveRef(r catalog.Ref, from, to catalog.FrameworkID) catalog.Ref {
+func moveToFramework(r catalog.Ref, from, to catalog.FrameworkID) catalog.Ref {
 	if r.Framework == from {
 		r.Framework = to
 	}
@@ -239,10 +239,10 @@ func (cw *Crosswalk) EdgesOf(r catalog.Ref, sets []mappings.Set) []PairEdge {
 	for _, s := range sets {
 		for _, e := range s.Edges {
 			if slices.Contains(names, e.From) {
-				out = append(out, pairEdge(e, s.ID, false))
+				out = append(out, toPairEdge(e, s.ID, false))
 			}
 			if slices.Contains(names, e.To) {
-				out = append(out, pairEdge(e.Inverse(), s.ID, true))
+				out = append(out, toPairEdge(e.Inverse(), s.ID, true))
 			}
 		}
 	}

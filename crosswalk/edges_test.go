@@ -40,7 +40,7 @@ func edgesCatalog(t *testing.T) *catalog.Catalog {
 	return cat
 }
 
-func r(fw catalog.FrameworkID, id string) catalog.Ref { return catalog.NewRef(fw, id) }
+func eref(fw catalog.FrameworkID, id string) catalog.Ref { return catalog.NewRef(fw, id) }
 
 // edgesSets are a crosswalk own:1 → isms:1 (to a clause and to an annex control,
 // with a misprint, a strength, a label, an edge listed twice and statements listed
@@ -49,20 +49,20 @@ func edgesSets() []mappings.Set {
 	cross := mappings.Set{ID: "own-isms", From: fwOwn1, To: fwISMS, Kind: mappings.Crosswalk,
 		Source: mappings.Source{ID: "own-doc"},
 		Edges: []mappings.Edge{
-			{From: r(fwOwn1, "O2"), To: r(fwCtl, "X1"), Relationship: mappings.SubsetOf, Source: "own-doc"},
-			{From: r(fwOwn1, "O1"), To: r(fwISMS, "C2"), Relationship: mappings.Related, Source: "own-doc", Label: "see-also"},
-			{From: r(fwOwn1, "O1"), To: r(fwISMS, "C1"), Relationship: mappings.Equal, Source: "own-doc", Misprint: "C.1", Strength: 7, HasStrength: true},
-			{From: r(fwOwn1, "O2"), To: r(fwCtl, "X1"), Relationship: mappings.SubsetOf, Source: "own-doc"},
+			{From: eref(fwOwn1, "O2"), To: eref(fwCtl, "X1"), Relationship: mappings.SubsetOf, Source: "own-doc"},
+			{From: eref(fwOwn1, "O1"), To: eref(fwISMS, "C2"), Relationship: mappings.Related, Source: "own-doc", Label: "see-also"},
+			{From: eref(fwOwn1, "O1"), To: eref(fwISMS, "C1"), Relationship: mappings.Equal, Source: "own-doc", Misprint: "C.1", Strength: 7, HasStrength: true},
+			{From: eref(fwOwn1, "O2"), To: eref(fwCtl, "X1"), Relationship: mappings.SubsetOf, Source: "own-doc"},
 		},
 		Statements: []mappings.Statement{
-			{Ref: r(fwOwn1, "O3"), Kind: mappings.NoReference, Target: "clauses"},
-			{Ref: r(fwOwn1, "O1"), Kind: mappings.AllControls, Target: "annex"},
+			{Ref: eref(fwOwn1, "O3"), Kind: mappings.NoReference, Target: "clauses"},
+			{Ref: eref(fwOwn1, "O1"), Kind: mappings.AllControls, Target: "annex"},
 		},
 	}
 	succ := mappings.Set{ID: "own-1-2", From: fwOwn1, To: fwOwn2, Kind: mappings.Succession,
 		Source: mappings.Source{ID: "own-succ"}}
 	for _, id := range []string{"O1", "O2", "O3"} {
-		succ.Edges = append(succ.Edges, mappings.Edge{From: r(fwOwn1, id), To: r(fwOwn2, id), Relationship: mappings.Equal, Source: "own-succ"})
+		succ.Edges = append(succ.Edges, mappings.Edge{From: eref(fwOwn1, id), To: eref(fwOwn2, id), Relationship: mappings.Equal, Source: "own-succ"})
 	}
 	return []mappings.Set{cross, succ}
 }
@@ -74,8 +74,8 @@ func edgesCrosswalk(t *testing.T) *crosswalk.Crosswalk {
 	return cw
 }
 
-// ends lists the edges as "from relationship to" for comparison.
-func ends(es []crosswalk.PairEdge) []string {
+// edgeLines lists the edges as "from relationship to" for comparison.
+func edgeLines(es []crosswalk.PairEdge) []string {
 	out := make([]string, len(es))
 	for i, e := range es {
 		out[i] = e.From.String() + " " + e.Relationship.String() + " " + e.To.String()
@@ -95,10 +95,10 @@ func TestEdgesPublished(t *testing.T) {
 		"own:1/O1 related isms:1/C2",
 		"own:1/O2 subset-of ctl:1/X1",
 		"own:1/O2 subset-of ctl:1/X1",
-	}, ends(p.Edges))
+	}, edgeLines(p.Edges))
 	first := p.Edges[0]
 	assert.Equal(t, crosswalk.PairEdge{
-		Hop:      crosswalk.Hop{From: r(fwOwn1, "O1"), To: r(fwISMS, "C1"), Relationship: mappings.Equal, Set: "own-isms", Source: "own-doc"},
+		Hop:      crosswalk.Hop{From: eref(fwOwn1, "O1"), To: eref(fwISMS, "C1"), Relationship: mappings.Equal, Set: "own-isms", Source: "own-doc"},
 		Misprint: "C.1", Strength: 7, HasStrength: true,
 	}, first)
 	assert.Equal(t, "see-also", p.Edges[1].Label)
@@ -108,9 +108,9 @@ func TestEdgesPublished(t *testing.T) {
 	}
 	// The statements in document order (O1 before O3), not in the set's order.
 	require.Len(t, p.Statements, 2)
-	assert.Equal(t, r(fwOwn1, "O1"), p.Statements[0].Ref)
+	assert.Equal(t, eref(fwOwn1, "O1"), p.Statements[0].Ref)
 	assert.Equal(t, mappings.AllControls, p.Statements[0].Kind)
-	assert.Equal(t, r(fwOwn1, "O3"), p.Statements[1].Ref)
+	assert.Equal(t, eref(fwOwn1, "O3"), p.Statements[1].Ref)
 	assert.Equal(t, "own-isms", p.Statements[1].Set)
 }
 
@@ -119,7 +119,7 @@ func TestEdgesPublished(t *testing.T) {
 func TestEdgesAnnex(t *testing.T) {
 	cw := edgesCrosswalk(t)
 	p := cw.Edges(fwOwn1, fwCtl, edgesSets())
-	assert.Equal(t, []string{"own:1/O2 subset-of ctl:1/X1", "own:1/O2 subset-of ctl:1/X1"}, ends(p.Edges))
+	assert.Equal(t, []string{"own:1/O2 subset-of ctl:1/X1", "own:1/O2 subset-of ctl:1/X1"}, edgeLines(p.Edges))
 	// The set is published towards isms:1, which carries ctl:1: its statements come.
 	assert.Len(t, p.Statements, 2)
 }
@@ -134,7 +134,7 @@ func TestEdgesInverse(t *testing.T) {
 		"isms:1/C2 related own:1/O1",
 		"ctl:1/X1 superset-of own:1/O2",
 		"ctl:1/X1 superset-of own:1/O2",
-	}, ends(p.Edges))
+	}, edgeLines(p.Edges))
 	for _, e := range p.Edges {
 		assert.True(t, e.Inverse)
 	}
@@ -152,7 +152,7 @@ func TestEdgesAcrossIdentitySuccession(t *testing.T) {
 		"own:2/O1 related isms:1/C2",
 		"own:2/O2 subset-of ctl:1/X1",
 		"own:2/O2 subset-of ctl:1/X1",
-	}, ends(p.Edges))
+	}, edgeLines(p.Edges))
 	for _, e := range p.Edges {
 		assert.Equal(t, fwOwn1, e.Succession)
 		assert.Equal(t, "own-isms", e.Set)
@@ -163,7 +163,7 @@ func TestEdgesAcrossIdentitySuccession(t *testing.T) {
 		"isms:1/C2 related own:2/O1",
 		"ctl:1/X1 superset-of own:2/O2",
 		"ctl:1/X1 superset-of own:2/O2",
-	}, ends(back.Edges))
+	}, edgeLines(back.Edges))
 	assert.True(t, back.Edges[0].Inverse)
 
 	// The succession set itself links own:1 and own:2: those are published edges.
@@ -183,12 +183,12 @@ func TestEdgesResultIsACopy(t *testing.T) {
 	cw := edgesCrosswalk(t)
 	sets := edgesSets()
 	p := cw.Edges(fwOwn1, fwISMS, sets)
-	p.Edges[0].From = r(fwOwn1, "O3")
-	p.Statements[0].Ref = r(fwOwn1, "O2")
+	p.Edges[0].From = eref(fwOwn1, "O3")
+	p.Statements[0].Ref = eref(fwOwn1, "O2")
 	again := cw.Edges(fwOwn1, fwISMS, sets)
-	assert.Equal(t, r(fwOwn1, "O1"), again.Edges[0].From)
-	assert.Equal(t, r(fwOwn1, "O1"), again.Statements[0].Ref)
-	assert.Equal(t, r(fwOwn1, "O2"), sets[0].Edges[0].From)
+	assert.Equal(t, eref(fwOwn1, "O1"), again.Edges[0].From)
+	assert.Equal(t, eref(fwOwn1, "O1"), again.Statements[0].Ref)
+	assert.Equal(t, eref(fwOwn1, "O2"), sets[0].Edges[0].From)
 }
 
 // The embedded data: NIST's CSF 2.0 → ISO/IEC 27001:2022 reference, read towards
@@ -197,15 +197,15 @@ func TestEdgesEmbedded(t *testing.T) {
 	cw := crosswalk.Default()
 	p := cw.Edges(catalog.CSF20, catalog.ISO27002v2022, mappings.Embedded())
 	require.NotEmpty(t, p.Edges)
-	assert.Equal(t, r(catalog.CSF20, "GV"), p.Edges[0].From)
-	assert.Contains(t, ends(p.Edges), "nist-csf:2.0/DE.CM-01 related iso27002:2022/8.16")
+	assert.Equal(t, eref(catalog.CSF20, "GV"), p.Edges[0].From)
+	assert.Contains(t, edgeLines(p.Edges), "nist-csf:2.0/DE.CM-01 related iso27002:2022/8.16")
 	for _, e := range p.Edges {
 		assert.Equal(t, catalog.ISO27002v2022, e.To.Framework)
 		assert.Equal(t, "nist-csf-2.0_to_iso27001-2022", e.Set)
 	}
 	var pr bool
 	for _, st := range p.Statements {
-		pr = pr || (st.Ref == r(catalog.CSF20, "PR") && st.Kind == mappings.AllControls)
+		pr = pr || (st.Ref == eref(catalog.CSF20, "PR") && st.Kind == mappings.AllControls)
 	}
 	assert.True(t, pr, "PR: All applicable controls")
 }
@@ -213,56 +213,56 @@ func TestEdgesEmbedded(t *testing.T) {
 func TestEdgesOf(t *testing.T) {
 	cw := edgesCrosswalk(t)
 	sets := edgesSets()
-	o1 := cw.EdgesOf(r(fwOwn1, "O1"), sets)
+	o1 := cw.EdgesOf(eref(fwOwn1, "O1"), sets)
 	assert.Equal(t, []string{
 		"own:1/O1 equal isms:1/C1",
 		"own:1/O1 related isms:1/C2",
 		"own:1/O1 equal own:2/O1",
-	}, ends(o1))
+	}, edgeLines(o1))
 	assert.Equal(t, "C.1", o1[0].Misprint)
 	assert.Equal(t, "own-1-2", o1[2].Set)
 
 	// Towards an annex control, read backwards; the Annex A spelling is the same
 	// control, and the repeated edge comes twice.
-	x1 := cw.EdgesOf(r(fwCtl, "X1"), sets)
-	assert.Equal(t, []string{"ctl:1/X1 superset-of own:1/O2", "ctl:1/X1 superset-of own:1/O2"}, ends(x1))
+	x1 := cw.EdgesOf(eref(fwCtl, "X1"), sets)
+	assert.Equal(t, []string{"ctl:1/X1 superset-of own:1/O2", "ctl:1/X1 superset-of own:1/O2"}, edgeLines(x1))
 	assert.True(t, x1[0].Inverse)
-	assert.Equal(t, x1, cw.EdgesOf(r(fwISMS, "A.X1"), sets))
+	assert.Equal(t, x1, cw.EdgesOf(eref(fwISMS, "A.X1"), sets))
 
 	// An edge written with the Annex A spelling is found from the control's own ref.
 	alias := []mappings.Set{{ID: "alias", From: fwOwn1, To: fwISMS, Kind: mappings.Crosswalk, Source: mappings.Source{ID: "a"},
-		Edges: []mappings.Edge{{From: r(fwOwn1, "O3"), To: r(fwISMS, "A.X2"), Relationship: mappings.Related, Source: "a"}}}}
-	x2 := cw.EdgesOf(r(fwCtl, "X2"), alias)
+		Edges: []mappings.Edge{{From: eref(fwOwn1, "O3"), To: eref(fwISMS, "A.X2"), Relationship: mappings.Related, Source: "a"}}}}
+	x2 := cw.EdgesOf(eref(fwCtl, "X2"), alias)
 	require.Len(t, x2, 1)
-	assert.Equal(t, "isms:1/A.X2 related own:1/O3", ends(x2)[0], "the edge keeps the ref as published")
+	assert.Equal(t, "isms:1/A.X2 related own:1/O3", edgeLines(x2)[0], "the edge keeps the ref as published")
 
 	// Sorted by the other end in document order, then source, then relationship.
 	two := []mappings.Set{{ID: "two", From: fwOwn1, To: fwCtl, Kind: mappings.Crosswalk, Source: mappings.Source{ID: "z"},
 		Edges: []mappings.Edge{
-			{From: r(fwOwn1, "O3"), To: r(fwCtl, "X3"), Relationship: mappings.Related, Source: "z"},
-			{From: r(fwOwn1, "O3"), To: r(fwCtl, "X2"), Relationship: mappings.SubsetOf, Source: "z"},
-			{From: r(fwOwn1, "O3"), To: r(fwCtl, "X2"), Relationship: mappings.Equal, Source: "z"},
-			{From: r(fwOwn1, "O3"), To: r(fwCtl, "X2"), Relationship: mappings.Related, Source: "b"},
+			{From: eref(fwOwn1, "O3"), To: eref(fwCtl, "X3"), Relationship: mappings.Related, Source: "z"},
+			{From: eref(fwOwn1, "O3"), To: eref(fwCtl, "X2"), Relationship: mappings.SubsetOf, Source: "z"},
+			{From: eref(fwOwn1, "O3"), To: eref(fwCtl, "X2"), Relationship: mappings.Equal, Source: "z"},
+			{From: eref(fwOwn1, "O3"), To: eref(fwCtl, "X2"), Relationship: mappings.Related, Source: "b"},
 		}}}
 	assert.Equal(t, []string{
 		"own:1/O3 related ctl:1/X2",
 		"own:1/O3 equal ctl:1/X2",
 		"own:1/O3 subset-of ctl:1/X2",
 		"own:1/O3 related ctl:1/X3",
-	}, ends(cw.EdgesOf(r(fwOwn1, "O3"), two)))
+	}, edgeLines(cw.EdgesOf(eref(fwOwn1, "O3"), two)))
 
-	assert.Nil(t, cw.EdgesOf(r(fwOwn1, "O9"), sets))
-	assert.Equal(t, []string{"own:1/O3 equal own:2/O3"}, ends(cw.EdgesOf(r(fwOwn1, "O3"), sets)))
+	assert.Nil(t, cw.EdgesOf(eref(fwOwn1, "O9"), sets))
+	assert.Equal(t, []string{"own:1/O3 equal own:2/O3"}, edgeLines(cw.EdgesOf(eref(fwOwn1, "O3"), sets)))
 }
 
 // ISO/IEC 27002:2022 8.16 in the embedded data: NIST's ten CSF 2.0 references (the
 // reference file lists 8.16 on ten rows), read backwards.
 func TestEdgesOfEmbedded(t *testing.T) {
 	cw := crosswalk.Default()
-	es := cw.EdgesOf(r(catalog.ISO27002v2022, "8.16"), mappings.Embedded())
+	es := cw.EdgesOf(eref(catalog.ISO27002v2022, "8.16"), mappings.Embedded())
 	csf := 0
 	for i, e := range es {
-		assert.Equal(t, r(catalog.ISO27002v2022, "8.16"), e.From)
+		assert.Equal(t, eref(catalog.ISO27002v2022, "8.16"), e.From)
 		if e.Set == mappings.SetCSF20ToISO27001 {
 			csf++
 			assert.True(t, e.Inverse)
@@ -275,8 +275,8 @@ func TestEdgesOfEmbedded(t *testing.T) {
 	assert.Equal(t, 10, csf)
 }
 
-// links lists links as "from relationship to (basis)".
-func links(ls []crosswalk.Link) []string {
+// linkLines lists links as "from relationship to (basis)".
+func linkLines(ls []crosswalk.Link) []string {
 	out := make([]string, len(ls))
 	for i, l := range ls {
 		out[i] = l.From.String() + " " + l.Relationship.String() + " " + l.To.String() + " (" + string(l.Basis) + ")"
@@ -288,24 +288,24 @@ func links(ls []crosswalk.Link) []string {
 // ctl:1, not again under isms:1, which carries it.
 func TestMapAll(t *testing.T) {
 	cw := edgesCrosswalk(t)
-	got, err := cw.MapAll(r(fwOwn2, "O2"))
+	got, err := cw.MapAll(eref(fwOwn2, "O2"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{
 		"own:2/O2 subset-of ctl:1/X1 (succession)",
 		"own:2/O2 equal own:1/O2 (published)",
-	}, links(got))
+	}, linkLines(got))
 	assert.Equal(t, fwOwn1, got[0].Through)
 
-	got, err = cw.MapAll(r(fwOwn1, "O1"))
+	got, err = cw.MapAll(eref(fwOwn1, "O1"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{
 		"own:1/O1 equal isms:1/C1 (published)",
 		"own:1/O1 related isms:1/C2 (published)",
 		"own:1/O1 equal own:2/O1 (published)",
-	}, links(got))
+	}, linkLines(got))
 
 	// Each answer is Map's for its framework.
-	for _, ref := range []catalog.Ref{r(fwOwn1, "O2"), r(fwCtl, "X1"), r(fwISMS, "C2")} {
+	for _, ref := range []catalog.Ref{eref(fwOwn1, "O2"), eref(fwCtl, "X1"), eref(fwISMS, "C2")} {
 		all, err := cw.MapAll(ref)
 		require.NoError(t, err)
 		var want []crosswalk.Link
@@ -324,6 +324,6 @@ func TestMapAll(t *testing.T) {
 		assert.Equal(t, want, all, ref)
 	}
 
-	_, err = cw.MapAll(r(fwOwn1, "O9"))
+	_, err = cw.MapAll(eref(fwOwn1, "O9"))
 	assert.ErrorIs(t, err, catalog.ErrNotFound)
 }
