@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
@@ -220,7 +221,7 @@ func importOurs(in importInput, kind string) (imported, error) {
 // importSetCSV reads a mapping set in CSV, its frameworks named by the file name or
 // its refs.
 func importSetCSV(in importInput) (imported, error) {
-	meta, err := csvSetMeta(in.name, in.file, in.data)
+	meta, err := loader.CSVSetMeta(in.name, in.file, in.data)
 	if err != nil {
 		return imported{}, badInput("%v", err)
 	}
