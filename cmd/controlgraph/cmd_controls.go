@@ -204,7 +204,7 @@ func (x *invocation) writeControls(fw catalog.FrameworkID, ctls []catalog.Contro
 			for _, a := range attrs {
 				row = append(row, strings.Join(c.Attr(a), ";"))
 			}
-			t.add(row...)
+			t.Add(row...)
 		}
 		return x.writeTable(t)
 	}
@@ -214,7 +214,7 @@ func (x *invocation) writeControls(fw catalog.FrameworkID, ctls []catalog.Contro
 		for _, a := range shown {
 			row = append(row, strings.Join(c.Attr(a), ", "))
 		}
-		t.add(row...)
+		t.Add(row...)
 	}
 	if err := x.writeTable(t); err != nil {
 		return err

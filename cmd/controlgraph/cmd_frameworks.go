@@ -77,20 +77,20 @@ func runFrameworks(x *invocation, _ []string) error {
 	case formatCSV:
 		t := newTable(-1, "id", "name", "version", "publisher", "nodes", "counts", "aliases", "annex_of", "source", "licence")
 		for _, in := range infos {
-			t.add(string(in.ID), in.Name, in.Version, in.Publisher, strconv.Itoa(in.Controls), countsText(in, ";"),
+			t.Add(string(in.ID), in.Name, in.Version, in.Publisher, strconv.Itoa(in.Controls), countsText(in, ";"),
 				strings.Join(in.Aliases, ";"), string(in.AnnexOf), in.Source, in.Licence)
 		}
 		return x.writeTable(t)
 	case formatMD:
 		t := newTable(-1, "id", "name", "version", "publisher", "nodes", "licence")
 		for _, in := range infos {
-			t.add(string(in.ID), in.Name, in.Version, in.Publisher, countsText(in, ", "), in.Licence)
+			t.Add(string(in.ID), in.Name, in.Version, in.Publisher, countsText(in, ", "), in.Licence)
 		}
 		return x.writeTable(t)
 	}
 	t := newTable(-1, "id", "name", "version", "publisher", "nodes")
 	for _, in := range infos {
-		t.add(string(in.ID), in.Name, in.Version, in.Publisher, countsText(in, ", "))
+		t.Add(string(in.ID), in.Name, in.Version, in.Publisher, countsText(in, ", "))
 	}
 	if err := x.writeTable(t); err != nil {
 		return err

@@ -185,13 +185,13 @@ func (x *invocation) writeMap(doc mapJSON) error {
 			if m.Inverse {
 				inv = "true"
 			}
-			t.add(doc.From, m.Ref, m.Title, m.Relationship, m.Kind, inv, m.ViaParent, strings.Join(m.Sources, ";"), strings.Join(path, ";"))
+			t.Add(doc.From, m.Ref, m.Title, m.Relationship, m.Kind, inv, m.ViaParent, strings.Join(m.Sources, ";"), strings.Join(path, ";"))
 		}
 		return x.writeTable(t)
 	}
 	t := newTable(2, "relationship", "id", "title", "basis")
 	for _, m := range doc.Mappings {
-		t.add(m.Relationship, m.ID, m.Title, m.basis())
+		t.Add(m.Relationship, m.ID, m.Title, m.basis())
 	}
 	if x.format == formatTable {
 		fmt.Fprintf(x.out, "%s  %s\n→ %s, read %q\n\n", doc.From, doc.Title, doc.To, "source RELATIONSHIP target")

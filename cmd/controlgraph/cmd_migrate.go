@@ -8,6 +8,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -95,11 +96,11 @@ func (x *invocation) writeMigration(m *crosswalk.Migration, name string) error {
 			fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(s))
 		}
 	}
-	emit := func(t *table) error {
+	emit := func(t *report.Grid) error {
 		if md {
-			return t.writeMarkdown(&b)
+			return t.WriteMarkdown(&b)
 		}
-		return t.writeText(&b, x.width)
+		return t.WriteText(&b, x.width)
 	}
 	title2 := func(r catalog.Ref) string {
 		if c, ok := x.cat.Control(r); ok {
@@ -108,7 +109,7 @@ func (x *invocation) writeMigration(m *crosswalk.Migration, name string) error {
 		return ""
 	}
 	heading("Migrated")
-	t := newTable(1, "id", "title", "status", "from").wrapAlso(3)
+	t := newTable(1, "id", "title", "status", "from").Wrap(3)
 	for _, s := range m.Steps {
 		var from []string
 		for _, src := range s.From {
@@ -122,7 +123,7 @@ func (x *invocation) writeMigration(m *crosswalk.Migration, name string) error {
 		if s.Merged {
 			f += "; the weakest status is kept"
 		}
-		t.add(s.Control.ID, title2(s.Control), s.Status.String(), f)
+		t.Add(s.Control.ID, title2(s.Control), s.Status.String(), f)
 	}
 	if err := emit(t); err != nil {
 		return err
@@ -131,7 +132,7 @@ func (x *invocation) writeMigration(m *crosswalk.Migration, name string) error {
 	if len(m.New) > 0 {
 		t := newTable(1, "id", "title")
 		for _, r := range m.New {
-			t.add(r.ID, title2(r))
+			t.Add(r.ID, title2(r))
 		}
 		if err := emit(t); err != nil {
 			return err
@@ -141,7 +142,7 @@ func (x *invocation) writeMigration(m *crosswalk.Migration, name string) error {
 	if len(m.Dropped) > 0 {
 		t := newTable(1, "id", "title")
 		for _, r := range m.Dropped {
-			t.add(r.ID, title2(r))
+			t.Add(r.ID, title2(r))
 		}
 		if err := emit(t); err != nil {
 			return err

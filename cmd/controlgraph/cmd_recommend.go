@@ -77,9 +77,9 @@ func setupRecommend(fs *flag.FlagSet) action {
 		if x.format == formatJSON {
 			return x.writeJSON(doc)
 		}
-		t := newTable(4, "rank", "control", "status", "gain", "title", "moves").wrapAlso(5)
+		t := newTable(4, "rank", "control", "status", "gain", "title", "moves").Wrap(5)
 		for i, rec := range recs {
-			t.add(strconv.Itoa(i+1), rec.Control, rec.Status.String(), strconv.Itoa(rec.Gain), rec.Title, movesText(rec.Moves))
+			t.Add(strconv.Itoa(i+1), rec.Control, rec.Status.String(), strconv.Itoa(rec.Gain), rec.Title, movesText(rec.Moves))
 		}
 		if x.format == formatTable || x.format == formatMD {
 			heading := fmt.Sprintf("Next controls of %s for %s (policy %s): %d", doc.Baseline, doc.Target, doc.Policy, len(recs))

@@ -103,10 +103,10 @@ func setupRequirements(fs *flag.FlagSet) action {
 					if l.Derived {
 						der = "yes"
 					}
-					t.add(q.Control, q.Title, l.Item, l.Relationship, l.ViaParent, der, strings.Join(l.Path, " → "), strings.Join(l.Sources, ";"))
+					t.Add(q.Control, q.Title, l.Item, l.Relationship, l.ViaParent, der, strings.Join(l.Path, " → "), strings.Join(l.Sources, ";"))
 				}
 			}
-			return t.writeCSV(x.out)
+			return t.WriteCSV(x.out)
 		}
 		heading := fmt.Sprintf("%s controls that %s needs: %d, serving %d items", doc.Baseline, doc.Target, len(doc.Controls), len(items))
 		if x.format == formatMD {
@@ -116,7 +116,7 @@ func setupRequirements(fs *flag.FlagSet) action {
 		if len(doc.Controls) == 0 {
 			return nil
 		}
-		t := newTable(1, "control", "title", "items", "reached").wrapAlso(3)
+		t := newTable(1, "control", "title", "items", "reached").Wrap(3)
 		for _, q := range doc.Controls {
 			var links []string
 			for _, l := range q.Items {
@@ -129,7 +129,7 @@ func setupRequirements(fs *flag.FlagSet) action {
 				}
 				links = append(links, s+")")
 			}
-			t.add(q.Control, q.Title, strconv.Itoa(len(q.Items)), strings.Join(links, "; "))
+			t.Add(q.Control, q.Title, strconv.Itoa(len(q.Items)), strings.Join(links, "; "))
 		}
 		return x.writeTable(t)
 	}

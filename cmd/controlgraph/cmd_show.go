@@ -9,6 +9,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -223,7 +224,7 @@ func writeShowText(w io.Writer, v showJSON, width int, fwName func(string) strin
 		b.WriteString("\nAttributes:\n")
 		t := newTable(1, "attribute", "values")
 		for _, name := range sortedKeys(v.Attributes) {
-			t.add(name, strings.Join(v.Attributes[name], ", "))
+			t.Add(name, strings.Join(v.Attributes[name], ", "))
 		}
 		writeIndented(&b, t, width)
 	}
@@ -231,7 +232,7 @@ func writeShowText(w io.Writer, v showJSON, width int, fwName func(string) strin
 		fmt.Fprintf(&b, "\nChildren (%d):\n", len(v.Children))
 		t := newTable(1, "id", "title", "kind")
 		for _, c := range v.Children {
-			t.add(c.ID, c.Title, c.Kind)
+			t.Add(c.ID, c.Title, c.Kind)
 		}
 		writeIndented(&b, t, width)
 	}
@@ -327,17 +328,17 @@ func writeMappingsText(b *strings.Builder, v showJSON, width int, fwName func(st
 			case len(sources) > 1:
 				row = append(row, m.Source)
 			}
-			t.add(row...)
+			t.Add(row...)
 		}
 		writeIndented(b, t, width)
 	}
 }
 
 // writeIndented writes a table indented by two spaces.
-func writeIndented(b *strings.Builder, t *table, width int) {
+func writeIndented(b *strings.Builder, t *report.Grid, width int) {
 	var sb strings.Builder
 	// The table cannot fail writing to a strings.Builder.
-	_ = t.writeText(&sb, width-2)
+	_ = t.WriteText(&sb, width-2)
 	for _, l := range strings.SplitAfter(sb.String(), "\n") {
 		if l != "" {
 			b.WriteString("  " + l)
@@ -369,25 +370,25 @@ func writeShowMarkdown(w io.Writer, v showJSON) error {
 		b.WriteString("\n## Attributes\n\n")
 		t := newTable(-1, "attribute", "values")
 		for _, name := range sortedKeys(v.Attributes) {
-			t.add(name, strings.Join(v.Attributes[name], ", "))
+			t.Add(name, strings.Join(v.Attributes[name], ", "))
 		}
-		err = t.writeMarkdown(&b)
+		err = t.WriteMarkdown(&b)
 	}
 	if len(v.Children) > 0 {
 		b.WriteString("\n## Children\n\n")
 		t := newTable(-1, "id", "title", "kind")
 		for _, c := range v.Children {
-			t.add(c.ID, c.Title, c.Kind)
+			t.Add(c.ID, c.Title, c.Kind)
 		}
-		err = t.writeMarkdown(&b)
+		err = t.WriteMarkdown(&b)
 	}
 	if len(v.Mappings) > 0 {
 		b.WriteString("\n## Mappings\n\n")
 		t := newTable(-1, "relationship", "target", "title", "source", "derived via", "note")
 		for _, m := range v.Mappings {
-			t.add(m.Relationship, m.Ref, m.Title, m.Source, strings.Join(m.Via, ", "), m.Note)
+			t.Add(m.Relationship, m.Ref, m.Title, m.Source, strings.Join(m.Via, ", "), m.Note)
 		}
-		err = t.writeMarkdown(&b)
+		err = t.WriteMarkdown(&b)
 	}
 	if len(v.Statements) > 0 {
 		b.WriteString("\n## Source statements\n\n")
