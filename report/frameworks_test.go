@@ -77,7 +77,9 @@ var hostileInfo = catalog.Info{
 }
 
 func TestFrameworksTableHostile(t *testing.T) {
-	got := string(render(t, func(b *bytes.Buffer) error { return FrameworksTable(b, []catalog.Info{hostileInfo}, Options{Width: 40}) }))
+	got := string(render(t, func(b *bytes.Buffer) error {
+		return FrameworksTable(b, []catalog.Info{hostileInfo}, Options{Width: 40})
+	}))
 	assert.NotContains(t, got, "\x1b")
 	assert.Equal(t, ""+
 		"ID      NAME                         VERSION  PUBLISHER       NODES\n"+
