@@ -10,12 +10,12 @@ import (
 // DerivedSearchBudget bounds the work of one derived-path search (from one control,
 // or for one gap item): the number of edges it examines. A dense user mapping could
 // otherwise make the number of paths grow as the cube of its size. A search that
-// stops at the bound says so ([Mapping.Cut], [GapResult.SearchCut]); what it found
+// stops at the bound says so ([Link.Cut], [GapResult.SearchCut]); what it found
 // until then is kept.
 const DerivedSearchBudget = 1 << 20
 
-// MaxAlternatives is how many other derived paths a derived [Mapping] keeps besides
-// its best one; [Mapping.Routes] counts them all.
+// MaxAlternatives is how many other derived paths a derived [Link] of a map keeps besides
+// its best one; [Link.Routes] counts them all.
 const MaxAlternatives = 4
 
 // path is a derived path found by walk: the arcs taken, their nodes and the composed

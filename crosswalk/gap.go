@@ -67,28 +67,29 @@ const DefaultRecommendations = 10
 func WithRecommendations(n int) GapOption { return recsOpt(max(n, 0)) }
 
 // GapResult is the coverage of a target framework by an assessed baseline. Its JSON
-// form is the CLI's gap contract; every list is in document order.
+// form ([GapResult.MarshalJSON]) is the CLI's gap contract; every list is in
+// document order.
 type GapResult struct {
-	Baseline catalog.FrameworkID `json:"baseline"`
-	Target   catalog.FrameworkID `json:"target"`
-	Policy   Policy              `json:"policy"`  // the policy asked for; each item says which rule decided it
-	Derived  bool                `json:"derived"` // derived paths were searched (for items no published edge reaches)
+	Baseline catalog.FrameworkID
+	Target   catalog.FrameworkID
+	Policy   Policy // the policy asked for; each item says which rule decided it
+	Derived  bool   // derived paths were searched (for items no published edge reaches)
 	// MinRoutes is the fewest routes a derived reach needed to count (with Derived).
-	MinRoutes int      `json:"min_routes,omitempty"`
-	IGs       []string `json:"implementation_groups,omitempty"` // the implementation groups the target was limited to
-	Profiles  []string `json:"profiles,omitempty"`              // the SP 800-53B baselines the target was limited to
-	Scope     []string `json:"scope,omitempty"`                 // the scopes the target was limited to
+	MinRoutes int
+	IGs       []string // the implementation groups the target was limited to
+	Profiles  []string // the SP 800-53B baselines the target was limited to
+	Scope     []string // the scopes the target was limited to
 	// Notes say what a reader must know to read the numbers right (for example that
 	// CIS v8.1 safeguards are reached through CIS v8's published mappings); every
 	// report shows them.
-	Notes           []string         `json:"notes,omitempty"`
-	Summary         Summary          `json:"summary"`
-	Items           []GapItem        `json:"items"`
-	Groups          []Rollup         `json:"groups"`               // roll-ups: per ancestor node in scope, then per implementation group (those of IGs when limited)
-	Unreached       []string         `json:"unreached"`            // IDs of the unreached items
-	NotAssessed     []string         `json:"not_assessed"`         // IDs of baseline controls the assessment does not rate
-	SearchCut       []string         `json:"search_cut,omitempty"` // items whose derived search stopped at DerivedSearchBudget
-	Recommendations []Recommendation `json:"recommendations"`
+	Notes           []string
+	Summary         Summary
+	Items           []GapItem
+	Groups          []Rollup // roll-ups: per ancestor node in scope, then per implementation group (those of IGs when limited)
+	Unreached       []string // IDs of the unreached items
+	NotAssessed     []string // IDs of baseline controls the assessment does not rate
+	SearchCut       []string // items whose derived search stopped at DerivedSearchBudget
+	Recommendations []Recommendation
 }
 
 // Summary counts the target items by coverage. Total = Covered + Partial + Gap +
@@ -116,49 +117,25 @@ type Summary struct {
 
 // GapItem is one target item and the baseline controls behind its coverage.
 type GapItem struct {
-	ID     string   `json:"id"`
-	Title  string   `json:"title"`
-	Status Coverage `json:"status"`
+	ID     string
+	Title  string
+	Status Coverage
 	// Rule is the rule that decided Status: strict, referenced, strict+referenced
 	// (policy Auto, an item reached by both kinds of edge) or derived (only derived
 	// paths reach the item: at most partial); empty for an unreached item.
-	Rule Rule  `json:"rule,omitempty"`
-	Via  []Via `json:"via"`
+	Rule Rule
+	// Via are the links from the baseline controls that reach the item (From, with
+	// its assessed Status) to it (To), by control in document order.
+	Via []Link
 	// Statements are what the mapping sources state about the item instead of an
 	// edge ("no-reference: ..."), which can explain an unreached item.
-	Statements []string `json:"statements,omitempty"`
+	Statements []string
 	// Outside are the controls outside the baseline that a published edge links to the
 	// item in a framework that carries the baseline as its annex ("iso27001:2022/6.1.2",
 	// a management-system clause of ISO/IEC 27001): they do not count for coverage of an
 	// ISO/IEC 27002 baseline, and explain why an item is reached by the standard but not
 	// by its controls.
-	Outside []string `json:"outside_baseline,omitempty"`
-}
-
-// Via is one baseline control that reaches a target item, read "control
-// Relationship item".
-type Via struct {
-	Control      string                `json:"control"` // ID of the control; "framework/id" when it is not of the assessed framework (an Annex A control of an ISMS baseline)
-	Title        string                `json:"title"`
-	Relationship mappings.Relationship `json:"relationship"`
-	Status       Status                `json:"status"`
-	// Basis is why the control reaches the item: published, succession, ancestor
-	// (context only) or derived (at most partial).
-	Basis Basis `json:"basis"`
-	// Through is, for basis succession, the framework whose published edge was carried
-	// across the identity succession ("cis:8").
-	Through string `json:"through,omitempty"`
-	// ViaParent is the ID of the ancestor of the item the mapping is published for
-	// (a CSF category or function): the mapping applies to that ancestor, so it is
-	// shown for context ("mapped at category level") and does not count for the item.
-	ViaParent string   `json:"via_parent,omitempty"`
-	Derived   bool     `json:"derived,omitempty"` // Basis is derived
-	Path      []string `json:"path,omitempty"`    // derived: the controls of the best path, "framework/id", from the control to the item
-	// Routes is, for a derived reach, the number of independent routes (distinct
-	// sequences of the framework families its paths pass through) that reach the item
-	// from the control: more routes, more likely right.
-	Routes  int      `json:"routes,omitempty"`
-	Sources []string `json:"sources,omitempty"`
+	Outside []string
 }
 
 // Rollup is the coverage of the items under one node of the target framework (a CSF
@@ -303,8 +280,12 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		}
 		res.SearchCut = strs[n:len(strs):len(strs)]
 	}
-	vias := make([]Via, 0, t.nvia) // one backing array for every item's Via
+	vias := make([]Link, 0, t.nvia) // one backing array for every item's Via
 	fl := t.flat
+	var hops []Hop // one backing array for every derived link's Path
+	if len(fl.hops) > 0 {
+		hops = make([]Hop, 0, len(fl.hops))
+	}
 	for k, it := range t.items {
 		nd := &cw.nodes[it]
 		item := &res.Items[k]
@@ -320,6 +301,8 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		vp := fl.vpos[fl.viaOff[fk]:fl.viaOff[fk+1]]
 		vias = append(vias, vt...)
 		strs = append(strs, fl.strs[fl.strOff[fk]:fl.strOff[fk+1]]...)
+		h := len(hops)
+		hops = append(hops, fl.hops[fl.hopOff[fk]:fl.hopOff[fk+1]]...)
 		for j := range vt {
 			v := &vias[v0+j]
 			v.Status = st[vp[j]]
@@ -328,8 +311,8 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 				s += n
 			}
 			if n := len(v.Path); n > 0 {
-				v.Path = strs[s : s+n : s+n]
-				s += n
+				v.Path = hops[h : h+n : h+n]
+				h += n
 			}
 		}
 		item.Via = vias[v0:len(vias):len(vias)]
@@ -397,34 +380,31 @@ func statementText(st mappings.Statement) string {
 	return out
 }
 
-// viaTemplate describes reach r, without the status.
-func (cw *Crosswalk) viaTemplate(r reach, b *baseSet) Via {
-	v := Via{Control: cw.baseID(b, r.ctl), Title: cw.nodes[r.ctl].title, Relationship: r.rel, Basis: r.basis, Derived: r.basis == BasisDerived}
+// viaTemplate describes reach r of item it, without the status.
+func (cw *Crosswalk) viaTemplate(r reach, it int32) Link {
+	l := cw.link(r.ctl, it, r.rel, r.basis)
 	if r.parent >= 0 {
-		v.ViaParent = cw.nodes[r.parent].ref.ID
+		l.Ancestor = cw.nodes[r.parent].ref
 	}
 	if r.basis == BasisDerived {
-		v.Routes = r.routes
-		// The path was walked from the item; list it from the control to the item.
-		v.Path = make([]string, 0, len(r.path)+1)
-		for i := len(r.path) - 1; i >= 0; i-- {
-			v.Path = append(v.Path, cw.nodes[r.path[i].a.to].ref.String())
+		l.Routes = r.routes
+		// The path was walked from the item; read it from the control to the item.
+		l.Path = make([]Hop, len(r.path))
+		for i, s := range r.path {
+			l.Path[len(r.path)-1-i] = cw.hop(s.from, s.a).reversed()
+			l.Sources = appendNew(l.Sources, cw.strs[cw.edges[s.a.edge()].source])
 		}
-		v.Path = append(v.Path, cw.nodes[r.path[0].from].ref.String())
-		for _, s := range r.path {
-			v.Sources = appendNew(v.Sources, cw.strs[cw.edges[s.a.edge()].source])
-		}
-		return v
+		return l
 	}
 	if r.through >= 0 {
-		v.Through = string(cw.fws[r.through].id)
+		l.Through = cw.fws[r.through].id
 	}
 	for _, a := range cw.arcsTo(r.from, cw.nodes[r.ctl].fw) {
 		if a.to == r.ctl {
-			v.Sources = appendNew(v.Sources, cw.strs[cw.edges[a.edge()].source])
+			l.Sources = appendNew(l.Sources, cw.strs[cw.edges[a.edge()].source])
 		}
 	}
-	return v
+	return l
 }
 
 func appendNew(list []string, s string) []string {

@@ -121,7 +121,7 @@ func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration,
 		}
 		led := false
 		for _, mp := range ms {
-			if !mp.Published || !mp.ViaParent.IsZero() || !isLeaf(mp.Target) {
+			if !mp.Published() || !isLeaf(mp.To) {
 				continue
 			}
 			label := ""
@@ -138,8 +138,8 @@ func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration,
 				continue
 			}
 			led = true
-			preds[mp.Target] = append(preds[mp.Target], MigrationSource{Control: e.Control, Status: e.Status, Label: label})
-			assessed[mp.Target] = assessed[mp.Target] || rated
+			preds[mp.To] = append(preds[mp.To], MigrationSource{Control: e.Control, Status: e.Status, Label: label})
+			assessed[mp.To] = assessed[mp.To] || rated
 		}
 		if !led && rated {
 			m.Dropped = append(m.Dropped, e.Control)

@@ -10,27 +10,6 @@ import (
 	"github.com/controlgraph/controlgraph/mappings"
 )
 
-// Basis says on what ground a baseline control reaches a target item (or a control
-// maps to another, in [Crosswalk.Map]).
-type Basis string
-
-// The bases, from the most to the least direct.
-const (
-	// BasisPublished: a source publishes an edge between the two.
-	BasisPublished Basis = "published"
-	// BasisSuccession: a source publishes the edge for the same-ID control of an
-	// identity succession (CIS v8 for CIS v8.1: the same safeguards, all equal), and
-	// the edge is carried across it. It is still a published edge, not an inference.
-	BasisSuccession Basis = "succession"
-	// BasisAncestor: the edge is published at an ancestor of the item (a CSF category
-	// or function, "mapped at category level"). It is context, and never counts for
-	// the item's coverage.
-	BasisAncestor Basis = "ancestor"
-	// BasisDerived: no source publishes it; a path of published edges through other
-	// frameworks composes it. An inference: it gives at most partial coverage.
-	BasisDerived Basis = "derived"
-)
-
 // baseSet is the baseline of a gap query: the assessed framework and, when it carries
 // another as its Annex A (ISO/IEC 27001:2022), that one too — an ISMS baseline is the
 // clauses and the Annex A controls. Statuses are indexed by position in it.
@@ -89,13 +68,13 @@ type reach struct {
 	path    []step // derived: the best path, from the item to the control
 	routes  int    // derived: the number of paths found
 	through int32  // succession: the framework whose edges were carried; else -1
-	tmpl    Via    // the reach as reported, without the status (memo-owned: copy before handing out)
+	tmpl    Link   // the reach as reported, without the status (memo-owned: copy before handing out)
 }
 
 // target holds what a gap query computes once: the target items and how the
 // baseline reaches each.
 type target struct {
-	nsrc    int // total Sources and Path entries of the templates, Statements and Outside, to size arenas
+	nsrc    int // total Sources entries of the templates, Statements and Outside, to size arenas
 	nvia    int // total reaches of the items
 	base    *baseSet
 	tf      int32
@@ -229,8 +208,8 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 			if r.basis == BasisSuccession && !slices.Contains(through, r.through) {
 				through = append(through, r.through)
 			}
-			r.tmpl = cw.viaTemplate(*r, t.base)
-			t.nsrc += len(r.tmpl.Sources) + len(r.tmpl.Path)
+			r.tmpl = cw.viaTemplate(*r, t.items[k])
+			t.nsrc += len(r.tmpl.Sources)
 		}
 	}
 	t.shape = make([]uint8, len(t.items))
@@ -298,31 +277,34 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 	return v.(*target)
 }
 
-// flatVias lays out the Via templates of a reach table and the strings a GapItem
-// holds, item after item, so that a gap query copies each item's part with one copy
-// and points the copied slices at the copied strings, in the same order.
+// flatVias lays out the link templates of a reach table and the strings and hops a
+// GapItem holds, item after item, so that a gap query copies each item's part with
+// one copy and points the copied slices at the copied strings and hops, in the same
+// order.
 type flatVias struct {
-	vias   []Via    // the templates ([reach].tmpl), item after item
+	vias   []Link   // the templates ([reach].tmpl), item after item
 	vpos   []int32  // per template: the baseline position of its control (for its status)
-	strs   []string // per item: its templates' Sources then Path, one after the other, then its Statements, then its Outside
+	strs   []string // per item: its templates' Sources, one after the other, then its Statements, then its Outside
+	hops   []Hop    // per item: its templates' Path, one after the other
 	viaOff []int32  // item k's templates are vias[viaOff[k]:viaOff[k+1]]
-	strOff []int32  // and its strings strs[strOff[k]:strOff[k+1]]
+	strOff []int32  // its strings strs[strOff[k]:strOff[k+1]]
+	hopOff []int32  // and its hops hops[hopOff[k]:hopOff[k+1]]
 }
 
 func flatten(t *target) *flatVias {
-	f := &flatVias{vias: make([]Via, 0, t.nvia), vpos: make([]int32, 0, t.nvia), strs: make([]string, 0, t.nsrc),
-		viaOff: make([]int32, len(t.items)+1), strOff: make([]int32, len(t.items)+1)}
+	f := &flatVias{vias: make([]Link, 0, t.nvia), vpos: make([]int32, 0, t.nvia), strs: make([]string, 0, t.nsrc),
+		viaOff: make([]int32, len(t.items)+1), strOff: make([]int32, len(t.items)+1), hopOff: make([]int32, len(t.items)+1)}
 	for k := range t.items {
 		for j := range t.reaches[k] {
 			r := &t.reaches[k][j]
 			f.vias = append(f.vias, r.tmpl)
 			f.vpos = append(f.vpos, t.base.pos(r.ctl))
 			f.strs = append(f.strs, r.tmpl.Sources...)
-			f.strs = append(f.strs, r.tmpl.Path...)
+			f.hops = append(f.hops, r.tmpl.Path...)
 		}
 		f.strs = append(f.strs, t.stmts[k]...)
 		f.strs = append(f.strs, t.outside[k]...)
-		f.viaOff[k+1], f.strOff[k+1] = int32(len(f.vias)), int32(len(f.strs))
+		f.viaOff[k+1], f.strOff[k+1], f.hopOff[k+1] = int32(len(f.vias)), int32(len(f.strs)), int32(len(f.hops))
 	}
 	return f
 }

@@ -208,8 +208,8 @@ func (cw *Crosswalk) SoA(a *Assessment, related ...catalog.FrameworkID) (*SoA, e
 			}
 			items := []string{}
 			for _, m := range ms {
-				if m.Published && m.ViaParent.IsZero() {
-					items = append(items, m.Target.ID)
+				if m.Published() {
+					items = append(items, m.To.ID)
 				}
 			}
 			e.Related = append(e.Related, SoARelated{Framework: fw, Items: items})

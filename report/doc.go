@@ -1,6 +1,6 @@
 // Package report renders the results of package crosswalk for people and
 // programs: gap analyses ([crosswalk.GapResult]), Statements of Applicability
-// ([crosswalk.SoA]) and pictures of a crosswalk ([crosswalk.Mapping] results and
+// ([crosswalk.SoA]) and pictures of a crosswalk ([crosswalk.Link] results and
 // [mappings.Set] pairs).
 //
 // # Formats

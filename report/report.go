@@ -185,7 +185,7 @@ func RenderSoA(w io.Writer, soa *crosswalk.SoA, f Format, opts Options) error {
 
 // RenderMap draws the result of a crosswalk.Crosswalk.Map query for control from
 // in format f: [MapMermaid] or [MapDOT].
-func RenderMap(w io.Writer, from catalog.Ref, ms []crosswalk.Mapping, f Format, opts Options) error {
+func RenderMap(w io.Writer, from catalog.Ref, ms []crosswalk.Link, f Format, opts Options) error {
 	switch f {
 	case Mermaid:
 		return MapMermaid(w, from, ms, opts)

@@ -129,16 +129,13 @@ func setupMap(fs *flag.FlagSet) action {
 			doc.MaxHops = *maxHops
 		}
 		for _, m := range ms {
-			mj := mappingJSON{Ref: m.Target.String(), ID: m.Target.ID, Relationship: m.Relationship.String(), Kind: "published",
-				Inverse: m.Inverse, Sources: m.Sources(), Edges: hops(m.Edges), Path: hops(m.Path), Alternatives: len(m.Alternatives)}
-			if t, ok := x.cat.Control(m.Target); ok {
-				mj.Title = t.Title
-			}
+			mj := mappingJSON{Ref: m.To.String(), ID: m.To.ID, Title: m.ToTitle, Relationship: m.Relationship.String(), Kind: "published",
+				Inverse: m.Inverse, Sources: m.Sources, Edges: hops(m.Edges), Path: hops(m.Path), Alternatives: len(m.Alternatives)}
 			switch {
-			case m.Derived:
+			case m.Derived():
 				mj.Kind, mj.Routes, mj.Cut = "derived", m.Routes, m.Cut
-			case !m.ViaParent.IsZero():
-				mj.Kind, mj.ViaParent = "via-parent", m.ViaParent.String()
+			case !m.Ancestor.IsZero():
+				mj.Kind, mj.ViaParent = "via-parent", m.Ancestor.String()
 			case m.Basis == crosswalk.BasisSuccession:
 				mj.Kind, mj.Through = "succession", string(m.Through)
 			}

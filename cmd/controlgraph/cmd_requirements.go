@@ -79,12 +79,9 @@ func setupRequirements(fs *flag.FlagSet) action {
 		items := map[string]bool{}
 		for _, q := range reqs {
 			rj := requirementJSON{Control: q.Control.ID, Title: q.Title, Items: []itemLinkJSON{}}
-			for _, l := range q.Items {
-				lj := itemLinkJSON{Item: l.Item.ID, Relationship: l.Relationship.String(), Derived: l.Derived, Sources: l.Sources}
-				if !l.ViaParent.IsZero() {
-					lj.ViaParent = l.ViaParent.ID
-				}
-				for _, p := range l.Path {
+			for _, l := range q.Links {
+				lj := itemLinkJSON{Item: l.To.ID, Relationship: l.Relationship.String(), Derived: l.Derived(), Sources: l.Sources, ViaParent: l.Ancestor.ID}
+				for _, p := range l.Controls() {
 					lj.Path = append(lj.Path, p.String())
 				}
 				rj.Items = append(rj.Items, lj)

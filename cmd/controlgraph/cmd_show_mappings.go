@@ -85,18 +85,18 @@ func derivedRelations(x *invocation, c catalog.Control, opt showOptions) ([]rela
 			return nil, err
 		}
 		for _, m := range ms {
-			if m.Target.Framework != in.ID || !m.ViaParent.IsZero() {
+			if m.To.Framework != in.ID || !m.Ancestor.IsZero() {
 				continue // the annex's own controls come under their framework
 			}
 			if m.Basis == crosswalk.BasisSuccession {
-				succ = append(succ, relation{Other: m.Target, Relationship: m.Relationship.String(),
-					Source: "via " + string(m.Through) + " (succession): " + strings.Join(m.Sources(), ", "), Inverse: m.Inverse})
+				succ = append(succ, relation{Other: m.To, Relationship: m.Relationship.String(),
+					Source: "via " + string(m.Through) + " (succession): " + strings.Join(m.Sources, ", "), Inverse: m.Inverse})
 				continue
 			}
-			if !m.Derived {
+			if !m.Derived() {
 				continue
 			}
-			r := relation{Other: m.Target, Relationship: m.Relationship.String(), Source: strings.Join(m.Sources(), ", "), Derived: true,
+			r := relation{Other: m.To, Relationship: m.Relationship.String(), Source: strings.Join(m.Sources, ", "), Derived: true,
 				Note: fmt.Sprintf("%d %s", m.Routes, map[bool]string{true: "route", false: "routes"}[m.Routes == 1])}
 			for _, h := range m.Path[:len(m.Path)-1] {
 				r.Via = append(r.Via, h.To.String())
