@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -297,9 +296,4 @@ func (x *invocation) writeTable(t *report.Grid) error {
 // writeJSON writes v, a flat wire struct, as indented JSON.
 func (x *invocation) writeJSON(v any) error {
 	return codec.Encode(x.out, v)
-}
-
-// sortedKeys returns the keys of m, sorted.
-func sortedKeys[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
 }
