@@ -35,7 +35,9 @@ func TestRequirementsFormats(t *testing.T) {
 }
 
 func TestRequirementsTable(t *testing.T) {
-	s := string(render(t, func(b *bytes.Buffer) error { return RequirementsTable(b, detectionRequirements(t), Options{Width: 100}) }))
+	s := string(render(t, func(b *bytes.Buffer) error {
+		return RequirementsTable(b, detectionRequirements(t), Options{Width: 100})
+	}))
 	assertFits(t, s, 100)
 	// The NIST CSF 2.0 reference tool links DE.CM-01, -03, -06 and -09 to 8.16,
 	// DE.CM-02 and -03 to 7.4, DE.CM-06 to 5.22 (as the gap example shows).
