@@ -321,13 +321,13 @@ func (x *invocation) writeImport(doc importJSON) error {
 	fmt.Fprintf(x.out, "%s: %s\n", doc.File, doc.Kind)
 	if len(doc.Frameworks) > 0 {
 		fmt.Fprintln(x.out)
-		t := newTable(1, "framework", "name", "controls", "per kind", "withdrawn").wrapAlso(3)
+		t := newTable(1, "framework", "name", "controls", "per kind", "withdrawn").Wrap(3)
 		for _, f := range doc.Frameworks {
 			var kinds []string
 			for _, k := range f.Kinds {
 				kinds = append(kinds, fmt.Sprintf("%d %s", k.Count, k.Kind))
 			}
-			t.add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Withdrawn))
+			t.Add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Withdrawn))
 		}
 		if err := x.writeTable(t); err != nil {
 			return err
@@ -342,7 +342,7 @@ func (x *invocation) writeImport(doc importJSON) error {
 		fmt.Fprintln(x.out)
 		t := newTable(-1, "set", "from", "to", "kind", "source", "edges", "statements")
 		for _, s := range doc.Sets {
-			t.add(s.ID, s.From, s.To, s.Kind, s.Source, strconv.Itoa(s.Edges), strconv.Itoa(s.Statements))
+			t.Add(s.ID, s.From, s.To, s.Kind, s.Source, strconv.Itoa(s.Edges), strconv.Itoa(s.Statements))
 		}
 		if err := x.writeTable(t); err != nil {
 			return err
