@@ -111,8 +111,8 @@ func (s Step) String() string {
 // A problem may itself join several ([errors.Join]), as a reader reports all the
 // problems of one file.
 type Error struct {
-	Step     Step
-	Problems []error
+	Step     Step    // the step that failed
+	Problems []error // every problem that step found, in the order found; never empty
 }
 
 func (e *Error) Error() string {

@@ -31,11 +31,11 @@ var (
 // document ("catalog.groups[2].controls[5].id") or, on export, in the input
 // ("controls[12].title"), and the offending value.
 type Error struct {
-	File  string
-	Line  int
-	Path  string
-	Value string
-	Err   error // one of the Err... values above, possibly wrapped with detail
+	File  string // name given to the import function; "" on export
+	Line  int    // 1-based line, set only for JSON syntax errors; 0 otherwise
+	Path  string // JSON path of the offending field; "" when the whole document is at fault
+	Value string // offending value in full, "" when none applies; [Error.Error] quotes and shortens it
+	Err   error  // one of the Err... values above, possibly wrapped with detail
 }
 
 // Error returns "file:line: path = \"value\": problem", leaving out what is unknown.
