@@ -75,7 +75,7 @@ const StatusWithdrawn = "withdrawn"
 type Control struct {
 	Ref     Ref    // framework and ID
 	Title   string // for CSF subcategories, NIST's outcome statement
-	Kind    Kind
+	Kind    Kind   // never empty: a Kind constant, or a caller's framework's own lower-case word
 	Parent  Ref    // zero for a root
 	Summary string // optional description; for SP 800-53, see [Catalog.Summary]
 

@@ -112,15 +112,15 @@ type ControlSpec struct {
 // [Framework] but the controls, and how many controls it has. The Aliases and Counts
 // slices are the caller's own copies.
 type Info struct {
-	ID            FrameworkID
-	Name          string
-	Version       string
-	Publisher     string
-	Source        string
-	Licence       string
-	Aliases       []string
-	AnnexOf       FrameworkID
-	QualifiedOnly bool
+	ID            FrameworkID // "iso27002:2022"
+	Name          string      // "ISO/IEC 27002:2022"
+	Version       string      // "2022"
+	Publisher     string      // "ISO/IEC"
+	Source        string      // the document the data comes from
+	Licence       string      // the terms of the data, for attribution
+	Aliases       []string    // see [Framework.Aliases]; empty when it has none
+	AnnexOf       FrameworkID // see [Framework.AnnexOf]; "" for a framework with no Annex A
+	QualifiedOnly bool        // see [Framework.QualifiedOnly]
 	ItemKinds     []Kind      // see [Framework.ItemKinds]
 	Controls      int         // number of controls of every kind (Annex A controls count in AnnexOf)
 	Counts        []KindCount // controls per kind, in order of first appearance
@@ -128,8 +128,8 @@ type Info struct {
 
 // KindCount is the number of controls of one kind in a framework.
 type KindCount struct {
-	Kind  Kind
-	Count int
+	Kind  Kind // the kind counted
+	Count int  // controls of that kind, withdrawn ones included; never 0 in [Info].Counts
 }
 
 // Count returns the number of controls of kind k.

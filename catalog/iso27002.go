@@ -63,14 +63,16 @@ const (
 )
 
 // ISO27002Attributes are the typed Annex A attributes of an ISO/IEC 27002:2022 control.
+// The slices hold the values in the order the data gives them, are the caller's own,
+// and are nil when the control has no value for the attribute.
 type ISO27002Attributes struct {
-	Theme        Theme
-	ControlTypes []ControlType
-	Properties   []SecurityProperty
-	Concepts     []CybersecurityConcept
-	Capabilities []OperationalCapability
-	Domains      []SecurityDomain
-	NewIn2022    bool // the control was introduced by the 2022 edition
+	Theme        Theme                   // the clause the control belongs to; "" if the data gives none
+	ControlTypes []ControlType           // when the control acts ([AttrControlType])
+	Properties   []SecurityProperty      // properties it preserves ([AttrProperties])
+	Concepts     []CybersecurityConcept  // cybersecurity concepts ([AttrConcepts])
+	Capabilities []OperationalCapability // operational capabilities ([AttrCapabilities])
+	Domains      []SecurityDomain        // security domains ([AttrDomains])
+	NewIn2022    bool                    // the control was introduced by the 2022 edition
 }
 
 // ISO27002 returns the typed attributes of an ISO/IEC 27002:2022 control, and false for

@@ -13,8 +13,8 @@ import (
 // comparable values usable as map keys. The canonical text form is
 // "framework/id", for example "iso27002:2022/5.1" or "nist-csf:2.0/GV.OC-01".
 type Ref struct {
-	Framework FrameworkID
-	ID        string
+	Framework FrameworkID // the framework holding the control, "iso27002:2022"
+	ID        string      // the control's ID in that framework as written there, "5.1"
 }
 
 // NewRef returns the Ref of control id in framework fw, as given (no normalising; use
