@@ -53,10 +53,10 @@ func (s Severity) String() string {
 // Problem is one thing wrong with (or worth knowing about) mapping data, with where
 // it is. It is an error; [errors.Is] matches its kind (Err).
 type Problem struct {
-	Severity Severity
-	File     string // the file the data came from, "" when unknown
-	Line     int    // line in File (CSV), 0 when unknown
-	Set      string // ID of the set, "" when unknown
+	Severity Severity // [Error] or [Warning]
+	File     string   // the file the data came from, "" when unknown
+	Line     int      // line in File (CSV), 0 when unknown
+	Set      string   // ID of the set, "" when unknown
 	// Record names the element: "edge #3 (nist-csf:2.0/GV.OC-01 → iso27002:2022/5.1)",
 	// "statement #2 (...)" or "record 5"; "" for the set itself.
 	Record string

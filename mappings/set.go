@@ -24,13 +24,13 @@ const (
 
 // Edge is one mapping: From R To, with where it was published.
 type Edge struct {
-	From         catalog.Ref
-	To           catalog.Ref
-	Relationship Relationship
-	Strength     int  // IR 8477 strength 0–10, meaningful when HasStrength
-	HasStrength  bool // whether the source gave a strength
-	Rationale    Rationale
-	Source       string // ID of the source document (a Set's Source.ID), required
+	From         catalog.Ref  // control of the set's From framework (or of the framework it carries as its annex)
+	To           catalog.Ref  // control of the set's To framework (or of the framework it carries as its annex)
+	Relationship Relationship // how From relates to To; the zero value is invalid
+	Strength     int          // IR 8477 strength 0–10, meaningful when HasStrength
+	HasStrength  bool         // whether the source gave a strength
+	Rationale    Rationale    // "" when the source gives none
+	Source       string       // ID of the source document (a Set's Source.ID), required
 	// Note keeps what the source printed when the edge reads it differently (a
 	// misprinted clause number, a list item of a clause), so the reading is visible.
 	Note string
@@ -71,9 +71,9 @@ func (k SetKind) Valid() bool { return k == Crosswalk || k == Succession }
 // Source describes the published document a set comes from.
 type Source struct {
 	ID        string // short stable ID, referenced by every edge
-	Title     string
-	Publisher string
-	Licence   string
+	Title     string // the document's title, for attribution
+	Publisher string // who published it ("NIST", "ISO/IEC")
+	Licence   string // the terms under which the set reproduces it
 	URL       string // "" when not known
 }
 
@@ -118,15 +118,15 @@ func (k StatementKind) Valid() bool {
 
 // Statement is a fact about one element of the From framework that is not an edge.
 type Statement struct {
-	Ref    catalog.Ref // element of the set's From framework
-	Kind   StatementKind
-	Target string // what the statement is about, e.g. "Annex A controls" or "clauses"
-	Note   string // as printed
+	Ref    catalog.Ref   // element of the set's From framework
+	Kind   StatementKind // what the source states about Ref
+	Target string        // what the statement is about, e.g. "Annex A controls" or "clauses"
+	Note   string        // as printed
 	// Misprint holds the text as printed when it is evidently a slip that the
 	// statement does not resolve (NIST CSF 1.1 prints "Clause 16.1.2" for RS.CO-3);
 	// Reading is the suggested reading, not applied. [Validate] warns about both.
 	Misprint string
-	Reading  catalog.Ref
+	Reading  catalog.Ref // zero when there is no suggested reading
 }
 
 // Set is a mapping set: the edges one source publishes between two frameworks.
@@ -138,13 +138,13 @@ type Statement struct {
 // set has edges to "iso27001:2022/6.1.2" (a clause) and to "iso27002:2022/8.16" (an
 // Annex A control).
 type Set struct {
-	ID         string
-	From       catalog.FrameworkID
-	To         catalog.FrameworkID
-	Kind       SetKind
-	Source     Source
-	Edges      []Edge
-	Statements []Statement
+	ID         string              // "nist-csf-2.0_to_iso27001-2022"; required
+	From       catalog.FrameworkID // the framework the edges leave
+	To         catalog.FrameworkID // the framework the edges reach
+	Kind       SetKind             // [Crosswalk] or [Succession]
+	Source     Source              // the document every edge of the set comes from
+	Edges      []Edge              // as given; the embedded sets order them by From, then To, in document order
+	Statements []Statement         // as given (embedded: by Ref in document order); empty when there are none
 }
 
 // Clone returns a deep copy of s.
