@@ -150,11 +150,11 @@ func ParseStatus(s string) (Status, error) {
 // Entry is the assessment of one baseline control.
 type Entry struct {
 	Control       catalog.Ref // canonical reference of a control of the baseline framework
-	Status        Status
-	Justification string // why (required by ISO 27001 6.1.3 d for an excluded control)
-	Owner         string
-	Evidence      string
-	Notes         string
+	Status        Status      // the assessed status; an [Assessment] refuses NotAssessed
+	Justification string      // why (required by ISO 27001 6.1.3 d for an excluded control)
+	Owner         string      // who is responsible for the control; free text, "" when not given
+	Evidence      string      // what shows the status (a document, a link); free text, "" when not given
+	Notes         string      // anything else the assessor wrote; free text, "" when not given
 	// Line is where the entry came from: the line of a CSV file, the 1-based record
 	// index of a JSON file; 0 for an entry built in code.
 	Line int
@@ -560,7 +560,7 @@ type AssessmentError struct {
 	Value  string // the offending value
 	// For ErrDuplicate: where the control was first assessed.
 	FirstLine, FirstRecord int
-	Err                    error
+	Err                    error // the kind: one of the Err... values above, possibly wrapped with detail
 }
 
 func (e *AssessmentError) Error() string {

@@ -34,15 +34,18 @@ type batchLine struct {
 // Result from GapBatch, in Brief from GapBatchBrief) or the error that stopped this
 // line.
 type BatchResult struct {
-	ID     string     `json:"id"`
-	Line   int        `json:"line"`
-	Result *GapResult `json:"result,omitempty"`
-	Brief  *GapBrief  `json:"brief,omitempty"`
-	Error  string     `json:"error,omitempty"`
+	ID     string     `json:"id"`               // the line's "id" as given; "" when it has none or cannot be read
+	Line   int        `json:"line"`             // the line's number in the input, from 1, blank lines counted
+	Result *GapResult `json:"result,omitempty"` // GapBatch's result; nil for an error line and from GapBatchBrief
+	Brief  *GapBrief  `json:"brief,omitempty"`  // GapBatchBrief's result; nil for an error line and from GapBatch
+	Error  string     `json:"error,omitempty"`  // why the line failed; "" when it did not
 }
 
 // BatchStats counts what [Crosswalk.GapBatch] did.
 type BatchStats struct {
+	// Lines counts the lines that were not blank (one too long included), OK those
+	// that gave a result and Failed those that gave an error line: OK + Failed =
+	// Lines, even when reading or writing failed.
 	Lines, OK, Failed int
 }
 
@@ -358,26 +361,26 @@ func (cw *Crosswalk) batchGap(name string, in *batchLine, opts []GapOption) (*Ga
 // unreached items (their status says it) are left out. The summary is the full
 // result's, and so are the notes a reader needs to read its numbers right.
 type GapBrief struct {
-	Baseline    catalog.FrameworkID `json:"baseline"`
-	Target      catalog.FrameworkID `json:"target"`
-	Policy      Policy              `json:"policy"`
-	Derived     bool                `json:"derived"`
-	MinRoutes   int                 `json:"min_routes,omitempty"`
-	IGs         []string            `json:"implementation_groups,omitempty"`
-	Profiles    []string            `json:"profiles,omitempty"`
-	Scope       []string            `json:"scope,omitempty"`
-	Notes       []string            `json:"notes,omitempty"`
-	Summary     Summary             `json:"summary"`
-	Items       []ItemStatus        `json:"items"`
-	NotAssessed []string            `json:"not_assessed"`
-	SearchCut   []string            `json:"search_cut,omitempty"`
+	Baseline    catalog.FrameworkID `json:"baseline"`                        // [GapResult].Baseline: the framework assessed
+	Target      catalog.FrameworkID `json:"target"`                          // [GapResult].Target: the framework measured
+	Policy      Policy              `json:"policy"`                          // [GapResult].Policy: the policy asked for
+	Derived     bool                `json:"derived"`                         // [GapResult].Derived: derived paths were searched
+	MinRoutes   int                 `json:"min_routes,omitempty"`            // [GapResult].MinRoutes; 0 without Derived
+	IGs         []string            `json:"implementation_groups,omitempty"` // [GapResult].IGs: the groups the target was limited to
+	Profiles    []string            `json:"profiles,omitempty"`              // [GapResult].Profiles: the SP 800-53B baselines it was limited to
+	Scope       []string            `json:"scope,omitempty"`                 // [GapResult].Scope: the scopes it was limited to
+	Notes       []string            `json:"notes,omitempty"`                 // [GapResult].Notes: what a reader must know to read the numbers
+	Summary     Summary             `json:"summary"`                         // [GapResult].Summary, the same numbers
+	Items       []ItemStatus        `json:"items"`                           // one per item of [GapResult].Items, in the same order
+	NotAssessed []string            `json:"not_assessed"`                    // [GapResult].NotAssessed: baseline controls the assessment does not rate
+	SearchCut   []string            `json:"search_cut,omitempty"`            // [GapResult].SearchCut: items whose derived search was cut short
 }
 
 // ItemStatus is one item of a [GapBrief]: the item's ID and coverage, as in the full
 // result's [GapItem].
 type ItemStatus struct {
-	ID     string   `json:"id"`
-	Status Coverage `json:"status"`
+	ID     string   `json:"id"`     // the item's ID in the target framework
+	Status Coverage `json:"status"` // its coverage
 }
 
 // Brief returns the brief form of g. Its lists of strings (notes, limits, controls

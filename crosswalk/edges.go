@@ -19,7 +19,7 @@ type PairEdge struct {
 	Misprint string
 	// Strength is the source's IR 8477 strength (0–10), meaningful when HasStrength.
 	Strength    int
-	HasStrength bool
+	HasStrength bool // whether the source gave a strength
 	// Succession names, for an edge carried across an identity succession, the
 	// framework whose published edge this is ("cis:8" for a CIS v8.1 safeguard); its
 	// refs name the same-ID controls of the frameworks asked for. "" for an edge
@@ -37,7 +37,7 @@ type PairStatement struct {
 // Pair is the published mapping data between two frameworks, read from From to To:
 // the result of [Crosswalk.Edges].
 type Pair struct {
-	From, To catalog.FrameworkID
+	From, To catalog.FrameworkID // the frameworks a and b given to [Crosswalk.Edges]
 	// Edges are in document order of their From control, then of their To control,
 	// then in the order of the sets given.
 	Edges []PairEdge

@@ -8,10 +8,10 @@ import (
 // form ([GapResult.MarshalJSON]) is the CLI's gap contract; every list is in
 // document order.
 type GapResult struct {
-	Baseline catalog.FrameworkID
-	Target   catalog.FrameworkID
-	Policy   Policy // the policy asked for; each item says which rule decided it
-	Derived  bool   // derived paths were searched (for items no published edge reaches)
+	Baseline catalog.FrameworkID // the framework the assessment rates
+	Target   catalog.FrameworkID // the framework measured, as passed to [Crosswalk.Gap]
+	Policy   Policy              // the policy asked for; each item says which rule decided it
+	Derived  bool                // derived paths were searched (for items no published edge reaches)
 	// MinRoutes is the fewest routes a derived reach needed to count (with Derived).
 	MinRoutes int
 	IGs       []string // the implementation groups the target was limited to
@@ -20,13 +20,19 @@ type GapResult struct {
 	// Notes say what a reader must know to read the numbers right (for example that
 	// CIS v8.1 safeguards are reached through CIS v8's published mappings); every
 	// report shows them.
-	Notes           []string
-	Summary         Summary
-	Items           []GapItem
-	Groups          []Rollup // roll-ups: per ancestor node in scope, then per implementation group (those of IGs when limited)
-	Unreached       []string // IDs of the unreached items
-	NotAssessed     []string // IDs of baseline controls the assessment does not rate
-	SearchCut       []string // items whose derived search stopped at DerivedSearchBudget
+	Notes   []string
+	Summary Summary   // the counts and percentages of Items
+	Items   []GapItem // one per target item within the limits (IGs, Profiles, Scope)
+	// Groups are the roll-ups: per ancestor node in scope, then per CIS implementation
+	// group and per SP 800-53B baseline (only those of IGs and Profiles when limited).
+	Groups      []Rollup
+	Unreached   []string // IDs of the unreached items
+	NotAssessed []string // IDs of baseline controls the assessment does not rate
+	SearchCut   []string // items whose derived search stopped at DerivedSearchBudget
+	// Recommendations are the baseline controls to implement next, best first, as
+	// [Crosswalk.Recommend] chooses them: at most [DefaultRecommendations] unless
+	// [WithRecommendations] says otherwise. Gap leaves it empty, not nil, when none
+	// is asked for or no control would move an item.
 	Recommendations []Recommendation
 }
 
@@ -36,18 +42,18 @@ type GapResult struct {
 // checks them by hand (so they need not add up to exactly 100.0); all zero when no
 // item is applicable. CoveragePercent is the covered share.
 type Summary struct {
-	Total            int     `json:"total"`
-	Covered          int     `json:"covered"`
-	Partial          int     `json:"partial"`
-	Gap              int     `json:"gap"`
-	Unreached        int     `json:"unreached"`
-	NotApplicable    int     `json:"not_applicable"`
-	Applicable       int     `json:"applicable"`
-	CoveredPercent   float64 `json:"covered_percent"`
-	PartialPercent   float64 `json:"partial_percent"`
-	GapPercent       float64 `json:"gap_percent"`
-	UnreachedPercent float64 `json:"unreached_percent"`
-	CoveragePercent  float64 `json:"coverage_percent"`
+	Total            int     `json:"total"`             // the items counted (len of [GapResult].Items)
+	Covered          int     `json:"covered"`           // items [Covered]
+	Partial          int     `json:"partial"`           // items [PartlyCovered]
+	Gap              int     `json:"gap"`               // items [Gap]
+	Unreached        int     `json:"unreached"`         // items [Unreached]: no baseline control maps to them
+	NotApplicable    int     `json:"not_applicable"`    // items [NotApplicableCov], left out of the percentages
+	Applicable       int     `json:"applicable"`        // Total − NotApplicable: the whole of the percentages
+	CoveredPercent   float64 `json:"covered_percent"`   // Covered of Applicable, in percent
+	PartialPercent   float64 `json:"partial_percent"`   // Partial of Applicable, in percent
+	GapPercent       float64 `json:"gap_percent"`       // Gap of Applicable, in percent
+	UnreachedPercent float64 `json:"unreached_percent"` // Unreached of Applicable, in percent
+	CoveragePercent  float64 `json:"coverage_percent"`  // the headline figure: equal to CoveredPercent (partial counts nothing)
 	// DerivedOnly counts the items (partial or gap) that only derived paths reach:
 	// their status rests on inference, not on a published mapping.
 	DerivedOnly int `json:"derived_only,omitempty"`
@@ -55,9 +61,9 @@ type Summary struct {
 
 // GapItem is one target item and the baseline controls behind its coverage.
 type GapItem struct {
-	ID     string
-	Title  string
-	Status Coverage
+	ID     string   // the item's ID in the target framework ("GV.OC-01")
+	Title  string   // the item's title in the catalog
+	Status Coverage // how far the baseline, as assessed, covers the item
 	// Rule is the rule that decided Status: strict, referenced, strict+referenced
 	// (policy Auto, an item reached by both kinds of edge) or derived (only derived
 	// paths reach the item: at most partial); empty for an unreached item.
@@ -79,14 +85,14 @@ type GapItem struct {
 // Rollup is the coverage of the items under one node of the target framework (a CSF
 // function or category, a CIS control) or of a CIS implementation group.
 type Rollup struct {
-	ID              string  `json:"id"`
-	Title           string  `json:"title"`
-	Kind            string  `json:"kind"` // the node's kind, or "implementation-group"
-	Total           int     `json:"total"`
-	Covered         int     `json:"covered"`
-	Partial         int     `json:"partial"`
-	Gap             int     `json:"gap"`
-	Unreached       int     `json:"unreached"`
-	NotApplicable   int     `json:"not_applicable"`
-	CoveragePercent float64 `json:"coverage_percent"`
+	ID              string  `json:"id"`               // the node's ID ("GV.OC"), or the group's name ("IG1", "LOW")
+	Title           string  `json:"title"`            // the node's title, or "Implementation Group 1", "LOW baseline"
+	Kind            string  `json:"kind"`             // the node's kind, "implementation-group" or "baseline-profile"
+	Total           int     `json:"total"`            // the items of the result under the node or in the group
+	Covered         int     `json:"covered"`          // of those, items [Covered]
+	Partial         int     `json:"partial"`          // of those, items [PartlyCovered]
+	Gap             int     `json:"gap"`              // of those, items [Gap]
+	Unreached       int     `json:"unreached"`        // of those, items [Unreached]
+	NotApplicable   int     `json:"not_applicable"`   // of those, items [NotApplicableCov]
+	CoveragePercent float64 `json:"coverage_percent"` // Covered of Total − NotApplicable, as [Summary] rounds it; 0 when none applies
 }

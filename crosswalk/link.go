@@ -20,6 +20,8 @@ import (
 // succession, an edge published at an ancestor (context, never coverage), or a
 // derived path (an inference, at most partial coverage).
 type Link struct {
+	// From and To are the two controls, From reaching To, each in its own
+	// framework (see above for which is which in each query).
 	From, To catalog.Ref
 	// FromTitle and ToTitle are the titles of From and To, so that a reader of the
 	// link needs no catalog.
@@ -36,7 +38,8 @@ type Link struct {
 	Status Status
 	// Cut is true, in a map, when the derived search stopped at
 	// [DerivedSearchBudget]: Routes counts the paths found until then.
-	Cut   bool
+	Cut bool
+	// Basis is the ground on which From reaches To: one of the Basis constants.
 	Basis Basis
 	// Through is, when the edge was carried across an identity succession (basis
 	// succession, or ancestor in a map), the framework whose published edge was
@@ -113,7 +116,7 @@ func (l Link) String() string {
 // Hop is one published mapping edge on the way from a control to another, read in
 // the direction of travel: From Relationship To.
 type Hop struct {
-	From, To     catalog.Ref
+	From, To     catalog.Ref           // the control the hop leaves and the one it reaches
 	Relationship mappings.Relationship // as read from From to To
 	// Inverse is true when the source published the edge To → From and the hop reads
 	// it backwards (Relationship is then the inverse of the published one).
