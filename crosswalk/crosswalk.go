@@ -127,13 +127,13 @@ type stmtRec struct {
 
 // SetInfo describes a mapping set held by a [Crosswalk].
 type SetInfo struct {
-	ID         string
-	From, To   catalog.FrameworkID
-	Kind       mappings.SetKind
-	Source     mappings.Source
-	Edges      int // edges kept
-	Duplicates int // edges dropped because the set already had them (same ends, relationship and source)
-	Statements int
+	ID         string              // the set's ID
+	From, To   catalog.FrameworkID // the set's frameworks, as the set names them
+	Kind       mappings.SetKind    // crosswalk or succession
+	Source     mappings.Source     // the document the set comes from
+	Edges      int                 // edges kept
+	Duplicates int                 // edges dropped because the set already had them (same ends, relationship and source)
+	Statements int                 // statements the set makes instead of edges
 }
 
 // Errors of [New]; test with [errors.Is]. The error itself is an [*EdgeError].
@@ -150,8 +150,8 @@ type EdgeError struct {
 	Index int    // 1-based position of the edge (or statement) in the set; 0 for the set itself
 	What  string // "edge" or "statement" or "set"
 	Field string // "from", "to", "relationship", ...
-	Value string
-	Err   error
+	Value string // the offending value as text: a ref ("fw/id"), a framework ID or a relationship
+	Err   error  // [ErrDanglingRef], [ErrInvalidRelationship] or [ErrUnknownSetFramework]
 }
 
 func (e *EdgeError) Error() string {

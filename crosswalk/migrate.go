@@ -18,7 +18,7 @@ var ErrNoSuccession = errors.New("no succession mapping between the frameworks")
 // successor along the published succession edges (ISO/IEC 27002:2022 Annex B for
 // 2013 → 2022; NIST's CSF 2.0 Reference Tool for CSF 1.1 → 2.0).
 type Migration struct {
-	From, To catalog.FrameworkID
+	From, To catalog.FrameworkID // the assessment's framework and the successor it was carried to
 	// Assessment rates the controls of To that an assessed control of From leads to.
 	Assessment *Assessment
 	// Steps say, for each of those controls in document order, where its status
@@ -33,8 +33,8 @@ type Migration struct {
 
 // MigrationStep is how one control of the new edition got its status.
 type MigrationStep struct {
-	Control catalog.Ref
-	Status  Status
+	Control catalog.Ref       // a control of the new edition
+	Status  Status            // the status it got; NotAssessed when it is to be assessed afresh (no entry)
 	From    []MigrationSource // the predecessors, in document order
 	// Merged is true when several predecessors were combined. Their statuses combine
 	// conservatively (see [Crosswalk.Migrate]).
@@ -44,9 +44,9 @@ type MigrationStep struct {
 
 // MigrationSource is one predecessor of a migrated control.
 type MigrationSource struct {
-	Control catalog.Ref
-	Status  Status
-	Label   string // the source's word for the link, e.g. "incorporated_into"
+	Control catalog.Ref // a control of the old edition
+	Status  Status      // its status in the assessment; NotAssessed when not rated
+	Label   string      // the source's word for the link, e.g. "incorporated_into"
 }
 
 // strength orders applicable statuses from weakest to strongest.

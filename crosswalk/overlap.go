@@ -10,8 +10,8 @@ import (
 // other: the honest answer to "how much do these frameworks overlap?", with its
 // denominator stated. It needs no assessment.
 type Overlap struct {
-	Frameworks []catalog.FrameworkID `json:"frameworks"`
-	Derived    bool                  `json:"derived"` // derived paths were counted too (OverlapPair.Derived)
+	Frameworks []catalog.FrameworkID `json:"frameworks"` // as given; all of the crosswalk's, in catalog order, when none was
+	Derived    bool                  `json:"derived"`    // derived paths were counted too (OverlapPair.Derived)
 	// Pairs has one entry per ordered pair (From, To), From ≠ To, in the order of
 	// Frameworks (From, then To); a framework and the one it carries as its Annex A
 	// (ISO/IEC 27001:2022 and 27002:2022) make no pair that way round.
@@ -20,8 +20,8 @@ type Overlap struct {
 
 // OverlapPair is the share of To's items that From reaches.
 type OverlapPair struct {
-	From catalog.FrameworkID `json:"from"`
-	To   catalog.FrameworkID `json:"to"`
+	From catalog.FrameworkID `json:"from"` // the framework whose items reach
+	To   catalog.FrameworkID `json:"to"`   // the framework whose items are reached
 	// Items is the number of To's items (see [catalog.Framework.ItemKinds]): the
 	// denominator.
 	Items int `json:"items"`
@@ -29,9 +29,9 @@ type OverlapPair struct {
 	// edge (either direction), or by one an identity succession carries; Derived the
 	// number reached by published edges or derived paths (with [WithDerived]).
 	Published        int     `json:"published"`
-	PublishedPercent float64 `json:"published_percent"`
-	Derived          int     `json:"derived,omitempty"`
-	DerivedPercent   float64 `json:"derived_percent,omitempty"`
+	PublishedPercent float64 `json:"published_percent"`         // Published of Items, in percent, rounded half up to one decimal; 0 when Items is 0
+	Derived          int     `json:"derived,omitempty"`         // 0 without [WithDerived]
+	DerivedPercent   float64 `json:"derived_percent,omitempty"` // Derived of Items, as PublishedPercent; 0 without [WithDerived]
 	// Unreached are the IDs of To's items that nothing in From reaches by a published
 	// edge, in document order.
 	Unreached []string `json:"unreached"`

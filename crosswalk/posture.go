@@ -13,10 +13,12 @@ import (
 // framework?". Each row is exactly what [Crosswalk.Gap] gives for its target alone,
 // with the same options.
 type Posture struct {
-	Baseline catalog.FrameworkID `json:"baseline"`
-	Policy   Policy              `json:"policy"`
-	Derived  bool                `json:"derived"`
-	Rows     []PostureRow        `json:"rows"`
+	Baseline catalog.FrameworkID `json:"baseline"` // the framework the assessment rates
+	Policy   Policy              `json:"policy"`   // the policy asked for, as in [GapResult].Policy
+	Derived  bool                `json:"derived"`  // derived paths were searched ([WithDerived])
+	// Rows are, per target in the order of the targets, the whole framework and then
+	// each of its limits (IG1, IG2, IG3; LOW, MODERATE, HIGH) it has.
+	Rows []PostureRow `json:"rows"`
 	// Recommendations are the baseline controls whose implementation moves the most
 	// items over every target together (each framework counted once, not once per
 	// implementation group or baseline row), chosen greedily.
@@ -26,7 +28,7 @@ type Posture struct {
 // PostureRow is the coverage of one target, or of one limit of it (a CIS
 // implementation group, an SP 800-53B baseline).
 type PostureRow struct {
-	Target catalog.FrameworkID `json:"target"`
+	Target catalog.FrameworkID `json:"target"`          // the target framework
 	Name   string              `json:"name"`            // the framework's name
 	Limit  string              `json:"limit,omitempty"` // "IG1", "MODERATE", or "" for the whole framework
 	// Summary is the [GapResult.Summary] of the target with the limit.
@@ -37,18 +39,19 @@ type PostureRow struct {
 // PostureRecommendation is a baseline control and what implementing it would move,
 // per target framework.
 type PostureRecommendation struct {
-	Control string `json:"control"`
-	Title   string `json:"title"`
-	Status  Status `json:"status"`
-	Gain    int    `json:"gain"` // levels gained over every target (gap → partial → covered)
-	// Moves counts the items it moves up, per target framework, in row order.
+	Control string `json:"control"` // ID in the baseline, as the assessment names it ("5.1", "A.5.1")
+	Title   string `json:"title"`   // the control's title
+	Status  Status `json:"status"`  // its assessed status now
+	Gain    int    `json:"gain"`    // levels gained over every target (gap → partial → covered)
+	// Moves counts the items it moves up, per target framework that has some: the
+	// most items first, ties in the order of the targets.
 	Moves []PostureMove `json:"moves"`
 }
 
 // PostureMove is how many items of one target a recommendation moves up.
 type PostureMove struct {
-	Target catalog.FrameworkID `json:"target"`
-	Items  int                 `json:"items"`
+	Target catalog.FrameworkID `json:"target"` // a target framework of the posture
+	Items  int                 `json:"items"`  // its items moved up (gap → partial → covered), at least 1
 }
 
 // PostureOption changes a [Crosswalk.Posture] query: any [GapOption] (the policy,

@@ -10,21 +10,21 @@ import (
 // items its implementation would move up.
 type Recommendation struct {
 	Control string `json:"control"` // ID in the baseline
-	Title   string `json:"title"`
-	Status  Status `json:"status"` // its status now
+	Title   string `json:"title"`   // the control's title
+	Status  Status `json:"status"`  // its status now
 	// Gain is the weighted number of steps the items move: the sum over the moved
 	// items of weight × levels gained (gap → partial 1, partial → covered 1, gap →
 	// covered 2). See [Crosswalk.Recommend] for the weights.
 	Gain  int    `json:"gain"`
-	Moves []Move `json:"moves"`
+	Moves []Move `json:"moves"` // the items it moves, in document order; at least one
 }
 
 // Move is one target item a [Recommendation] moves up.
 type Move struct {
-	ID     string   `json:"id"`
-	From   Coverage `json:"from"`
-	To     Coverage `json:"to"`
-	Weight int      `json:"weight"`
+	ID     string   `json:"id"`     // the item's ID in the target framework
+	From   Coverage `json:"from"`   // its coverage before, the controls recommended earlier counted as implemented
+	To     Coverage `json:"to"`     // its coverage with this control implemented too
+	Weight int      `json:"weight"` // the item's weight in Gain: 1, 2 or 3 (see [Crosswalk.Recommend])
 }
 
 // Recommend returns up to n baseline controls, not yet implemented (planned,

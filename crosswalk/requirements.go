@@ -9,8 +9,8 @@ import (
 // Requirement is one baseline control a target scope needs, with the target items it
 // serves.
 type Requirement struct {
-	Control catalog.Ref
-	Title   string
+	Control catalog.Ref // a control of the baseline (or of the framework it carries as its annex)
+	Title   string      // the control's title
 	// Links are how the control reaches each item it serves (From the control, To
 	// the item), in document order of the items.
 	Links []Link

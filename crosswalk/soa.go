@@ -28,9 +28,9 @@ type SoA struct {
 	Baseline   catalog.FrameworkID   `json:"baseline"`             // iso27002:2022, the controls of Annex A
 	Assessment string                `json:"assessment,omitempty"` // the file the assessment came from
 	Related    []catalog.FrameworkID `json:"related_frameworks"`   // frameworks of the related items
-	Summary    SoASummary            `json:"summary"`
-	Controls   []SoAEntry            `json:"controls"` // all Annex A controls, in document order
-	Problems   []SoAProblem          `json:"problems"` // what an auditor would ask about
+	Summary    SoASummary            `json:"summary"`              // the counts of Controls
+	Controls   []SoAEntry            `json:"controls"`             // all Annex A controls, in document order
+	Problems   []SoAProblem          `json:"problems"`             // what an auditor would ask about
 }
 
 // SoADocument is what identifies a Statement of Applicability as a document an
@@ -53,44 +53,44 @@ func (d SoADocument) Fields() [][2]string {
 
 // SoASummary counts the controls of a [SoA].
 type SoASummary struct {
-	Total          int `json:"total"`
-	Applicable     int `json:"applicable"`
-	Excluded       int `json:"excluded"`
-	Implemented    int `json:"implemented"`
-	Partial        int `json:"partial"`
-	Planned        int `json:"planned"`
-	NotImplemented int `json:"not_implemented"`
-	NotAssessed    int `json:"not_assessed"`
+	Total          int `json:"total"`           // every Annex A control: Applicable + Excluded
+	Applicable     int `json:"applicable"`      // not excluded: Implemented + Partial + Planned + NotImplemented + NotAssessed
+	Excluded       int `json:"excluded"`        // rated not applicable
+	Implemented    int `json:"implemented"`     // applicable and rated implemented
+	Partial        int `json:"partial"`         // applicable and rated partial
+	Planned        int `json:"planned"`         // applicable and rated planned
+	NotImplemented int `json:"not_implemented"` // applicable and rated not implemented
+	NotAssessed    int `json:"not_assessed"`    // not rated by the assessment, counted as applicable
 }
 
 // SoAEntry is one Annex A control in a [SoA].
 type SoAEntry struct {
-	Control    string `json:"control"` // ID in ISO/IEC 27002:2022 ("5.1")
-	AnnexA     string `json:"annex_a"` // ID in ISO/IEC 27001:2022 Annex A ("A.5.1")
-	Title      string `json:"title"`
-	Theme      string `json:"theme"`
-	Applicable bool   `json:"applicable"`
+	Control    string `json:"control"`    // ID in ISO/IEC 27002:2022 ("5.1")
+	AnnexA     string `json:"annex_a"`    // ID in ISO/IEC 27001:2022 Annex A ("A.5.1")
+	Title      string `json:"title"`      // the control's title
+	Theme      string `json:"theme"`      // its theme ("Organizational"); "" when the catalog gives none
+	Applicable bool   `json:"applicable"` // false only when the assessment rates it not applicable
 	// Justification is the assessment's justification of the control, whichever way
 	// it goes; InclusionReason and ExclusionJustification hold it split by
 	// applicability, as ISO/IEC 27001:2022 6.1.3 d) asks for both: the reason an
 	// applicable control is included, the justification of an excluded one.
 	Justification          string `json:"justification"`
-	InclusionReason        string `json:"inclusion_reason"`
-	ExclusionJustification string `json:"exclusion_justification"`
+	InclusionReason        string `json:"inclusion_reason"`        // Justification when applicable and rated; "" otherwise
+	ExclusionJustification string `json:"exclusion_justification"` // Justification when excluded; "" otherwise
 	// Status is the implementation status; "not-assessed" when the assessment does not
 	// rate the control (it is then listed as applicable and as a problem).
 	Status   Status       `json:"status"`
-	Owner    string       `json:"owner"`
-	Evidence string       `json:"evidence"`
-	Notes    string       `json:"notes"`
-	Related  []SoARelated `json:"related"` // per related framework, the items the control maps to
+	Owner    string       `json:"owner"`    // the assessment's [Entry].Owner; "" when not rated
+	Evidence string       `json:"evidence"` // the assessment's [Entry].Evidence; "" when not rated
+	Notes    string       `json:"notes"`    // the assessment's [Entry].Notes; "" when not rated
+	Related  []SoARelated `json:"related"`  // per related framework, the items the control maps to
 }
 
 // SoARelated is the items of one framework that an Annex A control maps to directly
 // (published edges only), in document order.
 type SoARelated struct {
-	Framework catalog.FrameworkID `json:"framework"`
-	Items     []string            `json:"items"`
+	Framework catalog.FrameworkID `json:"framework"` // one of [SoA].Related
+	Items     []string            `json:"items"`     // IDs in Framework; empty, never nil, when the control maps to none
 }
 
 // SoAProblemKind names what is wrong with a SoA entry.
@@ -112,9 +112,9 @@ const (
 
 // SoAProblem is one entry of a SoA an auditor would ask about.
 type SoAProblem struct {
-	Control string         `json:"control"`
-	Kind    SoAProblemKind `json:"kind"`
-	Message string         `json:"message"`
+	Control string         `json:"control"` // ID in ISO/IEC 27002:2022 ("5.1"), as [SoAEntry].Control
+	Kind    SoAProblemKind `json:"kind"`    // what is wrong
+	Message string         `json:"message"` // one line naming the control ("A.5.1 Title") and what is wrong
 }
 
 // SoA builds the Statement of Applicability from an assessment of the ISO/IEC
