@@ -14,7 +14,7 @@ import (
 // ControlList is the answer to "which nodes of a framework pass these filters":
 // what the controls command lists.
 type ControlList struct {
-	Framework catalog.FrameworkID
+	Framework catalog.FrameworkID // the framework listed
 	// Filters are the filters applied, by attribute name ("kind" for the node
 	// kinds), each with the values accepted; nil when none.
 	Filters map[string][]string
@@ -32,9 +32,9 @@ type ControlList struct {
 // ControlsDoc is the JSON contract of a [ControlList] ([ControlsJSON]); a program
 // reading the CLI's output may decode into it.
 type ControlsDoc struct {
-	Framework string              `json:"framework"`
-	Filters   map[string][]string `json:"filters,omitempty"`
-	Count     int                 `json:"count"`
+	Framework string              `json:"framework"`         // [ControlList].Framework
+	Filters   map[string][]string `json:"filters,omitempty"` // [ControlList].Filters; left out when none
+	Count     int                 `json:"count"`             // the number of Controls
 	// Controls are the nodes in the shape of the export document, every
 	// attribute included.
 	Controls []wire.Control `json:"controls"`

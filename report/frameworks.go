@@ -20,22 +20,22 @@ type FrameworksDoc struct {
 // FrameworkDoc is one framework of a [FrameworksDoc]: the fields of [catalog.Info]
 // the list shows.
 type FrameworkDoc struct {
-	ID        string         `json:"id"`
-	Name      string         `json:"name"`
-	Version   string         `json:"version"`
-	Publisher string         `json:"publisher,omitempty"`
-	Source    string         `json:"source,omitempty"`
-	Licence   string         `json:"licence,omitempty"`
-	Aliases   []string       `json:"aliases,omitempty"`
-	AnnexOf   string         `json:"annex_of,omitempty"` // the framework whose controls are its Annex A
-	Nodes     int            `json:"nodes"`              // nodes of every kind
-	Counts    []KindCountDoc `json:"counts"`             // nodes per kind, in order of first appearance
+	ID        string         `json:"id"`                  // the framework ID ("iso27002:2022")
+	Name      string         `json:"name"`                // its name ("ISO/IEC 27002:2022")
+	Version   string         `json:"version"`             // its version ("2022")
+	Publisher string         `json:"publisher,omitempty"` // who publishes it; left out when unknown
+	Source    string         `json:"source,omitempty"`    // the document the data comes from
+	Licence   string         `json:"licence,omitempty"`   // the terms of the data, for attribution
+	Aliases   []string       `json:"aliases,omitempty"`   // its other names ([catalog.Framework].Aliases)
+	AnnexOf   string         `json:"annex_of,omitempty"`  // the framework whose controls are its Annex A
+	Nodes     int            `json:"nodes"`               // nodes of every kind
+	Counts    []KindCountDoc `json:"counts"`              // nodes per kind, in order of first appearance
 }
 
 // KindCountDoc is the number of nodes of one kind in a [FrameworkDoc].
 type KindCountDoc struct {
-	Kind  string `json:"kind"`
-	Count int    `json:"count"`
+	Kind  string `json:"kind"`  // the node kind ("control", "subcategory")
+	Count int    `json:"count"` // the nodes of that kind, withdrawn ones included
 }
 
 // NewFrameworksDoc returns the JSON contract of the frameworks infos.

@@ -18,51 +18,51 @@ type MapResult struct {
 	To    catalog.FrameworkID // the target framework
 	// Derived is true when derived paths were searched, MaxHops their longest.
 	Derived bool
-	MaxHops int
+	MaxHops int              // the longest derived path searched; meaningful with Derived only
 	Links   []crosswalk.Link // as Map returned them
 }
 
 // MapDoc is the JSON contract of a [MapResult] ([MapJSON]); a program reading the
 // CLI's output may decode into it.
 type MapDoc struct {
-	From     string       `json:"from"`
-	Title    string       `json:"title"`
-	To       string       `json:"to"`
-	Derived  bool         `json:"derived"`
+	From     string       `json:"from"`               // the queried control's ref ("iso27002:2022/5.1")
+	Title    string       `json:"title"`              // its title
+	To       string       `json:"to"`                 // the target framework's ID
+	Derived  bool         `json:"derived"`            // derived paths were searched
 	MaxHops  int          `json:"max_hops,omitempty"` // with derived paths only
-	Count    int          `json:"count"`
-	Mappings []MapLinkDoc `json:"mappings"`
+	Count    int          `json:"count"`              // the number of Mappings
+	Mappings []MapLinkDoc `json:"mappings"`           // one per link, in the order of [MapResult].Links
 }
 
 // MapLinkDoc is one link of a [MapDoc], to a control of the target framework.
 type MapLinkDoc struct {
-	Ref          string `json:"ref"`
-	ID           string `json:"id"`
-	Title        string `json:"title"`
-	Relationship string `json:"relationship"`
+	Ref          string `json:"ref"`          // the target control's ref ("nist-csf:2.0/GV.PO-01")
+	ID           string `json:"id"`           // its ID in the target framework
+	Title        string `json:"title"`        // its title
+	Relationship string `json:"relationship"` // read from the queried control to it ("subset-of")
 	// Kind is published, succession, via-parent (published for an ancestor of the
 	// queried control) or derived.
 	Kind         string   `json:"kind"`
-	Inverse      bool     `json:"inverse,omitempty"`
-	ViaParent    string   `json:"via_parent,omitempty"`
-	Through      string   `json:"through,omitempty"` // succession: the framework whose published edge is carried
-	Routes       int      `json:"routes,omitempty"`  // derived: distinct routes found
-	Cut          bool     `json:"search_cut,omitempty"`
-	Sources      []string `json:"sources"`
-	Edges        []HopDoc `json:"edges,omitempty"` // the published edges, strongest first
-	Path         []HopDoc `json:"path,omitempty"`  // derived: the path, hop by hop
-	Alternatives int      `json:"alternatives,omitempty"`
+	Inverse      bool     `json:"inverse,omitempty"`      // the strongest published edge was published the other way and is read backwards
+	ViaParent    string   `json:"via_parent,omitempty"`   // via-parent: the ref of the ancestor the edge is published for
+	Through      string   `json:"through,omitempty"`      // succession: the framework whose published edge is carried
+	Routes       int      `json:"routes,omitempty"`       // derived: distinct routes found
+	Cut          bool     `json:"search_cut,omitempty"`   // derived: the search stopped at [crosswalk.DerivedSearchBudget]
+	Sources      []string `json:"sources"`                // IDs of the source documents behind the link
+	Edges        []HopDoc `json:"edges,omitempty"`        // the published edges, strongest first
+	Path         []HopDoc `json:"path,omitempty"`         // derived: the path, hop by hop
+	Alternatives int      `json:"alternatives,omitempty"` // derived: how many other paths the link keeps, at most [crosswalk.MaxAlternatives]
 }
 
 // HopDoc is one published edge of a [MapLinkDoc], read From → To.
 type HopDoc struct {
-	From         string `json:"from"`
-	To           string `json:"to"`
-	Relationship string `json:"relationship"`
-	Inverse      bool   `json:"inverse,omitempty"`
-	Set          string `json:"set"`
-	Source       string `json:"source"`
-	Note         string `json:"note,omitempty"`
+	From         string `json:"from"`              // the ref the hop leaves ("iso27002:2022/5.1")
+	To           string `json:"to"`                // the ref it reaches
+	Relationship string `json:"relationship"`      // read From → To
+	Inverse      bool   `json:"inverse,omitempty"` // the source published the edge To → From
+	Set          string `json:"set"`               // ID of the mapping set
+	Source       string `json:"source"`            // ID of the source document
+	Note         string `json:"note,omitempty"`    // what the source printed, when the edge reads it differently
 }
 
 // NewMapDoc returns the JSON contract of r.

@@ -15,8 +15,8 @@ import (
 // coverage policy it was computed for. It is also its JSON contract
 // ([RecommendJSON]).
 type RecommendResult struct {
-	Baseline        string                     `json:"baseline"`
-	Target          string                     `json:"target"`
+	Baseline        string                     `json:"baseline"`        // the framework the assessment rates
+	Target          string                     `json:"target"`          // the framework measured
 	Policy          string                     `json:"policy"`          // the policy's name, as [crosswalk.ParsePolicy] reads it
 	Recommendations []crosswalk.Recommendation `json:"recommendations"` // best first; never null
 }

@@ -103,7 +103,7 @@ type Options struct {
 	// report of the 106 NIST CSF 2.0 items prints on at most 8 pages, its heat map
 	// on page 1.
 	Paper     string
-	Landscape bool
+	Landscape bool // print across the long side (HTML)
 	// Width is the width terminal tables ([GapTable], [SoATable]) fit, in
 	// characters (a command line passes $COLUMNS): long titles and lists wrap onto
 	// more lines, nothing is cut. 0 or less: no limit, every line as long as it

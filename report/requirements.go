@@ -14,37 +14,37 @@ import (
 // RequirementsResult is the answer to "which baseline controls does this target
 // need": the result of [crosswalk.Crosswalk.Requirements] with its two frameworks.
 type RequirementsResult struct {
-	Baseline, Target catalog.FrameworkID
+	Baseline, Target catalog.FrameworkID     // the framework whose controls are needed, and the one that needs them
 	Requirements     []crosswalk.Requirement // in document order of the controls
 }
 
 // RequirementsDoc is the JSON contract of a [RequirementsResult]
 // ([RequirementsJSON]); a program reading the CLI's output may decode into it.
 type RequirementsDoc struct {
-	Baseline string           `json:"baseline"`
-	Target   string           `json:"target"`
-	Controls []RequirementDoc `json:"controls"`
+	Baseline string           `json:"baseline"` // [RequirementsResult].Baseline
+	Target   string           `json:"target"`   // [RequirementsResult].Target
+	Controls []RequirementDoc `json:"controls"` // one per requirement, in document order of the controls; never null
 }
 
 // RequirementDoc is one baseline control of a [RequirementsDoc] with the target
 // items it reaches.
 type RequirementDoc struct {
 	Control string        `json:"control"` // its ID in the baseline
-	Title   string        `json:"title"`
-	Items   []ItemLinkDoc `json:"items"`
+	Title   string        `json:"title"`   // its title
+	Items   []ItemLinkDoc `json:"items"`   // one per link of the control, in document order of the items
 }
 
 // ItemLinkDoc is how a control reaches one target item.
 type ItemLinkDoc struct {
-	Item         string `json:"item"` // its ID in the target
-	Relationship string `json:"relationship"`
+	Item         string `json:"item"`         // its ID in the target
+	Relationship string `json:"relationship"` // read from the control to the item ("subset-of")
 	// ViaParent is the ancestor of the item the edge is published for (context,
 	// never coverage).
 	ViaParent string `json:"via_parent,omitempty"`
 	// Derived: an inference along Path (the refs from the control to the item).
 	Derived bool     `json:"derived,omitempty"`
-	Path    []string `json:"path,omitempty"`
-	Sources []string `json:"sources,omitempty"`
+	Path    []string `json:"path,omitempty"`    // derived only: refs "fw/id", the control first, the item last
+	Sources []string `json:"sources,omitempty"` // IDs of the source documents behind the link
 }
 
 // NewRequirementsDoc returns the JSON contract of r.

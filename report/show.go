@@ -17,27 +17,27 @@ import (
 // contract ([ControlViewJSON]): a program reading the CLI's output may decode into
 // it.
 type ControlView struct {
-	Ref           string              `json:"ref"`            // "iso27002:2022/8.16"
-	Framework     string              `json:"framework"`      // "iso27002:2022"
-	FrameworkName string              `json:"framework_name"` // "ISO/IEC 27002:2022"
-	ID            string              `json:"id"`             // "8.16"
-	Title         string              `json:"title"`
-	Kind          string              `json:"kind"`
-	Summary       string              `json:"summary,omitempty"`
-	Ancestors     []NodeView          `json:"ancestors"` // the root first
-	Children      []NodeView          `json:"children"`
+	Ref           string              `json:"ref"`                     // "iso27002:2022/8.16"
+	Framework     string              `json:"framework"`               // "iso27002:2022"
+	FrameworkName string              `json:"framework_name"`          // "ISO/IEC 27002:2022"
+	ID            string              `json:"id"`                      // "8.16"
+	Title         string              `json:"title"`                   // the control's title
+	Kind          string              `json:"kind"`                    // its kind ("control", "subcategory")
+	Summary       string              `json:"summary,omitempty"`       // its description, as [catalog.Catalog.Summary] reads it; "" when none
+	Ancestors     []NodeView          `json:"ancestors"`               // the root first
+	Children      []NodeView          `json:"children"`                // the direct children, in document order
 	AlsoKnownAs   []string            `json:"also_known_as,omitempty"` // refs under which an annex lists it ("iso27001:2022/A.8.16")
-	Attributes    map[string][]string `json:"attributes,omitempty"`
-	Mappings      []RelationView      `json:"mappings,omitempty"` // published ones first, in the order the text groups them
-	Statements    []StatementView     `json:"statements,omitempty"`
+	Attributes    map[string][]string `json:"attributes,omitempty"`    // the control's attributes by name; nil when it has none
+	Mappings      []RelationView      `json:"mappings,omitempty"`      // published ones first, in the order the text groups them
+	Statements    []StatementView     `json:"statements,omitempty"`    // what the mapping sources state about it instead of edges
 }
 
 // NodeView is a node of the hierarchy in a [ControlView]: an ancestor or a child.
 type NodeView struct {
-	Ref   string `json:"ref"`
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	Kind  string `json:"kind"`
+	Ref   string `json:"ref"`   // "nist-csf:2.0/GV.OC"
+	ID    string `json:"id"`    // "GV.OC"
+	Title string `json:"title"` // the node's title
+	Kind  string `json:"kind"`  // its kind ("category")
 }
 
 // NewNodeView returns the view of control c.
@@ -48,28 +48,28 @@ func NewNodeView(c catalog.Control) NodeView {
 // RelationView is a link from the shown control to another, read "shown
 // RELATIONSHIP other".
 type RelationView struct {
-	Ref          string `json:"ref"` // the other control
-	Framework    string `json:"framework"`
-	ID           string `json:"id"`
-	Title        string `json:"title,omitempty"`
-	Relationship string `json:"relationship"` // the NIST IR 8477 word
-	Source       string `json:"source,omitempty"`
+	Ref          string `json:"ref"`              // the other control
+	Framework    string `json:"framework"`        // its framework's ID
+	ID           string `json:"id"`               // its ID in that framework
+	Title        string `json:"title,omitempty"`  // its title; "" when the catalog does not hold it
+	Relationship string `json:"relationship"`     // the NIST IR 8477 word
+	Source       string `json:"source,omitempty"` // ID of the source document; a succession or derived link names its sources in words
 	// Inverse: the source published the edge other → shown; it is read backwards.
 	Inverse bool   `json:"inverse,omitempty"`
 	Label   string `json:"label,omitempty"` // the source's own word for the link
 	// Derived: composed from published edges through a third framework (a lead,
 	// not evidence); Via are the refs on its path between the two.
 	Derived bool     `json:"derived,omitempty"`
-	Via     []string `json:"via,omitempty"`
+	Via     []string `json:"via,omitempty"`  // derived only: refs "fw/id" between the two, in path order
 	Note    string   `json:"note,omitempty"` // what the source printed, when read differently
 }
 
 // StatementView is what a mapping source states about the control instead of
 // edges ("no reference", "all Annex A controls").
 type StatementView struct {
-	Kind   string `json:"kind"`
-	Target string `json:"target,omitempty"`
-	Note   string `json:"note,omitempty"`
+	Kind   string `json:"kind"`             // the statement kind of package mappings ("no-reference")
+	Target string `json:"target,omitempty"` // what the statement is about ("Annex A controls")
+	Note   string `json:"note,omitempty"`   // what the source printed, with a misprint said
 }
 
 // ControlViewJSON writes the view as the CLI's JSON contract, indented, ending
