@@ -563,6 +563,11 @@ type AssessmentError struct {
 	Err                    error // the kind: one of the Err... values above, possibly wrapped with detail
 }
 
+// Error returns the problem on one line:
+//
+//	file:line: controls[i]: field "f" = "v": what (first on line n)
+//
+// (for XLSX, "file: sheet "S" row n: ..."), leaving out the parts that are unknown.
 func (e *AssessmentError) Error() string {
 	var b strings.Builder
 	switch {
@@ -603,6 +608,7 @@ func (e *AssessmentError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the kind, for [errors.Is].
 func (e *AssessmentError) Unwrap() error { return e.Err }
 
 type problemList struct {

@@ -154,6 +154,11 @@ type EdgeError struct {
 	Err   error  // [ErrDanglingRef], [ErrInvalidRelationship] or [ErrUnknownSetFramework]
 }
 
+// Error returns the problem on one line:
+//
+//	mapping set "id" edge #n: field "f" = "v": what
+//
+// with "statement #n" for a statement, and neither for a problem of the set itself.
 func (e *EdgeError) Error() string {
 	if e.Index == 0 {
 		return fmt.Sprintf("mapping set %q: field %q = %q: %v", e.Set, e.Field, e.Value, e.Err)
@@ -161,6 +166,7 @@ func (e *EdgeError) Error() string {
 	return fmt.Sprintf("mapping set %q %s #%d: field %q = %q: %v", e.Set, e.What, e.Index, e.Field, e.Value, e.Err)
 }
 
+// Unwrap returns the kind, for [errors.Is].
 func (e *EdgeError) Unwrap() error { return e.Err }
 
 const maxProblems = 100

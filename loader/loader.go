@@ -115,6 +115,7 @@ type Error struct {
 	Problems []error // every problem that step found, in the order found; never empty
 }
 
+// Error returns what the step could not do, then its problems, one per line.
 func (e *Error) Error() string {
 	return e.Step.String() + ": " + errors.Join(e.Problems...).Error()
 }
