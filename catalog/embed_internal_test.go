@@ -108,8 +108,8 @@ func TestEmbeddedPassesStrictChecks(t *testing.T) {
 }
 
 // TestSummariesKeptApart: SP 800-53's statements are not its controls' summaries
-// (they would weigh on every copy of a control) but Summary, Spec and Embedded give
-// them.
+// (they would weigh on every copy of a control) nor in the string table queries read,
+// but Summary, Spec and Embedded give them.
 func TestSummariesKeptApart(t *testing.T) {
 	c := Default()
 	r := NewRef(SP80053v5, "AC-2(1)")
@@ -119,6 +119,12 @@ func TestSummariesKeptApart(t *testing.T) {
 	s, ok := c.Summary(r)
 	require.True(t, ok)
 	assert.True(t, strings.HasPrefix(s, "Support the management of system accounts using"), s)
+	// The statements are a string table of their own: the framework's table, which
+	// indexing and every other query read, does not carry them.
+	require.NotNil(t, tableSP80053v5.apart)
+	assert.NotContains(t, tableSP80053v5.strs, s)
+	assert.Contains(t, tableSP80053v5.apart.strs, s)
+	assert.Greater(t, len(tableSP80053v5.apart.strs), 2*len(tableSP80053v5.strs), "most of SP 800-53's text is its statements")
 	spec, _ := c.Spec(SP80053v5)
 	i := slices.IndexFunc(spec.Controls, func(x ControlSpec) bool { return x.ID == "AC-2(1)" })
 	assert.Equal(t, s, spec.Controls[i].Summary)

@@ -31,7 +31,7 @@ func (d *fwData) index() *fwIndex {
 // summary returns the summary of the framework's control i: its [Control.Summary], or
 // for a framework whose summaries are kept apart the one in its table.
 func (d *fwData) summary(i int) string {
-	if d.table != nil && d.table.apart {
+	if d.table != nil && d.table.apart != nil {
 		return d.table.summary(i)
 	}
 	return d.index().controls[i].Summary
