@@ -3,6 +3,7 @@ package catalog
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -218,4 +219,37 @@ func TestFirstUseAllocationBudget(t *testing.T) {
 		t.Logf("%s (%d controls): %.0f allocations", tb.info.ID, len(tb.rows), a)
 		assert.LessOrEqual(t, a, 40.0, "indexing %s", tb.info.ID)
 	}
+}
+
+// TestIndexKeys: a framework whose IDs are all their own normalised form needs one
+// map for both look-ups; one with IDs to normalise (CSF 2.0's leading zeros, the
+// 2013 controls' "A.") finds them by the normalised form; IDs that normalise alike
+// ("01" and "1") share their key, in document order.
+func TestIndexKeys(t *testing.T) {
+	iso := tableISO27002v2022.index()
+	assert.Equal(t, reflect.ValueOf(iso.pos).Pointer(), reflect.ValueOf(iso.keys).Pointer(), "one map")
+	assert.Equal(t, []int32{1}, iso.keyed("5.1"))
+
+	csf := tableCSF20.index()
+	assert.NotEqual(t, reflect.ValueOf(csf.pos).Pointer(), reflect.ValueOf(csf.keys).Pointer())
+	got := csf.keyed("GV.OC-1")
+	require.Len(t, got, 1)
+	assert.Equal(t, "GV.OC-01", csf.controls[got[0]].Ref.ID)
+	assert.Nil(t, csf.keyed("GV.OC-01"), "keys hold normalised IDs only")
+
+	iso13 := tableISO27002v2013.index()
+	got = iso13.keyed("5.1.1")
+	require.Len(t, got, 1)
+	assert.Equal(t, "A.5.1.1", iso13.controls[got[0]].Ref.ID)
+
+	c, err := New(Framework{ID: "x:1", Name: "X", Version: "1", Controls: []ControlSpec{
+		{ID: "1", Title: "One"}, {ID: "01", Title: "Zero one"}, {ID: "2", Title: "Two"}, {ID: "001", Title: "Zero zero one"},
+	}})
+	require.NoError(t, err)
+	ix := c.byID["x:1"].index()
+	assert.Equal(t, []int32{0, 1, 3}, ix.keyed("1"))
+	assert.Equal(t, []int32{2}, ix.keyed("2"))
+	i, ok := ix.lookup("01")
+	assert.True(t, ok)
+	assert.Equal(t, 1, i)
 }
