@@ -12,100 +12,129 @@ import (
 )
 
 // Counts from shared/reference/README.md, re-checked against the CSV files.
-func TestEmbeddedCounts(t *testing.T) {
+// TestEmbeddedCountsISO27002v2022: ISO/IEC 27002:2022: 93 controls in four themes,
+// counted by theme, by clause and new in 2022.
+func TestEmbeddedCountsISO27002v2022(t *testing.T) {
 	c := catalog.Default()
-
-	t.Run("iso27002:2022", func(t *testing.T) {
-		fw := catalog.ISO27002v2022
-		assert.Equal(t, 93, c.Len(fw, catalog.KindControl))
-		assert.Equal(t, 4, c.Len(fw, catalog.KindTheme))
-		assert.Equal(t, 97, c.Len(fw))
-		assert.Equal(t, 97, c.Len(fw, catalog.KindControl, catalog.KindTheme, catalog.KindControl))
-		assert.Equal(t, 0, c.Len(fw, catalog.KindSafeguard))
-		assert.Equal(t, []string{"5", "6", "7", "8"}, ids(c.Controls(fw, catalog.OfKind(catalog.KindTheme))))
-		for theme, want := range map[catalog.Theme]int{
-			catalog.Organizational: 37, catalog.People: 8, catalog.Physical: 14, catalog.Technological: 34,
-		} {
-			n := 0
-			for range c.Controls(fw, catalog.OfKind(catalog.KindControl), catalog.Where(catalog.AttrTheme, string(theme))) {
-				n++
-			}
-			assert.Equal(t, want, n, theme)
+	fw := catalog.ISO27002v2022
+	assert.Equal(t, 93, c.Len(fw, catalog.KindControl))
+	assert.Equal(t, 4, c.Len(fw, catalog.KindTheme))
+	assert.Equal(t, 97, c.Len(fw))
+	assert.Equal(t, 97, c.Len(fw, catalog.KindControl, catalog.KindTheme, catalog.KindControl))
+	assert.Equal(t, 0, c.Len(fw, catalog.KindSafeguard))
+	assert.Equal(t, []string{"5", "6", "7", "8"}, ids(c.Controls(fw, catalog.OfKind(catalog.KindTheme))))
+	for theme, want := range map[catalog.Theme]int{
+		catalog.Organizational: 37, catalog.People: 8, catalog.Physical: 14, catalog.Technological: 34,
+	} {
+		n := 0
+		for range c.Controls(fw, catalog.OfKind(catalog.KindControl), catalog.Where(catalog.AttrTheme, string(theme))) {
+			n++
 		}
-		// The clause of the ID is the theme: 5.x organizational, 6.x people, ...
-		for clause, want := range map[string]int{"5": 37, "6": 8, "7": 14, "8": 34} {
-			assert.Len(t, ids(c.Children(catalog.NewRef(fw, clause))), want, clause)
-		}
-		assert.Equal(t,
-			[]string{"5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28"},
-			ids(c.Controls(fw, catalog.Where(catalog.AttrNewIn2022, "true"))))
-		assert.Equal(t, 82, len(ids(c.Controls(fw, catalog.Where(catalog.AttrNewIn2022, "false")))))
-	})
+		assert.Equal(t, want, n, theme)
+	}
+	// The clause of the ID is the theme: 5.x organizational, 6.x people, ...
+	for clause, want := range map[string]int{"5": 37, "6": 8, "7": 14, "8": 34} {
+		assert.Len(t, ids(c.Children(catalog.NewRef(fw, clause))), want, clause)
+	}
+	assert.Equal(t,
+		[]string{"5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28"},
+		ids(c.Controls(fw, catalog.Where(catalog.AttrNewIn2022, "true"))))
+	assert.Equal(t, 82, len(ids(c.Controls(fw, catalog.Where(catalog.AttrNewIn2022, "false")))))
+}
 
-	t.Run("iso27001:2022", func(t *testing.T) {
-		fw := catalog.ISO27001v2022
-		assert.Equal(t, 41, c.Len(fw))
-		assert.Equal(t, 41, c.Len(fw, catalog.KindClause))
-		assert.Equal(t, []string{"4", "5", "6", "7", "8", "9", "10"}, ids(c.Roots(fw)))
-		// By hand from iso27001-2022-clauses.csv: rows with mandatory_documented_information=1
-		// and with amd1_2024_climate=1.
-		assert.Equal(t,
-			[]string{"4.3", "5.2", "6.1.2", "6.1.3", "6.2", "7.2", "8.1", "8.2", "8.3", "9.1", "9.2.2", "9.3.3", "10.2"},
-			ids(c.Controls(fw, catalog.Where(catalog.AttrMandatoryDocInfo, "true"))))
-		assert.Equal(t, []string{"4.1", "4.2"}, ids(c.Controls(fw, catalog.Where(catalog.AttrClimate, "true"))))
+// TestEmbeddedCountsISO27001v2022: ISO/IEC 27001:2022: clauses 4 to 10, the documented-
+// information and climate flags, Annex A as ISO/IEC 27002:2022.
+func TestEmbeddedCountsISO27001v2022(t *testing.T) {
+	c := catalog.Default()
+	fw := catalog.ISO27001v2022
+	assert.Equal(t, 41, c.Len(fw))
+	assert.Equal(t, 41, c.Len(fw, catalog.KindClause))
+	assert.Equal(t, []string{"4", "5", "6", "7", "8", "9", "10"}, ids(c.Roots(fw)))
+	// By hand from iso27001-2022-clauses.csv: rows with mandatory_documented_information=1
+	// and with amd1_2024_climate=1.
+	assert.Equal(t,
+		[]string{"4.3", "5.2", "6.1.2", "6.1.3", "6.2", "7.2", "8.1", "8.2", "8.3", "9.1", "9.2.2", "9.3.3", "10.2"},
+		ids(c.Controls(fw, catalog.Where(catalog.AttrMandatoryDocInfo, "true"))))
+	assert.Equal(t, []string{"4.1", "4.2"}, ids(c.Controls(fw, catalog.Where(catalog.AttrClimate, "true"))))
+	in, ok := c.Framework(fw)
+	require.True(t, ok)
+	assert.Equal(t, catalog.ISO27002v2022, in.AnnexOf)
+}
+
+// TestEmbeddedCountsISO27002v2013: ISO/IEC 27002:2013: the 114 legacy controls, A.5.1.1
+// to A.18.2.3.
+func TestEmbeddedCountsISO27002v2013(t *testing.T) {
+	c := catalog.Default()
+	fw := catalog.ISO27002v2013
+	assert.Equal(t, 114, c.Len(fw))
+	assert.Equal(t, 114, c.Len(fw, catalog.KindControl))
+	all := ids(c.Controls(fw))
+	assert.Equal(t, "A.5.1.1", all[0])
+	assert.Equal(t, "A.18.2.3", all[len(all)-1])
+}
+
+// TestEmbeddedCountsCSF20: NIST CSF 2.0: six functions (Govern first), 22 categories,
+// 106 subcategories.
+func TestEmbeddedCountsCSF20(t *testing.T) {
+	c := catalog.Default()
+	fw := catalog.CSF20
+	assert.Equal(t, 6, c.Len(fw, catalog.KindFunction))
+	assert.Equal(t, 22, c.Len(fw, catalog.KindCategory))
+	assert.Equal(t, 106, c.Len(fw, catalog.KindSubcategory))
+	assert.Equal(t, 134, c.Len(fw))
+	assert.Equal(t, []string{"GV", "ID", "PR", "DE", "RS", "RC"}, ids(c.Controls(fw, catalog.OfKind(catalog.KindFunction))))
+}
+
+// TestEmbeddedCountsCSF11: NIST CSF 1.1: five functions, 23 categories, 108
+// subcategories.
+func TestEmbeddedCountsCSF11(t *testing.T) {
+	c := catalog.Default()
+	fw := catalog.CSF11
+	assert.Equal(t, 5, c.Len(fw, catalog.KindFunction))
+	assert.Equal(t, 23, c.Len(fw, catalog.KindCategory))
+	assert.Equal(t, 108, c.Len(fw, catalog.KindSubcategory))
+	assert.Equal(t, []string{"ID", "PR", "DE", "RS", "RC"}, ids(c.Controls(fw, catalog.OfKind(catalog.KindFunction))))
+}
+
+// TestEmbeddedCountsCIS: CIS Controls v8 and v8.1: 18 controls, 153 safeguards,
+// cumulative implementation groups.
+func TestEmbeddedCountsCIS(t *testing.T) {
+	c := catalog.Default()
+	if !catalog.HasCIS() {
+		assert.False(t, c.Has(catalog.CIS8))
+		assert.False(t, c.Has(catalog.CIS81))
+		t.Skip("built with -tags nocis: no CIS data")
+	}
+	for _, fw := range []catalog.FrameworkID{catalog.CIS8, catalog.CIS81} {
+		assert.Equal(t, 18, c.Len(fw, catalog.KindControl), fw)
+		assert.Equal(t, 153, c.Len(fw, catalog.KindSafeguard), fw)
+		for ig, want := range map[string]int{"IG1": 56, "IG2": 130, "IG3": 153} {
+			n := len(ids(c.Controls(fw, catalog.InGroup(ig))))
+			assert.Equal(t, want, n, "%s %s", fw, ig)
+		}
+		// The groups are cumulative (as InGroup's doc says): IG1 ⊂ IG2 ⊂ IG3.
+		assert.Empty(t, ids(c.Controls(fw, catalog.InGroup("IG1"), catalog.Not(catalog.InGroup("IG2")))))
+		assert.Empty(t, ids(c.Controls(fw, catalog.InGroup("IG2"), catalog.Not(catalog.InGroup("IG3")))))
+		assert.Equal(t, ids(c.Controls(fw, catalog.OfKind(catalog.KindSafeguard))), ids(c.Controls(fw, catalog.InGroup("ig3"))))
 		in, ok := c.Framework(fw)
 		require.True(t, ok)
-		assert.Equal(t, catalog.ISO27002v2022, in.AnnexOf)
-	})
+		assert.True(t, in.QualifiedOnly)
+	}
+}
 
-	t.Run("iso27002:2013", func(t *testing.T) {
-		fw := catalog.ISO27002v2013
-		assert.Equal(t, 114, c.Len(fw))
-		assert.Equal(t, 114, c.Len(fw, catalog.KindControl))
-		all := ids(c.Controls(fw))
-		assert.Equal(t, "A.5.1.1", all[0])
-		assert.Equal(t, "A.18.2.3", all[len(all)-1])
-	})
-
-	t.Run("nist-csf:2.0", func(t *testing.T) {
-		fw := catalog.CSF20
-		assert.Equal(t, 6, c.Len(fw, catalog.KindFunction))
-		assert.Equal(t, 22, c.Len(fw, catalog.KindCategory))
-		assert.Equal(t, 106, c.Len(fw, catalog.KindSubcategory))
-		assert.Equal(t, 134, c.Len(fw))
-		assert.Equal(t, []string{"GV", "ID", "PR", "DE", "RS", "RC"}, ids(c.Controls(fw, catalog.OfKind(catalog.KindFunction))))
-	})
-
-	t.Run("nist-csf:1.1", func(t *testing.T) {
-		fw := catalog.CSF11
-		assert.Equal(t, 5, c.Len(fw, catalog.KindFunction))
-		assert.Equal(t, 23, c.Len(fw, catalog.KindCategory))
-		assert.Equal(t, 108, c.Len(fw, catalog.KindSubcategory))
-		assert.Equal(t, []string{"ID", "PR", "DE", "RS", "RC"}, ids(c.Controls(fw, catalog.OfKind(catalog.KindFunction))))
-	})
-
-	t.Run("cis", func(t *testing.T) {
-		if !catalog.HasCIS() {
-			assert.False(t, c.Has(catalog.CIS8))
-			assert.False(t, c.Has(catalog.CIS81))
-			t.Skip("built with -tags nocis: no CIS data")
-		}
-		for _, fw := range []catalog.FrameworkID{catalog.CIS8, catalog.CIS81} {
-			assert.Equal(t, 18, c.Len(fw, catalog.KindControl), fw)
-			assert.Equal(t, 153, c.Len(fw, catalog.KindSafeguard), fw)
-			for ig, want := range map[string]int{"IG1": 56, "IG2": 130, "IG3": 153} {
-				n := len(ids(c.Controls(fw, catalog.InGroup(ig))))
-				assert.Equal(t, want, n, "%s %s", fw, ig)
-			}
-			// The groups are cumulative (as InGroup's doc says): IG1 ⊂ IG2 ⊂ IG3.
-			assert.Empty(t, ids(c.Controls(fw, catalog.InGroup("IG1"), catalog.Not(catalog.InGroup("IG2")))))
-			assert.Empty(t, ids(c.Controls(fw, catalog.InGroup("IG2"), catalog.Not(catalog.InGroup("IG3")))))
-			assert.Equal(t, ids(c.Controls(fw, catalog.OfKind(catalog.KindSafeguard))), ids(c.Controls(fw, catalog.InGroup("ig3"))))
-			in, ok := c.Framework(fw)
-			require.True(t, ok)
-			assert.True(t, in.QualifiedOnly)
-		}
-	})
+// TestEmbeddedCountsNIS2AndSP80053: the NIS2 Annex has 13 sections, 47 requirements
+// and 159 points; SP 800-53 Rev. 5 has 20 families, 322 controls and 867
+// enhancements (1189, of which 182 withdrawn).
+func TestEmbeddedCountsNIS2AndSP80053(t *testing.T) {
+	c := catalog.Default()
+	assert.Equal(t, 13, c.Len(catalog.NIS2v2024, catalog.KindSection))
+	assert.Equal(t, 47, c.Len(catalog.NIS2v2024, catalog.KindRequirement))
+	assert.Equal(t, 159, c.Len(catalog.NIS2v2024, catalog.KindPoint))
+	assert.Equal(t, 219, c.Len(catalog.NIS2v2024))
+	assert.Equal(t, 20, c.Len(catalog.SP80053v5, catalog.KindFamily))
+	assert.Equal(t, 322, c.Len(catalog.SP80053v5, catalog.KindControl))
+	assert.Equal(t, 867, c.Len(catalog.SP80053v5, catalog.KindEnhancement))
+	assert.Len(t, ids(c.Controls(catalog.SP80053v5, catalog.Where(catalog.AttrStatus, catalog.StatusWithdrawn))), 182)
 }
 
 func TestFrameworksInfo(t *testing.T) {
