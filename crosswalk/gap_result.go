@@ -5,8 +5,8 @@ import (
 )
 
 // GapResult is the coverage of a target framework by an assessed baseline. Its JSON
-// form ([GapResult.MarshalJSON]) is the CLI's gap contract; every list is in
-// document order.
+// form ([GapResult.MarshalJSON]) is the CLI's gap contract; every list but
+// Recommendations (best first) is in document order.
 type GapResult struct {
 	Baseline catalog.FrameworkID // the framework the assessment rates
 	Target   catalog.FrameworkID // the framework measured, as passed to [Crosswalk.Gap]
