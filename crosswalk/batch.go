@@ -43,7 +43,7 @@ type BatchResult struct {
 
 // BatchStats counts what [Crosswalk.GapBatch] did.
 type BatchStats struct {
-	// Lines counts the lines that were not blank (one too long included), OK those
+	// Lines counts the lines that were not blank (too long ones included), OK those
 	// that gave a result and Failed those that gave an error line: OK + Failed =
 	// Lines, even when reading or writing failed.
 	Lines, OK, Failed int
