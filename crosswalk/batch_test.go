@@ -259,10 +259,7 @@ func (f *inFlight) Write(p []byte) (int, error) {
 // exceed the window of lines in flight plus what the 64 KiB read buffer holds,
 // however long the input.
 func TestGapBatchBoundedInFlight(t *testing.T) {
-	n := 5000
-	if testing.Short() {
-		n = 1000
-	}
+	n := 5000 // well over 5 × the bound below (about 650 lines on 2 cores)
 	src := &lineSource{n: n}
 	sink := &inFlight{src: src}
 	stats, err := Default().GapBatchBrief(src, sink, WithRecommendations(0))
