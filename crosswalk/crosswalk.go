@@ -178,104 +178,14 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 	}
 	cw := &Crosswalk{cat: cat, fwIdx: map[catalog.FrameworkID]int32{}}
 	cw.indexNodes()
-
-	var probs []error
-	more := 0
-	bad := func(e *EdgeError) {
-		if len(probs) < maxProblems {
-			probs = append(probs, e)
-		} else {
-			more++
-		}
+	b := newBuilder(cw, sets)
+	for si := range sets {
+		b.addSet(int32(si), &sets[si])
 	}
-	// Consecutive edges mostly name the same two frameworks (those of their set):
-	// one cache per end.
-	var fromFW, toFW fwCache
-	resolve := func(fc *fwCache, r catalog.Ref) (int32, bool) {
-		if i, ok := fc.lookup(cw, r); ok {
-			return i, true
-		}
-		c, ok := cat.Canonical(r)
-		if !ok {
-			return 0, false
-		}
-		return cw.lookup(c)
+	if err := b.err(); err != nil {
+		return nil, err
 	}
-	in := newInterner()
-	total, most := 0, 0
-	for _, s := range sets {
-		total += len(s.Edges)
-		most = max(most, len(s.Edges))
-	}
-	cw.edges = make([]edgeRec, 0, total)
-	type key struct {
-		from, to      int32
-		source, label int32 // into strs
-		rel           mappings.Relationship
-	}
-	seen := make(map[key]struct{}, most) // the edges of the current set; one map for all sets
-	for si, s := range sets {
-		info := SetInfo{ID: s.ID, From: s.From, To: s.To, Kind: s.Kind, Source: s.Source, Statements: len(s.Statements)}
-		for _, f := range []struct {
-			name string
-			id   catalog.FrameworkID
-		}{{"from", s.From}, {"to", s.To}} {
-			if f.id != "" && !cat.Has(f.id) {
-				bad(&EdgeError{Set: s.ID, What: "set", Field: f.name, Value: string(f.id), Err: ErrUnknownSetFramework})
-			}
-		}
-		clear(seen)
-		for ei, e := range s.Edges {
-			from, okf := resolve(&fromFW, e.From)
-			to, okt := resolve(&toFW, e.To)
-			if !okf {
-				bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "from", Value: e.From.String(), Err: ErrDanglingRef})
-			}
-			if !okt {
-				bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "to", Value: e.To.String(), Err: ErrDanglingRef})
-			}
-			if !e.Relationship.Valid() {
-				bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "relationship", Value: e.Relationship.String(), Err: ErrInvalidRelationship})
-				continue
-			}
-			if !okf || !okt {
-				continue
-			}
-			src := e.Source
-			if src == "" {
-				src = s.Source.ID
-			}
-			srcI, labelI := in.source.id(src), in.label.id(e.Label)
-			k := key{from: from, to: to, source: srcI, label: labelI, rel: e.Relationship}
-			if _, dup := seen[k]; dup {
-				info.Duplicates++
-				continue
-			}
-			seen[k] = struct{}{}
-			cw.edges = append(cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: int32(si), source: srcI, note: in.note.id(e.Note), label: labelI})
-			info.Edges++
-		}
-		for sti, st := range s.Statements {
-			n, ok := resolve(&fromFW, st.Ref)
-			if !ok {
-				bad(&EdgeError{Set: s.ID, Index: sti + 1, What: "statement", Field: "ref", Value: st.Ref.String(), Err: ErrDanglingRef})
-				continue
-			}
-			if cw.stmts == nil {
-				cw.stmts = map[int32][]stmtRec{}
-			}
-			st.Ref = cw.nodes[n].ref
-			cw.stmts[n] = append(cw.stmts[n], stmtRec{set: int32(si), st: st, text: statementText(st)})
-		}
-		cw.sets = append(cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements), identity: s.IsIdentity()})
-	}
-	if len(probs) > 0 {
-		if more > 0 {
-			probs = append(probs, fmt.Errorf("... and %d more problems", more))
-		}
-		return nil, errors.Join(probs...)
-	}
-	cw.strs = in.strs
+	cw.strs = b.in.strs
 	cw.adj = &nodeStore{}
 	cw.indexChildren()
 	cw.indexArcs()
@@ -288,6 +198,132 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 	}
 	cw.g = graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](cw.adj), graph.Directed())
 	return cw, nil
+}
+
+// builder adds the mapping sets to a crosswalk under construction: their edges,
+// resolved to nodes, without repeats, and their statements, collecting the problems.
+type builder struct {
+	cw    *Crosswalk
+	probs []error
+	more  int // problems past maxProblems
+	// Consecutive edges mostly name the same two frameworks (those of their set):
+	// one cache per end.
+	fromFW, toFW fwCache
+	in           *interner
+	seen         map[edgeKey]struct{} // the edges of the current set; one map for all sets
+}
+
+// edgeKey identifies an edge within a set, for finding repeats.
+type edgeKey struct {
+	from, to      int32
+	source, label int32 // into strs
+	rel           mappings.Relationship
+}
+
+func newBuilder(cw *Crosswalk, sets []mappings.Set) *builder {
+	total, most := 0, 0
+	for _, s := range sets {
+		total += len(s.Edges)
+		most = max(most, len(s.Edges))
+	}
+	cw.edges = make([]edgeRec, 0, total)
+	return &builder{cw: cw, in: newInterner(), seen: make(map[edgeKey]struct{}, most)}
+}
+
+func (b *builder) bad(e *EdgeError) {
+	if len(b.probs) < maxProblems {
+		b.probs = append(b.probs, e)
+	} else {
+		b.more++
+	}
+}
+
+// err returns the problems found, joined, or nil.
+func (b *builder) err() error {
+	if len(b.probs) == 0 {
+		return nil
+	}
+	if b.more > 0 {
+		b.probs = append(b.probs, fmt.Errorf("... and %d more problems", b.more))
+	}
+	return errors.Join(b.probs...)
+}
+
+// resolve returns the node of r, through the cache of one end.
+func (b *builder) resolve(fc *fwCache, r catalog.Ref) (int32, bool) {
+	if i, ok := fc.lookup(b.cw, r); ok {
+		return i, true
+	}
+	c, ok := b.cw.cat.Canonical(r)
+	if !ok {
+		return 0, false
+	}
+	return b.cw.lookup(c)
+}
+
+// addSet adds set s, the si-th.
+func (b *builder) addSet(si int32, s *mappings.Set) {
+	info := SetInfo{ID: s.ID, From: s.From, To: s.To, Kind: s.Kind, Source: s.Source, Statements: len(s.Statements)}
+	for _, f := range []struct {
+		name string
+		id   catalog.FrameworkID
+	}{{"from", s.From}, {"to", s.To}} {
+		if f.id != "" && !b.cw.cat.Has(f.id) {
+			b.bad(&EdgeError{Set: s.ID, What: "set", Field: f.name, Value: string(f.id), Err: ErrUnknownSetFramework})
+		}
+	}
+	clear(b.seen)
+	for ei := range s.Edges {
+		b.addEdge(si, s, ei, &info)
+	}
+	for sti, st := range s.Statements {
+		n, ok := b.resolve(&b.fromFW, st.Ref)
+		if !ok {
+			b.bad(&EdgeError{Set: s.ID, Index: sti + 1, What: "statement", Field: "ref", Value: st.Ref.String(), Err: ErrDanglingRef})
+			continue
+		}
+		cw := b.cw
+		if cw.stmts == nil {
+			cw.stmts = map[int32][]stmtRec{}
+		}
+		st.Ref = cw.nodes[n].ref
+		cw.stmts[n] = append(cw.stmts[n], stmtRec{set: si, st: st, text: statementText(st)})
+	}
+	b.cw.sets = append(b.cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements), identity: s.IsIdentity()})
+}
+
+// addEdge adds edge ei of set s (the si-th) unless it repeats one of the set, and
+// counts it in info.
+func (b *builder) addEdge(si int32, s *mappings.Set, ei int, info *SetInfo) {
+	e := &s.Edges[ei]
+	from, okf := b.resolve(&b.fromFW, e.From)
+	to, okt := b.resolve(&b.toFW, e.To)
+	if !okf {
+		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "from", Value: e.From.String(), Err: ErrDanglingRef})
+	}
+	if !okt {
+		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "to", Value: e.To.String(), Err: ErrDanglingRef})
+	}
+	if !e.Relationship.Valid() {
+		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "relationship", Value: e.Relationship.String(), Err: ErrInvalidRelationship})
+		return
+	}
+	if !okf || !okt {
+		return
+	}
+	src := e.Source
+	if src == "" {
+		src = s.Source.ID
+	}
+	srcI, labelI := b.in.source.id(src), b.in.label.id(e.Label)
+	k := edgeKey{from: from, to: to, source: srcI, label: labelI, rel: e.Relationship}
+	if _, dup := b.seen[k]; dup {
+		info.Duplicates++
+		return
+	}
+	b.seen[k] = struct{}{}
+	b.cw.edges = append(b.cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: si, source: srcI, note: b.in.note.id(e.Note), label: labelI})
+	info.Edges++
 }
 
 // indexTwins joins the nodes that identity successions link, transitively (v8 → v8.1

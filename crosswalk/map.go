@@ -8,58 +8,6 @@ import (
 	"github.com/controlgraph/controlgraph/mappings"
 )
 
-// MapOption changes what [Crosswalk.Map] returns. Make them with [WithDerived] and
-// [WithMinRoutes].
-type MapOption interface {
-	applyMap(*mapConfig)
-}
-
-type mapConfig struct {
-	derived   bool
-	hops      int
-	minRoutes int
-}
-
-// DefaultMaxHops is the longest derived path [WithDerived] looks for when given 0.
-const DefaultMaxHops = 2
-
-// MaxHops bounds the length of derived paths, whatever [WithDerived] asks.
-const MaxHops = 4
-
-// DerivedOption is an option of both [Crosswalk.Map] and the gap queries.
-type DerivedOption interface {
-	MapOption
-	GapOption
-}
-
-type derivedOpt int
-
-func (d derivedOpt) applyMap(c *mapConfig) { c.derived, c.hops = true, hopsOf(int(d)) }
-func (d derivedOpt) applyGap(c *gapConfig) { c.derived, c.hops = true, hopsOf(int(d)) }
-
-func hopsOf(n int) int {
-	if n <= 0 {
-		return DefaultMaxHops
-	}
-	return min(max(n, 2), MaxHops)
-}
-
-// WithDerived adds derived mappings: paths of up to maxHops published edges
-// (DefaultMaxHops when maxHops ≤ 0, at most [MaxHops]) through controls of other
-// frameworks. In a gap query they reach only items no published edge reaches, and
-// give at most partial coverage.
-func WithDerived(maxHops int) DerivedOption { return derivedOpt(maxHops) }
-
-type minRoutesOpt int
-
-func (n minRoutesOpt) applyMap(c *mapConfig) { c.minRoutes = int(n) }
-func (n minRoutesOpt) applyGap(c *gapConfig) { c.minRoutes = int(n) }
-
-// WithMinRoutes keeps only the derived mappings that at least n distinct paths reach
-// (1, the default, keeps all). The package documentation ("Derived paths") has the
-// measured precision of each setting.
-func WithMinRoutes(n int) DerivedOption { return minRoutesOpt(max(n, 1)) }
-
 // Map returns the controls of framework to that the control ref maps to, best first:
 //
 //  1. direct mappings: published edges in either direction (an edge published
@@ -82,12 +30,7 @@ func WithMinRoutes(n int) DerivedOption { return minRoutesOpt(max(n, 1)) }
 // controls, named as such). Edges between two controls of the same framework (other
 // than the hierarchy, which Map does not walk) are not followed.
 func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOption) ([]Link, error) {
-	cfg := mapConfig{minRoutes: 1}
-	for _, o := range opts {
-		if o != nil {
-			o.applyMap(&cfg)
-		}
-	}
+	cfg := newMapConfig(opts)
 	src, ok := cw.node(ref)
 	if !ok {
 		return nil, &catalog.RefError{Input: ref.String(), Err: catalog.ErrNotFound}

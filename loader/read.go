@@ -2,12 +2,12 @@ package loader
 
 import (
 	"bytes"
-	"encoding/csv"
 	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/csvdialect"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
@@ -161,11 +161,14 @@ func frameworkIDs(cat *catalog.Catalog) []string {
 
 // CSVSetMeta names the mapping set of a CSV file: its ID and source are the file's
 // base name without extension, its frameworks those of the refs of its first row,
-// which must be written in full ("acme:1/AC-1", "iso27002:2022/5.15"). name is the
+// which must be written in full ("acme:1/AC-1", "iso27002:2022/5.15"). The file is
+// read in the dialects [mappings.ReadCSV] reads (',', ';' or tab; UTF-8 with or
+// without BOM, or UTF-16), column names regardless of case and spacing. name is the
 // file's name in messages, file its path. A file without a header, without a row,
 // without from and to columns or with a short ref is an error wrapping [ErrCSVSet].
 func CSVSetMeta(name, file string, data []byte) (mappings.Set, error) {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
+	// In the dialect mappings.ReadCSV reads (',', ';' or tab; UTF-8 or UTF-16).
+	r, _ := csvdialect.Open(bytes.NewReader(data), csvdialect.Config{Header: csvdialect.ColumnsHeader("from", "to", "relationship")})
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
@@ -180,7 +183,7 @@ func CSVSetMeta(name, file string, data []byte) (mappings.Set, error) {
 	}
 	fw := map[string]catalog.FrameworkID{}
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
+		h = csvdialect.Key(h)
 		if (h == "from" || h == "to") && i < len(row) {
 			f, _, ok := strings.Cut(strings.TrimSpace(row[i]), "/")
 			if !ok {
