@@ -25,9 +25,9 @@ func mapOf(t *testing.T, id string, to catalog.FrameworkID, opts ...crosswalk.Ma
 
 func TestMapPictures(t *testing.T) {
 	ref, ms := mapOf(t, "8.16", catalog.CSF20)
-	mm := string(render(t, func(b *bytes.Buffer) error { return RenderMap(b, ref, ms, Mermaid, Options{}) }))
+	mm := string(render(t, func(b *bytes.Buffer) error { return RenderMap(b, &MapResult{From: ref, Links: ms}, Mermaid, Options{}) }))
 	golden(t, "map-8.16-csf.mmd", []byte(mm))
-	dot := string(render(t, func(b *bytes.Buffer) error { return RenderMap(b, ref, ms, DOT, Options{}) }))
+	dot := string(render(t, func(b *bytes.Buffer) error { return RenderMap(b, &MapResult{From: ref, Links: ms}, DOT, Options{}) }))
 	golden(t, "map-8.16-csf.dot", []byte(dot))
 	assert.True(t, strings.HasPrefix(mm, "---\ntitle: \"What iso27002:2022 8.16 maps to\"\n---\nflowchart LR\n"))
 	assert.Contains(t, mm, `n0["8.16<br/>Monitoring activities"]`)

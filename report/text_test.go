@@ -44,7 +44,7 @@ func TestDispatchUnsupported(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnsupported)
 	err = RenderGap(&bytes.Buffer{}, res, Format("pdf"), Options{})
 	assert.ErrorIs(t, err, ErrUnknownFormat)
-	err = RenderMap(&bytes.Buffer{}, catalog.Ref{}, nil, HTML, Options{})
+	err = RenderMap(&bytes.Buffer{}, &MapResult{}, HTML, Options{})
 	assert.ErrorIs(t, err, ErrUnsupported)
 	err = RenderSoA(&bytes.Buffer{}, nil, JSON, Options{})
 	assert.Error(t, err, "a nil SoA is an error, not a panic")

@@ -177,14 +177,14 @@ func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) e
 			if e.Inverse {
 				inv = "yes"
 			}
-			t.add("edge", e.From, e.To, e.Relationship, inv, e.Set, e.Source, e.Label, e.Note, e.Misprint, e.Succession)
+			t.Add("edge", e.From, e.To, e.Relationship, inv, e.Set, e.Source, e.Label, e.Note, e.Misprint, e.Succession)
 		}
 		// A statement has no to control: "to" holds what it is about, "relationship"
 		// its kind.
 		for _, s := range doc.Statements {
-			t.add("statement", s.Ref, s.Target, s.Kind, "", s.Set, "", "", s.Note, s.Misprint, "")
+			t.Add("statement", s.Ref, s.Target, s.Kind, "", s.Set, "", "", s.Note, s.Misprint, "")
 		}
-		return t.writeCSV(x.out)
+		return t.WriteCSV(x.out)
 	}
 	md := x.format == formatMD
 	heading := func(s string) {
@@ -209,7 +209,7 @@ func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) e
 	if len(doc.Edges) > 0 {
 		t := newTable(5, "from", "to", "relationship", "set", "source", "note")
 		for _, e := range doc.Edges {
-			t.add(short(e.From, a), short(e.To, b), e.Relationship, e.Set, e.Source, edgeNote(e))
+			t.Add(short(e.From, a), short(e.To, b), e.Relationship, e.Set, e.Source, edgeNote(e))
 		}
 		if err := x.writeTable(t); err != nil {
 			return err
@@ -224,7 +224,7 @@ func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) e
 			if s.Misprint != "" {
 				note = strings.TrimSpace(note + " (printed " + s.Misprint + ")")
 			}
-			t.add(short(s.Ref, a), s.Kind, s.Target, note, s.Set)
+			t.Add(short(s.Ref, a), s.Kind, s.Target, note, s.Set)
 		}
 		if err := x.writeTable(t); err != nil {
 			return err

@@ -606,9 +606,9 @@ func (x *invocation) writeValidation(rep validateJSON) error {
 			fmt.Fprintln(x.out)
 			t := newTable(-1, "severity", "problem")
 			for _, p := range rep.Problems {
-				t.add(p.Severity, p.Message)
+				t.Add(p.Severity, p.Message)
 			}
-			return t.writeMarkdown(x.out)
+			return t.WriteMarkdown(x.out)
 		}
 		return nil
 	}

@@ -185,8 +185,3 @@ func (x *invocation) warnImport(rep *oscal.ImportReport) {
 		fmt.Fprintf(x.stderr, "controlgraph %s: warning: %s: %s\n", x.cmd.name, rep.File, l)
 	}
 }
-
-// csvSetMeta names the mapping set of a CSV file (loader.CSVSetMeta).
-func csvSetMeta(name, file string, data []byte) (mappings.Set, error) {
-	return loader.CSVSetMeta(name, file, data)
-}
