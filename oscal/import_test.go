@@ -364,3 +364,44 @@ func TestImportCatalogSyntaxLine(t *testing.T) {
 	assert.Equal(t, 3, e.Line)
 	assert.True(t, strings.HasPrefix(err.Error(), "syn.json:3: "), err.Error())
 }
+
+// Labels: OSCAL's label props only, trimmed, each spelling once, the plain (no
+// class) ones first.
+func TestLabelsOf(t *testing.T) {
+	assert.Equal(t, []string{"AC-1", "ac-1", "AC-01"}, labelsOf([]prop{
+		{name: "label", value: "AC-01", class: "zero-padded"},
+		{name: "label", value: " AC-1 "},
+		{name: "label", value: "AC-1", ns: oscalNS},
+		{name: "label", value: "ac-1"},
+		{name: "label", value: "AC-01", class: "other"},
+		{name: "label", value: "  "},
+		{name: "label", value: "X", ns: Namespace},
+		{name: "sort-id", value: "ac-01"},
+	}))
+	assert.Empty(t, labelsOf(nil))
+}
+
+// Where a withdrawn control went: the "#id" of its incorporated-into and moved-to
+// links, in order, once each.
+func TestMovedTo(t *testing.T) {
+	m := plain(t, `{"links": [{"rel": "moved-to", "href": "#b"}, {"rel": "incorporated-into", "href": "#a"},
+	  {"rel": "incorporated-into", "href": "#b"}, {"rel": "related", "href": "#c"}, {"rel": "moved-to", "href": "#"},
+	  {"rel": "moved-to", "href": "https://x/#d"}, "junk", {"rel": "moved-to"}]}`).(map[string]any)
+	im := &catalogImport{}
+	assert.Equal(t, []string{"b", "a"}, im.movedTo(m))
+	assert.Empty(t, im.movedTo(map[string]any{}))
+}
+
+// A kind is lower-case letters, '-' and '_'.
+func TestIsKind(t *testing.T) {
+	for k, want := range map[string]bool{"control": true, "sub-category": true, "a_b": true, "": false, "Control": false, "sp800-53": false, "a b": false, "é": false} {
+		assert.Equal(t, want, isKind(k), k)
+	}
+}
+
+func TestAddAttr(t *testing.T) {
+	a := addAttr(nil, "x", "1")
+	a = addAttr(a, "x", "2")
+	a = addAttr(a, "y", "3")
+	assert.Equal(t, map[string][]string{"x": {"1", "2"}, "y": {"3"}}, a)
+}
