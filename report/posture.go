@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
@@ -145,10 +146,12 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 			data.Matrix = append(data.Matrix, r)
 		}
 	}
-	return postureTemplate.Execute(w, data)
+	return postureTemplate().Execute(w, data)
 }
 
-var postureTemplate = template.Must(template.New("posture").Parse(`<!doctype html>
+// postureTemplate is parsed on first use, not at start-up (see pageTmpl).
+var postureTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("posture").Parse(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -216,6 +219,7 @@ td.self{background:#eee;text-align:center}
 </body>
 </html>
 `))
+})
 
 // postureRowCols are the columns of the Posture sheet of [PostureXLSX].
 var postureRowCols = []column{

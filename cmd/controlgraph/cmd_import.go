@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
@@ -220,7 +221,7 @@ func importOurs(in importInput, kind string) (imported, error) {
 // importSetCSV reads a mapping set in CSV, its frameworks named by the file name or
 // its refs.
 func importSetCSV(in importInput) (imported, error) {
-	meta, err := csvSetMeta(in.name, in.file, in.data)
+	meta, err := loader.CSVSetMeta(in.name, in.file, in.data)
 	if err != nil {
 		return imported{}, badInput("%v", err)
 	}
@@ -320,13 +321,13 @@ func (x *invocation) writeImport(doc importJSON) error {
 	fmt.Fprintf(x.out, "%s: %s\n", doc.File, doc.Kind)
 	if len(doc.Frameworks) > 0 {
 		fmt.Fprintln(x.out)
-		t := newTable(1, "framework", "name", "controls", "per kind", "withdrawn").wrapAlso(3)
+		t := newTable(1, "framework", "name", "controls", "per kind", "withdrawn").Wrap(3)
 		for _, f := range doc.Frameworks {
 			var kinds []string
 			for _, k := range f.Kinds {
 				kinds = append(kinds, fmt.Sprintf("%d %s", k.Count, k.Kind))
 			}
-			t.add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Withdrawn))
+			t.Add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Withdrawn))
 		}
 		if err := x.writeTable(t); err != nil {
 			return err
@@ -341,7 +342,7 @@ func (x *invocation) writeImport(doc importJSON) error {
 		fmt.Fprintln(x.out)
 		t := newTable(-1, "set", "from", "to", "kind", "source", "edges", "statements")
 		for _, s := range doc.Sets {
-			t.add(s.ID, s.From, s.To, s.Kind, s.Source, strconv.Itoa(s.Edges), strconv.Itoa(s.Statements))
+			t.Add(s.ID, s.From, s.To, s.Kind, s.Source, strconv.Itoa(s.Edges), strconv.Itoa(s.Statements))
 		}
 		if err := x.writeTable(t); err != nil {
 			return err
