@@ -405,3 +405,17 @@ func TestAddAttr(t *testing.T) {
 	a = addAttr(a, "y", "3")
 	assert.Equal(t, map[string][]string{"x": {"1", "2"}, "y": {"3"}}, a)
 }
+
+// A prop named "label" in a namespace other than OSCAL's is not an OSCAL label: it
+// is kept, under its namespace, beside the OSCAL labels (it used to be overwritten
+// by them, its value lost without a word).
+func TestImportCatalogForeignLabelProp(t *testing.T) {
+	doc := catalogDoc(`[{"id": "g", "title": "G", "controls": [{"id": "c-1", "title": "C", "props": [
+	  {"name": "label", "value": "C-1"},
+	  {"name": "label", "ns": "https://example.com/ns", "value": "X-1"}]}]}]`)
+	f, _, err := ImportCatalog("u.json", doc)
+	require.NoError(t, err)
+	c := specByID(t, f, "c-1")
+	assert.Equal(t, []string{"C-1"}, c.Attributes[AttrLabel])
+	assert.Equal(t, []string{"X-1"}, c.Attributes["label (https://example.com/ns)"])
+}
