@@ -12,8 +12,8 @@ import (
 )
 
 // The tests of this file run each mapping generator on the reference files and
-// check a few rows re-read by hand from them, and the generator's rules on small
-// files of their own.
+// check a few rows re-read by hand from them (the rules on small files of their own
+// are in cis_mappings_test.go and csf11_mappings_test.go).
 
 // edgeOf returns the edge from → to of set s, failing the test when there is none.
 func edgeOf(t *testing.T, s mappings.Set, from, to catalog.Ref) mappings.Edge {
@@ -91,26 +91,6 @@ func TestGenCSF20toCISRows(t *testing.T) {
 	assert.Len(t, distinct["8.1"], 62)
 }
 
-// TestGenCSF20toCISRefusals: a version nobody knows, a second source title in one
-// version, and a version without rows stop the generator with the file and line.
-func TestGenCSF20toCISRefusals(t *testing.T) {
-	cat := testCatalog(t)
-	if !cat.Has(catalog.CIS8) {
-		t.Skip("built with -tags nocis: no CIS data")
-	}
-	const head = "csf_id,csf_level,cis_version,cis_id,source\n"
-	for _, c := range []struct{ body, want string }{
-		{"GV.RR-01,subcategory,8.2,14.1,S\n", `mappings/nist-csf-2.0_to_cis-controls.csv:2: unknown cis_version "8.2"`},
-		{"GV.RR-01,subcategory,8.0,14.1,S\nGV.RR-02,subcategory,8.0,14.1,T\n", `mappings/nist-csf-2.0_to_cis-controls.csv:3: source "T" differs from "S"`},
-		{"GV.RR-01,subcategory,8.0,14.1,S\n", `mappings/nist-csf-2.0_to_cis-controls.csv: no rows for CIS version 8.1`},
-		{"GV.RR-01,subcategory,8.0,99.9,S\n", `mappings/nist-csf-2.0_to_cis-controls.csv:2: cis:8 has no control "99.9"`},
-	} {
-		dir := writeRef(t, map[string]string{"mappings/nist-csf-2.0_to_cis-controls.csv": head + c.body})
-		_, err := genCSF20toCIS(dir, cat)
-		assert.EqualError(t, err, c.want)
-	}
-}
-
 // TestGenCSF11toCSF20Rows: NIST prints CSF 1.1 IDs re-numbered to two digits in its
 // withdrawal notes ("ID.AM-06" for 1.1's ID.AM-6): the edge goes from ID.AM-6 and says
 // how it was printed; an element withdrawn into unnamed elements (PR.IP) is a
@@ -146,33 +126,6 @@ func TestGenCSF11toCSF20Rows(t *testing.T) {
 		Target: "CSF 2.0 elements not named", Note: "Incorporated into other Categories and Functions"}}, pr)
 }
 
-// TestGenCSF11toCSF20Rules, on a file of its own: merging, renumbering, refusals.
-func TestGenCSF11toCSF20Rules(t *testing.T) {
-	cat := testCatalog(t)
-	const head = "csf11_id,csf11_level,relation,csf20_id,note,source\n"
-	dir := writeRef(t, map[string]string{"mappings/nist-csf-1.1_to_nist-csf-2.0.csv": head +
-		"ID.AM-1,subcategory,moved_to,ID.AM-01,Moved to ID.AM-01,S\n" +
-		"ID.AM-1,(1.1 element),informative_reference_of,ID.AM-01,,S\n" +
-		"ID.AM-1,subcategory,moved_to,ID.AM-01,Moved to ID.AM-01,S\n"})
-	sets, err := genCSF11toCSF20(dir, cat)
-	require.NoError(t, err)
-	require.Len(t, sets[0].Edges, 1, "one pair, one edge")
-	e := sets[0].Edges[0]
-	assert.Equal(t, "moved_to; informative_reference_of", e.Label)
-	assert.Equal(t, `NIST: "Moved to ID.AM-01"`, e.Note, "a note met twice is kept once")
-	assert.Zero(t, e.Repeats)
-
-	for _, c := range []struct{ body, want string }{
-		{"ID.AM-1,subcategory,renamed,ID.AM-01,,S\n", `mappings/nist-csf-1.1_to_nist-csf-2.0.csv:2: unknown relation "renamed"`},
-		{"ID.AM-1,subcategory,informative_reference_of,,,S\n", `mappings/nist-csf-1.1_to_nist-csf-2.0.csv:2: informative reference without a CSF 2.0 element`},
-		{"ID.ZZ-09,subcategory,moved_to,ID.AM-01,,S\n", `mappings/nist-csf-1.1_to_nist-csf-2.0.csv:2: nist-csf:1.1 has no control "ID.ZZ-9"`},
-	} {
-		dir := writeRef(t, map[string]string{"mappings/nist-csf-1.1_to_nist-csf-2.0.csv": head + c.body})
-		_, err := genCSF11toCSF20(dir, cat)
-		assert.EqualError(t, err, c.want)
-	}
-}
-
 // TestGenCSF11toISO2013Rows: the quirks of Table 2 the reference README lists stay
 // visible: RS.CO-3's "Clause 16.1.2" (ISO/IEC 27001:2013 has no such clause) is a
 // statement with its probable reading A.16.1.2; PR.AC-6's ", A.7.1.1" is an edge that
@@ -203,17 +156,6 @@ func TestGenCSF11toISO2013Rows(t *testing.T) {
 			Note:     "Clause 16.1.2 — as printed; ISO/IEC 27001:2013 has no clause 16.1.2 (likely A.16.1.2)",
 			Misprint: "Clause 16.1.2", Reading: iso("A.16.1.2")},
 	}, rsco3)
-
-	const head = "csf11_id,iso_kind,iso_ref,as_printed,note,source\n"
-	for _, c := range []struct{ body, want string }{
-		{"ID.AM-1,annex_a,A.8.1.1,A.8.1.2,,S\n", `mappings/nist-csf-1.1_to_iso27001-2013.csv:2: as_printed "A.8.1.2" differs from iso_ref "A.8.1.1" and is not a known quirk`},
-		{"ID.AM-1,annex_b,A.8.1.1,A.8.1.1,,S\n", `mappings/nist-csf-1.1_to_iso27001-2013.csv:2: unknown iso_kind "annex_b"`},
-		{"ID.AM-1,annex_a,A.8.1.1,A.8.1.1,,S\nID.AM-2,annex_a,A.8.1.1,A.8.1.1,,T\n", `mappings/nist-csf-1.1_to_iso27001-2013.csv:3: source "T" differs from the first row's "S"`},
-	} {
-		dir := writeRef(t, map[string]string{"mappings/nist-csf-1.1_to_iso27001-2013.csv": head + c.body})
-		_, err := genCSF11toISO2013(dir, cat)
-		assert.EqualError(t, err, c.want)
-	}
 }
 
 // TestGenCISSetTheoryRows: CIS's workbooks in IR 8477's words, read "CIS R other":
@@ -249,39 +191,6 @@ func TestGenCISSetTheoryRows(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, sets[0].Edges, 166)
 	assert.Equal(t, mappings.Equal, edgeOf(t, sets[0], cis("1.1"), catalog.NewRef(catalog.CSF11, "ID.AM-1")).Relationship)
-}
-
-// TestGenCIS8toCIS81: every ID of CIS v8 that v8.1 has (18 controls, 153 safeguards)
-// is one equal edge; nothing else.
-func TestGenCIS8toCIS81(t *testing.T) {
-	cat := testCatalog(t)
-	if !cat.Has(catalog.CIS8) {
-		t.Skip("built with -tags nocis: no CIS data")
-	}
-	sets, err := genCIS8toCIS81("", cat)
-	require.NoError(t, err)
-	s := sets[0]
-	assert.Equal(t, mappings.Succession, s.Kind)
-	assert.Len(t, s.Edges, 18+153)
-	for _, e := range s.Edges {
-		assert.Equal(t, e.From.ID, e.To.ID)
-		assert.Equal(t, mappings.Equal, e.Relationship)
-		assert.Equal(t, s.Source.ID, e.Source)
-	}
-}
-
-// TestJoinNew: parts already listed are not added again, in the order met.
-func TestJoinNew(t *testing.T) {
-	for _, c := range []struct{ list, add, want string }{
-		{"", "a", "a"},
-		{"a", "a", "a"},
-		{"a", "b", "a; b"},
-		{"a; b", "b; c", "a; b; c"},
-		{"a", "", "a"},
-		{"", "", ""},
-	} {
-		assert.Equal(t, c.want, joinNew(c.list, c.add), "%q + %q", c.list, c.add)
-	}
 }
 
 // TestSplitCells: a multi-valued cell splits on ';', trimmed, empty parts dropped.
