@@ -2,7 +2,6 @@ package codec
 
 import (
 	stdjson "encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -299,7 +298,3 @@ func TestEncodeForms(t *testing.T) {
 	assert.Empty(t, w.String())
 	assert.Error(t, Encode(failingWriter{}, v))
 }
-
-type failingWriter struct{}
-
-func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }

@@ -8,10 +8,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestPathAt: the path of the value open at an offset, read off the input by hand:
+// TestPathAtByHand: the path of the value open at an offset, read off the input by hand:
 // keys unescaped, array indexes counted by commas outside strings, brackets and
 // commas inside strings ignored, and the key of the innermost member.
-func TestPathAt(t *testing.T) {
+func TestPathAtByHand(t *testing.T) {
 	in := `{"a":[1,{"b\"c":[0,[7,8]]}],"d\u0069":{"e":"x,[y]"},"f":2}`
 	for _, c := range []struct {
 		at        string // the offset is that of the first occurrence of at
@@ -52,10 +52,10 @@ func TestLinesFirstOccurrence(t *testing.T) {
 	assert.Equal(t, 3, NewLines(doc).Of("x"))
 }
 
-// TestDecodeTrusted: the project's own data decodes without the strict checks: an
+// TestDecodeTrustedByHand: the project's own data decodes without the strict checks: an
 // unknown field is ignored (strict decoding refuses it); invalid JSON is still an
 // error, and escaped surrogates read as characters.
-func TestDecodeTrusted(t *testing.T) {
+func TestDecodeTrustedByHand(t *testing.T) {
 	var w struct {
 		ID string `json:"id"`
 	}
