@@ -7,9 +7,10 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"slices"
+	"strconv"
 	"sync"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
 )
 
@@ -28,12 +29,15 @@ type batchLine struct {
 	Profile []string `json:"profile,omitempty"`
 }
 
-// BatchResult is one line of the output of [Crosswalk.GapBatch]: the line's ID and
-// number, and either the gap result or the error that stopped this line.
+// BatchResult is one line of the output of [Crosswalk.GapBatch] and
+// [Crosswalk.GapBatchBrief]: the line's ID and number, and either the gap result (in
+// Result from GapBatch, in Brief from GapBatchBrief) or the error that stopped this
+// line.
 type BatchResult struct {
 	ID     string     `json:"id"`
 	Line   int        `json:"line"`
 	Result *GapResult `json:"result,omitempty"`
+	Brief  *GapBrief  `json:"brief,omitempty"`
 	Error  string     `json:"error,omitempty"`
 }
 
@@ -54,115 +58,74 @@ type BatchStats struct {
 // every line. The error returned is one of reading r or writing w; a line longer
 // than [MaxAssessmentBytes] is an error line.
 func (cw *Crosswalk) GapBatch(r io.Reader, w io.Writer, opts ...GapOption) (BatchStats, error) {
+	return cw.runBatch(r, w, false, opts)
+}
+
+// GapBatchBrief is [Crosswalk.GapBatch] writing each result in its brief form, a
+// [GapBrief] in the member "brief" of the [BatchResult]: the summary and each item's
+// status, about a tenth of the bytes of a full result, for fleets that keep the
+// numbers and look up the details of a few.
+func (cw *Crosswalk) GapBatchBrief(r io.Reader, w io.Writer, opts ...GapOption) (BatchStats, error) {
+	return cw.runBatch(r, w, true, opts)
+}
+
+// batchJob is a line handed to a worker: its place among the lines handed over (seq,
+// from 0), its line number in the input, and its bytes (nil for a line too long).
+type batchJob struct {
+	seq, line int
+	data      []byte
+}
+
+// batchOut is a worker's answer to a batchJob: the encoded BatchResult.
+type batchOut struct {
+	seq  int
+	out  []byte
+	ok   bool // a result, not an error line
+	done bool // the slot holds an answer (in writeInOrder's ring)
+}
+
+// batchRun is one run of GapBatch: a reader feeding a bounded window of lines to
+// GOMAXPROCS workers and a writer putting their answers back in input order.
+type batchRun struct {
+	cw      *Crosswalk
+	opts    []GapOption
+	brief   bool
+	window  int           // lines in flight at most, written or not
+	slots   chan struct{} // a token per line in flight
+	jobs    chan batchJob
+	results chan batchOut
+}
+
+// runBatch runs GapBatch (brief false) or GapBatchBrief (brief true).
+func (cw *Crosswalk) runBatch(r io.Reader, w io.Writer, brief bool, opts []GapOption) (BatchStats, error) {
 	workers := runtime.GOMAXPROCS(0)
-	window := 4 * workers
-	type job struct {
-		seq, line int
-		data      []byte
-	}
-	jobs := make(chan job)
-	results := make(chan struct {
-		seq int
-		out []byte
-		ok  bool
-	}, window)
-	slots := make(chan struct{}, window) // lines in flight, written or not
+	b := &batchRun{cw: cw, opts: opts, brief: brief, window: 4 * workers}
+	b.slots = make(chan struct{}, b.window)
+	b.jobs = make(chan batchJob)
+	b.results = make(chan batchOut, b.window)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				res := cw.batchOne(j.line, j.data, opts)
-				out, err := codec.Marshal(res)
-				if err != nil {
-					out, _ = codec.Marshal(BatchResult{ID: res.ID, Line: j.line, Error: "cannot encode the result: " + err.Error()})
-				}
-				results <- struct {
-					seq int
-					out []byte
-					ok  bool
-				}{j.seq, out, res.Error == ""}
-			}
+			b.work()
 		}()
 	}
-	// The writer: in input order, holding back results that come early.
 	var stats BatchStats
 	var writeErr error
-	done := make(chan struct{})
+	written := make(chan struct{})
 	go func() {
-		defer close(done)
-		pending := map[int][]byte{}
-		okOf := map[int]bool{}
-		next := 0
-		bw := bufio.NewWriter(w)
-		for res := range results {
-			pending[res.seq], okOf[res.seq] = res.out, res.ok
-			for {
-				out, ready := pending[next]
-				if !ready {
-					break
-				}
-				if writeErr == nil {
-					if _, err := bw.Write(out); err != nil {
-						writeErr = err
-					} else if err := bw.WriteByte('\n'); err != nil {
-						writeErr = err
-					}
-				}
-				if okOf[next] {
-					stats.OK++
-				} else {
-					stats.Failed++
-				}
-				delete(pending, next)
-				delete(okOf, next)
-				next++
-				<-slots
-			}
-		}
-		if err := bw.Flush(); err != nil && writeErr == nil {
-			writeErr = err
-		}
+		defer close(written)
+		stats.OK, stats.Failed, writeErr = b.writeInOrder(w)
 	}()
-	br := bufio.NewReaderSize(r, 64<<10)
-	var readErr error
-	seq, line := 0, 0
-	for {
-		data, tooLong, err := readLine(br, MaxAssessmentBytes)
-		if len(data) == 0 && err != nil {
-			if !errors.Is(err, io.EOF) {
-				readErr = err
-			}
-			break
-		}
-		line++
-		if len(bytes.TrimSpace(data)) == 0 && !tooLong {
-			if err != nil {
-				break
-			}
-			continue
-		}
-		if tooLong {
-			data = nil // batchOne reports it
-		}
-		slots <- struct{}{}
-		jobs <- job{seq: seq, line: line, data: data}
-		seq++
-		stats.Lines++
-		if err != nil {
-			if !errors.Is(err, io.EOF) {
-				readErr = err
-			}
-			break
-		}
-	}
-	close(jobs)
+	lines, line, readErr := b.feed(r)
+	close(b.jobs)
 	wg.Wait()
-	close(results)
-	<-done
+	close(b.results)
+	<-written
+	stats.Lines = lines
 	if readErr != nil {
-		return stats, fmt.Errorf("crosswalk: batch: reading line %d: %w", line+1, readErr)
+		return stats, fmt.Errorf("crosswalk: batch: reading line %d: %w", line, readErr)
 	}
 	if writeErr != nil {
 		return stats, fmt.Errorf("crosswalk: batch: writing: %w", writeErr)
@@ -170,28 +133,131 @@ func (cw *Crosswalk) GapBatch(r io.Reader, w io.Writer, opts ...GapOption) (Batc
 	return stats, nil
 }
 
-// readLine reads one line (without its end) of at most limit bytes; a longer line is
-// read to its end and dropped, with tooLong set.
+// feed reads the lines of r and hands each one that is not blank to the workers,
+// each after taking a slot of the window. It returns how many lines it handed over,
+// the number of the line it read last (the one at fault with an error) and the error
+// of reading r, nil at its end.
+func (b *batchRun) feed(r io.Reader) (handed, line int, err error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	for {
+		data, tooLong, rerr := readLine(br, MaxAssessmentBytes)
+		if len(data) == 0 && !tooLong && rerr != nil {
+			// Nothing of this line was read: the previous one ended with its newline.
+			return handed, line + 1, endOf(rerr)
+		}
+		line++
+		if tooLong {
+			data = nil // batchOne reports it
+		}
+		if tooLong || len(bytes.TrimSpace(data)) > 0 {
+			b.slots <- struct{}{}
+			b.jobs <- batchJob{seq: handed, line: line, data: data}
+			handed++
+		}
+		if rerr != nil {
+			return handed, line, endOf(rerr)
+		}
+	}
+}
+
+// endOf is err, or nil for the end of the input.
+func endOf(err error) error {
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	return err
+}
+
+// work answers jobs until there are none: the gap of each line, encoded.
+func (b *batchRun) work() {
+	for j := range b.jobs {
+		res := b.cw.batchOne(j.line, j.data, b.opts)
+		if b.brief && res.Result != nil {
+			res.Brief, res.Result = res.Result.Brief(), nil
+		}
+		out, err := codec.Marshal(res)
+		if err != nil {
+			out, _ = codec.Marshal(BatchResult{ID: res.ID, Line: j.line, Error: "cannot encode the result: " + err.Error()})
+		}
+		b.results <- batchOut{seq: j.seq, out: out, ok: res.Error == ""}
+	}
+}
+
+// writeInOrder writes the answers to w in input order, one line each, holding back
+// those that come early. At most window lines are in flight, so the ones held back
+// have distinct places in a ring of window slots; each line written frees a slot of
+// the window for the reader. After an error of writing it writes no more but goes on
+// counting and freeing slots, so that the run ends.
+func (b *batchRun) writeInOrder(w io.Writer) (ok, failed int, err error) {
+	ring := make([]batchOut, b.window)
+	next := 0
+	bw := bufio.NewWriter(w)
+	for res := range b.results {
+		res.done = true
+		ring[res.seq%b.window] = res
+		for {
+			slot := &ring[next%b.window]
+			if !slot.done {
+				break
+			}
+			if err == nil {
+				err = writeLine(bw, slot.out)
+			}
+			if slot.ok {
+				ok++
+			} else {
+				failed++
+			}
+			*slot = batchOut{}
+			next++
+			<-b.slots
+		}
+	}
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	return ok, failed, err
+}
+
+// writeLine writes data and a newline.
+func writeLine(bw *bufio.Writer, data []byte) error {
+	if _, err := bw.Write(data); err != nil {
+		return err
+	}
+	return bw.WriteByte('\n')
+}
+
+// readLine reads one line of at most limit bytes, without its end ("\n" or "\r\n");
+// a longer line is read to its end and dropped, with tooLong set. An error comes
+// with the part of the line read before it, if any (the last line of an input may
+// have no end).
 func readLine(br *bufio.Reader, limit int) (data []byte, tooLong bool, err error) {
 	for {
-		chunk, isPrefix, e := br.ReadLine()
+		chunk, e := br.ReadSlice('\n')
 		if !tooLong {
-			if len(data)+len(chunk) > limit {
+			if len(data)+len(chunk) > limit+len("\r\n") {
 				tooLong, data = true, nil
 			} else {
 				data = append(data, chunk...)
 			}
 		}
-		if e != nil {
-			return data, tooLong, e
+		if errors.Is(e, bufio.ErrBufferFull) {
+			continue
 		}
-		if !isPrefix {
-			return data, tooLong, nil
+		if !tooLong {
+			data = bytes.TrimSuffix(data, []byte("\n"))
+			if e == nil {
+				data = bytes.TrimSuffix(data, []byte("\r"))
+			}
+			if len(data) > limit {
+				tooLong, data = true, nil
+			}
 		}
+		return data, tooLong, e
 	}
 }
 
-// batchOne runs the gap of one batch line.
+// batchOne runs the gap of one batch line: its result, or an error line.
 func (cw *Crosswalk) batchOne(line int, data []byte, opts []GapOption) BatchResult {
 	res := BatchResult{Line: line}
 	if data == nil {
@@ -200,55 +266,76 @@ func (cw *Crosswalk) batchOne(line int, data []byte, opts []GapOption) BatchResu
 	}
 	var in batchLine
 	if err := codec.DecodeStrict(data, &in); err != nil {
-		// Keep the line's id when it can be read at all.
-		var id struct {
-			ID string `json:"id"`
-		}
-		if codec.DecodeTrusted(data, &id) == nil {
-			res.ID = id.ID
-		}
-		where := fmt.Sprintf("line %d", line)
-		if res.ID != "" {
-			where = fmt.Sprintf("line %d (id %q)", line, res.ID)
-		}
-		var se *codec.SyntaxError
-		if errors.As(err, &se) {
-			msg := se.Err.Error()
-			if se.Path != "" && se.Field == "" {
-				msg = se.Path + ": " + msg
-			}
-			res.Error = fmt.Sprintf("%s, column %d: %s", where, se.Column, msg)
-		} else {
-			res.Error = fmt.Sprintf("%s: %v", where, err)
-		}
+		res.ID = idOf(data)
+		res.Error = decodeError(lineName(line, res.ID), err)
 		return res
 	}
 	res.ID = in.ID
-	name := fmt.Sprintf("line %d", line)
-	if in.ID != "" {
-		name = fmt.Sprintf("line %d (id %q)", line, in.ID)
-	}
-	if in.Target == "" {
-		res.Error = name + ": no target"
-		return res
-	}
-	target, err := cw.cat.ResolveFramework(in.Target)
-	if err != nil {
-		res.Error = fmt.Sprintf("%s: target: %v", name, err)
-		return res
-	}
-	p := problemList{}
-	a, err := assessmentFromDoc(name, in.Assessment, cw.cat, readConfig{baseline: DefaultBaseline}, &p)
+	g, err := cw.batchGap(lineName(line, in.ID), &in, opts)
 	if err != nil {
 		res.Error = err.Error()
 		return res
 	}
-	lineOpts := slices.Clone(opts)
+	res.Result = g
+	return res
+}
+
+// lineName names a line in its errors: "line 3", or `line 3 (id "a")` when the line
+// has an ID.
+func lineName(line int, id string) string {
+	if id == "" {
+		return "line " + strconv.Itoa(line)
+	}
+	return "line " + strconv.Itoa(line) + " (id " + strconv.Quote(id) + ")"
+}
+
+// idOf is the ID of a line that did not decode, when the line can be read at all.
+func idOf(data []byte) string {
+	var id struct {
+		ID string `json:"id"`
+	}
+	if codec.DecodeTrusted(data, &id) != nil {
+		return ""
+	}
+	return id.ID
+}
+
+// decodeError is the error line of a line named name that did not decode: the column
+// and the path or field at fault when known.
+func decodeError(name string, err error) string {
+	var se *codec.SyntaxError
+	if !errors.As(err, &se) {
+		return fmt.Sprintf("%s: %v", name, err)
+	}
+	msg := se.Err.Error()
+	if se.Path != "" && se.Field == "" {
+		msg = se.Path + ": " + msg
+	}
+	return fmt.Sprintf("%s, column %d: %s", name, se.Column, msg)
+}
+
+// batchGap is the gap of a decoded line named name: its target, its assessment, and
+// its own policy and limits after opts. The errors start with name.
+func (cw *Crosswalk) batchGap(name string, in *batchLine, opts []GapOption) (*GapResult, error) {
+	if in.Target == "" {
+		return nil, errors.New(name + ": no target")
+	}
+	target, err := cw.cat.ResolveFramework(in.Target)
+	if err != nil {
+		return nil, fmt.Errorf("%s: target: %w", name, err)
+	}
+	p := problemList{}
+	a, err := assessmentFromDoc(name, in.Assessment, cw.cat, readConfig{baseline: DefaultBaseline}, &p)
+	if err != nil {
+		return nil, err
+	}
+	// The full slice expression makes the first append copy: opts is shared by the
+	// workers.
+	lineOpts := opts[:len(opts):len(opts)]
 	if in.Policy != "" {
 		pol, err := ParsePolicy(in.Policy)
 		if err != nil {
-			res.Error = fmt.Sprintf("%s: policy: %v", name, err)
-			return res
+			return nil, fmt.Errorf("%s: policy: %w", name, err)
 		}
 		lineOpts = append(lineOpts, pol)
 	}
@@ -260,9 +347,50 @@ func (cw *Crosswalk) batchOne(line int, data []byte, opts []GapOption) BatchResu
 	}
 	g, err := cw.Gap(a, target, lineOpts...)
 	if err != nil {
-		res.Error = fmt.Sprintf("%s: %v", name, err)
-		return res
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	res.Result = g
-	return res
+	return g, nil
+}
+
+// GapBrief is the brief form of a [GapResult] that [Crosswalk.GapBatchBrief] writes:
+// the same members under the same JSON names, except that each item carries only its
+// ID and coverage status, and that the roll-ups, the recommendations and the list of
+// unreached items (their status says it) are left out. The summary is the full
+// result's, and so are the notes a reader needs to read its numbers right.
+type GapBrief struct {
+	Baseline    catalog.FrameworkID `json:"baseline"`
+	Target      catalog.FrameworkID `json:"target"`
+	Policy      Policy              `json:"policy"`
+	Derived     bool                `json:"derived"`
+	MinRoutes   int                 `json:"min_routes,omitempty"`
+	IGs         []string            `json:"implementation_groups,omitempty"`
+	Profiles    []string            `json:"profiles,omitempty"`
+	Scope       []string            `json:"scope,omitempty"`
+	Notes       []string            `json:"notes,omitempty"`
+	Summary     Summary             `json:"summary"`
+	Items       []ItemStatus        `json:"items"`
+	NotAssessed []string            `json:"not_assessed"`
+	SearchCut   []string            `json:"search_cut,omitempty"`
+}
+
+// ItemStatus is one item of a [GapBrief]: the item's ID and coverage, as in the full
+// result's [GapItem].
+type ItemStatus struct {
+	ID     string   `json:"id"`
+	Status Coverage `json:"status"`
+}
+
+// Brief returns the brief form of g. Its lists of strings (notes, limits, controls
+// not assessed) are g's own: a change to one shows in the other.
+func (g *GapResult) Brief() *GapBrief {
+	b := &GapBrief{
+		Baseline: g.Baseline, Target: g.Target, Policy: g.Policy, Derived: g.Derived,
+		MinRoutes: g.MinRoutes, IGs: g.IGs, Profiles: g.Profiles, Scope: g.Scope,
+		Notes: g.Notes, Summary: g.Summary, NotAssessed: g.NotAssessed, SearchCut: g.SearchCut,
+		Items: make([]ItemStatus, len(g.Items)),
+	}
+	for i, it := range g.Items {
+		b.Items[i] = ItemStatus{ID: it.ID, Status: it.Status}
+	}
+	return b
 }

@@ -346,3 +346,20 @@ func TestGapJSONRoundTrip(t *testing.T) {
 	assert.Positive(t, derived, "the case has a derived link")
 	assert.Equal(t, res, &back)
 }
+
+// One option path: every gap query refuses a policy it does not know, rather than
+// one refusing, one reading it as strict and one ignoring it.
+func TestUnknownPolicyRefusedByEveryQuery(t *testing.T) {
+	cw := synth(t)
+	a, err := NewAssessment(cw.Catalog(), fwBase, Entry{Control: ref(fwBase, "B1"), Status: Implemented})
+	require.NoError(t, err)
+	bad := Policy("lenient")
+	_, err = cw.Gap(a, fwTgt, bad)
+	assert.ErrorContains(t, err, `unknown coverage policy "lenient"`)
+	_, err = cw.Recommend(a, fwTgt, 3, bad)
+	assert.ErrorContains(t, err, `unknown coverage policy "lenient"`)
+	_, err = cw.Requirements(fwTgt, WithBaseline(fwBase), bad)
+	assert.ErrorContains(t, err, `unknown coverage policy "lenient"`)
+	_, err = cw.Posture(a, WithTargets(fwTgt), bad)
+	assert.ErrorContains(t, err, `unknown coverage policy "lenient"`)
+}

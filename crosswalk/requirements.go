@@ -24,11 +24,9 @@ type Requirement struct {
 // listed, basis ancestor, as context; derived paths only with [WithDerived]). Controls come in
 // document order.
 func (cw *Crosswalk) Requirements(targetFW catalog.FrameworkID, opts ...GapOption) ([]Requirement, error) {
-	cfg := gapConfig{policy: Auto}
-	for _, o := range opts {
-		if o != nil {
-			o.applyGap(&cfg)
-		}
+	cfg, err := newGapConfig(opts)
+	if err != nil {
+		return nil, err
 	}
 	t, err := cw.prepare(targetFW, &cfg)
 	if err != nil {

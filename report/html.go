@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
@@ -24,9 +25,13 @@ func mustAsset(name string) string {
 }
 
 var (
-	pageCSS  = template.CSS(mustAsset("style.css"))
-	pageJS   = template.JS(mustAsset("script.js"))
-	pageTmpl = template.Must(template.New("page").Parse(mustAsset("page.html.tmpl")))
+	pageCSS = template.CSS(mustAsset("style.css"))
+	pageJS  = template.JS(mustAsset("script.js"))
+	// pageTmpl is parsed on first use, not at start-up: parsing costs about half a
+	// millisecond that every process of the CLI would pay, HTML or not.
+	pageTmpl = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("page").Parse(mustAsset("page.html.tmpl")))
+	})
 )
 
 // statusOrder is the order of the coverage statuses on the page, best first.
@@ -305,7 +310,7 @@ func GapHTML(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 
 func execute(w io.Writer, name string, data any) error {
 	bw := bufio.NewWriter(w)
-	if err := pageTmpl.ExecuteTemplate(bw, name, data); err != nil {
+	if err := pageTmpl().ExecuteTemplate(bw, name, data); err != nil {
 		return fmt.Errorf("report: %s as HTML: %w", name, err)
 	}
 	if err := bw.Flush(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
@@ -41,7 +42,7 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 		}
 		data.Matrix = overlapRows(o)
 	}
-	return postureTemplate.Execute(w, data)
+	return postureTemplate().Execute(w, data)
 }
 
 // posturePage is what the posture page's template shows.
@@ -194,7 +195,9 @@ func overlapRows(o *crosswalk.Overlap) []matrixRow {
 	return rows
 }
 
-var postureTemplate = template.Must(template.New("posture").Parse(`<!doctype html>
+// postureTemplate is parsed on first use, not at start-up (see pageTmpl).
+var postureTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("posture").Parse(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -262,6 +265,7 @@ td.self{background:#eee;text-align:center}
 </body>
 </html>
 `))
+})
 
 // postureRowCols are the columns of the Posture sheet of [PostureXLSX].
 var postureRowCols = []column{

@@ -78,7 +78,7 @@ func TestExportJSONRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, mappings.Embedded(), sets, "the export holds the embedded mapping sets unchanged")
 	var again bytes.Buffer
-	require.NoError(t, writeExportJSON(&again, fws, sets))
+	require.NoError(t, mappings.WriteExport(&again, fws, sets))
 	assert.Equal(t, out, again.String(), "export → ReadJSON → export is byte-identical")
 
 	// Without mappings the document is exactly what catalog.WriteJSON writes.

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/internal/codec"
 )
 
@@ -289,4 +290,26 @@ func TestGapBatchCLI(t *testing.T) {
 	assert.Contains(t, lines[1], `"error":"line 2 (id \"b\"): target`)
 	assert.True(t, strings.HasPrefix(lines[2], `{"id":"c","line":3,"result":{"baseline":"iso27002:2022","target":"nis2:2024"`), lines[2])
 	assert.Contains(t, cliBad(t, "gap", "--batch", "-", "--target", "csf"), "--target does not go with --batch")
+	assert.Contains(t, cliBad(t, "gap", "--batch", "-", "--recommendations", "-1"), "invalid value -1 for --recommendations")
+	assert.Contains(t, cliBad(t, "gap", "--assessment", "x.csv", "--target", "csf", "--brief"), "--brief goes with --batch")
+
+	// --brief: the same lines, each result in brief (the summary and each item's
+	// status); the counts and the exit status are the same.
+	brief, errs, code := cliIn(t, in, "gap", "--batch", "-", "--recommendations", "0", "--brief")
+	assert.Equal(t, 1, code, errs)
+	assert.Contains(t, errs, "batch: 3 lines, 2 results, 1 errors")
+	blines := strings.Split(strings.TrimSpace(brief), "\n")
+	require.Len(t, blines, 3)
+	assert.True(t, strings.HasPrefix(blines[0], `{"id":"a","line":1,"brief":{"baseline":"iso27002:2022","target":"nist-csf:2.0","policy":"auto"`), blines[0])
+	assert.Contains(t, blines[0], `"items":[{"id":"GV.OC-01","status":`)
+	assert.NotContains(t, blines[0], `"via"`)
+	assert.Equal(t, lines[1], blines[1], "the same error line")
+	var full, short struct {
+		Result struct{ Summary crosswalk.Summary } `json:"result"`
+		Brief  struct{ Summary crosswalk.Summary } `json:"brief"`
+	}
+	require.NoError(t, codec.DecodeTrusted([]byte(lines[2]), &full))
+	require.NoError(t, codec.DecodeTrusted([]byte(blines[2]), &short))
+	assert.Equal(t, full.Result.Summary, short.Brief.Summary)
+	assert.Positive(t, short.Brief.Summary.Total)
 }

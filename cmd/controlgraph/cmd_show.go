@@ -110,10 +110,8 @@ func (x *invocation) buildShow(c catalog.Control, opt showOptions) (showJSON, er
 		v.Children = append(v.Children, node(ch))
 	}
 	// A framework whose Annex A is this one names the control "A.<id>" too.
-	for f := range x.cat.Frameworks() {
-		if f.AnnexOf == c.Ref.Framework {
-			v.AlsoKnownAs = append(v.AlsoKnownAs, catalog.NewRef(f.ID, "A."+c.Ref.ID).String())
-		}
+	for _, a := range x.cat.Aliases(c.Ref) {
+		v.AlsoKnownAs = append(v.AlsoKnownAs, a.String())
 	}
 	if len(c.AttrNames()) > 0 {
 		v.Attributes = map[string][]string{}
