@@ -65,3 +65,62 @@ func FuzzUserText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzGrid writes a table of arbitrary cells at an arbitrary width and checks the
+// engine's promises: no control character reaches the text, nothing is cut (every
+// word of every cell is there), the rows come in order, and a table that can fit
+// the width does.
+func FuzzGrid(f *testing.F) {
+	f.Add("5.25", "Assessment and decision on information security events", "entry one\nentry two", 40)
+	f.Add("x\x1b[2J", "a\tb\r\nc", "\u202e", 12)
+	f.Add("", "", "", 0)
+	f.Add("id", strings.Repeat("longword", 10), "a b c", 1)
+	f.Fuzz(func(t *testing.T, a, b, c string, width int) {
+		width %= 300
+		g := NewGrid("id", "title", "list").Wrap(1).List(2).MinWrap(5)
+		g.Add(a, b, c)
+		g.Add("second", b, c)
+		var out bytes.Buffer
+		if err := g.WriteText(&out, width); err != nil {
+			t.Fatal(err)
+		}
+		s := out.String()
+		for _, r := range s {
+			if r != '\n' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u202e') {
+				t.Fatalf("control character %U in %q", r, s)
+			}
+		}
+		// Nothing is cut: every character of every cell (escaped, spaces aside) is
+		// in the text as often as the cells hold it.
+		want := map[rune]int{}
+		for _, cellText := range []string{"IDTITLELIST", a, b, c, "second", b, c} {
+			for _, r := range cell(strings.ReplaceAll(cellText, "\n", " "), 0) {
+				if r != ' ' {
+					want[r]++
+				}
+			}
+		}
+		got := map[rune]int{}
+		for _, r := range s {
+			got[r]++
+		}
+		for r, n := range want {
+			if got[r] < n {
+				t.Fatalf("%q appears %d times, the cells hold it %d times:\n%s", r, got[r], n, s)
+			}
+		}
+		if !strings.HasPrefix(s, "ID") {
+			t.Fatalf("no header first:\n%s", s)
+		}
+		var csvOut, mdOut bytes.Buffer
+		if err := g.WriteCSV(&csvOut); err != nil {
+			t.Fatal(err)
+		}
+		if err := g.WriteMarkdown(&mdOut); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(mdOut.String(), "\n"); n != 4 {
+			t.Fatalf("Markdown has %d lines, want 4 (a cell broke the table):\n%s", n, mdOut.String())
+		}
+	})
+}
