@@ -92,9 +92,10 @@ func setupValidate(fs *flag.FlagSet) action {
 		}
 		defer v.close()
 		v.fwID, v.from, v.to, v.baseline, v.sheet = *fwID, *from, *to, *baseline, *sheet
+		v.csvName = strings.EqualFold(filepath.Ext(file), ".csv")
 		k := *kind
 		if k == "" {
-			k = v.guess(strings.EqualFold(filepath.Ext(file), ".csv"))
+			k = v.guess(v.csvName)
 		}
 		rep := validateJSON{File: v.name, Kind: k, Problems: []problemJSON{}}
 		if err := v.run(k, &rep); err != nil {
@@ -144,6 +145,7 @@ type validator struct {
 	readErr                  error         // why [validator.all] could not
 	fwID, from, to, baseline string
 	sheet                    string // of an XLSX assessment
+	csvName                  bool   // the file's name ends in .csv: it is CSV
 }
 
 // headSize is how much of the file validate looks at to guess what it is.
@@ -212,10 +214,11 @@ func (v *validator) reader() io.Reader {
 // header row (see [csvKind]). A validator made with only data (import's) guesses from
 // it.
 func (v *validator) guess(csvName bool) string {
+	v.csvName = csvName
 	if bytes.HasPrefix(v.start(), []byte("PK\x03\x04")) {
 		return "assessment" // an XLSX workbook: validate reads only assessments so
 	}
-	if csvName || !v.isJSON() {
+	if !v.isJSON() {
 		return csvKind(v.start())
 	}
 	data, err := v.all()
@@ -241,7 +244,9 @@ func (v *validator) guess(csvName bool) string {
 	return "document"
 }
 
-func (v *validator) isJSON() bool { return looksJSON(v.start()) }
+// isJSON reports whether the file is read as JSON: it looks like JSON, and its name
+// does not end in .csv.
+func (v *validator) isJSON() bool { return !v.csvName && looksJSON(v.start()) }
 
 // csvDialect describes the dialect of a CSV file whose header names columns (the
 // columns its reader knows, as README lists them), as the reader finds it: `CSV
