@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -220,15 +221,18 @@ func TestGapBatchReadError(t *testing.T) {
 }
 
 // lineSource writes n batch lines on demand and counts those it has given out.
+// The reader and the writer run in different goroutines: given is atomic.
 type lineSource struct {
-	n, given int
-	pending  []byte
+	n       int
+	given   atomic.Int64
+	pending []byte
 }
 
 func (s *lineSource) Read(p []byte) (int, error) {
-	for len(s.pending) < len(p) && s.given < s.n {
-		s.pending = fmt.Appendf(s.pending, `{"id": "%d", "target": "csf", "assessment": {"controls": [{"control": "5.%d", "status": "implemented"}]}}`+"\n", s.given, 1+s.given%37)
-		s.given++
+	for len(s.pending) < len(p) && int(s.given.Load()) < s.n {
+		g := int(s.given.Load())
+		s.pending = fmt.Appendf(s.pending, `{"id": "%d", "target": "csf", "assessment": {"controls": [{"control": "5.%d", "status": "implemented"}]}}`+"\n", g, 1+g%37)
+		s.given.Add(1)
 	}
 	if len(s.pending) == 0 {
 		return 0, io.EOF
@@ -247,7 +251,7 @@ type inFlight struct {
 
 func (f *inFlight) Write(p []byte) (int, error) {
 	f.written += bytes.Count(p, []byte("\n"))
-	f.max = max(f.max, f.src.given-f.written)
+	f.max = max(f.max, int(f.src.given.Load())-f.written)
 	return len(p), nil
 }
 
@@ -255,10 +259,7 @@ func (f *inFlight) Write(p []byte) (int, error) {
 // exceed the window of lines in flight plus what the 64 KiB read buffer holds,
 // however long the input.
 func TestGapBatchBoundedInFlight(t *testing.T) {
-	n := 5000
-	if testing.Short() {
-		n = 1000
-	}
+	n := 5000 // well over 5 × the bound below (about 650 lines on 2 cores)
 	src := &lineSource{n: n}
 	sink := &inFlight{src: src}
 	stats, err := Default().GapBatchBrief(src, sink, WithRecommendations(0))

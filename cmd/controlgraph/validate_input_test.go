@@ -121,20 +121,6 @@ func TestValidateGuessesCSVDialects(t *testing.T) {
 	}
 }
 
-func TestCSVKind(t *testing.T) {
-	for in, want := range map[string]string{
-		"control,status\n": "assessment",
-		"Status;Owner\n":   "assessment",
-		"Title block\n\nRef;Implementation status\n": "assessment",
-		"from,to,relationship\n":                     "mappings",
-		"x\nfrom,to,relationship\n":                  "framework", // a mapping set's header is its first row
-		"id,title\nA,status\n":                       "framework", // "status" below the first row is a value
-		"":                                           "framework",
-	} {
-		assert.Equal(t, want, csvKind([]byte(in)), "%q", in)
-	}
-}
-
 // The count of errors and warnings stands for every problem, listed or not.
 func TestValidateCount(t *testing.T) {
 	rep := validateJSON{Problems: []problemJSON{
