@@ -371,14 +371,18 @@ func wrapWords(s string, width int) []string {
 	var lines []string
 	cur := ""
 	for _, wd := range words {
-		for runes(wd) > width {
+		if rs := []rune(wd); len(rs) > width {
+			// A word longer than the width is cut into pieces of the width (its runes
+			// read once: a long word costs its length, not its square).
 			if cur != "" {
 				lines = append(lines, cur)
 				cur = ""
 			}
-			r := []rune(wd)
-			lines = append(lines, string(r[:width]))
-			wd = string(r[width:])
+			for len(rs) > width {
+				lines = append(lines, string(rs[:width]))
+				rs = rs[width:]
+			}
+			wd = string(rs)
 		}
 		switch {
 		case cur == "":
