@@ -74,7 +74,7 @@ type reach struct {
 // target holds what a gap query computes once: the target items and how the
 // baseline reaches each.
 type target struct {
-	nsrc    int // total Sources entries of the templates, Statements and Outside, to size arenas
+	nsrc    int // total Statements and Outside of the items (of the full table), to size a result's string array
 	nvia    int // total reaches of the items
 	base    *baseSet
 	tf      int32
@@ -250,7 +250,6 @@ func (cw *Crosswalk) countReaches(t *target) (through []int32) {
 				through = append(through, r.through)
 			}
 			r.tmpl = cw.viaTemplate(*r, t.items[k])
-			t.nsrc += len(r.tmpl.Sources)
 		}
 	}
 	t.shape = make([]uint8, len(t.items))

@@ -126,7 +126,7 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		if it.Status == crosswalk.Covered {
 			continue
 		}
-		counting, _ := splitViaTitled(res, it.Via)
+		counting, _ := splitViaTitled(res, it.Via())
 		items.Add(it.ID, string(it.Status), it.Title, strings.Join(counting, "\n"))
 	}
 	t.writeTable(items, opts.Width)

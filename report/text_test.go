@@ -150,7 +150,7 @@ func TestTables(t *testing.T) {
 		}
 		n++
 		assert.Equal(t, strings.Join(strings.Fields(it.Title), " "), titles[it.ID], it.ID)
-		for _, v := range it.Via {
+		for _, v := range it.Via() {
 			if v.Ancestor.IsZero() {
 				assert.Contains(t, reached[it.ID], titledVia(res, v), it.ID)
 			}

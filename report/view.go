@@ -355,7 +355,7 @@ func unreachedReason(cat *catalog.Catalog, res *crosswalk.GapResult) string {
 				host, _, _ = strings.Cut(it.Outside[0], "/")
 			}
 		}
-		for _, v := range it.Via {
+		for _, v := range it.Via() {
 			if !v.Ancestor.IsZero() {
 				parent++
 				break
