@@ -158,7 +158,7 @@ func TestGapBatchBrief(t *testing.T) {
 		for j, it := range b.Items {
 			assert.Equal(t, g.Items[j].ID, it.ID)
 			assert.Equal(t, g.Items[j].Status, it.Status)
-			if it.Status == Unreached {
+			if it.Status == ItemUnreached {
 				unreached++
 			}
 		}

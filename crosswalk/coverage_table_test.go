@@ -25,11 +25,11 @@ const (
 
 // Short names for the coverage statuses, so the tables read as the doc's table.
 const (
-	cC = Covered
-	cP = PartlyCovered
-	cG = Gap
-	cU = Unreached
-	cN = NotApplicableCov
+	cC = ItemCovered
+	cP = ItemPartial
+	cG = ItemGap
+	cU = ItemUnreached
+	cN = ItemNotApplicable
 )
 
 // reachSpec is one edge of a case: control X<n> reaches the item with relationship

@@ -74,7 +74,7 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 	cw.fillItems(res, strs, t, g)
 	res.Summary = summarize(g.covs)
 	for k := range t.items {
-		if g.rules[k] == RuleDerived && g.covs[k] != NotApplicableCov {
+		if g.rules[k] == RuleDerived && g.covs[k] != ItemNotApplicable {
 			res.Summary.DerivedOnly++
 		}
 	}
@@ -110,7 +110,7 @@ func (cw *Crosswalk) rate(t *target, st []Status, pol Policy, sc *scratch) ratin
 	}
 	for k := range t.items {
 		g.covs[k], g.rules[k] = coverageOf(t.cov[k], t.shape[k], st, pol)
-		if g.covs[k] == Unreached {
+		if g.covs[k] == ItemUnreached {
 			g.unreached++
 		}
 		if t.cut[k] {
@@ -148,7 +148,7 @@ func (cw *Crosswalk) fillLists(res *GapResult, strs []string, t *target, cfg *ga
 		}
 	}
 	res.NotAssessed = strs[n:len(strs):len(strs)]
-	strs, res.Unreached = cw.itemIDs(strs, t, func(k int) bool { return g.covs[k] == Unreached })
+	strs, res.Unreached = cw.itemIDs(strs, t, func(k int) bool { return g.covs[k] == ItemUnreached })
 	if g.cut > 0 {
 		strs, res.SearchCut = cw.itemIDs(strs, t, func(k int) bool { return t.cut[k] })
 	}

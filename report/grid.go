@@ -101,14 +101,14 @@ func (t *Grid) Len() int { return len(t.rows) }
 // WriteCSV writes the header and rows as CSV, every cell escaped against formula
 // injection (a cell starting with '=', '+', '-' or '@' is prefixed with a quote).
 func (t *Grid) WriteCSV(w io.Writer) error {
-	cw := csvsafe.NewWriter(w)
-	if err := cw.Write(t.header); err != nil {
+	csvw := csvsafe.NewWriter(w)
+	if err := csvw.Write(t.header); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(t.rows); err != nil {
+	if err := csvw.WriteAll(t.rows); err != nil {
 		return err
 	}
-	return cw.Error()
+	return csvw.Error()
 }
 
 // WriteMarkdown writes a GitHub-flavoured Markdown table: a header row, a

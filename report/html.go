@@ -35,19 +35,19 @@ var (
 )
 
 // statusOrder is the order of the coverage statuses on the page, best first.
-var statusOrder = []crosswalk.Coverage{crosswalk.Covered, crosswalk.PartlyCovered, crosswalk.Gap,
-	crosswalk.Unreached, crosswalk.NotApplicableCov}
+var statusOrder = []crosswalk.Coverage{crosswalk.ItemCovered, crosswalk.ItemPartial, crosswalk.ItemGap,
+	crosswalk.ItemUnreached, crosswalk.ItemNotApplicable}
 
 // glyph gives each coverage status a shape, so that the status reads without colour.
 func glyph(s crosswalk.Coverage) string {
 	switch s {
-	case crosswalk.Covered:
+	case crosswalk.ItemCovered:
 		return "●"
-	case crosswalk.PartlyCovered:
+	case crosswalk.ItemPartial:
 		return "◐"
-	case crosswalk.Gap:
+	case crosswalk.ItemGap:
 		return "○"
-	case crosswalk.Unreached:
+	case crosswalk.ItemUnreached:
 		return "⊘"
 	}
 	return "–"

@@ -145,7 +145,7 @@ func TestTables(t *testing.T) {
 	titles, reached := tableColumns(t, s, "ID", "TITLE", "REACHED BY")
 	n := 0
 	for _, it := range res.Items {
-		if it.Status == crosswalk.Covered {
+		if it.Status == crosswalk.ItemCovered {
 			continue
 		}
 		n++
