@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
 )
 
@@ -172,10 +171,13 @@ func endOf(err error) error {
 func (b *batchRun) work() {
 	for j := range b.jobs {
 		res := b.cw.batchOne(j.line, j.data, b.opts)
+		var out []byte
+		var err error
 		if b.brief && res.Result != nil {
-			res.Brief, res.Result = res.Result.Brief(), nil
+			out, err = appendBriefLine(make([]byte, 0, 1024+40*len(res.Result.Items)), res.ID, res.Line, res.Result)
+		} else {
+			out, err = codec.Marshal(res)
 		}
-		out, err := codec.Marshal(res)
 		if err != nil {
 			out, _ = codec.Marshal(BatchResult{ID: res.ID, Line: j.line, Error: "cannot encode the result: " + err.Error()})
 		}
@@ -350,47 +352,4 @@ func (cw *Crosswalk) batchGap(name string, in *batchLine, opts []GapOption) (*Ga
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return g, nil
-}
-
-// GapBrief is the brief form of a [GapResult] that [Crosswalk.GapBatchBrief] writes:
-// the same members under the same JSON names, except that each item carries only its
-// ID and coverage status, and that the roll-ups, the recommendations and the list of
-// unreached items (their status says it) are left out. The summary is the full
-// result's, and so are the notes a reader needs to read its numbers right.
-type GapBrief struct {
-	Baseline    catalog.FrameworkID `json:"baseline"`
-	Target      catalog.FrameworkID `json:"target"`
-	Policy      Policy              `json:"policy"`
-	Derived     bool                `json:"derived"`
-	MinRoutes   int                 `json:"min_routes,omitempty"`
-	IGs         []string            `json:"implementation_groups,omitempty"`
-	Profiles    []string            `json:"profiles,omitempty"`
-	Scope       []string            `json:"scope,omitempty"`
-	Notes       []string            `json:"notes,omitempty"`
-	Summary     Summary             `json:"summary"`
-	Items       []ItemStatus        `json:"items"`
-	NotAssessed []string            `json:"not_assessed"`
-	SearchCut   []string            `json:"search_cut,omitempty"`
-}
-
-// ItemStatus is one item of a [GapBrief]: the item's ID and coverage, as in the full
-// result's [GapItem].
-type ItemStatus struct {
-	ID     string   `json:"id"`
-	Status Coverage `json:"status"`
-}
-
-// Brief returns the brief form of g. Its lists of strings (notes, limits, controls
-// not assessed) are g's own: a change to one shows in the other.
-func (g *GapResult) Brief() *GapBrief {
-	b := &GapBrief{
-		Baseline: g.Baseline, Target: g.Target, Policy: g.Policy, Derived: g.Derived,
-		MinRoutes: g.MinRoutes, IGs: g.IGs, Profiles: g.Profiles, Scope: g.Scope,
-		Notes: g.Notes, Summary: g.Summary, NotAssessed: g.NotAssessed, SearchCut: g.SearchCut,
-		Items: make([]ItemStatus, len(g.Items)),
-	}
-	for i, it := range g.Items {
-		b.Items[i] = ItemStatus{ID: it.ID, Status: it.Status}
-	}
-	return b
 }

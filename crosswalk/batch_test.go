@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"strings"
 	"testing"
@@ -175,6 +176,54 @@ func TestGapBatchBrief(t *testing.T) {
 	assert.True(t, strings.HasPrefix(bl[0], `{"id":"a","line":1,"brief":{"baseline":"iso27002:2022","target":"nist-csf:2.0","policy":"auto","derived":false,`), bl[0])
 }
 
+// The brief line written by hand is what Marshal writes for the GapBrief, for real
+// results of every shape and for strings and lists that need care.
+func TestAppendBriefLine(t *testing.T) {
+	cw := Default()
+	a, err := NewAssessment(nil, "", Entry{Control: iso("5.1"), Status: Implemented}, Entry{Control: iso("8.16"), Status: Partial})
+	require.NoError(t, err)
+	var results []*GapResult
+	for _, q := range []struct {
+		target catalog.FrameworkID
+		opts   []GapOption
+	}{
+		{catalog.CSF20, nil},
+		{catalog.CSF20, []GapOption{Strict, WithRecommendations(0)}},
+		{catalog.CSF20, []GapOption{WithDerived(3), WithMinRoutes(2)}},
+		{catalog.NIS2v2024, []GapOption{Referenced}},
+		{catalog.SP80053v5, []GapOption{WithProfile("moderate")}},
+	} {
+		g, err := cw.Gap(a, q.target, q.opts...)
+		require.NoError(t, err)
+		results = append(results, g)
+	}
+	odd := *results[0]
+	odd.Baseline, odd.Target = "a<b>&\u2028", "\xff\\\""
+	odd.IGs, odd.Profiles, odd.Scope, odd.Notes, odd.SearchCut = []string{"IG1"}, []string{}, []string{"x\ny"}, nil, []string{"\u2029"}
+	odd.NotAssessed, odd.Items = nil, nil
+	odd.Summary.DerivedOnly, odd.MinRoutes = 3, 2
+	odd.Summary.CoveragePercent = 1e-7
+	empty := odd
+	empty.NotAssessed, empty.Items = []string{}, []GapItem{}
+	results = append(results, &odd, &empty)
+	derived := false
+	for i, g := range results {
+		for _, id := range []string{"", "site-1", "<\x00\xff>"} {
+			want, err := codec.Marshal(BatchResult{ID: id, Line: i + 1, Brief: g.Brief()})
+			require.NoError(t, err)
+			got, err := appendBriefLine([]byte("kept"), id, i+1, g)
+			require.NoError(t, err)
+			assert.Equal(t, "kept"+string(want), string(got), "result %d, id %q", i, id)
+		}
+		derived = derived || g.Summary.DerivedOnly > 0
+	}
+	assert.True(t, derived, "a result with derived_only")
+	nan := *results[0]
+	nan.Summary.GapPercent = math.NaN()
+	_, err = appendBriefLine(nil, "x", 1, &nan)
+	assert.Error(t, err, "NaN is no JSON")
+}
+
 // A line over the limit at the very end of the input (no newline after it) is an
 // error line too, not dropped.
 func TestGapBatchLongLastLine(t *testing.T) {
@@ -325,7 +374,7 @@ func FuzzGapBatch(f *testing.F) {
 		if len(data) > 1<<16 {
 			return
 		}
-		var out bytes.Buffer
+		var out, brief bytes.Buffer
 		stats, err := cw.GapBatch(bytes.NewReader(data), &out, WithRecommendations(0))
 		require.NoError(t, err)
 		lines := 0
@@ -338,5 +387,24 @@ func FuzzGapBatch(f *testing.F) {
 		got := strings.Count(out.String(), "\n")
 		assert.Equal(t, stats.Lines, got)
 		assert.Equal(t, lines, stats.Lines, "one output line per non-blank input line")
+		// The brief lines hold the full ones in brief (TestAppendBriefLine holds
+		// their bytes to Marshal's).
+		bstats, err := cw.GapBatchBrief(bytes.NewReader(data), &brief, WithRecommendations(0))
+		require.NoError(t, err)
+		assert.Equal(t, stats, bstats)
+		if stats.Lines == 0 {
+			return
+		}
+		fl, bl := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n"), strings.Split(strings.TrimSuffix(brief.String(), "\n"), "\n")
+		require.Len(t, bl, len(fl))
+		for i := range fl {
+			var r, b BatchResult
+			require.NoError(t, codec.DecodeTrusted([]byte(fl[i]), &r))
+			require.NoError(t, codec.DecodeTrusted([]byte(bl[i]), &b), bl[i])
+			if r.Result != nil {
+				r.Brief, r.Result = r.Result.Brief(), nil
+			}
+			assert.Equal(t, r, b)
+		}
 	})
 }
