@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"iter"
-	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -80,26 +79,26 @@ type Control struct {
 	Parent  Ref    // zero for a root
 	Summary string // optional description; for SP 800-53, see [Catalog.Summary]
 
-	attrs map[string][]string // shared and never mutated; accessors copy
+	attrs attrList // sorted by name; shared and never mutated, accessors copy
 }
 
 // Withdrawn reports whether the publisher withdrew the control ([AttrStatus] is
 // [StatusWithdrawn]).
 func (c Control) Withdrawn() bool {
-	v := c.attrs[AttrStatus]
+	v := c.attrs.get(AttrStatus)
 	return len(v) == 1 && v[0] == StatusWithdrawn
 }
 
 // Attr returns the values of the named attribute, or nil. The slice is the caller's.
 func (c Control) Attr(name string) []string {
-	return slices.Clone(c.attrs[name])
+	return slices.Clone(c.attrs.get(name))
 }
 
 // Has reports whether the attribute name has the value v, compared without regard to
 // case, to a leading '#' (ISO writes attribute values as "#Preventive") and to ' '
 // written for '_' ("threat and vulnerability management").
 func (c Control) Has(name, v string) bool {
-	for _, x := range c.attrs[name] {
+	for _, x := range c.attrs.get(name) {
 		if sameAttrValue(x, v) {
 			return true
 		}
@@ -109,14 +108,14 @@ func (c Control) Has(name, v string) bool {
 
 // AttrNames returns the names of the control's attributes, sorted.
 func (c Control) AttrNames() []string {
-	return slices.Sorted(maps.Keys(c.attrs))
+	return c.attrs.names()
 }
 
 // Attrs yields the control's attributes, sorted by name. Each slice is a fresh copy.
 func (c Control) Attrs() iter.Seq2[string, []string] {
 	return func(yield func(string, []string) bool) {
-		for _, k := range c.AttrNames() {
-			if !yield(k, slices.Clone(c.attrs[k])) {
+		for _, p := range c.attrs {
+			if !yield(p.name, slices.Clone(p.vals)) {
 				return
 			}
 		}

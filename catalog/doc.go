@@ -7,9 +7,14 @@
 // themes, with the five attribute types of its Annex A), ISO/IEC 27001:2022
 // ([ISO27001v2022]: clauses 4 to 10; its Annex A is the 93 ISO/IEC 27002:2022 controls),
 // ISO/IEC 27002:2013 ([ISO27002v2013]: the 114 legacy controls), NIST CSF 2.0 ([CSF20])
-// and 1.1 ([CSF11]), and the CIS Critical Security Controls v8 ([CIS8]) and v8.1
-// ([CIS81]). [Default] returns them, built on first use and immutable afterwards; the CIS
-// frameworks are left out of a build with the tag nocis (see the project's NOTICE).
+// and 1.1 ([CSF11]), the Annex of the NIS2 Implementing Regulation (EU) 2024/2690
+// ([NIS2v2024]), NIST SP 800-53 Rev. 5 ([SP80053v5]: controls and enhancements with their
+// SP 800-53B baselines), and the CIS Critical Security Controls v8 ([CIS8]) and v8.1
+// ([CIS81]). [Default] returns them, immutable: they are compiled in as generated Go
+// tables, read in place, and a framework's controls are indexed on the first query that
+// touches it, so the first use decodes nothing and does not grow with the number of
+// frameworks. The CIS frameworks are left out of a build with the tag nocis (see the
+// project's NOTICE).
 //
 // [New] builds a catalog from the caller's own frameworks, given as [Framework] values
 // or read with [ReadJSON] and [ReadCSV]; the embedded ones can be added beside them with

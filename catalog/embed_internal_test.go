@@ -1,59 +1,215 @@
 package catalog
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
 
-// TestEmbeddedPassesStrictChecks: Default decodes the embedded files without the
-// checks of ReadJSON (New repeats most of them); this test runs them all, so a data
-// file that would fail them cannot ship.
-func TestEmbeddedPassesStrictChecks(t *testing.T) {
-	var fws []Framework
-	for _, ef := range embeddedFiles {
-		d := ef.data
-		got, err := ReadJSON(ef.name, d)
-		if err != nil {
-			t.Fatalf("%s: %v", ef.name, err)
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/wire"
+)
+
+// dataFiles reads the framework JSON files under data/ that the generator writes
+// beside the Go tables (the CIS ones only when this build embeds CIS), each strictly
+// with ReadJSON, the summaries file folded into its framework. It returns them by ID
+// and in file order.
+func dataFiles(t *testing.T) map[FrameworkID]Framework {
+	t.Helper()
+	out := map[FrameworkID]Framework{}
+	names, err := filepath.Glob("data/*.json")
+	require.NoError(t, err)
+	if HasCIS() {
+		cis, err := filepath.Glob("data/cis/*.json")
+		require.NoError(t, err)
+		names = append(names, cis...)
+	}
+	var apart []string
+	for _, name := range names {
+		if strings.HasSuffix(name, ".summaries.json") {
+			apart = append(apart, name)
+			continue
 		}
-		fws = append(fws, got...)
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		fws, err := ReadJSON(name, b)
+		require.NoError(t, err, name)
+		// The lenient decoder Default used to read them with agrees.
+		fast, err := readJSON(name, b, true)
+		require.NoError(t, err, name)
+		require.Equal(t, fws, fast, name)
+		for _, f := range fws {
+			out[f.ID] = f
+		}
 	}
-	if _, err := New(fws...); err != nil {
-		t.Fatal(err)
+	for _, name := range apart {
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		var ws wire.Summaries
+		require.NoError(t, codec.DecodeStrict(b, &ws), name)
+		f, ok := out[FrameworkID(ws.Framework)]
+		require.True(t, ok, "%s: no framework %s", name, ws.Framework)
+		for _, s := range ws.Summaries {
+			i := slices.IndexFunc(f.Controls, func(c ControlSpec) bool { return c.ID == s.ID })
+			require.GreaterOrEqual(t, i, 0, "%s: no control %s", name, s.ID)
+			require.Empty(t, f.Controls[i].Summary, "%s: %s has a summary in both files", name, s.ID)
+			f.Controls[i].Summary = s.Text
+		}
 	}
+	return out
 }
 
-// TestSummariesReadApart: the SP 800-53 statements are not decoded by building the
-// catalog nor by reading its controls, only by the first Summary that needs one.
-func TestSummariesReadApart(t *testing.T) {
-	fws, err := loadEmbedded()
-	if err != nil {
-		t.Fatal(err)
+// TestEmbeddedTablesEqualJSON: the generated Go tables hold exactly the frameworks of
+// the JSON files the generator writes from the same data (and which
+// internal/gen's tests compare with the reference): same frameworks, every control,
+// title, kind, parent, summary and attribute, in the same order.
+func TestEmbeddedTablesEqualJSON(t *testing.T) {
+	files := dataFiles(t)
+	emb := Embedded()
+	var ids []FrameworkID
+	for _, f := range emb {
+		ids = append(ids, f.ID)
+		want, ok := files[f.ID]
+		if assert.True(t, ok, "%s has a table but no JSON file", f.ID) {
+			assert.Equal(t, want, f, f.ID)
+		}
 	}
-	c, err := build(fws, nil, true)
-	if err != nil {
-		t.Fatal(err)
+	assert.Len(t, files, len(emb), "JSON files without a table")
+	want := []FrameworkID{ISO27002v2022, ISO27001v2022, ISO27002v2013, CSF20, CSF11, NIS2v2024, SP80053v5}
+	if HasCIS() {
+		want = append(want, CIS8, CIS81)
 	}
-	loads := 0
-	real := summariesApart[SP80053v5]
-	c.byID[SP80053v5].summaries = &lazySummaries{load: func() (map[string]string, error) {
-		loads++
-		return real.load()
-	}}
+	assert.Equal(t, want, ids, "catalog order")
+}
+
+// TestEmbeddedPassesStrictChecks: Default trusts the tables and checks nothing; New
+// checks everything, so embedded data that would fail its checks cannot ship. The
+// catalog New builds answers as Default does.
+func TestEmbeddedPassesStrictChecks(t *testing.T) {
+	c, err := New(Embedded()...)
+	require.NoError(t, err)
+	d := Default()
+	assert.Equal(t, slices.Collect(c.Frameworks()), slices.Collect(d.Frameworks()))
+	// Default's SP 800-53 controls leave their statements to Summary.
+	var all []Control
+	for ctl := range d.All() {
+		ctl.Summary, _ = d.Summary(ctl.Ref)
+		all = append(all, ctl)
+	}
+	assert.Equal(t, slices.Collect(c.All()), all)
+	assert.Equal(t, c.names, d.names)
+	assert.Equal(t, c.families, d.families)
+}
+
+// TestSummariesKeptApart: SP 800-53's statements are not its controls' summaries
+// (they would weigh on every copy of a control) but Summary, Spec and Embedded give
+// them.
+func TestSummariesKeptApart(t *testing.T) {
+	c := Default()
 	r := NewRef(SP80053v5, "AC-2(1)")
 	ctl, ok := c.Control(r)
-	if !ok || ctl.Summary != "" || loads != 0 {
-		t.Fatalf("Control: %v %q, %d loads", ok, ctl.Summary, loads)
-	}
-	for range c.Controls(SP80053v5) {
-	}
-	if loads != 0 {
-		t.Fatalf("Controls loaded the summaries")
-	}
-	if s, ok := c.Summary(NewRef(ISO27002v2022, "5.1")); !ok || s != "" || loads != 0 {
-		t.Fatalf("Summary of an ISO control: %v %q, %d loads", ok, s, loads)
-	}
-	if s, ok := c.Summary(r); !ok || s == "" || loads != 1 {
-		t.Fatalf("Summary: %v %q, %d loads", ok, s, loads)
+	require.True(t, ok)
+	assert.Empty(t, ctl.Summary)
+	s, ok := c.Summary(r)
+	require.True(t, ok)
+	assert.True(t, strings.HasPrefix(s, "Support the management of system accounts using"), s)
+	spec, _ := c.Spec(SP80053v5)
+	i := slices.IndexFunc(spec.Controls, func(x ControlSpec) bool { return x.ID == "AC-2(1)" })
+	assert.Equal(t, s, spec.Controls[i].Summary)
+	if s, ok := c.Summary(NewRef(ISO27002v2022, "5.1")); !ok || s != "" {
+		t.Fatalf("Summary of an ISO control: %v %q", ok, s)
 	}
 	if _, ok := c.Summary(NewRef(SP80053v5, "XX-1")); ok {
 		t.Fatal("Summary of a control that does not exist")
+	}
+}
+
+// indexed returns the frameworks of c whose index has been built.
+func indexed(c *Catalog) []FrameworkID {
+	var out []FrameworkID
+	for _, d := range c.fws {
+		if d.table == nil || d.ix != nil {
+			out = append(out, d.info.ID)
+		}
+	}
+	return out
+}
+
+// TestIndexBuiltOnFirstQuery: a catalog of the tables indexes no framework until a
+// query touches it, and then only that one.
+func TestIndexBuiltOnFirstQuery(t *testing.T) {
+	c := fromTables(embeddedTables())
+	assert.Empty(t, indexed(c))
+	_ = slices.Collect(c.Frameworks())
+	_, _ = c.Framework(SP80053v5)
+	assert.Equal(t, 1209, c.Len(SP80053v5))
+	assert.Equal(t, 1189, c.Len(SP80053v5, KindControl, KindEnhancement))
+	_, _ = c.ResolveFramework("800-53")
+	assert.Empty(t, indexed(c), "listing, counting and resolving names index nothing")
+
+	_, ok := c.Control(NewRef(ISO27002v2022, "5.1"))
+	require.True(t, ok)
+	assert.Equal(t, []FrameworkID{ISO27002v2022}, indexed(c))
+	// An Annex A spelling indexes the framework named and its annex.
+	_, ok = c.Control(NewRef(ISO27001v2022, "A.8.16"))
+	require.True(t, ok)
+	assert.Equal(t, []FrameworkID{ISO27002v2022, ISO27001v2022}, indexed(c))
+	r, err := c.ParseRef("sp800-53:5/ac-2.1")
+	require.NoError(t, err)
+	assert.Equal(t, NewRef(SP80053v5, "AC-2(1)"), r)
+	assert.Equal(t, []FrameworkID{ISO27002v2022, ISO27001v2022, SP80053v5}, indexed(c))
+}
+
+// TestIndexConcurrentFirstUse: readers that all touch fresh frameworks at once (run
+// with -race) see the same answers as one reader alone.
+func TestIndexConcurrentFirstUse(t *testing.T) {
+	want := Default()
+	queries := []func(c *Catalog) any{
+		func(c *Catalog) any { return slices.Collect(c.All()) },
+		func(c *Catalog) any { r, err := c.ParseRef("GV.OC-01"); return []any{r, err} },
+		func(c *Catalog) any { return slices.Collect(c.Children(NewRef(SP80053v5, "AC-2"))) },
+		func(c *Catalog) any { return slices.Collect(c.Ancestors(NewRef(NIS2v2024, "1.1.1"))) },
+		func(c *Catalog) any { s, _ := c.Summary(NewRef(SP80053v5, "SI-4")); return s },
+		func(c *Catalog) any { x, _ := c.Control(NewRef(ISO27001v2022, "A.5.1")); return x },
+	}
+	for round := range 4 {
+		c := fromTables(embeddedTables())
+		got := make([]any, len(queries)*2)
+		var wg sync.WaitGroup
+		for i := range got {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				runtime.Gosched()
+				got[i] = queries[(i+round)%len(queries)](c)
+			}()
+		}
+		wg.Wait()
+		for i, g := range got {
+			assert.Equal(t, queries[(i+round)%len(queries)](want), g, "round %d query %d", round, i)
+		}
+	}
+}
+
+// TestFirstUseAllocationBudget: making the embedded catalog allocates a fixed, small
+// amount that does not grow with the frameworks' controls (their name indexes only:
+// about 17 allocations per framework, 153 for the nine),
+// and indexing a framework allocates per framework, not per control: SP 800-53, with
+// 1189 controls, takes no more allocations than a framework of ten.
+func TestFirstUseAllocationBudget(t *testing.T) {
+	ts := embeddedTables()
+	allocs := testing.AllocsPerRun(20, func() { fromTables(ts) })
+	t.Logf("fromTables: %.0f allocations", allocs)
+	assert.LessOrEqual(t, allocs, 170.0, "making the catalog of the tables")
+	for _, tb := range ts {
+		a := testing.AllocsPerRun(5, func() { tb.index() })
+		t.Logf("%s (%d controls): %.0f allocations", tb.info.ID, len(tb.rows), a)
+		assert.LessOrEqual(t, a, 40.0, "indexing %s", tb.info.ID)
 	}
 }

@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strings"
@@ -230,53 +231,14 @@ func TestFactsNIS2(t *testing.T) {
 // withdrawn; LOW 149, MODERATE 287, HIGH 370, PRIVACY 96).
 func TestFactsSP80053(t *testing.T) {
 	rows := readReference(t, "nist-sp800-53-r5.csv")
-	var facts []fact
-	statements := map[string]string{}
-	seen := map[string]bool{}
-	status := map[string]int{}
-	baselines := map[string]int{}
-	for _, r := range rows {
-		if !seen[r["family"]] {
-			seen[r["family"]] = true
-			facts = append(facts, fact{id: r["family"], title: r["family_title"], kind: catalog.KindFamily})
-		}
-		f := fact{id: r["id"], title: r["title"], parent: r["parent"], kind: catalog.Kind(r["kind"]), attrs: map[string][]string{}}
-		if f.parent == "" {
-			f.parent = r["family"]
-		}
-		for _, b := range []struct{ col, v string }{{"baseline_low", "LOW"}, {"baseline_moderate", "MODERATE"}, {"baseline_high", "HIGH"}, {"baseline_privacy", "PRIVACY"}} {
-			if flag(t, r, b.col) == "true" {
-				f.attrs[catalog.AttrBaseline] = append(f.attrs[catalog.AttrBaseline], b.v)
-				baselines[b.v]++
-			}
-		}
-		status[r["status"]]++
-		if r["status"] == "withdrawn" {
-			f.attrs[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
-			if to := splitCell(r["withdrawn_to"]); len(to) > 0 {
-				f.attrs[catalog.AttrIncorporatedInto] = to
-			}
-		}
-		if len(f.attrs) == 0 {
-			f.attrs = nil
-		}
-		statements[f.id] = r["statement"]
-		facts = append(facts, f)
-	}
+	ref := sp80053Facts(t, rows)
 	assert.Len(t, rows, 1189)
-	assert.Equal(t, map[string]int{"active": 1007, "withdrawn": 182}, status)
-	assert.Equal(t, map[string]int{"LOW": 149, "MODERATE": 287, "HIGH": 370, "PRIVACY": 96}, baselines)
-	compareFacts(t, catalog.SP80053v5, facts)
+	assert.Equal(t, map[string]int{"active": 1007, "withdrawn": 182}, ref.status)
+	assert.Equal(t, map[string]int{"LOW": 149, "MODERATE": 287, "HIGH": 370, "PRIVACY": 96}, ref.baselines)
+	compareFacts(t, catalog.SP80053v5, ref.facts)
 
 	c := catalog.Default()
-	for id, want := range statements {
-		ctl, ok := c.Control(catalog.NewRef(catalog.SP80053v5, id))
-		require.True(t, ok, id)
-		assert.Empty(t, ctl.Summary, "%s: the statement is read apart", id)
-		got, ok := c.Summary(ctl.Ref)
-		require.True(t, ok, id)
-		assert.Equal(t, want, got, "statement of %s", id)
-	}
+	checkSP80053Statements(t, c, ref.statements)
 	in, ok := c.Framework(catalog.SP80053v5)
 	require.True(t, ok)
 	assert.Equal(t, []catalog.KindCount{{catalog.KindFamily, 20}, {catalog.KindControl, 322}, {catalog.KindEnhancement, 867}}, in.Counts)
@@ -287,12 +249,69 @@ func TestFactsSP80053(t *testing.T) {
 			withdrawn++
 		}
 	}
-	assert.Equal(t, status["withdrawn"], withdrawn)
+	assert.Equal(t, ref.status["withdrawn"], withdrawn)
 	// Baseline filtering works as CIS's implementation groups do: any case.
-	for v, n := range baselines {
+	for v, n := range ref.baselines {
 		assert.Len(t, ids(c.Controls(catalog.SP80053v5, catalog.InBaseline(strings.ToLower(v)))), n, v)
 	}
-	// The spec (what exports write) and Embedded carry the statements.
+	checkSP80053Spellings(t, c, rows)
+}
+
+// sp80053Ref is what the SP 800-53 reference file says: the facts of every row (with
+// a family node before each family's first control), the statements by ID, and the
+// rows counted by status and by baseline.
+type sp80053Ref struct {
+	facts             []fact
+	statements        map[string]string
+	status, baselines map[string]int
+}
+
+// sp80053Facts reads the reference rows: the statement is the summary (read apart,
+// see Catalog.Summary), a withdrawn item is marked status=withdrawn with where it
+// went, the baselines are the attribute baseline.
+func sp80053Facts(t *testing.T, rows []map[string]string) sp80053Ref {
+	ref := sp80053Ref{statements: map[string]string{}, status: map[string]int{}, baselines: map[string]int{}}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if !seen[r["family"]] {
+			seen[r["family"]] = true
+			ref.facts = append(ref.facts, fact{id: r["family"], title: r["family_title"], kind: catalog.KindFamily})
+		}
+		f := fact{id: r["id"], title: r["title"], parent: cmp.Or(r["parent"], r["family"]), kind: catalog.Kind(r["kind"]), attrs: map[string][]string{}}
+		for _, b := range []struct{ col, v string }{{"baseline_low", "LOW"}, {"baseline_moderate", "MODERATE"}, {"baseline_high", "HIGH"}, {"baseline_privacy", "PRIVACY"}} {
+			if flag(t, r, b.col) == "true" {
+				f.attrs[catalog.AttrBaseline] = append(f.attrs[catalog.AttrBaseline], b.v)
+				ref.baselines[b.v]++
+			}
+		}
+		ref.status[r["status"]]++
+		if r["status"] == "withdrawn" {
+			f.attrs[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
+			if to := splitCell(r["withdrawn_to"]); len(to) > 0 {
+				f.attrs[catalog.AttrIncorporatedInto] = to
+			}
+		}
+		if len(f.attrs) == 0 {
+			f.attrs = nil
+		}
+		ref.statements[f.id] = r["statement"]
+		ref.facts = append(ref.facts, f)
+	}
+	return ref
+}
+
+// checkSP80053Statements: each statement is read apart (the control's Summary is
+// empty; Catalog.Summary has it), and the spec (what exports write) and Embedded carry
+// them all.
+func checkSP80053Statements(t *testing.T, c *catalog.Catalog, statements map[string]string) {
+	for id, want := range statements {
+		ctl, ok := c.Control(catalog.NewRef(catalog.SP80053v5, id))
+		require.True(t, ok, id)
+		assert.Empty(t, ctl.Summary, "%s: the statement is read apart", id)
+		got, ok := c.Summary(ctl.Ref)
+		require.True(t, ok, id)
+		assert.Equal(t, want, got, "statement of %s", id)
+	}
 	spec, ok := c.Spec(catalog.SP80053v5)
 	require.True(t, ok)
 	for _, s := range spec.Controls {
@@ -303,6 +322,13 @@ func TestFactsSP80053(t *testing.T) {
 			assert.Equal(t, spec, f)
 		}
 	}
+}
+
+// checkSP80053Spellings: every spelling NIST uses resolves to the printed label: the
+// reference's OSCAL id (ac-2.1), the zero-padded label of the CSF 2.0 export and OLIR
+// #155 (AC-02(01)), the label with a blank before the enhancement (AC-2 (1)), lower
+// case, and with the framework named.
+func checkSP80053Spellings(t *testing.T, c *catalog.Catalog, rows []map[string]string) {
 	for _, id := range []string{"AC-2(1)", "SC-7(25)", "AC-2"} {
 		got, err := c.ParseRef(id)
 		require.NoError(t, err, id)
@@ -311,10 +337,6 @@ func TestFactsSP80053(t *testing.T) {
 	got, err := c.ParseRef("800-53 AC-02(01)")
 	require.NoError(t, err)
 	assert.Equal(t, catalog.NewRef(catalog.SP80053v5, "AC-2(1)"), got)
-
-	// Every spelling NIST uses resolves to the printed label: the reference's OSCAL id
-	// (ac-2.1), the zero-padded label of the CSF 2.0 export and OLIR #155 (AC-02(01)),
-	// and the label with a blank before the enhancement (AC-2 (1)).
 	pad := regexp.MustCompile(`(\d+)`)
 	for _, r := range rows {
 		want := catalog.NewRef(catalog.SP80053v5, r["id"])

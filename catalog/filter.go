@@ -33,13 +33,13 @@ func (w where) match(c Control) bool {
 // attrKey returns the name of c's attribute that name means: name itself when c has
 // it, else the one it folds to as [attrName] folds ("Control type" for control_type).
 func (c Control) attrKey(name string) string {
-	if _, ok := c.attrs[name]; ok {
+	if c.attrs.has(name) {
 		return name
 	}
 	k := attrName(name)
-	for n := range c.attrs {
-		if attrName(n) == k {
-			return n
+	for _, p := range c.attrs {
+		if attrName(p.name) == k {
+			return p.name
 		}
 	}
 	return name

@@ -15,12 +15,14 @@ func FuzzParseRef(f *testing.F) {
 		"ISO/IEC 27001:2022 A.8.16", "GV.OC-01", "gv.oc-1", "ID.AM-1", "ID.AM-01", "CIS 4.1",
 		"cis:4.1", "cis:8:4.1", "cis:v8.1/16.14", "A.12.4.1", "csf:1.1/id.am-1", "foo:1", "",
 		"/", ":", "iso27002:", " : / ", "A.", "0", "ID.AM-001", "iso27002:2022/A.12.4.1",
+		"AC-2(1)", "ac-02.01", "800-53 AC-2 (1)", "sp800-53:5/si-4", "nis2:1.1.1", "AC-2(",
 	} {
 		f.Add(s, "")
 		f.Add(s, "iso27001")
 	}
 	f.Add("5.1", "cis")
 	f.Add("4.1", "nist-csf:2.0")
+	f.Add("ac-2.1", "800-53")
 	c := catalog.Default()
 	f.Fuzz(func(t *testing.T, s, fw string) {
 		var in []catalog.FrameworkID
@@ -29,44 +31,58 @@ func FuzzParseRef(f *testing.F) {
 		}
 		r, err := c.ParseRef(s, in...)
 		if err != nil {
-			var re *catalog.RefError
-			if !errors.As(err, &re) {
-				t.Fatalf("ParseRef(%q, %q): error %v is not a *RefError", s, fw, err)
-			}
-			if !errors.Is(err, catalog.ErrSyntax) && !errors.Is(err, catalog.ErrUnknownFramework) &&
-				!errors.Is(err, catalog.ErrNotFound) && !errors.Is(err, catalog.ErrAmbiguous) {
-				t.Fatalf("ParseRef(%q, %q): unexpected error kind %v", s, fw, err)
-			}
-			if errors.Is(err, catalog.ErrAmbiguous) {
-				if len(re.Candidates) < 2 {
-					t.Fatalf("ParseRef(%q, %q): ambiguous with %d candidates", s, fw, len(re.Candidates))
-				}
-				for _, cand := range re.Candidates {
-					if _, ok := c.Control(cand); !ok {
-						t.Fatalf("ParseRef(%q, %q): candidate %v is not in the catalog", s, fw, cand)
-					}
-				}
-			}
-			_ = err.Error()
+			checkRefError(t, c, err)
 			return
 		}
-		ctl, ok := c.Control(r)
-		if !ok {
-			t.Fatalf("ParseRef(%q, %q) = %v, which the catalog does not hold", s, fw, r)
-		}
-		if ctl.Ref != r {
-			t.Fatalf("ParseRef(%q, %q) = %v, not canonical (%v)", s, fw, r, ctl.Ref)
-		}
-		again, err := c.ParseRef(r.String())
-		if err != nil || again != r {
-			t.Fatalf("ParseRef(%q) = %v, %v; want %v", r.String(), again, err, r)
-		}
-		var back catalog.Ref
-		b, _ := r.MarshalText()
-		if err := back.UnmarshalText(b); err != nil || back != r {
-			t.Fatalf("text round trip of %v: %v, %v", r, back, err)
-		}
+		checkParsedRef(t, c, r)
 	})
+}
+
+// checkRefError fails unless err is a *RefError of one of ParseRef's kinds, and, when
+// ambiguous, lists at least two candidates the catalog holds.
+func checkRefError(t *testing.T, c *catalog.Catalog, err error) {
+	t.Helper()
+	var re *catalog.RefError
+	if !errors.As(err, &re) {
+		t.Fatalf("error %v is not a *RefError", err)
+	}
+	if !errors.Is(err, catalog.ErrSyntax) && !errors.Is(err, catalog.ErrUnknownFramework) &&
+		!errors.Is(err, catalog.ErrNotFound) && !errors.Is(err, catalog.ErrAmbiguous) {
+		t.Fatalf("unexpected error kind %v", err)
+	}
+	if errors.Is(err, catalog.ErrAmbiguous) {
+		if len(re.Candidates) < 2 {
+			t.Fatalf("ambiguous with %d candidates", len(re.Candidates))
+		}
+		for _, cand := range re.Candidates {
+			if _, ok := c.Control(cand); !ok {
+				t.Fatalf("candidate %v is not in the catalog", cand)
+			}
+		}
+	}
+	_ = err.Error()
+}
+
+// checkParsedRef fails unless r is a canonical ref of the catalog that parses back
+// to itself, as a string and as text.
+func checkParsedRef(t *testing.T, c *catalog.Catalog, r catalog.Ref) {
+	t.Helper()
+	ctl, ok := c.Control(r)
+	if !ok {
+		t.Fatalf("%v: the catalog does not hold it", r)
+	}
+	if ctl.Ref != r {
+		t.Fatalf("%v is not canonical (%v)", r, ctl.Ref)
+	}
+	again, err := c.ParseRef(r.String())
+	if err != nil || again != r {
+		t.Fatalf("ParseRef(%q) = %v, %v; want %v", r.String(), again, err, r)
+	}
+	var back catalog.Ref
+	b, _ := r.MarshalText()
+	if err := back.UnmarshalText(b); err != nil || back != r {
+		t.Fatalf("text round trip of %v: %v, %v", r, back, err)
+	}
 }
 
 func FuzzReadJSON(f *testing.F) {

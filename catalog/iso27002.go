@@ -80,14 +80,14 @@ func (c Control) ISO27002() (ISO27002Attributes, bool) {
 		return ISO27002Attributes{}, false
 	}
 	a := ISO27002Attributes{NewIn2022: c.Has(AttrNewIn2022, "true")}
-	if t := c.attrs[AttrTheme]; len(t) > 0 {
+	if t := c.attrs.get(AttrTheme); len(t) > 0 {
 		a.Theme = Theme(t[0])
 	}
-	a.ControlTypes = typed[ControlType](c.attrs[AttrControlType])
-	a.Properties = typed[SecurityProperty](c.attrs[AttrProperties])
-	a.Concepts = typed[CybersecurityConcept](c.attrs[AttrConcepts])
-	a.Capabilities = typed[OperationalCapability](c.attrs[AttrCapabilities])
-	a.Domains = typed[SecurityDomain](c.attrs[AttrDomains])
+	a.ControlTypes = typed[ControlType](c.attrs.get(AttrControlType))
+	a.Properties = typed[SecurityProperty](c.attrs.get(AttrProperties))
+	a.Concepts = typed[CybersecurityConcept](c.attrs.get(AttrConcepts))
+	a.Capabilities = typed[OperationalCapability](c.attrs.get(AttrCapabilities))
+	a.Domains = typed[SecurityDomain](c.attrs.get(AttrDomains))
 	return a, true
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/csvdialect"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
 	"github.com/controlgraph/controlgraph/internal/limits"
 	"github.com/controlgraph/controlgraph/internal/safetext"
@@ -32,38 +33,50 @@ func ReadJSON(name string, data []byte) ([]Framework, error) {
 // check in full) skips the checks that [New] repeats anyway.
 func readJSON(name string, data []byte, trusted bool) ([]Framework, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	// One framework object, unless the top level has "frameworks": then the export
-	// document. Trying the framework first spares decoding everything twice.
-	var wfs []wire.Framework
-	isDoc := false
-	var wf wire.Framework
 	if trusted {
+		var wf wire.Framework
 		if err := codec.DecodeTrusted(data, &wf); err != nil {
 			return nil, jsonError(name, err)
 		}
 		return []Framework{fromWire(wf)}, nil
 	}
-	err := codec.DecodeStrict(data, &wf)
-	var se *codec.SyntaxError
-	switch {
-	case err == nil:
-		wfs = []wire.Framework{wf}
-	case errors.As(err, &se) && errors.Is(err, codec.ErrUnknownField) && se.Path == "frameworks":
-		var doc wire.Document
-		if err := codec.DecodeStrict(data, &doc); err != nil {
-			return nil, jsonError(name, err)
-		}
-		wfs, isDoc = doc.Frameworks, true
-	default:
-		return nil, jsonError(name, err)
+	wfs, isDoc, err := decodeFrameworks(name, data)
+	if err != nil {
+		return nil, err
 	}
 	fws := make([]Framework, len(wfs))
 	for i, wf := range wfs {
 		fws[i] = fromWire(wf)
 	}
-	if trusted {
-		return fws, nil
+	if err := checkFrameworks(name, data, fws, isDoc); err != nil {
+		return nil, err
 	}
+	return fws, nil
+}
+
+// decodeFrameworks decodes data strictly as one framework object, unless its top
+// level has "frameworks": then as the export document (isDoc). Trying the framework
+// first spares decoding everything twice.
+func decodeFrameworks(name string, data []byte) (wfs []wire.Framework, isDoc bool, err error) {
+	var wf wire.Framework
+	err = codec.DecodeStrict(data, &wf)
+	var se *codec.SyntaxError
+	switch {
+	case err == nil:
+		return []wire.Framework{wf}, false, nil
+	case errors.As(err, &se) && errors.Is(err, codec.ErrUnknownField) && se.Path == "frameworks":
+		var doc wire.Document
+		if err := codec.DecodeStrict(data, &doc); err != nil {
+			return nil, true, jsonError(name, err)
+		}
+		return doc.Frameworks, true, nil
+	}
+	return nil, false, jsonError(name, err)
+}
+
+// checkFrameworks reports the problems of the decoded frameworks of data, each
+// framework on its own and IDs given twice, with the line of the record at fault.
+func checkFrameworks(name string, data []byte, fws []Framework, isDoc bool) error {
 	var p problems
 	seen := map[FrameworkID]bool{}
 	// Lines are looked up only for problems, so valid input costs nothing; the
@@ -90,10 +103,7 @@ func readJSON(name string, data []byte, trusted bool) ([]Framework, error) {
 			return name, lineOf(cp), fmt.Sprintf("%s.controls[%d]", rec, ci)
 		})
 	}
-	if err := p.err(); err != nil {
-		return nil, err
-	}
-	return fws, nil
+	return p.err()
 }
 
 func jsonError(name string, err error) error {
@@ -232,36 +242,88 @@ func WriteJSON(w io.Writer, fws ...Framework) error {
 // CSV columns with a fixed meaning in [ReadCSV] and [WriteCSV].
 var csvFixed = []string{"id", "title", "kind", "parent", "summary"}
 
+// fixedColumn returns the fixed column a header cell names ("ID", " Title ",
+// "SUMMARY" and "sum-mary" all name theirs: case, spaces and punctuation do not
+// matter), "" for an attribute column.
+func fixedColumn(h string) string {
+	k := csvdialect.Key(h)
+	if slices.Contains(csvFixed, k) {
+		return k
+	}
+	return ""
+}
+
 // ReadCSV reads the controls of one framework from CSV and returns meta with those
-// controls. The header row names the columns: "id" and "title" are required; "kind",
-// "parent" and "summary" are optional; every other column is an attribute whose cell
+// controls.
+//
+// The file is read as spreadsheets write it: UTF-8 with or without a byte-order
+// mark, or UTF-16 (Excel's "Unicode Text"); fields separated by ',', ';' (Excel in
+// much of Europe) or a tab, whichever reads the first row as a header with the most
+// fixed columns; lines ending in LF or CRLF. Text in another encoding (Latin-1,
+// Windows-1252) is refused with an error saying how to save the file.
+//
+// The header row (the first non-blank row) names the columns: "id" and "title" are
+// required; "kind", "parent" and "summary" are optional, their names compared without
+// regard to case, spaces and punctuation ("ID", "Title", "SUMMARY"); every other
+// column is an attribute, named by its header in lower case and trimmed, whose cell
 // holds values separated by ';' (an empty cell means no value; "\;" is a ';' inside a
-// value and "\\" a backslash). Header names are read in lower case; cells are trimmed,
-// and one apostrophe before '=', '+', '-', '@', a tab, a carriage return or another
-// apostrophe is taken off (what [WriteCSV] puts there against formula injection).
+// value and "\\" a backslash). Cells are trimmed, and one apostrophe before '=', '+',
+// '-', '@', a tab, a carriage return or another apostrophe is taken off (what
+// [WriteCSV] puts there against formula injection).
+//
 // Problems are reported as [*DataError] values naming file (name), line, field and
 // value; a row with more or fewer cells than the header stops the reading, and so
 // does input past the limits (a file of 256 MiB, a line of 1 MiB, a cell of 64 KiB),
 // which is refused as soon as it is read.
 func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
-	cr := csv.NewReader(limits.NewReader(r))
-	cr.ReuseRecord = false
+	cr, _ := csvdialect.Open(limits.NewReaderSize(r, limits.File, 0), csvdialect.Config{Header: csvdialect.ColumnsHeader(csvFixed...), MaxLine: limits.Line})
+	cols, err := readCSVHeader(name, cr)
+	if err != nil {
+		return Framework{}, err
+	}
+	f := meta
+	f.Aliases = slices.Clone(meta.Aliases)
+	f.Controls = nil
+	lines, err := readCSVControls(name, cr, cols, &f)
+	if err != nil {
+		return Framework{}, err
+	}
+	var p problems
+	checkFramework(f, &p, func(ci int) (string, int, string) {
+		if ci < 0 {
+			return name, 0, ""
+		}
+		return name, lines[ci], fmt.Sprintf("row %d", ci+1)
+	})
+	if err := p.err(); err != nil {
+		return Framework{}, err
+	}
+	return f, nil
+}
+
+// readCSVHeader reads the header row and returns the name of each column: a fixed
+// column's, or the attribute's. A missing "id" or "title" column, an empty name and a
+// name given twice are problems, all returned together.
+func readCSVHeader(name string, cr *csv.Reader) ([]string, error) {
 	header, err := cr.Read()
 	if err == io.EOF {
-		return Framework{}, &DataError{File: name, Line: 1, Err: fmt.Errorf("%w: no header row", ErrMalformed)}
+		return nil, &DataError{File: name, Line: 1, Err: fmt.Errorf("%w: no header row", ErrMalformed)}
 	}
 	if err != nil {
-		return Framework{}, csvError(name, err)
+		return nil, csvError(name, err)
 	}
 	// The header's own line: the reader skips blank lines before it.
 	hline, _ := cr.FieldPos(0)
+	if err := badText(name, hline, header); err != nil {
+		return nil, err
+	}
 	cols := make([]string, len(header))
 	var p problems
 	for i, h := range header {
-		if i == 0 {
-			h = strings.TrimPrefix(h, "\ufeff")
-		}
 		h = strings.ToLower(csvsafe.Unescape(strings.TrimSpace(h))) // an attribute name may be escaped too
+		if c := fixedColumn(h); c != "" {
+			h = c
+		}
 		cols[i] = h
 		if h == "" {
 			p.add(&DataError{File: name, Line: hline, Field: fmt.Sprintf("column %d", i+1), Err: fmt.Errorf("%w: empty column name", ErrEmptyField)})
@@ -274,70 +336,79 @@ func ReadCSV(name string, r io.Reader, meta Framework) (Framework, error) {
 			p.add(&DataError{File: name, Line: hline, Field: req, Err: fmt.Errorf("%w: the header has no %q column", ErrEmptyField, req)})
 		}
 	}
-	if err := p.err(); err != nil {
-		return Framework{}, err
-	}
-	f := meta
-	f.Aliases = slices.Clone(meta.Aliases)
-	f.Controls = nil
+	return cols, p.err()
+}
+
+// readCSVControls reads the rows below the header into f.Controls and returns the
+// line of each. It stops at the first row it cannot read (a wrong number of cells,
+// broken quoting, a cell past its limit, text not in UTF-8).
+func readCSVControls(name string, cr *csv.Reader, cols []string, f *Framework) ([]int, error) {
 	var lines []int
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			break
+			return lines, nil
 		}
 		if errors.Is(err, csv.ErrFieldCount) {
 			line, _ := cr.FieldPos(0)
-			return Framework{}, &DataError{File: name, Line: line, Value: fmt.Sprintf("%d fields", len(rec)),
+			return nil, &DataError{File: name, Line: line, Value: fmt.Sprintf("%d fields", len(rec)),
 				Err: fmt.Errorf("%w: the header has %d columns, this row %d", ErrMalformed, len(cols), len(rec))}
 		}
 		if err != nil {
-			return Framework{}, csvError(name, err)
+			return nil, csvError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
 		if err := bigCell(name, cr, cols, rec); err != nil {
-			return Framework{}, err
+			return nil, err
+		}
+		if err := badText(name, line, rec); err != nil {
+			return nil, err
 		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
-		var s ControlSpec
-		for i, v := range rec {
-			v = csvsafe.Unescape(strings.TrimSpace(v))
-			switch cols[i] {
-			case "id":
-				s.ID = v
-			case "title":
-				s.Title = v
-			case "kind":
-				s.Kind = Kind(strings.ToLower(v))
-			case "parent":
-				s.Parent = v
-			case "summary":
-				s.Summary = v
-			default:
-				vals := splitValues(v)
-				if len(vals) > 0 {
-					if s.Attributes == nil {
-						s.Attributes = map[string][]string{}
-					}
-					s.Attributes[cols[i]] = vals
-				}
-			}
-		}
-		f.Controls = append(f.Controls, s)
+		f.Controls = append(f.Controls, controlOfRow(cols, rec))
 		lines = append(lines, line)
 	}
-	checkFramework(f, &p, func(ci int) (string, int, string) {
-		if ci < 0 {
-			return name, 0, ""
+}
+
+// controlOfRow reads one row of cells, under the columns cols, as a control.
+func controlOfRow(cols, rec []string) ControlSpec {
+	var s ControlSpec
+	for i, v := range rec {
+		v = csvsafe.Unescape(strings.TrimSpace(v))
+		switch cols[i] {
+		case "id":
+			s.ID = v
+		case "title":
+			s.Title = v
+		case "kind":
+			s.Kind = Kind(strings.ToLower(v))
+		case "parent":
+			s.Parent = v
+		case "summary":
+			s.Summary = v
+		default:
+			vals := splitValues(v)
+			if len(vals) > 0 {
+				if s.Attributes == nil {
+					s.Attributes = map[string][]string{}
+				}
+				s.Attributes[cols[i]] = vals
+			}
 		}
-		return name, lines[ci], fmt.Sprintf("row %d", ci+1)
-	})
-	if err := p.err(); err != nil {
-		return Framework{}, err
 	}
-	return f, nil
+	return s
+}
+
+// badText refuses a row with a cell that is not UTF-8 text: a file saved in another
+// encoding.
+func badText(name string, line int, rec []string) error {
+	if be := csvdialect.BadUTF8(rec); be != nil {
+		return &DataError{File: name, Line: line, Field: fmt.Sprintf("column %d", be.Column), Value: rec[be.Column-1],
+			Err: fmt.Errorf("%w: %w", ErrMalformed, be)}
+	}
+	return nil
 }
 
 // bigCell refuses a cell larger than [limits.Field].
@@ -367,7 +438,8 @@ func csvError(name string, err error) error {
 // WriteCSV writes the controls of f in the form [ReadCSV] reads: the fixed columns,
 // then one column per attribute name in use, sorted. A ';' or '\' inside a value is
 // written with a backslash before it. Attribute names that [ReadCSV] could not give
-// back (a fixed column's name, upper case, surrounding spaces) are an error, and
+// back (one that reads as a fixed column, such as "title" or "sum-mary"; upper case;
+// surrounding spaces) are an error, and
 // nothing is written. A cell that starts with '=', '+', '-', '@', a tab, a carriage
 // return or an apostrophe gets an apostrophe in front, so that a spreadsheet shows it
 // as text, and ReadCSV takes it off again. What CSV cannot hold is lost: an attribute with no values is
@@ -376,7 +448,7 @@ func WriteCSV(w io.Writer, f Framework) error {
 	seen := map[string]bool{}
 	for ci, s := range f.Controls {
 		for _, n := range slices.Sorted(maps.Keys(s.Attributes)) {
-			if n == "" || n != strings.ToLower(strings.TrimSpace(n)) || slices.Contains(csvFixed, n) {
+			if n == "" || n != strings.ToLower(strings.TrimSpace(n)) || fixedColumn(n) != "" {
 				return &DataError{Record: fmt.Sprintf("control #%d %s", ci+1, safetext.Quote(s.ID)), Field: "attributes", Value: n,
 					Err: fmt.Errorf("%w: CSV cannot hold this attribute name (a lower-case name other than %s)", ErrInvalidValue, strings.Join(csvFixed, ", "))}
 			}

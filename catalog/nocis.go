@@ -2,4 +2,5 @@
 
 package catalog
 
-const hasCIS = false
+// cisTables is empty in a build with the tag nocis: the CIS Controls are left out.
+var cisTables []*fwTable

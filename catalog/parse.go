@@ -44,37 +44,113 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 	if off, r := safetext.FirstControl(s); off >= 0 {
 		return Ref{}, &RefError{Input: input, Err: fmt.Errorf("%w: %s", ErrSyntax, safetext.ControlError(off, r))}
 	}
-	// Each framework to search, with its group (one per name given: a family name
-	// gives a group of several versions) and its position in the group (newest first).
-	type scoped struct {
-		id         FrameworkID
-		group, pos int
+	scope, err := c.scopeOf(in)
+	if err != nil {
+		return Ref{}, err
 	}
-	var scope []scoped
-	add := func(ids []FrameworkID, group int) {
-		for pos, id := range ids {
-			if !slices.ContainsFunc(scope, func(x scoped) bool { return x.id == id }) {
-				scope = append(scope, scoped{id, group, pos})
+	id, scope, qualified, perr := c.cutFrameworkPrefix(s, scope, len(in) > 0)
+	if perr != nil {
+		perr.Input = input
+		return Ref{}, perr
+	}
+	if danglingSeparator(s) {
+		return Ref{}, &RefError{Input: input, Err: ErrSyntax}
+	}
+	if !qualified {
+		for g, d := range c.fws {
+			if !d.info.QualifiedOnly {
+				scope = append(scope, scoped{d.info.ID, g, 0})
 			}
 		}
 	}
-	scopeIDs := func() []FrameworkID {
-		out := make([]FrameworkID, len(scope))
-		for i, x := range scope {
-			out[i] = x.id
-		}
-		return out
+	cands := c.candidates(newIDQuery(id), scope).closest()
+	switch len(cands) {
+	case 0:
+		return Ref{}, notFound(input, s, scope, qualified)
+	case 1:
+		return cands[0].ref, nil
 	}
+	refs := make([]Ref, len(cands))
+	for i, x := range cands {
+		refs[i] = x.ref
+	}
+	slices.SortFunc(refs, c.Compare)
+	return Ref{}, &RefError{Input: input, Candidates: refs, Err: ErrAmbiguous}
+}
+
+// scopeOf returns the frameworks the names in mean, one group per name, in order.
+func (c *Catalog) scopeOf(in []FrameworkID) (refScope, error) {
+	var scope refScope
 	for g, f := range in {
 		ids := c.resolveFW(string(f))
 		if len(ids) == 0 {
-			return Ref{}, &RefError{Input: string(f), Err: ErrUnknownFramework}
+			return nil, &RefError{Input: string(f), Err: ErrUnknownFramework}
 		}
-		add(ids, g)
+		scope.add(ids, g)
 	}
-	qualified := len(in) > 0
-	id := s
-	// The longest prefix ending at a separator that names a framework.
+	return scope, nil
+}
+
+// danglingSeparator reports whether s begins or ends with a framework separator
+// ("iso27002:", "/5.1").
+func danglingSeparator(s string) bool {
+	return strings.HasPrefix(s, "/") || strings.HasPrefix(s, ":") || strings.HasSuffix(s, "/") || strings.HasSuffix(s, ":")
+}
+
+// notFound is the error for input (s trimmed) that names no control of the scope.
+func notFound(input, s string, scope refScope, qualified bool) *RefError {
+	e := &RefError{Input: input, Err: ErrNotFound}
+	if qualified {
+		e.Frameworks = scope.ids()
+	} else if strings.ContainsAny(s, ":/") {
+		// The input has a framework prefix that names no framework of the catalog
+		// ("foo:1"); saying so helps more than "no such control".
+		e.Err = ErrUnknownFramework
+	}
+	return e
+}
+
+// scoped is one framework [Catalog.ParseRef] searches, with its group (one per name
+// given: a family name gives a group of several versions) and its position in the
+// group (newest first).
+type scoped struct {
+	id         FrameworkID
+	group, pos int
+}
+
+// refScope is the frameworks a reference is searched in.
+type refScope []scoped
+
+// add adds the frameworks ids as group, each once.
+func (s *refScope) add(ids []FrameworkID, group int) {
+	for pos, id := range ids {
+		if !s.has(id) {
+			*s = append(*s, scoped{id, group, pos})
+		}
+	}
+}
+
+// has reports whether the scope holds framework id.
+func (s refScope) has(id FrameworkID) bool {
+	return slices.ContainsFunc(s, func(x scoped) bool { return x.id == id })
+}
+
+// ids returns the frameworks of the scope, in order.
+func (s refScope) ids() []FrameworkID {
+	out := make([]FrameworkID, len(s))
+	for i, x := range s {
+		out[i] = x.id
+	}
+	return out
+}
+
+// cutFrameworkPrefix finds the longest prefix of s ending at a separator (':', '/' or
+// a space) that names a framework, and returns the rest of s as the ID to look up
+// with the prefix's frameworks as the scope; qualified says whether the scope is
+// given (by in, or by the prefix). Without such a prefix it returns s, scope and
+// qualified unchanged. A prefix naming no framework of a scope given by in is
+// [ErrNotFound] (the error's Input is the caller's to fill).
+func (c *Catalog) cutFrameworkPrefix(s string, scope refScope, qualified bool) (string, refScope, bool, *RefError) {
 	for i := len(s) - 1; i > 0; i-- {
 		if s[i] != ':' && s[i] != '/' && s[i] != ' ' {
 			continue
@@ -88,126 +164,132 @@ func (c *Catalog) ParseRef(s string, in ...FrameworkID) (Ref, error) {
 			continue
 		}
 		if qualified {
-			ids = slices.DeleteFunc(slices.Clone(ids), func(f FrameworkID) bool {
-				return !slices.ContainsFunc(scope, func(x scoped) bool { return x.id == f })
-			})
+			ids = slices.DeleteFunc(slices.Clone(ids), func(f FrameworkID) bool { return !scope.has(f) })
 			if len(ids) == 0 {
-				return Ref{}, &RefError{Input: input, Frameworks: scopeIDs(), Err: ErrNotFound}
+				return "", nil, false, &RefError{Frameworks: scope.ids(), Err: ErrNotFound}
 			}
 		}
-		scope = nil
-		add(ids, 0)
-		id, qualified = rest, true
-		break
+		var prefixed refScope
+		prefixed.add(ids, 0)
+		return rest, prefixed, true, nil
 	}
-	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, ":") || strings.HasSuffix(s, "/") || strings.HasSuffix(s, ":") {
-		return Ref{}, &RefError{Input: input, Err: ErrSyntax}
-	}
-	if !qualified {
-		for g, d := range c.fws {
-			if !d.info.QualifiedOnly {
-				scope = append(scope, scoped{d.info.ID, g, 0})
-			}
-		}
-	}
+	return s, scope, qualified, nil
+}
 
-	// How well an ID matched: exactly, without regard to case, or only after
-	// normalising (leading zeros, "A.").
-	const (
-		normalised = iota
-		folded
-		exact
-	)
-	type cand struct {
-		ref        Ref
-		quality    int
-		group, pos int
-	}
-	var cands []cand
-	addCand := func(r Ref, quality int, x scoped) {
-		for i, y := range cands {
-			if y.ref == r {
-				cands[i].quality = max(y.quality, quality)
-				return
-			}
-		}
-		cands = append(cands, cand{r, quality, x.group, x.pos})
-	}
-	key := normKey(id)
-	annexID, isAnnex := cutAnnex(id)
-	annexKey := normKey(annexID)
-	// A NIST SP 800-53 label has more spellings: "AC-2(1)" is also "ac-2.1".
-	var altKeys []string
-	if paren, dot, ok := nistSpellings(id); ok {
-		for _, k := range []string{normKey(paren), normKey(dot)} {
-			if k != key && !slices.Contains(altKeys, k) {
-				altKeys = append(altKeys, k)
-			}
-		}
-	}
-	match := func(d *fwData, id, key string, x scoped) {
-		if i, ok := d.pos[id]; ok {
-			addCand(d.controls[i].Ref, exact, x)
+// How well an ID matched: exactly, without regard to case, or only after normalising
+// (leading zeros, "A.").
+const (
+	matchNormalised = iota
+	matchFolded
+	matchExact
+)
+
+// candidate is a control an ID may name, with how well it matched and the place of
+// its framework in the scope.
+type candidate struct {
+	ref        Ref
+	quality    int
+	group, pos int
+}
+
+// candidateList is the controls an ID may name, each once.
+type candidateList []candidate
+
+// add adds r, or raises its quality if it is there already.
+func (cs *candidateList) add(r Ref, quality int, x scoped) {
+	for i, y := range *cs {
+		if y.ref == r {
+			(*cs)[i].quality = max(y.quality, quality)
 			return
 		}
-		for _, i := range d.keys[key] {
-			q := normalised
-			if strings.EqualFold(d.controls[i].Ref.ID, id) {
-				q = folded
-			}
-			addCand(d.controls[i].Ref, q, x)
+	}
+	*cs = append(*cs, candidate{r, quality, x.group, x.pos})
+}
+
+// closest keeps the candidates that matched best and, within one group (a family),
+// those of the newest version that has the control.
+func (cs candidateList) closest() candidateList {
+	if len(cs) == 0 {
+		return cs
+	}
+	best := slices.MaxFunc(cs, func(a, b candidate) int { return a.quality - b.quality }).quality
+	cs = slices.DeleteFunc(cs, func(x candidate) bool { return x.quality != best })
+	newest := map[int]int{} // group → smallest pos among the candidates
+	for _, x := range cs {
+		if p, ok := newest[x.group]; !ok || x.pos < p {
+			newest[x.group] = x.pos
 		}
-		for _, k := range altKeys {
-			for _, i := range d.keys[k] {
-				addCand(d.controls[i].Ref, normalised, x)
+	}
+	return slices.DeleteFunc(cs, func(x candidate) bool { return x.pos != newest[x.group] })
+}
+
+// idQuery is an ID as typed, with the keys it is looked up by.
+type idQuery struct {
+	id, key           string
+	annexID, annexKey string // the ID without its "A." prefix, when isAnnex
+	isAnnex           bool
+	// altKeys are the other spellings of a NIST SP 800-53 label: "AC-2(1)" is also
+	// "ac-2.1".
+	altKeys []string
+}
+
+// newIDQuery returns the query for the ID id.
+func newIDQuery(id string) idQuery {
+	q := idQuery{id: id, key: normKey(id)}
+	q.annexID, q.isAnnex = cutAnnex(id)
+	q.annexKey = normKey(q.annexID)
+	if paren, dot, ok := nistSpellings(id); ok {
+		for _, k := range []string{normKey(paren), normKey(dot)} {
+			if k != q.key && !slices.Contains(q.altKeys, k) {
+				q.altKeys = append(q.altKeys, k)
 			}
 		}
 	}
+	return q
+}
+
+// candidates returns the controls of the scope that q may name. A framework that
+// carries another as its annex is searched for an Annex A spelling in that framework,
+// unless it has a control with that very ID.
+func (c *Catalog) candidates(q idQuery, scope refScope) candidateList {
+	var cs candidateList
 	for _, x := range scope {
 		d := c.byID[x.id]
 		if d == nil {
 			continue
 		}
-		if _, own := d.pos[id]; !own && isAnnex && d.info.AnnexOf != "" {
+		if _, own := d.index().lookup(q.id); !own && q.isAnnex && d.info.AnnexOf != "" {
 			if a := c.byID[d.info.AnnexOf]; a != nil {
-				match(a, annexID, annexKey, x)
+				q.match(a, q.annexID, q.annexKey, x, &cs)
 			}
 			continue
 		}
-		match(d, id, key, x)
+		q.match(d, q.id, q.key, x, &cs)
 	}
-	if len(cands) > 0 {
-		best := slices.MaxFunc(cands, func(a, b cand) int { return a.quality - b.quality }).quality
-		cands = slices.DeleteFunc(cands, func(x cand) bool { return x.quality != best })
+	return cs
+}
+
+// match adds to cs the controls of d that id (normalised: key) names: the one with
+// exactly that ID, or else those whose normalised ID is key or one of the alternative
+// spellings.
+func (q idQuery) match(d *fwData, id, key string, x scoped, cs *candidateList) {
+	ix := d.index()
+	if i, ok := ix.lookup(id); ok {
+		cs.add(ix.controls[i].Ref, matchExact, x)
+		return
 	}
-	// Within one family, the newest version that has the control.
-	newest := map[int]int{} // group → smallest pos among the candidates
-	for _, x := range cands {
-		if p, ok := newest[x.group]; !ok || x.pos < p {
-			newest[x.group] = x.pos
+	for _, i := range ix.keyed(key) {
+		quality := matchNormalised
+		if strings.EqualFold(ix.controls[i].Ref.ID, id) {
+			quality = matchFolded
+		}
+		cs.add(ix.controls[i].Ref, quality, x)
+	}
+	for _, k := range q.altKeys {
+		for _, i := range ix.keyed(k) {
+			cs.add(ix.controls[i].Ref, matchNormalised, x)
 		}
 	}
-	cands = slices.DeleteFunc(cands, func(x cand) bool { return x.pos != newest[x.group] })
-	switch len(cands) {
-	case 0:
-		e := &RefError{Input: input, Err: ErrNotFound}
-		if qualified {
-			e.Frameworks = scopeIDs()
-		} else if strings.ContainsAny(s, ":/") {
-			// The input has a framework prefix that names no framework of the
-			// catalog ("foo:1"); saying so helps more than "no such control".
-			e.Err = ErrUnknownFramework
-		}
-		return Ref{}, e
-	case 1:
-		return cands[0].ref, nil
-	}
-	refs := make([]Ref, len(cands))
-	for i, x := range cands {
-		refs[i] = x.ref
-	}
-	slices.SortFunc(refs, c.Compare)
-	return Ref{}, &RefError{Input: input, Candidates: refs, Err: ErrAmbiguous}
 }
 
 // nistSpellings reads id as a NIST SP 800-53 label or OSCAL control id: a family of

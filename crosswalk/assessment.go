@@ -213,105 +213,171 @@ type row struct {
 // buildAssessment checks rows and makes the assessment. in says how a file was read
 // (nil for entries given in code); warnings already found go in p.warnings.
 func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, rows []row, p *problemList, in *Input) (*Assessment, error) {
-	fromFile := in != nil
-	a := &Assessment{name: name, baseline: fw, pos: make(map[catalog.Ref]int, len(rows))}
-	sheet := ""
+	b := &assessmentBuilder{cat: cat, fw: fw, name: name, fromFile: in != nil, p: p, first: map[catalog.Ref]row{},
+		a: &Assessment{name: name, baseline: fw, pos: make(map[catalog.Ref]int, len(rows))}}
 	if in != nil {
-		a.input = in.clone()
-		sheet = in.Sheet
+		b.a.input = in.clone()
+		b.sheet = in.Sheet
 	}
-	a.warnings = p.warnings
-	where := func(r row, field, value string, err error) *AssessmentError {
-		e := &AssessmentError{File: name, Sheet: sheet, Field: field, Value: value, Err: err}
-		if r.rec > 0 {
-			e.Record = r.rec
-		} else {
-			e.Line = r.Line
-		}
-		return e
-	}
-	first := map[catalog.Ref]row{}
-	var unrated, skipped, other []row
+	b.a.warnings = p.warnings
 	for _, r := range rows {
-		if r.table && strings.TrimSpace(r.status) == "" {
-			var scratch problemList
-			if _, _, ok := resolveControl(cat, fw, r, r.control, &scratch, where); ok {
-				unrated = append(unrated, r)
-			} else if !isHeading(cat, fw, r.control) {
-				skipped = append(skipped, r)
-			}
-			continue
-		}
-		var ref catalog.Ref
-		ok := true
-		if fromFile {
-			var how controlSpelling
-			ref, how, ok = resolveControl(cat, fw, r, r.control, p, where)
-			if ok && how == spelledOther {
-				other = append(other, r)
-			}
-		} else {
-			ref, ok = checkControl(cat, fw, r, p, where)
-		}
-		st := r.Status
-		if r.status != "" || fromFile {
-			v, err := ParseStatus(r.status)
-			if err != nil {
-				p.add(where(r, "status", r.status, err))
-				ok = false
-			}
-			st = v
-		} else if !st.Valid() {
-			p.add(where(r, "status", st.String(), fmt.Errorf("%w %q", ErrUnknownStatus, st.String())))
-			ok = false
-		}
-		if !ok {
-			continue
-		}
-		if prev, dup := first[ref]; dup {
-			e := where(r, "control", ref.ID, ErrDuplicate)
-			if sheet != "" && numberLike(r.control) {
-				e.Err = fmt.Errorf("%w (a cell holding a number shows 5.10 as 5.1: format the control column as text)", ErrDuplicate)
-			}
-			e.FirstLine, e.FirstRecord = prev.Line, prev.rec
-			if prev.rec > 0 {
-				e.FirstLine = 0
-			}
-			p.add(e)
-			continue
-		}
-		first[ref] = r
-		e := r.Entry
-		e.Control, e.Status = ref, st
-		if r.rec > 0 {
-			e.Line = r.rec
-		}
-		a.entries = append(a.entries, e)
+		b.add(r)
 	}
-	if len(other) > 0 {
-		r := other[0]
-		ref, _, _ := resolveControl(cat, fw, r, r.control, &problemList{}, where)
-		c, _ := cat.Control(ref)
-		w := where(r, "control", r.control, fmt.Errorf("%sthe text after the control ID is not the control's title; read by the ID (here %s %s)",
-			rowsPrefix(other, sheet != ""), ref.ID, safetext.Quote(c.Title)))
-		a.warnings = append(a.warnings, w)
-	}
-	if len(unrated) > 0 {
-		a.warnings = append(a.warnings, where(unrated[0], "status", "",
-			fmt.Errorf("%sa control with no status; counted as not assessed", rowsPrefix(unrated, sheet != ""))))
-	}
-	if len(skipped) > 0 {
-		a.warnings = append(a.warnings, where(skipped[0], "", "",
-			fmt.Errorf("%sa row with neither a status nor a control ID; skipped", rowsPrefix(skipped, sheet != ""))))
-	}
+	b.rowWarnings()
 	if err := p.err(); err != nil {
 		return nil, err
 	}
+	b.index()
+	if p.strict {
+		for _, w := range b.a.warnings {
+			p.add(w)
+		}
+		if err := p.err(); err != nil {
+			return nil, err
+		}
+	}
+	a := b.a
+	if b.fromFile && len(a.missing) > 0 {
+		a.warnings = append(a.warnings, &AssessmentError{File: name, Err: fmt.Errorf("%w: %d of the %d controls of %s (gap and soa count them as not implemented)",
+			ErrIncomplete, len(a.missing), len(a.missing)+len(a.entries), fw)})
+	}
+	return a, nil
+}
+
+// assessmentBuilder makes an assessment of rows, as [buildAssessment] does.
+type assessmentBuilder struct {
+	cat         *catalog.Catalog
+	fw          catalog.FrameworkID
+	name, sheet string
+	fromFile    bool // the rows come from a file (their controls and statuses as written)
+	p           *problemList
+	a           *Assessment
+	first       map[catalog.Ref]row // the row of each control
+	// Rows warned about, each kind in one warning: a control written with a text
+	// that is not its title, a control without a status, a row skipped.
+	other, unrated, skipped []row
+}
+
+// where is the error at row r: its line, or its record in a JSON file.
+func (b *assessmentBuilder) where(r row, field, value string, err error) *AssessmentError {
+	e := &AssessmentError{File: b.name, Sheet: b.sheet, Field: field, Value: value, Err: err}
+	if r.rec > 0 {
+		e.Record = r.rec
+	} else {
+		e.Line = r.Line
+	}
+	return e
+}
+
+// add checks row r and makes it an entry, or reports its problems.
+func (b *assessmentBuilder) add(r row) {
+	if r.table && strings.TrimSpace(r.status) == "" {
+		b.noStatus(r)
+		return
+	}
+	ref, ok := b.control(r)
+	st, sok := b.status(r)
+	if !ok || !sok || b.duplicate(r, ref) {
+		return
+	}
+	b.first[ref] = r
+	e := r.Entry
+	e.Control, e.Status = ref, st
+	if r.rec > 0 {
+		e.Line = r.rec
+	}
+	b.a.entries = append(b.a.entries, e)
+}
+
+// noStatus sorts out a spreadsheet row without a status: a control left unrated, a
+// section heading (ignored) or a row skipped.
+func (b *assessmentBuilder) noStatus(r row) {
+	var scratch problemList
+	if _, _, ok := resolveControl(b.cat, b.fw, r, r.control, &scratch, b.where); ok {
+		b.unrated = append(b.unrated, r)
+	} else if !isHeading(b.cat, b.fw, r.control) {
+		b.skipped = append(b.skipped, r)
+	}
+}
+
+// control resolves the control of row r: as written in a file, or given in code.
+func (b *assessmentBuilder) control(r row) (catalog.Ref, bool) {
+	if !b.fromFile {
+		return checkControl(b.cat, b.fw, r, b.p, b.where)
+	}
+	ref, how, ok := resolveControl(b.cat, b.fw, r, r.control, b.p, b.where)
+	if ok && how == spelledOther {
+		b.other = append(b.other, r)
+	}
+	return ref, ok
+}
+
+// status reads the status of row r: the word written in a file, or the Status given
+// in code.
+func (b *assessmentBuilder) status(r row) (Status, bool) {
+	if r.status != "" || b.fromFile {
+		v, err := ParseStatus(r.status)
+		if err != nil {
+			b.p.add(b.where(r, "status", r.status, err))
+			return v, false
+		}
+		return v, true
+	}
+	if !r.Status.Valid() {
+		b.p.add(b.where(r, "status", r.Status.String(), fmt.Errorf("%w %q", ErrUnknownStatus, r.Status.String())))
+		return r.Status, false
+	}
+	return r.Status, true
+}
+
+// duplicate reports row r when an earlier row rated the same control.
+func (b *assessmentBuilder) duplicate(r row, ref catalog.Ref) bool {
+	prev, dup := b.first[ref]
+	if !dup {
+		return false
+	}
+	e := b.where(r, "control", ref.ID, ErrDuplicate)
+	if b.sheet != "" && numberLike(r.control) {
+		e.Err = fmt.Errorf("%w (a cell holding a number shows 5.10 as 5.1: format the control column as text)", ErrDuplicate)
+	}
+	e.FirstLine, e.FirstRecord = prev.Line, prev.rec
+	if prev.rec > 0 {
+		e.FirstLine = 0
+	}
+	b.p.add(e)
+	return true
+}
+
+// rowWarnings adds one warning for each kind of row warned about, naming its rows.
+func (b *assessmentBuilder) rowWarnings() {
+	a, inSheet := b.a, b.sheet != ""
+	if len(b.other) > 0 {
+		r := b.other[0]
+		ref, _, _ := resolveControl(b.cat, b.fw, r, r.control, &problemList{}, b.where)
+		c, _ := b.cat.Control(ref)
+		w := b.where(r, "control", r.control, fmt.Errorf("%sthe text after the control ID is not the control's title; read by the ID (here %s %s)",
+			rowsPrefix(b.other, inSheet), ref.ID, safetext.Quote(c.Title)))
+		a.warnings = append(a.warnings, w)
+	}
+	if len(b.unrated) > 0 {
+		a.warnings = append(a.warnings, b.where(b.unrated[0], "status", "",
+			fmt.Errorf("%sa control with no status; counted as not assessed", rowsPrefix(b.unrated, inSheet))))
+	}
+	if len(b.skipped) > 0 {
+		a.warnings = append(a.warnings, b.where(b.skipped[0], "", "",
+			fmt.Errorf("%sa row with neither a status nor a control ID; skipped", rowsPrefix(b.skipped, inSheet))))
+	}
+}
+
+// index sorts the entries in the catalog's order, indexes them by control and lists
+// the baseline's controls that have none.
+func (b *assessmentBuilder) index() {
+	a, cat := b.a, b.cat
 	slices.SortFunc(a.entries, func(x, y Entry) int { return cat.Compare(x.Control, y.Control) })
 	for i, e := range a.entries {
 		a.pos[e.Control] = i
 	}
-	for _, f := range baselineFrameworks(cat, fw) {
+	for _, f := range baselineFrameworks(cat, b.fw) {
 		for c := range cat.Controls(f) {
 			if isAssessable(cat, c) {
 				if _, ok := a.pos[c.Ref]; !ok {
@@ -320,19 +386,6 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 			}
 		}
 	}
-	if p.strict {
-		for _, w := range a.warnings {
-			p.add(w)
-		}
-		if err := p.err(); err != nil {
-			return nil, err
-		}
-	}
-	if fromFile && len(a.missing) > 0 {
-		a.warnings = append(a.warnings, &AssessmentError{File: name, Err: fmt.Errorf("%w: %d of the %d controls of %s (gap and soa count them as not implemented)",
-			ErrIncomplete, len(a.missing), len(a.missing)+len(a.entries), fw)})
-	}
-	return a, nil
 }
 
 // numberLike reports whether s is written as a decimal number ("5.1"), as a control

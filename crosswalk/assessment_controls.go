@@ -105,39 +105,10 @@ func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in stri
 		p.add(where(r, "control", in, fmt.Errorf("%w: %d bytes is too long for a control ID (at most %d)", ErrUnknownControl, len(s), maxControlCell)))
 		return catalog.Ref{}, spelledPlain, false
 	}
-	spelling := spelledPlain
-	ref, err := cat.ParseRef(s, fw)
+	ref, spelling, err := findControl(cat, fw, s)
 	if err != nil {
-		// A control of the baseline through the framework that carries it as an
-		// annex ("iso27001:2022/A.5.1" for iso27002:2022/5.1).
-		other, err2 := cat.ParseRef(s)
-		if err2 == nil {
-			if c, ok := cat.Canonical(other); ok && slices.Contains(baselineFrameworks(cat, fw), c.Framework) {
-				ref, err = c, nil
-			}
-		}
-		if err != nil {
-			if lr, how, ok := lenientRef(cat, fw, s); ok {
-				ref, spelling, err = lr, how, nil
-			}
-		}
-		if err != nil {
-			if err2 == nil && !slices.Contains(baselineFrameworks(cat, fw), other.Framework) {
-				hint := ""
-				if in, ok := cat.Framework(other.Framework); ok && in.AnnexOf == fw {
-					// A clause of ISO/IEC 27001 in an ISO/IEC 27002 assessment.
-					hint = fmt.Sprintf("; to rate its clauses and Annex A together, make %s the baseline (--baseline %s, or \"baseline\" in a JSON file)", other.Framework, other.Framework)
-				} else if other.Framework.Family() == fw.Family() {
-					// Another edition: a 2013 assessment read as a 2022 one.
-					hint = fmt.Sprintf("; a file that rates %s is read with --baseline %s (or \"baseline\" in a JSON file), and 'controlgraph migrate --from %s' carries it to %s",
-						other.Framework, other.Framework, other.Framework, fw)
-				}
-				p.add(where(r, "control", in, fmt.Errorf("%w: %s is a control of %s, the assessment's baseline is %s%s", ErrWrongFramework, other, other.Framework, fw, hint)))
-				return catalog.Ref{}, spelledPlain, false
-			}
-			p.add(where(r, "control", in, fmt.Errorf("%w: %v", ErrUnknownControl, err)))
-			return catalog.Ref{}, spelledPlain, false
-		}
+		p.add(where(r, "control", in, err))
+		return catalog.Ref{}, spelledPlain, false
 	}
 	c, _ := cat.Control(ref)
 	if !isAssessable(cat, c) {
@@ -145,6 +116,46 @@ func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in stri
 		return catalog.Ref{}, spelledPlain, false
 	}
 	return c.Ref, spelling, true
+}
+
+// findControl returns the control of baseline fw the cleaned cell s names, and how it
+// is spelled: by its ID in fw, by a reference through the framework that carries fw
+// as an annex ("iso27001:2022/A.5.1" for iso27002:2022/5.1), or as spreadsheets
+// write it ([lenientRef]). The error says why it names none.
+func findControl(cat *catalog.Catalog, fw catalog.FrameworkID, s string) (catalog.Ref, controlSpelling, error) {
+	ref, err := cat.ParseRef(s, fw)
+	if err == nil {
+		return ref, spelledPlain, nil
+	}
+	other, err2 := cat.ParseRef(s)
+	if err2 == nil {
+		if c, ok := cat.Canonical(other); ok && slices.Contains(baselineFrameworks(cat, fw), c.Framework) {
+			return c, spelledPlain, nil
+		}
+	}
+	if lr, how, ok := lenientRef(cat, fw, s); ok {
+		return lr, how, nil
+	}
+	if err2 == nil && !slices.Contains(baselineFrameworks(cat, fw), other.Framework) {
+		return catalog.Ref{}, spelledPlain, wrongFramework(cat, fw, other)
+	}
+	return catalog.Ref{}, spelledPlain, fmt.Errorf("%w: %v", ErrUnknownControl, err)
+}
+
+// wrongFramework is the error of a control of another framework than the baseline
+// fw, with a hint when the file likely rates that framework: the clauses of the
+// standard that carries fw as its annex, or another edition of fw.
+func wrongFramework(cat *catalog.Catalog, fw catalog.FrameworkID, other catalog.Ref) error {
+	hint := ""
+	if in, ok := cat.Framework(other.Framework); ok && in.AnnexOf == fw {
+		// A clause of ISO/IEC 27001 in an ISO/IEC 27002 assessment.
+		hint = fmt.Sprintf("; to rate its clauses and Annex A together, make %s the baseline (--baseline %s, or \"baseline\" in a JSON file)", other.Framework, other.Framework)
+	} else if other.Framework.Family() == fw.Family() {
+		// Another edition: a 2013 assessment read as a 2022 one.
+		hint = fmt.Sprintf("; a file that rates %s is read with --baseline %s (or \"baseline\" in a JSON file), and 'controlgraph migrate --from %s' carries it to %s",
+			other.Framework, other.Framework, other.Framework, fw)
+	}
+	return fmt.Errorf("%w: %s is a control of %s, the assessment's baseline is %s%s", ErrWrongFramework, other, other.Framework, fw, hint)
 }
 
 // isHeading reports whether a control cell with no status is a section heading of a

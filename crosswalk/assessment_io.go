@@ -3,7 +3,6 @@ package crosswalk
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/csvdialect"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
 )
 
@@ -155,15 +155,9 @@ func ReadAssessmentCSV(name string, r io.Reader, cat *catalog.Catalog, opts ...R
 	if !ok {
 		return nil, p.err()
 	}
-	text, enc := decodeText(bufio.NewReaderSize(newCapReader(r), 4096))
-	tb := bufio.NewReaderSize(text, sniffSize)
-	sample, _ := tb.Peek(sniffSize)
-	in := &Input{Format: "csv", Encoding: enc, Delimiter: sniffDelimiter(sample)}
-	cr := csv.NewReader(tb)
-	cr.Comma = in.Delimiter
+	cr, d := csvdialect.Open(newCapReader(r), csvdialect.Config{Header: csvHeader, Search: maxHeaderSearch})
 	cr.FieldsPerRecord = -1
-	// Trimming leading space would, with tabs, eat the empty fields between them.
-	cr.TrimLeadingSpace = in.Delimiter != '\t'
+	in := &Input{Format: "csv", Encoding: d.Encoding, Delimiter: d.Delimiter}
 	return tableAssessment(name, &csvSource{cr: cr, name: name}, cat, fw, in, &p, true)
 }
 

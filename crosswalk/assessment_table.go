@@ -6,10 +6,10 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/csvdialect"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
 	"github.com/controlgraph/controlgraph/internal/safetext"
 )
@@ -78,7 +78,7 @@ func (in Input) String() string {
 // The fields of an assessment row, in the order WriteCSV writes them.
 var csvColumns = []string{"control", "status", "justification", "owner", "evidence", "notes"}
 
-// columnNames are the header names read as each field, compared by [headerKey] (case,
+// columnNames are the header names read as each field, compared by [csvdialect.Key] (case,
 // spaces and punctuation do not matter: "Control ID", "control_id" and "CONTROL-ID"
 // are one name). README's "Assessment files" lists them; keep the two in step.
 var columnNames = map[string][]string{
@@ -94,29 +94,18 @@ var fieldByHeader = func() map[string]string {
 	m := map[string]string{}
 	for f, names := range columnNames {
 		for _, n := range names {
-			m[headerKey(n)] = f
+			m[csvdialect.Key(n)] = f
 		}
 	}
 	return m
 }()
-
-// headerKey folds a header cell: lower case, letters and digits only.
-func headerKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // fieldOf returns the field a header cell names, "" for none.
 func fieldOf(h string) string {
 	if len(h) > 100 {
 		return ""
 	}
-	return fieldByHeader[headerKey(h)]
+	return fieldByHeader[csvdialect.Key(h)]
 }
 
 // maxHeaderSearch is how many non-blank rows a reader looks through for the header row
@@ -157,183 +146,223 @@ type tableSource interface {
 	next() (tableRow, error)
 }
 
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
 // readTable reads the rows of an assessment from src: it finds the header row, maps
 // its columns and returns one row per data row. Problems go to p; in (the format,
 // encoding, ... already set) gets the header line and the columns. strictWidth says
 // that a non-empty cell to the right of the header is an error (CSV, where it is
 // likely a comma that should have been quoted) rather than ignored (XLSX).
 func readTable(name string, src tableSource, in *Input, p *problemList, strictWidth bool) []row {
-	where := func(line int, field, value string, err error) *AssessmentError {
-		return &AssessmentError{File: name, Sheet: in.Sheet, Line: line, Field: field, Value: value, Err: err}
+	t := &tableReader{name: name, src: src, in: in, p: p, strictWidth: strictWidth, col: map[string]int{}}
+	if !t.findHeader() {
+		return nil
 	}
-	next := func() (tableRow, bool) {
-		for {
-			tr, err := src.next()
-			if err == io.EOF {
+	t.mapColumns()
+	if len(p.list) > 0 {
+		return nil
+	}
+	t.warnIgnored()
+	return t.readRows()
+}
+
+// tableReader reads the rows of one spreadsheet, as [readTable] does.
+type tableReader struct {
+	name        string
+	src         tableSource
+	in          *Input
+	p           *problemList
+	strictWidth bool
+	header      tableRow
+	col         map[string]int // field → 1-based column; 0: none
+}
+
+// where is the error at line (a CSV line, an XLSX row) of the file.
+func (t *tableReader) where(line int, field, value string, err error) *AssessmentError {
+	return &AssessmentError{File: t.name, Sheet: t.in.Sheet, Line: line, Field: field, Value: value, Err: err}
+}
+
+// next returns the next non-blank row; false at the end or after a problem (a row
+// that cannot be read, a field past [MaxFieldChars]), which goes to p.
+func (t *tableReader) next() (tableRow, bool) {
+	for {
+		tr, err := t.src.next()
+		if err == io.EOF {
+			return tr, false
+		}
+		if err != nil {
+			var ae *AssessmentError
+			if errors.As(err, &ae) {
+				t.p.add(ae)
+			} else {
+				t.p.add(t.where(tr.line, "", "", err))
+			}
+			return tr, false
+		}
+		for i, c := range tr.cells {
+			if n := utf8.RuneCountInString(c); n > MaxFieldChars {
+				t.p.add(t.where(tr.line, fmt.Sprintf("column %d", i+1), c,
+					fmt.Errorf("%w: %d characters in one field, the limit is %d", ErrTooLarge, n, MaxFieldChars)))
 				return tr, false
-			}
-			if err != nil {
-				var ae *AssessmentError
-				if errors.As(err, &ae) {
-					p.add(ae)
-				} else {
-					p.add(where(tr.line, "", "", err))
-				}
-				return tr, false
-			}
-			for i, c := range tr.cells {
-				if n := utf8.RuneCountInString(c); n > MaxFieldChars {
-					p.add(where(tr.line, fmt.Sprintf("column %d", i+1), c,
-						fmt.Errorf("%w: %d characters in one field, the limit is %d", ErrTooLarge, n, MaxFieldChars)))
-					return tr, false
-				}
-			}
-			if !blank(tr.cells) {
-				return tr, true
 			}
 		}
+		if !csvdialect.Blank(tr.cells) {
+			return tr, true
+		}
 	}
-	// The header: the first row with a control column.
-	var header tableRow
-	found := false
+}
+
+// findHeader finds the header, the first row with a control column within
+// [maxHeaderSearch] non-blank rows, and reports whether it did; when it did not, a
+// problem says what the first row was.
+func (t *tableReader) findHeader() bool {
+	var first tableRow
 	for i := 0; i < maxHeaderSearch; i++ {
-		tr, ok := next()
+		tr, ok := t.next()
 		if !ok {
-			if len(p.list) > 0 {
-				return nil
+			if len(t.p.list) > 0 {
+				return false
 			}
 			break
 		}
 		if i == 0 {
-			header = tr
+			first = tr
 		}
 		if slices.ContainsFunc(tr.cells, func(c string) bool { return fieldOf(c) == "control" }) {
-			header, found = tr, true
-			break
+			t.header = tr
+			t.in.HeaderLine = tr.line
+			return true
 		}
 	}
-	if !found {
-		if header.line == 0 {
-			what := "file"
-			if in.Sheet != "" {
-				what = "sheet"
-			}
-			p.add(where(1, "", "", fmt.Errorf("%w: empty %s, want a header row with the columns control and status", ErrMissingColumn, what)))
-		} else {
-			p.add(where(header.line, "control", "", fmt.Errorf("%w: no header row with a control column (named %s) in the first %d rows; the first row is %s",
-				ErrMissingColumn, orList(columnNames["control"]), maxHeaderSearch, quoteCells(header.cells))))
+	if first.line == 0 {
+		what := "file"
+		if t.in.Sheet != "" {
+			what = "sheet"
 		}
-		return nil
+		t.p.add(t.where(1, "", "", fmt.Errorf("%w: empty %s, want a header row with the columns control and status", ErrMissingColumn, what)))
+	} else {
+		t.p.add(t.where(first.line, "control", "", fmt.Errorf("%w: no header row with a control column (named %s) in the first %d rows; the first row is %s",
+			ErrMissingColumn, orList(columnNames["control"]), maxHeaderSearch, quoteCells(first.cells))))
 	}
-	in.HeaderLine = header.line
-	col := map[string]int{}
+	return false
+}
+
+// mapColumns maps the header's columns to fields: the first column of each field
+// is read, a second one ignored (an error for control and status), a column of no
+// field ignored. A missing status column is a problem.
+func (t *tableReader) mapColumns() {
+	in, header := t.in, t.header
 	for i, h := range header.cells {
 		f := fieldOf(h)
 		switch {
 		case strings.TrimSpace(h) == "":
 		case f == "":
 			in.Ignored = append(in.Ignored, strings.TrimSpace(h))
-		case col[f] != 0 && (f == "control" || f == "status"):
-			first := header.cells[col[f]-1]
-			p.add(where(header.line, "header", h, fmt.Errorf("%w: columns %s and %s both name the %s", ErrDuplicate, safetext.Quote(first), safetext.Quote(h), f)))
-		case col[f] != 0:
+		case t.col[f] != 0 && (f == "control" || f == "status"):
+			first := header.cells[t.col[f]-1]
+			t.p.add(t.where(header.line, "header", h, fmt.Errorf("%w: columns %s and %s both name the %s", ErrDuplicate, safetext.Quote(first), safetext.Quote(h), f)))
+		case t.col[f] != 0:
 			in.Ignored = append(in.Ignored, strings.TrimSpace(h))
 		default:
-			col[f] = i + 1
+			t.col[f] = i + 1
 			in.Columns = append(in.Columns, Column{Header: strings.TrimSpace(h), Field: f, Index: i})
 		}
 	}
-	if col["status"] == 0 {
-		p.add(where(header.line, "status", "", fmt.Errorf("%w: want a column named %s; the header row is %s",
+	if t.col["status"] == 0 {
+		t.p.add(t.where(header.line, "status", "", fmt.Errorf("%w: want a column named %s; the header row is %s",
 			ErrMissingColumn, orList(columnNames["status"]), quoteCells(header.cells))))
 	}
-	if len(p.list) > 0 {
-		return nil
+}
+
+// warnIgnored warns, once, of the columns ignored.
+func (t *tableReader) warnIgnored() {
+	if len(t.in.Ignored) == 0 {
+		return
 	}
-	if len(in.Ignored) > 0 {
-		q := make([]string, len(in.Ignored))
-		for i, h := range in.Ignored {
-			q[i] = safetext.Quote(h)
-		}
-		p.warn(where(header.line, "header", "", fmt.Errorf("%w, ignored: %s (the columns read are %s)",
-			ErrUnknownColumn, strings.Join(q, ", "), strings.Join(fieldsOf(in.Columns), ", "))))
+	q := make([]string, len(t.in.Ignored))
+	for i, h := range t.in.Ignored {
+		q[i] = safetext.Quote(h)
 	}
-	cell := func(rec []string, k string) string {
-		if i := col[k]; i > 0 && i <= len(rec) {
-			// the apostrophe WriteCSV puts before a formula-like cell comes off
-			return csvsafe.Unescape(strings.TrimSpace(rec[i-1]))
-		}
-		return ""
+	t.p.warn(t.where(t.header.line, "header", "", fmt.Errorf("%w, ignored: %s (the columns read are %s)",
+		ErrUnknownColumn, strings.Join(q, ", "), strings.Join(fieldsOf(t.in.Columns), ", "))))
+}
+
+// cell returns the value of field k in rec, trimmed, "" when there is none.
+func (t *tableReader) cell(rec []string, k string) string {
+	if i := t.col[k]; i > 0 && i <= len(rec) {
+		// the apostrophe WriteCSV puts before a formula-like cell comes off
+		return csvsafe.Unescape(strings.TrimSpace(rec[i-1]))
 	}
+	return ""
+}
+
+// readRows reads the data rows below the header: nil when there are more than
+// [MaxAssessmentRows]. Rows continuing a control merged down, and cells right of the
+// header (in XLSX), are each warned about once.
+func (t *tableReader) readRows() []row {
 	var rows []row
 	var wide, cont []int
 	for {
-		tr, ok := next()
+		tr, ok := t.next()
 		if !ok {
 			break
 		}
 		// A value merged down several rows applies to each; a control merged down
 		// makes the rows below it continuations of its row, which are not read.
-		cells, continued := tr.filled(col["control"] - 1)
+		cells, continued := tr.filled(t.col["control"] - 1)
 		if continued {
-			if !blank(tr.cells) {
+			if !csvdialect.Blank(tr.cells) {
 				cont = append(cont, tr.line)
 			}
 			continue
 		}
 		tr.cells = cells
-		if extra := tr.cells[min(len(tr.cells), len(header.cells)):]; !blank(extra) {
-			if strictWidth {
-				p.add(where(tr.line, "row", strings.Join(extra, string(in.Delimiter)),
-					fmt.Errorf("%w: %d fields, the header has %d (quote a field that holds the separator)", ErrMalformed, len(tr.cells), len(header.cells))))
+		if extra := tr.cells[min(len(tr.cells), len(t.header.cells)):]; !csvdialect.Blank(extra) {
+			if t.strictWidth {
+				t.p.add(t.where(tr.line, "row", strings.Join(extra, string(t.in.Delimiter)),
+					fmt.Errorf("%w: %d fields, the header has %d (quote a field that holds the separator)", ErrMalformed, len(tr.cells), len(t.header.cells))))
 				continue
 			}
 			wide = append(wide, tr.line)
 		}
 		if len(rows) == MaxAssessmentRows {
-			p.add(where(tr.line, "", "", fmt.Errorf("%w: more than %d rows, the limit for an assessment (one row per control)", ErrTooLarge, MaxAssessmentRows)))
+			t.p.add(t.where(tr.line, "", "", fmt.Errorf("%w: more than %d rows, the limit for an assessment (one row per control)", ErrTooLarge, MaxAssessmentRows)))
 			return nil
 		}
-		if tr.merged && cell(tr.cells, "status") == "" {
+		if tr.merged && t.cell(tr.cells, "status") == "" {
 			continue // a heading merged across the columns
 		}
-		rows = append(rows, row{
-			Entry: Entry{
-				Justification: cell(tr.cells, "justification"),
-				Owner:         cell(tr.cells, "owner"),
-				Evidence:      cell(tr.cells, "evidence"),
-				Notes:         cell(tr.cells, "notes"),
-				Line:          tr.line,
-			},
-			control: cell(tr.cells, "control"),
-			status:  cell(tr.cells, "status"),
-			table:   true,
-		})
+		rows = append(rows, t.rowOf(tr))
 	}
-	if len(cont) > 0 {
-		rs := make([]row, len(cont))
-		for i, l := range cont {
-			rs[i].Line = l
-		}
-		p.warn(where(cont[0], "", "", fmt.Errorf("%sa row below a control cell merged over several rows; its cells are not read (unmerge the control cells to read them)", rowsPrefix(rs, in.Sheet != ""))))
-	}
-	if len(wide) > 0 {
-		rs := make([]row, len(wide))
-		for i, l := range wide {
-			rs[i].Line = l
-		}
-		p.warn(where(wide[0], "", "", fmt.Errorf("%scells to the right of the header's last column; ignored", rowsPrefix(rs, in.Sheet != ""))))
-	}
+	t.warnLines(cont, "a row below a control cell merged over several rows; its cells are not read (unmerge the control cells to read them)")
+	t.warnLines(wide, "cells to the right of the header's last column; ignored")
 	return rows
+}
+
+// rowOf reads the fields of a data row.
+func (t *tableReader) rowOf(tr tableRow) row {
+	return row{
+		Entry: Entry{
+			Justification: t.cell(tr.cells, "justification"),
+			Owner:         t.cell(tr.cells, "owner"),
+			Evidence:      t.cell(tr.cells, "evidence"),
+			Notes:         t.cell(tr.cells, "notes"),
+			Line:          tr.line,
+		},
+		control: t.cell(tr.cells, "control"),
+		status:  t.cell(tr.cells, "status"),
+		table:   true,
+	}
+}
+
+// warnLines warns, once, that what happened to the rows of lines.
+func (t *tableReader) warnLines(lines []int, what string) {
+	if len(lines) == 0 {
+		return
+	}
+	rs := make([]row, len(lines))
+	for i, l := range lines {
+		rs[i].Line = l
+	}
+	t.p.warn(t.where(lines[0], "", "", fmt.Errorf("%s%s", rowsPrefix(rs, t.in.Sheet != ""), what)))
 }
 
 func fieldsOf(cols []Column) []string {

@@ -153,46 +153,74 @@ func sheetMerges(data []byte, sheet string) ([]mergeRange, error) {
 	if err != nil {
 		return nil, err
 	}
-	open := func(name string) (io.ReadCloser, error) {
-		for _, zf := range zr.File {
-			if strings.EqualFold(zf.Name, name) {
-				return zf.Open()
-			}
-		}
-		return nil, fmt.Errorf("no part %s", name)
+	x := xlsxParts{zr}
+	part, err := x.sheetPart(sheet)
+	if err != nil {
+		return nil, err
 	}
-	// Attributes of the elements named local in part name, in order.
-	attrsOf := func(name, local string) ([]map[string]string, error) {
-		rc, err := open(name)
+	cells, err := x.attrsOf(part, "mergeCell")
+	if err != nil {
+		return nil, err
+	}
+	var out []mergeRange
+	for _, c := range cells {
+		if m, ok := parseMergeRef(c["ref"]); ok {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// xlsxParts reads the XML parts of an XLSX archive.
+type xlsxParts struct{ zr *zip.Reader }
+
+// open opens the part name, its case ignored.
+func (x xlsxParts) open(name string) (io.ReadCloser, error) {
+	for _, zf := range x.zr.File {
+		if strings.EqualFold(zf.Name, name) {
+			return zf.Open()
+		}
+	}
+	return nil, fmt.Errorf("no part %s", name)
+}
+
+// attrsOf returns the attributes of the elements named local in part name, in order;
+// more than maxMergedRows of them is errMerges.
+func (x xlsxParts) attrsOf(name, local string) ([]map[string]string, error) {
+	rc, err := x.open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var out []map[string]string
+	d := xml.NewDecoder(io.LimitReader(rc, maxXLSXUnzipped))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out, nil
+		}
 		if err != nil {
 			return nil, err
 		}
-		defer rc.Close()
-		var out []map[string]string
-		d := xml.NewDecoder(io.LimitReader(rc, maxXLSXUnzipped))
-		for {
-			tok, err := d.Token()
-			if err == io.EOF {
-				return out, nil
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == local {
+			m := map[string]string{}
+			for _, a := range se.Attr {
+				m[a.Name.Local] = a.Value
 			}
-			if err != nil {
-				return nil, err
-			}
-			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == local {
-				m := map[string]string{}
-				for _, a := range se.Attr {
-					m[a.Name.Local] = a.Value
-				}
-				out = append(out, m)
-				if len(out) > maxMergedRows {
-					return nil, errMerges
-				}
+			out = append(out, m)
+			if len(out) > maxMergedRows {
+				return nil, errMerges
 			}
 		}
 	}
-	sheets, err := attrsOf("xl/workbook.xml", "sheet")
+}
+
+// sheetPart returns the name of the part that holds sheet: the workbook names the
+// sheet's relationship, which names the part.
+func (x xlsxParts) sheetPart(sheet string) (string, error) {
+	sheets, err := x.attrsOf("xl/workbook.xml", "sheet")
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	id := ""
 	for _, sh := range sheets {
@@ -200,9 +228,9 @@ func sheetMerges(data []byte, sheet string) ([]mergeRange, error) {
 			id = sh["id"]
 		}
 	}
-	rels, err := attrsOf("xl/_rels/workbook.xml.rels", "Relationship")
+	rels, err := x.attrsOf("xl/_rels/workbook.xml.rels", "Relationship")
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	part := ""
 	for _, r := range rels {
@@ -211,31 +239,26 @@ func sheetMerges(data []byte, sheet string) ([]mergeRange, error) {
 		}
 	}
 	if part == "" {
-		return nil, fmt.Errorf("no part for sheet %q", sheet)
+		return "", fmt.Errorf("no part for sheet %q", sheet)
 	}
 	if strings.HasPrefix(part, "/") {
-		part = strings.TrimPrefix(part, "/")
-	} else {
-		part = pathpkg.Join("xl", part)
+		return strings.TrimPrefix(part, "/"), nil
 	}
-	cells, err := attrsOf(part, "mergeCell")
-	if err != nil {
-		return nil, err
+	return pathpkg.Join("xl", part), nil
+}
+
+// parseMergeRef reads the ref of a merged range ("B2:C4", corners in any order).
+func parseMergeRef(ref string) (mergeRange, bool) {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		return mergeRange{}, false
 	}
-	var out []mergeRange
-	for _, c := range cells {
-		a, b, ok := strings.Cut(c["ref"], ":")
-		if !ok {
-			continue
-		}
-		c1, r1, err1 := excelize.CellNameToCoordinates(a)
-		c2, r2, err2 := excelize.CellNameToCoordinates(b)
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		out = append(out, mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)})
+	c1, r1, err1 := excelize.CellNameToCoordinates(a)
+	c2, r2, err2 := excelize.CellNameToCoordinates(b)
+	if err1 != nil || err2 != nil {
+		return mergeRange{}, false
 	}
-	return out, nil
+	return mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
 }
 
 func (s *sheetSource) next() (tableRow, error) {

@@ -20,11 +20,13 @@ import (
 type Crosswalk struct {
 	cat *catalog.Catalog
 
-	// g holds the structure: one vertex per catalog node (hashed by its dense index),
+	// g is the structure: one vertex per catalog node (hashed by its dense index),
 	// hierarchy edges parent → child and one graph edge per ordered pair of nodes that
-	// a mapping edge links, in both directions. It is built once, never mutated and
-	// never handed out; queries read the indexes below.
-	g graph.Graph[int32, int32]
+	// a mapping edge links, in both directions. Its store, adj, holds that adjacency
+	// with each mapping edge's payload, and is what every query walks (see
+	// nodeStore). It is built once, never mutated and never handed out.
+	g   graph.Graph[int32, int32]
+	adj *nodeStore
 
 	nodes []node // every catalog node, in catalog (document) order
 	// byID[f] maps the ID of each node of framework f to the node (canonical Refs:
@@ -34,10 +36,8 @@ type Crosswalk struct {
 	fws   []fwSpan // frameworks in catalog order
 	fwIdx map[catalog.FrameworkID]int32
 
-	edges  []edgeRec // mapping edges kept, in set order then edge order
-	strs   []string  // the edges' sources, notes and labels, each once; strs[0] is ""
-	arcOff []int32   // arcs of node i are arcs[arcOff[i]:arcOff[i+1]]
-	arcs   []arc     // both directions of every edge, sorted per node (see sortArcs)
+	edges []edgeRec // mapping edges kept, in set order then edge order
+	strs  []string  // the edges' sources, notes and labels, each once; strs[0] is ""
 
 	sets  []setRec
 	stmts map[int32][]stmtRec // statements by the node they are about
@@ -178,104 +178,16 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 	}
 	cw := &Crosswalk{cat: cat, fwIdx: map[catalog.FrameworkID]int32{}}
 	cw.indexNodes()
-
-	var probs []error
-	more := 0
-	bad := func(e *EdgeError) {
-		if len(probs) < maxProblems {
-			probs = append(probs, e)
-		} else {
-			more++
-		}
+	b := newBuilder(cw, sets)
+	for si := range sets {
+		b.addSet(int32(si), &sets[si])
 	}
-	// Consecutive edges mostly name the same two frameworks (those of their set):
-	// one cache per end.
-	var fromFW, toFW fwCache
-	resolve := func(fc *fwCache, r catalog.Ref) (int32, bool) {
-		if i, ok := fc.lookup(cw, r); ok {
-			return i, true
-		}
-		c, ok := cat.Canonical(r)
-		if !ok {
-			return 0, false
-		}
-		return cw.lookup(c)
+	if err := b.err(); err != nil {
+		return nil, err
 	}
-	in := newInterner()
-	total, most := 0, 0
-	for _, s := range sets {
-		total += len(s.Edges)
-		most = max(most, len(s.Edges))
-	}
-	cw.edges = make([]edgeRec, 0, total)
-	type key struct {
-		from, to      int32
-		source, label int32 // into strs
-		rel           mappings.Relationship
-	}
-	seen := make(map[key]struct{}, most) // the edges of the current set; one map for all sets
-	for si, s := range sets {
-		info := SetInfo{ID: s.ID, From: s.From, To: s.To, Kind: s.Kind, Source: s.Source, Statements: len(s.Statements)}
-		for _, f := range []struct {
-			name string
-			id   catalog.FrameworkID
-		}{{"from", s.From}, {"to", s.To}} {
-			if f.id != "" && !cat.Has(f.id) {
-				bad(&EdgeError{Set: s.ID, What: "set", Field: f.name, Value: string(f.id), Err: ErrUnknownSetFramework})
-			}
-		}
-		clear(seen)
-		for ei, e := range s.Edges {
-			from, okf := resolve(&fromFW, e.From)
-			to, okt := resolve(&toFW, e.To)
-			if !okf {
-				bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "from", Value: e.From.String(), Err: ErrDanglingRef})
-			}
-			if !okt {
-				bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "to", Value: e.To.String(), Err: ErrDanglingRef})
-			}
-			if !e.Relationship.Valid() {
-				bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "relationship", Value: e.Relationship.String(), Err: ErrInvalidRelationship})
-				continue
-			}
-			if !okf || !okt {
-				continue
-			}
-			src := e.Source
-			if src == "" {
-				src = s.Source.ID
-			}
-			srcI, labelI := in.source.id(src), in.label.id(e.Label)
-			k := key{from: from, to: to, source: srcI, label: labelI, rel: e.Relationship}
-			if _, dup := seen[k]; dup {
-				info.Duplicates++
-				continue
-			}
-			seen[k] = struct{}{}
-			cw.edges = append(cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: int32(si), source: srcI, note: in.note.id(e.Note), label: labelI})
-			info.Edges++
-		}
-		for sti, st := range s.Statements {
-			n, ok := resolve(&fromFW, st.Ref)
-			if !ok {
-				bad(&EdgeError{Set: s.ID, Index: sti + 1, What: "statement", Field: "ref", Value: st.Ref.String(), Err: ErrDanglingRef})
-				continue
-			}
-			if cw.stmts == nil {
-				cw.stmts = map[int32][]stmtRec{}
-			}
-			st.Ref = cw.nodes[n].ref
-			cw.stmts[n] = append(cw.stmts[n], stmtRec{set: int32(si), st: st, text: statementText(st)})
-		}
-		cw.sets = append(cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements), identity: s.IsIdentity()})
-	}
-	if len(probs) > 0 {
-		if more > 0 {
-			probs = append(probs, fmt.Errorf("... and %d more problems", more))
-		}
-		return nil, errors.Join(probs...)
-	}
-	cw.strs = in.strs
+	cw.strs = b.in.strs
+	cw.adj = &nodeStore{}
+	cw.indexChildren()
 	cw.indexArcs()
 	cw.indexTwins()
 	cw.item = make([]bool, len(cw.nodes))
@@ -284,8 +196,134 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 			cw.item[i] = true
 		}
 	}
-	cw.buildGraph()
+	cw.g = graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](cw.adj), graph.Directed())
 	return cw, nil
+}
+
+// builder adds the mapping sets to a crosswalk under construction: their edges,
+// resolved to nodes, without repeats, and their statements, collecting the problems.
+type builder struct {
+	cw    *Crosswalk
+	probs []error
+	more  int // problems past maxProblems
+	// Consecutive edges mostly name the same two frameworks (those of their set):
+	// one cache per end.
+	fromFW, toFW fwCache
+	in           *interner
+	seen         map[edgeKey]struct{} // the edges of the current set; one map for all sets
+}
+
+// edgeKey identifies an edge within a set, for finding repeats.
+type edgeKey struct {
+	from, to      int32
+	source, label int32 // into strs
+	rel           mappings.Relationship
+}
+
+func newBuilder(cw *Crosswalk, sets []mappings.Set) *builder {
+	total, most := 0, 0
+	for _, s := range sets {
+		total += len(s.Edges)
+		most = max(most, len(s.Edges))
+	}
+	cw.edges = make([]edgeRec, 0, total)
+	return &builder{cw: cw, in: newInterner(), seen: make(map[edgeKey]struct{}, most)}
+}
+
+func (b *builder) bad(e *EdgeError) {
+	if len(b.probs) < maxProblems {
+		b.probs = append(b.probs, e)
+	} else {
+		b.more++
+	}
+}
+
+// err returns the problems found, joined, or nil.
+func (b *builder) err() error {
+	if len(b.probs) == 0 {
+		return nil
+	}
+	if b.more > 0 {
+		b.probs = append(b.probs, fmt.Errorf("... and %d more problems", b.more))
+	}
+	return errors.Join(b.probs...)
+}
+
+// resolve returns the node of r, through the cache of one end.
+func (b *builder) resolve(fc *fwCache, r catalog.Ref) (int32, bool) {
+	if i, ok := fc.lookup(b.cw, r); ok {
+		return i, true
+	}
+	c, ok := b.cw.cat.Canonical(r)
+	if !ok {
+		return 0, false
+	}
+	return b.cw.lookup(c)
+}
+
+// addSet adds set s, the si-th.
+func (b *builder) addSet(si int32, s *mappings.Set) {
+	info := SetInfo{ID: s.ID, From: s.From, To: s.To, Kind: s.Kind, Source: s.Source, Statements: len(s.Statements)}
+	for _, f := range []struct {
+		name string
+		id   catalog.FrameworkID
+	}{{"from", s.From}, {"to", s.To}} {
+		if f.id != "" && !b.cw.cat.Has(f.id) {
+			b.bad(&EdgeError{Set: s.ID, What: "set", Field: f.name, Value: string(f.id), Err: ErrUnknownSetFramework})
+		}
+	}
+	clear(b.seen)
+	for ei := range s.Edges {
+		b.addEdge(si, s, ei, &info)
+	}
+	for sti, st := range s.Statements {
+		n, ok := b.resolve(&b.fromFW, st.Ref)
+		if !ok {
+			b.bad(&EdgeError{Set: s.ID, Index: sti + 1, What: "statement", Field: "ref", Value: st.Ref.String(), Err: ErrDanglingRef})
+			continue
+		}
+		cw := b.cw
+		if cw.stmts == nil {
+			cw.stmts = map[int32][]stmtRec{}
+		}
+		st.Ref = cw.nodes[n].ref
+		cw.stmts[n] = append(cw.stmts[n], stmtRec{set: si, st: st, text: statementText(st)})
+	}
+	b.cw.sets = append(b.cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements), identity: s.IsIdentity()})
+}
+
+// addEdge adds edge ei of set s (the si-th) unless it repeats one of the set, and
+// counts it in info.
+func (b *builder) addEdge(si int32, s *mappings.Set, ei int, info *SetInfo) {
+	e := &s.Edges[ei]
+	from, okf := b.resolve(&b.fromFW, e.From)
+	to, okt := b.resolve(&b.toFW, e.To)
+	if !okf {
+		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "from", Value: e.From.String(), Err: ErrDanglingRef})
+	}
+	if !okt {
+		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "to", Value: e.To.String(), Err: ErrDanglingRef})
+	}
+	if !e.Relationship.Valid() {
+		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "relationship", Value: e.Relationship.String(), Err: ErrInvalidRelationship})
+		return
+	}
+	if !okf || !okt {
+		return
+	}
+	src := e.Source
+	if src == "" {
+		src = s.Source.ID
+	}
+	srcI, labelI := b.in.source.id(src), b.in.label.id(e.Label)
+	k := edgeKey{from: from, to: to, source: srcI, label: labelI, rel: e.Relationship}
+	if _, dup := b.seen[k]; dup {
+		info.Duplicates++
+		return
+	}
+	b.seen[k] = struct{}{}
+	b.cw.edges = append(b.cw.edges, edgeRec{from: from, to: to, rel: e.Relationship, set: si, source: srcI, note: b.in.note.id(e.Note), label: labelI})
+	info.Edges++
 }
 
 // indexTwins joins the nodes that identity successions link, transitively (v8 → v8.1
@@ -410,25 +448,25 @@ func (cw *Crosswalk) indexArcs() {
 		deg[e.from]++
 		deg[e.to]++
 	}
-	cw.arcOff = make([]int32, n+1)
+	adj := cw.adj
+	adj.arcOff = make([]int32, n+1)
 	var sum int32
 	for i := 0; i < n; i++ {
-		cw.arcOff[i] = sum
+		adj.arcOff[i] = sum
 		sum += deg[i]
 	}
-	cw.arcOff[n] = sum
-	cw.arcs = make([]arc, sum)
+	adj.arcOff[n] = sum
+	adj.arcs = make([]arc, sum)
 	fill := deg[:n]
-	copy(fill, cw.arcOff[:n])
+	copy(fill, adj.arcOff[:n])
 	for ei, e := range cw.edges {
-		cw.arcs[fill[e.from]] = arc{to: e.to, e: int32(ei)}
+		adj.arcs[fill[e.from]] = arc{to: e.to, e: int32(ei)}
 		fill[e.from]++
-		cw.arcs[fill[e.to]] = arc{to: e.from, e: ^int32(ei)}
+		adj.arcs[fill[e.to]] = arc{to: e.from, e: ^int32(ei)}
 		fill[e.to]++
 	}
 	for i := 0; i < n; i++ {
-		a := cw.arcs[cw.arcOff[i]:cw.arcOff[i+1]]
-		if len(a) > 1 {
+		if a := adj.arcsOf(int32(i)); len(a) > 1 {
 			slices.SortFunc(a, cw.compareArcs)
 		}
 	}
@@ -459,39 +497,29 @@ func (cw *Crosswalk) arcRel(a arc) mappings.Relationship {
 	return r
 }
 
-func (cw *Crosswalk) arcsOf(i int32) []arc { return cw.arcs[cw.arcOff[i]:cw.arcOff[i+1]] }
+func (cw *Crosswalk) arcsOf(i int32) []arc { return cw.adj.arcsOf(i) }
 
-// buildGraph puts the structure into the graph library: one vertex per node,
-// hierarchy edges parent → child and one edge per linked ordered pair (both
-// directions of every mapping edge). The edges' payload (every mapping edge between
-// the two nodes) stays in the crosswalk's own index, not in the graph.
-func (cw *Crosswalk) buildGraph() {
-	// children[childOff[p]:childOff[p+1]] are the children of node p, in document order.
-	childOff := make([]int32, len(cw.nodes)+1)
+// indexChildren adds the hierarchy to the graph's store: the children of every
+// node, in document order.
+func (cw *Crosswalk) indexChildren() {
+	adj := cw.adj
+	adj.childOff = make([]int32, len(cw.nodes)+1)
 	for _, nd := range cw.nodes {
 		if nd.parent >= 0 {
-			childOff[nd.parent+1]++
+			adj.childOff[nd.parent+1]++
 		}
 	}
 	for i := range cw.nodes {
-		childOff[i+1] += childOff[i]
+		adj.childOff[i+1] += adj.childOff[i]
 	}
-	children := make([]int32, childOff[len(cw.nodes)])
-	fill := slices.Clone(childOff[:len(cw.nodes)])
+	adj.children = make([]int32, adj.childOff[len(cw.nodes)])
+	fill := slices.Clone(adj.childOff[:len(cw.nodes)])
 	for i, nd := range cw.nodes {
 		if nd.parent >= 0 {
-			children[fill[nd.parent]] = int32(i)
+			adj.children[fill[nd.parent]] = int32(i)
 			fill[nd.parent]++
 		}
 	}
-	st := newNodeStore(len(cw.nodes), len(children)+len(cw.arcs), func(i int32, buf []int32) []int32 {
-		buf = append(buf, children[childOff[i]:childOff[i+1]]...)
-		for _, a := range cw.arcsOf(i) {
-			buf = append(buf, a.to)
-		}
-		return buf
-	})
-	cw.g = graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](st), graph.Directed())
 }
 
 // Catalog returns the catalog the crosswalk was built over.

@@ -52,7 +52,7 @@ func TestDerivedSearchBoundedOnDenseMapping(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, ms)
 	for _, m := range ms {
-		assert.True(t, m.Derived)
+		assert.True(t, m.Derived())
 		assert.True(t, m.Cut, "the search stopped at its bound and says so")
 		assert.Len(t, m.Path, 3)
 		assert.LessOrEqual(t, len(m.Alternatives), MaxAlternatives)

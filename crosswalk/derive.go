@@ -10,12 +10,12 @@ import (
 // DerivedSearchBudget bounds the work of one derived-path search (from one control,
 // or for one gap item): the number of edges it examines. A dense user mapping could
 // otherwise make the number of paths grow as the cube of its size. A search that
-// stops at the bound says so ([Mapping.Cut], [GapResult.SearchCut]); what it found
+// stops at the bound says so ([Link.Cut], [GapResult.SearchCut]); what it found
 // until then is kept.
 const DerivedSearchBudget = 1 << 20
 
-// MaxAlternatives is how many other derived paths a derived [Mapping] keeps besides
-// its best one; [Mapping.Routes] counts them all.
+// MaxAlternatives is how many other derived paths a derived [Link] of a map keeps besides
+// its best one; [Link.Routes] counts them all.
 const MaxAlternatives = 4
 
 // path is a derived path found by walk: the arcs taken, their nodes and the composed
@@ -176,63 +176,89 @@ func compareDerived(x, y derived) int {
 // but not counted as a hop. walk returns true when it stopped at
 // [DerivedSearchBudget].
 func (cw *Crosswalk) walk(src int32, tfs []int32, hops int, found func(p path)) (cut bool) {
-	sf := cw.nodes[src].fw
-	stack := make([]step, 0, hops+2)
-	budget := DerivedSearchBudget
-	var rec func(cur int32, rel mappings.Relationship, n int, lastIdentity bool)
-	rec = func(cur int32, rel mappings.Relationship, n int, lastIdentity bool) {
-		arcs := cw.arcsOf(cur)
-		last := int32(-1)
-		for _, a := range arcs {
-			if budget--; budget < 0 {
-				cut = true
-				return
+	w := walker{cw: cw, src: src, sf: cw.nodes[src].fw, tfs: tfs, hops: hops, found: found,
+		stack: make([]step, 0, hops+2), budget: DerivedSearchBudget}
+	w.from(src, 0, 0, false)
+	return w.cut
+}
+
+// walker is the state of one derived-path search (see [Crosswalk.walk]).
+type walker struct {
+	cw     *Crosswalk
+	src    int32
+	sf     int32 // src's framework
+	tfs    []int32
+	hops   int
+	found  func(p path)
+	stack  []step // the path walked so far
+	budget int    // edges left to examine
+	cut    bool   // the budget ran out
+}
+
+// from follows the arcs of node cur, reached with composed relationship rel after
+// n counted hops (the last an identity edge when lastIdentity).
+func (w *walker) from(cur int32, rel mappings.Relationship, n int, lastIdentity bool) {
+	last := int32(-1)
+	for _, a := range w.cw.arcsOf(cur) {
+		if w.budget--; w.budget < 0 {
+			w.cut = true
+			return
+		}
+		if a.to == last {
+			continue // weaker edge between the same two nodes
+		}
+		last = a.to
+		r, m, identity, ok := w.follows(cur, a, rel, n, lastIdentity)
+		if !ok {
+			continue
+		}
+		w.stack = append(w.stack, step{cur, a})
+		nf := w.cw.nodes[a.to].fw
+		switch {
+		case slices.Contains(w.tfs, nf):
+			if m >= 2 {
+				w.found(path{target: a.to, rel: r, steps: w.stack})
 			}
-			if a.to == last {
-				continue // weaker edge between the same two nodes
-			}
-			last = a.to
-			nf := cw.nodes[a.to].fw
-			if nf == cw.nodes[cur].fw || a.to == src || onStack(stack, a.to) {
-				continue
-			}
-			identity := cw.sets[cw.edges[a.edge()].set].identity
-			if identity && lastIdentity {
-				continue // twins are closed: one identity step is enough
-			}
-			if !identity && n >= hops {
-				continue
-			}
-			r := cw.arcRel(a)
-			if len(stack) > 0 {
-				var ok bool
-				if r, ok = mappings.Compose(rel, r); !ok {
-					continue
-				}
-			} else if r == mappings.NotRelatedTo {
-				continue
-			}
-			m := n
-			if !identity {
-				m++
-			}
-			stack = append(stack, step{cur, a})
-			switch {
-			case slices.Contains(tfs, nf):
-				if m >= 2 {
-					found(path{target: a.to, rel: r, steps: stack})
-				}
-			case nf != sf && (m < hops || (!identity && cw.hasTwins(a.to))):
-				rec(a.to, r, m, identity)
-			}
-			stack = stack[:len(stack)-1]
-			if cut {
-				return
-			}
+		case nf != w.sf && (m < w.hops || (!identity && w.cw.hasTwins(a.to))):
+			w.from(a.to, r, m, identity)
+		}
+		w.stack = w.stack[:len(w.stack)-1]
+		if w.cut {
+			return
 		}
 	}
-	rec(src, 0, 0, false)
-	return cut
+}
+
+// follows reports whether the path may go on along arc a from cur, and if so the
+// relationship composed so far, the hops counted (an identity succession's edge
+// joins twins and is not counted) and whether a is an identity edge. A path never
+// stays in a framework, returns to a node it has visited, takes two identity edges
+// in a row, counts more than hops edges, or goes through a not-related-to edge.
+func (w *walker) follows(cur int32, a arc, rel mappings.Relationship, n int, lastIdentity bool) (r mappings.Relationship, m int, identity, ok bool) {
+	cw := w.cw
+	if cw.nodes[a.to].fw == cw.nodes[cur].fw || a.to == w.src || onStack(w.stack, a.to) {
+		return 0, 0, false, false
+	}
+	identity = cw.sets[cw.edges[a.edge()].set].identity
+	if identity && lastIdentity {
+		return 0, 0, false, false // twins are closed: one identity step is enough
+	}
+	if !identity && n >= w.hops {
+		return 0, 0, false, false
+	}
+	r = cw.arcRel(a)
+	if len(w.stack) > 0 {
+		if r, ok = mappings.Compose(rel, r); !ok {
+			return 0, 0, false, false
+		}
+	} else if r == mappings.NotRelatedTo {
+		return 0, 0, false, false
+	}
+	m = n
+	if !identity {
+		m++
+	}
+	return r, m, identity, true
 }
 
 func onStack(st []step, n int32) bool {

@@ -19,13 +19,18 @@
 //
 // # Map
 //
+// Every query that joins two controls answers with the same type, [Link]: "From
+// Relationship To", with its [Basis] (published, succession, ancestor, derived), the
+// titles of both ends, its sources, and the path of a derived link.
+//
 // [Crosswalk.Map] returns the published mappings of a control to another framework,
 // then those an identity succession carries (labelled with [BasisSuccession]: CIS
 // v8's published edges for a CIS v8.1 safeguard), then, with [WithDerived], derived
 // ones: paths through a third framework whose relationship is composed with
-// [mappings.Compose] and which are labelled Derived with their path and their number
+// [mappings.Compose] and which are labelled derived with their path and their number
 // of routes. A CSF subcategory that has no mapping of its own answers with its
-// category's (or function's), marked ViaParent: "mapped at category level".
+// category's (or function's), basis ancestor with [Link.Ancestor] naming it: "mapped
+// at category level".
 //
 // # Coverage
 //
@@ -33,7 +38,7 @@
 // subcategories, CIS safeguards) from the statuses of the baseline controls that
 // reach it. The baseline is the assessed framework; an ISMS baseline
 // (ISO/IEC 27001:2022) is its clauses and its Annex A controls. A baseline control
-// reaches an item ([Via.Basis]):
+// reaches an item ([Link.Basis]):
 //
 //   - published: a published edge between them, either direction, read "control R
 //     item";
@@ -94,7 +99,7 @@
 // its identity twin, CIS v8 and v8.1, read as one), composed relationship, fewer hops
 // and document order; [WithMinRoutes] keeps those with enough routes. The search keeps per target only its best path, its route count and
 // [MaxAlternatives] other paths, and examines at most [DerivedSearchBudget] edges,
-// saying so when it stops there ([Mapping.Cut], [GapResult.SearchCut]).
+// saying so when it stops there ([Link.Cut], [GapResult.SearchCut]).
 //
 // How far can they be trusted? TestLeaveOneOut hides one published set, derives its
 // pairs from the other embedded sets, and counts how many derived mappings the hidden

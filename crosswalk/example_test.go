@@ -19,14 +19,14 @@ func ExampleCrosswalk_Map() {
 		panic(err)
 	}
 	for _, m := range ms {
-		fmt.Println(m, "from", m.Sources())
+		fmt.Println(m, "from", m.Sources)
 	}
 	// A subcategory NIST maps only at category level says so.
 	ms, _ = cw.Map(catalog.NewRef(catalog.CSF20, "GV.OC-01"), catalog.ISO27002v2022)
 	fmt.Println(ms[0])
 	// Output:
-	// related iso27002:2022/8.16 from [nist-cprt-csf-2.0-iso27001-2022]
-	// related iso27002:2022/5.20 (mapped at nist-csf:2.0/GV.OC level)
+	// nist-csf:2.0/DE.CM-01 related iso27002:2022/8.16 from [nist-cprt-csf-2.0-iso27001-2022]
+	// nist-csf:2.0/GV.OC-01 related iso27002:2022/5.20 (mapped at nist-csf:2.0/GV.OC level)
 }
 
 func ExampleCrosswalk_Gap() {
@@ -45,7 +45,7 @@ func ExampleCrosswalk_Gap() {
 		r.Baseline, r.Target, r.Policy, s.Total, s.Covered, s.Partial, s.Gap, s.Unreached)
 	for _, it := range r.Items {
 		if it.ID == "DE.CM-01" {
-			fmt.Println(it.ID, it.Status, it.Via[0].Control, it.Via[0].Relationship)
+			fmt.Println(it.ID, it.Status, it.Via[0].From.ID, it.Via[0].Relationship)
 		}
 	}
 	for _, rec := range r.Recommendations[:3] {

@@ -3,6 +3,7 @@ package crosswalk
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -47,23 +48,23 @@ func TestGapStrict(t *testing.T) {
 	assert.Equal(t, Summary{Total: 9, Covered: 2, Partial: 3, Gap: 1, Unreached: 2, NotApplicable: 1, Applicable: 8,
 		CoveredPercent: 25, PartialPercent: 37.5, GapPercent: 12.5, UnreachedPercent: 25, CoveragePercent: 25}, r.Summary)
 	assert.Equal(t, []string{"F.A-3", "F.B-3"}, r.Unreached)
-	assert.Equal(t, []Via{{Control: "B5", Title: "control B5", Basis: BasisAncestor, Relationship: rel, Status: Implemented, ViaParent: "F.A", Sources: []string{"SRC-TB"}}}, r.Items[2].Via)
+	assert.Equal(t, []Link{atAncestor(gapLink("B5", "F.A-3", BasisAncestor, rel, Implemented, "SRC-TB"), "F.A")}, r.Items[2].Via)
 	assert.Equal(t, []string{"B7"}, r.NotAssessed)
 	assert.Equal(t, []string{"no-reference (base controls)"}, r.Items[5].Statements)
 
 	// The reaches of F.A-1: its own edge only (its category's is shown only for items
 	// without mappings of their own, like F.A-3).
-	assert.Equal(t, []Via{
-		{Control: "B1", Title: "control B1", Basis: BasisPublished, Relationship: eq, Status: Implemented, Sources: []string{"SRC-BT"}},
+	assert.Equal(t, []Link{
+		gapLink("B1", "F.A-1", BasisPublished, eq, Implemented, "SRC-BT"),
 	}, r.Items[0].Via)
 	// F.B-1: B4 superset-of read backwards from "F.B-1 subset-of B4".
-	assert.Equal(t, []Via{
-		{Control: "B4", Title: "control B4", Basis: BasisPublished, Relationship: sup, Status: Partial, Sources: []string{"SRC-TB"}},
-		{Control: "B6", Title: "control B6", Basis: BasisPublished, Relationship: rel, Status: NotApplicable, Sources: []string{"SRC-BT"}},
+	assert.Equal(t, []Link{
+		gapLink("B4", "F.B-1", BasisPublished, sup, Partial, "SRC-TB"),
+		gapLink("B6", "F.B-1", BasisPublished, rel, NotApplicable, "SRC-BT"),
 	}, r.Items[3].Via)
-	assert.Equal(t, []Via{
-		{Control: "B3", Title: "control B3", Basis: BasisPublished, Relationship: eq, Status: NotImplemented, Sources: []string{"SRC-BT"}},
-		{Control: "B7", Title: "control B7", Basis: BasisPublished, Relationship: rel, Status: NotAssessed, Sources: []string{"SRC-BT"}},
+	assert.Equal(t, []Link{
+		gapLink("B3", "F.B-6", BasisPublished, eq, NotImplemented, "SRC-BT"),
+		gapLink("B7", "F.B-6", BasisPublished, rel, NotAssessed, "SRC-BT"),
 	}, r.Items[8].Via)
 
 	assert.Equal(t, []Rollup{
@@ -130,8 +131,14 @@ func TestGapDerived(t *testing.T) {
 	assert.Equal(t, RuleDerived, it.Rule)
 	assert.Equal(t, 1, r.Summary.DerivedOnly, "the summary says how many statuses rest on inference")
 	assert.Zero(t, plain.Summary.DerivedOnly)
-	assert.Equal(t, []Via{{Control: "B5", Title: "control B5", Basis: BasisDerived, Relationship: sup, Status: Implemented, Derived: true,
-		Path: []string{"base:1/B5", "mid:1/M1", "tgt:1/F.B-3"}, Routes: 1, Sources: []string{"SRC-TM", "SRC-MB"}}}, it.Via)
+	require.Len(t, it.Via, 1)
+	v := it.Via[0]
+	assert.Equal(t, []catalog.Ref{ref(fwBase, "B5"), ref(fwMid, "M1"), ref(fwTgt, "F.B-3")}, v.Controls())
+	for i, h := range v.Path { // each hop read from the control towards the item
+		assert.Equal(t, v.Controls()[i:i+2], []catalog.Ref{h.From, h.To})
+	}
+	v.Path = nil
+	assert.Equal(t, withRoutes(gapLink("B5", "F.B-3", BasisDerived, sup, Implemented, "SRC-TM", "SRC-MB"), 1), v)
 	assert.Equal(t, []string{"F.A-3"}, r.Unreached)
 	// Derived paths only add reach to items no published edge reaches: every other
 	// item keeps its status and its reaches.
@@ -208,14 +215,14 @@ func TestRequirements(t *testing.T) {
 		ids = append(ids, r.Control.ID)
 	}
 	assert.Equal(t, []string{"B1", "B2", "B3", "B4", "B6", "B7"}, ids)
-	assert.Equal(t, []ItemLink{
-		{Item: ref(fwTgt, "F.B-4"), Relationship: rel, Basis: BasisPublished, Sources: []string{"SRC-BT"}},
-		{Item: ref(fwTgt, "F.B-5"), Relationship: sup, Basis: BasisPublished, Sources: []string{"SRC-BT"}},
-	}, got[0].Items)
+	assert.Equal(t, []Link{
+		gapLink("B1", "F.B-4", BasisPublished, rel, NotAssessed, "SRC-BT"),
+		gapLink("B1", "F.B-5", BasisPublished, sup, NotAssessed, "SRC-BT"),
+	}, got[0].Links)
 	got, err = cw.Requirements(fwTgt, WithScope(ref(fwTgt, "F.A-3")), WithBaseline(fwBase))
 	require.NoError(t, err)
 	require.Len(t, got, 1)
-	assert.Equal(t, []ItemLink{{Item: ref(fwTgt, "F.A-3"), Relationship: rel, Basis: BasisAncestor, ViaParent: ref(fwTgt, "F.A"), Sources: []string{"SRC-TB"}}}, got[0].Items)
+	assert.Equal(t, []Link{atAncestor(gapLink(got[0].Control.ID, "F.A-3", BasisAncestor, rel, NotAssessed, "SRC-TB"), "F.A")}, got[0].Links)
 }
 
 func TestCoveredPercentRoundsAsRollups(t *testing.T) {
@@ -290,4 +297,69 @@ func TestGapDerivedDoesNotOverrideNotRelated(t *testing.T) {
 	assert.Equal(t, Unreached, it.Status)
 	assert.Empty(t, it.Via)
 	assert.Equal(t, []string{"F.A-3", "F.B-3"}, r.Unreached)
+}
+
+// gapLink is the link a gap or requirements query reports from control ctl of the
+// synthetic baseline to item of the synthetic target, titled as synth titles them.
+func gapLink(ctl, item string, basis Basis, r mappings.Relationship, st Status, sources ...string) Link {
+	title := "item " + strings.ReplaceAll(strings.TrimPrefix(item, "F."), "-", "")
+	return Link{From: ref(fwBase, ctl), To: ref(fwTgt, item), FromTitle: "control " + ctl, ToTitle: title,
+		Relationship: r, Basis: basis, Status: st, Sources: sources}
+}
+
+// atAncestor is l published at the target's node id (an ancestor of its item).
+func atAncestor(l Link, id string) Link {
+	l.Ancestor = ref(fwTgt, id)
+	return l
+}
+
+func withRoutes(l Link, n int) Link {
+	l.Routes = n
+	return l
+}
+
+// The JSON contract reads back into the same result: every field but the hops'
+// details, which the contract names by their controls only.
+func TestGapJSONRoundTrip(t *testing.T) {
+	cw := synth(t)
+	a, err := NewAssessment(cw.Catalog(), fwBase, Entry{Control: ref(fwBase, "B5"), Status: Implemented})
+	require.NoError(t, err)
+	res, err := cw.Gap(a, fwTgt, WithDerived(2))
+	require.NoError(t, err)
+	data, err := codec.MarshalIndent(res)
+	require.NoError(t, err)
+	var back GapResult
+	require.NoError(t, codec.DecodeStrict(data, &back))
+	var derived int
+	for i := range res.Items {
+		for j := range res.Items[i].Via {
+			want, got := res.Items[i].Via[j], back.Items[i].Via[j]
+			if want.Derived() {
+				derived++
+				assert.Equal(t, want.Controls(), got.Controls())
+				want.Path, got.Path = nil, nil
+			}
+			assert.Equal(t, want, got)
+		}
+		res.Items[i].Via, back.Items[i].Via = nil, nil
+	}
+	assert.Positive(t, derived, "the case has a derived link")
+	assert.Equal(t, res, &back)
+}
+
+// One option path: every gap query refuses a policy it does not know, rather than
+// one refusing, one reading it as strict and one ignoring it.
+func TestUnknownPolicyRefusedByEveryQuery(t *testing.T) {
+	cw := synth(t)
+	a, err := NewAssessment(cw.Catalog(), fwBase, Entry{Control: ref(fwBase, "B1"), Status: Implemented})
+	require.NoError(t, err)
+	bad := Policy("lenient")
+	_, err = cw.Gap(a, fwTgt, bad)
+	assert.ErrorContains(t, err, `unknown coverage policy "lenient"`)
+	_, err = cw.Recommend(a, fwTgt, 3, bad)
+	assert.ErrorContains(t, err, `unknown coverage policy "lenient"`)
+	_, err = cw.Requirements(fwTgt, WithBaseline(fwBase), bad)
+	assert.ErrorContains(t, err, `unknown coverage policy "lenient"`)
+	_, err = cw.Posture(a, WithTargets(fwTgt), bad)
+	assert.ErrorContains(t, err, `unknown coverage policy "lenient"`)
 }

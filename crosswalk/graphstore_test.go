@@ -68,3 +68,67 @@ func TestGraphStructure(t *testing.T) {
 	_, err = cw.g.Edge(iso, other)
 	assert.ErrorIs(t, err, graph.ErrEdgeNotFound, "a refused AddEdge changes nothing")
 }
+
+// BenchmarkGraphLibraryWalk is why the queries walk the graph's store directly: a
+// breadth-first walk of everything reachable from one control through the graph
+// library (graph.BFS, which rebuilds the whole adjacency map on each call) against
+// the same walk over the store's arrays.
+func BenchmarkGraphLibraryWalk(b *testing.B) {
+	cw := Default()
+	start, ok := cw.node(catalog.NewRef(catalog.CSF20, "DE.CM-01"))
+	require.True(b, ok)
+	b.Run("graph.BFS", func(b *testing.B) {
+		for b.Loop() {
+			n := 0
+			if err := graph.BFS(cw.g, start, func(int32) bool { n++; return false }); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("store", func(b *testing.B) {
+		seen := make([]bool, cw.adj.order())
+		queue := make([]int32, 0, len(seen))
+		for b.Loop() {
+			clear(seen)
+			queue = append(queue[:0], start)
+			seen[start] = true
+			for len(queue) > 0 {
+				v := queue[0]
+				queue = queue[1:]
+				cw.adj.targets(v, func(t int32) {
+					if !seen[t] {
+						seen[t] = true
+						queue = append(queue, t)
+					}
+				})
+			}
+		}
+	})
+}
+
+// TestStoreWalkMatchesGraphLibrary: what the queries walk is what the graph library
+// sees — a walk over the store reaches the same vertices as graph.BFS.
+func TestStoreWalkMatchesGraphLibrary(t *testing.T) {
+	cw := Default()
+	start, ok := cw.node(catalog.NewRef(catalog.ISO27002v2022, "8.16"))
+	require.True(t, ok)
+	var viaLib []int32
+	require.NoError(t, graph.BFS(cw.g, start, func(v int32) bool { viaLib = append(viaLib, v); return false }))
+	seen := map[int32]bool{start: true}
+	queue := []int32{start}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		cw.adj.targets(v, func(t int32) {
+			if !seen[t] {
+				seen[t] = true
+				queue = append(queue, t)
+			}
+		})
+	}
+	assert.Len(t, viaLib, len(seen))
+	for _, v := range viaLib {
+		assert.True(t, seen[v])
+	}
+	assert.Greater(t, len(seen), 100, "8.16 reaches much of the data")
+}

@@ -86,11 +86,11 @@ func leaveOneOut(t *testing.T, hidden string, hops int) ([]derivedPrediction, in
 		ms, err := cw.Map(src, catalog.ISO27002v2022, WithDerived(hops))
 		require.NoError(t, err)
 		for _, m := range ms {
-			if !m.Derived || m.Target.Framework != catalog.ISO27002v2022 {
+			if !m.Derived() || m.To.Framework != catalog.ISO27002v2022 {
 				continue
 			}
-			out = append(out, derivedPrediction{from: src, to: m.Target, routes: m.Routes, hops: len(m.Path),
-				pivot: m.Path[0].To.Framework.Family(), correct: truth[[2]catalog.Ref{src, m.Target}]})
+			out = append(out, derivedPrediction{from: src, to: m.To, routes: m.Routes, hops: len(m.Path),
+				pivot: m.Path[0].To.Framework.Family(), correct: truth[[2]catalog.Ref{src, m.To}]})
 		}
 	}
 	return out, len(truth)

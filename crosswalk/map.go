@@ -2,137 +2,11 @@ package crosswalk
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/mappings"
 )
-
-// Hop is one published mapping edge on the way from a control to another, read in
-// the direction of travel: From Relationship To.
-type Hop struct {
-	From, To     catalog.Ref
-	Relationship mappings.Relationship // as read from From to To
-	// Inverse is true when the source published the edge To → From and the hop reads
-	// it backwards (Relationship is then the inverse of the published one).
-	Inverse bool
-	Set     string // ID of the mapping set
-	Source  string // ID of the source document
-	Note    string // what the source printed, when the edge reads it differently
-	Label   string // the source's own word for the link (e.g. "incorporated_into"), if any
-}
-
-// Mapping is one control of the target framework that a [Crosswalk.Map] query
-// reaches, read "source Relationship Target".
-type Mapping struct {
-	Target       catalog.Ref
-	Relationship mappings.Relationship
-	// Basis says why: published (an edge between the two, or between ViaParent and
-	// Target), succession (a published edge of a same-ID twin, carried across the
-	// identity succession named by Through), or derived.
-	Basis Basis
-	// Through is, for basis succession, the framework whose published edge was
-	// carried ("cis:8" for a CIS v8.1 safeguard).
-	Through catalog.FrameworkID
-	// Published is true for a direct mapping (basis published or succession): a
-	// published edge links the source, or its ancestor ViaParent, or their twins, to
-	// Target.
-	Published bool
-	// Inverse is true when the strongest published edge was published Target →
-	// source and is read backwards.
-	Inverse bool
-	// Derived is true for a mapping no source publishes: it composes the edges of
-	// Path through other frameworks, and Relationship is the composition
-	// ([mappings.Compose]).
-	Derived bool
-	// Routes is, for a derived mapping, the number of independent routes that reach
-	// Target (distinct sequences of the framework families its paths pass through):
-	// the best measured signal of a derived mapping being right.
-	Routes int
-	// Paths is, for a derived mapping, the number of distinct paths that reach Target.
-	Paths int
-	// Cut is true when the derived search stopped at [DerivedSearchBudget]: Routes
-	// counts the paths found until then.
-	Cut bool
-	// ViaParent is set when the queried control has no mapping of its own to the
-	// target framework and this one is published for its ancestor (a CSF category or
-	// function): the mapping is at that level, not at the queried one.
-	ViaParent catalog.Ref
-	// Edges are the published edges between the source (or ViaParent, or a twin) and
-	// Target (or its twin), strongest first, for a direct mapping.
-	Edges []Hop
-	// Path is the chain of edges of a derived mapping, hop by hop; for a direct
-	// mapping it is nil.
-	Path []Hop
-	// Alternatives are other derived paths found to Target (only with [WithDerived]),
-	// best first, at most [MaxAlternatives].
-	Alternatives [][]Hop
-}
-
-// Sources returns the IDs of the source documents behind m, without repeats, in the
-// order met.
-func (m Mapping) Sources() []string {
-	var out []string
-	for _, h := range append(slices.Clip(m.Edges), m.Path...) {
-		if !slices.Contains(out, h.Source) {
-			out = append(out, h.Source)
-		}
-	}
-	return out
-}
-
-// MapOption changes what [Crosswalk.Map] returns. Make them with [WithDerived] and
-// [WithMinRoutes].
-type MapOption interface {
-	applyMap(*mapConfig)
-}
-
-type mapConfig struct {
-	derived   bool
-	hops      int
-	minRoutes int
-}
-
-// DefaultMaxHops is the longest derived path [WithDerived] looks for when given 0.
-const DefaultMaxHops = 2
-
-// MaxHops bounds the length of derived paths, whatever [WithDerived] asks.
-const MaxHops = 4
-
-// DerivedOption is an option of both [Crosswalk.Map] and the gap queries.
-type DerivedOption interface {
-	MapOption
-	GapOption
-}
-
-type derivedOpt int
-
-func (d derivedOpt) applyMap(c *mapConfig) { c.derived, c.hops = true, hopsOf(int(d)) }
-func (d derivedOpt) applyGap(c *gapConfig) { c.derived, c.hops = true, hopsOf(int(d)) }
-
-func hopsOf(n int) int {
-	if n <= 0 {
-		return DefaultMaxHops
-	}
-	return min(max(n, 2), MaxHops)
-}
-
-// WithDerived adds derived mappings: paths of up to maxHops published edges
-// (DefaultMaxHops when maxHops ≤ 0, at most [MaxHops]) through controls of other
-// frameworks. In a gap query they reach only items no published edge reaches, and
-// give at most partial coverage.
-func WithDerived(maxHops int) DerivedOption { return derivedOpt(maxHops) }
-
-type minRoutesOpt int
-
-func (n minRoutesOpt) applyMap(c *mapConfig) { c.minRoutes = int(n) }
-func (n minRoutesOpt) applyGap(c *gapConfig) { c.minRoutes = int(n) }
-
-// WithMinRoutes keeps only the derived mappings that at least n distinct paths reach
-// (1, the default, keeps all). The package documentation ("Derived paths") has the
-// measured precision of each setting.
-func WithMinRoutes(n int) DerivedOption { return minRoutesOpt(max(n, 1)) }
 
 // Map returns the controls of framework to that the control ref maps to, best first:
 //
@@ -142,7 +16,7 @@ func WithMinRoutes(n int) DerivedOption { return minRoutesOpt(max(n, 1)) }
 //  2. published edges of same-ID twins in identity successions (CIS v8 for a CIS v8.1
 //     safeguard, either end), basis succession with Through naming the framework;
 //  3. when ref has none, those of its nearest ancestors that have some, marked
-//     ViaParent (a CSF subcategory whose category is mapped: "mapped at category
+//     basis ancestor with Ancestor naming it (a CSF subcategory whose category is mapped: "mapped at category
 //     level");
 //  4. with [WithDerived], derived mappings to the targets not reached directly: paths
 //     of 2 to maxHops edges whose inner controls belong to frameworks other than ref's
@@ -155,13 +29,8 @@ func WithMinRoutes(n int) DerivedOption { return minRoutesOpt(max(n, 1)) }
 // its own controls (the clauses) and then those of the annex (the ISO/IEC 27002:2022
 // controls, named as such). Edges between two controls of the same framework (other
 // than the hierarchy, which Map does not walk) are not followed.
-func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOption) ([]Mapping, error) {
-	cfg := mapConfig{minRoutes: 1}
-	for _, o := range opts {
-		if o != nil {
-			o.applyMap(&cfg)
-		}
-	}
+func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOption) ([]Link, error) {
+	cfg := newMapConfig(opts)
 	src, ok := cw.node(ref)
 	if !ok {
 		return nil, &catalog.RefError{Input: ref.String(), Err: catalog.ErrNotFound}
@@ -174,23 +43,23 @@ func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOpt
 	if a, ok := cw.fwIdx[cw.fws[tf].annex]; ok && a != cw.nodes[src].fw {
 		tfs[1] = a // ISO/IEC 27001's Annex A: the ISO/IEC 27002 controls
 	}
-	var out []Mapping
+	var out []Link
 	for _, f := range tfs {
 		if f >= 0 {
-			out = cw.direct(src, f, out, false)
+			out = cw.direct(src, src, f, out, false)
 		}
 	}
 	for _, f := range tfs {
 		if f >= 0 {
-			out = cw.succession(src, f, out, false)
+			out = cw.succession(src, src, f, out, false)
 		}
 	}
 	if len(out) == 0 {
 		for p := cw.nodes[src].parent; p >= 0; p = cw.nodes[p].parent {
 			for _, f := range tfs {
 				if f >= 0 {
-					out = cw.direct(p, f, out, true)
-					out = cw.succession(p, f, out, true)
+					out = cw.direct(src, p, f, out, true)
+					out = cw.succession(src, p, f, out, true)
 				}
 			}
 		}
@@ -208,7 +77,7 @@ func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOpt
 // succession appends the mappings of node i to framework tf that identity successions
 // carry: the published edges of i's twins to tf, and i's (and its twins') edges to the
 // twins of tf's controls, skipping targets already in out.
-func (cw *Crosswalk) succession(i, tf int32, out []Mapping, viaParent bool) []Mapping {
+func (cw *Crosswalk) succession(src, i, tf int32, out []Link, viaParent bool) []Link {
 	if len(cw.twins) == 0 {
 		return out
 	}
@@ -261,22 +130,26 @@ func (cw *Crosswalk) succession(i, tf int32, out []Mapping, viaParent bool) []Ma
 			j++
 		}
 		if !cw.has(out, cands[k].target) {
-			m := Mapping{Target: cw.nodes[cands[k].target].ref, Relationship: cw.arcRel(cands[k].a), Basis: BasisSuccession,
-				Through: cw.fws[cands[k].through].id, Published: true, Inverse: cands[k].a.inv(), ViaParent: via}
+			m := cw.link(src, cands[k].target, cw.arcRel(cands[k].a), BasisSuccession)
+			m.Through, m.Inverse, m.Ancestor = cw.fws[cands[k].through].id, cands[k].a.inv(), via
+			if !via.IsZero() {
+				m.Basis = BasisAncestor
+			}
 			for _, c := range cands[k:j] {
 				m.Edges = append(m.Edges, cw.hop(c.from, c.a))
 			}
+			m.Sources = hopSources(m.Sources, m.Edges)
 			out = append(out, m)
 		}
 		k = j
 	}
-	slices.SortStableFunc(out[start:], func(x, y Mapping) int { return cmp.Compare(y.Relationship.Rank(), x.Relationship.Rank()) })
+	slices.SortStableFunc(out[start:], func(x, y Link) int { return cmp.Compare(y.Relationship.Rank(), x.Relationship.Rank()) })
 	return out
 }
 
 // direct appends the published mappings of node i to framework tf, skipping targets
 // already in out; when i is not the source of the query they are marked ViaParent.
-func (cw *Crosswalk) direct(i, tf int32, out []Mapping, viaParent bool) []Mapping {
+func (cw *Crosswalk) direct(src, i, tf int32, out []Link, viaParent bool) []Link {
 	seg := cw.arcsTo(i, tf)
 	if len(seg) == 0 {
 		return out
@@ -305,21 +178,22 @@ func (cw *Crosswalk) direct(i, tf int32, out []Mapping, viaParent bool) []Mappin
 		return cmp.Compare(cw.arcRel(seg[y.k]).Rank(), cw.arcRel(seg[x.k]).Rank())
 	})
 	out = slices.Grow(out, len(groups))
-	hops := make([]Hop, len(seg)) // one backing array for every mapping's Edges
+	hops := make([]Hop, len(seg))       // one backing array for every mapping's Edges
+	srcs := make([]string, 0, len(seg)) // and one for their Sources
 	for _, g := range groups {
 		a := seg[g.k]
 		for x, b := range seg[g.k:g.j] {
 			hops[g.k+x] = cw.hop(i, b)
 		}
-		out = append(out, Mapping{
-			Target:       cw.nodes[a.to].ref,
-			Relationship: cw.arcRel(a),
-			Basis:        BasisPublished,
-			Published:    true,
-			Inverse:      a.inv(),
-			ViaParent:    via,
-			Edges:        hops[g.k:g.j:g.j],
-		})
+		m := cw.link(src, a.to, cw.arcRel(a), BasisPublished)
+		m.Inverse, m.Ancestor, m.Edges = a.inv(), via, hops[g.k:g.j:g.j]
+		if viaParent {
+			m.Basis = BasisAncestor
+		}
+		// Each group's sources (at most one per edge) fit in what is left of srcs.
+		m.Sources = slices.Clip(hopSources(srcs[len(srcs):], m.Edges))
+		srcs = srcs[:len(srcs)+len(m.Sources)]
+		out = append(out, m)
 	}
 	return out
 }
@@ -334,10 +208,10 @@ func (cw *Crosswalk) arcsTo(i, tf int32) []arc {
 	return arcs[lo : lo+hi]
 }
 
-func (cw *Crosswalk) has(ms []Mapping, target int32) bool {
+func (cw *Crosswalk) has(ms []Link, target int32) bool {
 	r := cw.nodes[target].ref
 	for _, m := range ms {
-		if m.Target == r {
+		if m.To == r {
 			return true
 		}
 	}
@@ -370,10 +244,10 @@ func (cw *Crosswalk) hops(steps []step) []Hop {
 // out yet once, with its best path, its route count and a few alternatives, ranked by
 // routes, then relationship, hops and document order; targets in out get the paths
 // as alternatives. Derived mappings with fewer than minRoutes routes are left out.
-func (cw *Crosswalk) addDerived(out []Mapping, src, tf int32, hops, minRoutes int) []Mapping {
+func (cw *Crosswalk) addDerived(out []Link, src, tf int32, hops, minRoutes int) []Link {
 	found, cut := cw.derive(src, []int32{tf}, hops, func(int32) bool { return true })
 	for _, d := range found {
-		if k := slices.IndexFunc(out, func(m Mapping) bool { return m.Target == cw.nodes[d.target].ref }); k >= 0 {
+		if k := slices.IndexFunc(out, func(m Link) bool { return m.To == cw.nodes[d.target].ref }); k >= 0 {
 			if len(out[k].Alternatives) < MaxAlternatives {
 				out[k].Alternatives = append(out[k].Alternatives, cw.hops(d.steps))
 			}
@@ -382,8 +256,9 @@ func (cw *Crosswalk) addDerived(out []Mapping, src, tf int32, hops, minRoutes in
 		if d.routes < minRoutes {
 			continue
 		}
-		m := Mapping{Target: cw.nodes[d.target].ref, Relationship: d.rel, Basis: BasisDerived, Derived: true,
-			Path: cw.hops(d.steps), Routes: d.routes, Paths: d.paths, Cut: cut}
+		m := cw.link(src, d.target, d.rel, BasisDerived)
+		m.Path, m.Routes, m.Paths, m.Cut = cw.hops(d.steps), d.routes, d.paths, cut
+		m.Sources = hopSources(m.Sources, m.Path)
 		for _, p := range d.alts {
 			m.Alternatives = append(m.Alternatives, cw.hops(p.steps))
 		}
@@ -392,22 +267,16 @@ func (cw *Crosswalk) addDerived(out []Mapping, src, tf int32, hops, minRoutes in
 	return out
 }
 
-// String describes a mapping on one line, for logs and tests.
-func (m Mapping) String() string {
-	s := fmt.Sprintf("%s %s", m.Relationship, m.Target)
-	switch {
-	case m.Derived:
-		routes := "routes"
-		if m.Routes == 1 {
-			routes = "route"
-		}
-		s += fmt.Sprintf(" (derived, %d hops, %d %s)", len(m.Path), m.Routes, routes)
-	case m.Basis == BasisSuccession:
-		s += fmt.Sprintf(" (via %s, succession)", m.Through)
-	case !m.ViaParent.IsZero():
-		s += fmt.Sprintf(" (mapped at %s level)", m.ViaParent)
-	case m.Inverse:
-		s += " (inverse)"
+// link returns the link from node from to node to, with their titles.
+func (cw *Crosswalk) link(from, to int32, rel mappings.Relationship, basis Basis) Link {
+	return Link{From: cw.nodes[from].ref, To: cw.nodes[to].ref, FromTitle: cw.nodes[from].title, ToTitle: cw.nodes[to].title,
+		Relationship: rel, Basis: basis}
+}
+
+// hopSources appends to list the sources of hops not in it yet, in the order met.
+func hopSources(list []string, hops []Hop) []string {
+	for _, h := range hops {
+		list = appendNew(list, h.Source)
 	}
-	return s
+	return list
 }

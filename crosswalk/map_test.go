@@ -63,18 +63,18 @@ func TestMapDirectBothDirections(t *testing.T) {
 	got, err := cw.Map(ref(fwBase, "B1"), fwTgt)
 	require.NoError(t, err)
 	require.Len(t, got, 3)
-	assert.Equal(t, []string{"equal tgt:1/F.A-1", "superset-of tgt:1/F.B-5", "related tgt:1/F.B-4"},
+	assert.Equal(t, []string{"base:1/B1 equal tgt:1/F.A-1", "base:1/B1 superset-of tgt:1/F.B-5", "base:1/B1 related tgt:1/F.B-4"},
 		[]string{got[0].String(), got[1].String(), got[2].String()})
 	for _, m := range got {
-		assert.True(t, m.Published)
+		assert.True(t, m.Published())
 		assert.False(t, m.Inverse)
-		assert.False(t, m.Derived)
+		assert.False(t, m.Derived())
 	}
 	// Published F.B-1 subset-of B4: from B4 it reads superset-of, marked inverse.
 	got, err = cw.Map(ref(fwBase, "B4"), fwTgt)
 	require.NoError(t, err)
 	require.Len(t, got, 1)
-	assert.Equal(t, ref(fwTgt, "F.B-1"), got[0].Target)
+	assert.Equal(t, ref(fwTgt, "F.B-1"), got[0].To)
 	assert.Equal(t, sup, got[0].Relationship)
 	assert.True(t, got[0].Inverse)
 	assert.Equal(t, []Hop{{From: ref(fwBase, "B4"), To: ref(fwTgt, "F.B-1"), Relationship: sup, Inverse: true, Set: "tgt-base", Source: "SRC-TB"}}, got[0].Edges)
@@ -82,8 +82,8 @@ func TestMapDirectBothDirections(t *testing.T) {
 	got, err = cw.Map(ref(fwTgt, "F.B-1"), fwBase)
 	require.NoError(t, err)
 	require.Len(t, got, 2)
-	assert.Equal(t, "subset-of base:1/B4", got[0].String())
-	assert.Equal(t, "related base:1/B6 (inverse)", got[1].String())
+	assert.Equal(t, "tgt:1/F.B-1 subset-of base:1/B4", got[0].String())
+	assert.Equal(t, "tgt:1/F.B-1 related base:1/B6 (inverse)", got[1].String())
 }
 
 func TestMapSeveralEdgesBetweenTwoControls(t *testing.T) {
@@ -92,13 +92,13 @@ func TestMapSeveralEdgesBetweenTwoControls(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, got, 1)
 	m := got[0]
-	assert.Equal(t, ref(fwDst, "T9"), m.Target)
+	assert.Equal(t, ref(fwDst, "T9"), m.To)
 	assert.Equal(t, sup, m.Relationship, "the strongest of the published edges")
 	assert.True(t, m.Inverse)
 	require.Len(t, m.Edges, 2)
 	assert.Equal(t, Hop{From: ref(fwSrc, "S1"), To: ref(fwDst, "T9"), Relationship: sup, Inverse: true, Set: "dst-src", Source: "SRC-DS"}, m.Edges[0])
 	assert.Equal(t, Hop{From: ref(fwSrc, "S1"), To: ref(fwDst, "T9"), Relationship: rel, Set: "src-dst", Source: "SRC-SD"}, m.Edges[1])
-	assert.Equal(t, []string{"SRC-DS", "SRC-SD"}, m.Sources())
+	assert.Equal(t, []string{"SRC-DS", "SRC-SD"}, m.Sources)
 	assert.Nil(t, m.Alternatives, "no derived paths without WithDerived")
 }
 
@@ -118,9 +118,9 @@ func TestMapComposition(t *testing.T) {
 		n := string(rune('0' + i))
 		got, err := cw.Map(ref(fwSrc, "S"+n), fwDst, WithDerived(2))
 		require.NoError(t, err)
-		var derived []Mapping
+		var derived []Link
 		for _, m := range got {
-			if m.Derived {
+			if m.Derived() {
 				derived = append(derived, m)
 			}
 		}
@@ -130,9 +130,9 @@ func TestMapComposition(t *testing.T) {
 		}
 		require.Len(t, derived, 1, "S%s", n)
 		d := derived[0]
-		assert.Equal(t, ref(fwDst, "T"+n), d.Target)
+		assert.Equal(t, ref(fwDst, "T"+n), d.To)
 		assert.Equal(t, want["S"+n], d.Relationship, "S%s", n)
-		assert.False(t, d.Published)
+		assert.False(t, d.Published())
 		require.Len(t, d.Path, 2)
 		assert.Equal(t, ref(fwMid, "C"+n), d.Path[0].To)
 		assert.Equal(t, "src-mid", d.Path[0].Set)
@@ -146,14 +146,14 @@ func TestMapRanksDirectBeforeDerived(t *testing.T) {
 	got, err := cw.Map(ref(fwSrc, "S1"), fwDst, WithDerived(0))
 	require.NoError(t, err)
 	require.Len(t, got, 2)
-	assert.Equal(t, ref(fwDst, "T9"), got[0].Target)
-	assert.False(t, got[0].Derived)
+	assert.Equal(t, ref(fwDst, "T9"), got[0].To)
+	assert.False(t, got[0].Derived())
 	require.Len(t, got[0].Alternatives, 1, "the derived path S1→C9→T9 is an alternative")
 	assert.Equal(t, ref(fwMid, "C9"), got[0].Alternatives[0][0].To)
-	assert.Equal(t, ref(fwDst, "T1"), got[1].Target)
-	assert.True(t, got[1].Derived)
+	assert.Equal(t, ref(fwDst, "T1"), got[1].To)
+	assert.True(t, got[1].Derived())
 	assert.Equal(t, sub, got[1].Relationship)
-	assert.Equal(t, "subset-of dst:1/T1 (derived, 2 hops, 1 route)", got[1].String())
+	assert.Equal(t, "src:1/S1 subset-of dst:1/T1 (derived, 2 hops, 1 route)", got[1].String())
 }
 
 func TestMapViaParent(t *testing.T) {
@@ -162,20 +162,20 @@ func TestMapViaParent(t *testing.T) {
 	got, err := cw.Map(ref(fwTgt, "F.A-3"), fwBase)
 	require.NoError(t, err)
 	require.Len(t, got, 1)
-	assert.Equal(t, ref(fwBase, "B5"), got[0].Target)
-	assert.Equal(t, ref(fwTgt, "F.A"), got[0].ViaParent)
-	assert.Equal(t, "related base:1/B5 (mapped at tgt:1/F.A level)", got[0].String())
+	assert.Equal(t, ref(fwBase, "B5"), got[0].To)
+	assert.Equal(t, ref(fwTgt, "F.A"), got[0].Ancestor)
+	assert.Equal(t, "tgt:1/F.A-3 related base:1/B5 (mapped at tgt:1/F.A level)", got[0].String())
 	// F.A-1 has its own mapping: the category's is not added.
 	got, err = cw.Map(ref(fwTgt, "F.A-1"), fwBase)
 	require.NoError(t, err)
 	require.Len(t, got, 1)
-	assert.Equal(t, ref(fwBase, "B1"), got[0].Target)
-	assert.True(t, got[0].ViaParent.IsZero())
+	assert.Equal(t, ref(fwBase, "B1"), got[0].To)
+	assert.True(t, got[0].Ancestor.IsZero())
 	// The category itself answers at its own level.
 	got, err = cw.Map(ref(fwTgt, "F.A"), fwBase)
 	require.NoError(t, err)
 	require.Len(t, got, 1)
-	assert.True(t, got[0].ViaParent.IsZero())
+	assert.True(t, got[0].Ancestor.IsZero())
 }
 
 func TestMapErrors(t *testing.T) {
@@ -194,9 +194,9 @@ func TestMapResultsAreTheCallers(t *testing.T) {
 	got, err := cw.Map(ref(fwSrc, "S1"), fwDst)
 	require.NoError(t, err)
 	got[0].Edges[0].Set = "changed"
-	got[0].Target = ref(fwDst, "T1")
+	got[0].To = ref(fwDst, "T1")
 	again, err := cw.Map(ref(fwSrc, "S1"), fwDst)
 	require.NoError(t, err)
 	assert.Equal(t, "dst-src", again[0].Edges[0].Set)
-	assert.Equal(t, ref(fwDst, "T9"), again[0].Target)
+	assert.Equal(t, ref(fwDst, "T9"), again[0].To)
 }

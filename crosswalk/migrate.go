@@ -96,135 +96,25 @@ func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration,
 	if len(succession) == 0 {
 		return nil, fmt.Errorf("crosswalk: migrate %s → %s: %w", from, to, ErrNoSuccession)
 	}
-	isLeaf := func(r catalog.Ref) bool {
-		for range cw.cat.Children(r) {
-			return false
-		}
-		return true
-	}
-	preds := map[catalog.Ref][]MigrationSource{}
-	assessed := map[catalog.Ref]bool{} // the controls of to an assessed predecessor leads to
 	m := &Migration{From: from, To: to}
-	// Every control of from, rated or not: a merged control's predecessor the
-	// assessment does not rate counts (as not assessed) in the combined status.
-	for c := range cw.cat.Controls(from) {
-		e, rated := a.Entry(c.Ref)
-		if !rated {
-			if !isLeaf(c.Ref) {
-				continue
-			}
-			e = Entry{Control: c.Ref, Status: NotAssessed}
-		}
-		ms, err := cw.Map(e.Control, to)
-		if err != nil {
-			return nil, fmt.Errorf("crosswalk: migrate %s: %w", e.Control, err)
-		}
-		led := false
-		for _, mp := range ms {
-			if !mp.Published || !mp.ViaParent.IsZero() || !isLeaf(mp.Target) {
-				continue
-			}
-			label := ""
-			ok := false
-			for _, h := range mp.Edges {
-				if succession[h.Set] {
-					ok = true
-					if label == "" {
-						label = h.Label
-					}
-				}
-			}
-			if !ok {
-				continue
-			}
-			led = true
-			preds[mp.Target] = append(preds[mp.Target], MigrationSource{Control: e.Control, Status: e.Status, Label: label})
-			assessed[mp.Target] = assessed[mp.Target] || rated
-		}
-		if !led && rated {
-			m.Dropped = append(m.Dropped, e.Control)
-		}
+	preds, assessed, err := cw.predecessors(a, to, succession, m)
+	if err != nil {
+		return nil, err
 	}
 	var entries []Entry
 	for ctl := range cw.cat.Controls(to) {
-		if !isLeaf(ctl.Ref) {
+		if !cw.isLeafRef(ctl.Ref) {
 			continue
 		}
-		src := preds[ctl.Ref]
 		if !assessed[ctl.Ref] {
 			m.New = append(m.New, ctl.Ref)
 			continue
 		}
-		slices.SortFunc(src, func(x, y MigrationSource) int { return cw.cat.Compare(x.Control, y.Control) })
-		step := MigrationStep{Control: ctl.Ref, From: src, Merged: len(src) > 1}
-		entry := Entry{Control: ctl.Ref}
-		// used: the predecessors whose statuses make the result, and whose text fields
-		// are carried: the applicable ones (all of them when none is applicable).
-		var used, unrated []MigrationSource
-		for _, s := range src {
-			switch s.Status {
-			case NotApplicable:
-			case NotAssessed:
-				unrated = append(unrated, s)
-			default:
-				used = append(used, s)
-			}
-		}
-		switch {
-		case len(used) == 0 && len(unrated) == 0:
-			step.Status, used = NotApplicable, src
-		case len(used) == 0:
-			step.Status = NotAssessed
-		default:
-			weakest := slices.MinFunc(used, func(x, y MigrationSource) int { return strength(x.Status) - strength(y.Status) })
-			step.Status = weakest.Status
-			if len(unrated) > 0 && step.Status != NotImplemented {
-				// An unrated predecessor could be anything from not implemented up:
-				// the merged status is not known.
-				step.Status = NotAssessed
-			}
-		}
-		entry.Status = step.Status
-		var parts, ignored []string
-		for _, s := range src {
-			parts = append(parts, fmt.Sprintf("%s (%s)", s.Control.ID, s.Status))
-			if s.Status == NotApplicable && step.Status != NotApplicable {
-				ignored = append(ignored, s.Control.ID)
-			}
-		}
-		var unratedIDs []string
-		for _, s := range unrated {
-			unratedIDs = append(unratedIDs, s.Control.ID)
-		}
-		switch {
-		case !step.Merged:
-			step.Note = fmt.Sprintf("migrated from %s %s", from, strings.Join(parts, ""))
-		case step.Status == NotAssessed:
-			step.Note = fmt.Sprintf("merged from %s %s: not assessed, as %s %s never rated and the others do not settle the status", from, strings.Join(parts, ", "),
-				strings.Join(unratedIDs, ", "), plural(len(unratedIDs), "was", "were"))
-		default:
-			step.Note = fmt.Sprintf("merged from %s %s: the weakest applicable status is kept", from, strings.Join(parts, ", "))
-			if len(ignored) > 0 {
-				step.Note += "; " + strings.Join(ignored, ", ") + " (not applicable) " + plural(len(ignored), "is", "are") + " ignored, and so " + plural(len(ignored), "is its", "are their") + " text"
-			}
-		}
-		entry.Justification = joinField(a, used, func(e Entry) string { return e.Justification })
-		entry.Owner = joinField(a, used, func(e Entry) string { return e.Owner })
-		entry.Evidence = joinField(a, used, func(e Entry) string { return e.Evidence })
-		notes := joinField(a, used, func(e Entry) string { return e.Notes })
-		entry.Notes = step.Note
-		if notes != "" {
-			entry.Notes += ". " + notes
-		}
-		if entry.Status == NotApplicable && entry.Justification == "" {
-			entry.Justification = "not applicable in " + string(from) + " (no justification recorded)"
-		}
-		if step.Status == NotAssessed {
-			m.Steps = append(m.Steps, step) // no entry: the control stays to be assessed
-			continue
-		}
+		step, entry := cw.migrateOne(a, ctl.Ref, preds[ctl.Ref])
 		m.Steps = append(m.Steps, step)
-		entries = append(entries, entry)
+		if step.Status != NotAssessed { // else no entry: the control stays to be assessed
+			entries = append(entries, entry)
+		}
 	}
 	na, err := NewAssessment(cw.cat, to, entries...)
 	if err != nil {
@@ -232,6 +122,145 @@ func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration,
 	}
 	m.Assessment = na
 	return m, nil
+}
+
+// isLeafRef reports whether control r has no children in the catalog.
+func (cw *Crosswalk) isLeafRef(r catalog.Ref) bool {
+	for range cw.cat.Children(r) {
+		return false
+	}
+	return true
+}
+
+// predecessors follows the succession edges (sets named in succession) from every
+// control of a's framework, rated or not — a merged control's predecessor the
+// assessment does not rate counts, as not assessed, in the combined status. It
+// returns the predecessors of each control of to and the controls an assessed
+// predecessor leads to, and records in m the rated controls that lead nowhere.
+func (cw *Crosswalk) predecessors(a *Assessment, to catalog.FrameworkID, succession map[string]bool, m *Migration) (preds map[catalog.Ref][]MigrationSource, assessed map[catalog.Ref]bool, err error) {
+	preds, assessed = map[catalog.Ref][]MigrationSource{}, map[catalog.Ref]bool{}
+	for c := range cw.cat.Controls(a.Baseline()) {
+		e, rated := a.Entry(c.Ref)
+		if !rated {
+			if !cw.isLeafRef(c.Ref) {
+				continue
+			}
+			e = Entry{Control: c.Ref, Status: NotAssessed}
+		}
+		ms, err := cw.Map(e.Control, to)
+		if err != nil {
+			return nil, nil, fmt.Errorf("crosswalk: migrate %s: %w", e.Control, err)
+		}
+		led := false
+		for _, mp := range ms {
+			label, ok := successionLabel(mp, succession)
+			if !ok || !cw.isLeafRef(mp.To) {
+				continue
+			}
+			led = true
+			preds[mp.To] = append(preds[mp.To], MigrationSource{Control: e.Control, Status: e.Status, Label: label})
+			assessed[mp.To] = assessed[mp.To] || rated
+		}
+		if !led && rated {
+			m.Dropped = append(m.Dropped, e.Control)
+		}
+	}
+	return preds, assessed, nil
+}
+
+// successionLabel reports whether a published edge of one of the succession sets
+// makes link l, and the first label such an edge gives.
+func successionLabel(l Link, succession map[string]bool) (label string, ok bool) {
+	if !l.Published() {
+		return "", false
+	}
+	for _, h := range l.Edges {
+		if succession[h.Set] {
+			ok = true
+			if label == "" {
+				label = h.Label
+			}
+		}
+	}
+	return label, ok
+}
+
+// migrateOne combines the predecessors src of control ctl into its migration step
+// and its entry in the migrated assessment.
+func (cw *Crosswalk) migrateOne(a *Assessment, ctl catalog.Ref, src []MigrationSource) (MigrationStep, Entry) {
+	slices.SortFunc(src, func(x, y MigrationSource) int { return cw.cat.Compare(x.Control, y.Control) })
+	step := MigrationStep{Control: ctl, From: src, Merged: len(src) > 1}
+	// used: the predecessors whose statuses make the result, and whose text fields
+	// are carried: the applicable ones (all of them when none is applicable).
+	var used, unrated []MigrationSource
+	for _, s := range src {
+		switch s.Status {
+		case NotApplicable:
+		case NotAssessed:
+			unrated = append(unrated, s)
+		default:
+			used = append(used, s)
+		}
+	}
+	step.Status, used = mergedStatus(src, used, unrated)
+	step.Note = migrationNote(a.Baseline(), step, unrated)
+	entry := Entry{Control: ctl, Status: step.Status}
+	entry.Justification = joinField(a, used, func(e Entry) string { return e.Justification })
+	entry.Owner = joinField(a, used, func(e Entry) string { return e.Owner })
+	entry.Evidence = joinField(a, used, func(e Entry) string { return e.Evidence })
+	entry.Notes = step.Note
+	if notes := joinField(a, used, func(e Entry) string { return e.Notes }); notes != "" {
+		entry.Notes += ". " + notes
+	}
+	if entry.Status == NotApplicable && entry.Justification == "" {
+		entry.Justification = "not applicable in " + string(a.Baseline()) + " (no justification recorded)"
+	}
+	return step, entry
+}
+
+// mergedStatus is the status of a control whose predecessors are src (used: the
+// applicable rated ones, unrated: those not assessed), by the rules of Migrate, and
+// the predecessors whose text fields are carried.
+func mergedStatus(src, used, unrated []MigrationSource) (Status, []MigrationSource) {
+	switch {
+	case len(used) == 0 && len(unrated) == 0:
+		return NotApplicable, src
+	case len(used) == 0:
+		return NotAssessed, used
+	}
+	weakest := slices.MinFunc(used, func(x, y MigrationSource) int { return strength(x.Status) - strength(y.Status) })
+	if len(unrated) > 0 && weakest.Status != NotImplemented {
+		// An unrated predecessor could be anything from not implemented up: the
+		// merged status is not known.
+		return NotAssessed, used
+	}
+	return weakest.Status, used
+}
+
+// migrationNote says where a migrated step came from and how its status was made.
+func migrationNote(from catalog.FrameworkID, step MigrationStep, unrated []MigrationSource) string {
+	var parts, ignored, unratedIDs []string
+	for _, s := range step.From {
+		parts = append(parts, fmt.Sprintf("%s (%s)", s.Control.ID, s.Status))
+		if s.Status == NotApplicable && step.Status != NotApplicable {
+			ignored = append(ignored, s.Control.ID)
+		}
+	}
+	for _, s := range unrated {
+		unratedIDs = append(unratedIDs, s.Control.ID)
+	}
+	switch {
+	case !step.Merged:
+		return fmt.Sprintf("migrated from %s %s", from, strings.Join(parts, ""))
+	case step.Status == NotAssessed:
+		return fmt.Sprintf("merged from %s %s: not assessed, as %s %s never rated and the others do not settle the status", from, strings.Join(parts, ", "),
+			strings.Join(unratedIDs, ", "), plural(len(unratedIDs), "was", "were"))
+	}
+	note := fmt.Sprintf("merged from %s %s: the weakest applicable status is kept", from, strings.Join(parts, ", "))
+	if len(ignored) > 0 {
+		note += "; " + strings.Join(ignored, ", ") + " (not applicable) " + plural(len(ignored), "is", "are") + " ignored, and so " + plural(len(ignored), "is its", "are their") + " text"
+	}
+	return note
 }
 
 // joinField combines one text field of the predecessors: the value itself when they

@@ -44,11 +44,13 @@ type OverlapPair struct {
 // in a gap analysis with From as the baseline. Percentages are rounded half up to one
 // decimal.
 func (cw *Crosswalk) Overlap(frameworks []catalog.FrameworkID, opts ...DerivedOption) (*Overlap, error) {
-	var cfg gapConfig
+	gopts := make([]GapOption, 0, len(opts))
 	for _, o := range opts {
-		if o != nil {
-			o.applyGap(&cfg)
-		}
+		gopts = append(gopts, o)
+	}
+	cfg, err := newGapConfig(gopts)
+	if err != nil {
+		return nil, err
 	}
 	if len(frameworks) == 0 {
 		for _, f := range cw.fws {

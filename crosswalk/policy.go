@@ -138,43 +138,9 @@ func coverageOf(rs []creach, shape uint8, st []Status, pol Policy) (Coverage, Ru
 	if len(rs) == 0 {
 		return Unreached, ""
 	}
-	var applicable, good, relApplicable, relGood int
-	strictCover, some := false, false
-	for _, r := range rs {
-		switch st[r.pos] {
-		case NotApplicable:
-			continue
-		case Implemented:
-			good++
-			some = true
-			strictCover = strictCover || r.kind == reachStrong
-			if r.kind == reachRelated {
-				relGood++
-			}
-		case Partial:
-			some = true
-		}
-		applicable++
-		if r.kind == reachRelated {
-			relApplicable++
-		}
-	}
-	var rule Rule
-	switch {
-	case shape&shapeDerived != 0:
-		rule = RuleDerived
-	case pol == Strict:
-		rule = RuleStrict
-	case pol == Referenced:
-		rule = RuleReferenced
-	case shape&shapeSet != 0 && shape&shapeRel != 0:
-		rule = RuleBoth
-	case shape&shapeRel != 0:
-		rule = RuleReferenced
-	default:
-		rule = RuleStrict
-	}
-	if applicable == 0 {
+	rule := ruleOf(shape, pol)
+	n := tallyOf(rs, st)
+	if n.applicable == 0 {
 		return NotApplicableCov, rule
 	}
 	var covered bool
@@ -182,17 +148,68 @@ func coverageOf(rs []creach, shape uint8, st []Status, pol Policy) (Coverage, Ru
 	case RuleDerived:
 		covered = false // an inference, never proof: at most partial
 	case RuleStrict:
-		covered = strictCover
+		covered = n.strictCover
 	case RuleReferenced:
-		covered = good == applicable
+		covered = n.good == n.applicable
 	case RuleBoth:
-		covered = strictCover || (relApplicable > 0 && relGood == relApplicable)
+		covered = n.strictCover || (n.relApplicable > 0 && n.relGood == n.relApplicable)
 	}
 	switch {
 	case covered:
 		return Covered, rule
-	case some:
+	case n.some:
 		return PartlyCovered, rule
 	}
 	return Gap, rule
+}
+
+// ruleOf is the rule that decides an item whose counted reaches have the given
+// shape, under policy pol.
+func ruleOf(shape uint8, pol Policy) Rule {
+	switch {
+	case shape&shapeDerived != 0:
+		return RuleDerived
+	case pol == Strict:
+		return RuleStrict
+	case pol == Referenced:
+		return RuleReferenced
+	case shape&shapeSet != 0 && shape&shapeRel != 0:
+		return RuleBoth
+	case shape&shapeRel != 0:
+		return RuleReferenced
+	}
+	return RuleStrict
+}
+
+// tally counts what the rules read from an item's counted reaches under statuses
+// st: the applicable reaches and the implemented ones (in all, and the related
+// ones), whether an implemented control reaches it by a strong set relationship, and
+// whether any is implemented or partial.
+type tally struct {
+	applicable, good, relApplicable, relGood int
+	strictCover, some                        bool
+}
+
+func tallyOf(rs []creach, st []Status) tally {
+	var n tally
+	for _, r := range rs {
+		switch st[r.pos] {
+		case NotApplicable:
+			continue
+		case Implemented:
+			n.good++
+			n.some = true
+			n.strictCover = n.strictCover || r.kind == reachStrong
+			if r.kind == reachRelated {
+				n.relGood++
+			}
+		case Partial:
+			n.some = true
+		}
+		n.applicable++
+		if r.kind == reachRelated {
+			n.relApplicable++
+		}
+	}
+	return n
 }

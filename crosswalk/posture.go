@@ -78,17 +78,7 @@ func (cw *Crosswalk) Posture(a *Assessment, opts ...PostureOption) (*Posture, er
 	if a == nil {
 		return nil, fmt.Errorf("crosswalk: nil assessment")
 	}
-	var gopts []GapOption
-	var targets []catalog.FrameworkID
-	for _, o := range opts {
-		if t, ok := o.(targetsOpt); ok {
-			targets = append(targets, t...)
-			continue
-		}
-		if o != nil {
-			gopts = append(gopts, o)
-		}
-	}
+	targets, gopts := splitPostureOptions(opts)
 	cfg, err := gapSetup(a, gopts)
 	if err != nil {
 		return nil, err
@@ -102,29 +92,11 @@ func (cw *Crosswalk) Posture(a *Assessment, opts ...PostureOption) (*Posture, er
 	p := &Posture{Baseline: a.baseline, Policy: cfg.policy, Derived: cfg.derived, Rows: []PostureRow{}}
 	var ts []*target
 	for _, tf := range targets {
-		info, ok := cw.cat.Framework(tf)
-		if !ok {
-			return nil, &catalog.RefError{Input: string(tf), Err: catalog.ErrUnknownFramework}
+		rows, err := cw.postureRows(a, tf, gopts)
+		if err != nil {
+			return nil, err
 		}
-		limits := []GapOption{nil}
-		names := []string{""}
-		if g, ok := cw.limitsOf(tf); ok {
-			for _, l := range g {
-				names = append(names, l.name)
-				limits = append(limits, l.opt)
-			}
-		}
-		for i, lim := range limits {
-			o := append(slices.Clone(gopts), WithRecommendations(0))
-			if lim != nil {
-				o = append(o, lim)
-			}
-			r, err := cw.Gap(a, tf, o...)
-			if err != nil {
-				return nil, fmt.Errorf("crosswalk: posture against %s: %w", tf, err)
-			}
-			p.Rows = append(p.Rows, PostureRow{Target: tf, Name: info.Name, Limit: names[i], Summary: r.Summary, Notes: r.Notes})
-		}
+		p.Rows = append(p.Rows, rows...)
 		c := cfg
 		t, err := cw.prepare(tf, &c)
 		if err != nil {
@@ -139,6 +111,47 @@ func (cw *Crosswalk) Posture(a *Assessment, opts ...PostureOption) (*Posture, er
 		p.Recommendations = []PostureRecommendation{}
 	}
 	return p, nil
+}
+
+// splitPostureOptions separates the targets named by WithTargets from the gap
+// options.
+func splitPostureOptions(opts []PostureOption) (targets []catalog.FrameworkID, gopts []GapOption) {
+	for _, o := range opts {
+		if t, ok := o.(targetsOpt); ok {
+			targets = append(targets, t...)
+			continue
+		}
+		if o != nil {
+			gopts = append(gopts, o)
+		}
+	}
+	return targets, gopts
+}
+
+// postureRows returns the rows of target tf: the whole framework, then one per
+// implementation group or control baseline it has, each the summary of a Gap.
+func (cw *Crosswalk) postureRows(a *Assessment, tf catalog.FrameworkID, gopts []GapOption) ([]PostureRow, error) {
+	info, ok := cw.cat.Framework(tf)
+	if !ok {
+		return nil, &catalog.RefError{Input: string(tf), Err: catalog.ErrUnknownFramework}
+	}
+	limits := []postureLimit{{}}
+	if g, ok := cw.limitsOf(tf); ok {
+		limits = append(limits, g...)
+	}
+	rows := make([]PostureRow, 0, len(limits))
+	for _, lim := range limits {
+		o := append(slices.Clone(gopts), WithRecommendations(0))
+		if lim.opt != nil {
+			o = append(o, lim.opt)
+		}
+		r, err := cw.Gap(a, tf, o...)
+		if err != nil {
+			return nil, fmt.Errorf("crosswalk: posture against %s: %w", tf, err)
+		}
+		rows = append(rows, PostureRow{Target: tf, Name: info.Name, Limit: lim.name, Summary: r.Summary, Notes: r.Notes})
+	}
+	return rows, nil
 }
 
 // postureTargets returns the newest framework of every family but the baseline's
@@ -210,79 +223,24 @@ func (cw *Crosswalk) limitsOf(tf catalog.FrameworkID) ([]postureLimit, bool) {
 // recommendAcross runs the greedy choice of [Crosswalk.Recommend] over the items of
 // several targets at once (every item weighs 1).
 func (cw *Crosswalk) recommendAcross(ts []*target, status []Status, pol Policy, n int) []PostureRecommendation {
-	st := slices.Clone(status)
-	type ref struct{ t, k int32 }
-	byCtl := map[int32][]ref{}
-	cur := make([][]Coverage, len(ts))
-	for ti, t := range ts {
-		cur[ti] = make([]Coverage, len(t.items))
-		for k := range t.items {
-			cur[ti][k], _ = coverage(t.cov[k], st, pol)
-			for _, r := range t.cov[k] {
-				rs := byCtl[r.pos]
-				if len(rs) == 0 || rs[len(rs)-1] != (ref{int32(ti), int32(k)}) {
-					byCtl[r.pos] = append(rs, ref{int32(ti), int32(k)})
-				}
-			}
-		}
-	}
-	candidate := func(c int32) bool {
-		switch st[c] {
-		case NotAssessed, Partial, Planned, NotImplemented:
-			return len(byCtl[c]) > 0
-		}
-		return false
-	}
-	gainOf := func(c int32) int {
-		was := st[c]
-		st[c] = Implemented
-		gain := 0
-		for _, r := range byCtl[c] {
-			old := cur[r.t][r.k]
-			if old == Unreached || old == NotApplicableCov || old == Covered {
-				continue
-			}
-			if nc, _ := coverage(ts[r.t].cov[r.k], st, pol); nc.level() > old.level() {
-				gain += nc.level() - old.level()
-			}
-		}
-		st[c] = was
-		return gain
-	}
-	ctls := make([]int32, 0, len(byCtl))
-	for c := range byCtl {
-		ctls = append(ctls, c)
-	}
-	slices.Sort(ctls)
+	g := newAcross(ts, status, pol)
 	var out []PostureRecommendation
 	for len(out) < n {
 		best, bestGain := int32(-1), 0
-		for _, c := range ctls {
-			if !candidate(c) {
+		for _, c := range g.ctls {
+			if !g.candidate(c) {
 				continue
 			}
-			if g := gainOf(c); g > bestGain {
-				best, bestGain = c, g
+			if gain := g.gainOf(c); gain > bestGain {
+				best, bestGain = c, gain
 			}
 		}
 		if best < 0 {
 			break
 		}
 		node := ts[0].base.node(best)
-		rec := PostureRecommendation{Control: cw.baseID(ts[0].base, node), Title: cw.nodes[node].title, Status: st[best], Gain: bestGain}
-		st[best] = Implemented
-		moved := make([]int, len(ts))
-		for _, r := range byCtl[best] {
-			old := cur[r.t][r.k]
-			if old == Unreached || old == NotApplicableCov {
-				continue
-			}
-			if nc, _ := coverage(ts[r.t].cov[r.k], st, pol); nc.level() > old.level() {
-				cur[r.t][r.k] = nc
-				moved[r.t]++
-			}
-		}
-		for ti, m := range moved {
+		rec := PostureRecommendation{Control: cw.baseID(ts[0].base, node), Title: cw.nodes[node].title, Status: g.st[best], Gain: bestGain}
+		for ti, m := range g.take(best) {
 			if m > 0 {
 				rec.Moves = append(rec.Moves, PostureMove{Target: cw.fws[ts[ti].tf].id, Items: m})
 			}
@@ -291,4 +249,86 @@ func (cw *Crosswalk) recommendAcross(ts []*target, status []Status, pol Policy, 
 		out = append(out, rec)
 	}
 	return out
+}
+
+// itemRef names item k of target t of a posture.
+type itemRef struct{ t, k int32 }
+
+// across is the state of the greedy choice over several targets: the statuses as
+// the controls taken so far make them, every item's coverage, and the items each
+// baseline control counts for.
+type across struct {
+	ts    []*target
+	pol   Policy
+	st    []Status
+	cur   [][]Coverage        // by target and item
+	byCtl map[int32][]itemRef // by baseline position
+	ctls  []int32             // the baseline positions that count for some item, sorted
+}
+
+func newAcross(ts []*target, status []Status, pol Policy) *across {
+	g := &across{ts: ts, pol: pol, st: slices.Clone(status), byCtl: map[int32][]itemRef{}, cur: make([][]Coverage, len(ts))}
+	for ti, t := range ts {
+		g.cur[ti] = make([]Coverage, len(t.items))
+		for k := range t.items {
+			g.cur[ti][k], _ = coverage(t.cov[k], g.st, pol)
+			for _, r := range t.cov[k] {
+				rs := g.byCtl[r.pos]
+				if it := (itemRef{int32(ti), int32(k)}); len(rs) == 0 || rs[len(rs)-1] != it {
+					g.byCtl[r.pos] = append(rs, it)
+				}
+			}
+		}
+	}
+	g.ctls = make([]int32, 0, len(g.byCtl))
+	for c := range g.byCtl {
+		g.ctls = append(g.ctls, c)
+	}
+	slices.Sort(g.ctls)
+	return g
+}
+
+// candidate reports whether control c may be recommended.
+func (g *across) candidate(c int32) bool {
+	switch g.st[c] {
+	case NotAssessed, Partial, Planned, NotImplemented:
+		return len(g.byCtl[c]) > 0
+	}
+	return false
+}
+
+// gainOf is the number of levels the items of every target move if control c is
+// implemented.
+func (g *across) gainOf(c int32) int {
+	was := g.st[c]
+	g.st[c] = Implemented
+	gain := 0
+	for _, r := range g.byCtl[c] {
+		old := g.cur[r.t][r.k]
+		if old == Unreached || old == NotApplicableCov || old == Covered {
+			continue
+		}
+		if nc, _ := coverage(g.ts[r.t].cov[r.k], g.st, g.pol); nc.level() > old.level() {
+			gain += nc.level() - old.level()
+		}
+	}
+	g.st[c] = was
+	return gain
+}
+
+// take implements control c and returns how many items of each target it moved.
+func (g *across) take(c int32) []int {
+	g.st[c] = Implemented
+	moved := make([]int, len(g.ts))
+	for _, r := range g.byCtl[c] {
+		old := g.cur[r.t][r.k]
+		if old == Unreached || old == NotApplicableCov {
+			continue
+		}
+		if nc, _ := coverage(g.ts[r.t].cov[r.k], g.st, g.pol); nc.level() > old.level() {
+			g.cur[r.t][r.k] = nc
+			moved[r.t]++
+		}
+	}
+	return moved
 }

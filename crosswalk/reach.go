@@ -10,27 +10,6 @@ import (
 	"github.com/controlgraph/controlgraph/mappings"
 )
 
-// Basis says on what ground a baseline control reaches a target item (or a control
-// maps to another, in [Crosswalk.Map]).
-type Basis string
-
-// The bases, from the most to the least direct.
-const (
-	// BasisPublished: a source publishes an edge between the two.
-	BasisPublished Basis = "published"
-	// BasisSuccession: a source publishes the edge for the same-ID control of an
-	// identity succession (CIS v8 for CIS v8.1: the same safeguards, all equal), and
-	// the edge is carried across it. It is still a published edge, not an inference.
-	BasisSuccession Basis = "succession"
-	// BasisAncestor: the edge is published at an ancestor of the item (a CSF category
-	// or function, "mapped at category level"). It is context, and never counts for
-	// the item's coverage.
-	BasisAncestor Basis = "ancestor"
-	// BasisDerived: no source publishes it; a path of published edges through other
-	// frameworks composes it. An inference: it gives at most partial coverage.
-	BasisDerived Basis = "derived"
-)
-
 // baseSet is the baseline of a gap query: the assessed framework and, when it carries
 // another as its Annex A (ISO/IEC 27001:2022), that one too — an ISMS baseline is the
 // clauses and the Annex A controls. Statuses are indexed by position in it.
@@ -89,13 +68,13 @@ type reach struct {
 	path    []step // derived: the best path, from the item to the control
 	routes  int    // derived: the number of paths found
 	through int32  // succession: the framework whose edges were carried; else -1
-	tmpl    Via    // the reach as reported, without the status (memo-owned: copy before handing out)
+	tmpl    Link   // the reach as reported, without the status (memo-owned: copy before handing out)
 }
 
 // target holds what a gap query computes once: the target items and how the
 // baseline reaches each.
 type target struct {
-	nsrc    int // total Sources and Path entries of the templates, Statements and Outside, to size arenas
+	nsrc    int // total Sources entries of the templates, Statements and Outside, to size arenas
 	nvia    int // total reaches of the items
 	base    *baseSet
 	tf      int32
@@ -119,32 +98,51 @@ type target struct {
 	roll     *rollSkeleton // what the roll-ups read (see Crosswalk.rollSkeleton)
 }
 
+// prepare returns the reach table of a gap query on target tfID: the full table of
+// the baseline and target (memoised), limited to the scope, implementation groups
+// and control baselines of cfg when it names any.
 func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target, error) {
 	if cfg.baseline == "" {
 		cfg.baseline = DefaultBaseline
 	}
-	if cfg.policy == "" {
-		cfg.policy = Auto
+	bf, tf, err := cw.pair(cfg.baseline, tfID)
+	if err != nil {
+		return nil, err
 	}
-	if !cfg.policy.valid() {
-		return nil, fmt.Errorf("crosswalk: unknown coverage policy %q (want auto, strict or referenced)", cfg.policy)
+	scope, err := cw.limits(tf, cfg)
+	if err != nil {
+		return nil, err
 	}
-	bf, ok := cw.fwIdx[cfg.baseline]
+	full := cw.reachTable(bf, tf, cfg)
+	if len(scope) == 0 && len(cfg.groups) == 0 && len(cfg.profiles) == 0 {
+		return full, nil
+	}
+	return cw.limit(full, scope, cfg)
+}
+
+// pair resolves the baseline and the target of a gap query, which must differ.
+func (cw *Crosswalk) pair(base, tfID catalog.FrameworkID) (bf, tf int32, err error) {
+	bf, ok := cw.fwIdx[base]
 	if !ok {
-		return nil, &catalog.RefError{Input: string(cfg.baseline), Err: catalog.ErrUnknownFramework}
+		return 0, 0, &catalog.RefError{Input: string(base), Err: catalog.ErrUnknownFramework}
 	}
-	tf, ok := cw.fwIdx[tfID]
+	tf, ok = cw.fwIdx[tfID]
 	if !ok {
-		return nil, &catalog.RefError{Input: string(tfID), Err: catalog.ErrUnknownFramework}
+		return 0, 0, &catalog.RefError{Input: string(tfID), Err: catalog.ErrUnknownFramework}
 	}
 	if tf == bf || cw.fws[bf].annex != "" && cw.fws[tf].id == cw.fws[bf].annex { // in cw.baseSet(bf)
-		return nil, fmt.Errorf("crosswalk: the target %s is the baseline", tfID)
+		return 0, 0, fmt.Errorf("crosswalk: the target %s is the baseline", tfID)
 	}
+	return bf, tf, nil
+}
+
+// limits checks the limits of cfg on target tf and returns the nodes of its scope.
+func (cw *Crosswalk) limits(tf int32, cfg *gapConfig) ([]int32, error) {
 	var scope []int32
 	for _, r := range cfg.scope {
 		i, ok := cw.node(r)
 		if !ok || cw.nodes[i].fw != tf {
-			return nil, &catalog.RefError{Input: r.String(), Frameworks: []catalog.FrameworkID{tfID}, Err: catalog.ErrNotFound}
+			return nil, &catalog.RefError{Input: r.String(), Frameworks: []catalog.FrameworkID{cw.fws[tf].id}, Err: catalog.ErrNotFound}
 		}
 		scope = append(scope, i)
 	}
@@ -158,11 +156,13 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 			return nil, fmt.Errorf("crosswalk: unknown control baseline %q (want LOW, MODERATE, HIGH or PRIVACY)", p)
 		}
 	}
-	full := cw.reachTable(bf, tf, cfg)
-	if len(scope) == 0 && len(cfg.groups) == 0 && len(cfg.profiles) == 0 {
-		return full, nil
-	}
-	t := &target{base: full.base, tf: tf, scope: scope, nsrc: full.nsrc, notes: full.notes, flat: full.flat}
+	return scope, nil
+}
+
+// limit returns the part of the full table whose items are in scope, in the
+// implementation groups and in the control baselines of cfg.
+func (cw *Crosswalk) limit(full *target, scope []int32, cfg *gapConfig) (*target, error) {
+	t := &target{base: full.base, tf: full.tf, scope: scope, nsrc: full.nsrc, notes: full.notes, flat: full.flat}
 	anyIG, anyProfile := false, false
 	for k, i := range full.items {
 		anyIG = anyIG || cw.nodes[i].igs != 0
@@ -179,6 +179,7 @@ func (cw *Crosswalk) prepare(tfID catalog.FrameworkID, cfg *gapConfig) (*target,
 			t.cut = append(t.cut, full.cut[k])
 		}
 	}
+	tfID := cw.fws[full.tf].id
 	if len(cfg.groups) > 0 && !anyIG {
 		return nil, fmt.Errorf("crosswalk: %s has no implementation groups (WithGroup applies to the CIS Controls)", tfID)
 	}
@@ -209,18 +210,37 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 	}
 	t := &target{base: cw.baseSet(bf), tf: tf}
 	t.items = cw.itemsOf(tf)
+	cw.fillReaches(t, cfg)
+	through := cw.countReaches(t)
+	t.notes = cw.targetNotes(t, cfg, through)
+	outside := cw.hosts(t.base)
+	cw.fillStatements(t, outside)
+	cw.fillOutside(t, outside)
+	t.flat = flatten(t)
+	v, _ := cw.memo.LoadOrStore(key, t)
+	return v.(*target)
+}
+
+// fillReaches sets the reaches of every item of t, and whether its derived search
+// stopped at its bound.
+func (cw *Crosswalk) fillReaches(t *target, cfg *gapConfig) {
 	t.reaches = make([][]reach, len(t.items))
 	t.cut = make([]bool, len(t.items))
 	arena := make([]reach, 0, 4*len(t.items))
-	var through []int32
 	for k, it := range t.items {
 		n := len(arena)
 		arena, t.cut[k] = cw.reachesOf(arena, it, t.base, cfg)
 		t.reaches[k] = arena[n:len(arena):len(arena)]
 		t.nvia += len(t.reaches[k])
 	}
+}
+
+// countReaches sets, per item of t, the reaches that count for coverage and their
+// shape, and the link template of every reach; it returns the frameworks whose
+// edges an identity succession carried, sorted.
+func (cw *Crosswalk) countReaches(t *target) (through []int32) {
 	t.cov = make([][]creach, len(t.reaches))
-	for k, rs := range t.reaches { // not arena: it may have moved while growing
+	for k, rs := range t.reaches {
 		for i := range rs {
 			r := &rs[i]
 			if r.basis != BasisAncestor {
@@ -229,8 +249,8 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 			if r.basis == BasisSuccession && !slices.Contains(through, r.through) {
 				through = append(through, r.through)
 			}
-			r.tmpl = cw.viaTemplate(*r, t.base)
-			t.nsrc += len(r.tmpl.Sources) + len(r.tmpl.Path)
+			r.tmpl = cw.viaTemplate(*r, t.items[k])
+			t.nsrc += len(r.tmpl.Sources)
 		}
 	}
 	t.shape = make([]uint8, len(t.items))
@@ -238,35 +258,59 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 		t.shape[k] = reachShape(rs)
 	}
 	slices.Sort(through)
-	reached := false
-	for _, rs := range t.reaches {
-		for _, r := range rs {
-			reached = reached || r.basis == BasisPublished || r.basis == BasisSuccession
-		}
-	}
-	if !reached && len(t.items) > 0 {
+	return through
+}
+
+// targetNotes returns what every report of the table must say: that no published
+// mapping joins baseline and target, and which identity successions carried edges.
+func (cw *Crosswalk) targetNotes(t *target, cfg *gapConfig, through []int32) []string {
+	var notes []string
+	tf := cw.fws[t.tf].id
+	if !published(t.reaches) && len(t.items) > 0 {
 		how := "derived paths through other frameworks (--derived on the command line) may reach some items, labelled derived and counted as partial at most; an earlier or later edition with a published mapping may be the better target (migrate the assessment, or choose that edition)"
 		if cfg.derived {
 			how = "only derived paths reach items here, and they count as partial at most"
 		}
-		t.notes = append(t.notes, fmt.Sprintf("No published mapping joins %s and %s: every item no derived path reaches is unreached; %s.",
-			t.base.id, cw.fws[tf].id, how))
+		notes = append(notes, fmt.Sprintf("No published mapping joins %s and %s: every item no derived path reaches is unreached; %s.",
+			t.base.id, tf, how))
 	}
 	for _, f := range through {
-		t.notes = append(t.notes, fmt.Sprintf("%s items are reached through the mappings published for %s, carried to %s across the identity succession between them (same IDs, every edge equal) and labelled \"via %s (succession)\": published edges, not derived paths; where %s changed a control's attributes, the mapping is still the one published for %s.",
-			cw.fws[tf].id, cw.fws[f].id, cw.fws[tf].id, cw.fws[f].id, cw.fws[tf].id, cw.fws[f].id))
+		notes = append(notes, fmt.Sprintf("%s items are reached through the mappings published for %s, carried to %s across the identity succession between them (same IDs, every edge equal) and labelled \"via %s (succession)\": published edges, not derived paths; where %s changed a control's attributes, the mapping is still the one published for %s.",
+			tf, cw.fws[f].id, tf, cw.fws[f].id, tf, cw.fws[f].id))
 	}
-	// Frameworks that carry the baseline as their annex (ISO/IEC 27001 for 27002):
-	// their controls linked to an item are listed as outside the baseline.
-	var outside []int32
-	for i, f := range cw.fws {
-		if f.annex == t.base.id && !t.base.has(int32(i)) {
-			outside = append(outside, int32(i))
+	return notes
+}
+
+// published reports whether any reach is by a published edge (or one carried
+// across an identity succession).
+func published(reaches [][]reach) bool {
+	for _, rs := range reaches {
+		for _, r := range rs {
+			if r.basis == BasisPublished || r.basis == BasisSuccession {
+				return true
+			}
 		}
 	}
-	// Statements: only those of sets that join the target to the baseline (or to a
-	// framework that carries the baseline as its annex), not of every set that
-	// mentions the item.
+	return false
+}
+
+// hosts returns the frameworks that carry baseline b as their annex (ISO/IEC 27001
+// for 27002) without being part of it: their controls linked to an item are listed
+// as outside the baseline.
+func (cw *Crosswalk) hosts(b *baseSet) []int32 {
+	var out []int32
+	for i, f := range cw.fws {
+		if f.annex == b.id && !b.has(int32(i)) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+// fillStatements sets the statements of every item of t: only those of sets that
+// join the target to the baseline (or to a framework in outside, which carries the
+// baseline as its annex), not of every set that mentions the item.
+func (cw *Crosswalk) fillStatements(t *target, outside []int32) {
 	relevant := func(id catalog.FrameworkID) bool {
 		if f, ok := cw.fwIdx[id]; ok {
 			return t.base.has(f) || slices.Contains(outside, f)
@@ -282,6 +326,11 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 		}
 		t.nsrc += len(t.stmts[k])
 	}
+}
+
+// fillOutside sets, per item of t, the controls of the frameworks in outside that
+// an edge links to it.
+func (cw *Crosswalk) fillOutside(t *target, outside []int32) {
 	t.outside = make([][]string, len(t.items))
 	for k, it := range t.items {
 		for _, of := range outside {
@@ -293,36 +342,36 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 		}
 		t.nsrc += len(t.outside[k])
 	}
-	t.flat = flatten(t)
-	v, _ := cw.memo.LoadOrStore(key, t)
-	return v.(*target)
 }
 
-// flatVias lays out the Via templates of a reach table and the strings a GapItem
-// holds, item after item, so that a gap query copies each item's part with one copy
-// and points the copied slices at the copied strings, in the same order.
+// flatVias lays out the link templates of a reach table and the strings and hops a
+// GapItem holds, item after item, so that a gap query copies each item's part with
+// one copy and points the copied slices at the copied strings and hops, in the same
+// order.
 type flatVias struct {
-	vias   []Via    // the templates ([reach].tmpl), item after item
+	vias   []Link   // the templates ([reach].tmpl), item after item
 	vpos   []int32  // per template: the baseline position of its control (for its status)
-	strs   []string // per item: its templates' Sources then Path, one after the other, then its Statements, then its Outside
+	strs   []string // per item: its templates' Sources, one after the other, then its Statements, then its Outside
+	hops   []Hop    // per item: its templates' Path, one after the other
 	viaOff []int32  // item k's templates are vias[viaOff[k]:viaOff[k+1]]
-	strOff []int32  // and its strings strs[strOff[k]:strOff[k+1]]
+	strOff []int32  // its strings strs[strOff[k]:strOff[k+1]]
+	hopOff []int32  // and its hops hops[hopOff[k]:hopOff[k+1]]
 }
 
 func flatten(t *target) *flatVias {
-	f := &flatVias{vias: make([]Via, 0, t.nvia), vpos: make([]int32, 0, t.nvia), strs: make([]string, 0, t.nsrc),
-		viaOff: make([]int32, len(t.items)+1), strOff: make([]int32, len(t.items)+1)}
+	f := &flatVias{vias: make([]Link, 0, t.nvia), vpos: make([]int32, 0, t.nvia), strs: make([]string, 0, t.nsrc),
+		viaOff: make([]int32, len(t.items)+1), strOff: make([]int32, len(t.items)+1), hopOff: make([]int32, len(t.items)+1)}
 	for k := range t.items {
 		for j := range t.reaches[k] {
 			r := &t.reaches[k][j]
 			f.vias = append(f.vias, r.tmpl)
 			f.vpos = append(f.vpos, t.base.pos(r.ctl))
 			f.strs = append(f.strs, r.tmpl.Sources...)
-			f.strs = append(f.strs, r.tmpl.Path...)
+			f.hops = append(f.hops, r.tmpl.Path...)
 		}
 		f.strs = append(f.strs, t.stmts[k]...)
 		f.strs = append(f.strs, t.outside[k]...)
-		f.viaOff[k+1], f.strOff[k+1] = int32(len(f.vias)), int32(len(f.strs))
+		f.viaOff[k+1], f.strOff[k+1], f.hopOff[k+1] = int32(len(f.vias)), int32(len(f.strs)), int32(len(f.hops))
 	}
 	return f
 }

@@ -116,94 +116,143 @@ func (cw *Crosswalk) recommend(t *target, status []Status, covs []Coverage, pol 
 		sc = getScratch()
 		defer putScratch(sc)
 	}
-	x := cw.ctlIndex(t)
-	off, flat, w := x.off, x.flat, x.w
-	st := zeroed(sc.st2, len(status))
-	sc.st2 = st
-	copy(st, status)
-	nb := len(st)
-	cur := zeroed(sc.cur, len(t.items))
-	sc.cur = cur
-	if covs != nil {
-		copy(cur, covs)
-	} else {
-		for k := range t.items {
-			cur[k], _ = coverageOf(t.cov[k], t.shape[k], st, pol)
-		}
-	}
-	byCtl := func(c int) []int32 { return flat[off[c]:off[c+1]] }
-	candidate := func(c int) bool {
-		switch st[c] {
-		case NotAssessed, Partial, Planned, NotImplemented:
-			return off[c+1] > off[c]
-		}
-		return false
-	}
-	gainOf := func(c int) int {
-		was := st[c]
-		st[c] = Implemented
-		gain := 0
-		for _, k := range byCtl(c) {
-			if cur[k] == Unreached || cur[k] == NotApplicableCov || cur[k] == Covered {
-				continue
-			}
-			if nc, _ := coverageOf(t.cov[k], t.shape[k], st, pol); nc.level()-cur[k].level() > 0 {
-				d := nc.level() - cur[k].level()
-				gain += d * w[k]
-			}
-		}
-		st[c] = was
-		return gain
-	}
-	// Gains are computed once and then only for the controls that share an item
-	// with the one just taken: no other gain can change.
-	gains := zeroed(sc.gains, nb)
-	mark := zeroed(sc.mark, nb)
-	sc.gains, sc.mark = gains, mark
-	for c := 0; c < nb; c++ {
-		if candidate(c) {
-			gains[c] = gainOf(c)
-		}
-	}
+	g := cw.newGreedy(t, status, covs, pol, sc)
 	// The recommendations and their moves are gathered in scratch memory, then
 	// copied into two arrays of exactly the size needed.
 	recs, moves := sc.recs[:0], sc.moves[:0]
 	for len(recs) < n {
-		best, bestGain := -1, 0
-		for c, g := range gains {
-			if g > bestGain && candidate(c) {
-				best, bestGain = c, g
-			}
-		}
+		best := g.best()
 		if best < 0 {
 			break
 		}
-		node := t.base.node(int32(best))
-		rec := Recommendation{Control: cw.baseID(t.base, node), Title: cw.nodes[node].title, Status: st[best], Gain: bestGain}
-		st[best] = Implemented
-		gains[best] = 0
-		m0 := len(moves)
-		for _, k := range byCtl(best) {
-			nc, _ := coverageOf(t.cov[k], t.shape[k], st, pol)
-			if nc.level() > cur[k].level() && cur[k] != Unreached && cur[k] != NotApplicableCov {
-				moves = append(moves, Move{ID: cw.nodes[t.items[k]].ref.ID, From: cur[k], To: nc, Weight: w[k]})
-				cur[k] = nc
-			}
-		}
-		// Moves of this recommendation, by count: their place in moves is known.
-		rec.Moves = moves[m0:len(moves):len(moves)]
-		round := int32(len(recs) + 1)
-		for _, k := range byCtl(best) {
-			for _, r := range t.cov[k] {
-				if c := int(r.pos); mark[c] != round && candidate(c) {
-					mark[c] = round // once per round
-					gains[c] = gainOf(c)
-				}
-			}
-		}
+		var rec Recommendation
+		rec, moves = g.take(best, moves)
 		recs = append(recs, rec)
+		g.update(best, int32(len(recs)))
 	}
 	sc.recs, sc.moves = recs, moves
+	return ownRecommendations(recs, moves)
+}
+
+// greedy is the state of the greedy choice of recommendations: the statuses as
+// the controls taken so far would make them, each item's coverage under them, and
+// each candidate control's gain.
+type greedy struct {
+	cw    *Crosswalk
+	t     *target
+	x     *ctlIndex
+	pol   Policy
+	st    []Status   // by baseline position: the statuses, taken controls implemented
+	cur   []Coverage // by item: the coverage under st
+	gains []int      // by baseline position: what taking the control gains now
+	mark  []int32    // by baseline position: the last round its gain was recomputed
+}
+
+func (cw *Crosswalk) newGreedy(t *target, status []Status, covs []Coverage, pol Policy, sc *scratch) greedy {
+	g := greedy{cw: cw, t: t, x: cw.ctlIndex(t), pol: pol}
+	g.st = zeroed(sc.st2, len(status))
+	sc.st2 = g.st
+	copy(g.st, status)
+	g.cur = zeroed(sc.cur, len(t.items))
+	sc.cur = g.cur
+	if covs != nil {
+		copy(g.cur, covs)
+	} else {
+		for k := range t.items {
+			g.cur[k], _ = coverageOf(t.cov[k], t.shape[k], g.st, pol)
+		}
+	}
+	// Gains are computed once and then only for the controls that share an item
+	// with the one just taken: no other gain can change.
+	g.gains = zeroed(sc.gains, len(g.st))
+	g.mark = zeroed(sc.mark, len(g.st))
+	sc.gains, sc.mark = g.gains, g.mark
+	for c := range g.st {
+		if g.candidate(c) {
+			g.gains[c] = g.gainOf(c)
+		}
+	}
+	return g
+}
+
+// items returns the items control c (a baseline position) counts for.
+func (g *greedy) items(c int) []int32 { return g.x.flat[g.x.off[c]:g.x.off[c+1]] }
+
+// candidate reports whether control c may be recommended: not implemented yet (nor
+// not applicable), and counting for some item.
+func (g *greedy) candidate(c int) bool {
+	switch g.st[c] {
+	case NotAssessed, Partial, Planned, NotImplemented:
+		return g.x.off[c+1] > g.x.off[c]
+	}
+	return false
+}
+
+// gainOf is the weighted number of levels the items move if control c is
+// implemented.
+func (g *greedy) gainOf(c int) int {
+	was := g.st[c]
+	g.st[c] = Implemented
+	gain := 0
+	for _, k := range g.items(c) {
+		if cur := g.cur[k]; cur != Unreached && cur != NotApplicableCov && cur != Covered {
+			if nc, _ := coverageOf(g.t.cov[k], g.t.shape[k], g.st, g.pol); nc.level() > cur.level() {
+				gain += (nc.level() - cur.level()) * g.x.w[k]
+			}
+		}
+	}
+	g.st[c] = was
+	return gain
+}
+
+// best returns the candidate with the largest gain (the first in document order on
+// a tie), or -1 when none gains anything.
+func (g *greedy) best() int {
+	best, bestGain := -1, 0
+	for c, gain := range g.gains {
+		if gain > bestGain && g.candidate(c) {
+			best, bestGain = c, gain
+		}
+	}
+	return best
+}
+
+// take implements control c: it returns its recommendation, whose moves are
+// appended to moves.
+func (g *greedy) take(c int, moves []Move) (Recommendation, []Move) {
+	cw, t := g.cw, g.t
+	node := t.base.node(int32(c))
+	rec := Recommendation{Control: cw.baseID(t.base, node), Title: cw.nodes[node].title, Status: g.st[c], Gain: g.gains[c]}
+	g.st[c] = Implemented
+	g.gains[c] = 0
+	m0 := len(moves)
+	for _, k := range g.items(c) {
+		nc, _ := coverageOf(t.cov[k], t.shape[k], g.st, g.pol)
+		if cur := g.cur[k]; nc.level() > cur.level() && cur != Unreached && cur != NotApplicableCov {
+			moves = append(moves, Move{ID: cw.nodes[t.items[k]].ref.ID, From: cur, To: nc, Weight: g.x.w[k]})
+			g.cur[k] = nc
+		}
+	}
+	rec.Moves = moves[m0:len(moves):len(moves)]
+	return rec, moves
+}
+
+// update recomputes, in round, the gains of the candidates that share an item with
+// control c, just taken.
+func (g *greedy) update(c int, round int32) {
+	for _, k := range g.items(c) {
+		for _, r := range g.t.cov[k] {
+			if d := int(r.pos); g.mark[d] != round && g.candidate(d) {
+				g.mark[d] = round // once per round
+				g.gains[d] = g.gainOf(d)
+			}
+		}
+	}
+}
+
+// ownRecommendations copies recs and their moves (in scratch memory) into two
+// arrays of exactly the size needed; nil when there are none.
+func ownRecommendations(recs []Recommendation, moves []Move) []Recommendation {
 	if len(recs) == 0 {
 		return nil
 	}

@@ -138,17 +138,9 @@ func (cw *Crosswalk) SoA(a *Assessment, related ...catalog.FrameworkID) (*SoA, e
 	if !cat.Has(catalog.ISO27002v2022) {
 		return nil, fmt.Errorf("crosswalk: SoA: the catalog has no %s", catalog.ISO27002v2022)
 	}
-	if len(related) == 0 {
-		for _, fw := range []catalog.FrameworkID{catalog.CSF20, catalog.CIS8} {
-			if cat.Has(fw) {
-				related = append(related, fw)
-			}
-		}
-	}
-	for _, fw := range related {
-		if !cat.Has(fw) {
-			return nil, fmt.Errorf("crosswalk: SoA: related framework %q: %w", fw, catalog.ErrUnknownFramework)
-		}
+	related, err := cw.soaRelated(related)
+	if err != nil {
+		return nil, err
 	}
 	standard := catalog.ISO27001v2022
 	if !cat.Has(standard) {
@@ -167,54 +159,89 @@ func (cw *Crosswalk) SoA(a *Assessment, related ...catalog.FrameworkID) (*SoA, e
 		e.Status = entry.Status
 		e.Justification, e.Owner, e.Evidence, e.Notes = entry.Justification, entry.Owner, entry.Evidence, entry.Notes
 		e.Applicable = entry.Status != NotApplicable
-		s.Summary.Total++
-		switch {
-		case !ok:
-			s.Summary.NotAssessed++
-			s.Problems = append(s.Problems, SoAProblem{Control: e.Control, Kind: NotAssessedControl,
-				Message: fmt.Sprintf("%s %s is not in the assessment: listed as applicable, not assessed", e.AnnexA, e.Title)})
-		case entry.Status == NotApplicable:
-			e.ExclusionJustification = entry.Justification
-			if strings.TrimSpace(entry.Justification) == "" {
-				s.Problems = append(s.Problems, SoAProblem{Control: e.Control, Kind: MissingJustification,
-					Message: fmt.Sprintf("%s %s is excluded without a justification (ISO/IEC 27001:2022 6.1.3 d)", e.AnnexA, e.Title)})
-			}
-		default:
-			e.InclusionReason = entry.Justification
-			if strings.TrimSpace(entry.Justification) == "" {
-				s.Problems = append(s.Problems, SoAProblem{Control: e.Control, Kind: MissingReason,
-					Message: fmt.Sprintf("%s %s is included without a reason for its inclusion (ISO/IEC 27001:2022 6.1.3 d)", e.AnnexA, e.Title)})
-			}
-			switch entry.Status {
-			case Implemented:
-				s.Summary.Implemented++
-			case Partial:
-				s.Summary.Partial++
-			case Planned:
-				s.Summary.Planned++
-			case NotImplemented:
-				s.Summary.NotImplemented++
-			}
-		}
-		if e.Applicable {
-			s.Summary.Applicable++
-		} else {
-			s.Summary.Excluded++
-		}
+		s.rate(&e, entry, ok)
 		for _, fw := range related {
-			ms, err := cw.Map(ctl.Ref, fw)
+			items, err := cw.publishedItems(ctl.Ref, fw)
 			if err != nil {
 				return nil, fmt.Errorf("crosswalk: SoA: %s: %w", ctl.Ref, err)
-			}
-			items := []string{}
-			for _, m := range ms {
-				if m.Published && m.ViaParent.IsZero() {
-					items = append(items, m.Target.ID)
-				}
 			}
 			e.Related = append(e.Related, SoARelated{Framework: fw, Items: items})
 		}
 		s.Controls = append(s.Controls, e)
 	}
 	return s, nil
+}
+
+// soaRelated checks the related frameworks of a SoA, or names the default ones: NIST
+// CSF 2.0 and, when the catalog has it, CIS Controls v8.
+func (cw *Crosswalk) soaRelated(related []catalog.FrameworkID) ([]catalog.FrameworkID, error) {
+	if len(related) == 0 {
+		for _, fw := range []catalog.FrameworkID{catalog.CSF20, catalog.CIS8} {
+			if cw.cat.Has(fw) {
+				related = append(related, fw)
+			}
+		}
+	}
+	for _, fw := range related {
+		if !cw.cat.Has(fw) {
+			return nil, fmt.Errorf("crosswalk: SoA: related framework %q: %w", fw, catalog.ErrUnknownFramework)
+		}
+	}
+	return related, nil
+}
+
+// rate counts entry e in the summary and reports its problems: not assessed (ok is
+// false), excluded without a justification, included without a reason.
+func (s *SoA) rate(e *SoAEntry, entry Entry, ok bool) {
+	s.Summary.Total++
+	switch {
+	case !ok:
+		s.Summary.NotAssessed++
+		s.problem(e, NotAssessedControl, "is not in the assessment: listed as applicable, not assessed")
+	case entry.Status == NotApplicable:
+		e.ExclusionJustification = entry.Justification
+		if strings.TrimSpace(entry.Justification) == "" {
+			s.problem(e, MissingJustification, "is excluded without a justification (ISO/IEC 27001:2022 6.1.3 d)")
+		}
+	default:
+		e.InclusionReason = entry.Justification
+		if strings.TrimSpace(entry.Justification) == "" {
+			s.problem(e, MissingReason, "is included without a reason for its inclusion (ISO/IEC 27001:2022 6.1.3 d)")
+		}
+		switch entry.Status {
+		case Implemented:
+			s.Summary.Implemented++
+		case Partial:
+			s.Summary.Partial++
+		case Planned:
+			s.Summary.Planned++
+		case NotImplemented:
+			s.Summary.NotImplemented++
+		}
+	}
+	if e.Applicable {
+		s.Summary.Applicable++
+	} else {
+		s.Summary.Excluded++
+	}
+}
+
+func (s *SoA) problem(e *SoAEntry, kind SoAProblemKind, what string) {
+	s.Problems = append(s.Problems, SoAProblem{Control: e.Control, Kind: kind, Message: fmt.Sprintf("%s %s %s", e.AnnexA, e.Title, what)})
+}
+
+// publishedItems returns the IDs of the items of framework fw that control ref maps
+// to by published edges, never nil.
+func (cw *Crosswalk) publishedItems(ref catalog.Ref, fw catalog.FrameworkID) ([]string, error) {
+	ms, err := cw.Map(ref, fw)
+	if err != nil {
+		return nil, err
+	}
+	items := []string{}
+	for _, m := range ms {
+		if m.Published() {
+			items = append(items, m.To.ID)
+		}
+	}
+	return items, nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/internal/csvdialect"
 	"github.com/controlgraph/controlgraph/internal/csvsafe"
 	"github.com/controlgraph/controlgraph/internal/limits"
 	"github.com/controlgraph/controlgraph/internal/safetext"
@@ -22,7 +23,14 @@ var csvColumns = []string{"from", "to", "relationship", "strength", "rationale",
 // edges (meta's own edges and statements are replaced; a meta without Kind becomes a
 // [Crosswalk]).
 //
-// The header row names the columns, in any order and case: "from", "to" and
+// The file is read as spreadsheets write it: UTF-8 with or without a byte-order
+// mark, or UTF-16 (Excel's "Unicode Text"); fields separated by ',', ';' (Excel in
+// much of Europe) or a tab, whichever reads the first row as a header with the most
+// known columns; lines ending in LF or CRLF. Text in another encoding (Latin-1,
+// Windows-1252) is refused with a problem saying how to save the file.
+//
+// The header row names the columns, in any order, their names compared without
+// regard to case, spaces and punctuation ("From", "RELATIONSHIP"): "from", "to" and
 // "relationship" are required; "strength" (an integer 0–10, or empty), "rationale"
 // (syntactic, semantic, functional, or empty), "source" (the source document's ID;
 // empty means meta.Source.ID), "label" and "note" are optional. Any other column is an
@@ -52,44 +60,21 @@ type csvResult struct {
 	read     bool // the header was good and the rows were read
 }
 
+// csvColumn returns the column of [csvColumns] a header cell names, compared without
+// regard to case, spaces and punctuation ("From", " RELATIONSHIP "), or "".
+func csvColumn(h string) string {
+	k := csvdialect.Key(h)
+	if slices.Contains(csvColumns, k) {
+		return k
+	}
+	return ""
+}
+
 func readCSV(name string, r io.Reader, meta Set) *csvResult {
 	res := &csvResult{bad: map[int]bool{}}
-	pl := &res.problems
-	cr := csv.NewReader(limits.NewReader(r))
-	header, err := cr.Read()
-	if err == io.EOF {
-		pl.add(&Problem{Severity: Error, File: name, Line: 1, Set: meta.ID, Err: ErrMalformed, Detail: "no header row"})
-		return res
-	}
-	if err != nil {
-		pl.add(csvProblem(name, meta.ID, err))
-		return res
-	}
-	// The header's own line: the reader skips blank lines before it.
-	hline, _ := cr.FieldPos(0)
-	cols := make([]string, len(header))
-	for i, h := range header {
-		if i == 0 {
-			h = strings.TrimPrefix(h, "\ufeff")
-		}
-		h = strings.ToLower(strings.TrimSpace(h))
-		cols[i] = h
-		switch {
-		case h == "":
-			pl.add(&Problem{File: name, Line: hline, Set: meta.ID, Field: fmt.Sprintf("column %d", i+1), Err: ErrEmptyField, Detail: "empty column name"})
-		case !slices.Contains(csvColumns, h):
-			pl.add(&Problem{File: name, Line: hline, Set: meta.ID, Field: fmt.Sprintf("column %d", i+1), Value: h, Err: ErrUnknownField,
-				Detail: "want from, to, relationship, strength, rationale, source, label or note"})
-		case slices.Index(cols[:i], h) >= 0:
-			pl.add(&Problem{File: name, Line: hline, Set: meta.ID, Field: h, Err: ErrInvalidValue, Detail: "column given twice"})
-		}
-	}
-	for _, req := range []string{"from", "to", "relationship"} {
-		if !slices.Contains(cols, req) {
-			pl.add(&Problem{File: name, Line: hline, Set: meta.ID, Field: req, Err: ErrEmptyField, Detail: fmt.Sprintf("the header has no %q column", req)})
-		}
-	}
-	if len(pl.list) > 0 {
+	cr, _ := csvdialect.Open(limits.NewReaderSize(r, limits.File, 0), csvdialect.Config{Header: csvdialect.ColumnsHeader(csvColumns...), MaxLine: limits.Line})
+	cols, ok := readCSVHeader(name, meta.ID, cr, &res.problems)
+	if !ok {
 		return res
 	}
 	s := meta.Clone()
@@ -98,85 +83,25 @@ func readCSV(name string, r io.Reader, meta Set) *csvResult {
 		s.Kind = Crosswalk
 	}
 	for {
-		rec, err := cr.Read()
+		rec, line, err := readCSVRow(name, meta.ID, cr, cols)
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			pl.add(csvProblem(name, meta.ID, err))
-			break
-		}
-		line, _ := cr.FieldPos(0)
-		if i := slices.IndexFunc(rec, func(v string) bool { return len(v) > limits.Field }); i >= 0 {
-			line, _ := cr.FieldPos(i)
-			pl.add(&Problem{Severity: Error, File: name, Line: line, Set: meta.ID, Field: cols[i], Value: rec[i],
-				Err: ErrInvalidValue, Detail: fmt.Sprintf("%v, this one %d", &limits.Error{What: "cell", Limit: limits.Field}, len(rec[i]))})
+			var p *Problem
+			if errors.As(err, &p) {
+				res.problems.add(p)
+			}
 			break
 		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
 		idx := len(s.Edges)
-		bad := func(field, value string, err error, detail string) {
+		e := edgeOfRow(rec, cols, meta, func(field, value string, err error, detail string) {
 			res.bad[idx] = true
-			pl.add(&Problem{File: name, Line: line, Set: meta.ID, Field: field, Value: value, Err: err, Detail: detail})
-		}
-		e := Edge{Source: meta.Source.ID}
-		for i, v := range rec {
-			v = csvsafe.Unescape(strings.TrimSpace(v))
-			switch cols[i] {
-			case "from", "to":
-				fw := meta.From
-				if cols[i] == "to" {
-					fw = meta.To
-				}
-				ref, ok := csvRef(v, fw, cols[i], bad)
-				if !ok {
-					continue
-				}
-				if cols[i] == "from" {
-					e.From = ref
-				} else {
-					e.To = ref
-				}
-			case "relationship":
-				if v == "" {
-					bad("relationship", "", ErrEmptyField, "")
-				} else if rel, err := ParseRelationship(v); err != nil {
-					bad("relationship", v, ErrUnknownRelationship, "want equal, subset-of, superset-of, intersects-with, not-related-to or related")
-				} else {
-					e.Relationship = rel
-				}
-			case "strength":
-				if v == "" {
-					continue
-				}
-				n, err := strconv.Atoi(v)
-				if err != nil || n < 0 || n > 10 {
-					bad("strength", v, ErrInvalidValue, "a strength is an integer from 0 to 10")
-					continue
-				}
-				e.Strength, e.HasStrength = n, true
-			case "rationale":
-				ra := Rationale(strings.ToLower(v))
-				if !ra.Valid() {
-					bad("rationale", v, ErrInvalidValue, "want syntactic, semantic or functional")
-					continue
-				}
-				e.Rationale = ra
-			case "source":
-				if v != "" {
-					e.Source = v
-				}
-			case "label":
-				e.Label = v
-			case "note":
-				e.Note = v
-			}
-		}
-		if e.Source == "" {
-			bad("source", "", ErrEmptyField, "name the source in a \"source\" column or in the set's Source.ID")
-		}
+			res.problems.add(&Problem{File: name, Line: line, Set: meta.ID, Field: field, Value: value, Err: err, Detail: detail})
+		})
 		s.Edges = append(s.Edges, e)
 		res.lines = append(res.lines, line)
 	}
@@ -184,8 +109,161 @@ func readCSV(name string, r io.Reader, meta Set) *csvResult {
 	return res
 }
 
+// readCSVHeader reads the header row into pl's problems or the column of each cell
+// (ok): a missing required column, an empty or unknown name, a column given twice
+// are problems, all reported.
+func readCSVHeader(name, set string, cr *csv.Reader, pl *problemList) (cols []string, ok bool) {
+	header, err := cr.Read()
+	if err == io.EOF {
+		pl.add(&Problem{Severity: Error, File: name, Line: 1, Set: set, Err: ErrMalformed, Detail: "no header row"})
+		return nil, false
+	}
+	if err != nil {
+		pl.add(csvProblem(name, set, err))
+		return nil, false
+	}
+	// The header's own line: the reader skips blank lines before it.
+	hline, _ := cr.FieldPos(0)
+	if p := badText(name, set, hline, header); p != nil {
+		pl.add(p)
+		return nil, false
+	}
+	n := len(pl.list)
+	cols = make([]string, len(header))
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		col := csvColumn(h)
+		cols[i] = col
+		switch {
+		case h == "":
+			pl.add(&Problem{File: name, Line: hline, Set: set, Field: fmt.Sprintf("column %d", i+1), Err: ErrEmptyField, Detail: "empty column name"})
+		case col == "":
+			pl.add(&Problem{File: name, Line: hline, Set: set, Field: fmt.Sprintf("column %d", i+1), Value: h, Err: ErrUnknownField,
+				Detail: "want from, to, relationship, strength, rationale, source, label or note"})
+		case slices.Index(cols[:i], col) >= 0:
+			pl.add(&Problem{File: name, Line: hline, Set: set, Field: col, Err: ErrInvalidValue, Detail: "column given twice"})
+		}
+	}
+	for _, req := range []string{"from", "to", "relationship"} {
+		if !slices.Contains(cols, req) {
+			pl.add(&Problem{File: name, Line: hline, Set: set, Field: req, Err: ErrEmptyField, Detail: fmt.Sprintf("the header has no %q column", req)})
+		}
+	}
+	return cols, len(pl.list) == n
+}
+
+// readCSVRow reads the next row and its line; io.EOF after the last. A row that
+// cannot be read (broken quoting, a wrong number of cells, a cell past its limit,
+// text not in UTF-8) is a *Problem.
+func readCSVRow(name, set string, cr *csv.Reader, cols []string) ([]string, int, error) {
+	rec, err := cr.Read()
+	if err == io.EOF {
+		return nil, 0, err
+	}
+	if err != nil {
+		return nil, 0, csvProblem(name, set, err)
+	}
+	line, _ := cr.FieldPos(0)
+	if i := slices.IndexFunc(rec, func(v string) bool { return len(v) > limits.Field }); i >= 0 {
+		line, _ := cr.FieldPos(i)
+		return nil, line, &Problem{Severity: Error, File: name, Line: line, Set: set, Field: cols[i], Value: rec[i],
+			Err: ErrInvalidValue, Detail: fmt.Sprintf("%v, this one %d", &limits.Error{What: "cell", Limit: limits.Field}, len(rec[i]))}
+	}
+	if p := badText(name, set, line, rec); p != nil {
+		return nil, line, p
+	}
+	return rec, line, nil
+}
+
+// badText is the problem of a row with a cell that is not UTF-8 text (a file saved
+// in another encoding), nil when every cell is.
+func badText(name, set string, line int, rec []string) *Problem {
+	if be := csvdialect.BadUTF8(rec); be != nil {
+		return &Problem{Severity: Error, File: name, Line: line, Set: set, Field: fmt.Sprintf("column %d", be.Column), Value: rec[be.Column-1],
+			Err: ErrMalformed, Detail: be.Error()}
+	}
+	return nil
+}
+
+// badFunc reports a problem with one field of a row.
+type badFunc func(field, value string, err error, detail string)
+
+// edgeOfRow reads one row of cells, under the columns cols, as an edge of the set
+// meta; a cell it cannot read goes to bad and leaves its field empty.
+func edgeOfRow(rec, cols []string, meta Set, bad badFunc) Edge {
+	e := Edge{Source: meta.Source.ID}
+	for i, v := range rec {
+		v = csvsafe.Unescape(strings.TrimSpace(v))
+		switch cols[i] {
+		case "from":
+			if ref, ok := csvRef(v, meta.From, "from", bad); ok {
+				e.From = ref
+			}
+		case "to":
+			if ref, ok := csvRef(v, meta.To, "to", bad); ok {
+				e.To = ref
+			}
+		case "relationship":
+			e.Relationship = csvRelationship(v, bad)
+		case "strength":
+			e.Strength, e.HasStrength = csvStrength(v, bad)
+		case "rationale":
+			e.Rationale = csvRationale(v, bad)
+		case "source":
+			if v != "" {
+				e.Source = v
+			}
+		case "label":
+			e.Label = v
+		case "note":
+			e.Note = v
+		}
+	}
+	if e.Source == "" {
+		bad("source", "", ErrEmptyField, "name the source in a \"source\" column or in the set's Source.ID")
+	}
+	return e
+}
+
+// csvRelationship reads a relationship cell, which may not be empty.
+func csvRelationship(v string, bad badFunc) Relationship {
+	if v == "" {
+		bad("relationship", "", ErrEmptyField, "")
+		return 0
+	}
+	rel, err := ParseRelationship(v)
+	if err != nil {
+		bad("relationship", v, ErrUnknownRelationship, "want equal, subset-of, superset-of, intersects-with, not-related-to or related")
+		return 0
+	}
+	return rel
+}
+
+// csvStrength reads a strength cell: empty (none) or an integer from 0 to 10.
+func csvStrength(v string, bad badFunc) (int, bool) {
+	if v == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 10 {
+		bad("strength", v, ErrInvalidValue, "a strength is an integer from 0 to 10")
+		return 0, false
+	}
+	return n, true
+}
+
+// csvRationale reads a rationale cell: empty or a [Rationale] in any case.
+func csvRationale(v string, bad badFunc) Rationale {
+	ra := Rationale(strings.ToLower(v))
+	if !ra.Valid() {
+		bad("rationale", v, ErrInvalidValue, "want syntactic, semantic or functional")
+		return ""
+	}
+	return ra
+}
+
 // csvRef reads a ref cell: "framework/id", or a bare ID of framework fw.
-func csvRef(v string, fw catalog.FrameworkID, field string, bad func(field, value string, err error, detail string)) (catalog.Ref, bool) {
+func csvRef(v string, fw catalog.FrameworkID, field string, bad badFunc) (catalog.Ref, bool) {
 	if v == "" {
 		bad(field, "", ErrEmptyField, "")
 		return catalog.Ref{}, false

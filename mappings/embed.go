@@ -1,9 +1,7 @@
 package mappings
 
 import (
-	_ "embed" // the data files
-	"fmt"
-	"sync"
+	"slices"
 
 	"github.com/controlgraph/controlgraph/catalog"
 )
@@ -47,65 +45,91 @@ const (
 	SetCIS8ToCIS81 = "cis-controls-v8_to_cis-controls-v8.1"
 )
 
-// The embedded files are byte slices rather than an embed.FS: reading a file of an
-// embed.FS copies it, and the decoder makes its own copy anyway. They are only read.
-var (
-	//go:embed data/iso27002-2013_to_iso27002-2022.json
-	iso2013ToISO2022JSON []byte
-	//go:embed data/nist-csf-2.0_to_iso27001-2022.json
-	csf20ToISO27001JSON []byte
-	//go:embed data/nist-csf-1.1_to_nist-csf-2.0.json
-	csf11ToCSF20JSON []byte
-	//go:embed data/nist-csf-1.1_to_iso27001-2013.json
-	csf11ToISO2013JSON []byte
-	//go:embed data/nis2-ir-2024-2690_to_iso27002-2022.json
-	nis2ToISO27001JSON []byte
-	//go:embed data/nis2-ir-2024-2690_to_nist-csf-2.0.json
-	nis2ToCSF20JSON []byte
-	//go:embed data/nist-csf-2.0_to_nist-sp800-53-r5.json
-	csf20ToSP80053JSON []byte
-	//go:embed data/nist-sp800-53-r5_to_iso27001-2022.json
-	sp80053ToISO27001JSON []byte
-)
+// The embedded sets are Go tables (embed_tables.go, and embed_tables_cis.go unless
+// the build has the tag nocis) that internal/gen writes from the reference data beside
+// the JSON files under data/ it writes from the same sets; the package's tests check
+// that the two agree. Reading a table decodes nothing: a set is made with two
+// allocations (its edges and its statements), whose strings point into the table.
+// (go generate ./catalog runs the generator, which writes both packages' data.)
 
-// embeddedFile is one embedded data file: its name under mappings/ and its content
-// (read-only).
-type embeddedFile struct {
-	name string
-	data []byte
+// setTable is one embedded set as the generator writes it: the set without its edges
+// and statements, the frameworks its refs name, one string table, and the edges and
+// statements as rows of small integers.
+type setTable struct {
+	set   Set                   // no edges or statements
+	fws   []catalog.FrameworkID // a ref's framework index; 0 is "" (the zero Ref)
+	strs  string                // every distinct string of the set, concatenated
+	offs  []uint32              // string i is strs[offs[i]:offs[i+1]]; string 0 is ""
+	edges []edgeRow
+	stmts []stmtRow
 }
 
-// embeddedFiles lists the embedded set files in the order of [Embedded]. The CIS
-// files are added by cis.go unless the build has the tag nocis.
-var embeddedFiles = []embeddedFile{
-	{"data/" + SetISO2013ToISO2022 + ".json", iso2013ToISO2022JSON},
-	{"data/" + SetCSF20ToISO27001 + ".json", csf20ToISO27001JSON},
-	{"data/" + SetCSF11ToCSF20 + ".json", csf11ToCSF20JSON},
-	{"data/" + SetCSF11ToISO2013 + ".json", csf11ToISO2013JSON},
-	{"data/" + SetNIS2ToISO27001 + ".json", nis2ToISO27001JSON},
-	{"data/" + SetNIS2ToCSF20 + ".json", nis2ToCSF20JSON},
-	{"data/" + SetCSF20ToSP80053 + ".json", csf20ToSP80053JSON},
-	{"data/" + SetSP80053ToISO27001 + ".json", sp80053ToISO27001JSON},
+// edgeRow is one edge: its refs (framework index, ID string index), relationship,
+// strength (-1: none given) and string indexes of the other fields.
+type edgeRow struct {
+	fromFW                                   uint8
+	from                                     uint16
+	toFW                                     uint8
+	to                                       uint16
+	rel                                      Relationship
+	strength                                 int8
+	rationale, source, note, label, misprint uint16
+	repeats                                  uint16
 }
 
-var loadEmbedded = sync.OnceValues(func() ([]Set, error) {
-	var sets []Set
-	for _, ef := range embeddedFiles {
-		got, err := readTrusted(ef.name, ef.data)
-		if err != nil {
-			return nil, err
+// stmtRow is one statement: its ref, string indexes of its fields, and its reading
+// (framework 0: none).
+type stmtRow struct {
+	refFW                        uint8
+	ref                          uint16
+	kind, target, note, misprint uint16
+	readFW                       uint8
+	reading                      uint16
+}
+
+// str returns string i of the table (a substring: no allocation).
+func (t *setTable) str(i uint16) string { return t.strs[t.offs[i]:t.offs[i+1]] }
+
+// ref returns the ref of framework fw and ID string id (the zero Ref for fw 0).
+func (t *setTable) ref(fw uint8, id uint16) catalog.Ref {
+	if fw == 0 {
+		return catalog.Ref{}
+	}
+	return catalog.Ref{Framework: t.fws[fw], ID: t.str(id)}
+}
+
+// build returns the set, with edges and statements the caller owns.
+func (t *setTable) build() Set {
+	s := t.set
+	if len(t.edges) > 0 {
+		s.Edges = make([]Edge, len(t.edges))
+	}
+	for i, r := range t.edges {
+		e := Edge{
+			From: t.ref(r.fromFW, r.from), To: t.ref(r.toFW, r.to), Relationship: r.rel,
+			Rationale: Rationale(t.str(r.rationale)), Source: t.str(r.source), Note: t.str(r.note),
+			Label: t.str(r.label), Misprint: t.str(r.misprint), Repeats: int(r.repeats),
 		}
-		sets = append(sets, got...)
+		if r.strength >= 0 {
+			e.Strength, e.HasStrength = int(r.strength), true
+		}
+		s.Edges[i] = e
 	}
-	return sets, nil
-})
+	if len(t.stmts) > 0 {
+		s.Statements = make([]Statement, len(t.stmts))
+	}
+	for i, r := range t.stmts {
+		s.Statements[i] = Statement{
+			Ref: t.ref(r.refFW, r.ref), Kind: StatementKind(t.str(r.kind)), Target: t.str(r.target),
+			Note: t.str(r.note), Misprint: t.str(r.misprint), Reading: t.ref(r.readFW, r.reading),
+		}
+	}
+	return s
+}
 
-func embedded() []Set {
-	sets, err := loadEmbedded()
-	if err != nil {
-		panic(fmt.Sprintf("mappings: embedded data is corrupt: %v", err))
-	}
-	return sets
+// embeddedTables returns the tables of the embedded sets, in the order of [Embedded].
+func embeddedTables() []*setTable {
+	return append(slices.Clip(baseSetTables), cisSetTables...)
 }
 
 // Embedded returns a fresh deep copy of the embedded mapping sets, in a fixed order:
@@ -113,13 +137,13 @@ func embedded() []Set {
 // 27001:2013, NIS2 → ISO/IEC 27001:2022, NIS2 → CSF 2.0, CSF 2.0 → SP 800-53, SP 800-53
 // → ISO/IEC 27001:2022, then (unless built with -tags nocis) CSF 2.0 → CIS v8 and v8.1, CIS v8 →
 // ISO/IEC 27002:2022, CIS v8 → CSF 1.1 and CIS v8 → v8.1. Edges are in document order
-// of their From and To controls. The data is decoded once, on first use; the embedded
-// data is checked by the package's tests, and a corrupt build panics here.
+// of their From and To controls. Each call reads the generated tables anew (no JSON
+// is decoded); the embedded data is checked by the package's tests.
 func Embedded() []Set {
-	sets := embedded()
-	out := make([]Set, len(sets))
-	for i, s := range sets {
-		out[i] = s.Clone()
+	ts := embeddedTables()
+	out := make([]Set, len(ts))
+	for i, t := range ts {
+		out[i] = t.build()
 	}
 	return out
 }
@@ -127,9 +151,9 @@ func Embedded() []Set {
 // EmbeddedSet returns a copy of the embedded set with the given ID (see the Set...
 // constants).
 func EmbeddedSet(id string) (Set, bool) {
-	for _, s := range embedded() {
-		if s.ID == id {
-			return s.Clone(), true
+	for _, t := range embeddedTables() {
+		if t.set.ID == id {
+			return t.build(), true
 		}
 	}
 	return Set{}, false
@@ -143,9 +167,9 @@ func EmbeddedSet(id string) (Set, bool) {
 // reach ISO/IEC 27002:2022 controls. Either ID may be "" to match any framework.
 func Sets(from, to catalog.FrameworkID) []Set {
 	var out []Set
-	for _, s := range embedded() {
-		if (from == "" || s.From == from) && (to == "" || s.To == to || annexOf(s.To) == to) {
-			out = append(out, s.Clone())
+	for _, t := range embeddedTables() {
+		if s := t.set; (from == "" || s.From == from) && (to == "" || s.To == to || annexOf(s.To) == to) {
+			out = append(out, t.build())
 		}
 	}
 	return out
@@ -162,4 +186,4 @@ func annexOf(fw catalog.FrameworkID) catalog.FrameworkID {
 
 // HasCIS reports whether this build embeds the CIS mapping sets (false with the build
 // tag nocis).
-func HasCIS() bool { return hasCIS }
+func HasCIS() bool { return len(cisSetTables) > 0 }

@@ -51,43 +51,60 @@ func readTrusted(name string, data []byte) ([]Set, error) {
 	return []Set{s}, nil
 }
 
-func readJSON(name string, data []byte) ([]Set, error) {
-	// One strict decode into the union of both shapes, then see which one it was.
-	var u struct {
-		Frameworks     *[]any               `json:"frameworks,omitempty"`
-		Mappings       *[]wire.MappingSet   `json:"mappings,omitempty"`
-		ID             *string              `json:"id,omitempty"`
-		From           string               `json:"from"`
-		To             string               `json:"to"`
-		Kind           string               `json:"kind"`
-		Source         string               `json:"source"`
-		SourceDocument *wire.SourceDocument `json:"source_document,omitempty"`
-		Edges          *[]wire.Edge         `json:"edges,omitempty"`
-		Statements     []wire.Statement     `json:"statements,omitempty"`
-	}
-	if err := codec.DecodeStrict(data, &u); err != nil {
-		return nil, jsonProblem(name, err)
-	}
-	setFields := u.ID != nil || u.From != "" || u.To != "" || u.Kind != "" || u.Source != "" || u.SourceDocument != nil || u.Edges != nil || u.Statements != nil
-	isDoc := u.Frameworks != nil || u.Mappings != nil || !setFields
+// jsonUnion is the union of the two shapes [ReadJSON] reads, the export document
+// and one set object, decoded once strictly and then told apart.
+type jsonUnion struct {
+	Frameworks     *[]any               `json:"frameworks,omitempty"`
+	Mappings       *[]wire.MappingSet   `json:"mappings,omitempty"`
+	ID             *string              `json:"id,omitempty"`
+	From           string               `json:"from"`
+	To             string               `json:"to"`
+	Kind           string               `json:"kind"`
+	Source         string               `json:"source"`
+	SourceDocument *wire.SourceDocument `json:"source_document,omitempty"`
+	Edges          *[]wire.Edge         `json:"edges,omitempty"`
+	Statements     []wire.Statement     `json:"statements,omitempty"`
+}
+
+// sets returns the sets of the document u decodes, and whether it is the export
+// document (isDoc) rather than one set object; a document with fields of both is an
+// error.
+func (u *jsonUnion) sets() (wsets []wire.MappingSet, isDoc bool, ok bool) {
+	setFields := u.hasSetFields()
+	isDoc = u.Frameworks != nil || u.Mappings != nil || !setFields
 	if isDoc && setFields {
-		return nil, &Problem{Severity: Error, File: name, Err: ErrMalformed, Detail: `a document is either one set object or {"frameworks": [...], "mappings": [...]}, not both`}
+		return nil, false, false
 	}
-	var wsets []wire.MappingSet
 	if isDoc {
 		// {} is the export document of nothing (what WriteJSON writes for no sets).
 		if u.Mappings != nil {
 			wsets = *u.Mappings
 		}
-	} else {
-		ws := wire.MappingSet{From: u.From, To: u.To, Kind: u.Kind, Source: u.Source, SourceDocument: u.SourceDocument, Statements: u.Statements}
-		if u.ID != nil {
-			ws.ID = *u.ID
-		}
-		if u.Edges != nil {
-			ws.Edges = *u.Edges
-		}
-		wsets = []wire.MappingSet{ws}
+		return wsets, true, true
+	}
+	ws := wire.MappingSet{From: u.From, To: u.To, Kind: u.Kind, Source: u.Source, SourceDocument: u.SourceDocument, Statements: u.Statements}
+	if u.ID != nil {
+		ws.ID = *u.ID
+	}
+	if u.Edges != nil {
+		ws.Edges = *u.Edges
+	}
+	return []wire.MappingSet{ws}, false, true
+}
+
+// hasSetFields reports whether the document has a field of a set object.
+func (u *jsonUnion) hasSetFields() bool {
+	return u.ID != nil || u.From != "" || u.To != "" || u.Kind != "" || u.Source != "" || u.SourceDocument != nil || u.Edges != nil || u.Statements != nil
+}
+
+func readJSON(name string, data []byte) ([]Set, error) {
+	var u jsonUnion
+	if err := codec.DecodeStrict(data, &u); err != nil {
+		return nil, jsonProblem(name, err)
+	}
+	wsets, isDoc, ok := u.sets()
+	if !ok {
+		return nil, &Problem{Severity: Error, File: name, Err: ErrMalformed, Detail: `a document is either one set object or {"frameworks": [...], "mappings": [...]}, not both`}
 	}
 	var pl problemList
 	sets := make([]Set, len(wsets))
@@ -189,6 +206,7 @@ func validFramework(id catalog.FrameworkID) bool {
 	return err == nil
 }
 
+// fromWire converts a decoded set, reporting to bad every field it cannot take.
 func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 	s := Set{
 		ID:   ws.ID,
@@ -202,106 +220,109 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 	if d := ws.SourceDocument; d != nil {
 		s.Source.Title, s.Source.Publisher, s.Source.Licence, s.Source.URL = d.Title, d.Publisher, d.Licence, d.URL
 	}
-	setProblem := func(field, value string, err error, detail string) {
+	checkWireSet(ws, s, func(field, value string, err error, detail string) {
 		bad(&Problem{Severity: Error, Set: ws.ID, Field: field, Value: value, Err: err, Detail: detail})
+	})
+	var rr refReader
+	if len(ws.Edges) > 0 {
+		s.Edges = make([]Edge, len(ws.Edges))
 	}
+	for i, we := range ws.Edges {
+		s.Edges[i] = edgeOfWire(we, ws.Source, &rr, func(field, value string, err error, detail string) { // the record is named only for a problem
+			bad(&Problem{Severity: Error, Set: ws.ID, Record: fmt.Sprintf("edges[%d]", i), Field: field, Value: value, Err: err, Detail: detail})
+		})
+	}
+	if len(ws.Statements) > 0 {
+		s.Statements = make([]Statement, len(ws.Statements))
+	}
+	for i, wst := range ws.Statements {
+		s.Statements[i] = statementOfWire(wst, &rr, func(field, value string, err error, detail string) {
+			bad(&Problem{Severity: Error, Set: ws.ID, Record: fmt.Sprintf("statements[%d]", i), Field: field, Value: value, Err: err, Detail: detail})
+		})
+	}
+	return s
+}
+
+// checkWireSet reports the fields of the set itself that are empty or malformed.
+func checkWireSet(ws wire.MappingSet, s Set, bad badFunc) {
 	if strings.TrimSpace(ws.ID) == "" {
-		setProblem("id", "", ErrEmptyField, "")
+		bad("id", "", ErrEmptyField, "")
 	}
 	for _, f := range []struct {
 		name string
 		id   catalog.FrameworkID
 	}{{"from", s.From}, {"to", s.To}} {
 		if f.id == "" {
-			setProblem(f.name, "", ErrEmptyField, "")
+			bad(f.name, "", ErrEmptyField, "")
 		} else if !validFramework(f.id) {
-			setProblem(f.name, string(f.id), ErrInvalidValue, "not a framework ID")
+			bad(f.name, string(f.id), ErrInvalidValue, "not a framework ID")
 		}
 	}
 	if !s.Kind.Valid() {
-		setProblem("kind", ws.Kind, ErrInvalidValue, `want "crosswalk" or "succession"`)
+		bad("kind", ws.Kind, ErrInvalidValue, `want "crosswalk" or "succession"`)
 	}
 	if strings.TrimSpace(ws.Source) == "" {
-		setProblem("source", "", ErrEmptyField, "a set names its source document")
+		bad("source", "", ErrEmptyField, "a set names its source document")
 	}
-	var rr refReader
-	if len(ws.Edges) > 0 {
-		s.Edges = make([]Edge, len(ws.Edges))
+}
+
+// edgeOfWire converts a decoded edge; an edge without a source takes the set's
+// (source).
+func edgeOfWire(we wire.Edge, source string, rr *refReader, bad badFunc) Edge {
+	e := Edge{Rationale: Rationale(we.Rationale), Source: we.Source, Label: we.Label, Note: we.Note, Misprint: we.Misprint, Repeats: we.Repeats}
+	if e.Source == "" {
+		e.Source = source
 	}
-	for i, we := range ws.Edges {
-		ep := func(field, value string, err error, detail string) { // the record is named only for a problem
-			bad(&Problem{Severity: Error, Set: ws.ID, Record: fmt.Sprintf("edges[%d]", i), Field: field, Value: value, Err: err, Detail: detail})
-		}
-		e := Edge{Rationale: Rationale(we.Rationale), Source: we.Source, Label: we.Label, Note: we.Note, Misprint: we.Misprint, Repeats: we.Repeats}
-		if e.Source == "" {
-			e.Source = ws.Source
-		}
-		for _, f := range []struct {
-			name string
-			v    string
-			dst  *catalog.Ref
-		}{{"from", we.From, &e.From}, {"to", we.To, &e.To}} {
-			if f.v == "" {
-				ep(f.name, "", ErrEmptyField, "")
-				continue
-			}
-			r, err := rr.parse(f.v)
-			if err != nil {
-				ep(f.name, f.v, ErrInvalidValue, refDetail(f.v, `a ref is written "framework/id"`))
-				continue
-			}
-			*f.dst = r
-		}
-		if we.Relationship == "" {
-			ep("relationship", "", ErrEmptyField, "")
-		} else if rel, err := ParseRelationship(we.Relationship); err != nil {
-			ep("relationship", we.Relationship, ErrUnknownRelationship, "want equal, subset-of, superset-of, intersects-with, not-related-to or related")
+	e.From = wireRef(rr, "from", we.From, bad)
+	e.To = wireRef(rr, "to", we.To, bad)
+	if we.Relationship == "" {
+		bad("relationship", "", ErrEmptyField, "")
+	} else if rel, err := ParseRelationship(we.Relationship); err != nil {
+		bad("relationship", we.Relationship, ErrUnknownRelationship, "want equal, subset-of, superset-of, intersects-with, not-related-to or related")
+	} else {
+		e.Relationship = rel
+	}
+	if we.Strength != nil {
+		if *we.Strength < 0 || *we.Strength > 10 {
+			bad("strength", fmt.Sprint(*we.Strength), ErrInvalidValue, "a strength is 0 to 10")
 		} else {
-			e.Relationship = rel
+			e.Strength, e.HasStrength = *we.Strength, true
 		}
-		if we.Strength != nil {
-			if *we.Strength < 0 || *we.Strength > 10 {
-				ep("strength", fmt.Sprint(*we.Strength), ErrInvalidValue, "a strength is 0 to 10")
-			} else {
-				e.Strength, e.HasStrength = *we.Strength, true
-			}
-		}
-		if !e.Rationale.Valid() {
-			ep("rationale", we.Rationale, ErrInvalidValue, "want syntactic, semantic or functional")
-		}
-		if we.Repeats < 0 {
-			ep("repeats", fmt.Sprint(we.Repeats), ErrInvalidValue, "repeats is not negative")
-		}
-		s.Edges[i] = e
 	}
-	if len(ws.Statements) > 0 {
-		s.Statements = make([]Statement, len(ws.Statements))
+	if !e.Rationale.Valid() {
+		bad("rationale", we.Rationale, ErrInvalidValue, "want syntactic, semantic or functional")
 	}
-	for i, wst := range ws.Statements {
-		sp := func(field, value string, err error, detail string) {
-			bad(&Problem{Severity: Error, Set: ws.ID, Record: fmt.Sprintf("statements[%d]", i), Field: field, Value: value, Err: err, Detail: detail})
-		}
-		st := Statement{Kind: StatementKind(wst.Kind), Target: wst.Target, Note: wst.Note, Misprint: wst.Misprint}
-		if wst.Ref == "" {
-			sp("ref", "", ErrEmptyField, "")
-		} else if r, err := rr.parse(wst.Ref); err != nil {
-			sp("ref", wst.Ref, ErrInvalidValue, refDetail(wst.Ref, `a ref is written "framework/id"`))
-		} else {
-			st.Ref = r
-		}
-		if !st.Kind.Valid() {
-			sp("kind", wst.Kind, ErrInvalidValue, "unknown statement kind")
-		}
-		if wst.Reading != "" {
-			if r, err := rr.parse(wst.Reading); err != nil {
-				sp("reading", wst.Reading, ErrInvalidValue, refDetail(wst.Reading, `a ref is written "framework/id"`))
-			} else {
-				st.Reading = r
-			}
-		}
-		s.Statements[i] = st
+	if we.Repeats < 0 {
+		bad("repeats", fmt.Sprint(we.Repeats), ErrInvalidValue, "repeats is not negative")
 	}
-	return s
+	return e
+}
+
+// wireRef reads the required ref v of field; a problem leaves it zero.
+func wireRef(rr *refReader, field, v string, bad badFunc) catalog.Ref {
+	if v == "" {
+		bad(field, "", ErrEmptyField, "")
+		return catalog.Ref{}
+	}
+	r, err := rr.parse(v)
+	if err != nil {
+		bad(field, v, ErrInvalidValue, refDetail(v, `a ref is written "framework/id"`))
+		return catalog.Ref{}
+	}
+	return r
+}
+
+// statementOfWire converts a decoded statement.
+func statementOfWire(wst wire.Statement, rr *refReader, bad badFunc) Statement {
+	st := Statement{Kind: StatementKind(wst.Kind), Target: wst.Target, Note: wst.Note, Misprint: wst.Misprint}
+	st.Ref = wireRef(rr, "ref", wst.Ref, bad)
+	if !st.Kind.Valid() {
+		bad("kind", wst.Kind, ErrInvalidValue, "unknown statement kind")
+	}
+	if wst.Reading != "" {
+		st.Reading = wireRef(rr, "reading", wst.Reading, bad)
+	}
+	return st
 }
 
 func toWire(s Set) (wire.MappingSet, error) {

@@ -2,4 +2,5 @@
 
 package mappings
 
-const hasCIS = false
+// cisSetTables is empty in a build with the tag nocis: the CIS sets are left out.
+var cisSetTables []*setTable

@@ -56,28 +56,70 @@ func validate(s Set, cat *catalog.Catalog, where func(i int) (record, ref string
 	if cat == nil {
 		cat = catalog.Default()
 	}
-	var out []*Problem
-	line := 0
-	add := func(sev Severity, rec, field, value string, err error, detail string) {
-		out = append(out, &Problem{Severity: sev, Set: s.ID, Line: line, Record: rec, Field: field, Value: value, Err: err, Detail: detail})
+	c := &checker{s: s, cat: cat, where: where, firstPair: map[pairKey]int{}, firstEdge: map[edgeKey]int{}}
+	c.set()
+	for i, e := range s.Edges {
+		c.edge(i, e)
 	}
+	c.line = 0
+	for i, st := range s.Statements {
+		c.statement(i, st)
+	}
+	return c.out
+}
+
+// pairKey is an edge without its relationship and label: two edges of one pairKey
+// and different relationships contradict each other.
+type pairKey struct {
+	from, to catalog.Ref
+	source   string
+}
+
+// edgeKey is what makes an edge the same as another.
+type edgeKey struct {
+	pairKey
+	rel   Relationship
+	label string
+}
+
+// checker collects the problems of one set as [validate] finds them.
+type checker struct {
+	s     Set
+	cat   *catalog.Catalog
+	where func(i int) (record, ref string, line int)
+	out   []*Problem
+	line  int // of the edge being checked
+	// allowed are the frameworks of each side ("from", "to"): the set's, and the
+	// framework it carries as its annex.
+	allowed   map[string]map[catalog.FrameworkID]bool
+	firstPair map[pairKey]int // the first edge of each pair
+	firstEdge map[edgeKey]int // the first edge of each edge key
+}
+
+func (c *checker) add(sev Severity, rec, field, value string, err error, detail string) {
+	c.out = append(c.out, &Problem{Severity: sev, Set: c.s.ID, Line: c.line, Record: rec, Field: field, Value: value, Err: err, Detail: detail})
+}
+
+// set checks the fields of the set itself and finds the frameworks of its sides.
+func (c *checker) set() {
+	s := c.s
 	if s.ID == "" {
-		add(Error, "", "id", "", ErrEmptyField, "")
+		c.add(Error, "", "id", "", ErrEmptyField, "")
 	}
-	sides := map[string]map[catalog.FrameworkID]bool{}
+	c.allowed = map[string]map[catalog.FrameworkID]bool{}
 	for _, f := range []struct {
 		name string
 		id   catalog.FrameworkID
 	}{{"from", s.From}, {"to", s.To}} {
 		allowed := map[catalog.FrameworkID]bool{f.id: true}
-		sides[f.name] = allowed
+		c.allowed[f.name] = allowed
 		if f.id == "" {
-			add(Error, "", f.name, "", ErrEmptyField, "")
+			c.add(Error, "", f.name, "", ErrEmptyField, "")
 			continue
 		}
-		info, ok := cat.Framework(f.id)
+		info, ok := c.cat.Framework(f.id)
 		if !ok {
-			add(Error, "", f.name, string(f.id), ErrUnknownSetFramework, "")
+			c.add(Error, "", f.name, string(f.id), ErrUnknownSetFramework, "")
 			continue
 		}
 		if info.AnnexOf != "" {
@@ -85,109 +127,117 @@ func validate(s Set, cat *catalog.Catalog, where func(i int) (record, ref string
 		}
 	}
 	if !s.Kind.Valid() {
-		add(Error, "", "kind", string(s.Kind), ErrInvalidValue, `want "crosswalk" or "succession"`)
+		c.add(Error, "", "kind", string(s.Kind), ErrInvalidValue, `want "crosswalk" or "succession"`)
 	}
 	if s.Source.ID == "" {
-		add(Error, "", "source", "", ErrEmptyField, "a set names its source document")
+		c.add(Error, "", "source", "", ErrEmptyField, "a set names its source document")
 	}
+}
 
-	// checkRef reports a ref that is empty, of the wrong framework or dangling, and
-	// returns its canonical form (or the ref itself when it does not resolve).
-	checkRef := func(rec, field string, r catalog.Ref, allowed map[catalog.FrameworkID]bool) catalog.Ref {
-		if r.IsZero() || r.ID == "" {
-			add(Error, rec, field, "", ErrEmptyField, "")
-			return r
-		}
-		if !allowed[r.Framework] {
-			add(Error, rec, field, r.String(), ErrFrameworkMismatch, fmt.Sprintf("the set's %q framework is %s", field, setSide(s, field)))
-		}
-		canon, ok := cat.Canonical(r)
-		if ok {
-			return canon
-		}
-		add(Error, rec, field, r.String(), ErrDanglingRef, danglingDetail(cat, r))
+// ref reports a ref that is empty, of a framework not of its side or dangling, and
+// returns its canonical form (or the ref itself when it does not resolve).
+func (c *checker) ref(rec, field string, r catalog.Ref, side string) catalog.Ref {
+	if r.IsZero() || r.ID == "" {
+		c.add(Error, rec, field, "", ErrEmptyField, "")
 		return r
 	}
+	if !c.allowed[side][r.Framework] {
+		c.add(Error, rec, field, r.String(), ErrFrameworkMismatch, fmt.Sprintf("the set's %q framework is %s", field, setSide(c.s, field)))
+	}
+	canon, ok := c.cat.Canonical(r)
+	if ok {
+		return canon
+	}
+	c.add(Error, rec, field, r.String(), ErrDanglingRef, danglingDetail(c.cat, r))
+	return r
+}
 
-	type pairKey struct {
-		from, to catalog.Ref
-		source   string
+// edge checks edge i: its refs and fields, then whether it repeats or contradicts
+// an edge before it.
+func (c *checker) edge(i int, e Edge) {
+	name, _, ln := c.where(i)
+	c.line = ln
+	rec := fmt.Sprintf("%s (%s → %s)", name, e.From, e.To)
+	from := c.ref(rec, "from", e.From, "from")
+	to := c.ref(rec, "to", e.To, "to")
+	c.edgeFields(rec, e)
+	if !from.IsZero() && from == to {
+		c.add(Error, rec, "to", e.To.String(), ErrSelfLoop, "")
 	}
-	type edgeKey struct {
-		pairKey
-		rel   Relationship
-		label string
+	c.edgeQuirks(rec, e)
+	c.repeats(i, rec, e, pairKey{from, to, e.Source})
+}
+
+// edgeFields checks the relationship, strength, rationale and source of an edge.
+func (c *checker) edgeFields(rec string, e Edge) {
+	if !e.Relationship.Valid() {
+		c.add(Error, rec, "relationship", e.Relationship.String(), ErrUnknownRelationship, "want equal, subset-of, superset-of, intersects-with, not-related-to or related")
 	}
-	firstPair := map[pairKey]int{}
-	firstEdge := map[edgeKey]int{}
-	for i, e := range s.Edges {
-		name, _, ln := where(i)
-		line = ln
-		rec := fmt.Sprintf("%s (%s → %s)", name, e.From, e.To)
-		from := checkRef(rec, "from", e.From, sides["from"])
-		to := checkRef(rec, "to", e.To, sides["to"])
-		if !e.Relationship.Valid() {
-			add(Error, rec, "relationship", e.Relationship.String(), ErrUnknownRelationship, "want equal, subset-of, superset-of, intersects-with, not-related-to or related")
-		}
-		if e.HasStrength && (e.Strength < 0 || e.Strength > 10) {
-			add(Error, rec, "strength", fmt.Sprint(e.Strength), ErrInvalidValue, "a strength is 0 to 10")
-		}
-		if !e.Rationale.Valid() {
-			add(Error, rec, "rationale", string(e.Rationale), ErrInvalidValue, "want syntactic, semantic or functional")
-		}
-		if e.Source == "" {
-			add(Error, rec, "source", "", ErrEmptyField, "every edge names its source document")
-		}
-		if !from.IsZero() && from == to {
-			add(Error, rec, "to", e.To.String(), ErrSelfLoop, "")
-		}
-		if e.Repeats < 0 {
-			add(Error, rec, "repeats", fmt.Sprint(e.Repeats), ErrInvalidValue, "repeats is not negative")
-		} else if e.Repeats > 0 {
-			add(Warning, rec, "", "", ErrDuplicateEdge, fmt.Sprintf("the source lists %s %s %s %d times; kept once", e.From, e.Relationship, e.To, e.Repeats+1))
-		}
-		if e.Misprint != "" {
-			add(Warning, rec, "", e.Misprint, ErrSourceQuirk, fmt.Sprintf("the source printed %q; read as %s → %s", e.Misprint, e.From, e.To))
-		}
-		pk := pairKey{from, to, e.Source}
-		ek := edgeKey{pk, e.Relationship, e.Label}
-		if j, dup := firstEdge[ek]; dup {
-			_, other, _ := where(j)
-			add(Error, rec, "", "", ErrDuplicateEdge, fmt.Sprintf("same as %s (%s %s %s, source %q)", other, e.From, e.Relationship, e.To, e.Source))
-			continue
-		}
-		firstEdge[ek] = i
-		if j, seen := firstPair[pk]; seen {
-			if r := s.Edges[j].Relationship; r != e.Relationship {
-				_, other, _ := where(j)
-				add(Error, rec, "relationship", e.Relationship.String(), ErrContradiction,
-					fmt.Sprintf("%s says %s %s %s from the same source %q", other, s.Edges[j].From, r, s.Edges[j].To, e.Source))
-			}
-		} else {
-			firstPair[pk] = i
+	if e.HasStrength && (e.Strength < 0 || e.Strength > 10) {
+		c.add(Error, rec, "strength", fmt.Sprint(e.Strength), ErrInvalidValue, "a strength is 0 to 10")
+	}
+	if !e.Rationale.Valid() {
+		c.add(Error, rec, "rationale", string(e.Rationale), ErrInvalidValue, "want syntactic, semantic or functional")
+	}
+	if e.Source == "" {
+		c.add(Error, rec, "source", "", ErrEmptyField, "every edge names its source document")
+	}
+}
+
+// edgeQuirks reports the source's quirks an edge keeps: the times the source lists
+// it, and a misprint.
+func (c *checker) edgeQuirks(rec string, e Edge) {
+	if e.Repeats < 0 {
+		c.add(Error, rec, "repeats", fmt.Sprint(e.Repeats), ErrInvalidValue, "repeats is not negative")
+	} else if e.Repeats > 0 {
+		c.add(Warning, rec, "", "", ErrDuplicateEdge, fmt.Sprintf("the source lists %s %s %s %d times; kept once", e.From, e.Relationship, e.To, e.Repeats+1))
+	}
+	if e.Misprint != "" {
+		c.add(Warning, rec, "", e.Misprint, ErrSourceQuirk, fmt.Sprintf("the source printed %q; read as %s → %s", e.Misprint, e.From, e.To))
+	}
+}
+
+// repeats reports edge i when an edge before it is the same edge, or joins the same
+// controls from the same source with another relationship.
+func (c *checker) repeats(i int, rec string, e Edge, pk pairKey) {
+	ek := edgeKey{pk, e.Relationship, e.Label}
+	if j, dup := c.firstEdge[ek]; dup {
+		_, other, _ := c.where(j)
+		c.add(Error, rec, "", "", ErrDuplicateEdge, fmt.Sprintf("same as %s (%s %s %s, source %q)", other, e.From, e.Relationship, e.To, e.Source))
+		return
+	}
+	c.firstEdge[ek] = i
+	j, seen := c.firstPair[pk]
+	if !seen {
+		c.firstPair[pk] = i
+		return
+	}
+	if r := c.s.Edges[j].Relationship; r != e.Relationship {
+		_, other, _ := c.where(j)
+		c.add(Error, rec, "relationship", e.Relationship.String(), ErrContradiction,
+			fmt.Sprintf("%s says %s %s %s from the same source %q", other, c.s.Edges[j].From, r, c.s.Edges[j].To, e.Source))
+	}
+}
+
+// statement checks statement i: its ref, kind and reading, and its misprint.
+func (c *checker) statement(i int, st Statement) {
+	rec := fmt.Sprintf("statement #%d (%s %s)", i+1, st.Ref, st.Kind)
+	c.ref(rec, "ref", st.Ref, "from")
+	if !st.Kind.Valid() {
+		c.add(Error, rec, "kind", string(st.Kind), ErrInvalidValue, "unknown statement kind")
+	}
+	if !st.Reading.IsZero() {
+		if _, ok := c.cat.Canonical(st.Reading); !ok {
+			c.add(Error, rec, "reading", st.Reading.String(), ErrDanglingRef, danglingDetail(c.cat, st.Reading))
 		}
 	}
-	line = 0
-	for i, st := range s.Statements {
-		rec := fmt.Sprintf("statement #%d (%s %s)", i+1, st.Ref, st.Kind)
-		checkRef(rec, "ref", st.Ref, sides["from"])
-		if !st.Kind.Valid() {
-			add(Error, rec, "kind", string(st.Kind), ErrInvalidValue, "unknown statement kind")
-		}
+	if st.Misprint != "" {
+		d := fmt.Sprintf("the source printed %q for %s, which names nothing", st.Misprint, st.Ref)
 		if !st.Reading.IsZero() {
-			if _, ok := cat.Canonical(st.Reading); !ok {
-				add(Error, rec, "reading", st.Reading.String(), ErrDanglingRef, danglingDetail(cat, st.Reading))
-			}
+			d += fmt.Sprintf("; probably %s (not applied)", st.Reading)
 		}
-		if st.Misprint != "" {
-			d := fmt.Sprintf("the source printed %q for %s, which names nothing", st.Misprint, st.Ref)
-			if !st.Reading.IsZero() {
-				d += fmt.Sprintf("; probably %s (not applied)", st.Reading)
-			}
-			add(Warning, rec, "", st.Misprint, ErrSourceQuirk, d)
-		}
+		c.add(Warning, rec, "", st.Misprint, ErrSourceQuirk, d)
 	}
-	return out
 }
 
 func setSide(s Set, field string) string {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
@@ -65,6 +64,57 @@ func buildCatalog(f catalog.Framework, cfg config) (*xCatalogDoc, error) {
 	if !isLine(f.Name) {
 		p.add("name", f.Name, fmt.Errorf("%w: the catalog title must be one non-empty line", ErrNotExpressible))
 	}
+	md := catalogMetadata(f, ts, &p)
+	res := sourceResources(f)
+	for _, r := range res {
+		md.Remarks = joinNonEmpty(md.Remarks, r.Title+": "+r.Remarks)
+	}
+	doc := &xCatalogDoc{Catalog: xCatalog{UUID: catalogUUID(f.ID, ts), Metadata: md}}
+	if len(res) > 0 {
+		doc.Catalog.BackMatter = &xBackMatter{Resources: res}
+	}
+
+	h := hierarchyOf(f.Controls, &p)
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	w := treeWriter{controls: f.Controls, children: h.children, width: len(strconv.Itoa(len(f.Controls))), p: &p}
+	asGroups := len(h.roots) > 0
+	for _, r := range h.roots {
+		if len(h.children[r]) == 0 {
+			asGroups = false
+		}
+	}
+	for _, r := range h.roots {
+		c := w.control(r, 0)
+		if asGroups {
+			doc.Catalog.Groups = append(doc.Catalog.Groups, xGroup(c))
+		} else {
+			doc.Catalog.Controls = append(doc.Catalog.Controls, c)
+		}
+	}
+	if w.visited != len(f.Controls) {
+		unreached(f.Controls, h.pos, &p)
+	}
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// joinNonEmpty joins a and b with a blank line, or returns the one that is not
+// empty.
+func joinNonEmpty(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n\n" + b
+}
+
+// catalogMetadata returns the metadata of the catalog of f: its title and version,
+// and the framework's identity as props in [Namespace]; what OSCAL cannot hold is
+// reported to p.
+func catalogMetadata(f catalog.Framework, ts string, p *problems) xMetadata {
 	md := xMetadata{
 		Title:        f.Name,
 		LastModified: ts,
@@ -78,24 +128,18 @@ func buildCatalog(f catalog.Framework, cfg config) (*xCatalogDoc, error) {
 	} else if !isString(f.Version) {
 		p.add("version", f.Version, fmt.Errorf("%w: a version has no white space at either end", ErrNotExpressible))
 	}
-	for i, a := range f.Aliases {
-		if !isString(a) {
-			p.add(fmt.Sprintf("aliases[%d]", i), a, fmt.Errorf("%w: an alias has no white space at either end", ErrNotExpressible))
-		}
-		md.Props = append(md.Props, nsProp(propAlias, a))
-	}
+	md.Props = append(md.Props, listProps("aliases", propAlias, f.Aliases, "an alias", p)...)
 	if f.AnnexOf != "" {
 		md.Props = append(md.Props, nsProp(propAnnexOf, string(f.AnnexOf)))
 	}
 	if f.QualifiedOnly {
 		md.Props = append(md.Props, nsProp(propQualifiedOnly, "true"))
 	}
+	kinds := make([]string, len(f.ItemKinds))
 	for i, k := range f.ItemKinds {
-		if !isString(string(k)) {
-			p.add(fmt.Sprintf("item-kinds[%d]", i), string(k), fmt.Errorf("%w: a kind has no white space at either end", ErrNotExpressible))
-		}
-		md.Props = append(md.Props, nsProp(propItemKind, string(k)))
+		kinds[i] = string(k)
 	}
+	md.Props = append(md.Props, listProps("item-kinds", propItemKind, kinds, "a kind", p)...)
 	if f.Publisher != "" {
 		if !isString(f.Publisher) {
 			p.add("publisher", f.Publisher, fmt.Errorf("%w: a party name has no white space at either end", ErrNotExpressible))
@@ -105,101 +149,111 @@ func buildCatalog(f catalog.Framework, cfg config) (*xCatalogDoc, error) {
 		md.Parties = []xParty{{UUID: party, Type: "organization", Name: f.Publisher}}
 		md.ResponsibleParties = []xResponsibleParty{{RoleID: "publisher", PartyUUIDs: []string{party}}}
 	}
-	var remarks []string
+	return md
+}
+
+// listProps returns one prop name per value of a list field (field names it in
+// errors, what names one value), reporting values a prop cannot hold.
+func listProps(field, name string, values []string, what string, p *problems) []xProp {
+	out := make([]xProp, 0, len(values))
+	for i, v := range values {
+		if !isString(v) {
+			p.add(fmt.Sprintf("%s[%d]", field, i), v, fmt.Errorf("%w: %s has no white space at either end", ErrNotExpressible, what))
+		}
+		out = append(out, nsProp(name, v))
+	}
+	return out
+}
+
+// sourceResources returns the back-matter resources holding the framework's
+// source and licence, when it has them.
+func sourceResources(f catalog.Framework) []xResource {
 	var res []xResource
 	if f.Source != "" {
-		remarks = append(remarks, "Source: "+f.Source)
 		res = append(res, xResource{UUID: UUID("source/" + string(f.ID)), Title: "Source",
 			Props: []xProp{nsProp(propRole, "source")}, Remarks: f.Source})
 	}
 	if f.Licence != "" {
-		remarks = append(remarks, "Licence: "+f.Licence)
 		res = append(res, xResource{UUID: UUID("licence/" + string(f.ID)), Title: "Licence",
 			Props: []xProp{nsProp(propRole, "licence")}, Remarks: f.Licence})
 	}
-	md.Remarks = strings.Join(remarks, "\n\n")
-	doc := &xCatalogDoc{Catalog: xCatalog{UUID: catalogUUID(f.ID, ts), Metadata: md}}
-	if len(res) > 0 {
-		doc.Catalog.BackMatter = &xBackMatter{Resources: res}
-	}
+	return res
+}
 
-	// The hierarchy.
-	pos := make(map[string]int, len(f.Controls))
-	for i, s := range f.Controls {
+// hierarchy is the tree of a framework's controls, by position in its list.
+type hierarchy struct {
+	pos      map[string]int // 1 + position, by ID
+	children [][]int        // children of each control, in list order
+	roots    []int          // controls without a parent, in list order
+}
+
+// hierarchyOf returns the tree of controls, reporting missing and duplicate IDs and
+// parents that no control has to p.
+func hierarchyOf(controls []catalog.ControlSpec, p *problems) hierarchy {
+	h := hierarchy{pos: make(map[string]int, len(controls)), children: make([][]int, len(controls))}
+	for i, s := range controls {
 		path := fmt.Sprintf("controls[%d]", i)
 		switch {
 		case s.ID == "":
 			p.add(path+".id", "", ErrMissing)
-		case pos[s.ID] > 0:
+		case h.pos[s.ID] > 0:
 			p.add(path+".id", s.ID, ErrDuplicate)
 		default:
-			pos[s.ID] = i + 1
+			h.pos[s.ID] = i + 1
 		}
 	}
-	children := make([][]int, len(f.Controls))
-	var roots []int
-	for i, s := range f.Controls {
+	for i, s := range controls {
 		if s.Parent == "" {
-			roots = append(roots, i)
+			h.roots = append(h.roots, i)
 			continue
 		}
-		pi := pos[s.Parent] - 1
+		pi := h.pos[s.Parent] - 1
 		if pi < 0 {
 			p.add(fmt.Sprintf("controls[%d].parent", i), s.Parent, fmt.Errorf("%w: no control has this ID", ErrInvalid))
 			continue
 		}
-		children[pi] = append(children[pi], i)
+		h.children[pi] = append(h.children[pi], i)
 	}
-	if err := p.err(); err != nil {
-		return nil, err
+	return h
+}
+
+// treeWriter writes controls as nested OSCAL controls, counting those it wrote.
+type treeWriter struct {
+	controls []catalog.ControlSpec
+	children [][]int
+	width    int // digits of the sort-ids
+	visited  int
+	p        *problems
+}
+
+// control returns control i with its descendants, down to maxDepth.
+func (w *treeWriter) control(i, depth int) xControl {
+	w.visited++
+	s := w.controls[i]
+	path := fmt.Sprintf("controls[%d]", i)
+	c := xControl{ID: EncodeID(s.ID), Class: EncodeID(string(kindOf(s))), Title: s.Title}
+	if !isLine(s.Title) {
+		w.p.add(path+".title", s.Title, fmt.Errorf("%w: a title is one non-empty line", ErrNotExpressible))
 	}
-	width := len(strconv.Itoa(len(f.Controls)))
-	visited := 0
-	var control func(i, depth int) xControl
-	control = func(i, depth int) xControl {
-		visited++
-		s := f.Controls[i]
-		path := fmt.Sprintf("controls[%d]", i)
-		c := xControl{ID: EncodeID(s.ID), Class: EncodeID(string(kindOf(s))), Title: s.Title}
-		if !isLine(s.Title) {
-			p.add(path+".title", s.Title, fmt.Errorf("%w: a title is one non-empty line", ErrNotExpressible))
-		}
-		c.Props = nodeProps(s, i, width, path, &p)
-		if s.Summary != "" {
-			c.Parts = []xPart{{Name: "statement", Prose: s.Summary}}
-		}
-		if depth < maxDepth {
-			for _, ci := range children[i] {
-				c.Controls = append(c.Controls, control(ci, depth+1))
-			}
-		}
-		return c
+	c.Props = nodeProps(s, i, w.width, path, w.p)
+	if s.Summary != "" {
+		c.Parts = []xPart{{Name: "statement", Prose: s.Summary}}
 	}
-	asGroups := len(roots) > 0
-	for _, r := range roots {
-		if len(children[r]) == 0 {
-			asGroups = false
-		}
-	}
-	for _, r := range roots {
-		c := control(r, 0)
-		if asGroups {
-			doc.Catalog.Groups = append(doc.Catalog.Groups, xGroup(c))
-		} else {
-			doc.Catalog.Controls = append(doc.Catalog.Controls, c)
+	if depth < maxDepth {
+		for _, ci := range w.children[i] {
+			c.Controls = append(c.Controls, w.control(ci, depth+1))
 		}
 	}
-	if visited != len(f.Controls) {
-		for i, s := range f.Controls {
-			if s.Parent != "" && !reaches(f.Controls, pos, i) {
-				p.add(fmt.Sprintf("controls[%d].parent", i), s.Parent, fmt.Errorf("%w: the parent chain loops or is deeper than %d", ErrInvalid, maxDepth))
-			}
+	return c
+}
+
+// unreached reports to p the controls whose parent chain loops or is too deep.
+func unreached(controls []catalog.ControlSpec, pos map[string]int, p *problems) {
+	for i, s := range controls {
+		if s.Parent != "" && !reaches(controls, pos, i) {
+			p.add(fmt.Sprintf("controls[%d].parent", i), s.Parent, fmt.Errorf("%w: the parent chain loops or is deeper than %d", ErrInvalid, maxDepth))
 		}
 	}
-	if err := p.err(); err != nil {
-		return nil, err
-	}
-	return doc, nil
 }
 
 // maxDepth bounds the nesting of groups and controls, on export and import.

@@ -298,97 +298,127 @@ func (im *catalogImport) read(cv any) catalog.Framework {
 	md := r.metadata(cm, path+".metadata")
 	rep := im.rep
 	rep.Title, rep.Version, rep.OSCALVersion = md.title, md.version, md.oscalVersion
-	fwID, ours := ourValue(md.props, propFrameworkID)
-	im.ours, rep.Ours = ours, ours
+	_, im.ours = ourValue(md.props, propFrameworkID)
+	rep.Ours = im.ours
 	res := r.backMatter(cm, path)
 	rep.BackMatter = len(res)
 	rep.Params += len(r.array(cm, path, "params"))
-	if !ours {
+	if !im.ours {
 		im.params, im.missing = map[string]param{}, map[string]bool{}
 		collectParams(cm, im.params, 0)
 	}
 
-	f := catalog.Framework{Name: md.title, Version: md.version, Publisher: md.publisher}
-	if ours {
-		f.ID = catalog.FrameworkID(fwID)
-		if _, unset := ourValue(md.props, propVersionUnset); unset {
-			f.Version = ""
-		}
-		f.Aliases = ourValues(md.props, propAlias)
-		a, _ := ourValue(md.props, propAnnexOf)
-		f.AnnexOf = catalog.FrameworkID(a)
-		q, _ := ourValue(md.props, propQualifiedOnly)
-		f.QualifiedOnly = q == "true"
-		for _, k := range ourValues(md.props, propItemKind) {
-			f.ItemKinds = append(f.ItemKinds, catalog.Kind(k))
-		}
-		for _, rs := range res {
-			switch role, _ := ourValue(rs.props, propRole); role {
-			case "source":
-				f.Source = rs.remarks
-			case "licence":
-				f.Licence = rs.remarks
-			}
-		}
-	} else {
-		f.ID = shortID(md.title, md.version)
-		u, _ := cm["uuid"].(string)
-		f.Source = fmt.Sprintf("OSCAL catalog %q, version %s (uuid %s), read from %s", md.title, md.version, u, filepath.Base(rep.File))
-	}
-	if im.cfg.frameworkID != "" {
-		f.ID = im.cfg.frameworkID
-	}
+	f := im.identity(cm, md, res)
 	rep.Framework = f.ID
-
 	for i, v := range r.array(cm, path, "controls") {
-		im.node(index(path+".controls", i), v, false, nil, false, "", 0)
+		im.node(member(path, "controls", i), v, false, nil, false, "", 0)
 	}
 	for i, v := range r.array(cm, path, "groups") {
-		im.node(index(path+".groups", i), v, true, nil, false, "", 0)
+		im.node(member(path, "groups", i), v, true, nil, false, "", 0)
 	}
-	if ours && len(im.sort) == len(im.specs) {
-		idx := make([]int, len(im.specs))
-		for i := range idx {
-			idx[i] = i
-		}
-		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(im.sort[a], im.sort[b]) })
-		sorted := make([]catalog.ControlSpec, len(idx))
-		for i, j := range idx {
-			sorted[i] = im.specs[j]
-		}
-		im.specs = sorted
+	if im.ours && len(im.sort) == len(im.specs) {
+		im.specs = sortedBy(im.specs, im.sort)
 	}
 	f.Controls = im.specs
-	if !ours {
-		// Every OSCAL control, at every depth, is a requirement: a base control of SP
-		// 800-53 as much as its enhancements. Groups are not.
-		for _, s := range f.Controls {
-			if im.controlKinds[s.Kind] && !slices.Contains(f.ItemKinds, s.Kind) {
-				f.ItemKinds = append(f.ItemKinds, s.Kind)
-			}
-		}
+	if !im.ours {
+		f.ItemKinds = im.itemKinds(f.Controls)
 	}
 	for _, s := range f.Controls {
 		rep.count(s.Kind)
 	}
-	keys := slices.SortedFunc(func(yield func([2]string) bool) {
-		for k := range im.fallback {
-			if !yield(k) {
-				return
-			}
+	rep.Notes = append(rep.Notes, im.notes()...)
+	return f
+}
+
+// identity returns the framework a catalog describes, without its controls: for a
+// document of ours, as its props and back-matter say; for another, named after its
+// metadata, with a short ID ([WithFrameworkID] wins in both cases).
+func (im *catalogImport) identity(cm map[string]any, md metadata, res []resource) catalog.Framework {
+	f := catalog.Framework{Name: md.title, Version: md.version, Publisher: md.publisher}
+	if im.ours {
+		ourIdentity(&f, md.props, res)
+	} else {
+		f.ID = shortID(md.title, md.version)
+		u, _ := cm["uuid"].(string)
+		f.Source = fmt.Sprintf("OSCAL catalog %q, version %s (uuid %s), read from %s", md.title, md.version, u, filepath.Base(im.rep.File))
+	}
+	if im.cfg.frameworkID != "" {
+		f.ID = im.cfg.frameworkID
+	}
+	return f
+}
+
+// ourIdentity fills in what a catalog written by [ExportCatalog] says of its
+// framework in the metadata props and back-matter resources of [Namespace].
+func ourIdentity(f *catalog.Framework, props []prop, res []resource) {
+	id, _ := ourValue(props, propFrameworkID)
+	f.ID = catalog.FrameworkID(id)
+	if _, unset := ourValue(props, propVersionUnset); unset {
+		f.Version = ""
+	}
+	f.Aliases = ourValues(props, propAlias)
+	a, _ := ourValue(props, propAnnexOf)
+	f.AnnexOf = catalog.FrameworkID(a)
+	q, _ := ourValue(props, propQualifiedOnly)
+	f.QualifiedOnly = q == "true"
+	for _, k := range ourValues(props, propItemKind) {
+		f.ItemKinds = append(f.ItemKinds, catalog.Kind(k))
+	}
+	for _, rs := range res {
+		switch role, _ := ourValue(rs.props, propRole); role {
+		case "source":
+			f.Source = rs.remarks
+		case "licence":
+			f.Licence = rs.remarks
 		}
-	}, func(a, b [2]string) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	}
+}
+
+// sortedBy returns specs in the order of their sort keys (stable for equal keys).
+func sortedBy(specs []catalog.ControlSpec, keys []int) []catalog.ControlSpec {
+	idx := make([]int, len(specs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
+	sorted := make([]catalog.ControlSpec, len(idx))
+	for i, j := range idx {
+		sorted[i] = specs[j]
+	}
+	return sorted
+}
+
+// itemKinds returns the kinds of the nodes read from OSCAL controls, in order of
+// first appearance: every OSCAL control, at every depth, is a requirement, a base
+// control of SP 800-53 as much as its enhancements. Groups are not.
+func (im *catalogImport) itemKinds(specs []catalog.ControlSpec) []catalog.Kind {
+	var kinds []catalog.Kind
+	for _, s := range specs {
+		if im.controlKinds[s.Kind] && !slices.Contains(kinds, s.Kind) {
+			kinds = append(kinds, s.Kind)
+		}
+	}
+	return kinds
+}
+
+// notes are the report's lines about decisions the import took: classes read as
+// other kinds, parameters inserted but not defined, groups given IDs.
+func (im *catalogImport) notes() []string {
+	var out []string
+	keys := slices.SortedFunc(maps.Keys(im.fallback), func(a, b [2]string) int {
+		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
+	})
 	for _, k := range keys {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("class %q is not a kind (lower-case letters, '-' and '_'): read as %q (%d node(s))", k[0], k[1], im.fallback[k]))
+		out = append(out, fmt.Sprintf("class %q is not a kind (lower-case letters, '-' and '_'): read as %q (%d node(s))", k[0], k[1], im.fallback[k]))
 	}
 	if len(im.missing) > 0 {
 		ids := slices.Sorted(maps.Keys(im.missing))
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d parameter(s) inserted in statements but not defined, rendered as [Assignment: ID]: %s", len(ids), listFirst(ids, 5, ", ")))
+		out = append(out, fmt.Sprintf("%d parameter(s) inserted in statements but not defined, rendered as [Assignment: ID]: %s", len(ids), listFirst(ids, 5, ", ")))
 	}
 	if im.groupsN > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d group(s) without an id were given the IDs group-1, group-2, ...", im.groupsN))
+		out = append(out, fmt.Sprintf("%d group(s) without an id were given the IDs group-1, group-2, ...", im.groupsN))
 	}
-	return f
+	return out
 }
 
 // shortID makes a short framework ID from a catalog's title and version, the same
@@ -403,41 +433,17 @@ func shortID(title, version string) catalog.FrameworkID {
 	})
 	var kept []string
 	for _, w := range words {
-		w = strings.Trim(w, ".-")
-		if w == "" {
-			continue
-		}
-		digit, upper, letters := false, true, 0
-		for _, r := range w {
-			switch {
-			case unicode.IsDigit(r):
-				digit = true
-			case unicode.IsLetter(r):
-				letters++
-				upper = upper && unicode.IsUpper(r)
-			}
-		}
-		number := strings.Trim(w, "0123456789.") == ""
-		switch {
-		case number && version != "" && (version == w || strings.HasPrefix(version, w+".") || strings.HasPrefix(version, w+"+")):
-		case digit, letters >= 2 && upper:
+		if w = strings.Trim(w, ".-"); w != "" && telling(w, version) {
 			kept = append(kept, w)
-		}
-		if len(kept) == 4 {
-			break
+			if len(kept) == 4 {
+				break
+			}
 		}
 	}
 	if len(kept) == 0 {
 		kept = words[:min(3, len(words))]
 	}
-	t := slug(strings.Join(kept, " "))
-	if len(t) > 40 {
-		t = t[:40]
-		if i := strings.LastIndexByte(t, '-'); i > 0 {
-			t = t[:i]
-		}
-		t = strings.Trim(t, ".-")
-	}
+	t := cutSlug(slug(strings.Join(kept, " ")), 40)
 	if t == "" {
 		t = "oscal"
 	}
@@ -449,6 +455,40 @@ func shortID(title, version string) catalog.FrameworkID {
 		return catalog.FrameworkID(t + ":" + v)
 	}
 	return catalog.FrameworkID(t)
+}
+
+// telling reports whether a word of a catalog's title goes into its short ID: a
+// word with a digit ("800-53") or an acronym ("NIST", "LOW"), but not the number
+// the version starts with ("Revision 5" of version "5.1.1").
+func telling(w, version string) bool {
+	digit, upper, letters := false, true, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case unicode.IsLetter(r):
+			letters++
+			upper = upper && unicode.IsUpper(r)
+		}
+	}
+	number := strings.Trim(w, "0123456789.") == ""
+	if number && version != "" && (version == w || strings.HasPrefix(version, w+".") || strings.HasPrefix(version, w+"+")) {
+		return false
+	}
+	return digit || (letters >= 2 && upper)
+}
+
+// cutSlug cuts a slug to at most n bytes, at a '-' when it has one, without '.' or
+// '-' at either end.
+func cutSlug(t string, n int) string {
+	if len(t) <= n {
+		return t
+	}
+	t = t[:n]
+	if i := strings.LastIndexByte(t, '-'); i > 0 {
+		t = t[:i]
+	}
+	return strings.Trim(t, ".-")
 }
 
 // derivedID makes a framework ID from a title and a version.
@@ -489,127 +529,19 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 	im.rep.Params += len(r.array(m, path, "params"))
 	im.rep.Links += len(r.array(m, path, "links"))
 
-	id := rawID
-	switch {
-	case rawID == "" && group:
-		im.groupsN++
-		id = fmt.Sprintf("group-%d", im.groupsN)
-	case rawID != "" && im.ours:
-		d, ok := DecodeID(rawID)
-		if !ok {
-			r.p.add(path+".id", rawID, fmt.Errorf("%w: not an ID written by this package", ErrInvalid))
-		}
-		id = d
-	}
-	if rawID != "" {
-		if prev, dup := im.seen[rawID]; dup {
-			r.p.add(path+".id", rawID, fmt.Errorf("%w: also at %s", ErrDuplicate, prev))
-		} else {
-			im.seen[rawID] = path + ".id"
-		}
-	}
+	id := im.nodeID(path, rawID, group)
 	kind := im.kind(class, group, parent != nil && !parentGroup)
-
-	// Statement and summary.
-	stmt, hasStmt, overview := "", false, ""
-	for i, pv := range r.array(m, path, "parts") {
-		pp := index(path+".parts", i)
-		pm := r.object(pp, pv, partKeys)
-		if pm == nil {
-			continue
-		}
-		name := r.str(pm, pp, "name", true)
-		// Only the statement (or, lacking one, the overview) is kept: other parts
-		// (guidance, assessment) are read and checked, but their text is not built.
-		want := (name == "statement" && !hasStmt) || (name == "overview" && overview == "" && !im.ours)
-		text, _ := im.prose(pm, pp, depth, want)
-		switch {
-		case name == "statement" && !hasStmt:
-			stmt, hasStmt = text, true
-		case name == "overview" && overview == "" && !im.ours:
-			overview = text
-			im.rep.Parts++
-		default:
-			im.rep.Parts++
-		}
-	}
-	if !hasStmt && overview != "" {
-		stmt = overview
-		im.rep.Parts--
-	}
-
-	withdrawn := false
-	for _, p := range props {
-		if isCore(p) && p.name == "status" && strings.EqualFold(p.value, "withdrawn") {
-			withdrawn = true
-		}
-	}
-	childSkip := skip
-	if (withdrawn || skip != "") && !im.ours {
-		reason := skip
-		if withdrawn {
-			reason = "withdrawn"
-		}
-		im.rep.Withdrawn = append(im.rep.Withdrawn, Skipped{Path: path, ID: id, Kind: kind, Reason: reason})
-		if skip == "" {
-			childSkip = "under withdrawn " + id
-		}
-	}
+	stmt := im.statement(m, path, depth)
+	childSkip := im.withdrawal(path, id, kind, props, skip)
 
 	spec := catalog.ControlSpec{ID: id, Title: title, Kind: kind}
 	if parent != nil {
 		spec.Parent = parent.ID
 	}
-	switch {
-	case im.ours:
-		spec.Summary = stmt
-	case stmt != "" && (title == "" || title == rawID):
-		spec.Title = stmt
-	default:
-		spec.Summary = stmt
-	}
-	sortID := -1
-	for _, p := range props {
-		switch {
-		case im.ours && p.ns == Namespace:
-			n, ok := DecodeID(p.name)
-			if !ok {
-				r.p.add(path+".props", p.name, fmt.Errorf("%w: not an attribute name written by this package", ErrInvalid))
-				continue
-			}
-			spec.Attributes = addAttr(spec.Attributes, n, p.text())
-		case im.ours && isCore(p) && p.name == "sort-id":
-			if n, err := strconv.Atoi(p.value); err == nil && n >= 0 {
-				sortID = n
-			}
-		case im.ours:
-		case isCore(p) && p.name == "label":
-			// Kept as attribute "label": the plain label first (NIST writes "AC-1"
-			// plain and "AC-01" as class zero-padded), each spelling once.
-		case isCore(p) && (p.name == "sort-id" || p.name == "status"):
-		case strings.TrimSpace(p.value) == "":
-		default:
-			spec.Attributes = addAttr(spec.Attributes, p.name, p.value)
-		}
-	}
-	if !im.ours && childSkip != "" {
-		// Withdrawn, or below a withdrawn node: kept so that references resolve,
-		// marked so that it is never an item; where it went, when the document says.
-		if spec.Attributes == nil {
-			spec.Attributes = map[string][]string{}
-		}
-		spec.Attributes[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
-		if into := im.movedTo(m); len(into) > 0 {
-			spec.Attributes[catalog.AttrIncorporatedInto] = into
-		}
-	}
+	im.describe(&spec, stmt, rawID)
+	sortID := im.attributes(&spec, path, props)
 	if !im.ours {
-		if labels := labelsOf(props); len(labels) > 0 {
-			if spec.Attributes == nil {
-				spec.Attributes = map[string][]string{}
-			}
-			spec.Attributes[AttrLabel] = labels
-		}
+		im.markForeign(&spec, m, props, childSkip != "")
 	}
 	im.specs = append(im.specs, spec)
 	if !group {
@@ -619,12 +551,170 @@ func (im *catalogImport) node(path string, v any, group bool, parent *catalog.Co
 		im.sort = append(im.sort, sortID)
 	}
 	for i, cv := range r.array(m, path, "controls") {
-		im.node(index(path+".controls", i), cv, false, &spec, group, childSkip, depth+1)
+		im.node(member(path, "controls", i), cv, false, &spec, group, childSkip, depth+1)
 	}
 	if group {
 		for i, gv := range r.array(m, path, "groups") {
-			im.node(index(path+".groups", i), gv, true, &spec, true, childSkip, depth+1)
+			im.node(member(path, "groups", i), gv, true, &spec, true, childSkip, depth+1)
 		}
+	}
+}
+
+// nodeID returns the ID of the node at path whose id member is rawID: decoded when
+// the document is ours, made up for a group without one ("group-1", ...), checked to
+// be unique in the document.
+func (im *catalogImport) nodeID(path, rawID string, group bool) string {
+	id := rawID
+	switch {
+	case rawID == "" && group:
+		im.groupsN++
+		id = fmt.Sprintf("group-%d", im.groupsN)
+	case rawID != "" && im.ours:
+		d, ok := DecodeID(rawID)
+		if !ok {
+			im.r.p.add(path+".id", rawID, fmt.Errorf("%w: not an ID written by this package", ErrInvalid))
+		}
+		id = d
+	}
+	if rawID != "" {
+		if prev, dup := im.seen[rawID]; dup {
+			im.r.p.add(path+".id", rawID, fmt.Errorf("%w: also at %s.id", ErrDuplicate, prev))
+		} else {
+			im.seen[rawID] = path
+		}
+	}
+	return id
+}
+
+// statement returns the text of a node's statement part or, lacking one (in a
+// document not ours), of its overview part. Every part is read and checked; other
+// parts (guidance, assessment) are counted in the report, their text not built.
+func (im *catalogImport) statement(m map[string]any, path string, depth int) string {
+	r := im.r
+	stmt, hasStmt, overview := "", false, ""
+	for i, pv := range r.array(m, path, "parts") {
+		pp := member(path, "parts", i)
+		pm := r.object(pp, pv, partKeys)
+		if pm == nil {
+			continue
+		}
+		name := r.str(pm, pp, "name", true)
+		isStmt := name == "statement" && !hasStmt
+		isOverview := !isStmt && name == "overview" && overview == "" && !im.ours
+		text, _ := im.prose(pm, pp, depth, isStmt || isOverview)
+		switch {
+		case isStmt:
+			stmt, hasStmt = text, true
+		case isOverview:
+			overview = text
+			im.rep.Parts++
+		default:
+			im.rep.Parts++
+		}
+	}
+	if !hasStmt && overview != "" {
+		im.rep.Parts-- // the overview stands in for the statement
+		return overview
+	}
+	return stmt
+}
+
+// withdrawal lists a node marked withdrawn by its props, or under a withdrawn node
+// (skip says why), in the report, and returns what its children are under: "" when
+// nothing is withdrawn. Documents of ours carry the status as an attribute instead.
+func (im *catalogImport) withdrawal(path, id string, kind catalog.Kind, props []prop, skip string) string {
+	withdrawn := slices.ContainsFunc(props, func(p prop) bool {
+		return isCore(p) && p.name == "status" && strings.EqualFold(p.value, "withdrawn")
+	})
+	if im.ours || (!withdrawn && skip == "") {
+		return skip
+	}
+	reason := skip
+	if withdrawn {
+		reason = "withdrawn"
+	}
+	im.rep.Withdrawn = append(im.rep.Withdrawn, Skipped{Path: path, ID: id, Kind: kind, Reason: reason})
+	if skip == "" {
+		return "under withdrawn " + id
+	}
+	return skip
+}
+
+// describe puts a node's statement into its spec: as the summary, or as the title
+// when the title only repeats the id (NIST's CSF subcategories).
+func (im *catalogImport) describe(spec *catalog.ControlSpec, stmt, rawID string) {
+	switch {
+	case im.ours:
+		spec.Summary = stmt
+	case stmt != "" && (spec.Title == "" || spec.Title == rawID):
+		spec.Title = stmt
+	default:
+		spec.Summary = stmt
+	}
+}
+
+// attributes turns a node's props into attributes of spec and returns the node's
+// sort-id in a document of ours (-1 when there is none). In a document not ours,
+// every prop with a value but OSCAL's label, sort-id and status is an attribute,
+// named after the prop (labels are kept apart, see markForeign).
+func (im *catalogImport) attributes(spec *catalog.ControlSpec, path string, props []prop) int {
+	if im.ours {
+		return im.ourAttributes(spec, path, props)
+	}
+	for _, p := range props {
+		switch {
+		case isCore(p) && (p.name == "label" || p.name == "sort-id" || p.name == "status"):
+		case strings.TrimSpace(p.value) == "":
+		default:
+			spec.Attributes = addAttr(spec.Attributes, p.name, p.value)
+		}
+	}
+	return -1
+}
+
+// ourAttributes reads the props of a node of a document of ours: those in
+// [Namespace] are its attributes, their names decoded; OSCAL's sort-id keeps the
+// order of the framework; it returns the sort-id, or -1.
+func (im *catalogImport) ourAttributes(spec *catalog.ControlSpec, path string, props []prop) int {
+	sortID := -1
+	for _, p := range props {
+		switch {
+		case p.ns == Namespace:
+			n, ok := DecodeID(p.name)
+			if !ok {
+				im.r.p.add(path+".props", p.name, fmt.Errorf("%w: not an attribute name written by this package", ErrInvalid))
+				continue
+			}
+			spec.Attributes = addAttr(spec.Attributes, n, p.text())
+		case isCore(p) && p.name == "sort-id":
+			if n, err := strconv.Atoi(p.value); err == nil && n >= 0 {
+				sortID = n
+			}
+		}
+	}
+	return sortID
+}
+
+// markForeign adds to the spec of a node of a document not ours what OSCAL says of
+// it beyond props: withdrawn (itself or an ancestor; kept so that references
+// resolve, marked so that it is never an item) and where it went, when the document
+// says; and its labels in [AttrLabel], the plain label first (NIST writes "AC-1"
+// plain and "AC-01" with class zero-padded), each spelling once.
+func (im *catalogImport) markForeign(spec *catalog.ControlSpec, m map[string]any, props []prop, withdrawn bool) {
+	if withdrawn {
+		if spec.Attributes == nil {
+			spec.Attributes = map[string][]string{}
+		}
+		spec.Attributes[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
+		if into := im.movedTo(m); len(into) > 0 {
+			spec.Attributes[catalog.AttrIncorporatedInto] = into
+		}
+	}
+	if labels := labelsOf(props); len(labels) > 0 {
+		if spec.Attributes == nil {
+			spec.Attributes = map[string][]string{}
+		}
+		spec.Attributes[AttrLabel] = labels
 	}
 }
 
@@ -730,7 +820,7 @@ func (im *catalogImport) prose(pm map[string]any, path string, depth int, want b
 		lines = append(lines, text)
 	}
 	for i, sv := range r.array(pm, path, "parts") {
-		sp := index(path+".parts", i)
+		sp := member(path, "parts", i)
 		sm := r.object(sp, sv, partKeys)
 		if sm == nil {
 			continue

@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"path"
@@ -102,15 +103,7 @@ func (mi *mappingImport) read(mv any) []mappings.Set {
 	rep.Title, rep.Version, rep.OSCALVersion = md.title, md.version, md.oscalVersion
 	_, mi.ours = ourValue(md.props, propRationaleNoted)
 	rep.Ours = mi.ours
-	var provRationale string
-	if _, ok := mc["provenance"]; !ok {
-		r.p.add(p+".provenance", "", ErrMissing)
-	} else if pm := r.object(p+".provenance", mc["provenance"], provenanceKeys); pm != nil {
-		provRationale = r.str(pm, p+".provenance", "matching-rationale", true)
-		r.str(pm, p+".provenance", "method", true)
-		r.str(pm, p+".provenance", "status", true)
-		r.str(pm, p+".provenance", "mapping-description", true)
-	}
+	provRationale := mi.provenance(mc, p+".provenance")
 	res := r.backMatter(mc, p)
 	rep.BackMatter = len(res)
 	mi.resources = make(map[string]resource, len(res))
@@ -122,27 +115,7 @@ func (mi *mappingImport) read(mv any) []mappings.Set {
 		docSource.ID = "oscal-mapping-collection"
 	}
 
-	// "mappings" is an array, or a single mapping object.
-	var list []any
-	paths := []string{}
-	switch x := mc["mappings"].(type) {
-	case []any:
-		list = x
-		for i := range x {
-			paths = append(paths, index(p+".mappings", i))
-		}
-	case map[string]any:
-		list = []any{x}
-		paths = append(paths, p+".mappings")
-	case nil:
-		if _, ok := mc["mappings"]; !ok {
-			r.p.add(p+".mappings", "", ErrMissing)
-		} else {
-			r.p.add(p+".mappings", "", fmt.Errorf("%w: want an array or an object, got null", ErrType))
-		}
-	default:
-		r.p.add(p+".mappings", "", fmt.Errorf("%w: want an array or an object, got %s", ErrType, jsonType(x)))
-	}
+	list, paths := mi.mappingList(mc, p+".mappings")
 	var sets []mappings.Set
 	for i, v := range list {
 		if r.p.full() {
@@ -150,12 +123,10 @@ func (mi *mappingImport) read(mv any) []mappings.Set {
 		}
 		if s, ok := mi.mapping(paths[i], v, provRationale, docSource); ok {
 			sets = append(sets, s)
+			rep.Edges += len(s.Edges)
 		}
 	}
 	rep.Sets = len(sets)
-	for _, s := range sets {
-		rep.Edges += len(s.Edges)
-	}
 	if mi.stmtItems > 0 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("skipped %d map source(s)/target(s) of type statement (a part of a control, not a control)", mi.stmtItems))
 	}
@@ -165,7 +136,53 @@ func (mi *mappingImport) read(mv any) []mappings.Set {
 	return sets
 }
 
-// framework returns the framework a source-resource or target-resource names.
+// provenance reads and checks the collection's provenance (at path) and returns
+// its matching rationale, the default of every map.
+func (mi *mappingImport) provenance(mc map[string]any, path string) string {
+	r := mi.r
+	pv, ok := mc["provenance"]
+	if !ok {
+		r.p.add(path, "", ErrMissing)
+		return ""
+	}
+	pm := r.object(path, pv, provenanceKeys)
+	if pm == nil {
+		return ""
+	}
+	rationale := r.str(pm, path, "matching-rationale", true)
+	r.str(pm, path, "method", true)
+	r.str(pm, path, "status", true)
+	r.str(pm, path, "mapping-description", true)
+	return rationale
+}
+
+// mappingList returns the mappings of a collection with their paths: "mappings"
+// (at path) is an array, or a single mapping object.
+func (mi *mappingImport) mappingList(mc map[string]any, path string) (list []any, paths []string) {
+	r := mi.r
+	switch x := mc["mappings"].(type) {
+	case []any:
+		for i := range x {
+			paths = append(paths, index(path, i))
+		}
+		return x, paths
+	case map[string]any:
+		return []any{x}, []string{path}
+	case nil:
+		if _, ok := mc["mappings"]; !ok {
+			r.p.add(path, "", ErrMissing)
+		} else {
+			r.p.add(path, "", fmt.Errorf("%w: want an array or an object, got null", ErrType))
+		}
+	default:
+		r.p.add(path, "", fmt.Errorf("%w: want an array or an object, got %s", ErrType, jsonType(x)))
+	}
+	return nil, nil
+}
+
+// framework returns the framework a source-resource or target-resource (at path)
+// names: one a binding or the document says ([mappingImport.boundFramework]), else
+// one named after the resource.
 func (mi *mappingImport) framework(m map[string]any, path string) catalog.FrameworkID {
 	r := mi.r
 	v, ok := m[lastKey(path)]
@@ -180,31 +197,45 @@ func (mi *mappingImport) framework(m map[string]any, path string) catalog.Framew
 	r.str(rm, path, "type", true)
 	href := r.str(rm, path, "href", true)
 	props := r.props(rm, path)
-	// Candidates for the resource: its href, and the rlinks of the back-matter
-	// resource it points to.
 	rs, isRes := mi.resources[href]
-	cands := []string{href}
-	if isRes {
-		cands = append(cands, rs.rlinks...)
-	}
-	if id, ok := mi.cfg.bound(cands); ok {
-		return id
-	}
-	if id, ok := ourValue(props, propFrameworkID); ok {
-		return catalog.FrameworkID(id)
-	}
-	if isRes {
-		if id, ok := ourValue(rs.props, propFrameworkID); ok {
-			return catalog.FrameworkID(id)
-		}
-	}
-	if id, ok := mi.cfg.boundFile(cands, href, isRes); ok {
+	if id, ok := mi.boundFramework(href, props, rs, isRes); ok {
 		return id
 	}
 	if strings.HasPrefix(href, "#") && href != "#" && !isRes {
 		r.p.add(path+".href", href, fmt.Errorf("%w: no back-matter resource has this uuid", ErrUnknownRef))
 		return ""
 	}
+	return mi.namedFramework(path, href, rs, isRes)
+}
+
+// boundFramework returns the framework a resource reference is bound to: by a
+// [WithResource] option (for its href or the rlinks of the back-matter resource rs
+// it points to, when isRes), by the framework prop of a document of ours (on the
+// reference or on rs), or by a [WithCatalogFile] option.
+func (mi *mappingImport) boundFramework(href string, props []prop, rs resource, isRes bool) (catalog.FrameworkID, bool) {
+	cands := []string{href}
+	if isRes {
+		cands = append(cands, rs.rlinks...)
+	}
+	if id, ok := mi.cfg.bound(cands); ok {
+		return id, true
+	}
+	if id, ok := ourValue(props, propFrameworkID); ok {
+		return catalog.FrameworkID(id), true
+	}
+	if isRes {
+		if id, ok := ourValue(rs.props, propFrameworkID); ok {
+			return catalog.FrameworkID(id), true
+		}
+	}
+	return mi.cfg.boundFile(cands, href, isRes)
+}
+
+// namedFramework returns the ID made from the title of the back-matter resource
+// (when isRes and it has one) or the file name of href; with [WithCatalog], a
+// framework the catalog does not hold is an error ([ErrUnbound]) that names the
+// href and suggests --bind.
+func (mi *mappingImport) namedFramework(path, href string, rs resource, isRes bool) catalog.FrameworkID {
 	var id catalog.FrameworkID
 	if isRes && rs.title != "" {
 		id = derivedID(rs.title, "")
@@ -217,7 +248,7 @@ func (mi *mappingImport) framework(m map[string]any, path string) catalog.Framew
 		if isRes && rs.title != "" {
 			what = fmt.Sprintf("%s (%q)", clip(href), clip(rs.title))
 		}
-		r.p.add(path+".href", href, fmt.Errorf("%w: %s names no framework of the catalog; load its catalog (--catalog FILE) or bind it: --bind %s=FRAMEWORK", ErrUnbound, clip(what), clip(href)))
+		mi.r.p.add(path+".href", href, fmt.Errorf("%w: %s names no framework of the catalog; load its catalog (--catalog FILE) or bind it: --bind %s=FRAMEWORK", ErrUnbound, clip(what), clip(href)))
 		return ""
 	}
 	return id
@@ -292,6 +323,7 @@ func path0(href string) string {
 
 func pathExt(s string) string { return path.Ext(s) }
 
+// mapping reads one mapping (at p) as a set; false when it is not an object.
 func (mi *mappingImport) mapping(p string, v any, provRationale string, docSource mappings.Source) (mappings.Set, bool) {
 	r := mi.r
 	m := r.object(p, v, mappingKeys)
@@ -303,73 +335,16 @@ func (mi *mappingImport) mapping(p string, v any, provRationale string, docSourc
 	mappingRationale := r.str(m, p, "matching-rationale", false)
 	props := r.props(m, p)
 	s := mappings.Set{From: from, To: to, Kind: mappings.Crosswalk, Source: docSource}
-	ours := mi.ours
-	if id, ok := ourProp(props, propSetID); ok && ours {
-		s.ID = id.text()
-		if k, ok := ourProp(props, propSetKind); ok {
-			s.Kind = mappings.SetKind(k.text())
-		}
-		s.Source = mappings.Source{}
-		if sid, ok := ourProp(props, propSourceID); ok {
-			s.Source.ID = sid.text()
-		}
-		for i, lv := range r.array(m, p, "links") {
-			lp := index(p+".links", i)
-			lm := r.object(lp, lv, keySet("href", "rel", "media-type", "resource-fragment", "text"))
-			if lm == nil {
-				continue
-			}
-			if href := r.str(lm, lp, "href", true); r.str(lm, lp, "rel", false) == "source" {
-				rs, ok := mi.resources[href]
-				if !ok {
-					r.p.add(lp+".href", href, fmt.Errorf("%w: no back-matter resource has this uuid", ErrUnknownRef))
-					continue
-				}
-				for _, rp := range rs.props {
-					if rp.ns != Namespace {
-						continue
-					}
-					switch rp.name {
-					case propSourceTitle:
-						s.Source.Title = rp.text()
-					case propPublisher:
-						s.Source.Publisher = rp.text()
-					case propLicence:
-						s.Source.Licence = rp.text()
-					case propURL:
-						s.Source.URL = rp.text()
-					}
-				}
-			}
-		}
-		s.Statements = mi.statements(props, from, p)
+	_, hasSetID := ourProp(props, propSetID)
+	ours := mi.ours && hasSetID
+	if ours {
+		mi.ourSet(&s, m, p, props)
 	} else {
-		ours = false
-		s.ID = strings.ReplaceAll(string(from)+"_to_"+string(to), ":", "-")
-		for n := 2; mi.ids[s.ID]; n++ {
-			s.ID = strings.ReplaceAll(string(from)+"_to_"+string(to), ":", "-") + "-" + strconv.Itoa(n)
-		}
+		s.ID = mi.setID(from, to)
 		mi.rep.Links += len(r.array(m, p, "links"))
 	}
 	mi.ids[s.ID] = true
-	for _, side := range []string{"source-gap-summary", "target-gap-summary"} {
-		gv, ok := m[side]
-		if !ok {
-			continue
-		}
-		gp := p + "." + side
-		if gm := r.object(gp, gv, gapKeys); gm != nil {
-			for i, sv := range r.array(gm, gp, "unmapped-controls") {
-				if sm, ok := sv.(map[string]any); ok {
-					if ids, ok := sm["with-ids"].([]any); ok {
-						mi.rep.Gaps += len(ids)
-					}
-				} else {
-					r.p.add(index(gp+".unmapped-controls", i), "", fmt.Errorf("%w: want an object, got %s", ErrType, jsonType(sv)))
-				}
-			}
-		}
-	}
+	mi.gapSummaries(m, p)
 	if _, ok := m["maps"]; !ok {
 		r.p.add(p+".maps", "", ErrMissing)
 	}
@@ -377,10 +352,99 @@ func (mi *mappingImport) mapping(p string, v any, provRationale string, docSourc
 		if r.p.full() {
 			break
 		}
-		mp := index(p+".maps", i)
-		s.Edges = append(s.Edges, mi.edges(mp, mv, s, ours, mappingRationale, provRationale)...)
+		s.Edges = append(s.Edges, mi.edges(member(p, "maps", i), mv, s, ours, mappingRationale, provRationale)...)
 	}
 	return s, true
+}
+
+// setID returns "<from>_to_<to>" (':' read as '-'), numbered from 2 when an
+// earlier mapping of the document has it.
+func (mi *mappingImport) setID(from, to catalog.FrameworkID) string {
+	base := strings.ReplaceAll(string(from)+"_to_"+string(to), ":", "-")
+	id := base
+	for n := 2; mi.ids[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	return id
+}
+
+// ourSet reads what a mapping of ours (m at p, with props) says of its set: ID,
+// kind, source (from the back-matter resource its source link points to) and
+// statements.
+func (mi *mappingImport) ourSet(s *mappings.Set, m map[string]any, p string, props []prop) {
+	id, _ := ourProp(props, propSetID)
+	s.ID = id.text()
+	if k, ok := ourProp(props, propSetKind); ok {
+		s.Kind = mappings.SetKind(k.text())
+	}
+	s.Source = mappings.Source{}
+	if sid, ok := ourProp(props, propSourceID); ok {
+		s.Source.ID = sid.text()
+	}
+	r := mi.r
+	for i, lv := range r.array(m, p, "links") {
+		lp := member(p, "links", i)
+		lm := r.object(lp, lv, linkKeys)
+		if lm == nil {
+			continue
+		}
+		if href := r.str(lm, lp, "href", true); r.str(lm, lp, "rel", false) == "source" {
+			rs, ok := mi.resources[href]
+			if !ok {
+				r.p.add(lp+".href", href, fmt.Errorf("%w: no back-matter resource has this uuid", ErrUnknownRef))
+				continue
+			}
+			sourceFromProps(&s.Source, rs.props)
+		}
+	}
+	s.Statements = mi.statements(props, s.From, p)
+}
+
+// linkKeys are the members of an OSCAL link.
+var linkKeys = keySet("href", "rel", "media-type", "resource-fragment", "text")
+
+// sourceFromProps fills in a set's source from the props in [Namespace] of the
+// back-matter resource describing it.
+func sourceFromProps(src *mappings.Source, props []prop) {
+	for _, rp := range props {
+		if rp.ns != Namespace {
+			continue
+		}
+		switch rp.name {
+		case propSourceTitle:
+			src.Title = rp.text()
+		case propPublisher:
+			src.Publisher = rp.text()
+		case propLicence:
+			src.Licence = rp.text()
+		case propURL:
+			src.URL = rp.text()
+		}
+	}
+}
+
+// gapSummaries checks a mapping's gap summaries and counts the controls they list
+// (recomputed on export, not imported).
+func (mi *mappingImport) gapSummaries(m map[string]any, p string) {
+	r := mi.r
+	for _, side := range []string{"source-gap-summary", "target-gap-summary"} {
+		gv, ok := m[side]
+		if !ok {
+			continue
+		}
+		gp := p + "." + side
+		gm := r.object(gp, gv, gapKeys)
+		for i, sv := range r.array(gm, gp, "unmapped-controls") {
+			sm, ok := sv.(map[string]any)
+			if !ok {
+				r.p.add(member(gp, "unmapped-controls", i), "", fmt.Errorf("%w: want an object, got %s", ErrType, jsonType(sv)))
+				continue
+			}
+			if ids, ok := sm["with-ids"].([]any); ok {
+				mi.rep.Gaps += len(ids)
+			}
+		}
+	}
 }
 
 func ourProp(ps []prop, name string) (prop, bool) {
@@ -429,98 +493,29 @@ func (mi *mappingImport) statements(ps []prop, from catalog.FrameworkID, path st
 	return out
 }
 
-// edges reads one map as edges.
+// edges reads one map (at p) of set s as edges: one per pair of its sources and
+// targets, none when it is skipped.
 func (mi *mappingImport) edges(p string, v any, s mappings.Set, ours bool, mappingRationale, provRationale string) []mappings.Edge {
 	r := mi.r
 	m := r.object(p, v, mapKeys)
 	if m == nil {
 		return nil
 	}
-	r.str(m, p, "uuid", true)
-	tok := r.str(m, p, "relationship", true)
-	rationale := r.str(m, p, "matching-rationale", false)
-	if !ours && rationale == "" {
-		rationale = mappingRationale
-		if rationale == "" {
-			rationale = provRationale
-		}
-	}
-	if !mappings.Rationale(rationale).Valid() {
-		r.p.add(p+".matching-rationale", rationale, fmt.Errorf("%w: want syntactic, semantic or functional", ErrInvalid))
-	}
-	props := r.props(m, p)
-	remarks := r.str(m, p, "remarks", false)
-	e := mappings.Edge{Rationale: mappings.Rationale(rationale), Source: s.Source.ID, Note: remarks}
-	relText := tok
-	if ours {
-		if rp, ok := ourProp(props, propRelationship); ok {
-			relText = rp.text()
-		}
-	}
-	if relText != "" {
-		rel, err := mappings.ParseRelationship(relText)
-		if err != nil {
-			r.p.add(p+".relationship", relText, fmt.Errorf("%w: %w", ErrInvalid, err))
-		}
-		e.Relationship = rel
-	}
-	if ours {
-		for _, pr := range props {
-			if pr.ns != Namespace {
-				continue
-			}
-			switch pr.name {
-			case propStrength:
-				n, err := strconv.Atoi(pr.value)
-				if err != nil || n < 0 || n > 10 {
-					r.p.add(p+".props", pr.value, fmt.Errorf("%w: a strength is 0 to 10", ErrInvalid))
-				}
-				e.Strength, e.HasStrength = n, true
-			case propLabel:
-				e.Label = pr.text()
-			case propMisprint:
-				e.Misprint = pr.text()
-			case propRepeats:
-				n, err := strconv.Atoi(pr.value)
-				if err != nil || n < 0 {
-					r.p.add(p+".props", pr.value, fmt.Errorf("%w: repeats is a count", ErrInvalid))
-				}
-				e.Repeats = n
-			case propEdgeSource:
-				e.Source = pr.text()
-			}
-		}
-	}
+	e := mi.edgeOf(m, p, s.Source.ID, ours, cmp.Or(mappingRationale, provRationale))
 	froms := mi.items(p+".sources", r.array(m, p, "sources"), s.From, ours)
 	tos := mi.items(p+".targets", r.array(m, p, "targets"), s.To, ours)
-	if _, ok := m["sources"]; !ok {
-		r.p.add(p+".sources", "", ErrMissing)
-	}
-	if _, ok := m["targets"]; !ok {
-		r.p.add(p+".targets", "", ErrMissing)
-	}
-	if mi.cfg.cat != nil && len(froms) > 0 && len(tos) > 0 {
-		var why []string
-		for _, list := range [][]catalog.Ref{froms, tos} {
-			for i, ref := range list {
-				res, reason := mi.resolve(ref)
-				if reason != "" {
-					why = append(why, reason)
-				}
-				list[i] = res
-			}
+	for _, side := range []string{"sources", "targets"} {
+		if _, ok := m[side]; !ok {
+			r.p.add(p+"."+side, "", ErrMissing)
 		}
-		if len(why) > 0 {
-			// A map is one claim about all its sources and targets: without one
-			// of them it is another claim, so the whole map is left out.
-			mi.skip(p, froms, tos, listFirst(why, 3, "; "))
-			return nil
-		}
+	}
+	if mi.cfg.cat != nil && len(froms) > 0 && len(tos) > 0 && !mi.resolveAll(p, froms, tos) {
+		return nil
 	}
 	if len(froms) > 1 || len(tos) > 1 {
 		mi.multi++
 	}
-	var out []mappings.Edge
+	out := make([]mappings.Edge, 0, len(froms)*len(tos))
 	for _, f := range froms {
 		for _, t := range tos {
 			x := e
@@ -529,6 +524,92 @@ func (mi *mappingImport) edges(p string, v any, s mappings.Set, ours bool, mappi
 		}
 	}
 	return out
+}
+
+// edgeOf reads what a map (m at p) says of each of its edges but their ends: the
+// relationship, the matching rationale (fallback when the map of a document not
+// ours states none), the note, and in a document of ours what its props carry.
+// source is the set's source.
+func (mi *mappingImport) edgeOf(m map[string]any, p, source string, ours bool, fallback string) mappings.Edge {
+	r := mi.r
+	r.str(m, p, "uuid", true)
+	tok := r.str(m, p, "relationship", true)
+	rationale := r.str(m, p, "matching-rationale", false)
+	if !ours && rationale == "" {
+		rationale = fallback
+	}
+	if !mappings.Rationale(rationale).Valid() {
+		r.p.add(p+".matching-rationale", rationale, fmt.Errorf("%w: want syntactic, semantic or functional", ErrInvalid))
+	}
+	props := r.props(m, p)
+	remarks := r.str(m, p, "remarks", false)
+	e := mappings.Edge{Rationale: mappings.Rationale(rationale), Source: source, Note: remarks}
+	if rp, ok := ourProp(props, propRelationship); ok && ours {
+		tok = rp.text()
+	}
+	if tok != "" {
+		rel, err := mappings.ParseRelationship(tok)
+		if err != nil {
+			r.p.add(p+".relationship", tok, fmt.Errorf("%w: %w", ErrInvalid, err))
+		}
+		e.Relationship = rel
+	}
+	if ours {
+		mi.ourEdge(&e, props, p)
+	}
+	return e
+}
+
+// ourEdge reads what the props in [Namespace] of a map of ours (at p) say of its
+// edge: strength, label, misprint, repeats and source.
+func (mi *mappingImport) ourEdge(e *mappings.Edge, props []prop, p string) {
+	for _, pr := range props {
+		if pr.ns != Namespace {
+			continue
+		}
+		switch pr.name {
+		case propStrength:
+			n, err := strconv.Atoi(pr.value)
+			if err != nil || n < 0 || n > 10 {
+				mi.r.p.add(p+".props", pr.value, fmt.Errorf("%w: a strength is 0 to 10", ErrInvalid))
+			}
+			e.Strength, e.HasStrength = n, true
+		case propLabel:
+			e.Label = pr.text()
+		case propMisprint:
+			e.Misprint = pr.text()
+		case propRepeats:
+			n, err := strconv.Atoi(pr.value)
+			if err != nil || n < 0 {
+				mi.r.p.add(p+".props", pr.value, fmt.Errorf("%w: repeats is a count", ErrInvalid))
+			}
+			e.Repeats = n
+		case propEdgeSource:
+			e.Source = pr.text()
+		}
+	}
+}
+
+// resolveAll resolves the sources and targets of the map at p in the catalog of
+// [WithCatalog], in place; when one cannot be used it skips the map and returns
+// false. A map is one claim about all its sources and targets: without one of them
+// it is another claim, so the whole map is left out.
+func (mi *mappingImport) resolveAll(p string, froms, tos []catalog.Ref) bool {
+	var why []string
+	for _, list := range [][]catalog.Ref{froms, tos} {
+		for i, ref := range list {
+			res, reason := mi.resolve(ref)
+			if reason != "" {
+				why = append(why, reason)
+			}
+			list[i] = res
+		}
+	}
+	if len(why) > 0 {
+		mi.skip(p, froms, tos, listFirst(why, 3, "; "))
+		return false
+	}
+	return true
 }
 
 // items reads the sources or targets of a map as refs into framework fw.

@@ -2,6 +2,7 @@ package oscal
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -32,55 +33,55 @@ func collectParams(v any, out map[string]param, depth int) {
 	if !ok || depth > maxDepth {
 		return
 	}
-	if ps, ok := m["params"].([]any); ok {
-		for _, pv := range ps {
-			pm, ok := pv.(map[string]any)
-			if !ok {
-				continue
-			}
-			id, _ := pm["id"].(string)
-			if id == "" {
-				continue
-			}
-			if _, dup := out[id]; dup {
-				continue
-			}
-			var p param
-			p.label, _ = pm["label"].(string)
-			if sm, ok := pm["select"].(map[string]any); ok {
-				p.selection = true
-				p.howMany, _ = sm["how-many"].(string)
-				p.choices = stringList(sm["choice"])
-			}
-			if gs, ok := pm["guidelines"].([]any); ok {
-				for _, gv := range gs {
-					if gm, ok := gv.(map[string]any); ok {
-						if s, ok := gm["prose"].(string); ok && strings.TrimSpace(s) != "" {
-							p.guidelines = append(p.guidelines, strings.TrimSpace(s))
-						}
-					}
-				}
-			}
-			p.values = stringList(pm["values"])
-			if props, ok := pm["props"].([]any); ok {
-				for _, x := range props {
-					if xm, ok := x.(map[string]any); ok && xm["name"] == "label" {
-						if v, ok := xm["value"].(string); ok && strings.Contains(strings.ToUpper(v), "_ODP") {
-							p.odp = true
-						}
-					}
-				}
-			}
-			out[id] = p
+	ps, _ := m["params"].([]any)
+	for _, pv := range ps {
+		pm, ok := pv.(map[string]any)
+		if !ok {
+			continue
 		}
+		id, _ := pm["id"].(string)
+		if _, dup := out[id]; id == "" || dup {
+			continue
+		}
+		out[id] = readParam(pm)
 	}
 	for _, key := range []string{"groups", "controls"} {
-		if list, ok := m[key].([]any); ok {
-			for _, c := range list {
-				collectParams(c, out, depth+1)
-			}
+		list, _ := m[key].([]any)
+		for _, c := range list {
+			collectParams(c, out, depth+1)
 		}
 	}
+}
+
+// readParam reads what rendering needs of one param object: its label, select,
+// guidelines, values and whether it is an SP 800-53 organization-defined parameter.
+func readParam(pm map[string]any) param {
+	var p param
+	p.label, _ = pm["label"].(string)
+	if sm, ok := pm["select"].(map[string]any); ok {
+		p.selection = true
+		p.howMany, _ = sm["how-many"].(string)
+		p.choices = stringList(sm["choice"])
+	}
+	gs, _ := pm["guidelines"].([]any)
+	for _, gv := range gs {
+		gm, _ := gv.(map[string]any)
+		if s, ok := gm["prose"].(string); ok && strings.TrimSpace(s) != "" {
+			p.guidelines = append(p.guidelines, strings.TrimSpace(s))
+		}
+	}
+	p.values = stringList(pm["values"])
+	props, _ := pm["props"].([]any)
+	p.odp = slices.ContainsFunc(props, isODPLabel)
+	return p
+}
+
+// isODPLabel reports whether a param's prop is a label naming it an SP 800-53
+// organization-defined parameter ("AC-01_ODP[04]").
+func isODPLabel(x any) bool {
+	xm, _ := x.(map[string]any)
+	v, ok := xm["value"].(string)
+	return ok && xm["name"] == "label" && strings.Contains(strings.ToUpper(v), "_ODP")
 }
 
 func stringList(v any) []string {
@@ -138,15 +139,7 @@ func renderDepth(s string, params map[string]param, missing map[string]bool, dep
 
 // renderOne renders the inside of one "{{ ... }}".
 func renderOne(inner string, params map[string]param, missing map[string]bool, depth int) string {
-	inner = strings.TrimSpace(inner)
-	typ, id := "", inner
-	if rest, ok := strings.CutPrefix(inner, "insert:"); ok {
-		t, i, found := strings.Cut(rest, ",")
-		typ, id = strings.TrimSpace(t), strings.TrimSpace(i)
-		if !found {
-			typ, id = "", strings.TrimSpace(t)
-		}
-	}
+	typ, id := insertOf(inner)
 	if typ != "param" {
 		return "[" + id + "]"
 	}
@@ -162,23 +155,13 @@ func renderOne(inner string, params map[string]param, missing map[string]bool, d
 	}
 	switch {
 	case len(p.values) > 0:
-		vals := make([]string, 0, len(p.values))
-		for _, v := range p.values {
-			vals = append(vals, clean(v))
-		}
-		return strings.Join(vals, ", ")
+		return strings.Join(mapNonEmpty(p.values, clean, false), ", ")
 	case p.selection && len(p.choices) > 0:
-		choices := make([]string, 0, len(p.choices))
-		for _, c := range p.choices {
-			if c = clean(c); c != "" {
-				choices = append(choices, c)
-			}
-		}
 		head := "[Selection: "
 		if p.howMany == "one-or-more" {
 			head = "[Selection (one or more): "
 		}
-		return head + strings.Join(choices, "; ") + "]"
+		return head + strings.Join(mapNonEmpty(p.choices, clean, true), "; ") + "]"
 	case strings.TrimSpace(p.label) != "":
 		label := clean(p.label)
 		if p.odp && !strings.HasPrefix(strings.ToLower(label), "organization") {
@@ -189,6 +172,32 @@ func renderOne(inner string, params map[string]param, missing map[string]bool, d
 		return "[Assignment: " + clean(strings.Join(p.guidelines, " ")) + "]"
 	}
 	return "[Assignment: " + id + "]"
+}
+
+// insertOf splits the inside of "{{ insert: TYPE, ID }}" into its type and id;
+// anything else is an id without a type.
+func insertOf(inner string) (typ, id string) {
+	inner = strings.TrimSpace(inner)
+	rest, ok := strings.CutPrefix(inner, "insert:")
+	if !ok {
+		return "", inner
+	}
+	t, i, found := strings.Cut(rest, ",")
+	if !found {
+		return "", strings.TrimSpace(t)
+	}
+	return strings.TrimSpace(t), strings.TrimSpace(i)
+}
+
+// mapNonEmpty returns f of each of list, leaving out empty results when dropEmpty.
+func mapNonEmpty(list []string, f func(string) string, dropEmpty bool) []string {
+	out := make([]string, 0, len(list))
+	for _, s := range list {
+		if s = f(s); s != "" || !dropEmpty {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // listFirst writes the first n items of list, joined with sep, then how many more

@@ -159,6 +159,16 @@ func join(path, key string) string {
 
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
+// member returns the path of element i of member key of the object at path
+// ("catalog.groups[2]"), built in one allocation: the import builds one for every
+// node, part and prop it reads.
+func member(path, key string, i int) string {
+	if path == "" {
+		return key + "[" + strconv.Itoa(i) + "]"
+	}
+	return path + "." + key + "[" + strconv.Itoa(i) + "]"
+}
+
 // prop is one OSCAL property as read.
 type prop struct {
 	name, ns, value, class, group, remarks string
@@ -172,7 +182,7 @@ func (r *reader) props(m map[string]any, path string) []prop {
 	}
 	out := make([]prop, 0, len(arr))
 	for i, v := range arr {
-		pp := index(join(path, "props"), i)
+		pp := member(path, "props", i)
 		pm := r.object(pp, v, propKeys)
 		if pm == nil {
 			continue
@@ -239,14 +249,14 @@ func (r *reader) metadata(m map[string]any, path string) metadata {
 	// The publisher: the party in role publisher, else creator, else author.
 	parties := map[string]string{}
 	for i, v := range r.array(mm, path, "parties") {
-		pp := index(join(path, "parties"), i)
+		pp := member(path, "parties", i)
 		if pm := r.object(pp, v, partyKeys); pm != nil {
 			parties[r.str(pm, pp, "uuid", false)] = r.str(pm, pp, "name", false)
 		}
 	}
 	roles := map[string]string{}
 	for i, v := range r.array(mm, path, "responsible-parties") {
-		pp := index(join(path, "responsible-parties"), i)
+		pp := member(path, "responsible-parties", i)
 		pm := r.object(pp, v, respPartyKeys)
 		if pm == nil {
 			continue
@@ -290,7 +300,7 @@ func (r *reader) backMatter(m map[string]any, path string) []resource {
 	}
 	var out []resource
 	for i, v := range r.array(bm, path, "resources") {
-		rp := index(join(path, "resources"), i)
+		rp := member(path, "resources", i)
 		rm := r.object(rp, v, resourceKeys)
 		if rm == nil {
 			continue

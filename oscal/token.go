@@ -36,7 +36,7 @@ func EncodeID(id string) string {
 	b.WriteByte('_')
 	for i := 0; i < len(id); i++ {
 		c := id[i]
-		if c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+		if plainIDByte(c) {
 			b.WriteByte(c)
 			continue
 		}
@@ -55,12 +55,21 @@ func DecodeID(tok string) (string, bool) {
 	if tok[0] != '_' {
 		return tok, isToken(tok)
 	}
+	s, ok := unescapeID(tok[1:])
+	if !ok || s == "" || !utf8.ValidString(s) || EncodeID(s) != tok {
+		return "", false
+	}
+	return s, true
+}
+
+// unescapeID reads the part after the '_' of an encoded ID: letters, digits, '.'
+// and '-' as they are, '_' and two upper-case hex digits as the byte they give.
+func unescapeID(rest string) (string, bool) {
 	var b strings.Builder
-	rest := tok[1:]
 	for i := 0; i < len(rest); i++ {
 		c := rest[i]
 		if c != '_' {
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+			if !plainIDByte(c) {
 				return "", false
 			}
 			b.WriteByte(c)
@@ -76,11 +85,13 @@ func DecodeID(tok string) (string, bool) {
 		b.WriteByte(byte(hi<<4 | lo))
 		i += 2
 	}
-	s := b.String()
-	if s == "" || !utf8.ValidString(s) || EncodeID(s) != tok {
-		return "", false
-	}
-	return s, true
+	return b.String(), true
+}
+
+// plainIDByte reports whether an encoded ID holds c as it is: an ASCII letter or
+// digit, '.' or '-'.
+func plainIDByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
 }
 
 func unhex(c byte) int {

@@ -3,6 +3,7 @@ package oscal
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"strings"
 )
 
 // uuidNamespaceURL is the RFC 9562 name space for URLs (6ba7b811-9dad-11d1-80b4-00c04fd430c8).
@@ -55,29 +56,26 @@ func validUUID(s string) bool {
 		return false
 	}
 	for i := 0; i < 36; i++ {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-			continue
-		case 14:
-			if c != '4' && c != '5' {
-				return false
-			}
-			continue
-		case 19:
-			if c != '8' && c != '9' && c != 'a' && c != 'b' && c != 'A' && c != 'B' {
-				return false
-			}
-			continue
-		}
-		if !isHex(c) {
+		if !uuidByte(i, s[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// uuidByte reports whether c may stand at position i of a UUID: dashes between the
+// groups, the version (4 or 5) at 14, the variant (8, 9, a or b) at 19, hex digits
+// elsewhere.
+func uuidByte(i int, c byte) bool {
+	switch i {
+	case 8, 13, 18, 23:
+		return c == '-'
+	case 14:
+		return c == '4' || c == '5'
+	case 19:
+		return strings.IndexByte("89abAB", c) >= 0
+	}
+	return isHex(c)
 }
 
 func isHex(c byte) bool {

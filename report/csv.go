@@ -37,7 +37,7 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	cw := csvsafe.NewWriter(w)
 	_ = cw.Write(gapCSVHeader)
 	for _, it := range res.Items {
-		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
+		counting, context := splitViaTitled(res, it.Via)
 		_ = cw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
 			strings.Join(context, "; "), strings.Join(opts.sourceNames(sources(it.Via)), "; "), strings.Join(it.Statements, "; "),
 			strings.Join(outsideLabels(cat, it.Outside), "; "), policyCell(res, it), strconv.FormatBool(res.Derived),

@@ -76,15 +76,23 @@ func extract(page, attr string) []string {
 }
 
 func TestViaLabel(t *testing.T) {
+	res := &crosswalk.GapResult{Baseline: catalog.ISO27002v2022}
+	iso := func(id string) catalog.Ref { return catalog.NewRef(catalog.ISO27002v2022, id) }
+	csf := func(id string) catalog.Ref { return catalog.NewRef(catalog.CSF20, id) }
 	assert.Equal(t, "8.16 (subset-of, not-implemented)",
-		viaLabel(crosswalk.Via{Control: "8.16", Relationship: mappings.SubsetOf, Status: crosswalk.NotImplemented}))
+		viaLabel(res, crosswalk.Link{From: iso("8.16"), Relationship: mappings.SubsetOf, Status: crosswalk.NotImplemented}))
 	assert.Equal(t, "5.1 (related at GV, implemented)",
-		viaLabel(crosswalk.Via{Control: "5.1", Relationship: mappings.Related, Status: crosswalk.Implemented, ViaParent: "GV"}))
+		viaLabel(res, crosswalk.Link{From: iso("5.1"), Relationship: mappings.Related, Status: crosswalk.Implemented, Basis: crosswalk.BasisAncestor, Ancestor: csf("GV")}))
+	cis := catalog.NewRef("cis:8", "1.1")
 	assert.Equal(t, "5.1 (derived intersects-with via nist-csf:2.0/GV.PO-01, partial)",
-		viaLabel(crosswalk.Via{Control: "5.1", Relationship: mappings.IntersectsWith, Status: crosswalk.Partial, Derived: true,
-			Path: []string{"iso27002:2022/5.1", "nist-csf:2.0/GV.PO-01", "cis:8/1.1"}}))
-	c, x := splitVia([]crosswalk.Via{{Control: "1", Relationship: mappings.Equal}, {Control: "2", Relationship: mappings.Related, ViaParent: "P"}})
-	assert.Equal(t, []string{"1 (equal, not-assessed)"}, c)
+		viaLabel(res, crosswalk.Link{From: iso("5.1"), To: cis, Relationship: mappings.IntersectsWith, Status: crosswalk.Partial, Basis: crosswalk.BasisDerived,
+			Path: []crosswalk.Hop{{From: iso("5.1"), To: csf("GV.PO-01")}, {From: csf("GV.PO-01"), To: cis}}}))
+	isms := &crosswalk.GapResult{Baseline: catalog.ISO27001v2022}
+	assert.Equal(t, "A.5.1 (equal, implemented)",
+		viaLabel(isms, crosswalk.Link{From: iso("5.1"), Relationship: mappings.Equal, Status: crosswalk.Implemented}), "an Annex A control as the ISMS baseline names it")
+	c, x := splitViaTitled(res, []crosswalk.Link{{From: iso("1"), FromTitle: "One", Relationship: mappings.Equal},
+		{From: iso("2"), Relationship: mappings.Related, Basis: crosswalk.BasisAncestor, Ancestor: csf("P")}})
+	assert.Equal(t, []string{"1 One (equal, not-assessed)"}, c)
 	assert.Equal(t, []string{"2 (related at P, not-assessed)"}, x)
 	assert.Equal(t, "3 partial, 2 unreached", countsText(counts{Total: 5, Partial: 3, Unreached: 2}))
 	assert.Equal(t, "no items", countsText(counts{}))

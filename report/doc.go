@@ -1,7 +1,9 @@
 // Package report renders the results of package crosswalk for people and
 // programs: gap analyses ([crosswalk.GapResult]), Statements of Applicability
-// ([crosswalk.SoA]) and pictures of a crosswalk ([crosswalk.Mapping] results and
-// [mappings.Set] pairs).
+// ([crosswalk.SoA]), map answers ([MapResult]), migrations
+// ([crosswalk.Migration]), the command line's listings ([ControlList],
+// [ControlView], the frameworks) and pictures of a crosswalk ([crosswalk.Link]
+// results and [mappings.Set] pairs). Every table goes through one engine, [Grid].
 //
 // # Formats
 //

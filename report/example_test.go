@@ -85,3 +85,27 @@ func ExampleSetDOT() {
 	// Output:
 	// digraph controlgraph {
 }
+
+// A Grid is the table engine behind every tabular format: the same rows as text
+// that fits a terminal, as CSV or as Markdown.
+func ExampleGrid() {
+	g := report.NewGrid("id", "title").Wrap(1)
+	g.Add("5.25", "Assessment and decision on information security events")
+	g.Add("8.15", "Logging")
+	if err := g.WriteText(os.Stdout, 30); err != nil {
+		panic(err)
+	}
+	if err := g.WriteMarkdown(os.Stdout); err != nil {
+		panic(err)
+	}
+	// Output:
+	// ID    TITLE
+	// 5.25  Assessment and decision
+	//       on information security
+	//       events
+	// 8.15  Logging
+	// | id | title |
+	// | --- | --- |
+	// | 5.25 | Assessment and decision on information security events |
+	// | 8.15 | Logging |
+}

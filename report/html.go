@@ -263,13 +263,13 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 	items := make(map[string]crosswalk.GapItem, len(res.Items))
 	for _, it := range res.Items {
 		items[it.ID] = it
-		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
+		counting, context := splitViaTitled(res, it.Via)
 		p.Items = append(p.Items, itemView{ID: it.ID, Title: it.Title, Status: it.Status, Glyph: glyph(it.Status),
 			Rank: rank(it.Status), Counting: counting, Context: context, Statements: it.Statements})
 	}
 	for _, id := range res.Unreached {
 		it := items[id]
-		_, context := splitViaTitled(cat, res.Baseline, it.Via)
+		_, context := splitViaTitled(res, it.Via)
 		p.Unreached = append(p.Unreached, unreachedView{ID: id, Title: it.Title, Statements: it.Statements,
 			Context: strings.Join(context, "; "), Outside: strings.Join(outsideLabels(cat, it.Outside), "; ")})
 	}

@@ -15,22 +15,23 @@ import (
 
 // titledVia is viaLabel with the reaching control's title after its ID:
 // "8.16 Monitoring activities (subset-of, not-implemented)".
-func titledVia(cat *catalog.Catalog, baseline catalog.FrameworkID, v crosswalk.Via) string {
-	label := viaLabel(v)
-	title := controlTitle(cat, baseline, v.Control)
-	if title == "" || !strings.HasPrefix(label, v.Control+" ") {
+func titledVia(res *crosswalk.GapResult, v crosswalk.Link) string {
+	label := viaLabel(res, v)
+	id := res.ControlID(v.From)
+	if v.FromTitle == "" || !strings.HasPrefix(label, id+" ") {
 		return label
 	}
-	return v.Control + " " + title + label[len(v.Control):]
+	return id + " " + v.FromTitle + label[len(id):]
 }
 
-// splitViaTitled is splitVia with titled labels.
-func splitViaTitled(cat *catalog.Catalog, baseline catalog.FrameworkID, vs []crosswalk.Via) (counting, context []string) {
+// splitViaTitled returns the titled labels of the links that count for the item
+// and of those published at an ancestor (context only).
+func splitViaTitled(res *crosswalk.GapResult, vs []crosswalk.Link) (counting, context []string) {
 	for _, v := range vs {
-		if v.ViaParent != "" {
-			context = append(context, titledVia(cat, baseline, v))
+		if !v.Ancestor.IsZero() {
+			context = append(context, titledVia(res, v))
 		} else {
-			counting = append(counting, titledVia(cat, baseline, v))
+			counting = append(counting, titledVia(res, v))
 		}
 	}
 	return counting, context

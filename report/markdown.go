@@ -108,7 +108,7 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m.f("\n## Items\n\n")
 	m.header("ID", "Title", "Status", "Reached by", "Mapped at a higher level")
 	for _, it := range res.Items {
-		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
+		counting, context := splitViaTitled(res, it.Via)
 		m.row(md(it.ID), md(it.Title), string(it.Status), md(strings.Join(counting, "; ")), md(strings.Join(context, "; ")))
 	}
 

@@ -186,14 +186,14 @@ func (p *picture) dot(w io.Writer) error {
 // at (joined to the control by a dotted line), and the hops of derived paths
 // (dashed; the last hop's label also gives the composed relationship). Nodes are
 // grouped by framework.
-func mapPicture(from catalog.Ref, ms []crosswalk.Mapping, opts Options) *picture {
+func mapPicture(from catalog.Ref, ms []crosswalk.Link, opts Options) *picture {
 	cat := opts.catalog()
 	p := newPicture("What " + string(from.Framework) + " " + from.ID + " maps to")
 	fw := func(r catalog.Ref) string { return frameworkName(cat, r.Framework) }
 	src := p.node(cat, from, fw(from))
 	for _, m := range ms {
 		switch {
-		case m.Derived:
+		case m.Derived():
 			for i, h := range m.Path {
 				a := p.node(cat, h.From, fw(h.From))
 				b := p.node(cat, h.To, fw(h.To))
@@ -203,12 +203,12 @@ func mapPicture(from catalog.Ref, ms []crosswalk.Mapping, opts Options) *picture
 				}
 				p.edge(a, b, label, dashed)
 			}
-		case !m.ViaParent.IsZero():
-			par := p.node(cat, m.ViaParent, fw(m.ViaParent))
+		case !m.Ancestor.IsZero():
+			par := p.node(cat, m.Ancestor, fw(m.Ancestor))
 			p.edge(src, par, "part of", dotted)
-			p.edge(par, p.node(cat, m.Target, fw(m.Target)), m.Relationship.String(), solid)
+			p.edge(par, p.node(cat, m.To, fw(m.To)), m.Relationship.String(), solid)
 		default:
-			p.edge(src, p.node(cat, m.Target, fw(m.Target)), m.Relationship.String(), solid)
+			p.edge(src, p.node(cat, m.To, fw(m.To)), m.Relationship.String(), solid)
 		}
 	}
 	return p
@@ -219,7 +219,7 @@ func mapPicture(from catalog.Ref, ms []crosswalk.Mapping, opts Options) *picture
 // relationship, mappings published for an ancestor through that ancestor (joined by
 // a dotted line, "part of"), derived paths hop by hop as dashed arrows. Nodes are
 // grouped by framework and labelled with ID and title.
-func MapMermaid(w io.Writer, from catalog.Ref, ms []crosswalk.Mapping, opts Options) error {
+func MapMermaid(w io.Writer, from catalog.Ref, ms []crosswalk.Link, opts Options) error {
 	if err := mapPicture(from, ms, opts).mermaid(w); err != nil {
 		return fmt.Errorf("report: map as Mermaid: %w", err)
 	}
@@ -227,7 +227,7 @@ func MapMermaid(w io.Writer, from catalog.Ref, ms []crosswalk.Mapping, opts Opti
 }
 
 // MapDOT draws the same picture as [MapMermaid] as a Graphviz digraph.
-func MapDOT(w io.Writer, from catalog.Ref, ms []crosswalk.Mapping, opts Options) error {
+func MapDOT(w io.Writer, from catalog.Ref, ms []crosswalk.Link, opts Options) error {
 	if err := mapPicture(from, ms, opts).dot(w); err != nil {
 		return fmt.Errorf("report: map as DOT: %w", err)
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/controlgraph/controlgraph/mappings"
 )
 
-func mapOf(t *testing.T, id string, to catalog.FrameworkID, opts ...crosswalk.MapOption) (catalog.Ref, []crosswalk.Mapping) {
+func mapOf(t *testing.T, id string, to catalog.FrameworkID, opts ...crosswalk.MapOption) (catalog.Ref, []crosswalk.Link) {
 	t.Helper()
 	ref := catalog.NewRef(catalog.ISO27002v2022, id)
 	ms, err := crosswalk.Default().Map(ref, to, opts...)
@@ -25,17 +25,17 @@ func mapOf(t *testing.T, id string, to catalog.FrameworkID, opts ...crosswalk.Ma
 
 func TestMapPictures(t *testing.T) {
 	ref, ms := mapOf(t, "8.16", catalog.CSF20)
-	mm := string(render(t, func(b *bytes.Buffer) error { return RenderMap(b, ref, ms, Mermaid, Options{}) }))
+	mm := string(render(t, func(b *bytes.Buffer) error { return RenderMap(b, &MapResult{From: ref, Links: ms}, Mermaid, Options{}) }))
 	golden(t, "map-8.16-csf.mmd", []byte(mm))
-	dot := string(render(t, func(b *bytes.Buffer) error { return RenderMap(b, ref, ms, DOT, Options{}) }))
+	dot := string(render(t, func(b *bytes.Buffer) error { return RenderMap(b, &MapResult{From: ref, Links: ms}, DOT, Options{}) }))
 	golden(t, "map-8.16-csf.dot", []byte(dot))
 	assert.True(t, strings.HasPrefix(mm, "---\ntitle: \"What iso27002:2022 8.16 maps to\"\n---\nflowchart LR\n"))
 	assert.Contains(t, mm, `n0["8.16<br/>Monitoring activities"]`)
 	// one arrow per mapping target, from the control
 	for _, m := range ms {
-		if m.ViaParent.IsZero() && !m.Derived {
+		if m.Ancestor.IsZero() && !m.Derived() {
 			assert.Regexp(t, regexp.MustCompile(`n0 -->\|"`+m.Relationship.String()+`"\| n\d+`), mm)
-			assert.Contains(t, dot, `[label="`+m.Target.ID)
+			assert.Contains(t, dot, `[label="`+m.To.ID)
 		}
 	}
 	assert.Equal(t, strings.Count(dot, "{"), strings.Count(dot, "}"))
@@ -50,7 +50,7 @@ func TestMapPictureDerivedAndParent(t *testing.T) {
 	mm := string(render(t, func(b *bytes.Buffer) error { return MapMermaid(b, ref, ms, Options{}) }))
 	derived := 0
 	for _, m := range ms {
-		if m.Derived {
+		if m.Derived() {
 			derived++
 		}
 	}
@@ -63,7 +63,7 @@ func TestMapPictureDerivedAndParent(t *testing.T) {
 	pms, err := crosswalk.Default().Map(sub, catalog.ISO27002v2022)
 	require.NoError(t, err)
 	require.NotEmpty(t, pms)
-	require.False(t, pms[0].ViaParent.IsZero(), "GV.OC-01 is mapped at a higher level")
+	require.False(t, pms[0].Ancestor.IsZero(), "GV.OC-01 is mapped at a higher level")
 	pm := string(render(t, func(b *bytes.Buffer) error { return MapDOT(b, sub, pms, Options{}) }))
 	assert.Contains(t, pm, `label="part of", style=dotted, arrowhead=none`)
 }

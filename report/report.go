@@ -183,14 +183,27 @@ func RenderSoA(w io.Writer, soa *crosswalk.SoA, f Format, opts Options) error {
 	return unsupported("statement of applicability", f)
 }
 
-// RenderMap draws the result of a crosswalk.Crosswalk.Map query for control from
-// in format f: [MapMermaid] or [MapDOT].
-func RenderMap(w io.Writer, from catalog.Ref, ms []crosswalk.Mapping, f Format, opts Options) error {
+// RenderMap writes the result of a crosswalk.Crosswalk.Map query in format f:
+// [MapTable], [MapJSON], [MapCSV] or [MapMarkdown], or as a picture, [MapMermaid]
+// or [MapDOT].
+func RenderMap(w io.Writer, r *MapResult, f Format, opts Options) error {
 	switch f {
-	case Mermaid:
-		return MapMermaid(w, from, ms, opts)
-	case DOT:
-		return MapDOT(w, from, ms, opts)
+	case Table:
+		return MapTable(w, r, opts)
+	case JSON:
+		return MapJSON(w, r)
+	case CSV:
+		return MapCSV(w, r)
+	case Markdown:
+		return MapMarkdown(w, r)
+	case Mermaid, DOT:
+		if r == nil {
+			return errNil("map result")
+		}
+		if f == Mermaid {
+			return MapMermaid(w, r.From, r.Links, opts)
+		}
+		return MapDOT(w, r.From, r.Links, opts)
 	}
 	return unsupported("map result", f)
 }

@@ -113,23 +113,23 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	t.end()
 	if len(res.Groups) > 0 {
 		t.f("\n")
-		g := grid{header: []string{"GROUP", "TITLE", "ITEMS", "COVERED", "PARTIAL", "GAP", "UNREACHED", "N/A", "COVERAGE"}, wrap: []int{1}}
+		g := NewGrid("GROUP", "TITLE", "ITEMS", "COVERED", "PARTIAL", "GAP", "UNREACHED", "N/A", "COVERAGE").Wrap(1).filled()
 		for _, r := range res.Groups {
-			g.add(r.ID, r.Title, itoa(r.Total), itoa(r.Covered), itoa(r.Partial), itoa(r.Gap),
+			g.Add(r.ID, r.Title, itoa(r.Total), itoa(r.Covered), itoa(r.Partial), itoa(r.Gap),
 				itoa(r.Unreached), itoa(r.NotApplicable), pct(r.CoveragePercent)+"%")
 		}
-		g.write(t, opts.Width)
+		t.writeTable(g, opts.Width)
 	}
 	t.f("\nItems not covered (%d of %d):\n", s.Total-s.Covered, s.Total)
-	items := grid{header: []string{"ID", "STATUS", "TITLE", "REACHED BY"}, wrap: []int{2, 3}, list: []int{3}}
+	items := NewGrid("ID", "STATUS", "TITLE", "REACHED BY").Wrap(2).List(3).filled()
 	for _, it := range res.Items {
 		if it.Status == crosswalk.Covered {
 			continue
 		}
-		counting, _ := splitViaTitled(cat, res.Baseline, it.Via)
-		items.add(it.ID, string(it.Status), it.Title, strings.Join(counting, "\n"))
+		counting, _ := splitViaTitled(res, it.Via)
+		items.Add(it.ID, string(it.Status), it.Title, strings.Join(counting, "\n"))
 	}
-	items.write(t, opts.Width)
+	t.writeTable(items, opts.Width)
 	if len(res.Unreached) > 0 {
 		t.f("\n")
 		t.para(opts.Width, "Unreached: ", "  ", unreachedReason(cat, res))
@@ -142,11 +142,11 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if len(res.Recommendations) > 0 {
 		t.f("\n")
 		t.para(opts.Width, "", "", fmt.Sprintf("Recommendations (MOVES lists items of %s, %s):", frameworkName(cat, res.Target), res.Target))
-		g := grid{header: []string{"#", "CONTROL", "STATUS", "GAIN", "TITLE", "MOVES"}, wrap: []int{4, 5}}
+		g := NewGrid("#", "CONTROL", "STATUS", "GAIN", "TITLE", "MOVES").Wrap(4, 5).filled()
 		for i, r := range res.Recommendations {
-			g.add(itoa(i+1), r.Control, r.Status.String(), itoa(r.Gain), r.Title, strings.Join(moveLabels(r.Moves), ", "))
+			g.Add(itoa(i+1), r.Control, r.Status.String(), itoa(r.Gain), r.Title, strings.Join(moveLabels(r.Moves), ", "))
 		}
-		g.write(t, opts.Width)
+		t.writeTable(g, opts.Width)
 	}
 	return t.flush()
 }
@@ -173,11 +173,11 @@ func SoATable(w io.Writer, soa *crosswalk.SoA, opts Options) error {
 	t.para(opts.Width, "", "", fmt.Sprintf("%d controls: %d applicable, %d excluded; %d implemented, %d partial, %d planned, %d not implemented, %d not assessed",
 		s.Total, s.Applicable, s.Excluded, s.Implemented, s.Partial, s.Planned, s.NotImplemented, s.NotAssessed))
 	t.f("\n")
-	g := grid{header: []string{"CONTROL", "APPLICABLE", "STATUS", "OWNER", "TITLE", "REASON / JUSTIFICATION"}, wrap: []int{3, 4, 5}}
+	g := NewGrid("CONTROL", "APPLICABLE", "STATUS", "OWNER", "TITLE", "REASON / JUSTIFICATION").Wrap(3, 4, 5).filled()
 	for _, e := range soa.Controls {
-		g.add(e.AnnexA, yesNo(e.Applicable), e.Status.String(), e.Owner, e.Title, e.Justification)
+		g.Add(e.AnnexA, yesNo(e.Applicable), e.Status.String(), e.Owner, e.Title, e.Justification)
 	}
-	g.write(t, opts.Width)
+	t.writeTable(g, opts.Width)
 	if len(soa.Problems) > 0 {
 		t.f("\nProblems:\n")
 		for _, p := range soa.Problems {

@@ -44,7 +44,7 @@ func TestDispatchUnsupported(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnsupported)
 	err = RenderGap(&bytes.Buffer{}, res, Format("pdf"), Options{})
 	assert.ErrorIs(t, err, ErrUnknownFormat)
-	err = RenderMap(&bytes.Buffer{}, catalog.Ref{}, nil, HTML, Options{})
+	err = RenderMap(&bytes.Buffer{}, &MapResult{}, HTML, Options{})
 	assert.ErrorIs(t, err, ErrUnsupported)
 	err = RenderSoA(&bytes.Buffer{}, nil, JSON, Options{})
 	assert.Error(t, err, "a nil SoA is an error, not a panic")
@@ -151,8 +151,8 @@ func TestTables(t *testing.T) {
 		n++
 		assert.Equal(t, strings.Join(strings.Fields(it.Title), " "), titles[it.ID], it.ID)
 		for _, v := range it.Via {
-			if v.ViaParent == "" {
-				assert.Contains(t, reached[it.ID], titledVia(catalog.Default(), res.Baseline, v), it.ID)
+			if v.Ancestor.IsZero() {
+				assert.Contains(t, reached[it.ID], titledVia(res, v), it.ID)
 			}
 		}
 	}

@@ -213,13 +213,16 @@ func controlTitle(cat *catalog.Catalog, fw catalog.FrameworkID, id string) strin
 // viaLabel describes one reach of an item on one line:
 // "8.16 (subset-of, implemented)", "5.1 (related at GV, implemented)",
 // "5.1 (derived related via cis:8/1.1, implemented)".
-func viaLabel(v crosswalk.Via) string {
+func viaLabel(res *crosswalk.GapResult, v crosswalk.Link) string {
 	rel := v.Relationship.String()
 	switch {
-	case v.ViaParent != "":
-		rel += " at " + v.ViaParent
-	case v.Derived:
-		inner := v.Path
+	case !v.Ancestor.IsZero():
+		rel += " at " + v.Ancestor.ID
+	case v.Derived():
+		var inner []string
+		for _, c := range v.Controls() {
+			inner = append(inner, c.String())
+		}
 		if len(inner) > 2 {
 			inner = inner[1 : len(inner)-1]
 		}
@@ -234,27 +237,14 @@ func viaLabel(v crosswalk.Via) string {
 			rel += fmt.Sprintf(", %d routes", v.Routes)
 		}
 	case v.Basis == crosswalk.BasisSuccession:
-		rel += " via " + v.Through + " (succession)"
+		rel += " via " + string(v.Through) + " (succession)"
 	}
-	return fmt.Sprintf("%s (%s, %s)", v.Control, rel, v.Status)
-}
-
-// splitVia returns the labels of the reaches that count for the item and of those
-// published at an ancestor (context only).
-func splitVia(vs []crosswalk.Via) (counting, context []string) {
-	for _, v := range vs {
-		if v.ViaParent != "" {
-			context = append(context, viaLabel(v))
-		} else {
-			counting = append(counting, viaLabel(v))
-		}
-	}
-	return counting, context
+	return fmt.Sprintf("%s (%s, %s)", res.ControlID(v.From), rel, v.Status)
 }
 
 // sources returns the source documents behind an item's reaches, without repeats,
 // in the order met.
-func sources(vs []crosswalk.Via) []string {
+func sources(vs []crosswalk.Link) []string {
 	var out []string
 	for _, v := range vs {
 		for _, s := range v.Sources {
@@ -366,7 +356,7 @@ func unreachedReason(cat *catalog.Catalog, res *crosswalk.GapResult) string {
 			}
 		}
 		for _, v := range it.Via {
-			if v.ViaParent != "" {
+			if !v.Ancestor.IsZero() {
 				parent++
 				break
 			}

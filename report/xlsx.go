@@ -256,7 +256,7 @@ func summaryRow(field, label string, value any, meaning string) []any {
 func gapItemRows(cat *catalog.Catalog, res *crosswalk.GapResult, opts Options) [][]any {
 	rows := make([][]any, 0, len(res.Items))
 	for _, it := range res.Items {
-		counting, context := splitViaTitled(cat, res.Baseline, it.Via)
+		counting, context := splitViaTitled(res, it.Via)
 		rows = append(rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
 			strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
 			strings.Join(outsideLabels(cat, it.Outside), "\n"), policyCell(res, it), res.Derived,

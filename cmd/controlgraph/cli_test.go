@@ -166,19 +166,12 @@ func TestOutputFileAtomic(t *testing.T) {
 	assert.Contains(t, msg, "cannot write "+filepath.Join(dir, "missing", "x.json"))
 }
 
-func TestWrapText(t *testing.T) {
-	assert.Equal(t, []string{"Assessment and", "decision on", "information", "security events"}, wrapText("Assessment and decision on information security events", 15))
-	assert.Equal(t, []string{"abcdef", "ghij k"}, wrapText("abcdefghij k", 6))
-	assert.Equal(t, []string{""}, wrapText("  ", 10))
-	assert.Equal(t, []string{"Logging"}, wrapText("Logging", 30))
-}
-
 func TestTableText(t *testing.T) {
 	tb := newTable(1, "id", "title", "kind")
-	tb.add("5.25", "Assessment and decision on information security events", "control")
-	tb.add("8.15", "Logging", "control")
+	tb.Add("5.25", "Assessment and decision on information security events", "control")
+	tb.Add("8.15", "Logging", "control")
 	var b bytes.Buffer
-	require.NoError(t, tb.writeText(&b, 40))
+	require.NoError(t, tb.WriteText(&b, 40))
 	// 40 columns: id 4+2, kind 7+2 → title wraps at 40-6-9-2 = 23, raised to the
 	// minimum 24; its widest piece is 23 wide.
 	assert.Equal(t, ""+
@@ -191,9 +184,9 @@ func TestTableText(t *testing.T) {
 
 func TestMarkdownEscapes(t *testing.T) {
 	tb := newTable(-1, "a", "b")
-	tb.add("x|y", "line\nbreak")
+	tb.Add("x|y", "line\nbreak")
 	var b bytes.Buffer
-	require.NoError(t, tb.writeMarkdown(&b))
+	require.NoError(t, tb.WriteMarkdown(&b))
 	assert.Equal(t, "| a | b |\n| --- | --- |\n| x\\|y | line break |\n", b.String())
 }
 

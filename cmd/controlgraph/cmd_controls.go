@@ -2,13 +2,13 @@ package main
 
 import (
 	"flag"
-	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
-	"github.com/controlgraph/controlgraph/internal/wire"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 // attrFilter is a flag of "controls" that selects controls by one attribute.
@@ -179,66 +179,19 @@ func (x *invocation) kinds(fw catalog.FrameworkID, given []string) ([]catalog.Ki
 	return out, nil
 }
 
-// controlsJSON is the output of "controls --format json".
-type controlsJSON struct {
-	Framework string              `json:"framework"`
-	Filters   map[string][]string `json:"filters,omitempty"`
-	Count     int                 `json:"count"`
-	Controls  []wire.Control      `json:"controls"`
-}
-
+// writeControls renders the nodes ctls of fw, each with its summary as the
+// catalog reads it (SP 800-53's statements are read apart).
 func (x *invocation) writeControls(fw catalog.FrameworkID, ctls []catalog.Control, shown []string, filters map[string][]string) error {
-	switch x.format {
-	case formatJSON:
-		doc := controlsJSON{Framework: string(fw), Filters: filters, Count: len(ctls), Controls: []wire.Control{}}
-		for _, c := range ctls {
-			summary, _ := x.cat.Summary(c.Ref)
-			doc.Controls = append(doc.Controls, controlWire(c, summary))
-		}
-		return x.writeJSON(doc)
-	case formatCSV:
-		attrs := x.cat.AttributeNames(fw)
-		t := newTable(-1, append([]string{"id", "title", "kind", "parent"}, attrs...)...)
-		for _, c := range ctls {
-			row := []string{c.Ref.ID, c.Title, string(c.Kind), c.Parent.ID}
-			for _, a := range attrs {
-				row = append(row, strings.Join(c.Attr(a), ";"))
-			}
-			t.add(row...)
-		}
-		return x.writeTable(t)
+	for i, c := range ctls {
+		ctls[i].Summary, _ = x.cat.Summary(c.Ref)
 	}
-	t := newTable(1, append([]string{"id", "title", "kind", "parent"}, shown...)...)
-	for _, c := range ctls {
-		row := []string{c.Ref.ID, c.Title, string(c.Kind), c.Parent.ID}
-		for _, a := range shown {
-			row = append(row, strings.Join(c.Attr(a), ", "))
-		}
-		t.add(row...)
-	}
-	if err := x.writeTable(t); err != nil {
-		return err
-	}
-	if x.format == formatTable {
-		_, err := fmt.Fprintf(x.out, "\n%s of %s\n", plural(len(ctls), "node"), fw)
-		return err
-	}
-	return nil
+	l := &report.ControlList{Framework: fw, Filters: filters, Shown: shown, Attributes: x.cat.AttributeNames(fw), Controls: ctls}
+	return x.render(func(w io.Writer, f report.Format) error {
+		return report.RenderControls(w, l, f, report.Options{Catalog: x.cat, Width: x.width})
+	})
 }
 
-// controlWire is a control in the wire shape of the export document, with its summary
-// (which [catalog.Catalog.Summary] reads apart for SP 800-53).
-func controlWire(c catalog.Control, summary string) wire.Control {
-	wc := wire.Control{ID: c.Ref.ID, Title: c.Title, Kind: string(c.Kind), Parent: c.Parent.ID, Summary: summary}
-	for name, vs := range c.Attrs() {
-		if wc.Attributes == nil {
-			wc.Attributes = map[string][]string{}
-		}
-		wc.Attributes[name] = vs
-	}
-	return wc
-}
-
+// plural writes a count with its noun: "1 control", "3 controls".
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word

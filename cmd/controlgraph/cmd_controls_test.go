@@ -11,6 +11,7 @@ import (
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/testref"
 	"github.com/controlgraph/controlgraph/internal/wire"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 // csvIDs returns the first column of CSV output, without the header.
@@ -79,7 +80,7 @@ func TestControlsTable(t *testing.T) {
 }
 
 func TestControlsJSONAndMarkdown(t *testing.T) {
-	doc := decodeJSON[controlsJSON](t, cliOK(t, "controls", "iso27002", "--type", "detective", "--format", "json"))
+	doc := decodeJSON[report.ControlsDoc](t, cliOK(t, "controls", "iso27002", "--type", "detective", "--format", "json"))
 	assert.Equal(t, "iso27002:2022", doc.Framework)
 	assert.Equal(t, map[string][]string{catalog.AttrControlType: {"Detective"}}, doc.Filters)
 	assert.Equal(t, len(detective), doc.Count)

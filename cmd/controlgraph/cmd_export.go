@@ -1,16 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
-	"github.com/controlgraph/controlgraph/internal/codec"
-	"github.com/controlgraph/controlgraph/internal/wire"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
@@ -67,94 +63,88 @@ func setupExport(fs *flag.FlagSet) action {
 			}
 			setIDs = ids
 		}
-		var chosen []catalog.FrameworkID
-		for _, n := range names {
-			id, err := x.resolveFramework(n)
-			if err != nil {
-				return err
-			}
-			chosen = append(chosen, id)
+		sel, err := x.selectExport(names, setIDs)
+		if err != nil {
+			return err
 		}
-		var specs []catalog.Framework
-		var ids []catalog.FrameworkID
-		for in := range x.cat.Frameworks() {
-			if len(chosen) > 0 && !slices.Contains(chosen, in.ID) {
-				continue
-			}
-			spec, _ := x.cat.Spec(in.ID)
-			specs = append(specs, spec)
-			ids = append(ids, in.ID)
-		}
-		var sets []mappings.Set
-		for _, id := range setIDs {
-			s, err := x.findSet(id)
-			if err != nil {
-				return err
-			}
-			sets = append(sets, s)
-		}
-		if x.format == formatOSCAL {
-			switch {
-			case len(setIDs) > 0 && len(chosen) == 0:
-				return oscal.WriteMappings(x.out, sets, x.cat)
-			case len(setIDs) == 0 && len(specs) == 1 && len(chosen) > 0:
-				return oscal.WriteCatalog(x.out, specs[0])
-			}
-			return badInput("--format oscal writes one catalog (name it with --framework, one of %s) or the mapping sets named with --set",
-				strings.Join(x.frameworkIDs(), ", "))
-		}
-		if x.format == formatCSV {
-			if len(specs) != 1 {
+		switch x.format {
+		case formatOSCAL:
+			return x.exportOSCAL(sel)
+		case formatCSV:
+			if len(sel.specs) != 1 {
 				return badInput("--format csv writes one framework per file: name it with --framework (one of %s)", strings.Join(x.frameworkIDs(), ", "))
 			}
-			return catalog.WriteCSV(x.out, specs[0])
-		}
-		if len(setIDs) == 0 && !*noMappings {
-			for _, s := range x.allSets() {
-				if within(s, ids) {
-					sets = append(sets, s)
-				}
-			}
+			return catalog.WriteCSV(x.out, sel.specs[0])
 		}
 		if *noMappings {
-			sets = nil
+			sel.sets = nil
+		} else if len(setIDs) == 0 {
+			sel.sets = x.setsWithin(sel.ids)
 		}
-		return writeExportJSON(x.out, specs, sets)
+		return mappings.WriteExport(x.out, sel.specs, sel.sets)
 	}
 }
 
-// within reports whether every control set s names belongs to one of fws.
-func within(s mappings.Set, fws []catalog.FrameworkID) bool {
-	if !slices.Contains(fws, s.From) || !slices.Contains(fws, s.To) {
-		return false
-	}
-	for _, e := range s.Edges {
-		if !slices.Contains(fws, e.From.Framework) || !slices.Contains(fws, e.To.Framework) {
-			return false
-		}
-	}
-	return true
+// exportSelection is what export writes: the frameworks chosen with --framework (or
+// all) and the mapping sets named with --set (or chosen with --from and --to).
+type exportSelection struct {
+	chosen []catalog.FrameworkID // --framework, resolved; nil for all
+	specs  []catalog.Framework   // the frameworks to write, in catalog order
+	ids    []catalog.FrameworkID // their IDs
+	sets   []mappings.Set        // the sets named
 }
 
-// writeExportJSON writes the export document: the frameworks as catalog.WriteJSON
-// writes them and the mapping sets as mappings.WriteJSON does, in one document.
-func writeExportJSON(w io.Writer, fws []catalog.Framework, sets []mappings.Set) error {
-	var fb, mb bytes.Buffer
-	if err := catalog.WriteJSON(&fb, fws...); err != nil {
-		return err
+// selectExport resolves --framework names and --set IDs.
+func (x *invocation) selectExport(names, setIDs []string) (exportSelection, error) {
+	var sel exportSelection
+	for _, n := range names {
+		id, err := x.resolveFramework(n)
+		if err != nil {
+			return sel, err
+		}
+		sel.chosen = append(sel.chosen, id)
 	}
-	if err := mappings.WriteJSON(&mb, sets...); err != nil {
-		return err
+	for in := range x.cat.Frameworks() {
+		if len(sel.chosen) > 0 && !slices.Contains(sel.chosen, in.ID) {
+			continue
+		}
+		spec, _ := x.cat.Spec(in.ID)
+		sel.specs = append(sel.specs, spec)
+		sel.ids = append(sel.ids, in.ID)
 	}
-	var doc, md wire.Document
-	if err := codec.DecodeStrict(fb.Bytes(), &doc); err != nil {
-		return err
+	for _, id := range setIDs {
+		s, err := x.findSet(id)
+		if err != nil {
+			return sel, err
+		}
+		sel.sets = append(sel.sets, s)
 	}
-	if err := codec.DecodeStrict(mb.Bytes(), &md); err != nil {
-		return err
+	return sel, nil
+}
+
+// exportOSCAL writes one OSCAL catalog (one --framework) or one mapping-collection
+// (the sets named, without --framework).
+func (x *invocation) exportOSCAL(sel exportSelection) error {
+	switch {
+	case len(sel.sets) > 0 && len(sel.chosen) == 0:
+		return oscal.WriteMappings(x.out, sel.sets, x.cat)
+	case len(sel.sets) == 0 && len(sel.specs) == 1 && len(sel.chosen) > 0:
+		return oscal.WriteCatalog(x.out, sel.specs[0])
 	}
-	doc.Mappings = md.Mappings
-	return codec.Encode(w, doc)
+	return badInput("--format oscal writes one catalog (name it with --framework, one of %s) or the mapping sets named with --set",
+		strings.Join(x.frameworkIDs(), ", "))
+}
+
+// setsWithin returns the mapping sets that stay within the frameworks fws
+// (mappings.Set.Within), in order.
+func (x *invocation) setsWithin(fws []catalog.FrameworkID) []mappings.Set {
+	var out []mappings.Set
+	for _, s := range x.allSets() {
+		if s.Within(fws...) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // setsBetween returns the IDs of the mapping sets between frameworks from and to,

@@ -16,23 +16,24 @@ import (
 	"github.com/controlgraph/controlgraph/internal/wire"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func TestFrameworks(t *testing.T) {
-	doc := decodeJSON[frameworksJSON](t, cliOK(t, "frameworks", "--format", "json"))
+	doc := decodeJSON[report.FrameworksDoc](t, cliOK(t, "frameworks", "--format", "json"))
 	assert.Equal(t, catalog.DataVersion, doc.DataVersion)
-	want := map[string][]kindCount{
-		"iso27002:2022": {{"theme", 4}, {"control", 93}},
-		"iso27001:2022": {{"clause", 41}},
-		"iso27002:2013": {{"control", 114}},
-		"nist-csf:2.0":  {{"function", 6}, {"category", 22}, {"subcategory", 106}},
-		"nist-csf:1.1":  {{"function", 5}, {"category", 23}, {"subcategory", 108}},
-		"nis2:2024":     {{"section", 13}, {"requirement", 47}, {"point", 159}},
-		"sp800-53:5":    {{"family", 20}, {"control", 322}, {"enhancement", 867}},
+	want := map[string][]report.KindCountDoc{
+		"iso27002:2022": {{Kind: "theme", Count: 4}, {Kind: "control", Count: 93}},
+		"iso27001:2022": {{Kind: "clause", Count: 41}},
+		"iso27002:2013": {{Kind: "control", Count: 114}},
+		"nist-csf:2.0":  {{Kind: "function", Count: 6}, {Kind: "category", Count: 22}, {Kind: "subcategory", Count: 106}},
+		"nist-csf:1.1":  {{Kind: "function", Count: 5}, {Kind: "category", Count: 23}, {Kind: "subcategory", Count: 108}},
+		"nis2:2024":     {{Kind: "section", Count: 13}, {Kind: "requirement", Count: 47}, {Kind: "point", Count: 159}},
+		"sp800-53:5":    {{Kind: "family", Count: 20}, {Kind: "control", Count: 322}, {Kind: "enhancement", Count: 867}},
 	}
 	ids := []string{"iso27002:2022", "iso27001:2022", "iso27002:2013", "nist-csf:2.0", "nist-csf:1.1", "nis2:2024", "sp800-53:5"}
 	if catalog.HasCIS() {
-		want["cis:8"] = []kindCount{{"control", 18}, {"safeguard", 153}}
+		want["cis:8"] = []report.KindCountDoc{{Kind: "control", Count: 18}, {Kind: "safeguard", Count: 153}}
 		want["cis:8.1"] = want["cis:8"]
 		ids = append(ids, "cis:8", "cis:8.1")
 	}
@@ -77,7 +78,7 @@ func TestExportJSONRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, mappings.Embedded(), sets, "the export holds the embedded mapping sets unchanged")
 	var again bytes.Buffer
-	require.NoError(t, writeExportJSON(&again, fws, sets))
+	require.NoError(t, mappings.WriteExport(&again, fws, sets))
 	assert.Equal(t, out, again.String(), "export → ReadJSON → export is byte-identical")
 
 	// Without mappings the document is exactly what catalog.WriteJSON writes.

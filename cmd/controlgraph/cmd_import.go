@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
@@ -102,131 +103,174 @@ func setupImport(fs *flag.FlagSet) action {
 		if bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), []byte("[")) {
 			return badInput("%s holds a JSON array at the top level; import reads one JSON object: a framework, a mapping set, an export document {\"frameworks\": [...], \"mappings\": [...]} or an OSCAL catalog or mapping-collection", fname)
 		}
+		in := importInput{file: file, name: fname, data: data, fwID: *fwID, fwName: *name}
 		v := &validator{x: x, name: fname, data: data}
-		kind := v.guess(strings.EqualFold(filepath.Ext(file), ".csv"))
-		doc := importJSON{File: fname, Frameworks: []importFrameworkJSON{}, Sets: []importSetJSON{}, Warnings: []string{}}
-		var fws []catalog.Framework
-		var sets []mappings.Set
-		var rep *oscal.ImportReport
-		switch kind {
+		var got imported
+		switch kind := v.guess(strings.EqualFold(filepath.Ext(file), ".csv")); kind {
 		case "oscal":
-			model, err := oscal.DocumentModel(fname, data)
-			if err != nil {
-				return problemsError("cannot read "+fname, errorLines(err))
-			}
-			switch model {
-			case "catalog":
-				opts, err := x.oscalOptions(false)
-				if err != nil {
-					return err
-				}
-				if *fwID != "" {
-					opts = append(opts, oscal.WithFrameworkID(catalog.FrameworkID(*fwID)))
-				}
-				fw, r, err := oscal.ImportCatalog(fname, data, opts...)
-				if err != nil {
-					return problemsError("cannot import "+fname, withoutFile(fname, errorLines(err)))
-				}
-				fws, rep = []catalog.Framework{fw}, r
-			case "mapping-collection":
-				opts, err := x.oscalOptions(true)
-				if err != nil {
-					return err
-				}
-				ss, r, err := oscal.ImportMappings(fname, data, opts...)
-				if err != nil {
-					return problemsError("cannot import "+fname, withoutFile(fname, errorLines(err)))
-				}
-				sets, rep = ss, r
-			default:
-				return badInput("%s is an OSCAL %s; import reads catalogs and mapping-collections", fname, model)
-			}
-			doc.Kind = "oscal " + model
+			got, err = x.importOSCAL(in)
 		case "document", "framework", "mappings":
-			if kind == "mappings" && !looksJSON(data) {
-				meta, err := csvSetMeta(fname, file, data)
-				if err != nil {
-					return badInput("%v", err)
-				}
-				s, err := mappings.ReadCSV(fname, bytes.NewReader(data), meta)
-				if err != nil {
-					return problemsError("cannot read "+fname, errorLines(err))
-				}
-				sets = []mappings.Set{s}
-				doc.Kind = "mapping set (CSV)"
-				break
-			}
-			if kind == "framework" && !looksJSON(data) {
-				if *fwID == "" {
-					return badInput("%s is a CSV framework: name it with --framework-id ID (and --name NAME)", fname)
-				}
-				n := *name
-				if n == "" {
-					n = *fwID
-				}
-				fw, err := catalog.ReadCSV(fname, bytes.NewReader(data), catalog.Framework{ID: catalog.FrameworkID(*fwID), Name: n})
-				if err != nil {
-					return problemsError("cannot read "+fname, errorLines(err))
-				}
-				fws = []catalog.Framework{fw}
-				doc.Kind = "framework (CSV)"
-				break
-			}
-			if kind != "mappings" {
-				fws, err = catalog.ReadJSON(fname, data)
-				if err != nil {
-					return problemsError("cannot read "+fname, errorLines(err))
-				}
-			}
-			if kind != "framework" {
-				sets, err = mappings.ReadJSON(fname, data)
-				if err != nil {
-					return problemsError("cannot read "+fname, errorLines(err))
-				}
-			}
-			doc.Kind = map[string]string{"document": "export document", "framework": "framework", "mappings": "mapping set"}[kind]
+			got, err = importOurs(in, kind)
 		default:
 			return badInput("%s looks like an assessment; import reads frameworks and mapping sets (see 'controlgraph validate')", fname)
 		}
-		if rep != nil {
-			doc.Warnings = append(doc.Warnings, rep.Warnings()...)
+		if err != nil {
+			return err
+		}
+		doc := importJSON{File: fname, Kind: got.kind, Frameworks: []importFrameworkJSON{}, Sets: []importSetJSON{}, Warnings: []string{}}
+		if got.rep != nil {
+			doc.Warnings = append(doc.Warnings, got.rep.Warnings()...)
 			if x.data != nil && x.data.verbose {
-				doc.Warnings = append(doc.Warnings, rep.Details()...)
+				doc.Warnings = append(doc.Warnings, got.rep.Details()...)
 			}
 		}
-		if err := x.checkImport(fws, sets, &doc); err != nil {
+		if err := x.checkImport(got.fws, got.sets, &doc); err != nil {
 			return err
 		}
 		for _, w := range doc.Warnings {
 			fmt.Fprintf(x.stderr, "controlgraph import: warning: %s\n", w)
 		}
-		for _, fw := range fws {
-			fj := importFrameworkJSON{ID: string(fw.ID), Name: fw.Name, Kinds: []kindCountJSON{}}
-			idx := map[catalog.Kind]int{}
-			for _, c := range fw.Controls {
-				if st := c.Attributes[catalog.AttrStatus]; len(st) == 1 && st[0] == catalog.StatusWithdrawn {
-					fj.Withdrawn++
-					continue
-				}
-				fj.Controls++
-				i, ok := idx[c.Kind]
-				if !ok {
-					i = len(fj.Kinds)
-					idx[c.Kind] = i
-					fj.Kinds = append(fj.Kinds, kindCountJSON{Kind: string(c.Kind)})
-				}
-				fj.Kinds[i].Count++
-			}
-			for _, k := range fw.ItemKinds {
-				fj.ItemKinds = append(fj.ItemKinds, string(k))
-			}
-			doc.Frameworks = append(doc.Frameworks, fj)
+		for _, fw := range got.fws {
+			doc.Frameworks = append(doc.Frameworks, frameworkSummary(fw))
 		}
-		for _, s := range sets {
+		for _, s := range got.sets {
 			doc.Sets = append(doc.Sets, importSetJSON{ID: s.ID, From: string(s.From), To: string(s.To), Kind: string(s.Kind), Source: s.Source.ID, Edges: len(s.Edges), Statements: len(s.Statements)})
 		}
 		return x.writeImport(doc)
 	}
+}
+
+// importInput is the file import reads and the flags that name what it holds.
+type importInput struct {
+	file, name   string // the argument, and the name used in messages
+	data         []byte
+	fwID, fwName string // --framework-id, --name
+}
+
+// imported is what import read: frameworks, mapping sets, the OSCAL import's
+// report (nil for our formats) and what kind of file it was, as printed.
+type imported struct {
+	fws  []catalog.Framework
+	sets []mappings.Set
+	rep  *oscal.ImportReport
+	kind string
+}
+
+// importOSCAL reads an OSCAL catalog or mapping-collection.
+func (x *invocation) importOSCAL(in importInput) (imported, error) {
+	model, err := oscal.DocumentModel(in.name, in.data)
+	if err != nil {
+		return imported{}, problemsError("cannot read "+in.name, errorLines(err))
+	}
+	got := imported{kind: "oscal " + model}
+	switch model {
+	case "catalog":
+		opts, err := x.oscalOptions(false)
+		if err != nil {
+			return imported{}, err
+		}
+		if in.fwID != "" {
+			opts = append(opts, oscal.WithFrameworkID(catalog.FrameworkID(in.fwID)))
+		}
+		fw, r, err := oscal.ImportCatalog(in.name, in.data, opts...)
+		if err != nil {
+			return imported{}, problemsError("cannot import "+in.name, withoutFile(in.name, errorLines(err)))
+		}
+		got.fws, got.rep = []catalog.Framework{fw}, r
+	case "mapping-collection":
+		opts, err := x.oscalOptions(true)
+		if err != nil {
+			return imported{}, err
+		}
+		sets, r, err := oscal.ImportMappings(in.name, in.data, opts...)
+		if err != nil {
+			return imported{}, problemsError("cannot import "+in.name, withoutFile(in.name, errorLines(err)))
+		}
+		got.sets, got.rep = sets, r
+	default:
+		return imported{}, badInput("%s is an OSCAL %s; import reads catalogs and mapping-collections", in.name, model)
+	}
+	return got, nil
+}
+
+// importOurs reads a file in the project's formats, of the kind the validator
+// guessed: an export document, a framework or a mapping set, in JSON, or a
+// framework or mapping set in CSV.
+func importOurs(in importInput, kind string) (imported, error) {
+	switch {
+	case kind == "mappings" && !looksJSON(in.data):
+		return importSetCSV(in)
+	case kind == "framework" && !looksJSON(in.data):
+		return importFrameworkCSV(in)
+	}
+	got := imported{kind: map[string]string{"document": "export document", "framework": "framework", "mappings": "mapping set"}[kind]}
+	var err error
+	if kind != "mappings" {
+		if got.fws, err = catalog.ReadJSON(in.name, in.data); err != nil {
+			return imported{}, problemsError("cannot read "+in.name, errorLines(err))
+		}
+	}
+	if kind != "framework" {
+		if got.sets, err = mappings.ReadJSON(in.name, in.data); err != nil {
+			return imported{}, problemsError("cannot read "+in.name, errorLines(err))
+		}
+	}
+	return got, nil
+}
+
+// importSetCSV reads a mapping set in CSV, its frameworks named by the file name or
+// its refs.
+func importSetCSV(in importInput) (imported, error) {
+	meta, err := loader.CSVSetMeta(in.name, in.file, in.data)
+	if err != nil {
+		return imported{}, badInput("%v", err)
+	}
+	s, err := mappings.ReadCSV(in.name, bytes.NewReader(in.data), meta)
+	if err != nil {
+		return imported{}, problemsError("cannot read "+in.name, errorLines(err))
+	}
+	return imported{sets: []mappings.Set{s}, kind: "mapping set (CSV)"}, nil
+}
+
+// importFrameworkCSV reads a framework in CSV, named by --framework-id and --name.
+func importFrameworkCSV(in importInput) (imported, error) {
+	if in.fwID == "" {
+		return imported{}, badInput("%s is a CSV framework: name it with --framework-id ID (and --name NAME)", in.name)
+	}
+	n := in.fwName
+	if n == "" {
+		n = in.fwID
+	}
+	fw, err := catalog.ReadCSV(in.name, bytes.NewReader(in.data), catalog.Framework{ID: catalog.FrameworkID(in.fwID), Name: n})
+	if err != nil {
+		return imported{}, problemsError("cannot read "+in.name, errorLines(err))
+	}
+	return imported{fws: []catalog.Framework{fw}, kind: "framework (CSV)"}, nil
+}
+
+// frameworkSummary counts a framework's controls per kind, the withdrawn apart, for
+// import's output.
+func frameworkSummary(fw catalog.Framework) importFrameworkJSON {
+	fj := importFrameworkJSON{ID: string(fw.ID), Name: fw.Name, Kinds: []kindCountJSON{}}
+	idx := map[catalog.Kind]int{}
+	for _, c := range fw.Controls {
+		if st := c.Attributes[catalog.AttrStatus]; len(st) == 1 && st[0] == catalog.StatusWithdrawn {
+			fj.Withdrawn++
+			continue
+		}
+		fj.Controls++
+		i, ok := idx[c.Kind]
+		if !ok {
+			i = len(fj.Kinds)
+			idx[c.Kind] = i
+			fj.Kinds = append(fj.Kinds, kindCountJSON{Kind: string(c.Kind)})
+		}
+		fj.Kinds[i].Count++
+	}
+	for _, k := range fw.ItemKinds {
+		fj.ItemKinds = append(fj.ItemKinds, string(k))
+	}
+	return fj
 }
 
 // checkImport checks the frameworks as catalog.New does (beside the catalog's, in
@@ -277,13 +321,13 @@ func (x *invocation) writeImport(doc importJSON) error {
 	fmt.Fprintf(x.out, "%s: %s\n", doc.File, doc.Kind)
 	if len(doc.Frameworks) > 0 {
 		fmt.Fprintln(x.out)
-		t := newTable(1, "framework", "name", "controls", "per kind", "withdrawn").wrapAlso(3)
+		t := newTable(1, "framework", "name", "controls", "per kind", "withdrawn").Wrap(3)
 		for _, f := range doc.Frameworks {
 			var kinds []string
 			for _, k := range f.Kinds {
 				kinds = append(kinds, fmt.Sprintf("%d %s", k.Count, k.Kind))
 			}
-			t.add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Withdrawn))
+			t.Add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Withdrawn))
 		}
 		if err := x.writeTable(t); err != nil {
 			return err
@@ -298,7 +342,7 @@ func (x *invocation) writeImport(doc importJSON) error {
 		fmt.Fprintln(x.out)
 		t := newTable(-1, "set", "from", "to", "kind", "source", "edges", "statements")
 		for _, s := range doc.Sets {
-			t.add(s.ID, s.From, s.To, s.Kind, s.Source, strconv.Itoa(s.Edges), strconv.Itoa(s.Statements))
+			t.Add(s.ID, s.From, s.To, s.Kind, s.Source, strconv.Itoa(s.Edges), strconv.Itoa(s.Statements))
 		}
 		if err := x.writeTable(t); err != nil {
 			return err

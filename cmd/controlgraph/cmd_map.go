@@ -37,53 +37,6 @@ REF is any spelling "show" accepts; --in FRAMEWORK restricts where REF is looked
 	})
 }
 
-// mapJSON is the output of "map --format json".
-type mapJSON struct {
-	From     string        `json:"from"`
-	Title    string        `json:"title"`
-	To       string        `json:"to"`
-	Derived  bool          `json:"derived"`
-	MaxHops  int           `json:"max_hops,omitempty"`
-	Count    int           `json:"count"`
-	Mappings []mappingJSON `json:"mappings"`
-}
-
-type mappingJSON struct {
-	Ref          string    `json:"ref"`
-	ID           string    `json:"id"`
-	Title        string    `json:"title"`
-	Relationship string    `json:"relationship"`
-	Kind         string    `json:"kind"` // published, succession, via-parent or derived
-	Inverse      bool      `json:"inverse,omitempty"`
-	ViaParent    string    `json:"via_parent,omitempty"`
-	Through      string    `json:"through,omitempty"` // succession: the framework whose published edge is carried
-	Routes       int       `json:"routes,omitempty"`  // derived: distinct paths found
-	Cut          bool      `json:"search_cut,omitempty"`
-	Sources      []string  `json:"sources"`
-	Edges        []hopJSON `json:"edges,omitempty"`
-	Path         []hopJSON `json:"path,omitempty"`
-	Alternatives int       `json:"alternatives,omitempty"`
-}
-
-type hopJSON struct {
-	From         string `json:"from"`
-	To           string `json:"to"`
-	Relationship string `json:"relationship"`
-	Inverse      bool   `json:"inverse,omitempty"`
-	Set          string `json:"set"`
-	Source       string `json:"source"`
-	Note         string `json:"note,omitempty"`
-}
-
-func hops(hs []crosswalk.Hop) []hopJSON {
-	var out []hopJSON
-	for _, h := range hs {
-		out = append(out, hopJSON{From: h.From.String(), To: h.To.String(), Relationship: h.Relationship.String(),
-			Inverse: h.Inverse, Set: h.Set, Source: h.Source, Note: h.Note})
-	}
-	return out
-}
-
 func setupMap(fs *flag.FlagSet) action {
 	to := fs.String("to", "", "the target `FRAMEWORK` (an ID or an alias such as csf, cis); required")
 	in := fs.String("in", "", "look REF up in `FRAMEWORK` only")
@@ -119,92 +72,9 @@ func setupMap(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		if x.format == formatMermaid || x.format == formatDOT {
-			return x.render(func(w io.Writer, f report.Format) error {
-				return report.RenderMap(w, c.Ref, ms, f, report.Options{Catalog: x.cat})
-			})
-		}
-		doc := mapJSON{From: c.Ref.String(), Title: c.Title, To: string(target), Derived: *derived, Count: len(ms), Mappings: []mappingJSON{}}
-		if *derived {
-			doc.MaxHops = *maxHops
-		}
-		for _, m := range ms {
-			mj := mappingJSON{Ref: m.Target.String(), ID: m.Target.ID, Relationship: m.Relationship.String(), Kind: "published",
-				Inverse: m.Inverse, Sources: m.Sources(), Edges: hops(m.Edges), Path: hops(m.Path), Alternatives: len(m.Alternatives)}
-			if t, ok := x.cat.Control(m.Target); ok {
-				mj.Title = t.Title
-			}
-			switch {
-			case m.Derived:
-				mj.Kind, mj.Routes, mj.Cut = "derived", m.Routes, m.Cut
-			case !m.ViaParent.IsZero():
-				mj.Kind, mj.ViaParent = "via-parent", m.ViaParent.String()
-			case m.Basis == crosswalk.BasisSuccession:
-				mj.Kind, mj.Through = "succession", string(m.Through)
-			}
-			doc.Mappings = append(doc.Mappings, mj)
-		}
-		return x.writeMap(doc)
+		r := &report.MapResult{From: c.Ref, Title: c.Title, To: target, Derived: *derived, MaxHops: *maxHops, Links: ms}
+		return x.render(func(w io.Writer, f report.Format) error {
+			return report.RenderMap(w, r, f, report.Options{Catalog: x.cat, Width: x.width})
+		})
 	}
-}
-
-// basis says in one cell why a mapping holds: its sources, the parent it is published
-// for, or the path it is derived along.
-func (m mappingJSON) basis() string {
-	switch m.Kind {
-	case "derived":
-		steps := make([]string, 0, len(m.Path))
-		for _, h := range m.Path[:len(m.Path)-1] {
-			steps = append(steps, h.To)
-		}
-		routes := "routes"
-		if m.Routes == 1 {
-			routes = "route"
-		}
-		return fmt.Sprintf("derived via %s (%d %s)", strings.Join(steps, " → "), m.Routes, routes)
-	case "succession":
-		return "via " + m.Through + " (succession): " + strings.Join(m.Sources, ", ")
-	case "via-parent":
-		return "published for " + m.ViaParent + ": " + strings.Join(m.Sources, ", ")
-	}
-	return strings.Join(m.Sources, ", ")
-}
-
-func (x *invocation) writeMap(doc mapJSON) error {
-	switch x.format {
-	case formatJSON:
-		return x.writeJSON(doc)
-	case formatCSV:
-		t := newTable(-1, "from", "to", "title", "relationship", "kind", "inverse", "via_parent", "sources", "path")
-		for _, m := range doc.Mappings {
-			var path []string
-			for _, h := range m.Path {
-				path = append(path, h.From+" "+h.Relationship+" "+h.To)
-			}
-			inv := ""
-			if m.Inverse {
-				inv = "true"
-			}
-			t.add(doc.From, m.Ref, m.Title, m.Relationship, m.Kind, inv, m.ViaParent, strings.Join(m.Sources, ";"), strings.Join(path, ";"))
-		}
-		return x.writeTable(t)
-	}
-	t := newTable(2, "relationship", "id", "title", "basis")
-	for _, m := range doc.Mappings {
-		t.add(m.Relationship, m.ID, m.Title, m.basis())
-	}
-	if x.format == formatTable {
-		fmt.Fprintf(x.out, "%s  %s\n→ %s, read %q\n\n", doc.From, doc.Title, doc.To, "source RELATIONSHIP target")
-	}
-	if len(doc.Mappings) == 0 {
-		if x.format == formatTable {
-			hint := ""
-			if !doc.Derived {
-				hint = " (try --derived)"
-			}
-			_, err := fmt.Fprintf(x.out, "no mapping to %s%s\n", doc.To, hint)
-			return err
-		}
-	}
-	return x.writeTable(t)
 }

@@ -8,9 +8,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/report"
 )
 
-func mapTargets(doc mapJSON) (refs, rels, kinds []string) {
+func mapTargets(doc report.MapDoc) (refs, rels, kinds []string) {
 	for _, m := range doc.Mappings {
 		refs = append(refs, m.Ref)
 		rels = append(rels, m.Relationship)
@@ -30,7 +31,7 @@ func repeat(s string, n int) []string {
 func TestMapPublished(t *testing.T) {
 	// NIST's CSF 2.0 elements that cite ISO/IEC 27001:2022 Annex A 8.16 (reference file
 	// nist-csf-2.0_to_iso27001-2022.csv), in CSF document order.
-	doc := decodeJSON[mapJSON](t, cliOK(t, "map", "8.16", "--to", "csf", "--format", "json"))
+	doc := decodeJSON[report.MapDoc](t, cliOK(t, "map", "8.16", "--to", "csf", "--format", "json"))
 	assert.Equal(t, "iso27002:2022/8.16", doc.From)
 	assert.Equal(t, "nist-csf:2.0", doc.To)
 	refs, rels, kinds := mapTargets(doc)
@@ -53,7 +54,7 @@ func TestMapPublished(t *testing.T) {
 func TestMapViaParent(t *testing.T) {
 	// GV.OC-01 cites no Annex A control (an empty cell); its category GV.OC cites 5.20 and
 	// 5.31 and its function GV cites 5.1.
-	doc := decodeJSON[mapJSON](t, cliOK(t, "map", "gv.oc-1", "--to", "iso27002:2022", "--format", "json"))
+	doc := decodeJSON[report.MapDoc](t, cliOK(t, "map", "gv.oc-1", "--to", "iso27002:2022", "--format", "json"))
 	refs, _, kinds := mapTargets(doc)
 	assert.Equal(t, []string{"iso27002:2022/5.20", "iso27002:2022/5.31", "iso27002:2022/5.1"}, refs)
 	assert.Equal(t, repeat("via-parent", 3), kinds)
@@ -72,7 +73,7 @@ func TestMapDerived(t *testing.T) {
 		return
 	}
 	// CIS publishes 13.2, 13.3, 13.4 and 13.6 subset-of 8.16 for v8; nothing for v8.1.
-	doc := decodeJSON[mapJSON](t, cliOK(t, "map", "8.16", "--to", "cis:8", "--format", "json"))
+	doc := decodeJSON[report.MapDoc](t, cliOK(t, "map", "8.16", "--to", "cis:8", "--format", "json"))
 	refs, rels, _ := mapTargets(doc)
 	assert.Equal(t, []string{"cis:8/13.2", "cis:8/13.3", "cis:8/13.4", "cis:8/13.6"}, refs)
 	assert.Equal(t, repeat("superset-of", 4), rels)
@@ -80,7 +81,7 @@ func TestMapDerived(t *testing.T) {
 	// CIS v8.1: CIS's v8 edges carried across the identity succession v8 → v8.1 (same
 	// IDs, equal): published, labelled "succession" with the framework they come from
 	// (issue: "no mapping to cis:8.1").
-	doc = decodeJSON[mapJSON](t, cliOK(t, "map", "8.16", "--to", "cis:8.1", "--format", "json"))
+	doc = decodeJSON[report.MapDoc](t, cliOK(t, "map", "8.16", "--to", "cis:8.1", "--format", "json"))
 	require.Len(t, doc.Mappings, 4)
 	for i, id := range []string{"13.2", "13.3", "13.4", "13.6"} {
 		m := doc.Mappings[i]
@@ -97,7 +98,7 @@ func TestMapDerived(t *testing.T) {
 
 	// --derived adds paths to the safeguards not reached yet (through CSF 2.0), each
 	// with its route count.
-	doc = decodeJSON[mapJSON](t, cliOK(t, "map", "8.16", "--to", "cis:8.1", "--derived", "--format", "json"))
+	doc = decodeJSON[report.MapDoc](t, cliOK(t, "map", "8.16", "--to", "cis:8.1", "--derived", "--format", "json"))
 	require.Greater(t, len(doc.Mappings), 4)
 	for _, m := range doc.Mappings[4:] {
 		assert.Equal(t, "derived", m.Kind, m.Ref)

@@ -3,10 +3,10 @@ package main
 import (
 	"flag"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/mappings"
 )
 
@@ -106,88 +106,34 @@ func setupMappings(fs *flag.FlagSet) action {
 			}
 			sets = []mappings.Set{s}
 		}
-		doc := x.pairMappings(a, b, sets)
+		doc := mappingsDoc(x.crosswalk().Edges(a, b, sets))
 		if *setID != "" && len(doc.Edges) == 0 && len(doc.Statements) == 0 {
 			return badInput("mapping set %q links %s and %s, not %s and %s", *setID, sets[0].From, sets[0].To, a, b)
-		}
-		if len(doc.Edges) == 0 && *setID == "" {
-			doc.Edges = x.carriedEdges(a, b)
 		}
 		return x.writeMappings(a, b, doc)
 	}
 }
 
-// pairMappings collects the edges between frameworks a and b, read from a to b, and
-// the statements the sets published from a make about a's elements.
-func (x *invocation) pairMappings(a, b catalog.FrameworkID, sets []mappings.Set) mappingsJSON {
-	annex := func(fw catalog.FrameworkID) catalog.FrameworkID {
-		in, _ := x.cat.Framework(fw)
-		return in.AnnexOf
-	}
-	aa, ba := annex(a), annex(b)
-	// in reports whether a control of framework fw is a control of want: its own, or
-	// one of the framework it carries as its Annex A.
-	in := func(fw, want, wantAnnex catalog.FrameworkID) bool {
-		return fw == want || (wantAnnex != "" && fw == wantAnnex)
-	}
-	// linked reports whether a set's framework fw stands for want: the same, the
-	// framework want carries as its annex, or one that carries want.
-	linked := func(fw, want, wantAnnex catalog.FrameworkID) bool {
-		return in(fw, want, wantAnnex) || annex(fw) == want
-	}
-	type row struct {
-		e   mappings.Edge
-		inv bool
-		set string
-		idx int
-	}
-	var rows []row
-	doc := mappingsJSON{From: string(a), To: string(b), Edges: []mappingEdgeJSON{}, Statements: []mappingStatementJSON{}}
-	for i, s := range sets {
-		for _, e := range s.Edges {
-			switch {
-			case in(e.From.Framework, a, aa) && in(e.To.Framework, b, ba):
-				rows = append(rows, row{e: e, set: s.ID, idx: i})
-			case in(e.From.Framework, b, ba) && in(e.To.Framework, a, aa):
-				rows = append(rows, row{e: e.Inverse(), inv: true, set: s.ID, idx: i})
-			}
-		}
-		if linked(s.From, a, aa) && linked(s.To, b, ba) {
-			for _, st := range s.Statements {
-				if !in(st.Ref.Framework, a, aa) {
-					continue
-				}
-				sj := mappingStatementJSON{Ref: st.Ref.String(), Kind: string(st.Kind), Target: st.Target, Note: st.Note, Misprint: st.Misprint, Set: s.ID}
-				if !st.Reading.IsZero() {
-					sj.Reading = st.Reading.String()
-				}
-				doc.Statements = append(doc.Statements, sj)
-			}
-		}
-	}
-	slices.SortStableFunc(rows, func(p, q row) int {
-		if d := x.cat.Compare(p.e.From, q.e.From); d != 0 {
-			return d
-		}
-		if d := x.cat.Compare(p.e.To, q.e.To); d != 0 {
-			return d
-		}
-		return p.idx - q.idx
-	})
-	for _, r := range rows {
-		ej := mappingEdgeJSON{From: r.e.From.String(), To: r.e.To.String(), Relationship: r.e.Relationship.String(), Inverse: r.inv,
-			Set: r.set, Source: r.e.Source, Label: r.e.Label, Note: r.e.Note, Misprint: r.e.Misprint}
-		if r.e.HasStrength {
-			v := r.e.Strength
+// mappingsDoc is the output of the mappings command for the published edges and
+// statements between two frameworks (crosswalk.Crosswalk.Edges).
+func mappingsDoc(p crosswalk.Pair) mappingsJSON {
+	doc := mappingsJSON{From: string(p.From), To: string(p.To), Edges: []mappingEdgeJSON{}, Statements: []mappingStatementJSON{}}
+	for _, e := range p.Edges {
+		ej := mappingEdgeJSON{From: e.From.String(), To: e.To.String(), Relationship: e.Relationship.String(), Inverse: e.Inverse,
+			Set: e.Set, Source: e.Source, Label: e.Label, Note: e.Note, Misprint: e.Misprint, Succession: string(e.Succession)}
+		if e.HasStrength {
+			v := e.Strength
 			ej.Strength = &v
 		}
 		doc.Edges = append(doc.Edges, ej)
 	}
-	slices.SortStableFunc(doc.Statements, func(p, q mappingStatementJSON) int {
-		rp, _ := catalog.ParseRef(p.Ref)
-		rq, _ := catalog.ParseRef(q.Ref)
-		return x.cat.Compare(rp, rq)
-	})
+	for _, st := range p.Statements {
+		sj := mappingStatementJSON{Ref: st.Ref.String(), Kind: string(st.Kind), Target: st.Target, Note: st.Note, Misprint: st.Misprint, Set: st.Set}
+		if !st.Reading.IsZero() {
+			sj.Reading = st.Reading.String()
+		}
+		doc.Statements = append(doc.Statements, sj)
+	}
 	return doc
 }
 
@@ -231,14 +177,14 @@ func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) e
 			if e.Inverse {
 				inv = "yes"
 			}
-			t.add("edge", e.From, e.To, e.Relationship, inv, e.Set, e.Source, e.Label, e.Note, e.Misprint, e.Succession)
+			t.Add("edge", e.From, e.To, e.Relationship, inv, e.Set, e.Source, e.Label, e.Note, e.Misprint, e.Succession)
 		}
 		// A statement has no to control: "to" holds what it is about, "relationship"
 		// its kind.
 		for _, s := range doc.Statements {
-			t.add("statement", s.Ref, s.Target, s.Kind, "", s.Set, "", "", s.Note, s.Misprint, "")
+			t.Add("statement", s.Ref, s.Target, s.Kind, "", s.Set, "", "", s.Note, s.Misprint, "")
 		}
-		return t.writeCSV(x.out)
+		return t.WriteCSV(x.out)
 	}
 	md := x.format == formatMD
 	heading := func(s string) {
@@ -263,7 +209,7 @@ func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) e
 	if len(doc.Edges) > 0 {
 		t := newTable(5, "from", "to", "relationship", "set", "source", "note")
 		for _, e := range doc.Edges {
-			t.add(short(e.From, a), short(e.To, b), e.Relationship, e.Set, e.Source, edgeNote(e))
+			t.Add(short(e.From, a), short(e.To, b), e.Relationship, e.Set, e.Source, edgeNote(e))
 		}
 		if err := x.writeTable(t); err != nil {
 			return err
@@ -278,49 +224,11 @@ func (x *invocation) writeMappings(a, b catalog.FrameworkID, doc mappingsJSON) e
 			if s.Misprint != "" {
 				note = strings.TrimSpace(note + " (printed " + s.Misprint + ")")
 			}
-			t.add(short(s.Ref, a), s.Kind, s.Target, note, s.Set)
+			t.Add(short(s.Ref, a), s.Kind, s.Target, note, s.Set)
 		}
 		if err := x.writeTable(t); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// carriedEdges returns, when no published edge joins a and b, the edges an identity
-// succession carries (mappings.Set.IsIdentity): those published between a and the
-// same-ID twin of b (or between the twin of a and b), read a to b, each saying which
-// framework published it. CIS publishes its ISO mapping for v8, and v8 → v8.1 is the
-// same safeguards.
-func (x *invocation) carriedEdges(a, b catalog.FrameworkID) []mappingEdgeJSON {
-	out := []mappingEdgeJSON{}
-	for _, s := range x.allSets() {
-		if !s.IsIdentity() {
-			continue
-		}
-		for _, side := range []struct{ mine, twin catalog.FrameworkID }{{b, s.From}, {b, s.To}, {a, s.From}, {a, s.To}} {
-			if side.twin == side.mine || (s.From != side.mine && s.To != side.mine) {
-				continue
-			}
-			from, to := a, b
-			if side.mine == b {
-				to = side.twin
-			} else {
-				from = side.twin
-			}
-			if from == to {
-				continue
-			}
-			for _, e := range x.pairMappings(from, to, x.allSets()).Edges {
-				e.From = strings.Replace(e.From, string(from)+"/", string(a)+"/", 1)
-				e.To = strings.Replace(e.To, string(to)+"/", string(b)+"/", 1)
-				e.Succession = string(side.twin)
-				out = append(out, e)
-			}
-			if len(out) > 0 {
-				return out
-			}
-		}
-	}
-	return out
 }

@@ -2,12 +2,10 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
-	"strings"
 
-	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -67,86 +65,8 @@ func setupMigrate(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		switch x.format {
-		case formatJSON:
-			return x.writeJSON(m.Assessment)
-		case formatCSV:
-			return m.Assessment.WriteCSV(x.out)
-		}
-		return x.writeMigration(m, a.Name())
+		return x.render(func(w io.Writer, f report.Format) error {
+			return report.RenderMigration(w, m, f, report.Options{Catalog: x.cat, Assessment: a.Name(), Width: x.width})
+		})
 	}
-}
-
-func (x *invocation) writeMigration(m *crosswalk.Migration, name string) error {
-	md := x.format == formatMD
-	var b strings.Builder
-	title := fmt.Sprintf("Migration of %s from %s to %s", name, m.From, m.To)
-	if md {
-		fmt.Fprintf(&b, "# %s\n\n", title)
-	} else {
-		fmt.Fprintf(&b, "%s\n\n", title)
-	}
-	fmt.Fprintf(&b, "%s rated from the old assessment; %s to assess afresh; %s of the old edition lead nowhere.\n",
-		plural(len(m.Steps), "control"), plural(len(m.New), "control"), plural(len(m.Dropped), "control"))
-	heading := func(s string) {
-		if md {
-			fmt.Fprintf(&b, "\n## %s\n\n", s)
-		} else {
-			fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(s))
-		}
-	}
-	emit := func(t *table) error {
-		if md {
-			return t.writeMarkdown(&b)
-		}
-		return t.writeText(&b, x.width)
-	}
-	title2 := func(r catalog.Ref) string {
-		if c, ok := x.cat.Control(r); ok {
-			return c.Title
-		}
-		return ""
-	}
-	heading("Migrated")
-	t := newTable(1, "id", "title", "status", "from").wrapAlso(3)
-	for _, s := range m.Steps {
-		var from []string
-		for _, src := range s.From {
-			f := src.Control.ID + " " + src.Status.String()
-			if src.Label != "" {
-				f += " (" + src.Label + ")"
-			}
-			from = append(from, f)
-		}
-		f := strings.Join(from, "; ")
-		if s.Merged {
-			f += "; the weakest status is kept"
-		}
-		t.add(s.Control.ID, title2(s.Control), s.Status.String(), f)
-	}
-	if err := emit(t); err != nil {
-		return err
-	}
-	heading(fmt.Sprintf("To assess afresh (%d)", len(m.New)))
-	if len(m.New) > 0 {
-		t := newTable(1, "id", "title")
-		for _, r := range m.New {
-			t.add(r.ID, title2(r))
-		}
-		if err := emit(t); err != nil {
-			return err
-		}
-	}
-	heading(fmt.Sprintf("Leading nowhere (%d)", len(m.Dropped)))
-	if len(m.Dropped) > 0 {
-		t := newTable(1, "id", "title")
-		for _, r := range m.Dropped {
-			t.add(r.ID, title2(r))
-		}
-		if err := emit(t); err != nil {
-			return err
-		}
-	}
-	_, err := io.WriteString(x.out, b.String())
-	return err
 }

@@ -222,7 +222,7 @@ func (x *invocation) writePosture(p *crosswalk.Posture) error {
 	t := newTable(1, "target", "name", "limit", "items", "covered", "partial", "gap", "unreached", "n/a", "coverage", "policy")
 	for _, r := range p.Rows {
 		s := r.Summary
-		t.add(string(r.Target), r.Name, r.Limit, strconv.Itoa(s.Total), strconv.Itoa(s.Covered), strconv.Itoa(s.Partial),
+		t.Add(string(r.Target), r.Name, r.Limit, strconv.Itoa(s.Total), strconv.Itoa(s.Covered), strconv.Itoa(s.Partial),
 			strconv.Itoa(s.Gap), strconv.Itoa(s.Unreached), strconv.Itoa(s.NotApplicable), fmt.Sprintf("%.1f%%", s.CoveragePercent), string(p.Policy))
 	}
 	if x.format == formatCSV {
@@ -254,13 +254,13 @@ func (x *invocation) writePosture(p *crosswalk.Posture) error {
 	} else {
 		fmt.Fprintln(x.out, "Implement next, for every target together:")
 	}
-	r := newTable(4, "rank", "control", "status", "gain", "title", "moves").wrapAlso(5)
+	r := newTable(4, "rank", "control", "status", "gain", "title", "moves").Wrap(5)
 	for i, rec := range p.Recommendations {
 		var moves []string
 		for _, m := range rec.Moves {
 			moves = append(moves, fmt.Sprintf("%s %d", m.Target, m.Items))
 		}
-		r.add(strconv.Itoa(i+1), rec.Control, rec.Status.String(), strconv.Itoa(rec.Gain), rec.Title, strings.Join(moves, ", "))
+		r.Add(strconv.Itoa(i+1), rec.Control, rec.Status.String(), strconv.Itoa(rec.Gain), rec.Title, strings.Join(moves, ", "))
 	}
 	return x.writeTable(r)
 }
@@ -319,7 +319,7 @@ func setupOverlap(fs *flag.FlagSet) action {
 				if *derived {
 					d, dp = strconv.Itoa(p.Derived), fmt.Sprintf("%.1f", p.DerivedPercent)
 				}
-				t.add(string(p.From), string(p.To), strconv.Itoa(p.Items), strconv.Itoa(p.Published), fmt.Sprintf("%.1f", p.PublishedPercent), d, dp, strings.Join(p.Unreached, ";"))
+				t.Add(string(p.From), string(p.To), strconv.Itoa(p.Items), strconv.Itoa(p.Published), fmt.Sprintf("%.1f", p.PublishedPercent), d, dp, strings.Join(p.Unreached, ";"))
 			}
 			return x.writeTable(t)
 		}
@@ -346,7 +346,7 @@ func setupOverlap(fs *flag.FlagSet) action {
 					row = append(row, fmt.Sprintf("%d/%d %.1f%%", p.Published, p.Items, p.PublishedPercent))
 				}
 			}
-			t.add(row...)
+			t.Add(row...)
 		}
 		heading := "Items of TO (column) that a published mapping reaches from FROM (row), of all TO's items (0 means no published mapping joins them, not that they share nothing)"
 		if x.format == formatMD {

@@ -2,11 +2,10 @@ package main
 
 import (
 	"flag"
-	"fmt"
-	"strconv"
-	"strings"
+	"io"
 
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -31,14 +30,6 @@ would move nothing is not listed, so fewer than -n may come back.
 		data:    true,
 		setup:   setupRecommend,
 	})
-}
-
-// recommendJSON is the output of "recommend --format json".
-type recommendJSON struct {
-	Baseline        string                     `json:"baseline"`
-	Target          string                     `json:"target"`
-	Policy          string                     `json:"policy"`
-	Recommendations []crosswalk.Recommendation `json:"recommendations"`
 }
 
 func setupRecommend(fs *flag.FlagSet) action {
@@ -66,41 +57,13 @@ func setupRecommend(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		if recs == nil {
-			recs = []crosswalk.Recommendation{}
-		}
 		pol := tf.policy
 		if p, err := crosswalk.ParsePolicy(pol); err == nil {
 			pol = string(p)
 		}
-		doc := recommendJSON{Baseline: string(a.Baseline()), Target: string(r.target), Policy: pol, Recommendations: recs}
-		if x.format == formatJSON {
-			return x.writeJSON(doc)
-		}
-		t := newTable(4, "rank", "control", "status", "gain", "title", "moves").wrapAlso(5)
-		for i, rec := range recs {
-			t.add(strconv.Itoa(i+1), rec.Control, rec.Status.String(), strconv.Itoa(rec.Gain), rec.Title, movesText(rec.Moves))
-		}
-		if x.format == formatTable || x.format == formatMD {
-			heading := fmt.Sprintf("Next controls of %s for %s (policy %s): %d", doc.Baseline, doc.Target, doc.Policy, len(recs))
-			if x.format == formatMD {
-				heading = "## " + heading + "\n"
-			}
-			fmt.Fprintln(x.out, heading)
-			if len(recs) == 0 {
-				fmt.Fprintln(x.out, "No control not yet implemented would move an item up.")
-				return nil
-			}
-		}
-		return x.writeTable(t)
+		res := &report.RecommendResult{Baseline: string(a.Baseline()), Target: string(r.target), Policy: pol, Recommendations: recs}
+		return x.render(func(w io.Writer, f report.Format) error {
+			return report.RenderRecommend(w, res, f, report.Options{Catalog: x.cat, Width: x.width})
+		})
 	}
-}
-
-// movesText writes the items a recommendation moves: "DE.CM-01 gap → covered; ...".
-func movesText(moves []crosswalk.Move) string {
-	parts := make([]string, len(moves))
-	for i, m := range moves {
-		parts[i] = fmt.Sprintf("%s %s → %s", m.ID, m.From, m.To)
-	}
-	return strings.Join(parts, "; ")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 // Only 8.16 cited, partially implemented (the DE.CM slice of TestGapHandChecked): under
@@ -56,7 +57,7 @@ func TestRequirementsCISIG1(t *testing.T) {
 			want[r["iso27002_2022"]] = append(want[r["iso27002_2022"]], r["cis_id"])
 		}
 	}
-	doc := decodeJSON[requirementsJSON](t, cliOK(t, "requirements", "--target", "cis:8", "--ig", "IG1", "--format", "json"))
+	doc := decodeJSON[report.RequirementsDoc](t, cliOK(t, "requirements", "--target", "cis:8", "--ig", "IG1", "--format", "json"))
 	got := map[string][]string{}
 	for _, c := range doc.Controls {
 		for _, l := range c.Items {
@@ -68,9 +69,9 @@ func TestRequirementsCISIG1(t *testing.T) {
 	}
 	assert.Equal(t, want, got)
 	// 5.9 serves 1.1 as superset-of (CIS: 1.1 subset-of 5.9).
-	i := slices.IndexFunc(doc.Controls, func(c requirementJSON) bool { return c.Control == "5.9" })
+	i := slices.IndexFunc(doc.Controls, func(c report.RequirementDoc) bool { return c.Control == "5.9" })
 	require.GreaterOrEqual(t, i, 0)
-	assert.Equal(t, itemLinkJSON{Item: "1.1", Relationship: "superset-of", Sources: []string{"cis-v8-iso27001-2022-workbook"}}, doc.Controls[i].Items[0])
+	assert.Equal(t, report.ItemLinkDoc{Item: "1.1", Relationship: "superset-of", Sources: []string{"cis-v8-iso27001-2022-workbook"}}, doc.Controls[i].Items[0])
 
 	// cis (v8.1) is reached through CIS's v8 mapping carried across the identity
 	// succession: the same controls, each link labelled as a succession.
@@ -78,7 +79,7 @@ func TestRequirementsCISIG1(t *testing.T) {
 	require.Equal(t, 0, code)
 	assert.Empty(t, errs)
 	derived := map[string]bool{}
-	for _, c := range decodeJSON[requirementsJSON](t, out).Controls {
+	for _, c := range decodeJSON[report.RequirementsDoc](t, out).Controls {
 		derived[c.Control] = true
 	}
 	for k := range want {
@@ -88,7 +89,7 @@ func TestRequirementsCISIG1(t *testing.T) {
 
 func TestRequirementsScope(t *testing.T) {
 	// NIST cites for DE.CM (nist-csf-2.0_to_iso27001-2022.csv, Annex A): 5.22, 7.4, 8.16.
-	doc := decodeJSON[requirementsJSON](t, cliOK(t, "requirements", "--target", "csf", "--scope", "DE.CM", "--format", "json"))
+	doc := decodeJSON[report.RequirementsDoc](t, cliOK(t, "requirements", "--target", "csf", "--scope", "DE.CM", "--format", "json"))
 	var ids []string
 	for _, c := range doc.Controls {
 		ids = append(ids, c.Control)
@@ -112,12 +113,12 @@ func TestRequirementsBaseline(t *testing.T) {
 	slices.SortFunc(want, func(a, b string) int {
 		return catalog.Default().Compare(catalog.NewRef(catalog.CSF20, a), catalog.NewRef(catalog.CSF20, b))
 	})
-	doc := decodeJSON[requirementsJSON](t, cliOK(t, "requirements", "--target", "iso27002:2022", "--baseline", "csf", "--scope", "8.16", "--format", "json"))
+	doc := decodeJSON[report.RequirementsDoc](t, cliOK(t, "requirements", "--target", "iso27002:2022", "--baseline", "csf", "--scope", "8.16", "--format", "json"))
 	assert.Equal(t, "nist-csf:2.0", doc.Baseline)
 	var got []string
 	for _, c := range doc.Controls {
 		got = append(got, c.Control)
-		assert.Equal(t, []itemLinkJSON{{Item: "8.16", Relationship: "related", Sources: []string{"nist-cprt-csf-2.0-iso27001-2022"}}}, c.Items)
+		assert.Equal(t, []report.ItemLinkDoc{{Item: "8.16", Relationship: "related", Sources: []string{"nist-cprt-csf-2.0-iso27001-2022"}}}, c.Items)
 	}
 	assert.Equal(t, want, got)
 }

@@ -2,12 +2,11 @@ package main
 
 import (
 	"flag"
-	"fmt"
-	"strconv"
-	"strings"
+	"io"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -33,28 +32,6 @@ Controls come in document order.`,
 	})
 }
 
-// requirementsJSON is the output of "requirements --format json".
-type requirementsJSON struct {
-	Baseline string            `json:"baseline"`
-	Target   string            `json:"target"`
-	Controls []requirementJSON `json:"controls"`
-}
-
-type requirementJSON struct {
-	Control string         `json:"control"`
-	Title   string         `json:"title"`
-	Items   []itemLinkJSON `json:"items"`
-}
-
-type itemLinkJSON struct {
-	Item         string   `json:"item"`
-	Relationship string   `json:"relationship"`
-	ViaParent    string   `json:"via_parent,omitempty"`
-	Derived      bool     `json:"derived,omitempty"`
-	Path         []string `json:"path,omitempty"`
-	Sources      []string `json:"sources,omitempty"`
-}
-
 func setupRequirements(fs *flag.FlagSet) action {
 	var tf targetFlags
 	tf.declare(fs, false)
@@ -75,62 +52,9 @@ func setupRequirements(fs *flag.FlagSet) action {
 		if baseline == "" {
 			baseline = catalog.ISO27002v2022
 		}
-		doc := requirementsJSON{Baseline: string(baseline), Target: string(r.target), Controls: []requirementJSON{}}
-		items := map[string]bool{}
-		for _, q := range reqs {
-			rj := requirementJSON{Control: q.Control.ID, Title: q.Title, Items: []itemLinkJSON{}}
-			for _, l := range q.Items {
-				lj := itemLinkJSON{Item: l.Item.ID, Relationship: l.Relationship.String(), Derived: l.Derived, Sources: l.Sources}
-				if !l.ViaParent.IsZero() {
-					lj.ViaParent = l.ViaParent.ID
-				}
-				for _, p := range l.Path {
-					lj.Path = append(lj.Path, p.String())
-				}
-				rj.Items = append(rj.Items, lj)
-				items[lj.Item] = true
-			}
-			doc.Controls = append(doc.Controls, rj)
-		}
-		switch x.format {
-		case formatJSON:
-			return x.writeJSON(doc)
-		case formatCSV:
-			t := newTable(-1, "control", "title", "item", "relationship", "via_parent", "derived", "path", "sources")
-			for _, q := range doc.Controls {
-				for _, l := range q.Items {
-					der := ""
-					if l.Derived {
-						der = "yes"
-					}
-					t.add(q.Control, q.Title, l.Item, l.Relationship, l.ViaParent, der, strings.Join(l.Path, " → "), strings.Join(l.Sources, ";"))
-				}
-			}
-			return t.writeCSV(x.out)
-		}
-		heading := fmt.Sprintf("%s controls that %s needs: %d, serving %d items", doc.Baseline, doc.Target, len(doc.Controls), len(items))
-		if x.format == formatMD {
-			heading = "## " + heading + "\n"
-		}
-		fmt.Fprintln(x.out, heading)
-		if len(doc.Controls) == 0 {
-			return nil
-		}
-		t := newTable(1, "control", "title", "items", "reached").wrapAlso(3)
-		for _, q := range doc.Controls {
-			var links []string
-			for _, l := range q.Items {
-				s := l.Item + " (" + l.Relationship
-				switch {
-				case l.ViaParent != "":
-					s += ", via " + l.ViaParent
-				case l.Derived:
-					s += ", derived"
-				}
-				links = append(links, s+")")
-			}
-			t.add(q.Control, q.Title, strconv.Itoa(len(q.Items)), strings.Join(links, "; "))
-		}
-		return x.writeTable(t)
+		res := &report.RequirementsResult{Baseline: baseline, Target: r.target, Requirements: reqs}
+		return x.render(func(w io.Writer, f report.Format) error {
+			return report.RenderRequirements(w, res, f, report.Options{Catalog: x.cat, Width: x.width})
+		})
 	}
 }

@@ -1,18 +1,22 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/csvdialect"
+	"github.com/controlgraph/controlgraph/internal/limits"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
@@ -28,9 +32,11 @@ mapping set or several, an assessment, an OSCAL catalog or mapping-collection (J
 an assessment as an XLSX workbook (--sheet NAME, else the first sheet); or CSV: an
 assessment (a "status" column, in its first rows), a mapping set (a "relationship"
 column; name its frameworks with --from and --to) or a framework (a "title" column;
-name it with --framework). --kind says what FILE is when the guess is wrong. For an
-assessment it says how it read the file: the CSV separator and encoding or the sheet,
-the header row, and which column it read as what.
+name it with --framework), separated by ',', ';' or tabs, in UTF-8 or UTF-16. The
+file is read as a stream, each kind up to its size limit. --kind says what FILE is
+when the guess is wrong. For a CSV file it says the separator and encoding it found;
+for an assessment also the sheet of an XLSX workbook, the header row, and which
+column it read as what.
 
 Mapping references are checked against the embedded catalog (with the frameworks
 of --catalog), the frameworks of the same document in place of ones of the same ID. Warnings (known quirks of
@@ -80,138 +86,223 @@ func setupValidate(fs *flag.FlagSet) action {
 			return badInput("unknown value %q for --kind; accepted: %s", *kind, strings.Join(validateKinds, ", "))
 		}
 		file := args[0]
-		name, data, err := x.readInput(file)
+		v, err := openValidated(x, file)
 		if err != nil {
-			return badInput("cannot read %s: %v", name, err)
+			return err
 		}
-		v := &validator{x: x, name: name, data: data, fwID: *fwID, from: *from, to: *to, baseline: *baseline, sheet: *sheet}
+		defer v.close()
+		v.fwID, v.from, v.to, v.baseline, v.sheet = *fwID, *from, *to, *baseline, *sheet
 		k := *kind
 		if k == "" {
 			k = v.guess(strings.EqualFold(filepath.Ext(file), ".csv"))
 		}
-		rep := validateJSON{File: name, Kind: k, Problems: []problemJSON{}}
+		rep := validateJSON{File: v.name, Kind: k, Problems: []problemJSON{}}
 		if err := v.run(k, &rep); err != nil {
 			return err
 		}
-		for _, p := range rep.Problems {
-			// "... and N more problems" stands for N errors not listed, not for one.
-			var more int
-			if n, err := fmt.Sscanf(p.Message, "... and %d more problems", &more); err == nil && n == 1 {
-				if p.Severity == "error" {
-					rep.Errors += more
-				} else {
-					rep.Warnings += more
-				}
-				continue
-			}
-			if p.Severity == "error" {
-				rep.Errors++
-			} else {
-				rep.Warnings++
-			}
-		}
-		rep.Valid = rep.Errors == 0
+		rep.count()
 		if err := x.writeValidation(rep); err != nil {
 			return err
 		}
 		if !rep.Valid {
-			return &findingError{msg: fmt.Sprintf("%s is not valid: %s, %s", name, plural(rep.Errors, "error"), plural(rep.Warnings, "warning")), code: exitInput}
+			return &findingError{msg: fmt.Sprintf("%s is not valid: %s, %s", v.name, plural(rep.Errors, "error"), plural(rep.Warnings, "warning")), code: exitInput}
 		}
 		return nil
 	}
 }
 
+// count sets the counts of errors and warnings and the verdict from the problems.
+func (rep *validateJSON) count() {
+	for _, p := range rep.Problems {
+		// "... and N more problems" stands for N errors not listed, not for one.
+		n := 1
+		var more int
+		if k, err := fmt.Sscanf(p.Message, "... and %d more problems", &more); err == nil && k == 1 {
+			n = more
+		}
+		if p.Severity == "error" {
+			rep.Errors += n
+		} else {
+			rep.Warnings += n
+		}
+	}
+	rep.Valid = rep.Errors == 0
+}
+
+// validator reads one file for validate. The file is streamed: its first
+// [headSize] bytes are looked at to guess what it is, the CSV and assessment readers
+// read it through their own size limits (so an oversized file is refused having read
+// no more than the limit), and only the kinds read whole (JSON) are read into memory,
+// through [limits.ReadAll].
 type validator struct {
 	x                        *invocation
 	name                     string
-	data                     []byte
+	src                      *bufio.Reader // the file, from its start
+	closer                   io.Closer     // the file, nil for standard input
+	head                     []byte        // the first bytes of src
+	data                     []byte        // the whole file, once [validator.all] read it
+	readErr                  error         // why [validator.all] could not
 	fwID, from, to, baseline string
 	sheet                    string // of an XLSX assessment
 }
 
-// guess says what the data looks like.
+// headSize is how much of the file validate looks at to guess what it is.
+const headSize = 64 << 10
+
+// openValidated opens file (standard input for "-") for validate.
+func openValidated(x *invocation, file string) (*validator, error) {
+	v := &validator{x: x, name: file}
+	var r io.Reader = x.stdin
+	if file == "-" {
+		v.name = "standard input"
+	} else {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, badInput("cannot read %s: %v", file, err)
+		}
+		r, v.closer = f, f
+	}
+	v.src = bufio.NewReaderSize(r, headSize)
+	head, err := v.src.Peek(headSize)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		v.close()
+		return nil, badInput("cannot read %s: %v", v.name, err)
+	}
+	v.head = head
+	return v, nil
+}
+
+func (v *validator) close() {
+	if v.closer != nil {
+		v.closer.Close()
+	}
+}
+
+// all returns the whole file, read once, refusing one past [limits.File].
+func (v *validator) all() ([]byte, error) {
+	if v.data == nil && v.readErr == nil {
+		data, err := limits.ReadAll(v.src)
+		if err != nil {
+			v.readErr = badInput("cannot read %s: %v", v.name, err)
+		} else {
+			v.data = data
+		}
+	}
+	return v.data, v.readErr
+}
+
+// start returns the first bytes of the file.
+func (v *validator) start() []byte {
+	if v.head == nil {
+		return v.data[:min(len(v.data), headSize)]
+	}
+	return v.head
+}
+
+// reader returns the file to read as a stream.
+func (v *validator) reader() io.Reader {
+	if v.data != nil {
+		return bytes.NewReader(v.data)
+	}
+	return v.src
+}
+
+// guess says what the file looks like: an XLSX workbook is an assessment; JSON
+// (unless the name ends in .csv) is told apart by its top-level fields; CSV by its
+// header row (see [csvKind]). A validator made with only data (import's) guesses from
+// it.
 func (v *validator) guess(csvName bool) string {
-	if bytes.HasPrefix(v.data, []byte("PK\x03\x04")) {
+	if bytes.HasPrefix(v.start(), []byte("PK\x03\x04")) {
 		return "assessment" // an XLSX workbook: validate reads only assessments so
 	}
-	if looksAssessmentCSV(v.data) {
-		return "assessment"
+	if csvName || !v.isJSON() {
+		return csvKind(v.start())
 	}
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(v.data, []byte("\uFEFF")), " \t\r\n")
-	if !csvName && looksJSON(v.data) {
-		var m map[string]any
-		if codec.DecodeStrict(trimmed, &m) != nil {
-			return "document" // let the reader report the syntax error
-		}
-		switch {
-		case m["catalog"] != nil || m["mapping-collection"] != nil:
-			return "oscal"
-		case m["frameworks"] != nil || m["mappings"] != nil:
-			return "document"
-		case m["edges"] != nil:
-			return "mappings"
-		case m["name"] != nil:
-			return "framework"
-		case m["controls"] != nil:
-			return "assessment"
-		}
-		return "document"
+	data, err := v.all()
+	if err != nil {
+		return "document" // the reading fails again, and says why
 	}
-	header, _, _ := bytes.Cut(trimmed, []byte("\n"))
-	cols := strings.Split(strings.ToLower(string(header)), ",")
-	for i := range cols {
-		cols[i] = strings.Trim(strings.TrimSpace(cols[i]), `"`)
+	var m map[string]any
+	if codec.DecodeStrict(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), &m) != nil {
+		return "document" // let the reader report the syntax error
 	}
 	switch {
-	case slices.Contains(cols, "status"):
-		return "assessment"
-	case slices.Contains(cols, "relationship"):
+	case m["catalog"] != nil || m["mapping-collection"] != nil:
+		return "oscal"
+	case m["frameworks"] != nil || m["mappings"] != nil:
+		return "document"
+	case m["edges"] != nil:
 		return "mappings"
+	case m["name"] != nil:
+		return "framework"
+	case m["controls"] != nil:
+		return "assessment"
+	}
+	return "document"
+}
+
+func (v *validator) isJSON() bool { return looksJSON(v.start()) }
+
+// csvDialect describes the dialect of a CSV file whose header names columns (the
+// columns its reader knows, as README lists them), as the reader finds it: `CSV
+// (semicolon-separated, UTF-8 with BOM)`.
+func (v *validator) csvDialect(columns ...string) string {
+	_, d := csvdialect.Open(bytes.NewReader(v.start()), csvdialect.Config{Header: csvdialect.ColumnsHeader(columns...)})
+	return fmt.Sprintf("CSV (%s-separated, %s)", d.DelimiterName(), d.Encoding)
+}
+
+// csvKind says what a CSV file is from its first rows, read in any dialect
+// ([csvdialect]): an assessment when its first row has a status column, or one of its
+// first 50 rows a status and a control column (a header row below a title block); a
+// mapping set when its first row has a relationship column; else a framework.
+func csvKind(head []byte) string {
+	cr, _ := csvdialect.Open(bytes.NewReader(head), csvdialect.Config{Header: csvKindHeader, Search: 50})
+	cr.FieldsPerRecord, cr.LazyQuotes = -1, true
+	for i := 0; i < 50; {
+		rec, err := cr.Read()
+		if err != nil {
+			break
+		}
+		if csvdialect.Blank(rec) {
+			continue
+		}
+		cols := headerKeys(rec)
+		switch {
+		case cols["status"] && (i == 0 || cols["control"]):
+			return "assessment"
+		case cols["relationship"] && i == 0:
+			return "mappings"
+		}
+		i++
 	}
 	return "framework"
 }
 
-func (v *validator) isJSON() bool { return looksJSON(v.data) }
+// csvKindHeader rates a row for [csvdialect.Sniff]: a header row of an assessment
+// (status and control) or of a mapping set (relationship).
+func csvKindHeader(rec []string) (int, bool) {
+	cols := headerKeys(rec)
+	n := len(cols)
+	return n, (cols["status"] && cols["control"]) || cols["relationship"]
+}
 
-// looksAssessmentCSV reports whether one of the first lines of data, split at ',',
-// ';' or tabs, has a status column ("Status", "Implementation status") next to a
-// control column, as an assessment's header row below a title block does. Text in
-// UTF-16 is read as such.
-func looksAssessmentCSV(data []byte) bool {
-	if len(data) > 64<<10 {
-		data = data[:64<<10]
-	}
-	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) ||
-		(len(data) > 3 && (data[1] == 0) != (data[0] == 0)) {
-		data = bytes.ReplaceAll(data, []byte{0}, nil)
-	}
-	key := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) {
-				return unicode.ToLower(r)
-			}
-			return -1
-		}, s)
-	}
-	for i, line := range strings.SplitN(string(data), "\n", 51) {
-		if i == 50 {
-			break
-		}
-		cells := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ';' || r == '\t' })
-		status, control := false, false
-		for _, c := range cells {
-			switch key(c) {
-			case "status", "implementationstatus":
-				status = true
-			case "control", "controlid", "id", "ref", "annexa":
-				control = true
-			}
-		}
-		if status && control {
-			return true
+// headerKeys returns the columns of rec that tell the kinds of CSV apart: "status"
+// for an assessment's status column ("Status", "Implementation status"), "control"
+// for its control column ("Control", "Control ID", "ID", "Ref", "Annex A") and
+// "relationship" for a mapping set's.
+func headerKeys(rec []string) map[string]bool {
+	cols := map[string]bool{}
+	for _, c := range rec {
+		switch csvdialect.Key(c) {
+		case "status", "implementationstatus":
+			cols["status"] = true
+		case "control", "controlid", "id", "ref", "annexa":
+			cols["control"] = true
+		case "relationship":
+			cols["relationship"] = true
 		}
 	}
-	return false
+	return cols
 }
 
 // addErr lists the problems of err (an errors.Join of several or one) as errors.
@@ -238,6 +329,13 @@ func addMappingProblems(rep *validateJSON, ps []*mappings.Problem) {
 	}
 }
 
+// addWarnings lists messages as warnings, each after the file's name.
+func (v *validator) addWarnings(rep *validateJSON, msgs []string) {
+	for _, m := range msgs {
+		rep.Problems = append(rep.Problems, problemJSON{Severity: "warning", Message: v.name + ": " + m})
+	}
+}
+
 // catalogWith returns the embedded catalog with fws added, each replacing an embedded
 // framework of the same ID.
 func catalogWith(fws []catalog.Framework) (*catalog.Catalog, error) {
@@ -252,164 +350,242 @@ func catalogWith(fws []catalog.Framework) (*catalog.Catalog, error) {
 	return catalog.New(all...)
 }
 
+// countNodes is the number of controls and other nodes of fws.
+func countNodes(fws []catalog.Framework) int {
+	n := 0
+	for _, f := range fws {
+		n += len(f.Controls)
+	}
+	return n
+}
+
+// run checks the file as kind and lists what it finds in rep. An error is a bad
+// command line (a flag the kind needs), not a problem of the file.
 func (v *validator) run(kind string, rep *validateJSON) error {
 	switch kind {
 	case "document":
-		fws, err := catalog.ReadJSON(v.name, v.data)
-		if err != nil {
-			addErr(rep, err)
-			return nil
-		}
-		cat, err := catalogWith(fws)
-		if err != nil {
-			addErr(rep, err)
-			return nil
-		}
-		sets, ps := mappings.CheckJSON(v.name, v.data, cat)
-		addMappingProblems(rep, ps)
-		n := 0
-		for _, f := range fws {
-			n += len(f.Controls)
-		}
-		rep.Summary = fmt.Sprintf("%s with %s; %s", plural(len(fws), "framework"), plural(n, "node"), plural(len(sets), "mapping set"))
+		return v.runDocument(rep)
 	case "framework":
-		var fws []catalog.Framework
-		var err error
-		if v.isJSON() {
-			fws, err = catalog.ReadJSON(v.name, v.data)
-		} else {
-			if v.fwID == "" {
-				return badInput("a framework CSV needs --framework ID (the ID of the framework it holds, such as acme:1)")
-			}
-			var f catalog.Framework
-			f, err = catalog.ReadCSV(v.name, bytes.NewReader(v.data), catalog.Framework{ID: catalog.FrameworkID(v.fwID), Name: v.fwID})
-			fws = []catalog.Framework{f}
-		}
-		if err != nil {
-			addErr(rep, err)
-			return nil
-		}
-		if _, err := catalogWith(fws); err != nil {
-			addErr(rep, err)
-			return nil
-		}
-		n := 0
-		for _, f := range fws {
-			n += len(f.Controls)
-		}
-		rep.Summary = fmt.Sprintf("%s with %s", plural(len(fws), "framework"), plural(n, "node"))
+		return v.runFramework(rep)
 	case "mappings":
-		if v.isJSON() {
-			sets, ps := mappings.CheckJSON(v.name, v.data, v.x.cat)
-			addMappingProblems(rep, ps)
-			rep.Summary = plural(len(sets), "mapping set")
-			return nil
-		}
-		if v.from == "" || v.to == "" {
-			return badInput("a mapping CSV needs --from FRAMEWORK and --to FRAMEWORK (the frameworks of its from and to columns)")
-		}
-		from, err := v.x.resolveFramework(v.from)
-		if err != nil {
-			return err
-		}
-		to, err := v.x.resolveFramework(v.to)
-		if err != nil {
-			return err
-		}
-		id := strings.TrimSuffix(filepath.Base(v.name), filepath.Ext(v.name))
-		meta := mappings.Set{ID: id, From: from, To: to, Kind: mappings.Crosswalk, Source: mappings.Source{ID: id}}
-		s, ps := mappings.CheckCSV(v.name, bytes.NewReader(v.data), meta, v.x.cat)
-		addMappingProblems(rep, ps)
-		rep.Summary = plural(len(s.Edges), "edge")
+		return v.runMappings(rep)
 	case "assessment":
-		var opts []crosswalk.ReadOption
-		if v.baseline != "" {
-			fw, err := v.x.resolveFramework(v.baseline)
-			if err != nil {
-				return err
-			}
-			opts = append(opts, crosswalk.WithBaseline(fw))
-		}
-		if v.sheet != "" {
-			opts = append(opts, crosswalk.WithSheet(v.sheet))
-		}
-		if v.x.data != nil && v.x.data.strict {
-			opts = append(opts, crosswalk.WithStrict())
-		}
-		a, err := crosswalk.ReadAssessment(v.name, bytes.NewReader(v.data), v.x.cat, opts...)
-		if err != nil {
-			addErr(rep, err)
-			return nil
-		}
-		rep.Summary = fmt.Sprintf("%s of %s rated", plural(a.Len(), "control"), a.Baseline())
-		if in := a.Input(); in.Format != "json" {
-			rep.Summary += "; read as " + in.String()
-		}
-		for _, w := range a.Warnings() {
-			msg := w.Error()
-			if errors.Is(w, crosswalk.ErrIncomplete) {
-				missing := a.NotAssessed()
-				ids := make([]string, len(missing))
-				for i, r := range missing {
-					ids[i] = r.ID
-				}
-				msg += ": " + strings.Join(ids, ", ")
-			}
-			rep.Problems = append(rep.Problems, problemJSON{Severity: "warning", Message: msg})
-		}
+		return v.runAssessment(rep)
 	case "oscal":
-		model, err := oscal.DocumentModel(v.name, v.data)
-		if err != nil {
-			addErr(rep, err)
-			return nil
-		}
-		var r *oscal.ImportReport
-		switch model {
-		case "catalog":
-			var f catalog.Framework
-			opts, oerr := v.x.oscalOptions(false)
-			if oerr != nil {
-				return oerr
-			}
-			f, r, err = oscal.ImportCatalog(v.name, v.data, opts...)
-			if err == nil {
-				_, err = catalogWith([]catalog.Framework{f})
-			}
-		case "mapping-collection":
-			var sets []mappings.Set
-			opts, oerr := v.x.oscalOptions(true)
-			if oerr != nil {
-				return oerr
-			}
-			sets, r, err = oscal.ImportMappings(v.name, v.data, opts...)
-			if err == nil {
-				for _, s := range sets {
-					ps := mappings.Validate(s, v.x.cat)
-					for _, p := range ps {
-						p.File = v.name
-					}
-					addMappingProblems(rep, ps)
-				}
-			}
-		default:
-			return badInput("%s is an OSCAL %s; validate reads OSCAL catalogs and mapping-collections", v.name, model)
-		}
-		if err != nil {
-			addErr(rep, err)
-			return nil
-		}
-		if r != nil {
-			rep.Summary = fmt.Sprintf("OSCAL %s %q (OSCAL %s)", r.Model, r.Title, r.OSCALVersion)
-			for _, n := range r.Notes {
-				rep.Problems = append(rep.Problems, problemJSON{Severity: "warning", Message: v.name + ": " + n})
-			}
-			// Every field outside the OSCAL model and every skipped map, one each.
-			for _, d := range r.Details() {
-				rep.Problems = append(rep.Problems, problemJSON{Severity: "warning", Message: v.name + ": " + d})
-			}
-		}
+		return v.runOSCAL(rep)
 	}
 	return nil
+}
+
+// runDocument checks an export document: its frameworks, then its mapping sets
+// against the embedded catalog with those frameworks.
+func (v *validator) runDocument(rep *validateJSON) error {
+	data, err := v.all()
+	if err != nil {
+		return err
+	}
+	fws, err := catalog.ReadJSON(v.name, data)
+	if err != nil {
+		addErr(rep, err)
+		return nil
+	}
+	cat, err := catalogWith(fws)
+	if err != nil {
+		addErr(rep, err)
+		return nil
+	}
+	sets, ps := mappings.CheckJSON(v.name, data, cat)
+	addMappingProblems(rep, ps)
+	rep.Summary = fmt.Sprintf("%s with %s; %s", plural(len(fws), "framework"), plural(countNodes(fws), "node"), plural(len(sets), "mapping set"))
+	return nil
+}
+
+// runFramework checks a framework, JSON or CSV (streamed; its ID from --framework),
+// alone and as part of the embedded catalog.
+func (v *validator) runFramework(rep *validateJSON) error {
+	var fws []catalog.Framework
+	if v.isJSON() {
+		data, err := v.all()
+		if err != nil {
+			return err
+		}
+		if fws, err = catalog.ReadJSON(v.name, data); err != nil {
+			addErr(rep, err)
+			return nil
+		}
+	} else {
+		if v.fwID == "" {
+			return badInput("a framework CSV needs --framework ID (the ID of the framework it holds, such as acme:1)")
+		}
+		f, err := catalog.ReadCSV(v.name, v.reader(), catalog.Framework{ID: catalog.FrameworkID(v.fwID), Name: v.fwID})
+		if err != nil {
+			addErr(rep, err)
+			return nil
+		}
+		fws = []catalog.Framework{f}
+	}
+	if _, err := catalogWith(fws); err != nil {
+		addErr(rep, err)
+		return nil
+	}
+	rep.Summary = fmt.Sprintf("%s with %s", plural(len(fws), "framework"), plural(countNodes(fws), "node"))
+	if !v.isJSON() {
+		rep.Summary += "; read as " + v.csvDialect("id", "title", "kind", "parent", "summary")
+	}
+	return nil
+}
+
+// runMappings checks mapping sets, JSON or CSV (streamed; its frameworks from --from
+// and --to, its ID and source from the file's name), against the catalog in use.
+func (v *validator) runMappings(rep *validateJSON) error {
+	if v.isJSON() {
+		data, err := v.all()
+		if err != nil {
+			return err
+		}
+		sets, ps := mappings.CheckJSON(v.name, data, v.x.cat)
+		addMappingProblems(rep, ps)
+		rep.Summary = plural(len(sets), "mapping set")
+		return nil
+	}
+	if v.from == "" || v.to == "" {
+		return badInput("a mapping CSV needs --from FRAMEWORK and --to FRAMEWORK (the frameworks of its from and to columns)")
+	}
+	from, err := v.x.resolveFramework(v.from)
+	if err != nil {
+		return err
+	}
+	to, err := v.x.resolveFramework(v.to)
+	if err != nil {
+		return err
+	}
+	id := strings.TrimSuffix(filepath.Base(v.name), filepath.Ext(v.name))
+	meta := mappings.Set{ID: id, From: from, To: to, Kind: mappings.Crosswalk, Source: mappings.Source{ID: id}}
+	s, ps := mappings.CheckCSV(v.name, v.reader(), meta, v.x.cat)
+	addMappingProblems(rep, ps)
+	rep.Summary = plural(len(s.Edges), "edge") + "; read as " + v.csvDialect("from", "to", "relationship", "strength", "rationale", "source", "label", "note")
+	return nil
+}
+
+// runAssessment reads an assessment (streamed, through the assessment reader's own
+// limit) and says how it read it; its warnings are listed, the controls not assessed
+// by ID.
+func (v *validator) runAssessment(rep *validateJSON) error {
+	var opts []crosswalk.ReadOption
+	if v.baseline != "" {
+		fw, err := v.x.resolveFramework(v.baseline)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, crosswalk.WithBaseline(fw))
+	}
+	if v.sheet != "" {
+		opts = append(opts, crosswalk.WithSheet(v.sheet))
+	}
+	if v.x.data != nil && v.x.data.strict {
+		opts = append(opts, crosswalk.WithStrict())
+	}
+	a, err := crosswalk.ReadAssessment(v.name, v.reader(), v.x.cat, opts...)
+	if err != nil {
+		addErr(rep, err)
+		return nil
+	}
+	rep.Summary = fmt.Sprintf("%s of %s rated", plural(a.Len(), "control"), a.Baseline())
+	if in := a.Input(); in.Format != "json" {
+		rep.Summary += "; read as " + in.String()
+	}
+	for _, w := range a.Warnings() {
+		msg := w.Error()
+		if errors.Is(w, crosswalk.ErrIncomplete) {
+			missing := a.NotAssessed()
+			ids := make([]string, len(missing))
+			for i, r := range missing {
+				ids[i] = r.ID
+			}
+			msg += ": " + strings.Join(ids, ", ")
+		}
+		rep.Problems = append(rep.Problems, problemJSON{Severity: "warning", Message: msg})
+	}
+	return nil
+}
+
+// runOSCAL checks an OSCAL catalog (as a framework of the catalog) or
+// mapping-collection (its sets against the catalog in use), with the importer's notes
+// as warnings.
+func (v *validator) runOSCAL(rep *validateJSON) error {
+	data, err := v.all()
+	if err != nil {
+		return err
+	}
+	model, err := oscal.DocumentModel(v.name, data)
+	if err != nil {
+		addErr(rep, err)
+		return nil
+	}
+	var r *oscal.ImportReport
+	switch model {
+	case "catalog":
+		r, err = v.importOSCALCatalog(data)
+	case "mapping-collection":
+		r, err = v.importOSCALMappings(data, rep)
+	default:
+		return badInput("%s is an OSCAL %s; validate reads OSCAL catalogs and mapping-collections", v.name, model)
+	}
+	var flagErr *cmdLineError
+	if errors.As(err, &flagErr) {
+		return flagErr.err
+	}
+	if err != nil {
+		addErr(rep, err)
+		return nil
+	}
+	if r != nil {
+		rep.Summary = fmt.Sprintf("OSCAL %s %q (OSCAL %s)", r.Model, r.Title, r.OSCALVersion)
+		v.addWarnings(rep, r.Notes)
+		// Every field outside the OSCAL model and every skipped map, one each.
+		v.addWarnings(rep, r.Details())
+	}
+	return nil
+}
+
+// cmdLineError carries an error of the command line out of an import, to tell it from
+// a problem of the file.
+type cmdLineError struct{ err error }
+
+func (e *cmdLineError) Error() string { return e.err.Error() }
+
+// importOSCALCatalog imports an OSCAL catalog and builds it into the embedded catalog.
+func (v *validator) importOSCALCatalog(data []byte) (*oscal.ImportReport, error) {
+	opts, err := v.x.oscalOptions(false)
+	if err != nil {
+		return nil, &cmdLineError{err}
+	}
+	f, r, err := oscal.ImportCatalog(v.name, data, opts...)
+	if err == nil {
+		_, err = catalogWith([]catalog.Framework{f})
+	}
+	return r, err
+}
+
+// importOSCALMappings imports an OSCAL mapping-collection and lists the problems of
+// its sets against the catalog in use.
+func (v *validator) importOSCALMappings(data []byte, rep *validateJSON) (*oscal.ImportReport, error) {
+	opts, err := v.x.oscalOptions(true)
+	if err != nil {
+		return nil, &cmdLineError{err}
+	}
+	sets, r, err := oscal.ImportMappings(v.name, data, opts...)
+	if err != nil {
+		return r, err
+	}
+	for _, s := range sets {
+		ps := mappings.Validate(s, v.x.cat)
+		for _, p := range ps {
+			p.File = v.name
+		}
+		addMappingProblems(rep, ps)
+	}
+	return r, nil
 }
 
 func (x *invocation) writeValidation(rep validateJSON) error {
@@ -430,9 +606,9 @@ func (x *invocation) writeValidation(rep validateJSON) error {
 			fmt.Fprintln(x.out)
 			t := newTable(-1, "severity", "problem")
 			for _, p := range rep.Problems {
-				t.add(p.Severity, p.Message)
+				t.Add(p.Severity, p.Message)
 			}
-			return t.writeMarkdown(x.out)
+			return t.WriteMarkdown(x.out)
 		}
 		return nil
 	}

@@ -48,22 +48,3 @@ func FuzzRun(f *testing.F) {
 		}
 	})
 }
-
-// FuzzCSVSetMeta feeds arbitrary CSV to the reader that names a --mappings CSV set:
-// it must not panic, and what it accepts names two frameworks and an ID.
-func FuzzCSVSetMeta(f *testing.F) {
-	f.Add([]byte("from,to,relationship\nacme:1/AC-1,iso27002:2022/5.15,subset-of\n"))
-	f.Add([]byte("\uFEFFFrom,TO,relationship\n\"a/b\",\"c/d\",equal\n"))
-	f.Add([]byte("from,to\n5.1,6.1\n"))
-	f.Add([]byte("from,to,relationship\n"))
-	f.Add([]byte("\"unterminated\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := csvSetMeta("fuzz.csv", "dir/fuzz.csv", data)
-		if err != nil {
-			return
-		}
-		if s.From == "" || s.To == "" || s.ID != "fuzz" {
-			t.Fatalf("accepted %q as %+v", data, s)
-		}
-	})
-}

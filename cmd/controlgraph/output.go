@@ -6,18 +6,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/controlgraph/controlgraph/internal/codec"
-	"github.com/controlgraph/controlgraph/internal/csvsafe"
 	"github.com/controlgraph/controlgraph/internal/limits"
 	"github.com/controlgraph/controlgraph/internal/safetext"
 	"github.com/controlgraph/controlgraph/report"
@@ -263,218 +259,19 @@ func tableWidth() int {
 	return 100
 }
 
-// table is rows of cells for the table, csv and md formats.
-type table struct {
-	header []string
-	rows   [][]string
-	// wrap are the indexes of the columns whose long cells wrap to fit the width in
-	// the table format (titles, lists).
-	wrap []int
+// newTable returns a table in the CLI's layout (package report's one table
+// engine): column wrap (-1 for none) wraps in the table format, never narrower
+// than minWrap.
+func newTable(wrap int, header ...string) *report.Grid {
+	return report.NewGrid(header...).Wrap(wrap).MinWrap(minWrap)
 }
-
-// newTable makes a table whose column wrap (-1 for none) wraps in the table format.
-func newTable(wrap int, header ...string) *table {
-	t := &table{header: header}
-	if wrap >= 0 && wrap < len(header) {
-		t.wrap = []int{wrap}
-	}
-	return t
-}
-
-// wrapAlso lets column i wrap too; the width left is shared among the wrapping
-// columns in proportion to their widest cells.
-func (t *table) wrapAlso(i int) *table {
-	if i >= 0 && i < len(t.header) && !slices.Contains(t.wrap, i) {
-		t.wrap = append(t.wrap, i)
-	}
-	return t
-}
-
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 
 // minWrap is the narrowest a wrapped column gets, however narrow the terminal.
 const minWrap = 24
 
-// writeText writes aligned columns, wrapping the wrap columns at word boundaries so
-// that lines fit width. Nothing is cut: a long cell continues on the next lines.
-func (t *table) writeText(w io.Writer, width int) error {
-	t = t.forTerminal()
-	const pad = 2
-	upper := make([]string, len(t.header))
-	natural := make([]int, len(t.header))
-	for i, h := range t.header {
-		upper[i] = strings.ToUpper(h)
-		natural[i] = utf8.RuneCountInString(upper[i])
-		for _, r := range t.rows {
-			natural[i] = max(natural[i], utf8.RuneCountInString(r[i]))
-		}
-	}
-	limit := map[int]int{} // wrap column → its width
-	if len(t.wrap) > 0 {
-		avail := width
-		for i, n := range natural {
-			if i < len(natural)-1 {
-				avail -= pad
-			}
-			if !slices.Contains(t.wrap, i) {
-				avail -= n
-			}
-		}
-		// Share the width fairly: a column that needs less than an equal share gets
-		// what it needs, the rest split what is left.
-		left := slices.Clone(t.wrap)
-		for len(left) > 0 {
-			share := max(avail/len(left), minWrap)
-			narrow := slices.DeleteFunc(slices.Clone(left), func(i int) bool { return natural[i] > share })
-			if len(narrow) == 0 {
-				for _, i := range left {
-					limit[i] = share
-				}
-				break
-			}
-			for _, i := range narrow {
-				limit[i] = natural[i]
-				avail -= natural[i]
-			}
-			left = slices.DeleteFunc(left, func(i int) bool { return slices.Contains(narrow, i) })
-		}
-	}
-	var buf bytes.Buffer
-	tw := tabwriter.NewWriter(&buf, 0, 0, pad, ' ', 0)
-	line := func(cells []string) {
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
-	}
-	line(upper)
-	for _, r := range t.rows {
-		parts := map[int][]string{}
-		height := 1
-		for i, n := range limit {
-			parts[i] = wrapText(r[i], n)
-			height = max(height, len(parts[i]))
-		}
-		for l := 0; l < height; l++ {
-			cells := make([]string, len(r))
-			for i := range r {
-				switch p, ok := parts[i]; {
-				case !ok && l == 0:
-					cells[i] = r[i]
-				case ok && l < len(p):
-					cells[i] = p[l]
-				}
-			}
-			line(cells)
-		}
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	// Empty trailing cells leave padding behind.
-	for _, l := range strings.SplitAfter(buf.String(), "\n") {
-		if l == "" {
-			continue
-		}
-		if _, err := io.WriteString(w, strings.TrimRight(l, " \n")+"\n"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// cellLine turns line breaks and tabs into spaces.
-var cellLine = strings.NewReplacer("\r\n", " ", "\t", " ", "\n", " ", "\r", " ")
-
-// forTerminal returns a copy of t whose cells are one line each and show control
-// characters escaped (see [safetext.Escape]): text from a user's catalog cannot move
-// the cursor, recolour the terminal or reverse the reading order.
-func (t *table) forTerminal() *table {
-	c := *t
-	clean := func(s string) string {
-		return safetext.Escape(cellLine.Replace(s))
-	}
-	c.header = make([]string, len(t.header))
-	for i, h := range t.header {
-		c.header[i] = clean(h)
-	}
-	c.rows = make([][]string, len(t.rows))
-	for i, r := range t.rows {
-		c.rows[i] = make([]string, len(r))
-		for j, v := range r {
-			c.rows[i][j] = clean(v)
-		}
-	}
-	return &c
-}
-
-// wrapText breaks s into lines of at most width runes at spaces, breaking a word only
-// when it alone is longer than width.
-func wrapText(s string, width int) []string {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return []string{""}
-	}
-	var lines []string
-	cur := ""
-	for _, wd := range words {
-		for utf8.RuneCountInString(wd) > width {
-			if cur != "" {
-				lines = append(lines, cur)
-				cur = ""
-			}
-			r := []rune(wd)
-			lines = append(lines, string(r[:width]))
-			wd = string(r[width:])
-		}
-		switch {
-		case cur == "":
-			cur = wd
-		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(wd) <= width:
-			cur += " " + wd
-		default:
-			lines = append(lines, cur)
-			cur = wd
-		}
-	}
-	if cur != "" {
-		lines = append(lines, cur)
-	}
-	return lines
-}
-
-// writeCSV writes the header and rows as CSV, every cell escaped against formula
-// injection (internal/csvsafe).
-func (t *table) writeCSV(w io.Writer) error {
-	cw := csvsafe.NewWriter(w)
-	if err := cw.Write(t.header); err != nil {
-		return err
-	}
-	if err := cw.WriteAll(t.rows); err != nil {
-		return err
-	}
-	return cw.Error()
-}
-
-// writeMarkdown writes a GitHub-flavoured Markdown table.
-func (t *table) writeMarkdown(w io.Writer) error {
-	var b strings.Builder
-	row := func(cells []string) {
-		b.WriteString("|")
-		for _, c := range cells {
-			b.WriteString(" " + mdCell(c) + " |")
-		}
-		b.WriteString("\n")
-	}
-	row(t.header)
-	b.WriteString("|")
-	for range t.header {
-		b.WriteString(" --- |")
-	}
-	b.WriteString("\n")
-	for _, r := range t.rows {
-		row(r)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
+// wrapText breaks s into lines of at most width runes at spaces (see
+// [report.WrapText]).
+func wrapText(s string, width int) []string { return report.WrapText(s, width) }
 
 // mdCell escapes what would break a Markdown table cell, and shows control
 // characters escaped.
@@ -486,22 +283,17 @@ func mdCell(s string) string {
 }
 
 // write renders t in the invocation's format (table, csv or md).
-func (x *invocation) writeTable(t *table) error {
+func (x *invocation) writeTable(t *report.Grid) error {
 	switch x.format {
 	case formatCSV:
-		return t.writeCSV(x.out)
+		return t.WriteCSV(x.out)
 	case formatMD:
-		return t.writeMarkdown(x.out)
+		return t.WriteMarkdown(x.out)
 	}
-	return t.writeText(x.out, x.width)
+	return t.WriteText(x.out, x.width)
 }
 
 // writeJSON writes v, a flat wire struct, as indented JSON.
 func (x *invocation) writeJSON(v any) error {
 	return codec.Encode(x.out, v)
-}
-
-// sortedKeys returns the keys of m, sorted.
-func sortedKeys[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
 }

@@ -43,62 +43,36 @@ type resolved struct {
 	readOpts []crosswalk.ReadOption
 }
 
+// resolve checks the flags and resolves them against the catalog, in the order a
+// person reads them: the target, the policy and path lengths, the baseline, the
+// target's limits, the derived options.
 func (t *targetFlags) resolve(x *invocation) (resolved, error) {
 	var r resolved
 	if t.target == "" {
 		return r, badInput("missing --target FRAMEWORK; accepted: %s", strings.Join(x.frameworkIDs(), ", "))
 	}
-	if t.policy != "" {
-		pol, err := crosswalk.ParsePolicy(t.policy)
-		if err != nil {
-			return r, badInput("unknown value %q for --policy; accepted: auto, strict, referenced", t.policy)
-		}
-		r.opts = append(r.opts, pol)
-	}
-	if t.maxHops < 2 || t.maxHops > crosswalk.MaxHops {
-		return r, badInput("invalid value %d for --max-hops; accepted: 2 to %d", t.maxHops, crosswalk.MaxHops)
-	}
-	if err := checkMaxHops(t.fs, t.derived, t.maxHops); err != nil {
-		return r, err
-	}
-	tfw, err := x.resolveFramework(t.target)
+	pol, err := t.policyOption()
 	if err != nil {
 		return r, err
 	}
-	r.target = tfw
+	r.opts = append(r.opts, pol...)
+	if err := t.checkHops(); err != nil {
+		return r, err
+	}
+	if r.target, err = x.resolveFramework(t.target); err != nil {
+		return r, err
+	}
 	if t.baseline != "" {
-		bfw, err := x.resolveFramework(t.baseline)
-		if err != nil {
+		if r.baseline, err = x.resolveFramework(t.baseline); err != nil {
 			return r, err
 		}
-		r.baseline = bfw
-		r.readOpts = append(r.readOpts, crosswalk.WithBaseline(bfw))
+		r.readOpts = append(r.readOpts, crosswalk.WithBaseline(r.baseline))
 	}
-	if len(t.igs) > 0 {
-		canon, err := x.attrValues(tfw, "--ig", catalog.AttrImplementation, t.igs)
-		if err != nil {
-			return r, err
-		}
-		for _, ig := range canon {
-			r.opts = append(r.opts, crosswalk.WithGroup(ig))
-		}
+	lim, err := t.limits(x, r.target)
+	if err != nil {
+		return r, err
 	}
-	if len(t.profiles) > 0 {
-		canon, err := x.attrValues(tfw, "--profile", catalog.AttrBaseline, t.profiles)
-		if err != nil {
-			return r, err
-		}
-		for _, p := range canon {
-			r.opts = append(r.opts, crosswalk.WithProfile(p))
-		}
-	}
-	for _, s := range t.scopes {
-		c, err := x.resolveRef(s, tfw)
-		if err != nil {
-			return r, err
-		}
-		r.opts = append(r.opts, crosswalk.WithScope(c.Ref))
-	}
+	r.opts = append(r.opts, lim...)
 	if t.minRoutes < 1 {
 		return r, badInput("invalid value %d for --min-routes; accepted: 1 or more", t.minRoutes)
 	}
@@ -106,4 +80,57 @@ func (t *targetFlags) resolve(x *invocation) (resolved, error) {
 		r.opts = append(r.opts, crosswalk.WithDerived(t.maxHops), crosswalk.WithMinRoutes(t.minRoutes))
 	}
 	return r, nil
+}
+
+// policyOption returns the --policy option, none when the command has no --policy.
+func (t *targetFlags) policyOption() ([]crosswalk.GapOption, error) {
+	if t.policy == "" {
+		return nil, nil
+	}
+	pol, err := crosswalk.ParsePolicy(t.policy)
+	if err != nil {
+		return nil, badInput("unknown value %q for --policy; accepted: auto, strict, referenced", t.policy)
+	}
+	return []crosswalk.GapOption{pol}, nil
+}
+
+// checkHops checks --max-hops: within range, and given only with --derived.
+func (t *targetFlags) checkHops() error {
+	if t.maxHops < 2 || t.maxHops > crosswalk.MaxHops {
+		return badInput("invalid value %d for --max-hops; accepted: 2 to %d", t.maxHops, crosswalk.MaxHops)
+	}
+	return checkMaxHops(t.fs, t.derived, t.maxHops)
+}
+
+// limits returns the options that limit target framework tfw: --ig, --profile and
+// --scope, each value resolved in tfw.
+func (t *targetFlags) limits(x *invocation, tfw catalog.FrameworkID) ([]crosswalk.GapOption, error) {
+	var opts []crosswalk.GapOption
+	for _, lim := range []struct {
+		flag, attr string
+		given      []string
+		option     func(string) crosswalk.GapOption
+	}{
+		{"--ig", catalog.AttrImplementation, t.igs, func(v string) crosswalk.GapOption { return crosswalk.WithGroup(v) }},
+		{"--profile", catalog.AttrBaseline, t.profiles, func(v string) crosswalk.GapOption { return crosswalk.WithProfile(v) }},
+	} {
+		if len(lim.given) == 0 {
+			continue // an attribute the framework may not have: only checked when given
+		}
+		canon, err := x.attrValues(tfw, lim.flag, lim.attr, lim.given)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range canon {
+			opts = append(opts, lim.option(v))
+		}
+	}
+	for _, s := range t.scopes {
+		c, err := x.resolveRef(s, tfw)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, crosswalk.WithScope(c.Ref))
+	}
+	return opts, nil
 }

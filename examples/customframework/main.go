@@ -102,7 +102,7 @@ func run(w io.Writer, path string) error {
 	for _, it := range res.Items {
 		fmt.Fprintf(w, "  %-5s %-10s %s\n", it.ID, it.Status, it.Title)
 		for _, v := range it.Via {
-			fmt.Fprintf(w, "          ISO %s %s (%s)\n", v.Control, v.Relationship, v.Status)
+			fmt.Fprintf(w, "          ISO %s %s (%s)\n", v.From.ID, v.Relationship, v.Status)
 		}
 	}
 	if len(res.Recommendations) > 0 {

@@ -117,11 +117,8 @@ func lookup(cw *crosswalk.Crosswalk, ref, to, derived string) (*MapResponse, int
 	}
 	res := &MapResponse{Ref: c.Ref.String(), Title: c.Title, To: string(target), Mappings: []MapElement{}}
 	for _, m := range ms {
-		e := MapElement{ID: m.Target.ID, Relationship: m.Relationship.String(), Derived: m.Derived,
-			ViaParent: m.ViaParent.ID, Sources: m.Sources()}
-		if t, ok := cat.Control(m.Target); ok {
-			e.Title = t.Title
-		}
+		e := MapElement{ID: m.To.ID, Title: m.ToTitle, Relationship: m.Relationship.String(), Derived: m.Derived(),
+			ViaParent: m.Ancestor.ID, Sources: m.Sources}
 		for _, h := range m.Path {
 			e.Path = append(e.Path, h.To.String())
 		}

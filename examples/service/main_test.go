@@ -43,7 +43,7 @@ func TestMap(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, res.Mappings, len(ms))
 	for i, m := range ms {
-		assert.Equal(t, m.Target.ID, res.Mappings[i].ID)
+		assert.Equal(t, m.To.ID, res.Mappings[i].ID)
 		assert.Equal(t, m.Relationship.String(), res.Mappings[i].Relationship)
 	}
 	var ids []string

@@ -2,6 +2,7 @@ package codec
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -38,5 +39,20 @@ func BenchmarkDecodeStrictEscapes(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkChecker runs the checker alone, typed, over the escaped document: the
+// strict pass every typed DecodeStrict makes before go-json decodes.
+func BenchmarkChecker(b *testing.B) {
+	data := escapedDoc(20000)
+	t := reflect.TypeFor[*doc]()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		c := checker{data: data}
+		if !c.document(t) {
+			b.Fatal(c.err)
+		}
 	}
 }

@@ -225,33 +225,19 @@ func (c *checker) literal(lit string) bool {
 
 func (c *checker) number() bool {
 	d := c.data
-	digits := func() int {
-		n := 0
-		for c.i < len(d) && d[c.i] >= '0' && d[c.i] <= '9' {
-			c.i++
-			n++
-		}
-		return n
-	}
-	bad := func() bool {
-		if c.i >= len(d) {
-			return c.fail(c.i, fmt.Errorf("%w: unexpected end of input in a number", ErrSyntax))
-		}
-		return c.fail(c.i, fmt.Errorf("%w: %s in a number", ErrSyntax, describe(d, c.i)))
-	}
 	if d[c.i] == '-' {
 		c.i++
 	}
 	switch {
 	case c.i < len(d) && d[c.i] == '0':
 		c.i++
-	case digits() == 0:
-		return bad()
+	case c.digits() == 0:
+		return c.badNumber()
 	}
 	if c.i < len(d) && d[c.i] == '.' {
 		c.i++
-		if digits() == 0 {
-			return bad()
+		if c.digits() == 0 {
+			return c.badNumber()
 		}
 	}
 	if c.i < len(d) && (d[c.i] == 'e' || d[c.i] == 'E') {
@@ -259,11 +245,29 @@ func (c *checker) number() bool {
 		if c.i < len(d) && (d[c.i] == '+' || d[c.i] == '-') {
 			c.i++
 		}
-		if digits() == 0 {
-			return bad()
+		if c.digits() == 0 {
+			return c.badNumber()
 		}
 	}
 	return true
+}
+
+// digits moves past the decimal digits at c.i and returns how many there were.
+func (c *checker) digits() int {
+	n := 0
+	for c.i < len(c.data) && c.data[c.i] >= '0' && c.data[c.i] <= '9' {
+		c.i++
+		n++
+	}
+	return n
+}
+
+// badNumber reports what stands at c.i where a number needs a digit.
+func (c *checker) badNumber() bool {
+	if c.i >= len(c.data) {
+		return c.fail(c.i, fmt.Errorf("%w: unexpected end of input in a number", ErrSyntax))
+	}
+	return c.fail(c.i, fmt.Errorf("%w: %s in a number", ErrSyntax, describe(c.data, c.i)))
 }
 
 // str checks the string starting at c.i (a '"') and moves past it. With decode it
@@ -327,47 +331,44 @@ func (c *checker) escape() (rune, bool) {
 	if c.i+1 >= len(d) {
 		return 0, c.fail(c.i+1, fmt.Errorf("%w: unexpected end of input in an escape", ErrSyntax))
 	}
-	switch e := d[c.i+1]; e {
-	case '"', '\\', '/':
+	e := d[c.i+1]
+	if e == 'u' {
+		return c.unicodeEscape()
+	}
+	if v := simpleEscapes[e]; v != 0 {
 		c.i += 2
-		return rune(e), true
-	case 'b':
-		c.i += 2
-		return '\b', true
-	case 'f':
-		c.i += 2
-		return '\f', true
-	case 'n':
-		c.i += 2
-		return '\n', true
-	case 'r':
-		c.i += 2
-		return '\r', true
-	case 't':
-		c.i += 2
-		return '\t', true
-	case 'u':
-		r, ok := c.hex4(c.i + 2)
+		return rune(v), true
+	}
+	return 0, c.fail(c.i, fmt.Errorf("%w: invalid escape \\%s in a string", ErrSyntax, strings.TrimPrefix(describe(d, c.i+1), "character ")))
+}
+
+// simpleEscapes gives the character each one-letter escape of JSON stands for
+// (the letter after the backslash), 0 for a letter that is no such escape.
+var simpleEscapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// unicodeEscape reads the \u escape at c.i, with the low half of a surrogate pair
+// when one follows; a lone surrogate reads as U+FFFD, as encoding/json reads it.
+func (c *checker) unicodeEscape() (rune, bool) {
+	d := c.data
+	r, ok := c.hex4(c.i + 2)
+	if !ok {
+		return 0, false
+	}
+	c.i += 6
+	if !utf16.IsSurrogate(r) {
+		return r, true
+	}
+	if c.i+1 < len(d) && d[c.i] == '\\' && d[c.i+1] == 'u' {
+		r2, ok := c.hex4(c.i + 2)
 		if !ok {
 			return 0, false
 		}
-		c.i += 6
-		if utf16.IsSurrogate(r) {
-			if c.i+1 < len(d) && d[c.i] == '\\' && d[c.i+1] == 'u' {
-				if r2, ok := c.hex4(c.i + 2); ok {
-					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-						c.i += 6
-						return dec, true
-					}
-				} else {
-					return 0, false
-				}
-			}
-			return utf8.RuneError, true // a lone surrogate reads as U+FFFD, as encoding/json does
+		if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+			c.i += 6
+			return dec, true
 		}
-		return r, true
 	}
-	return 0, c.fail(c.i, fmt.Errorf("%w: invalid escape \\%s in a string", ErrSyntax, strings.TrimPrefix(describe(d, c.i+1), "character ")))
+	return utf8.RuneError, true
 }
 
 func (c *checker) hex4(at int) (rune, bool) {
@@ -441,32 +442,7 @@ func (c *checker) object(t reflect.Type) bool {
 	if !c.enter() {
 		return false
 	}
-	var fields *structFields
-	var mapElem reflect.Type
-	if t != nil {
-		switch t.Kind() {
-		case reflect.Struct:
-			fields = fieldsOf(t)
-		case reflect.Map:
-			mapElem = t.Elem()
-		}
-	}
-	var seenKeys map[string]bool // members of a map or of an untyped object
-	var seenFew uint64           // members of a struct of up to 64 fields, by field
-	var seenMany []bool          // members of a larger struct
-	if fields != nil && len(fields.types) > 64 {
-		seenMany = make([]bool, len(fields.types))
-	}
-	seen := func(fi int) bool {
-		if seenMany != nil {
-			was := seenMany[fi]
-			seenMany[fi] = true
-			return was
-		}
-		was := seenFew&(1<<fi) != 0
-		seenFew |= 1 << fi
-		return was
-	}
+	set := memberSetOf(t)
 	c.i++ // '{'
 	c.ws()
 	if c.i < len(c.data) && c.data[c.i] == '}' {
@@ -475,53 +451,18 @@ func (c *checker) object(t reflect.Type) bool {
 		return true
 	}
 	for {
-		c.ws()
-		if c.i >= len(c.data) {
-			return c.fail(c.i, fmt.Errorf("%w: unexpected end of input in an object", ErrSyntax))
-		}
-		if c.data[c.i] != '"' {
-			return c.fail(c.i, fmt.Errorf("%w: %s where an object key (a string) should begin", ErrSyntax, describe(c.data, c.i)))
-		}
-		at := c.i
-		key, ok := c.str(true)
+		at, key, ok := c.key()
 		if !ok {
 			return false
 		}
-		var vt reflect.Type
-		var unknown error
-		if fields != nil {
-			fi, known := fields.index[key]
-			if !known {
-				unknown = fmt.Errorf("%w %s", ErrUnknownField, safetext.Quote(key))
-				if alt, ok := fields.folded[strings.ToLower(key)]; ok {
-					unknown = fmt.Errorf("%w %s (did you mean %q?)", ErrUnknownField, safetext.Quote(key), alt)
-				}
-			} else {
-				if seen(fi) {
-					c.field = key
-					return c.fail(at, fmt.Errorf("%w %s", ErrDuplicateField, safetext.Quote(key)))
-				}
-				vt = fields.types[fi]
-			}
-		} else {
-			if seenKeys == nil {
-				seenKeys = map[string]bool{}
-			}
-			if seenKeys[key] {
-				c.field = key
-				return c.fail(at, fmt.Errorf("%w %s", ErrDuplicateField, safetext.Quote(key)))
-			}
-			seenKeys[key] = true
-			vt = mapElem
+		vt, unknown, dup := set.member(key)
+		if dup {
+			c.field = key
+			return c.fail(at, fmt.Errorf("%w %s", ErrDuplicateField, safetext.Quote(key)))
 		}
-		c.ws()
-		if c.i >= len(c.data) {
-			return c.fail(c.i, fmt.Errorf("%w: unexpected end of input after an object key", ErrSyntax))
+		if !c.colon() {
+			return false
 		}
-		if c.data[c.i] != ':' {
-			return c.fail(c.i, fmt.Errorf("%w: expected ':' after an object key, found %s", ErrSyntax, describe(c.data, c.i)))
-		}
-		c.i++
 		if unknown != nil { // reported just after the ':', as the decoder did
 			c.field = key
 			return c.fail(c.i, unknown)
@@ -530,21 +471,88 @@ func (c *checker) object(t reflect.Type) bool {
 		if !c.value(vt) {
 			return false
 		}
-		c.ws()
-		if c.i >= len(c.data) {
-			return c.fail(c.i, fmt.Errorf("%w: unexpected end of input in an object", ErrSyntax))
-		}
-		switch c.data[c.i] {
-		case ',':
-			c.i++
-		case '}':
-			c.i++
+		if !c.next('}', "an object member") {
 			c.depth--
 			return true
-		default:
-			return c.fail(c.i, fmt.Errorf("%w: expected comma or '}' after an object member, found %s", ErrSyntax, describe(c.data, c.i)))
+		}
+		if c.err != nil {
+			return false
 		}
 	}
+}
+
+// key reads an object key at c.i (after white space) and returns its offset and
+// value.
+func (c *checker) key() (at int, key string, ok bool) {
+	c.ws()
+	if c.i >= len(c.data) {
+		return 0, "", c.fail(c.i, fmt.Errorf("%w: unexpected end of input in an object", ErrSyntax))
+	}
+	if c.data[c.i] != '"' {
+		return 0, "", c.fail(c.i, fmt.Errorf("%w: %s where an object key (a string) should begin", ErrSyntax, describe(c.data, c.i)))
+	}
+	at = c.i
+	key, ok = c.str(true)
+	return at, key, ok
+}
+
+// memberSet is what an object of a Go type takes, and the members it has had: a
+// struct's fields (by field, in a bit set up to 64 fields), a map's or an untyped
+// object's keys.
+type memberSet struct {
+	fields   *structFields
+	mapElem  reflect.Type
+	seenFew  uint64          // fields of a struct of up to 64 fields
+	seenMany []bool          // fields of a larger struct
+	seenKeys map[string]bool // keys of a map or of an untyped object
+}
+
+// memberSetOf returns the empty member set of an object of type t (nil: any).
+func memberSetOf(t reflect.Type) memberSet {
+	var s memberSet
+	if t == nil {
+		return s
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		s.fields = fieldsOf(t)
+		if len(s.fields.types) > 64 {
+			s.seenMany = make([]bool, len(s.fields.types))
+		}
+	case reflect.Map:
+		s.mapElem = t.Elem()
+	}
+	return s
+}
+
+// member records key and returns the Go type of its value (nil: any); unknown
+// when a struct has no such field (with a hint at a field spelled in another case),
+// dup when the object named it before.
+func (s *memberSet) member(key string) (vt reflect.Type, unknown error, dup bool) {
+	if s.fields == nil {
+		if s.seenKeys == nil {
+			s.seenKeys = map[string]bool{}
+		}
+		if s.seenKeys[key] {
+			return nil, nil, true
+		}
+		s.seenKeys[key] = true
+		return s.mapElem, nil, false
+	}
+	fi, known := s.fields.index[key]
+	if !known {
+		if alt, ok := s.fields.folded[strings.ToLower(key)]; ok {
+			return nil, fmt.Errorf("%w %s (did you mean %q?)", ErrUnknownField, safetext.Quote(key), alt), false
+		}
+		return nil, fmt.Errorf("%w %s", ErrUnknownField, safetext.Quote(key)), false
+	}
+	if s.seenMany != nil {
+		dup, s.seenMany[fi] = s.seenMany[fi], true
+	} else {
+		dup = s.seenFew&(1<<fi) != 0
+		s.seenFew |= 1 << fi
+	}
+	return s.fields.types[fi], nil, dup
 }
 
 // structFields are the members a struct type decodes: by exact JSON name (the

@@ -102,14 +102,21 @@ var ErrTrailingData = errors.New("unexpected data after the JSON document")
 // It reads the whole buffer once to check it, then decodes it whole: time grows
 // linearly with the size of the input, escape sequences included. A panic inside
 // the decoder is recovered and returned as [ErrDecoder].
+//
+// Into a plain value (v of type *any) the checker decodes the document itself, in
+// the same pass, with the result encoding/json gives; the checks are the same.
 func DecodeStrict(data []byte, v any) (err error) {
 	c := checker{data: data}
-	if !c.document(reflect.TypeOf(v)) {
-		se := positioned(data, int64(c.off), c.err).(*SyntaxError)
-		if c.field != "" {
-			se.Field = c.field
+	if p, ok := v.(*any); ok && p != nil {
+		t, ok := c.tree()
+		if !ok {
+			return c.syntaxError()
 		}
-		return se
+		*p = t
+		return nil
+	}
+	if !c.document(reflect.TypeOf(v)) {
+		return c.syntaxError()
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -126,6 +133,15 @@ func DecodeStrict(data []byte, v any) (err error) {
 // UTF-16 surrogate ("\ud83d"): go-json's unescaping of surrogates computes pointers
 // outside its buffer (the race detector's checkptr aborts the process on it), so such
 // documents — rare, and already checked — take the standard library's path.
+// syntaxError is the checker's problem, positioned.
+func (c *checker) syntaxError() *SyntaxError {
+	se := positioned(c.data, int64(c.off), c.err).(*SyntaxError)
+	if c.field != "" {
+		se.Field = c.field
+	}
+	return se
+}
+
 func unmarshal(data []byte, v any) error {
 	if hasSurrogateEscape(data) {
 		return stdjson.Unmarshal(data, v)
@@ -274,22 +290,7 @@ type frame struct {
 func (s *scanner) step(data []byte, i int) int {
 	switch c := data[i]; c {
 	case '"':
-		j := i + 1
-		for j < len(data) && data[j] != '"' {
-			if data[j] == '\\' {
-				j++
-			}
-			j++
-		}
-		if n := len(s.stack); n > 0 && !s.stack[n-1].array && s.stack[n-1].inKey {
-			end := min(j, len(data))
-			k, err := strconv.Unquote(string(data[i : end+min(1, len(data)-end)]))
-			if err != nil {
-				k = string(data[i+1 : end])
-			}
-			s.stack[n-1].key, s.stack[n-1].inKey = k, false
-		}
-		return min(j, len(data)-1)
+		return s.str(data, i)
 	case '{':
 		s.stack = append(s.stack, frame{inKey: true})
 	case '[':
@@ -308,6 +309,28 @@ func (s *scanner) step(data []byte, i int) int {
 		}
 	}
 	return i
+}
+
+// str reads the string starting at i (a '"'), taking it as the key of the member
+// being read when the innermost object expects one, and returns the index of its
+// last byte.
+func (s *scanner) str(data []byte, i int) int {
+	j := i + 1
+	for j < len(data) && data[j] != '"' {
+		if data[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	if n := len(s.stack); n > 0 && !s.stack[n-1].array && s.stack[n-1].inKey {
+		end := min(j, len(data))
+		k, err := strconv.Unquote(string(data[i : end+min(1, len(data)-end)]))
+		if err != nil {
+			k = string(data[i+1 : end])
+		}
+		s.stack[n-1].key, s.stack[n-1].inKey = k, false
+	}
+	return min(j, len(data)-1)
 }
 
 // path returns the path of the value being read and, when it is an object member,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
@@ -34,45 +35,40 @@ Files:
                          workbook CIS_Controls_Version_8.xlsx)
   cis-controls-8.1.json  CIS Critical Security Controls Version 8.1 (values of v8.1.2)
 
-The data was converted to JSON without change to its content. Build controlgraph with
+The data was converted to JSON without change to its content, and from it to the Go
+tables of catalog/embed_tables_cis.go, which the binary holds. Build controlgraph with
 -tags nocis to leave every CIS file out of the binary.
 `
 
 func genFrameworks(ref string, files map[string][]byte) error {
-	steps := []struct {
-		out string
-		gen func(string) (wire.Framework, error)
-		// apart, when set, is the file the summaries go to instead of out, read by the
-		// catalog only when a summary is asked for.
-		apart string
-	}{
-		{"catalog/data/iso27002-2022.json", genISO27002v2022, ""},
-		{"catalog/data/iso27001-2022.json", genISO27001v2022, ""},
-		{"catalog/data/iso27002-2013.json", genISO27002v2013, ""},
-		{"catalog/data/nist-csf-2.0.json", func(ref string) (wire.Framework, error) {
+	steps := []frameworkStep{
+		{"catalog/data/iso27002-2022.json", "ISO27002v2022", genISO27002v2022, ""},
+		{"catalog/data/iso27001-2022.json", "ISO27001v2022", genISO27001v2022, ""},
+		{"catalog/data/iso27002-2013.json", "ISO27002v2013", genISO27002v2013, ""},
+		{"catalog/data/nist-csf-2.0.json", "CSF20", func(ref string) (wire.Framework, error) {
 			return genCSF(ref, "frameworks/nist-csf-2.0.csv", wire.Framework{
 				ID: "nist-csf:2.0", Name: "NIST Cybersecurity Framework 2.0", Version: "2.0", Publisher: "NIST",
 				Source:  "NIST CSWP 29, The NIST Cybersecurity Framework (CSF) 2.0 (February 2024), from NIST's OSCAL catalog",
 				Licence: nistLicence, Aliases: []string{"csf", "nistcsf", "csf2"},
 			})
 		}, ""},
-		{"catalog/data/nist-csf-1.1.json", func(ref string) (wire.Framework, error) {
+		{"catalog/data/nist-csf-1.1.json", "CSF11", func(ref string) (wire.Framework, error) {
 			return genCSF(ref, "frameworks/nist-csf-1.1.csv", wire.Framework{
 				ID: "nist-csf:1.1", Name: "NIST Cybersecurity Framework 1.1", Version: "1.1", Publisher: "NIST",
 				Source:  "NIST Framework for Improving Critical Infrastructure Cybersecurity, Version 1.1 (April 2018)",
 				Licence: nistLicence, Aliases: []string{"csf", "nistcsf", "csf1.1"},
 			})
 		}, ""},
-		{"catalog/data/nis2-2024.json", genNIS2, ""},
-		{"catalog/data/sp800-53-5.json", genSP80053, "catalog/data/sp800-53-5.summaries.json"},
-		{"catalog/data/cis/cis-controls-8.json", func(ref string) (wire.Framework, error) {
+		{"catalog/data/nis2-2024.json", "NIS2v2024", genNIS2, ""},
+		{"catalog/data/sp800-53-5.json", "SP80053v5", genSP80053, "catalog/data/sp800-53-5.summaries.json"},
+		{"catalog/data/cis/cis-controls-8.json", "CIS8", func(ref string) (wire.Framework, error) {
 			return genCIS(ref, "frameworks/cis-controls-v8-safeguards.csv", wire.Framework{
 				ID: "cis:8", Name: "CIS Critical Security Controls v8", Version: "8", Publisher: "Center for Internet Security",
 				Source:  "CIS Critical Security Controls Version 8 (May 2021): CIS's OSCAL catalog and workbook CIS_Controls_Version_8.xlsx",
 				Licence: cisLicence, Aliases: []string{"cis-controls", "cis:8.0"}, QualifiedOnly: true,
 			})
 		}, ""},
-		{"catalog/data/cis/cis-controls-8.1.json", func(ref string) (wire.Framework, error) {
+		{"catalog/data/cis/cis-controls-8.1.json", "CIS81", func(ref string) (wire.Framework, error) {
 			return genCIS(ref, "frameworks/cis-controls-v8.1-safeguards.csv", wire.Framework{
 				ID: "cis:8.1", Name: "CIS Critical Security Controls v8.1", Version: "8.1", Publisher: "Center for Internet Security",
 				Source:  "CIS Critical Security Controls Version 8.1 (June 2024), values of v8.1.2; control titles as in v8",
@@ -80,37 +76,84 @@ func genFrameworks(ref string, files map[string][]byte) error {
 			})
 		}, ""},
 	}
+	var base, cis []tableFramework
 	for _, s := range steps {
-		wf, err := s.gen(ref)
+		tf, err := s.run(ref, files)
 		if err != nil {
 			return err
 		}
-		if s.apart != "" {
-			sums := wire.Summaries{Framework: wf.ID, Summaries: []wire.Summary{}}
-			for i, c := range wf.Controls {
-				if c.Summary != "" {
-					sums.Summaries = append(sums.Summaries, wire.Summary{ID: c.ID, Text: c.Summary})
-					wf.Controls[i].Summary = ""
-				}
-			}
-			b, err := codec.MarshalIndent(sums)
-			if err != nil {
-				return err
-			}
-			files[s.apart] = b
+		if strings.HasPrefix(s.out, "catalog/data/cis/") {
+			cis = append(cis, tf)
+		} else {
+			base = append(base, tf)
 		}
-		b, err := codec.MarshalIndent(wf)
+	}
+	for _, t := range []struct {
+		file, list, tag, licence string
+		fws                      []tableFramework
+	}{
+		{"catalog/embed_tables.go", "baseTables", "", "", base},
+		{"catalog/embed_tables_cis.go", "cisTables", "!nocis", "catalog/data/cis", cis},
+	} {
+		src, err := catalogTables(t.list, t.tag, t.licence, t.fws)
 		if err != nil {
 			return err
 		}
-		// The catalog's own checks (IDs, titles, parents, cycles) on what it will embed.
-		if _, err := catalog.ReadJSON(s.out, b); err != nil {
-			return err
-		}
-		files[s.out] = b
+		files[t.file] = src
 	}
 	files["catalog/data/cis/LICENSE"] = []byte(cisFrameworksLicenceFile)
 	return nil
+}
+
+// frameworkStep generates one framework file.
+type frameworkStep struct {
+	out    string // the JSON file
+	goName string // the name of its table in the generated Go (tableISO27002v2022)
+	gen    func(string) (wire.Framework, error)
+	// apart, when set, is the file the summaries go to instead of out, read by the
+	// catalog only when a summary is asked for.
+	apart string
+}
+
+// run generates the framework, writes its JSON file (and its summaries file) into
+// files after the catalog's own checks, and returns it for the Go tables.
+func (s frameworkStep) run(ref string, files map[string][]byte) (tableFramework, error) {
+	wf, err := s.gen(ref)
+	if err != nil {
+		return tableFramework{}, err
+	}
+	tf := tableFramework{goName: s.goName, wf: wf, apart: s.apart != ""}
+	if s.apart != "" {
+		tf.wf.Controls = slices.Clone(wf.Controls)
+		b, err := summariesApart(&wf)
+		if err != nil {
+			return tableFramework{}, err
+		}
+		files[s.apart] = b
+	}
+	b, err := codec.MarshalIndent(wf)
+	if err != nil {
+		return tableFramework{}, err
+	}
+	// The catalog's own checks (IDs, titles, parents, cycles) on what it will embed.
+	if _, err := catalog.ReadJSON(s.out, b); err != nil {
+		return tableFramework{}, err
+	}
+	files[s.out] = b
+	return tf, nil
+}
+
+// summariesApart moves the summaries of wf's controls into a summaries file, which it
+// returns.
+func summariesApart(wf *wire.Framework) ([]byte, error) {
+	sums := wire.Summaries{Framework: wf.ID, Summaries: []wire.Summary{}}
+	for i, c := range wf.Controls {
+		if c.Summary != "" {
+			sums.Summaries = append(sums.Summaries, wire.Summary{ID: c.ID, Text: c.Summary})
+			wf.Controls[i].Summary = ""
+		}
+	}
+	return codec.MarshalIndent(sums)
 }
 
 func tf(b bool) string {
@@ -390,73 +433,111 @@ func genSP80053(ref string) (wire.Framework, error) {
 		Licence: nistLicence, Aliases: []string{"800-53", "nist-800-53", "sp800-53", "nist-sp800-53"},
 		ItemKinds: []string{string(catalog.KindControl), string(catalog.KindEnhancement)},
 	}
-	familyTitle := map[string]string{}
-	kindOf := map[string]string{}
+	sp := sp80053Reader{t: t, familyTitle: map[string]string{}, kindOf: map[string]string{}}
 	for _, r := range t.rows {
-		id, fam, kind, parent := r.get("id"), r.get("family"), r.get("kind"), r.get("parent")
-		if ft, seen := familyTitle[fam]; !seen {
-			if fam == "" || r.get("family_title") == "" {
-				return wf, fmt.Errorf("%s:%d: %s has no family or family title", file, r.line, id)
-			}
-			familyTitle[fam] = r.get("family_title")
-			kindOf[fam] = "family"
-			wf.Controls = append(wf.Controls, wire.Control{ID: fam, Title: r.get("family_title"), Kind: "family"})
-		} else if ft != r.get("family_title") {
-			return wf, fmt.Errorf("%s:%d: family %s is %q here, %q above", file, r.line, fam, r.get("family_title"), ft)
+		if err := sp.family(r, &wf); err != nil {
+			return wf, err
 		}
-		if !strings.HasPrefix(id, fam+"-") {
-			return wf, fmt.Errorf("%s:%d: %s is not numbered in its family %s", file, r.line, id, fam)
+		c, err := sp.control(r)
+		if err != nil {
+			return wf, err
 		}
-		switch kind {
-		case "control":
-			if parent != "" {
-				return wf, fmt.Errorf("%s:%d: control %s has parent %q; a control's parent is its family", file, r.line, id, parent)
-			}
-			parent = fam
-		case "enhancement":
-			if kindOf[parent] != "control" || !strings.HasPrefix(id, parent+"(") {
-				return wf, fmt.Errorf("%s:%d: enhancement %s is under %q, not its control above", file, r.line, id, parent)
-			}
-		default:
-			return wf, fmt.Errorf("%s:%d: unknown kind %q (want control or enhancement)", file, r.line, kind)
-		}
-		if _, dup := kindOf[id]; dup {
-			return wf, fmt.Errorf("%s:%d: %s repeated", file, r.line, id)
-		}
-		kindOf[id] = kind
-		attrs := map[string][]string{}
-		for _, b := range sp80053Baselines {
-			in, err := flag01(t, r, b.col)
-			if err != nil {
-				return wf, err
-			}
-			if in {
-				attrs[catalog.AttrBaseline] = append(attrs[catalog.AttrBaseline], b.value)
-			}
-		}
-		switch r.get("status") {
-		case "active":
-			if r.get("withdrawn_to") != "" {
-				return wf, fmt.Errorf("%s:%d: active %s has withdrawn_to %q", file, r.line, id, r.get("withdrawn_to"))
-			}
-			if r.get("statement") == "" {
-				return wf, fmt.Errorf("%s:%d: active %s has no statement", file, r.line, id)
-			}
-		case "withdrawn":
-			if len(attrs) > 0 {
-				return wf, fmt.Errorf("%s:%d: withdrawn %s is in a baseline", file, r.line, id)
-			}
-			attrs[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
-			if to := split(r.get("withdrawn_to")); len(to) > 0 {
-				attrs[catalog.AttrIncorporatedInto] = to
-			}
-		default:
-			return wf, fmt.Errorf("%s:%d: unknown status %q (want active or withdrawn)", file, r.line, r.get("status"))
-		}
-		if len(attrs) == 0 {
-			attrs = nil
-		}
-		wf.Controls = append(wf.Controls, wire.Control{ID: id, Title: r.get("title"), Kind: kind, Parent: parent, Summary: r.get("statement"), Attributes: attrs})
+		wf.Controls = append(wf.Controls, c)
 	}
 	return wf, nil
+}
+
+// sp80053Reader reads the rows of the SP 800-53 reference file in order, remembering
+// the families and the kind of every ID met.
+type sp80053Reader struct {
+	t           *table
+	familyTitle map[string]string // family → title
+	kindOf      map[string]string // ID → "family", "control" or "enhancement"
+}
+
+// family adds the family node of row r to wf when r is the first row of its family,
+// and checks that the row's family title and numbering agree with it.
+func (sp *sp80053Reader) family(r row, wf *wire.Framework) error {
+	file, id, fam := sp.t.file, r.get("id"), r.get("family")
+	if ft, seen := sp.familyTitle[fam]; !seen {
+		if fam == "" || r.get("family_title") == "" {
+			return fmt.Errorf("%s:%d: %s has no family or family title", file, r.line, id)
+		}
+		sp.familyTitle[fam] = r.get("family_title")
+		sp.kindOf[fam] = "family"
+		wf.Controls = append(wf.Controls, wire.Control{ID: fam, Title: r.get("family_title"), Kind: "family"})
+	} else if ft != r.get("family_title") {
+		return fmt.Errorf("%s:%d: family %s is %q here, %q above", file, r.line, fam, r.get("family_title"), ft)
+	}
+	if !strings.HasPrefix(id, fam+"-") {
+		return fmt.Errorf("%s:%d: %s is not numbered in its family %s", file, r.line, id, fam)
+	}
+	return nil
+}
+
+// control reads the control or enhancement of row r: its parent (a control's is its
+// family, an enhancement's the control above), baselines and status.
+func (sp *sp80053Reader) control(r row) (wire.Control, error) {
+	file, id, kind, parent := sp.t.file, r.get("id"), r.get("kind"), r.get("parent")
+	switch kind {
+	case "control":
+		if parent != "" {
+			return wire.Control{}, fmt.Errorf("%s:%d: control %s has parent %q; a control's parent is its family", file, r.line, id, parent)
+		}
+		parent = r.get("family")
+	case "enhancement":
+		if sp.kindOf[parent] != "control" || !strings.HasPrefix(id, parent+"(") {
+			return wire.Control{}, fmt.Errorf("%s:%d: enhancement %s is under %q, not its control above", file, r.line, id, parent)
+		}
+	default:
+		return wire.Control{}, fmt.Errorf("%s:%d: unknown kind %q (want control or enhancement)", file, r.line, kind)
+	}
+	if _, dup := sp.kindOf[id]; dup {
+		return wire.Control{}, fmt.Errorf("%s:%d: %s repeated", file, r.line, id)
+	}
+	sp.kindOf[id] = kind
+	attrs, err := sp.attributes(r)
+	if err != nil {
+		return wire.Control{}, err
+	}
+	return wire.Control{ID: id, Title: r.get("title"), Kind: kind, Parent: parent, Summary: r.get("statement"), Attributes: attrs}, nil
+}
+
+// attributes returns the attributes of row r: the baselines it is in, or for a
+// withdrawn control its status and where it went; nil when there are none.
+func (sp *sp80053Reader) attributes(r row) (map[string][]string, error) {
+	file, id := sp.t.file, r.get("id")
+	attrs := map[string][]string{}
+	for _, b := range sp80053Baselines {
+		in, err := flag01(sp.t, r, b.col)
+		if err != nil {
+			return nil, err
+		}
+		if in {
+			attrs[catalog.AttrBaseline] = append(attrs[catalog.AttrBaseline], b.value)
+		}
+	}
+	switch r.get("status") {
+	case "active":
+		if r.get("withdrawn_to") != "" {
+			return nil, fmt.Errorf("%s:%d: active %s has withdrawn_to %q", file, r.line, id, r.get("withdrawn_to"))
+		}
+		if r.get("statement") == "" {
+			return nil, fmt.Errorf("%s:%d: active %s has no statement", file, r.line, id)
+		}
+	case "withdrawn":
+		if len(attrs) > 0 {
+			return nil, fmt.Errorf("%s:%d: withdrawn %s is in a baseline", file, r.line, id)
+		}
+		attrs[catalog.AttrStatus] = []string{catalog.StatusWithdrawn}
+		if to := split(r.get("withdrawn_to")); len(to) > 0 {
+			attrs[catalog.AttrIncorporatedInto] = to
+		}
+	default:
+		return nil, fmt.Errorf("%s:%d: unknown status %q (want active or withdrawn)", file, r.line, r.get("status"))
+	}
+	if len(attrs) == 0 {
+		return nil, nil
+	}
+	return attrs, nil
 }

@@ -45,6 +45,8 @@ func TestFrameworksUpToDate(t *testing.T) {
 		"catalog/data/nist-csf-2.0.json",
 		"catalog/data/sp800-53-5.json",
 		"catalog/data/sp800-53-5.summaries.json",
+		"catalog/embed_tables.go",
+		"catalog/embed_tables_cis.go",
 	}, generated)
 
 	// Nothing committed under catalog/data that the generator does not write.
@@ -58,7 +60,8 @@ func TestFrameworksUpToDate(t *testing.T) {
 		return err
 	}))
 	slices.Sort(committed)
-	assert.Equal(t, generated, committed, "stale files under catalog/data")
+	data := slices.DeleteFunc(slices.Clone(generated), func(n string) bool { return !strings.HasPrefix(n, "catalog/data/") })
+	assert.Equal(t, data, committed, "stale files under catalog/data")
 }
 
 // TestFrameworksDeterministic: two runs give the same bytes.

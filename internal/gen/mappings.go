@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -35,7 +36,8 @@ Files:
   cis-controls-v8_to_nist-csf-1.1.json    CIS workbook CIS_Controls_v8_Mapping_to_NIST_CSF_2_2023.xlsx
   cis-controls-v8_to_cis-controls-v8.1.json  v8 and v8.1 share their numbering
 
-The data was converted to JSON without change to its content. Build controlgraph with
+The data was converted to JSON without change to its content, and from it to the Go
+tables of mappings/embed_tables_cis.go, which the binary holds. Build controlgraph with
 -tags nocis to leave every CIS file out of the binary.
 `
 
@@ -69,6 +71,7 @@ func genMappings(ref string, files map[string][]byte) error {
 		}},
 		{true, genCIS8toCIS81},
 	}
+	var base, cis []mappings.Set
 	for _, st := range steps {
 		sets, err := st.gen(ref, cat)
 		if err != nil {
@@ -88,7 +91,25 @@ func genMappings(ref string, files map[string][]byte) error {
 				return err
 			}
 			files[dir+s.ID+".json"] = buf.Bytes()
+			if st.cis {
+				cis = append(cis, s)
+			} else {
+				base = append(base, s)
+			}
 		}
+	}
+	for _, t := range []struct {
+		file, list, tag, licence string
+		sets                     []mappings.Set
+	}{
+		{"mappings/embed_tables.go", "baseSetTables", "", "", base},
+		{"mappings/embed_tables_cis.go", "cisSetTables", "!nocis", "mappings/data/cis", cis},
+	} {
+		src, err := mappingTables(t.list, t.tag, t.licence, t.sets)
+		if err != nil {
+			return err
+		}
+		files[t.file] = src
 	}
 	files["mappings/data/cis/LICENSE"] = []byte(cisLicenceFile)
 	return nil
@@ -275,92 +296,132 @@ func genCSF20toISO27001(ref string, cat *catalog.Catalog) ([]mappings.Set, error
 	if err != nil {
 		return nil, err
 	}
-	// List items of one clause cited by one element become one edge to the clause.
-	type itemKey struct{ from, to catalog.Ref }
-	items := map[itemKey][]string{}
-	printedItems := map[itemKey][]string{}
+	items := clauseItems{}
 	for _, r := range t.rows {
-		from, err := b.ref(r, catalog.CSF20, r.get("csf_id"))
-		if err != nil {
+		if err := csf20ISORow(b, t, r, items); err != nil {
 			return nil, err
 		}
-		printed := r.get("as_printed")
-		target := ""
-		switch {
-		case strings.Contains(printed, "Annex A Controls"):
-			target = "Annex A controls"
-		case strings.Contains(printed, "Mandatory Clause"):
-			target = "clauses"
-		default:
-			return nil, fmt.Errorf("%s:%d: as_printed %q names neither Annex A controls nor a clause", t.file, r.line, printed)
+	}
+	items.addEdges(b)
+	return []mappings.Set{b.set}, nil
+}
+
+// csf20ISORow adds what one row of NIST's CSF 2.0 → ISO/IEC 27001:2022 export says:
+// a statement (no reference, an empty one, all Annex A controls or all clauses), an
+// edge to an Annex A control, or an edge to a clause (list items of a clause are
+// collected into items, to become one edge per clause).
+func csf20ISORow(b *builder, t *table, r row, items clauseItems) error {
+	from, err := b.ref(r, catalog.CSF20, r.get("csf_id"))
+	if err != nil {
+		return err
+	}
+	printed := r.get("as_printed")
+	var target string
+	switch {
+	case strings.Contains(printed, "Annex A Controls"):
+		target = "Annex A controls"
+	case strings.Contains(printed, "Mandatory Clause"):
+		target = "clauses"
+	default:
+		return fmt.Errorf("%s:%d: as_printed %q names neither Annex A controls nor a clause", t.file, r.line, printed)
+	}
+	id, kind := r.get("iso_id"), r.get("iso_kind")
+	if sk, ok := csf20StatementKind(kind, id); ok {
+		b.statement(mappings.Statement{Ref: from, Kind: sk, Target: target, Note: printed})
+		return nil
+	}
+	switch kind {
+	case "annex_a":
+		to, err := b.ref(r, catalog.ISO27002v2022, id)
+		if err != nil {
+			return err
 		}
+		b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
+		return nil
+	case "clause":
 		_, cell, _ := strings.Cut(printed, ": ")
 		_, cell, _ = strings.Cut(cell, ": ")
-		id := r.get("iso_id")
-		switch kind := r.get("iso_kind"); {
-		case kind == "none":
-			b.statement(mappings.Statement{Ref: from, Kind: mappings.NoReference, Target: target, Note: printed})
-		case kind == "empty":
-			b.statement(mappings.Statement{Ref: from, Kind: mappings.EmptyReference, Target: target, Note: printed})
-		case id == "ALL" && kind == "annex_a":
-			b.statement(mappings.Statement{Ref: from, Kind: mappings.AllControls, Target: target, Note: printed})
-		case id == "ALL" && kind == "clause":
-			b.statement(mappings.Statement{Ref: from, Kind: mappings.AllClauses, Target: target, Note: printed})
-		case kind == "annex_a":
-			to, err := b.ref(r, catalog.ISO27002v2022, id)
-			if err != nil {
-				return nil, err
-			}
-			b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
-		case kind == "clause":
-			if m := clauseItem.FindStringSubmatch(id); m != nil {
-				to, err := b.ref(r, catalog.ISO27001v2022, m[1])
-				if err != nil {
-					return nil, err
-				}
-				k := itemKey{from, to}
-				items[k] = append(items[k], m[2])
-				printedItems[k] = append(printedItems[k], cell)
-				continue
-			}
-			if reading, ok := csf20ClauseMisprints[id]; ok {
-				to, err := b.ref(r, catalog.ISO27001v2022, reading)
-				if err != nil {
-					return nil, err
-				}
-				b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related, Misprint: id,
-					Note: fmt.Sprintf("NIST prints clause %q, which ISO/IEC 27001:2022 does not have; read as %s", id, reading)})
-				continue
-			}
-			to, err := b.ref(r, catalog.ISO27001v2022, id)
-			if err != nil {
-				return nil, err
-			}
-			b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
-		default:
-			return nil, fmt.Errorf("%s:%d: unknown iso_kind %q", t.file, r.line, kind)
+		return csf20ClauseEdge(b, r, from, id, cell, items)
+	}
+	return fmt.Errorf("%s:%d: unknown iso_kind %q", t.file, r.line, kind)
+}
+
+// csf20StatementKind returns the statement a row of kind iso_kind and iso_id makes
+// instead of an edge, if any.
+func csf20StatementKind(kind, id string) (mappings.StatementKind, bool) {
+	switch {
+	case kind == "none":
+		return mappings.NoReference, true
+	case kind == "empty":
+		return mappings.EmptyReference, true
+	case id == "ALL" && kind == "annex_a":
+		return mappings.AllControls, true
+	case id == "ALL" && kind == "clause":
+		return mappings.AllClauses, true
+	}
+	return "", false
+}
+
+// csf20ClauseEdge adds the edge from a CSF 2.0 element to the ISO/IEC 27001:2022
+// clause id: a list item ("4.2(a)", printed as cell) is collected into items; a
+// misprinted clause number is read as [csf20ClauseMisprints] says, the edge keeping
+// the misprint.
+func csf20ClauseEdge(b *builder, r row, from catalog.Ref, id, cell string, items clauseItems) error {
+	if m := clauseItem.FindStringSubmatch(id); m != nil {
+		to, err := b.ref(r, catalog.ISO27001v2022, m[1])
+		if err != nil {
+			return err
 		}
+		items.add(from, to, m[2], cell)
+		return nil
 	}
-	keys := make([]itemKey, 0, len(items))
-	for k := range items {
-		keys = append(keys, k)
+	if reading, ok := csf20ClauseMisprints[id]; ok {
+		to, err := b.ref(r, catalog.ISO27001v2022, reading)
+		if err != nil {
+			return err
+		}
+		b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related, Misprint: id,
+			Note: fmt.Sprintf("NIST prints clause %q, which ISO/IEC 27001:2022 does not have; read as %s", id, reading)})
+		return nil
 	}
-	slices.SortFunc(keys, func(a, c itemKey) int { return cmp.Or(cat.Compare(a.from, c.from), cat.Compare(a.to, c.to)) })
+	to, err := b.ref(r, catalog.ISO27001v2022, id)
+	if err != nil {
+		return err
+	}
+	b.edge(mappings.Edge{From: from, To: to, Relationship: mappings.Related})
+	return nil
+}
+
+// itemKey is a CSF element and an ISO/IEC 27001 clause whose list items it cites.
+type itemKey struct{ from, to catalog.Ref }
+
+// itemList is the list items of one clause an element cites: their letters and how
+// each was printed.
+type itemList struct{ letters, printed []string }
+
+// clauseItems collects the list items of clauses cited by CSF elements: the items of
+// one clause cited by one element become one edge to the clause.
+type clauseItems map[itemKey]*itemList
+
+// add records that from cites item letter of clause to, printed as cell.
+func (ci clauseItems) add(from, to catalog.Ref, letter, cell string) {
+	k := itemKey{from, to}
+	l := ci[k]
+	if l == nil {
+		l = &itemList{}
+		ci[k] = l
+	}
+	l.letters = append(l.letters, letter)
+	l.printed = append(l.printed, cell)
+}
+
+// addEdges adds one edge per element and clause, in document order, whose note names
+// the items; when the element also cites the whole clause, that edge gets the note.
+func (ci clauseItems) addEdges(b *builder) {
+	keys := slices.Collect(maps.Keys(ci))
+	slices.SortFunc(keys, func(a, c itemKey) int { return cmp.Or(b.cat.Compare(a.from, c.from), b.cat.Compare(a.to, c.to)) })
 	for _, k := range keys {
-		letters := make([]string, len(items[k]))
-		for i, l := range items[k] {
-			letters[i] = l + ")"
-		}
-		quoted := make([]string, len(printedItems[k]))
-		for i, p := range printedItems[k] {
-			quoted[i] = fmt.Sprintf("%q", p)
-		}
-		word := "item"
-		if len(letters) > 1 {
-			word = "items"
-		}
-		note := fmt.Sprintf("list %s %s of clause %s (printed %s)", word, strings.Join(letters, " and "), k.to.ID, strings.Join(quoted, ", "))
-		// The element also cites the whole clause: one edge, which names the items.
+		note := ci[k].note(k.to.ID)
 		if i, ok := b.seen[edgeKey{k.from, k.to, mappings.Related, ""}]; ok {
 			if e := &b.set.Edges[i]; e.Note == "" {
 				e.Note = note
@@ -371,7 +432,23 @@ func genCSF20toISO27001(ref string, cat *catalog.Catalog) ([]mappings.Set, error
 		}
 		b.edge(mappings.Edge{From: k.from, To: k.to, Relationship: mappings.Related, Note: note})
 	}
-	return []mappings.Set{b.set}, nil
+}
+
+// note says which items of clause the edge stands for, and how they were printed.
+func (l *itemList) note(clause string) string {
+	letters := make([]string, len(l.letters))
+	for i, x := range l.letters {
+		letters[i] = x + ")"
+	}
+	quoted := make([]string, len(l.printed))
+	for i, p := range l.printed {
+		quoted[i] = fmt.Sprintf("%q", p)
+	}
+	word := "item"
+	if len(letters) > 1 {
+		word = "items"
+	}
+	return fmt.Sprintf("list %s %s of clause %s (printed %s)", word, strings.Join(letters, " and "), clause, strings.Join(quoted, ", "))
 }
 
 func genCSF20toCIS(ref string, cat *catalog.Catalog) ([]mappings.Set, error) {

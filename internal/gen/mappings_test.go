@@ -57,6 +57,8 @@ func TestMappingsUpToDate(t *testing.T) {
 		"mappings/data/nist-csf-2.0_to_iso27001-2022.json",
 		"mappings/data/nist-csf-2.0_to_nist-sp800-53-r5.json",
 		"mappings/data/nist-sp800-53-r5_to_iso27001-2022.json",
+		"mappings/embed_tables.go",
+		"mappings/embed_tables_cis.go",
 	}, generated)
 
 	var committed []string
@@ -69,7 +71,8 @@ func TestMappingsUpToDate(t *testing.T) {
 		return err
 	}))
 	slices.Sort(committed)
-	assert.Equal(t, generated, committed, "stale files under mappings/data")
+	data := slices.DeleteFunc(slices.Clone(generated), func(n string) bool { return !strings.HasPrefix(n, "mappings/data/") })
+	assert.Equal(t, data, committed, "stale files under mappings/data")
 }
 
 // TestMappingsDeterministic: two runs give the same bytes.
