@@ -137,6 +137,12 @@ func TestGapBatchBrief(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, BatchStats{Lines: 5, OK: 3, Failed: 2}, bs)
 	assert.Equal(t, fs, bs)
+	// The brief form computes no recommendations it would not write: the same lines
+	// with or without them.
+	var norecs bytes.Buffer
+	_, err = cw.GapBatchBrief(strings.NewReader(in), &norecs, WithRecommendations(0))
+	require.NoError(t, err)
+	assert.Equal(t, norecs.String(), brief.String())
 	fr, br := batchOutput(t, full.String()), batchOutput(t, brief.String())
 	require.Len(t, br, 5)
 	for i := range fr {
