@@ -79,3 +79,15 @@ func TestAliasesTwoCarriers(t *testing.T) {
 	al[0] = catalog.Ref{}
 	assert.Equal(t, catalog.NewRef("isms:1", "A.1"), cat.Aliases(catalog.NewRef("ctl:1", "1"))[0])
 }
+
+func ExampleAnnexID() {
+	fmt.Println(catalog.AnnexID("5.1"))
+	id, ok := catalog.CutAnnexID("a.8.16")
+	fmt.Println(id, ok)
+	_, ok = catalog.CutAnnexID("GV.OC-01")
+	fmt.Println(ok)
+	// Output:
+	// A.5.1
+	// 8.16 true
+	// false
+}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -108,8 +109,8 @@ func TestEmbeddedPassesStrictChecks(t *testing.T) {
 }
 
 // TestSummariesKeptApart: SP 800-53's statements are not its controls' summaries
-// (they would weigh on every copy of a control) but Summary, Spec and Embedded give
-// them.
+// (they would weigh on every copy of a control) nor in the string table queries read,
+// but Summary, Spec and Embedded give them.
 func TestSummariesKeptApart(t *testing.T) {
 	c := Default()
 	r := NewRef(SP80053v5, "AC-2(1)")
@@ -119,6 +120,12 @@ func TestSummariesKeptApart(t *testing.T) {
 	s, ok := c.Summary(r)
 	require.True(t, ok)
 	assert.True(t, strings.HasPrefix(s, "Support the management of system accounts using"), s)
+	// The statements are a string table of their own: the framework's table, which
+	// indexing and every other query read, does not carry them.
+	require.NotNil(t, tableSP80053v5.apart)
+	assert.NotContains(t, tableSP80053v5.strs, s)
+	assert.Contains(t, tableSP80053v5.apart.strs, s)
+	assert.Greater(t, len(tableSP80053v5.apart.strs), 2*len(tableSP80053v5.strs), "most of SP 800-53's text is its statements")
 	spec, _ := c.Spec(SP80053v5)
 	i := slices.IndexFunc(spec.Controls, func(x ControlSpec) bool { return x.ID == "AC-2(1)" })
 	assert.Equal(t, s, spec.Controls[i].Summary)
@@ -212,4 +219,37 @@ func TestFirstUseAllocationBudget(t *testing.T) {
 		t.Logf("%s (%d controls): %.0f allocations", tb.info.ID, len(tb.rows), a)
 		assert.LessOrEqual(t, a, 40.0, "indexing %s", tb.info.ID)
 	}
+}
+
+// TestIndexKeys: a framework whose IDs are all their own normalised form needs one
+// map for both look-ups; one with IDs to normalise (CSF 2.0's leading zeros, the
+// 2013 controls' "A.") finds them by the normalised form; IDs that normalise alike
+// ("01" and "1") share their key, in document order.
+func TestIndexKeys(t *testing.T) {
+	iso := tableISO27002v2022.index()
+	assert.Equal(t, reflect.ValueOf(iso.pos).Pointer(), reflect.ValueOf(iso.keys).Pointer(), "one map")
+	assert.Equal(t, []int32{1}, iso.keyed("5.1"))
+
+	csf := tableCSF20.index()
+	assert.NotEqual(t, reflect.ValueOf(csf.pos).Pointer(), reflect.ValueOf(csf.keys).Pointer())
+	got := csf.keyed("GV.OC-1")
+	require.Len(t, got, 1)
+	assert.Equal(t, "GV.OC-01", csf.controls[got[0]].Ref.ID)
+	assert.Nil(t, csf.keyed("GV.OC-01"), "keys hold normalised IDs only")
+
+	iso13 := tableISO27002v2013.index()
+	got = iso13.keyed("5.1.1")
+	require.Len(t, got, 1)
+	assert.Equal(t, "A.5.1.1", iso13.controls[got[0]].Ref.ID)
+
+	c, err := New(Framework{ID: "x:1", Name: "X", Version: "1", Controls: []ControlSpec{
+		{ID: "1", Title: "One"}, {ID: "01", Title: "Zero one"}, {ID: "2", Title: "Two"}, {ID: "001", Title: "Zero zero one"},
+	}})
+	require.NoError(t, err)
+	ix := c.byID["x:1"].index()
+	assert.Equal(t, []int32{0, 1, 3}, ix.keyed("1"))
+	assert.Equal(t, []int32{2}, ix.keyed("2"))
+	i, ok := ix.lookup("01")
+	assert.True(t, ok)
+	assert.Equal(t, 1, i)
 }

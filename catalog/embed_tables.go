@@ -2174,2506 +2174,2834 @@ var tableSP80053v5 = fwTable{
 		Licence: "Work of the US Government (NIST), public domain in the United States; statements reproduced verbatim with attribution.",
 		Aliases: []string{"800-53", "nist-800-53", "sp800-53", "nist-sp800-53"}, ItemKinds: []Kind{"control", "enhancement"}, Controls: 1209,
 		Counts: []KindCount{{"family", 20}, {"control", 322}, {"enhancement", 867}}},
-	apart: true,
 	strs: "" +
 		"ACAccess ControlfamilyLOWMODERATEHIGHPRIVACYbaselineAC-1Policy and Procedurescontrol" +
-		"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] access control policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the access control policy and the associated access controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the access control policy and procedures; and c. Review and update the current access control: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"AC-2Account Managementa. Define and document the types of accounts allowed and specifically prohibited for use within the system; b. Assign account managers; c. Require [Assignment: organization-defined prerequisites and criteria] for group and role membership; d. Specify: 1. Authorized users of the system; 2. Group and role membership; and 3. Access authorizations (i.e., privileges) and [Assignment: organization-defined attributes (as required)] for each account; e. Require approvals by [Assignment: organization-defined personnel or roles] for requests to create accounts; f. Create, enable, modify, disable, and remove accounts in accordance with [Assignment: organization-defined policy, procedures, prerequisites, and criteria]; g. Monitor the use of accounts; h. Notify account managers and [Assignment: organization-defined personnel or roles] within: 1. [Assignment: organization-defined time period] when accounts are no longer required; 2. [Assignment: organization-defined time period] when users are terminated or transferred; and 3. [Assignment: organization-defined time period] when system usage or need-to-know changes for an individual; i. Authorize access to the system based on: 1. A valid access authorization; 2. Intended system usage; and 3. [Assignment: organization-defined attributes (as required)]; j. Review accounts for compliance with account management requirements [Assignment: organization-defined frequency]; k. Establish and implement a process for changing shared or group account authenticators (if deployed) when individuals are removed from the group; and l. Align account management processes with personnel termination and transfer processes." +
-		"AC-2(1)Automated System Account ManagementenhancementSupport the management of system accounts using [Assignment: organization-defined automated mechanisms]." +
-		"AC-2(2)Automated Temporary and Emergency Account ManagementAutomatically [Selection: remove; disable] temporary and emergency accounts after [Assignment: organization-defined time period for each type of account]." +
-		"AC-2(3)Disable AccountsDisable accounts within [Assignment: organization-defined time period] when the accounts: (a) Have expired; (b) Are no longer associated with a user or individual; (c) Are in violation of organizational policy; or (d) Have been inactive for [Assignment: organization-defined time period]." +
-		"AC-2(4)Automated Audit ActionsAutomatically audit account creation, modification, enabling, disabling, and removal actions." +
-		"AC-2(5)Inactivity LogoutRequire that users log out when [Assignment: organization-defined time period of expected inactivity or description of when to log out]." +
-		"AC-2(6)Dynamic Privilege ManagementImplement [Assignment: organization-defined dynamic privilege management capabilities]." +
-		"AC-2(7)Privileged User Accounts(a) Establish and administer privileged user accounts in accordance with [Selection: a role-based access scheme; an attribute-based access scheme]; (b) Monitor privileged role or attribute assignments; (c) Monitor changes to roles or attributes; and (d) Revoke access when privileged role or attribute assignments are no longer appropriate." +
-		"AC-2(8)Dynamic Account ManagementCreate, activate, manage, and deactivate [Assignment: organization-defined system accounts] dynamically." +
-		"AC-2(9)Restrictions on Use of Shared and Group AccountsOnly permit the use of shared and group accounts that meet [Assignment: organization-defined conditions for establishing shared and group accounts]." +
+		"AC-2Account ManagementAC-2(1)Automated System Account ManagementenhancementAC-2(2)" +
+		"Automated Temporary and Emergency Account ManagementAC-2(3)Disable AccountsAC-2(4)" +
+		"Automated Audit ActionsAC-2(5)Inactivity LogoutAC-2(6)Dynamic Privilege Management" +
+		"AC-2(7)Privileged User AccountsAC-2(8)Dynamic Account ManagementAC-2(9)Restrictions on Use of Shared and Group Accounts" +
 		"AC-2kincorporated_intowithdrawnstatusAC-2(10)Shared and Group Account Credential Change" +
-		"AC-2(11)Usage ConditionsEnforce [Assignment: organization-defined circumstances and/or usage conditions] for [Assignment: organization-defined system accounts]." +
-		"AC-2(12)Account Monitoring for Atypical Usage(a) Monitor system accounts for [Assignment: organization-defined atypical usage]; and (b) Report atypical usage of system accounts to [Assignment: organization-defined personnel or roles]." +
-		"AC-2(13)Disable Accounts for High-risk IndividualsDisable accounts of individuals within [Assignment: organization-defined time period] of discovery of [Assignment: organization-defined significant risks]." +
-		"AC-3Access EnforcementEnforce approved authorizations for logical access to information and system resources in accordance with applicable access control policies." +
-		"AC-6AC-3(1)Restricted Access to Privileged FunctionsAC-3(2)Dual AuthorizationEnforce dual authorization for [Assignment: organization-defined privileged commands and/or other organization-defined actions]." +
-		"AC-3(3)Mandatory Access ControlEnforce [Assignment: organization-defined mandatory access control policy] over the set of covered subjects and objects specified in the policy, and where the policy: (a) Is uniformly enforced across the covered subjects and objects within the system; (b) Specifies that a subject that has been granted access to information is constrained from doing any of the following; (1) Passing the information to unauthorized subjects or objects; (2) Granting its privileges to other subjects; (3) Changing one or more security attributes (specified by the policy) on subjects, objects, the system, or system components; (4) Choosing the security attributes and attribute values (specified by the policy) to be associated with newly created or modified objects; and (5) Changing the rules governing access control; and (c) Specifies that [Assignment: organization-defined subjects] may explicitly be granted [Assignment: organization-defined privileges] such that they are not limited by any defined subset (or all) of the above constraints." +
-		"AC-3(4)Discretionary Access ControlEnforce [Assignment: organization-defined discretionary access control policy] over the set of covered subjects and objects specified in the policy, and where the policy specifies that a subject that has been granted access to information can do one or more of the following: (a) Pass the information to any other subjects or objects; (b) Grant its privileges to other subjects; (c) Change security attributes on subjects, objects, the system, or the system’s components; (d) Choose the security attributes to be associated with newly created or revised objects; or (e) Change the rules governing access control." +
-		"AC-3(5)Security-relevant InformationPrevent access to [Assignment: organization-defined security-relevant information] except during secure, non-operable system states." +
-		"MP-4SC-28AC-3(6)Protection of User and System InformationAC-3(7)Role-based Access Control" +
-		"Enforce a role-based access control policy over defined subjects and objects and control access based upon [Assignment: organization-defined roles and users authorized to assume such roles]." +
-		"AC-3(8)Revocation of Access AuthorizationsEnforce the revocation of access authorizations resulting from changes to the security attributes of subjects and objects based on [Assignment: organization-defined rules governing the timing of revocations of access authorizations]." +
-		"AC-3(9)Controlled ReleaseRelease information outside of the system only if: (a) The receiving [Assignment: organization-defined system or system component] provides [Assignment: organization-defined controls]; and (b) [Assignment: organization-defined controls] are used to validate the appropriateness of the information designated for release." +
-		"AC-3(10)Audited Override of Access Control MechanismsEmploy an audited override of automated access control mechanisms under [Assignment: organization-defined conditions] by [Assignment: organization-defined roles]." +
-		"AC-3(11)Restrict Access to Specific Information TypesRestrict access to data repositories containing [Assignment: organization-defined information types]." +
-		"AC-3(12)Assert and Enforce Application Access(a) Require applications to assert, as part of the installation process, the access needed to the following system applications and functions: [Assignment: organization-defined system applications and functions]; (b) Provide an enforcement mechanism to prevent unauthorized access; and (c) Approve access changes after initial installation of the application." +
-		"AC-3(13)Attribute-based Access ControlEnforce attribute-based access control policy over defined subjects and objects and control access based upon [Assignment: organization-defined attributes to assume access permissions]." +
-		"AC-3(14)Individual AccessProvide [Assignment: organization-defined mechanisms] to enable individuals to have access to the following elements of their personally identifiable information: [Assignment: organization-defined elements]." +
-		"AC-3(15)Discretionary and Mandatory Access Control(a) Enforce [Assignment: organization-defined mandatory access control policy] over the set of covered subjects and objects specified in the policy; and (b) Enforce [Assignment: organization-defined discretionary access control policy] over the set of covered subjects and objects specified in the policy." +
-		"AC-4Information Flow EnforcementEnforce approved authorizations for controlling the flow of information within the system and between connected systems based on [Assignment: organization-defined information flow control policies]." +
-		"AC-4(1)Object Security and Privacy AttributesUse [Assignment: organization-defined security and privacy attributes] associated with [Assignment: organization-defined information, source, and destination objects] to enforce [Assignment: organization-defined information flow control policies] as a basis for flow control decisions." +
-		"AC-4(2)Processing DomainsUse protected processing domains to enforce [Assignment: organization-defined information flow control policies] as a basis for flow control decisions." +
-		"AC-4(3)Dynamic Information Flow ControlEnforce [Assignment: organization-defined information flow control policies]." +
-		"AC-4(4)Flow Control of Encrypted InformationPrevent encrypted information from bypassing [Assignment: organization-defined information flow control mechanisms] by [Selection (one or more): decrypting the information; blocking the flow of the encrypted information; terminating communications sessions attempting to pass encrypted information; [Assignment: organization-defined procedure or method]]." +
-		"AC-4(5)Embedded Data TypesEnforce [Assignment: organization-defined limitations] on embedding data types within other data types." +
-		"AC-4(6)MetadataEnforce information flow control based on [Assignment: organization-defined metadata]." +
-		"AC-4(7)One-way Flow MechanismsEnforce one-way information flows through hardware-based flow control mechanisms." +
-		"AC-4(8)Security and Privacy Policy Filters(a) Enforce information flow control using [Assignment: organization-defined security or privacy policy filters] as a basis for flow control decisions for [Assignment: organization-defined information flows]; and (b) [Selection (one or more): Block; Strip; Modify; Quarantine] data after a filter processing failure in accordance with [Assignment: organization-defined security or privacy policy]." +
-		"AC-4(9)Human ReviewsEnforce the use of human reviews for [Assignment: organization-defined information flows] under the following conditions: [Assignment: organization-defined conditions]." +
-		"AC-4(10)Enable and Disable Security or Privacy Policy FiltersProvide the capability for privileged administrators to enable and disable [Assignment: organization-defined security or privacy policy filters] under the following conditions: [Assignment: organization-defined conditions]." +
-		"AC-4(11)Configuration of Security or Privacy Policy FiltersProvide the capability for privileged administrators to configure [Assignment: organization-defined security or privacy policy filters] to support different security or privacy policies." +
-		"AC-4(12)Data Type IdentifiersWhen transferring information between different security domains, use [Assignment: organization-defined data type identifiers] to validate data essential for information flow decisions." +
-		"AC-4(13)Decomposition into Policy-relevant SubcomponentsWhen transferring information between different security domains, decompose information into [Assignment: organization-defined policy-relevant subcomponents] for submission to policy enforcement mechanisms." +
-		"AC-4(14)Security or Privacy Policy Filter ConstraintsWhen transferring information between different security domains, implement [Assignment: organization-defined security or privacy policy filters] requiring fully enumerated formats that restrict data structure and content." +
-		"AC-4(15)Detection of Unsanctioned InformationWhen transferring information between different security domains, examine the information for the presence of [Assignment: organization-defined unsanctioned information] and prohibit the transfer of such information in accordance with the [Assignment: organization-defined security or privacy policy]." +
+		"AC-2(11)Usage ConditionsAC-2(12)Account Monitoring for Atypical UsageAC-2(13)Disable Accounts for High-risk Individuals" +
+		"AC-3Access EnforcementAC-6AC-3(1)Restricted Access to Privileged FunctionsAC-3(2)" +
+		"Dual AuthorizationAC-3(3)Mandatory Access ControlAC-3(4)Discretionary Access Control" +
+		"AC-3(5)Security-relevant InformationMP-4SC-28AC-3(6)Protection of User and System Information" +
+		"AC-3(7)Role-based Access ControlAC-3(8)Revocation of Access AuthorizationsAC-3(9)" +
+		"Controlled ReleaseAC-3(10)Audited Override of Access Control MechanismsAC-3(11)Restrict Access to Specific Information Types" +
+		"AC-3(12)Assert and Enforce Application AccessAC-3(13)Attribute-based Access Control" +
+		"AC-3(14)Individual AccessAC-3(15)Discretionary and Mandatory Access ControlAC-4Information Flow Enforcement" +
+		"AC-4(1)Object Security and Privacy AttributesAC-4(2)Processing DomainsAC-4(3)Dynamic Information Flow Control" +
+		"AC-4(4)Flow Control of Encrypted InformationAC-4(5)Embedded Data TypesAC-4(6)Metadata" +
+		"AC-4(7)One-way Flow MechanismsAC-4(8)Security and Privacy Policy FiltersAC-4(9)Human Reviews" +
+		"AC-4(10)Enable and Disable Security or Privacy Policy FiltersAC-4(11)Configuration of Security or Privacy Policy Filters" +
+		"AC-4(12)Data Type IdentifiersAC-4(13)Decomposition into Policy-relevant Subcomponents" +
+		"AC-4(14)Security or Privacy Policy Filter ConstraintsAC-4(15)Detection of Unsanctioned Information" +
 		"AC-4(16)Information Transfers on Interconnected SystemsAC-4(17)Domain Authentication" +
-		"Uniquely identify and authenticate source and destination points by [Selection (one or more): organization; system; application; service; individual] for information transfer." +
-		"AC-16AC-4(18)Security Attribute BindingAC-4(19)Validation of MetadataWhen transferring information between different security domains, implement [Assignment: organization-defined security or privacy policy filters] on metadata." +
-		"AC-4(20)Approved SolutionsEmploy [Assignment: organization-defined solutions in approved configurations] to control the flow of [Assignment: organization-defined information] across security domains." +
-		"AC-4(21)Physical or Logical Separation of Information FlowsSeparate information flows logically or physically using [Assignment: organization-defined mechanisms and/or techniques] to accomplish [Assignment: organization-defined required separations by types of information]." +
-		"AC-4(22)Access OnlyProvide access from a single device to computing platforms, applications, or data residing in multiple different security domains, while preventing information flow between the different security domains." +
-		"AC-4(23)Modify Non-releasable InformationWhen transferring information between different security domains, modify non-releasable information by implementing [Assignment: organization-defined modification action]." +
-		"AC-4(24)Internal Normalized FormatWhen transferring information between different security domains, parse incoming data into an internal normalized format and regenerate the data to be consistent with its intended specification." +
-		"AC-4(25)Data SanitizationWhen transferring information between different security domains, sanitize data to minimize [Selection (one or more): delivery of malicious content, command and control of malicious code, malicious code augmentation, and steganography encoded data; spillage of sensitive information] in accordance with [Assignment: organization-defined policy]." +
-		"AC-4(26)Audit Filtering ActionsWhen transferring information between different security domains, record and audit content filtering actions and results for the information being filtered." +
-		"AC-4(27)Redundant/independent Filtering MechanismsWhen transferring information between different security domains, implement content filtering solutions that provide redundant and independent filtering mechanisms for each data type." +
-		"AC-4(28)Linear Filter PipelinesWhen transferring information between different security domains, implement a linear content filter pipeline that is enforced with discretionary and mandatory access controls." +
-		"AC-4(29)Filter Orchestration EnginesWhen transferring information between different security domains, employ content filter orchestration engines to ensure that: (a) Content filtering mechanisms successfully complete execution without errors; and (b) Content filtering actions occur in the correct order and comply with [Assignment: organization-defined policy]." +
-		"AC-4(30)Filter Mechanisms Using Multiple ProcessesWhen transferring information between different security domains, implement content filtering mechanisms using multiple processes." +
-		"AC-4(31)Failed Content Transfer PreventionWhen transferring information between different security domains, prevent the transfer of failed content to the receiving domain." +
-		"AC-4(32)Process Requirements for Information TransferWhen transferring information between different security domains, the process that transfers information between filter pipelines: (a) Does not filter message content; (b) Validates filtering metadata; (c) Ensures the content associated with the filtering metadata has successfully completed filtering; and (d) Transfers the content to the destination filter pipeline." +
-		"AC-5Separation of Dutiesa. Identify and document [Assignment: organization-defined duties of individuals requiring separation]; and b. Define system access authorizations to support separation of duties." +
-		"Least PrivilegeEmploy the principle of least privilege, allowing only authorized accesses for users (or processes acting on behalf of users) that are necessary to accomplish assigned organizational tasks." +
-		"AC-6(1)Authorize Access to Security FunctionsAuthorize access for [Assignment: organization-defined individuals or roles] to: (a) [Assignment: organization-defined security functions (deployed in hardware, software, and firmware)]; and (b) [Assignment: organization-defined security-relevant information]." +
-		"AC-6(2)Non-privileged Access for Nonsecurity FunctionsRequire that users of system accounts (or roles) with access to [Assignment: organization-defined security functions or security-relevant information] use non-privileged accounts or roles, when accessing nonsecurity functions." +
-		"AC-6(3)Network Access to Privileged CommandsAuthorize network access to [Assignment: organization-defined privileged commands] only for [Assignment: organization-defined compelling operational needs] and document the rationale for such access in the security plan for the system." +
-		"AC-6(4)Separate Processing DomainsProvide separate processing domains to enable finer-grained allocation of user privileges." +
-		"AC-6(5)Privileged AccountsRestrict privileged accounts on the system to [Assignment: organization-defined personnel or roles]." +
-		"AC-6(6)Privileged Access by Non-organizational UsersProhibit privileged access to the system by non-organizational users." +
-		"AC-6(7)Review of User Privileges(a) Review [Assignment: organization-defined frequency] the privileges assigned to [Assignment: organization-defined roles or classes of users] to validate the need for such privileges; and (b) Reassign or remove privileges, if necessary, to correctly reflect organizational mission and business needs." +
-		"AC-6(8)Privilege Levels for Code ExecutionPrevent the following software from executing at higher privilege levels than users executing the software: [Assignment: organization-defined software]." +
-		"AC-6(9)Log Use of Privileged FunctionsLog the execution of privileged functions." +
-		"AC-6(10)Prohibit Non-privileged Users from Executing Privileged FunctionsPrevent non-privileged users from executing privileged functions." +
-		"AC-7Unsuccessful Logon Attemptsa. Enforce a limit of [Assignment: organization-defined number] consecutive invalid logon attempts by a user during a [Assignment: organization-defined time period]; and b. Automatically [Selection (one or more): lock the account or node for an [Assignment: organization-defined time period]; lock the account or node until released by an administrator; delay next logon prompt per [Assignment: organization-defined delay algorithm]; notify system administrator; take other [Assignment: organization-defined action]] when the maximum number of unsuccessful attempts is exceeded." +
-		"AC-7(1)Automatic Account LockAC-7(2)Purge or Wipe Mobile DevicePurge or wipe information from [Assignment: organization-defined mobile devices] based on [Assignment: organization-defined purging or wiping requirements and techniques] after [Assignment: organization-defined number] consecutive, unsuccessful device logon attempts." +
-		"AC-7(3)Biometric Attempt LimitingLimit the number of unsuccessful biometric logon attempts to [Assignment: organization-defined number]." +
-		"AC-7(4)Use of Alternate Authentication Factor(a) Allow the use of [Assignment: organization-defined authentication factors] that are different from the primary authentication factors after the number of organization-defined consecutive invalid logon attempts have been exceeded; and (b) Enforce a limit of [Assignment: organization-defined number] consecutive invalid logon attempts through use of the alternative factors by a user during a [Assignment: organization-defined time period]." +
-		"AC-8System Use Notificationa. Display [Assignment: organization-defined system use notification message or banner] to users before granting access to the system that provides privacy and security notices consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines and state that: 1. Users are accessing a U.S. Government system; 2. System usage may be monitored, recorded, and subject to audit; 3. Unauthorized use of the system is prohibited and subject to criminal and civil penalties; and 4. Use of the system indicates consent to monitoring and recording; b. Retain the notification message or banner on the screen until users acknowledge the usage conditions and take explicit actions to log on to or further access the system; and c. For publicly accessible systems: 1. Display system use information [Assignment: organization-defined conditions], before granting further access to the publicly accessible system; 2. Display references, if any, to monitoring, recording, or auditing that are consistent with privacy accommodations for such systems that generally prohibit those activities; and 3. Include a description of the authorized uses of the system." +
-		"AC-9Previous Logon NotificationNotify the user, upon successful logon to the system, of the date and time of the last logon." +
-		"AC-9(1)Unsuccessful LogonsNotify the user, upon successful logon, of the number of unsuccessful logon attempts since the last successful logon." +
-		"AC-9(2)Successful and Unsuccessful LogonsNotify the user, upon successful logon, of the number of [Selection: successful logons; unsuccessful logon attempts; both] during [Assignment: organization-defined time period]." +
-		"AC-9(3)Notification of Account ChangesNotify the user, upon successful logon, of changes to [Assignment: organization-defined security-related characteristics or parameters of the user’s account] during [Assignment: organization-defined time period]." +
-		"AC-9(4)Additional Logon InformationNotify the user, upon successful logon, of the following additional information: [Assignment: organization-defined additional information]." +
-		"AC-10Concurrent Session ControlLimit the number of concurrent sessions for each [Assignment: organization-defined account and/or account type] to [Assignment: organization-defined number]." +
-		"AC-11Device Locka. Prevent further access to the system by [Selection (one or more): initiating a device lock after [Assignment: organization-defined time period] of inactivity; requiring the user to initiate a device lock before leaving the system unattended]; and b. Retain the device lock until the user reestablishes access using established identification and authentication procedures." +
-		"AC-11(1)Pattern-hiding DisplaysConceal, via the device lock, information previously visible on the display with a publicly viewable image." +
-		"AC-12Session TerminationAutomatically terminate a user session after [Assignment: organization-defined conditions or trigger events requiring session disconnect]." +
-		"AC-12(1)User-initiated LogoutsProvide a logout capability for user-initiated communications sessions whenever authentication is used to gain access to [Assignment: organization-defined information resources]." +
-		"AC-12(2)Termination MessageDisplay an explicit logout message to users indicating the termination of authenticated communications sessions." +
-		"AC-12(3)Timeout Warning MessageDisplay an explicit message to users indicating that the session will end in [Assignment: organization-defined time until end of session]." +
-		"AU-6AC-13Supervision and Review — Access ControlAC-14Permitted Actions Without Identification or Authentication" +
-		"a. Identify [Assignment: organization-defined user actions] that can be performed on the system without identification or authentication consistent with organizational mission and business functions; and b. Document and provide supporting rationale in the security plan for the system, user actions not requiring identification or authentication." +
-		"AC-14(1)Necessary UsesMP-3AC-15Automated MarkingSecurity and Privacy Attributesa. Provide the means to associate [Assignment: organization-defined types of security and privacy attributes] with [Assignment: organization-defined security and privacy attribute values] for information in storage, in process, and/or in transmission; b. Ensure that the attribute associations are made and retained with the information; c. Establish the following permitted security and privacy attributes from the attributes defined in AC-16a for [Assignment: organization-defined systems]: [Assignment: organization-defined security and privacy attributes]; d. Determine the following permitted attribute values or ranges for each of the established attributes: [Assignment: organization-defined attribute values or ranges for established attributes]; e. Audit changes to attributes; and f. Review [Assignment: organization-defined security and privacy attributes] for applicability [Assignment: organization-defined frequency]." +
-		"AC-16(1)Dynamic Attribute AssociationDynamically associate security and privacy attributes with [Assignment: organization-defined subjects and objects] in accordance with the following security and privacy policies as information is created and combined: [Assignment: organization-defined security and privacy policies]." +
-		"AC-16(2)Attribute Value Changes by Authorized IndividualsProvide authorized individuals (or processes acting on behalf of individuals) the capability to define or change the value of associated security and privacy attributes." +
-		"AC-16(3)Maintenance of Attribute Associations by SystemMaintain the association and integrity of [Assignment: organization-defined security and privacy attributes] to [Assignment: organization-defined subjects and objects]." +
-		"AC-16(4)Association of Attributes by Authorized IndividualsProvide the capability to associate [Assignment: organization-defined security and privacy attributes] with [Assignment: organization-defined subjects and objects] by authorized individuals (or processes acting on behalf of individuals)." +
-		"AC-16(5)Attribute Displays on Objects to Be OutputDisplay security and privacy attributes in human-readable form on each object that the system transmits to output devices to identify [Assignment: organization-defined special dissemination, handling, or distribution instructions] using [Assignment: organization-defined human-readable, standard naming conventions]." +
-		"AC-16(6)Maintenance of Attribute AssociationRequire personnel to associate and maintain the association of [Assignment: organization-defined security and privacy attributes] with [Assignment: organization-defined subjects and objects] in accordance with [Assignment: organization-defined security and privacy policies]." +
-		"AC-16(7)Consistent Attribute InterpretationProvide a consistent interpretation of security and privacy attributes transmitted between distributed system components." +
-		"AC-16(8)Association Techniques and TechnologiesImplement [Assignment: organization-defined techniques and technologies] in associating security and privacy attributes to information." +
-		"AC-16(9)Attribute Reassignment — Regrading MechanismsChange security and privacy attributes associated with information only via regrading mechanisms validated using [Assignment: organization-defined techniques or procedures]." +
-		"AC-16(10)Attribute Configuration by Authorized IndividualsProvide authorized individuals the capability to define or change the type and value of security and privacy attributes available for association with subjects and objects." +
-		"AC-17Remote Accessa. Establish and document usage restrictions, configuration/connection requirements, and implementation guidance for each type of remote access allowed; and b. Authorize each type of remote access to the system prior to allowing such connections." +
-		"AC-17(1)Monitoring and ControlEmploy automated mechanisms to monitor and control remote access methods." +
-		"AC-17(2)Protection of Confidentiality and Integrity Using EncryptionImplement cryptographic mechanisms to protect the confidentiality and integrity of remote access sessions." +
-		"AC-17(3)Managed Access Control PointsRoute remote accesses through authorized and managed network access control points." +
-		"AC-17(4)Privileged Commands and Access(a) Authorize the execution of privileged commands and access to security-relevant information via remote access only in a format that provides assessable evidence and for the following needs: [Assignment: organization-defined needs]; and (b) Document the rationale for remote access in the security plan for the system." +
-		"SI-4AC-17(5)Monitoring for Unauthorized ConnectionsAC-17(6)Protection of Mechanism Information" +
-		"Protect information about remote access mechanisms from unauthorized use and disclosure." +
+		"AC-16AC-4(18)Security Attribute BindingAC-4(19)Validation of MetadataAC-4(20)Approved Solutions" +
+		"AC-4(21)Physical or Logical Separation of Information FlowsAC-4(22)Access OnlyAC-4(23)" +
+		"Modify Non-releasable InformationAC-4(24)Internal Normalized FormatAC-4(25)Data Sanitization" +
+		"AC-4(26)Audit Filtering ActionsAC-4(27)Redundant/independent Filtering Mechanisms" +
+		"AC-4(28)Linear Filter PipelinesAC-4(29)Filter Orchestration EnginesAC-4(30)Filter Mechanisms Using Multiple Processes" +
+		"AC-4(31)Failed Content Transfer PreventionAC-4(32)Process Requirements for Information Transfer" +
+		"AC-5Separation of DutiesLeast PrivilegeAC-6(1)Authorize Access to Security Functions" +
+		"AC-6(2)Non-privileged Access for Nonsecurity FunctionsAC-6(3)Network Access to Privileged Commands" +
+		"AC-6(4)Separate Processing DomainsAC-6(5)Privileged AccountsAC-6(6)Privileged Access by Non-organizational Users" +
+		"AC-6(7)Review of User PrivilegesAC-6(8)Privilege Levels for Code ExecutionAC-6(9)" +
+		"Log Use of Privileged FunctionsAC-6(10)Prohibit Non-privileged Users from Executing Privileged Functions" +
+		"AC-7Unsuccessful Logon AttemptsAC-7(1)Automatic Account LockAC-7(2)Purge or Wipe Mobile Device" +
+		"AC-7(3)Biometric Attempt LimitingAC-7(4)Use of Alternate Authentication FactorAC-8" +
+		"System Use NotificationAC-9Previous Logon NotificationAC-9(1)Unsuccessful Logons" +
+		"AC-9(2)Successful and Unsuccessful LogonsAC-9(3)Notification of Account ChangesAC-9(4)" +
+		"Additional Logon InformationAC-10Concurrent Session ControlAC-11Device LockAC-11(1)" +
+		"Pattern-hiding DisplaysAC-12Session TerminationAC-12(1)User-initiated LogoutsAC-12(2)" +
+		"Termination MessageAC-12(3)Timeout Warning MessageAU-6AC-13Supervision and Review — Access Control" +
+		"AC-14Permitted Actions Without Identification or AuthenticationAC-14(1)Necessary Uses" +
+		"MP-3AC-15Automated MarkingSecurity and Privacy AttributesAC-16(1)Dynamic Attribute Association" +
+		"AC-16(2)Attribute Value Changes by Authorized IndividualsAC-16(3)Maintenance of Attribute Associations by System" +
+		"AC-16(4)Association of Attributes by Authorized IndividualsAC-16(5)Attribute Displays on Objects to Be Output" +
+		"AC-16(6)Maintenance of Attribute AssociationAC-16(7)Consistent Attribute Interpretation" +
+		"AC-16(8)Association Techniques and TechnologiesAC-16(9)Attribute Reassignment — Regrading Mechanisms" +
+		"AC-16(10)Attribute Configuration by Authorized IndividualsAC-17Remote AccessAC-17(1)" +
+		"Monitoring and ControlAC-17(2)Protection of Confidentiality and Integrity Using Encryption" +
+		"AC-17(3)Managed Access Control PointsAC-17(4)Privileged Commands and AccessSI-4AC-17(5)" +
+		"Monitoring for Unauthorized ConnectionsAC-17(6)Protection of Mechanism Information" +
 		"AC-17(7)Additional Protection for Security Function AccessCM-7AC-17(8)Disable Nonsecure Network Protocols" +
-		"AC-17(9)Disconnect or Disable AccessProvide the capability to disconnect or disable remote access to the system within [Assignment: organization-defined time period]." +
-		"AC-17(10)Authenticate Remote CommandsImplement [Assignment: organization-defined mechanisms] to authenticate [Assignment: organization-defined remote commands]." +
-		"AC-18Wireless Accessa. Establish configuration requirements, connection requirements, and implementation guidance for each type of wireless access; and b. Authorize each type of wireless access to the system prior to allowing such connections." +
-		"AC-18(1)Authentication and EncryptionProtect wireless access to the system using authentication of [Selection (one or more): users; devices] and encryption." +
-		"AC-18(2)Monitoring Unauthorized ConnectionsAC-18(3)Disable Wireless NetworkingDisable, when not intended for use, wireless networking capabilities embedded within system components prior to issuance and deployment." +
-		"AC-18(4)Restrict Configurations by UsersIdentify and explicitly authorize users allowed to independently configure wireless networking capabilities." +
-		"AC-18(5)Antennas and Transmission Power LevelsSelect radio antennas and calibrate transmission power levels to reduce the probability that signals from wireless access points can be received outside of organization-controlled boundaries." +
-		"AC-19Access Control for Mobile Devicesa. Establish configuration requirements, connection requirements, and implementation guidance for organization-controlled mobile devices, to include when such devices are outside of controlled areas; and b. Authorize the connection of mobile devices to organizational systems." +
-		"MP-7AC-19(1)Use of Writable and Portable Storage DevicesAC-19(2)Use of Personally Owned Portable Storage Devices" +
+		"AC-17(9)Disconnect or Disable AccessAC-17(10)Authenticate Remote CommandsAC-18Wireless Access" +
+		"AC-18(1)Authentication and EncryptionAC-18(2)Monitoring Unauthorized Connections" +
+		"AC-18(3)Disable Wireless NetworkingAC-18(4)Restrict Configurations by UsersAC-18(5)" +
+		"Antennas and Transmission Power LevelsAC-19Access Control for Mobile DevicesMP-7" +
+		"AC-19(1)Use of Writable and Portable Storage DevicesAC-19(2)Use of Personally Owned Portable Storage Devices" +
 		"AC-19(3)Use of Portable Storage Devices with No Identifiable OwnerAC-19(4)Restrictions for Classified Information" +
-		"(a) Prohibit the use of unclassified mobile devices in facilities containing systems processing, storing, or transmitting classified information unless specifically permitted by the authorizing official; and (b) Enforce the following restrictions on individuals permitted by the authorizing official to use unclassified mobile devices in facilities containing systems processing, storing, or transmitting classified information: (1) Connection of unclassified mobile devices to classified systems is prohibited; (2) Connection of unclassified mobile devices to unclassified systems requires approval from the authorizing official; (3) Use of internal or external modems or wireless interfaces within the unclassified mobile devices is prohibited; and (4) Unclassified mobile devices and the information stored on those devices are subject to random reviews and inspections by [Assignment: organization-defined security officials], and if classified information is found, the incident handling policy is followed. (c) Restrict the connection of classified mobile devices to classified systems in accordance with [Assignment: organization-defined security policies]." +
-		"AC-19(5)Full Device or Container-based EncryptionEmploy [Selection: full-device encryption; container-based encryption] to protect the confidentiality and integrity of information on [Assignment: organization-defined mobile devices]." +
-		"AC-20Use of External Systemsa. [Selection (one or more): Establish [Assignment: organization-defined terms and conditions]; Identify [Assignment: organization-defined controls asserted to be implemented on external systems]], consistent with the trust relationships established with other organizations owning, operating, and/or maintaining external systems, allowing authorized individuals to: 1. Access the system from external systems; and 2. Process, store, or transmit organization-controlled information using external systems; or b. Prohibit the use of [Assignment: organizationally-defined types of external systems]." +
-		"AC-20(1)Limits on Authorized UsePermit authorized individuals to use an external system to access the system or to process, store, or transmit organization-controlled information only after: (a) Verification of the implementation of controls on the external system as specified in the organization’s security and privacy policies and security and privacy plans; or (b) Retention of approved system connection or processing agreements with the organizational entity hosting the external system." +
-		"AC-20(2)Portable Storage Devices — Restricted UseRestrict the use of organization-controlled portable storage devices by authorized individuals on external systems using [Assignment: organization-defined restrictions]." +
-		"AC-20(3)Non-organizationally Owned Systems — Restricted UseRestrict the use of non-organizationally owned systems or system components to process, store, or transmit organizational information using [Assignment: organization-defined restrictions]." +
-		"AC-20(4)Network Accessible Storage Devices — Prohibited UseProhibit the use of [Assignment: organization-defined network accessible storage devices] in external systems." +
-		"AC-20(5)Portable Storage Devices — Prohibited UseProhibit the use of organization-controlled portable storage devices by authorized individuals on external systems." +
-		"AC-21Information Sharinga. Enable authorized users to determine whether access authorizations assigned to a sharing partner match the information’s access and use restrictions for [Assignment: organization-defined information sharing circumstances where user discretion is required]; and b. Employ [Assignment: organization-defined automated mechanisms or manual processes] to assist users in making information sharing and collaboration decisions." +
-		"AC-21(1)Automated Decision SupportEmploy [Assignment: organization-defined automated mechanisms] to enforce information-sharing decisions by authorized users based on access authorizations of sharing partners and access restrictions on information to be shared." +
-		"AC-21(2)Information Search and RetrievalImplement information search and retrieval services that enforce [Assignment: organization-defined information sharing restrictions]." +
-		"AC-22Publicly Accessible Contenta. Designate individuals authorized to make information publicly accessible; b. Train authorized individuals to ensure that publicly accessible information does not contain nonpublic information; c. Review the proposed content of information prior to posting onto the publicly accessible system to ensure that nonpublic information is not included; and d. Review the content on the publicly accessible system for nonpublic information [Assignment: organization-defined frequency] and remove such information, if discovered." +
-		"AC-23Data Mining ProtectionEmploy [Assignment: organization-defined data mining prevention and detection techniques] for [Assignment: organization-defined data storage objects] to detect and protect against unauthorized data mining." +
-		"AC-24Access Control Decisions[Selection: Establish procedures; Implement mechanisms] to ensure [Assignment: organization-defined access control decisions] are applied to each access request prior to access enforcement." +
-		"AC-24(1)Transmit Access Authorization InformationTransmit [Assignment: organization-defined access authorization information] using [Assignment: organization-defined controls] to [Assignment: organization-defined systems] that enforce access control decisions." +
-		"AC-24(2)No User or Process IdentityEnforce access control decisions based on [Assignment: organization-defined security or privacy attributes] that do not include the identity of the user or process acting on behalf of the user." +
-		"AC-25Reference MonitorImplement a reference monitor for [Assignment: organization-defined access control policies] that is tamperproof, always invoked, and small enough to be subject to analysis and testing, the completeness of which can be assured." +
-		"ATAwareness and TrainingAT-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] awareness and training policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the awareness and training policy and the associated awareness and training controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the awareness and training policy and procedures; and c. Review and update the current awareness and training: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"AT-2Literacy Training and Awarenessa. Provide security and privacy literacy training to system users (including managers, senior executives, and contractors): 1. As part of initial training for new users and [Assignment: organization-defined frequency] thereafter; and 2. When required by system changes or following [Assignment: organization-defined events]; b. Employ the following techniques to increase the security and privacy awareness of system users [Assignment: organization-defined awareness techniques]; c. Update literacy training and awareness content [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and d. Incorporate lessons learned from internal or external security incidents or breaches into literacy training and awareness techniques." +
-		"AT-2(1)Practical ExercisesProvide practical exercises in literacy training that simulate events and incidents." +
-		"AT-2(2)Insider ThreatProvide literacy training on recognizing and reporting potential indicators of insider threat." +
-		"AT-2(3)Social Engineering and MiningProvide literacy training on recognizing and reporting potential and actual instances of social engineering and social mining." +
-		"AT-2(4)Suspicious Communications and Anomalous System BehaviorProvide literacy training on recognizing suspicious communications and anomalous behavior in organizational systems using [Assignment: organization-defined indicators of malicious code]." +
-		"AT-2(5)Advanced Persistent ThreatProvide literacy training on the advanced persistent threat." +
-		"AT-2(6)Cyber Threat Environment(a) Provide literacy training on the cyber threat environment; and (b) Reflect current cyber threat information in system operations." +
-		"AT-3Role-based Traininga. Provide role-based security and privacy training to personnel with the following roles and responsibilities: [Assignment: organization-defined roles and responsibilities]: 1. Before authorizing access to the system, information, or performing assigned duties, and [Assignment: organization-defined frequency] thereafter; and 2. When required by system changes; b. Update role-based training content [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and c. Incorporate lessons learned from internal or external security incidents or breaches into role-based training." +
-		"AT-3(1)Environmental ControlsProvide [Assignment: organization-defined personnel or roles] with initial and [Assignment: organization-defined frequency] training in the employment and operation of environmental controls." +
-		"AT-3(2)Physical Security ControlsProvide [Assignment: organization-defined personnel or roles] with initial and [Assignment: organization-defined frequency] training in the employment and operation of physical security controls." +
-		"AT-3(3)Provide practical exercises in security and privacy training that reinforce training objectives." +
-		"AT-3(4)AT-3(5)Processing Personally Identifiable InformationProvide [Assignment: organization-defined personnel or roles] with initial and [Assignment: organization-defined frequency] training in the employment and operation of personally identifiable information processing and transparency controls." +
-		"AT-4Training Recordsa. Document and monitor information security and privacy training activities, including security and privacy awareness training and specific role-based security and privacy training; and b. Retain individual training records for [Assignment: organization-defined time period]." +
-		"PM-15AT-5Contacts with Security Groups and AssociationsAT-6Training FeedbackProvide feedback on organizational training results to the following personnel [Assignment: organization-defined frequency]: [Assignment: organization-defined personnel]." +
-		"AUAudit and AccountabilityAU-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] audit and accountability policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the audit and accountability policy and the associated audit and accountability controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the audit and accountability policy and procedures; and c. Review and update the current audit and accountability: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"AU-2Event Logginga. Identify the types of events that the system is capable of logging in support of the audit function: [Assignment: organization-defined event types that the system is capable of logging]; b. Coordinate the event logging function with other organizational entities requiring audit-related information to guide and inform the selection criteria for events to be logged; c. Specify the following event types for logging within the system: [Assignment: organization-defined event types (subset of the event types defined in AU-2a.) along with the frequency of (or situation requiring) logging for each identified event type]; d. Provide a rationale for why the event types selected for logging are deemed to be adequate to support after-the-fact investigations of incidents; and e. Review and update the event types selected for logging [Assignment: organization-defined frequency]." +
-		"AU-12AU-2(1)Compilation of Audit Records from Multiple SourcesAU-2(2)Selection of Audit Events by Component" +
+		"AC-19(5)Full Device or Container-based EncryptionAC-20Use of External SystemsAC-20(1)" +
+		"Limits on Authorized UseAC-20(2)Portable Storage Devices — Restricted UseAC-20(3)" +
+		"Non-organizationally Owned Systems — Restricted UseAC-20(4)Network Accessible Storage Devices — Prohibited Use" +
+		"AC-20(5)Portable Storage Devices — Prohibited UseAC-21Information SharingAC-21(1)" +
+		"Automated Decision SupportAC-21(2)Information Search and RetrievalAC-22Publicly Accessible Content" +
+		"AC-23Data Mining ProtectionAC-24Access Control DecisionsAC-24(1)Transmit Access Authorization Information" +
+		"AC-24(2)No User or Process IdentityAC-25Reference MonitorATAwareness and Training" +
+		"AT-1AT-2Literacy Training and AwarenessAT-2(1)Practical ExercisesAT-2(2)Insider Threat" +
+		"AT-2(3)Social Engineering and MiningAT-2(4)Suspicious Communications and Anomalous System Behavior" +
+		"AT-2(5)Advanced Persistent ThreatAT-2(6)Cyber Threat EnvironmentAT-3Role-based Training" +
+		"AT-3(1)Environmental ControlsAT-3(2)Physical Security ControlsAT-3(3)AT-3(4)AT-3(5)" +
+		"Processing Personally Identifiable InformationAT-4Training RecordsPM-15AT-5Contacts with Security Groups and Associations" +
+		"AT-6Training FeedbackAUAudit and AccountabilityAU-1AU-2Event LoggingAU-12AU-2(1)" +
+		"Compilation of Audit Records from Multiple SourcesAU-2(2)Selection of Audit Events by Component" +
 		"AU-2(3)Reviews and UpdatesAU-2(4)Privileged FunctionsAU-3Content of Audit Records" +
-		"Ensure that audit records contain information that establishes the following: a. What type of event occurred; b. When the event occurred; c. Where the event occurred; d. Source of the event; e. Outcome of the event; and f. Identity of any individuals, subjects, or objects/entities associated with the event." +
-		"AU-3(1)Additional Audit InformationGenerate audit records containing the following additional information: [Assignment: organization-defined additional information]." +
-		"PL-9AU-3(2)Centralized Management of Planned Audit Record ContentAU-3(3)Limit Personally Identifiable Information Elements" +
-		"Limit personally identifiable information contained in audit records to the following elements identified in the privacy risk assessment: [Assignment: organization-defined elements]." +
-		"AU-4Audit Log Storage CapacityAllocate audit log storage capacity to accommodate [Assignment: organization-defined audit log retention requirements]." +
-		"AU-4(1)Transfer to Alternate StorageTransfer audit logs [Assignment: organization-defined frequency] to a different system, system component, or media other than the system or system component conducting the logging." +
-		"AU-5Response to Audit Logging Process Failuresa. Alert [Assignment: organization-defined personnel or roles] within [Assignment: organization-defined time period] in the event of an audit logging process failure; and b. Take the following additional actions: [Assignment: organization-defined additional actions]." +
-		"AU-5(1)Storage Capacity WarningProvide a warning to [Assignment: organization-defined personnel, roles, and/or locations] within [Assignment: organization-defined time period] when allocated audit log storage volume reaches [Assignment: organization-defined percentage] of repository maximum audit log storage capacity." +
-		"AU-5(2)Real-time AlertsProvide an alert within [Assignment: organization-defined real-time period] to [Assignment: organization-defined personnel, roles, and/or locations] when the following audit failure events occur: [Assignment: organization-defined audit logging failure events requiring real-time alerts]." +
-		"AU-5(3)Configurable Traffic Volume ThresholdsEnforce configurable network communications traffic volume thresholds reflecting limits on audit log storage capacity and [Selection: reject; delay] network traffic above those thresholds." +
-		"AU-5(4)Shutdown on FailureInvoke a [Selection: full system shutdown; partial system shutdown; degraded operational mode with limited mission or business functionality available] in the event of [Assignment: organization-defined audit logging failures], unless an alternate audit logging capability exists." +
-		"AU-5(5)Alternate Audit Logging CapabilityProvide an alternate audit logging capability in the event of a failure in primary audit logging capability that implements [Assignment: organization-defined alternate audit logging functionality]." +
-		"Audit Record Review, Analysis, and Reportinga. Review and analyze system audit records [Assignment: organization-defined frequency] for indications of [Assignment: organization-defined inappropriate or unusual activity] and the potential impact of the inappropriate or unusual activity; b. Report findings to [Assignment: organization-defined personnel or roles]; and c. Adjust the level of audit record review, analysis, and reporting within the system when there is a change in risk based on law enforcement information, intelligence information, or other credible sources of information." +
-		"AU-6(1)Automated Process IntegrationIntegrate audit record review, analysis, and reporting processes using [Assignment: organization-defined automated mechanisms]." +
-		"AU-6(2)Automated Security AlertsAU-6(3)Correlate Audit Record RepositoriesAnalyze and correlate audit records across different repositories to gain organization-wide situational awareness." +
-		"AU-6(4)Central Review and AnalysisProvide and implement the capability to centrally review and analyze audit records from multiple components within the system." +
-		"AU-6(5)Integrated Analysis of Audit RecordsIntegrate analysis of audit records with analysis of [Selection (one or more): vulnerability scanning information; performance data; system monitoring information; [Assignment: organization-defined data/information collected from other sources]] to further enhance the ability to identify inappropriate or unusual activity." +
-		"AU-6(6)Correlation with Physical MonitoringCorrelate information from audit records with information obtained from monitoring physical access to further enhance the ability to identify suspicious, inappropriate, unusual, or malevolent activity." +
-		"AU-6(7)Permitted ActionsSpecify the permitted actions for each [Selection (one or more): system process; role; user] associated with the review, analysis, and reporting of audit record information." +
-		"AU-6(8)Full Text Analysis of Privileged CommandsPerform a full text analysis of logged privileged commands in a physically distinct component or subsystem of the system, or other system that is dedicated to that analysis." +
-		"AU-6(9)Correlation with Information from Nontechnical SourcesCorrelate information from nontechnical sources with audit record information to enhance organization-wide situational awareness." +
-		"AU-6(10)Audit Level AdjustmentAU-7Audit Record Reduction and Report GenerationProvide and implement an audit record reduction and report generation capability that: a. Supports on-demand audit record review, analysis, and reporting requirements and after-the-fact investigations of incidents; and b. Does not alter the original content or time ordering of audit records." +
-		"AU-7(1)Automatic ProcessingProvide and implement the capability to process, sort, and search audit records for events of interest based on the following content: [Assignment: organization-defined fields within audit records]." +
-		"AU-7(2)Automatic Sort and SearchAU-8Time Stampsa. Use internal system clocks to generate time stamps for audit records; and b. Record time stamps for audit records that meet [Assignment: organization-defined granularity of time measurement] and that use Coordinated Universal Time, have a fixed local time offset from Coordinated Universal Time, or that include the local time offset as part of the time stamp." +
-		"SC-45(1)AU-8(1)Synchronization with Authoritative Time SourceSC-45(2)AU-8(2)Secondary Authoritative Time Source" +
-		"AU-9Protection of Audit Informationa. Protect audit information and audit logging tools from unauthorized access, modification, and deletion; and b. Alert [Assignment: organization-defined personnel or roles] upon detection of unauthorized access, modification, or deletion of audit information." +
-		"AU-9(1)Hardware Write-once MediaWrite audit trails to hardware-enforced, write-once media." +
-		"AU-9(2)Store on Separate Physical Systems or ComponentsStore audit records [Assignment: organization-defined frequency] in a repository that is part of a physically different system or system component than the system or component being audited." +
-		"AU-9(3)Cryptographic ProtectionImplement cryptographic mechanisms to protect the integrity of audit information and audit tools." +
-		"AU-9(4)Access by Subset of Privileged UsersAuthorize access to management of audit logging functionality to only [Assignment: organization-defined subset of privileged users or roles]." +
-		"AU-9(5)Enforce dual authorization for [Selection (one or more): movement; deletion] of [Assignment: organization-defined audit information]." +
-		"AU-9(6)Read-only AccessAuthorize read-only access to audit information to [Assignment: organization-defined subset of privileged users or roles]." +
-		"AU-9(7)Store on Component with Different Operating SystemStore audit information on a component running a different operating system than the system or component being audited." +
-		"AU-10Non-repudiationProvide irrefutable evidence that an individual (or process acting on behalf of an individual) has performed [Assignment: organization-defined actions to be covered by non-repudiation]." +
-		"AU-10(1)Association of Identities(a) Bind the identity of the information producer with the information to [Assignment: organization-defined strength of binding]; and (b) Provide the means for authorized individuals to determine the identity of the producer of the information." +
-		"AU-10(2)Validate Binding of Information Producer Identity(a) Validate the binding of the information producer identity to the information at [Assignment: organization-defined frequency]; and (b) Perform [Assignment: organization-defined actions] in the event of a validation error." +
-		"AU-10(3)Chain of CustodyMaintain reviewer or releaser credentials within the established chain of custody for information reviewed or released." +
-		"AU-10(4)Validate Binding of Information Reviewer Identity(a) Validate the binding of the information reviewer identity to the information at the transfer or release points prior to release or transfer between [Assignment: organization-defined security domains]; and (b) Perform [Assignment: organization-defined actions] in the event of a validation error." +
-		"SI-7AU-10(5)Digital SignaturesAU-11Audit Record RetentionRetain audit records for [Assignment: organization-defined time period consistent with records retention policy] to provide support for after-the-fact investigations of incidents and to meet regulatory and organizational information retention requirements." +
-		"AU-11(1)Long-term Retrieval CapabilityEmploy [Assignment: organization-defined measures] to ensure that long-term audit records generated by the system can be retrieved." +
-		"Audit Record Generationa. Provide audit record generation capability for the event types the system is capable of auditing as defined in AU-2a on [Assignment: organization-defined system components]; b. Allow [Assignment: organization-defined personnel or roles] to select the event types that are to be logged by specific components of the system; and c. Generate audit records for the event types defined in AU-2c that include the audit record content defined in AU-3." +
-		"AU-12(1)System-wide and Time-correlated Audit TrailCompile audit records from [Assignment: organization-defined system components] into a system-wide (logical or physical) audit trail that is time-correlated to within [Assignment: organization-defined level of tolerance for the relationship between time stamps of individual records in the audit trail]." +
-		"AU-12(2)Standardized FormatsProduce a system-wide (logical or physical) audit trail composed of audit records in a standardized format." +
-		"AU-12(3)Changes by Authorized IndividualsProvide and implement the capability for [Assignment: organization-defined individuals or roles] to change the logging to be performed on [Assignment: organization-defined system components] based on [Assignment: organization-defined selectable event criteria] within [Assignment: organization-defined time thresholds]." +
-		"AU-12(4)Query Parameter Audits of Personally Identifiable InformationProvide and implement the capability for auditing the parameters of user query events for data sets containing personally identifiable information." +
-		"AU-13Monitoring for Information Disclosurea. Monitor [Assignment: organization-defined open-source information and/or information sites] [Assignment: organization-defined frequency] for evidence of unauthorized disclosure of organizational information; and b. If an information disclosure is discovered: 1. Notify [Assignment: organization-defined personnel or roles]; and 2. Take the following additional actions: [Assignment: organization-defined additional actions]." +
-		"AU-13(1)Use of Automated ToolsMonitor open-source information and information sites using [Assignment: organization-defined automated mechanisms]." +
-		"AU-13(2)Review of Monitored SitesReview the list of open-source information sites being monitored [Assignment: organization-defined frequency]." +
-		"AU-13(3)Unauthorized Replication of InformationEmploy discovery techniques, processes, and tools to determine if external entities are replicating organizational information in an unauthorized manner." +
-		"AU-14Session Audita. Provide and implement the capability for [Assignment: organization-defined users or roles] to [Selection (one or more): record; view; hear; log] the content of a user session under [Assignment: organization-defined circumstances]; and b. Develop, integrate, and use session auditing activities in consultation with legal counsel and in accordance with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines." +
-		"AU-14(1)System Start-upInitiate session audits automatically at system start-up." +
-		"AU-14(2)Capture and Record ContentAU-14(3)Remote Viewing and ListeningProvide and implement the capability for authorized users to remotely view and hear content related to an established user session in real time." +
-		"AU-15AU-16Cross-organizational Audit LoggingEmploy [Assignment: organization-defined methods] for coordinating [Assignment: organization-defined audit information] among external organizations when audit information is transmitted across organizational boundaries." +
-		"AU-16(1)Identity PreservationPreserve the identity of individuals in cross-organizational audit trails." +
-		"AU-16(2)Sharing of Audit InformationProvide cross-organizational audit information to [Assignment: organization-defined organizations] based on [Assignment: organization-defined cross-organizational sharing agreements]." +
-		"AU-16(3)DisassociabilityImplement [Assignment: organization-defined measures] to disassociate individuals from audit information transmitted across organizational boundaries." +
-		"CAAssessment, Authorization, and MonitoringCA-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] assessment, authorization, and monitoring policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the assessment, authorization, and monitoring policy and the associated assessment, authorization, and monitoring controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the assessment, authorization, and monitoring policy and procedures; and c. Review and update the current assessment, authorization, and monitoring: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"CA-2Control Assessmentsa. Select the appropriate assessor or assessment team for the type of assessment to be conducted; b. Develop a control assessment plan that describes the scope of the assessment including: 1. Controls and control enhancements under assessment; 2. Assessment procedures to be used to determine control effectiveness; and 3. Assessment environment, assessment team, and assessment roles and responsibilities; c. Ensure the control assessment plan is reviewed and approved by the authorizing official or designated representative prior to conducting the assessment; d. Assess the controls in the system and its environment of operation [Assignment: organization-defined frequency] to determine the extent to which the controls are implemented correctly, operating as intended, and producing the desired outcome with respect to meeting established security and privacy requirements; e. Produce a control assessment report that document the results of the assessment; and f. Provide the results of the control assessment to [Assignment: organization-defined individuals or roles]." +
-		"CA-2(1)Independent AssessorsEmploy independent assessors or assessment teams to conduct control assessments." +
-		"CA-2(2)Specialized AssessmentsInclude as part of control assessments, [Assignment: organization-defined frequency], [Selection: announced; unannounced], [Selection (one or more): in-depth monitoring; security instrumentation; automated security test cases; vulnerability scanning; malicious user testing; insider threat assessment; performance and load testing; data leakage or data loss assessment; [Assignment: organization-defined other forms of assessment]]." +
-		"CA-2(3)Leveraging Results from External OrganizationsLeverage the results of control assessments performed by [Assignment: organization-defined external organization] on [Assignment: organization-defined system] when the assessment meets [Assignment: organization-defined requirements]." +
-		"CA-3Information Exchangea. Approve and manage the exchange of information between the system and other systems using [Selection (one or more): interconnection security agreements; information exchange security agreements; memoranda of understanding or agreement; service level agreements; user agreements; nondisclosure agreements; [Assignment: organization-defined type of agreement]]; b. Document, as part of each exchange agreement, the interface characteristics, security and privacy requirements, controls, and responsibilities for each system, and the impact level of the information communicated; and c. Review and update the agreements [Assignment: organization-defined frequency]." +
-		"SC-7(25)CA-3(1)Unclassified National Security System ConnectionsSC-7(26)CA-3(2)Classified National Security System Connections" +
+		"AU-3(1)Additional Audit InformationPL-9AU-3(2)Centralized Management of Planned Audit Record Content" +
+		"AU-3(3)Limit Personally Identifiable Information ElementsAU-4Audit Log Storage Capacity" +
+		"AU-4(1)Transfer to Alternate StorageAU-5Response to Audit Logging Process Failures" +
+		"AU-5(1)Storage Capacity WarningAU-5(2)Real-time AlertsAU-5(3)Configurable Traffic Volume Thresholds" +
+		"AU-5(4)Shutdown on FailureAU-5(5)Alternate Audit Logging CapabilityAudit Record Review, Analysis, and Reporting" +
+		"AU-6(1)Automated Process IntegrationAU-6(2)Automated Security AlertsAU-6(3)Correlate Audit Record Repositories" +
+		"AU-6(4)Central Review and AnalysisAU-6(5)Integrated Analysis of Audit RecordsAU-6(6)" +
+		"Correlation with Physical MonitoringAU-6(7)Permitted ActionsAU-6(8)Full Text Analysis of Privileged Commands" +
+		"AU-6(9)Correlation with Information from Nontechnical SourcesAU-6(10)Audit Level Adjustment" +
+		"AU-7Audit Record Reduction and Report GenerationAU-7(1)Automatic ProcessingAU-7(2)" +
+		"Automatic Sort and SearchAU-8Time StampsSC-45(1)AU-8(1)Synchronization with Authoritative Time Source" +
+		"SC-45(2)AU-8(2)Secondary Authoritative Time SourceAU-9Protection of Audit Information" +
+		"AU-9(1)Hardware Write-once MediaAU-9(2)Store on Separate Physical Systems or Components" +
+		"AU-9(3)Cryptographic ProtectionAU-9(4)Access by Subset of Privileged UsersAU-9(5)" +
+		"AU-9(6)Read-only AccessAU-9(7)Store on Component with Different Operating System" +
+		"AU-10Non-repudiationAU-10(1)Association of IdentitiesAU-10(2)Validate Binding of Information Producer Identity" +
+		"AU-10(3)Chain of CustodyAU-10(4)Validate Binding of Information Reviewer Identity" +
+		"SI-7AU-10(5)Digital SignaturesAU-11Audit Record RetentionAU-11(1)Long-term Retrieval Capability" +
+		"Audit Record GenerationAU-12(1)System-wide and Time-correlated Audit TrailAU-12(2)" +
+		"Standardized FormatsAU-12(3)Changes by Authorized IndividualsAU-12(4)Query Parameter Audits of Personally Identifiable Information" +
+		"AU-13Monitoring for Information DisclosureAU-13(1)Use of Automated ToolsAU-13(2)" +
+		"Review of Monitored SitesAU-13(3)Unauthorized Replication of InformationAU-14Session Audit" +
+		"AU-14(1)System Start-upAU-14(2)Capture and Record ContentAU-14(3)Remote Viewing and Listening" +
+		"AU-15AU-16Cross-organizational Audit LoggingAU-16(1)Identity PreservationAU-16(2)" +
+		"Sharing of Audit InformationAU-16(3)DisassociabilityCAAssessment, Authorization, and Monitoring" +
+		"CA-1CA-2Control AssessmentsCA-2(1)Independent AssessorsCA-2(2)Specialized Assessments" +
+		"CA-2(3)Leveraging Results from External OrganizationsCA-3Information ExchangeSC-7(25)" +
+		"CA-3(1)Unclassified National Security System ConnectionsSC-7(26)CA-3(2)Classified National Security System Connections" +
 		"SC-7(27)CA-3(3)Unclassified Non-national Security System ConnectionsSC-7(28)CA-3(4)" +
 		"Connections to Public NetworksSC-7(5)CA-3(5)Restrictions on External System Connections" +
-		"CA-3(6)Transfer AuthorizationsVerify that individuals or systems transferring data between interconnecting systems have the requisite authorizations (i.e., write permissions or privileges) prior to accepting such data." +
-		"CA-3(7)Transitive Information Exchanges(a) Identify transitive (downstream) information exchanges with other systems through the systems identified in CA-3a; and (b) Take measures to ensure that transitive (downstream) information exchanges cease when the controls on identified transitive (downstream) systems cannot be verified or validated." +
-		"CA-4Security CertificationCA-5Plan of Action and Milestonesa. Develop a plan of action and milestones for the system to document the planned remediation actions of the organization to correct weaknesses or deficiencies noted during the assessment of the controls and to reduce or eliminate known vulnerabilities in the system; and b. Update existing plan of action and milestones [Assignment: organization-defined frequency] based on the findings from control assessments, independent audits or reviews, and continuous monitoring activities." +
-		"CA-5(1)Automation Support for Accuracy and CurrencyEnsure the accuracy, currency, and availability of the plan of action and milestones for the system using [Assignment: organization-defined automated mechanisms]." +
-		"CA-6Authorizationa. Assign a senior official as the authorizing official for the system; b. Assign a senior official as the authorizing official for common controls available for inheritance by organizational systems; c. Ensure that the authorizing official for the system, before commencing operations: 1. Accepts the use of common controls inherited by the system; and 2. Authorizes the system to operate; d. Ensure that the authorizing official for common controls authorizes the use of those controls for inheritance by organizational systems; e. Update the authorizations [Assignment: organization-defined frequency]." +
-		"CA-6(1)Joint Authorization — Intra-organizationEmploy a joint authorization process for the system that includes multiple authorizing officials from the same organization conducting the authorization." +
-		"CA-6(2)Joint Authorization — Inter-organizationEmploy a joint authorization process for the system that includes multiple authorizing officials with at least one authorizing official from an organization external to the organization conducting the authorization." +
-		"CA-7Continuous MonitoringDevelop a system-level continuous monitoring strategy and implement continuous monitoring in accordance with the organization-level continuous monitoring strategy that includes: a. Establishing the following system-level metrics to be monitored: [Assignment: organization-defined system-level metrics]; b. Establishing [Assignment: organization-defined frequencies] for monitoring and [Assignment: organization-defined frequencies] for assessment of control effectiveness; c. Ongoing control assessments in accordance with the continuous monitoring strategy; d. Ongoing monitoring of system and organization-defined metrics in accordance with the continuous monitoring strategy; e. Correlation and analysis of information generated by control assessments and monitoring; f. Response actions to address results of the analysis of control assessment and monitoring information; and g. Reporting the security and privacy status of the system to [Assignment: organization-defined personnel or roles] [Assignment: organization-defined frequency]." +
-		"CA-7(1)Independent AssessmentEmploy independent assessors or assessment teams to monitor the controls in the system on an ongoing basis." +
-		"CA-7(2)Types of AssessmentsCA-7(3)Trend AnalysesEmploy trend analyses to determine if control implementations, the frequency of continuous monitoring activities, and the types of activities used in the continuous monitoring process need to be modified based on empirical data." +
-		"CA-7(4)Risk MonitoringEnsure risk monitoring is an integral part of the continuous monitoring strategy that includes the following: (a) Effectiveness monitoring; (b) Compliance monitoring; and (c) Change monitoring." +
-		"CA-7(5)Consistency AnalysisEmploy the following actions to validate that policies are established and implemented controls are operating in a consistent manner: [Assignment: organization-defined actions]." +
-		"CA-7(6)Automation Support for MonitoringEnsure the accuracy, currency, and availability of monitoring results for the system using [Assignment: organization-defined automated mechanisms]." +
-		"CA-8Penetration TestingConduct penetration testing [Assignment: organization-defined frequency] on [Assignment: organization-defined systems or system components]." +
-		"CA-8(1)Independent Penetration Testing Agent or TeamEmploy an independent penetration testing agent or team to perform penetration testing on the system or system components." +
-		"CA-8(2)Red Team ExercisesEmploy the following red-team exercises to simulate attempts by adversaries to compromise organizational systems in accordance with applicable rules of engagement: [Assignment: organization-defined red team exercises]." +
-		"CA-8(3)Facility Penetration TestingEmploy a penetration testing process that includes [Assignment: organization-defined frequency] [Selection: announced; unannounced] attempts to bypass or circumvent controls associated with physical access points to the facility." +
-		"CA-9Internal System Connectionsa. Authorize internal connections of [Assignment: organization-defined system components or classes of components] to the system; b. Document, for each internal connection, the interface characteristics, security and privacy requirements, and the nature of the information communicated; c. Terminate internal system connections after [Assignment: organization-defined conditions]; and d. Review [Assignment: organization-defined frequency] the continued need for each internal connection." +
-		"CA-9(1)Compliance ChecksPerform security and privacy compliance checks on constituent system components prior to the establishment of the internal connection." +
-		"CMConfiguration ManagementCM-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] configuration management policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the configuration management policy and the associated configuration management controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the configuration management policy and procedures; and c. Review and update the current configuration management: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"CM-2Baseline Configurationa. Develop, document, and maintain under configuration control, a current baseline configuration of the system; and b. Review and update the baseline configuration of the system: 1. [Assignment: organization-defined frequency]; 2. When required due to [Assignment: organization-defined circumstances]; and 3. When system components are installed or upgraded." +
-		"CM-2(1)CM-2(2)Maintain the currency, completeness, accuracy, and availability of the baseline configuration of the system using [Assignment: organization-defined automated mechanisms]." +
-		"CM-2(3)Retention of Previous ConfigurationsRetain [Assignment: organization-defined number] of previous versions of baseline configurations of the system to support rollback." +
-		"CM-7(4)CM-2(4)Unauthorized SoftwareCM-7(5)CM-2(5)Authorized SoftwareCM-2(6)Development and Test Environments" +
-		"Maintain a baseline configuration for system development and test environments that is managed separately from the operational baseline configuration." +
-		"CM-2(7)Configure Systems and Components for High-risk Areas(a) Issue [Assignment: organization-defined systems or system components] with [Assignment: organization-defined configurations] to individuals traveling to locations that the organization deems to be of significant risk; and (b) Apply the following controls to the systems or components when the individuals return from travel: [Assignment: organization-defined controls]." +
-		"CM-3Configuration Change Controla. Determine and document the types of changes to the system that are configuration-controlled; b. Review proposed configuration-controlled changes to the system and approve or disapprove such changes with explicit consideration for security and privacy impact analyses; c. Document configuration change decisions associated with the system; d. Implement approved configuration-controlled changes to the system; e. Retain records of configuration-controlled changes to the system for [Assignment: organization-defined time period]; f. Monitor and review activities associated with configuration-controlled changes to the system; and g. Coordinate and provide oversight for configuration change control activities through [Assignment: organization-defined configuration change control element] that convenes [Selection (one or more): [Assignment: organization-defined frequency]; when [Assignment: organization-defined configuration change conditions]]." +
-		"CM-3(1)Automated Documentation, Notification, and Prohibition of ChangesUse [Assignment: organization-defined automated mechanisms] to: (a) Document proposed changes to the system; (b) Notify [Assignment: organization-defined approval authorities] of proposed changes to the system and request change approval; (c) Highlight proposed changes to the system that have not been approved or disapproved within [Assignment: organization-defined time period]; (d) Prohibit changes to the system until designated approvals are received; (e) Document all changes to the system; and (f) Notify [Assignment: organization-defined personnel] when approved changes to the system are completed." +
-		"CM-3(2)Testing, Validation, and Documentation of ChangesTest, validate, and document changes to the system before finalizing the implementation of the changes." +
-		"CM-3(3)Automated Change ImplementationImplement changes to the current system baseline and deploy the updated baseline across the installed base using [Assignment: organization-defined automated mechanisms]." +
-		"CM-3(4)Security and Privacy RepresentativesRequire [Assignment: organization-defined security and privacy representatives] to be members of the [Assignment: organization-defined configuration change control element]." +
-		"CM-3(5)Automated Security ResponseImplement the following security responses automatically if baseline configurations are changed in an unauthorized manner: [Assignment: organization-defined security responses]." +
-		"CM-3(6)Cryptography ManagementEnsure that cryptographic mechanisms used to provide the following controls are under configuration management: [Assignment: organization-defined controls]." +
-		"CM-3(7)Review System ChangesReview changes to the system [Assignment: organization-defined frequency] or when [Assignment: organization-defined circumstances] to determine whether unauthorized changes have occurred." +
-		"CM-3(8)Prevent or Restrict Configuration ChangesPrevent or restrict changes to the configuration of the system under the following circumstances: [Assignment: organization-defined circumstances]." +
-		"CM-4Impact AnalysesAnalyze changes to the system to determine potential security and privacy impacts prior to change implementation." +
-		"CM-4(1)Separate Test EnvironmentsAnalyze changes to the system in a separate test environment before implementation in an operational environment, looking for security and privacy impacts due to flaws, weaknesses, incompatibility, or intentional malice." +
-		"CM-4(2)Verification of ControlsAfter system changes, verify that the impacted controls are implemented correctly, operating as intended, and producing the desired outcome with regard to meeting the security and privacy requirements for the system." +
-		"CM-5Access Restrictions for ChangeDefine, document, approve, and enforce physical and logical access restrictions associated with changes to the system." +
-		"CM-5(1)Automated Access Enforcement and Audit Records(a) Enforce access restrictions using [Assignment: organization-defined automated mechanisms]; and (b) Automatically generate audit records of the enforcement actions." +
-		"CM-5(2)CM-14CM-5(3)Signed ComponentsCM-5(4)Enforce dual authorization for implementing changes to [Assignment: organization-defined system components and system-level information]." +
-		"CM-5(5)Privilege Limitation for Production and Operation(a) Limit privileges to change system components and system-related information within a production or operational environment; and (b) Review and reevaluate privileges [Assignment: organization-defined frequency]." +
-		"CM-5(6)Limit Library PrivilegesLimit privileges to change software resident within software libraries." +
-		"CM-5(7)Automatic Implementation of Security SafeguardsCM-6Configuration Settings" +
-		"a. Establish and document configuration settings for components employed within the system that reflect the most restrictive mode consistent with operational requirements using [Assignment: organization-defined common secure configurations]; b. Implement the configuration settings; c. Identify, document, and approve any deviations from established configuration settings for [Assignment: organization-defined system components] based on [Assignment: organization-defined operational requirements]; and d. Monitor and control changes to the configuration settings in accordance with organizational policies and procedures." +
-		"CM-6(1)Automated Management, Application, and VerificationManage, apply, and verify configuration settings for [Assignment: organization-defined system components] using [Assignment: organization-defined automated mechanisms]." +
-		"CM-6(2)Respond to Unauthorized ChangesTake the following actions in response to unauthorized changes to [Assignment: organization-defined configuration settings]: [Assignment: organization-defined actions]." +
-		"CM-6(3)Unauthorized Change DetectionCM-6(4)Conformance DemonstrationLeast Functionality" +
-		"a. Configure the system to provide only [Assignment: organization-defined mission essential capabilities]; and b. Prohibit or restrict the use of the following functions, ports, protocols, software, and/or services: [Assignment: organization-defined prohibited or restricted functions, system ports, protocols, software, and/or services]." +
-		"CM-7(1)Periodic Review(a) Review the system [Assignment: organization-defined frequency] to identify unnecessary and/or nonsecure functions, ports, protocols, software, and services; and (b) Disable or remove [Assignment: organization-defined functions, ports, protocols, software, and services within the system deemed to be unnecessary and/or nonsecure]." +
-		"CM-7(2)Prevent Program ExecutionPrevent program execution in accordance with [Selection (one or more): [Assignment: organization-defined policies, rules of behavior, and/or access agreements regarding software program usage and restrictions]; rules authorizing the terms and conditions of software program usage]." +
-		"CM-7(3)Registration ComplianceEnsure compliance with [Assignment: organization-defined registration requirements for functions, ports, protocols, and services]." +
-		"Unauthorized Software — Deny-by-exception(a) Identify [Assignment: organization-defined software programs not authorized to execute on the system]; (b) Employ an allow-all, deny-by-exception policy to prohibit the execution of unauthorized software programs on the system; and (c) Review and update the list of unauthorized software programs [Assignment: organization-defined frequency]." +
-		"Authorized Software — Allow-by-exception(a) Identify [Assignment: organization-defined software programs authorized to execute on the system]; (b) Employ a deny-all, permit-by-exception policy to allow the execution of authorized software programs on the system; and (c) Review and update the list of authorized software programs [Assignment: organization-defined frequency]." +
-		"CM-7(6)Confined Environments with Limited PrivilegesRequire that the following user-installed software execute in a confined physical or virtual machine environment with limited privileges: [Assignment: organization-defined user-installed software]." +
-		"CM-7(7)Code Execution in Protected EnvironmentsAllow execution of binary or machine-executable code only in confined physical or virtual machine environments and with the explicit approval of [Assignment: organization-defined personnel or roles] when such code is: (a) Obtained from sources with limited or no warranty; and/or (b) Without the provision of source code." +
-		"CM-7(8)Binary or Machine Executable Code(a) Prohibit the use of binary or machine-executable code from sources with limited or no warranty or without the provision of source code; and (b) Allow exceptions only for compelling mission or operational requirements and with the approval of the authorizing official." +
-		"CM-7(9)Prohibiting The Use of Unauthorized Hardware(a) Identify [Assignment: organization-defined hardware components authorized for system use]; (b) Prohibit the use or connection of unauthorized hardware components; (c) Review and update the list of authorized hardware components [Assignment: organization-defined frequency]." +
-		"CM-8System Component Inventorya. Develop and document an inventory of system components that: 1. Accurately reflects the system; 2. Includes all components within the system; 3. Does not include duplicate accounting of components or components assigned to any other system; 4. Is at the level of granularity deemed necessary for tracking and reporting; and 5. Includes the following information to achieve system component accountability: [Assignment: organization-defined information deemed necessary to achieve effective system component accountability]; and b. Review and update the system component inventory [Assignment: organization-defined frequency]." +
-		"CM-8(1)Updates During Installation and RemovalUpdate the inventory of system components as part of component installations, removals, and system updates." +
-		"CM-8(2)Automated MaintenanceMaintain the currency, completeness, accuracy, and availability of the inventory of system components using [Assignment: organization-defined automated mechanisms]." +
-		"CM-8(3)Automated Unauthorized Component Detection(a) Detect the presence of unauthorized hardware, software, and firmware components within the system using [Assignment: organization-defined automated mechanisms] [Assignment: organization-defined frequency]; and (b) Take the following actions when unauthorized components are detected: [Selection (one or more): disable network access by such components; isolate the components; notify [Assignment: organization-defined personnel or roles]]." +
-		"CM-8(4)Accountability InformationInclude in the system component inventory information, a means for identifying by [Selection (one or more): name; position; role], individuals responsible and accountable for administering those components." +
+		"CA-3(6)Transfer AuthorizationsCA-3(7)Transitive Information ExchangesCA-4Security Certification" +
+		"CA-5Plan of Action and MilestonesCA-5(1)Automation Support for Accuracy and Currency" +
+		"CA-6AuthorizationCA-6(1)Joint Authorization — Intra-organizationCA-6(2)Joint Authorization — Inter-organization" +
+		"CA-7Continuous MonitoringCA-7(1)Independent AssessmentCA-7(2)Types of Assessments" +
+		"CA-7(3)Trend AnalysesCA-7(4)Risk MonitoringCA-7(5)Consistency AnalysisCA-7(6)Automation Support for Monitoring" +
+		"CA-8Penetration TestingCA-8(1)Independent Penetration Testing Agent or TeamCA-8(2)" +
+		"Red Team ExercisesCA-8(3)Facility Penetration TestingCA-9Internal System Connections" +
+		"CA-9(1)Compliance ChecksCMConfiguration ManagementCM-1CM-2Baseline Configuration" +
+		"CM-2(1)CM-2(2)CM-2(3)Retention of Previous ConfigurationsCM-7(4)CM-2(4)Unauthorized Software" +
+		"CM-7(5)CM-2(5)Authorized SoftwareCM-2(6)Development and Test EnvironmentsCM-2(7)" +
+		"Configure Systems and Components for High-risk AreasCM-3Configuration Change Control" +
+		"CM-3(1)Automated Documentation, Notification, and Prohibition of ChangesCM-3(2)Testing, Validation, and Documentation of Changes" +
+		"CM-3(3)Automated Change ImplementationCM-3(4)Security and Privacy Representatives" +
+		"CM-3(5)Automated Security ResponseCM-3(6)Cryptography ManagementCM-3(7)Review System Changes" +
+		"CM-3(8)Prevent or Restrict Configuration ChangesCM-4Impact AnalysesCM-4(1)Separate Test Environments" +
+		"CM-4(2)Verification of ControlsCM-5Access Restrictions for ChangeCM-5(1)Automated Access Enforcement and Audit Records" +
+		"CM-5(2)CM-14CM-5(3)Signed ComponentsCM-5(4)CM-5(5)Privilege Limitation for Production and Operation" +
+		"CM-5(6)Limit Library PrivilegesCM-5(7)Automatic Implementation of Security Safeguards" +
+		"CM-6Configuration SettingsCM-6(1)Automated Management, Application, and Verification" +
+		"CM-6(2)Respond to Unauthorized ChangesCM-6(3)Unauthorized Change DetectionCM-6(4)" +
+		"Conformance DemonstrationLeast FunctionalityCM-7(1)Periodic ReviewCM-7(2)Prevent Program Execution" +
+		"CM-7(3)Registration ComplianceUnauthorized Software — Deny-by-exceptionAuthorized Software — Allow-by-exception" +
+		"CM-7(6)Confined Environments with Limited PrivilegesCM-7(7)Code Execution in Protected Environments" +
+		"CM-7(8)Binary or Machine Executable CodeCM-7(9)Prohibiting The Use of Unauthorized Hardware" +
+		"CM-8System Component InventoryCM-8(1)Updates During Installation and RemovalCM-8(2)" +
+		"Automated MaintenanceCM-8(3)Automated Unauthorized Component DetectionCM-8(4)Accountability Information" +
 		"CM-8(5)No Duplicate Accounting of ComponentsCM-8(6)Assessed Configurations and Approved Deviations" +
-		"Include assessed component configurations and any approved deviations to current deployed configurations in the system component inventory." +
-		"CM-8(7)Centralized RepositoryProvide a centralized repository for the inventory of system components." +
-		"CM-8(8)Automated Location TrackingSupport the tracking of system components by geographic location using [Assignment: organization-defined automated mechanisms]." +
-		"CM-8(9)Assignment of Components to Systems(a) Assign system components to a system; and (b) Receive an acknowledgement from [Assignment: organization-defined personnel or roles] of this assignment." +
-		"CM-9Configuration Management PlanDevelop, document, and implement a configuration management plan for the system that: a. Addresses roles, responsibilities, and configuration management processes and procedures; b. Establishes a process for identifying configuration items throughout the system development life cycle and for managing the configuration of the configuration items; c. Defines the configuration items for the system and places the configuration items under configuration management; d. Is reviewed and approved by [Assignment: organization-defined personnel or roles]; and e. Protects the configuration management plan from unauthorized disclosure and modification." +
-		"CM-9(1)Assignment of ResponsibilityAssign responsibility for developing the configuration management process to organizational personnel that are not directly involved in system development." +
-		"CM-10Software Usage Restrictionsa. Use software and associated documentation in accordance with contract agreements and copyright laws; b. Track the use of software and associated documentation protected by quantity licenses to control copying and distribution; and c. Control and document the use of peer-to-peer file sharing technology to ensure that this capability is not used for the unauthorized distribution, display, performance, or reproduction of copyrighted work." +
-		"CM-10(1)Open-source SoftwareEstablish the following restrictions on the use of open-source software: [Assignment: organization-defined restrictions]." +
-		"CM-11User-installed Softwarea. Establish [Assignment: organization-defined policies] governing the installation of software by users; b. Enforce software installation policies through the following methods: [Assignment: organization-defined methods]; and c. Monitor policy compliance [Assignment: organization-defined frequency]." +
-		"CM-11(1)Alerts for Unauthorized InstallationsCM-11(2)Software Installation with Privileged Status" +
-		"Allow user installation of software only with explicit privileged status.CM-11(3)" +
-		"Automated Enforcement and MonitoringEnforce and monitor compliance with software installation policies using [Assignment: organization-defined automated mechanisms]." +
-		"CM-12Information Locationa. Identify and document the location of [Assignment: organization-defined information] and the specific system components on which the information is processed and stored; b. Identify and document the users who have access to the system and system components where the information is processed and stored; and c. Document changes to the location (i.e., system or system components) where the information is processed and stored." +
-		"CM-12(1)Automated Tools to Support Information LocationUse automated tools to identify [Assignment: organization-defined information by information type] on [Assignment: organization-defined system components] to ensure controls are in place to protect organizational information and individual privacy." +
-		"CM-13Data Action MappingDevelop and document a map of system data actions.Prevent the installation of [Assignment: organization-defined software and firmware components] without verification that the component has been digitally signed using a certificate that is recognized and approved by the organization." +
-		"CPContingency PlanningCP-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] contingency planning policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the contingency planning policy and the associated contingency planning controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the contingency planning policy and procedures; and c. Review and update the current contingency planning: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"CP-2Contingency Plana. Develop a contingency plan for the system that: 1. Identifies essential mission and business functions and associated contingency requirements; 2. Provides recovery objectives, restoration priorities, and metrics; 3. Addresses contingency roles, responsibilities, assigned individuals with contact information; 4. Addresses maintaining essential mission and business functions despite a system disruption, compromise, or failure; 5. Addresses eventual, full system restoration without deterioration of the controls originally planned and implemented; 6. Addresses the sharing of contingency information; and 7. Is reviewed and approved by [Assignment: organization-defined personnel or roles]; b. Distribute copies of the contingency plan to [Assignment: organization-defined key contingency personnel (identified by name and/or by role) and organizational elements]; c. Coordinate contingency planning activities with incident handling activities; d. Review the contingency plan for the system [Assignment: organization-defined frequency]; e. Update the contingency plan to address changes to the organization, system, or environment of operation and problems encountered during contingency plan implementation, execution, or testing; f. Communicate contingency plan changes to [Assignment: organization-defined key contingency personnel (identified by name and/or by role) and organizational elements]; g. Incorporate lessons learned from contingency plan testing, training, or actual contingency activities into contingency testing and training; and h. Protect the contingency plan from unauthorized disclosure and modification." +
-		"CP-2(1)Coordinate with Related PlansCoordinate contingency plan development with organizational elements responsible for related plans." +
-		"CP-2(2)Capacity PlanningConduct capacity planning so that necessary capacity for information processing, telecommunications, and environmental support exists during contingency operations." +
-		"CP-2(3)Resume Mission and Business FunctionsPlan for the resumption of [Selection: all; essential] mission and business functions within [Assignment: organization-defined time period] of contingency plan activation." +
-		"CP-2(4)Resume All Mission and Business FunctionsCP-2(5)Continue Mission and Business Functions" +
-		"Plan for the continuance of [Selection: all; essential] mission and business functions with minimal or no loss of operational continuity and sustains that continuity until full system restoration at primary processing and/or storage sites." +
-		"CP-2(6)Alternate Processing and Storage SitesPlan for the transfer of [Selection: all; essential] mission and business functions to alternate processing and/or storage sites with minimal or no loss of operational continuity and sustain that continuity through system restoration to primary processing and/or storage sites." +
-		"CP-2(7)Coordinate with External Service ProvidersCoordinate the contingency plan with the contingency plans of external service providers to ensure that contingency requirements can be satisfied." +
-		"CP-2(8)Identify Critical AssetsIdentify critical system assets supporting [Selection: all; essential] mission and business functions." +
-		"CP-3Contingency Traininga. Provide contingency training to system users consistent with assigned roles and responsibilities: 1. Within [Assignment: organization-defined time period] of assuming a contingency role or responsibility; 2. When required by system changes; and 3. [Assignment: organization-defined frequency] thereafter; and b. Review and update contingency training content [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"CP-3(1)Simulated EventsIncorporate simulated events into contingency training to facilitate effective response by personnel in crisis situations." +
-		"CP-3(2)Mechanisms Used in Training EnvironmentsEmploy mechanisms used in operations to provide a more thorough and realistic contingency training environment." +
-		"CP-4Contingency Plan Testinga. Test the contingency plan for the system [Assignment: organization-defined frequency] using the following tests to determine the effectiveness of the plan and the readiness to execute the plan: [Assignment: organization-defined tests]. b. Review the contingency plan test results; and c. Initiate corrective actions, if needed." +
-		"CP-4(1)Coordinate contingency plan testing with organizational elements responsible for related plans." +
-		"CP-4(2)Alternate Processing SiteTest the contingency plan at the alternate processing site: (a) To familiarize contingency personnel with the facility and available resources; and (b) To evaluate the capabilities of the alternate processing site to support contingency operations." +
-		"CP-4(3)Automated TestingTest the contingency plan using [Assignment: organization-defined automated mechanisms]." +
-		"CP-4(4)Full Recovery and ReconstitutionInclude a full recovery and reconstitution of the system to a known state as part of contingency plan testing." +
-		"CP-4(5)Self-challengeEmploy [Assignment: organization-defined mechanisms] to [Assignment: organization-defined system or system component] to disrupt and adversely affect the system or system component." +
-		"CP-5Contingency Plan UpdateCP-6Alternate Storage Sitea. Establish an alternate storage site, including necessary agreements to permit the storage and retrieval of system backup information; and b. Ensure that the alternate storage site provides controls equivalent to that of the primary site." +
-		"CP-6(1)Separation from Primary SiteIdentify an alternate storage site that is sufficiently separated from the primary storage site to reduce susceptibility to the same threats." +
-		"CP-6(2)Recovery Time and Recovery Point ObjectivesConfigure the alternate storage site to facilitate recovery operations in accordance with recovery time and recovery point objectives." +
-		"CP-6(3)AccessibilityIdentify potential accessibility problems to the alternate storage site in the event of an area-wide disruption or disaster and outline explicit mitigation actions." +
-		"CP-7a. Establish an alternate processing site, including necessary agreements to permit the transfer and resumption of [Assignment: organization-defined system operations] for essential mission and business functions within [Assignment: organization-defined time period consistent with recovery time and recovery point objectives] when the primary processing capabilities are unavailable; b. Make available at the alternate processing site, the equipment and supplies required to transfer and resume operations or put contracts in place to support delivery to the site within the organization-defined time period for transfer and resumption; and c. Provide controls at the alternate processing site that are equivalent to those at the primary site." +
-		"CP-7(1)Identify an alternate processing site that is sufficiently separated from the primary processing site to reduce susceptibility to the same threats." +
-		"CP-7(2)Identify potential accessibility problems to alternate processing sites in the event of an area-wide disruption or disaster and outlines explicit mitigation actions." +
-		"CP-7(3)Priority of ServiceDevelop alternate processing site agreements that contain priority-of-service provisions in accordance with availability requirements (including recovery time objectives)." +
-		"CP-7(4)Preparation for UsePrepare the alternate processing site so that the site can serve as the operational site supporting essential mission and business functions." +
+		"CM-8(7)Centralized RepositoryCM-8(8)Automated Location TrackingCM-8(9)Assignment of Components to Systems" +
+		"CM-9Configuration Management PlanCM-9(1)Assignment of ResponsibilityCM-10Software Usage Restrictions" +
+		"CM-10(1)Open-source SoftwareCM-11User-installed SoftwareCM-11(1)Alerts for Unauthorized Installations" +
+		"CM-11(2)Software Installation with Privileged StatusCM-11(3)Automated Enforcement and Monitoring" +
+		"CM-12Information LocationCM-12(1)Automated Tools to Support Information Location" +
+		"CM-13Data Action MappingCPContingency PlanningCP-1CP-2Contingency PlanCP-2(1)Coordinate with Related Plans" +
+		"CP-2(2)Capacity PlanningCP-2(3)Resume Mission and Business FunctionsCP-2(4)Resume All Mission and Business Functions" +
+		"CP-2(5)Continue Mission and Business FunctionsCP-2(6)Alternate Processing and Storage Sites" +
+		"CP-2(7)Coordinate with External Service ProvidersCP-2(8)Identify Critical Assets" +
+		"CP-3Contingency TrainingCP-3(1)Simulated EventsCP-3(2)Mechanisms Used in Training Environments" +
+		"CP-4Contingency Plan TestingCP-4(1)CP-4(2)Alternate Processing SiteCP-4(3)Automated Testing" +
+		"CP-4(4)Full Recovery and ReconstitutionCP-4(5)Self-challengeCP-5Contingency Plan Update" +
+		"CP-6Alternate Storage SiteCP-6(1)Separation from Primary SiteCP-6(2)Recovery Time and Recovery Point Objectives" +
+		"CP-6(3)AccessibilityCP-7CP-7(1)CP-7(2)CP-7(3)Priority of ServiceCP-7(4)Preparation for Use" +
 		"CP-7(5)Equivalent Information Security SafeguardsCP-7(6)Inability to Return to Primary Site" +
-		"Plan and prepare for circumstances that preclude returning to the primary processing site." +
-		"CP-8Telecommunications ServicesEstablish alternate telecommunications services, including necessary agreements to permit the resumption of [Assignment: organization-defined system operations] for essential mission and business functions within [Assignment: organization-defined time period] when the primary telecommunications capabilities are unavailable at either the primary or alternate processing or storage sites." +
-		"CP-8(1)Priority of Service Provisions(a) Develop primary and alternate telecommunications service agreements that contain priority-of-service provisions in accordance with availability requirements (including recovery time objectives); and (b) Request Telecommunications Service Priority for all telecommunications services used for national security emergency preparedness if the primary and/or alternate telecommunications services are provided by a common carrier." +
-		"CP-8(2)Single Points of FailureObtain alternate telecommunications services to reduce the likelihood of sharing a single point of failure with primary telecommunications services." +
-		"CP-8(3)Separation of Primary and Alternate ProvidersObtain alternate telecommunications services from providers that are separated from primary service providers to reduce susceptibility to the same threats." +
-		"CP-8(4)Provider Contingency Plan(a) Require primary and alternate telecommunications service providers to have contingency plans; (b) Review provider contingency plans to ensure that the plans meet organizational contingency requirements; and (c) Obtain evidence of contingency testing and training by providers [Assignment: organization-defined frequency]." +
-		"CP-8(5)Alternate Telecommunication Service TestingTest alternate telecommunication services [Assignment: organization-defined frequency]." +
-		"CP-9System Backupa. Conduct backups of user-level information contained in [Assignment: organization-defined system components] [Assignment: organization-defined frequency consistent with recovery time and recovery point objectives]; b. Conduct backups of system-level information contained in the system [Assignment: organization-defined frequency consistent with recovery time and recovery point objectives]; c. Conduct backups of system documentation, including security- and privacy-related documentation [Assignment: organization-defined frequency consistent with recovery time and recovery point objectives]; and d. Protect the confidentiality, integrity, and availability of backup information." +
-		"CP-9(1)Testing for Reliability and IntegrityTest backup information [Assignment: organization-defined frequency] to verify media reliability and information integrity." +
-		"CP-9(2)Test Restoration Using SamplingUse a sample of backup information in the restoration of selected system functions as part of contingency plan testing." +
-		"CP-9(3)Separate Storage for Critical InformationStore backup copies of [Assignment: organization-defined critical system software and other security-related information] in a separate facility or in a fire rated container that is not collocated with the operational system." +
+		"CP-8Telecommunications ServicesCP-8(1)Priority of Service ProvisionsCP-8(2)Single Points of Failure" +
+		"CP-8(3)Separation of Primary and Alternate ProvidersCP-8(4)Provider Contingency Plan" +
+		"CP-8(5)Alternate Telecommunication Service TestingCP-9System BackupCP-9(1)Testing for Reliability and Integrity" +
+		"CP-9(2)Test Restoration Using SamplingCP-9(3)Separate Storage for Critical Information" +
 		"CP-9(4)Protection from Unauthorized ModificationCP-9(5)Transfer to Alternate Storage Site" +
-		"Transfer system backup information to the alternate storage site [Assignment: organization-defined time period and transfer rate consistent with the recovery time and recovery point objectives]." +
-		"CP-9(6)Redundant Secondary SystemConduct system backup by maintaining a redundant secondary system that is not collocated with the primary system and that can be activated without loss of information or disruption to operations." +
-		"CP-9(7)Dual Authorization for Deletion or DestructionEnforce dual authorization for the deletion or destruction of [Assignment: organization-defined backup information]." +
-		"CP-9(8)Implement cryptographic mechanisms to prevent unauthorized disclosure and modification of [Assignment: organization-defined backup information]." +
-		"CP-10System Recovery and ReconstitutionProvide for the recovery and reconstitution of the system to a known state within [Assignment: organization-defined time period consistent with recovery time and recovery point objectives] after a disruption, compromise, or failure." +
-		"CP-10(1)CP-10(2)Transaction RecoveryImplement transaction recovery for systems that are transaction-based." +
-		"CP-10(3)Compensating Security ControlsAddressed through tailoring.CP-10(4)Restore Within Time Period" +
-		"Provide the capability to restore system components within [Assignment: organization-defined restoration time periods] from configuration-controlled and integrity-protected information representing a known, operational state for the components." +
-		"SI-13CP-10(5)Failover CapabilityCP-10(6)Component ProtectionProtect system components used for recovery and reconstitution." +
-		"CP-11Alternate Communications ProtocolsProvide the capability to employ [Assignment: organization-defined alternative communications protocols] in support of maintaining continuity of operations." +
-		"CP-12Safe ModeWhen [Assignment: organization-defined conditions] are detected, enter a safe mode of operation with [Assignment: organization-defined restrictions of safe mode of operation]." +
-		"CP-13Alternative Security MechanismsEmploy [Assignment: organization-defined alternative or supplemental security mechanisms] for satisfying [Assignment: organization-defined security functions] when the primary means of implementing the security function is unavailable or compromised." +
-		"IAIdentification and AuthenticationIA-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] identification and authentication policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the identification and authentication policy and the associated identification and authentication controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the identification and authentication policy and procedures; and c. Review and update the current identification and authentication: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"IA-2Identification and Authentication (organizational Users)Uniquely identify and authenticate organizational users and associate that unique identification with processes acting on behalf of those users." +
-		"IA-2(1)Multi-factor Authentication to Privileged AccountsImplement multi-factor authentication for access to privileged accounts." +
-		"IA-2(2)Multi-factor Authentication to Non-privileged AccountsImplement multi-factor authentication for access to non-privileged accounts." +
-		"IA-2(3)Local Access to Privileged AccountsIA-2(4)Local Access to Non-privileged Accounts" +
-		"IA-2(5)Individual Authentication with Group AuthenticationWhen shared accounts or authenticators are employed, require users to be individually authenticated before granting access to the shared accounts or resources." +
-		"IA-2(6)Access to Accounts —separate DeviceImplement multi-factor authentication for [Selection (one or more): local; network; remote] access to [Selection (one or more): privileged accounts; non-privileged accounts] such that: (a) One of the factors is provided by a device separate from the system gaining access; and (b) The device meets [Assignment: organization-defined strength of mechanism requirements]." +
-		"IA-2(7)Network Access to Non-privileged Accounts — Separate DeviceIA-2(8)Access to Accounts — Replay Resistant" +
-		"Implement replay-resistant authentication mechanisms for access to [Selection (one or more): privileged accounts; non-privileged accounts]." +
-		"IA-2(9)Network Access to Non-privileged Accounts — Replay ResistantIA-2(10)Single Sign-on" +
-		"Provide a single sign-on capability for [Assignment: organization-defined system accounts and services]." +
-		"IA-2(11)Remote Access — Separate DeviceIA-2(12)Acceptance of PIV CredentialsAccept and electronically verify Personal Identity Verification-compliant credentials." +
-		"IA-2(13)Out-of-band AuthenticationImplement the following out-of-band authentication mechanisms under [Assignment: organization-defined conditions]: [Assignment: organization-defined out-of-band authentication]." +
-		"IA-3Device Identification and AuthenticationUniquely identify and authenticate [Assignment: organization-defined devices and/or types of devices] before establishing a [Selection (one or more): local; remote; network] connection." +
-		"IA-3(1)Cryptographic Bidirectional AuthenticationAuthenticate [Assignment: organization-defined devices and/or types of devices] before establishing [Selection (one or more): local; remote; network] connection using bidirectional authentication that is cryptographically based." +
-		"IA-3(2)Cryptographic Bidirectional Network AuthenticationIA-3(3)Dynamic Address Allocation" +
-		"(a) Where addresses are allocated dynamically, standardize dynamic address allocation lease information and the lease duration assigned to devices in accordance with [Assignment: organization-defined lease information and lease duration]; and (b) Audit lease information when assigned to a device." +
-		"IA-3(4)Device AttestationHandle device identification and authentication based on attestation by [Assignment: organization-defined configuration management process]." +
-		"IA-4Identifier ManagementManage system identifiers by: a. Receiving authorization from [Assignment: organization-defined personnel or roles] to assign an individual, group, role, service, or device identifier; b. Selecting an identifier that identifies an individual, group, role, service, or device; c. Assigning the identifier to the intended individual, group, role, service, or device; and d. Preventing reuse of identifiers for [Assignment: organization-defined time period]." +
-		"IA-4(1)Prohibit Account Identifiers as Public IdentifiersProhibit the use of system account identifiers that are the same as public identifiers for individual accounts." +
-		"IA-12(1)IA-4(2)Supervisor AuthorizationIA-12(2)IA-4(3)Multiple Forms of Certification" +
-		"IA-4(4)Identify User StatusManage individual identifiers by uniquely identifying each individual as [Assignment: organization-defined characteristic identifying individual status]." +
-		"IA-4(5)Dynamic ManagementManage individual identifiers dynamically in accordance with [Assignment: organization-defined dynamic identifier policy]." +
-		"IA-4(6)Cross-organization ManagementCoordinate with the following external organizations for cross-organization management of identifiers: [Assignment: organization-defined external organizations]." +
-		"IA-12(4)IA-4(7)In-person RegistrationIA-4(8)Pairwise Pseudonymous IdentifiersGenerate pairwise pseudonymous identifiers." +
-		"IA-4(9)Attribute Maintenance and ProtectionMaintain the attributes for each uniquely identified individual, device, or service in [Assignment: organization-defined protected central storage]." +
-		"IA-5Authenticator ManagementManage system authenticators by: a. Verifying, as part of the initial authenticator distribution, the identity of the individual, group, role, service, or device receiving the authenticator; b. Establishing initial authenticator content for any authenticators issued by the organization; c. Ensuring that authenticators have sufficient strength of mechanism for their intended use; d. Establishing and implementing administrative procedures for initial authenticator distribution, for lost or compromised or damaged authenticators, and for revoking authenticators; e. Changing default authenticators prior to first use; f. Changing or refreshing authenticators [Assignment: organization-defined time period by authenticator type] or when [Assignment: organization-defined events] occur; g. Protecting authenticator content from unauthorized disclosure and modification; h. Requiring individuals to take, and having devices implement, specific controls to protect authenticators; and i. Changing authenticators for group or role accounts when membership to those accounts changes." +
-		"IA-5(1)Password-based AuthenticationFor password-based authentication: (a) Maintain a list of commonly-used, expected, or compromised passwords and update the list [Assignment: organization-defined frequency] and when organizational passwords are suspected to have been compromised directly or indirectly; (b) Verify, when users create or update passwords, that the passwords are not found on the list of commonly-used, expected, or compromised passwords in IA-5(1)(a); (c) Transmit passwords only over cryptographically-protected channels; (d) Store passwords using an approved salted key derivation function, preferably using a keyed hash; (e) Require immediate selection of a new password upon account recovery; (f) Allow user selection of long passwords and passphrases, including spaces and all printable characters; (g) Employ automated tools to assist the user in selecting strong password authenticators; and (h) Enforce the following composition and complexity rules: [Assignment: organization-defined composition and complexity rules]." +
-		"IA-5(2)Public Key-based Authentication(a) For public key-based authentication: (1) Enforce authorized access to the corresponding private key; and (2) Map the authenticated identity to the account of the individual or group; and (b) When public key infrastructure (PKI) is used: (1) Validate certificates by constructing and verifying a certification path to an accepted trust anchor, including checking certificate status information; and (2) Implement a local cache of revocation data to support path discovery and validation." +
+		"CP-9(6)Redundant Secondary SystemCP-9(7)Dual Authorization for Deletion or Destruction" +
+		"CP-9(8)CP-10System Recovery and ReconstitutionCP-10(1)CP-10(2)Transaction Recovery" +
+		"CP-10(3)Compensating Security ControlsCP-10(4)Restore Within Time PeriodSI-13CP-10(5)" +
+		"Failover CapabilityCP-10(6)Component ProtectionCP-11Alternate Communications Protocols" +
+		"CP-12Safe ModeCP-13Alternative Security MechanismsIAIdentification and Authentication" +
+		"IA-1IA-2Identification and Authentication (organizational Users)IA-2(1)Multi-factor Authentication to Privileged Accounts" +
+		"IA-2(2)Multi-factor Authentication to Non-privileged AccountsIA-2(3)Local Access to Privileged Accounts" +
+		"IA-2(4)Local Access to Non-privileged AccountsIA-2(5)Individual Authentication with Group Authentication" +
+		"IA-2(6)Access to Accounts —separate DeviceIA-2(7)Network Access to Non-privileged Accounts — Separate Device" +
+		"IA-2(8)Access to Accounts — Replay ResistantIA-2(9)Network Access to Non-privileged Accounts — Replay Resistant" +
+		"IA-2(10)Single Sign-onIA-2(11)Remote Access — Separate DeviceIA-2(12)Acceptance of PIV Credentials" +
+		"IA-2(13)Out-of-band AuthenticationIA-3Device Identification and AuthenticationIA-3(1)" +
+		"Cryptographic Bidirectional AuthenticationIA-3(2)Cryptographic Bidirectional Network Authentication" +
+		"IA-3(3)Dynamic Address AllocationIA-3(4)Device AttestationIA-4Identifier Management" +
+		"IA-4(1)Prohibit Account Identifiers as Public IdentifiersIA-12(1)IA-4(2)Supervisor Authorization" +
+		"IA-12(2)IA-4(3)Multiple Forms of CertificationIA-4(4)Identify User StatusIA-4(5)" +
+		"Dynamic ManagementIA-4(6)Cross-organization ManagementIA-12(4)IA-4(7)In-person Registration" +
+		"IA-4(8)Pairwise Pseudonymous IdentifiersIA-4(9)Attribute Maintenance and Protection" +
+		"IA-5Authenticator ManagementIA-5(1)Password-based AuthenticationIA-5(2)Public Key-based Authentication" +
 		"IA-5(3)In-person or Trusted External Party RegistrationIA-5(4)Automated Support for Password Strength Determination" +
-		"IA-5(5)Change Authenticators Prior to DeliveryRequire developers and installers of system components to provide unique authenticators or change default authenticators prior to delivery and installation." +
-		"IA-5(6)Protection of AuthenticatorsProtect authenticators commensurate with the security category of the information to which use of the authenticator permits access." +
-		"IA-5(7)No Embedded Unencrypted Static AuthenticatorsEnsure that unencrypted static authenticators are not embedded in applications or other forms of static storage." +
-		"IA-5(8)Multiple System AccountsImplement [Assignment: organization-defined security controls] to manage the risk of compromise due to individuals having accounts on multiple systems." +
-		"IA-5(9)Federated Credential ManagementUse the following external organizations to federate credentials: [Assignment: organization-defined external organizations]." +
-		"IA-5(10)Dynamic Credential BindingBind identities and authenticators dynamically using the following rules: [Assignment: organization-defined binding rules]." +
-		"IA-5(11)Hardware Token-based AuthenticationIA-5(12)Biometric Authentication Performance" +
-		"For biometric-based authentication, employ mechanisms that satisfy the following biometric quality requirements [Assignment: organization-defined biometric quality requirements]." +
-		"IA-5(13)Expiration of Cached AuthenticatorsProhibit the use of cached authenticators after [Assignment: organization-defined time period]." +
-		"IA-5(14)Managing Content of PKI Trust StoresFor PKI-based authentication, employ an organization-wide methodology for managing the content of PKI trust stores installed across all platforms, including networks, operating systems, browsers, and applications." +
-		"IA-5(15)Gsa-approved Products and ServicesUse only General Services Administration-approved products and services for identity, credential, and access management." +
-		"IA-5(16)In-person or Trusted External Party Authenticator IssuanceRequire that the issuance of [Assignment: organization-defined types of and/or specific authenticators] be conducted [Selection: in person; by a trusted external party] before [Assignment: organization-defined registration authority] with authorization by [Assignment: organization-defined personnel or roles]." +
-		"IA-5(17)Presentation Attack Detection for Biometric AuthenticatorsEmploy presentation attack detection mechanisms for biometric-based authentication." +
-		"IA-5(18)Password Managers(a) Employ [Assignment: organization-defined password managers] to generate and manage passwords; and (b) Protect the passwords using [Assignment: organization-defined controls]." +
-		"IA-6Authentication FeedbackObscure feedback of authentication information during the authentication process to protect the information from possible exploitation and use by unauthorized individuals." +
-		"IA-7Cryptographic Module AuthenticationImplement mechanisms for authentication to a cryptographic module that meet the requirements of applicable laws, executive orders, directives, policies, regulations, standards, and guidelines for such authentication." +
-		"IA-8Identification and Authentication (non-organizational Users)Uniquely identify and authenticate non-organizational users or processes acting on behalf of non-organizational users." +
-		"IA-8(1)Acceptance of PIV Credentials from Other AgenciesAccept and electronically verify Personal Identity Verification-compliant credentials from other federal agencies." +
-		"IA-8(2)Acceptance of External Authenticators(a) Accept only external authenticators that are NIST-compliant; and (b) Document and maintain a list of accepted external authenticators." +
-		"IA-8(3)Use of Ficam-approved ProductsIA-8(4)Use of Defined ProfilesConform to the following profiles for identity management [Assignment: organization-defined identity management profiles]." +
-		"IA-8(5)Acceptance of PIV-I CredentialsAccept and verify federated or PKI credentials that meet [Assignment: organization-defined policy]." +
-		"IA-8(6)Implement the following measures to disassociate user attributes or identifier assertion relationships among individuals, credential service providers, and relying parties: [Assignment: organization-defined measures]." +
-		"IA-9Service Identification and AuthenticationUniquely identify and authenticate [Assignment: organization-defined system services and applications] before establishing communications with devices, users, or other services or applications." +
-		"IA-9(1)IA-9(2)Transmission of DecisionsIA-10Adaptive AuthenticationRequire individuals accessing the system to employ [Assignment: organization-defined supplemental authentication techniques or mechanisms] under specific [Assignment: organization-defined circumstances or situations]." +
-		"IA-11Re-authenticationRequire users to re-authenticate when [Assignment: organization-defined circumstances or situations requiring re-authentication]." +
-		"IA-12Identity Proofinga. Identity proof users that require accounts for logical access to systems based on appropriate identity assurance level requirements as specified in applicable standards and guidelines; b. Resolve user identities to a unique individual; and c. Collect, validate, and verify identity evidence." +
-		"Require that the registration process to receive an account for logical access includes supervisor or sponsor authorization." +
-		"Identity EvidenceRequire evidence of individual identification be presented to the registration authority." +
-		"IA-12(3)Identity Evidence Validation and VerificationRequire that the presented identity evidence be validated and verified through [Assignment: organizational defined methods of validation and verification]." +
-		"In-person Validation and VerificationRequire that the validation and verification of identity evidence be conducted in person before a designated registration authority." +
-		"IA-12(5)Address ConfirmationRequire that a [Selection: registration code; notice of proofing] be delivered through an out-of-band channel to verify the users address (physical or digital) of record." +
-		"IA-12(6)Accept Externally-proofed IdentitiesAccept externally-proofed identities at [Assignment: organization-defined identity assurance level]." +
-		"IRIncident ResponseIR-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] incident response policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the incident response policy and the associated incident response controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the incident response policy and procedures; and c. Review and update the current incident response: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"IR-2Incident Response Traininga. Provide incident response training to system users consistent with assigned roles and responsibilities: 1. Within [Assignment: organization-defined time period] of assuming an incident response role or responsibility or acquiring system access; 2. When required by system changes; and 3. [Assignment: organization-defined frequency] thereafter; and b. Review and update incident response training content [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"IR-2(1)Incorporate simulated events into incident response training to facilitate the required response by personnel in crisis situations." +
-		"IR-2(2)Automated Training EnvironmentsProvide an incident response training environment using [Assignment: organization-defined automated mechanisms]." +
-		"IR-2(3)BreachProvide incident response training on how to identify and respond to a breach, including the organization’s process for reporting a breach." +
-		"IR-3Incident Response TestingTest the effectiveness of the incident response capability for the system [Assignment: organization-defined frequency] using the following tests: [Assignment: organization-defined tests]." +
-		"IR-3(1)Test the incident response capability using [Assignment: organization-defined automated mechanisms]." +
-		"IR-3(2)Coordination with Related PlansCoordinate incident response testing with organizational elements responsible for related plans." +
-		"IR-3(3)Continuous ImprovementUse qualitative and quantitative data from testing to: (a) Determine the effectiveness of incident response processes; (b) Continuously improve incident response processes; and (c) Provide incident response measures and metrics that are accurate, consistent, and in a reproducible format." +
-		"IR-4Incident Handlinga. Implement an incident handling capability for incidents that is consistent with the incident response plan and includes preparation, detection and analysis, containment, eradication, and recovery; b. Coordinate incident handling activities with contingency planning activities; c. Incorporate lessons learned from ongoing incident handling activities into incident response procedures, training, and testing, and implement the resulting changes accordingly; and d. Ensure the rigor, intensity, scope, and results of incident handling activities are comparable and predictable across the organization." +
-		"IR-4(1)Automated Incident Handling ProcessesSupport the incident handling process using [Assignment: organization-defined automated mechanisms]." +
-		"IR-4(2)Dynamic ReconfigurationInclude the following types of dynamic reconfiguration for [Assignment: organization-defined system components] as part of the incident response capability: [Assignment: organization-defined types of dynamic reconfiguration]." +
-		"IR-4(3)Continuity of OperationsIdentify [Assignment: organization-defined classes of incidents] and take the following actions in response to those incidents to ensure continuation of organizational mission and business functions: [Assignment: organization-defined actions to take in response to classes of incidents]." +
-		"IR-4(4)Information CorrelationCorrelate incident information and individual incident responses to achieve an organization-wide perspective on incident awareness and response." +
-		"IR-4(5)Automatic Disabling of SystemImplement a configurable capability to automatically disable the system if [Assignment: organization-defined security violations] are detected." +
-		"IR-4(6)Insider ThreatsImplement an incident handling capability for incidents involving insider threats." +
-		"IR-4(7)Insider Threats — Intra-organization CoordinationCoordinate an incident handling capability for insider threats that includes the following organizational entities [Assignment: organization-defined entities]." +
-		"IR-4(8)Correlation with External OrganizationsCoordinate with [Assignment: organization-defined external organizations] to correlate and share [Assignment: organization-defined incident information] to achieve a cross-organization perspective on incident awareness and more effective incident responses." +
-		"IR-4(9)Dynamic Response CapabilityEmploy [Assignment: organization-defined dynamic response capabilities] to respond to incidents." +
-		"IR-4(10)Supply Chain CoordinationCoordinate incident handling activities involving supply chain events with other organizations involved in the supply chain." +
-		"IR-4(11)Integrated Incident Response TeamEstablish and maintain an integrated incident response team that can be deployed to any location identified by the organization in [Assignment: organization-defined time period]." +
-		"IR-4(12)Malicious Code and Forensic AnalysisAnalyze malicious code and/or other residual artifacts remaining in the system after the incident." +
-		"IR-4(13)Behavior AnalysisAnalyze anomalous or suspected adversarial behavior in or related to [Assignment: organization-defined environments or resources]." +
-		"IR-4(14)Security Operations CenterEstablish and maintain a security operations center." +
-		"IR-4(15)Public Relations and Reputation Repair(a) Manage public relations associated with an incident; and (b) Employ measures to repair the reputation of the organization." +
-		"IR-5Incident MonitoringTrack and document incidents.IR-5(1)Automated Tracking, Data Collection, and Analysis" +
-		"Track incidents and collect and analyze incident information using [Assignment: organization-defined automated mechanisms]." +
-		"IR-6Incident Reportinga. Require personnel to report suspected incidents to the organizational incident response capability within [Assignment: organization-defined time period]; and b. Report incident information to [Assignment: organization-defined authorities]." +
-		"IR-6(1)Automated ReportingReport incidents using [Assignment: organization-defined automated mechanisms]." +
-		"IR-6(2)Vulnerabilities Related to IncidentsReport system vulnerabilities associated with reported incidents to [Assignment: organization-defined personnel or roles]." +
-		"IR-6(3)Provide incident information to the provider of the product or service and other organizations involved in the supply chain or supply chain governance for systems or system components related to the incident." +
-		"IR-7Incident Response AssistanceProvide an incident response support resource, integral to the organizational incident response capability, that offers advice and assistance to users of the system for the handling and reporting of incidents." +
-		"IR-7(1)Automation Support for Availability of Information and SupportIncrease the availability of incident response information and support using [Assignment: organization-defined automated mechanisms]." +
-		"IR-7(2)Coordination with External Providers(a) Establish a direct, cooperative relationship between its incident response capability and external providers of system protection capability; and (b) Identify organizational incident response team members to the external providers." +
-		"IR-8Incident Response Plana. Develop an incident response plan that: 1. Provides the organization with a roadmap for implementing its incident response capability; 2. Describes the structure and organization of the incident response capability; 3. Provides a high-level approach for how the incident response capability fits into the overall organization; 4. Meets the unique requirements of the organization, which relate to mission, size, structure, and functions; 5. Defines reportable incidents; 6. Provides metrics for measuring the incident response capability within the organization; 7. Defines the resources and management support needed to effectively maintain and mature an incident response capability; 8. Addresses the sharing of incident information; 9. Is reviewed and approved by [Assignment: organization-defined personnel or roles] [Assignment: organization-defined frequency]; and 10. Explicitly designates responsibility for incident response to [Assignment: organization-defined entities, personnel, or roles]. b. Distribute copies of the incident response plan to [Assignment: organization-defined incident response personnel (identified by name and/or by role) and organizational elements]; c. Update the incident response plan to address system and organizational changes or problems encountered during plan implementation, execution, or testing; d. Communicate incident response plan changes to [Assignment: organization-defined incident response personnel (identified by name and/or by role) and organizational elements]; and e. Protect the incident response plan from unauthorized disclosure and modification." +
-		"IR-8(1)BreachesInclude the following in the Incident Response Plan for breaches involving personally identifiable information: (a) A process to determine if notice to individuals or other organizations, including oversight organizations, is needed; (b) An assessment process to determine the extent of the harm, embarrassment, inconvenience, or unfairness to affected individuals and any mechanisms to mitigate such harms; and (c) Identification of applicable privacy requirements." +
-		"IR-9Information Spillage ResponseRespond to information spills by: a. Assigning [Assignment: organization-defined personnel or roles] with responsibility for responding to information spills; b. Identifying the specific information involved in the system contamination; c. Alerting [Assignment: organization-defined personnel or roles] of the information spill using a method of communication not associated with the spill; d. Isolating the contaminated system or system component; e. Eradicating the information from the contaminated system or component; f. Identifying other systems or system components that may have been subsequently contaminated; and g. Performing the following additional actions: [Assignment: organization-defined actions]." +
-		"IR-9(1)Responsible PersonnelIR-9(2)TrainingProvide information spillage response training [Assignment: organization-defined frequency]." +
-		"IR-9(3)Post-spill OperationsImplement the following procedures to ensure that organizational personnel impacted by information spills can continue to carry out assigned tasks while contaminated systems are undergoing corrective actions: [Assignment: organization-defined procedures]." +
-		"IR-9(4)Exposure to Unauthorized PersonnelEmploy the following controls for personnel exposed to information not within assigned access authorizations: [Assignment: organization-defined controls]." +
-		"IR-10Integrated Information Security Analysis TeamMAMaintenanceMA-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] maintenance policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the maintenance policy and the associated maintenance controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the maintenance policy and procedures; and c. Review and update the current maintenance: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"MA-2Controlled Maintenancea. Schedule, document, and review records of maintenance, repair, and replacement on system components in accordance with manufacturer or vendor specifications and/or organizational requirements; b. Approve and monitor all maintenance activities, whether performed on site or remotely and whether the system or system components are serviced on site or removed to another location; c. Require that [Assignment: organization-defined personnel or roles] explicitly approve the removal of the system or system components from organizational facilities for off-site maintenance, repair, or replacement; d. Sanitize equipment to remove the following information from associated media prior to removal from organizational facilities for off-site maintenance, repair, or replacement: [Assignment: organization-defined information]; e. Check all potentially impacted controls to verify that the controls are still functioning properly following maintenance, repair, or replacement actions; and f. Include the following information in organizational maintenance records: [Assignment: organization-defined information]." +
-		"MA-2(1)Record ContentMA-2(2)Automated Maintenance Activities(a) Schedule, conduct, and document maintenance, repair, and replacement actions for the system using [Assignment: organization-defined automated mechanisms]; and (b) Produce up-to date, accurate, and complete records of all maintenance, repair, and replacement actions requested, scheduled, in process, and completed." +
-		"MA-3Maintenance Toolsa. Approve, control, and monitor the use of system maintenance tools; and b. Review previously approved system maintenance tools [Assignment: organization-defined frequency]." +
-		"MA-3(1)Inspect ToolsInspect the maintenance tools used by maintenance personnel for improper or unauthorized modifications." +
-		"MA-3(2)Inspect MediaCheck media containing diagnostic and test programs for malicious code before the media are used in the system." +
-		"MA-3(3)Prevent Unauthorized RemovalPrevent the removal of maintenance equipment containing organizational information by: (a) Verifying that there is no organizational information contained on the equipment; (b) Sanitizing or destroying the equipment; (c) Retaining the equipment within the facility; or (d) Obtaining an exemption from [Assignment: organization-defined personnel or roles] explicitly authorizing removal of the equipment from the facility." +
-		"MA-3(4)Restricted Tool UseRestrict the use of maintenance tools to authorized personnel only." +
-		"MA-3(5)Execution with PrivilegeMonitor the use of maintenance tools that execute with increased privilege." +
-		"MA-3(6)Software Updates and PatchesInspect maintenance tools to ensure the latest software updates and patches are installed." +
-		"MA-4Nonlocal Maintenancea. Approve and monitor nonlocal maintenance and diagnostic activities; b. Allow the use of nonlocal maintenance and diagnostic tools only as consistent with organizational policy and documented in the security plan for the system; c. Employ strong authentication in the establishment of nonlocal maintenance and diagnostic sessions; d. Maintain records for nonlocal maintenance and diagnostic activities; and e. Terminate session and network connections when nonlocal maintenance is completed." +
-		"MA-4(1)Logging and Review(a) Log [Assignment: organization-defined audit events] for nonlocal maintenance and diagnostic sessions; and (b) Review the audit records of the maintenance and diagnostic sessions to detect anomalous behavior." +
-		"MA-4(2)Document Nonlocal MaintenanceMA-4(3)Comparable Security and Sanitization(a) Require that nonlocal maintenance and diagnostic services be performed from a system that implements a security capability comparable to the capability implemented on the system being serviced; or (b) Remove the component to be serviced from the system prior to nonlocal maintenance or diagnostic services; sanitize the component (for organizational information); and after the service is performed, inspect and sanitize the component (for potentially malicious software) before reconnecting the component to the system." +
-		"MA-4(4)Authentication and Separation of Maintenance SessionsProtect nonlocal maintenance sessions by: (a) Employing [Assignment: organization-defined authenticators that are replay resistant]; and (b) Separating the maintenance sessions from other network sessions with the system by either: (1) Physically separated communications paths; or (2) Logically separated communications paths." +
-		"MA-4(5)Approvals and Notifications(a) Require the approval of each nonlocal maintenance session by [Assignment: organization-defined personnel or roles]; and (b) Notify the following personnel or roles of the date and time of planned nonlocal maintenance: [Assignment: organization-defined personnel or roles]." +
-		"MA-4(6)Implement the following cryptographic mechanisms to protect the integrity and confidentiality of nonlocal maintenance and diagnostic communications: [Assignment: organization-defined cryptographic mechanisms]." +
-		"MA-4(7)Disconnect VerificationVerify session and network connection termination after the completion of nonlocal maintenance and diagnostic sessions." +
-		"MA-5Maintenance Personnela. Establish a process for maintenance personnel authorization and maintain a list of authorized maintenance organizations or personnel; b. Verify that non-escorted personnel performing maintenance on the system possess the required access authorizations; and c. Designate organizational personnel with required access authorizations and technical competence to supervise the maintenance activities of personnel who do not possess the required access authorizations." +
-		"MA-5(1)Individuals Without Appropriate Access(a) Implement procedures for the use of maintenance personnel that lack appropriate security clearances or are not U.S. citizens, that include the following requirements: (1) Maintenance personnel who do not have needed access authorizations, clearances, or formal access approvals are escorted and supervised during the performance of maintenance and diagnostic activities on the system by approved organizational personnel who are fully cleared, have appropriate access authorizations, and are technically qualified; and (2) Prior to initiating maintenance or diagnostic activities by personnel who do not have needed access authorizations, clearances or formal access approvals, all volatile information storage components within the system are sanitized and all nonvolatile storage media are removed or physically disconnected from the system and secured; and (b) Develop and implement [Assignment: organization-defined alternate controls] in the event a system component cannot be sanitized, removed, or disconnected from the system." +
-		"MA-5(2)Security Clearances for Classified SystemsVerify that personnel performing maintenance and diagnostic activities on a system processing, storing, or transmitting classified information possess security clearances and formal access approvals for at least the highest classification level and for compartments of information on the system." +
-		"MA-5(3)Citizenship Requirements for Classified SystemsVerify that personnel performing maintenance and diagnostic activities on a system processing, storing, or transmitting classified information are U.S. citizens." +
-		"MA-5(4)Foreign NationalsEnsure that: (a) Foreign nationals with appropriate security clearances are used to conduct maintenance and diagnostic activities on classified systems only when the systems are jointly owned and operated by the United States and foreign allied governments, or owned and operated solely by foreign allied governments; and (b) Approvals, consents, and detailed operational conditions regarding the use of foreign nationals to conduct maintenance and diagnostic activities on classified systems are fully documented within Memoranda of Agreements." +
-		"MA-5(5)Non-system MaintenanceEnsure that non-escorted personnel performing maintenance activities not directly associated with the system but in the physical proximity of the system, have required access authorizations." +
-		"MA-6Timely MaintenanceObtain maintenance support and/or spare parts for [Assignment: organization-defined system components] within [Assignment: organization-defined time period] of failure." +
-		"MA-6(1)Preventive MaintenancePerform preventive maintenance on [Assignment: organization-defined system components] at [Assignment: organization-defined time intervals]." +
-		"MA-6(2)Predictive MaintenancePerform predictive maintenance on [Assignment: organization-defined system components] at [Assignment: organization-defined time intervals]." +
-		"MA-6(3)Automated Support for Predictive MaintenanceTransfer predictive maintenance data to a maintenance management system using [Assignment: organization-defined automated mechanisms]." +
-		"MA-7Field MaintenanceRestrict or prohibit field maintenance on [Assignment: organization-defined systems or system components] to [Assignment: organization-defined trusted maintenance facilities]." +
-		"MPMedia ProtectionMP-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] media protection policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the media protection policy and the associated media protection controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the media protection policy and procedures; and c. Review and update the current media protection: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"MP-2Media AccessRestrict access to [Assignment: organization-defined types of digital and/or non-digital media] to [Assignment: organization-defined personnel or roles]." +
-		"MP-4(2)MP-2(1)Automated Restricted AccessSC-28(1)MP-2(2)Media Markinga. Mark system media indicating the distribution limitations, handling caveats, and applicable security markings (if any) of the information; and b. Exempt [Assignment: organization-defined types of system media] from marking if the media remain within [Assignment: organization-defined controlled areas]." +
-		"Media Storagea. Physically control and securely store [Assignment: organization-defined types of digital and/or non-digital media] within [Assignment: organization-defined controlled areas]; and b. Protect system media types defined in MP-4a until the media are destroyed or sanitized using approved equipment, techniques, and procedures." +
-		"MP-4(1)Restrict access to media storage areas and log access attempts and access granted using [Assignment: organization-defined automated mechanisms]." +
-		"MP-5Media Transporta. Protect and control [Assignment: organization-defined types of system media] during transport outside of controlled areas using [Assignment: organization-defined controls]; b. Maintain accountability for system media during transport outside of controlled areas; c. Document activities associated with the transport of system media; and d. Restrict the activities associated with the transport of system media to authorized personnel." +
-		"MP-5(1)Protection Outside of Controlled AreasMP-5(2)Documentation of ActivitiesMP-5(3)" +
-		"CustodiansEmploy an identified custodian during transport of system media outside of controlled areas." +
-		"MP-5(4)MP-6Media Sanitizationa. Sanitize [Assignment: organization-defined system media] prior to disposal, release out of organizational control, or release for reuse using [Assignment: organization-defined sanitization techniques and procedures]; and b. Employ sanitization mechanisms with the strength and integrity commensurate with the security category or classification of the information." +
-		"MP-6(1)Review, Approve, Track, Document, and VerifyReview, approve, track, document, and verify media sanitization and disposal actions." +
-		"MP-6(2)Equipment TestingTest sanitization equipment and procedures [Assignment: organization-defined frequency] to ensure that the intended sanitization is being achieved." +
-		"MP-6(3)Nondestructive TechniquesApply nondestructive sanitization techniques to portable storage devices prior to connecting such devices to the system under the following circumstances: [Assignment: organization-defined circumstances requiring sanitization of portable storage devices]." +
-		"MP-6(4)Controlled Unclassified InformationMP-6(5)Classified InformationMP-6(6)Media Destruction" +
-		"MP-6(7)Enforce dual authorization for the sanitization of [Assignment: organization-defined system media]." +
-		"MP-6(8)Remote Purging or Wiping of InformationProvide the capability to purge or wipe information from [Assignment: organization-defined systems or system components] [Selection: remotely; under the following conditions: [Assignment: organization-defined conditions]]." +
-		"Media Usea. [Selection: Restrict; Prohibit] the use of [Assignment: organization-defined types of system media] on [Assignment: organization-defined systems or system components] using [Assignment: organization-defined controls]; and b. Prohibit the use of portable storage devices in organizational systems when such devices have no identifiable owner." +
+		"IA-5(5)Change Authenticators Prior to DeliveryIA-5(6)Protection of Authenticators" +
+		"IA-5(7)No Embedded Unencrypted Static AuthenticatorsIA-5(8)Multiple System Accounts" +
+		"IA-5(9)Federated Credential ManagementIA-5(10)Dynamic Credential BindingIA-5(11)" +
+		"Hardware Token-based AuthenticationIA-5(12)Biometric Authentication PerformanceIA-5(13)" +
+		"Expiration of Cached AuthenticatorsIA-5(14)Managing Content of PKI Trust StoresIA-5(15)" +
+		"Gsa-approved Products and ServicesIA-5(16)In-person or Trusted External Party Authenticator Issuance" +
+		"IA-5(17)Presentation Attack Detection for Biometric AuthenticatorsIA-5(18)Password Managers" +
+		"IA-6Authentication FeedbackIA-7Cryptographic Module AuthenticationIA-8Identification and Authentication (non-organizational Users)" +
+		"IA-8(1)Acceptance of PIV Credentials from Other AgenciesIA-8(2)Acceptance of External Authenticators" +
+		"IA-8(3)Use of Ficam-approved ProductsIA-8(4)Use of Defined ProfilesIA-8(5)Acceptance of PIV-I Credentials" +
+		"IA-8(6)IA-9Service Identification and AuthenticationIA-9(1)IA-9(2)Transmission of Decisions" +
+		"IA-10Adaptive AuthenticationIA-11Re-authenticationIA-12Identity ProofingIdentity Evidence" +
+		"IA-12(3)Identity Evidence Validation and VerificationIn-person Validation and Verification" +
+		"IA-12(5)Address ConfirmationIA-12(6)Accept Externally-proofed IdentitiesIRIncident Response" +
+		"IR-1IR-2Incident Response TrainingIR-2(1)IR-2(2)Automated Training EnvironmentsIR-2(3)" +
+		"BreachIR-3Incident Response TestingIR-3(1)IR-3(2)Coordination with Related Plans" +
+		"IR-3(3)Continuous ImprovementIR-4Incident HandlingIR-4(1)Automated Incident Handling Processes" +
+		"IR-4(2)Dynamic ReconfigurationIR-4(3)Continuity of OperationsIR-4(4)Information Correlation" +
+		"IR-4(5)Automatic Disabling of SystemIR-4(6)Insider ThreatsIR-4(7)Insider Threats — Intra-organization Coordination" +
+		"IR-4(8)Correlation with External OrganizationsIR-4(9)Dynamic Response Capability" +
+		"IR-4(10)Supply Chain CoordinationIR-4(11)Integrated Incident Response TeamIR-4(12)" +
+		"Malicious Code and Forensic AnalysisIR-4(13)Behavior AnalysisIR-4(14)Security Operations Center" +
+		"IR-4(15)Public Relations and Reputation RepairIR-5Incident MonitoringIR-5(1)Automated Tracking, Data Collection, and Analysis" +
+		"IR-6Incident ReportingIR-6(1)Automated ReportingIR-6(2)Vulnerabilities Related to Incidents" +
+		"IR-6(3)IR-7Incident Response AssistanceIR-7(1)Automation Support for Availability of Information and Support" +
+		"IR-7(2)Coordination with External ProvidersIR-8Incident Response PlanIR-8(1)Breaches" +
+		"IR-9Information Spillage ResponseIR-9(1)Responsible PersonnelIR-9(2)TrainingIR-9(3)" +
+		"Post-spill OperationsIR-9(4)Exposure to Unauthorized PersonnelIR-10Integrated Information Security Analysis Team" +
+		"MAMaintenanceMA-1MA-2Controlled MaintenanceMA-2(1)Record ContentMA-2(2)Automated Maintenance Activities" +
+		"MA-3Maintenance ToolsMA-3(1)Inspect ToolsMA-3(2)Inspect MediaMA-3(3)Prevent Unauthorized Removal" +
+		"MA-3(4)Restricted Tool UseMA-3(5)Execution with PrivilegeMA-3(6)Software Updates and Patches" +
+		"MA-4Nonlocal MaintenanceMA-4(1)Logging and ReviewMA-4(2)Document Nonlocal Maintenance" +
+		"MA-4(3)Comparable Security and SanitizationMA-4(4)Authentication and Separation of Maintenance Sessions" +
+		"MA-4(5)Approvals and NotificationsMA-4(6)MA-4(7)Disconnect VerificationMA-5Maintenance Personnel" +
+		"MA-5(1)Individuals Without Appropriate AccessMA-5(2)Security Clearances for Classified Systems" +
+		"MA-5(3)Citizenship Requirements for Classified SystemsMA-5(4)Foreign NationalsMA-5(5)" +
+		"Non-system MaintenanceMA-6Timely MaintenanceMA-6(1)Preventive MaintenanceMA-6(2)" +
+		"Predictive MaintenanceMA-6(3)Automated Support for Predictive MaintenanceMA-7Field Maintenance" +
+		"MPMedia ProtectionMP-1MP-2Media AccessMP-4(2)MP-2(1)Automated Restricted AccessSC-28(1)" +
+		"MP-2(2)Media MarkingMedia StorageMP-4(1)MP-5Media TransportMP-5(1)Protection Outside of Controlled Areas" +
+		"MP-5(2)Documentation of ActivitiesMP-5(3)CustodiansMP-5(4)MP-6Media Sanitization" +
+		"MP-6(1)Review, Approve, Track, Document, and VerifyMP-6(2)Equipment TestingMP-6(3)" +
+		"Nondestructive TechniquesMP-6(4)Controlled Unclassified InformationMP-6(5)Classified Information" +
+		"MP-6(6)Media DestructionMP-6(7)MP-6(8)Remote Purging or Wiping of InformationMedia Use" +
 		"MP-7(1)Prohibit Use Without OwnerMP-7(2)Prohibit Use of Sanitization-resistant Media" +
-		"Prohibit the use of sanitization-resistant media in organizational systems.MP-8Media Downgrading" +
-		"a. Establish [Assignment: organization-defined system media downgrading process] that includes employing downgrading mechanisms with strength and integrity commensurate with the security category or classification of the information; b. Verify that the system media downgrading process is commensurate with the security category and/or classification level of the information to be removed and the access authorizations of the potential recipients of the downgraded information; c. Identify [Assignment: organization-defined system media requiring downgrading]; and d. Downgrade the identified system media using the established process." +
-		"MP-8(1)Documentation of ProcessDocument system media downgrading actions.MP-8(2)" +
-		"Test downgrading equipment and procedures [Assignment: organization-defined frequency] to ensure that downgrading actions are being achieved." +
-		"MP-8(3)Downgrade system media containing controlled unclassified information prior to public release." +
-		"MP-8(4)Downgrade system media containing classified information prior to release to individuals without required access authorizations." +
-		"PEPhysical and Environmental ProtectionPE-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] physical and environmental protection policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the physical and environmental protection policy and the associated physical and environmental protection controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the physical and environmental protection policy and procedures; and c. Review and update the current physical and environmental protection: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"PE-2Physical Access Authorizationsa. Develop, approve, and maintain a list of individuals with authorized access to the facility where the system resides; b. Issue authorization credentials for facility access; c. Review the access list detailing authorized facility access by individuals [Assignment: organization-defined frequency]; and d. Remove individuals from the facility access list when access is no longer required." +
-		"PE-2(1)Access by Position or RoleAuthorize physical access to the facility where the system resides based on position or role." +
-		"PE-2(2)Two Forms of IdentificationRequire two forms of identification from the following forms of identification for visitor access to the facility where the system resides: [Assignment: organization-defined list of acceptable forms of identification]." +
-		"PE-2(3)Restrict Unescorted AccessRestrict unescorted access to the facility where the system resides to personnel with [Selection (one or more): security clearances for all information contained within the system; formal access authorizations for all information contained within the system; need for access to all information contained within the system; [Assignment: organization-defined physical access authorizations]]." +
-		"PE-3Physical Access Controla. Enforce physical access authorizations at [Assignment: organization-defined entry and exit points to the facility where the system resides] by: 1. Verifying individual access authorizations before granting access to the facility; and 2. Controlling ingress and egress to the facility using [Selection (one or more): [Assignment: organization-defined physical access control systems or devices]; guards]; b. Maintain physical access audit logs for [Assignment: organization-defined entry or exit points]; c. Control access to areas within the facility designated as publicly accessible by implementing the following controls: [Assignment: organization-defined physical access controls]; d. Escort visitors and control visitor activity [Assignment: organization-defined circumstances requiring visitor escorts and control of visitor activity]; e. Secure keys, combinations, and other physical access devices; f. Inventory [Assignment: organization-defined physical access devices] every [Assignment: organization-defined frequency]; and g. Change combinations and keys [Assignment: organization-defined frequency] and/or when keys are lost, combinations are compromised, or when individuals possessing the keys or combinations are transferred or terminated." +
-		"PE-3(1)System AccessEnforce physical access authorizations to the system in addition to the physical access controls for the facility at [Assignment: organization-defined physical spaces containing one or more components of the system]." +
-		"PE-3(2)Facility and SystemsPerform security checks [Assignment: organization-defined frequency] at the physical perimeter of the facility or system for exfiltration of information or removal of system components." +
-		"PE-3(3)Continuous GuardsEmploy guards to control [Assignment: organization-defined physical access points] to the facility where the system resides 24 hours per day, 7 days per week." +
-		"PE-3(4)Lockable CasingsUse lockable physical casings to protect [Assignment: organization-defined system components] from unauthorized physical access." +
-		"PE-3(5)Tamper ProtectionEmploy [Assignment: organization-defined anti-tamper technologies] to [Selection (one or more): detect; prevent] physical tampering or alteration of [Assignment: organization-defined hardware components] within the system." +
-		"PE-3(6)PE-3(7)Physical BarriersLimit access using physical barriers.PE-3(8)Access Control Vestibules" +
-		"Employ access control vestibules at [Assignment: organization-defined locations within the facility]." +
-		"PE-4Access Control for TransmissionControl physical access to [Assignment: organization-defined system distribution and transmission lines] within organizational facilities using [Assignment: organization-defined security controls]." +
-		"PE-5Access Control for Output DevicesControl physical access to output from [Assignment: organization-defined output devices] to prevent unauthorized individuals from obtaining the output." +
-		"PE-5(1)Access to Output by Authorized IndividualsPE-5(2)Link to Individual Identity" +
-		"Link individual identity to receipt of output from output devices.PE-22PE-5(3)Marking Output Devices" +
-		"PE-6Monitoring Physical Accessa. Monitor physical access to the facility where the system resides to detect and respond to physical security incidents; b. Review physical access logs [Assignment: organization-defined frequency] and upon occurrence of [Assignment: organization-defined events or potential indications of events]; and c. Coordinate results of reviews and investigations with the organizational incident response capability." +
-		"PE-6(1)Intrusion Alarms and Surveillance EquipmentMonitor physical access to the facility where the system resides using physical intrusion alarms and surveillance equipment." +
-		"PE-6(2)Automated Intrusion Recognition and ResponsesRecognize [Assignment: organization-defined classes or types of intrusions] and initiate [Assignment: organization-defined response actions] using [Assignment: organization-defined automated mechanisms]." +
-		"PE-6(3)Video Surveillance(a) Employ video surveillance of [Assignment: organization-defined operational areas]; (b) Review video recordings [Assignment: organization-defined frequency]; and (c) Retain video recordings for [Assignment: organization-defined time period]." +
-		"PE-6(4)Monitoring Physical Access to SystemsMonitor physical access to the system in addition to the physical access monitoring of the facility at [Assignment: organization-defined physical spaces containing one or more components of the system]." +
-		"PE-7Visitor ControlPE-8Visitor Access Recordsa. Maintain visitor access records to the facility where the system resides for [Assignment: organization-defined time period]; b. Review visitor access records [Assignment: organization-defined frequency]; and c. Report anomalies in visitor access records to [Assignment: organization-defined personnel]." +
-		"PE-8(1)Automated Records Maintenance and ReviewMaintain and review visitor access records using [Assignment: organization-defined automated mechanisms]." +
-		"PE-8(2)Physical Access RecordsPE-8(3)Limit personally identifiable information contained in visitor access records to the following elements identified in the privacy risk assessment: [Assignment: organization-defined elements]." +
-		"PE-9Power Equipment and CablingProtect power equipment and power cabling for the system from damage and destruction." +
-		"PE-9(1)Redundant CablingEmploy redundant power cabling paths that are physically separated by [Assignment: organization-defined distance]." +
-		"PE-9(2)Automatic Voltage ControlsEmploy automatic voltage controls for [Assignment: organization-defined critical system components]." +
-		"PE-10Emergency Shutoffa. Provide the capability of shutting off power to [Assignment: organization-defined system or individual system components] in emergency situations; b. Place emergency shutoff switches or devices in [Assignment: organization-defined location by system or system component] to facilitate access for authorized personnel; and c. Protect emergency power shutoff capability from unauthorized activation." +
-		"PE-10(1)Accidental and Unauthorized ActivationPE-11Emergency PowerProvide an uninterruptible power supply to facilitate [Selection (one or more): an orderly shutdown of the system; transition of the system to long-term alternate power] in the event of a primary power source loss." +
-		"PE-11(1)Alternate Power Supply — Minimal Operational CapabilityProvide an alternate power supply for the system that is activated [Selection: manually; automatically] and that can maintain minimally required operational capability in the event of an extended loss of the primary power source." +
-		"PE-11(2)Alternate Power Supply — Self-containedProvide an alternate power supply for the system that is activated [Selection: manually; automatically] and that is: (a) Self-contained; (b) Not reliant on external power generation; and (c) Capable of maintaining [Selection: minimally required operational capability; full operational capability] in the event of an extended loss of the primary power source." +
-		"PE-12Emergency LightingEmploy and maintain automatic emergency lighting for the system that activates in the event of a power outage or disruption and that covers emergency exits and evacuation routes within the facility." +
-		"PE-12(1)Essential Mission and Business FunctionsProvide emergency lighting for all areas within the facility supporting essential mission and business functions." +
-		"PE-13Fire ProtectionEmploy and maintain fire detection and suppression systems that are supported by an independent energy source." +
-		"PE-13(1)Detection Systems — Automatic Activation and NotificationEmploy fire detection systems that activate automatically and notify [Assignment: organization-defined personnel or roles] and [Assignment: organization-defined emergency responders] in the event of a fire." +
-		"PE-13(2)Suppression Systems — Automatic Activation and Notification(a) Employ fire suppression systems that activate automatically and notify [Assignment: organization-defined personnel or roles] and [Assignment: organization-defined emergency responders]; and (b) Employ an automatic fire suppression capability when the facility is not staffed on a continuous basis." +
-		"PE-13(3)Automatic Fire SuppressionPE-13(4)InspectionsEnsure that the facility undergoes [Assignment: organization-defined frequency] fire protection inspections by authorized and qualified inspectors and identified deficiencies are resolved within [Assignment: organization-defined time period]." +
-		"PE-14a. Maintain [Selection (one or more): temperature; humidity; pressure; radiation; [Assignment: organization-defined environmental control]] levels within the facility where the system resides at [Assignment: organization-defined acceptable levels]; and b. Monitor environmental control levels [Assignment: organization-defined frequency]." +
-		"PE-14(1)Automatic ControlsEmploy the following automatic environmental controls in the facility to prevent fluctuations potentially harmful to the system: [Assignment: organization-defined automatic environmental controls]." +
-		"PE-14(2)Monitoring with Alarms and NotificationsEmploy environmental control monitoring that provides an alarm or notification of changes potentially harmful to personnel or equipment to [Assignment: organization-defined personnel or roles]." +
-		"PE-15Water Damage ProtectionProtect the system from damage resulting from water leakage by providing master shutoff or isolation valves that are accessible, working properly, and known to key personnel." +
-		"PE-15(1)Automation SupportDetect the presence of water near the system and alert [Assignment: organization-defined personnel or roles] using [Assignment: organization-defined automated mechanisms]." +
-		"PE-16Delivery and Removala. Authorize and control [Assignment: organization-defined types of system components] entering and exiting the facility; and b. Maintain records of the system components." +
-		"PE-17Alternate Work Sitea. Determine and document the [Assignment: organization-defined alternate work sites] allowed for use by employees; b. Employ the following controls at alternate work sites: [Assignment: organization-defined controls]; c. Assess the effectiveness of controls at alternate work sites; and d. Provide a means for employees to communicate with information security and privacy personnel in case of incidents." +
-		"PE-18Location of System ComponentsPosition system components within the facility to minimize potential damage from [Assignment: organization-defined physical and environmental hazards] and to minimize the opportunity for unauthorized access." +
-		"PE-23PE-18(1)Facility SitePE-19Information LeakageProtect the system from information leakage due to electromagnetic signals emanations." +
-		"PE-19(1)National Emissions Policies and ProceduresProtect system components, associated data communications, and networks in accordance with national Emissions Security policies and procedures based on the security category or classification of the information." +
-		"PE-20Asset Monitoring and TrackingEmploy [Assignment: organization-defined asset location technologies] to track and monitor the location and movement of [Assignment: organization-defined assets] within [Assignment: organization-defined controlled areas]." +
-		"PE-21Electromagnetic Pulse ProtectionEmploy [Assignment: organization-defined protective measures] against electromagnetic pulse damage for [Assignment: organization-defined systems and system components]." +
-		"Component MarkingMark [Assignment: organization-defined system hardware components] indicating the impact level or classification level of the information permitted to be processed, stored, or transmitted by the hardware component." +
-		"Facility Locationa. Plan the location or site of the facility where the system resides considering physical and environmental hazards; and b. For existing facilities, consider the physical and environmental hazards in the organizational risk management strategy." +
-		"PLPlanningPL-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] planning policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the planning policy and the associated planning controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the planning policy and procedures; and c. Review and update the current planning: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"PL-2System Security and Privacy Plansa. Develop security and privacy plans for the system that: 1. Are consistent with the organization’s enterprise architecture; 2. Explicitly define the constituent system components; 3. Describe the operational context of the system in terms of mission and business processes; 4. Identify the individuals that fulfill system roles and responsibilities; 5. Identify the information types processed, stored, and transmitted by the system; 6. Provide the security categorization of the system, including supporting rationale; 7. Describe any specific threats to the system that are of concern to the organization; 8. Provide the results of a privacy risk assessment for systems processing personally identifiable information; 9. Describe the operational environment for the system and any dependencies on or connections to other systems or system components; 10. Provide an overview of the security and privacy requirements for the system; 11. Identify any relevant control baselines or overlays, if applicable; 12. Describe the controls in place or planned for meeting the security and privacy requirements, including a rationale for any tailoring decisions; 13. Include risk determinations for security and privacy architecture and design decisions; 14. Include security- and privacy-related activities affecting the system that require planning and coordination with [Assignment: organization-defined individuals or groups]; and 15. Are reviewed and approved by the authorizing official or designated representative prior to plan implementation. b. Distribute copies of the plans and communicate subsequent changes to the plans to [Assignment: organization-defined personnel or roles]; c. Review the plans [Assignment: organization-defined frequency]; d. Update the plans to address changes to the system and environment of operation or problems identified during plan implementation or control assessments; and e. Protect the plans from unauthorized disclosure and modification." +
-		"PL-7PL-2(1)Concept of OperationsPL-8PL-2(2)Functional ArchitecturePL-2(3)Plan and Coordinate with Other Organizational Entities" +
-		"PL-3System Security Plan UpdatePL-4Rules of Behaviora. Establish and provide to individuals requiring access to the system, the rules that describe their responsibilities and expected behavior for information and system usage, security, and privacy; b. Receive a documented acknowledgment from such individuals, indicating that they have read, understand, and agree to abide by the rules of behavior, before authorizing access to information and the system; c. Review and update the rules of behavior [Assignment: organization-defined frequency]; and d. Require individuals who have acknowledged a previous version of the rules of behavior to read and re-acknowledge [Selection (one or more): [Assignment: organization-defined frequency]; when the rules are revised or updated]." +
-		"PL-4(1)Social Media and External Site/application Usage RestrictionsInclude in the rules of behavior, restrictions on: (a) Use of social media, social networking sites, and external sites/applications; (b) Posting organizational information on public websites; and (c) Use of organization-provided identifiers (e.g., email addresses) and authentication secrets (e.g., passwords) for creating accounts on external sites/applications." +
-		"RA-8PL-5Privacy Impact AssessmentPL-6Security-related Activity Planninga. Develop a Concept of Operations (CONOPS) for the system describing how the organization intends to operate the system from the perspective of information security and privacy; and b. Review and update the CONOPS [Assignment: organization-defined frequency]." +
-		"Security and Privacy Architecturesa. Develop security and privacy architectures for the system that: 1. Describe the requirements and approach to be taken for protecting the confidentiality, integrity, and availability of organizational information; 2. Describe the requirements and approach to be taken for processing personally identifiable information to minimize privacy risk to individuals; 3. Describe how the architectures are integrated into and support the enterprise architecture; and 4. Describe any assumptions about, and dependencies on, external systems and services; b. Review and update the architectures [Assignment: organization-defined frequency] to reflect changes in the enterprise architecture; and c. Reflect planned architecture changes in security and privacy plans, Concept of Operations (CONOPS), criticality analysis, organizational procedures, and procurements and acquisitions." +
-		"PL-8(1)Defense in DepthDesign the security and privacy architectures for the system using a defense-in-depth approach that: (a) Allocates [Assignment: organization-defined controls] to [Assignment: organization-defined locations and architectural layers]; and (b) Ensures that the allocated controls operate in a coordinated and mutually reinforcing manner." +
-		"PL-8(2)Supplier DiversityRequire that [Assignment: organization-defined controls] allocated to [Assignment: organization-defined locations and architectural layers] are obtained from different suppliers." +
-		"Central ManagementCentrally manage [Assignment: organization-defined controls and related processes]." +
-		"PL-10Baseline SelectionSelect a control baseline for the system.PL-11Baseline Tailoring" +
-		"Tailor the selected control baseline by applying specified tailoring actions.PMProgram Management" +
-		"PM-1Information Security Program Plana. Develop and disseminate an organization-wide information security program plan that: 1. Provides an overview of the requirements for the security program and a description of the security program management controls and common controls in place or planned for meeting those requirements; 2. Includes the identification and assignment of roles, responsibilities, management commitment, coordination among organizational entities, and compliance; 3. Reflects the coordination among organizational entities responsible for information security; and 4. Is approved by a senior official with responsibility and accountability for the risk being incurred to organizational operations (including mission, functions, image, and reputation), organizational assets, individuals, other organizations, and the Nation; b. Review and update the organization-wide information security program plan [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and c. Protect the information security program plan from unauthorized disclosure and modification." +
-		"PM-2Information Security Program Leadership RoleAppoint a senior agency information security officer with the mission and resources to coordinate, develop, implement, and maintain an organization-wide information security program." +
-		"PM-3Information Security and Privacy Resourcesa. Include the resources needed to implement the information security and privacy programs in capital planning and investment requests and document all exceptions to this requirement; b. Prepare documentation required for addressing information security and privacy programs in capital planning and investment requests in accordance with applicable laws, executive orders, directives, policies, regulations, standards; and c. Make available for expenditure, the planned information security and privacy resources." +
-		"PM-4Plan of Action and Milestones Processa. Implement a process to ensure that plans of action and milestones for the information security, privacy, and supply chain risk management programs and associated organizational systems: 1. Are developed and maintained; 2. Document the remedial information security, privacy, and supply chain risk management actions to adequately respond to risk to organizational operations and assets, individuals, other organizations, and the Nation; and 3. Are reported in accordance with established reporting requirements. b. Review plans of action and milestones for consistency with the organizational risk management strategy and organization-wide priorities for risk response actions." +
-		"PM-5System InventoryDevelop and update [Assignment: organization-defined frequency] an inventory of organizational systems." +
-		"PM-5(1)Inventory of Personally Identifiable InformationEstablish, maintain, and update [Assignment: organization-defined frequency] an inventory of all systems, applications, and projects that process personally identifiable information." +
-		"PM-6Measures of PerformanceDevelop, monitor, and report on the results of information security and privacy measures of performance." +
-		"PM-7Enterprise ArchitectureDevelop and maintain an enterprise architecture with consideration for information security, privacy, and the resulting risk to organizational operations and assets, individuals, other organizations, and the Nation." +
-		"PM-7(1)OffloadingOffload [Assignment: organization-defined non-essential functions or services] to other systems, system components, or an external provider." +
-		"PM-8Critical Infrastructure PlanAddress information security and privacy issues in the development, documentation, and updating of a critical infrastructure and key resources protection plan." +
-		"PM-9Risk Management Strategya. Develops a comprehensive strategy to manage: 1. Security risk to organizational operations and assets, individuals, other organizations, and the Nation associated with the operation and use of organizational systems; and 2. Privacy risk to individuals resulting from the authorized processing of personally identifiable information; b. Implement the risk management strategy consistently across the organization; and c. Review and update the risk management strategy [Assignment: organization-defined frequency] or as required, to address organizational changes." +
-		"PM-10Authorization Processa. Manage the security and privacy state of organizational systems and the environments in which those systems operate through authorization processes; b. Designate individuals to fulfill specific roles and responsibilities within the organizational risk management process; and c. Integrate the authorization processes into an organization-wide risk management program." +
-		"PM-11Mission and Business Process Definitiona. Define organizational mission and business processes with consideration for information security and privacy and the resulting risk to organizational operations, organizational assets, individuals, other organizations, and the Nation; and b. Determine information protection and personally identifiable information processing needs arising from the defined mission and business processes; and c. Review and revise the mission and business processes [Assignment: organization-defined frequency]." +
-		"PM-12Insider Threat ProgramImplement an insider threat program that includes a cross-discipline insider threat incident handling team." +
-		"PM-13Security and Privacy WorkforceEstablish a security and privacy workforce development and improvement program." +
-		"PM-14Testing, Training, and Monitoringa. Implement a process for ensuring that organizational plans for conducting security and privacy testing, training, and monitoring activities associated with organizational systems: 1. Are developed and maintained; and 2. Continue to be executed; and b. Review testing, training, and monitoring plans for consistency with the organizational risk management strategy and organization-wide priorities for risk response actions." +
-		"Security and Privacy Groups and AssociationsEstablish and institutionalize contact with selected groups and associations within the security and privacy communities: a. To facilitate ongoing security and privacy education and training for organizational personnel; b. To maintain currency with recommended security and privacy practices, techniques, and technologies; and c. To share current security and privacy information, including threats, vulnerabilities, and incidents." +
-		"PM-16Threat Awareness ProgramImplement a threat awareness program that includes a cross-organization information-sharing capability for threat intelligence." +
-		"PM-16(1)Automated Means for Sharing Threat IntelligenceEmploy automated mechanisms to maximize the effectiveness of sharing threat intelligence information." +
-		"PM-17Protecting Controlled Unclassified Information on External Systemsa. Establish policy and procedures to ensure that requirements for the protection of controlled unclassified information that is processed, stored or transmitted on external systems, are implemented in accordance with applicable laws, executive orders, directives, policies, regulations, and standards; and b. Review and update the policy and procedures [Assignment: organization-defined frequency]." +
-		"PM-18Privacy Program Plana. Develop and disseminate an organization-wide privacy program plan that provides an overview of the agency’s privacy program, and: 1. Includes a description of the structure of the privacy program and the resources dedicated to the privacy program; 2. Provides an overview of the requirements for the privacy program and a description of the privacy program management controls and common controls in place or planned for meeting those requirements; 3. Includes the role of the senior agency official for privacy and the identification and assignment of roles of other privacy officials and staff and their responsibilities; 4. Describes management commitment, compliance, and the strategic goals and objectives of the privacy program; 5. Reflects coordination among organizational entities responsible for the different aspects of privacy; and 6. Is approved by a senior official with responsibility and accountability for the privacy risk being incurred to organizational operations (including mission, functions, image, and reputation), organizational assets, individuals, other organizations, and the Nation; and b. Update the plan [Assignment: organization-defined frequency] and to address changes in federal privacy laws and policy and organizational changes and problems identified during plan implementation or privacy control assessments." +
-		"PM-19Privacy Program Leadership RoleAppoint a senior agency official for privacy with the authority, mission, accountability, and resources to coordinate, develop, and implement, applicable privacy requirements and manage privacy risks through the organization-wide privacy program." +
-		"PM-20Dissemination of Privacy Program InformationMaintain a central resource webpage on the organization’s principal public website that serves as a central source of information about the organization’s privacy program and that: a. Ensures that the public has access to information about organizational privacy activities and can communicate with its senior agency official for privacy; b. Ensures that organizational privacy practices and reports are publicly available; and c. Employs publicly facing email addresses and/or phone lines to enable the public to provide feedback and/or direct questions to privacy offices regarding privacy practices." +
-		"PM-20(1)Privacy Policies on Websites, Applications, and Digital ServicesDevelop and post privacy policies on all external-facing websites, mobile applications, and other digital services, that: (a) Are written in plain language and organized in a way that is easy to understand and navigate; (b) Provide information needed by the public to make an informed decision about whether and how to interact with the organization; and (c) Are updated whenever the organization makes a substantive change to the practices it describes and includes a time/date stamp to inform the public of the date of the most recent changes." +
-		"PM-21Accounting of Disclosuresa. Develop and maintain an accurate accounting of disclosures of personally identifiable information, including: 1. Date, nature, and purpose of each disclosure; and 2. Name and address, or other contact information of the individual or organization to which the disclosure was made; b. Retain the accounting of disclosures for the length of the time the personally identifiable information is maintained or five years after the disclosure is made, whichever is longer; and c. Make the accounting of disclosures available to the individual to whom the personally identifiable information relates upon request." +
-		"PM-22Personally Identifiable Information Quality ManagementDevelop and document organization-wide policies and procedures for: a. Reviewing for the accuracy, relevance, timeliness, and completeness of personally identifiable information across the information life cycle; b. Correcting or deleting inaccurate or outdated personally identifiable information; c. Disseminating notice of corrected or deleted personally identifiable information to individuals or other appropriate entities; and d. Appeals of adverse decisions on correction or deletion requests." +
-		"PM-23Data Governance BodyEstablish a Data Governance Body consisting of [Assignment: organization-defined roles] with [Assignment: organization-defined responsibilities]." +
-		"PM-24Data Integrity BoardEstablish a Data Integrity Board to: a. Review proposals to conduct or participate in a matching program; and b. Conduct an annual review of all matching programs in which the agency has participated." +
-		"PM-25Minimization of Personally Identifiable Information Used in Testing, Training, and Research" +
-		"a. Develop, document, and implement policies and procedures that address the use of personally identifiable information for internal testing, training, and research; b. Limit or minimize the amount of personally identifiable information used for internal testing, training, and research purposes; c. Authorize the use of personally identifiable information when such information is required for internal testing, training, and research; and d. Review and update policies and procedures [Assignment: organization-defined frequency]." +
-		"PM-26Complaint ManagementImplement a process for receiving and responding to complaints, concerns, or questions from individuals about the organizational security and privacy practices that includes: a. Mechanisms that are easy to use and readily accessible by the public; b. All information necessary for successfully filing complaints; c. Tracking mechanisms to ensure all complaints received are reviewed and addressed within [Assignment: organization-defined time period]; d. Acknowledgement of receipt of complaints, concerns, or questions from individuals within [Assignment: organization-defined time period]; and e. Response to complaints, concerns, or questions from individuals within [Assignment: organization-defined time period]." +
-		"PM-27Privacy Reportinga. Develop [Assignment: organization-defined privacy reports] and disseminate to: 1. [Assignment: organization-defined oversight bodies] to demonstrate accountability with statutory, regulatory, and policy privacy mandates; and 2. [Assignment: organization-defined officials] and other personnel with responsibility for monitoring privacy program compliance; and b. Review and update privacy reports [Assignment: organization-defined frequency]." +
-		"PM-28Risk Framinga. Identify and document: 1. Assumptions affecting risk assessments, risk responses, and risk monitoring; 2. Constraints affecting risk assessments, risk responses, and risk monitoring; 3. Priorities and trade-offs considered by the organization for managing risk; and 4. Organizational risk tolerance; b. Distribute the results of risk framing activities to [Assignment: organization-defined personnel]; and c. Review and update risk framing considerations [Assignment: organization-defined frequency]." +
-		"PM-29Risk Management Program Leadership Rolesa. Appoint a Senior Accountable Official for Risk Management to align organizational information security and privacy management processes with strategic, operational, and budgetary planning processes; and b. Establish a Risk Executive (function) to view and analyze risk from an organization-wide perspective and ensure management of risk is consistent across the organization." +
-		"PM-30Supply Chain Risk Management Strategya. Develop an organization-wide strategy for managing supply chain risks associated with the development, acquisition, maintenance, and disposal of systems, system components, and system services; b. Implement the supply chain risk management strategy consistently across the organization; and c. Review and update the supply chain risk management strategy on [Assignment: organization-defined frequency] or as required, to address organizational changes." +
-		"PM-30(1)Suppliers of Critical or Mission-essential ItemsIdentify, prioritize, and assess suppliers of critical or mission-essential technologies, products, and services." +
-		"PM-31Continuous Monitoring StrategyDevelop an organization-wide continuous monitoring strategy and implement continuous monitoring programs that include: a. Establishing the following organization-wide metrics to be monitored: [Assignment: organization-defined metrics]; b. Establishing [Assignment: organization-defined frequencies] for monitoring and [Assignment: organization-defined frequencies] for assessment of control effectiveness; c. Ongoing monitoring of organizationally-defined metrics in accordance with the continuous monitoring strategy; d. Correlation and analysis of information generated by control assessments and monitoring; e. Response actions to address results of the analysis of control assessment and monitoring information; and f. Reporting the security and privacy status of organizational systems to [Assignment: organization-defined personnel or roles] [Assignment: organization-defined frequency]." +
-		"PM-32PurposingAnalyze [Assignment: organization-defined systems or systems components] supporting mission essential services or functions to ensure that the information resources are being used consistent with their intended purpose." +
-		"PSPersonnel SecurityPS-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] personnel security policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the personnel security policy and the associated personnel security controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the personnel security policy and procedures; and c. Review and update the current personnel security: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"PS-2Position Risk Designationa. Assign a risk designation to all organizational positions; b. Establish screening criteria for individuals filling those positions; and c. Review and update position risk designations [Assignment: organization-defined frequency]." +
-		"PS-3Personnel Screeninga. Screen individuals prior to authorizing access to the system; and b. Rescreen individuals in accordance with [Assignment: organization-defined conditions requiring rescreening and, where rescreening is so indicated, the frequency of rescreening]." +
-		"PS-3(1)Verify that individuals accessing a system processing, storing, or transmitting classified information are cleared and indoctrinated to the highest classification level of the information to which they have access on the system." +
-		"PS-3(2)Formal IndoctrinationVerify that individuals accessing a system processing, storing, or transmitting types of classified information that require formal indoctrination, are formally indoctrinated for all the relevant types of information to which they have access on the system." +
-		"PS-3(3)Information Requiring Special Protective MeasuresVerify that individuals accessing a system processing, storing, or transmitting information requiring special protection: (a) Have valid access authorizations that are demonstrated by assigned official government duties; and (b) Satisfy [Assignment: organization-defined additional personnel screening criteria]." +
-		"PS-3(4)Citizenship RequirementsVerify that individuals accessing a system processing, storing, or transmitting [Assignment: organization-defined information types] meet [Assignment: organization-defined citizenship requirements]." +
-		"PS-4Personnel TerminationUpon termination of individual employment: a. Disable system access within [Assignment: organization-defined time period]; b. Terminate or revoke any authenticators and credentials associated with the individual; c. Conduct exit interviews that include a discussion of [Assignment: organization-defined information security topics]; d. Retrieve all security-related organizational system-related property; and e. Retain access to organizational information and systems formerly controlled by terminated individual." +
-		"PS-4(1)Post-employment Requirements(a) Notify terminated individuals of applicable, legally binding post-employment requirements for the protection of organizational information; and (b) Require terminated individuals to sign an acknowledgment of post-employment requirements as part of the organizational termination process." +
-		"PS-4(2)Automated ActionsUse [Assignment: organization-defined automated mechanisms] to [Selection (one or more): notify [Assignment: organization-defined personnel or roles] of individual termination actions; disable access to system resources]." +
-		"PS-5Personnel Transfera. Review and confirm ongoing operational need for current logical and physical access authorizations to systems and facilities when individuals are reassigned or transferred to other positions within the organization; b. Initiate [Assignment: organization-defined transfer or reassignment actions] within [Assignment: organization-defined time period following the formal transfer action]; c. Modify access authorization as needed to correspond with any changes in operational need due to reassignment or transfer; and d. Notify [Assignment: organization-defined personnel or roles] within [Assignment: organization-defined time period]." +
-		"PS-6Access Agreementsa. Develop and document access agreements for organizational systems; b. Review and update the access agreements [Assignment: organization-defined frequency]; and c. Verify that individuals requiring access to organizational information and systems: 1. Sign appropriate access agreements prior to being granted access; and 2. Re-sign access agreements to maintain access to organizational systems when access agreements have been updated or [Assignment: organization-defined frequency]." +
-		"PS-6(1)Information Requiring Special ProtectionPS-6(2)Classified Information Requiring Special Protection" +
-		"Verify that access to classified information requiring special protection is granted only to individuals who: (a) Have a valid access authorization that is demonstrated by assigned official government duties; (b) Satisfy associated personnel security criteria; and (c) Have read, understood, and signed a nondisclosure agreement." +
-		"PS-6(3)(a) Notify individuals of applicable, legally binding post-employment requirements for protection of organizational information; and (b) Require individuals to sign an acknowledgment of these requirements, if applicable, as part of granting initial access to covered information." +
-		"PS-7External Personnel Securitya. Establish personnel security requirements, including security roles and responsibilities for external providers; b. Require external providers to comply with personnel security policies and procedures established by the organization; c. Document personnel security requirements; d. Require external providers to notify [Assignment: organization-defined personnel or roles] of any personnel transfers or terminations of external personnel who possess organizational credentials and/or badges, or who have system privileges within [Assignment: organization-defined time period]; and e. Monitor provider compliance with personnel security requirements." +
-		"PS-8Personnel Sanctionsa. Employ a formal sanctions process for individuals failing to comply with established information security and privacy policies and procedures; and b. Notify [Assignment: organization-defined personnel or roles] within [Assignment: organization-defined time period] when a formal employee sanctions process is initiated, identifying the individual sanctioned and the reason for the sanction." +
-		"PS-9Position DescriptionsIncorporate security and privacy roles and responsibilities into organizational position descriptions." +
-		"PTPersonally Identifiable Information Processing and TransparencyPT-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] personally identifiable information processing and transparency policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the personally identifiable information processing and transparency policy and the associated personally identifiable information processing and transparency controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the personally identifiable information processing and transparency policy and procedures; and c. Review and update the current personally identifiable information processing and transparency: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"PT-2Authority to Process Personally Identifiable Informationa. Determine and document the [Assignment: organization-defined authority] that permits the [Assignment: organization-defined processing] of personally identifiable information; and b. Restrict the [Assignment: organization-defined processing] of personally identifiable information to only that which is authorized." +
-		"PT-2(1)Data TaggingAttach data tags containing [Assignment: organization-defined authorized processing] to [Assignment: organization-defined elements of personally identifiable information]." +
-		"PT-2(2)AutomationManage enforcement of the authorized processing of personally identifiable information using [Assignment: organization-defined automated mechanisms]." +
-		"PT-3Personally Identifiable Information Processing Purposesa. Identify and document the [Assignment: organization-defined purpose(s)] for processing personally identifiable information; b. Describe the purpose(s) in the public privacy notices and policies of the organization; c. Restrict the [Assignment: organization-defined processing] of personally identifiable information to only that which is compatible with the identified purpose(s); and d. Monitor changes in processing personally identifiable information and implement [Assignment: organization-defined mechanisms] to ensure that any changes are made in accordance with [Assignment: organization-defined requirements]." +
-		"PT-3(1)Attach data tags containing the following purposes to [Assignment: organization-defined elements of personally identifiable information]: [Assignment: organization-defined processing purposes]." +
-		"PT-3(2)Track processing purposes of personally identifiable information using [Assignment: organization-defined automated mechanisms]." +
-		"PT-4ConsentImplement [Assignment: organization-defined tools or mechanisms] for individuals to consent to the processing of their personally identifiable information prior to its collection that facilitate individuals’ informed decision-making." +
-		"PT-4(1)Tailored ConsentProvide [Assignment: organization-defined mechanisms] to allow individuals to tailor processing permissions to selected elements of personally identifiable information." +
-		"PT-4(2)Just-in-time ConsentPresent [Assignment: organization-defined consent mechanisms] to individuals at [Assignment: organization-defined frequency] and in conjunction with [Assignment: organization-defined personally identifiable information processing]." +
-		"PT-4(3)RevocationImplement [Assignment: organization-defined tools or mechanisms] for individuals to revoke consent to the processing of their personally identifiable information." +
-		"PT-5Privacy NoticeProvide notice to individuals about the processing of personally identifiable information that: a. Is available to individuals upon first interacting with an organization, and subsequently at [Assignment: organization-defined frequency]; b. Is clear and easy-to-understand, expressing information about personally identifiable information processing in plain language; c. Identifies the authority that authorizes the processing of personally identifiable information; d. Identifies the purposes for which personally identifiable information is to be processed; and e. Includes [Assignment: organization-defined information]." +
-		"PT-5(1)Just-in-time NoticePresent notice of personally identifiable information processing to individuals at a time and location where the individual provides personally identifiable information or in conjunction with a data action, or [Assignment: organization-defined frequency]." +
-		"PT-5(2)Privacy Act StatementsInclude Privacy Act statements on forms that collect information that will be maintained in a Privacy Act system of records, or provide Privacy Act statements on separate forms that can be retained by individuals." +
-		"PT-6System of Records NoticeFor systems that process information that will be maintained in a Privacy Act system of records: a. Draft system of records notices in accordance with OMB guidance and submit new and significantly modified system of records notices to the OMB and appropriate congressional committees for advance review; b. Publish system of records notices in the Federal Register; and c. Keep system of records notices accurate, up-to-date, and scoped in accordance with policy." +
-		"PT-6(1)Routine UsesReview all routine uses published in the system of records notice at [Assignment: organization-defined frequency] to ensure continued accuracy, and to ensure that routine uses continue to be compatible with the purpose for which the information was collected." +
-		"PT-6(2)Exemption RulesReview all Privacy Act exemptions claimed for the system of records at [Assignment: organization-defined frequency] to ensure they remain appropriate and necessary in accordance with law, that they have been promulgated as regulations, and that they are accurately described in the system of records notice." +
-		"PT-7Specific Categories of Personally Identifiable InformationApply [Assignment: organization-defined processing conditions] for specific categories of personally identifiable information." +
-		"PT-7(1)Social Security NumbersWhen a system processes Social Security numbers: (a) Eliminate unnecessary collection, maintenance, and use of Social Security numbers, and explore alternatives to their use as a personal identifier; (b) Do not deny any individual any right, benefit, or privilege provided by law because of such individual’s refusal to disclose his or her Social Security number; and (c) Inform any individual who is asked to disclose his or her Social Security number whether that disclosure is mandatory or voluntary, by what statutory or other authority such number is solicited, and what uses will be made of it." +
-		"PT-7(2)First Amendment InformationProhibit the processing of information describing how any individual exercises rights guaranteed by the First Amendment unless expressly authorized by statute or by the individual or unless pertinent to and within the scope of an authorized law enforcement activity." +
-		"PT-8Computer Matching RequirementsWhen a system or organization processes information for the purpose of conducting a matching program: a. Obtain approval from the Data Integrity Board to conduct the matching program; b. Develop and enter into a computer matching agreement; c. Publish a matching notice in the Federal Register; d. Independently verify the information produced by the matching program before taking adverse action against an individual, if required; and e. Provide individuals with notice and an opportunity to contest the findings before taking adverse action against an individual." +
-		"RARisk AssessmentRA-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] risk assessment policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the risk assessment policy and the associated risk assessment controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the risk assessment policy and procedures; and c. Review and update the current risk assessment: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"RA-2Security Categorizationa. Categorize the system and information it processes, stores, and transmits; b. Document the security categorization results, including supporting rationale, in the security plan for the system; and c. Verify that the authorizing official or authorizing official designated representative reviews and approves the security categorization decision." +
-		"RA-2(1)Impact-level PrioritizationConduct an impact-level prioritization of organizational systems to obtain additional granularity on system impact levels." +
-		"RA-3a. Conduct a risk assessment, including: 1. Identifying threats to and vulnerabilities in the system; 2. Determining the likelihood and magnitude of harm from unauthorized access, use, disclosure, disruption, modification, or destruction of the system, the information it processes, stores, or transmits, and any related information; and 3. Determining the likelihood and impact of adverse effects on individuals arising from the processing of personally identifiable information; b. Integrate risk assessment results and risk management decisions from the organization and mission or business process perspectives with system-level risk assessments; c. Document risk assessment results in [Selection: security and privacy plans; risk assessment report; [Assignment: organization-defined document]]; d. Review risk assessment results [Assignment: organization-defined frequency]; e. Disseminate risk assessment results to [Assignment: organization-defined personnel or roles]; and f. Update the risk assessment [Assignment: organization-defined frequency] or when there are significant changes to the system, its environment of operation, or other conditions that may impact the security or privacy state of the system." +
-		"RA-3(1)Supply Chain Risk Assessment(a) Assess supply chain risks associated with [Assignment: organization-defined systems, system components, and system services]; and (b) Update the supply chain risk assessment [Assignment: organization-defined frequency], when there are significant changes to the relevant supply chain, or when changes to the system, environments of operation, or other conditions may necessitate a change in the supply chain." +
-		"RA-3(2)Use of All-source IntelligenceUse all-source intelligence to assist in the analysis of risk." +
-		"RA-3(3)Dynamic Threat AwarenessDetermine the current cyber threat environment on an ongoing basis using [Assignment: organization-defined means]." +
-		"RA-3(4)Predictive Cyber AnalyticsEmploy the following advanced automation and analytics capabilities to predict and identify risks to [Assignment: organization-defined systems or system components]: [Assignment: organization-defined advanced automation and analytics capabilities]." +
-		"RA-4Risk Assessment UpdateRA-5Vulnerability Monitoring and Scanninga. Monitor and scan for vulnerabilities in the system and hosted applications [Assignment: organization-defined frequency and/or randomly in accordance with organization-defined process] and when new vulnerabilities potentially affecting the system are identified and reported; b. Employ vulnerability monitoring tools and techniques that facilitate interoperability among tools and automate parts of the vulnerability management process by using standards for: 1. Enumerating platforms, software flaws, and improper configurations; 2. Formatting checklists and test procedures; and 3. Measuring vulnerability impact; c. Analyze vulnerability scan reports and results from vulnerability monitoring; d. Remediate legitimate vulnerabilities [Assignment: organization-defined response times] in accordance with an organizational assessment of risk; e. Share information obtained from the vulnerability monitoring process and control assessments with [Assignment: organization-defined personnel or roles] to help eliminate similar vulnerabilities in other systems; and f. Employ vulnerability monitoring tools that include the capability to readily update the vulnerabilities to be scanned." +
-		"RA-5(1)Update Tool CapabilityRA-5(2)Update Vulnerabilities to Be ScannedUpdate the system vulnerabilities to be scanned [Selection (one or more): [Assignment: organization-defined frequency]; prior to a new scan; when new vulnerabilities are identified and reported]." +
-		"RA-5(3)Breadth and Depth of CoverageDefine the breadth and depth of vulnerability scanning coverage." +
-		"RA-5(4)Discoverable InformationDetermine information about the system that is discoverable and take [Assignment: organization-defined corrective actions]." +
-		"RA-5(5)Privileged AccessImplement privileged access authorization to [Assignment: organization-defined system components] for [Assignment: organization-defined vulnerability scanning activities]." +
-		"RA-5(6)Automated Trend AnalysesCompare the results of multiple vulnerability scans using [Assignment: organization-defined automated mechanisms]." +
-		"RA-5(7)Automated Detection and Notification of Unauthorized ComponentsRA-5(8)Review Historic Audit Logs" +
-		"Review historic audit logs to determine if a vulnerability identified in a [Assignment: organization-defined system] has been previously exploited within an [Assignment: organization-defined time period]." +
-		"RA-5(9)Penetration Testing and AnalysesRA-5(10)Correlate Scanning InformationCorrelate the output from vulnerability scanning tools to determine the presence of multi-vulnerability and multi-hop attack vectors." +
-		"RA-5(11)Public Disclosure ProgramEstablish a public reporting channel for receiving reports of vulnerabilities in organizational systems and system components." +
-		"RA-6Technical Surveillance Countermeasures SurveyEmploy a technical surveillance countermeasures survey at [Assignment: organization-defined locations] [Selection (one or more): [Assignment: organization-defined frequency]; when the following events or indicators occur: [Assignment: organization-defined events or indicators]]." +
-		"RA-7Risk ResponseRespond to findings from security and privacy assessments, monitoring, and audits in accordance with organizational risk tolerance." +
-		"Privacy Impact AssessmentsConduct privacy impact assessments for systems, programs, or other activities before: a. Developing or procuring information technology that processes personally identifiable information; and b. Initiating a new collection of personally identifiable information that: 1. Will be processed using information technology; and 2. Includes personally identifiable information permitting the physical or virtual (online) contacting of a specific individual, if identical questions have been posed to, or identical reporting requirements imposed on, ten or more individuals, other than agencies, instrumentalities, or employees of the federal government." +
-		"RA-9Criticality AnalysisIdentify critical system components and functions by performing a criticality analysis for [Assignment: organization-defined systems, system components, or system services] at [Assignment: organization-defined decision points in the system development life cycle]." +
-		"RA-10Threat Huntinga. Establish and maintain a cyber threat hunting capability to: 1. Search for indicators of compromise in organizational systems; and 2. Detect, track, and disrupt threats that evade existing controls; and b. Employ the threat hunting capability [Assignment: organization-defined frequency]." +
-		"SASystem and Services AcquisitionSA-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] system and services acquisition policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the system and services acquisition policy and the associated system and services acquisition controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the system and services acquisition policy and procedures; and c. Review and update the current system and services acquisition: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"SA-2Allocation of Resourcesa. Determine the high-level information security and privacy requirements for the system or system service in mission and business process planning; b. Determine, document, and allocate the resources required to protect the system or system service as part of the organizational capital planning and investment control process; and c. Establish a discrete line item for information security and privacy in organizational programming and budgeting documentation." +
-		"SA-3System Development Life Cyclea. Acquire, develop, and manage the system using [Assignment: organization-defined system development life cycle] that incorporates information security and privacy considerations; b. Define and document information security and privacy roles and responsibilities throughout the system development life cycle; c. Identify individuals having information security and privacy roles and responsibilities; and d. Integrate the organizational information security and privacy risk management process into system development life cycle activities." +
-		"SA-3(1)Manage Preproduction EnvironmentProtect system preproduction environments commensurate with risk throughout the system development life cycle for the system, system component, or system service." +
-		"SA-3(2)Use of Live or Operational Data(a) Approve, document, and control the use of live data in preproduction environments for the system, system component, or system service; and (b) Protect preproduction environments for the system, system component, or system service at the same impact or classification level as any live data in use within the preproduction environments." +
-		"SA-3(3)Technology RefreshPlan for and implement a technology refresh schedule for the system throughout the system development life cycle." +
-		"SA-4Acquisition ProcessInclude the following requirements, descriptions, and criteria, explicitly or by reference, using [Selection (one or more): standardized contract language; [Assignment: organization-defined contract language]] in the acquisition contract for the system, system component, or system service: a. Security and privacy functional requirements; b. Strength of mechanism requirements; c. Security and privacy assurance requirements; d. Controls needed to satisfy the security and privacy requirements. e. Security and privacy documentation requirements; f. Requirements for protecting security and privacy documentation; g. Description of the system development environment and environment in which the system is intended to operate; h. Allocation of responsibility or identification of parties responsible for information security, privacy, and supply chain risk management; and i. Acceptance criteria." +
-		"SA-4(1)Functional Properties of ControlsRequire the developer of the system, system component, or system service to provide a description of the functional properties of the controls to be implemented." +
-		"SA-4(2)Design and Implementation Information for ControlsRequire the developer of the system, system component, or system service to provide design and implementation information for the controls that includes: [Selection (one or more): security-relevant external system interfaces; high-level design; low-level design; source code or hardware schematics; [Assignment: organization-defined design and implementation information]] at [Assignment: organization-defined level of detail]." +
-		"SA-4(3)Development Methods, Techniques, and PracticesRequire the developer of the system, system component, or system service to demonstrate the use of a system development life cycle process that includes: (a) [Assignment: organization-defined systems engineering methods]; (b) [Assignment: organization-defined [Selection (one or more): systems security; privacy] engineering methods]; and (c) [Assignment: organization-defined software development methods; testing, evaluation, assessment, verification, and validation methods; and quality control processes]." +
-		"SA-4(4)SA-4(5)System, Component, and Service ConfigurationsRequire the developer of the system, system component, or system service to: (a) Deliver the system, component, or service with [Assignment: organization-defined security configurations] implemented; and (b) Use the configurations as the default for any subsequent system, component, or service reinstallation or upgrade." +
-		"SA-4(6)Use of Information Assurance Products(a) Employ only government off-the-shelf or commercial off-the-shelf information assurance and information assurance-enabled information technology products that compose an NSA-approved solution to protect classified information when the networks used to transmit the information are at a lower classification level than the information being transmitted; and (b) Ensure that these products have been evaluated and/or validated by NSA or in accordance with NSA-approved procedures." +
-		"SA-4(7)Niap-approved Protection Profiles(a) Limit the use of commercially provided information assurance and information assurance-enabled information technology products to those products that have been successfully evaluated against a National Information Assurance partnership (NIAP)-approved Protection Profile for a specific technology type, if such a profile exists; and (b) Require, if no NIAP-approved Protection Profile exists for a specific technology type but a commercially provided information technology product relies on cryptographic functionality to enforce its security policy, that the cryptographic module is FIPS-validated or NSA-approved." +
-		"SA-4(8)Continuous Monitoring Plan for ControlsRequire the developer of the system, system component, or system service to produce a plan for continuous monitoring of control effectiveness that is consistent with the continuous monitoring program of the organization." +
-		"SA-4(9)Functions, Ports, Protocols, and Services in UseRequire the developer of the system, system component, or system service to identify the functions, ports, protocols, and services intended for organizational use." +
-		"SA-4(10)Use of Approved PIV ProductsEmploy only information technology products on the FIPS 201-approved products list for Personal Identity Verification (PIV) capability implemented within organizational systems." +
-		"SA-4(11)System of RecordsInclude [Assignment: organization-defined Privacy Act requirements] in the acquisition contract for the operation of a system of records on behalf of an organization to accomplish an organizational mission or function." +
-		"SA-4(12)Data Ownership(a) Include organizational data ownership requirements in the acquisition contract; and (b) Require all data to be removed from the contractor’s system and returned to the organization within [Assignment: organization-defined time frame]." +
-		"SA-5System Documentationa. Obtain or develop administrator documentation for the system, system component, or system service that describes: 1. Secure configuration, installation, and operation of the system, component, or service; 2. Effective use and maintenance of security and privacy functions and mechanisms; and 3. Known vulnerabilities regarding configuration and use of administrative or privileged functions; b. Obtain or develop user documentation for the system, system component, or system service that describes: 1. User-accessible security and privacy functions and mechanisms and how to effectively use those functions and mechanisms; 2. Methods for user interaction, which enables individuals to use the system, component, or service in a more secure manner and protect individual privacy; and 3. User responsibilities in maintaining the security of the system, component, or service and privacy of individuals; c. Document attempts to obtain system, system component, or system service documentation when such documentation is either unavailable or nonexistent and take [Assignment: organization-defined actions] in response; and d. Distribute documentation to [Assignment: organization-defined personnel or roles]." +
-		"SA-5(1)Functional Properties of Security ControlsSA-5(2)Security-relevant External System Interfaces" +
-		"SA-5(3)High-level DesignSA-5(4)Low-level DesignSA-5(5)Source CodeSA-6SA-7SA-8Security and Privacy Engineering Principles" +
-		"Apply the following systems security and privacy engineering principles in the specification, design, development, implementation, and modification of the system and system components: [Assignment: organization-defined systems security and privacy engineering principles]." +
-		"SA-8(1)Clear AbstractionsImplement the security design principle of clear abstractions." +
-		"SA-8(2)Least Common MechanismImplement the security design principle of least common mechanism in [Assignment: organization-defined systems or system components]." +
-		"SA-8(3)Modularity and LayeringImplement the security design principles of modularity and layering in [Assignment: organization-defined systems or system components]." +
-		"SA-8(4)Partially Ordered DependenciesImplement the security design principle of partially ordered dependencies in [Assignment: organization-defined systems or system components]." +
-		"SA-8(5)Efficiently Mediated AccessImplement the security design principle of efficiently mediated access in [Assignment: organization-defined systems or system components]." +
-		"SA-8(6)Minimized SharingImplement the security design principle of minimized sharing in [Assignment: organization-defined systems or system components]." +
-		"SA-8(7)Reduced ComplexityImplement the security design principle of reduced complexity in [Assignment: organization-defined systems or system components]." +
-		"SA-8(8)Secure EvolvabilityImplement the security design principle of secure evolvability in [Assignment: organization-defined systems or system components]." +
-		"SA-8(9)Trusted ComponentsImplement the security design principle of trusted components in [Assignment: organization-defined systems or system components]." +
-		"SA-8(10)Hierarchical TrustImplement the security design principle of hierarchical trust in [Assignment: organization-defined systems or system components]." +
-		"SA-8(11)Inverse Modification ThresholdImplement the security design principle of inverse modification threshold in [Assignment: organization-defined systems or system components]." +
-		"SA-8(12)Hierarchical ProtectionImplement the security design principle of hierarchical protection in [Assignment: organization-defined systems or system components]." +
-		"SA-8(13)Minimized Security ElementsImplement the security design principle of minimized security elements in [Assignment: organization-defined systems or system components]." +
-		"SA-8(14)Implement the security design principle of least privilege in [Assignment: organization-defined systems or system components]." +
-		"SA-8(15)Predicate PermissionImplement the security design principle of predicate permission in [Assignment: organization-defined systems or system components]." +
-		"SA-8(16)Self-reliant TrustworthinessImplement the security design principle of self-reliant trustworthiness in [Assignment: organization-defined systems or system components]." +
-		"SA-8(17)Secure Distributed CompositionImplement the security design principle of secure distributed composition in [Assignment: organization-defined systems or system components]." +
-		"SA-8(18)Trusted Communications ChannelsImplement the security design principle of trusted communications channels in [Assignment: organization-defined systems or system components]." +
-		"SA-8(19)Continuous ProtectionImplement the security design principle of continuous protection in [Assignment: organization-defined systems or system components]." +
-		"SA-8(20)Secure Metadata ManagementImplement the security design principle of secure metadata management in [Assignment: organization-defined systems or system components]." +
-		"SA-8(21)Self-analysisImplement the security design principle of self-analysis in [Assignment: organization-defined systems or system components]." +
-		"SA-8(22)Accountability and TraceabilityImplement the security design principle of accountability and traceability in [Assignment: organization-defined systems or system components]." +
-		"SA-8(23)Secure DefaultsImplement the security design principle of secure defaults in [Assignment: organization-defined systems or system components]." +
-		"SA-8(24)Secure Failure and RecoveryImplement the security design principle of secure failure and recovery in [Assignment: organization-defined systems or system components]." +
-		"SA-8(25)Economic SecurityImplement the security design principle of economic security in [Assignment: organization-defined systems or system components]." +
-		"SA-8(26)Performance SecurityImplement the security design principle of performance security in [Assignment: organization-defined systems or system components]." +
-		"SA-8(27)Human Factored SecurityImplement the security design principle of human factored security in [Assignment: organization-defined systems or system components]." +
-		"SA-8(28)Acceptable SecurityImplement the security design principle of acceptable security in [Assignment: organization-defined systems or system components]." +
-		"SA-8(29)Repeatable and Documented ProceduresImplement the security design principle of repeatable and documented procedures in [Assignment: organization-defined systems or system components]." +
-		"SA-8(30)Procedural RigorImplement the security design principle of procedural rigor in [Assignment: organization-defined systems or system components]." +
-		"SA-8(31)Secure System ModificationImplement the security design principle of secure system modification in [Assignment: organization-defined systems or system components]." +
-		"SA-8(32)Sufficient DocumentationImplement the security design principle of sufficient documentation in [Assignment: organization-defined systems or system components]." +
-		"SA-8(33)MinimizationImplement the privacy principle of minimization using [Assignment: organization-defined processes]." +
-		"SA-9External System Servicesa. Require that providers of external system services comply with organizational security and privacy requirements and employ the following controls: [Assignment: organization-defined controls]; b. Define and document organizational oversight and user roles and responsibilities with regard to external system services; and c. Employ the following processes, methods, and techniques to monitor control compliance by external service providers on an ongoing basis: [Assignment: organization-defined processes, methods, and techniques]." +
-		"SA-9(1)Risk Assessments and Organizational Approvals(a) Conduct an organizational assessment of risk prior to the acquisition or outsourcing of information security services; and (b) Verify that the acquisition or outsourcing of dedicated information security services is approved by [Assignment: organization-defined personnel or roles]." +
-		"SA-9(2)Identification of Functions, Ports, Protocols, and ServicesRequire providers of the following external system services to identify the functions, ports, protocols, and other services required for the use of such services: [Assignment: organization-defined external system services]." +
-		"SA-9(3)Establish and Maintain Trust Relationship with ProvidersEstablish, document, and maintain trust relationships with external service providers based on the following requirements, properties, factors, or conditions: [Assignment: organization-defined security and privacy requirements, properties, factors, or conditions defining acceptable trust relationships]." +
-		"SA-9(4)Consistent Interests of Consumers and ProvidersTake the following actions to verify that the interests of [Assignment: organization-defined external service providers] are consistent with and reflect organizational interests: [Assignment: organization-defined actions]." +
-		"SA-9(5)Processing, Storage, and Service LocationRestrict the location of [Selection (one or more): information processing; information or data; system services] to [Assignment: organization-defined locations] based on [Assignment: organization-defined requirements or conditions]." +
-		"SA-9(6)Organization-controlled Cryptographic KeysMaintain exclusive control of cryptographic keys for encrypted material stored or transmitted through an external system." +
-		"SA-9(7)Organization-controlled Integrity CheckingProvide the capability to check the integrity of information while it resides in the external system." +
-		"SA-9(8)Processing and Storage Location — U.s. JurisdictionRestrict the geographic location of information processing and data storage to facilities located within in the legal jurisdictional boundary of the United States." +
-		"SA-10Developer Configuration ManagementRequire the developer of the system, system component, or system service to: a. Perform configuration management during system, component, or service [Selection (one or more): design; development; implementation; operation; disposal]; b. Document, manage, and control the integrity of changes to [Assignment: organization-defined configuration items under configuration management]; c. Implement only organization-approved changes to the system, component, or service; d. Document approved changes to the system, component, or service and the potential security and privacy impacts of such changes; and e. Track security flaws and flaw resolution within the system, component, or service and report findings to [Assignment: organization-defined personnel]." +
-		"SA-10(1)Software and Firmware Integrity VerificationRequire the developer of the system, system component, or system service to enable integrity verification of software and firmware components." +
-		"SA-10(2)Alternative Configuration Management ProcessesProvide an alternate configuration management process using organizational personnel in the absence of a dedicated developer configuration management team." +
-		"SA-10(3)Hardware Integrity VerificationRequire the developer of the system, system component, or system service to enable integrity verification of hardware components." +
-		"SA-10(4)Trusted GenerationRequire the developer of the system, system component, or system service to employ tools for comparing newly generated versions of security-relevant hardware descriptions, source code, and object code with previous versions." +
-		"SA-10(5)Mapping Integrity for Version ControlRequire the developer of the system, system component, or system service to maintain the integrity of the mapping between the master build data describing the current version of security-relevant hardware, software, and firmware and the on-site master copy of the data for the current version." +
-		"SA-10(6)Trusted DistributionRequire the developer of the system, system component, or system service to execute procedures for ensuring that security-relevant hardware, software, and firmware updates distributed to the organization are exactly as specified by the master copies." +
-		"SA-10(7)Require [Assignment: organization-defined security and privacy representatives] to be included in the [Assignment: organization-defined configuration change management and control process]." +
-		"SA-11Developer Testing and EvaluationRequire the developer of the system, system component, or system service, at all post-design stages of the system development life cycle, to: a. Develop and implement a plan for ongoing security and privacy control assessments; b. Perform [Selection (one or more): unit; integration; system; regression] testing/evaluation [Assignment: organization-defined frequency] at [Assignment: organization-defined depth and coverage]; c. Produce evidence of the execution of the assessment plan and the results of the testing and evaluation; d. Implement a verifiable flaw remediation process; and e. Correct flaws identified during testing and evaluation." +
-		"SA-11(1)Static Code AnalysisRequire the developer of the system, system component, or system service to employ static code analysis tools to identify common flaws and document the results of the analysis." +
-		"SA-11(2)Threat Modeling and Vulnerability AnalysesRequire the developer of the system, system component, or system service to perform threat modeling and vulnerability analyses during development and the subsequent testing and evaluation of the system, component, or service that: (a) Uses the following contextual information: [Assignment: organization-defined information concerning impact, environment of operations, known or assumed threats, and acceptable risk levels]; (b) Employs the following tools and methods: [Assignment: organization-defined tools and methods]; (c) Conducts the modeling and analyses at the following level of rigor: [Assignment: organization-defined breadth and depth of modeling and analyses]; and (d) Produces evidence that meets the following acceptance criteria: [Assignment: organization-defined acceptance criteria]." +
-		"SA-11(3)Independent Verification of Assessment Plans and Evidence(a) Require an independent agent satisfying [Assignment: organization-defined independence criteria] to verify the correct implementation of the developer security and privacy assessment plans and the evidence produced during testing and evaluation; and (b) Verify that the independent agent is provided with sufficient information to complete the verification process or granted the authority to obtain such information." +
-		"SA-11(4)Manual Code ReviewsRequire the developer of the system, system component, or system service to perform a manual code review of [Assignment: organization-defined specific code] using the following processes, procedures, and/or techniques: [Assignment: organization-defined processes, procedures, and/or techniques]." +
-		"SA-11(5)Require the developer of the system, system component, or system service to perform penetration testing: (a) At the following level of rigor: [Assignment: organization-defined breadth and depth of testing]; and (b) Under the following constraints: [Assignment: organization-defined constraints]." +
-		"SA-11(6)Attack Surface ReviewsRequire the developer of the system, system component, or system service to perform attack surface reviews." +
-		"SA-11(7)Verify Scope of Testing and EvaluationRequire the developer of the system, system component, or system service to verify that the scope of testing and evaluation provides complete coverage of the required controls at the following level of rigor: [Assignment: organization-defined breadth and depth of testing and evaluation]." +
-		"SA-11(8)Dynamic Code AnalysisRequire the developer of the system, system component, or system service to employ dynamic code analysis tools to identify common flaws and document the results of the analysis." +
-		"SA-11(9)Interactive Application Security TestingRequire the developer of the system, system component, or system service to employ interactive application security testing tools to identify flaws and document the results." +
-		"SRSA-12Supply Chain ProtectionSR-5SA-12(1)Acquisition Strategies / Tools / Methods" +
-		"SR-6SA-12(2)Supplier ReviewsSR-3SA-12(3)Trusted Shipping and WarehousingSR-3(1)SA-12(4)" +
-		"Diversity of SuppliersSR-3(2)SA-12(5)Limitation of HarmSR-5(1)SA-12(6)Minimizing Procurement Time" +
-		"SR-5(2)SA-12(7)Assessments Prior to Selection / Acceptance / UpdateSA-12(8)SR-7SA-12(9)" +
+		"MP-8Media DowngradingMP-8(1)Documentation of ProcessMP-8(2)MP-8(3)MP-8(4)PEPhysical and Environmental Protection" +
+		"PE-1PE-2Physical Access AuthorizationsPE-2(1)Access by Position or RolePE-2(2)Two Forms of Identification" +
+		"PE-2(3)Restrict Unescorted AccessPE-3Physical Access ControlPE-3(1)System Access" +
+		"PE-3(2)Facility and SystemsPE-3(3)Continuous GuardsPE-3(4)Lockable CasingsPE-3(5)" +
+		"Tamper ProtectionPE-3(6)PE-3(7)Physical BarriersPE-3(8)Access Control Vestibules" +
+		"PE-4Access Control for TransmissionPE-5Access Control for Output DevicesPE-5(1)Access to Output by Authorized Individuals" +
+		"PE-5(2)Link to Individual IdentityPE-22PE-5(3)Marking Output DevicesPE-6Monitoring Physical Access" +
+		"PE-6(1)Intrusion Alarms and Surveillance EquipmentPE-6(2)Automated Intrusion Recognition and Responses" +
+		"PE-6(3)Video SurveillancePE-6(4)Monitoring Physical Access to SystemsPE-7Visitor Control" +
+		"PE-8Visitor Access RecordsPE-8(1)Automated Records Maintenance and ReviewPE-8(2)" +
+		"Physical Access RecordsPE-8(3)PE-9Power Equipment and CablingPE-9(1)Redundant Cabling" +
+		"PE-9(2)Automatic Voltage ControlsPE-10Emergency ShutoffPE-10(1)Accidental and Unauthorized Activation" +
+		"PE-11Emergency PowerPE-11(1)Alternate Power Supply — Minimal Operational Capability" +
+		"PE-11(2)Alternate Power Supply — Self-containedPE-12Emergency LightingPE-12(1)" +
+		"Essential Mission and Business FunctionsPE-13Fire ProtectionPE-13(1)Detection Systems — Automatic Activation and Notification" +
+		"PE-13(2)Suppression Systems — Automatic Activation and NotificationPE-13(3)Automatic Fire Suppression" +
+		"PE-13(4)InspectionsPE-14PE-14(1)Automatic ControlsPE-14(2)Monitoring with Alarms and Notifications" +
+		"PE-15Water Damage ProtectionPE-15(1)Automation SupportPE-16Delivery and RemovalPE-17" +
+		"Alternate Work SitePE-18Location of System ComponentsPE-23PE-18(1)Facility SitePE-19" +
+		"Information LeakagePE-19(1)National Emissions Policies and ProceduresPE-20Asset Monitoring and Tracking" +
+		"PE-21Electromagnetic Pulse ProtectionComponent MarkingFacility LocationPLPlanning" +
+		"PL-1PL-2System Security and Privacy PlansPL-7PL-2(1)Concept of OperationsPL-8PL-2(2)" +
+		"Functional ArchitecturePL-2(3)Plan and Coordinate with Other Organizational Entities" +
+		"PL-3System Security Plan UpdatePL-4Rules of BehaviorPL-4(1)Social Media and External Site/application Usage Restrictions" +
+		"RA-8PL-5Privacy Impact AssessmentPL-6Security-related Activity PlanningSecurity and Privacy Architectures" +
+		"PL-8(1)Defense in DepthPL-8(2)Supplier DiversityCentral ManagementPL-10Baseline Selection" +
+		"PL-11Baseline TailoringPMProgram ManagementPM-1Information Security Program Plan" +
+		"PM-2Information Security Program Leadership RolePM-3Information Security and Privacy Resources" +
+		"PM-4Plan of Action and Milestones ProcessPM-5System InventoryPM-5(1)Inventory of Personally Identifiable Information" +
+		"PM-6Measures of PerformancePM-7Enterprise ArchitecturePM-7(1)OffloadingPM-8Critical Infrastructure Plan" +
+		"PM-9Risk Management StrategyPM-10Authorization ProcessPM-11Mission and Business Process Definition" +
+		"PM-12Insider Threat ProgramPM-13Security and Privacy WorkforcePM-14Testing, Training, and Monitoring" +
+		"Security and Privacy Groups and AssociationsPM-16Threat Awareness ProgramPM-16(1)" +
+		"Automated Means for Sharing Threat IntelligencePM-17Protecting Controlled Unclassified Information on External Systems" +
+		"PM-18Privacy Program PlanPM-19Privacy Program Leadership RolePM-20Dissemination of Privacy Program Information" +
+		"PM-20(1)Privacy Policies on Websites, Applications, and Digital ServicesPM-21Accounting of Disclosures" +
+		"PM-22Personally Identifiable Information Quality ManagementPM-23Data Governance Body" +
+		"PM-24Data Integrity BoardPM-25Minimization of Personally Identifiable Information Used in Testing, Training, and Research" +
+		"PM-26Complaint ManagementPM-27Privacy ReportingPM-28Risk FramingPM-29Risk Management Program Leadership Roles" +
+		"PM-30Supply Chain Risk Management StrategyPM-30(1)Suppliers of Critical or Mission-essential Items" +
+		"PM-31Continuous Monitoring StrategyPM-32PurposingPSPersonnel SecurityPS-1PS-2Position Risk Designation" +
+		"PS-3Personnel ScreeningPS-3(1)PS-3(2)Formal IndoctrinationPS-3(3)Information Requiring Special Protective Measures" +
+		"PS-3(4)Citizenship RequirementsPS-4Personnel TerminationPS-4(1)Post-employment Requirements" +
+		"PS-4(2)Automated ActionsPS-5Personnel TransferPS-6Access AgreementsPS-6(1)Information Requiring Special Protection" +
+		"PS-6(2)Classified Information Requiring Special ProtectionPS-6(3)PS-7External Personnel Security" +
+		"PS-8Personnel SanctionsPS-9Position DescriptionsPTPersonally Identifiable Information Processing and Transparency" +
+		"PT-1PT-2Authority to Process Personally Identifiable InformationPT-2(1)Data Tagging" +
+		"PT-2(2)AutomationPT-3Personally Identifiable Information Processing PurposesPT-3(1)" +
+		"PT-3(2)PT-4ConsentPT-4(1)Tailored ConsentPT-4(2)Just-in-time ConsentPT-4(3)Revocation" +
+		"PT-5Privacy NoticePT-5(1)Just-in-time NoticePT-5(2)Privacy Act StatementsPT-6System of Records Notice" +
+		"PT-6(1)Routine UsesPT-6(2)Exemption RulesPT-7Specific Categories of Personally Identifiable Information" +
+		"PT-7(1)Social Security NumbersPT-7(2)First Amendment InformationPT-8Computer Matching Requirements" +
+		"RARisk AssessmentRA-1RA-2Security CategorizationRA-2(1)Impact-level Prioritization" +
+		"RA-3RA-3(1)Supply Chain Risk AssessmentRA-3(2)Use of All-source IntelligenceRA-3(3)" +
+		"Dynamic Threat AwarenessRA-3(4)Predictive Cyber AnalyticsRA-4Risk Assessment Update" +
+		"RA-5Vulnerability Monitoring and ScanningRA-5(1)Update Tool CapabilityRA-5(2)Update Vulnerabilities to Be Scanned" +
+		"RA-5(3)Breadth and Depth of CoverageRA-5(4)Discoverable InformationRA-5(5)Privileged Access" +
+		"RA-5(6)Automated Trend AnalysesRA-5(7)Automated Detection and Notification of Unauthorized Components" +
+		"RA-5(8)Review Historic Audit LogsRA-5(9)Penetration Testing and AnalysesRA-5(10)" +
+		"Correlate Scanning InformationRA-5(11)Public Disclosure ProgramRA-6Technical Surveillance Countermeasures Survey" +
+		"RA-7Risk ResponsePrivacy Impact AssessmentsRA-9Criticality AnalysisRA-10Threat Hunting" +
+		"SASystem and Services AcquisitionSA-1SA-2Allocation of ResourcesSA-3System Development Life Cycle" +
+		"SA-3(1)Manage Preproduction EnvironmentSA-3(2)Use of Live or Operational DataSA-3(3)" +
+		"Technology RefreshSA-4Acquisition ProcessSA-4(1)Functional Properties of Controls" +
+		"SA-4(2)Design and Implementation Information for ControlsSA-4(3)Development Methods, Techniques, and Practices" +
+		"SA-4(4)SA-4(5)System, Component, and Service ConfigurationsSA-4(6)Use of Information Assurance Products" +
+		"SA-4(7)Niap-approved Protection ProfilesSA-4(8)Continuous Monitoring Plan for Controls" +
+		"SA-4(9)Functions, Ports, Protocols, and Services in UseSA-4(10)Use of Approved PIV Products" +
+		"SA-4(11)System of RecordsSA-4(12)Data OwnershipSA-5System DocumentationSA-5(1)Functional Properties of Security Controls" +
+		"SA-5(2)Security-relevant External System InterfacesSA-5(3)High-level DesignSA-5(4)" +
+		"Low-level DesignSA-5(5)Source CodeSA-6SA-7SA-8Security and Privacy Engineering Principles" +
+		"SA-8(1)Clear AbstractionsSA-8(2)Least Common MechanismSA-8(3)Modularity and Layering" +
+		"SA-8(4)Partially Ordered DependenciesSA-8(5)Efficiently Mediated AccessSA-8(6)Minimized Sharing" +
+		"SA-8(7)Reduced ComplexitySA-8(8)Secure EvolvabilitySA-8(9)Trusted ComponentsSA-8(10)" +
+		"Hierarchical TrustSA-8(11)Inverse Modification ThresholdSA-8(12)Hierarchical Protection" +
+		"SA-8(13)Minimized Security ElementsSA-8(14)SA-8(15)Predicate PermissionSA-8(16)Self-reliant Trustworthiness" +
+		"SA-8(17)Secure Distributed CompositionSA-8(18)Trusted Communications ChannelsSA-8(19)" +
+		"Continuous ProtectionSA-8(20)Secure Metadata ManagementSA-8(21)Self-analysisSA-8(22)" +
+		"Accountability and TraceabilitySA-8(23)Secure DefaultsSA-8(24)Secure Failure and Recovery" +
+		"SA-8(25)Economic SecuritySA-8(26)Performance SecuritySA-8(27)Human Factored Security" +
+		"SA-8(28)Acceptable SecuritySA-8(29)Repeatable and Documented ProceduresSA-8(30)Procedural Rigor" +
+		"SA-8(31)Secure System ModificationSA-8(32)Sufficient DocumentationSA-8(33)Minimization" +
+		"SA-9External System ServicesSA-9(1)Risk Assessments and Organizational Approvals" +
+		"SA-9(2)Identification of Functions, Ports, Protocols, and ServicesSA-9(3)Establish and Maintain Trust Relationship with Providers" +
+		"SA-9(4)Consistent Interests of Consumers and ProvidersSA-9(5)Processing, Storage, and Service Location" +
+		"SA-9(6)Organization-controlled Cryptographic KeysSA-9(7)Organization-controlled Integrity Checking" +
+		"SA-9(8)Processing and Storage Location — U.s. JurisdictionSA-10Developer Configuration Management" +
+		"SA-10(1)Software and Firmware Integrity VerificationSA-10(2)Alternative Configuration Management Processes" +
+		"SA-10(3)Hardware Integrity VerificationSA-10(4)Trusted GenerationSA-10(5)Mapping Integrity for Version Control" +
+		"SA-10(6)Trusted DistributionSA-10(7)SA-11Developer Testing and EvaluationSA-11(1)" +
+		"Static Code AnalysisSA-11(2)Threat Modeling and Vulnerability AnalysesSA-11(3)Independent Verification of Assessment Plans and Evidence" +
+		"SA-11(4)Manual Code ReviewsSA-11(5)SA-11(6)Attack Surface ReviewsSA-11(7)Verify Scope of Testing and Evaluation" +
+		"SA-11(8)Dynamic Code AnalysisSA-11(9)Interactive Application Security TestingSRSA-12" +
+		"Supply Chain ProtectionSR-5SA-12(1)Acquisition Strategies / Tools / MethodsSR-6SA-12(2)" +
+		"Supplier ReviewsSR-3SA-12(3)Trusted Shipping and WarehousingSR-3(1)SA-12(4)Diversity of Suppliers" +
+		"SR-3(2)SA-12(5)Limitation of HarmSR-5(1)SA-12(6)Minimizing Procurement TimeSR-5(2)" +
+		"SA-12(7)Assessments Prior to Selection / Acceptance / UpdateSA-12(8)SR-7SA-12(9)" +
 		"Operations SecuritySR-4(3)SA-12(10)Validate as Genuine and Not AlteredSR-6(1)SA-12(11)" +
 		"Penetration Testing / Analysis of Elements, Processes, and ActorsSR-8SA-12(12)Inter-organizational Agreements" +
 		"SA-12(13)Critical Information System ComponentsSR-4(1)SR-4(2)SA-12(14)Identity and Traceability" +
 		"SA-12(15)Processes to Address Weaknesses or DeficienciesSA-13TrustworthinessSA-14" +
 		"SA-20SA-14(1)Critical Components with No Viable Alternative SourcingSA-15Development Process, Standards, and Tools" +
-		"a. Require the developer of the system, system component, or system service to follow a documented development process that: 1. Explicitly addresses security and privacy requirements; 2. Identifies the standards and tools used in the development process; 3. Documents the specific tool options and tool configurations used in the development process; and 4. Documents, manages, and ensures the integrity of changes to the process and/or tools used in development; and b. Review the development process, standards, tools, tool options, and tool configurations [Assignment: organization-defined frequency] to determine if the process, standards, tools, tool options and tool configurations selected and employed can satisfy the following security and privacy requirements: [Assignment: organization-defined security and privacy requirements]." +
-		"SA-15(1)Quality MetricsRequire the developer of the system, system component, or system service to: (a) Define quality metrics at the beginning of the development process; and (b) Provide evidence of meeting the quality metrics [Selection (one or more): [Assignment: organization-defined frequency]; [Assignment: organization-defined program review milestones]; upon delivery]." +
-		"SA-15(2)Security and Privacy Tracking ToolsRequire the developer of the system, system component, or system service to select and employ security and privacy tracking tools for use during the development process." +
-		"SA-15(3)Require the developer of the system, system component, or system service to perform a criticality analysis: (a) At the following decision points in the system development life cycle: [Assignment: organization-defined decision points in the system development life cycle]; and (b) At the following level of rigor: [Assignment: organization-defined breadth and depth of criticality analysis]." +
-		"SA-15(4)Threat Modeling and Vulnerability AnalysisSA-15(5)Attack Surface Reduction" +
-		"Require the developer of the system, system component, or system service to reduce attack surfaces to [Assignment: organization-defined thresholds]." +
-		"SA-15(6)Require the developer of the system, system component, or system service to implement an explicit process to continuously improve the development process." +
-		"SA-15(7)Automated Vulnerability AnalysisRequire the developer of the system, system component, or system service [Assignment: organization-defined frequency] to: (a) Perform an automated vulnerability analysis using [Assignment: organization-defined tools]; (b) Determine the exploitation potential for discovered vulnerabilities; (c) Determine potential risk mitigations for delivered vulnerabilities; and (d) Deliver the outputs of the tools and results of the analysis to [Assignment: organization-defined personnel or roles]." +
-		"SA-15(8)Reuse of Threat and Vulnerability InformationRequire the developer of the system, system component, or system service to use threat modeling and vulnerability analyses from similar systems, components, or services to inform the current development process." +
-		"SA-15(9)Use of Live DataSA-15(10)Require the developer of the system, system component, or system service to provide, implement, and test an incident response plan." +
-		"SA-15(11)Archive System or ComponentRequire the developer of the system or system component to archive the system or component to be released or delivered together with the corresponding evidence supporting the final security and privacy review." +
-		"SA-15(12)Minimize Personally Identifiable InformationRequire the developer of the system or system component to minimize the use of personally identifiable information in development and test environments." +
-		"SA-16Developer-provided TrainingRequire the developer of the system, system component, or system service to provide the following training on the correct use and operation of the implemented security and privacy functions, controls, and/or mechanisms: [Assignment: organization-defined training]." +
-		"SA-17Developer Security and Privacy Architecture and DesignRequire the developer of the system, system component, or system service to produce a design specification and security and privacy architecture that: a. Is consistent with the organization’s security and privacy architecture that is an integral part the organization’s enterprise architecture; b. Accurately and completely describes the required security and privacy functionality, and the allocation of controls among physical and logical components; and c. Expresses how individual security and privacy functions, mechanisms, and services work together to provide required security and privacy capabilities and a unified approach to protection." +
-		"SA-17(1)Formal Policy ModelRequire the developer of the system, system component, or system service to: (a) Produce, as an integral part of the development process, a formal policy model describing the [Assignment: organization-defined elements of organizational security and privacy policy] to be enforced; and (b) Prove that the formal policy model is internally consistent and sufficient to enforce the defined elements of the organizational security and privacy policy when implemented." +
-		"SA-17(2)Security-relevant ComponentsRequire the developer of the system, system component, or system service to: (a) Define security-relevant hardware, software, and firmware; and (b) Provide a rationale that the definition for security-relevant hardware, software, and firmware is complete." +
-		"SA-17(3)Formal CorrespondenceRequire the developer of the system, system component, or system service to: (a) Produce, as an integral part of the development process, a formal top-level specification that specifies the interfaces to security-relevant hardware, software, and firmware in terms of exceptions, error messages, and effects; (b) Show via proof to the extent feasible with additional informal demonstration as necessary, that the formal top-level specification is consistent with the formal policy model; (c) Show via informal demonstration, that the formal top-level specification completely covers the interfaces to security-relevant hardware, software, and firmware; (d) Show that the formal top-level specification is an accurate description of the implemented security-relevant hardware, software, and firmware; and (e) Describe the security-relevant hardware, software, and firmware mechanisms not addressed in the formal top-level specification but strictly internal to the security-relevant hardware, software, and firmware." +
-		"SA-17(4)Informal CorrespondenceRequire the developer of the system, system component, or system service to: (a) Produce, as an integral part of the development process, an informal descriptive top-level specification that specifies the interfaces to security-relevant hardware, software, and firmware in terms of exceptions, error messages, and effects; (b) Show via [Selection: informal demonstration; convincing argument with formal methods as feasible] that the descriptive top-level specification is consistent with the formal policy model; (c) Show via informal demonstration, that the descriptive top-level specification completely covers the interfaces to security-relevant hardware, software, and firmware; (d) Show that the descriptive top-level specification is an accurate description of the interfaces to security-relevant hardware, software, and firmware; and (e) Describe the security-relevant hardware, software, and firmware mechanisms not addressed in the descriptive top-level specification but strictly internal to the security-relevant hardware, software, and firmware." +
-		"SA-17(5)Conceptually Simple DesignRequire the developer of the system, system component, or system service to: (a) Design and structure the security-relevant hardware, software, and firmware to use a complete, conceptually simple protection mechanism with precisely defined semantics; and (b) Internally structure the security-relevant hardware, software, and firmware with specific regard for this mechanism." +
-		"SA-17(6)Structure for TestingRequire the developer of the system, system component, or system service to structure security-relevant hardware, software, and firmware to facilitate testing." +
-		"SA-17(7)Structure for Least PrivilegeRequire the developer of the system, system component, or system service to structure security-relevant hardware, software, and firmware to facilitate controlling access with least privilege." +
-		"SA-17(8)OrchestrationDesign [Assignment: organization-defined critical systems or system components] with coordinated behavior to implement the following capabilities: [Assignment: organization-defined capabilities, by system or component]." +
-		"SA-17(9)Design DiversityUse different designs for [Assignment: organization-defined critical systems or system components] to satisfy a common set of requirements or to provide equivalent functionality." +
+		"SA-15(1)Quality MetricsSA-15(2)Security and Privacy Tracking ToolsSA-15(3)SA-15(4)" +
+		"Threat Modeling and Vulnerability AnalysisSA-15(5)Attack Surface ReductionSA-15(6)" +
+		"SA-15(7)Automated Vulnerability AnalysisSA-15(8)Reuse of Threat and Vulnerability Information" +
+		"SA-15(9)Use of Live DataSA-15(10)SA-15(11)Archive System or ComponentSA-15(12)Minimize Personally Identifiable Information" +
+		"SA-16Developer-provided TrainingSA-17Developer Security and Privacy Architecture and Design" +
+		"SA-17(1)Formal Policy ModelSA-17(2)Security-relevant ComponentsSA-17(3)Formal Correspondence" +
+		"SA-17(4)Informal CorrespondenceSA-17(5)Conceptually Simple DesignSA-17(6)Structure for Testing" +
+		"SA-17(7)Structure for Least PrivilegeSA-17(8)OrchestrationSA-17(9)Design Diversity" +
 		"SR-9SA-18Tamper Resistance and DetectionSR-9(1)SA-18(1)Multiple Phases of System Development Life Cycle" +
 		"SR-10SA-18(2)Inspection of Systems or ComponentsSR-11SA-19Component Authenticity" +
 		"SR-11(1)SA-19(1)Anti-counterfeit TrainingSR-11(2)SA-19(2)Configuration Control for Component Service and Repair" +
 		"SR-12SA-19(3)Component DisposalSR-11(3)SA-19(4)Anti-counterfeit ScanningCustomized Development of Critical Components" +
-		"Reimplement or custom develop the following critical system components: [Assignment: organization-defined critical system components]." +
-		"SA-21Developer ScreeningRequire that the developer of [Assignment: organization-defined system, system component, or system service]: a. Has appropriate access authorizations as determined by assigned [Assignment: organization-defined official government duties]; and b. Satisfies the following additional personnel screening criteria: [Assignment: organization-defined additional personnel screening criteria]." +
-		"SA-21(1)Validation of ScreeningSA-22Unsupported System Componentsa. Replace system components when support for the components is no longer available from the developer, vendor, or manufacturer; or b. Provide the following options for alternative sources for continued support for unsupported components [Selection (one or more): in-house support; [Assignment: organization-defined support from external providers]]." +
-		"SA-22(1)Alternative Sources for Continued SupportSA-23SpecializationEmploy [Selection (one or more): design; modification; augmentation; reconfiguration] on [Assignment: organization-defined systems or system components] supporting mission essential services or functions to increase the trustworthiness in those systems or components." +
-		"SCSystem and Communications ProtectionSC-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] system and communications protection policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the system and communications protection policy and the associated system and communications protection controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the system and communications protection policy and procedures; and c. Review and update the current system and communications protection: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"SC-2Separation of System and User FunctionalitySeparate user functionality, including user interface services, from system management functionality." +
-		"SC-2(1)Interfaces for Non-privileged UsersPrevent the presentation of system management functionality at interfaces to non-privileged users." +
-		"SC-2(2)Store state information from applications and software separately.SC-3Security Function Isolation" +
-		"Isolate security functions from nonsecurity functions.SC-3(1)Hardware Separation" +
-		"Employ hardware separation mechanisms to implement security function isolation.SC-3(2)" +
-		"Access and Flow Control FunctionsIsolate security functions enforcing access and information flow control from nonsecurity functions and from other security functions." +
-		"SC-3(3)Minimize Nonsecurity FunctionalityMinimize the number of nonsecurity functions included within the isolation boundary containing security functions." +
-		"SC-3(4)Module Coupling and CohesivenessImplement security functions as largely independent modules that maximize internal cohesiveness within modules and minimize coupling between modules." +
-		"SC-3(5)Layered StructuresImplement security functions as a layered structure minimizing interactions between layers of the design and avoiding any dependence by lower layers on the functionality or correctness of higher layers." +
-		"SC-4Information in Shared System ResourcesPrevent unauthorized and unintended information transfer via shared system resources." +
-		"SC-4(1)Security LevelsSC-4(2)Multilevel or Periods ProcessingPrevent unauthorized information transfer via shared resources in accordance with [Assignment: organization-defined procedures] when system processing explicitly switches between different information classification levels or security categories." +
-		"SC-5Denial-of-service Protectiona. [Selection: Protect against; Limit] the effects of the following types of denial-of-service events: [Assignment: organization-defined types of denial-of-service events]; and b. Employ the following controls to achieve the denial-of-service objective: [Assignment: organization-defined controls by type of denial-of-service event]." +
-		"SC-5(1)Restrict Ability to Attack Other SystemsRestrict the ability of individuals to launch the following denial-of-service attacks against other systems: [Assignment: organization-defined denial-of-service attacks]." +
-		"SC-5(2)Capacity, Bandwidth, and RedundancyManage capacity, bandwidth, or other redundancy to limit the effects of information flooding denial-of-service attacks." +
-		"SC-5(3)Detection and Monitoring(a) Employ the following monitoring tools to detect indicators of denial-of-service attacks against, or launched from, the system: [Assignment: organization-defined monitoring tools]; and (b) Monitor the following system resources to determine if sufficient resources exist to prevent effective denial-of-service attacks: [Assignment: organization-defined system resources]." +
-		"SC-6Resource AvailabilityProtect the availability of resources by allocating [Assignment: organization-defined resources] by [Selection (one or more): priority; quota; [Assignment: organization-defined controls]]." +
-		"SC-7Boundary Protectiona. Monitor and control communications at the external managed interfaces to the system and at key internal managed interfaces within the system; b. Implement subnetworks for publicly accessible system components that are [Selection: physically; logically] separated from internal organizational networks; and c. Connect to external networks or systems only through managed interfaces consisting of boundary protection devices arranged in accordance with an organizational security and privacy architecture." +
-		"SC-7(1)Physically Separated SubnetworksSC-7(2)Public AccessSC-7(3)Access PointsLimit the number of external network connections to the system." +
-		"SC-7(4)External Telecommunications Services(a) Implement a managed interface for each external telecommunication service; (b) Establish a traffic flow policy for each managed interface; (c) Protect the confidentiality and integrity of the information being transmitted across each interface; (d) Document each exception to the traffic flow policy with a supporting mission or business need and duration of that need; (e) Review exceptions to the traffic flow policy [Assignment: organization-defined frequency] and remove exceptions that are no longer supported by an explicit mission or business need; (f) Prevent unauthorized exchange of control plane traffic with external networks; (g) Publish information to enable remote networks to detect unauthorized control plane traffic from internal networks; and (h) Filter unauthorized control plane traffic from external networks." +
-		"Deny by Default — Allow by ExceptionDeny network communications traffic by default and allow network communications traffic by exception [Selection (one or more): at managed interfaces; for [Assignment: organization-defined systems]]." +
+		"SA-21Developer ScreeningSA-21(1)Validation of ScreeningSA-22Unsupported System Components" +
+		"SA-22(1)Alternative Sources for Continued SupportSA-23SpecializationSCSystem and Communications Protection" +
+		"SC-1SC-2Separation of System and User FunctionalitySC-2(1)Interfaces for Non-privileged Users" +
+		"SC-2(2)SC-3Security Function IsolationSC-3(1)Hardware SeparationSC-3(2)Access and Flow Control Functions" +
+		"SC-3(3)Minimize Nonsecurity FunctionalitySC-3(4)Module Coupling and Cohesiveness" +
+		"SC-3(5)Layered StructuresSC-4Information in Shared System ResourcesSC-4(1)Security Levels" +
+		"SC-4(2)Multilevel or Periods ProcessingSC-5Denial-of-service ProtectionSC-5(1)Restrict Ability to Attack Other Systems" +
+		"SC-5(2)Capacity, Bandwidth, and RedundancySC-5(3)Detection and MonitoringSC-6Resource Availability" +
+		"SC-7Boundary ProtectionSC-7(1)Physically Separated SubnetworksSC-7(2)Public Access" +
+		"SC-7(3)Access PointsSC-7(4)External Telecommunications ServicesDeny by Default — Allow by Exception" +
 		"SC-7(18)SC-7(6)Response to Recognized FailuresSC-7(7)Split Tunneling for Remote Devices" +
-		"Prevent split tunneling for remote devices connecting to organizational systems unless the split tunnel is securely provisioned using [Assignment: organization-defined safeguards]." +
-		"SC-7(8)Route Traffic to Authenticated Proxy ServersRoute [Assignment: organization-defined internal communications traffic] to [Assignment: organization-defined external networks] through authenticated proxy servers at managed interfaces." +
-		"SC-7(9)Restrict Threatening Outgoing Communications Traffic(a) Detect and deny outgoing communications traffic posing a threat to external systems; and (b) Audit the identity of internal users associated with denied communications." +
-		"SC-7(10)Prevent Exfiltration(a) Prevent the exfiltration of information; and (b) Conduct exfiltration tests [Assignment: organization-defined frequency]." +
-		"SC-7(11)Restrict Incoming Communications TrafficOnly allow incoming communications from [Assignment: organization-defined authorized sources] to be routed to [Assignment: organization-defined authorized destinations]." +
-		"SC-7(12)Host-based ProtectionImplement [Assignment: organization-defined host-based boundary protection mechanisms] at [Assignment: organization-defined system components]." +
-		"SC-7(13)Isolation of Security Tools, Mechanisms, and Support ComponentsIsolate [Assignment: organization-defined information security tools, mechanisms, and support components] from other internal system components by implementing physically separate subnetworks with managed interfaces to other components of the system." +
-		"SC-7(14)Protect Against Unauthorized Physical ConnectionsProtect against unauthorized physical connections at [Assignment: organization-defined managed interfaces]." +
-		"SC-7(15)Networked Privileged AccessesRoute networked, privileged accesses through a dedicated, managed interface for purposes of access control and auditing." +
-		"SC-7(16)Prevent Discovery of System ComponentsPrevent the discovery of specific system components that represent a managed interface." +
-		"SC-7(17)Automated Enforcement of Protocol FormatsEnforce adherence to protocol formats." +
-		"Fail SecurePrevent systems from entering unsecure states in the event of an operational failure of a boundary protection device." +
-		"SC-7(19)Block Communication from Non-organizationally Configured HostsBlock inbound and outbound communications traffic between [Assignment: organization-defined communication clients] that are independently configured by end users and external service providers." +
-		"SC-7(20)Dynamic Isolation and SegregationProvide the capability to dynamically isolate [Assignment: organization-defined system components] from other system components." +
-		"SC-7(21)Isolation of System ComponentsEmploy boundary protection mechanisms to isolate [Assignment: organization-defined system components] supporting [Assignment: organization-defined missions and/or business functions]." +
-		"SC-7(22)Separate Subnets for Connecting to Different Security DomainsImplement separate network addresses to connect to systems in different security domains." +
-		"SC-7(23)Disable Sender Feedback on Protocol Validation FailureDisable feedback to senders on protocol format validation failure." +
-		"SC-7(24)Personally Identifiable InformationFor systems that process personally identifiable information: (a) Apply the following processing rules to data elements of personally identifiable information: [Assignment: organization-defined processing rules]; (b) Monitor for permitted processing at the external interfaces to the system and at key internal boundaries within the system; (c) Document each processing exception; and (d) Review and remove exceptions that are no longer supported." +
-		"Prohibit the direct connection of [Assignment: organization-defined unclassified national security system] to an external network without the use of [Assignment: organization-defined boundary protection device]." +
-		"Prohibit the direct connection of a classified national security system to an external network without the use of [Assignment: organization-defined boundary protection device]." +
-		"Prohibit the direct connection of [Assignment: organization-defined unclassified non-national security system] to an external network without the use of [Assignment: organization-defined boundary protection device]." +
-		"Prohibit the direct connection of [Assignment: organization-defined system] to a public network." +
-		"SC-7(29)Separate Subnets to Isolate FunctionsImplement [Selection: physically; logically] separate subnetworks to isolate the following critical system components and functions: [Assignment: organization-defined critical system components and functions]." +
-		"SC-8Transmission Confidentiality and IntegrityProtect the [Selection (one or more): confidentiality; integrity] of transmitted information." +
-		"SC-8(1)Implement cryptographic mechanisms to [Selection (one or more): prevent unauthorized disclosure of information; detect changes to information] during transmission." +
-		"SC-8(2)Pre- and Post-transmission HandlingMaintain the [Selection (one or more): confidentiality; integrity] of information during preparation for transmission and during reception." +
-		"SC-8(3)Cryptographic Protection for Message ExternalsImplement cryptographic mechanisms to protect message externals unless otherwise protected by [Assignment: organization-defined alternative physical controls]." +
-		"SC-8(4)Conceal or Randomize CommunicationsImplement cryptographic mechanisms to conceal or randomize communication patterns unless otherwise protected by [Assignment: organization-defined alternative physical controls]." +
-		"SC-8(5)Protected Distribution SystemImplement [Assignment: organization-defined protected distribution system] to [Selection (one or more): prevent unauthorized disclosure of information; detect changes to information] during transmission." +
-		"SC-9Transmission ConfidentialitySC-10Network DisconnectTerminate the network connection associated with a communications session at the end of the session or after [Assignment: organization-defined time period] of inactivity." +
-		"SC-11Trusted Patha. Provide a [Selection: physically; logically] isolated trusted communications path for communications between the user and the trusted components of the system; and b. Permit users to invoke the trusted communications path for communications between the user and the following security functions of the system, including at a minimum, authentication and re-authentication: [Assignment: organization-defined security functions]." +
-		"SC-11(1)Irrefutable Communications Path(a) Provide a trusted communications path that is irrefutably distinguishable from other communications paths; and (b) Initiate the trusted communications path for communications between the [Assignment: organization-defined security functions] of the system and the user." +
-		"SC-12Cryptographic Key Establishment and ManagementEstablish and manage cryptographic keys when cryptography is employed within the system in accordance with the following key management requirements: [Assignment: organization-defined requirements for key generation, distribution, storage, access, and destruction]." +
-		"SC-12(1)AvailabilityMaintain availability of information in the event of the loss of cryptographic keys by users." +
-		"SC-12(2)Symmetric KeysProduce, control, and distribute symmetric cryptographic keys using [Selection: NIST FIPS-validated; NSA-approved] key management technology and processes." +
-		"SC-12(3)Asymmetric KeysProduce, control, and distribute asymmetric cryptographic keys using [Selection: NSA-approved key management technology and processes; prepositioned keying material; DoD-approved or DoD-issued Medium Assurance PKI certificates; DoD-approved or DoD-issued Medium Hardware Assurance PKI certificates and hardware security tokens that protect the user’s private key; certificates issued in accordance with organization-defined requirements]." +
-		"SC-12(4)PKI CertificatesSC-12(5)PKI Certificates / Hardware TokensSC-12(6)Physical Control of Keys" +
-		"Maintain physical control of cryptographic keys when stored information is encrypted by external service providers." +
-		"SC-13a. Determine the [Assignment: organization-defined cryptographic uses]; and b. Implement the following types of cryptography required for each specified cryptographic use: [Assignment: organization-defined types of cryptography for each specified cryptographic use]." +
-		"SC-13(1)Fips-validated CryptographySC-13(2)Nsa-approved CryptographySC-13(3)Individuals Without Formal Access Approvals" +
+		"SC-7(8)Route Traffic to Authenticated Proxy ServersSC-7(9)Restrict Threatening Outgoing Communications Traffic" +
+		"SC-7(10)Prevent ExfiltrationSC-7(11)Restrict Incoming Communications TrafficSC-7(12)" +
+		"Host-based ProtectionSC-7(13)Isolation of Security Tools, Mechanisms, and Support Components" +
+		"SC-7(14)Protect Against Unauthorized Physical ConnectionsSC-7(15)Networked Privileged Accesses" +
+		"SC-7(16)Prevent Discovery of System ComponentsSC-7(17)Automated Enforcement of Protocol Formats" +
+		"Fail SecureSC-7(19)Block Communication from Non-organizationally Configured Hosts" +
+		"SC-7(20)Dynamic Isolation and SegregationSC-7(21)Isolation of System ComponentsSC-7(22)" +
+		"Separate Subnets for Connecting to Different Security DomainsSC-7(23)Disable Sender Feedback on Protocol Validation Failure" +
+		"SC-7(24)Personally Identifiable InformationSC-7(29)Separate Subnets to Isolate Functions" +
+		"SC-8Transmission Confidentiality and IntegritySC-8(1)SC-8(2)Pre- and Post-transmission Handling" +
+		"SC-8(3)Cryptographic Protection for Message ExternalsSC-8(4)Conceal or Randomize Communications" +
+		"SC-8(5)Protected Distribution SystemSC-9Transmission ConfidentialitySC-10Network Disconnect" +
+		"SC-11Trusted PathSC-11(1)Irrefutable Communications PathSC-12Cryptographic Key Establishment and Management" +
+		"SC-12(1)AvailabilitySC-12(2)Symmetric KeysSC-12(3)Asymmetric KeysSC-12(4)PKI Certificates" +
+		"SC-12(5)PKI Certificates / Hardware TokensSC-12(6)Physical Control of KeysSC-13SC-13(1)" +
+		"Fips-validated CryptographySC-13(2)Nsa-approved CryptographySC-13(3)Individuals Without Formal Access Approvals" +
 		"SC-13(4)SI-3SI-5SI-10SC-14Public Access ProtectionsSC-15Collaborative Computing Devices and Applications" +
-		"a. Prohibit remote activation of collaborative computing devices and applications with the following exceptions: [Assignment: organization-defined exceptions where remote activation is to be allowed]; and b. Provide an explicit indication of use to users physically present at the devices." +
-		"SC-15(1)Physical or Logical DisconnectProvide [Selection (one or more): physical; logical] disconnect of collaborative computing devices in a manner that supports ease of use." +
-		"SC-15(2)Blocking Inbound and Outbound Communications TrafficSC-15(3)Disabling and Removal in Secure Work Areas" +
-		"Disable or remove collaborative computing devices and applications from [Assignment: organization-defined systems or system components] in [Assignment: organization-defined secure work areas]." +
-		"SC-15(4)Explicitly Indicate Current ParticipantsProvide an explicit indication of current participants in [Assignment: organization-defined online meetings and teleconferences]." +
-		"SC-16Transmission of Security and Privacy AttributesAssociate [Assignment: organization-defined security and privacy attributes] with information exchanged between systems and between system components." +
-		"SC-16(1)Integrity VerificationVerify the integrity of transmitted security and privacy attributes." +
-		"SC-16(2)Anti-spoofing MechanismsImplement anti-spoofing mechanisms to prevent adversaries from falsifying the security attributes indicating the successful application of the security process." +
-		"SC-16(3)Cryptographic BindingImplement [Assignment: organization-defined mechanisms or techniques] to bind security and privacy attributes to transmitted information." +
-		"SC-17Public Key Infrastructure Certificatesa. Issue public key certificates under an [Assignment: organization-defined certificate policy] or obtain public key certificates from an approved service provider; and b. Include only approved trust anchors in trust stores or certificate stores managed by the organization." +
-		"SC-18Mobile Codea. Define acceptable and unacceptable mobile code and mobile code technologies; and b. Authorize, monitor, and control the use of mobile code within the system." +
-		"SC-18(1)Identify Unacceptable Code and Take Corrective ActionsIdentify [Assignment: organization-defined unacceptable mobile code] and take [Assignment: organization-defined corrective actions]." +
-		"SC-18(2)Acquisition, Development, and UseVerify that the acquisition, development, and use of mobile code to be deployed in the system meets [Assignment: organization-defined mobile code requirements]." +
-		"SC-18(3)Prevent Downloading and ExecutionPrevent the download and execution of [Assignment: organization-defined unacceptable mobile code]." +
-		"SC-18(4)Prevent Automatic ExecutionPrevent the automatic execution of mobile code in [Assignment: organization-defined software applications] and enforce [Assignment: organization-defined actions] prior to executing the code." +
-		"SC-18(5)Allow Execution Only in Confined EnvironmentsAllow execution of permitted mobile code only in confined virtual machine environments." +
-		"SC-19Voice Over Internet ProtocolTechnology-specific; addressed as any other technology or protocol." +
-		"SC-20Secure Name/address Resolution Service (authoritative Source)a. Provide additional data origin authentication and integrity verification artifacts along with the authoritative name resolution data the system returns in response to external name/address resolution queries; and b. Provide the means to indicate the security status of child zones and (if the child supports secure resolution services) to enable verification of a chain of trust among parent and child domains, when operating as part of a distributed, hierarchical namespace." +
-		"SC-20(1)Child SubspacesSC-20(2)Data Origin and IntegrityProvide data origin and integrity protection artifacts for internal name/address resolution queries." +
-		"SC-21Secure Name/address Resolution Service (recursive or Caching Resolver)Request and perform data origin authentication and data integrity verification on the name/address resolution responses the system receives from authoritative sources." +
-		"SC-21(1)SC-22Architecture and Provisioning for Name/address Resolution ServiceEnsure the systems that collectively provide name/address resolution service for an organization are fault-tolerant and implement internal and external role separation." +
-		"SC-23Session AuthenticityProtect the authenticity of communications sessions.SC-23(1)" +
-		"Invalidate Session Identifiers at LogoutInvalidate session identifiers upon user logout or other session termination." +
-		"SC-23(2)User-initiated Logouts and Message DisplaysSC-23(3)Unique System-generated Session Identifiers" +
-		"Generate a unique session identifier for each session with [Assignment: organization-defined randomness requirements] and recognize only session identifiers that are system-generated." +
-		"SC-23(4)Unique Session Identifiers with RandomizationSC-23(5)Allowed Certificate Authorities" +
-		"Only allow the use of [Assignment: organization-defined certificate authorities] for verification of the establishment of protected sessions." +
-		"SC-24Fail in Known StateFail to a [Assignment: organization-defined known system state] for the following failures on the indicated components while preserving [Assignment: organization-defined system state information] in failure: [Assignment: list of organization-defined types of system failures on organization-defined system components]." +
-		"SC-25Thin NodesEmploy minimal functionality and information storage on the following system components: [Assignment: organization-defined system components]." +
-		"SC-26DecoysInclude components within organizational systems specifically designed to be the target of malicious attacks for detecting, deflecting, and analyzing such attacks." +
-		"SC-35SC-26(1)Detection of Malicious CodeSC-27Platform-independent ApplicationsInclude within organizational systems the following platform independent applications: [Assignment: organization-defined platform-independent applications]." +
-		"Protection of Information at RestProtect the [Selection (one or more): confidentiality; integrity] of the following information at rest: [Assignment: organization-defined information at rest]." +
-		"Implement cryptographic mechanisms to prevent unauthorized disclosure and modification of the following information at rest on [Assignment: organization-defined system components or media]: [Assignment: organization-defined information]." +
-		"SC-28(2)Offline StorageRemove the following information from online storage and store offline in a secure location: [Assignment: organization-defined information]." +
-		"SC-28(3)Cryptographic KeysProvide protected storage for cryptographic keys [Selection: [Assignment: organization-defined safeguards]; hardware-protected key store]." +
-		"SC-29HeterogeneityEmploy a diverse set of information technologies for the following system components in the implementation of the system: [Assignment: organization-defined system components]." +
-		"SC-29(1)Virtualization TechniquesEmploy virtualization techniques to support the deployment of a diversity of operating systems and applications that are changed [Assignment: organization-defined frequency]." +
-		"SC-30Concealment and MisdirectionEmploy the following concealment and misdirection techniques for [Assignment: organization-defined systems] at [Assignment: organization-defined time periods] to confuse and mislead adversaries: [Assignment: organization-defined concealment and misdirection techniques]." +
-		"SC-30(1)SC-30(2)RandomnessEmploy [Assignment: organization-defined techniques] to introduce randomness into organizational operations and assets." +
-		"SC-30(3)Change Processing and Storage LocationsChange the location of [Assignment: organization-defined processing and/or storage] [Selection: [Assignment: organization-defined time frequency]; at random time intervals]]." +
-		"SC-30(4)Misleading InformationEmploy realistic, but misleading information in [Assignment: organization-defined system components] about its security state or posture." +
-		"SC-30(5)Concealment of System ComponentsEmploy the following techniques to hide or conceal [Assignment: organization-defined system components]: [Assignment: organization-defined techniques]." +
-		"SC-31Covert Channel Analysisa. Perform a covert channel analysis to identify those aspects of communications within the system that are potential avenues for covert [Selection (one or more): storage; timing] channels; and b. Estimate the maximum bandwidth of those channels." +
-		"SC-31(1)Test Covert Channels for ExploitabilityTest a subset of the identified covert channels to determine the channels that are exploitable." +
-		"SC-31(2)Maximum BandwidthReduce the maximum bandwidth for identified covert [Selection (one or more): storage; timing] channels to [Assignment: organization-defined values]." +
-		"SC-31(3)Measure Bandwidth in Operational EnvironmentsMeasure the bandwidth of [Assignment: organization-defined subset of identified covert channels] in the operational environment of the system." +
-		"SC-32System PartitioningPartition the system into [Assignment: organization-defined system components] residing in separate [Selection: physical; logical] domains or environments based on [Assignment: organization-defined circumstances for physical or logical separation of components]." +
-		"SC-32(1)Separate Physical Domains for Privileged FunctionsPartition privileged functions into separate physical domains." +
-		"SC-33Transmission Preparation IntegritySC-34Non-modifiable Executable ProgramsFor [Assignment: organization-defined system components], load and execute: a. The operating environment from hardware-enforced, read-only media; and b. The following applications from hardware-enforced, read-only media: [Assignment: organization-defined applications]." +
-		"SC-34(1)No Writable StorageEmploy [Assignment: organization-defined system components] with no writeable storage that is persistent across component restart or power on/off." +
-		"SC-34(2)Integrity Protection on Read-only MediaProtect the integrity of information prior to storage on read-only media and control the media after such information has been recorded onto the media." +
-		"SC-51SC-34(3)Hardware-based ProtectionExternal Malicious Code IdentificationInclude system components that proactively seek to identify network-based malicious code or malicious websites." +
-		"SC-36Distributed Processing and StorageDistribute the following processing and storage components across multiple [Selection: physical locations; logical domains]: [Assignment: organization-defined processing and storage components]." +
-		"SC-36(1)Polling Techniques(a) Employ polling techniques to identify potential faults, errors, or compromises to the following processing and storage components: [Assignment: organization-defined distributed processing and storage components]; and (b) Take the following actions in response to identified faults, errors, or compromises: [Assignment: organization-defined actions]." +
-		"SC-36(2)SynchronizationSynchronize the following duplicate systems or system components: [Assignment: organization-defined duplicate systems or system components]." +
-		"SC-37Out-of-band ChannelsEmploy the following out-of-band channels for the physical delivery or electronic transmission of [Assignment: organization-defined information, system components, or devices] to [Assignment: organization-defined individuals or systems]: [Assignment: organization-defined out-of-band channels]." +
-		"SC-37(1)Ensure Delivery and TransmissionEmploy [Assignment: organization-defined controls] to ensure that only [Assignment: organization-defined individuals or systems] receive the following information, system components, or devices: [Assignment: organization-defined information, system components, or devices]." +
-		"SC-38Employ the following operations security controls to protect key organizational information throughout the system development life cycle: [Assignment: organization-defined operations security controls]." +
-		"SC-39Process IsolationMaintain a separate execution domain for each executing system process." +
-		"SC-39(1)Implement hardware separation mechanisms to facilitate process isolation." +
-		"SC-39(2)Separate Execution Domain Per ThreadMaintain a separate execution domain for each thread in [Assignment: organization-defined multi-threaded processing]." +
-		"SC-40Wireless Link ProtectionProtect external and internal [Assignment: organization-defined wireless links] from the following signal parameter attacks: [Assignment: organization-defined types of signal parameter attacks or references to sources for such attacks]." +
-		"SC-40(1)Electromagnetic InterferenceImplement cryptographic mechanisms that achieve [Assignment: organization-defined level of protection] against the effects of intentional electromagnetic interference." +
-		"SC-40(2)Reduce Detection PotentialImplement cryptographic mechanisms to reduce the detection potential of wireless links to [Assignment: organization-defined level of reduction]." +
-		"SC-40(3)Imitative or Manipulative Communications DeceptionImplement cryptographic mechanisms to identify and reject wireless transmissions that are deliberate attempts to achieve imitative or manipulative communications deception based on signal parameters." +
-		"SC-40(4)Signal Parameter IdentificationImplement cryptographic mechanisms to prevent the identification of [Assignment: organization-defined wireless transmitters] by using the transmitter signal parameters." +
-		"SC-41Port and I/O Device Access[Selection: Physically; Logically] disable or remove [Assignment: organization-defined connection ports or input/output devices] on the following systems or system components: [Assignment: organization-defined systems or system components]." +
-		"SC-42Sensor Capability and Dataa. Prohibit [Selection (one or more): the use of devices possessing [Assignment: organization-defined environmental sensing capabilities] in [Assignment: organization-defined facilities, areas, or systems]; the remote activation of environmental sensing capabilities on organizational systems or system components with the following exceptions: [Assignment: organization-defined exceptions where remote activation of sensors is allowed]]; and b. Provide an explicit indication of sensor use to [Assignment: organization-defined group of users]." +
-		"SC-42(1)Reporting to Authorized Individuals or RolesVerify that the system is configured so that data or information collected by the [Assignment: organization-defined sensors] is only reported to authorized individuals or roles." +
-		"SC-42(2)Authorized UseEmploy the following measures so that data or information collected by [Assignment: organization-defined sensors] is only used for authorized purposes: [Assignment: organization-defined measures]." +
-		"SC-42(3)Prohibit Use of DevicesSC-42(4)Notice of CollectionEmploy the following measures to facilitate an individual’s awareness that personally identifiable information is being collected by [Assignment: organization-defined sensors]: [Assignment: organization-defined measures]." +
-		"SC-42(5)Collection MinimizationEmploy [Assignment: organization-defined sensors] that are configured to minimize the collection of information about individuals that is not needed." +
-		"SC-43Usage Restrictionsa. Establish usage restrictions and implementation guidelines for the following system components: [Assignment: organization-defined system components]; and b. Authorize, monitor, and control the use of such components within the system." +
-		"SC-44Detonation ChambersEmploy a detonation chamber capability within [Assignment: organization-defined system, system component, or location]." +
-		"SC-45System Time SynchronizationSynchronize system clocks within and between systems and system components." +
-		"(a) Compare the internal system clocks [Assignment: organization-defined frequency] with [Assignment: organization-defined authoritative time source]; and (b) Synchronize the internal system clocks to the authoritative time source when the time difference is greater than [Assignment: organization-defined time period]." +
-		"(a) Identify a secondary authoritative time source that is in a different geographic region than the primary authoritative time source; and (b) Synchronize the internal system clocks to the secondary authoritative time source if the primary authoritative time source is unavailable." +
-		"SC-46Cross Domain Policy EnforcementImplement a policy enforcement mechanism [Selection: physically; logically] between the physical and/or network interfaces for the connecting security domains." +
-		"SC-47Alternate Communications PathsEstablish [Assignment: organization-defined alternate communications paths] for system operations organizational command and control." +
-		"SC-48Sensor RelocationRelocate [Assignment: organization-defined sensors and monitoring capabilities] to [Assignment: organization-defined locations] under the following conditions or circumstances: [Assignment: organization-defined conditions or circumstances]." +
-		"SC-48(1)Dynamic Relocation of Sensors or Monitoring CapabilitiesDynamically relocate [Assignment: organization-defined sensors and monitoring capabilities] to [Assignment: organization-defined locations] under the following conditions or circumstances: [Assignment: organization-defined conditions or circumstances]." +
-		"SC-49Hardware-enforced Separation and Policy EnforcementImplement hardware-enforced separation and policy enforcement mechanisms between [Assignment: organization-defined security domains]." +
-		"SC-50Software-enforced Separation and Policy EnforcementImplement software-enforced separation and policy enforcement mechanisms between [Assignment: organization-defined security domains]." +
-		"a. Employ hardware-based, write-protect for [Assignment: organization-defined system firmware components]; and b. Implement specific procedures for [Assignment: organization-defined authorized individuals] to manually disable hardware write-protect for firmware modifications and re-enable the write-protect prior to returning to operational mode." +
-		"SISystem and Information IntegritySI-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] system and information integrity policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the system and information integrity policy and the associated system and information integrity controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the system and information integrity policy and procedures; and c. Review and update the current system and information integrity: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"SI-2Flaw Remediationa. Identify, report, and correct system flaws; b. Test software and firmware updates related to flaw remediation for effectiveness and potential side effects before installation; c. Install security-relevant software and firmware updates within [Assignment: organization-defined time period] of the release of the updates; and d. Incorporate flaw remediation into the organizational configuration management process." +
-		"SI-2(1)SI-2(2)Automated Flaw Remediation StatusDetermine if system components have applicable security-relevant software and firmware updates installed using [Assignment: organization-defined automated mechanisms] [Assignment: organization-defined frequency]." +
-		"SI-2(3)Time to Remediate Flaws and Benchmarks for Corrective Actions(a) Measure the time between flaw identification and flaw remediation; and (b) Establish the following benchmarks for taking corrective actions: [Assignment: organization-defined benchmarks]." +
-		"SI-2(4)Automated Patch Management ToolsEmploy automated patch management tools to facilitate flaw remediation to the following system components: [Assignment: organization-defined system components]." +
-		"SI-2(5)Automatic Software and Firmware UpdatesInstall [Assignment: organization-defined security-relevant software and firmware updates] automatically to [Assignment: organization-defined system components]." +
-		"SI-2(6)Removal of Previous Versions of Software and FirmwareRemove previous versions of [Assignment: organization-defined software and firmware components] after updated versions have been installed." +
-		"Malicious Code Protectiona. Implement [Selection (one or more): signature based; non-signature based] malicious code protection mechanisms at system entry and exit points to detect and eradicate malicious code; b. Automatically update malicious code protection mechanisms as new releases are available in accordance with organizational configuration management policy and procedures; c. Configure malicious code protection mechanisms to: 1. Perform periodic scans of the system [Assignment: organization-defined frequency] and real-time scans of files from external sources at [Selection (one or more): endpoint; network entry and exit points] as the files are downloaded, opened, or executed in accordance with organizational policy; and 2. [Selection (one or more): block malicious code; quarantine malicious code; take [Assignment: organization-defined action]]; and send alert to [Assignment: organization-defined personnel or roles] in response to malicious code detection; and d. Address the receipt of false positives during malicious code detection and eradication and the resulting potential impact on the availability of the system." +
-		"SI-3(1)SI-3(2)Automatic UpdatesSI-3(3)Non-privileged UsersSI-3(4)Updates Only by Privileged Users" +
-		"Update malicious code protection mechanisms only when directed by a privileged user." +
-		"SI-3(5)Portable Storage DevicesSI-3(6)Testing and Verification(a) Test malicious code protection mechanisms [Assignment: organization-defined frequency] by introducing known benign code into the system; and (b) Verify that the detection of the code and the associated incident reporting occur." +
-		"SI-3(7)Nonsignature-based DetectionSI-3(8)Detect Unauthorized Commands(a) Detect the following unauthorized operating system commands through the kernel application programming interface on [Assignment: organization-defined system hardware components]: [Assignment: organization-defined unauthorized operating system commands]; and (b) [Selection (one or more): issue a warning; audit the command execution; prevent the execution of the command]." +
-		"SI-3(9)SI-3(10)Malicious Code Analysis(a) Employ the following tools and techniques to analyze the characteristics and behavior of malicious code: [Assignment: organization-defined tools and techniques]; and (b) Incorporate the results from malicious code analysis into organizational incident response and flaw remediation processes." +
-		"System Monitoringa. Monitor the system to detect: 1. Attacks and indicators of potential attacks in accordance with the following monitoring objectives: [Assignment: organization-defined monitoring objectives]; and 2. Unauthorized local, network, and remote connections; b. Identify unauthorized use of the system through the following techniques and methods: [Assignment: organization-defined techniques and methods]; c. Invoke internal monitoring capabilities or deploy monitoring devices: 1. Strategically within the system to collect organization-determined essential information; and 2. At ad hoc locations within the system to track specific types of transactions of interest to the organization; d. Analyze detected events and anomalies; e. Adjust the level of system monitoring activity when there is a change in risk to organizational operations and assets, individuals, other organizations, or the Nation; f. Obtain legal opinion regarding system monitoring activities; and g. Provide [Assignment: organization-defined system monitoring information] to [Assignment: organization-defined personnel or roles] [Selection (one or more): as needed; [Assignment: organization-defined frequency]]." +
-		"SI-4(1)System-wide Intrusion Detection SystemConnect and configure individual intrusion detection tools into a system-wide intrusion detection system." +
-		"SI-4(2)Automated Tools and Mechanisms for Real-time AnalysisEmploy automated tools and mechanisms to support near real-time analysis of events." +
-		"SI-4(3)Automated Tool and Mechanism IntegrationEmploy automated tools and mechanisms to integrate intrusion detection tools and mechanisms into access control and flow control mechanisms." +
-		"SI-4(4)Inbound and Outbound Communications Traffic(a) Determine criteria for unusual or unauthorized activities or conditions for inbound and outbound communications traffic; (b) Monitor inbound and outbound communications traffic [Assignment: organization-defined frequency] for [Assignment: organization-defined unusual or unauthorized activities or conditions]." +
-		"SI-4(5)System-generated AlertsAlert [Assignment: organization-defined personnel or roles] when the following system-generated indications of compromise or potential compromise occur: [Assignment: organization-defined compromise indicators]." +
+		"SC-15(1)Physical or Logical DisconnectSC-15(2)Blocking Inbound and Outbound Communications Traffic" +
+		"SC-15(3)Disabling and Removal in Secure Work AreasSC-15(4)Explicitly Indicate Current Participants" +
+		"SC-16Transmission of Security and Privacy AttributesSC-16(1)Integrity Verification" +
+		"SC-16(2)Anti-spoofing MechanismsSC-16(3)Cryptographic BindingSC-17Public Key Infrastructure Certificates" +
+		"SC-18Mobile CodeSC-18(1)Identify Unacceptable Code and Take Corrective ActionsSC-18(2)" +
+		"Acquisition, Development, and UseSC-18(3)Prevent Downloading and ExecutionSC-18(4)" +
+		"Prevent Automatic ExecutionSC-18(5)Allow Execution Only in Confined Environments" +
+		"SC-19Voice Over Internet ProtocolSC-20Secure Name/address Resolution Service (authoritative Source)" +
+		"SC-20(1)Child SubspacesSC-20(2)Data Origin and IntegritySC-21Secure Name/address Resolution Service (recursive or Caching Resolver)" +
+		"SC-21(1)SC-22Architecture and Provisioning for Name/address Resolution ServiceSC-23" +
+		"Session AuthenticitySC-23(1)Invalidate Session Identifiers at LogoutSC-23(2)User-initiated Logouts and Message Displays" +
+		"SC-23(3)Unique System-generated Session IdentifiersSC-23(4)Unique Session Identifiers with Randomization" +
+		"SC-23(5)Allowed Certificate AuthoritiesSC-24Fail in Known StateSC-25Thin NodesSC-26" +
+		"DecoysSC-35SC-26(1)Detection of Malicious CodeSC-27Platform-independent Applications" +
+		"Protection of Information at RestSC-28(2)Offline StorageSC-28(3)Cryptographic Keys" +
+		"SC-29HeterogeneitySC-29(1)Virtualization TechniquesSC-30Concealment and Misdirection" +
+		"SC-30(1)SC-30(2)RandomnessSC-30(3)Change Processing and Storage LocationsSC-30(4)" +
+		"Misleading InformationSC-30(5)Concealment of System ComponentsSC-31Covert Channel Analysis" +
+		"SC-31(1)Test Covert Channels for ExploitabilitySC-31(2)Maximum BandwidthSC-31(3)" +
+		"Measure Bandwidth in Operational EnvironmentsSC-32System PartitioningSC-32(1)Separate Physical Domains for Privileged Functions" +
+		"SC-33Transmission Preparation IntegritySC-34Non-modifiable Executable ProgramsSC-34(1)" +
+		"No Writable StorageSC-34(2)Integrity Protection on Read-only MediaSC-51SC-34(3)Hardware-based Protection" +
+		"External Malicious Code IdentificationSC-36Distributed Processing and StorageSC-36(1)" +
+		"Polling TechniquesSC-36(2)SynchronizationSC-37Out-of-band ChannelsSC-37(1)Ensure Delivery and Transmission" +
+		"SC-38SC-39Process IsolationSC-39(1)SC-39(2)Separate Execution Domain Per ThreadSC-40" +
+		"Wireless Link ProtectionSC-40(1)Electromagnetic InterferenceSC-40(2)Reduce Detection Potential" +
+		"SC-40(3)Imitative or Manipulative Communications DeceptionSC-40(4)Signal Parameter Identification" +
+		"SC-41Port and I/O Device AccessSC-42Sensor Capability and DataSC-42(1)Reporting to Authorized Individuals or Roles" +
+		"SC-42(2)Authorized UseSC-42(3)Prohibit Use of DevicesSC-42(4)Notice of Collection" +
+		"SC-42(5)Collection MinimizationSC-43Usage RestrictionsSC-44Detonation ChambersSC-45" +
+		"System Time SynchronizationSC-46Cross Domain Policy EnforcementSC-47Alternate Communications Paths" +
+		"SC-48Sensor RelocationSC-48(1)Dynamic Relocation of Sensors or Monitoring Capabilities" +
+		"SC-49Hardware-enforced Separation and Policy EnforcementSC-50Software-enforced Separation and Policy Enforcement" +
+		"SISystem and Information IntegritySI-1SI-2Flaw RemediationSI-2(1)SI-2(2)Automated Flaw Remediation Status" +
+		"SI-2(3)Time to Remediate Flaws and Benchmarks for Corrective ActionsSI-2(4)Automated Patch Management Tools" +
+		"SI-2(5)Automatic Software and Firmware UpdatesSI-2(6)Removal of Previous Versions of Software and Firmware" +
+		"Malicious Code ProtectionSI-3(1)SI-3(2)Automatic UpdatesSI-3(3)Non-privileged Users" +
+		"SI-3(4)Updates Only by Privileged UsersSI-3(5)Portable Storage DevicesSI-3(6)Testing and Verification" +
+		"SI-3(7)Nonsignature-based DetectionSI-3(8)Detect Unauthorized CommandsSI-3(9)SI-3(10)" +
+		"Malicious Code AnalysisSystem MonitoringSI-4(1)System-wide Intrusion Detection System" +
+		"SI-4(2)Automated Tools and Mechanisms for Real-time AnalysisSI-4(3)Automated Tool and Mechanism Integration" +
+		"SI-4(4)Inbound and Outbound Communications TrafficSI-4(5)System-generated Alerts" +
 		"SI-4(6)Restrict Non-privileged UsersSI-4(7)Automated Response to Suspicious Events" +
-		"(a) Notify [Assignment: organization-defined incident response personnel (identified by name and/or by role)] of detected suspicious events; and (b) Take the following actions upon detection: [Assignment: organization-defined least-disruptive actions to terminate suspicious events]." +
 		"SI-4(8)Protection of Monitoring InformationSI-4(9)Testing of Monitoring Tools and Mechanisms" +
-		"Test intrusion-monitoring tools and mechanisms [Assignment: organization-defined frequency]." +
-		"SI-4(10)Visibility of Encrypted CommunicationsMake provisions so that [Assignment: organization-defined encrypted communications traffic] is visible to [Assignment: organization-defined system monitoring tools and mechanisms]." +
-		"SI-4(11)Analyze Communications Traffic AnomaliesAnalyze outbound communications traffic at the external interfaces to the system and selected [Assignment: organization-defined interior points within the system] to discover anomalies." +
-		"SI-4(12)Automated Organization-generated AlertsAlert [Assignment: organization-defined personnel or roles] using [Assignment: organization-defined automated mechanisms] when the following indications of inappropriate or unusual activities with security or privacy implications occur: [Assignment: organization-defined activities that trigger alerts]." +
-		"SI-4(13)Analyze Traffic and Event Patterns(a) Analyze communications traffic and event patterns for the system; (b) Develop profiles representing common traffic and event patterns; and (c) Use the traffic and event profiles in tuning system-monitoring devices." +
-		"SI-4(14)Wireless Intrusion DetectionEmploy a wireless intrusion detection system to identify rogue wireless devices and to detect attack attempts and potential compromises or breaches to the system." +
-		"SI-4(15)Wireless to Wireline CommunicationsEmploy an intrusion detection system to monitor wireless communications traffic as the traffic passes from wireless to wireline networks." +
-		"SI-4(16)Correlate Monitoring InformationCorrelate information from monitoring tools and mechanisms employed throughout the system." +
-		"SI-4(17)Integrated Situational AwarenessCorrelate information from monitoring physical, cyber, and supply chain activities to achieve integrated, organization-wide situational awareness." +
-		"SI-4(18)Analyze Traffic and Covert ExfiltrationAnalyze outbound communications traffic at external interfaces to the system and at the following interior points to detect covert exfiltration of information: [Assignment: organization-defined interior points within the system]." +
-		"SI-4(19)Risk for IndividualsImplement [Assignment: organization-defined additional monitoring] of individuals who have been identified by [Assignment: organization-defined sources] as posing an increased level of risk." +
-		"SI-4(20)Privileged UsersImplement the following additional monitoring of privileged users: [Assignment: organization-defined additional monitoring]." +
-		"SI-4(21)Probationary PeriodsImplement the following additional monitoring of individuals during [Assignment: organization-defined probationary period]: [Assignment: organization-defined additional monitoring]." +
-		"SI-4(22)Unauthorized Network Services(a) Detect network services that have not been authorized or approved by [Assignment: organization-defined authorization or approval processes]; and (b) [Selection (one or more): Audit; Alert [Assignment: organization-defined personnel or roles]] when detected." +
-		"SI-4(23)Host-based DevicesImplement the following host-based monitoring mechanisms at [Assignment: organization-defined system components]: [Assignment: organization-defined host-based monitoring mechanisms]." +
-		"SI-4(24)Indicators of CompromiseDiscover, collect, and distribute to [Assignment: organization-defined personnel or roles], indicators of compromise provided by [Assignment: organization-defined sources]." +
-		"SI-4(25)Optimize Network Traffic AnalysisProvide visibility into network traffic at external and key internal system interfaces to optimize the effectiveness of monitoring devices." +
-		"Security Alerts, Advisories, and Directivesa. Receive system security alerts, advisories, and directives from [Assignment: organization-defined external organizations] on an ongoing basis; b. Generate internal security alerts, advisories, and directives as deemed necessary; c. Disseminate security alerts, advisories, and directives to: [Selection (one or more): [Assignment: organization-defined personnel or roles]; [Assignment: organization-defined elements within the organization]; [Assignment: organization-defined external organizations]]; and d. Implement security directives in accordance with established time frames, or notify the issuing organization of the degree of noncompliance." +
-		"SI-5(1)Automated Alerts and AdvisoriesBroadcast security alert and advisory information throughout the organization using [Assignment: organization-defined automated mechanisms]." +
-		"SI-6Security and Privacy Function Verificationa. Verify the correct operation of [Assignment: organization-defined security and privacy functions]; b. Perform the verification of the functions specified in SI-6a [Selection (one or more): [Assignment: organization-defined system transitional states]; upon command by user with appropriate privilege; [Assignment: organization-defined frequency]]; c. Alert [Assignment: organization-defined personnel or roles] to failed security and privacy verification tests; and d. [Selection (one or more): Shut the system down; Restart the system; [Assignment: organization-defined alternative action(s)]] when anomalies are discovered." +
+		"SI-4(10)Visibility of Encrypted CommunicationsSI-4(11)Analyze Communications Traffic Anomalies" +
+		"SI-4(12)Automated Organization-generated AlertsSI-4(13)Analyze Traffic and Event Patterns" +
+		"SI-4(14)Wireless Intrusion DetectionSI-4(15)Wireless to Wireline CommunicationsSI-4(16)" +
+		"Correlate Monitoring InformationSI-4(17)Integrated Situational AwarenessSI-4(18)" +
+		"Analyze Traffic and Covert ExfiltrationSI-4(19)Risk for IndividualsSI-4(20)Privileged Users" +
+		"SI-4(21)Probationary PeriodsSI-4(22)Unauthorized Network ServicesSI-4(23)Host-based Devices" +
+		"SI-4(24)Indicators of CompromiseSI-4(25)Optimize Network Traffic AnalysisSecurity Alerts, Advisories, and Directives" +
+		"SI-5(1)Automated Alerts and AdvisoriesSI-6Security and Privacy Function Verification" +
 		"SI-6(1)Notification of Failed Security TestsSI-6(2)Automation Support for Distributed Testing" +
-		"Implement automated mechanisms to support the management of distributed security and privacy function testing." +
-		"SI-6(3)Report Verification ResultsReport the results of security and privacy function verification to [Assignment: organization-defined personnel or roles]." +
-		"Software, Firmware, and Information Integritya. Employ integrity verification tools to detect unauthorized changes to the following software, firmware, and information: [Assignment: organization-defined software, firmware, and information]; and b. Take the following actions when unauthorized changes to the software, firmware, and information are detected: [Assignment: organization-defined actions]." +
-		"SI-7(1)Integrity ChecksPerform an integrity check of [Assignment: organization-defined software, firmware, and information] [Selection (one or more): at startup; at [Assignment: organization-defined transitional states or security-relevant events]; [Assignment: organization-defined frequency]]." +
-		"SI-7(2)Automated Notifications of Integrity ViolationsEmploy automated tools that provide notification to [Assignment: organization-defined personnel or roles] upon discovering discrepancies during integrity verification." +
-		"SI-7(3)Centrally Managed Integrity ToolsEmploy centrally managed integrity verification tools." +
+		"SI-6(3)Report Verification ResultsSoftware, Firmware, and Information IntegritySI-7(1)" +
+		"Integrity ChecksSI-7(2)Automated Notifications of Integrity ViolationsSI-7(3)Centrally Managed Integrity Tools" +
 		"SI-7(4)Tamper-evident PackagingSI-7(5)Automated Response to Integrity Violations" +
-		"Automatically [Selection (one or more): shut the system down; restart the system; implement [Assignment: organization-defined controls]] when integrity violations are discovered." +
-		"SI-7(6)Implement cryptographic mechanisms to detect unauthorized changes to software, firmware, and information." +
-		"SI-7(7)Integration of Detection and ResponseIncorporate the detection of the following unauthorized changes into the organizational incident response capability: [Assignment: organization-defined security-relevant changes to the system]." +
-		"SI-7(8)Auditing Capability for Significant EventsUpon detection of a potential integrity violation, provide the capability to audit the event and initiate the following actions: [Selection (one or more): generate an audit record; alert current user; alert [Assignment: organization-defined personnel or roles]; [Assignment: organization-defined other actions]]." +
-		"SI-7(9)Verify Boot ProcessVerify the integrity of the boot process of the following system components: [Assignment: organization-defined system components]." +
-		"SI-7(10)Protection of Boot FirmwareImplement the following mechanisms to protect the integrity of boot firmware in [Assignment: organization-defined system components]: [Assignment: organization-defined mechanisms]." +
-		"SI-7(11)SI-7(12)Require that the integrity of the following user-installed software be verified prior to execution: [Assignment: organization-defined user-installed software]." +
-		"SI-7(13)SI-7(14)SI-7(15)Code AuthenticationImplement cryptographic mechanisms to authenticate the following software or firmware components prior to installation: [Assignment: organization-defined software or firmware components]." +
-		"SI-7(16)Time Limit on Process Execution Without SupervisionProhibit processes from executing without supervision for more than [Assignment: organization-defined time period]." +
-		"SI-7(17)Runtime Application Self-protectionImplement [Assignment: organization-defined controls] for application self-protection at runtime." +
-		"SI-8Spam Protectiona. Employ spam protection mechanisms at system entry and exit points to detect and act on unsolicited messages; and b. Update spam protection mechanisms when new releases are available in accordance with organizational configuration management policy and procedures." +
-		"SI-8(1)SI-8(2)Automatically update spam protection mechanisms [Assignment: organization-defined frequency]." +
-		"SI-8(3)Continuous Learning CapabilityImplement spam protection mechanisms with a learning capability to more effectively identify legitimate communications traffic." +
-		"SI-9Information Input RestrictionsInformation Input ValidationCheck the validity of the following information inputs: [Assignment: organization-defined information inputs to the system]." +
-		"SI-10(1)Manual Override Capability(a) Provide a manual override capability for input validation of the following information inputs: [Assignment: organization-defined inputs defined in the base control (SI-10)]; (b) Restrict the use of the manual override capability to only [Assignment: organization-defined authorized individuals]; and (c) Audit the use of the manual override capability." +
-		"SI-10(2)Review and Resolve ErrorsReview and resolve input validation errors within [Assignment: organization-defined time period]." +
-		"SI-10(3)Predictable BehaviorVerify that the system behaves in a predictable and documented manner when invalid inputs are received." +
-		"SI-10(4)Timing InteractionsAccount for timing interactions among system components in determining appropriate responses for invalid inputs." +
-		"SI-10(5)Restrict Inputs to Trusted Sources and Approved FormatsRestrict the use of information inputs to [Assignment: organization-defined trusted sources] and/or [Assignment: organization-defined formats]." +
-		"SI-10(6)Injection PreventionPrevent untrusted data injections.SI-11Error Handling" +
-		"a. Generate error messages that provide information necessary for corrective actions without revealing information that could be exploited; and b. Reveal error messages only to [Assignment: organization-defined personnel or roles]." +
-		"SI-12Information Management and RetentionManage and retain information within the system and information output from the system in accordance with applicable laws, executive orders, directives, regulations, policies, standards, guidelines and operational requirements." +
-		"SI-12(1)Limit personally identifiable information being processed in the information life cycle to the following elements of personally identifiable information: [Assignment: organization-defined elements of personally identifiable information]." +
-		"SI-12(2)Minimize Personally Identifiable Information in Testing, Training, and Research" +
-		"Use the following techniques to minimize the use of personally identifiable information for research, testing, or training: [Assignment: organization-defined techniques]." +
-		"SI-12(3)Information DisposalUse the following techniques to dispose of, destroy, or erase information following the retention period: [Assignment: organization-defined techniques]." +
-		"Predictable Failure Preventiona. Determine mean time to failure (MTTF) for the following system components in specific environments of operation: [Assignment: organization-defined system components]; and b. Provide substitute system components and a means to exchange active and standby components in accordance with the following criteria: [Assignment: organization-defined MTTF substitution criteria]." +
-		"SI-13(1)Transferring Component ResponsibilitiesTake system components out of service by transferring component responsibilities to substitute components no later than [Assignment: organization-defined fraction or percentage] of mean time to failure." +
-		"SI-13(2)SI-13(3)Manual Transfer Between ComponentsManually initiate transfers between active and standby system components when the use of the active component reaches [Assignment: organization-defined percentage] of the mean time to failure." +
-		"SI-13(4)Standby Component Installation and NotificationIf system component failures are detected: (a) Ensure that the standby components are successfully and transparently installed within [Assignment: organization-defined time period]; and (b) [Selection (one or more): Activate [Assignment: organization-defined alarm]; Automatically shut down the system; [Assignment: organization-defined action]]." +
-		"SI-13(5)Provide [Selection: real-time; near real-time] [Assignment: organization-defined failover capability] for the system." +
-		"SI-14Non-persistenceImplement non-persistent [Assignment: organization-defined system components and services] that are initiated in a known state and terminated [Selection (one or more): upon end of session of use; periodically at [Assignment: organization-defined frequency]]." +
-		"SI-14(1)Refresh from Trusted SourcesObtain software and data employed during system component and service refreshes from the following trusted sources: [Assignment: organization-defined trusted sources]." +
-		"SI-14(2)Non-persistent Information(a) [Selection: Refresh [Assignment: organization-defined information] [Assignment: organization-defined frequency]; Generate [Assignment: organization-defined information] on demand]; and (b) Delete information when no longer needed." +
-		"SI-14(3)Non-persistent ConnectivityEstablish connections to the system on demand and terminate connections after [Selection: completion of a request; a period of non-use]." +
-		"SI-15Information Output FilteringValidate information output from the following software programs and/or applications to ensure that the information is consistent with the expected content: [Assignment: organization-defined software programs and/or applications]." +
-		"SI-16Memory ProtectionImplement the following controls to protect the system memory from unauthorized code execution: [Assignment: organization-defined controls]." +
-		"SI-17Fail-safe ProceduresImplement the indicated fail-safe procedures when the indicated failures occur: [Assignment: organization-defined list of failure conditions and associated fail-safe procedures]." +
-		"SI-18Personally Identifiable Information Quality Operationsa. Check the accuracy, relevance, timeliness, and completeness of personally identifiable information across the information life cycle [Assignment: organization-defined frequency]; and b. Correct or delete inaccurate or outdated personally identifiable information." +
-		"SI-18(1)Correct or delete personally identifiable information that is inaccurate or outdated, incorrectly determined regarding impact, or incorrectly de-identified using [Assignment: organization-defined automated mechanisms]." +
-		"SI-18(2)Data TagsEmploy data tags to automate the correction or deletion of personally identifiable information across the information life cycle within organizational systems." +
-		"SI-18(3)CollectionCollect personally identifiable information directly from the individual." +
-		"SI-18(4)Individual RequestsCorrect or delete personally identifiable information upon request by individuals or their designated representatives." +
-		"SI-18(5)Notice of Correction or DeletionNotify [Assignment: organization-defined recipients of personally identifiable information] and individuals that the personally identifiable information has been corrected or deleted." +
-		"SI-19De-identificationa. Remove the following elements of personally identifiable information from datasets: [Assignment: organization-defined elements of personally identifiable information]; and b. Evaluate [Assignment: organization-defined frequency] for effectiveness of de-identification." +
-		"SI-19(1)De-identify the dataset upon collection by not collecting personally identifiable information." +
-		"SI-19(2)ArchivingProhibit archiving of personally identifiable information elements if those elements in a dataset will not be needed after the dataset is archived." +
-		"SI-19(3)ReleaseRemove personally identifiable information elements from a dataset prior to its release if those elements in the dataset do not need to be part of the data release." +
-		"SI-19(4)Removal, Masking, Encryption, Hashing, or Replacement of Direct Identifiers" +
-		"Remove, mask, encrypt, hash, or replace direct identifiers in a dataset.SI-19(5)" +
-		"Statistical Disclosure ControlManipulate numerical data, contingency tables, and statistical findings so that no individual or organization is identifiable in the results of the analysis." +
-		"SI-19(6)Differential PrivacyPrevent disclosure of personally identifiable information by adding non-deterministic noise to the results of mathematical operations before the results are reported." +
-		"SI-19(7)Validated Algorithms and SoftwarePerform de-identification using validated algorithms and software that is validated to implement the algorithms." +
-		"SI-19(8)Motivated IntruderPerform a motivated intruder test on the de-identified dataset to determine if the identified data remains or if the de-identified data can be re-identified." +
-		"SI-20TaintingEmbed data or capabilities in the following systems or system components to determine if organizational data has been exfiltrated or improperly removed from the organization: [Assignment: organization-defined systems or system components]." +
-		"SI-21Information RefreshRefresh [Assignment: organization-defined information] at [Assignment: organization-defined frequencies] or generate the information on demand and delete the information when no longer needed." +
-		"SI-22Information Diversitya. Identify the following alternative sources of information for [Assignment: organization-defined essential functions and services]: [Assignment: organization-defined alternative information sources]; and b. Use an alternative information source for the execution of essential functions or services on [Assignment: organization-defined systems or system components] when the primary source of information is corrupted or unavailable." +
-		"SI-23Information FragmentationBased on [Assignment: organization-defined circumstances]: a. Fragment the following information: [Assignment: organization-defined information]; and b. Distribute the fragmented information across the following systems or system components: [Assignment: organization-defined systems or system components]." +
-		"Supply Chain Risk ManagementSR-1a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] supply chain risk management policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the supply chain risk management policy and the associated supply chain risk management controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the supply chain risk management policy and procedures; and c. Review and update the current supply chain risk management: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
-		"SR-2Supply Chain Risk Management Plana. Develop a plan for managing supply chain risks associated with the research and development, design, manufacturing, acquisition, delivery, integration, operations and maintenance, and disposal of the following systems, system components or system services: [Assignment: organization-defined systems, system components, or system services]; b. Review and update the supply chain risk management plan [Assignment: organization-defined frequency] or as required, to address threat, organizational or environmental changes; and c. Protect the supply chain risk management plan from unauthorized disclosure and modification." +
-		"SR-2(1)Establish Scrm TeamEstablish a supply chain risk management team consisting of [Assignment: organization-defined personnel, roles, and responsibilities] to lead and support the following SCRM activities: [Assignment: organization-defined supply chain risk management activities]." +
-		"Supply Chain Controls and Processesa. Establish a process or processes to identify and address weaknesses or deficiencies in the supply chain elements and processes of [Assignment: organization-defined system or system component] in coordination with [Assignment: organization-defined supply chain personnel]; b. Employ the following controls to protect against supply chain risks to the system, system component, or system service and to limit the harm or consequences from supply chain-related events: [Assignment: organization-defined supply chain controls]; and c. Document the selected and implemented supply chain processes and controls in [Selection: security and privacy plans; supply chain risk management plan; [Assignment: organization-defined document]]." +
-		"Diverse Supply BaseEmploy a diverse set of sources for the following system components and services: [Assignment: organization-defined system components and services]." +
-		"Employ the following controls to limit harm from potential adversaries identifying and targeting the organizational supply chain: [Assignment: organization-defined controls]." +
-		"SR-3(3)Sub-tier Flow DownEnsure that the controls included in the contracts of prime contractors are also included in the contracts of subcontractors." +
-		"SR-4ProvenanceDocument, monitor, and maintain valid provenance of the following systems, system components, and associated data: [Assignment: organization-defined systems, system components, and associated data]." +
-		"IdentityEstablish and maintain unique identification of the following supply chain elements, processes, and personnel associated with the identified system and critical system components: [Assignment: organization-defined supply chain elements, processes, and personnel associated with organization-defined systems and critical system components]." +
-		"Track and TraceEstablish and maintain unique identification of the following systems and critical system components for tracking through the supply chain: [Assignment: organization-defined systems and critical system components]." +
-		"Employ the following controls to validate that the system or system component received is genuine and has not been altered: [Assignment: organization-defined controls]." +
-		"SR-4(4)Supply Chain Integrity — PedigreeEmploy [Assignment: organization-defined controls] and conduct [Assignment: organization-defined analysis] to ensure the integrity of the system and system components by validating the internal composition and provenance of critical or mission-essential technologies, products, and services." +
-		"Acquisition Strategies, Tools, and MethodsEmploy the following acquisition strategies, contract tools, and procurement methods to protect against, identify, and mitigate supply chain risks: [Assignment: organization-defined acquisition strategies, contract tools, and procurement methods]." +
-		"Adequate SupplyEmploy the following controls to ensure an adequate supply of [Assignment: organization-defined critical system components]: [Assignment: organization-defined controls]." +
-		"Assessments Prior to Selection, Acceptance, Modification, or UpdateAssess the system, system component, or system service prior to selection, acceptance, modification, or update." +
-		"Supplier Assessments and ReviewsAssess and review the supply chain-related risks associated with suppliers or contractors and the system, system component, or system service they provide [Assignment: organization-defined frequency]." +
-		"Testing and AnalysisEmploy [Selection (one or more): organizational analysis; independent third-party analysis; organizational testing; independent third-party testing] of the following supply chain elements, processes, and actors associated with the system, system component, or system service: [Assignment: organization-defined supply chain elements, processes, and actors]." +
-		"Supply Chain Operations SecurityEmploy the following Operations Security (OPSEC) controls to protect supply chain-related information for the system, system component, or system service: [Assignment: organization-defined Operations Security (OPSEC) controls]." +
-		"Notification AgreementsEstablish agreements and procedures with entities involved in the supply chain for the system, system component, or system service for the [Selection (one or more): notification of supply chain compromises; results of assessments or audits; [Assignment: organization-defined information]]." +
-		"Implement a tamper protection program for the system, system component, or system service." +
-		"Multiple Stages of System Development Life CycleEmploy anti-tamper technologies, tools, and techniques throughout the system development life cycle." +
-		"Inspect the following systems or system components [Selection (one or more): at random; at [Assignment: organization-defined frequency], upon [Assignment: organization-defined indications of need for inspection]] to detect tampering: [Assignment: organization-defined systems or system components]." +
-		"a. Develop and implement anti-counterfeit policy and procedures that include the means to detect and prevent counterfeit components from entering the system; and b. Report counterfeit system components to [Selection (one or more): source of counterfeit component; [Assignment: organization-defined external reporting organizations]; [Assignment: organization-defined personnel or roles]]." +
-		"Train [Assignment: organization-defined personnel or roles] to detect counterfeit system components (including hardware, software, and firmware)." +
-		"Maintain configuration control over the following system components awaiting service or repair and serviced or repaired components awaiting return to service: [Assignment: organization-defined system components]." +
-		"Scan for counterfeit system components [Assignment: organization-defined frequency]." +
-		"Dispose of [Assignment: organization-defined data, documentation, tools, or system components] using the following techniques and methods: [Assignment: organization-defined techniques and methods].",
+		"SI-7(6)SI-7(7)Integration of Detection and ResponseSI-7(8)Auditing Capability for Significant Events" +
+		"SI-7(9)Verify Boot ProcessSI-7(10)Protection of Boot FirmwareSI-7(11)SI-7(12)SI-7(13)" +
+		"SI-7(14)SI-7(15)Code AuthenticationSI-7(16)Time Limit on Process Execution Without Supervision" +
+		"SI-7(17)Runtime Application Self-protectionSI-8Spam ProtectionSI-8(1)SI-8(2)SI-8(3)" +
+		"Continuous Learning CapabilitySI-9Information Input RestrictionsInformation Input Validation" +
+		"SI-10(1)Manual Override CapabilitySI-10(2)Review and Resolve ErrorsSI-10(3)Predictable Behavior" +
+		"SI-10(4)Timing InteractionsSI-10(5)Restrict Inputs to Trusted Sources and Approved Formats" +
+		"SI-10(6)Injection PreventionSI-11Error HandlingSI-12Information Management and Retention" +
+		"SI-12(1)SI-12(2)Minimize Personally Identifiable Information in Testing, Training, and Research" +
+		"SI-12(3)Information DisposalPredictable Failure PreventionSI-13(1)Transferring Component Responsibilities" +
+		"SI-13(2)SI-13(3)Manual Transfer Between ComponentsSI-13(4)Standby Component Installation and Notification" +
+		"SI-13(5)SI-14Non-persistenceSI-14(1)Refresh from Trusted SourcesSI-14(2)Non-persistent Information" +
+		"SI-14(3)Non-persistent ConnectivitySI-15Information Output FilteringSI-16Memory Protection" +
+		"SI-17Fail-safe ProceduresSI-18Personally Identifiable Information Quality Operations" +
+		"SI-18(1)SI-18(2)Data TagsSI-18(3)CollectionSI-18(4)Individual RequestsSI-18(5)Notice of Correction or Deletion" +
+		"SI-19De-identificationSI-19(1)SI-19(2)ArchivingSI-19(3)ReleaseSI-19(4)Removal, Masking, Encryption, Hashing, or Replacement of Direct Identifiers" +
+		"SI-19(5)Statistical Disclosure ControlSI-19(6)Differential PrivacySI-19(7)Validated Algorithms and Software" +
+		"SI-19(8)Motivated IntruderSI-20TaintingSI-21Information RefreshSI-22Information Diversity" +
+		"SI-23Information FragmentationSupply Chain Risk ManagementSR-1SR-2Supply Chain Risk Management Plan" +
+		"SR-2(1)Establish Scrm TeamSupply Chain Controls and ProcessesDiverse Supply Base" +
+		"SR-3(3)Sub-tier Flow DownSR-4ProvenanceIdentityTrack and TraceSR-4(4)Supply Chain Integrity — Pedigree" +
+		"Acquisition Strategies, Tools, and MethodsAdequate SupplyAssessments Prior to Selection, Acceptance, Modification, or Update" +
+		"Supplier Assessments and ReviewsTesting and AnalysisSupply Chain Operations Security" +
+		"Notification AgreementsMultiple Stages of System Development Life Cycle",
 	offs: []uint32{
-		0, 0, 2, 16, 22, 25, 33, 37, 44, 52, 56, 77, 84, 1130, 1134, 1152,
-		2817, 2824, 2859, 2870, 2974, 2981, 3033, 3187, 3194, 3210, 3498, 3505, 3528, 3621, 3628, 3645,
-		3781, 3788, 3816, 3903, 3910, 3934, 4274, 4281, 4307, 4411, 4418, 4466, 4614, 4619, 4636, 4645,
-		4651, 4659, 4701, 4709, 4725, 4861, 4869, 4906, 5095, 5103, 5145, 5300, 5304, 5322, 5463, 5467,
-		5474, 5515, 5522, 5540, 5668, 5675, 5699, 6731, 6738, 6766, 7380, 7387, 7416, 7548, 7552, 7557,
-		7564, 7605, 7612, 7637, 7827, 7834, 7869, 8102, 8109, 8127, 8447, 8455, 8500, 8662, 8670, 8715,
-		8816, 8824, 8861, 9220, 9228, 9258, 9443, 9451, 9468, 9675, 9683, 9725, 10030, 10034, 10062, 10260,
-		10267, 10305, 10590, 10597, 10615, 10766, 10773, 10805, 10882, 10889, 10926, 11281, 11288, 11307, 11410, 11417,
-		11425, 11511, 11518, 11541, 11622, 11629, 11664, 12061, 12068, 12081, 12249, 12257, 12310, 12533, 12541, 12592,
-		12778, 12786, 12807, 12992, 13000, 13048, 13254, 13262, 13307, 13529, 13537, 13574, 13875, 13883, 13930, 13938,
-		13959, 14134, 14139, 14147, 14173, 14181, 14203, 14361, 14369, 14387, 14560, 14568, 14619, 14834, 14842, 14853,
-		15057, 15065, 15098, 15269, 15277, 15303, 15497, 15505, 15522, 15867, 15875, 15898, 16054, 16062, 16104, 16287,
-		16295, 16318, 16493, 16501, 16529, 16855, 16863, 16905, 17035, 17043, 17077, 17206, 17214, 17259, 17627, 17631,
-		17651, 17830, 17845, 18034, 18041, 18079, 18339, 18346, 18393, 18619, 18626, 18663, 18898, 18905, 18932, 19022,
-		19029, 19048, 19148, 19155, 19200, 19269, 19276, 19301, 19603, 19610, 19645, 19797, 19804, 19835, 19877, 19885,
-		19950, 20015, 20019, 20046, 20624, 20631, 20653, 20660, 20687, 20954, 20961, 20987, 21090, 21097, 21135, 21578,
-		21582, 21605, 22792, 22796, 22823, 22916, 22923, 22942, 23059, 23066, 23100, 23277, 23284, 23315, 23529, 23536,
-		23564, 23703, 23708, 23734, 23891, 23896, 23907, 24282, 24290, 24313, 24420, 24425, 24444, 24582, 24590, 24612,
-		24790, 24798, 24817, 24929, 24937, 24960, 25098, 25102, 25107, 25148, 25153, 25211, 25557, 25565, 25579, 25583,
-		25588, 25605, 25636, 26567, 26575, 26604, 26887, 26895, 26944, 27113, 27121, 27168, 27336, 27344, 27395, 27632,
-		27640, 27682, 27998, 28006, 28042, 28317, 28325, 28360, 28481, 28489, 28528, 28663, 28671, 28718, 28891, 28900,
-		28949, 29121, 29126, 29139, 29385, 29393, 29415, 29488, 29496, 29556, 29662, 29670, 29699, 29782, 29790, 29820,
-		30140, 30144, 30152, 30191, 30199, 30234, 30322, 30330, 30380, 30384, 30392, 30427, 30435, 30463, 30593, 30602,
-		30630, 30753, 30758, 30773, 30996, 31004, 31033, 31152, 31160, 31195, 31203, 31230, 31366, 31374, 31406, 31514,
-		31522, 31560, 31751, 31756, 31789, 32065, 32069, 32077, 32121, 32129, 32177, 32185, 32243, 32251, 32290, 33454,
-		33462, 33503, 33687, 33692, 33715, 34312, 34320, 34344, 34807, 34815, 34858, 35027, 35035, 35088, 35276, 35284,
-		35337, 35447, 35455, 35498, 35613, 35618, 35637, 36063, 36071, 36097, 36324, 36332, 36364, 36497, 36502, 36529,
-		37052, 37057, 37079, 37284, 37289, 37313, 37502, 37510, 37551, 37762, 37770, 37797, 37990, 37995, 38012, 38239,
-		38241, 38263, 38267, 39361, 39365, 39396, 40168, 40175, 40194, 40278, 40285, 40299, 40393, 40400, 40429, 40555,
-		40562, 40617, 40803, 40810, 40836, 40896, 40903, 40927, 41060, 41064, 41083, 41704, 41711, 41733, 41924, 41931,
-		41957, 42152, 42159, 42255, 42262, 42269, 42315, 42556, 42560, 42576, 42852, 42857, 42861, 42907, 42911, 42928,
-		43098, 43100, 43124, 43128, 44232, 44236, 44249, 45129, 45134, 45141, 45191, 45198, 45236, 45243, 45262, 45269,
-		45289, 45293, 45317, 45625, 45632, 45660, 45790, 45794, 45801, 45855, 45862, 45912, 46094, 46098, 46124, 46243,
-		46250, 46279, 46459, 46463, 46505, 46772, 46779, 46803, 47091, 47098, 47114, 47401, 47408, 47446, 47634, 47641,
-		47660, 47939, 47946, 47980, 48177, 48221, 48767, 48774, 48803, 48930, 48937, 48962, 48969, 49004, 49118, 49125,
-		49152, 49278, 49285, 49321, 49644, 49651, 49687, 49888, 49895, 49912, 50085, 50092, 50133, 50306, 50313, 50367,
-		50496, 50504, 50526, 50530, 50574, 50866, 50873, 50893, 51091, 51098, 51123, 51127, 51138, 51501, 51509, 51516,
-		51562, 51570, 51577, 51612, 51616, 51647, 51907, 51914, 51939, 51997, 52004, 52052, 52242, 52249, 52273, 52370,
-		52377, 52413, 52554, 52561, 52694, 52701, 52717, 52839, 52846, 52896, 53015, 53020, 53035, 53220, 53228, 53253,
-		53497, 53505, 53554, 53778, 53786, 53802, 53921, 53929, 53978, 54277, 54281, 54289, 54307, 54312, 54334, 54590,
-		54598, 54628, 54759, 54782, 55229, 55237, 55280, 55583, 55591, 55611, 55718, 55726, 55759, 56078, 56086, 56147,
-		56294, 56299, 56336, 56763, 56771, 56793, 56909, 56917, 56942, 57052, 57060, 57099, 57252, 57257, 57270, 57721,
-		57729, 57744, 57801, 57809, 57835, 57843, 57871, 58015, 58020, 58025, 58059, 58279, 58287, 58308, 58382, 58390,
-		58418, 58601, 58609, 58625, 58775, 58777, 58818, 58822, 60011, 60015, 60034, 61109, 61116, 61137, 61217, 61224,
-		61247, 61679, 61686, 61732, 61965, 61969, 61989, 62654, 62662, 62669, 62718, 62726, 62733, 62780, 62788, 62795,
-		62848, 62856, 62863, 62893, 62900, 62907, 62950, 62957, 62980, 63168, 63175, 63207, 63511, 63515, 63537, 63541,
-		63570, 64052, 64059, 64103, 64265, 64269, 64282, 64887, 64894, 64936, 65089, 65096, 65138, 65353, 65357, 65378,
-		66419, 66426, 66448, 66555, 66562, 66582, 66589, 66603, 66831, 66838, 66853, 67046, 67053, 67073, 67250, 67257,
-		67290, 67437, 67441, 67460, 67600, 67607, 67652, 67774, 67781, 67799, 68017, 68024, 68052, 68281, 68285, 68312,
-		68800, 68807, 68824, 68958, 68960, 68984, 68988, 70092, 70096, 70118, 70476, 70483, 70490, 70660, 70667, 70703,
-		70834, 70841, 70848, 70869, 70876, 70883, 70902, 70909, 70942, 71092, 71099, 71151, 71524, 71528, 71556, 72508,
-		72515, 72580, 73188, 73195, 73244, 73347, 73354, 73385, 73554, 73561, 73597, 73770, 73777, 73804, 73981, 73988,
-		74011, 74167, 74174, 74195, 74382, 74389, 74430, 74577, 74581, 74596, 74709, 74716, 74742, 74962, 74969, 74993,
-		75209, 75213, 75243, 75361, 75368, 75414, 75581, 75588, 75593, 75600, 75617, 75624, 75761, 75768, 75817, 76031,
-		76038, 76062, 76133, 76140, 76187, 76191, 76213, 76836, 76843, 76894, 77062, 77069, 77100, 77268, 77275, 77304,
-		77311, 77336, 77355, 77693, 77700, 77715, 78049, 78056, 78081, 78362, 78369, 78392, 78522, 78565, 78911, 78953,
-		79288, 79295, 79340, 79537, 79544, 79584, 79905, 79912, 79945, 80216, 80223, 80267, 80544, 80548, 80574, 81202,
-		81209, 81248, 81355, 81362, 81383, 81547, 81554, 81596, 82039, 82046, 82072, 82278, 82285, 82322, 82329, 82376,
-		82515, 82522, 82544, 82616, 82623, 82650, 82777, 82784, 82819, 82974, 82978, 83007, 83654, 83661, 83689, 83844,
-		83849, 83876, 84318, 84326, 84346, 84467, 84472, 84495, 84796, 84804, 84841, 84849, 84893, 84966, 84974, 85010,
-		85139, 85144, 85164, 85593, 85601, 85648, 85896, 85901, 85920, 85970, 86204, 86206, 86226, 86230, 87314, 87318,
-		87334, 88968, 88975, 89004, 89103, 89110, 89127, 89291, 89298, 89335, 89506, 89513, 89554, 89561, 89600, 89839,
-		89846, 89884, 90161, 90168, 90210, 90356, 90363, 90387, 90489, 90493, 90513, 90976, 90983, 90999, 91121, 91128,
-		91168, 91279, 91283, 91307, 91637, 91644, 91739, 91746, 91771, 92019, 92026, 92043, 92131, 92138, 92170, 92280,
-		92287, 92301, 92482, 92486, 92509, 92513, 92535, 92775, 92782, 92810, 92951, 92958, 93001, 93135, 93142, 93155,
-		93319, 93323, 94067, 94074, 94221, 94228, 94393, 94400, 94419, 94590, 94597, 94616, 94757, 94764, 94806, 94813,
-		94848, 94938, 94942, 94969, 95357, 95364, 95394, 95824, 95831, 95855, 96003, 96010, 96055, 96210, 96217, 96242,
-		96567, 96574, 96617, 96704, 96708, 96721, 97405, 97412, 97449, 97572, 97579, 97610, 97729, 97736, 97777, 98002,
-		98009, 98050, 98057, 98091, 98285, 98292, 98318, 98513, 98520, 98566, 98682, 98689, 98833, 98838, 98872, 99104,
-		99112, 99120, 99140, 99210, 99218, 99248, 99276, 99284, 99310, 99554, 99559, 99567, 99586, 99594, 99614, 99677,
-		99682, 99716, 99872, 99877, 99886, 100061, 100066, 100097, 100347, 100349, 100382, 100386, 101535, 101539, 101595, 101739,
-		101746, 101796, 101868, 101875, 101929, 102005, 102012, 102047, 102054, 102093, 102100, 102151, 102310, 102317, 102354, 102722,
-		102729, 102790, 102797, 102836, 102975, 102982, 103044, 103052, 103066, 103170, 103178, 103211, 103219, 103248, 103334, 103342,
-		103368, 103545, 103549, 103589, 103774, 103781, 103823, 104051, 104058, 104108, 104115, 104141, 104438, 104445, 104463, 104603,
-		104607, 104628, 105083, 105090, 105140, 105251, 105259, 105266, 105290, 105298, 105305, 105336, 105343, 105363, 105516, 105523,
-		105541, 105663, 105670, 105699, 105860, 105868, 105875, 105897, 105904, 105937, 105980, 105987, 106023, 106171, 106175, 106199,
-		107278, 107285, 107314, 108323, 108330, 108361, 108851, 108858, 108906, 108913, 108966, 108973, 109012, 109168, 109175, 109203,
-		109334, 109341, 109386, 109498, 109505, 109529, 109680, 109687, 109718, 109842, 109850, 109876, 109999, 110007, 110042, 110050,
-		110086, 110264, 110272, 110307, 110402, 110410, 110446, 110659, 110667, 110701, 110821, 110829, 110887, 111197, 111205, 111263,
-		111346, 111354, 111371, 111549, 111553, 111576, 111747, 111751, 111786, 112002, 112006, 112066, 112184, 112191, 112240, 112354,
-		112361, 112398, 112536, 112543, 112573, 112580, 112603, 112725, 112732, 112763, 112862, 112869, 113086, 113090, 113131, 113324,
-		113331, 113338, 113363, 113368, 113391, 113608, 113613, 113630, 113759, 113764, 113781, 114075, 114199, 114216, 114305, 114313,
-		114358, 114513, 114550, 114682, 114690, 114710, 114880, 114888, 114924, 115024, 115026, 115043, 115047, 116116, 116120, 116146,
-		116655, 116662, 116793, 116800, 116831, 116943, 116950, 116956, 117097, 117101, 117126, 117313, 117320, 117420, 117427, 117458,
-		117554, 117561, 117583, 117871, 117875, 117892, 118495, 118502, 118539, 118639, 118646, 118669, 118894, 118901, 118925, 119212,
-		119219, 119242, 119386, 119393, 119422, 119565, 119572, 119587, 119669, 119676, 119727, 119886, 119893, 119932, 120189, 120196,
-		120223, 120319, 120327, 120352, 120476, 120484, 120517, 120695, 120703, 120739, 120837, 120845, 120862, 120992, 121000, 121026,
-		121078, 121086, 121124, 121250, 121254, 121273, 121302, 121309, 121358, 121481, 121485, 121503, 121745, 121752, 121771, 121850,
-		121857, 121893, 122015, 122022, 122230, 122234, 122262, 122471, 122478, 122540, 122673, 122680, 122716, 122951, 122955, 122977,
-		124587, 124594, 124602, 125068, 125072, 125101, 125815, 125822, 125843, 125850, 125858, 125950, 125957, 125978, 126233, 126240,
-		126274, 126428, 126433, 126478, 126480, 126491, 126495, 127534, 127538, 127560, 128669, 128676, 128690, 128697, 128729, 129047,
-		129051, 129068, 129242, 129249, 129262, 129365, 129372, 129385, 129496, 129503, 129531, 129952, 129959, 129978, 130045, 130052,
-		130076, 130151, 130158, 130186, 130276, 130280, 130300, 130793, 130800, 130818, 131029, 131036, 131065, 131072, 131108, 131632,
-		131639, 131692, 132019, 132026, 132053, 132329, 132336, 132545, 132552, 132575, 132694, 132698, 132719, 133185, 133192, 133230,
-		134268, 134275, 134317, 134612, 134619, 134666, 134827, 134834, 134851, 135396, 135403, 135425, 135615, 135619, 135637, 135805,
-		135812, 135834, 135974, 135981, 136003, 136143, 136150, 136194, 136328, 136332, 136349, 136524, 136526, 136542, 136546, 137610,
-		137614, 137626, 137779, 137786, 137793, 137820, 137828, 137835, 137848, 138153, 138166, 138491, 138498, 138642, 138646, 138661,
-		139098, 139105, 139143, 139150, 139177, 139184, 139194, 139286, 139293, 139297, 139315, 139682, 139689, 139733, 139818, 139825,
-		139842, 139989, 139996, 140021, 140276, 140283, 140318, 140325, 140347, 140354, 140371, 140378, 140477, 140484, 140523, 140745,
-		140754, 141098, 141105, 141131, 141138, 141182, 141257, 141261, 141278, 141915, 141922, 141946, 141988, 141995, 142136, 142143,
-		142237, 142244, 142372, 142374, 142411, 142415, 143584, 143588, 143618, 144009, 144016, 144042, 144135, 144142, 144169, 144387,
-		144394, 144420, 144810, 144814, 144837, 146095, 146102, 146115, 146331, 146338, 146358, 146543, 146550, 146567, 146725, 146732,
-		146748, 146876, 146883, 146900, 147122, 147129, 147136, 147153, 147190, 147197, 147222, 147323, 147327, 147358, 147555, 147559,
-		147592, 147743, 147750, 147792, 147799, 147826, 147892, 147897, 147904, 147926, 147930, 147956, 148364, 148371, 148414, 148538,
-		148545, 148590, 148793, 148800, 148818, 149062, 149069, 149106, 149308, 149312, 149327, 149331, 149353, 149658, 149665, 149705,
-		149810, 149817, 149840, 149847, 150038, 150042, 150069, 150154, 150161, 150178, 150292, 150299, 150325, 150425, 150430, 150447,
-		150847, 150855, 150893, 150898, 150913, 151127, 151135, 151192, 151421, 151429, 151470, 151829, 151834, 151852, 152050, 152058,
-		152098, 152211, 152216, 152231, 152341, 152349, 152408, 152614, 152622, 152683, 152984, 152992, 153018, 153026, 153037, 153279,
-		153284, 153622, 153630, 153648, 153845, 153853, 153893, 154086, 154091, 154114, 154288, 154296, 154314, 154485, 154490, 154510,
-		154681, 154686, 154705, 155110, 155115, 155144, 155351, 155356, 155364, 155377, 155382, 155401, 155487, 155495, 155537, 155748,
-		155753, 155782, 156003, 156008, 156040, 156208, 156225, 156439, 156456, 156701, 156703, 156711, 156715, 157739, 157743, 157776,
-		159756, 159760, 159767, 159788, 159792, 159799, 159822, 159829, 159883, 159887, 159914, 159918, 159935, 160661, 160668, 160729,
-		161093, 161097, 161101, 161126, 161130, 161164, 161424, 161458, 162331, 162338, 162354, 162688, 162695, 162713, 162891, 162909,
-		162992, 162997, 163015, 163056, 163061, 163079, 163156, 163158, 163176, 163180, 163213, 164300, 164304, 164348, 164530, 164534,
-		164576, 165089, 165093, 165130, 165810, 165814, 165830, 165933, 165940, 165988, 166170, 166174, 166197, 166301, 166305, 166328,
-		166543, 166550, 166560, 166700, 166704, 166732, 166891, 166895, 166919, 167484, 167489, 167510, 167880, 167885, 167924, 168421,
-		168426, 168448, 168555, 168560, 168590, 168669, 168674, 168707, 169133, 169177, 169609, 169614, 169638, 169765, 169773, 169820,
-		169921, 169926, 169992, 170391, 170396, 170416, 171768, 171773, 171804, 172050, 172055, 172099, 172705, 172713, 172777, 173322,
-		173327, 173352, 173961, 173966, 174020, 174520, 174525, 174545, 174690, 174695, 174715, 174915, 174920, 175011, 175542, 175547,
-		175567, 176284, 176289, 176306, 176751, 176756, 176768, 177271, 177276, 177316, 177694, 177699, 177736, 178191, 178199, 178247,
-		178360, 178365, 178395, 179288, 179293, 179302, 179521, 179523, 179541, 179545, 180619, 180623, 180648, 180880, 180884, 180903,
-		181152, 181159, 181387, 181394, 181415, 181672, 181679, 181728, 182040, 182047, 182071, 182269, 182273, 182294, 182808, 182815,
-		182843, 183134, 183141, 183158, 183379, 183383, 183401, 184039, 184043, 184060, 184546, 184553, 184593, 184600, 184651, 184980,
-		184987, 185266, 185270, 185297, 185949, 185953, 185972, 186365, 186369, 186390, 186492, 186494, 186557, 186561, 187860, 187864,
-		187920, 188236, 188243, 188255, 188426, 188433, 188443, 188592, 188596, 188651, 189271, 189278, 189471, 189478, 189605, 189609,
-		189616, 189851, 189858, 189874, 190042, 190049, 190069, 190300, 190307, 190317, 190479, 190483, 190497, 191121, 191128, 191147,
-		191402, 191409, 191431, 191644, 191648, 191672, 192135, 192142, 192154, 192413, 192420, 192435, 192742, 192746, 192804, 192930,
-		192937, 192960, 193562, 193569, 193596, 193862, 193866, 193896, 194462, 194464, 194479, 194483, 195542, 195546, 195569, 195917,
-		195924, 195951, 196073, 196077, 197296, 197303, 197331, 197743, 197750, 197780, 197842, 197849, 197873, 197987, 197994, 198020,
-		198268, 198272, 198294, 198298, 198335, 199521, 199528, 199550, 199557, 199593, 199788, 199795, 199824, 199888, 199895, 199919,
-		200042, 200049, 200066, 200237, 200244, 200268, 200382, 200389, 200452, 200459, 200485, 200689, 200696, 200728, 200736, 200766,
-		200899, 200907, 200932, 201058, 201062, 201107, 201386, 201390, 201403, 201534, 201560, 202207, 202211, 202231, 202495, 202500,
-		202514, 202805, 202807, 202838, 202842, 203981, 203985, 204008, 204469, 204473, 204502, 205043, 205050, 205082, 205244, 205251,
-		205282, 205621, 205628, 205646, 205759, 205763, 205782, 206679, 206686, 206719, 206880, 206887, 206937, 207364, 207371, 207417,
-		207926, 207933, 207940, 207985, 208306, 208313, 208350, 208831, 208838, 208871, 209491, 209498, 209537, 209757, 209764, 209812,
-		209975, 209983, 210011, 210188, 210196, 210213, 210431, 210439, 210453, 210693, 210697, 210717, 211926, 211933, 211975, 211982,
-		212026, 212033, 212050, 212057, 212073, 212080, 212091, 212095, 212099, 212103, 212146, 212418, 212425, 212443, 212505, 212512,
-		212534, 212667, 212674, 212697, 212832, 212839, 212869, 213010, 213017, 213044, 213182, 213189, 213206, 213334, 213341, 213359,
-		213488, 213495, 213514, 213644, 213651, 213669, 213798, 213806, 213824, 213953, 213961, 213991, 214132, 214140, 214163, 214297,
-		214305, 214332, 214470, 214478, 214604, 214612, 214632, 214763, 214771, 214799, 214938, 214946, 214976, 215117, 215125, 215156,
-		215298, 215306, 215327, 215459, 215467, 215493, 215630, 215638, 215651, 215775, 215783, 215814, 215956, 215964, 215979, 216105,
-		216113, 216140, 216278, 216286, 216303, 216431, 216439, 216459, 216590, 216598, 216621, 216755, 216763, 216782, 216912, 216920,
-		216956, 217103, 217111, 217127, 217254, 217262, 217288, 217425, 217433, 217457, 217592, 217600, 217612, 217711, 217715, 217739,
-		218273, 218280, 218325, 218611, 218618, 218677, 218900, 218907, 218963, 219267, 219274, 219321, 219543, 219550, 219591, 219823,
-		219830, 219872, 219993, 220000, 220042, 220143, 220150, 220203, 220366, 220371, 220405, 221161, 221169, 221213, 221355, 221363,
-		221409, 221564, 221572, 221603, 221732, 221740, 221758, 221982, 221990, 222027, 222320, 222328, 222348, 222598, 222606, 222795,
-		222800, 222832, 223479, 223487, 223507, 223683, 223691, 223733, 224535, 224543, 224600, 225021, 225029, 225048, 225343, 225351,
-		225646, 225654, 225676, 225783, 225791, 225829, 226117, 226125, 226146, 226323, 226331, 226371, 226544, 226546, 226551, 226574,
-		226578, 226586, 226626, 226630, 226638, 226654, 226658, 226666, 226698, 226705, 226713, 226735, 226742, 226750, 226768, 226775,
-		226783, 226810, 226817, 226825, 226877, 226885, 226889, 226897, 226916, 226923, 226932, 226967, 226974, 226983, 227048, 227052,
-		227061, 227092, 227101, 227139, 227146, 227153, 227162, 227187, 227196, 227243, 227248, 227263, 227268, 227273, 227281, 227336,
-		227341, 227382, 228222, 228230, 228245, 228599, 228607, 228642, 228811, 228819, 229209, 229217, 229259, 229267, 229291, 229439,
-		229447, 229601, 229609, 229641, 230130, 230138, 230183, 230394, 230402, 230418, 230427, 230558, 230567, 230594, 230803, 230812,
-		230856, 231008, 231013, 231040, 231304, 231309, 231363, 232014, 232022, 232041, 232504, 232512, 232540, 232795, 232803, 232824,
-		233838, 233846, 233869, 234927, 234935, 234961, 235336, 235344, 235365, 235524, 235532, 235561, 235752, 235760, 235773, 235992,
-		236000, 236016, 236194, 236198, 236203, 236234, 236241, 236249, 236297, 236302, 236310, 236345, 236350, 236355, 236377, 236385,
-		236393, 236418, 236426, 236434, 236488, 236493, 236501, 236519, 236527, 236535, 236560, 236605, 236739, 236744, 236763, 237150,
-		237158, 237181, 237186, 237215, 237565, 237573, 237614, 237619, 237633, 237900, 237902, 237938, 237942, 239106, 239110, 239153,
-		239254, 239261, 239296, 239394, 239401, 239467, 239471, 239498, 239552, 239559, 239578, 239657, 239664, 239697, 239831, 239838,
-		239872, 239986, 239993, 240025, 240174, 240181, 240199, 240401, 240405, 240443, 240528, 240535, 240550, 240557, 240589, 240835,
-		240839, 240867, 241200, 241207, 241247, 241417, 241424, 241459, 241578, 241585, 241609, 241983, 241987, 242008, 242196, 242200,
-		242219, 242725, 242732, 242764, 242771, 242784, 242791, 242804, 242867, 242874, 242910, 243745, 243783, 243981, 243989, 243996,
-		244027, 244034, 244068, 244248, 244255, 244299, 244486, 244493, 244545, 244717, 244725, 244745, 244870, 244878, 244918, 245087,
-		245095, 245116, 245259, 245267, 245330, 245580, 245588, 245637, 245744, 245752, 245781, 245901, 245909, 245947, 246034, 246042,
-		246083, 246121, 246132, 246249, 246257, 246319, 246512, 246520, 246553, 246681, 246689, 246719, 246902, 246910, 246971, 247060,
-		247068, 247122, 247188, 247196, 247231, 247678, 247889, 248065, 248280, 248376, 248384, 248421, 248630, 248634, 248676, 248769,
-		248776, 248939, 248946, 248981, 249120, 249127, 249173, 249332, 249339, 249374, 249551, 249558, 249587, 249790, 249794, 249822,
-		249827, 249845, 250015, 250020, 250032, 250461, 250469, 250500, 250772, 250777, 250823, 251088, 251096, 251108, 251201, 251209,
-		251223, 251378, 251386, 251401, 251841, 251849, 251865, 251873, 251907, 251915, 251939, 252054, 252059, 252325, 252333, 252360,
-		252368, 252393, 252401, 252444, 252452, 252456, 252460, 252465, 252470, 252495, 252500, 252548, 252837, 252845, 252875, 253012,
-		253020, 253072, 253080, 253122, 253314, 253322, 253362, 253491, 253496, 253543, 253693, 253701, 253723, 253791, 253799, 253823,
-		253983, 253991, 254012, 254149, 254154, 254192, 254466, 254471, 254482, 254642, 254650, 254704, 254836, 254844, 254877, 255037,
-		255045, 255078, 255176, 255184, 255211, 255401, 255409, 255454, 255541, 255546, 255574, 255641, 255646, 255707, 256185, 256193,
-		256208, 256216, 256241, 256341, 256346, 256416, 256583, 256591, 256596, 256661, 256829, 256834, 256854, 256906, 256914, 256954,
-		257031, 257039, 257082, 257090, 257133, 257316, 257324, 257369, 257377, 257408, 257549, 257554, 257573, 257891, 257896, 257906,
-		258048, 258053, 258059, 258222, 258227, 258235, 258262, 258267, 258300, 258456, 258489, 258648, 258885, 258893, 258908, 259048,
-		259056, 259074, 259212, 259217, 259230, 259405, 259413, 259438, 259612, 259617, 259645, 259915, 259923, 259931, 259941, 260060,
-		260068, 260107, 260281, 260289, 260311, 260448, 260456, 260488, 260639, 260644, 260667, 260913, 260921, 260960, 261055, 261063,
-		261080, 261228, 261236, 261281, 261423, 261428, 261447, 261709, 261717, 261767, 261829, 261834, 261868, 261873, 261907, 262176,
-		262184, 262203, 262349, 262357, 262396, 262547, 262552, 262560, 262585, 262623, 262734, 262739, 262773, 262967, 262975, 262993,
-		263346, 263354, 263369, 263509, 263514, 263534, 263828, 263836, 263868, 264141, 264146, 264348, 264353, 264370, 264441, 264449,
-		264522, 264530, 264566, 264683, 264688, 264712, 264948, 264956, 264984, 265151, 265159, 265185, 265329, 265337, 265387, 265586,
-		265594, 265625, 265793, 265798, 265824, 266064, 266069, 266095, 266639, 266647, 266691, 266868, 266876, 266890, 267086, 267094,
-		267117, 267125, 267145, 267368, 267376, 267399, 267548, 267553, 267571, 267808, 267813, 267832, 267951, 267956, 267983, 268058,
-		268377, 268659, 268664, 268695, 268854, 268859, 268889, 269022, 269027, 269044, 269284, 269292, 269348, 269600, 269605, 269656,
-		269789, 269794, 269845, 269978, 270325, 270327, 270359, 270363, 271507, 271511, 271527, 271943, 271950, 271957, 271990, 272202,
-		272209, 272270, 272461, 272468, 272500, 272660, 272667, 272706, 272867, 272874, 272927, 273066, 273091, 274208, 274215, 274222,
-		274239, 274246, 274266, 274273, 274305, 274389, 274396, 274420, 274427, 274451, 274682, 274689, 274717, 274724, 274752, 275128,
-		275135, 275143, 275166, 275462, 275479, 276662, 276669, 276707, 276812, 276819, 276872, 276955, 276962, 277002, 277142, 277149,
-		277192, 277506, 277513, 277536, 277746, 277753, 277782, 277789, 277828, 278111, 278118, 278154, 278161, 278203, 278295, 278303,
-		278341, 278521, 278529, 278569, 278754, 278762, 278801, 279104, 279112, 279146, 279364, 279372, 279400, 279562, 279570, 279605,
-		279742, 279750, 279782, 279872, 279880, 279912, 280058, 280066, 280105, 280334, 280342, 280362, 280552, 280560, 280576, 280700,
-		280708, 280728, 280909, 280917, 280946, 281207, 281215, 281233, 281415, 281423, 281447, 281619, 281627, 281660, 281799, 281842,
-		282494, 282501, 282532, 282672, 282676, 282718, 283346, 283353, 283390, 283397, 283439, 283549, 283556, 283583, 283705, 283750,
-		284106, 284113, 284129, 284401, 284408, 284455, 284622, 284629, 284662, 284716, 284723, 284747, 284754, 284796, 284974, 284981,
-		285086, 285093, 285130, 285323, 285330, 285372, 285684, 285691, 285710, 285840, 285848, 285875, 286055, 286063, 286071, 286230,
-		286238, 286246, 286254, 286273, 286460, 286468, 286519, 286634, 286642, 286677, 286774, 286778, 286793, 287059, 287066, 287073,
-		287166, 287173, 287203, 287330, 287334, 287364, 287392, 287516, 287524, 287550, 287906, 287914, 287939, 288036, 288044, 288064,
-		288167, 288175, 288194, 288306, 288314, 288369, 288512, 288520, 288540, 288574, 288579, 288593, 288824, 288829, 288865, 289092,
-		289100, 289337, 289345, 289424, 289594, 289602, 289622, 289774, 289804, 290177, 290185, 290224, 290426, 290434, 290442, 290476,
-		290668, 290676, 290723, 291069, 291077, 291194, 291199, 291214, 291472, 291480, 291508, 291675, 291683, 291709, 291943, 291951,
-		291978, 292114, 292119, 292147, 292377, 292382, 292399, 292539, 292544, 292564, 292742, 292747, 292801, 293067, 293075, 293293,
-		293301, 293310, 293469, 293477, 293487, 293560, 293568, 293587, 293705, 293713, 293745, 293928, 293933, 293950, 294221, 294229,
-		294323, 294331, 294340, 294487, 294495, 294502, 294666, 294674, 294749, 294821, 294829, 294859, 295016, 295024, 295044, 295210,
-		295218, 295251, 295363, 295371, 295389, 295546, 295551, 295559, 295798, 295803, 295822, 296014, 296019, 296040, 296474, 296479,
-		296504, 296810, 296838, 296842, 297966, 297970, 298003, 298625, 298632, 298651, 298911, 298946, 299677, 299696, 299844, 300018,
-		300025, 300043, 300168, 300172, 300182, 300380, 300388, 300727, 300742, 300956, 301124, 301131, 301166, 301457, 301499, 301746,
-		301761, 301930, 301997, 302108, 302140, 302340, 302360, 302716, 302748, 302975, 302998, 303287, 303377, 303425, 303525, 303823,
-		304211, 304356, 304568, 304652, 304849,
+		0, 0, 2, 16, 22, 25, 33, 37, 44, 52, 56, 77, 84, 88, 106, 113,
+		148, 159, 166, 218, 225, 241, 248, 271, 278, 295, 302, 330, 337, 361, 368, 394,
+		401, 449, 454, 471, 480, 486, 494, 536, 544, 560, 568, 605, 613, 655, 659, 677,
+		681, 688, 729, 736, 754, 761, 785, 792, 820, 827, 856, 860, 865, 872, 913, 920,
+		945, 952, 987, 994, 1012, 1020, 1065, 1073, 1118, 1126, 1163, 1171, 1201, 1209, 1226, 1234,
+		1276, 1280, 1308, 1315, 1353, 1360, 1378, 1385, 1417, 1424, 1461, 1468, 1487, 1494, 1502, 1509,
+		1532, 1539, 1574, 1581, 1594, 1602, 1655, 1663, 1714, 1722, 1743, 1751, 1799, 1807, 1852, 1860,
+		1897, 1905, 1952, 1960, 1981, 1986, 1994, 2020, 2028, 2050, 2058, 2076, 2084, 2135, 2143, 2154,
+		2162, 2195, 2203, 2229, 2237, 2254, 2262, 2285, 2293, 2335, 2343, 2366, 2374, 2402, 2410, 2452,
+		2460, 2494, 2502, 2547, 2551, 2571, 2586, 2593, 2631, 2638, 2685, 2692, 2729, 2736, 2763, 2770,
+		2789, 2796, 2841, 2848, 2873, 2880, 2915, 2922, 2953, 2961, 3026, 3030, 3057, 3064, 3086, 3093,
+		3120, 3127, 3153, 3160, 3198, 3202, 3225, 3229, 3256, 3263, 3282, 3289, 3323, 3330, 3361, 3368,
+		3396, 3401, 3427, 3432, 3443, 3451, 3474, 3479, 3498, 3506, 3528, 3536, 3555, 3563, 3586, 3590,
+		3595, 3636, 3641, 3699, 3707, 3721, 3725, 3730, 3747, 3778, 3786, 3815, 3823, 3872, 3880, 3927,
+		3935, 3986, 3994, 4036, 4044, 4080, 4088, 4123, 4131, 4170, 4178, 4225, 4234, 4283, 4288, 4301,
+		4309, 4331, 4339, 4399, 4407, 4436, 4444, 4474, 4478, 4486, 4525, 4533, 4568, 4576, 4626, 4630,
+		4638, 4673, 4681, 4709, 4718, 4746, 4751, 4766, 4774, 4803, 4811, 4846, 4854, 4881, 4889, 4921,
+		4929, 4967, 4972, 5005, 5009, 5017, 5061, 5069, 5117, 5125, 5183, 5191, 5230, 5238, 5279, 5284,
+		5307, 5315, 5339, 5347, 5390, 5398, 5451, 5459, 5512, 5520, 5563, 5568, 5587, 5595, 5621, 5629,
+		5661, 5666, 5693, 5698, 5720, 5725, 5749, 5757, 5798, 5806, 5833, 5838, 5855, 5857, 5879, 5883,
+		5887, 5918, 5925, 5944, 5951, 5965, 5972, 6001, 6008, 6063, 6070, 6096, 6103, 6127, 6131, 6150,
+		6157, 6179, 6186, 6212, 6219, 6226, 6233, 6279, 6283, 6299, 6304, 6308, 6354, 6358, 6375, 6377,
+		6401, 6405, 6409, 6422, 6427, 6434, 6484, 6491, 6529, 6536, 6555, 6562, 6582, 6586, 6610, 6617,
+		6645, 6649, 6656, 6710, 6717, 6767, 6771, 6797, 6804, 6833, 6837, 6879, 6886, 6910, 6917, 6933,
+		6940, 6978, 6985, 7004, 7011, 7045, 7089, 7096, 7125, 7132, 7157, 7164, 7199, 7206, 7233, 7240,
+		7276, 7283, 7319, 7326, 7343, 7350, 7391, 7398, 7452, 7460, 7482, 7486, 7530, 7537, 7557, 7564,
+		7589, 7593, 7604, 7612, 7619, 7665, 7673, 7680, 7715, 7719, 7750, 7757, 7782, 7789, 7837, 7844,
+		7868, 7875, 7911, 7918, 7925, 7941, 7948, 7998, 8003, 8018, 8026, 8051, 8059, 8108, 8116, 8132,
+		8140, 8189, 8193, 8201, 8219, 8224, 8246, 8254, 8284, 8307, 8315, 8358, 8366, 8386, 8394, 8427,
+		8435, 8496, 8501, 8538, 8546, 8568, 8576, 8601, 8609, 8648, 8653, 8666, 8674, 8689, 8697, 8723,
+		8731, 8759, 8764, 8769, 8803, 8811, 8832, 8840, 8868, 8876, 8892, 8894, 8935, 8939, 8943, 8962,
+		8969, 8990, 8997, 9020, 9027, 9073, 9077, 9097, 9105, 9112, 9161, 9169, 9176, 9223, 9231, 9238,
+		9291, 9299, 9306, 9336, 9343, 9350, 9393, 9400, 9423, 9430, 9462, 9466, 9488, 9492, 9521, 9528,
+		9572, 9576, 9589, 9596, 9638, 9645, 9687, 9691, 9712, 9719, 9741, 9748, 9768, 9775, 9789, 9796,
+		9811, 9818, 9838, 9845, 9878, 9882, 9901, 9908, 9953, 9960, 9978, 9985, 10013, 10017, 10044, 10051,
+		10068, 10070, 10094, 10098, 10102, 10124, 10131, 10138, 10145, 10181, 10188, 10195, 10216, 10223, 10230, 10249,
+		10256, 10289, 10296, 10348, 10352, 10380, 10387, 10452, 10459, 10508, 10515, 10546, 10553, 10589, 10596, 10623,
+		10630, 10653, 10660, 10681, 10688, 10729, 10733, 10748, 10755, 10781, 10788, 10812, 10816, 10846, 10853, 10899,
+		10906, 10911, 10918, 10935, 10942, 10949, 10998, 11005, 11029, 11036, 11083, 11087, 11109, 11116, 11167, 11174,
+		11205, 11212, 11241, 11248, 11273, 11292, 11299, 11314, 11321, 11346, 11353, 11376, 11419, 11461, 11468, 11513,
+		11520, 11560, 11567, 11600, 11607, 11651, 11655, 11681, 11688, 11727, 11734, 11755, 11762, 11804, 11811, 11837,
+		11844, 11881, 11888, 11935, 11942, 11964, 11971, 11998, 12005, 12040, 12044, 12073, 12080, 12108, 12113, 12140,
+		12148, 12168, 12173, 12196, 12204, 12241, 12249, 12293, 12301, 12337, 12342, 12362, 12370, 12417, 12422, 12441,
+		12443, 12463, 12467, 12471, 12487, 12494, 12523, 12530, 12547, 12554, 12591, 12598, 12639, 12646, 12685, 12692,
+		12730, 12737, 12779, 12786, 12810, 12814, 12834, 12841, 12857, 12864, 12904, 12908, 12932, 12939, 12946, 12971,
+		12978, 12995, 13002, 13034, 13041, 13055, 13059, 13082, 13086, 13108, 13115, 13143, 13150, 13193, 13200, 13213,
+		13217, 13224, 13231, 13238, 13257, 13264, 13283, 13290, 13332, 13339, 13374, 13378, 13405, 13412, 13442, 13449,
+		13473, 13480, 13525, 13532, 13557, 13564, 13607, 13611, 13624, 13631, 13668, 13675, 13706, 13713, 13754, 13761,
+		13802, 13809, 13843, 13850, 13876, 13883, 13929, 13936, 13941, 13975, 13983, 13991, 14011, 14019, 14049, 14057,
+		14083, 14088, 14096, 14115, 14123, 14143, 14148, 14182, 14187, 14196, 14201, 14232, 14234, 14267, 14271, 14275,
+		14331, 14338, 14388, 14395, 14449, 14456, 14491, 14498, 14537, 14544, 14595, 14602, 14639, 14646, 14707, 14714,
+		14753, 14760, 14822, 14830, 14844, 14852, 14885, 14893, 14922, 14930, 14956, 14960, 15000, 15007, 15049, 15056,
+		15106, 15113, 15139, 15146, 15164, 15168, 15189, 15196, 15246, 15254, 15261, 15285, 15293, 15300, 15331, 15338,
+		15358, 15365, 15383, 15390, 15419, 15427, 15434, 15456, 15463, 15496, 15503, 15539, 15543, 15567, 15574, 15603,
+		15610, 15641, 15648, 15696, 15703, 15756, 15763, 15802, 15809, 15837, 15844, 15889, 15896, 15920, 15927, 15958,
+		15966, 15992, 16000, 16035, 16043, 16079, 16087, 16122, 16130, 16166, 16174, 16208, 16216, 16274, 16282, 16340,
+		16348, 16365, 16369, 16392, 16396, 16431, 16435, 16495, 16502, 16551, 16558, 16595, 16602, 16632, 16639, 16662,
+		16669, 16700, 16707, 16711, 16752, 16759, 16766, 16791, 16796, 16819, 16824, 16841, 16846, 16863, 16880, 16888,
+		16933, 16970, 16978, 16998, 17006, 17042, 17044, 17061, 17065, 17069, 17095, 17102, 17109, 17140, 17147, 17153,
+		17157, 17182, 17189, 17196, 17227, 17234, 17256, 17260, 17277, 17284, 17321, 17328, 17351, 17358, 17382, 17389,
+		17412, 17419, 17448, 17455, 17470, 17477, 17528, 17535, 17574, 17581, 17608, 17616, 17641, 17649, 17682, 17690,
+		17726, 17734, 17751, 17759, 17785, 17793, 17831, 17835, 17854, 17861, 17910, 17914, 17932, 17939, 17958, 17965,
+		18001, 18008, 18012, 18040, 18047, 18109, 18116, 18152, 18156, 18178, 18185, 18193, 18197, 18226, 18233, 18254,
+		18261, 18269, 18276, 18297, 18304, 18338, 18343, 18388, 18390, 18401, 18405, 18409, 18431, 18438, 18452, 18459,
+		18491, 18495, 18512, 18519, 18532, 18539, 18552, 18559, 18587, 18594, 18613, 18620, 18644, 18651, 18679, 18683,
+		18703, 18710, 18728, 18735, 18764, 18771, 18807, 18814, 18867, 18874, 18901, 18908, 18915, 18938, 18942, 18963,
+		18970, 19008, 19015, 19057, 19064, 19111, 19118, 19135, 19142, 19164, 19168, 19186, 19193, 19215, 19222, 19244,
+		19251, 19295, 19299, 19316, 19318, 19334, 19338, 19342, 19354, 19361, 19368, 19395, 19403, 19410, 19423, 19436,
+		19443, 19447, 19462, 19469, 19507, 19514, 19541, 19548, 19558, 19565, 19569, 19587, 19594, 19638, 19645, 19662,
+		19669, 19694, 19701, 19736, 19743, 19765, 19772, 19789, 19796, 19803, 19842, 19851, 19858, 19884, 19891, 19935,
+		19939, 19956, 19963, 19987, 19994, 20001, 20008, 20010, 20047, 20051, 20055, 20085, 20092, 20118, 20125, 20152,
+		20159, 20185, 20189, 20212, 20219, 20232, 20239, 20259, 20266, 20283, 20290, 20306, 20313, 20330, 20337, 20344,
+		20361, 20368, 20393, 20397, 20428, 20432, 20465, 20472, 20514, 20521, 20548, 20553, 20560, 20582, 20586, 20612,
+		20619, 20662, 20669, 20714, 20721, 20739, 20746, 20783, 20787, 20802, 20806, 20828, 20835, 20875, 20882, 20905,
+		20912, 20916, 20943, 20950, 20967, 20974, 21000, 21005, 21022, 21030, 21068, 21073, 21088, 21096, 21153, 21161,
+		21202, 21207, 21225, 21233, 21273, 21278, 21293, 21301, 21360, 21368, 21429, 21437, 21463, 21471, 21482, 21487,
+		21495, 21513, 21521, 21561, 21566, 21589, 21597, 21615, 21620, 21640, 21645, 21664, 21669, 21698, 21703, 21711,
+		21724, 21729, 21748, 21756, 21798, 21803, 21832, 21837, 21869, 21886, 21903, 21905, 21913, 21917, 21921, 21954,
+		21958, 21965, 21986, 21990, 21997, 22020, 22027, 22081, 22085, 22112, 22116, 22133, 22140, 22201, 22205, 22209,
+		22234, 22238, 22272, 22306, 22313, 22329, 22336, 22354, 22372, 22377, 22395, 22400, 22418, 22420, 22438, 22442,
+		22475, 22479, 22523, 22527, 22569, 22573, 22610, 22614, 22630, 22637, 22685, 22689, 22712, 22716, 22739, 22746,
+		22756, 22760, 22788, 22792, 22816, 22821, 22842, 22847, 22886, 22891, 22913, 22918, 22948, 22953, 22986, 23030,
+		23035, 23059, 23067, 23114, 23119, 23185, 23190, 23210, 23215, 23246, 23251, 23295, 23303, 23367, 23372, 23397,
+		23402, 23456, 23461, 23481, 23486, 23506, 23511, 23602, 23607, 23627, 23632, 23649, 23654, 23666, 23671, 23711,
+		23716, 23753, 23761, 23809, 23814, 23844, 23849, 23858, 23860, 23878, 23882, 23886, 23911, 23915, 23934, 23941,
+		23948, 23969, 23976, 24025, 24032, 24056, 24060, 24081, 24088, 24116, 24123, 24140, 24144, 24162, 24166, 24183,
+		24190, 24230, 24237, 24288, 24295, 24299, 24326, 24330, 24349, 24353, 24374, 24376, 24439, 24443, 24447, 24503,
+		24510, 24522, 24529, 24539, 24543, 24598, 24605, 24612, 24616, 24623, 24630, 24646, 24653, 24673, 24680, 24690,
+		24694, 24708, 24715, 24734, 24741, 24763, 24767, 24791, 24798, 24810, 24817, 24832, 24836, 24894, 24901, 24924,
+		24931, 24958, 24962, 24992, 24994, 25009, 25013, 25017, 25040, 25047, 25074, 25078, 25085, 25113, 25120, 25150,
+		25157, 25181, 25188, 25214, 25218, 25240, 25244, 25281, 25288, 25310, 25317, 25353, 25360, 25389, 25396, 25420,
+		25427, 25444, 25451, 25475, 25482, 25545, 25552, 25578, 25585, 25617, 25625, 25655, 25663, 25688, 25692, 25737,
+		25741, 25754, 25780, 25784, 25804, 25809, 25823, 25825, 25856, 25860, 25864, 25887, 25891, 25920, 25927, 25959,
+		25966, 25997, 26004, 26022, 26026, 26045, 26052, 26085, 26092, 26142, 26149, 26195, 26202, 26209, 26254, 26261,
+		26298, 26305, 26338, 26345, 26384, 26391, 26439, 26447, 26475, 26483, 26500, 26508, 26522, 26526, 26546, 26553,
+		26595, 26602, 26646, 26653, 26670, 26677, 26693, 26700, 26711, 26715, 26719, 26723, 26766, 26773, 26791, 26798,
+		26820, 26827, 26850, 26857, 26887, 26894, 26921, 26928, 26945, 26952, 26970, 26977, 26996, 27003, 27021, 27029,
+		27047, 27055, 27085, 27093, 27116, 27124, 27151, 27159, 27167, 27187, 27195, 27223, 27231, 27261, 27269, 27300,
+		27308, 27329, 27337, 27363, 27371, 27384, 27392, 27423, 27431, 27446, 27454, 27481, 27489, 27506, 27514, 27534,
+		27542, 27565, 27573, 27592, 27600, 27636, 27644, 27660, 27668, 27694, 27702, 27726, 27734, 27746, 27750, 27774,
+		27781, 27826, 27833, 27892, 27899, 27955, 27962, 28009, 28016, 28057, 28064, 28106, 28113, 28155, 28162, 28215,
+		28220, 28254, 28262, 28306, 28314, 28360, 28368, 28399, 28407, 28425, 28433, 28470, 28478, 28498, 28506, 28511,
+		28543, 28551, 28571, 28579, 28621, 28629, 28686, 28694, 28713, 28721, 28729, 28751, 28759, 28797, 28805, 28826,
+		28834, 28874, 28876, 28881, 28904, 28908, 28916, 28956, 28960, 28968, 28984, 28988, 28996, 29028, 29035, 29043,
+		29065, 29072, 29080, 29098, 29105, 29113, 29140, 29147, 29155, 29207, 29215, 29219, 29227, 29246, 29253, 29262,
+		29297, 29304, 29313, 29378, 29382, 29391, 29422, 29431, 29469, 29476, 29483, 29492, 29517, 29526, 29573, 29578,
+		29593, 29598, 29603, 29611, 29666, 29671, 29712, 29720, 29735, 29743, 29778, 29786, 29794, 29836, 29844, 29868,
+		29876, 29884, 29916, 29924, 29969, 29977, 29993, 30002, 30011, 30038, 30047, 30091, 30096, 30123, 30128, 30182,
+		30190, 30209, 30217, 30245, 30253, 30274, 30282, 30305, 30313, 30339, 30347, 30368, 30376, 30405, 30413, 30426,
+		30434, 30450, 30454, 30459, 30490, 30497, 30505, 30553, 30558, 30566, 30601, 30606, 30611, 30633, 30641, 30649,
+		30674, 30682, 30690, 30744, 30749, 30757, 30775, 30783, 30791, 30816, 30861, 30866, 30885, 30893, 30916, 30921,
+		30950, 30958, 30999, 31004, 31018, 31020, 31056, 31060, 31064, 31107, 31114, 31149, 31156, 31160, 31187, 31194,
+		31213, 31220, 31253, 31260, 31294, 31301, 31333, 31340, 31358, 31362, 31400, 31407, 31422, 31429, 31461, 31465,
+		31493, 31500, 31540, 31547, 31582, 31589, 31613, 31617, 31638, 31642, 31661, 31668, 31700, 31707, 31720, 31727,
+		31740, 31747, 31783, 31821, 31829, 31836, 31867, 31874, 31908, 31915, 31959, 31966, 32018, 32026, 32046, 32054,
+		32094, 32102, 32123, 32131, 32194, 32202, 32251, 32259, 32288, 32296, 32334, 32342, 32383, 32394, 32402, 32464,
+		32472, 32505, 32513, 32543, 32551, 32612, 32620, 32674, 32682, 32717, 32725, 32762, 32766, 32808, 32815, 32822,
+		32857, 32864, 32910, 32917, 32952, 32959, 32988, 32992, 33020, 33025, 33043, 33048, 33060, 33068, 33099, 33104,
+		33150, 33158, 33170, 33178, 33192, 33200, 33215, 33223, 33239, 33247, 33281, 33289, 33313, 33318, 33326, 33353,
+		33361, 33386, 33394, 33437, 33445, 33449, 33453, 33458, 33463, 33488, 33493, 33541, 33549, 33579, 33587, 33639,
+		33647, 33689, 33697, 33737, 33742, 33789, 33797, 33819, 33827, 33851, 33859, 33880, 33885, 33923, 33928, 33939,
+		33947, 34001, 34009, 34042, 34050, 34083, 34091, 34118, 34126, 34171, 34176, 34204, 34209, 34270, 34278, 34293,
+		34301, 34326, 34331, 34401, 34409, 34414, 34479, 34484, 34504, 34512, 34552, 34560, 34603, 34611, 34654, 34662,
+		34707, 34715, 34746, 34751, 34770, 34775, 34785, 34790, 34796, 34801, 34809, 34836, 34841, 34874, 34907, 34915,
+		34930, 34938, 34956, 34961, 34974, 34982, 35007, 35012, 35040, 35048, 35056, 35066, 35074, 35113, 35121, 35143,
+		35151, 35183, 35188, 35211, 35219, 35258, 35266, 35283, 35291, 35336, 35341, 35360, 35368, 35418, 35423, 35457,
+		35462, 35496, 35504, 35523, 35531, 35570, 35575, 35583, 35608, 35646, 35651, 35685, 35693, 35711, 35719, 35734,
+		35739, 35759, 35767, 35799, 35804, 35809, 35826, 35834, 35842, 35878, 35883, 35907, 35915, 35943, 35951, 35977,
+		35985, 36035, 36043, 36074, 36079, 36105, 36110, 36136, 36144, 36188, 36196, 36210, 36218, 36241, 36249, 36269,
+		36277, 36300, 36305, 36323, 36328, 36347, 36352, 36379, 36384, 36415, 36420, 36450, 36455, 36472, 36480, 36536,
+		36541, 36592, 36597, 36648, 36650, 36682, 36686, 36690, 36706, 36713, 36720, 36753, 36760, 36821, 36828, 36860,
+		36867, 36906, 36913, 36966, 36991, 36998, 37005, 37022, 37029, 37049, 37056, 37088, 37095, 37119, 37126, 37150,
+		37157, 37185, 37192, 37220, 37227, 37235, 37258, 37275, 37282, 37320, 37327, 37380, 37387, 37427, 37434, 37477,
+		37484, 37507, 37514, 37543, 37550, 37589, 37596, 37632, 37639, 37681, 37689, 37727, 37735, 37775, 37783, 37822,
+		37830, 37864, 37872, 37900, 37908, 37943, 37951, 37983, 37991, 38023, 38031, 38070, 38078, 38098, 38106, 38122,
+		38130, 38150, 38158, 38187, 38195, 38213, 38221, 38245, 38253, 38286, 38329, 38336, 38367, 38371, 38413, 38420,
+		38457, 38464, 38506, 38513, 38540, 38585, 38592, 38608, 38615, 38662, 38669, 38702, 38709, 38733, 38740, 38782,
+		38789, 38796, 38833, 38840, 38882, 38889, 38908, 38916, 38943, 38951, 38959, 38967, 38975, 38983, 39002, 39010,
+		39061, 39069, 39104, 39108, 39123, 39130, 39137, 39144, 39174, 39178, 39208, 39236, 39244, 39270, 39278, 39303,
+		39311, 39331, 39339, 39358, 39366, 39421, 39429, 39449, 39454, 39468, 39473, 39509, 39517, 39525, 39604, 39612,
+		39632, 39662, 39670, 39709, 39717, 39725, 39759, 39767, 39814, 39822, 39827, 39842, 39850, 39878, 39886, 39912,
+		39920, 39947, 39952, 39980, 39985, 40002, 40007, 40027, 40032, 40086, 40094, 40102, 40111, 40119, 40129, 40137,
+		40156, 40164, 40196, 40201, 40218, 40226, 40234, 40243, 40251, 40258, 40266, 40341, 40349, 40379, 40387, 40407,
+		40415, 40448, 40456, 40474, 40479, 40487, 40492, 40511, 40516, 40537, 40542, 40567, 40595, 40599, 40603, 40636,
+		40643, 40662, 40697, 40716, 40723, 40741, 40745, 40755, 40763, 40778, 40785, 40820, 40862, 40877, 40944, 40976,
+		40996, 41028, 41051, 41099,
 	},
 	rows: []ctlRow{
 		{1, 2, 3, 0, 0, 0, 0},
-		{9, 10, 11, 12, 1, 0, 1},
-		{13, 14, 11, 15, 1, 1, 2},
-		{16, 17, 18, 19, 3, 2, 3},
-		{20, 21, 18, 22, 3, 3, 4},
-		{23, 24, 18, 25, 3, 4, 5},
-		{26, 27, 18, 28, 3, 5, 6},
-		{29, 30, 18, 31, 3, 6, 7},
-		{32, 33, 18, 34, 3, 7, 7},
-		{35, 36, 18, 37, 3, 7, 7},
-		{38, 39, 18, 40, 3, 7, 7},
-		{41, 42, 18, 43, 3, 7, 7},
-		{48, 49, 18, 0, 3, 7, 9},
-		{50, 51, 18, 52, 3, 9, 10},
-		{53, 54, 18, 55, 3, 10, 11},
-		{56, 57, 18, 58, 3, 11, 12},
-		{59, 60, 11, 61, 1, 12, 13},
-		{63, 64, 18, 0, 17, 13, 15},
-		{65, 66, 18, 67, 17, 15, 15},
-		{68, 69, 18, 70, 17, 15, 15},
-		{71, 72, 18, 73, 17, 15, 15},
-		{74, 75, 18, 76, 17, 15, 15},
-		{79, 80, 18, 0, 17, 15, 17},
-		{81, 82, 18, 83, 17, 17, 17},
-		{84, 85, 18, 86, 17, 17, 17},
-		{87, 88, 18, 89, 17, 17, 17},
-		{90, 91, 18, 92, 17, 17, 17},
-		{93, 94, 18, 95, 17, 17, 17},
-		{96, 97, 18, 98, 17, 17, 17},
-		{99, 100, 18, 101, 17, 17, 17},
-		{102, 103, 18, 104, 17, 17, 18},
-		{105, 106, 18, 107, 17, 18, 18},
-		{108, 109, 11, 110, 1, 18, 19},
-		{111, 112, 18, 113, 33, 19, 19},
-		{114, 115, 18, 116, 33, 19, 19},
-		{117, 118, 18, 119, 33, 19, 19},
-		{120, 121, 18, 122, 33, 19, 20},
-		{123, 124, 18, 125, 33, 20, 20},
-		{126, 127, 18, 128, 33, 20, 20},
-		{129, 130, 18, 131, 33, 20, 20},
-		{132, 133, 18, 134, 33, 20, 20},
-		{135, 136, 18, 137, 33, 20, 20},
-		{138, 139, 18, 140, 33, 20, 20},
-		{141, 142, 18, 143, 33, 20, 20},
-		{144, 145, 18, 146, 33, 20, 20},
-		{147, 148, 18, 149, 33, 20, 20},
-		{150, 151, 18, 152, 33, 20, 20},
-		{153, 154, 18, 155, 33, 20, 20},
-		{156, 157, 18, 0, 33, 20, 22},
-		{158, 159, 18, 160, 33, 22, 22},
-		{162, 163, 18, 0, 33, 22, 24},
-		{164, 165, 18, 166, 33, 24, 24},
-		{167, 168, 18, 169, 33, 24, 24},
-		{170, 171, 18, 172, 33, 24, 24},
-		{173, 174, 18, 175, 33, 24, 24},
-		{176, 177, 18, 178, 33, 24, 24},
-		{179, 180, 18, 181, 33, 24, 24},
-		{182, 183, 18, 184, 33, 24, 24},
-		{185, 186, 18, 187, 33, 24, 24},
-		{188, 189, 18, 190, 33, 24, 24},
-		{191, 192, 18, 193, 33, 24, 24},
-		{194, 195, 18, 196, 33, 24, 24},
-		{197, 198, 18, 199, 33, 24, 24},
-		{200, 201, 18, 202, 33, 24, 24},
-		{203, 204, 18, 205, 33, 24, 24},
-		{206, 207, 11, 208, 1, 24, 25},
-		{62, 209, 11, 210, 1, 25, 26},
-		{211, 212, 18, 213, 67, 26, 27},
-		{214, 215, 18, 216, 67, 27, 28},
-		{217, 218, 18, 219, 67, 28, 29},
-		{220, 221, 18, 222, 67, 29, 29},
-		{223, 224, 18, 225, 67, 29, 30},
-		{226, 227, 18, 228, 67, 30, 30},
-		{229, 230, 18, 231, 67, 30, 31},
-		{232, 233, 18, 234, 67, 31, 31},
-		{235, 236, 18, 237, 67, 31, 32},
-		{238, 239, 18, 240, 67, 32, 33},
-		{241, 242, 11, 243, 1, 33, 34},
-		{244, 245, 18, 0, 78, 34, 36},
-		{246, 247, 18, 248, 78, 36, 36},
-		{249, 250, 18, 251, 78, 36, 36},
-		{252, 253, 18, 254, 78, 36, 36},
-		{255, 256, 11, 257, 1, 36, 37},
-		{258, 259, 11, 260, 1, 37, 37},
-		{261, 262, 18, 263, 84, 37, 37},
-		{264, 265, 18, 266, 84, 37, 37},
-		{267, 268, 18, 269, 84, 37, 37},
-		{270, 271, 18, 272, 84, 37, 37},
-		{273, 274, 11, 275, 1, 37, 38},
-		{276, 277, 11, 278, 1, 38, 39},
-		{279, 280, 18, 281, 90, 39, 40},
-		{282, 283, 11, 284, 1, 40, 41},
-		{285, 286, 18, 287, 92, 41, 41},
-		{288, 289, 18, 290, 92, 41, 41},
-		{291, 292, 18, 293, 92, 41, 41},
-		{295, 296, 11, 0, 1, 41, 43},
-		{297, 298, 11, 299, 1, 43, 44},
-		{300, 301, 18, 0, 97, 44, 46},
-		{303, 304, 11, 0, 1, 46, 48},
-		{161, 305, 11, 306, 1, 48, 48},
-		{307, 308, 18, 309, 100, 48, 48},
-		{310, 311, 18, 312, 100, 48, 48},
-		{313, 314, 18, 315, 100, 48, 48},
-		{316, 317, 18, 318, 100, 48, 48},
-		{319, 320, 18, 321, 100, 48, 48},
-		{322, 323, 18, 324, 100, 48, 48},
-		{325, 326, 18, 327, 100, 48, 48},
-		{328, 329, 18, 330, 100, 48, 48},
-		{331, 332, 18, 333, 100, 48, 48},
-		{334, 335, 18, 336, 100, 48, 48},
-		{337, 338, 11, 339, 1, 48, 49},
-		{340, 341, 18, 342, 111, 49, 50},
-		{343, 344, 18, 345, 111, 50, 51},
-		{346, 347, 18, 348, 111, 51, 52},
-		{349, 350, 18, 351, 111, 52, 53},
-		{353, 354, 18, 0, 111, 53, 55},
-		{355, 356, 18, 357, 111, 55, 55},
-		{358, 359, 18, 0, 111, 55, 57},
-		{361, 362, 18, 0, 111, 57, 59},
-		{363, 364, 18, 365, 111, 59, 59},
-		{366, 367, 18, 368, 111, 59, 59},
-		{369, 370, 11, 371, 1, 59, 60},
-		{372, 373, 18, 374, 122, 60, 61},
-		{375, 376, 18, 0, 122, 61, 63},
-		{377, 378, 18, 379, 122, 63, 64},
-		{380, 381, 18, 382, 122, 64, 65},
-		{383, 384, 18, 385, 122, 65, 66},
-		{386, 387, 11, 388, 1, 66, 67},
-		{390, 391, 18, 0, 128, 67, 69},
-		{392, 393, 18, 0, 128, 69, 71},
-		{394, 395, 18, 0, 128, 71, 73},
-		{396, 397, 18, 398, 128, 73, 73},
-		{399, 400, 18, 401, 128, 73, 74},
-		{402, 403, 11, 404, 1, 74, 75},
-		{405, 406, 18, 407, 134, 75, 76},
-		{408, 409, 18, 410, 134, 76, 77},
-		{411, 412, 18, 413, 134, 77, 77},
-		{414, 415, 18, 416, 134, 77, 77},
-		{417, 418, 18, 419, 134, 77, 77},
-		{420, 421, 11, 422, 1, 77, 78},
-		{423, 424, 18, 425, 140, 78, 78},
-		{426, 427, 18, 428, 140, 78, 78},
-		{429, 430, 11, 431, 1, 78, 79},
-		{432, 433, 11, 434, 1, 79, 79},
-		{435, 436, 11, 437, 1, 79, 79},
-		{438, 439, 18, 440, 145, 79, 79},
-		{441, 442, 18, 443, 145, 79, 79},
-		{444, 445, 11, 446, 1, 79, 79},
-		{447, 448, 3, 0, 0, 79, 79},
-		{449, 10, 11, 450, 149, 79, 80},
-		{451, 452, 11, 453, 149, 80, 81},
-		{454, 455, 18, 456, 151, 81, 81},
-		{457, 458, 18, 459, 151, 81, 82},
-		{460, 461, 18, 462, 151, 82, 83},
-		{463, 464, 18, 465, 151, 83, 83},
-		{466, 467, 18, 468, 151, 83, 83},
-		{469, 470, 18, 471, 151, 83, 83},
-		{472, 473, 11, 474, 149, 83, 84},
-		{475, 476, 18, 477, 158, 84, 84},
-		{478, 479, 18, 480, 158, 84, 84},
-		{481, 455, 18, 482, 158, 84, 84},
-		{483, 464, 18, 0, 158, 84, 86},
-		{484, 485, 18, 486, 158, 86, 87},
-		{487, 488, 11, 489, 149, 87, 88},
-		{491, 492, 11, 0, 149, 88, 90},
-		{493, 494, 11, 495, 149, 90, 90},
-		{496, 497, 3, 0, 0, 90, 90},
-		{498, 10, 11, 499, 167, 90, 91},
-		{500, 501, 11, 502, 167, 91, 92},
-		{504, 505, 18, 0, 169, 92, 94},
-		{506, 507, 18, 0, 169, 94, 96},
-		{508, 509, 18, 0, 169, 96, 98},
-		{510, 511, 18, 0, 169, 98, 100},
-		{512, 513, 11, 514, 167, 100, 101},
-		{515, 516, 18, 517, 174, 101, 102},
-		{519, 520, 18, 0, 174, 102, 104},
-		{521, 522, 18, 523, 174, 104, 105},
-		{524, 525, 11, 526, 167, 105, 106},
-		{527, 528, 18, 529, 178, 106, 106},
-		{530, 531, 11, 532, 167, 106, 107},
-		{533, 534, 18, 535, 180, 107, 108},
-		{536, 537, 18, 538, 180, 108, 109},
-		{539, 540, 18, 541, 180, 109, 109},
-		{542, 543, 18, 544, 180, 109, 109},
-		{545, 546, 18, 547, 180, 109, 109},
-		{294, 548, 11, 549, 167, 109, 110},
-		{550, 551, 18, 552, 186, 110, 111},
-		{553, 554, 18, 0, 186, 111, 113},
-		{555, 556, 18, 557, 186, 113, 114},
-		{558, 559, 18, 560, 186, 114, 114},
-		{561, 562, 18, 563, 186, 114, 115},
-		{564, 565, 18, 566, 186, 115, 116},
-		{567, 568, 18, 569, 186, 116, 116},
-		{570, 571, 18, 572, 186, 116, 116},
-		{573, 574, 18, 575, 186, 116, 116},
-		{576, 577, 18, 0, 186, 116, 118},
-		{578, 579, 11, 580, 167, 118, 119},
-		{581, 582, 18, 583, 197, 119, 120},
-		{584, 585, 18, 0, 197, 120, 122},
-		{586, 587, 11, 588, 167, 122, 123},
-		{590, 591, 18, 0, 200, 123, 125},
-		{593, 594, 18, 0, 200, 125, 127},
-		{595, 596, 11, 597, 167, 127, 128},
-		{598, 599, 18, 600, 203, 128, 128},
-		{601, 602, 18, 603, 203, 128, 129},
-		{604, 605, 18, 606, 203, 129, 130},
-		{607, 608, 18, 609, 203, 130, 131},
-		{610, 66, 18, 611, 203, 131, 131},
-		{612, 613, 18, 614, 203, 131, 131},
-		{615, 616, 18, 617, 203, 131, 131},
-		{618, 619, 11, 620, 167, 131, 132},
-		{621, 622, 18, 623, 211, 132, 132},
-		{624, 625, 18, 626, 211, 132, 132},
-		{627, 628, 18, 629, 211, 132, 132},
-		{630, 631, 18, 632, 211, 132, 132},
-		{634, 635, 18, 0, 211, 132, 134},
-		{636, 637, 11, 638, 167, 134, 135},
-		{639, 640, 18, 641, 217, 135, 135},
-		{503, 642, 11, 643, 167, 135, 136},
-		{644, 645, 18, 646, 219, 136, 137},
-		{647, 648, 18, 649, 219, 137, 137},
-		{650, 651, 18, 652, 219, 137, 138},
-		{653, 654, 18, 655, 219, 138, 138},
-		{656, 657, 11, 658, 167, 138, 138},
-		{659, 660, 18, 661, 224, 138, 138},
-		{662, 663, 18, 664, 224, 138, 138},
-		{665, 666, 18, 667, 224, 138, 138},
-		{668, 669, 11, 670, 167, 138, 138},
-		{671, 672, 18, 673, 228, 138, 138},
-		{674, 675, 18, 0, 228, 138, 140},
-		{676, 677, 18, 678, 228, 140, 140},
-		{679, 546, 11, 0, 167, 140, 142},
-		{680, 681, 11, 682, 167, 142, 142},
-		{683, 684, 18, 685, 233, 142, 142},
-		{686, 687, 18, 688, 233, 142, 142},
-		{689, 690, 18, 691, 233, 142, 142},
-		{692, 693, 3, 0, 0, 142, 142},
-		{694, 10, 11, 695, 237, 142, 143},
-		{696, 697, 11, 698, 237, 143, 144},
-		{699, 700, 18, 701, 239, 144, 145},
-		{702, 703, 18, 704, 239, 145, 146},
-		{705, 706, 18, 707, 239, 146, 146},
-		{708, 709, 11, 710, 237, 146, 147},
-		{712, 713, 18, 0, 243, 147, 149},
-		{715, 716, 18, 0, 243, 149, 151},
-		{718, 719, 18, 0, 243, 151, 153},
-		{721, 722, 18, 0, 243, 153, 155},
-		{724, 725, 18, 0, 243, 155, 157},
-		{726, 727, 18, 728, 243, 157, 158},
-		{729, 730, 18, 731, 243, 158, 158},
-		{732, 733, 11, 0, 237, 158, 160},
-		{734, 735, 11, 736, 237, 160, 161},
-		{737, 738, 18, 739, 252, 161, 161},
-		{740, 741, 11, 742, 237, 161, 162},
-		{743, 744, 18, 745, 254, 162, 162},
-		{746, 747, 18, 748, 254, 162, 162},
-		{749, 750, 11, 751, 237, 162, 163},
-		{752, 753, 18, 754, 257, 163, 164},
-		{755, 756, 18, 0, 257, 164, 166},
-		{757, 758, 18, 759, 257, 166, 166},
-		{760, 761, 18, 762, 257, 166, 167},
-		{763, 764, 18, 765, 257, 167, 167},
-		{766, 767, 18, 768, 257, 167, 167},
-		{769, 770, 11, 771, 237, 167, 168},
-		{772, 773, 18, 774, 264, 168, 169},
-		{775, 776, 18, 777, 264, 169, 169},
-		{778, 779, 18, 780, 264, 169, 169},
-		{781, 782, 11, 783, 237, 169, 170},
-		{784, 785, 18, 786, 268, 170, 170},
-		{787, 788, 3, 0, 0, 170, 170},
-		{789, 10, 11, 790, 270, 170, 171},
-		{791, 792, 11, 793, 270, 171, 172},
-		{794, 509, 18, 0, 272, 172, 174},
-		{795, 738, 18, 796, 272, 174, 175},
-		{797, 798, 18, 799, 272, 175, 176},
-		{801, 802, 18, 0, 272, 176, 178},
-		{804, 805, 18, 0, 272, 178, 180},
-		{806, 807, 18, 808, 272, 180, 180},
-		{809, 810, 18, 811, 272, 180, 181},
-		{812, 813, 11, 814, 270, 181, 182},
-		{815, 816, 18, 817, 280, 182, 183},
-		{818, 819, 18, 820, 280, 183, 184},
-		{821, 822, 18, 823, 280, 184, 184},
-		{824, 825, 18, 826, 280, 184, 185},
-		{827, 828, 18, 829, 280, 185, 185},
-		{830, 831, 18, 832, 280, 185, 186},
-		{833, 834, 18, 835, 280, 186, 186},
-		{836, 837, 18, 838, 280, 186, 186},
-		{839, 840, 11, 841, 270, 186, 187},
-		{842, 843, 18, 844, 289, 187, 188},
-		{845, 846, 18, 847, 289, 188, 189},
-		{848, 849, 11, 850, 270, 189, 190},
-		{851, 852, 18, 853, 292, 190, 191},
-		{854, 834, 18, 0, 292, 191, 193},
-		{856, 857, 18, 0, 292, 193, 195},
-		{858, 66, 18, 859, 292, 195, 195},
-		{860, 861, 18, 862, 292, 195, 195},
-		{863, 864, 18, 865, 292, 195, 195},
-		{866, 867, 18, 0, 292, 195, 197},
-		{868, 869, 11, 870, 270, 197, 198},
-		{871, 872, 18, 873, 300, 198, 199},
-		{874, 875, 18, 876, 300, 199, 200},
-		{877, 878, 18, 0, 300, 200, 202},
-		{879, 880, 18, 0, 300, 202, 204},
-		{360, 881, 11, 882, 270, 204, 205},
-		{883, 884, 18, 885, 305, 205, 206},
-		{886, 887, 18, 888, 305, 206, 207},
-		{889, 890, 18, 891, 305, 207, 207},
-		{800, 892, 18, 893, 305, 207, 207},
-		{803, 894, 18, 895, 305, 207, 208},
-		{896, 897, 18, 898, 305, 208, 208},
-		{899, 900, 18, 901, 305, 208, 208},
-		{902, 903, 18, 904, 305, 208, 208},
-		{905, 906, 18, 907, 305, 208, 208},
-		{908, 909, 11, 910, 270, 208, 209},
-		{911, 912, 18, 913, 315, 209, 210},
-		{914, 915, 18, 916, 315, 210, 211},
-		{917, 918, 18, 919, 315, 211, 212},
-		{920, 921, 18, 922, 315, 212, 213},
-		{923, 924, 18, 0, 315, 213, 215},
-		{925, 926, 18, 927, 315, 215, 215},
-		{928, 929, 18, 930, 315, 215, 215},
-		{931, 932, 18, 933, 315, 215, 215},
-		{934, 935, 18, 936, 315, 215, 215},
-		{937, 938, 11, 939, 270, 215, 216},
-		{940, 941, 18, 942, 325, 216, 216},
-		{943, 944, 11, 945, 270, 216, 217},
-		{946, 947, 18, 948, 327, 217, 217},
-		{949, 950, 11, 951, 270, 217, 218},
-		{952, 953, 18, 0, 329, 218, 220},
-		{954, 955, 18, 956, 329, 220, 220},
-		{957, 958, 18, 959, 329, 220, 220},
-		{960, 961, 11, 962, 270, 220, 221},
-		{963, 964, 18, 965, 333, 221, 222},
-		{966, 967, 11, 968, 270, 222, 222},
-		{855, 857, 11, 969, 270, 222, 222},
-		{970, 971, 3, 0, 0, 222, 222},
-		{972, 10, 11, 973, 337, 222, 223},
-		{974, 975, 11, 976, 337, 223, 224},
-		{977, 978, 18, 979, 339, 224, 225},
-		{980, 981, 18, 982, 339, 225, 226},
-		{983, 984, 18, 985, 339, 226, 227},
-		{986, 987, 18, 0, 339, 227, 229},
-		{988, 989, 18, 990, 339, 229, 230},
-		{991, 992, 18, 993, 339, 230, 230},
-		{994, 995, 18, 996, 339, 230, 230},
-		{997, 998, 18, 999, 339, 230, 231},
-		{1000, 1001, 11, 1002, 337, 231, 232},
-		{1003, 1004, 18, 1005, 348, 232, 233},
-		{1006, 1007, 18, 1008, 348, 233, 233},
-		{1009, 1010, 11, 1011, 337, 233, 234},
-		{1012, 978, 18, 1013, 351, 234, 235},
-		{1014, 1015, 18, 1016, 351, 235, 236},
-		{1017, 1018, 18, 1019, 351, 236, 236},
-		{1020, 1021, 18, 1022, 351, 236, 236},
-		{1023, 1024, 18, 1025, 351, 236, 236},
-		{1026, 1027, 11, 0, 337, 236, 238},
-		{1028, 1029, 11, 1030, 337, 238, 239},
-		{1031, 1032, 18, 1033, 358, 239, 240},
-		{1034, 1035, 18, 1036, 358, 240, 241},
-		{1037, 1038, 18, 1039, 358, 241, 242},
-		{1040, 1015, 11, 1041, 337, 242, 243},
-		{1042, 1032, 18, 1043, 362, 243, 244},
-		{1044, 1038, 18, 1045, 362, 244, 245},
-		{1046, 1047, 18, 1048, 362, 245, 246},
-		{1049, 1050, 18, 1051, 362, 246, 247},
-		{1052, 1053, 18, 0, 362, 247, 249},
-		{1054, 1055, 18, 1056, 362, 249, 249},
-		{1057, 1058, 11, 1059, 337, 249, 250},
-		{1060, 1061, 18, 1062, 369, 250, 251},
-		{1063, 1064, 18, 1065, 369, 251, 252},
-		{1066, 1067, 18, 1068, 369, 252, 253},
-		{1069, 1070, 18, 1071, 369, 253, 254},
-		{1072, 1073, 18, 1074, 369, 254, 254},
-		{1075, 1076, 11, 1077, 337, 254, 255},
-		{1078, 1079, 18, 1080, 375, 255, 256},
-		{1081, 1082, 18, 1083, 375, 256, 257},
-		{1084, 1085, 18, 1086, 375, 257, 258},
-		{1087, 1088, 18, 0, 375, 258, 260},
-		{1089, 1090, 18, 1091, 375, 260, 261},
-		{1092, 1093, 18, 1094, 375, 261, 261},
-		{1095, 1096, 18, 1097, 375, 261, 261},
-		{1098, 605, 18, 1099, 375, 261, 262},
-		{1100, 1101, 11, 1102, 337, 262, 263},
-		{1103, 1010, 18, 0, 384, 263, 265},
-		{1104, 1105, 18, 1106, 384, 265, 266},
-		{1107, 1108, 18, 1109, 384, 266, 267},
-		{1110, 1111, 18, 1112, 384, 267, 268},
-		{1114, 1115, 18, 0, 384, 268, 270},
-		{1116, 1117, 18, 1118, 384, 270, 270},
-		{1119, 1120, 11, 1121, 337, 270, 270},
-		{1122, 1123, 11, 1124, 337, 270, 270},
-		{1125, 1126, 11, 1127, 337, 270, 270},
-		{1128, 1129, 3, 0, 0, 270, 270},
-		{1130, 10, 11, 1131, 394, 270, 271},
-		{1132, 1133, 11, 1134, 394, 271, 272},
-		{1135, 1136, 18, 1137, 396, 272, 273},
-		{1138, 1139, 18, 1140, 396, 273, 274},
-		{1141, 1142, 18, 0, 396, 274, 276},
-		{1143, 1144, 18, 0, 396, 276, 278},
-		{1145, 1146, 18, 1147, 396, 278, 279},
-		{1148, 1149, 18, 1150, 396, 279, 279},
-		{1151, 1152, 18, 0, 396, 279, 281},
-		{1153, 1154, 18, 1155, 396, 281, 282},
-		{1156, 1157, 18, 0, 396, 282, 284},
-		{1158, 1159, 18, 1160, 396, 284, 284},
-		{1161, 1162, 18, 0, 396, 284, 286},
-		{1163, 1164, 18, 1165, 396, 286, 287},
-		{1166, 1167, 18, 1168, 396, 287, 287},
-		{1169, 1170, 11, 1171, 394, 287, 288},
-		{1172, 1173, 18, 1174, 410, 288, 288},
-		{1175, 1176, 18, 0, 410, 288, 290},
-		{1177, 1178, 18, 1179, 410, 290, 290},
-		{1180, 1181, 18, 1182, 410, 290, 290},
-		{1183, 1184, 11, 1185, 394, 290, 291},
-		{1186, 1187, 18, 1188, 415, 291, 291},
-		{1190, 1191, 18, 0, 415, 291, 293},
-		{1193, 1194, 18, 0, 415, 293, 295},
-		{1195, 1196, 18, 1197, 415, 295, 296},
-		{1198, 1199, 18, 1200, 415, 296, 296},
-		{1201, 1202, 18, 1203, 415, 296, 296},
-		{1205, 1206, 18, 0, 415, 296, 298},
-		{1207, 1208, 18, 1209, 415, 298, 298},
-		{1210, 1211, 18, 1212, 415, 298, 298},
-		{1213, 1214, 11, 1215, 394, 298, 299},
-		{1216, 1217, 18, 1218, 425, 299, 300},
-		{1219, 1220, 18, 1221, 425, 300, 301},
-		{1222, 1223, 18, 0, 425, 301, 303},
-		{1224, 1225, 18, 0, 425, 303, 305},
-		{1226, 1227, 18, 1228, 425, 305, 305},
-		{1229, 1230, 18, 1231, 425, 305, 306},
-		{1232, 1233, 18, 1234, 425, 306, 306},
-		{1235, 1236, 18, 1237, 425, 306, 306},
-		{1238, 1239, 18, 1240, 425, 306, 306},
-		{1241, 1242, 18, 1243, 425, 306, 306},
-		{1244, 1245, 18, 0, 425, 306, 308},
-		{1246, 1247, 18, 1248, 425, 308, 308},
-		{1249, 1250, 18, 1251, 425, 308, 308},
-		{1252, 1253, 18, 1254, 425, 308, 308},
-		{1255, 1256, 18, 1257, 425, 308, 308},
-		{1258, 1259, 18, 1260, 425, 308, 308},
-		{1261, 1262, 18, 1263, 425, 308, 308},
-		{1264, 1265, 18, 1266, 425, 308, 308},
-		{1267, 1268, 11, 1269, 394, 308, 309},
-		{1270, 1271, 11, 1272, 394, 309, 310},
-		{1273, 1274, 11, 1275, 394, 310, 311},
-		{1276, 1277, 18, 1278, 446, 311, 312},
-		{1279, 1280, 18, 1281, 446, 312, 313},
-		{1282, 1283, 18, 0, 446, 313, 315},
-		{1284, 1285, 18, 1286, 446, 315, 316},
-		{1287, 1288, 18, 1289, 446, 316, 316},
-		{1290, 690, 18, 1291, 446, 316, 316},
-		{1292, 1293, 11, 1294, 394, 316, 316},
-		{1295, 709, 18, 0, 453, 316, 318},
-		{1296, 1297, 18, 0, 453, 318, 320},
-		{1298, 1299, 11, 1300, 394, 320, 320},
-		{1301, 1302, 11, 1303, 394, 320, 321},
-		{1304, 1305, 11, 1306, 394, 321, 322},
-		{1189, 1191, 18, 1307, 458, 322, 322},
-		{1192, 1308, 18, 1309, 458, 322, 323},
-		{1310, 1311, 18, 1312, 458, 323, 324},
-		{1204, 1313, 18, 1314, 458, 324, 325},
-		{1315, 1316, 18, 1317, 458, 325, 326},
-		{1318, 1319, 18, 1320, 458, 326, 326},
-		{1321, 1322, 3, 0, 0, 326, 326},
-		{1323, 10, 11, 1324, 465, 326, 327},
-		{1325, 1326, 11, 1327, 465, 327, 328},
-		{1328, 1004, 18, 1329, 467, 328, 329},
-		{1330, 1331, 18, 1332, 467, 329, 330},
-		{1333, 1334, 18, 1335, 467, 330, 331},
-		{1336, 1337, 11, 1338, 465, 331, 332},
-		{1339, 1018, 18, 1340, 471, 332, 332},
-		{1341, 1342, 18, 1343, 471, 332, 333},
-		{1344, 1345, 18, 1346, 471, 333, 333},
-		{1347, 1348, 11, 1349, 465, 333, 334},
-		{1350, 1351, 18, 1352, 475, 334, 335},
-		{1353, 1354, 18, 1355, 475, 335, 335},
-		{1356, 1357, 18, 1358, 475, 335, 335},
-		{1359, 1360, 18, 1361, 475, 335, 336},
-		{1362, 1363, 18, 1364, 475, 336, 336},
-		{1365, 1366, 18, 1367, 475, 336, 336},
-		{1368, 1369, 18, 1370, 475, 336, 336},
-		{1371, 1372, 18, 1373, 475, 336, 336},
-		{1374, 1375, 18, 1376, 475, 336, 336},
-		{1377, 1378, 18, 1379, 475, 336, 336},
-		{1380, 1381, 18, 1382, 475, 336, 337},
-		{1383, 1384, 18, 1385, 475, 337, 337},
-		{1386, 1387, 18, 1388, 475, 337, 337},
-		{1389, 1390, 18, 1391, 475, 337, 337},
-		{1392, 1393, 18, 1394, 475, 337, 337},
-		{1395, 1396, 11, 1397, 465, 337, 338},
-		{1398, 1399, 18, 1400, 491, 338, 339},
-		{1401, 1402, 11, 1403, 465, 339, 340},
-		{1404, 1405, 18, 1406, 493, 340, 341},
-		{1407, 1408, 18, 1409, 493, 341, 341},
-		{1410, 1378, 18, 1411, 493, 341, 342},
-		{1412, 1413, 11, 1414, 465, 342, 343},
-		{1415, 1416, 18, 1417, 497, 343, 344},
-		{1418, 1419, 18, 1420, 497, 344, 344},
-		{1421, 1422, 11, 1423, 465, 344, 345},
-		{1424, 1425, 18, 1426, 500, 345, 346},
-		{1427, 1428, 11, 1429, 465, 346, 346},
-		{1430, 1431, 18, 0, 502, 346, 348},
-		{1432, 1433, 18, 1434, 502, 348, 348},
-		{1435, 1436, 18, 1437, 502, 348, 348},
-		{1438, 1439, 18, 1440, 502, 348, 348},
-		{1441, 1442, 11, 0, 465, 348, 350},
-		{1443, 1444, 3, 0, 0, 350, 350},
-		{1445, 10, 11, 1446, 508, 350, 351},
-		{1447, 1448, 11, 1449, 508, 351, 352},
-		{1450, 1451, 18, 0, 510, 352, 354},
-		{1452, 1453, 18, 1454, 510, 354, 355},
-		{1455, 1456, 11, 1457, 508, 355, 356},
-		{1458, 1459, 18, 1460, 513, 356, 357},
-		{1461, 1462, 18, 1463, 513, 357, 358},
-		{1464, 1465, 18, 1466, 513, 358, 359},
-		{1467, 1468, 18, 1469, 513, 359, 359},
-		{1470, 1471, 18, 1472, 513, 359, 359},
-		{1473, 1474, 18, 1475, 513, 359, 359},
-		{1476, 1477, 11, 1478, 508, 359, 360},
-		{1479, 1480, 18, 1481, 520, 360, 360},
-		{1482, 1483, 18, 0, 520, 360, 362},
-		{1484, 1485, 18, 1486, 520, 362, 363},
-		{1487, 1488, 18, 1489, 520, 363, 363},
-		{1490, 1491, 18, 1492, 520, 363, 363},
-		{1493, 605, 18, 1494, 520, 363, 363},
-		{1495, 1496, 18, 1497, 520, 363, 363},
-		{1498, 1499, 11, 1500, 508, 363, 364},
-		{1501, 1502, 18, 1503, 528, 364, 365},
-		{1504, 1505, 18, 1506, 528, 365, 365},
-		{1507, 1508, 18, 1509, 528, 365, 365},
-		{1510, 1511, 18, 1512, 528, 365, 365},
-		{1513, 1514, 18, 1515, 528, 365, 365},
-		{1516, 1517, 11, 1518, 508, 365, 366},
-		{1519, 1520, 18, 1521, 534, 366, 366},
-		{1522, 1523, 18, 1524, 534, 366, 366},
-		{1525, 1526, 18, 1527, 534, 366, 366},
-		{1528, 1529, 11, 1530, 508, 366, 366},
-		{1531, 1532, 3, 0, 0, 366, 366},
-		{1533, 10, 11, 1534, 539, 366, 367},
-		{1535, 1536, 11, 1537, 539, 367, 368},
-		{1539, 1540, 18, 0, 541, 368, 370},
-		{1542, 605, 18, 0, 541, 370, 372},
-		{302, 1543, 11, 1544, 539, 372, 373},
-		{77, 1545, 11, 1546, 539, 373, 374},
-		{1547, 605, 18, 0, 545, 374, 376},
-		{1538, 1540, 18, 1548, 545, 376, 376},
-		{1549, 1550, 11, 1551, 539, 376, 377},
-		{1552, 1553, 18, 0, 548, 377, 379},
-		{1554, 1555, 18, 0, 548, 379, 381},
-		{1556, 1557, 18, 1558, 548, 381, 381},
-		{1559, 605, 18, 0, 548, 381, 383},
-		{1560, 1561, 11, 1562, 539, 383, 384},
-		{1563, 1564, 18, 1565, 553, 384, 385},
-		{1566, 1567, 18, 1568, 553, 385, 386},
-		{1569, 1570, 18, 1571, 553, 386, 387},
-		{1572, 1573, 18, 0, 553, 387, 389},
-		{1574, 1575, 18, 0, 553, 389, 391},
-		{1576, 1577, 18, 0, 553, 391, 393},
-		{1578, 66, 18, 1579, 553, 393, 393},
-		{1580, 1581, 18, 1582, 553, 393, 393},
-		{389, 1583, 11, 1584, 539, 393, 394},
-		{1585, 1586, 18, 0, 562, 394, 396},
-		{1587, 1588, 18, 1589, 562, 396, 396},
-		{1590, 1591, 11, 1592, 539, 396, 396},
-		{1593, 1594, 18, 1595, 565, 396, 396},
-		{1596, 1567, 18, 1597, 565, 396, 396},
-		{1598, 1573, 18, 1599, 565, 396, 396},
-		{1600, 1575, 18, 1601, 565, 396, 396},
-		{1602, 1603, 3, 0, 0, 396, 396},
-		{1604, 10, 11, 1605, 570, 396, 397},
-		{1606, 1607, 11, 1608, 570, 397, 398},
-		{1609, 1610, 18, 1611, 572, 398, 398},
-		{1612, 1613, 18, 1614, 572, 398, 398},
-		{1615, 1616, 18, 1617, 572, 398, 398},
-		{1618, 1619, 11, 1620, 570, 398, 399},
-		{1621, 1622, 18, 1623, 576, 399, 400},
-		{1624, 1625, 18, 1626, 576, 400, 400},
-		{1627, 1628, 18, 1629, 576, 400, 400},
-		{1630, 1631, 18, 1632, 576, 400, 400},
-		{1633, 1634, 18, 1635, 576, 400, 400},
-		{1636, 779, 18, 0, 576, 400, 402},
-		{1637, 1638, 18, 1639, 576, 402, 402},
-		{1640, 1641, 18, 1642, 576, 402, 402},
-		{1643, 1644, 11, 1645, 570, 402, 403},
-		{1646, 1647, 11, 1648, 570, 403, 404},
-		{1649, 1650, 18, 0, 586, 404, 406},
-		{1651, 1652, 18, 1653, 586, 406, 406},
-		{1655, 1656, 18, 0, 586, 406, 408},
-		{1657, 1658, 11, 1659, 570, 408, 409},
-		{1660, 1661, 18, 1662, 590, 409, 410},
-		{1663, 1664, 18, 1665, 590, 410, 410},
-		{1666, 1667, 18, 1668, 590, 410, 410},
-		{1669, 1670, 18, 1671, 590, 410, 411},
-		{1672, 1673, 11, 0, 570, 411, 413},
-		{1674, 1675, 11, 1676, 570, 413, 414},
-		{1677, 1678, 18, 1679, 596, 414, 415},
-		{1680, 1681, 18, 0, 596, 415, 417},
-		{1682, 522, 18, 1683, 596, 417, 418},
-		{1684, 1685, 11, 1686, 570, 418, 419},
-		{1687, 1688, 18, 1689, 600, 419, 419},
-		{1690, 1691, 18, 1692, 600, 419, 419},
-		{1693, 1694, 11, 1695, 570, 419, 420},
-		{1696, 1697, 18, 0, 603, 420, 422},
-		{1698, 1699, 11, 1700, 570, 422, 423},
-		{1701, 1702, 18, 1703, 605, 423, 424},
-		{1704, 1705, 18, 1706, 605, 424, 424},
-		{1707, 1708, 11, 1709, 570, 424, 425},
-		{1710, 1711, 18, 1712, 608, 425, 425},
-		{1713, 1714, 11, 1715, 570, 425, 426},
-		{1716, 1717, 18, 1718, 610, 426, 427},
-		{1719, 1720, 18, 1721, 610, 427, 428},
-		{1722, 1723, 18, 0, 610, 428, 430},
-		{1724, 1725, 18, 1726, 610, 430, 430},
-		{1727, 476, 11, 1728, 570, 430, 431},
-		{1729, 1730, 18, 1731, 615, 431, 431},
-		{1732, 1733, 18, 1734, 615, 431, 431},
-		{1735, 1736, 11, 1737, 570, 431, 432},
-		{1738, 1739, 18, 1740, 618, 432, 433},
-		{1741, 1742, 11, 1743, 570, 433, 434},
-		{1744, 1745, 11, 1746, 570, 434, 435},
-		{1747, 1748, 11, 1749, 570, 435, 436},
-		{1751, 1752, 18, 0, 622, 436, 438},
-		{1753, 1754, 11, 1755, 570, 438, 438},
-		{1756, 1757, 18, 1758, 624, 438, 438},
-		{1759, 1760, 11, 1761, 570, 438, 438},
-		{1762, 1763, 11, 1764, 570, 438, 438},
-		{1654, 1765, 11, 1766, 570, 438, 438},
-		{1750, 1767, 11, 1768, 570, 438, 438},
-		{1769, 1770, 3, 0, 0, 438, 438},
-		{1771, 10, 11, 1772, 630, 438, 439},
-		{1773, 1774, 11, 1775, 630, 439, 440},
-		{1777, 1778, 18, 0, 632, 440, 442},
-		{1780, 1781, 18, 0, 632, 442, 444},
-		{1782, 1783, 18, 0, 632, 444, 446},
-		{1784, 1785, 11, 0, 630, 446, 448},
-		{1786, 1787, 11, 1788, 630, 448, 449},
-		{1789, 1790, 18, 1791, 637, 449, 450},
-		{1793, 1794, 11, 0, 630, 450, 452},
-		{1795, 1796, 11, 0, 630, 452, 454},
-		{1776, 1778, 11, 1797, 630, 454, 454},
-		{1779, 1798, 11, 1799, 630, 454, 455},
-		{1800, 1801, 18, 1802, 642, 455, 455},
-		{1803, 1804, 18, 1805, 642, 455, 455},
-		{518, 1806, 11, 1807, 630, 455, 456},
-		{1808, 1809, 11, 1810, 630, 456, 457},
-		{1811, 1812, 11, 1813, 630, 457, 458},
-		{1814, 1815, 3, 0, 0, 458, 458},
-		{1816, 1817, 11, 1818, 648, 458, 458},
-		{1819, 1820, 11, 1821, 648, 458, 458},
-		{1822, 1823, 11, 1824, 648, 458, 459},
-		{1825, 1826, 11, 1827, 648, 459, 460},
-		{1828, 1829, 11, 1830, 648, 460, 460},
-		{1831, 1832, 18, 1833, 653, 460, 461},
-		{1834, 1835, 11, 1836, 648, 461, 462},
-		{1837, 1838, 11, 1839, 648, 462, 463},
-		{1840, 1841, 18, 1842, 656, 463, 463},
-		{1843, 1844, 11, 1845, 648, 463, 464},
-		{1846, 1847, 11, 1848, 648, 464, 465},
-		{1849, 1850, 11, 1851, 648, 465, 466},
-		{1852, 1853, 11, 1854, 648, 466, 467},
-		{1855, 1856, 11, 1857, 648, 467, 467},
-		{1858, 1859, 11, 1860, 648, 467, 468},
-		{1861, 1862, 11, 1863, 648, 468, 469},
-		{490, 1864, 11, 1865, 648, 469, 469},
-		{1866, 1867, 11, 1868, 648, 469, 469},
-		{1869, 1870, 18, 1871, 666, 469, 469},
-		{1872, 1873, 11, 1874, 648, 469, 470},
-		{1875, 1876, 11, 1877, 648, 470, 471},
-		{1878, 1879, 11, 1880, 648, 471, 472},
-		{1881, 1882, 11, 1883, 648, 472, 473},
-		{1884, 1885, 18, 1886, 671, 473, 474},
-		{1887, 1888, 11, 1889, 648, 474, 475},
-		{1890, 1891, 11, 1892, 648, 475, 476},
-		{1893, 1894, 11, 1895, 648, 476, 476},
-		{1896, 1897, 11, 1898, 648, 476, 477},
-		{1899, 1900, 11, 1901, 648, 477, 478},
-		{1902, 1903, 11, 1904, 648, 478, 479},
-		{1905, 1906, 11, 1907, 648, 479, 480},
-		{1908, 1909, 11, 1910, 648, 480, 481},
-		{1911, 1912, 11, 1913, 648, 481, 481},
-		{1914, 1915, 11, 1916, 648, 481, 481},
-		{1917, 1918, 18, 1919, 682, 481, 481},
-		{1920, 1921, 11, 1922, 648, 481, 482},
-		{1923, 1924, 11, 1925, 648, 482, 482},
-		{1926, 1927, 3, 0, 0, 482, 482},
-		{1928, 10, 11, 1929, 686, 482, 483},
-		{1930, 1931, 11, 1932, 686, 483, 484},
-		{1933, 1934, 11, 1935, 686, 484, 485},
-		{1936, 1575, 18, 1937, 689, 485, 485},
-		{1938, 1939, 18, 1940, 689, 485, 485},
-		{1941, 1942, 18, 1943, 689, 485, 485},
-		{1944, 1945, 18, 1946, 689, 485, 485},
-		{1947, 1948, 11, 1949, 686, 485, 486},
-		{1950, 1951, 18, 1952, 694, 486, 486},
-		{1953, 1954, 18, 1955, 694, 486, 487},
-		{1956, 1957, 11, 1958, 686, 487, 488},
-		{1959, 1960, 11, 1961, 686, 488, 489},
-		{1962, 1963, 18, 0, 698, 489, 491},
-		{1964, 1965, 18, 1966, 698, 491, 491},
-		{1967, 1951, 18, 1968, 698, 491, 491},
-		{1969, 1970, 11, 1971, 686, 491, 492},
-		{1972, 1973, 11, 1974, 686, 492, 493},
-		{1975, 1976, 11, 1977, 686, 493, 494},
-		{1978, 1979, 3, 0, 0, 494, 494},
-		{1980, 10, 11, 1981, 705, 494, 495},
-		{1982, 1983, 11, 1984, 705, 495, 496},
-		{1985, 1986, 18, 1987, 707, 496, 496},
-		{1988, 1989, 18, 1990, 707, 496, 496},
-		{1991, 1992, 11, 1993, 705, 496, 497},
-		{1994, 1986, 18, 1995, 710, 497, 497},
-		{1996, 1989, 18, 1997, 710, 497, 497},
-		{1998, 1999, 11, 2000, 705, 497, 498},
-		{2001, 2002, 18, 2003, 713, 498, 498},
-		{2004, 2005, 18, 2006, 713, 498, 498},
-		{2007, 2008, 18, 2009, 713, 498, 498},
-		{2010, 2011, 11, 2012, 705, 498, 499},
-		{2013, 2014, 18, 2015, 717, 499, 499},
-		{2016, 2017, 18, 2018, 717, 499, 500},
-		{2019, 2020, 11, 2021, 705, 500, 501},
-		{2022, 2023, 18, 2024, 720, 501, 502},
-		{2025, 2026, 18, 2027, 720, 502, 503},
-		{2028, 2029, 11, 2030, 705, 503, 504},
-		{2031, 2032, 18, 2033, 723, 504, 505},
-		{2034, 2035, 18, 2036, 723, 505, 506},
-		{2037, 2038, 11, 2039, 705, 506, 507},
-		{2040, 2041, 3, 0, 0, 507, 507},
-		{2042, 10, 11, 2043, 727, 507, 508},
-		{2044, 2045, 11, 2046, 727, 508, 509},
-		{2047, 2048, 18, 2049, 729, 509, 509},
-		{2050, 2041, 11, 2051, 727, 509, 510},
-		{2052, 2053, 18, 2054, 731, 510, 511},
-		{2055, 2056, 18, 2057, 731, 511, 511},
-		{2058, 2059, 18, 2060, 731, 511, 511},
-		{2061, 2062, 18, 2063, 731, 511, 511},
-		{2064, 2065, 11, 0, 727, 511, 513},
-		{2066, 2067, 11, 2068, 727, 513, 514},
-		{2069, 2070, 18, 0, 737, 514, 516},
-		{2071, 2072, 18, 2073, 737, 516, 517},
-		{2074, 2075, 18, 2076, 737, 517, 517},
-		{2077, 2078, 18, 2079, 737, 517, 518},
-		{2080, 2081, 18, 2082, 737, 518, 519},
-		{2083, 2084, 18, 2085, 737, 519, 519},
-		{2086, 2087, 18, 0, 737, 519, 521},
-		{2088, 2089, 18, 2090, 737, 521, 521},
-		{2091, 2092, 18, 0, 737, 521, 523},
-		{2093, 2094, 18, 2095, 737, 523, 523},
-		{2096, 2097, 18, 2098, 737, 523, 524},
-		{2099, 2100, 11, 2101, 727, 524, 524},
-		{2102, 2103, 11, 2104, 727, 524, 525},
-		{1792, 2105, 11, 2106, 727, 525, 526},
-		{2107, 2108, 11, 2109, 727, 526, 527},
-		{2110, 2111, 11, 2112, 727, 527, 527},
-		{2113, 2114, 3, 0, 0, 527, 527},
-		{2115, 10, 11, 2116, 754, 527, 528},
-		{2117, 2118, 11, 2119, 754, 528, 529},
-		{2120, 2121, 11, 2122, 754, 529, 530},
-		{2123, 2124, 18, 2125, 757, 530, 530},
-		{2126, 2127, 18, 2128, 757, 530, 530},
-		{2129, 2130, 18, 2131, 757, 530, 530},
-		{2132, 2133, 11, 2134, 754, 530, 531},
-		{2135, 2136, 18, 2137, 761, 531, 532},
-		{2138, 2139, 18, 2140, 761, 532, 533},
-		{2141, 2142, 18, 2143, 761, 533, 533},
-		{2144, 935, 18, 0, 761, 533, 535},
-		{2145, 2146, 18, 2147, 761, 535, 536},
-		{2148, 2149, 18, 2150, 761, 536, 536},
-		{2151, 2152, 18, 2153, 761, 536, 536},
-		{2154, 2155, 18, 2156, 761, 536, 536},
-		{2157, 2158, 18, 2159, 761, 536, 537},
-		{2160, 2161, 18, 2162, 761, 537, 538},
-		{2163, 2164, 18, 2165, 761, 538, 538},
-		{2166, 2167, 18, 2168, 761, 538, 538},
-		{2169, 2170, 11, 2171, 754, 538, 539},
-		{2172, 2173, 18, 0, 774, 539, 541},
-		{2174, 2175, 18, 0, 774, 541, 543},
-		{2176, 2177, 18, 0, 774, 543, 545},
-		{2178, 2179, 18, 0, 774, 545, 547},
-		{2180, 2181, 18, 0, 774, 547, 549},
-		{2182, 944, 11, 0, 754, 549, 551},
-		{2183, 950, 11, 0, 754, 551, 553},
-		{2184, 2185, 11, 2186, 754, 553, 554},
-		{2187, 2188, 18, 2189, 782, 554, 554},
-		{2190, 2191, 18, 2192, 782, 554, 554},
-		{2193, 2194, 18, 2195, 782, 554, 554},
-		{2196, 2197, 18, 2198, 782, 554, 554},
-		{2199, 2200, 18, 2201, 782, 554, 554},
-		{2202, 2203, 18, 2204, 782, 554, 554},
-		{2205, 2206, 18, 2207, 782, 554, 554},
-		{2208, 2209, 18, 2210, 782, 554, 554},
-		{2211, 2212, 18, 2213, 782, 554, 554},
-		{2214, 2215, 18, 2216, 782, 554, 554},
-		{2217, 2218, 18, 2219, 782, 554, 554},
-		{2220, 2221, 18, 2222, 782, 554, 554},
-		{2223, 2224, 18, 2225, 782, 554, 554},
-		{2226, 209, 18, 2227, 782, 554, 554},
-		{2228, 2229, 18, 2230, 782, 554, 554},
-		{2231, 2232, 18, 2233, 782, 554, 554},
-		{2234, 2235, 18, 2236, 782, 554, 554},
-		{2237, 2238, 18, 2239, 782, 554, 554},
-		{2240, 2241, 18, 2242, 782, 554, 554},
-		{2243, 2244, 18, 2245, 782, 554, 554},
-		{2246, 2247, 18, 2248, 782, 554, 554},
-		{2249, 2250, 18, 2251, 782, 554, 554},
-		{2252, 2253, 18, 2254, 782, 554, 554},
-		{2255, 2256, 18, 2257, 782, 554, 554},
-		{2258, 2259, 18, 2260, 782, 554, 554},
-		{2261, 2262, 18, 2263, 782, 554, 554},
-		{2264, 2265, 18, 2266, 782, 554, 554},
-		{2267, 2268, 18, 2269, 782, 554, 554},
-		{2270, 2271, 18, 2272, 782, 554, 554},
-		{2273, 2274, 18, 2275, 782, 554, 554},
-		{2276, 2277, 18, 2278, 782, 554, 554},
-		{2279, 2280, 18, 2281, 782, 554, 554},
-		{2282, 2283, 18, 2284, 782, 554, 555},
-		{2285, 2286, 11, 2287, 754, 555, 556},
-		{2288, 2289, 18, 2290, 816, 556, 556},
-		{2291, 2292, 18, 2293, 816, 556, 557},
-		{2294, 2295, 18, 2296, 816, 557, 557},
-		{2297, 2298, 18, 2299, 816, 557, 557},
-		{2300, 2301, 18, 2302, 816, 557, 557},
-		{2303, 2304, 18, 2305, 816, 557, 557},
-		{2306, 2307, 18, 2308, 816, 557, 557},
-		{2309, 2310, 18, 2311, 816, 557, 557},
-		{2312, 2313, 11, 2314, 754, 557, 558},
-		{2315, 2316, 18, 2317, 825, 558, 558},
-		{2318, 2319, 18, 2320, 825, 558, 558},
-		{2321, 2322, 18, 2323, 825, 558, 558},
-		{2324, 2325, 18, 2326, 825, 558, 558},
-		{2327, 2328, 18, 2329, 825, 558, 558},
-		{2330, 2331, 18, 2332, 825, 558, 558},
-		{2333, 825, 18, 2334, 825, 558, 558},
-		{2335, 2336, 11, 2337, 754, 558, 559},
-		{2338, 2339, 18, 2340, 833, 559, 559},
-		{2341, 2342, 18, 2343, 833, 559, 559},
-		{2344, 2345, 18, 2346, 833, 559, 559},
-		{2347, 2348, 18, 2349, 833, 559, 559},
-		{2350, 770, 18, 2351, 833, 559, 559},
-		{2352, 2353, 18, 2354, 833, 559, 559},
-		{2355, 2356, 18, 2357, 833, 559, 559},
-		{2358, 2359, 18, 2360, 833, 559, 559},
-		{2361, 2362, 18, 2363, 833, 559, 559},
-		{2365, 2366, 11, 0, 754, 559, 561},
-		{2368, 2369, 18, 0, 843, 561, 563},
-		{2371, 2372, 18, 0, 843, 563, 565},
-		{2374, 2375, 18, 0, 843, 565, 567},
-		{2377, 2378, 18, 0, 843, 567, 569},
-		{2380, 2381, 18, 0, 843, 569, 571},
-		{2383, 2384, 18, 0, 843, 571, 573},
-		{2386, 2387, 18, 0, 843, 573, 575},
-		{2388, 2056, 18, 0, 843, 575, 577},
-		{2390, 2391, 18, 0, 843, 577, 579},
-		{2393, 2394, 18, 0, 843, 579, 581},
-		{2396, 2397, 18, 0, 843, 581, 583},
-		{2399, 2400, 18, 0, 843, 583, 585},
-		{2401, 2402, 18, 0, 843, 585, 587},
-		{2405, 2406, 18, 0, 843, 587, 589},
-		{2407, 2408, 18, 0, 843, 589, 591},
-		{2409, 2410, 11, 0, 754, 591, 593},
-		{2411, 2108, 11, 0, 754, 593, 595},
-		{2413, 2414, 18, 0, 860, 595, 597},
-		{2415, 2416, 11, 2417, 754, 597, 598},
-		{2418, 2419, 18, 2420, 862, 598, 598},
-		{2421, 2422, 18, 2423, 862, 598, 598},
-		{2424, 2108, 18, 2425, 862, 598, 599},
-		{2426, 2427, 18, 0, 862, 599, 601},
-		{2428, 2429, 18, 2430, 862, 601, 601},
-		{2431, 1345, 18, 2432, 862, 601, 601},
-		{2433, 2434, 18, 2435, 862, 601, 601},
-		{2436, 2437, 18, 2438, 862, 601, 601},
-		{2439, 2440, 18, 0, 862, 601, 603},
-		{2441, 1422, 18, 2442, 862, 603, 603},
-		{2443, 2444, 18, 2445, 862, 603, 603},
-		{2446, 2447, 18, 2448, 862, 603, 603},
-		{2449, 2450, 11, 2451, 754, 603, 604},
-		{2452, 2453, 11, 2454, 754, 604, 605},
-		{2455, 2456, 18, 2457, 876, 605, 605},
-		{2458, 2459, 18, 2460, 876, 605, 605},
-		{2461, 2462, 18, 2463, 876, 605, 605},
-		{2464, 2465, 18, 2466, 876, 605, 605},
-		{2467, 2468, 18, 2469, 876, 605, 605},
-		{2470, 2471, 18, 2472, 876, 605, 605},
-		{2473, 2474, 18, 2475, 876, 605, 605},
-		{2476, 2477, 18, 2478, 876, 605, 605},
-		{2479, 2480, 18, 2481, 876, 605, 605},
-		{2483, 2484, 11, 0, 754, 605, 607},
-		{2486, 2487, 18, 0, 886, 607, 609},
-		{2489, 2490, 18, 0, 886, 609, 611},
-		{2492, 2493, 11, 0, 754, 611, 613},
-		{2495, 2496, 18, 0, 889, 613, 615},
-		{2498, 2499, 18, 0, 889, 615, 617},
-		{2501, 2502, 18, 0, 889, 617, 619},
-		{2504, 2505, 18, 0, 889, 619, 621},
-		{2412, 2506, 11, 2507, 754, 621, 621},
-		{2508, 2509, 11, 2510, 754, 621, 622},
-		{2511, 2512, 18, 0, 895, 622, 624},
-		{2513, 2514, 11, 2515, 754, 624, 625},
-		{2516, 2517, 18, 0, 897, 625, 627},
-		{2518, 2519, 11, 2520, 754, 627, 627},
-		{2521, 2522, 3, 0, 0, 627, 627},
-		{2523, 10, 11, 2524, 900, 627, 628},
-		{2525, 2526, 11, 2527, 900, 628, 629},
-		{2528, 2529, 18, 2530, 902, 629, 629},
-		{2531, 690, 18, 2532, 902, 629, 629},
-		{2533, 2534, 11, 2535, 900, 629, 630},
-		{2536, 2537, 18, 2538, 905, 630, 630},
-		{2539, 2540, 18, 2541, 905, 630, 630},
-		{2542, 2543, 18, 2544, 905, 630, 630},
-		{2545, 2546, 18, 2547, 905, 630, 630},
-		{2548, 2549, 18, 2550, 905, 630, 630},
-		{2551, 2552, 11, 2553, 900, 630, 631},
-		{2554, 2555, 18, 0, 911, 631, 633},
-		{2556, 2557, 18, 2558, 911, 633, 633},
-		{2559, 2560, 11, 2561, 900, 633, 634},
-		{2562, 2563, 18, 2564, 914, 634, 634},
-		{2565, 2566, 18, 2567, 914, 634, 634},
-		{2568, 2569, 18, 2570, 914, 634, 634},
-		{2571, 2572, 11, 2573, 900, 634, 634},
-		{2574, 2575, 11, 2576, 900, 634, 635},
-		{2577, 2578, 18, 0, 919, 635, 637},
-		{2579, 2580, 18, 0, 919, 637, 639},
-		{2581, 2582, 18, 2583, 919, 639, 640},
-		{2584, 2585, 18, 2586, 919, 640, 641},
-		{723, 2587, 18, 2588, 919, 641, 642},
-		{2590, 2591, 18, 0, 919, 642, 644},
-		{2592, 2593, 18, 2594, 919, 644, 645},
-		{2595, 2596, 18, 2597, 919, 645, 646},
-		{2598, 2599, 18, 2600, 919, 646, 646},
-		{2601, 2602, 18, 2603, 919, 646, 646},
-		{2604, 2605, 18, 2606, 919, 646, 646},
-		{2607, 2608, 18, 2609, 919, 646, 646},
-		{2610, 2611, 18, 2612, 919, 646, 646},
-		{2613, 2614, 18, 2615, 919, 646, 646},
-		{2616, 2617, 18, 2618, 919, 646, 646},
-		{2619, 2620, 18, 2621, 919, 646, 646},
-		{2622, 2623, 18, 2624, 919, 646, 646},
-		{2589, 2625, 18, 2626, 919, 646, 647},
-		{2627, 2628, 18, 2629, 919, 647, 647},
-		{2630, 2631, 18, 2632, 919, 647, 647},
-		{2633, 2634, 18, 2635, 919, 647, 648},
-		{2636, 2637, 18, 2638, 919, 648, 648},
-		{2639, 2640, 18, 2641, 919, 648, 648},
-		{2642, 2643, 18, 2644, 919, 648, 649},
-		{711, 713, 18, 2645, 919, 649, 649},
-		{714, 716, 18, 2646, 919, 649, 649},
-		{717, 719, 18, 2647, 919, 649, 649},
-		{720, 722, 18, 2648, 919, 649, 649},
-		{2649, 2650, 18, 2651, 919, 649, 649},
-		{2652, 2653, 11, 2654, 900, 649, 650},
-		{2655, 605, 18, 2656, 949, 650, 651},
-		{2657, 2658, 18, 2659, 949, 651, 651},
-		{2660, 2661, 18, 2662, 949, 651, 651},
-		{2663, 2664, 18, 2665, 949, 651, 651},
-		{2666, 2667, 18, 2668, 949, 651, 651},
-		{2669, 2670, 11, 0, 900, 651, 653},
-		{2671, 2672, 11, 2673, 900, 653, 654},
-		{2674, 2675, 11, 2676, 900, 654, 654},
-		{2677, 2678, 18, 2679, 957, 654, 654},
-		{2680, 2681, 11, 2682, 900, 654, 655},
-		{2683, 2684, 18, 2685, 959, 655, 656},
-		{2686, 2687, 18, 2688, 959, 656, 656},
-		{2689, 2690, 18, 2691, 959, 656, 656},
-		{2692, 2693, 18, 0, 959, 656, 658},
-		{2694, 2695, 18, 0, 959, 658, 660},
-		{2696, 2697, 18, 2698, 959, 660, 660},
-		{2699, 605, 11, 2700, 900, 660, 661},
-		{2701, 2702, 18, 0, 966, 661, 663},
-		{2703, 2704, 18, 0, 966, 663, 665},
-		{2705, 2706, 18, 0, 966, 665, 667},
-		{2707, 635, 18, 0, 966, 667, 669},
-		{2711, 2712, 11, 0, 900, 669, 671},
-		{2713, 2714, 11, 2715, 900, 671, 672},
-		{2716, 2717, 18, 2718, 972, 672, 672},
-		{2719, 2720, 18, 0, 972, 672, 674},
-		{2721, 2722, 18, 2723, 972, 674, 674},
-		{2724, 2725, 18, 2726, 972, 674, 674},
-		{2727, 2728, 11, 2729, 900, 674, 674},
-		{2730, 2731, 18, 2732, 977, 674, 674},
-		{2733, 2734, 18, 2735, 977, 674, 674},
-		{2736, 2737, 18, 2738, 977, 674, 674},
-		{2739, 2740, 11, 2741, 900, 674, 675},
-		{2742, 2743, 11, 2744, 900, 675, 676},
-		{2745, 2746, 18, 2747, 982, 676, 676},
-		{2748, 2749, 18, 2750, 982, 676, 676},
-		{2751, 2752, 18, 2753, 982, 676, 676},
-		{2754, 2755, 18, 2756, 982, 676, 676},
-		{2757, 2758, 18, 2759, 982, 676, 676},
-		{2760, 2761, 11, 2762, 900, 676, 677},
-		{2763, 2764, 11, 2765, 900, 677, 678},
-		{2766, 2767, 18, 0, 989, 678, 680},
-		{2768, 2769, 18, 2770, 989, 680, 680},
-		{2771, 2772, 11, 2773, 900, 680, 681},
-		{2774, 2769, 18, 0, 992, 681, 683},
-		{2775, 2776, 11, 2777, 900, 683, 684},
-		{2778, 2779, 11, 2780, 900, 684, 685},
-		{2781, 2782, 18, 2783, 995, 685, 685},
-		{2784, 2785, 18, 0, 995, 685, 687},
-		{2786, 2787, 18, 2788, 995, 687, 687},
-		{2789, 2790, 18, 0, 995, 687, 689},
-		{2791, 2792, 18, 2793, 995, 689, 689},
-		{2794, 2795, 11, 2796, 900, 689, 690},
-		{2797, 2798, 11, 2799, 900, 690, 690},
-		{2800, 2801, 11, 2802, 900, 690, 690},
-		{2804, 2805, 18, 0, 1003, 690, 692},
-		{2806, 2807, 11, 2808, 900, 692, 692},
-		{78, 2809, 11, 2810, 900, 692, 693},
-		{1541, 605, 18, 2811, 1006, 693, 694},
-		{2812, 2813, 18, 2814, 1006, 694, 694},
-		{2815, 2816, 18, 2817, 1006, 694, 694},
-		{2818, 2819, 11, 2820, 900, 694, 694},
-		{2821, 2822, 18, 2823, 1010, 694, 694},
-		{2824, 2825, 11, 2826, 900, 694, 694},
-		{2827, 2822, 18, 0, 1012, 694, 696},
-		{2828, 2829, 18, 2830, 1012, 696, 696},
-		{2831, 2832, 18, 2833, 1012, 696, 696},
-		{2834, 2835, 18, 2836, 1012, 696, 696},
-		{2837, 2838, 18, 2839, 1012, 696, 696},
-		{2840, 2841, 11, 2842, 900, 696, 696},
-		{2843, 2844, 18, 2845, 1018, 696, 696},
-		{2846, 2847, 18, 2848, 1018, 696, 696},
-		{2849, 2850, 18, 2851, 1018, 696, 696},
-		{2852, 2853, 11, 2854, 900, 696, 696},
-		{2855, 2856, 18, 2857, 1022, 696, 696},
-		{2858, 2859, 11, 0, 900, 696, 698},
-		{2860, 2861, 11, 2862, 900, 698, 698},
-		{2863, 2864, 18, 2865, 1025, 698, 698},
-		{2866, 2867, 18, 2868, 1025, 698, 698},
-		{2870, 2871, 18, 0, 1025, 698, 700},
-		{2803, 2872, 11, 2873, 900, 700, 700},
-		{2874, 2875, 11, 2876, 900, 700, 700},
-		{2877, 2878, 18, 2879, 1030, 700, 700},
-		{2880, 2881, 18, 2882, 1030, 700, 700},
-		{2883, 2884, 11, 2885, 900, 700, 700},
-		{2886, 2887, 18, 2888, 1033, 700, 700},
-		{2889, 2391, 11, 2890, 900, 700, 700},
-		{2891, 2892, 11, 2893, 900, 700, 701},
-		{2894, 2537, 18, 2895, 1036, 701, 701},
-		{2896, 2897, 18, 2898, 1036, 701, 701},
-		{2899, 2900, 11, 2901, 900, 701, 701},
-		{2902, 2903, 18, 2904, 1039, 701, 701},
-		{2905, 2906, 18, 2907, 1039, 701, 701},
-		{2908, 2909, 18, 2910, 1039, 701, 701},
-		{2911, 2912, 18, 2913, 1039, 701, 701},
-		{2914, 2915, 11, 2916, 900, 701, 701},
-		{2917, 2918, 11, 2919, 900, 701, 701},
-		{2920, 2921, 18, 2922, 1045, 701, 701},
-		{2923, 2924, 18, 2925, 1045, 701, 701},
-		{2926, 2927, 18, 0, 1045, 701, 703},
-		{2928, 2929, 18, 2930, 1045, 703, 703},
-		{2931, 2932, 18, 2933, 1045, 703, 703},
-		{2934, 2935, 11, 2936, 900, 703, 703},
-		{2937, 2938, 11, 2939, 900, 703, 703},
-		{2940, 2941, 11, 2942, 900, 703, 703},
-		{589, 591, 18, 2943, 1053, 703, 703},
-		{592, 594, 18, 2944, 1053, 703, 703},
-		{2945, 2946, 11, 2947, 900, 703, 703},
-		{2948, 2949, 11, 2950, 900, 703, 703},
-		{2951, 2952, 11, 2953, 900, 703, 703},
-		{2954, 2955, 18, 2956, 1058, 703, 703},
-		{2957, 2958, 11, 2959, 900, 703, 703},
-		{2960, 2961, 11, 2962, 900, 703, 703},
-		{2869, 2871, 11, 2963, 900, 703, 703},
-		{2964, 2965, 3, 0, 0, 703, 703},
-		{2966, 10, 11, 2967, 1063, 703, 704},
-		{2968, 2969, 11, 2970, 1063, 704, 705},
-		{2971, 1806, 18, 0, 1065, 705, 707},
-		{2972, 2973, 18, 2974, 1065, 707, 708},
-		{2975, 2976, 18, 2977, 1065, 708, 708},
-		{2978, 2979, 18, 2980, 1065, 708, 708},
-		{2981, 2982, 18, 2983, 1065, 708, 708},
-		{2984, 2985, 18, 2986, 1065, 708, 708},
-		{2708, 2987, 11, 2988, 1063, 708, 709},
-		{2989, 1806, 18, 0, 1072, 709, 711},
-		{2990, 2991, 18, 0, 1072, 711, 713},
-		{2992, 2993, 18, 0, 1072, 713, 715},
-		{2994, 2995, 18, 2996, 1072, 715, 715},
-		{2997, 2998, 18, 0, 1072, 715, 717},
-		{2999, 3000, 18, 3001, 1072, 717, 717},
-		{3002, 3003, 18, 0, 1072, 717, 719},
-		{3004, 3005, 18, 3006, 1072, 719, 719},
-		{3007, 367, 18, 0, 1072, 719, 721},
-		{3008, 3009, 18, 3010, 1072, 721, 721},
-		{352, 3011, 11, 3012, 1063, 721, 722},
-		{3013, 3014, 18, 3015, 1083, 722, 722},
-		{3016, 3017, 18, 3018, 1083, 722, 723},
-		{3019, 3020, 18, 3021, 1083, 723, 723},
-		{3022, 3023, 18, 3024, 1083, 723, 724},
-		{3025, 3026, 18, 3027, 1083, 724, 725},
-		{3028, 3029, 18, 0, 1083, 725, 727},
-		{3030, 3031, 18, 3032, 1083, 727, 727},
-		{3033, 3034, 18, 0, 1083, 727, 729},
-		{3035, 3036, 18, 3037, 1083, 729, 729},
-		{3038, 3039, 18, 3040, 1083, 729, 730},
-		{3041, 3042, 18, 3043, 1083, 730, 730},
-		{3044, 3045, 18, 3046, 1083, 730, 731},
-		{3047, 3048, 18, 3049, 1083, 731, 731},
-		{3050, 3051, 18, 3052, 1083, 731, 732},
-		{3053, 3054, 18, 3055, 1083, 732, 732},
-		{3056, 3057, 18, 3058, 1083, 732, 732},
-		{3059, 3060, 18, 3061, 1083, 732, 732},
-		{3062, 3063, 18, 3064, 1083, 732, 732},
-		{3065, 3066, 18, 3067, 1083, 732, 732},
-		{3068, 3069, 18, 3070, 1083, 732, 733},
-		{3071, 3072, 18, 3073, 1083, 733, 733},
-		{3074, 3075, 18, 3076, 1083, 733, 734},
-		{3077, 3078, 18, 3079, 1083, 734, 734},
-		{3080, 3081, 18, 3082, 1083, 734, 734},
-		{3083, 3084, 18, 3085, 1083, 734, 734},
-		{2709, 3086, 11, 3087, 1063, 734, 735},
-		{3088, 3089, 18, 3090, 1109, 735, 736},
-		{3091, 3092, 11, 3093, 1063, 736, 737},
-		{3094, 3095, 18, 0, 1111, 737, 739},
-		{3096, 3097, 18, 3098, 1111, 739, 739},
-		{3099, 3100, 18, 3101, 1111, 739, 739},
-		{633, 3102, 11, 3103, 1063, 739, 740},
-		{3104, 3105, 18, 3106, 1115, 740, 741},
-		{3107, 3108, 18, 3109, 1115, 741, 742},
-		{3110, 3111, 18, 3112, 1115, 742, 742},
-		{3113, 3114, 18, 0, 1115, 742, 744},
-		{3115, 3116, 18, 3117, 1115, 744, 745},
-		{3118, 605, 18, 3119, 1115, 745, 745},
-		{3120, 3121, 18, 3122, 1115, 745, 746},
-		{3123, 3124, 18, 3125, 1115, 746, 746},
-		{3126, 3127, 18, 3128, 1115, 746, 746},
-		{3129, 3130, 18, 3131, 1115, 746, 746},
-		{3132, 897, 18, 0, 1115, 746, 748},
-		{3133, 2731, 18, 3134, 1115, 748, 748},
-		{3135, 900, 18, 0, 1115, 748, 750},
-		{3136, 903, 18, 0, 1115, 750, 752},
-		{3137, 3138, 18, 3139, 1115, 752, 753},
-		{3140, 3141, 18, 3142, 1115, 753, 753},
-		{3143, 3144, 18, 3145, 1115, 753, 753},
-		{3146, 3147, 11, 3148, 1063, 753, 754},
-		{3149, 1806, 18, 0, 1133, 754, 756},
-		{3150, 2991, 18, 3151, 1133, 756, 757},
-		{3152, 3153, 18, 3154, 1133, 757, 757},
-		{3155, 3156, 11, 0, 1063, 757, 759},
-		{2710, 3157, 11, 3158, 1063, 759, 760},
-		{3159, 3160, 18, 3161, 1138, 760, 760},
-		{3162, 3163, 18, 3164, 1138, 760, 760},
-		{3165, 3166, 18, 3167, 1138, 760, 760},
-		{3168, 3169, 18, 3170, 1138, 760, 760},
-		{3171, 3172, 18, 3173, 1138, 760, 760},
-		{3174, 3175, 18, 3176, 1138, 760, 760},
-		{3177, 3178, 11, 3179, 1063, 760, 761},
-		{3180, 3181, 11, 3182, 1063, 761, 762},
-		{3183, 522, 18, 3184, 1146, 762, 763},
-		{3185, 3186, 18, 3187, 1146, 763, 764},
-		{3188, 3189, 18, 3190, 1146, 764, 765},
-		{1113, 3191, 11, 3192, 1063, 765, 765},
-		{3193, 3194, 18, 3195, 1150, 765, 765},
-		{3196, 3141, 18, 0, 1150, 765, 767},
-		{3197, 3198, 18, 3199, 1150, 767, 767},
-		{3200, 3201, 18, 3202, 1150, 767, 767},
-		{3203, 1115, 18, 3204, 1150, 767, 767},
-		{3205, 3206, 11, 3207, 1063, 767, 767},
-		{3208, 3209, 18, 3210, 1156, 767, 767},
-		{3211, 3212, 18, 3213, 1156, 767, 767},
-		{3214, 3215, 18, 3216, 1156, 767, 767},
-		{3217, 3218, 11, 3219, 1063, 767, 767},
-		{3220, 3221, 11, 3222, 1063, 767, 768},
-		{3223, 3224, 11, 3225, 1063, 768, 768},
-		{3226, 3227, 11, 3228, 1063, 768, 769},
-		{3229, 1739, 18, 3230, 1163, 769, 769},
-		{3231, 3232, 18, 3233, 1163, 769, 769},
-		{3234, 3235, 18, 3236, 1163, 769, 769},
-		{3237, 3238, 18, 3239, 1163, 769, 770},
-		{3240, 3241, 18, 3242, 1163, 770, 770},
-		{3243, 3244, 11, 3245, 1063, 770, 771},
-		{3246, 3235, 18, 3247, 1169, 771, 771},
-		{3248, 3249, 18, 3250, 1169, 771, 771},
-		{3251, 3252, 18, 3253, 1169, 771, 771},
-		{3254, 3255, 18, 3256, 1169, 771, 771},
-		{3257, 3258, 18, 3259, 1169, 771, 771},
-		{3260, 3261, 18, 3262, 1169, 771, 771},
-		{3263, 3264, 18, 3265, 1169, 771, 771},
-		{3266, 3267, 18, 3268, 1169, 771, 771},
-		{3269, 3270, 11, 3271, 1063, 771, 771},
-		{3272, 3273, 11, 3274, 1063, 771, 771},
-		{3275, 3276, 11, 3277, 1063, 771, 771},
-		{3278, 3279, 11, 3280, 1063, 771, 771},
-		{2364, 3281, 3, 0, 0, 771, 771},
-		{3282, 10, 11, 3283, 1182, 771, 772},
-		{3284, 3285, 11, 3286, 1182, 772, 773},
-		{3287, 3288, 18, 3289, 1184, 773, 774},
-		{2373, 3290, 11, 3291, 1182, 774, 775},
-		{2376, 3292, 18, 3293, 1186, 775, 775},
-		{2379, 2381, 18, 3294, 1186, 775, 775},
-		{3295, 3296, 18, 3297, 1186, 775, 775},
-		{3298, 3299, 11, 3300, 1182, 775, 775},
-		{2403, 3301, 18, 3302, 1190, 775, 775},
-		{2404, 3303, 18, 3304, 1190, 775, 775},
-		{2392, 2394, 18, 3305, 1190, 775, 775},
-		{3306, 3307, 18, 3308, 1190, 775, 775},
-		{2367, 3309, 11, 3310, 1182, 775, 776},
-		{2382, 3311, 18, 3312, 1195, 776, 776},
-		{2385, 3313, 18, 3314, 1195, 776, 776},
-		{2370, 3315, 11, 3316, 1182, 776, 777},
-		{2395, 3317, 18, 3318, 1198, 777, 777},
-		{2389, 3319, 11, 3320, 1182, 777, 777},
-		{2398, 3321, 11, 3322, 1182, 777, 778},
-		{2482, 2484, 11, 3323, 1182, 778, 779},
-		{2485, 3324, 18, 3325, 1202, 779, 780},
-		{2488, 2490, 11, 3326, 1182, 780, 781},
-		{2491, 2493, 11, 3327, 1182, 781, 782},
-		{2494, 2496, 18, 3328, 1205, 782, 783},
-		{2497, 2499, 18, 3329, 1205, 783, 784},
-		{2503, 2505, 18, 3330, 1205, 784, 784},
-		{2500, 2502, 11, 3331, 1182, 784, 785},
+		{9, 10, 11, 1, 1, 0, 1},
+		{12, 13, 11, 2, 1, 1, 2},
+		{14, 15, 16, 3, 3, 2, 3},
+		{17, 18, 16, 4, 3, 3, 4},
+		{19, 20, 16, 5, 3, 4, 5},
+		{21, 22, 16, 6, 3, 5, 6},
+		{23, 24, 16, 7, 3, 6, 7},
+		{25, 26, 16, 8, 3, 7, 7},
+		{27, 28, 16, 9, 3, 7, 7},
+		{29, 30, 16, 10, 3, 7, 7},
+		{31, 32, 16, 11, 3, 7, 7},
+		{37, 38, 16, 0, 3, 7, 9},
+		{39, 40, 16, 12, 3, 9, 10},
+		{41, 42, 16, 13, 3, 10, 11},
+		{43, 44, 16, 14, 3, 11, 12},
+		{45, 46, 11, 15, 1, 12, 13},
+		{48, 49, 16, 0, 17, 13, 15},
+		{50, 51, 16, 16, 17, 15, 15},
+		{52, 53, 16, 17, 17, 15, 15},
+		{54, 55, 16, 18, 17, 15, 15},
+		{56, 57, 16, 19, 17, 15, 15},
+		{60, 61, 16, 0, 17, 15, 17},
+		{62, 63, 16, 20, 17, 17, 17},
+		{64, 65, 16, 21, 17, 17, 17},
+		{66, 67, 16, 22, 17, 17, 17},
+		{68, 69, 16, 23, 17, 17, 17},
+		{70, 71, 16, 24, 17, 17, 17},
+		{72, 73, 16, 25, 17, 17, 17},
+		{74, 75, 16, 26, 17, 17, 17},
+		{76, 77, 16, 27, 17, 17, 18},
+		{78, 79, 16, 28, 17, 18, 18},
+		{80, 81, 11, 29, 1, 18, 19},
+		{82, 83, 16, 30, 33, 19, 19},
+		{84, 85, 16, 31, 33, 19, 19},
+		{86, 87, 16, 32, 33, 19, 19},
+		{88, 89, 16, 33, 33, 19, 20},
+		{90, 91, 16, 34, 33, 20, 20},
+		{92, 93, 16, 35, 33, 20, 20},
+		{94, 95, 16, 36, 33, 20, 20},
+		{96, 97, 16, 37, 33, 20, 20},
+		{98, 99, 16, 38, 33, 20, 20},
+		{100, 101, 16, 39, 33, 20, 20},
+		{102, 103, 16, 40, 33, 20, 20},
+		{104, 105, 16, 41, 33, 20, 20},
+		{106, 107, 16, 42, 33, 20, 20},
+		{108, 109, 16, 43, 33, 20, 20},
+		{110, 111, 16, 44, 33, 20, 20},
+		{112, 113, 16, 0, 33, 20, 22},
+		{114, 115, 16, 45, 33, 22, 22},
+		{117, 118, 16, 0, 33, 22, 24},
+		{119, 120, 16, 46, 33, 24, 24},
+		{121, 122, 16, 47, 33, 24, 24},
+		{123, 124, 16, 48, 33, 24, 24},
+		{125, 126, 16, 49, 33, 24, 24},
+		{127, 128, 16, 50, 33, 24, 24},
+		{129, 130, 16, 51, 33, 24, 24},
+		{131, 132, 16, 52, 33, 24, 24},
+		{133, 134, 16, 53, 33, 24, 24},
+		{135, 136, 16, 54, 33, 24, 24},
+		{137, 138, 16, 55, 33, 24, 24},
+		{139, 140, 16, 56, 33, 24, 24},
+		{141, 142, 16, 57, 33, 24, 24},
+		{143, 144, 16, 58, 33, 24, 24},
+		{145, 146, 16, 59, 33, 24, 24},
+		{147, 148, 11, 60, 1, 24, 25},
+		{47, 149, 11, 61, 1, 25, 26},
+		{150, 151, 16, 62, 67, 26, 27},
+		{152, 153, 16, 63, 67, 27, 28},
+		{154, 155, 16, 64, 67, 28, 29},
+		{156, 157, 16, 65, 67, 29, 29},
+		{158, 159, 16, 66, 67, 29, 30},
+		{160, 161, 16, 67, 67, 30, 30},
+		{162, 163, 16, 68, 67, 30, 31},
+		{164, 165, 16, 69, 67, 31, 31},
+		{166, 167, 16, 70, 67, 31, 32},
+		{168, 169, 16, 71, 67, 32, 33},
+		{170, 171, 11, 72, 1, 33, 34},
+		{172, 173, 16, 0, 78, 34, 36},
+		{174, 175, 16, 73, 78, 36, 36},
+		{176, 177, 16, 74, 78, 36, 36},
+		{178, 179, 16, 75, 78, 36, 36},
+		{180, 181, 11, 76, 1, 36, 37},
+		{182, 183, 11, 77, 1, 37, 37},
+		{184, 185, 16, 78, 84, 37, 37},
+		{186, 187, 16, 79, 84, 37, 37},
+		{188, 189, 16, 80, 84, 37, 37},
+		{190, 191, 16, 81, 84, 37, 37},
+		{192, 193, 11, 82, 1, 37, 38},
+		{194, 195, 11, 83, 1, 38, 39},
+		{196, 197, 16, 84, 90, 39, 40},
+		{198, 199, 11, 85, 1, 40, 41},
+		{200, 201, 16, 86, 92, 41, 41},
+		{202, 203, 16, 87, 92, 41, 41},
+		{204, 205, 16, 88, 92, 41, 41},
+		{207, 208, 11, 0, 1, 41, 43},
+		{209, 210, 11, 89, 1, 43, 44},
+		{211, 212, 16, 0, 97, 44, 46},
+		{214, 215, 11, 0, 1, 46, 48},
+		{116, 216, 11, 90, 1, 48, 48},
+		{217, 218, 16, 91, 100, 48, 48},
+		{219, 220, 16, 92, 100, 48, 48},
+		{221, 222, 16, 93, 100, 48, 48},
+		{223, 224, 16, 94, 100, 48, 48},
+		{225, 226, 16, 95, 100, 48, 48},
+		{227, 228, 16, 96, 100, 48, 48},
+		{229, 230, 16, 97, 100, 48, 48},
+		{231, 232, 16, 98, 100, 48, 48},
+		{233, 234, 16, 99, 100, 48, 48},
+		{235, 236, 16, 100, 100, 48, 48},
+		{237, 238, 11, 101, 1, 48, 49},
+		{239, 240, 16, 102, 111, 49, 50},
+		{241, 242, 16, 103, 111, 50, 51},
+		{243, 244, 16, 104, 111, 51, 52},
+		{245, 246, 16, 105, 111, 52, 53},
+		{248, 249, 16, 0, 111, 53, 55},
+		{250, 251, 16, 106, 111, 55, 55},
+		{252, 253, 16, 0, 111, 55, 57},
+		{255, 256, 16, 0, 111, 57, 59},
+		{257, 258, 16, 107, 111, 59, 59},
+		{259, 260, 16, 108, 111, 59, 59},
+		{261, 262, 11, 109, 1, 59, 60},
+		{263, 264, 16, 110, 122, 60, 61},
+		{265, 266, 16, 0, 122, 61, 63},
+		{267, 268, 16, 111, 122, 63, 64},
+		{269, 270, 16, 112, 122, 64, 65},
+		{271, 272, 16, 113, 122, 65, 66},
+		{273, 274, 11, 114, 1, 66, 67},
+		{276, 277, 16, 0, 128, 67, 69},
+		{278, 279, 16, 0, 128, 69, 71},
+		{280, 281, 16, 0, 128, 71, 73},
+		{282, 283, 16, 115, 128, 73, 73},
+		{284, 285, 16, 116, 128, 73, 74},
+		{286, 287, 11, 117, 1, 74, 75},
+		{288, 289, 16, 118, 134, 75, 76},
+		{290, 291, 16, 119, 134, 76, 77},
+		{292, 293, 16, 120, 134, 77, 77},
+		{294, 295, 16, 121, 134, 77, 77},
+		{296, 297, 16, 122, 134, 77, 77},
+		{298, 299, 11, 123, 1, 77, 78},
+		{300, 301, 16, 124, 140, 78, 78},
+		{302, 303, 16, 125, 140, 78, 78},
+		{304, 305, 11, 126, 1, 78, 79},
+		{306, 307, 11, 127, 1, 79, 79},
+		{308, 309, 11, 128, 1, 79, 79},
+		{310, 311, 16, 129, 145, 79, 79},
+		{312, 313, 16, 130, 145, 79, 79},
+		{314, 315, 11, 131, 1, 79, 79},
+		{316, 317, 3, 0, 0, 79, 79},
+		{318, 10, 11, 132, 149, 79, 80},
+		{319, 320, 11, 133, 149, 80, 81},
+		{321, 322, 16, 134, 151, 81, 81},
+		{323, 324, 16, 135, 151, 81, 82},
+		{325, 326, 16, 136, 151, 82, 83},
+		{327, 328, 16, 137, 151, 83, 83},
+		{329, 330, 16, 138, 151, 83, 83},
+		{331, 332, 16, 139, 151, 83, 83},
+		{333, 334, 11, 140, 149, 83, 84},
+		{335, 336, 16, 141, 158, 84, 84},
+		{337, 338, 16, 142, 158, 84, 84},
+		{339, 322, 16, 143, 158, 84, 84},
+		{340, 328, 16, 0, 158, 84, 86},
+		{341, 342, 16, 144, 158, 86, 87},
+		{343, 344, 11, 145, 149, 87, 88},
+		{346, 347, 11, 0, 149, 88, 90},
+		{348, 349, 11, 146, 149, 90, 90},
+		{350, 351, 3, 0, 0, 90, 90},
+		{352, 10, 11, 147, 167, 90, 91},
+		{353, 354, 11, 148, 167, 91, 92},
+		{356, 357, 16, 0, 169, 92, 94},
+		{358, 359, 16, 0, 169, 94, 96},
+		{360, 361, 16, 0, 169, 96, 98},
+		{362, 363, 16, 0, 169, 98, 100},
+		{364, 365, 11, 149, 167, 100, 101},
+		{366, 367, 16, 150, 174, 101, 102},
+		{369, 370, 16, 0, 174, 102, 104},
+		{371, 372, 16, 151, 174, 104, 105},
+		{373, 374, 11, 152, 167, 105, 106},
+		{375, 376, 16, 153, 178, 106, 106},
+		{377, 378, 11, 154, 167, 106, 107},
+		{379, 380, 16, 155, 180, 107, 108},
+		{381, 382, 16, 156, 180, 108, 109},
+		{383, 384, 16, 157, 180, 109, 109},
+		{385, 386, 16, 158, 180, 109, 109},
+		{387, 388, 16, 159, 180, 109, 109},
+		{206, 389, 11, 160, 167, 109, 110},
+		{390, 391, 16, 161, 186, 110, 111},
+		{392, 393, 16, 0, 186, 111, 113},
+		{394, 395, 16, 162, 186, 113, 114},
+		{396, 397, 16, 163, 186, 114, 114},
+		{398, 399, 16, 164, 186, 114, 115},
+		{400, 401, 16, 165, 186, 115, 116},
+		{402, 403, 16, 166, 186, 116, 116},
+		{404, 405, 16, 167, 186, 116, 116},
+		{406, 407, 16, 168, 186, 116, 116},
+		{408, 409, 16, 0, 186, 116, 118},
+		{410, 411, 11, 169, 167, 118, 119},
+		{412, 413, 16, 170, 197, 119, 120},
+		{414, 415, 16, 0, 197, 120, 122},
+		{416, 417, 11, 171, 167, 122, 123},
+		{419, 420, 16, 0, 200, 123, 125},
+		{422, 423, 16, 0, 200, 125, 127},
+		{424, 425, 11, 172, 167, 127, 128},
+		{426, 427, 16, 173, 203, 128, 128},
+		{428, 429, 16, 174, 203, 128, 129},
+		{430, 431, 16, 175, 203, 129, 130},
+		{432, 433, 16, 176, 203, 130, 131},
+		{434, 51, 16, 177, 203, 131, 131},
+		{435, 436, 16, 178, 203, 131, 131},
+		{437, 438, 16, 179, 203, 131, 131},
+		{439, 440, 11, 180, 167, 131, 132},
+		{441, 442, 16, 181, 211, 132, 132},
+		{443, 444, 16, 182, 211, 132, 132},
+		{445, 446, 16, 183, 211, 132, 132},
+		{447, 448, 16, 184, 211, 132, 132},
+		{450, 451, 16, 0, 211, 132, 134},
+		{452, 453, 11, 185, 167, 134, 135},
+		{454, 455, 16, 186, 217, 135, 135},
+		{355, 456, 11, 187, 167, 135, 136},
+		{457, 458, 16, 188, 219, 136, 137},
+		{459, 460, 16, 189, 219, 137, 137},
+		{461, 462, 16, 190, 219, 137, 138},
+		{463, 464, 16, 191, 219, 138, 138},
+		{465, 466, 11, 192, 167, 138, 138},
+		{467, 468, 16, 193, 224, 138, 138},
+		{469, 470, 16, 194, 224, 138, 138},
+		{471, 472, 16, 195, 224, 138, 138},
+		{473, 474, 11, 196, 167, 138, 138},
+		{475, 476, 16, 197, 228, 138, 138},
+		{477, 478, 16, 0, 228, 138, 140},
+		{479, 480, 16, 198, 228, 140, 140},
+		{481, 388, 11, 0, 167, 140, 142},
+		{482, 483, 11, 199, 167, 142, 142},
+		{484, 485, 16, 200, 233, 142, 142},
+		{486, 487, 16, 201, 233, 142, 142},
+		{488, 489, 16, 202, 233, 142, 142},
+		{490, 491, 3, 0, 0, 142, 142},
+		{492, 10, 11, 203, 237, 142, 143},
+		{493, 494, 11, 204, 237, 143, 144},
+		{495, 496, 16, 205, 239, 144, 145},
+		{497, 498, 16, 206, 239, 145, 146},
+		{499, 500, 16, 207, 239, 146, 146},
+		{501, 502, 11, 208, 237, 146, 147},
+		{504, 505, 16, 0, 243, 147, 149},
+		{507, 508, 16, 0, 243, 149, 151},
+		{510, 511, 16, 0, 243, 151, 153},
+		{513, 514, 16, 0, 243, 153, 155},
+		{516, 517, 16, 0, 243, 155, 157},
+		{518, 519, 16, 209, 243, 157, 158},
+		{520, 521, 16, 210, 243, 158, 158},
+		{522, 523, 11, 0, 237, 158, 160},
+		{524, 525, 11, 211, 237, 160, 161},
+		{526, 527, 16, 212, 252, 161, 161},
+		{528, 529, 11, 213, 237, 161, 162},
+		{530, 531, 16, 214, 254, 162, 162},
+		{532, 533, 16, 215, 254, 162, 162},
+		{534, 535, 11, 216, 237, 162, 163},
+		{536, 537, 16, 217, 257, 163, 164},
+		{538, 539, 16, 0, 257, 164, 166},
+		{540, 541, 16, 218, 257, 166, 166},
+		{542, 543, 16, 219, 257, 166, 167},
+		{544, 545, 16, 220, 257, 167, 167},
+		{546, 547, 16, 221, 257, 167, 167},
+		{548, 549, 11, 222, 237, 167, 168},
+		{550, 551, 16, 223, 264, 168, 169},
+		{552, 553, 16, 224, 264, 169, 169},
+		{554, 555, 16, 225, 264, 169, 169},
+		{556, 557, 11, 226, 237, 169, 170},
+		{558, 559, 16, 227, 268, 170, 170},
+		{560, 561, 3, 0, 0, 170, 170},
+		{562, 10, 11, 228, 270, 170, 171},
+		{563, 564, 11, 229, 270, 171, 172},
+		{565, 361, 16, 0, 272, 172, 174},
+		{566, 527, 16, 230, 272, 174, 175},
+		{567, 568, 16, 231, 272, 175, 176},
+		{570, 571, 16, 0, 272, 176, 178},
+		{573, 574, 16, 0, 272, 178, 180},
+		{575, 576, 16, 232, 272, 180, 180},
+		{577, 578, 16, 233, 272, 180, 181},
+		{579, 580, 11, 234, 270, 181, 182},
+		{581, 582, 16, 235, 280, 182, 183},
+		{583, 584, 16, 236, 280, 183, 184},
+		{585, 586, 16, 237, 280, 184, 184},
+		{587, 588, 16, 238, 280, 184, 185},
+		{589, 590, 16, 239, 280, 185, 185},
+		{591, 592, 16, 240, 280, 185, 186},
+		{593, 594, 16, 241, 280, 186, 186},
+		{595, 596, 16, 242, 280, 186, 186},
+		{597, 598, 11, 243, 270, 186, 187},
+		{599, 600, 16, 244, 289, 187, 188},
+		{601, 602, 16, 245, 289, 188, 189},
+		{603, 604, 11, 246, 270, 189, 190},
+		{605, 606, 16, 247, 292, 190, 191},
+		{607, 594, 16, 0, 292, 191, 193},
+		{609, 610, 16, 0, 292, 193, 195},
+		{611, 51, 16, 248, 292, 195, 195},
+		{612, 613, 16, 249, 292, 195, 195},
+		{614, 615, 16, 250, 292, 195, 195},
+		{616, 617, 16, 0, 292, 195, 197},
+		{618, 619, 11, 251, 270, 197, 198},
+		{620, 621, 16, 252, 300, 198, 199},
+		{622, 623, 16, 253, 300, 199, 200},
+		{624, 625, 16, 0, 300, 200, 202},
+		{626, 627, 16, 0, 300, 202, 204},
+		{254, 628, 11, 254, 270, 204, 205},
+		{629, 630, 16, 255, 305, 205, 206},
+		{631, 632, 16, 256, 305, 206, 207},
+		{633, 634, 16, 257, 305, 207, 207},
+		{569, 635, 16, 258, 305, 207, 207},
+		{572, 636, 16, 259, 305, 207, 208},
+		{637, 638, 16, 260, 305, 208, 208},
+		{639, 640, 16, 261, 305, 208, 208},
+		{641, 642, 16, 262, 305, 208, 208},
+		{643, 644, 16, 263, 305, 208, 208},
+		{645, 646, 11, 264, 270, 208, 209},
+		{647, 648, 16, 265, 315, 209, 210},
+		{649, 650, 16, 266, 315, 210, 211},
+		{651, 652, 16, 267, 315, 211, 212},
+		{653, 654, 16, 268, 315, 212, 213},
+		{655, 656, 16, 0, 315, 213, 215},
+		{657, 658, 16, 269, 315, 215, 215},
+		{659, 660, 16, 270, 315, 215, 215},
+		{661, 662, 16, 271, 315, 215, 215},
+		{663, 664, 16, 272, 315, 215, 215},
+		{665, 666, 11, 273, 270, 215, 216},
+		{667, 668, 16, 274, 325, 216, 216},
+		{669, 670, 11, 275, 270, 216, 217},
+		{671, 672, 16, 276, 327, 217, 217},
+		{673, 674, 11, 277, 270, 217, 218},
+		{675, 676, 16, 0, 329, 218, 220},
+		{677, 678, 16, 278, 329, 220, 220},
+		{679, 680, 16, 279, 329, 220, 220},
+		{681, 682, 11, 280, 270, 220, 221},
+		{683, 684, 16, 281, 333, 221, 222},
+		{685, 686, 11, 282, 270, 222, 222},
+		{608, 610, 11, 283, 270, 222, 222},
+		{687, 688, 3, 0, 0, 222, 222},
+		{689, 10, 11, 284, 337, 222, 223},
+		{690, 691, 11, 285, 337, 223, 224},
+		{692, 693, 16, 286, 339, 224, 225},
+		{694, 695, 16, 287, 339, 225, 226},
+		{696, 697, 16, 288, 339, 226, 227},
+		{698, 699, 16, 0, 339, 227, 229},
+		{700, 701, 16, 289, 339, 229, 230},
+		{702, 703, 16, 290, 339, 230, 230},
+		{704, 705, 16, 291, 339, 230, 230},
+		{706, 707, 16, 292, 339, 230, 231},
+		{708, 709, 11, 293, 337, 231, 232},
+		{710, 711, 16, 294, 348, 232, 233},
+		{712, 713, 16, 295, 348, 233, 233},
+		{714, 715, 11, 296, 337, 233, 234},
+		{716, 693, 16, 297, 351, 234, 235},
+		{717, 718, 16, 298, 351, 235, 236},
+		{719, 720, 16, 299, 351, 236, 236},
+		{721, 722, 16, 300, 351, 236, 236},
+		{723, 724, 16, 301, 351, 236, 236},
+		{725, 726, 11, 0, 337, 236, 238},
+		{727, 728, 11, 302, 337, 238, 239},
+		{729, 730, 16, 303, 358, 239, 240},
+		{731, 732, 16, 304, 358, 240, 241},
+		{733, 734, 16, 305, 358, 241, 242},
+		{735, 718, 11, 306, 337, 242, 243},
+		{736, 730, 16, 307, 362, 243, 244},
+		{737, 734, 16, 308, 362, 244, 245},
+		{738, 739, 16, 309, 362, 245, 246},
+		{740, 741, 16, 310, 362, 246, 247},
+		{742, 743, 16, 0, 362, 247, 249},
+		{744, 745, 16, 311, 362, 249, 249},
+		{746, 747, 11, 312, 337, 249, 250},
+		{748, 749, 16, 313, 369, 250, 251},
+		{750, 751, 16, 314, 369, 251, 252},
+		{752, 753, 16, 315, 369, 252, 253},
+		{754, 755, 16, 316, 369, 253, 254},
+		{756, 757, 16, 317, 369, 254, 254},
+		{758, 759, 11, 318, 337, 254, 255},
+		{760, 761, 16, 319, 375, 255, 256},
+		{762, 763, 16, 320, 375, 256, 257},
+		{764, 765, 16, 321, 375, 257, 258},
+		{766, 767, 16, 0, 375, 258, 260},
+		{768, 769, 16, 322, 375, 260, 261},
+		{770, 771, 16, 323, 375, 261, 261},
+		{772, 773, 16, 324, 375, 261, 261},
+		{774, 431, 16, 325, 375, 261, 262},
+		{775, 776, 11, 326, 337, 262, 263},
+		{777, 715, 16, 0, 384, 263, 265},
+		{778, 779, 16, 327, 384, 265, 266},
+		{780, 781, 16, 328, 384, 266, 267},
+		{782, 783, 16, 329, 384, 267, 268},
+		{785, 786, 16, 0, 384, 268, 270},
+		{787, 788, 16, 330, 384, 270, 270},
+		{789, 790, 11, 331, 337, 270, 270},
+		{791, 792, 11, 332, 337, 270, 270},
+		{793, 794, 11, 333, 337, 270, 270},
+		{795, 796, 3, 0, 0, 270, 270},
+		{797, 10, 11, 334, 394, 270, 271},
+		{798, 799, 11, 335, 394, 271, 272},
+		{800, 801, 16, 336, 396, 272, 273},
+		{802, 803, 16, 337, 396, 273, 274},
+		{804, 805, 16, 0, 396, 274, 276},
+		{806, 807, 16, 0, 396, 276, 278},
+		{808, 809, 16, 338, 396, 278, 279},
+		{810, 811, 16, 339, 396, 279, 279},
+		{812, 813, 16, 0, 396, 279, 281},
+		{814, 815, 16, 340, 396, 281, 282},
+		{816, 817, 16, 0, 396, 282, 284},
+		{818, 819, 16, 341, 396, 284, 284},
+		{820, 821, 16, 0, 396, 284, 286},
+		{822, 823, 16, 342, 396, 286, 287},
+		{824, 825, 16, 343, 396, 287, 287},
+		{826, 827, 11, 344, 394, 287, 288},
+		{828, 829, 16, 345, 410, 288, 288},
+		{830, 831, 16, 0, 410, 288, 290},
+		{832, 833, 16, 346, 410, 290, 290},
+		{834, 835, 16, 347, 410, 290, 290},
+		{836, 837, 11, 348, 394, 290, 291},
+		{838, 839, 16, 349, 415, 291, 291},
+		{841, 842, 16, 0, 415, 291, 293},
+		{844, 845, 16, 0, 415, 293, 295},
+		{846, 847, 16, 350, 415, 295, 296},
+		{848, 849, 16, 351, 415, 296, 296},
+		{850, 851, 16, 352, 415, 296, 296},
+		{853, 854, 16, 0, 415, 296, 298},
+		{855, 856, 16, 353, 415, 298, 298},
+		{857, 858, 16, 354, 415, 298, 298},
+		{859, 860, 11, 355, 394, 298, 299},
+		{861, 862, 16, 356, 425, 299, 300},
+		{863, 864, 16, 357, 425, 300, 301},
+		{865, 866, 16, 0, 425, 301, 303},
+		{867, 868, 16, 0, 425, 303, 305},
+		{869, 870, 16, 358, 425, 305, 305},
+		{871, 872, 16, 359, 425, 305, 306},
+		{873, 874, 16, 360, 425, 306, 306},
+		{875, 876, 16, 361, 425, 306, 306},
+		{877, 878, 16, 362, 425, 306, 306},
+		{879, 880, 16, 363, 425, 306, 306},
+		{881, 882, 16, 0, 425, 306, 308},
+		{883, 884, 16, 364, 425, 308, 308},
+		{885, 886, 16, 365, 425, 308, 308},
+		{887, 888, 16, 366, 425, 308, 308},
+		{889, 890, 16, 367, 425, 308, 308},
+		{891, 892, 16, 368, 425, 308, 308},
+		{893, 894, 16, 369, 425, 308, 308},
+		{895, 896, 16, 370, 425, 308, 308},
+		{897, 898, 11, 371, 394, 308, 309},
+		{899, 900, 11, 372, 394, 309, 310},
+		{901, 902, 11, 373, 394, 310, 311},
+		{903, 904, 16, 374, 446, 311, 312},
+		{905, 906, 16, 375, 446, 312, 313},
+		{907, 908, 16, 0, 446, 313, 315},
+		{909, 910, 16, 376, 446, 315, 316},
+		{911, 912, 16, 377, 446, 316, 316},
+		{913, 489, 16, 378, 446, 316, 316},
+		{914, 915, 11, 379, 394, 316, 316},
+		{916, 502, 16, 0, 453, 316, 318},
+		{917, 918, 16, 0, 453, 318, 320},
+		{919, 920, 11, 380, 394, 320, 320},
+		{921, 922, 11, 381, 394, 320, 321},
+		{923, 924, 11, 382, 394, 321, 322},
+		{840, 842, 16, 383, 458, 322, 322},
+		{843, 925, 16, 384, 458, 322, 323},
+		{926, 927, 16, 385, 458, 323, 324},
+		{852, 928, 16, 386, 458, 324, 325},
+		{929, 930, 16, 387, 458, 325, 326},
+		{931, 932, 16, 388, 458, 326, 326},
+		{933, 934, 3, 0, 0, 326, 326},
+		{935, 10, 11, 389, 465, 326, 327},
+		{936, 937, 11, 390, 465, 327, 328},
+		{938, 711, 16, 391, 467, 328, 329},
+		{939, 940, 16, 392, 467, 329, 330},
+		{941, 942, 16, 393, 467, 330, 331},
+		{943, 944, 11, 394, 465, 331, 332},
+		{945, 720, 16, 395, 471, 332, 332},
+		{946, 947, 16, 396, 471, 332, 333},
+		{948, 949, 16, 397, 471, 333, 333},
+		{950, 951, 11, 398, 465, 333, 334},
+		{952, 953, 16, 399, 475, 334, 335},
+		{954, 955, 16, 400, 475, 335, 335},
+		{956, 957, 16, 401, 475, 335, 335},
+		{958, 959, 16, 402, 475, 335, 336},
+		{960, 961, 16, 403, 475, 336, 336},
+		{962, 963, 16, 404, 475, 336, 336},
+		{964, 965, 16, 405, 475, 336, 336},
+		{966, 967, 16, 406, 475, 336, 336},
+		{968, 969, 16, 407, 475, 336, 336},
+		{970, 971, 16, 408, 475, 336, 336},
+		{972, 973, 16, 409, 475, 336, 337},
+		{974, 975, 16, 410, 475, 337, 337},
+		{976, 977, 16, 411, 475, 337, 337},
+		{978, 979, 16, 412, 475, 337, 337},
+		{980, 981, 16, 413, 475, 337, 337},
+		{982, 983, 11, 414, 465, 337, 338},
+		{984, 985, 16, 415, 491, 338, 339},
+		{986, 987, 11, 416, 465, 339, 340},
+		{988, 989, 16, 417, 493, 340, 341},
+		{990, 991, 16, 418, 493, 341, 341},
+		{992, 971, 16, 419, 493, 341, 342},
+		{993, 994, 11, 420, 465, 342, 343},
+		{995, 996, 16, 421, 497, 343, 344},
+		{997, 998, 16, 422, 497, 344, 344},
+		{999, 1000, 11, 423, 465, 344, 345},
+		{1001, 1002, 16, 424, 500, 345, 346},
+		{1003, 1004, 11, 425, 465, 346, 346},
+		{1005, 1006, 16, 0, 502, 346, 348},
+		{1007, 1008, 16, 426, 502, 348, 348},
+		{1009, 1010, 16, 427, 502, 348, 348},
+		{1011, 1012, 16, 428, 502, 348, 348},
+		{1013, 1014, 11, 0, 465, 348, 350},
+		{1015, 1016, 3, 0, 0, 350, 350},
+		{1017, 10, 11, 429, 508, 350, 351},
+		{1018, 1019, 11, 430, 508, 351, 352},
+		{1020, 1021, 16, 0, 510, 352, 354},
+		{1022, 1023, 16, 431, 510, 354, 355},
+		{1024, 1025, 11, 432, 508, 355, 356},
+		{1026, 1027, 16, 433, 513, 356, 357},
+		{1028, 1029, 16, 434, 513, 357, 358},
+		{1030, 1031, 16, 435, 513, 358, 359},
+		{1032, 1033, 16, 436, 513, 359, 359},
+		{1034, 1035, 16, 437, 513, 359, 359},
+		{1036, 1037, 16, 438, 513, 359, 359},
+		{1038, 1039, 11, 439, 508, 359, 360},
+		{1040, 1041, 16, 440, 520, 360, 360},
+		{1042, 1043, 16, 0, 520, 360, 362},
+		{1044, 1045, 16, 441, 520, 362, 363},
+		{1046, 1047, 16, 442, 520, 363, 363},
+		{1048, 1049, 16, 443, 520, 363, 363},
+		{1050, 431, 16, 444, 520, 363, 363},
+		{1051, 1052, 16, 445, 520, 363, 363},
+		{1053, 1054, 11, 446, 508, 363, 364},
+		{1055, 1056, 16, 447, 528, 364, 365},
+		{1057, 1058, 16, 448, 528, 365, 365},
+		{1059, 1060, 16, 449, 528, 365, 365},
+		{1061, 1062, 16, 450, 528, 365, 365},
+		{1063, 1064, 16, 451, 528, 365, 365},
+		{1065, 1066, 11, 452, 508, 365, 366},
+		{1067, 1068, 16, 453, 534, 366, 366},
+		{1069, 1070, 16, 454, 534, 366, 366},
+		{1071, 1072, 16, 455, 534, 366, 366},
+		{1073, 1074, 11, 456, 508, 366, 366},
+		{1075, 1076, 3, 0, 0, 366, 366},
+		{1077, 10, 11, 457, 539, 366, 367},
+		{1078, 1079, 11, 458, 539, 367, 368},
+		{1081, 1082, 16, 0, 541, 368, 370},
+		{1084, 431, 16, 0, 541, 370, 372},
+		{213, 1085, 11, 459, 539, 372, 373},
+		{58, 1086, 11, 460, 539, 373, 374},
+		{1087, 431, 16, 0, 545, 374, 376},
+		{1080, 1082, 16, 461, 545, 376, 376},
+		{1088, 1089, 11, 462, 539, 376, 377},
+		{1090, 1091, 16, 0, 548, 377, 379},
+		{1092, 1093, 16, 0, 548, 379, 381},
+		{1094, 1095, 16, 463, 548, 381, 381},
+		{1096, 431, 16, 0, 548, 381, 383},
+		{1097, 1098, 11, 464, 539, 383, 384},
+		{1099, 1100, 16, 465, 553, 384, 385},
+		{1101, 1102, 16, 466, 553, 385, 386},
+		{1103, 1104, 16, 467, 553, 386, 387},
+		{1105, 1106, 16, 0, 553, 387, 389},
+		{1107, 1108, 16, 0, 553, 389, 391},
+		{1109, 1110, 16, 0, 553, 391, 393},
+		{1111, 51, 16, 468, 553, 393, 393},
+		{1112, 1113, 16, 469, 553, 393, 393},
+		{275, 1114, 11, 470, 539, 393, 394},
+		{1115, 1116, 16, 0, 562, 394, 396},
+		{1117, 1118, 16, 471, 562, 396, 396},
+		{1119, 1120, 11, 472, 539, 396, 396},
+		{1121, 1122, 16, 473, 565, 396, 396},
+		{1123, 1102, 16, 474, 565, 396, 396},
+		{1124, 1106, 16, 475, 565, 396, 396},
+		{1125, 1108, 16, 476, 565, 396, 396},
+		{1126, 1127, 3, 0, 0, 396, 396},
+		{1128, 10, 11, 477, 570, 396, 397},
+		{1129, 1130, 11, 478, 570, 397, 398},
+		{1131, 1132, 16, 479, 572, 398, 398},
+		{1133, 1134, 16, 480, 572, 398, 398},
+		{1135, 1136, 16, 481, 572, 398, 398},
+		{1137, 1138, 11, 482, 570, 398, 399},
+		{1139, 1140, 16, 483, 576, 399, 400},
+		{1141, 1142, 16, 484, 576, 400, 400},
+		{1143, 1144, 16, 485, 576, 400, 400},
+		{1145, 1146, 16, 486, 576, 400, 400},
+		{1147, 1148, 16, 487, 576, 400, 400},
+		{1149, 555, 16, 0, 576, 400, 402},
+		{1150, 1151, 16, 488, 576, 402, 402},
+		{1152, 1153, 16, 489, 576, 402, 402},
+		{1154, 1155, 11, 490, 570, 402, 403},
+		{1156, 1157, 11, 491, 570, 403, 404},
+		{1158, 1159, 16, 0, 586, 404, 406},
+		{1160, 1161, 16, 492, 586, 406, 406},
+		{1163, 1164, 16, 0, 586, 406, 408},
+		{1165, 1166, 11, 493, 570, 408, 409},
+		{1167, 1168, 16, 494, 590, 409, 410},
+		{1169, 1170, 16, 495, 590, 410, 410},
+		{1171, 1172, 16, 496, 590, 410, 410},
+		{1173, 1174, 16, 497, 590, 410, 411},
+		{1175, 1176, 11, 0, 570, 411, 413},
+		{1177, 1178, 11, 498, 570, 413, 414},
+		{1179, 1180, 16, 499, 596, 414, 415},
+		{1181, 1182, 16, 0, 596, 415, 417},
+		{1183, 372, 16, 500, 596, 417, 418},
+		{1184, 1185, 11, 501, 570, 418, 419},
+		{1186, 1187, 16, 502, 600, 419, 419},
+		{1188, 1189, 16, 503, 600, 419, 419},
+		{1190, 1191, 11, 504, 570, 419, 420},
+		{1192, 1193, 16, 0, 603, 420, 422},
+		{1194, 1195, 11, 505, 570, 422, 423},
+		{1196, 1197, 16, 506, 605, 423, 424},
+		{1198, 1199, 16, 507, 605, 424, 424},
+		{1200, 1201, 11, 508, 570, 424, 425},
+		{1202, 1203, 16, 509, 608, 425, 425},
+		{1204, 1205, 11, 510, 570, 425, 426},
+		{1206, 1207, 16, 511, 610, 426, 427},
+		{1208, 1209, 16, 512, 610, 427, 428},
+		{1210, 1211, 16, 0, 610, 428, 430},
+		{1212, 1213, 16, 513, 610, 430, 430},
+		{1214, 336, 11, 514, 570, 430, 431},
+		{1215, 1216, 16, 515, 615, 431, 431},
+		{1217, 1218, 16, 516, 615, 431, 431},
+		{1219, 1220, 11, 517, 570, 431, 432},
+		{1221, 1222, 16, 518, 618, 432, 433},
+		{1223, 1224, 11, 519, 570, 433, 434},
+		{1225, 1226, 11, 520, 570, 434, 435},
+		{1227, 1228, 11, 521, 570, 435, 436},
+		{1230, 1231, 16, 0, 622, 436, 438},
+		{1232, 1233, 11, 522, 570, 438, 438},
+		{1234, 1235, 16, 523, 624, 438, 438},
+		{1236, 1237, 11, 524, 570, 438, 438},
+		{1238, 1239, 11, 525, 570, 438, 438},
+		{1162, 1240, 11, 526, 570, 438, 438},
+		{1229, 1241, 11, 527, 570, 438, 438},
+		{1242, 1243, 3, 0, 0, 438, 438},
+		{1244, 10, 11, 528, 630, 438, 439},
+		{1245, 1246, 11, 529, 630, 439, 440},
+		{1248, 1249, 16, 0, 632, 440, 442},
+		{1251, 1252, 16, 0, 632, 442, 444},
+		{1253, 1254, 16, 0, 632, 444, 446},
+		{1255, 1256, 11, 0, 630, 446, 448},
+		{1257, 1258, 11, 530, 630, 448, 449},
+		{1259, 1260, 16, 531, 637, 449, 450},
+		{1262, 1263, 11, 0, 630, 450, 452},
+		{1264, 1265, 11, 0, 630, 452, 454},
+		{1247, 1249, 11, 532, 630, 454, 454},
+		{1250, 1266, 11, 533, 630, 454, 455},
+		{1267, 1268, 16, 534, 642, 455, 455},
+		{1269, 1270, 16, 535, 642, 455, 455},
+		{368, 1271, 11, 536, 630, 455, 456},
+		{1272, 1273, 11, 537, 630, 456, 457},
+		{1274, 1275, 11, 538, 630, 457, 458},
+		{1276, 1277, 3, 0, 0, 458, 458},
+		{1278, 1279, 11, 539, 648, 458, 458},
+		{1280, 1281, 11, 540, 648, 458, 458},
+		{1282, 1283, 11, 541, 648, 458, 459},
+		{1284, 1285, 11, 542, 648, 459, 460},
+		{1286, 1287, 11, 543, 648, 460, 460},
+		{1288, 1289, 16, 544, 653, 460, 461},
+		{1290, 1291, 11, 545, 648, 461, 462},
+		{1292, 1293, 11, 546, 648, 462, 463},
+		{1294, 1295, 16, 547, 656, 463, 463},
+		{1296, 1297, 11, 548, 648, 463, 464},
+		{1298, 1299, 11, 549, 648, 464, 465},
+		{1300, 1301, 11, 550, 648, 465, 466},
+		{1302, 1303, 11, 551, 648, 466, 467},
+		{1304, 1305, 11, 552, 648, 467, 467},
+		{1306, 1307, 11, 553, 648, 467, 468},
+		{1308, 1309, 11, 554, 648, 468, 469},
+		{345, 1310, 11, 555, 648, 469, 469},
+		{1311, 1312, 11, 556, 648, 469, 469},
+		{1313, 1314, 16, 557, 666, 469, 469},
+		{1315, 1316, 11, 558, 648, 469, 470},
+		{1317, 1318, 11, 559, 648, 470, 471},
+		{1319, 1320, 11, 560, 648, 471, 472},
+		{1321, 1322, 11, 561, 648, 472, 473},
+		{1323, 1324, 16, 562, 671, 473, 474},
+		{1325, 1326, 11, 563, 648, 474, 475},
+		{1327, 1328, 11, 564, 648, 475, 476},
+		{1329, 1330, 11, 565, 648, 476, 476},
+		{1331, 1332, 11, 566, 648, 476, 477},
+		{1333, 1334, 11, 567, 648, 477, 478},
+		{1335, 1336, 11, 568, 648, 478, 479},
+		{1337, 1338, 11, 569, 648, 479, 480},
+		{1339, 1340, 11, 570, 648, 480, 481},
+		{1341, 1342, 11, 571, 648, 481, 481},
+		{1343, 1344, 11, 572, 648, 481, 481},
+		{1345, 1346, 16, 573, 682, 481, 481},
+		{1347, 1348, 11, 574, 648, 481, 482},
+		{1349, 1350, 11, 575, 648, 482, 482},
+		{1351, 1352, 3, 0, 0, 482, 482},
+		{1353, 10, 11, 576, 686, 482, 483},
+		{1354, 1355, 11, 577, 686, 483, 484},
+		{1356, 1357, 11, 578, 686, 484, 485},
+		{1358, 1108, 16, 579, 689, 485, 485},
+		{1359, 1360, 16, 580, 689, 485, 485},
+		{1361, 1362, 16, 581, 689, 485, 485},
+		{1363, 1364, 16, 582, 689, 485, 485},
+		{1365, 1366, 11, 583, 686, 485, 486},
+		{1367, 1368, 16, 584, 694, 486, 486},
+		{1369, 1370, 16, 585, 694, 486, 487},
+		{1371, 1372, 11, 586, 686, 487, 488},
+		{1373, 1374, 11, 587, 686, 488, 489},
+		{1375, 1376, 16, 0, 698, 489, 491},
+		{1377, 1378, 16, 588, 698, 491, 491},
+		{1379, 1368, 16, 589, 698, 491, 491},
+		{1380, 1381, 11, 590, 686, 491, 492},
+		{1382, 1383, 11, 591, 686, 492, 493},
+		{1384, 1385, 11, 592, 686, 493, 494},
+		{1386, 1387, 3, 0, 0, 494, 494},
+		{1388, 10, 11, 593, 705, 494, 495},
+		{1389, 1390, 11, 594, 705, 495, 496},
+		{1391, 1392, 16, 595, 707, 496, 496},
+		{1393, 1394, 16, 596, 707, 496, 496},
+		{1395, 1396, 11, 597, 705, 496, 497},
+		{1397, 1392, 16, 598, 710, 497, 497},
+		{1398, 1394, 16, 599, 710, 497, 497},
+		{1399, 1400, 11, 600, 705, 497, 498},
+		{1401, 1402, 16, 601, 713, 498, 498},
+		{1403, 1404, 16, 602, 713, 498, 498},
+		{1405, 1406, 16, 603, 713, 498, 498},
+		{1407, 1408, 11, 604, 705, 498, 499},
+		{1409, 1410, 16, 605, 717, 499, 499},
+		{1411, 1412, 16, 606, 717, 499, 500},
+		{1413, 1414, 11, 607, 705, 500, 501},
+		{1415, 1416, 16, 608, 720, 501, 502},
+		{1417, 1418, 16, 609, 720, 502, 503},
+		{1419, 1420, 11, 610, 705, 503, 504},
+		{1421, 1422, 16, 611, 723, 504, 505},
+		{1423, 1424, 16, 612, 723, 505, 506},
+		{1425, 1426, 11, 613, 705, 506, 507},
+		{1427, 1428, 3, 0, 0, 507, 507},
+		{1429, 10, 11, 614, 727, 507, 508},
+		{1430, 1431, 11, 615, 727, 508, 509},
+		{1432, 1433, 16, 616, 729, 509, 509},
+		{1434, 1428, 11, 617, 727, 509, 510},
+		{1435, 1436, 16, 618, 731, 510, 511},
+		{1437, 1438, 16, 619, 731, 511, 511},
+		{1439, 1440, 16, 620, 731, 511, 511},
+		{1441, 1442, 16, 621, 731, 511, 511},
+		{1443, 1444, 11, 0, 727, 511, 513},
+		{1445, 1446, 11, 622, 727, 513, 514},
+		{1447, 1448, 16, 0, 737, 514, 516},
+		{1449, 1450, 16, 623, 737, 516, 517},
+		{1451, 1452, 16, 624, 737, 517, 517},
+		{1453, 1454, 16, 625, 737, 517, 518},
+		{1455, 1456, 16, 626, 737, 518, 519},
+		{1457, 1458, 16, 627, 737, 519, 519},
+		{1459, 1460, 16, 0, 737, 519, 521},
+		{1461, 1462, 16, 628, 737, 521, 521},
+		{1463, 1464, 16, 0, 737, 521, 523},
+		{1465, 1466, 16, 629, 737, 523, 523},
+		{1467, 1468, 16, 630, 737, 523, 524},
+		{1469, 1470, 11, 631, 727, 524, 524},
+		{1471, 1472, 11, 632, 727, 524, 525},
+		{1261, 1473, 11, 633, 727, 525, 526},
+		{1474, 1475, 11, 634, 727, 526, 527},
+		{1476, 1477, 11, 635, 727, 527, 527},
+		{1478, 1479, 3, 0, 0, 527, 527},
+		{1480, 10, 11, 636, 754, 527, 528},
+		{1481, 1482, 11, 637, 754, 528, 529},
+		{1483, 1484, 11, 638, 754, 529, 530},
+		{1485, 1486, 16, 639, 757, 530, 530},
+		{1487, 1488, 16, 640, 757, 530, 530},
+		{1489, 1490, 16, 641, 757, 530, 530},
+		{1491, 1492, 11, 642, 754, 530, 531},
+		{1493, 1494, 16, 643, 761, 531, 532},
+		{1495, 1496, 16, 644, 761, 532, 533},
+		{1497, 1498, 16, 645, 761, 533, 533},
+		{1499, 664, 16, 0, 761, 533, 535},
+		{1500, 1501, 16, 646, 761, 535, 536},
+		{1502, 1503, 16, 647, 761, 536, 536},
+		{1504, 1505, 16, 648, 761, 536, 536},
+		{1506, 1507, 16, 649, 761, 536, 536},
+		{1508, 1509, 16, 650, 761, 536, 537},
+		{1510, 1511, 16, 651, 761, 537, 538},
+		{1512, 1513, 16, 652, 761, 538, 538},
+		{1514, 1515, 16, 653, 761, 538, 538},
+		{1516, 1517, 11, 654, 754, 538, 539},
+		{1518, 1519, 16, 0, 774, 539, 541},
+		{1520, 1521, 16, 0, 774, 541, 543},
+		{1522, 1523, 16, 0, 774, 543, 545},
+		{1524, 1525, 16, 0, 774, 545, 547},
+		{1526, 1527, 16, 0, 774, 547, 549},
+		{1528, 670, 11, 0, 754, 549, 551},
+		{1529, 674, 11, 0, 754, 551, 553},
+		{1530, 1531, 11, 655, 754, 553, 554},
+		{1532, 1533, 16, 656, 782, 554, 554},
+		{1534, 1535, 16, 657, 782, 554, 554},
+		{1536, 1537, 16, 658, 782, 554, 554},
+		{1538, 1539, 16, 659, 782, 554, 554},
+		{1540, 1541, 16, 660, 782, 554, 554},
+		{1542, 1543, 16, 661, 782, 554, 554},
+		{1544, 1545, 16, 662, 782, 554, 554},
+		{1546, 1547, 16, 663, 782, 554, 554},
+		{1548, 1549, 16, 664, 782, 554, 554},
+		{1550, 1551, 16, 665, 782, 554, 554},
+		{1552, 1553, 16, 666, 782, 554, 554},
+		{1554, 1555, 16, 667, 782, 554, 554},
+		{1556, 1557, 16, 668, 782, 554, 554},
+		{1558, 149, 16, 669, 782, 554, 554},
+		{1559, 1560, 16, 670, 782, 554, 554},
+		{1561, 1562, 16, 671, 782, 554, 554},
+		{1563, 1564, 16, 672, 782, 554, 554},
+		{1565, 1566, 16, 673, 782, 554, 554},
+		{1567, 1568, 16, 674, 782, 554, 554},
+		{1569, 1570, 16, 675, 782, 554, 554},
+		{1571, 1572, 16, 676, 782, 554, 554},
+		{1573, 1574, 16, 677, 782, 554, 554},
+		{1575, 1576, 16, 678, 782, 554, 554},
+		{1577, 1578, 16, 679, 782, 554, 554},
+		{1579, 1580, 16, 680, 782, 554, 554},
+		{1581, 1582, 16, 681, 782, 554, 554},
+		{1583, 1584, 16, 682, 782, 554, 554},
+		{1585, 1586, 16, 683, 782, 554, 554},
+		{1587, 1588, 16, 684, 782, 554, 554},
+		{1589, 1590, 16, 685, 782, 554, 554},
+		{1591, 1592, 16, 686, 782, 554, 554},
+		{1593, 1594, 16, 687, 782, 554, 554},
+		{1595, 1596, 16, 688, 782, 554, 555},
+		{1597, 1598, 11, 689, 754, 555, 556},
+		{1599, 1600, 16, 690, 816, 556, 556},
+		{1601, 1602, 16, 691, 816, 556, 557},
+		{1603, 1604, 16, 692, 816, 557, 557},
+		{1605, 1606, 16, 693, 816, 557, 557},
+		{1607, 1608, 16, 694, 816, 557, 557},
+		{1609, 1610, 16, 695, 816, 557, 557},
+		{1611, 1612, 16, 696, 816, 557, 557},
+		{1613, 1614, 16, 697, 816, 557, 557},
+		{1615, 1616, 11, 698, 754, 557, 558},
+		{1617, 1618, 16, 699, 825, 558, 558},
+		{1619, 1620, 16, 700, 825, 558, 558},
+		{1621, 1622, 16, 701, 825, 558, 558},
+		{1623, 1624, 16, 702, 825, 558, 558},
+		{1625, 1626, 16, 703, 825, 558, 558},
+		{1627, 1628, 16, 704, 825, 558, 558},
+		{1629, 588, 16, 705, 825, 558, 558},
+		{1630, 1631, 11, 706, 754, 558, 559},
+		{1632, 1633, 16, 707, 833, 559, 559},
+		{1634, 1635, 16, 708, 833, 559, 559},
+		{1636, 1637, 16, 709, 833, 559, 559},
+		{1638, 1639, 16, 710, 833, 559, 559},
+		{1640, 549, 16, 711, 833, 559, 559},
+		{1641, 1642, 16, 712, 833, 559, 559},
+		{1643, 1644, 16, 713, 833, 559, 559},
+		{1645, 1646, 16, 714, 833, 559, 559},
+		{1647, 1648, 16, 715, 833, 559, 559},
+		{1650, 1651, 11, 0, 754, 559, 561},
+		{1653, 1654, 16, 0, 843, 561, 563},
+		{1656, 1657, 16, 0, 843, 563, 565},
+		{1659, 1660, 16, 0, 843, 565, 567},
+		{1662, 1663, 16, 0, 843, 567, 569},
+		{1665, 1666, 16, 0, 843, 569, 571},
+		{1668, 1669, 16, 0, 843, 571, 573},
+		{1671, 1672, 16, 0, 843, 573, 575},
+		{1673, 1438, 16, 0, 843, 575, 577},
+		{1675, 1676, 16, 0, 843, 577, 579},
+		{1678, 1679, 16, 0, 843, 579, 581},
+		{1681, 1682, 16, 0, 843, 581, 583},
+		{1684, 1685, 16, 0, 843, 583, 585},
+		{1686, 1687, 16, 0, 843, 585, 587},
+		{1690, 1691, 16, 0, 843, 587, 589},
+		{1692, 1693, 16, 0, 843, 589, 591},
+		{1694, 1695, 11, 0, 754, 591, 593},
+		{1696, 1475, 11, 0, 754, 593, 595},
+		{1698, 1699, 16, 0, 860, 595, 597},
+		{1700, 1701, 11, 716, 754, 597, 598},
+		{1702, 1703, 16, 717, 862, 598, 598},
+		{1704, 1705, 16, 718, 862, 598, 598},
+		{1706, 1475, 16, 719, 862, 598, 599},
+		{1707, 1708, 16, 0, 862, 599, 601},
+		{1709, 1710, 16, 720, 862, 601, 601},
+		{1711, 949, 16, 721, 862, 601, 601},
+		{1712, 1713, 16, 722, 862, 601, 601},
+		{1714, 1715, 16, 723, 862, 601, 601},
+		{1716, 1717, 16, 0, 862, 601, 603},
+		{1718, 1000, 16, 724, 862, 603, 603},
+		{1719, 1720, 16, 725, 862, 603, 603},
+		{1721, 1722, 16, 726, 862, 603, 603},
+		{1723, 1724, 11, 727, 754, 603, 604},
+		{1725, 1726, 11, 728, 754, 604, 605},
+		{1727, 1728, 16, 729, 876, 605, 605},
+		{1729, 1730, 16, 730, 876, 605, 605},
+		{1731, 1732, 16, 731, 876, 605, 605},
+		{1733, 1734, 16, 732, 876, 605, 605},
+		{1735, 1736, 16, 733, 876, 605, 605},
+		{1737, 1738, 16, 734, 876, 605, 605},
+		{1739, 1740, 16, 735, 876, 605, 605},
+		{1741, 1742, 16, 736, 876, 605, 605},
+		{1743, 1744, 16, 737, 876, 605, 605},
+		{1746, 1747, 11, 0, 754, 605, 607},
+		{1749, 1750, 16, 0, 886, 607, 609},
+		{1752, 1753, 16, 0, 886, 609, 611},
+		{1755, 1756, 11, 0, 754, 611, 613},
+		{1758, 1759, 16, 0, 889, 613, 615},
+		{1761, 1762, 16, 0, 889, 615, 617},
+		{1764, 1765, 16, 0, 889, 617, 619},
+		{1767, 1768, 16, 0, 889, 619, 621},
+		{1697, 1769, 11, 738, 754, 621, 621},
+		{1770, 1771, 11, 739, 754, 621, 622},
+		{1772, 1773, 16, 0, 895, 622, 624},
+		{1774, 1775, 11, 740, 754, 624, 625},
+		{1776, 1777, 16, 0, 897, 625, 627},
+		{1778, 1779, 11, 741, 754, 627, 627},
+		{1780, 1781, 3, 0, 0, 627, 627},
+		{1782, 10, 11, 742, 900, 627, 628},
+		{1783, 1784, 11, 743, 900, 628, 629},
+		{1785, 1786, 16, 744, 902, 629, 629},
+		{1787, 489, 16, 745, 902, 629, 629},
+		{1788, 1789, 11, 746, 900, 629, 630},
+		{1790, 1791, 16, 747, 905, 630, 630},
+		{1792, 1793, 16, 748, 905, 630, 630},
+		{1794, 1795, 16, 749, 905, 630, 630},
+		{1796, 1797, 16, 750, 905, 630, 630},
+		{1798, 1799, 16, 751, 905, 630, 630},
+		{1800, 1801, 11, 752, 900, 630, 631},
+		{1802, 1803, 16, 0, 911, 631, 633},
+		{1804, 1805, 16, 753, 911, 633, 633},
+		{1806, 1807, 11, 754, 900, 633, 634},
+		{1808, 1809, 16, 755, 914, 634, 634},
+		{1810, 1811, 16, 756, 914, 634, 634},
+		{1812, 1813, 16, 757, 914, 634, 634},
+		{1814, 1815, 11, 758, 900, 634, 634},
+		{1816, 1817, 11, 759, 900, 634, 635},
+		{1818, 1819, 16, 0, 919, 635, 637},
+		{1820, 1821, 16, 0, 919, 637, 639},
+		{1822, 1823, 16, 760, 919, 639, 640},
+		{1824, 1825, 16, 761, 919, 640, 641},
+		{515, 1826, 16, 762, 919, 641, 642},
+		{1828, 1829, 16, 0, 919, 642, 644},
+		{1830, 1831, 16, 763, 919, 644, 645},
+		{1832, 1833, 16, 764, 919, 645, 646},
+		{1834, 1835, 16, 765, 919, 646, 646},
+		{1836, 1837, 16, 766, 919, 646, 646},
+		{1838, 1839, 16, 767, 919, 646, 646},
+		{1840, 1841, 16, 768, 919, 646, 646},
+		{1842, 1843, 16, 769, 919, 646, 646},
+		{1844, 1845, 16, 770, 919, 646, 646},
+		{1846, 1847, 16, 771, 919, 646, 646},
+		{1848, 1849, 16, 772, 919, 646, 646},
+		{1850, 1851, 16, 773, 919, 646, 646},
+		{1827, 1852, 16, 774, 919, 646, 647},
+		{1853, 1854, 16, 775, 919, 647, 647},
+		{1855, 1856, 16, 776, 919, 647, 647},
+		{1857, 1858, 16, 777, 919, 647, 648},
+		{1859, 1860, 16, 778, 919, 648, 648},
+		{1861, 1862, 16, 779, 919, 648, 648},
+		{1863, 1864, 16, 780, 919, 648, 649},
+		{503, 505, 16, 781, 919, 649, 649},
+		{506, 508, 16, 782, 919, 649, 649},
+		{509, 511, 16, 783, 919, 649, 649},
+		{512, 514, 16, 784, 919, 649, 649},
+		{1865, 1866, 16, 785, 919, 649, 649},
+		{1867, 1868, 11, 786, 900, 649, 650},
+		{1869, 431, 16, 787, 949, 650, 651},
+		{1870, 1871, 16, 788, 949, 651, 651},
+		{1872, 1873, 16, 789, 949, 651, 651},
+		{1874, 1875, 16, 790, 949, 651, 651},
+		{1876, 1877, 16, 791, 949, 651, 651},
+		{1878, 1879, 11, 0, 900, 651, 653},
+		{1880, 1881, 11, 792, 900, 653, 654},
+		{1882, 1883, 11, 793, 900, 654, 654},
+		{1884, 1885, 16, 794, 957, 654, 654},
+		{1886, 1887, 11, 795, 900, 654, 655},
+		{1888, 1889, 16, 796, 959, 655, 656},
+		{1890, 1891, 16, 797, 959, 656, 656},
+		{1892, 1893, 16, 798, 959, 656, 656},
+		{1894, 1895, 16, 0, 959, 656, 658},
+		{1896, 1897, 16, 0, 959, 658, 660},
+		{1898, 1899, 16, 799, 959, 660, 660},
+		{1900, 431, 11, 800, 900, 660, 661},
+		{1901, 1902, 16, 0, 966, 661, 663},
+		{1903, 1904, 16, 0, 966, 663, 665},
+		{1905, 1906, 16, 0, 966, 665, 667},
+		{1907, 451, 16, 0, 966, 667, 669},
+		{1911, 1912, 11, 0, 900, 669, 671},
+		{1913, 1914, 11, 801, 900, 671, 672},
+		{1915, 1916, 16, 802, 972, 672, 672},
+		{1917, 1918, 16, 0, 972, 672, 674},
+		{1919, 1920, 16, 803, 972, 674, 674},
+		{1921, 1922, 16, 804, 972, 674, 674},
+		{1923, 1924, 11, 805, 900, 674, 674},
+		{1925, 1926, 16, 806, 977, 674, 674},
+		{1927, 1928, 16, 807, 977, 674, 674},
+		{1929, 1930, 16, 808, 977, 674, 674},
+		{1931, 1932, 11, 809, 900, 674, 675},
+		{1933, 1934, 11, 810, 900, 675, 676},
+		{1935, 1936, 16, 811, 982, 676, 676},
+		{1937, 1938, 16, 812, 982, 676, 676},
+		{1939, 1940, 16, 813, 982, 676, 676},
+		{1941, 1942, 16, 814, 982, 676, 676},
+		{1943, 1944, 16, 815, 982, 676, 676},
+		{1945, 1946, 11, 816, 900, 676, 677},
+		{1947, 1948, 11, 817, 900, 677, 678},
+		{1949, 1950, 16, 0, 989, 678, 680},
+		{1951, 1952, 16, 818, 989, 680, 680},
+		{1953, 1954, 11, 819, 900, 680, 681},
+		{1955, 1952, 16, 0, 992, 681, 683},
+		{1956, 1957, 11, 820, 900, 683, 684},
+		{1958, 1959, 11, 821, 900, 684, 685},
+		{1960, 1961, 16, 822, 995, 685, 685},
+		{1962, 1963, 16, 0, 995, 685, 687},
+		{1964, 1965, 16, 823, 995, 687, 687},
+		{1966, 1967, 16, 0, 995, 687, 689},
+		{1968, 1969, 16, 824, 995, 689, 689},
+		{1970, 1971, 11, 825, 900, 689, 690},
+		{1972, 1973, 11, 826, 900, 690, 690},
+		{1974, 1975, 11, 827, 900, 690, 690},
+		{1977, 1978, 16, 0, 1003, 690, 692},
+		{1979, 1980, 11, 828, 900, 692, 692},
+		{59, 1981, 11, 829, 900, 692, 693},
+		{1083, 431, 16, 830, 1006, 693, 694},
+		{1982, 1983, 16, 831, 1006, 694, 694},
+		{1984, 1985, 16, 832, 1006, 694, 694},
+		{1986, 1987, 11, 833, 900, 694, 694},
+		{1988, 1989, 16, 834, 1010, 694, 694},
+		{1990, 1991, 11, 835, 900, 694, 694},
+		{1992, 1989, 16, 0, 1012, 694, 696},
+		{1993, 1994, 16, 836, 1012, 696, 696},
+		{1995, 1996, 16, 837, 1012, 696, 696},
+		{1997, 1998, 16, 838, 1012, 696, 696},
+		{1999, 2000, 16, 839, 1012, 696, 696},
+		{2001, 2002, 11, 840, 900, 696, 696},
+		{2003, 2004, 16, 841, 1018, 696, 696},
+		{2005, 2006, 16, 842, 1018, 696, 696},
+		{2007, 2008, 16, 843, 1018, 696, 696},
+		{2009, 2010, 11, 844, 900, 696, 696},
+		{2011, 2012, 16, 845, 1022, 696, 696},
+		{2013, 2014, 11, 0, 900, 696, 698},
+		{2015, 2016, 11, 846, 900, 698, 698},
+		{2017, 2018, 16, 847, 1025, 698, 698},
+		{2019, 2020, 16, 848, 1025, 698, 698},
+		{2022, 2023, 16, 0, 1025, 698, 700},
+		{1976, 2024, 11, 849, 900, 700, 700},
+		{2025, 2026, 11, 850, 900, 700, 700},
+		{2027, 2028, 16, 851, 1030, 700, 700},
+		{2029, 2030, 16, 852, 1030, 700, 700},
+		{2031, 2032, 11, 853, 900, 700, 700},
+		{2033, 2034, 16, 854, 1033, 700, 700},
+		{2035, 1676, 11, 855, 900, 700, 700},
+		{2036, 2037, 11, 856, 900, 700, 701},
+		{2038, 1791, 16, 857, 1036, 701, 701},
+		{2039, 2040, 16, 858, 1036, 701, 701},
+		{2041, 2042, 11, 859, 900, 701, 701},
+		{2043, 2044, 16, 860, 1039, 701, 701},
+		{2045, 2046, 16, 861, 1039, 701, 701},
+		{2047, 2048, 16, 862, 1039, 701, 701},
+		{2049, 2050, 16, 863, 1039, 701, 701},
+		{2051, 2052, 11, 864, 900, 701, 701},
+		{2053, 2054, 11, 865, 900, 701, 701},
+		{2055, 2056, 16, 866, 1045, 701, 701},
+		{2057, 2058, 16, 867, 1045, 701, 701},
+		{2059, 2060, 16, 0, 1045, 701, 703},
+		{2061, 2062, 16, 868, 1045, 703, 703},
+		{2063, 2064, 16, 869, 1045, 703, 703},
+		{2065, 2066, 11, 870, 900, 703, 703},
+		{2067, 2068, 11, 871, 900, 703, 703},
+		{2069, 2070, 11, 872, 900, 703, 703},
+		{418, 420, 16, 873, 1053, 703, 703},
+		{421, 423, 16, 874, 1053, 703, 703},
+		{2071, 2072, 11, 875, 900, 703, 703},
+		{2073, 2074, 11, 876, 900, 703, 703},
+		{2075, 2076, 11, 877, 900, 703, 703},
+		{2077, 2078, 16, 878, 1058, 703, 703},
+		{2079, 2080, 11, 879, 900, 703, 703},
+		{2081, 2082, 11, 880, 900, 703, 703},
+		{2021, 2023, 11, 881, 900, 703, 703},
+		{2083, 2084, 3, 0, 0, 703, 703},
+		{2085, 10, 11, 882, 1063, 703, 704},
+		{2086, 2087, 11, 883, 1063, 704, 705},
+		{2088, 1271, 16, 0, 1065, 705, 707},
+		{2089, 2090, 16, 884, 1065, 707, 708},
+		{2091, 2092, 16, 885, 1065, 708, 708},
+		{2093, 2094, 16, 886, 1065, 708, 708},
+		{2095, 2096, 16, 887, 1065, 708, 708},
+		{2097, 2098, 16, 888, 1065, 708, 708},
+		{1908, 2099, 11, 889, 1063, 708, 709},
+		{2100, 1271, 16, 0, 1072, 709, 711},
+		{2101, 2102, 16, 0, 1072, 711, 713},
+		{2103, 2104, 16, 0, 1072, 713, 715},
+		{2105, 2106, 16, 890, 1072, 715, 715},
+		{2107, 2108, 16, 0, 1072, 715, 717},
+		{2109, 2110, 16, 891, 1072, 717, 717},
+		{2111, 2112, 16, 0, 1072, 717, 719},
+		{2113, 2114, 16, 892, 1072, 719, 719},
+		{2115, 260, 16, 0, 1072, 719, 721},
+		{2116, 2117, 16, 893, 1072, 721, 721},
+		{247, 2118, 11, 894, 1063, 721, 722},
+		{2119, 2120, 16, 895, 1083, 722, 722},
+		{2121, 2122, 16, 896, 1083, 722, 723},
+		{2123, 2124, 16, 897, 1083, 723, 723},
+		{2125, 2126, 16, 898, 1083, 723, 724},
+		{2127, 2128, 16, 899, 1083, 724, 725},
+		{2129, 2130, 16, 0, 1083, 725, 727},
+		{2131, 2132, 16, 900, 1083, 727, 727},
+		{2133, 2134, 16, 0, 1083, 727, 729},
+		{2135, 2136, 16, 901, 1083, 729, 729},
+		{2137, 2138, 16, 902, 1083, 729, 730},
+		{2139, 2140, 16, 903, 1083, 730, 730},
+		{2141, 2142, 16, 904, 1083, 730, 731},
+		{2143, 2144, 16, 905, 1083, 731, 731},
+		{2145, 2146, 16, 906, 1083, 731, 732},
+		{2147, 2148, 16, 907, 1083, 732, 732},
+		{2149, 2150, 16, 908, 1083, 732, 732},
+		{2151, 2152, 16, 909, 1083, 732, 732},
+		{2153, 2154, 16, 910, 1083, 732, 732},
+		{2155, 2156, 16, 911, 1083, 732, 732},
+		{2157, 2158, 16, 912, 1083, 732, 733},
+		{2159, 2160, 16, 913, 1083, 733, 733},
+		{2161, 2162, 16, 914, 1083, 733, 734},
+		{2163, 2164, 16, 915, 1083, 734, 734},
+		{2165, 2166, 16, 916, 1083, 734, 734},
+		{2167, 2168, 16, 917, 1083, 734, 734},
+		{1909, 2169, 11, 918, 1063, 734, 735},
+		{2170, 2171, 16, 919, 1109, 735, 736},
+		{2172, 2173, 11, 920, 1063, 736, 737},
+		{2174, 2175, 16, 0, 1111, 737, 739},
+		{2176, 2177, 16, 921, 1111, 739, 739},
+		{2178, 2179, 16, 922, 1111, 739, 739},
+		{449, 2180, 11, 923, 1063, 739, 740},
+		{2181, 2182, 16, 924, 1115, 740, 741},
+		{2183, 2184, 16, 925, 1115, 741, 742},
+		{2185, 2186, 16, 926, 1115, 742, 742},
+		{2187, 2188, 16, 0, 1115, 742, 744},
+		{2189, 2190, 16, 927, 1115, 744, 745},
+		{2191, 431, 16, 928, 1115, 745, 745},
+		{2192, 2193, 16, 929, 1115, 745, 746},
+		{2194, 2195, 16, 930, 1115, 746, 746},
+		{2196, 2197, 16, 931, 1115, 746, 746},
+		{2198, 2199, 16, 932, 1115, 746, 746},
+		{2200, 638, 16, 0, 1115, 746, 748},
+		{2201, 1926, 16, 933, 1115, 748, 748},
+		{2202, 640, 16, 0, 1115, 748, 750},
+		{2203, 642, 16, 0, 1115, 750, 752},
+		{2204, 2205, 16, 934, 1115, 752, 753},
+		{2206, 2207, 16, 935, 1115, 753, 753},
+		{2208, 2209, 16, 936, 1115, 753, 753},
+		{2210, 2211, 11, 937, 1063, 753, 754},
+		{2212, 1271, 16, 0, 1133, 754, 756},
+		{2213, 2102, 16, 938, 1133, 756, 757},
+		{2214, 2215, 16, 939, 1133, 757, 757},
+		{2216, 2217, 11, 0, 1063, 757, 759},
+		{1910, 2218, 11, 940, 1063, 759, 760},
+		{2219, 2220, 16, 941, 1138, 760, 760},
+		{2221, 2222, 16, 942, 1138, 760, 760},
+		{2223, 2224, 16, 943, 1138, 760, 760},
+		{2225, 2226, 16, 944, 1138, 760, 760},
+		{2227, 2228, 16, 945, 1138, 760, 760},
+		{2229, 2230, 16, 946, 1138, 760, 760},
+		{2231, 2232, 11, 947, 1063, 760, 761},
+		{2233, 2234, 11, 948, 1063, 761, 762},
+		{2235, 372, 16, 949, 1146, 762, 763},
+		{2236, 2237, 16, 950, 1146, 763, 764},
+		{2238, 2239, 16, 951, 1146, 764, 765},
+		{784, 2240, 11, 952, 1063, 765, 765},
+		{2241, 2242, 16, 953, 1150, 765, 765},
+		{2243, 2207, 16, 0, 1150, 765, 767},
+		{2244, 2245, 16, 954, 1150, 767, 767},
+		{2246, 2247, 16, 955, 1150, 767, 767},
+		{2248, 786, 16, 956, 1150, 767, 767},
+		{2249, 2250, 11, 957, 1063, 767, 767},
+		{2251, 2252, 16, 958, 1156, 767, 767},
+		{2253, 2254, 16, 959, 1156, 767, 767},
+		{2255, 2256, 16, 960, 1156, 767, 767},
+		{2257, 2258, 11, 961, 1063, 767, 767},
+		{2259, 2260, 11, 962, 1063, 767, 768},
+		{2261, 2262, 11, 963, 1063, 768, 768},
+		{2263, 2264, 11, 964, 1063, 768, 769},
+		{2265, 1222, 16, 965, 1163, 769, 769},
+		{2266, 2267, 16, 966, 1163, 769, 769},
+		{2268, 2269, 16, 967, 1163, 769, 769},
+		{2270, 2271, 16, 968, 1163, 769, 770},
+		{2272, 2273, 16, 969, 1163, 770, 770},
+		{2274, 2275, 11, 970, 1063, 770, 771},
+		{2276, 2269, 16, 971, 1169, 771, 771},
+		{2277, 2278, 16, 972, 1169, 771, 771},
+		{2279, 2280, 16, 973, 1169, 771, 771},
+		{2281, 2282, 16, 974, 1169, 771, 771},
+		{2283, 2284, 16, 975, 1169, 771, 771},
+		{2285, 2286, 16, 976, 1169, 771, 771},
+		{2287, 2288, 16, 977, 1169, 771, 771},
+		{2289, 2290, 16, 978, 1169, 771, 771},
+		{2291, 2292, 11, 979, 1063, 771, 771},
+		{2293, 2294, 11, 980, 1063, 771, 771},
+		{2295, 2296, 11, 981, 1063, 771, 771},
+		{2297, 2298, 11, 982, 1063, 771, 771},
+		{1649, 2299, 3, 0, 0, 771, 771},
+		{2300, 10, 11, 983, 1182, 771, 772},
+		{2301, 2302, 11, 984, 1182, 772, 773},
+		{2303, 2304, 16, 985, 1184, 773, 774},
+		{1658, 2305, 11, 986, 1182, 774, 775},
+		{1661, 2306, 16, 987, 1186, 775, 775},
+		{1664, 1666, 16, 988, 1186, 775, 775},
+		{2307, 2308, 16, 989, 1186, 775, 775},
+		{2309, 2310, 11, 990, 1182, 775, 775},
+		{1688, 2311, 16, 991, 1190, 775, 775},
+		{1689, 2312, 16, 992, 1190, 775, 775},
+		{1677, 1679, 16, 993, 1190, 775, 775},
+		{2313, 2314, 16, 994, 1190, 775, 775},
+		{1652, 2315, 11, 995, 1182, 775, 776},
+		{1667, 2316, 16, 996, 1195, 776, 776},
+		{1670, 2317, 16, 997, 1195, 776, 776},
+		{1655, 2318, 11, 998, 1182, 776, 777},
+		{1680, 2319, 16, 999, 1198, 777, 777},
+		{1674, 2320, 11, 1000, 1182, 777, 777},
+		{1683, 2321, 11, 1001, 1182, 777, 778},
+		{1745, 1747, 11, 1002, 1182, 778, 779},
+		{1748, 2322, 16, 1003, 1202, 779, 780},
+		{1751, 1753, 11, 1004, 1182, 780, 781},
+		{1754, 1756, 11, 1005, 1182, 781, 782},
+		{1757, 1759, 16, 1006, 1205, 782, 783},
+		{1760, 1762, 16, 1007, 1205, 783, 784},
+		{1766, 1768, 16, 1008, 1205, 784, 784},
+		{1763, 1765, 11, 1009, 1182, 784, 785},
+	},
+	apart: &apartTable{
+		strs: "" +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] access control policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the access control policy and the associated access controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the access control policy and procedures; and c. Review and update the current access control: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Define and document the types of accounts allowed and specifically prohibited for use within the system; b. Assign account managers; c. Require [Assignment: organization-defined prerequisites and criteria] for group and role membership; d. Specify: 1. Authorized users of the system; 2. Group and role membership; and 3. Access authorizations (i.e., privileges) and [Assignment: organization-defined attributes (as required)] for each account; e. Require approvals by [Assignment: organization-defined personnel or roles] for requests to create accounts; f. Create, enable, modify, disable, and remove accounts in accordance with [Assignment: organization-defined policy, procedures, prerequisites, and criteria]; g. Monitor the use of accounts; h. Notify account managers and [Assignment: organization-defined personnel or roles] within: 1. [Assignment: organization-defined time period] when accounts are no longer required; 2. [Assignment: organization-defined time period] when users are terminated or transferred; and 3. [Assignment: organization-defined time period] when system usage or need-to-know changes for an individual; i. Authorize access to the system based on: 1. A valid access authorization; 2. Intended system usage; and 3. [Assignment: organization-defined attributes (as required)]; j. Review accounts for compliance with account management requirements [Assignment: organization-defined frequency]; k. Establish and implement a process for changing shared or group account authenticators (if deployed) when individuals are removed from the group; and l. Align account management processes with personnel termination and transfer processes." +
+			"Support the management of system accounts using [Assignment: organization-defined automated mechanisms]." +
+			"Automatically [Selection: remove; disable] temporary and emergency accounts after [Assignment: organization-defined time period for each type of account]." +
+			"Disable accounts within [Assignment: organization-defined time period] when the accounts: (a) Have expired; (b) Are no longer associated with a user or individual; (c) Are in violation of organizational policy; or (d) Have been inactive for [Assignment: organization-defined time period]." +
+			"Automatically audit account creation, modification, enabling, disabling, and removal actions." +
+			"Require that users log out when [Assignment: organization-defined time period of expected inactivity or description of when to log out]." +
+			"Implement [Assignment: organization-defined dynamic privilege management capabilities]." +
+			"(a) Establish and administer privileged user accounts in accordance with [Selection: a role-based access scheme; an attribute-based access scheme]; (b) Monitor privileged role or attribute assignments; (c) Monitor changes to roles or attributes; and (d) Revoke access when privileged role or attribute assignments are no longer appropriate." +
+			"Create, activate, manage, and deactivate [Assignment: organization-defined system accounts] dynamically." +
+			"Only permit the use of shared and group accounts that meet [Assignment: organization-defined conditions for establishing shared and group accounts]." +
+			"Enforce [Assignment: organization-defined circumstances and/or usage conditions] for [Assignment: organization-defined system accounts]." +
+			"(a) Monitor system accounts for [Assignment: organization-defined atypical usage]; and (b) Report atypical usage of system accounts to [Assignment: organization-defined personnel or roles]." +
+			"Disable accounts of individuals within [Assignment: organization-defined time period] of discovery of [Assignment: organization-defined significant risks]." +
+			"Enforce approved authorizations for logical access to information and system resources in accordance with applicable access control policies." +
+			"Enforce dual authorization for [Assignment: organization-defined privileged commands and/or other organization-defined actions]." +
+			"Enforce [Assignment: organization-defined mandatory access control policy] over the set of covered subjects and objects specified in the policy, and where the policy: (a) Is uniformly enforced across the covered subjects and objects within the system; (b) Specifies that a subject that has been granted access to information is constrained from doing any of the following; (1) Passing the information to unauthorized subjects or objects; (2) Granting its privileges to other subjects; (3) Changing one or more security attributes (specified by the policy) on subjects, objects, the system, or system components; (4) Choosing the security attributes and attribute values (specified by the policy) to be associated with newly created or modified objects; and (5) Changing the rules governing access control; and (c) Specifies that [Assignment: organization-defined subjects] may explicitly be granted [Assignment: organization-defined privileges] such that they are not limited by any defined subset (or all) of the above constraints." +
+			"Enforce [Assignment: organization-defined discretionary access control policy] over the set of covered subjects and objects specified in the policy, and where the policy specifies that a subject that has been granted access to information can do one or more of the following: (a) Pass the information to any other subjects or objects; (b) Grant its privileges to other subjects; (c) Change security attributes on subjects, objects, the system, or the system’s components; (d) Choose the security attributes to be associated with newly created or revised objects; or (e) Change the rules governing access control." +
+			"Prevent access to [Assignment: organization-defined security-relevant information] except during secure, non-operable system states." +
+			"Enforce a role-based access control policy over defined subjects and objects and control access based upon [Assignment: organization-defined roles and users authorized to assume such roles]." +
+			"Enforce the revocation of access authorizations resulting from changes to the security attributes of subjects and objects based on [Assignment: organization-defined rules governing the timing of revocations of access authorizations]." +
+			"Release information outside of the system only if: (a) The receiving [Assignment: organization-defined system or system component] provides [Assignment: organization-defined controls]; and (b) [Assignment: organization-defined controls] are used to validate the appropriateness of the information designated for release." +
+			"Employ an audited override of automated access control mechanisms under [Assignment: organization-defined conditions] by [Assignment: organization-defined roles]." +
+			"Restrict access to data repositories containing [Assignment: organization-defined information types]." +
+			"(a) Require applications to assert, as part of the installation process, the access needed to the following system applications and functions: [Assignment: organization-defined system applications and functions]; (b) Provide an enforcement mechanism to prevent unauthorized access; and (c) Approve access changes after initial installation of the application." +
+			"Enforce attribute-based access control policy over defined subjects and objects and control access based upon [Assignment: organization-defined attributes to assume access permissions]." +
+			"Provide [Assignment: organization-defined mechanisms] to enable individuals to have access to the following elements of their personally identifiable information: [Assignment: organization-defined elements]." +
+			"(a) Enforce [Assignment: organization-defined mandatory access control policy] over the set of covered subjects and objects specified in the policy; and (b) Enforce [Assignment: organization-defined discretionary access control policy] over the set of covered subjects and objects specified in the policy." +
+			"Enforce approved authorizations for controlling the flow of information within the system and between connected systems based on [Assignment: organization-defined information flow control policies]." +
+			"Use [Assignment: organization-defined security and privacy attributes] associated with [Assignment: organization-defined information, source, and destination objects] to enforce [Assignment: organization-defined information flow control policies] as a basis for flow control decisions." +
+			"Use protected processing domains to enforce [Assignment: organization-defined information flow control policies] as a basis for flow control decisions." +
+			"Enforce [Assignment: organization-defined information flow control policies].Prevent encrypted information from bypassing [Assignment: organization-defined information flow control mechanisms] by [Selection (one or more): decrypting the information; blocking the flow of the encrypted information; terminating communications sessions attempting to pass encrypted information; [Assignment: organization-defined procedure or method]]." +
+			"Enforce [Assignment: organization-defined limitations] on embedding data types within other data types." +
+			"Enforce information flow control based on [Assignment: organization-defined metadata]." +
+			"Enforce one-way information flows through hardware-based flow control mechanisms." +
+			"(a) Enforce information flow control using [Assignment: organization-defined security or privacy policy filters] as a basis for flow control decisions for [Assignment: organization-defined information flows]; and (b) [Selection (one or more): Block; Strip; Modify; Quarantine] data after a filter processing failure in accordance with [Assignment: organization-defined security or privacy policy]." +
+			"Enforce the use of human reviews for [Assignment: organization-defined information flows] under the following conditions: [Assignment: organization-defined conditions]." +
+			"Provide the capability for privileged administrators to enable and disable [Assignment: organization-defined security or privacy policy filters] under the following conditions: [Assignment: organization-defined conditions]." +
+			"Provide the capability for privileged administrators to configure [Assignment: organization-defined security or privacy policy filters] to support different security or privacy policies." +
+			"When transferring information between different security domains, use [Assignment: organization-defined data type identifiers] to validate data essential for information flow decisions." +
+			"When transferring information between different security domains, decompose information into [Assignment: organization-defined policy-relevant subcomponents] for submission to policy enforcement mechanisms." +
+			"When transferring information between different security domains, implement [Assignment: organization-defined security or privacy policy filters] requiring fully enumerated formats that restrict data structure and content." +
+			"When transferring information between different security domains, examine the information for the presence of [Assignment: organization-defined unsanctioned information] and prohibit the transfer of such information in accordance with the [Assignment: organization-defined security or privacy policy]." +
+			"Uniquely identify and authenticate source and destination points by [Selection (one or more): organization; system; application; service; individual] for information transfer." +
+			"When transferring information between different security domains, implement [Assignment: organization-defined security or privacy policy filters] on metadata." +
+			"Employ [Assignment: organization-defined solutions in approved configurations] to control the flow of [Assignment: organization-defined information] across security domains." +
+			"Separate information flows logically or physically using [Assignment: organization-defined mechanisms and/or techniques] to accomplish [Assignment: organization-defined required separations by types of information]." +
+			"Provide access from a single device to computing platforms, applications, or data residing in multiple different security domains, while preventing information flow between the different security domains." +
+			"When transferring information between different security domains, modify non-releasable information by implementing [Assignment: organization-defined modification action]." +
+			"When transferring information between different security domains, parse incoming data into an internal normalized format and regenerate the data to be consistent with its intended specification." +
+			"When transferring information between different security domains, sanitize data to minimize [Selection (one or more): delivery of malicious content, command and control of malicious code, malicious code augmentation, and steganography encoded data; spillage of sensitive information] in accordance with [Assignment: organization-defined policy]." +
+			"When transferring information between different security domains, record and audit content filtering actions and results for the information being filtered." +
+			"When transferring information between different security domains, implement content filtering solutions that provide redundant and independent filtering mechanisms for each data type." +
+			"When transferring information between different security domains, implement a linear content filter pipeline that is enforced with discretionary and mandatory access controls." +
+			"When transferring information between different security domains, employ content filter orchestration engines to ensure that: (a) Content filtering mechanisms successfully complete execution without errors; and (b) Content filtering actions occur in the correct order and comply with [Assignment: organization-defined policy]." +
+			"When transferring information between different security domains, implement content filtering mechanisms using multiple processes." +
+			"When transferring information between different security domains, prevent the transfer of failed content to the receiving domain." +
+			"When transferring information between different security domains, the process that transfers information between filter pipelines: (a) Does not filter message content; (b) Validates filtering metadata; (c) Ensures the content associated with the filtering metadata has successfully completed filtering; and (d) Transfers the content to the destination filter pipeline." +
+			"a. Identify and document [Assignment: organization-defined duties of individuals requiring separation]; and b. Define system access authorizations to support separation of duties." +
+			"Employ the principle of least privilege, allowing only authorized accesses for users (or processes acting on behalf of users) that are necessary to accomplish assigned organizational tasks." +
+			"Authorize access for [Assignment: organization-defined individuals or roles] to: (a) [Assignment: organization-defined security functions (deployed in hardware, software, and firmware)]; and (b) [Assignment: organization-defined security-relevant information]." +
+			"Require that users of system accounts (or roles) with access to [Assignment: organization-defined security functions or security-relevant information] use non-privileged accounts or roles, when accessing nonsecurity functions." +
+			"Authorize network access to [Assignment: organization-defined privileged commands] only for [Assignment: organization-defined compelling operational needs] and document the rationale for such access in the security plan for the system." +
+			"Provide separate processing domains to enable finer-grained allocation of user privileges." +
+			"Restrict privileged accounts on the system to [Assignment: organization-defined personnel or roles]." +
+			"Prohibit privileged access to the system by non-organizational users.(a) Review [Assignment: organization-defined frequency] the privileges assigned to [Assignment: organization-defined roles or classes of users] to validate the need for such privileges; and (b) Reassign or remove privileges, if necessary, to correctly reflect organizational mission and business needs." +
+			"Prevent the following software from executing at higher privilege levels than users executing the software: [Assignment: organization-defined software]." +
+			"Log the execution of privileged functions.Prevent non-privileged users from executing privileged functions." +
+			"a. Enforce a limit of [Assignment: organization-defined number] consecutive invalid logon attempts by a user during a [Assignment: organization-defined time period]; and b. Automatically [Selection (one or more): lock the account or node for an [Assignment: organization-defined time period]; lock the account or node until released by an administrator; delay next logon prompt per [Assignment: organization-defined delay algorithm]; notify system administrator; take other [Assignment: organization-defined action]] when the maximum number of unsuccessful attempts is exceeded." +
+			"Purge or wipe information from [Assignment: organization-defined mobile devices] based on [Assignment: organization-defined purging or wiping requirements and techniques] after [Assignment: organization-defined number] consecutive, unsuccessful device logon attempts." +
+			"Limit the number of unsuccessful biometric logon attempts to [Assignment: organization-defined number]." +
+			"(a) Allow the use of [Assignment: organization-defined authentication factors] that are different from the primary authentication factors after the number of organization-defined consecutive invalid logon attempts have been exceeded; and (b) Enforce a limit of [Assignment: organization-defined number] consecutive invalid logon attempts through use of the alternative factors by a user during a [Assignment: organization-defined time period]." +
+			"a. Display [Assignment: organization-defined system use notification message or banner] to users before granting access to the system that provides privacy and security notices consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines and state that: 1. Users are accessing a U.S. Government system; 2. System usage may be monitored, recorded, and subject to audit; 3. Unauthorized use of the system is prohibited and subject to criminal and civil penalties; and 4. Use of the system indicates consent to monitoring and recording; b. Retain the notification message or banner on the screen until users acknowledge the usage conditions and take explicit actions to log on to or further access the system; and c. For publicly accessible systems: 1. Display system use information [Assignment: organization-defined conditions], before granting further access to the publicly accessible system; 2. Display references, if any, to monitoring, recording, or auditing that are consistent with privacy accommodations for such systems that generally prohibit those activities; and 3. Include a description of the authorized uses of the system." +
+			"Notify the user, upon successful logon to the system, of the date and time of the last logon." +
+			"Notify the user, upon successful logon, of the number of unsuccessful logon attempts since the last successful logon." +
+			"Notify the user, upon successful logon, of the number of [Selection: successful logons; unsuccessful logon attempts; both] during [Assignment: organization-defined time period]." +
+			"Notify the user, upon successful logon, of changes to [Assignment: organization-defined security-related characteristics or parameters of the user’s account] during [Assignment: organization-defined time period]." +
+			"Notify the user, upon successful logon, of the following additional information: [Assignment: organization-defined additional information]." +
+			"Limit the number of concurrent sessions for each [Assignment: organization-defined account and/or account type] to [Assignment: organization-defined number]." +
+			"a. Prevent further access to the system by [Selection (one or more): initiating a device lock after [Assignment: organization-defined time period] of inactivity; requiring the user to initiate a device lock before leaving the system unattended]; and b. Retain the device lock until the user reestablishes access using established identification and authentication procedures." +
+			"Conceal, via the device lock, information previously visible on the display with a publicly viewable image." +
+			"Automatically terminate a user session after [Assignment: organization-defined conditions or trigger events requiring session disconnect]." +
+			"Provide a logout capability for user-initiated communications sessions whenever authentication is used to gain access to [Assignment: organization-defined information resources]." +
+			"Display an explicit logout message to users indicating the termination of authenticated communications sessions." +
+			"Display an explicit message to users indicating that the session will end in [Assignment: organization-defined time until end of session]." +
+			"a. Identify [Assignment: organization-defined user actions] that can be performed on the system without identification or authentication consistent with organizational mission and business functions; and b. Document and provide supporting rationale in the security plan for the system, user actions not requiring identification or authentication." +
+			"a. Provide the means to associate [Assignment: organization-defined types of security and privacy attributes] with [Assignment: organization-defined security and privacy attribute values] for information in storage, in process, and/or in transmission; b. Ensure that the attribute associations are made and retained with the information; c. Establish the following permitted security and privacy attributes from the attributes defined in AC-16a for [Assignment: organization-defined systems]: [Assignment: organization-defined security and privacy attributes]; d. Determine the following permitted attribute values or ranges for each of the established attributes: [Assignment: organization-defined attribute values or ranges for established attributes]; e. Audit changes to attributes; and f. Review [Assignment: organization-defined security and privacy attributes] for applicability [Assignment: organization-defined frequency]." +
+			"Dynamically associate security and privacy attributes with [Assignment: organization-defined subjects and objects] in accordance with the following security and privacy policies as information is created and combined: [Assignment: organization-defined security and privacy policies]." +
+			"Provide authorized individuals (or processes acting on behalf of individuals) the capability to define or change the value of associated security and privacy attributes." +
+			"Maintain the association and integrity of [Assignment: organization-defined security and privacy attributes] to [Assignment: organization-defined subjects and objects]." +
+			"Provide the capability to associate [Assignment: organization-defined security and privacy attributes] with [Assignment: organization-defined subjects and objects] by authorized individuals (or processes acting on behalf of individuals)." +
+			"Display security and privacy attributes in human-readable form on each object that the system transmits to output devices to identify [Assignment: organization-defined special dissemination, handling, or distribution instructions] using [Assignment: organization-defined human-readable, standard naming conventions]." +
+			"Require personnel to associate and maintain the association of [Assignment: organization-defined security and privacy attributes] with [Assignment: organization-defined subjects and objects] in accordance with [Assignment: organization-defined security and privacy policies]." +
+			"Provide a consistent interpretation of security and privacy attributes transmitted between distributed system components." +
+			"Implement [Assignment: organization-defined techniques and technologies] in associating security and privacy attributes to information." +
+			"Change security and privacy attributes associated with information only via regrading mechanisms validated using [Assignment: organization-defined techniques or procedures]." +
+			"Provide authorized individuals the capability to define or change the type and value of security and privacy attributes available for association with subjects and objects." +
+			"a. Establish and document usage restrictions, configuration/connection requirements, and implementation guidance for each type of remote access allowed; and b. Authorize each type of remote access to the system prior to allowing such connections." +
+			"Employ automated mechanisms to monitor and control remote access methods.Implement cryptographic mechanisms to protect the confidentiality and integrity of remote access sessions." +
+			"Route remote accesses through authorized and managed network access control points." +
+			"(a) Authorize the execution of privileged commands and access to security-relevant information via remote access only in a format that provides assessable evidence and for the following needs: [Assignment: organization-defined needs]; and (b) Document the rationale for remote access in the security plan for the system." +
+			"Protect information about remote access mechanisms from unauthorized use and disclosure." +
+			"Provide the capability to disconnect or disable remote access to the system within [Assignment: organization-defined time period]." +
+			"Implement [Assignment: organization-defined mechanisms] to authenticate [Assignment: organization-defined remote commands]." +
+			"a. Establish configuration requirements, connection requirements, and implementation guidance for each type of wireless access; and b. Authorize each type of wireless access to the system prior to allowing such connections." +
+			"Protect wireless access to the system using authentication of [Selection (one or more): users; devices] and encryption." +
+			"Disable, when not intended for use, wireless networking capabilities embedded within system components prior to issuance and deployment." +
+			"Identify and explicitly authorize users allowed to independently configure wireless networking capabilities." +
+			"Select radio antennas and calibrate transmission power levels to reduce the probability that signals from wireless access points can be received outside of organization-controlled boundaries." +
+			"a. Establish configuration requirements, connection requirements, and implementation guidance for organization-controlled mobile devices, to include when such devices are outside of controlled areas; and b. Authorize the connection of mobile devices to organizational systems." +
+			"(a) Prohibit the use of unclassified mobile devices in facilities containing systems processing, storing, or transmitting classified information unless specifically permitted by the authorizing official; and (b) Enforce the following restrictions on individuals permitted by the authorizing official to use unclassified mobile devices in facilities containing systems processing, storing, or transmitting classified information: (1) Connection of unclassified mobile devices to classified systems is prohibited; (2) Connection of unclassified mobile devices to unclassified systems requires approval from the authorizing official; (3) Use of internal or external modems or wireless interfaces within the unclassified mobile devices is prohibited; and (4) Unclassified mobile devices and the information stored on those devices are subject to random reviews and inspections by [Assignment: organization-defined security officials], and if classified information is found, the incident handling policy is followed. (c) Restrict the connection of classified mobile devices to classified systems in accordance with [Assignment: organization-defined security policies]." +
+			"Employ [Selection: full-device encryption; container-based encryption] to protect the confidentiality and integrity of information on [Assignment: organization-defined mobile devices]." +
+			"a. [Selection (one or more): Establish [Assignment: organization-defined terms and conditions]; Identify [Assignment: organization-defined controls asserted to be implemented on external systems]], consistent with the trust relationships established with other organizations owning, operating, and/or maintaining external systems, allowing authorized individuals to: 1. Access the system from external systems; and 2. Process, store, or transmit organization-controlled information using external systems; or b. Prohibit the use of [Assignment: organizationally-defined types of external systems]." +
+			"Permit authorized individuals to use an external system to access the system or to process, store, or transmit organization-controlled information only after: (a) Verification of the implementation of controls on the external system as specified in the organization’s security and privacy policies and security and privacy plans; or (b) Retention of approved system connection or processing agreements with the organizational entity hosting the external system." +
+			"Restrict the use of organization-controlled portable storage devices by authorized individuals on external systems using [Assignment: organization-defined restrictions]." +
+			"Restrict the use of non-organizationally owned systems or system components to process, store, or transmit organizational information using [Assignment: organization-defined restrictions]." +
+			"Prohibit the use of [Assignment: organization-defined network accessible storage devices] in external systems." +
+			"Prohibit the use of organization-controlled portable storage devices by authorized individuals on external systems." +
+			"a. Enable authorized users to determine whether access authorizations assigned to a sharing partner match the information’s access and use restrictions for [Assignment: organization-defined information sharing circumstances where user discretion is required]; and b. Employ [Assignment: organization-defined automated mechanisms or manual processes] to assist users in making information sharing and collaboration decisions." +
+			"Employ [Assignment: organization-defined automated mechanisms] to enforce information-sharing decisions by authorized users based on access authorizations of sharing partners and access restrictions on information to be shared." +
+			"Implement information search and retrieval services that enforce [Assignment: organization-defined information sharing restrictions]." +
+			"a. Designate individuals authorized to make information publicly accessible; b. Train authorized individuals to ensure that publicly accessible information does not contain nonpublic information; c. Review the proposed content of information prior to posting onto the publicly accessible system to ensure that nonpublic information is not included; and d. Review the content on the publicly accessible system for nonpublic information [Assignment: organization-defined frequency] and remove such information, if discovered." +
+			"Employ [Assignment: organization-defined data mining prevention and detection techniques] for [Assignment: organization-defined data storage objects] to detect and protect against unauthorized data mining." +
+			"[Selection: Establish procedures; Implement mechanisms] to ensure [Assignment: organization-defined access control decisions] are applied to each access request prior to access enforcement." +
+			"Transmit [Assignment: organization-defined access authorization information] using [Assignment: organization-defined controls] to [Assignment: organization-defined systems] that enforce access control decisions." +
+			"Enforce access control decisions based on [Assignment: organization-defined security or privacy attributes] that do not include the identity of the user or process acting on behalf of the user." +
+			"Implement a reference monitor for [Assignment: organization-defined access control policies] that is tamperproof, always invoked, and small enough to be subject to analysis and testing, the completeness of which can be assured." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] awareness and training policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the awareness and training policy and the associated awareness and training controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the awareness and training policy and procedures; and c. Review and update the current awareness and training: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Provide security and privacy literacy training to system users (including managers, senior executives, and contractors): 1. As part of initial training for new users and [Assignment: organization-defined frequency] thereafter; and 2. When required by system changes or following [Assignment: organization-defined events]; b. Employ the following techniques to increase the security and privacy awareness of system users [Assignment: organization-defined awareness techniques]; c. Update literacy training and awareness content [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and d. Incorporate lessons learned from internal or external security incidents or breaches into literacy training and awareness techniques." +
+			"Provide practical exercises in literacy training that simulate events and incidents." +
+			"Provide literacy training on recognizing and reporting potential indicators of insider threat." +
+			"Provide literacy training on recognizing and reporting potential and actual instances of social engineering and social mining." +
+			"Provide literacy training on recognizing suspicious communications and anomalous behavior in organizational systems using [Assignment: organization-defined indicators of malicious code]." +
+			"Provide literacy training on the advanced persistent threat.(a) Provide literacy training on the cyber threat environment; and (b) Reflect current cyber threat information in system operations." +
+			"a. Provide role-based security and privacy training to personnel with the following roles and responsibilities: [Assignment: organization-defined roles and responsibilities]: 1. Before authorizing access to the system, information, or performing assigned duties, and [Assignment: organization-defined frequency] thereafter; and 2. When required by system changes; b. Update role-based training content [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and c. Incorporate lessons learned from internal or external security incidents or breaches into role-based training." +
+			"Provide [Assignment: organization-defined personnel or roles] with initial and [Assignment: organization-defined frequency] training in the employment and operation of environmental controls." +
+			"Provide [Assignment: organization-defined personnel or roles] with initial and [Assignment: organization-defined frequency] training in the employment and operation of physical security controls." +
+			"Provide practical exercises in security and privacy training that reinforce training objectives." +
+			"Provide [Assignment: organization-defined personnel or roles] with initial and [Assignment: organization-defined frequency] training in the employment and operation of personally identifiable information processing and transparency controls." +
+			"a. Document and monitor information security and privacy training activities, including security and privacy awareness training and specific role-based security and privacy training; and b. Retain individual training records for [Assignment: organization-defined time period]." +
+			"Provide feedback on organizational training results to the following personnel [Assignment: organization-defined frequency]: [Assignment: organization-defined personnel]." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] audit and accountability policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the audit and accountability policy and the associated audit and accountability controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the audit and accountability policy and procedures; and c. Review and update the current audit and accountability: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Identify the types of events that the system is capable of logging in support of the audit function: [Assignment: organization-defined event types that the system is capable of logging]; b. Coordinate the event logging function with other organizational entities requiring audit-related information to guide and inform the selection criteria for events to be logged; c. Specify the following event types for logging within the system: [Assignment: organization-defined event types (subset of the event types defined in AU-2a.) along with the frequency of (or situation requiring) logging for each identified event type]; d. Provide a rationale for why the event types selected for logging are deemed to be adequate to support after-the-fact investigations of incidents; and e. Review and update the event types selected for logging [Assignment: organization-defined frequency]." +
+			"Ensure that audit records contain information that establishes the following: a. What type of event occurred; b. When the event occurred; c. Where the event occurred; d. Source of the event; e. Outcome of the event; and f. Identity of any individuals, subjects, or objects/entities associated with the event." +
+			"Generate audit records containing the following additional information: [Assignment: organization-defined additional information]." +
+			"Limit personally identifiable information contained in audit records to the following elements identified in the privacy risk assessment: [Assignment: organization-defined elements]." +
+			"Allocate audit log storage capacity to accommodate [Assignment: organization-defined audit log retention requirements]." +
+			"Transfer audit logs [Assignment: organization-defined frequency] to a different system, system component, or media other than the system or system component conducting the logging." +
+			"a. Alert [Assignment: organization-defined personnel or roles] within [Assignment: organization-defined time period] in the event of an audit logging process failure; and b. Take the following additional actions: [Assignment: organization-defined additional actions]." +
+			"Provide a warning to [Assignment: organization-defined personnel, roles, and/or locations] within [Assignment: organization-defined time period] when allocated audit log storage volume reaches [Assignment: organization-defined percentage] of repository maximum audit log storage capacity." +
+			"Provide an alert within [Assignment: organization-defined real-time period] to [Assignment: organization-defined personnel, roles, and/or locations] when the following audit failure events occur: [Assignment: organization-defined audit logging failure events requiring real-time alerts]." +
+			"Enforce configurable network communications traffic volume thresholds reflecting limits on audit log storage capacity and [Selection: reject; delay] network traffic above those thresholds." +
+			"Invoke a [Selection: full system shutdown; partial system shutdown; degraded operational mode with limited mission or business functionality available] in the event of [Assignment: organization-defined audit logging failures], unless an alternate audit logging capability exists." +
+			"Provide an alternate audit logging capability in the event of a failure in primary audit logging capability that implements [Assignment: organization-defined alternate audit logging functionality]." +
+			"a. Review and analyze system audit records [Assignment: organization-defined frequency] for indications of [Assignment: organization-defined inappropriate or unusual activity] and the potential impact of the inappropriate or unusual activity; b. Report findings to [Assignment: organization-defined personnel or roles]; and c. Adjust the level of audit record review, analysis, and reporting within the system when there is a change in risk based on law enforcement information, intelligence information, or other credible sources of information." +
+			"Integrate audit record review, analysis, and reporting processes using [Assignment: organization-defined automated mechanisms]." +
+			"Analyze and correlate audit records across different repositories to gain organization-wide situational awareness." +
+			"Provide and implement the capability to centrally review and analyze audit records from multiple components within the system." +
+			"Integrate analysis of audit records with analysis of [Selection (one or more): vulnerability scanning information; performance data; system monitoring information; [Assignment: organization-defined data/information collected from other sources]] to further enhance the ability to identify inappropriate or unusual activity." +
+			"Correlate information from audit records with information obtained from monitoring physical access to further enhance the ability to identify suspicious, inappropriate, unusual, or malevolent activity." +
+			"Specify the permitted actions for each [Selection (one or more): system process; role; user] associated with the review, analysis, and reporting of audit record information." +
+			"Perform a full text analysis of logged privileged commands in a physically distinct component or subsystem of the system, or other system that is dedicated to that analysis." +
+			"Correlate information from nontechnical sources with audit record information to enhance organization-wide situational awareness." +
+			"Provide and implement an audit record reduction and report generation capability that: a. Supports on-demand audit record review, analysis, and reporting requirements and after-the-fact investigations of incidents; and b. Does not alter the original content or time ordering of audit records." +
+			"Provide and implement the capability to process, sort, and search audit records for events of interest based on the following content: [Assignment: organization-defined fields within audit records]." +
+			"a. Use internal system clocks to generate time stamps for audit records; and b. Record time stamps for audit records that meet [Assignment: organization-defined granularity of time measurement] and that use Coordinated Universal Time, have a fixed local time offset from Coordinated Universal Time, or that include the local time offset as part of the time stamp." +
+			"a. Protect audit information and audit logging tools from unauthorized access, modification, and deletion; and b. Alert [Assignment: organization-defined personnel or roles] upon detection of unauthorized access, modification, or deletion of audit information." +
+			"Write audit trails to hardware-enforced, write-once media.Store audit records [Assignment: organization-defined frequency] in a repository that is part of a physically different system or system component than the system or component being audited." +
+			"Implement cryptographic mechanisms to protect the integrity of audit information and audit tools." +
+			"Authorize access to management of audit logging functionality to only [Assignment: organization-defined subset of privileged users or roles]." +
+			"Enforce dual authorization for [Selection (one or more): movement; deletion] of [Assignment: organization-defined audit information]." +
+			"Authorize read-only access to audit information to [Assignment: organization-defined subset of privileged users or roles]." +
+			"Store audit information on a component running a different operating system than the system or component being audited." +
+			"Provide irrefutable evidence that an individual (or process acting on behalf of an individual) has performed [Assignment: organization-defined actions to be covered by non-repudiation]." +
+			"(a) Bind the identity of the information producer with the information to [Assignment: organization-defined strength of binding]; and (b) Provide the means for authorized individuals to determine the identity of the producer of the information." +
+			"(a) Validate the binding of the information producer identity to the information at [Assignment: organization-defined frequency]; and (b) Perform [Assignment: organization-defined actions] in the event of a validation error." +
+			"Maintain reviewer or releaser credentials within the established chain of custody for information reviewed or released." +
+			"(a) Validate the binding of the information reviewer identity to the information at the transfer or release points prior to release or transfer between [Assignment: organization-defined security domains]; and (b) Perform [Assignment: organization-defined actions] in the event of a validation error." +
+			"Retain audit records for [Assignment: organization-defined time period consistent with records retention policy] to provide support for after-the-fact investigations of incidents and to meet regulatory and organizational information retention requirements." +
+			"Employ [Assignment: organization-defined measures] to ensure that long-term audit records generated by the system can be retrieved." +
+			"a. Provide audit record generation capability for the event types the system is capable of auditing as defined in AU-2a on [Assignment: organization-defined system components]; b. Allow [Assignment: organization-defined personnel or roles] to select the event types that are to be logged by specific components of the system; and c. Generate audit records for the event types defined in AU-2c that include the audit record content defined in AU-3." +
+			"Compile audit records from [Assignment: organization-defined system components] into a system-wide (logical or physical) audit trail that is time-correlated to within [Assignment: organization-defined level of tolerance for the relationship between time stamps of individual records in the audit trail]." +
+			"Produce a system-wide (logical or physical) audit trail composed of audit records in a standardized format." +
+			"Provide and implement the capability for [Assignment: organization-defined individuals or roles] to change the logging to be performed on [Assignment: organization-defined system components] based on [Assignment: organization-defined selectable event criteria] within [Assignment: organization-defined time thresholds]." +
+			"Provide and implement the capability for auditing the parameters of user query events for data sets containing personally identifiable information." +
+			"a. Monitor [Assignment: organization-defined open-source information and/or information sites] [Assignment: organization-defined frequency] for evidence of unauthorized disclosure of organizational information; and b. If an information disclosure is discovered: 1. Notify [Assignment: organization-defined personnel or roles]; and 2. Take the following additional actions: [Assignment: organization-defined additional actions]." +
+			"Monitor open-source information and information sites using [Assignment: organization-defined automated mechanisms]." +
+			"Review the list of open-source information sites being monitored [Assignment: organization-defined frequency]." +
+			"Employ discovery techniques, processes, and tools to determine if external entities are replicating organizational information in an unauthorized manner." +
+			"a. Provide and implement the capability for [Assignment: organization-defined users or roles] to [Selection (one or more): record; view; hear; log] the content of a user session under [Assignment: organization-defined circumstances]; and b. Develop, integrate, and use session auditing activities in consultation with legal counsel and in accordance with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines." +
+			"Initiate session audits automatically at system start-up.Provide and implement the capability for authorized users to remotely view and hear content related to an established user session in real time." +
+			"Employ [Assignment: organization-defined methods] for coordinating [Assignment: organization-defined audit information] among external organizations when audit information is transmitted across organizational boundaries." +
+			"Preserve the identity of individuals in cross-organizational audit trails.Provide cross-organizational audit information to [Assignment: organization-defined organizations] based on [Assignment: organization-defined cross-organizational sharing agreements]." +
+			"Implement [Assignment: organization-defined measures] to disassociate individuals from audit information transmitted across organizational boundaries." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] assessment, authorization, and monitoring policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the assessment, authorization, and monitoring policy and the associated assessment, authorization, and monitoring controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the assessment, authorization, and monitoring policy and procedures; and c. Review and update the current assessment, authorization, and monitoring: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Select the appropriate assessor or assessment team for the type of assessment to be conducted; b. Develop a control assessment plan that describes the scope of the assessment including: 1. Controls and control enhancements under assessment; 2. Assessment procedures to be used to determine control effectiveness; and 3. Assessment environment, assessment team, and assessment roles and responsibilities; c. Ensure the control assessment plan is reviewed and approved by the authorizing official or designated representative prior to conducting the assessment; d. Assess the controls in the system and its environment of operation [Assignment: organization-defined frequency] to determine the extent to which the controls are implemented correctly, operating as intended, and producing the desired outcome with respect to meeting established security and privacy requirements; e. Produce a control assessment report that document the results of the assessment; and f. Provide the results of the control assessment to [Assignment: organization-defined individuals or roles]." +
+			"Employ independent assessors or assessment teams to conduct control assessments." +
+			"Include as part of control assessments, [Assignment: organization-defined frequency], [Selection: announced; unannounced], [Selection (one or more): in-depth monitoring; security instrumentation; automated security test cases; vulnerability scanning; malicious user testing; insider threat assessment; performance and load testing; data leakage or data loss assessment; [Assignment: organization-defined other forms of assessment]]." +
+			"Leverage the results of control assessments performed by [Assignment: organization-defined external organization] on [Assignment: organization-defined system] when the assessment meets [Assignment: organization-defined requirements]." +
+			"a. Approve and manage the exchange of information between the system and other systems using [Selection (one or more): interconnection security agreements; information exchange security agreements; memoranda of understanding or agreement; service level agreements; user agreements; nondisclosure agreements; [Assignment: organization-defined type of agreement]]; b. Document, as part of each exchange agreement, the interface characteristics, security and privacy requirements, controls, and responsibilities for each system, and the impact level of the information communicated; and c. Review and update the agreements [Assignment: organization-defined frequency]." +
+			"Verify that individuals or systems transferring data between interconnecting systems have the requisite authorizations (i.e., write permissions or privileges) prior to accepting such data." +
+			"(a) Identify transitive (downstream) information exchanges with other systems through the systems identified in CA-3a; and (b) Take measures to ensure that transitive (downstream) information exchanges cease when the controls on identified transitive (downstream) systems cannot be verified or validated." +
+			"a. Develop a plan of action and milestones for the system to document the planned remediation actions of the organization to correct weaknesses or deficiencies noted during the assessment of the controls and to reduce or eliminate known vulnerabilities in the system; and b. Update existing plan of action and milestones [Assignment: organization-defined frequency] based on the findings from control assessments, independent audits or reviews, and continuous monitoring activities." +
+			"Ensure the accuracy, currency, and availability of the plan of action and milestones for the system using [Assignment: organization-defined automated mechanisms]." +
+			"a. Assign a senior official as the authorizing official for the system; b. Assign a senior official as the authorizing official for common controls available for inheritance by organizational systems; c. Ensure that the authorizing official for the system, before commencing operations: 1. Accepts the use of common controls inherited by the system; and 2. Authorizes the system to operate; d. Ensure that the authorizing official for common controls authorizes the use of those controls for inheritance by organizational systems; e. Update the authorizations [Assignment: organization-defined frequency]." +
+			"Employ a joint authorization process for the system that includes multiple authorizing officials from the same organization conducting the authorization." +
+			"Employ a joint authorization process for the system that includes multiple authorizing officials with at least one authorizing official from an organization external to the organization conducting the authorization." +
+			"Develop a system-level continuous monitoring strategy and implement continuous monitoring in accordance with the organization-level continuous monitoring strategy that includes: a. Establishing the following system-level metrics to be monitored: [Assignment: organization-defined system-level metrics]; b. Establishing [Assignment: organization-defined frequencies] for monitoring and [Assignment: organization-defined frequencies] for assessment of control effectiveness; c. Ongoing control assessments in accordance with the continuous monitoring strategy; d. Ongoing monitoring of system and organization-defined metrics in accordance with the continuous monitoring strategy; e. Correlation and analysis of information generated by control assessments and monitoring; f. Response actions to address results of the analysis of control assessment and monitoring information; and g. Reporting the security and privacy status of the system to [Assignment: organization-defined personnel or roles] [Assignment: organization-defined frequency]." +
+			"Employ independent assessors or assessment teams to monitor the controls in the system on an ongoing basis." +
+			"Employ trend analyses to determine if control implementations, the frequency of continuous monitoring activities, and the types of activities used in the continuous monitoring process need to be modified based on empirical data." +
+			"Ensure risk monitoring is an integral part of the continuous monitoring strategy that includes the following: (a) Effectiveness monitoring; (b) Compliance monitoring; and (c) Change monitoring." +
+			"Employ the following actions to validate that policies are established and implemented controls are operating in a consistent manner: [Assignment: organization-defined actions]." +
+			"Ensure the accuracy, currency, and availability of monitoring results for the system using [Assignment: organization-defined automated mechanisms]." +
+			"Conduct penetration testing [Assignment: organization-defined frequency] on [Assignment: organization-defined systems or system components]." +
+			"Employ an independent penetration testing agent or team to perform penetration testing on the system or system components." +
+			"Employ the following red-team exercises to simulate attempts by adversaries to compromise organizational systems in accordance with applicable rules of engagement: [Assignment: organization-defined red team exercises]." +
+			"Employ a penetration testing process that includes [Assignment: organization-defined frequency] [Selection: announced; unannounced] attempts to bypass or circumvent controls associated with physical access points to the facility." +
+			"a. Authorize internal connections of [Assignment: organization-defined system components or classes of components] to the system; b. Document, for each internal connection, the interface characteristics, security and privacy requirements, and the nature of the information communicated; c. Terminate internal system connections after [Assignment: organization-defined conditions]; and d. Review [Assignment: organization-defined frequency] the continued need for each internal connection." +
+			"Perform security and privacy compliance checks on constituent system components prior to the establishment of the internal connection." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] configuration management policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the configuration management policy and the associated configuration management controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the configuration management policy and procedures; and c. Review and update the current configuration management: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Develop, document, and maintain under configuration control, a current baseline configuration of the system; and b. Review and update the baseline configuration of the system: 1. [Assignment: organization-defined frequency]; 2. When required due to [Assignment: organization-defined circumstances]; and 3. When system components are installed or upgraded." +
+			"Maintain the currency, completeness, accuracy, and availability of the baseline configuration of the system using [Assignment: organization-defined automated mechanisms]." +
+			"Retain [Assignment: organization-defined number] of previous versions of baseline configurations of the system to support rollback." +
+			"Maintain a baseline configuration for system development and test environments that is managed separately from the operational baseline configuration." +
+			"(a) Issue [Assignment: organization-defined systems or system components] with [Assignment: organization-defined configurations] to individuals traveling to locations that the organization deems to be of significant risk; and (b) Apply the following controls to the systems or components when the individuals return from travel: [Assignment: organization-defined controls]." +
+			"a. Determine and document the types of changes to the system that are configuration-controlled; b. Review proposed configuration-controlled changes to the system and approve or disapprove such changes with explicit consideration for security and privacy impact analyses; c. Document configuration change decisions associated with the system; d. Implement approved configuration-controlled changes to the system; e. Retain records of configuration-controlled changes to the system for [Assignment: organization-defined time period]; f. Monitor and review activities associated with configuration-controlled changes to the system; and g. Coordinate and provide oversight for configuration change control activities through [Assignment: organization-defined configuration change control element] that convenes [Selection (one or more): [Assignment: organization-defined frequency]; when [Assignment: organization-defined configuration change conditions]]." +
+			"Use [Assignment: organization-defined automated mechanisms] to: (a) Document proposed changes to the system; (b) Notify [Assignment: organization-defined approval authorities] of proposed changes to the system and request change approval; (c) Highlight proposed changes to the system that have not been approved or disapproved within [Assignment: organization-defined time period]; (d) Prohibit changes to the system until designated approvals are received; (e) Document all changes to the system; and (f) Notify [Assignment: organization-defined personnel] when approved changes to the system are completed." +
+			"Test, validate, and document changes to the system before finalizing the implementation of the changes." +
+			"Implement changes to the current system baseline and deploy the updated baseline across the installed base using [Assignment: organization-defined automated mechanisms]." +
+			"Require [Assignment: organization-defined security and privacy representatives] to be members of the [Assignment: organization-defined configuration change control element]." +
+			"Implement the following security responses automatically if baseline configurations are changed in an unauthorized manner: [Assignment: organization-defined security responses]." +
+			"Ensure that cryptographic mechanisms used to provide the following controls are under configuration management: [Assignment: organization-defined controls]." +
+			"Review changes to the system [Assignment: organization-defined frequency] or when [Assignment: organization-defined circumstances] to determine whether unauthorized changes have occurred." +
+			"Prevent or restrict changes to the configuration of the system under the following circumstances: [Assignment: organization-defined circumstances]." +
+			"Analyze changes to the system to determine potential security and privacy impacts prior to change implementation." +
+			"Analyze changes to the system in a separate test environment before implementation in an operational environment, looking for security and privacy impacts due to flaws, weaknesses, incompatibility, or intentional malice." +
+			"After system changes, verify that the impacted controls are implemented correctly, operating as intended, and producing the desired outcome with regard to meeting the security and privacy requirements for the system." +
+			"Define, document, approve, and enforce physical and logical access restrictions associated with changes to the system." +
+			"(a) Enforce access restrictions using [Assignment: organization-defined automated mechanisms]; and (b) Automatically generate audit records of the enforcement actions." +
+			"Enforce dual authorization for implementing changes to [Assignment: organization-defined system components and system-level information]." +
+			"(a) Limit privileges to change system components and system-related information within a production or operational environment; and (b) Review and reevaluate privileges [Assignment: organization-defined frequency]." +
+			"Limit privileges to change software resident within software libraries.a. Establish and document configuration settings for components employed within the system that reflect the most restrictive mode consistent with operational requirements using [Assignment: organization-defined common secure configurations]; b. Implement the configuration settings; c. Identify, document, and approve any deviations from established configuration settings for [Assignment: organization-defined system components] based on [Assignment: organization-defined operational requirements]; and d. Monitor and control changes to the configuration settings in accordance with organizational policies and procedures." +
+			"Manage, apply, and verify configuration settings for [Assignment: organization-defined system components] using [Assignment: organization-defined automated mechanisms]." +
+			"Take the following actions in response to unauthorized changes to [Assignment: organization-defined configuration settings]: [Assignment: organization-defined actions]." +
+			"a. Configure the system to provide only [Assignment: organization-defined mission essential capabilities]; and b. Prohibit or restrict the use of the following functions, ports, protocols, software, and/or services: [Assignment: organization-defined prohibited or restricted functions, system ports, protocols, software, and/or services]." +
+			"(a) Review the system [Assignment: organization-defined frequency] to identify unnecessary and/or nonsecure functions, ports, protocols, software, and services; and (b) Disable or remove [Assignment: organization-defined functions, ports, protocols, software, and services within the system deemed to be unnecessary and/or nonsecure]." +
+			"Prevent program execution in accordance with [Selection (one or more): [Assignment: organization-defined policies, rules of behavior, and/or access agreements regarding software program usage and restrictions]; rules authorizing the terms and conditions of software program usage]." +
+			"Ensure compliance with [Assignment: organization-defined registration requirements for functions, ports, protocols, and services]." +
+			"(a) Identify [Assignment: organization-defined software programs not authorized to execute on the system]; (b) Employ an allow-all, deny-by-exception policy to prohibit the execution of unauthorized software programs on the system; and (c) Review and update the list of unauthorized software programs [Assignment: organization-defined frequency]." +
+			"(a) Identify [Assignment: organization-defined software programs authorized to execute on the system]; (b) Employ a deny-all, permit-by-exception policy to allow the execution of authorized software programs on the system; and (c) Review and update the list of authorized software programs [Assignment: organization-defined frequency]." +
+			"Require that the following user-installed software execute in a confined physical or virtual machine environment with limited privileges: [Assignment: organization-defined user-installed software]." +
+			"Allow execution of binary or machine-executable code only in confined physical or virtual machine environments and with the explicit approval of [Assignment: organization-defined personnel or roles] when such code is: (a) Obtained from sources with limited or no warranty; and/or (b) Without the provision of source code." +
+			"(a) Prohibit the use of binary or machine-executable code from sources with limited or no warranty or without the provision of source code; and (b) Allow exceptions only for compelling mission or operational requirements and with the approval of the authorizing official." +
+			"(a) Identify [Assignment: organization-defined hardware components authorized for system use]; (b) Prohibit the use or connection of unauthorized hardware components; (c) Review and update the list of authorized hardware components [Assignment: organization-defined frequency]." +
+			"a. Develop and document an inventory of system components that: 1. Accurately reflects the system; 2. Includes all components within the system; 3. Does not include duplicate accounting of components or components assigned to any other system; 4. Is at the level of granularity deemed necessary for tracking and reporting; and 5. Includes the following information to achieve system component accountability: [Assignment: organization-defined information deemed necessary to achieve effective system component accountability]; and b. Review and update the system component inventory [Assignment: organization-defined frequency]." +
+			"Update the inventory of system components as part of component installations, removals, and system updates." +
+			"Maintain the currency, completeness, accuracy, and availability of the inventory of system components using [Assignment: organization-defined automated mechanisms]." +
+			"(a) Detect the presence of unauthorized hardware, software, and firmware components within the system using [Assignment: organization-defined automated mechanisms] [Assignment: organization-defined frequency]; and (b) Take the following actions when unauthorized components are detected: [Selection (one or more): disable network access by such components; isolate the components; notify [Assignment: organization-defined personnel or roles]]." +
+			"Include in the system component inventory information, a means for identifying by [Selection (one or more): name; position; role], individuals responsible and accountable for administering those components." +
+			"Include assessed component configurations and any approved deviations to current deployed configurations in the system component inventory." +
+			"Provide a centralized repository for the inventory of system components.Support the tracking of system components by geographic location using [Assignment: organization-defined automated mechanisms]." +
+			"(a) Assign system components to a system; and (b) Receive an acknowledgement from [Assignment: organization-defined personnel or roles] of this assignment." +
+			"Develop, document, and implement a configuration management plan for the system that: a. Addresses roles, responsibilities, and configuration management processes and procedures; b. Establishes a process for identifying configuration items throughout the system development life cycle and for managing the configuration of the configuration items; c. Defines the configuration items for the system and places the configuration items under configuration management; d. Is reviewed and approved by [Assignment: organization-defined personnel or roles]; and e. Protects the configuration management plan from unauthorized disclosure and modification." +
+			"Assign responsibility for developing the configuration management process to organizational personnel that are not directly involved in system development." +
+			"a. Use software and associated documentation in accordance with contract agreements and copyright laws; b. Track the use of software and associated documentation protected by quantity licenses to control copying and distribution; and c. Control and document the use of peer-to-peer file sharing technology to ensure that this capability is not used for the unauthorized distribution, display, performance, or reproduction of copyrighted work." +
+			"Establish the following restrictions on the use of open-source software: [Assignment: organization-defined restrictions]." +
+			"a. Establish [Assignment: organization-defined policies] governing the installation of software by users; b. Enforce software installation policies through the following methods: [Assignment: organization-defined methods]; and c. Monitor policy compliance [Assignment: organization-defined frequency]." +
+			"Allow user installation of software only with explicit privileged status.Enforce and monitor compliance with software installation policies using [Assignment: organization-defined automated mechanisms]." +
+			"a. Identify and document the location of [Assignment: organization-defined information] and the specific system components on which the information is processed and stored; b. Identify and document the users who have access to the system and system components where the information is processed and stored; and c. Document changes to the location (i.e., system or system components) where the information is processed and stored." +
+			"Use automated tools to identify [Assignment: organization-defined information by information type] on [Assignment: organization-defined system components] to ensure controls are in place to protect organizational information and individual privacy." +
+			"Develop and document a map of system data actions.Prevent the installation of [Assignment: organization-defined software and firmware components] without verification that the component has been digitally signed using a certificate that is recognized and approved by the organization." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] contingency planning policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the contingency planning policy and the associated contingency planning controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the contingency planning policy and procedures; and c. Review and update the current contingency planning: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Develop a contingency plan for the system that: 1. Identifies essential mission and business functions and associated contingency requirements; 2. Provides recovery objectives, restoration priorities, and metrics; 3. Addresses contingency roles, responsibilities, assigned individuals with contact information; 4. Addresses maintaining essential mission and business functions despite a system disruption, compromise, or failure; 5. Addresses eventual, full system restoration without deterioration of the controls originally planned and implemented; 6. Addresses the sharing of contingency information; and 7. Is reviewed and approved by [Assignment: organization-defined personnel or roles]; b. Distribute copies of the contingency plan to [Assignment: organization-defined key contingency personnel (identified by name and/or by role) and organizational elements]; c. Coordinate contingency planning activities with incident handling activities; d. Review the contingency plan for the system [Assignment: organization-defined frequency]; e. Update the contingency plan to address changes to the organization, system, or environment of operation and problems encountered during contingency plan implementation, execution, or testing; f. Communicate contingency plan changes to [Assignment: organization-defined key contingency personnel (identified by name and/or by role) and organizational elements]; g. Incorporate lessons learned from contingency plan testing, training, or actual contingency activities into contingency testing and training; and h. Protect the contingency plan from unauthorized disclosure and modification." +
+			"Coordinate contingency plan development with organizational elements responsible for related plans." +
+			"Conduct capacity planning so that necessary capacity for information processing, telecommunications, and environmental support exists during contingency operations." +
+			"Plan for the resumption of [Selection: all; essential] mission and business functions within [Assignment: organization-defined time period] of contingency plan activation." +
+			"Plan for the continuance of [Selection: all; essential] mission and business functions with minimal or no loss of operational continuity and sustains that continuity until full system restoration at primary processing and/or storage sites." +
+			"Plan for the transfer of [Selection: all; essential] mission and business functions to alternate processing and/or storage sites with minimal or no loss of operational continuity and sustain that continuity through system restoration to primary processing and/or storage sites." +
+			"Coordinate the contingency plan with the contingency plans of external service providers to ensure that contingency requirements can be satisfied." +
+			"Identify critical system assets supporting [Selection: all; essential] mission and business functions." +
+			"a. Provide contingency training to system users consistent with assigned roles and responsibilities: 1. Within [Assignment: organization-defined time period] of assuming a contingency role or responsibility; 2. When required by system changes; and 3. [Assignment: organization-defined frequency] thereafter; and b. Review and update contingency training content [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"Incorporate simulated events into contingency training to facilitate effective response by personnel in crisis situations." +
+			"Employ mechanisms used in operations to provide a more thorough and realistic contingency training environment." +
+			"a. Test the contingency plan for the system [Assignment: organization-defined frequency] using the following tests to determine the effectiveness of the plan and the readiness to execute the plan: [Assignment: organization-defined tests]. b. Review the contingency plan test results; and c. Initiate corrective actions, if needed." +
+			"Coordinate contingency plan testing with organizational elements responsible for related plans." +
+			"Test the contingency plan at the alternate processing site: (a) To familiarize contingency personnel with the facility and available resources; and (b) To evaluate the capabilities of the alternate processing site to support contingency operations." +
+			"Test the contingency plan using [Assignment: organization-defined automated mechanisms]." +
+			"Include a full recovery and reconstitution of the system to a known state as part of contingency plan testing." +
+			"Employ [Assignment: organization-defined mechanisms] to [Assignment: organization-defined system or system component] to disrupt and adversely affect the system or system component." +
+			"a. Establish an alternate storage site, including necessary agreements to permit the storage and retrieval of system backup information; and b. Ensure that the alternate storage site provides controls equivalent to that of the primary site." +
+			"Identify an alternate storage site that is sufficiently separated from the primary storage site to reduce susceptibility to the same threats." +
+			"Configure the alternate storage site to facilitate recovery operations in accordance with recovery time and recovery point objectives." +
+			"Identify potential accessibility problems to the alternate storage site in the event of an area-wide disruption or disaster and outline explicit mitigation actions." +
+			"a. Establish an alternate processing site, including necessary agreements to permit the transfer and resumption of [Assignment: organization-defined system operations] for essential mission and business functions within [Assignment: organization-defined time period consistent with recovery time and recovery point objectives] when the primary processing capabilities are unavailable; b. Make available at the alternate processing site, the equipment and supplies required to transfer and resume operations or put contracts in place to support delivery to the site within the organization-defined time period for transfer and resumption; and c. Provide controls at the alternate processing site that are equivalent to those at the primary site." +
+			"Identify an alternate processing site that is sufficiently separated from the primary processing site to reduce susceptibility to the same threats." +
+			"Identify potential accessibility problems to alternate processing sites in the event of an area-wide disruption or disaster and outlines explicit mitigation actions." +
+			"Develop alternate processing site agreements that contain priority-of-service provisions in accordance with availability requirements (including recovery time objectives)." +
+			"Prepare the alternate processing site so that the site can serve as the operational site supporting essential mission and business functions." +
+			"Plan and prepare for circumstances that preclude returning to the primary processing site." +
+			"Establish alternate telecommunications services, including necessary agreements to permit the resumption of [Assignment: organization-defined system operations] for essential mission and business functions within [Assignment: organization-defined time period] when the primary telecommunications capabilities are unavailable at either the primary or alternate processing or storage sites." +
+			"(a) Develop primary and alternate telecommunications service agreements that contain priority-of-service provisions in accordance with availability requirements (including recovery time objectives); and (b) Request Telecommunications Service Priority for all telecommunications services used for national security emergency preparedness if the primary and/or alternate telecommunications services are provided by a common carrier." +
+			"Obtain alternate telecommunications services to reduce the likelihood of sharing a single point of failure with primary telecommunications services." +
+			"Obtain alternate telecommunications services from providers that are separated from primary service providers to reduce susceptibility to the same threats." +
+			"(a) Require primary and alternate telecommunications service providers to have contingency plans; (b) Review provider contingency plans to ensure that the plans meet organizational contingency requirements; and (c) Obtain evidence of contingency testing and training by providers [Assignment: organization-defined frequency]." +
+			"Test alternate telecommunication services [Assignment: organization-defined frequency]." +
+			"a. Conduct backups of user-level information contained in [Assignment: organization-defined system components] [Assignment: organization-defined frequency consistent with recovery time and recovery point objectives]; b. Conduct backups of system-level information contained in the system [Assignment: organization-defined frequency consistent with recovery time and recovery point objectives]; c. Conduct backups of system documentation, including security- and privacy-related documentation [Assignment: organization-defined frequency consistent with recovery time and recovery point objectives]; and d. Protect the confidentiality, integrity, and availability of backup information." +
+			"Test backup information [Assignment: organization-defined frequency] to verify media reliability and information integrity." +
+			"Use a sample of backup information in the restoration of selected system functions as part of contingency plan testing." +
+			"Store backup copies of [Assignment: organization-defined critical system software and other security-related information] in a separate facility or in a fire rated container that is not collocated with the operational system." +
+			"Transfer system backup information to the alternate storage site [Assignment: organization-defined time period and transfer rate consistent with the recovery time and recovery point objectives]." +
+			"Conduct system backup by maintaining a redundant secondary system that is not collocated with the primary system and that can be activated without loss of information or disruption to operations." +
+			"Enforce dual authorization for the deletion or destruction of [Assignment: organization-defined backup information]." +
+			"Implement cryptographic mechanisms to prevent unauthorized disclosure and modification of [Assignment: organization-defined backup information]." +
+			"Provide for the recovery and reconstitution of the system to a known state within [Assignment: organization-defined time period consistent with recovery time and recovery point objectives] after a disruption, compromise, or failure." +
+			"Implement transaction recovery for systems that are transaction-based.Addressed through tailoring." +
+			"Provide the capability to restore system components within [Assignment: organization-defined restoration time periods] from configuration-controlled and integrity-protected information representing a known, operational state for the components." +
+			"Protect system components used for recovery and reconstitution.Provide the capability to employ [Assignment: organization-defined alternative communications protocols] in support of maintaining continuity of operations." +
+			"When [Assignment: organization-defined conditions] are detected, enter a safe mode of operation with [Assignment: organization-defined restrictions of safe mode of operation]." +
+			"Employ [Assignment: organization-defined alternative or supplemental security mechanisms] for satisfying [Assignment: organization-defined security functions] when the primary means of implementing the security function is unavailable or compromised." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] identification and authentication policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the identification and authentication policy and the associated identification and authentication controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the identification and authentication policy and procedures; and c. Review and update the current identification and authentication: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"Uniquely identify and authenticate organizational users and associate that unique identification with processes acting on behalf of those users." +
+			"Implement multi-factor authentication for access to privileged accounts.Implement multi-factor authentication for access to non-privileged accounts." +
+			"When shared accounts or authenticators are employed, require users to be individually authenticated before granting access to the shared accounts or resources." +
+			"Implement multi-factor authentication for [Selection (one or more): local; network; remote] access to [Selection (one or more): privileged accounts; non-privileged accounts] such that: (a) One of the factors is provided by a device separate from the system gaining access; and (b) The device meets [Assignment: organization-defined strength of mechanism requirements]." +
+			"Implement replay-resistant authentication mechanisms for access to [Selection (one or more): privileged accounts; non-privileged accounts]." +
+			"Provide a single sign-on capability for [Assignment: organization-defined system accounts and services]." +
+			"Accept and electronically verify Personal Identity Verification-compliant credentials." +
+			"Implement the following out-of-band authentication mechanisms under [Assignment: organization-defined conditions]: [Assignment: organization-defined out-of-band authentication]." +
+			"Uniquely identify and authenticate [Assignment: organization-defined devices and/or types of devices] before establishing a [Selection (one or more): local; remote; network] connection." +
+			"Authenticate [Assignment: organization-defined devices and/or types of devices] before establishing [Selection (one or more): local; remote; network] connection using bidirectional authentication that is cryptographically based." +
+			"(a) Where addresses are allocated dynamically, standardize dynamic address allocation lease information and the lease duration assigned to devices in accordance with [Assignment: organization-defined lease information and lease duration]; and (b) Audit lease information when assigned to a device." +
+			"Handle device identification and authentication based on attestation by [Assignment: organization-defined configuration management process]." +
+			"Manage system identifiers by: a. Receiving authorization from [Assignment: organization-defined personnel or roles] to assign an individual, group, role, service, or device identifier; b. Selecting an identifier that identifies an individual, group, role, service, or device; c. Assigning the identifier to the intended individual, group, role, service, or device; and d. Preventing reuse of identifiers for [Assignment: organization-defined time period]." +
+			"Prohibit the use of system account identifiers that are the same as public identifiers for individual accounts." +
+			"Manage individual identifiers by uniquely identifying each individual as [Assignment: organization-defined characteristic identifying individual status]." +
+			"Manage individual identifiers dynamically in accordance with [Assignment: organization-defined dynamic identifier policy]." +
+			"Coordinate with the following external organizations for cross-organization management of identifiers: [Assignment: organization-defined external organizations]." +
+			"Generate pairwise pseudonymous identifiers.Maintain the attributes for each uniquely identified individual, device, or service in [Assignment: organization-defined protected central storage]." +
+			"Manage system authenticators by: a. Verifying, as part of the initial authenticator distribution, the identity of the individual, group, role, service, or device receiving the authenticator; b. Establishing initial authenticator content for any authenticators issued by the organization; c. Ensuring that authenticators have sufficient strength of mechanism for their intended use; d. Establishing and implementing administrative procedures for initial authenticator distribution, for lost or compromised or damaged authenticators, and for revoking authenticators; e. Changing default authenticators prior to first use; f. Changing or refreshing authenticators [Assignment: organization-defined time period by authenticator type] or when [Assignment: organization-defined events] occur; g. Protecting authenticator content from unauthorized disclosure and modification; h. Requiring individuals to take, and having devices implement, specific controls to protect authenticators; and i. Changing authenticators for group or role accounts when membership to those accounts changes." +
+			"For password-based authentication: (a) Maintain a list of commonly-used, expected, or compromised passwords and update the list [Assignment: organization-defined frequency] and when organizational passwords are suspected to have been compromised directly or indirectly; (b) Verify, when users create or update passwords, that the passwords are not found on the list of commonly-used, expected, or compromised passwords in IA-5(1)(a); (c) Transmit passwords only over cryptographically-protected channels; (d) Store passwords using an approved salted key derivation function, preferably using a keyed hash; (e) Require immediate selection of a new password upon account recovery; (f) Allow user selection of long passwords and passphrases, including spaces and all printable characters; (g) Employ automated tools to assist the user in selecting strong password authenticators; and (h) Enforce the following composition and complexity rules: [Assignment: organization-defined composition and complexity rules]." +
+			"(a) For public key-based authentication: (1) Enforce authorized access to the corresponding private key; and (2) Map the authenticated identity to the account of the individual or group; and (b) When public key infrastructure (PKI) is used: (1) Validate certificates by constructing and verifying a certification path to an accepted trust anchor, including checking certificate status information; and (2) Implement a local cache of revocation data to support path discovery and validation." +
+			"Require developers and installers of system components to provide unique authenticators or change default authenticators prior to delivery and installation." +
+			"Protect authenticators commensurate with the security category of the information to which use of the authenticator permits access." +
+			"Ensure that unencrypted static authenticators are not embedded in applications or other forms of static storage." +
+			"Implement [Assignment: organization-defined security controls] to manage the risk of compromise due to individuals having accounts on multiple systems." +
+			"Use the following external organizations to federate credentials: [Assignment: organization-defined external organizations]." +
+			"Bind identities and authenticators dynamically using the following rules: [Assignment: organization-defined binding rules]." +
+			"For biometric-based authentication, employ mechanisms that satisfy the following biometric quality requirements [Assignment: organization-defined biometric quality requirements]." +
+			"Prohibit the use of cached authenticators after [Assignment: organization-defined time period]." +
+			"For PKI-based authentication, employ an organization-wide methodology for managing the content of PKI trust stores installed across all platforms, including networks, operating systems, browsers, and applications." +
+			"Use only General Services Administration-approved products and services for identity, credential, and access management." +
+			"Require that the issuance of [Assignment: organization-defined types of and/or specific authenticators] be conducted [Selection: in person; by a trusted external party] before [Assignment: organization-defined registration authority] with authorization by [Assignment: organization-defined personnel or roles]." +
+			"Employ presentation attack detection mechanisms for biometric-based authentication." +
+			"(a) Employ [Assignment: organization-defined password managers] to generate and manage passwords; and (b) Protect the passwords using [Assignment: organization-defined controls]." +
+			"Obscure feedback of authentication information during the authentication process to protect the information from possible exploitation and use by unauthorized individuals." +
+			"Implement mechanisms for authentication to a cryptographic module that meet the requirements of applicable laws, executive orders, directives, policies, regulations, standards, and guidelines for such authentication." +
+			"Uniquely identify and authenticate non-organizational users or processes acting on behalf of non-organizational users." +
+			"Accept and electronically verify Personal Identity Verification-compliant credentials from other federal agencies." +
+			"(a) Accept only external authenticators that are NIST-compliant; and (b) Document and maintain a list of accepted external authenticators." +
+			"Conform to the following profiles for identity management [Assignment: organization-defined identity management profiles]." +
+			"Accept and verify federated or PKI credentials that meet [Assignment: organization-defined policy]." +
+			"Implement the following measures to disassociate user attributes or identifier assertion relationships among individuals, credential service providers, and relying parties: [Assignment: organization-defined measures]." +
+			"Uniquely identify and authenticate [Assignment: organization-defined system services and applications] before establishing communications with devices, users, or other services or applications." +
+			"Require individuals accessing the system to employ [Assignment: organization-defined supplemental authentication techniques or mechanisms] under specific [Assignment: organization-defined circumstances or situations]." +
+			"Require users to re-authenticate when [Assignment: organization-defined circumstances or situations requiring re-authentication]." +
+			"a. Identity proof users that require accounts for logical access to systems based on appropriate identity assurance level requirements as specified in applicable standards and guidelines; b. Resolve user identities to a unique individual; and c. Collect, validate, and verify identity evidence." +
+			"Require that the registration process to receive an account for logical access includes supervisor or sponsor authorization." +
+			"Require evidence of individual identification be presented to the registration authority." +
+			"Require that the presented identity evidence be validated and verified through [Assignment: organizational defined methods of validation and verification]." +
+			"Require that the validation and verification of identity evidence be conducted in person before a designated registration authority." +
+			"Require that a [Selection: registration code; notice of proofing] be delivered through an out-of-band channel to verify the users address (physical or digital) of record." +
+			"Accept externally-proofed identities at [Assignment: organization-defined identity assurance level]." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] incident response policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the incident response policy and the associated incident response controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the incident response policy and procedures; and c. Review and update the current incident response: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Provide incident response training to system users consistent with assigned roles and responsibilities: 1. Within [Assignment: organization-defined time period] of assuming an incident response role or responsibility or acquiring system access; 2. When required by system changes; and 3. [Assignment: organization-defined frequency] thereafter; and b. Review and update incident response training content [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"Incorporate simulated events into incident response training to facilitate the required response by personnel in crisis situations." +
+			"Provide an incident response training environment using [Assignment: organization-defined automated mechanisms]." +
+			"Provide incident response training on how to identify and respond to a breach, including the organization’s process for reporting a breach." +
+			"Test the effectiveness of the incident response capability for the system [Assignment: organization-defined frequency] using the following tests: [Assignment: organization-defined tests]." +
+			"Test the incident response capability using [Assignment: organization-defined automated mechanisms]." +
+			"Coordinate incident response testing with organizational elements responsible for related plans." +
+			"Use qualitative and quantitative data from testing to: (a) Determine the effectiveness of incident response processes; (b) Continuously improve incident response processes; and (c) Provide incident response measures and metrics that are accurate, consistent, and in a reproducible format." +
+			"a. Implement an incident handling capability for incidents that is consistent with the incident response plan and includes preparation, detection and analysis, containment, eradication, and recovery; b. Coordinate incident handling activities with contingency planning activities; c. Incorporate lessons learned from ongoing incident handling activities into incident response procedures, training, and testing, and implement the resulting changes accordingly; and d. Ensure the rigor, intensity, scope, and results of incident handling activities are comparable and predictable across the organization." +
+			"Support the incident handling process using [Assignment: organization-defined automated mechanisms]." +
+			"Include the following types of dynamic reconfiguration for [Assignment: organization-defined system components] as part of the incident response capability: [Assignment: organization-defined types of dynamic reconfiguration]." +
+			"Identify [Assignment: organization-defined classes of incidents] and take the following actions in response to those incidents to ensure continuation of organizational mission and business functions: [Assignment: organization-defined actions to take in response to classes of incidents]." +
+			"Correlate incident information and individual incident responses to achieve an organization-wide perspective on incident awareness and response." +
+			"Implement a configurable capability to automatically disable the system if [Assignment: organization-defined security violations] are detected." +
+			"Implement an incident handling capability for incidents involving insider threats." +
+			"Coordinate an incident handling capability for insider threats that includes the following organizational entities [Assignment: organization-defined entities]." +
+			"Coordinate with [Assignment: organization-defined external organizations] to correlate and share [Assignment: organization-defined incident information] to achieve a cross-organization perspective on incident awareness and more effective incident responses." +
+			"Employ [Assignment: organization-defined dynamic response capabilities] to respond to incidents." +
+			"Coordinate incident handling activities involving supply chain events with other organizations involved in the supply chain." +
+			"Establish and maintain an integrated incident response team that can be deployed to any location identified by the organization in [Assignment: organization-defined time period]." +
+			"Analyze malicious code and/or other residual artifacts remaining in the system after the incident." +
+			"Analyze anomalous or suspected adversarial behavior in or related to [Assignment: organization-defined environments or resources]." +
+			"Establish and maintain a security operations center.(a) Manage public relations associated with an incident; and (b) Employ measures to repair the reputation of the organization." +
+			"Track and document incidents.Track incidents and collect and analyze incident information using [Assignment: organization-defined automated mechanisms]." +
+			"a. Require personnel to report suspected incidents to the organizational incident response capability within [Assignment: organization-defined time period]; and b. Report incident information to [Assignment: organization-defined authorities]." +
+			"Report incidents using [Assignment: organization-defined automated mechanisms].Report system vulnerabilities associated with reported incidents to [Assignment: organization-defined personnel or roles]." +
+			"Provide incident information to the provider of the product or service and other organizations involved in the supply chain or supply chain governance for systems or system components related to the incident." +
+			"Provide an incident response support resource, integral to the organizational incident response capability, that offers advice and assistance to users of the system for the handling and reporting of incidents." +
+			"Increase the availability of incident response information and support using [Assignment: organization-defined automated mechanisms]." +
+			"(a) Establish a direct, cooperative relationship between its incident response capability and external providers of system protection capability; and (b) Identify organizational incident response team members to the external providers." +
+			"a. Develop an incident response plan that: 1. Provides the organization with a roadmap for implementing its incident response capability; 2. Describes the structure and organization of the incident response capability; 3. Provides a high-level approach for how the incident response capability fits into the overall organization; 4. Meets the unique requirements of the organization, which relate to mission, size, structure, and functions; 5. Defines reportable incidents; 6. Provides metrics for measuring the incident response capability within the organization; 7. Defines the resources and management support needed to effectively maintain and mature an incident response capability; 8. Addresses the sharing of incident information; 9. Is reviewed and approved by [Assignment: organization-defined personnel or roles] [Assignment: organization-defined frequency]; and 10. Explicitly designates responsibility for incident response to [Assignment: organization-defined entities, personnel, or roles]. b. Distribute copies of the incident response plan to [Assignment: organization-defined incident response personnel (identified by name and/or by role) and organizational elements]; c. Update the incident response plan to address system and organizational changes or problems encountered during plan implementation, execution, or testing; d. Communicate incident response plan changes to [Assignment: organization-defined incident response personnel (identified by name and/or by role) and organizational elements]; and e. Protect the incident response plan from unauthorized disclosure and modification." +
+			"Include the following in the Incident Response Plan for breaches involving personally identifiable information: (a) A process to determine if notice to individuals or other organizations, including oversight organizations, is needed; (b) An assessment process to determine the extent of the harm, embarrassment, inconvenience, or unfairness to affected individuals and any mechanisms to mitigate such harms; and (c) Identification of applicable privacy requirements." +
+			"Respond to information spills by: a. Assigning [Assignment: organization-defined personnel or roles] with responsibility for responding to information spills; b. Identifying the specific information involved in the system contamination; c. Alerting [Assignment: organization-defined personnel or roles] of the information spill using a method of communication not associated with the spill; d. Isolating the contaminated system or system component; e. Eradicating the information from the contaminated system or component; f. Identifying other systems or system components that may have been subsequently contaminated; and g. Performing the following additional actions: [Assignment: organization-defined actions]." +
+			"Provide information spillage response training [Assignment: organization-defined frequency]." +
+			"Implement the following procedures to ensure that organizational personnel impacted by information spills can continue to carry out assigned tasks while contaminated systems are undergoing corrective actions: [Assignment: organization-defined procedures]." +
+			"Employ the following controls for personnel exposed to information not within assigned access authorizations: [Assignment: organization-defined controls]." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] maintenance policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the maintenance policy and the associated maintenance controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the maintenance policy and procedures; and c. Review and update the current maintenance: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Schedule, document, and review records of maintenance, repair, and replacement on system components in accordance with manufacturer or vendor specifications and/or organizational requirements; b. Approve and monitor all maintenance activities, whether performed on site or remotely and whether the system or system components are serviced on site or removed to another location; c. Require that [Assignment: organization-defined personnel or roles] explicitly approve the removal of the system or system components from organizational facilities for off-site maintenance, repair, or replacement; d. Sanitize equipment to remove the following information from associated media prior to removal from organizational facilities for off-site maintenance, repair, or replacement: [Assignment: organization-defined information]; e. Check all potentially impacted controls to verify that the controls are still functioning properly following maintenance, repair, or replacement actions; and f. Include the following information in organizational maintenance records: [Assignment: organization-defined information]." +
+			"(a) Schedule, conduct, and document maintenance, repair, and replacement actions for the system using [Assignment: organization-defined automated mechanisms]; and (b) Produce up-to date, accurate, and complete records of all maintenance, repair, and replacement actions requested, scheduled, in process, and completed." +
+			"a. Approve, control, and monitor the use of system maintenance tools; and b. Review previously approved system maintenance tools [Assignment: organization-defined frequency]." +
+			"Inspect the maintenance tools used by maintenance personnel for improper or unauthorized modifications." +
+			"Check media containing diagnostic and test programs for malicious code before the media are used in the system." +
+			"Prevent the removal of maintenance equipment containing organizational information by: (a) Verifying that there is no organizational information contained on the equipment; (b) Sanitizing or destroying the equipment; (c) Retaining the equipment within the facility; or (d) Obtaining an exemption from [Assignment: organization-defined personnel or roles] explicitly authorizing removal of the equipment from the facility." +
+			"Restrict the use of maintenance tools to authorized personnel only.Monitor the use of maintenance tools that execute with increased privilege." +
+			"Inspect maintenance tools to ensure the latest software updates and patches are installed." +
+			"a. Approve and monitor nonlocal maintenance and diagnostic activities; b. Allow the use of nonlocal maintenance and diagnostic tools only as consistent with organizational policy and documented in the security plan for the system; c. Employ strong authentication in the establishment of nonlocal maintenance and diagnostic sessions; d. Maintain records for nonlocal maintenance and diagnostic activities; and e. Terminate session and network connections when nonlocal maintenance is completed." +
+			"(a) Log [Assignment: organization-defined audit events] for nonlocal maintenance and diagnostic sessions; and (b) Review the audit records of the maintenance and diagnostic sessions to detect anomalous behavior." +
+			"(a) Require that nonlocal maintenance and diagnostic services be performed from a system that implements a security capability comparable to the capability implemented on the system being serviced; or (b) Remove the component to be serviced from the system prior to nonlocal maintenance or diagnostic services; sanitize the component (for organizational information); and after the service is performed, inspect and sanitize the component (for potentially malicious software) before reconnecting the component to the system." +
+			"Protect nonlocal maintenance sessions by: (a) Employing [Assignment: organization-defined authenticators that are replay resistant]; and (b) Separating the maintenance sessions from other network sessions with the system by either: (1) Physically separated communications paths; or (2) Logically separated communications paths." +
+			"(a) Require the approval of each nonlocal maintenance session by [Assignment: organization-defined personnel or roles]; and (b) Notify the following personnel or roles of the date and time of planned nonlocal maintenance: [Assignment: organization-defined personnel or roles]." +
+			"Implement the following cryptographic mechanisms to protect the integrity and confidentiality of nonlocal maintenance and diagnostic communications: [Assignment: organization-defined cryptographic mechanisms]." +
+			"Verify session and network connection termination after the completion of nonlocal maintenance and diagnostic sessions." +
+			"a. Establish a process for maintenance personnel authorization and maintain a list of authorized maintenance organizations or personnel; b. Verify that non-escorted personnel performing maintenance on the system possess the required access authorizations; and c. Designate organizational personnel with required access authorizations and technical competence to supervise the maintenance activities of personnel who do not possess the required access authorizations." +
+			"(a) Implement procedures for the use of maintenance personnel that lack appropriate security clearances or are not U.S. citizens, that include the following requirements: (1) Maintenance personnel who do not have needed access authorizations, clearances, or formal access approvals are escorted and supervised during the performance of maintenance and diagnostic activities on the system by approved organizational personnel who are fully cleared, have appropriate access authorizations, and are technically qualified; and (2) Prior to initiating maintenance or diagnostic activities by personnel who do not have needed access authorizations, clearances or formal access approvals, all volatile information storage components within the system are sanitized and all nonvolatile storage media are removed or physically disconnected from the system and secured; and (b) Develop and implement [Assignment: organization-defined alternate controls] in the event a system component cannot be sanitized, removed, or disconnected from the system." +
+			"Verify that personnel performing maintenance and diagnostic activities on a system processing, storing, or transmitting classified information possess security clearances and formal access approvals for at least the highest classification level and for compartments of information on the system." +
+			"Verify that personnel performing maintenance and diagnostic activities on a system processing, storing, or transmitting classified information are U.S. citizens." +
+			"Ensure that: (a) Foreign nationals with appropriate security clearances are used to conduct maintenance and diagnostic activities on classified systems only when the systems are jointly owned and operated by the United States and foreign allied governments, or owned and operated solely by foreign allied governments; and (b) Approvals, consents, and detailed operational conditions regarding the use of foreign nationals to conduct maintenance and diagnostic activities on classified systems are fully documented within Memoranda of Agreements." +
+			"Ensure that non-escorted personnel performing maintenance activities not directly associated with the system but in the physical proximity of the system, have required access authorizations." +
+			"Obtain maintenance support and/or spare parts for [Assignment: organization-defined system components] within [Assignment: organization-defined time period] of failure." +
+			"Perform preventive maintenance on [Assignment: organization-defined system components] at [Assignment: organization-defined time intervals]." +
+			"Perform predictive maintenance on [Assignment: organization-defined system components] at [Assignment: organization-defined time intervals]." +
+			"Transfer predictive maintenance data to a maintenance management system using [Assignment: organization-defined automated mechanisms]." +
+			"Restrict or prohibit field maintenance on [Assignment: organization-defined systems or system components] to [Assignment: organization-defined trusted maintenance facilities]." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] media protection policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the media protection policy and the associated media protection controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the media protection policy and procedures; and c. Review and update the current media protection: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"Restrict access to [Assignment: organization-defined types of digital and/or non-digital media] to [Assignment: organization-defined personnel or roles]." +
+			"a. Mark system media indicating the distribution limitations, handling caveats, and applicable security markings (if any) of the information; and b. Exempt [Assignment: organization-defined types of system media] from marking if the media remain within [Assignment: organization-defined controlled areas]." +
+			"a. Physically control and securely store [Assignment: organization-defined types of digital and/or non-digital media] within [Assignment: organization-defined controlled areas]; and b. Protect system media types defined in MP-4a until the media are destroyed or sanitized using approved equipment, techniques, and procedures." +
+			"Restrict access to media storage areas and log access attempts and access granted using [Assignment: organization-defined automated mechanisms]." +
+			"a. Protect and control [Assignment: organization-defined types of system media] during transport outside of controlled areas using [Assignment: organization-defined controls]; b. Maintain accountability for system media during transport outside of controlled areas; c. Document activities associated with the transport of system media; and d. Restrict the activities associated with the transport of system media to authorized personnel." +
+			"Employ an identified custodian during transport of system media outside of controlled areas." +
+			"a. Sanitize [Assignment: organization-defined system media] prior to disposal, release out of organizational control, or release for reuse using [Assignment: organization-defined sanitization techniques and procedures]; and b. Employ sanitization mechanisms with the strength and integrity commensurate with the security category or classification of the information." +
+			"Review, approve, track, document, and verify media sanitization and disposal actions." +
+			"Test sanitization equipment and procedures [Assignment: organization-defined frequency] to ensure that the intended sanitization is being achieved." +
+			"Apply nondestructive sanitization techniques to portable storage devices prior to connecting such devices to the system under the following circumstances: [Assignment: organization-defined circumstances requiring sanitization of portable storage devices]." +
+			"Enforce dual authorization for the sanitization of [Assignment: organization-defined system media]." +
+			"Provide the capability to purge or wipe information from [Assignment: organization-defined systems or system components] [Selection: remotely; under the following conditions: [Assignment: organization-defined conditions]]." +
+			"a. [Selection: Restrict; Prohibit] the use of [Assignment: organization-defined types of system media] on [Assignment: organization-defined systems or system components] using [Assignment: organization-defined controls]; and b. Prohibit the use of portable storage devices in organizational systems when such devices have no identifiable owner." +
+			"Prohibit the use of sanitization-resistant media in organizational systems.a. Establish [Assignment: organization-defined system media downgrading process] that includes employing downgrading mechanisms with strength and integrity commensurate with the security category or classification of the information; b. Verify that the system media downgrading process is commensurate with the security category and/or classification level of the information to be removed and the access authorizations of the potential recipients of the downgraded information; c. Identify [Assignment: organization-defined system media requiring downgrading]; and d. Downgrade the identified system media using the established process." +
+			"Document system media downgrading actions.Test downgrading equipment and procedures [Assignment: organization-defined frequency] to ensure that downgrading actions are being achieved." +
+			"Downgrade system media containing controlled unclassified information prior to public release." +
+			"Downgrade system media containing classified information prior to release to individuals without required access authorizations." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] physical and environmental protection policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the physical and environmental protection policy and the associated physical and environmental protection controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the physical and environmental protection policy and procedures; and c. Review and update the current physical and environmental protection: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Develop, approve, and maintain a list of individuals with authorized access to the facility where the system resides; b. Issue authorization credentials for facility access; c. Review the access list detailing authorized facility access by individuals [Assignment: organization-defined frequency]; and d. Remove individuals from the facility access list when access is no longer required." +
+			"Authorize physical access to the facility where the system resides based on position or role." +
+			"Require two forms of identification from the following forms of identification for visitor access to the facility where the system resides: [Assignment: organization-defined list of acceptable forms of identification]." +
+			"Restrict unescorted access to the facility where the system resides to personnel with [Selection (one or more): security clearances for all information contained within the system; formal access authorizations for all information contained within the system; need for access to all information contained within the system; [Assignment: organization-defined physical access authorizations]]." +
+			"a. Enforce physical access authorizations at [Assignment: organization-defined entry and exit points to the facility where the system resides] by: 1. Verifying individual access authorizations before granting access to the facility; and 2. Controlling ingress and egress to the facility using [Selection (one or more): [Assignment: organization-defined physical access control systems or devices]; guards]; b. Maintain physical access audit logs for [Assignment: organization-defined entry or exit points]; c. Control access to areas within the facility designated as publicly accessible by implementing the following controls: [Assignment: organization-defined physical access controls]; d. Escort visitors and control visitor activity [Assignment: organization-defined circumstances requiring visitor escorts and control of visitor activity]; e. Secure keys, combinations, and other physical access devices; f. Inventory [Assignment: organization-defined physical access devices] every [Assignment: organization-defined frequency]; and g. Change combinations and keys [Assignment: organization-defined frequency] and/or when keys are lost, combinations are compromised, or when individuals possessing the keys or combinations are transferred or terminated." +
+			"Enforce physical access authorizations to the system in addition to the physical access controls for the facility at [Assignment: organization-defined physical spaces containing one or more components of the system]." +
+			"Perform security checks [Assignment: organization-defined frequency] at the physical perimeter of the facility or system for exfiltration of information or removal of system components." +
+			"Employ guards to control [Assignment: organization-defined physical access points] to the facility where the system resides 24 hours per day, 7 days per week." +
+			"Use lockable physical casings to protect [Assignment: organization-defined system components] from unauthorized physical access." +
+			"Employ [Assignment: organization-defined anti-tamper technologies] to [Selection (one or more): detect; prevent] physical tampering or alteration of [Assignment: organization-defined hardware components] within the system." +
+			"Limit access using physical barriers.Employ access control vestibules at [Assignment: organization-defined locations within the facility]." +
+			"Control physical access to [Assignment: organization-defined system distribution and transmission lines] within organizational facilities using [Assignment: organization-defined security controls]." +
+			"Control physical access to output from [Assignment: organization-defined output devices] to prevent unauthorized individuals from obtaining the output." +
+			"Link individual identity to receipt of output from output devices.a. Monitor physical access to the facility where the system resides to detect and respond to physical security incidents; b. Review physical access logs [Assignment: organization-defined frequency] and upon occurrence of [Assignment: organization-defined events or potential indications of events]; and c. Coordinate results of reviews and investigations with the organizational incident response capability." +
+			"Monitor physical access to the facility where the system resides using physical intrusion alarms and surveillance equipment." +
+			"Recognize [Assignment: organization-defined classes or types of intrusions] and initiate [Assignment: organization-defined response actions] using [Assignment: organization-defined automated mechanisms]." +
+			"(a) Employ video surveillance of [Assignment: organization-defined operational areas]; (b) Review video recordings [Assignment: organization-defined frequency]; and (c) Retain video recordings for [Assignment: organization-defined time period]." +
+			"Monitor physical access to the system in addition to the physical access monitoring of the facility at [Assignment: organization-defined physical spaces containing one or more components of the system]." +
+			"a. Maintain visitor access records to the facility where the system resides for [Assignment: organization-defined time period]; b. Review visitor access records [Assignment: organization-defined frequency]; and c. Report anomalies in visitor access records to [Assignment: organization-defined personnel]." +
+			"Maintain and review visitor access records using [Assignment: organization-defined automated mechanisms]." +
+			"Limit personally identifiable information contained in visitor access records to the following elements identified in the privacy risk assessment: [Assignment: organization-defined elements]." +
+			"Protect power equipment and power cabling for the system from damage and destruction." +
+			"Employ redundant power cabling paths that are physically separated by [Assignment: organization-defined distance]." +
+			"Employ automatic voltage controls for [Assignment: organization-defined critical system components]." +
+			"a. Provide the capability of shutting off power to [Assignment: organization-defined system or individual system components] in emergency situations; b. Place emergency shutoff switches or devices in [Assignment: organization-defined location by system or system component] to facilitate access for authorized personnel; and c. Protect emergency power shutoff capability from unauthorized activation." +
+			"Provide an uninterruptible power supply to facilitate [Selection (one or more): an orderly shutdown of the system; transition of the system to long-term alternate power] in the event of a primary power source loss." +
+			"Provide an alternate power supply for the system that is activated [Selection: manually; automatically] and that can maintain minimally required operational capability in the event of an extended loss of the primary power source." +
+			"Provide an alternate power supply for the system that is activated [Selection: manually; automatically] and that is: (a) Self-contained; (b) Not reliant on external power generation; and (c) Capable of maintaining [Selection: minimally required operational capability; full operational capability] in the event of an extended loss of the primary power source." +
+			"Employ and maintain automatic emergency lighting for the system that activates in the event of a power outage or disruption and that covers emergency exits and evacuation routes within the facility." +
+			"Provide emergency lighting for all areas within the facility supporting essential mission and business functions." +
+			"Employ and maintain fire detection and suppression systems that are supported by an independent energy source." +
+			"Employ fire detection systems that activate automatically and notify [Assignment: organization-defined personnel or roles] and [Assignment: organization-defined emergency responders] in the event of a fire." +
+			"(a) Employ fire suppression systems that activate automatically and notify [Assignment: organization-defined personnel or roles] and [Assignment: organization-defined emergency responders]; and (b) Employ an automatic fire suppression capability when the facility is not staffed on a continuous basis." +
+			"Ensure that the facility undergoes [Assignment: organization-defined frequency] fire protection inspections by authorized and qualified inspectors and identified deficiencies are resolved within [Assignment: organization-defined time period]." +
+			"a. Maintain [Selection (one or more): temperature; humidity; pressure; radiation; [Assignment: organization-defined environmental control]] levels within the facility where the system resides at [Assignment: organization-defined acceptable levels]; and b. Monitor environmental control levels [Assignment: organization-defined frequency]." +
+			"Employ the following automatic environmental controls in the facility to prevent fluctuations potentially harmful to the system: [Assignment: organization-defined automatic environmental controls]." +
+			"Employ environmental control monitoring that provides an alarm or notification of changes potentially harmful to personnel or equipment to [Assignment: organization-defined personnel or roles]." +
+			"Protect the system from damage resulting from water leakage by providing master shutoff or isolation valves that are accessible, working properly, and known to key personnel." +
+			"Detect the presence of water near the system and alert [Assignment: organization-defined personnel or roles] using [Assignment: organization-defined automated mechanisms]." +
+			"a. Authorize and control [Assignment: organization-defined types of system components] entering and exiting the facility; and b. Maintain records of the system components." +
+			"a. Determine and document the [Assignment: organization-defined alternate work sites] allowed for use by employees; b. Employ the following controls at alternate work sites: [Assignment: organization-defined controls]; c. Assess the effectiveness of controls at alternate work sites; and d. Provide a means for employees to communicate with information security and privacy personnel in case of incidents." +
+			"Position system components within the facility to minimize potential damage from [Assignment: organization-defined physical and environmental hazards] and to minimize the opportunity for unauthorized access." +
+			"Protect the system from information leakage due to electromagnetic signals emanations." +
+			"Protect system components, associated data communications, and networks in accordance with national Emissions Security policies and procedures based on the security category or classification of the information." +
+			"Employ [Assignment: organization-defined asset location technologies] to track and monitor the location and movement of [Assignment: organization-defined assets] within [Assignment: organization-defined controlled areas]." +
+			"Employ [Assignment: organization-defined protective measures] against electromagnetic pulse damage for [Assignment: organization-defined systems and system components]." +
+			"Mark [Assignment: organization-defined system hardware components] indicating the impact level or classification level of the information permitted to be processed, stored, or transmitted by the hardware component." +
+			"a. Plan the location or site of the facility where the system resides considering physical and environmental hazards; and b. For existing facilities, consider the physical and environmental hazards in the organizational risk management strategy." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] planning policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the planning policy and the associated planning controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the planning policy and procedures; and c. Review and update the current planning: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Develop security and privacy plans for the system that: 1. Are consistent with the organization’s enterprise architecture; 2. Explicitly define the constituent system components; 3. Describe the operational context of the system in terms of mission and business processes; 4. Identify the individuals that fulfill system roles and responsibilities; 5. Identify the information types processed, stored, and transmitted by the system; 6. Provide the security categorization of the system, including supporting rationale; 7. Describe any specific threats to the system that are of concern to the organization; 8. Provide the results of a privacy risk assessment for systems processing personally identifiable information; 9. Describe the operational environment for the system and any dependencies on or connections to other systems or system components; 10. Provide an overview of the security and privacy requirements for the system; 11. Identify any relevant control baselines or overlays, if applicable; 12. Describe the controls in place or planned for meeting the security and privacy requirements, including a rationale for any tailoring decisions; 13. Include risk determinations for security and privacy architecture and design decisions; 14. Include security- and privacy-related activities affecting the system that require planning and coordination with [Assignment: organization-defined individuals or groups]; and 15. Are reviewed and approved by the authorizing official or designated representative prior to plan implementation. b. Distribute copies of the plans and communicate subsequent changes to the plans to [Assignment: organization-defined personnel or roles]; c. Review the plans [Assignment: organization-defined frequency]; d. Update the plans to address changes to the system and environment of operation or problems identified during plan implementation or control assessments; and e. Protect the plans from unauthorized disclosure and modification." +
+			"a. Establish and provide to individuals requiring access to the system, the rules that describe their responsibilities and expected behavior for information and system usage, security, and privacy; b. Receive a documented acknowledgment from such individuals, indicating that they have read, understand, and agree to abide by the rules of behavior, before authorizing access to information and the system; c. Review and update the rules of behavior [Assignment: organization-defined frequency]; and d. Require individuals who have acknowledged a previous version of the rules of behavior to read and re-acknowledge [Selection (one or more): [Assignment: organization-defined frequency]; when the rules are revised or updated]." +
+			"Include in the rules of behavior, restrictions on: (a) Use of social media, social networking sites, and external sites/applications; (b) Posting organizational information on public websites; and (c) Use of organization-provided identifiers (e.g., email addresses) and authentication secrets (e.g., passwords) for creating accounts on external sites/applications." +
+			"a. Develop a Concept of Operations (CONOPS) for the system describing how the organization intends to operate the system from the perspective of information security and privacy; and b. Review and update the CONOPS [Assignment: organization-defined frequency]." +
+			"a. Develop security and privacy architectures for the system that: 1. Describe the requirements and approach to be taken for protecting the confidentiality, integrity, and availability of organizational information; 2. Describe the requirements and approach to be taken for processing personally identifiable information to minimize privacy risk to individuals; 3. Describe how the architectures are integrated into and support the enterprise architecture; and 4. Describe any assumptions about, and dependencies on, external systems and services; b. Review and update the architectures [Assignment: organization-defined frequency] to reflect changes in the enterprise architecture; and c. Reflect planned architecture changes in security and privacy plans, Concept of Operations (CONOPS), criticality analysis, organizational procedures, and procurements and acquisitions." +
+			"Design the security and privacy architectures for the system using a defense-in-depth approach that: (a) Allocates [Assignment: organization-defined controls] to [Assignment: organization-defined locations and architectural layers]; and (b) Ensures that the allocated controls operate in a coordinated and mutually reinforcing manner." +
+			"Require that [Assignment: organization-defined controls] allocated to [Assignment: organization-defined locations and architectural layers] are obtained from different suppliers." +
+			"Centrally manage [Assignment: organization-defined controls and related processes]." +
+			"Select a control baseline for the system.Tailor the selected control baseline by applying specified tailoring actions." +
+			"a. Develop and disseminate an organization-wide information security program plan that: 1. Provides an overview of the requirements for the security program and a description of the security program management controls and common controls in place or planned for meeting those requirements; 2. Includes the identification and assignment of roles, responsibilities, management commitment, coordination among organizational entities, and compliance; 3. Reflects the coordination among organizational entities responsible for information security; and 4. Is approved by a senior official with responsibility and accountability for the risk being incurred to organizational operations (including mission, functions, image, and reputation), organizational assets, individuals, other organizations, and the Nation; b. Review and update the organization-wide information security program plan [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and c. Protect the information security program plan from unauthorized disclosure and modification." +
+			"Appoint a senior agency information security officer with the mission and resources to coordinate, develop, implement, and maintain an organization-wide information security program." +
+			"a. Include the resources needed to implement the information security and privacy programs in capital planning and investment requests and document all exceptions to this requirement; b. Prepare documentation required for addressing information security and privacy programs in capital planning and investment requests in accordance with applicable laws, executive orders, directives, policies, regulations, standards; and c. Make available for expenditure, the planned information security and privacy resources." +
+			"a. Implement a process to ensure that plans of action and milestones for the information security, privacy, and supply chain risk management programs and associated organizational systems: 1. Are developed and maintained; 2. Document the remedial information security, privacy, and supply chain risk management actions to adequately respond to risk to organizational operations and assets, individuals, other organizations, and the Nation; and 3. Are reported in accordance with established reporting requirements. b. Review plans of action and milestones for consistency with the organizational risk management strategy and organization-wide priorities for risk response actions." +
+			"Develop and update [Assignment: organization-defined frequency] an inventory of organizational systems." +
+			"Establish, maintain, and update [Assignment: organization-defined frequency] an inventory of all systems, applications, and projects that process personally identifiable information." +
+			"Develop, monitor, and report on the results of information security and privacy measures of performance." +
+			"Develop and maintain an enterprise architecture with consideration for information security, privacy, and the resulting risk to organizational operations and assets, individuals, other organizations, and the Nation." +
+			"Offload [Assignment: organization-defined non-essential functions or services] to other systems, system components, or an external provider." +
+			"Address information security and privacy issues in the development, documentation, and updating of a critical infrastructure and key resources protection plan." +
+			"a. Develops a comprehensive strategy to manage: 1. Security risk to organizational operations and assets, individuals, other organizations, and the Nation associated with the operation and use of organizational systems; and 2. Privacy risk to individuals resulting from the authorized processing of personally identifiable information; b. Implement the risk management strategy consistently across the organization; and c. Review and update the risk management strategy [Assignment: organization-defined frequency] or as required, to address organizational changes." +
+			"a. Manage the security and privacy state of organizational systems and the environments in which those systems operate through authorization processes; b. Designate individuals to fulfill specific roles and responsibilities within the organizational risk management process; and c. Integrate the authorization processes into an organization-wide risk management program." +
+			"a. Define organizational mission and business processes with consideration for information security and privacy and the resulting risk to organizational operations, organizational assets, individuals, other organizations, and the Nation; and b. Determine information protection and personally identifiable information processing needs arising from the defined mission and business processes; and c. Review and revise the mission and business processes [Assignment: organization-defined frequency]." +
+			"Implement an insider threat program that includes a cross-discipline insider threat incident handling team." +
+			"Establish a security and privacy workforce development and improvement program.a. Implement a process for ensuring that organizational plans for conducting security and privacy testing, training, and monitoring activities associated with organizational systems: 1. Are developed and maintained; and 2. Continue to be executed; and b. Review testing, training, and monitoring plans for consistency with the organizational risk management strategy and organization-wide priorities for risk response actions." +
+			"Establish and institutionalize contact with selected groups and associations within the security and privacy communities: a. To facilitate ongoing security and privacy education and training for organizational personnel; b. To maintain currency with recommended security and privacy practices, techniques, and technologies; and c. To share current security and privacy information, including threats, vulnerabilities, and incidents." +
+			"Implement a threat awareness program that includes a cross-organization information-sharing capability for threat intelligence." +
+			"Employ automated mechanisms to maximize the effectiveness of sharing threat intelligence information." +
+			"a. Establish policy and procedures to ensure that requirements for the protection of controlled unclassified information that is processed, stored or transmitted on external systems, are implemented in accordance with applicable laws, executive orders, directives, policies, regulations, and standards; and b. Review and update the policy and procedures [Assignment: organization-defined frequency]." +
+			"a. Develop and disseminate an organization-wide privacy program plan that provides an overview of the agency’s privacy program, and: 1. Includes a description of the structure of the privacy program and the resources dedicated to the privacy program; 2. Provides an overview of the requirements for the privacy program and a description of the privacy program management controls and common controls in place or planned for meeting those requirements; 3. Includes the role of the senior agency official for privacy and the identification and assignment of roles of other privacy officials and staff and their responsibilities; 4. Describes management commitment, compliance, and the strategic goals and objectives of the privacy program; 5. Reflects coordination among organizational entities responsible for the different aspects of privacy; and 6. Is approved by a senior official with responsibility and accountability for the privacy risk being incurred to organizational operations (including mission, functions, image, and reputation), organizational assets, individuals, other organizations, and the Nation; and b. Update the plan [Assignment: organization-defined frequency] and to address changes in federal privacy laws and policy and organizational changes and problems identified during plan implementation or privacy control assessments." +
+			"Appoint a senior agency official for privacy with the authority, mission, accountability, and resources to coordinate, develop, and implement, applicable privacy requirements and manage privacy risks through the organization-wide privacy program." +
+			"Maintain a central resource webpage on the organization’s principal public website that serves as a central source of information about the organization’s privacy program and that: a. Ensures that the public has access to information about organizational privacy activities and can communicate with its senior agency official for privacy; b. Ensures that organizational privacy practices and reports are publicly available; and c. Employs publicly facing email addresses and/or phone lines to enable the public to provide feedback and/or direct questions to privacy offices regarding privacy practices." +
+			"Develop and post privacy policies on all external-facing websites, mobile applications, and other digital services, that: (a) Are written in plain language and organized in a way that is easy to understand and navigate; (b) Provide information needed by the public to make an informed decision about whether and how to interact with the organization; and (c) Are updated whenever the organization makes a substantive change to the practices it describes and includes a time/date stamp to inform the public of the date of the most recent changes." +
+			"a. Develop and maintain an accurate accounting of disclosures of personally identifiable information, including: 1. Date, nature, and purpose of each disclosure; and 2. Name and address, or other contact information of the individual or organization to which the disclosure was made; b. Retain the accounting of disclosures for the length of the time the personally identifiable information is maintained or five years after the disclosure is made, whichever is longer; and c. Make the accounting of disclosures available to the individual to whom the personally identifiable information relates upon request." +
+			"Develop and document organization-wide policies and procedures for: a. Reviewing for the accuracy, relevance, timeliness, and completeness of personally identifiable information across the information life cycle; b. Correcting or deleting inaccurate or outdated personally identifiable information; c. Disseminating notice of corrected or deleted personally identifiable information to individuals or other appropriate entities; and d. Appeals of adverse decisions on correction or deletion requests." +
+			"Establish a Data Governance Body consisting of [Assignment: organization-defined roles] with [Assignment: organization-defined responsibilities]." +
+			"Establish a Data Integrity Board to: a. Review proposals to conduct or participate in a matching program; and b. Conduct an annual review of all matching programs in which the agency has participated." +
+			"a. Develop, document, and implement policies and procedures that address the use of personally identifiable information for internal testing, training, and research; b. Limit or minimize the amount of personally identifiable information used for internal testing, training, and research purposes; c. Authorize the use of personally identifiable information when such information is required for internal testing, training, and research; and d. Review and update policies and procedures [Assignment: organization-defined frequency]." +
+			"Implement a process for receiving and responding to complaints, concerns, or questions from individuals about the organizational security and privacy practices that includes: a. Mechanisms that are easy to use and readily accessible by the public; b. All information necessary for successfully filing complaints; c. Tracking mechanisms to ensure all complaints received are reviewed and addressed within [Assignment: organization-defined time period]; d. Acknowledgement of receipt of complaints, concerns, or questions from individuals within [Assignment: organization-defined time period]; and e. Response to complaints, concerns, or questions from individuals within [Assignment: organization-defined time period]." +
+			"a. Develop [Assignment: organization-defined privacy reports] and disseminate to: 1. [Assignment: organization-defined oversight bodies] to demonstrate accountability with statutory, regulatory, and policy privacy mandates; and 2. [Assignment: organization-defined officials] and other personnel with responsibility for monitoring privacy program compliance; and b. Review and update privacy reports [Assignment: organization-defined frequency]." +
+			"a. Identify and document: 1. Assumptions affecting risk assessments, risk responses, and risk monitoring; 2. Constraints affecting risk assessments, risk responses, and risk monitoring; 3. Priorities and trade-offs considered by the organization for managing risk; and 4. Organizational risk tolerance; b. Distribute the results of risk framing activities to [Assignment: organization-defined personnel]; and c. Review and update risk framing considerations [Assignment: organization-defined frequency]." +
+			"a. Appoint a Senior Accountable Official for Risk Management to align organizational information security and privacy management processes with strategic, operational, and budgetary planning processes; and b. Establish a Risk Executive (function) to view and analyze risk from an organization-wide perspective and ensure management of risk is consistent across the organization." +
+			"a. Develop an organization-wide strategy for managing supply chain risks associated with the development, acquisition, maintenance, and disposal of systems, system components, and system services; b. Implement the supply chain risk management strategy consistently across the organization; and c. Review and update the supply chain risk management strategy on [Assignment: organization-defined frequency] or as required, to address organizational changes." +
+			"Identify, prioritize, and assess suppliers of critical or mission-essential technologies, products, and services." +
+			"Develop an organization-wide continuous monitoring strategy and implement continuous monitoring programs that include: a. Establishing the following organization-wide metrics to be monitored: [Assignment: organization-defined metrics]; b. Establishing [Assignment: organization-defined frequencies] for monitoring and [Assignment: organization-defined frequencies] for assessment of control effectiveness; c. Ongoing monitoring of organizationally-defined metrics in accordance with the continuous monitoring strategy; d. Correlation and analysis of information generated by control assessments and monitoring; e. Response actions to address results of the analysis of control assessment and monitoring information; and f. Reporting the security and privacy status of organizational systems to [Assignment: organization-defined personnel or roles] [Assignment: organization-defined frequency]." +
+			"Analyze [Assignment: organization-defined systems or systems components] supporting mission essential services or functions to ensure that the information resources are being used consistent with their intended purpose." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] personnel security policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the personnel security policy and the associated personnel security controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the personnel security policy and procedures; and c. Review and update the current personnel security: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Assign a risk designation to all organizational positions; b. Establish screening criteria for individuals filling those positions; and c. Review and update position risk designations [Assignment: organization-defined frequency]." +
+			"a. Screen individuals prior to authorizing access to the system; and b. Rescreen individuals in accordance with [Assignment: organization-defined conditions requiring rescreening and, where rescreening is so indicated, the frequency of rescreening]." +
+			"Verify that individuals accessing a system processing, storing, or transmitting classified information are cleared and indoctrinated to the highest classification level of the information to which they have access on the system." +
+			"Verify that individuals accessing a system processing, storing, or transmitting types of classified information that require formal indoctrination, are formally indoctrinated for all the relevant types of information to which they have access on the system." +
+			"Verify that individuals accessing a system processing, storing, or transmitting information requiring special protection: (a) Have valid access authorizations that are demonstrated by assigned official government duties; and (b) Satisfy [Assignment: organization-defined additional personnel screening criteria]." +
+			"Verify that individuals accessing a system processing, storing, or transmitting [Assignment: organization-defined information types] meet [Assignment: organization-defined citizenship requirements]." +
+			"Upon termination of individual employment: a. Disable system access within [Assignment: organization-defined time period]; b. Terminate or revoke any authenticators and credentials associated with the individual; c. Conduct exit interviews that include a discussion of [Assignment: organization-defined information security topics]; d. Retrieve all security-related organizational system-related property; and e. Retain access to organizational information and systems formerly controlled by terminated individual." +
+			"(a) Notify terminated individuals of applicable, legally binding post-employment requirements for the protection of organizational information; and (b) Require terminated individuals to sign an acknowledgment of post-employment requirements as part of the organizational termination process." +
+			"Use [Assignment: organization-defined automated mechanisms] to [Selection (one or more): notify [Assignment: organization-defined personnel or roles] of individual termination actions; disable access to system resources]." +
+			"a. Review and confirm ongoing operational need for current logical and physical access authorizations to systems and facilities when individuals are reassigned or transferred to other positions within the organization; b. Initiate [Assignment: organization-defined transfer or reassignment actions] within [Assignment: organization-defined time period following the formal transfer action]; c. Modify access authorization as needed to correspond with any changes in operational need due to reassignment or transfer; and d. Notify [Assignment: organization-defined personnel or roles] within [Assignment: organization-defined time period]." +
+			"a. Develop and document access agreements for organizational systems; b. Review and update the access agreements [Assignment: organization-defined frequency]; and c. Verify that individuals requiring access to organizational information and systems: 1. Sign appropriate access agreements prior to being granted access; and 2. Re-sign access agreements to maintain access to organizational systems when access agreements have been updated or [Assignment: organization-defined frequency]." +
+			"Verify that access to classified information requiring special protection is granted only to individuals who: (a) Have a valid access authorization that is demonstrated by assigned official government duties; (b) Satisfy associated personnel security criteria; and (c) Have read, understood, and signed a nondisclosure agreement." +
+			"(a) Notify individuals of applicable, legally binding post-employment requirements for protection of organizational information; and (b) Require individuals to sign an acknowledgment of these requirements, if applicable, as part of granting initial access to covered information." +
+			"a. Establish personnel security requirements, including security roles and responsibilities for external providers; b. Require external providers to comply with personnel security policies and procedures established by the organization; c. Document personnel security requirements; d. Require external providers to notify [Assignment: organization-defined personnel or roles] of any personnel transfers or terminations of external personnel who possess organizational credentials and/or badges, or who have system privileges within [Assignment: organization-defined time period]; and e. Monitor provider compliance with personnel security requirements." +
+			"a. Employ a formal sanctions process for individuals failing to comply with established information security and privacy policies and procedures; and b. Notify [Assignment: organization-defined personnel or roles] within [Assignment: organization-defined time period] when a formal employee sanctions process is initiated, identifying the individual sanctioned and the reason for the sanction." +
+			"Incorporate security and privacy roles and responsibilities into organizational position descriptions." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] personally identifiable information processing and transparency policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the personally identifiable information processing and transparency policy and the associated personally identifiable information processing and transparency controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the personally identifiable information processing and transparency policy and procedures; and c. Review and update the current personally identifiable information processing and transparency: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Determine and document the [Assignment: organization-defined authority] that permits the [Assignment: organization-defined processing] of personally identifiable information; and b. Restrict the [Assignment: organization-defined processing] of personally identifiable information to only that which is authorized." +
+			"Attach data tags containing [Assignment: organization-defined authorized processing] to [Assignment: organization-defined elements of personally identifiable information]." +
+			"Manage enforcement of the authorized processing of personally identifiable information using [Assignment: organization-defined automated mechanisms]." +
+			"a. Identify and document the [Assignment: organization-defined purpose(s)] for processing personally identifiable information; b. Describe the purpose(s) in the public privacy notices and policies of the organization; c. Restrict the [Assignment: organization-defined processing] of personally identifiable information to only that which is compatible with the identified purpose(s); and d. Monitor changes in processing personally identifiable information and implement [Assignment: organization-defined mechanisms] to ensure that any changes are made in accordance with [Assignment: organization-defined requirements]." +
+			"Attach data tags containing the following purposes to [Assignment: organization-defined elements of personally identifiable information]: [Assignment: organization-defined processing purposes]." +
+			"Track processing purposes of personally identifiable information using [Assignment: organization-defined automated mechanisms]." +
+			"Implement [Assignment: organization-defined tools or mechanisms] for individuals to consent to the processing of their personally identifiable information prior to its collection that facilitate individuals’ informed decision-making." +
+			"Provide [Assignment: organization-defined mechanisms] to allow individuals to tailor processing permissions to selected elements of personally identifiable information." +
+			"Present [Assignment: organization-defined consent mechanisms] to individuals at [Assignment: organization-defined frequency] and in conjunction with [Assignment: organization-defined personally identifiable information processing]." +
+			"Implement [Assignment: organization-defined tools or mechanisms] for individuals to revoke consent to the processing of their personally identifiable information." +
+			"Provide notice to individuals about the processing of personally identifiable information that: a. Is available to individuals upon first interacting with an organization, and subsequently at [Assignment: organization-defined frequency]; b. Is clear and easy-to-understand, expressing information about personally identifiable information processing in plain language; c. Identifies the authority that authorizes the processing of personally identifiable information; d. Identifies the purposes for which personally identifiable information is to be processed; and e. Includes [Assignment: organization-defined information]." +
+			"Present notice of personally identifiable information processing to individuals at a time and location where the individual provides personally identifiable information or in conjunction with a data action, or [Assignment: organization-defined frequency]." +
+			"Include Privacy Act statements on forms that collect information that will be maintained in a Privacy Act system of records, or provide Privacy Act statements on separate forms that can be retained by individuals." +
+			"For systems that process information that will be maintained in a Privacy Act system of records: a. Draft system of records notices in accordance with OMB guidance and submit new and significantly modified system of records notices to the OMB and appropriate congressional committees for advance review; b. Publish system of records notices in the Federal Register; and c. Keep system of records notices accurate, up-to-date, and scoped in accordance with policy." +
+			"Review all routine uses published in the system of records notice at [Assignment: organization-defined frequency] to ensure continued accuracy, and to ensure that routine uses continue to be compatible with the purpose for which the information was collected." +
+			"Review all Privacy Act exemptions claimed for the system of records at [Assignment: organization-defined frequency] to ensure they remain appropriate and necessary in accordance with law, that they have been promulgated as regulations, and that they are accurately described in the system of records notice." +
+			"Apply [Assignment: organization-defined processing conditions] for specific categories of personally identifiable information." +
+			"When a system processes Social Security numbers: (a) Eliminate unnecessary collection, maintenance, and use of Social Security numbers, and explore alternatives to their use as a personal identifier; (b) Do not deny any individual any right, benefit, or privilege provided by law because of such individual’s refusal to disclose his or her Social Security number; and (c) Inform any individual who is asked to disclose his or her Social Security number whether that disclosure is mandatory or voluntary, by what statutory or other authority such number is solicited, and what uses will be made of it." +
+			"Prohibit the processing of information describing how any individual exercises rights guaranteed by the First Amendment unless expressly authorized by statute or by the individual or unless pertinent to and within the scope of an authorized law enforcement activity." +
+			"When a system or organization processes information for the purpose of conducting a matching program: a. Obtain approval from the Data Integrity Board to conduct the matching program; b. Develop and enter into a computer matching agreement; c. Publish a matching notice in the Federal Register; d. Independently verify the information produced by the matching program before taking adverse action against an individual, if required; and e. Provide individuals with notice and an opportunity to contest the findings before taking adverse action against an individual." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] risk assessment policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the risk assessment policy and the associated risk assessment controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the risk assessment policy and procedures; and c. Review and update the current risk assessment: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Categorize the system and information it processes, stores, and transmits; b. Document the security categorization results, including supporting rationale, in the security plan for the system; and c. Verify that the authorizing official or authorizing official designated representative reviews and approves the security categorization decision." +
+			"Conduct an impact-level prioritization of organizational systems to obtain additional granularity on system impact levels." +
+			"a. Conduct a risk assessment, including: 1. Identifying threats to and vulnerabilities in the system; 2. Determining the likelihood and magnitude of harm from unauthorized access, use, disclosure, disruption, modification, or destruction of the system, the information it processes, stores, or transmits, and any related information; and 3. Determining the likelihood and impact of adverse effects on individuals arising from the processing of personally identifiable information; b. Integrate risk assessment results and risk management decisions from the organization and mission or business process perspectives with system-level risk assessments; c. Document risk assessment results in [Selection: security and privacy plans; risk assessment report; [Assignment: organization-defined document]]; d. Review risk assessment results [Assignment: organization-defined frequency]; e. Disseminate risk assessment results to [Assignment: organization-defined personnel or roles]; and f. Update the risk assessment [Assignment: organization-defined frequency] or when there are significant changes to the system, its environment of operation, or other conditions that may impact the security or privacy state of the system." +
+			"(a) Assess supply chain risks associated with [Assignment: organization-defined systems, system components, and system services]; and (b) Update the supply chain risk assessment [Assignment: organization-defined frequency], when there are significant changes to the relevant supply chain, or when changes to the system, environments of operation, or other conditions may necessitate a change in the supply chain." +
+			"Use all-source intelligence to assist in the analysis of risk.Determine the current cyber threat environment on an ongoing basis using [Assignment: organization-defined means]." +
+			"Employ the following advanced automation and analytics capabilities to predict and identify risks to [Assignment: organization-defined systems or system components]: [Assignment: organization-defined advanced automation and analytics capabilities]." +
+			"a. Monitor and scan for vulnerabilities in the system and hosted applications [Assignment: organization-defined frequency and/or randomly in accordance with organization-defined process] and when new vulnerabilities potentially affecting the system are identified and reported; b. Employ vulnerability monitoring tools and techniques that facilitate interoperability among tools and automate parts of the vulnerability management process by using standards for: 1. Enumerating platforms, software flaws, and improper configurations; 2. Formatting checklists and test procedures; and 3. Measuring vulnerability impact; c. Analyze vulnerability scan reports and results from vulnerability monitoring; d. Remediate legitimate vulnerabilities [Assignment: organization-defined response times] in accordance with an organizational assessment of risk; e. Share information obtained from the vulnerability monitoring process and control assessments with [Assignment: organization-defined personnel or roles] to help eliminate similar vulnerabilities in other systems; and f. Employ vulnerability monitoring tools that include the capability to readily update the vulnerabilities to be scanned." +
+			"Update the system vulnerabilities to be scanned [Selection (one or more): [Assignment: organization-defined frequency]; prior to a new scan; when new vulnerabilities are identified and reported]." +
+			"Define the breadth and depth of vulnerability scanning coverage.Determine information about the system that is discoverable and take [Assignment: organization-defined corrective actions]." +
+			"Implement privileged access authorization to [Assignment: organization-defined system components] for [Assignment: organization-defined vulnerability scanning activities]." +
+			"Compare the results of multiple vulnerability scans using [Assignment: organization-defined automated mechanisms]." +
+			"Review historic audit logs to determine if a vulnerability identified in a [Assignment: organization-defined system] has been previously exploited within an [Assignment: organization-defined time period]." +
+			"Correlate the output from vulnerability scanning tools to determine the presence of multi-vulnerability and multi-hop attack vectors." +
+			"Establish a public reporting channel for receiving reports of vulnerabilities in organizational systems and system components." +
+			"Employ a technical surveillance countermeasures survey at [Assignment: organization-defined locations] [Selection (one or more): [Assignment: organization-defined frequency]; when the following events or indicators occur: [Assignment: organization-defined events or indicators]]." +
+			"Respond to findings from security and privacy assessments, monitoring, and audits in accordance with organizational risk tolerance." +
+			"Conduct privacy impact assessments for systems, programs, or other activities before: a. Developing or procuring information technology that processes personally identifiable information; and b. Initiating a new collection of personally identifiable information that: 1. Will be processed using information technology; and 2. Includes personally identifiable information permitting the physical or virtual (online) contacting of a specific individual, if identical questions have been posed to, or identical reporting requirements imposed on, ten or more individuals, other than agencies, instrumentalities, or employees of the federal government." +
+			"Identify critical system components and functions by performing a criticality analysis for [Assignment: organization-defined systems, system components, or system services] at [Assignment: organization-defined decision points in the system development life cycle]." +
+			"a. Establish and maintain a cyber threat hunting capability to: 1. Search for indicators of compromise in organizational systems; and 2. Detect, track, and disrupt threats that evade existing controls; and b. Employ the threat hunting capability [Assignment: organization-defined frequency]." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] system and services acquisition policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the system and services acquisition policy and the associated system and services acquisition controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the system and services acquisition policy and procedures; and c. Review and update the current system and services acquisition: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Determine the high-level information security and privacy requirements for the system or system service in mission and business process planning; b. Determine, document, and allocate the resources required to protect the system or system service as part of the organizational capital planning and investment control process; and c. Establish a discrete line item for information security and privacy in organizational programming and budgeting documentation." +
+			"a. Acquire, develop, and manage the system using [Assignment: organization-defined system development life cycle] that incorporates information security and privacy considerations; b. Define and document information security and privacy roles and responsibilities throughout the system development life cycle; c. Identify individuals having information security and privacy roles and responsibilities; and d. Integrate the organizational information security and privacy risk management process into system development life cycle activities." +
+			"Protect system preproduction environments commensurate with risk throughout the system development life cycle for the system, system component, or system service." +
+			"(a) Approve, document, and control the use of live data in preproduction environments for the system, system component, or system service; and (b) Protect preproduction environments for the system, system component, or system service at the same impact or classification level as any live data in use within the preproduction environments." +
+			"Plan for and implement a technology refresh schedule for the system throughout the system development life cycle." +
+			"Include the following requirements, descriptions, and criteria, explicitly or by reference, using [Selection (one or more): standardized contract language; [Assignment: organization-defined contract language]] in the acquisition contract for the system, system component, or system service: a. Security and privacy functional requirements; b. Strength of mechanism requirements; c. Security and privacy assurance requirements; d. Controls needed to satisfy the security and privacy requirements. e. Security and privacy documentation requirements; f. Requirements for protecting security and privacy documentation; g. Description of the system development environment and environment in which the system is intended to operate; h. Allocation of responsibility or identification of parties responsible for information security, privacy, and supply chain risk management; and i. Acceptance criteria." +
+			"Require the developer of the system, system component, or system service to provide a description of the functional properties of the controls to be implemented." +
+			"Require the developer of the system, system component, or system service to provide design and implementation information for the controls that includes: [Selection (one or more): security-relevant external system interfaces; high-level design; low-level design; source code or hardware schematics; [Assignment: organization-defined design and implementation information]] at [Assignment: organization-defined level of detail]." +
+			"Require the developer of the system, system component, or system service to demonstrate the use of a system development life cycle process that includes: (a) [Assignment: organization-defined systems engineering methods]; (b) [Assignment: organization-defined [Selection (one or more): systems security; privacy] engineering methods]; and (c) [Assignment: organization-defined software development methods; testing, evaluation, assessment, verification, and validation methods; and quality control processes]." +
+			"Require the developer of the system, system component, or system service to: (a) Deliver the system, component, or service with [Assignment: organization-defined security configurations] implemented; and (b) Use the configurations as the default for any subsequent system, component, or service reinstallation or upgrade." +
+			"(a) Employ only government off-the-shelf or commercial off-the-shelf information assurance and information assurance-enabled information technology products that compose an NSA-approved solution to protect classified information when the networks used to transmit the information are at a lower classification level than the information being transmitted; and (b) Ensure that these products have been evaluated and/or validated by NSA or in accordance with NSA-approved procedures." +
+			"(a) Limit the use of commercially provided information assurance and information assurance-enabled information technology products to those products that have been successfully evaluated against a National Information Assurance partnership (NIAP)-approved Protection Profile for a specific technology type, if such a profile exists; and (b) Require, if no NIAP-approved Protection Profile exists for a specific technology type but a commercially provided information technology product relies on cryptographic functionality to enforce its security policy, that the cryptographic module is FIPS-validated or NSA-approved." +
+			"Require the developer of the system, system component, or system service to produce a plan for continuous monitoring of control effectiveness that is consistent with the continuous monitoring program of the organization." +
+			"Require the developer of the system, system component, or system service to identify the functions, ports, protocols, and services intended for organizational use." +
+			"Employ only information technology products on the FIPS 201-approved products list for Personal Identity Verification (PIV) capability implemented within organizational systems." +
+			"Include [Assignment: organization-defined Privacy Act requirements] in the acquisition contract for the operation of a system of records on behalf of an organization to accomplish an organizational mission or function." +
+			"(a) Include organizational data ownership requirements in the acquisition contract; and (b) Require all data to be removed from the contractor’s system and returned to the organization within [Assignment: organization-defined time frame]." +
+			"a. Obtain or develop administrator documentation for the system, system component, or system service that describes: 1. Secure configuration, installation, and operation of the system, component, or service; 2. Effective use and maintenance of security and privacy functions and mechanisms; and 3. Known vulnerabilities regarding configuration and use of administrative or privileged functions; b. Obtain or develop user documentation for the system, system component, or system service that describes: 1. User-accessible security and privacy functions and mechanisms and how to effectively use those functions and mechanisms; 2. Methods for user interaction, which enables individuals to use the system, component, or service in a more secure manner and protect individual privacy; and 3. User responsibilities in maintaining the security of the system, component, or service and privacy of individuals; c. Document attempts to obtain system, system component, or system service documentation when such documentation is either unavailable or nonexistent and take [Assignment: organization-defined actions] in response; and d. Distribute documentation to [Assignment: organization-defined personnel or roles]." +
+			"Apply the following systems security and privacy engineering principles in the specification, design, development, implementation, and modification of the system and system components: [Assignment: organization-defined systems security and privacy engineering principles]." +
+			"Implement the security design principle of clear abstractions.Implement the security design principle of least common mechanism in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principles of modularity and layering in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of partially ordered dependencies in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of efficiently mediated access in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of minimized sharing in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of reduced complexity in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of secure evolvability in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of trusted components in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of hierarchical trust in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of inverse modification threshold in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of hierarchical protection in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of minimized security elements in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of least privilege in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of predicate permission in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of self-reliant trustworthiness in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of secure distributed composition in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of trusted communications channels in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of continuous protection in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of secure metadata management in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of self-analysis in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of accountability and traceability in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of secure defaults in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of secure failure and recovery in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of economic security in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of performance security in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of human factored security in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of acceptable security in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of repeatable and documented procedures in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of procedural rigor in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of secure system modification in [Assignment: organization-defined systems or system components]." +
+			"Implement the security design principle of sufficient documentation in [Assignment: organization-defined systems or system components]." +
+			"Implement the privacy principle of minimization using [Assignment: organization-defined processes]." +
+			"a. Require that providers of external system services comply with organizational security and privacy requirements and employ the following controls: [Assignment: organization-defined controls]; b. Define and document organizational oversight and user roles and responsibilities with regard to external system services; and c. Employ the following processes, methods, and techniques to monitor control compliance by external service providers on an ongoing basis: [Assignment: organization-defined processes, methods, and techniques]." +
+			"(a) Conduct an organizational assessment of risk prior to the acquisition or outsourcing of information security services; and (b) Verify that the acquisition or outsourcing of dedicated information security services is approved by [Assignment: organization-defined personnel or roles]." +
+			"Require providers of the following external system services to identify the functions, ports, protocols, and other services required for the use of such services: [Assignment: organization-defined external system services]." +
+			"Establish, document, and maintain trust relationships with external service providers based on the following requirements, properties, factors, or conditions: [Assignment: organization-defined security and privacy requirements, properties, factors, or conditions defining acceptable trust relationships]." +
+			"Take the following actions to verify that the interests of [Assignment: organization-defined external service providers] are consistent with and reflect organizational interests: [Assignment: organization-defined actions]." +
+			"Restrict the location of [Selection (one or more): information processing; information or data; system services] to [Assignment: organization-defined locations] based on [Assignment: organization-defined requirements or conditions]." +
+			"Maintain exclusive control of cryptographic keys for encrypted material stored or transmitted through an external system." +
+			"Provide the capability to check the integrity of information while it resides in the external system." +
+			"Restrict the geographic location of information processing and data storage to facilities located within in the legal jurisdictional boundary of the United States." +
+			"Require the developer of the system, system component, or system service to: a. Perform configuration management during system, component, or service [Selection (one or more): design; development; implementation; operation; disposal]; b. Document, manage, and control the integrity of changes to [Assignment: organization-defined configuration items under configuration management]; c. Implement only organization-approved changes to the system, component, or service; d. Document approved changes to the system, component, or service and the potential security and privacy impacts of such changes; and e. Track security flaws and flaw resolution within the system, component, or service and report findings to [Assignment: organization-defined personnel]." +
+			"Require the developer of the system, system component, or system service to enable integrity verification of software and firmware components." +
+			"Provide an alternate configuration management process using organizational personnel in the absence of a dedicated developer configuration management team." +
+			"Require the developer of the system, system component, or system service to enable integrity verification of hardware components." +
+			"Require the developer of the system, system component, or system service to employ tools for comparing newly generated versions of security-relevant hardware descriptions, source code, and object code with previous versions." +
+			"Require the developer of the system, system component, or system service to maintain the integrity of the mapping between the master build data describing the current version of security-relevant hardware, software, and firmware and the on-site master copy of the data for the current version." +
+			"Require the developer of the system, system component, or system service to execute procedures for ensuring that security-relevant hardware, software, and firmware updates distributed to the organization are exactly as specified by the master copies." +
+			"Require [Assignment: organization-defined security and privacy representatives] to be included in the [Assignment: organization-defined configuration change management and control process]." +
+			"Require the developer of the system, system component, or system service, at all post-design stages of the system development life cycle, to: a. Develop and implement a plan for ongoing security and privacy control assessments; b. Perform [Selection (one or more): unit; integration; system; regression] testing/evaluation [Assignment: organization-defined frequency] at [Assignment: organization-defined depth and coverage]; c. Produce evidence of the execution of the assessment plan and the results of the testing and evaluation; d. Implement a verifiable flaw remediation process; and e. Correct flaws identified during testing and evaluation." +
+			"Require the developer of the system, system component, or system service to employ static code analysis tools to identify common flaws and document the results of the analysis." +
+			"Require the developer of the system, system component, or system service to perform threat modeling and vulnerability analyses during development and the subsequent testing and evaluation of the system, component, or service that: (a) Uses the following contextual information: [Assignment: organization-defined information concerning impact, environment of operations, known or assumed threats, and acceptable risk levels]; (b) Employs the following tools and methods: [Assignment: organization-defined tools and methods]; (c) Conducts the modeling and analyses at the following level of rigor: [Assignment: organization-defined breadth and depth of modeling and analyses]; and (d) Produces evidence that meets the following acceptance criteria: [Assignment: organization-defined acceptance criteria]." +
+			"(a) Require an independent agent satisfying [Assignment: organization-defined independence criteria] to verify the correct implementation of the developer security and privacy assessment plans and the evidence produced during testing and evaluation; and (b) Verify that the independent agent is provided with sufficient information to complete the verification process or granted the authority to obtain such information." +
+			"Require the developer of the system, system component, or system service to perform a manual code review of [Assignment: organization-defined specific code] using the following processes, procedures, and/or techniques: [Assignment: organization-defined processes, procedures, and/or techniques]." +
+			"Require the developer of the system, system component, or system service to perform penetration testing: (a) At the following level of rigor: [Assignment: organization-defined breadth and depth of testing]; and (b) Under the following constraints: [Assignment: organization-defined constraints]." +
+			"Require the developer of the system, system component, or system service to perform attack surface reviews." +
+			"Require the developer of the system, system component, or system service to verify that the scope of testing and evaluation provides complete coverage of the required controls at the following level of rigor: [Assignment: organization-defined breadth and depth of testing and evaluation]." +
+			"Require the developer of the system, system component, or system service to employ dynamic code analysis tools to identify common flaws and document the results of the analysis." +
+			"Require the developer of the system, system component, or system service to employ interactive application security testing tools to identify flaws and document the results." +
+			"a. Require the developer of the system, system component, or system service to follow a documented development process that: 1. Explicitly addresses security and privacy requirements; 2. Identifies the standards and tools used in the development process; 3. Documents the specific tool options and tool configurations used in the development process; and 4. Documents, manages, and ensures the integrity of changes to the process and/or tools used in development; and b. Review the development process, standards, tools, tool options, and tool configurations [Assignment: organization-defined frequency] to determine if the process, standards, tools, tool options and tool configurations selected and employed can satisfy the following security and privacy requirements: [Assignment: organization-defined security and privacy requirements]." +
+			"Require the developer of the system, system component, or system service to: (a) Define quality metrics at the beginning of the development process; and (b) Provide evidence of meeting the quality metrics [Selection (one or more): [Assignment: organization-defined frequency]; [Assignment: organization-defined program review milestones]; upon delivery]." +
+			"Require the developer of the system, system component, or system service to select and employ security and privacy tracking tools for use during the development process." +
+			"Require the developer of the system, system component, or system service to perform a criticality analysis: (a) At the following decision points in the system development life cycle: [Assignment: organization-defined decision points in the system development life cycle]; and (b) At the following level of rigor: [Assignment: organization-defined breadth and depth of criticality analysis]." +
+			"Require the developer of the system, system component, or system service to reduce attack surfaces to [Assignment: organization-defined thresholds]." +
+			"Require the developer of the system, system component, or system service to implement an explicit process to continuously improve the development process." +
+			"Require the developer of the system, system component, or system service [Assignment: organization-defined frequency] to: (a) Perform an automated vulnerability analysis using [Assignment: organization-defined tools]; (b) Determine the exploitation potential for discovered vulnerabilities; (c) Determine potential risk mitigations for delivered vulnerabilities; and (d) Deliver the outputs of the tools and results of the analysis to [Assignment: organization-defined personnel or roles]." +
+			"Require the developer of the system, system component, or system service to use threat modeling and vulnerability analyses from similar systems, components, or services to inform the current development process." +
+			"Require the developer of the system, system component, or system service to provide, implement, and test an incident response plan." +
+			"Require the developer of the system or system component to archive the system or component to be released or delivered together with the corresponding evidence supporting the final security and privacy review." +
+			"Require the developer of the system or system component to minimize the use of personally identifiable information in development and test environments." +
+			"Require the developer of the system, system component, or system service to provide the following training on the correct use and operation of the implemented security and privacy functions, controls, and/or mechanisms: [Assignment: organization-defined training]." +
+			"Require the developer of the system, system component, or system service to produce a design specification and security and privacy architecture that: a. Is consistent with the organization’s security and privacy architecture that is an integral part the organization’s enterprise architecture; b. Accurately and completely describes the required security and privacy functionality, and the allocation of controls among physical and logical components; and c. Expresses how individual security and privacy functions, mechanisms, and services work together to provide required security and privacy capabilities and a unified approach to protection." +
+			"Require the developer of the system, system component, or system service to: (a) Produce, as an integral part of the development process, a formal policy model describing the [Assignment: organization-defined elements of organizational security and privacy policy] to be enforced; and (b) Prove that the formal policy model is internally consistent and sufficient to enforce the defined elements of the organizational security and privacy policy when implemented." +
+			"Require the developer of the system, system component, or system service to: (a) Define security-relevant hardware, software, and firmware; and (b) Provide a rationale that the definition for security-relevant hardware, software, and firmware is complete." +
+			"Require the developer of the system, system component, or system service to: (a) Produce, as an integral part of the development process, a formal top-level specification that specifies the interfaces to security-relevant hardware, software, and firmware in terms of exceptions, error messages, and effects; (b) Show via proof to the extent feasible with additional informal demonstration as necessary, that the formal top-level specification is consistent with the formal policy model; (c) Show via informal demonstration, that the formal top-level specification completely covers the interfaces to security-relevant hardware, software, and firmware; (d) Show that the formal top-level specification is an accurate description of the implemented security-relevant hardware, software, and firmware; and (e) Describe the security-relevant hardware, software, and firmware mechanisms not addressed in the formal top-level specification but strictly internal to the security-relevant hardware, software, and firmware." +
+			"Require the developer of the system, system component, or system service to: (a) Produce, as an integral part of the development process, an informal descriptive top-level specification that specifies the interfaces to security-relevant hardware, software, and firmware in terms of exceptions, error messages, and effects; (b) Show via [Selection: informal demonstration; convincing argument with formal methods as feasible] that the descriptive top-level specification is consistent with the formal policy model; (c) Show via informal demonstration, that the descriptive top-level specification completely covers the interfaces to security-relevant hardware, software, and firmware; (d) Show that the descriptive top-level specification is an accurate description of the interfaces to security-relevant hardware, software, and firmware; and (e) Describe the security-relevant hardware, software, and firmware mechanisms not addressed in the descriptive top-level specification but strictly internal to the security-relevant hardware, software, and firmware." +
+			"Require the developer of the system, system component, or system service to: (a) Design and structure the security-relevant hardware, software, and firmware to use a complete, conceptually simple protection mechanism with precisely defined semantics; and (b) Internally structure the security-relevant hardware, software, and firmware with specific regard for this mechanism." +
+			"Require the developer of the system, system component, or system service to structure security-relevant hardware, software, and firmware to facilitate testing." +
+			"Require the developer of the system, system component, or system service to structure security-relevant hardware, software, and firmware to facilitate controlling access with least privilege." +
+			"Design [Assignment: organization-defined critical systems or system components] with coordinated behavior to implement the following capabilities: [Assignment: organization-defined capabilities, by system or component]." +
+			"Use different designs for [Assignment: organization-defined critical systems or system components] to satisfy a common set of requirements or to provide equivalent functionality." +
+			"Reimplement or custom develop the following critical system components: [Assignment: organization-defined critical system components]." +
+			"Require that the developer of [Assignment: organization-defined system, system component, or system service]: a. Has appropriate access authorizations as determined by assigned [Assignment: organization-defined official government duties]; and b. Satisfies the following additional personnel screening criteria: [Assignment: organization-defined additional personnel screening criteria]." +
+			"a. Replace system components when support for the components is no longer available from the developer, vendor, or manufacturer; or b. Provide the following options for alternative sources for continued support for unsupported components [Selection (one or more): in-house support; [Assignment: organization-defined support from external providers]]." +
+			"Employ [Selection (one or more): design; modification; augmentation; reconfiguration] on [Assignment: organization-defined systems or system components] supporting mission essential services or functions to increase the trustworthiness in those systems or components." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] system and communications protection policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the system and communications protection policy and the associated system and communications protection controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the system and communications protection policy and procedures; and c. Review and update the current system and communications protection: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"Separate user functionality, including user interface services, from system management functionality." +
+			"Prevent the presentation of system management functionality at interfaces to non-privileged users." +
+			"Store state information from applications and software separately.Isolate security functions from nonsecurity functions." +
+			"Employ hardware separation mechanisms to implement security function isolation.Isolate security functions enforcing access and information flow control from nonsecurity functions and from other security functions." +
+			"Minimize the number of nonsecurity functions included within the isolation boundary containing security functions." +
+			"Implement security functions as largely independent modules that maximize internal cohesiveness within modules and minimize coupling between modules." +
+			"Implement security functions as a layered structure minimizing interactions between layers of the design and avoiding any dependence by lower layers on the functionality or correctness of higher layers." +
+			"Prevent unauthorized and unintended information transfer via shared system resources." +
+			"Prevent unauthorized information transfer via shared resources in accordance with [Assignment: organization-defined procedures] when system processing explicitly switches between different information classification levels or security categories." +
+			"a. [Selection: Protect against; Limit] the effects of the following types of denial-of-service events: [Assignment: organization-defined types of denial-of-service events]; and b. Employ the following controls to achieve the denial-of-service objective: [Assignment: organization-defined controls by type of denial-of-service event]." +
+			"Restrict the ability of individuals to launch the following denial-of-service attacks against other systems: [Assignment: organization-defined denial-of-service attacks]." +
+			"Manage capacity, bandwidth, or other redundancy to limit the effects of information flooding denial-of-service attacks." +
+			"(a) Employ the following monitoring tools to detect indicators of denial-of-service attacks against, or launched from, the system: [Assignment: organization-defined monitoring tools]; and (b) Monitor the following system resources to determine if sufficient resources exist to prevent effective denial-of-service attacks: [Assignment: organization-defined system resources]." +
+			"Protect the availability of resources by allocating [Assignment: organization-defined resources] by [Selection (one or more): priority; quota; [Assignment: organization-defined controls]]." +
+			"a. Monitor and control communications at the external managed interfaces to the system and at key internal managed interfaces within the system; b. Implement subnetworks for publicly accessible system components that are [Selection: physically; logically] separated from internal organizational networks; and c. Connect to external networks or systems only through managed interfaces consisting of boundary protection devices arranged in accordance with an organizational security and privacy architecture." +
+			"Limit the number of external network connections to the system.(a) Implement a managed interface for each external telecommunication service; (b) Establish a traffic flow policy for each managed interface; (c) Protect the confidentiality and integrity of the information being transmitted across each interface; (d) Document each exception to the traffic flow policy with a supporting mission or business need and duration of that need; (e) Review exceptions to the traffic flow policy [Assignment: organization-defined frequency] and remove exceptions that are no longer supported by an explicit mission or business need; (f) Prevent unauthorized exchange of control plane traffic with external networks; (g) Publish information to enable remote networks to detect unauthorized control plane traffic from internal networks; and (h) Filter unauthorized control plane traffic from external networks." +
+			"Deny network communications traffic by default and allow network communications traffic by exception [Selection (one or more): at managed interfaces; for [Assignment: organization-defined systems]]." +
+			"Prevent split tunneling for remote devices connecting to organizational systems unless the split tunnel is securely provisioned using [Assignment: organization-defined safeguards]." +
+			"Route [Assignment: organization-defined internal communications traffic] to [Assignment: organization-defined external networks] through authenticated proxy servers at managed interfaces." +
+			"(a) Detect and deny outgoing communications traffic posing a threat to external systems; and (b) Audit the identity of internal users associated with denied communications." +
+			"(a) Prevent the exfiltration of information; and (b) Conduct exfiltration tests [Assignment: organization-defined frequency]." +
+			"Only allow incoming communications from [Assignment: organization-defined authorized sources] to be routed to [Assignment: organization-defined authorized destinations]." +
+			"Implement [Assignment: organization-defined host-based boundary protection mechanisms] at [Assignment: organization-defined system components]." +
+			"Isolate [Assignment: organization-defined information security tools, mechanisms, and support components] from other internal system components by implementing physically separate subnetworks with managed interfaces to other components of the system." +
+			"Protect against unauthorized physical connections at [Assignment: organization-defined managed interfaces]." +
+			"Route networked, privileged accesses through a dedicated, managed interface for purposes of access control and auditing." +
+			"Prevent the discovery of specific system components that represent a managed interface." +
+			"Enforce adherence to protocol formats.Prevent systems from entering unsecure states in the event of an operational failure of a boundary protection device." +
+			"Block inbound and outbound communications traffic between [Assignment: organization-defined communication clients] that are independently configured by end users and external service providers." +
+			"Provide the capability to dynamically isolate [Assignment: organization-defined system components] from other system components." +
+			"Employ boundary protection mechanisms to isolate [Assignment: organization-defined system components] supporting [Assignment: organization-defined missions and/or business functions]." +
+			"Implement separate network addresses to connect to systems in different security domains." +
+			"Disable feedback to senders on protocol format validation failure.For systems that process personally identifiable information: (a) Apply the following processing rules to data elements of personally identifiable information: [Assignment: organization-defined processing rules]; (b) Monitor for permitted processing at the external interfaces to the system and at key internal boundaries within the system; (c) Document each processing exception; and (d) Review and remove exceptions that are no longer supported." +
+			"Prohibit the direct connection of [Assignment: organization-defined unclassified national security system] to an external network without the use of [Assignment: organization-defined boundary protection device]." +
+			"Prohibit the direct connection of a classified national security system to an external network without the use of [Assignment: organization-defined boundary protection device]." +
+			"Prohibit the direct connection of [Assignment: organization-defined unclassified non-national security system] to an external network without the use of [Assignment: organization-defined boundary protection device]." +
+			"Prohibit the direct connection of [Assignment: organization-defined system] to a public network." +
+			"Implement [Selection: physically; logically] separate subnetworks to isolate the following critical system components and functions: [Assignment: organization-defined critical system components and functions]." +
+			"Protect the [Selection (one or more): confidentiality; integrity] of transmitted information." +
+			"Implement cryptographic mechanisms to [Selection (one or more): prevent unauthorized disclosure of information; detect changes to information] during transmission." +
+			"Maintain the [Selection (one or more): confidentiality; integrity] of information during preparation for transmission and during reception." +
+			"Implement cryptographic mechanisms to protect message externals unless otherwise protected by [Assignment: organization-defined alternative physical controls]." +
+			"Implement cryptographic mechanisms to conceal or randomize communication patterns unless otherwise protected by [Assignment: organization-defined alternative physical controls]." +
+			"Implement [Assignment: organization-defined protected distribution system] to [Selection (one or more): prevent unauthorized disclosure of information; detect changes to information] during transmission." +
+			"Terminate the network connection associated with a communications session at the end of the session or after [Assignment: organization-defined time period] of inactivity." +
+			"a. Provide a [Selection: physically; logically] isolated trusted communications path for communications between the user and the trusted components of the system; and b. Permit users to invoke the trusted communications path for communications between the user and the following security functions of the system, including at a minimum, authentication and re-authentication: [Assignment: organization-defined security functions]." +
+			"(a) Provide a trusted communications path that is irrefutably distinguishable from other communications paths; and (b) Initiate the trusted communications path for communications between the [Assignment: organization-defined security functions] of the system and the user." +
+			"Establish and manage cryptographic keys when cryptography is employed within the system in accordance with the following key management requirements: [Assignment: organization-defined requirements for key generation, distribution, storage, access, and destruction]." +
+			"Maintain availability of information in the event of the loss of cryptographic keys by users." +
+			"Produce, control, and distribute symmetric cryptographic keys using [Selection: NIST FIPS-validated; NSA-approved] key management technology and processes." +
+			"Produce, control, and distribute asymmetric cryptographic keys using [Selection: NSA-approved key management technology and processes; prepositioned keying material; DoD-approved or DoD-issued Medium Assurance PKI certificates; DoD-approved or DoD-issued Medium Hardware Assurance PKI certificates and hardware security tokens that protect the user’s private key; certificates issued in accordance with organization-defined requirements]." +
+			"Maintain physical control of cryptographic keys when stored information is encrypted by external service providers." +
+			"a. Determine the [Assignment: organization-defined cryptographic uses]; and b. Implement the following types of cryptography required for each specified cryptographic use: [Assignment: organization-defined types of cryptography for each specified cryptographic use]." +
+			"a. Prohibit remote activation of collaborative computing devices and applications with the following exceptions: [Assignment: organization-defined exceptions where remote activation is to be allowed]; and b. Provide an explicit indication of use to users physically present at the devices." +
+			"Provide [Selection (one or more): physical; logical] disconnect of collaborative computing devices in a manner that supports ease of use." +
+			"Disable or remove collaborative computing devices and applications from [Assignment: organization-defined systems or system components] in [Assignment: organization-defined secure work areas]." +
+			"Provide an explicit indication of current participants in [Assignment: organization-defined online meetings and teleconferences]." +
+			"Associate [Assignment: organization-defined security and privacy attributes] with information exchanged between systems and between system components." +
+			"Verify the integrity of transmitted security and privacy attributes.Implement anti-spoofing mechanisms to prevent adversaries from falsifying the security attributes indicating the successful application of the security process." +
+			"Implement [Assignment: organization-defined mechanisms or techniques] to bind security and privacy attributes to transmitted information." +
+			"a. Issue public key certificates under an [Assignment: organization-defined certificate policy] or obtain public key certificates from an approved service provider; and b. Include only approved trust anchors in trust stores or certificate stores managed by the organization." +
+			"a. Define acceptable and unacceptable mobile code and mobile code technologies; and b. Authorize, monitor, and control the use of mobile code within the system." +
+			"Identify [Assignment: organization-defined unacceptable mobile code] and take [Assignment: organization-defined corrective actions]." +
+			"Verify that the acquisition, development, and use of mobile code to be deployed in the system meets [Assignment: organization-defined mobile code requirements]." +
+			"Prevent the download and execution of [Assignment: organization-defined unacceptable mobile code]." +
+			"Prevent the automatic execution of mobile code in [Assignment: organization-defined software applications] and enforce [Assignment: organization-defined actions] prior to executing the code." +
+			"Allow execution of permitted mobile code only in confined virtual machine environments." +
+			"Technology-specific; addressed as any other technology or protocol.a. Provide additional data origin authentication and integrity verification artifacts along with the authoritative name resolution data the system returns in response to external name/address resolution queries; and b. Provide the means to indicate the security status of child zones and (if the child supports secure resolution services) to enable verification of a chain of trust among parent and child domains, when operating as part of a distributed, hierarchical namespace." +
+			"Provide data origin and integrity protection artifacts for internal name/address resolution queries." +
+			"Request and perform data origin authentication and data integrity verification on the name/address resolution responses the system receives from authoritative sources." +
+			"Ensure the systems that collectively provide name/address resolution service for an organization are fault-tolerant and implement internal and external role separation." +
+			"Protect the authenticity of communications sessions.Invalidate session identifiers upon user logout or other session termination." +
+			"Generate a unique session identifier for each session with [Assignment: organization-defined randomness requirements] and recognize only session identifiers that are system-generated." +
+			"Only allow the use of [Assignment: organization-defined certificate authorities] for verification of the establishment of protected sessions." +
+			"Fail to a [Assignment: organization-defined known system state] for the following failures on the indicated components while preserving [Assignment: organization-defined system state information] in failure: [Assignment: list of organization-defined types of system failures on organization-defined system components]." +
+			"Employ minimal functionality and information storage on the following system components: [Assignment: organization-defined system components]." +
+			"Include components within organizational systems specifically designed to be the target of malicious attacks for detecting, deflecting, and analyzing such attacks." +
+			"Include within organizational systems the following platform independent applications: [Assignment: organization-defined platform-independent applications]." +
+			"Protect the [Selection (one or more): confidentiality; integrity] of the following information at rest: [Assignment: organization-defined information at rest]." +
+			"Implement cryptographic mechanisms to prevent unauthorized disclosure and modification of the following information at rest on [Assignment: organization-defined system components or media]: [Assignment: organization-defined information]." +
+			"Remove the following information from online storage and store offline in a secure location: [Assignment: organization-defined information]." +
+			"Provide protected storage for cryptographic keys [Selection: [Assignment: organization-defined safeguards]; hardware-protected key store]." +
+			"Employ a diverse set of information technologies for the following system components in the implementation of the system: [Assignment: organization-defined system components]." +
+			"Employ virtualization techniques to support the deployment of a diversity of operating systems and applications that are changed [Assignment: organization-defined frequency]." +
+			"Employ the following concealment and misdirection techniques for [Assignment: organization-defined systems] at [Assignment: organization-defined time periods] to confuse and mislead adversaries: [Assignment: organization-defined concealment and misdirection techniques]." +
+			"Employ [Assignment: organization-defined techniques] to introduce randomness into organizational operations and assets." +
+			"Change the location of [Assignment: organization-defined processing and/or storage] [Selection: [Assignment: organization-defined time frequency]; at random time intervals]]." +
+			"Employ realistic, but misleading information in [Assignment: organization-defined system components] about its security state or posture." +
+			"Employ the following techniques to hide or conceal [Assignment: organization-defined system components]: [Assignment: organization-defined techniques]." +
+			"a. Perform a covert channel analysis to identify those aspects of communications within the system that are potential avenues for covert [Selection (one or more): storage; timing] channels; and b. Estimate the maximum bandwidth of those channels." +
+			"Test a subset of the identified covert channels to determine the channels that are exploitable." +
+			"Reduce the maximum bandwidth for identified covert [Selection (one or more): storage; timing] channels to [Assignment: organization-defined values]." +
+			"Measure the bandwidth of [Assignment: organization-defined subset of identified covert channels] in the operational environment of the system." +
+			"Partition the system into [Assignment: organization-defined system components] residing in separate [Selection: physical; logical] domains or environments based on [Assignment: organization-defined circumstances for physical or logical separation of components]." +
+			"Partition privileged functions into separate physical domains.For [Assignment: organization-defined system components], load and execute: a. The operating environment from hardware-enforced, read-only media; and b. The following applications from hardware-enforced, read-only media: [Assignment: organization-defined applications]." +
+			"Employ [Assignment: organization-defined system components] with no writeable storage that is persistent across component restart or power on/off." +
+			"Protect the integrity of information prior to storage on read-only media and control the media after such information has been recorded onto the media." +
+			"Include system components that proactively seek to identify network-based malicious code or malicious websites." +
+			"Distribute the following processing and storage components across multiple [Selection: physical locations; logical domains]: [Assignment: organization-defined processing and storage components]." +
+			"(a) Employ polling techniques to identify potential faults, errors, or compromises to the following processing and storage components: [Assignment: organization-defined distributed processing and storage components]; and (b) Take the following actions in response to identified faults, errors, or compromises: [Assignment: organization-defined actions]." +
+			"Synchronize the following duplicate systems or system components: [Assignment: organization-defined duplicate systems or system components]." +
+			"Employ the following out-of-band channels for the physical delivery or electronic transmission of [Assignment: organization-defined information, system components, or devices] to [Assignment: organization-defined individuals or systems]: [Assignment: organization-defined out-of-band channels]." +
+			"Employ [Assignment: organization-defined controls] to ensure that only [Assignment: organization-defined individuals or systems] receive the following information, system components, or devices: [Assignment: organization-defined information, system components, or devices]." +
+			"Employ the following operations security controls to protect key organizational information throughout the system development life cycle: [Assignment: organization-defined operations security controls]." +
+			"Maintain a separate execution domain for each executing system process.Implement hardware separation mechanisms to facilitate process isolation." +
+			"Maintain a separate execution domain for each thread in [Assignment: organization-defined multi-threaded processing]." +
+			"Protect external and internal [Assignment: organization-defined wireless links] from the following signal parameter attacks: [Assignment: organization-defined types of signal parameter attacks or references to sources for such attacks]." +
+			"Implement cryptographic mechanisms that achieve [Assignment: organization-defined level of protection] against the effects of intentional electromagnetic interference." +
+			"Implement cryptographic mechanisms to reduce the detection potential of wireless links to [Assignment: organization-defined level of reduction]." +
+			"Implement cryptographic mechanisms to identify and reject wireless transmissions that are deliberate attempts to achieve imitative or manipulative communications deception based on signal parameters." +
+			"Implement cryptographic mechanisms to prevent the identification of [Assignment: organization-defined wireless transmitters] by using the transmitter signal parameters." +
+			"[Selection: Physically; Logically] disable or remove [Assignment: organization-defined connection ports or input/output devices] on the following systems or system components: [Assignment: organization-defined systems or system components]." +
+			"a. Prohibit [Selection (one or more): the use of devices possessing [Assignment: organization-defined environmental sensing capabilities] in [Assignment: organization-defined facilities, areas, or systems]; the remote activation of environmental sensing capabilities on organizational systems or system components with the following exceptions: [Assignment: organization-defined exceptions where remote activation of sensors is allowed]]; and b. Provide an explicit indication of sensor use to [Assignment: organization-defined group of users]." +
+			"Verify that the system is configured so that data or information collected by the [Assignment: organization-defined sensors] is only reported to authorized individuals or roles." +
+			"Employ the following measures so that data or information collected by [Assignment: organization-defined sensors] is only used for authorized purposes: [Assignment: organization-defined measures]." +
+			"Employ the following measures to facilitate an individual’s awareness that personally identifiable information is being collected by [Assignment: organization-defined sensors]: [Assignment: organization-defined measures]." +
+			"Employ [Assignment: organization-defined sensors] that are configured to minimize the collection of information about individuals that is not needed." +
+			"a. Establish usage restrictions and implementation guidelines for the following system components: [Assignment: organization-defined system components]; and b. Authorize, monitor, and control the use of such components within the system." +
+			"Employ a detonation chamber capability within [Assignment: organization-defined system, system component, or location]." +
+			"Synchronize system clocks within and between systems and system components.(a) Compare the internal system clocks [Assignment: organization-defined frequency] with [Assignment: organization-defined authoritative time source]; and (b) Synchronize the internal system clocks to the authoritative time source when the time difference is greater than [Assignment: organization-defined time period]." +
+			"(a) Identify a secondary authoritative time source that is in a different geographic region than the primary authoritative time source; and (b) Synchronize the internal system clocks to the secondary authoritative time source if the primary authoritative time source is unavailable." +
+			"Implement a policy enforcement mechanism [Selection: physically; logically] between the physical and/or network interfaces for the connecting security domains." +
+			"Establish [Assignment: organization-defined alternate communications paths] for system operations organizational command and control." +
+			"Relocate [Assignment: organization-defined sensors and monitoring capabilities] to [Assignment: organization-defined locations] under the following conditions or circumstances: [Assignment: organization-defined conditions or circumstances]." +
+			"Dynamically relocate [Assignment: organization-defined sensors and monitoring capabilities] to [Assignment: organization-defined locations] under the following conditions or circumstances: [Assignment: organization-defined conditions or circumstances]." +
+			"Implement hardware-enforced separation and policy enforcement mechanisms between [Assignment: organization-defined security domains]." +
+			"Implement software-enforced separation and policy enforcement mechanisms between [Assignment: organization-defined security domains]." +
+			"a. Employ hardware-based, write-protect for [Assignment: organization-defined system firmware components]; and b. Implement specific procedures for [Assignment: organization-defined authorized individuals] to manually disable hardware write-protect for firmware modifications and re-enable the write-protect prior to returning to operational mode." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] system and information integrity policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the system and information integrity policy and the associated system and information integrity controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the system and information integrity policy and procedures; and c. Review and update the current system and information integrity: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Identify, report, and correct system flaws; b. Test software and firmware updates related to flaw remediation for effectiveness and potential side effects before installation; c. Install security-relevant software and firmware updates within [Assignment: organization-defined time period] of the release of the updates; and d. Incorporate flaw remediation into the organizational configuration management process." +
+			"Determine if system components have applicable security-relevant software and firmware updates installed using [Assignment: organization-defined automated mechanisms] [Assignment: organization-defined frequency]." +
+			"(a) Measure the time between flaw identification and flaw remediation; and (b) Establish the following benchmarks for taking corrective actions: [Assignment: organization-defined benchmarks]." +
+			"Employ automated patch management tools to facilitate flaw remediation to the following system components: [Assignment: organization-defined system components]." +
+			"Install [Assignment: organization-defined security-relevant software and firmware updates] automatically to [Assignment: organization-defined system components]." +
+			"Remove previous versions of [Assignment: organization-defined software and firmware components] after updated versions have been installed." +
+			"a. Implement [Selection (one or more): signature based; non-signature based] malicious code protection mechanisms at system entry and exit points to detect and eradicate malicious code; b. Automatically update malicious code protection mechanisms as new releases are available in accordance with organizational configuration management policy and procedures; c. Configure malicious code protection mechanisms to: 1. Perform periodic scans of the system [Assignment: organization-defined frequency] and real-time scans of files from external sources at [Selection (one or more): endpoint; network entry and exit points] as the files are downloaded, opened, or executed in accordance with organizational policy; and 2. [Selection (one or more): block malicious code; quarantine malicious code; take [Assignment: organization-defined action]]; and send alert to [Assignment: organization-defined personnel or roles] in response to malicious code detection; and d. Address the receipt of false positives during malicious code detection and eradication and the resulting potential impact on the availability of the system." +
+			"Update malicious code protection mechanisms only when directed by a privileged user." +
+			"(a) Test malicious code protection mechanisms [Assignment: organization-defined frequency] by introducing known benign code into the system; and (b) Verify that the detection of the code and the associated incident reporting occur." +
+			"(a) Detect the following unauthorized operating system commands through the kernel application programming interface on [Assignment: organization-defined system hardware components]: [Assignment: organization-defined unauthorized operating system commands]; and (b) [Selection (one or more): issue a warning; audit the command execution; prevent the execution of the command]." +
+			"(a) Employ the following tools and techniques to analyze the characteristics and behavior of malicious code: [Assignment: organization-defined tools and techniques]; and (b) Incorporate the results from malicious code analysis into organizational incident response and flaw remediation processes." +
+			"a. Monitor the system to detect: 1. Attacks and indicators of potential attacks in accordance with the following monitoring objectives: [Assignment: organization-defined monitoring objectives]; and 2. Unauthorized local, network, and remote connections; b. Identify unauthorized use of the system through the following techniques and methods: [Assignment: organization-defined techniques and methods]; c. Invoke internal monitoring capabilities or deploy monitoring devices: 1. Strategically within the system to collect organization-determined essential information; and 2. At ad hoc locations within the system to track specific types of transactions of interest to the organization; d. Analyze detected events and anomalies; e. Adjust the level of system monitoring activity when there is a change in risk to organizational operations and assets, individuals, other organizations, or the Nation; f. Obtain legal opinion regarding system monitoring activities; and g. Provide [Assignment: organization-defined system monitoring information] to [Assignment: organization-defined personnel or roles] [Selection (one or more): as needed; [Assignment: organization-defined frequency]]." +
+			"Connect and configure individual intrusion detection tools into a system-wide intrusion detection system." +
+			"Employ automated tools and mechanisms to support near real-time analysis of events." +
+			"Employ automated tools and mechanisms to integrate intrusion detection tools and mechanisms into access control and flow control mechanisms." +
+			"(a) Determine criteria for unusual or unauthorized activities or conditions for inbound and outbound communications traffic; (b) Monitor inbound and outbound communications traffic [Assignment: organization-defined frequency] for [Assignment: organization-defined unusual or unauthorized activities or conditions]." +
+			"Alert [Assignment: organization-defined personnel or roles] when the following system-generated indications of compromise or potential compromise occur: [Assignment: organization-defined compromise indicators]." +
+			"(a) Notify [Assignment: organization-defined incident response personnel (identified by name and/or by role)] of detected suspicious events; and (b) Take the following actions upon detection: [Assignment: organization-defined least-disruptive actions to terminate suspicious events]." +
+			"Test intrusion-monitoring tools and mechanisms [Assignment: organization-defined frequency]." +
+			"Make provisions so that [Assignment: organization-defined encrypted communications traffic] is visible to [Assignment: organization-defined system monitoring tools and mechanisms]." +
+			"Analyze outbound communications traffic at the external interfaces to the system and selected [Assignment: organization-defined interior points within the system] to discover anomalies." +
+			"Alert [Assignment: organization-defined personnel or roles] using [Assignment: organization-defined automated mechanisms] when the following indications of inappropriate or unusual activities with security or privacy implications occur: [Assignment: organization-defined activities that trigger alerts]." +
+			"(a) Analyze communications traffic and event patterns for the system; (b) Develop profiles representing common traffic and event patterns; and (c) Use the traffic and event profiles in tuning system-monitoring devices." +
+			"Employ a wireless intrusion detection system to identify rogue wireless devices and to detect attack attempts and potential compromises or breaches to the system." +
+			"Employ an intrusion detection system to monitor wireless communications traffic as the traffic passes from wireless to wireline networks." +
+			"Correlate information from monitoring tools and mechanisms employed throughout the system." +
+			"Correlate information from monitoring physical, cyber, and supply chain activities to achieve integrated, organization-wide situational awareness." +
+			"Analyze outbound communications traffic at external interfaces to the system and at the following interior points to detect covert exfiltration of information: [Assignment: organization-defined interior points within the system]." +
+			"Implement [Assignment: organization-defined additional monitoring] of individuals who have been identified by [Assignment: organization-defined sources] as posing an increased level of risk." +
+			"Implement the following additional monitoring of privileged users: [Assignment: organization-defined additional monitoring]." +
+			"Implement the following additional monitoring of individuals during [Assignment: organization-defined probationary period]: [Assignment: organization-defined additional monitoring]." +
+			"(a) Detect network services that have not been authorized or approved by [Assignment: organization-defined authorization or approval processes]; and (b) [Selection (one or more): Audit; Alert [Assignment: organization-defined personnel or roles]] when detected." +
+			"Implement the following host-based monitoring mechanisms at [Assignment: organization-defined system components]: [Assignment: organization-defined host-based monitoring mechanisms]." +
+			"Discover, collect, and distribute to [Assignment: organization-defined personnel or roles], indicators of compromise provided by [Assignment: organization-defined sources]." +
+			"Provide visibility into network traffic at external and key internal system interfaces to optimize the effectiveness of monitoring devices." +
+			"a. Receive system security alerts, advisories, and directives from [Assignment: organization-defined external organizations] on an ongoing basis; b. Generate internal security alerts, advisories, and directives as deemed necessary; c. Disseminate security alerts, advisories, and directives to: [Selection (one or more): [Assignment: organization-defined personnel or roles]; [Assignment: organization-defined elements within the organization]; [Assignment: organization-defined external organizations]]; and d. Implement security directives in accordance with established time frames, or notify the issuing organization of the degree of noncompliance." +
+			"Broadcast security alert and advisory information throughout the organization using [Assignment: organization-defined automated mechanisms]." +
+			"a. Verify the correct operation of [Assignment: organization-defined security and privacy functions]; b. Perform the verification of the functions specified in SI-6a [Selection (one or more): [Assignment: organization-defined system transitional states]; upon command by user with appropriate privilege; [Assignment: organization-defined frequency]]; c. Alert [Assignment: organization-defined personnel or roles] to failed security and privacy verification tests; and d. [Selection (one or more): Shut the system down; Restart the system; [Assignment: organization-defined alternative action(s)]] when anomalies are discovered." +
+			"Implement automated mechanisms to support the management of distributed security and privacy function testing." +
+			"Report the results of security and privacy function verification to [Assignment: organization-defined personnel or roles]." +
+			"a. Employ integrity verification tools to detect unauthorized changes to the following software, firmware, and information: [Assignment: organization-defined software, firmware, and information]; and b. Take the following actions when unauthorized changes to the software, firmware, and information are detected: [Assignment: organization-defined actions]." +
+			"Perform an integrity check of [Assignment: organization-defined software, firmware, and information] [Selection (one or more): at startup; at [Assignment: organization-defined transitional states or security-relevant events]; [Assignment: organization-defined frequency]]." +
+			"Employ automated tools that provide notification to [Assignment: organization-defined personnel or roles] upon discovering discrepancies during integrity verification." +
+			"Employ centrally managed integrity verification tools.Automatically [Selection (one or more): shut the system down; restart the system; implement [Assignment: organization-defined controls]] when integrity violations are discovered." +
+			"Implement cryptographic mechanisms to detect unauthorized changes to software, firmware, and information." +
+			"Incorporate the detection of the following unauthorized changes into the organizational incident response capability: [Assignment: organization-defined security-relevant changes to the system]." +
+			"Upon detection of a potential integrity violation, provide the capability to audit the event and initiate the following actions: [Selection (one or more): generate an audit record; alert current user; alert [Assignment: organization-defined personnel or roles]; [Assignment: organization-defined other actions]]." +
+			"Verify the integrity of the boot process of the following system components: [Assignment: organization-defined system components]." +
+			"Implement the following mechanisms to protect the integrity of boot firmware in [Assignment: organization-defined system components]: [Assignment: organization-defined mechanisms]." +
+			"Require that the integrity of the following user-installed software be verified prior to execution: [Assignment: organization-defined user-installed software]." +
+			"Implement cryptographic mechanisms to authenticate the following software or firmware components prior to installation: [Assignment: organization-defined software or firmware components]." +
+			"Prohibit processes from executing without supervision for more than [Assignment: organization-defined time period]." +
+			"Implement [Assignment: organization-defined controls] for application self-protection at runtime." +
+			"a. Employ spam protection mechanisms at system entry and exit points to detect and act on unsolicited messages; and b. Update spam protection mechanisms when new releases are available in accordance with organizational configuration management policy and procedures." +
+			"Automatically update spam protection mechanisms [Assignment: organization-defined frequency]." +
+			"Implement spam protection mechanisms with a learning capability to more effectively identify legitimate communications traffic." +
+			"Check the validity of the following information inputs: [Assignment: organization-defined information inputs to the system]." +
+			"(a) Provide a manual override capability for input validation of the following information inputs: [Assignment: organization-defined inputs defined in the base control (SI-10)]; (b) Restrict the use of the manual override capability to only [Assignment: organization-defined authorized individuals]; and (c) Audit the use of the manual override capability." +
+			"Review and resolve input validation errors within [Assignment: organization-defined time period]." +
+			"Verify that the system behaves in a predictable and documented manner when invalid inputs are received." +
+			"Account for timing interactions among system components in determining appropriate responses for invalid inputs." +
+			"Restrict the use of information inputs to [Assignment: organization-defined trusted sources] and/or [Assignment: organization-defined formats]." +
+			"Prevent untrusted data injections.a. Generate error messages that provide information necessary for corrective actions without revealing information that could be exploited; and b. Reveal error messages only to [Assignment: organization-defined personnel or roles]." +
+			"Manage and retain information within the system and information output from the system in accordance with applicable laws, executive orders, directives, regulations, policies, standards, guidelines and operational requirements." +
+			"Limit personally identifiable information being processed in the information life cycle to the following elements of personally identifiable information: [Assignment: organization-defined elements of personally identifiable information]." +
+			"Use the following techniques to minimize the use of personally identifiable information for research, testing, or training: [Assignment: organization-defined techniques]." +
+			"Use the following techniques to dispose of, destroy, or erase information following the retention period: [Assignment: organization-defined techniques]." +
+			"a. Determine mean time to failure (MTTF) for the following system components in specific environments of operation: [Assignment: organization-defined system components]; and b. Provide substitute system components and a means to exchange active and standby components in accordance with the following criteria: [Assignment: organization-defined MTTF substitution criteria]." +
+			"Take system components out of service by transferring component responsibilities to substitute components no later than [Assignment: organization-defined fraction or percentage] of mean time to failure." +
+			"Manually initiate transfers between active and standby system components when the use of the active component reaches [Assignment: organization-defined percentage] of the mean time to failure." +
+			"If system component failures are detected: (a) Ensure that the standby components are successfully and transparently installed within [Assignment: organization-defined time period]; and (b) [Selection (one or more): Activate [Assignment: organization-defined alarm]; Automatically shut down the system; [Assignment: organization-defined action]]." +
+			"Provide [Selection: real-time; near real-time] [Assignment: organization-defined failover capability] for the system." +
+			"Implement non-persistent [Assignment: organization-defined system components and services] that are initiated in a known state and terminated [Selection (one or more): upon end of session of use; periodically at [Assignment: organization-defined frequency]]." +
+			"Obtain software and data employed during system component and service refreshes from the following trusted sources: [Assignment: organization-defined trusted sources]." +
+			"(a) [Selection: Refresh [Assignment: organization-defined information] [Assignment: organization-defined frequency]; Generate [Assignment: organization-defined information] on demand]; and (b) Delete information when no longer needed." +
+			"Establish connections to the system on demand and terminate connections after [Selection: completion of a request; a period of non-use]." +
+			"Validate information output from the following software programs and/or applications to ensure that the information is consistent with the expected content: [Assignment: organization-defined software programs and/or applications]." +
+			"Implement the following controls to protect the system memory from unauthorized code execution: [Assignment: organization-defined controls]." +
+			"Implement the indicated fail-safe procedures when the indicated failures occur: [Assignment: organization-defined list of failure conditions and associated fail-safe procedures]." +
+			"a. Check the accuracy, relevance, timeliness, and completeness of personally identifiable information across the information life cycle [Assignment: organization-defined frequency]; and b. Correct or delete inaccurate or outdated personally identifiable information." +
+			"Correct or delete personally identifiable information that is inaccurate or outdated, incorrectly determined regarding impact, or incorrectly de-identified using [Assignment: organization-defined automated mechanisms]." +
+			"Employ data tags to automate the correction or deletion of personally identifiable information across the information life cycle within organizational systems." +
+			"Collect personally identifiable information directly from the individual.Correct or delete personally identifiable information upon request by individuals or their designated representatives." +
+			"Notify [Assignment: organization-defined recipients of personally identifiable information] and individuals that the personally identifiable information has been corrected or deleted." +
+			"a. Remove the following elements of personally identifiable information from datasets: [Assignment: organization-defined elements of personally identifiable information]; and b. Evaluate [Assignment: organization-defined frequency] for effectiveness of de-identification." +
+			"De-identify the dataset upon collection by not collecting personally identifiable information." +
+			"Prohibit archiving of personally identifiable information elements if those elements in a dataset will not be needed after the dataset is archived." +
+			"Remove personally identifiable information elements from a dataset prior to its release if those elements in the dataset do not need to be part of the data release." +
+			"Remove, mask, encrypt, hash, or replace direct identifiers in a dataset.Manipulate numerical data, contingency tables, and statistical findings so that no individual or organization is identifiable in the results of the analysis." +
+			"Prevent disclosure of personally identifiable information by adding non-deterministic noise to the results of mathematical operations before the results are reported." +
+			"Perform de-identification using validated algorithms and software that is validated to implement the algorithms." +
+			"Perform a motivated intruder test on the de-identified dataset to determine if the identified data remains or if the de-identified data can be re-identified." +
+			"Embed data or capabilities in the following systems or system components to determine if organizational data has been exfiltrated or improperly removed from the organization: [Assignment: organization-defined systems or system components]." +
+			"Refresh [Assignment: organization-defined information] at [Assignment: organization-defined frequencies] or generate the information on demand and delete the information when no longer needed." +
+			"a. Identify the following alternative sources of information for [Assignment: organization-defined essential functions and services]: [Assignment: organization-defined alternative information sources]; and b. Use an alternative information source for the execution of essential functions or services on [Assignment: organization-defined systems or system components] when the primary source of information is corrupted or unavailable." +
+			"Based on [Assignment: organization-defined circumstances]: a. Fragment the following information: [Assignment: organization-defined information]; and b. Distribute the fragmented information across the following systems or system components: [Assignment: organization-defined systems or system components]." +
+			"a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]: 1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] supply chain risk management policy that: (a) Addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance; and (b) Is consistent with applicable laws, executive orders, directives, regulations, policies, standards, and guidelines; and 2. Procedures to facilitate the implementation of the supply chain risk management policy and the associated supply chain risk management controls; b. Designate an [Assignment: organization-defined official] to manage the development, documentation, and dissemination of the supply chain risk management policy and procedures; and c. Review and update the current supply chain risk management: 1. Policy [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]; and 2. Procedures [Assignment: organization-defined frequency] and following [Assignment: organization-defined events]." +
+			"a. Develop a plan for managing supply chain risks associated with the research and development, design, manufacturing, acquisition, delivery, integration, operations and maintenance, and disposal of the following systems, system components or system services: [Assignment: organization-defined systems, system components, or system services]; b. Review and update the supply chain risk management plan [Assignment: organization-defined frequency] or as required, to address threat, organizational or environmental changes; and c. Protect the supply chain risk management plan from unauthorized disclosure and modification." +
+			"Establish a supply chain risk management team consisting of [Assignment: organization-defined personnel, roles, and responsibilities] to lead and support the following SCRM activities: [Assignment: organization-defined supply chain risk management activities]." +
+			"a. Establish a process or processes to identify and address weaknesses or deficiencies in the supply chain elements and processes of [Assignment: organization-defined system or system component] in coordination with [Assignment: organization-defined supply chain personnel]; b. Employ the following controls to protect against supply chain risks to the system, system component, or system service and to limit the harm or consequences from supply chain-related events: [Assignment: organization-defined supply chain controls]; and c. Document the selected and implemented supply chain processes and controls in [Selection: security and privacy plans; supply chain risk management plan; [Assignment: organization-defined document]]." +
+			"Employ a diverse set of sources for the following system components and services: [Assignment: organization-defined system components and services]." +
+			"Employ the following controls to limit harm from potential adversaries identifying and targeting the organizational supply chain: [Assignment: organization-defined controls]." +
+			"Ensure that the controls included in the contracts of prime contractors are also included in the contracts of subcontractors." +
+			"Document, monitor, and maintain valid provenance of the following systems, system components, and associated data: [Assignment: organization-defined systems, system components, and associated data]." +
+			"Establish and maintain unique identification of the following supply chain elements, processes, and personnel associated with the identified system and critical system components: [Assignment: organization-defined supply chain elements, processes, and personnel associated with organization-defined systems and critical system components]." +
+			"Establish and maintain unique identification of the following systems and critical system components for tracking through the supply chain: [Assignment: organization-defined systems and critical system components]." +
+			"Employ the following controls to validate that the system or system component received is genuine and has not been altered: [Assignment: organization-defined controls]." +
+			"Employ [Assignment: organization-defined controls] and conduct [Assignment: organization-defined analysis] to ensure the integrity of the system and system components by validating the internal composition and provenance of critical or mission-essential technologies, products, and services." +
+			"Employ the following acquisition strategies, contract tools, and procurement methods to protect against, identify, and mitigate supply chain risks: [Assignment: organization-defined acquisition strategies, contract tools, and procurement methods]." +
+			"Employ the following controls to ensure an adequate supply of [Assignment: organization-defined critical system components]: [Assignment: organization-defined controls]." +
+			"Assess the system, system component, or system service prior to selection, acceptance, modification, or update." +
+			"Assess and review the supply chain-related risks associated with suppliers or contractors and the system, system component, or system service they provide [Assignment: organization-defined frequency]." +
+			"Employ [Selection (one or more): organizational analysis; independent third-party analysis; organizational testing; independent third-party testing] of the following supply chain elements, processes, and actors associated with the system, system component, or system service: [Assignment: organization-defined supply chain elements, processes, and actors]." +
+			"Employ the following Operations Security (OPSEC) controls to protect supply chain-related information for the system, system component, or system service: [Assignment: organization-defined Operations Security (OPSEC) controls]." +
+			"Establish agreements and procedures with entities involved in the supply chain for the system, system component, or system service for the [Selection (one or more): notification of supply chain compromises; results of assessments or audits; [Assignment: organization-defined information]]." +
+			"Implement a tamper protection program for the system, system component, or system service." +
+			"Employ anti-tamper technologies, tools, and techniques throughout the system development life cycle." +
+			"Inspect the following systems or system components [Selection (one or more): at random; at [Assignment: organization-defined frequency], upon [Assignment: organization-defined indications of need for inspection]] to detect tampering: [Assignment: organization-defined systems or system components]." +
+			"a. Develop and implement anti-counterfeit policy and procedures that include the means to detect and prevent counterfeit components from entering the system; and b. Report counterfeit system components to [Selection (one or more): source of counterfeit component; [Assignment: organization-defined external reporting organizations]; [Assignment: organization-defined personnel or roles]]." +
+			"Train [Assignment: organization-defined personnel or roles] to detect counterfeit system components (including hardware, software, and firmware)." +
+			"Maintain configuration control over the following system components awaiting service or repair and serviced or repaired components awaiting return to service: [Assignment: organization-defined system components]." +
+			"Scan for counterfeit system components [Assignment: organization-defined frequency]." +
+			"Dispose of [Assignment: organization-defined data, documentation, tools, or system components] using the following techniques and methods: [Assignment: organization-defined techniques and methods].",
+		offs: []uint32{
+			0, 0, 1046, 2711, 2815, 2969, 3257, 3350, 3486, 3573, 3913, 4017, 4165, 4301, 4490, 4645,
+			4786, 4914, 5946, 6560, 6692, 6882, 7115, 7435, 7597, 7698, 8057, 8242, 8449, 8754, 8952, 9237,
+			9388, 9465, 9820, 9923, 10009, 10090, 10487, 10655, 10878, 11064, 11249, 11455, 11677, 11978, 12153, 12311,
+			12484, 12699, 12903, 13074, 13268, 13613, 13769, 13952, 14127, 14453, 14583, 14712, 15080, 15259, 15448, 15708,
+			15934, 16169, 16259, 16359, 16428, 16730, 16882, 16924, 16989, 17567, 17834, 17937, 18380, 19567, 19660, 19777,
+			19954, 20168, 20307, 20464, 20839, 20946, 21084, 21262, 21374, 21512, 21858, 22789, 23072, 23241, 23409, 23646,
+			23962, 24237, 24358, 24493, 24666, 24838, 25084, 25157, 25263, 25346, 25666, 25754, 25884, 26007, 26230, 26349,
+			26485, 26593, 26784, 27060, 28224, 28408, 29005, 29468, 29637, 29825, 29935, 30050, 30476, 30703, 30836, 31359,
+			31564, 31753, 31964, 32157, 32384, 33478, 34250, 34334, 34428, 34554, 34740, 34800, 34933, 35554, 35745, 35940,
+			36036, 36277, 36553, 36723, 37827, 38707, 39015, 39145, 39327, 39446, 39626, 39893, 40181, 40468, 40656, 40935,
+			41132, 41678, 41805, 41919, 42045, 42368, 42569, 42742, 42915, 43044, 43336, 43534, 43897, 44157, 44215, 44405,
+			44502, 44643, 44776, 44898, 45017, 45202, 45446, 45670, 45789, 46088, 46344, 46475, 46922, 47225, 47332, 47651,
+			47798, 48225, 48341, 48451, 48604, 49055, 49112, 49256, 49476, 49550, 49733, 49883, 51072, 52147, 52227, 52659,
+			52892, 53557, 53745, 54049, 54531, 54693, 55298, 55451, 55666, 56707, 56814, 57042, 57235, 57412, 57559, 57699,
+			57821, 58039, 58268, 58756, 58890, 59994, 60352, 60522, 60653, 60803, 61176, 62128, 62736, 62839, 63008, 63181,
+			63358, 63514, 63701, 63848, 63961, 64181, 64397, 64515, 64682, 64819, 65033, 65104, 65727, 65895, 66063, 66401,
+			66735, 67016, 67146, 67492, 67827, 68024, 68345, 68616, 68893, 69521, 69628, 69792, 70235, 70441, 70580, 70652,
+			70779, 70934, 71581, 71736, 72178, 72299, 72600, 72673, 72802, 73231, 73479, 73529, 73763, 74847, 76481, 76580,
+			76744, 76915, 77154, 77431, 77577, 77679, 78142, 78264, 78375, 78705, 78800, 79048, 79136, 79246, 79427, 79667,
+			79808, 79942, 80106, 80850, 80997, 81162, 81333, 81474, 81564, 81952, 82382, 82530, 82685, 83010, 83097, 83781,
+			83904, 84023, 84248, 84442, 84637, 84753, 84897, 85129, 85199, 85227, 85471, 85534, 85690, 85865, 86115, 87264,
+			87408, 87480, 87556, 87715, 88083, 88222, 88326, 88412, 88589, 88774, 89002, 89299, 89439, 89894, 90005, 90158,
+			90280, 90441, 90484, 90632, 91711, 92720, 93210, 93366, 93497, 93609, 93760, 93884, 94007, 94185, 94280, 94493,
+			94613, 94923, 95006, 95184, 95355, 95571, 95689, 95803, 95941, 96063, 96162, 96379, 96572, 96789, 96918, 97212,
+			97336, 97425, 97580, 97712, 97882, 97982, 99051, 99560, 99691, 99803, 99944, 100131, 100231, 100327, 100615, 101218,
+			101318, 101543, 101830, 101974, 102117, 102199, 102358, 102615, 102711, 102835, 103013, 103111, 103241, 103293, 103419, 103448,
+			103571, 103813, 103892, 104014, 104222, 104431, 104564, 104799, 106409, 106875, 107589, 107681, 107936, 108090, 109129, 110238,
+			110556, 110730, 110833, 110944, 111365, 111432, 111507, 111597, 112090, 112301, 112825, 113152, 113428, 113637, 113756, 114222,
+			115260, 115555, 115716, 116261, 116451, 116619, 116759, 116899, 117033, 117208, 118272, 118425, 118730, 119055, 119199, 119636,
+			119728, 120095, 120180, 120327, 120582, 120681, 120903, 121247, 121322, 121959, 122001, 122142, 122236, 122364, 123533, 123924,
+			124017, 124235, 124625, 125883, 126099, 126284, 126442, 126570, 126792, 126829, 126930, 127127, 127278, 127344, 127752, 127876,
+			128079, 128323, 128525, 128830, 128935, 129126, 129211, 129325, 129425, 129825, 130039, 130268, 130627, 130825, 130938, 131048,
+			131254, 131555, 131797, 132135, 132332, 132525, 132699, 132870, 133041, 133446, 133653, 133739, 133950, 134171, 134339, 134553,
+			134798, 135822, 137802, 138528, 138892, 139152, 140025, 140359, 140537, 140620, 140661, 140738, 141825, 142007, 142520, 143200,
+			143303, 143485, 143589, 143804, 143944, 144103, 144668, 145038, 145535, 145642, 145721, 146147, 146579, 146706, 146807, 147206,
+			148558, 148804, 149410, 149955, 150564, 151064, 151209, 151409, 151940, 152657, 153102, 153605, 153983, 154438, 154551, 155444,
+			155663, 156737, 156969, 157218, 157446, 157703, 158015, 158213, 158727, 159018, 159239, 159877, 160363, 160692, 160971, 161623,
+			162016, 162118, 163417, 163733, 163904, 164053, 164673, 164866, 164993, 165228, 165396, 165627, 165789, 166413, 166668, 166881,
+			167344, 167603, 167910, 168036, 168638, 168904, 169470, 170529, 170877, 170999, 172218, 172630, 172692, 172806, 173054, 174240,
+			174435, 174499, 174622, 174793, 174907, 175111, 175244, 175370, 175649, 175780, 176427, 176691, 176982, 178121, 178582, 179123,
+			179285, 179624, 179737, 180634, 180795, 181222, 181731, 182052, 182533, 183153, 183373, 183536, 183713, 183931, 184171, 185380,
+			185652, 185714, 185847, 185982, 186123, 186261, 186389, 186518, 186648, 186777, 186906, 187047, 187181, 187319, 187445, 187576,
+			187715, 187856, 187998, 188130, 188267, 188391, 188533, 188659, 188797, 188925, 189056, 189190, 189320, 189467, 189594, 189731,
+			189866, 189965, 190499, 190785, 191008, 191312, 191534, 191766, 191887, 191988, 192151, 192907, 193049, 193204, 193333, 193557,
+			193850, 194100, 194289, 194936, 195112, 195914, 196335, 196630, 196925, 197032, 197320, 197497, 197670, 198510, 198864, 199033,
+			199423, 199571, 199725, 200214, 200425, 200556, 200765, 200917, 201181, 201832, 202295, 202550, 203564, 204622, 204997, 205156,
+			205347, 205566, 205744, 205878, 206265, 206615, 206882, 208046, 208147, 208245, 208311, 208365, 208444, 208578, 208692, 208841,
+			209043, 209128, 209374, 209707, 209877, 209996, 210370, 210558, 211064, 211127, 211962, 212160, 212340, 212527, 212699, 212824,
+			212993, 213136, 213386, 213493, 213613, 213700, 213738, 213855, 214048, 214176, 214359, 214448, 214514, 214961, 215172, 215348,
+			215563, 215659, 215868, 215961, 216124, 216263, 216422, 216599, 216802, 216972, 217401, 217673, 217938, 218031, 218186, 218626,
+			218741, 219007, 219296, 219433, 219625, 219754, 219904, 219972, 220132, 220269, 220543, 220703, 220835, 220995, 221093, 221283,
+			221370, 221437, 221915, 222015, 222182, 222350, 222402, 222479, 222662, 222803, 223121, 223263, 223426, 223582, 223741, 223978,
+			224118, 224256, 224431, 224605, 224875, 224994, 225168, 225305, 225456, 225702, 225797, 225945, 226087, 226349, 226411, 226680,
+			226826, 226977, 227088, 227282, 227635, 227775, 228069, 228342, 228544, 228615, 228688, 228805, 229041, 229208, 229352, 229551,
+			229719, 229959, 230503, 230680, 230876, 231099, 231248, 231485, 231604, 231679, 231998, 232280, 232439, 232572, 232812, 233064,
+			233197, 233330, 233677, 234821, 235237, 235449, 235640, 235800, 235961, 236100, 237217, 237301, 237532, 237908, 238204, 239387,
+			239492, 239575, 239715, 240029, 240239, 240522, 240614, 240794, 240979, 241282, 241500, 241662, 241799, 241889, 242035, 242264,
+			242454, 242578, 242759, 243020, 243202, 243374, 243513, 244165, 244305, 244933, 245043, 245165, 245521, 245793, 245960, 246014,
+			246192, 246297, 246490, 246802, 246932, 247112, 247271, 247458, 247573, 247670, 247936, 248029, 248156, 248280, 248636, 248733,
+			248836, 248948, 249091, 249125, 249356, 249583, 249820, 249990, 250142, 250515, 250717, 250909, 251255, 251372, 251630, 251797,
+			252031, 252167, 252397, 252537, 252715, 252981, 253199, 253358, 253431, 253549, 253732, 254003, 254097, 254244, 254408, 254480,
+			254637, 254803, 254915, 255072, 255311, 255503, 255937, 256243, 257367, 257989, 258249, 258980, 259128, 259302, 259427, 259625,
+			259964, 260178, 260346, 260637, 260884, 261053, 261164, 261364, 261720, 261947, 262236, 262326, 262426, 262724, 263112, 263257,
+			263469, 263553, 263750,
+		},
 	},
 	attrs: []attrRow{
 		{8, 0, 4},
@@ -4683,23 +5011,23 @@ var tableSP80053v5 = fwTable{
 		{8, 11, 13},
 		{8, 13, 15},
 		{8, 15, 17},
-		{45, 17, 18},
-		{47, 18, 19},
+		{34, 17, 18},
+		{36, 18, 19},
 		{8, 19, 20},
 		{8, 20, 21},
 		{8, 21, 23},
 		{8, 23, 26},
-		{45, 26, 27},
-		{47, 27, 28},
-		{45, 28, 30},
-		{47, 30, 31},
+		{34, 26, 27},
+		{36, 27, 28},
+		{34, 28, 30},
+		{36, 30, 31},
 		{8, 31, 32},
 		{8, 32, 34},
 		{8, 34, 35},
-		{45, 35, 36},
-		{47, 36, 37},
-		{45, 37, 38},
-		{47, 38, 39},
+		{34, 35, 36},
+		{36, 36, 37},
+		{34, 37, 38},
+		{36, 38, 39},
 		{8, 39, 41},
 		{8, 41, 43},
 		{8, 43, 45},
@@ -4710,45 +5038,45 @@ var tableSP80053v5 = fwTable{
 		{8, 52, 54},
 		{8, 54, 56},
 		{8, 56, 59},
-		{45, 59, 60},
-		{47, 60, 61},
+		{34, 59, 60},
+		{36, 60, 61},
 		{8, 61, 64},
 		{8, 64, 65},
 		{8, 65, 67},
 		{8, 67, 69},
 		{8, 69, 71},
-		{45, 71, 73},
-		{47, 73, 74},
+		{34, 71, 73},
+		{36, 73, 74},
 		{8, 74, 77},
-		{45, 77, 78},
-		{47, 78, 79},
-		{45, 79, 80},
-		{47, 80, 81},
+		{34, 77, 78},
+		{36, 78, 79},
+		{34, 79, 80},
+		{36, 80, 81},
 		{8, 81, 84},
 		{8, 84, 86},
 		{8, 86, 88},
 		{8, 88, 90},
 		{8, 90, 92},
-		{45, 92, 93},
-		{47, 93, 94},
-		{45, 94, 95},
-		{47, 95, 96},
-		{45, 96, 97},
-		{47, 97, 98},
+		{34, 92, 93},
+		{36, 93, 94},
+		{34, 94, 95},
+		{36, 95, 96},
+		{34, 96, 97},
+		{36, 97, 98},
 		{8, 98, 101},
 		{8, 101, 103},
-		{45, 103, 104},
-		{47, 104, 105},
+		{34, 103, 104},
+		{36, 104, 105},
 		{8, 105, 107},
 		{8, 107, 108},
 		{8, 108, 109},
 		{8, 109, 112},
-		{45, 112, 113},
-		{47, 113, 114},
-		{45, 114, 115},
-		{47, 115, 116},
-		{45, 116, 117},
-		{47, 117, 118},
+		{34, 112, 113},
+		{36, 113, 114},
+		{34, 114, 115},
+		{36, 115, 116},
+		{34, 116, 117},
+		{36, 117, 118},
 		{8, 118, 120},
 		{8, 120, 123},
 		{8, 123, 125},
@@ -4760,26 +5088,26 @@ var tableSP80053v5 = fwTable{
 		{8, 140, 143},
 		{8, 143, 145},
 		{8, 145, 149},
-		{45, 149, 150},
-		{47, 150, 151},
+		{34, 149, 150},
+		{36, 150, 151},
 		{8, 151, 152},
 		{8, 152, 156},
-		{45, 156, 157},
-		{47, 157, 158},
+		{34, 156, 157},
+		{36, 157, 158},
 		{8, 158, 162},
 		{8, 162, 166},
-		{45, 166, 167},
-		{47, 167, 168},
-		{45, 168, 169},
-		{47, 169, 170},
-		{45, 170, 171},
-		{47, 171, 172},
-		{45, 172, 173},
-		{47, 173, 174},
+		{34, 166, 167},
+		{36, 167, 168},
+		{34, 168, 169},
+		{36, 169, 170},
+		{34, 170, 171},
+		{36, 171, 172},
+		{34, 172, 173},
+		{36, 173, 174},
 		{8, 174, 177},
 		{8, 177, 179},
-		{45, 179, 180},
-		{47, 180, 181},
+		{34, 179, 180},
+		{36, 180, 181},
 		{8, 181, 182},
 		{8, 182, 185},
 		{8, 185, 188},
@@ -4787,75 +5115,75 @@ var tableSP80053v5 = fwTable{
 		{8, 189, 190},
 		{8, 190, 193},
 		{8, 193, 195},
-		{45, 195, 196},
-		{47, 196, 197},
+		{34, 195, 196},
+		{36, 196, 197},
 		{8, 197, 199},
 		{8, 199, 200},
 		{8, 200, 201},
-		{45, 201, 202},
-		{47, 202, 203},
+		{34, 201, 202},
+		{36, 202, 203},
 		{8, 203, 205},
 		{8, 205, 207},
-		{45, 207, 208},
-		{47, 208, 209},
+		{34, 207, 208},
+		{36, 208, 209},
 		{8, 209, 212},
-		{45, 212, 213},
-		{47, 213, 214},
-		{45, 214, 215},
-		{47, 215, 216},
+		{34, 212, 213},
+		{36, 213, 214},
+		{34, 214, 215},
+		{36, 215, 216},
 		{8, 216, 219},
 		{8, 219, 220},
 		{8, 220, 221},
 		{8, 221, 223},
 		{8, 223, 224},
-		{45, 224, 225},
-		{47, 225, 226},
+		{34, 224, 225},
+		{36, 225, 226},
 		{8, 226, 230},
 		{8, 230, 233},
 		{8, 233, 234},
 		{8, 234, 235},
-		{45, 235, 236},
-		{47, 236, 237},
-		{45, 237, 238},
-		{47, 238, 239},
+		{34, 235, 236},
+		{36, 236, 237},
+		{34, 237, 238},
+		{36, 238, 239},
 		{8, 239, 243},
 		{8, 243, 247},
 		{8, 247, 249},
 		{8, 249, 250},
 		{8, 250, 253},
-		{45, 253, 254},
-		{47, 254, 255},
-		{45, 255, 256},
-		{47, 256, 257},
-		{45, 257, 258},
-		{47, 258, 259},
-		{45, 259, 260},
-		{47, 260, 261},
-		{45, 261, 262},
-		{47, 262, 263},
+		{34, 253, 254},
+		{36, 254, 255},
+		{34, 255, 256},
+		{36, 256, 257},
+		{34, 257, 258},
+		{36, 258, 259},
+		{34, 259, 260},
+		{36, 260, 261},
+		{34, 261, 262},
+		{36, 262, 263},
 		{8, 263, 264},
-		{45, 264, 265},
-		{47, 265, 266},
+		{34, 264, 265},
+		{36, 265, 266},
 		{8, 266, 270},
 		{8, 270, 274},
 		{8, 274, 278},
 		{8, 278, 280},
-		{45, 280, 281},
-		{47, 281, 282},
+		{34, 280, 281},
+		{36, 281, 282},
 		{8, 282, 286},
 		{8, 286, 287},
 		{8, 287, 288},
 		{8, 288, 291},
 		{8, 291, 295},
 		{8, 295, 298},
-		{45, 298, 299},
-		{47, 299, 300},
+		{34, 298, 299},
+		{36, 299, 300},
 		{8, 300, 302},
 		{8, 302, 304},
-		{45, 304, 305},
-		{47, 305, 306},
-		{45, 306, 307},
-		{47, 307, 308},
+		{34, 304, 305},
+		{36, 305, 306},
+		{34, 306, 307},
+		{36, 307, 308},
 		{8, 308, 310},
 		{8, 310, 312},
 		{8, 312, 313},
@@ -4867,19 +5195,19 @@ var tableSP80053v5 = fwTable{
 		{8, 323, 325},
 		{8, 325, 328},
 		{8, 328, 329},
-		{45, 329, 330},
-		{47, 330, 331},
-		{45, 331, 332},
-		{47, 332, 333},
-		{45, 333, 334},
-		{47, 334, 335},
+		{34, 329, 330},
+		{36, 330, 331},
+		{34, 331, 332},
+		{36, 332, 333},
+		{34, 333, 334},
+		{36, 334, 335},
 		{8, 335, 338},
 		{8, 338, 339},
 		{8, 339, 340},
-		{45, 340, 341},
-		{47, 341, 342},
-		{45, 342, 343},
-		{47, 343, 344},
+		{34, 340, 341},
+		{36, 341, 342},
+		{34, 342, 343},
+		{36, 343, 344},
 		{8, 344, 347},
 		{8, 347, 349},
 		{8, 349, 351},
@@ -4889,13 +5217,13 @@ var tableSP80053v5 = fwTable{
 		{8, 358, 359},
 		{8, 359, 361},
 		{8, 361, 362},
-		{45, 362, 363},
-		{47, 363, 364},
+		{34, 362, 363},
+		{36, 363, 364},
 		{8, 364, 366},
 		{8, 366, 369},
 		{8, 369, 372},
-		{45, 372, 373},
-		{47, 373, 374},
+		{34, 372, 373},
+		{36, 373, 374},
 		{8, 374, 376},
 		{8, 376, 378},
 		{8, 378, 381},
@@ -4903,8 +5231,8 @@ var tableSP80053v5 = fwTable{
 		{8, 384, 386},
 		{8, 386, 387},
 		{8, 387, 389},
-		{45, 389, 390},
-		{47, 390, 391},
+		{34, 389, 390},
+		{36, 390, 391},
 		{8, 391, 392},
 		{8, 392, 394},
 		{8, 394, 397},
@@ -4912,8 +5240,8 @@ var tableSP80053v5 = fwTable{
 		{8, 398, 401},
 		{8, 401, 403},
 		{8, 403, 404},
-		{45, 404, 405},
-		{47, 405, 406},
+		{34, 404, 405},
+		{36, 405, 406},
 		{8, 406, 408},
 		{8, 408, 410},
 		{8, 410, 411},
@@ -4923,8 +5251,8 @@ var tableSP80053v5 = fwTable{
 		{8, 417, 419},
 		{8, 419, 421},
 		{8, 421, 422},
-		{45, 422, 423},
-		{47, 423, 424},
+		{34, 422, 423},
+		{36, 423, 424},
 		{8, 424, 426},
 		{8, 426, 428},
 		{8, 428, 430},
@@ -4934,68 +5262,68 @@ var tableSP80053v5 = fwTable{
 		{8, 435, 437},
 		{8, 437, 438},
 		{8, 438, 439},
-		{45, 439, 440},
-		{47, 440, 441},
+		{34, 439, 440},
+		{36, 440, 441},
 		{8, 441, 442},
 		{8, 442, 444},
 		{8, 444, 447},
-		{45, 447, 448},
-		{47, 448, 449},
+		{34, 447, 448},
+		{36, 448, 449},
 		{8, 449, 451},
-		{47, 451, 452},
+		{36, 451, 452},
 		{8, 452, 453},
-		{45, 453, 454},
-		{47, 454, 455},
+		{34, 453, 454},
+		{36, 454, 455},
 		{8, 455, 458},
 		{8, 458, 461},
 		{8, 461, 464},
 		{8, 464, 467},
-		{45, 467, 468},
-		{47, 468, 469},
-		{45, 469, 470},
-		{47, 470, 471},
+		{34, 467, 468},
+		{36, 468, 469},
+		{34, 469, 470},
+		{36, 470, 471},
 		{8, 471, 472},
-		{45, 472, 473},
-		{47, 473, 474},
+		{34, 472, 473},
+		{36, 473, 474},
 		{8, 474, 477},
-		{45, 477, 478},
-		{47, 478, 479},
-		{45, 479, 480},
-		{47, 480, 481},
+		{34, 477, 478},
+		{36, 478, 479},
+		{34, 479, 480},
+		{36, 480, 481},
 		{8, 481, 484},
 		{8, 484, 486},
-		{45, 486, 487},
-		{47, 487, 488},
+		{34, 486, 487},
+		{36, 487, 488},
 		{8, 488, 491},
-		{45, 491, 492},
-		{47, 492, 493},
-		{45, 493, 494},
-		{47, 494, 495},
+		{34, 491, 492},
+		{36, 492, 493},
+		{34, 493, 494},
+		{36, 494, 495},
 		{8, 495, 497},
-		{45, 497, 498},
-		{47, 498, 499},
+		{34, 497, 498},
+		{36, 498, 499},
 		{8, 499, 502},
 		{8, 502, 505},
 		{8, 505, 507},
-		{45, 507, 508},
-		{47, 508, 509},
-		{45, 509, 510},
-		{47, 510, 511},
+		{34, 507, 508},
+		{36, 508, 509},
+		{34, 509, 510},
+		{36, 510, 511},
 		{8, 511, 513},
-		{45, 513, 515},
-		{47, 515, 516},
+		{34, 513, 515},
+		{36, 515, 516},
 		{8, 516, 519},
 		{8, 519, 522},
 		{8, 522, 525},
 		{8, 525, 528},
 		{8, 528, 531},
-		{45, 531, 532},
-		{47, 532, 533},
+		{34, 531, 532},
+		{36, 532, 533},
 		{8, 533, 536},
-		{45, 536, 537},
-		{47, 537, 538},
-		{45, 538, 539},
-		{47, 539, 540},
+		{34, 536, 537},
+		{36, 537, 538},
+		{34, 538, 539},
+		{36, 539, 540},
 		{8, 540, 543},
 		{8, 543, 545},
 		{8, 545, 547},
@@ -5022,114 +5350,114 @@ var tableSP80053v5 = fwTable{
 		{8, 593, 595},
 		{8, 595, 599},
 		{8, 599, 600},
-		{45, 600, 601},
-		{47, 601, 602},
-		{45, 602, 603},
-		{47, 603, 604},
+		{34, 600, 601},
+		{36, 601, 602},
+		{34, 602, 603},
+		{36, 603, 604},
 		{8, 604, 607},
 		{8, 607, 610},
-		{45, 610, 611},
-		{47, 611, 612},
+		{34, 610, 611},
+		{36, 611, 612},
 		{8, 612, 613},
 		{8, 613, 615},
 		{8, 615, 617},
 		{8, 617, 619},
 		{8, 619, 621},
 		{8, 621, 624},
-		{45, 624, 626},
-		{47, 626, 627},
+		{34, 624, 626},
+		{36, 626, 627},
 		{8, 627, 628},
 		{8, 628, 631},
 		{8, 631, 632},
 		{8, 632, 634},
 		{8, 634, 638},
 		{8, 638, 641},
-		{45, 641, 642},
-		{47, 642, 643},
-		{45, 643, 644},
-		{47, 644, 645},
+		{34, 641, 642},
+		{36, 642, 643},
+		{34, 643, 644},
+		{36, 644, 645},
 		{8, 645, 647},
 		{8, 647, 649},
-		{45, 649, 650},
-		{47, 650, 651},
+		{34, 649, 650},
+		{36, 650, 651},
 		{8, 651, 653},
-		{45, 653, 654},
-		{47, 654, 655},
-		{45, 655, 656},
-		{47, 656, 657},
-		{45, 657, 658},
-		{47, 658, 659},
+		{34, 653, 654},
+		{36, 654, 655},
+		{34, 655, 656},
+		{36, 656, 657},
+		{34, 657, 658},
+		{36, 658, 659},
 		{8, 659, 663},
 		{8, 663, 664},
 		{8, 664, 665},
 		{8, 665, 666},
-		{45, 666, 667},
-		{47, 667, 668},
-		{45, 668, 669},
-		{47, 669, 670},
-		{45, 670, 671},
-		{47, 671, 672},
+		{34, 666, 667},
+		{36, 667, 668},
+		{34, 668, 669},
+		{36, 669, 670},
+		{34, 670, 671},
+		{36, 671, 672},
 		{8, 672, 675},
-		{45, 675, 676},
-		{47, 676, 677},
+		{34, 675, 676},
+		{36, 676, 677},
 		{8, 677, 680},
 		{8, 680, 683},
 		{8, 683, 686},
 		{8, 686, 687},
-		{45, 687, 688},
-		{47, 688, 689},
+		{34, 687, 688},
+		{36, 688, 689},
 		{8, 689, 691},
 		{8, 691, 693},
-		{45, 693, 694},
-		{47, 694, 695},
-		{45, 695, 696},
-		{47, 696, 697},
+		{34, 693, 694},
+		{36, 694, 695},
+		{34, 695, 696},
+		{36, 696, 697},
 		{8, 697, 700},
 		{8, 700, 702},
 		{8, 702, 703},
-		{45, 703, 705},
-		{47, 705, 706},
+		{34, 703, 705},
+		{36, 705, 706},
 		{8, 706, 709},
 		{8, 709, 710},
-		{45, 710, 711},
-		{47, 711, 712},
+		{34, 710, 711},
+		{36, 711, 712},
 		{8, 712, 713},
 		{8, 713, 715},
 		{8, 715, 717},
-		{45, 717, 718},
-		{47, 718, 719},
+		{34, 717, 718},
+		{36, 718, 719},
 		{8, 719, 721},
 		{8, 721, 722},
 		{8, 722, 725},
 		{8, 725, 728},
 		{8, 728, 730},
 		{8, 730, 731},
-		{45, 731, 732},
-		{47, 732, 733},
+		{34, 731, 732},
+		{36, 732, 733},
 		{8, 733, 736},
 		{8, 736, 739},
 		{8, 739, 740},
 		{8, 740, 743},
 		{8, 743, 745},
 		{8, 745, 746},
-		{45, 746, 747},
-		{47, 747, 748},
+		{34, 746, 747},
+		{36, 747, 748},
 		{8, 748, 752},
 		{8, 752, 756},
-		{45, 756, 757},
-		{47, 757, 758},
-		{45, 758, 759},
-		{47, 759, 760},
-		{45, 760, 761},
-		{47, 761, 762},
-		{45, 762, 763},
-		{47, 763, 764},
+		{34, 756, 757},
+		{36, 757, 758},
+		{34, 758, 759},
+		{36, 759, 760},
+		{34, 760, 761},
+		{36, 761, 762},
+		{34, 762, 763},
+		{36, 763, 764},
 		{8, 764, 768},
 		{8, 768, 772},
-		{45, 772, 773},
-		{47, 773, 774},
-		{45, 774, 775},
-		{47, 775, 776},
+		{34, 772, 773},
+		{36, 773, 774},
+		{34, 774, 775},
+		{36, 775, 776},
 		{8, 776, 779},
 		{8, 779, 780},
 		{8, 780, 783},
@@ -5165,8 +5493,8 @@ var tableSP80053v5 = fwTable{
 		{8, 822, 823},
 		{8, 823, 826},
 		{8, 826, 830},
-		{45, 830, 831},
-		{47, 831, 832},
+		{34, 830, 831},
+		{36, 831, 832},
 		{8, 832, 835},
 		{8, 835, 838},
 		{8, 838, 841},
@@ -5187,18 +5515,18 @@ var tableSP80053v5 = fwTable{
 		{8, 858, 861},
 		{8, 861, 865},
 		{8, 865, 868},
-		{45, 868, 869},
-		{47, 869, 870},
+		{34, 868, 869},
+		{36, 869, 870},
 		{8, 870, 873},
-		{45, 873, 874},
-		{47, 874, 875},
+		{34, 873, 874},
+		{36, 874, 875},
 		{8, 875, 878},
 		{8, 878, 879},
 		{8, 879, 881},
-		{45, 881, 882},
-		{47, 882, 883},
-		{45, 883, 884},
-		{47, 884, 885},
+		{34, 881, 882},
+		{36, 882, 883},
+		{34, 883, 884},
+		{36, 884, 885},
 		{8, 885, 888},
 		{8, 888, 892},
 		{8, 892, 893},
@@ -5209,117 +5537,117 @@ var tableSP80053v5 = fwTable{
 		{8, 907, 911},
 		{8, 911, 913},
 		{8, 913, 915},
-		{45, 915, 916},
-		{47, 916, 917},
+		{34, 915, 916},
+		{36, 916, 917},
 		{8, 917, 918},
 		{8, 918, 920},
 		{8, 920, 923},
 		{8, 923, 926},
-		{45, 926, 927},
-		{47, 927, 928},
-		{45, 928, 929},
-		{47, 929, 930},
-		{45, 930, 931},
-		{47, 931, 932},
-		{45, 932, 933},
-		{47, 933, 934},
-		{45, 934, 935},
-		{47, 935, 936},
-		{45, 936, 938},
-		{47, 938, 939},
-		{45, 939, 941},
-		{47, 941, 942},
+		{34, 926, 927},
+		{36, 927, 928},
+		{34, 928, 929},
+		{36, 929, 930},
+		{34, 930, 931},
+		{36, 931, 932},
+		{34, 932, 933},
+		{36, 933, 934},
+		{34, 934, 935},
+		{36, 935, 936},
+		{34, 936, 938},
+		{36, 938, 939},
+		{34, 939, 941},
+		{36, 941, 942},
 		{8, 942, 945},
 		{8, 945, 946},
 		{8, 946, 950},
 		{8, 950, 952},
 		{8, 952, 954},
 		{8, 954, 957},
-		{45, 957, 958},
-		{47, 958, 959},
-		{45, 959, 960},
-		{47, 960, 961},
-		{45, 961, 962},
-		{47, 962, 963},
-		{45, 963, 964},
-		{47, 964, 965},
-		{45, 965, 966},
-		{47, 966, 967},
-		{45, 967, 968},
-		{47, 968, 969},
-		{45, 969, 970},
-		{47, 970, 971},
-		{45, 971, 972},
-		{47, 972, 973},
-		{45, 973, 974},
-		{47, 974, 975},
-		{45, 975, 976},
-		{47, 976, 977},
-		{45, 977, 978},
-		{47, 978, 979},
-		{45, 979, 980},
-		{47, 980, 981},
-		{45, 981, 982},
-		{47, 982, 983},
-		{45, 983, 985},
-		{47, 985, 986},
-		{45, 986, 988},
-		{47, 988, 989},
-		{45, 989, 990},
-		{47, 990, 991},
-		{45, 991, 992},
-		{47, 992, 993},
-		{45, 993, 994},
-		{47, 994, 995},
-		{45, 995, 996},
-		{47, 996, 997},
+		{34, 957, 958},
+		{36, 958, 959},
+		{34, 959, 960},
+		{36, 960, 961},
+		{34, 961, 962},
+		{36, 962, 963},
+		{34, 963, 964},
+		{36, 964, 965},
+		{34, 965, 966},
+		{36, 966, 967},
+		{34, 967, 968},
+		{36, 968, 969},
+		{34, 969, 970},
+		{36, 970, 971},
+		{34, 971, 972},
+		{36, 972, 973},
+		{34, 973, 974},
+		{36, 974, 975},
+		{34, 975, 976},
+		{36, 976, 977},
+		{34, 977, 978},
+		{36, 978, 979},
+		{34, 979, 980},
+		{36, 980, 981},
+		{34, 981, 982},
+		{36, 982, 983},
+		{34, 983, 985},
+		{36, 985, 986},
+		{34, 986, 988},
+		{36, 988, 989},
+		{34, 989, 990},
+		{36, 990, 991},
+		{34, 991, 992},
+		{36, 992, 993},
+		{34, 993, 994},
+		{36, 994, 995},
+		{34, 995, 996},
+		{36, 996, 997},
 		{8, 997, 999},
 		{8, 999, 1001},
-		{45, 1001, 1002},
-		{47, 1002, 1003},
-		{45, 1003, 1004},
-		{47, 1004, 1005},
+		{34, 1001, 1002},
+		{36, 1002, 1003},
+		{34, 1003, 1004},
+		{36, 1004, 1005},
 		{8, 1005, 1006},
 		{8, 1006, 1007},
-		{45, 1007, 1008},
-		{47, 1008, 1009},
-		{45, 1009, 1010},
-		{47, 1010, 1011},
-		{45, 1011, 1012},
-		{47, 1012, 1013},
-		{45, 1013, 1014},
-		{47, 1014, 1015},
-		{45, 1015, 1016},
-		{47, 1016, 1017},
-		{45, 1017, 1018},
-		{47, 1018, 1019},
-		{45, 1019, 1020},
-		{47, 1020, 1021},
-		{45, 1021, 1022},
-		{47, 1022, 1023},
+		{34, 1007, 1008},
+		{36, 1008, 1009},
+		{34, 1009, 1010},
+		{36, 1010, 1011},
+		{34, 1011, 1012},
+		{36, 1012, 1013},
+		{34, 1013, 1014},
+		{36, 1014, 1015},
+		{34, 1015, 1016},
+		{36, 1016, 1017},
+		{34, 1017, 1018},
+		{36, 1018, 1019},
+		{34, 1019, 1020},
+		{36, 1020, 1021},
+		{34, 1021, 1022},
+		{36, 1022, 1023},
 		{8, 1023, 1024},
-		{45, 1024, 1025},
-		{47, 1025, 1026},
+		{34, 1024, 1025},
+		{36, 1025, 1026},
 		{8, 1026, 1029},
-		{45, 1029, 1030},
-		{47, 1030, 1031},
+		{34, 1029, 1030},
+		{36, 1030, 1031},
 		{8, 1031, 1034},
 		{8, 1034, 1036},
 		{8, 1036, 1037},
 		{8, 1037, 1039},
-		{45, 1039, 1040},
-		{47, 1040, 1041},
+		{34, 1039, 1040},
+		{36, 1040, 1041},
 		{8, 1041, 1044},
 		{8, 1044, 1047},
-		{45, 1047, 1048},
-		{47, 1048, 1049},
-		{45, 1049, 1050},
-		{47, 1050, 1051},
+		{34, 1047, 1048},
+		{36, 1048, 1049},
+		{34, 1049, 1050},
+		{36, 1050, 1051},
 		{8, 1051, 1053},
 		{8, 1053, 1055},
 		{8, 1055, 1057},
-		{45, 1057, 1058},
-		{47, 1058, 1059},
+		{34, 1057, 1058},
+		{36, 1058, 1059},
 		{8, 1059, 1061},
 		{8, 1061, 1063},
 		{8, 1063, 1064},
@@ -5327,84 +5655,84 @@ var tableSP80053v5 = fwTable{
 		{8, 1065, 1066},
 		{8, 1066, 1068},
 		{8, 1068, 1070},
-		{45, 1070, 1071},
-		{47, 1071, 1072},
+		{34, 1070, 1071},
+		{36, 1071, 1072},
 		{8, 1072, 1074},
 		{8, 1074, 1077},
 		{8, 1077, 1078},
-		{45, 1078, 1079},
-		{47, 1079, 1080},
-		{45, 1080, 1081},
-		{47, 1081, 1082},
+		{34, 1078, 1079},
+		{36, 1079, 1080},
+		{34, 1080, 1081},
+		{36, 1081, 1082},
 		{8, 1082, 1085},
-		{45, 1085, 1086},
-		{47, 1086, 1087},
-		{45, 1087, 1088},
-		{47, 1088, 1089},
-		{45, 1089, 1090},
-		{47, 1090, 1091},
-		{45, 1091, 1092},
-		{47, 1092, 1093},
-		{45, 1093, 1102},
-		{47, 1102, 1103},
+		{34, 1085, 1086},
+		{36, 1086, 1087},
+		{34, 1087, 1088},
+		{36, 1088, 1089},
+		{34, 1089, 1090},
+		{36, 1090, 1091},
+		{34, 1091, 1092},
+		{36, 1092, 1093},
+		{34, 1093, 1102},
+		{36, 1102, 1103},
 		{8, 1103, 1106},
-		{45, 1106, 1107},
-		{47, 1107, 1108},
+		{34, 1106, 1107},
+		{36, 1107, 1108},
 		{8, 1108, 1110},
 		{8, 1110, 1112},
-		{47, 1112, 1113},
+		{36, 1112, 1113},
 		{8, 1113, 1116},
-		{45, 1116, 1117},
-		{47, 1117, 1118},
+		{34, 1116, 1117},
+		{36, 1117, 1118},
 		{8, 1118, 1121},
-		{45, 1121, 1122},
-		{47, 1122, 1123},
+		{34, 1121, 1122},
+		{36, 1122, 1123},
 		{8, 1123, 1126},
 		{8, 1126, 1128},
-		{45, 1128, 1129},
-		{47, 1129, 1130},
-		{45, 1130, 1131},
-		{47, 1131, 1132},
+		{34, 1128, 1129},
+		{36, 1129, 1130},
+		{34, 1130, 1131},
+		{36, 1131, 1132},
 		{8, 1132, 1133},
-		{45, 1133, 1134},
-		{47, 1134, 1135},
+		{34, 1133, 1134},
+		{36, 1134, 1135},
 		{8, 1135, 1137},
 		{8, 1137, 1139},
-		{45, 1139, 1140},
-		{47, 1140, 1141},
-		{45, 1141, 1142},
-		{47, 1142, 1143},
-		{45, 1143, 1144},
-		{47, 1144, 1145},
+		{34, 1139, 1140},
+		{36, 1140, 1141},
+		{34, 1141, 1142},
+		{36, 1142, 1143},
+		{34, 1143, 1144},
+		{36, 1144, 1145},
 		{8, 1145, 1148},
-		{45, 1148, 1149},
-		{47, 1149, 1150},
+		{34, 1148, 1149},
+		{36, 1149, 1150},
 		{8, 1150, 1154},
 		{8, 1154, 1157},
-		{45, 1157, 1158},
-		{47, 1158, 1159},
+		{34, 1157, 1158},
+		{36, 1158, 1159},
 		{8, 1159, 1161},
 		{8, 1161, 1164},
-		{45, 1164, 1165},
-		{47, 1165, 1166},
-		{45, 1166, 1167},
-		{47, 1167, 1168},
-		{45, 1168, 1169},
-		{47, 1169, 1170},
-		{45, 1170, 1171},
-		{47, 1171, 1172},
-		{45, 1172, 1173},
-		{47, 1173, 1174},
-		{45, 1174, 1175},
-		{47, 1175, 1176},
+		{34, 1164, 1165},
+		{36, 1165, 1166},
+		{34, 1166, 1167},
+		{36, 1167, 1168},
+		{34, 1168, 1169},
+		{36, 1169, 1170},
+		{34, 1170, 1171},
+		{36, 1171, 1172},
+		{34, 1172, 1173},
+		{36, 1173, 1174},
+		{34, 1174, 1175},
+		{36, 1175, 1176},
 		{8, 1176, 1179},
 		{8, 1179, 1181},
 		{8, 1181, 1183},
 		{8, 1183, 1185},
-		{45, 1185, 1186},
-		{47, 1186, 1187},
-		{45, 1187, 1188},
-		{47, 1188, 1189},
+		{34, 1185, 1186},
+		{36, 1186, 1187},
+		{34, 1187, 1188},
+		{36, 1188, 1189},
 		{8, 1189, 1190},
 		{8, 1190, 1191},
 		{8, 1191, 1192},
@@ -5413,36 +5741,36 @@ var tableSP80053v5 = fwTable{
 		{8, 1194, 1197},
 		{8, 1197, 1198},
 		{8, 1198, 1199},
-		{45, 1199, 1200},
-		{47, 1200, 1201},
+		{34, 1199, 1200},
+		{36, 1200, 1201},
 		{8, 1201, 1203},
 		{8, 1203, 1205},
 		{8, 1205, 1206},
-		{45, 1206, 1207},
-		{47, 1207, 1208},
+		{34, 1206, 1207},
+		{36, 1207, 1208},
 		{8, 1208, 1209},
 		{8, 1209, 1211},
-		{45, 1211, 1212},
-		{47, 1212, 1213},
-		{45, 1213, 1214},
-		{47, 1214, 1215},
-		{45, 1215, 1216},
-		{47, 1216, 1217},
+		{34, 1211, 1212},
+		{36, 1212, 1213},
+		{34, 1213, 1214},
+		{36, 1214, 1215},
+		{34, 1215, 1216},
+		{36, 1216, 1217},
 		{8, 1217, 1218},
 		{8, 1218, 1220},
-		{45, 1220, 1221},
-		{47, 1221, 1222},
+		{34, 1220, 1221},
+		{36, 1221, 1222},
 		{8, 1222, 1224},
-		{45, 1224, 1228},
-		{47, 1228, 1229},
+		{34, 1224, 1228},
+		{36, 1228, 1229},
 		{8, 1229, 1231},
 		{8, 1231, 1233},
 		{8, 1233, 1237},
 		{8, 1237, 1238},
 		{8, 1238, 1239},
 		{8, 1239, 1240},
-		{45, 1240, 1241},
-		{47, 1241, 1242},
+		{34, 1240, 1241},
+		{36, 1241, 1242},
 		{8, 1242, 1244},
 		{8, 1244, 1245},
 		{8, 1245, 1246},
@@ -5462,5 +5790,5 @@ var tableSP80053v5 = fwTable{
 		{8, 1278, 1281},
 		{8, 1281, 1284},
 	},
-	vals: []uint16{4, 5, 6, 7, 4, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 44, 46, 6, 6, 5, 6, 4, 5, 6, 62, 46, 77, 78, 46, 7, 5, 6, 6, 108, 46, 161, 46, 5, 6, 5, 6, 5, 6, 5, 6, 6, 5, 6, 5, 6, 5, 6, 5, 6, 4, 5, 6, 241, 46, 4, 5, 6, 6, 5, 6, 5, 6, 5, 6, 13, 294, 46, 4, 5, 6, 297, 46, 302, 46, 4, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 352, 46, 90, 46, 360, 46, 4, 5, 6, 5, 6, 352, 46, 5, 6, 6, 6, 4, 5, 6, 389, 46, 389, 46, 389, 46, 5, 6, 4, 5, 6, 5, 6, 5, 6, 5, 6, 4, 5, 6, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 5, 6, 4, 5, 6, 7, 463, 46, 7, 4, 5, 6, 7, 490, 46, 4, 5, 6, 7, 4, 5, 6, 7, 503, 46, 503, 46, 500, 46, 235, 46, 4, 5, 6, 5, 6, 518, 46, 7, 4, 5, 6, 4, 5, 6, 6, 6, 4, 5, 6, 5, 6, 352, 46, 5, 6, 6, 6, 294, 46, 5, 6, 5, 6, 581, 46, 4, 5, 6, 589, 46, 592, 46, 4, 5, 6, 6, 6, 5, 6, 6, 633, 46, 4, 5, 6, 7, 4, 5, 6, 6, 6, 668, 46, 545, 46, 4, 5, 6, 7, 4, 5, 6, 7, 5, 6, 6, 4, 5, 6, 711, 46, 714, 46, 717, 46, 720, 46, 723, 46, 6, 696, 46, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7, 5, 6, 696, 46, 4, 5, 6, 7, 6, 6, 4, 5, 6, 4, 5, 6, 7, 4, 5, 6, 791, 46, 5, 6, 5, 6, 800, 46, 803, 46, 5, 6, 5, 6, 6, 5, 6, 5, 6, 6, 4, 5, 6, 7, 6, 5, 6, 4, 5, 6, 6, 833, 46, 855, 46, 633, 46, 4, 5, 6, 6, 6, 633, 46, 839, 46, 4, 5, 6, 5, 6, 5, 6, 5, 6, 4, 5, 6, 5, 6, 6, 5, 6, 6, 908, 46, 5, 6, 4, 5, 6, 4, 5, 6, 917, 46, 5, 6, 5, 6, 4, 5, 6, 4, 5, 6, 5, 6, 6, 5, 6, 983, 46, 6, 5, 6, 4, 5, 6, 6, 4, 5, 6, 5, 6, 6, 974, 46, 5, 6, 5, 6, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 6, 1040, 46, 5, 6, 5, 6, 5, 6, 6, 6, 4, 5, 6, 5, 6, 6, 6, 1075, 46, 6, 5, 6, 4, 5, 6, 1009, 46, 5, 6, 46, 6, 1113, 46, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 1135, 46, 1138, 46, 6, 1148, 46, 4, 5, 6, 1153, 46, 1148, 46, 4, 5, 6, 5, 6, 1172, 46, 4, 5, 6, 1189, 46, 1192, 46, 5, 6, 1204, 46, 4, 5, 6, 4, 5, 6, 5, 6, 1204, 46, 1216, 46, 5, 6, 1135, 1138, 46, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 1279, 46, 4, 5, 6, 1292, 46, 1292, 46, 4, 5, 6, 5, 6, 5, 6, 5, 6, 6, 5, 6, 4, 5, 6, 7, 4, 5, 6, 7, 6, 6, 7, 5, 6, 7, 5, 6, 4, 5, 6, 7, 5, 6, 6, 6, 4, 5, 6, 7, 6, 4, 5, 6, 7, 5, 6, 5, 6, 4, 5, 6, 7, 5, 6, 4, 5, 6, 7, 7, 1427, 46, 1380, 46, 4, 5, 6, 4, 5, 6, 1447, 46, 6, 5, 6, 5, 6, 5, 6, 5, 6, 4, 5, 6, 1445, 1476, 46, 6, 4, 5, 6, 6, 5, 6, 4, 5, 6, 7, 4, 5, 6, 1538, 46, 1541, 46, 5, 6, 5, 6, 1541, 46, 5, 6, 1549, 46, 1549, 46, 1541, 46, 4, 5, 6, 7, 6, 6, 6, 1560, 46, 1560, 46, 1560, 46, 4, 5, 6, 389, 46, 4, 5, 6, 4, 5, 6, 4, 5, 6, 6, 769, 46, 5, 6, 5, 6, 1646, 46, 1654, 46, 4, 5, 6, 5, 6, 6, 1606, 1618, 46, 4, 5, 6, 6, 1606, 46, 7, 5, 6, 5, 6, 1693, 46, 5, 6, 6, 4, 5, 6, 4, 5, 6, 5, 6, 6, 1719, 46, 4, 5, 6, 4, 5, 6, 6, 4, 5, 6, 5, 6, 6, 1750, 46, 4, 5, 6, 7, 4, 5, 6, 7, 1776, 46, 1779, 46, 1773, 46, 1773, 46, 4, 5, 6, 7, 4, 5, 6, 7, 1792, 46, 1773, 46, 5, 6, 7, 7, 4, 5, 6, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 6, 4, 5, 6, 4, 5, 6, 7, 1933, 46, 4, 5, 6, 4, 5, 6, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 4, 5, 6, 7, 4, 5, 6, 4, 5, 6, 7, 4, 5, 6, 2050, 46, 4, 5, 6, 2066, 46, 4, 5, 6, 6, 5, 6, 908, 46, 769, 46, 4, 5, 6, 4, 5, 6, 7, 7, 5, 6, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7, 5, 6, 5, 6, 934, 46, 6, 5, 6, 4, 5, 6, 4, 5, 6, 2135, 46, 2138, 46, 2138, 46, 2138, 46, 2138, 46, 943, 633, 46, 949, 633, 46, 4, 5, 6, 7, 4, 5, 6, 7, 5, 6, 5, 6, 5, 6, 7, 2364, 46, 2367, 46, 2370, 46, 2373, 46, 2376, 46, 2379, 46, 2382, 46, 2385, 46, 2055, 46, 2389, 46, 2392, 46, 2395, 46, 2398, 46, 1516, 2107, 46, 2403, 2404, 46, 2373, 46, 2184, 46, 2107, 46, 2412, 46, 5, 6, 5, 6, 2341, 46, 2126, 46, 6, 6, 2482, 46, 2485, 46, 2488, 46, 2491, 46, 2494, 46, 2497, 46, 2500, 46, 2503, 46, 6, 2508, 46, 4, 5, 6, 2513, 46, 4, 5, 6, 5, 6, 6, 5, 6, 2551, 46, 4, 5, 6, 4, 5, 6, 2574, 46, 2574, 46, 5, 6, 5, 6, 5, 6, 2589, 46, 5, 6, 5, 6, 6, 6, 7, 5, 6, 5, 6, 2652, 46, 5, 6, 4, 5, 6, 6, 2689, 46, 2689, 46, 4, 5, 6, 2699, 46, 2699, 46, 2699, 46, 2699, 46, 13, 59, 206, 62, 2708, 352, 2709, 633, 2710, 46, 4, 5, 6, 2574, 46, 5, 6, 5, 6, 46, 4, 5, 6, 2763, 46, 4, 5, 6, 2771, 46, 4, 5, 6, 5, 6, 285, 46, 2786, 46, 6, 2803, 46, 5, 6, 5, 6, 2821, 46, 2652, 46, 2869, 46, 4, 5, 6, 2917, 46, 4, 5, 6, 7, 4, 5, 6, 518, 46, 5, 6, 4, 5, 6, 518, 46, 2708, 46, 238, 46, 389, 46, 2708, 46, 366, 46, 4, 5, 6, 5, 6, 5, 6, 5, 6, 238, 46, 352, 46, 6, 6, 6, 6, 6, 4, 5, 6, 6, 6, 3091, 46, 5, 6, 5, 6, 6, 2482, 46, 6, 5, 6, 896, 46, 899, 46, 902, 46, 6, 5, 6, 518, 46, 5, 6, 13, 59, 206, 62, 46, 5, 6, 5, 6, 4, 5, 6, 7, 7, 7, 7, 3140, 46, 5, 6, 7, 7, 7, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 5, 6, 4, 5, 6, 6, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6},
+	vals: []uint16{4, 5, 6, 7, 4, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 33, 35, 6, 6, 5, 6, 4, 5, 6, 47, 35, 58, 59, 35, 7, 5, 6, 6, 80, 35, 116, 35, 5, 6, 5, 6, 5, 6, 5, 6, 6, 5, 6, 5, 6, 5, 6, 5, 6, 4, 5, 6, 170, 35, 4, 5, 6, 6, 5, 6, 5, 6, 5, 6, 12, 206, 35, 4, 5, 6, 209, 35, 213, 35, 4, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 247, 35, 68, 35, 254, 35, 4, 5, 6, 5, 6, 247, 35, 5, 6, 6, 6, 4, 5, 6, 275, 35, 275, 35, 275, 35, 5, 6, 4, 5, 6, 5, 6, 5, 6, 5, 6, 4, 5, 6, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 5, 6, 4, 5, 6, 7, 327, 35, 7, 4, 5, 6, 7, 345, 35, 4, 5, 6, 7, 4, 5, 6, 7, 355, 35, 355, 35, 353, 35, 166, 35, 4, 5, 6, 5, 6, 368, 35, 7, 4, 5, 6, 4, 5, 6, 6, 6, 4, 5, 6, 5, 6, 247, 35, 5, 6, 6, 6, 206, 35, 5, 6, 5, 6, 412, 35, 4, 5, 6, 418, 35, 421, 35, 4, 5, 6, 6, 6, 5, 6, 6, 449, 35, 4, 5, 6, 7, 4, 5, 6, 6, 6, 473, 35, 387, 35, 4, 5, 6, 7, 4, 5, 6, 7, 5, 6, 6, 4, 5, 6, 503, 35, 506, 35, 509, 35, 512, 35, 515, 35, 6, 493, 35, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7, 5, 6, 493, 35, 4, 5, 6, 7, 6, 6, 4, 5, 6, 4, 5, 6, 7, 4, 5, 6, 563, 35, 5, 6, 5, 6, 569, 35, 572, 35, 5, 6, 5, 6, 6, 5, 6, 5, 6, 6, 4, 5, 6, 7, 6, 5, 6, 4, 5, 6, 6, 593, 35, 608, 35, 449, 35, 4, 5, 6, 6, 6, 449, 35, 597, 35, 4, 5, 6, 5, 6, 5, 6, 5, 6, 4, 5, 6, 5, 6, 6, 5, 6, 6, 645, 35, 5, 6, 4, 5, 6, 4, 5, 6, 651, 35, 5, 6, 5, 6, 4, 5, 6, 4, 5, 6, 5, 6, 6, 5, 6, 696, 35, 6, 5, 6, 4, 5, 6, 6, 4, 5, 6, 5, 6, 6, 690, 35, 5, 6, 5, 6, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 6, 735, 35, 5, 6, 5, 6, 5, 6, 6, 6, 4, 5, 6, 5, 6, 6, 6, 758, 35, 6, 5, 6, 4, 5, 6, 714, 35, 5, 6, 35, 6, 784, 35, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 800, 35, 802, 35, 6, 810, 35, 4, 5, 6, 814, 35, 810, 35, 4, 5, 6, 5, 6, 828, 35, 4, 5, 6, 840, 35, 843, 35, 5, 6, 852, 35, 4, 5, 6, 4, 5, 6, 5, 6, 852, 35, 861, 35, 5, 6, 800, 802, 35, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 905, 35, 4, 5, 6, 914, 35, 914, 35, 4, 5, 6, 5, 6, 5, 6, 5, 6, 6, 5, 6, 4, 5, 6, 7, 4, 5, 6, 7, 6, 6, 7, 5, 6, 7, 5, 6, 4, 5, 6, 7, 5, 6, 6, 6, 4, 5, 6, 7, 6, 4, 5, 6, 7, 5, 6, 5, 6, 4, 5, 6, 7, 5, 6, 4, 5, 6, 7, 7, 1003, 35, 972, 35, 4, 5, 6, 4, 5, 6, 1018, 35, 6, 5, 6, 5, 6, 5, 6, 5, 6, 4, 5, 6, 1017, 1038, 35, 6, 4, 5, 6, 6, 5, 6, 4, 5, 6, 7, 4, 5, 6, 1080, 35, 1083, 35, 5, 6, 5, 6, 1083, 35, 5, 6, 1088, 35, 1088, 35, 1083, 35, 4, 5, 6, 7, 6, 6, 6, 1097, 35, 1097, 35, 1097, 35, 4, 5, 6, 275, 35, 4, 5, 6, 4, 5, 6, 4, 5, 6, 6, 548, 35, 5, 6, 5, 6, 1156, 35, 1162, 35, 4, 5, 6, 5, 6, 6, 1129, 1137, 35, 4, 5, 6, 6, 1129, 35, 7, 5, 6, 5, 6, 1190, 35, 5, 6, 6, 4, 5, 6, 4, 5, 6, 5, 6, 6, 1208, 35, 4, 5, 6, 4, 5, 6, 6, 4, 5, 6, 5, 6, 6, 1229, 35, 4, 5, 6, 7, 4, 5, 6, 7, 1247, 35, 1250, 35, 1245, 35, 1245, 35, 4, 5, 6, 7, 4, 5, 6, 7, 1261, 35, 1245, 35, 5, 6, 7, 7, 4, 5, 6, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 6, 4, 5, 6, 4, 5, 6, 7, 1356, 35, 4, 5, 6, 4, 5, 6, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 4, 5, 6, 7, 4, 5, 6, 4, 5, 6, 7, 4, 5, 6, 1434, 35, 4, 5, 6, 1445, 35, 4, 5, 6, 6, 5, 6, 645, 35, 548, 35, 4, 5, 6, 4, 5, 6, 7, 7, 5, 6, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7, 5, 6, 5, 6, 663, 35, 6, 5, 6, 4, 5, 6, 4, 5, 6, 1493, 35, 1495, 35, 1495, 35, 1495, 35, 1495, 35, 669, 449, 35, 673, 449, 35, 4, 5, 6, 7, 4, 5, 6, 7, 5, 6, 5, 6, 5, 6, 7, 1649, 35, 1652, 35, 1655, 35, 1658, 35, 1661, 35, 1664, 35, 1667, 35, 1670, 35, 1437, 35, 1674, 35, 1677, 35, 1680, 35, 1683, 35, 1065, 1474, 35, 1688, 1689, 35, 1658, 35, 1530, 35, 1474, 35, 1697, 35, 5, 6, 5, 6, 1634, 35, 1487, 35, 6, 6, 1745, 35, 1748, 35, 1751, 35, 1754, 35, 1757, 35, 1760, 35, 1763, 35, 1766, 35, 6, 1770, 35, 4, 5, 6, 1774, 35, 4, 5, 6, 5, 6, 6, 5, 6, 1800, 35, 4, 5, 6, 4, 5, 6, 1816, 35, 1816, 35, 5, 6, 5, 6, 5, 6, 1827, 35, 5, 6, 5, 6, 6, 6, 7, 5, 6, 5, 6, 1867, 35, 5, 6, 4, 5, 6, 6, 1892, 35, 1892, 35, 4, 5, 6, 1900, 35, 1900, 35, 1900, 35, 1900, 35, 12, 45, 147, 47, 1908, 247, 1909, 449, 1910, 35, 4, 5, 6, 1816, 35, 5, 6, 5, 6, 35, 4, 5, 6, 1947, 35, 4, 5, 6, 1953, 35, 4, 5, 6, 5, 6, 200, 35, 1964, 35, 6, 1976, 35, 5, 6, 5, 6, 1988, 35, 1867, 35, 2021, 35, 4, 5, 6, 2053, 35, 4, 5, 6, 7, 4, 5, 6, 368, 35, 5, 6, 4, 5, 6, 368, 35, 1908, 35, 168, 35, 275, 35, 1908, 35, 259, 35, 4, 5, 6, 5, 6, 5, 6, 5, 6, 168, 35, 247, 35, 6, 6, 6, 6, 6, 4, 5, 6, 6, 6, 2172, 35, 5, 6, 5, 6, 6, 1745, 35, 6, 5, 6, 637, 35, 639, 35, 641, 35, 6, 5, 6, 368, 35, 5, 6, 12, 45, 147, 47, 35, 5, 6, 5, 6, 4, 5, 6, 7, 7, 7, 7, 2206, 35, 5, 6, 7, 7, 7, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 5, 6, 4, 5, 6, 6, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6},
 }

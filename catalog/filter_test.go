@@ -14,16 +14,12 @@ import (
 //	awk -F, 'NR>1 && $4 ~ /Detective/ {print $1}' iso27002-2022.csv
 //
 // (no title with a comma holds a Detective or Detect value, so the naive split is exact).
-func TestFilters(t *testing.T) {
-	c := catalog.Default()
+// TestFiltersAttributes: ISO/IEC 27002:2022 attribute filters, combined with AND
+// within a call and OR among the values of one Where; values match without regard to
+// case, ISO's '#' or spaces for underscores.
+func TestFiltersAttributes(t *testing.T) {
 	iso := catalog.ISO27002v2022
-	tests := []struct {
-		name  string
-		fw    catalog.FrameworkID
-		conds []catalog.Condition
-		want  []string
-		cis   bool
-	}{
+	runFilterCases(t, []filterCase{
 		{
 			name:  "detective",
 			fw:    iso,
@@ -85,6 +81,24 @@ func TestFilters(t *testing.T) {
 			want:  []string{"5.24", "5.25", "5.26", "5.27", "5.28", "5.37", "6.8", "8.15", "8.16", "8.17"},
 		},
 		{
+			name:  "no value matches",
+			fw:    iso,
+			conds: []catalog.Condition{catalog.Where(catalog.AttrControlType, "Deterrent")},
+			want:  nil,
+		},
+		{
+			name:  "no values at all",
+			fw:    iso,
+			conds: []catalog.Condition{catalog.Where(catalog.AttrControlType)},
+			want:  nil,
+		},
+	})
+}
+
+// TestFiltersKindsAndHierarchy: kinds, children, negation, and nil conditions.
+func TestFiltersKindsAndHierarchy(t *testing.T) {
+	runFilterCases(t, []filterCase{
+		{
 			name:  "kinds",
 			fw:    catalog.CSF20,
 			conds: []catalog.Condition{catalog.OfKind(catalog.KindFunction, catalog.KindCategory), catalog.ChildOf(catalog.NewRef(catalog.CSF20, "GV"))},
@@ -103,18 +117,6 @@ func TestFilters(t *testing.T) {
 			want:  []string{"4.1", "4.2"},
 		},
 		{
-			name:  "no value matches",
-			fw:    iso,
-			conds: []catalog.Condition{catalog.Where(catalog.AttrControlType, "Deterrent")},
-			want:  nil,
-		},
-		{
-			name:  "no values at all",
-			fw:    iso,
-			conds: []catalog.Condition{catalog.Where(catalog.AttrControlType)},
-			want:  nil,
-		},
-		{
 			name:  "nil condition is ignored",
 			fw:    catalog.ISO27001v2022,
 			conds: []catalog.Condition{nil, catalog.ChildOf(catalog.NewRef(catalog.ISO27001v2022, "9.2"))},
@@ -126,6 +128,13 @@ func TestFilters(t *testing.T) {
 			conds: []catalog.Condition{catalog.Not(nil)},
 			want:  nil,
 		},
+	})
+}
+
+// TestFiltersBaselines: CIS implementation groups and SP 800-53B baselines, any case
+// (SP 800-53 values by hand from the reference file).
+func TestFiltersBaselines(t *testing.T) {
+	runFilterCases(t, []filterCase{
 		{
 			name:  "CIS v8.1 IG1 and Govern",
 			fw:    catalog.CIS81,
@@ -143,7 +152,33 @@ func TestFilters(t *testing.T) {
 			want: []string{"4.8", "4.9", "4.10", "4.11"},
 			cis:  true,
 		},
-	}
+		{
+			name:  "SP 800-53 LOW controls of AC",
+			fw:    catalog.SP80053v5,
+			conds: []catalog.Condition{catalog.InBaseline("low"), catalog.OfKind(catalog.KindControl), catalog.ChildOf(catalog.NewRef(catalog.SP80053v5, "AC"))},
+			want:  []string{"AC-1", "AC-2", "AC-3", "AC-7", "AC-8", "AC-14", "AC-17", "AC-18", "AC-19", "AC-20", "AC-22"},
+		},
+		{
+			name:  "SP 800-53 MODERATE enhancements of AC-2",
+			fw:    catalog.SP80053v5,
+			conds: []catalog.Condition{catalog.InBaseline("MODERATE"), catalog.ChildOf(catalog.NewRef(catalog.SP80053v5, "AC-2"))},
+			want:  []string{"AC-2(1)", "AC-2(2)", "AC-2(3)", "AC-2(4)", "AC-2(5)", "AC-2(13)"},
+		},
+	})
+}
+
+// filterCase is one query of Catalog.Controls and the IDs it should yield, in order.
+type filterCase struct {
+	name  string
+	fw    catalog.FrameworkID
+	conds []catalog.Condition
+	want  []string
+	cis   bool // needs the CIS data
+}
+
+// runFilterCases runs each case as a subtest.
+func runFilterCases(t *testing.T, tests []filterCase) {
+	c := catalog.Default()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.cis && !catalog.HasCIS() {

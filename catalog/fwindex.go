@@ -31,7 +31,7 @@ func (d *fwData) index() *fwIndex {
 // summary returns the summary of the framework's control i: its [Control.Summary], or
 // for a framework whose summaries are kept apart the one in its table.
 func (d *fwData) summary(i int) string {
-	if d.table != nil && d.table.apart {
+	if d.table != nil && d.table.apart != nil {
 		return d.table.summary(i)
 	}
 	return d.index().controls[i].Summary
@@ -94,22 +94,32 @@ func newIndex(controls []Control, parent []int32) *fwIndex {
 	ix := &fwIndex{
 		controls: controls,
 		pos:      make(map[string]int32, n),
-		keys:     make(map[string]int32, n),
 		seq:      make([]int32, n),
 	}
+	normal := true // every ID is its own normalised form, and unique
 	for i, c := range controls {
 		ix.seq[i] = int32(i)
 		if _, dup := ix.pos[c.Ref.ID]; !dup {
 			ix.pos[c.Ref.ID] = int32(i)
+		} else {
+			normal = false
 		}
+		normal = normal && isNormKey(c.Ref.ID)
 	}
-	ix.indexKeys()
+	if normal {
+		// The normalised IDs are the IDs: one map serves both look-ups (most
+		// frameworks: ISO/IEC 27002:2022, NIS2, SP 800-53, CIS).
+		ix.keys = ix.pos
+	} else {
+		ix.indexKeys()
+	}
 	ix.indexChildren(parent)
 	return ix
 }
 
 // indexKeys fills keys and shared from the controls' normalised IDs.
 func (ix *fwIndex) indexKeys() {
+	ix.keys = make(map[string]int32, len(ix.controls))
 	var buf []byte
 	ends := make([]int32, len(ix.controls)) // end of control i's key in buf, or -1: its ID
 	for i, c := range ix.controls {

@@ -9,15 +9,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestParseRef(t *testing.T) {
+// TestParseRefISO: ISO/IEC 27002:2022 and the Annex A of 27001, the 27001 clauses
+// (an exact ID beats a 2013 "A." spelling) and ISO/IEC 27002:2013.
+func TestParseRefISO(t *testing.T) {
 	type fw = catalog.FrameworkID
-	tests := []struct {
-		in   string
-		fws  []fw
-		want string // canonical Ref; "" when an error is expected
-		err  error
-		cis  bool // needs the CIS data
-	}{
+	runParseRefCases(t, []parseRefCase{
 		// ISO/IEC 27002:2022 and the Annex A of 27001.
 		{in: "5.1", err: catalog.ErrAmbiguous},
 		{in: "5.1", fws: []fw{"iso27002"}, want: "iso27002:2022/5.1"},
@@ -50,6 +46,14 @@ func TestParseRef(t *testing.T) {
 		{in: "iso27002:2013/A.5.1.1", want: "iso27002:2013/A.5.1.1"},
 		{in: "iso27002:A.18.2.3", want: "iso27002:2013/A.18.2.3"},
 		{in: "A.6.1.1", want: "iso27002:2013/A.6.1.1"},
+	})
+}
+
+// TestParseRefCSF: NIST CSF 2.0 pads with zeros, 1.1 does not; an exact spelling
+// wins, then the newest version of the family that has the control.
+func TestParseRefCSF(t *testing.T) {
+	type fw = catalog.FrameworkID
+	runParseRefCases(t, []parseRefCase{
 		// NIST CSF: 2.0 pads with zeros, 1.1 does not; an exact match wins.
 		{in: "GV.OC-01", want: "nist-csf:2.0/GV.OC-01"},
 		{in: "gv.oc-1", want: "nist-csf:2.0/GV.OC-01"},
@@ -81,6 +85,14 @@ func TestParseRef(t *testing.T) {
 		{in: "NIST CSF 2.0 GV.OC-01", want: "nist-csf:2.0/GV.OC-01"},
 		{in: "NIST CSF 1.1 ID.AM-01", want: "nist-csf:1.1/ID.AM-1"},
 		{in: "NIST CSF ID.AM-01", want: "nist-csf:2.0/ID.AM-01"},
+	})
+}
+
+// TestParseRefCIS: the CIS Controls are found only when named; the family means
+// v8.1.
+func TestParseRefCIS(t *testing.T) {
+	type fw = catalog.FrameworkID
+	runParseRefCases(t, []parseRefCase{
 		// CIS: found only when named; the family means v8.1.
 		{in: "CIS 4.1", want: "cis:8.1/4.1", cis: true},
 		{in: "cis 4.1", want: "cis:8.1/4.1", cis: true},
@@ -99,6 +111,13 @@ func TestParseRef(t *testing.T) {
 		{in: "4", fws: []fw{catalog.CIS8}, want: "cis:8/4", cis: true},
 		{in: "18.5", err: catalog.ErrNotFound}, // CIS only, and CIS needs naming
 		{in: "CIS 18.99", err: catalog.ErrNotFound, cis: true},
+	})
+}
+
+// TestParseRefErrors: syntax errors, unknown frameworks and controls not found.
+func TestParseRefErrors(t *testing.T) {
+	type fw = catalog.FrameworkID
+	runParseRefCases(t, []parseRefCase{
 		// Errors.
 		{in: "", err: catalog.ErrSyntax},
 		{in: "   ", err: catalog.ErrSyntax},
@@ -115,7 +134,22 @@ func TestParseRef(t *testing.T) {
 		{in: "GV.OC-99", err: catalog.ErrNotFound},
 		{in: "5.1", fws: []fw{catalog.CSF20}, err: catalog.ErrNotFound},
 		{in: "iso27002:5.1", fws: []fw{catalog.CSF20}, err: catalog.ErrNotFound},
-	}
+	})
+}
+
+// parseRefCase is one input of ParseRef and what it should give.
+type parseRefCase struct {
+	in   string
+	fws  []catalog.FrameworkID
+	want string // canonical Ref; "" when an error is expected
+	err  error
+	cis  bool // needs the CIS data
+}
+
+// runParseRefCases runs each case as a subtest: the error of its kind as a
+// *RefError, or the Ref, which the package-level ParseRef gives too, which parses to
+// itself and names a control of the catalog.
+func runParseRefCases(t *testing.T, tests []parseRefCase) {
 	c := catalog.Default()
 	for _, tt := range tests {
 		name := tt.in
@@ -149,6 +183,26 @@ func TestParseRef(t *testing.T) {
 			assert.True(t, ok)
 		})
 	}
+}
+
+// TestParseRefNIS2AndSP80053: NIS2 is found only when named (its IDs look like
+// ISO's); SP 800-53 labels resolve under every spelling NIST uses.
+func TestParseRefNIS2AndSP80053(t *testing.T) {
+	type fw = catalog.FrameworkID
+	runParseRefCases(t, []parseRefCase{
+		{in: "nis2:1.1", want: "nis2:2024/1.1"},
+		{in: "NIS2 1.1.1", want: "nis2:2024/1.1.1"},
+		{in: "7", fws: []fw{"nis2"}, want: "nis2:2024/7"},
+		{in: "1.1.1", fws: []fw{catalog.NIS2v2024}, want: "nis2:2024/1.1.1"},
+		{in: "13.3.99", fws: []fw{"nis2"}, err: catalog.ErrNotFound},
+		{in: "AC-2(1)", want: "sp800-53:5/AC-2(1)"},
+		{in: "ac-2.1", want: "sp800-53:5/AC-2(1)"},
+		{in: "AC-02(01)", want: "sp800-53:5/AC-2(1)"},
+		{in: "800-53 ac-2 (1)", want: "sp800-53:5/AC-2(1)"},
+		{in: "nist-800-53:SI-4", want: "sp800-53:5/SI-4"},
+		{in: "AC", fws: []fw{"800-53"}, want: "sp800-53:5/AC"},
+		{in: "AC-2(999)", err: catalog.ErrNotFound},
+	})
 }
 
 func TestParseRefAmbiguousCandidates(t *testing.T) {

@@ -51,13 +51,8 @@ func (c *Catalog) find(r Ref) (*fwData, int, bool) {
 }
 
 // cutAnnex returns id without its Annex A prefix ("A." or "a."), and whether it had
-// one.
-func cutAnnex(id string) (string, bool) {
-	if len(id) > 2 && (id[0] == 'A' || id[0] == 'a') && id[1] == '.' {
-		return id[2:], true
-	}
-	return "", false
-}
+// one (the rule of [CutAnnexID], alias.go).
+func cutAnnex(id string) (string, bool) { return CutAnnexID(id) }
 
 // Controls yields the controls of framework fw that meet every condition, in document
 // order. Without conditions it yields them all. fw may be an alias or a family name

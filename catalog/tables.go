@@ -7,9 +7,11 @@ package catalog
 // few slices per framework, not per control, and decodes nothing.
 type fwTable struct {
 	info Info
-	// apart marks a framework whose summaries are not its controls' [Control.Summary]
-	// but read by [Catalog.Summary] (SP 800-53's statements: text few callers read).
-	apart bool
+	// apart, when set, holds the summaries of a framework that keeps them apart: its
+	// controls' [Control.Summary] is empty, and [Catalog.Summary] reads them from this
+	// string table of their own, which nothing else touches (SP 800-53's statements:
+	// most of the framework's text, which few callers read).
+	apart *apartTable
 	strs  string   // every distinct string of the framework, concatenated
 	offs  []uint32 // string i is strs[offs[i]:offs[i+1]]; string 0 is ""
 	rows  []ctlRow
@@ -17,7 +19,15 @@ type fwTable struct {
 	vals  []uint16 // attribute values, as string indexes
 }
 
-// ctlRow is one control: string indexes of its ID, title, kind and summary, the row
+// apartTable is the string table of the summaries a framework keeps apart; string 0
+// is "".
+type apartTable struct {
+	strs string
+	offs []uint32
+}
+
+// ctlRow is one control: string indexes of its ID, title, kind and summary (into the
+// apart table, when the framework has one), the row
 // of its parent plus one (0: a root), and its attributes attrs[attrLo:attrHi].
 type ctlRow struct {
 	id, title, kind, summary uint16
@@ -35,7 +45,13 @@ type attrRow struct {
 func (t *fwTable) str(i uint16) string { return t.strs[t.offs[i]:t.offs[i+1]] }
 
 // summary returns the summary of control i.
-func (t *fwTable) summary(i int) string { return t.str(t.rows[i].summary) }
+func (t *fwTable) summary(i int) string {
+	j := t.rows[i].summary
+	if a := t.apart; a != nil {
+		return a.strs[a.offs[j]:a.offs[j+1]]
+	}
+	return t.str(j)
+}
 
 // index builds the framework's index: its controls in document order, sharing the
 // table's strings, with their attributes.
@@ -59,7 +75,7 @@ func (t *fwTable) index() *fwIndex {
 		if len(c.attrs) == 0 {
 			c.attrs = nil
 		}
-		if !t.apart {
+		if t.apart == nil {
 			c.Summary = t.str(r.summary)
 		}
 		parent[i] = int32(r.parent) - 1

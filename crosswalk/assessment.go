@@ -543,7 +543,7 @@ var (
 	ErrWrongFramework = errors.New("control is not of the assessment's baseline framework")
 	ErrMissingColumn  = errors.New("missing column")
 	ErrUnknownColumn  = errors.New("unknown column")
-	ErrMalformed      = errors.New("malformed input")
+	ErrMalformed      = catalog.ErrMalformed // shared by every layer: errors.Is(err, catalog.ErrMalformed) holds too
 	ErrTooLarge       = errors.New("over the size limit")
 	// ErrIncomplete marks the warning of [Assessment.Warnings] that counts the
 	// controls of the baseline a file does not rate.

@@ -65,7 +65,7 @@ func lenientRef(cat *catalog.Catalog, fw catalog.FrameworkID, s string) (catalog
 	if m := annexPrefix.FindStringSubmatchIndex(s); m != nil {
 		// "A.5.1", which ParseRef reads as Annex A 5.1 in every ISO baseline (in an
 		// ISMS baseline, iso27001:2022, a bare "5.1" is the clause).
-		forms = append(forms, "A."+s[m[2]:])
+		forms = append(forms, catalog.AnnexID(s[m[2]:]))
 	}
 	for i, f := range forms {
 		if i > 0 {

@@ -320,7 +320,7 @@ func (f *inFlight) Write(p []byte) (int, error) {
 // exceed the window of lines in flight plus what the 64 KiB read buffer holds,
 // however long the input.
 func TestGapBatchBoundedInFlight(t *testing.T) {
-	n := 5000
+	n := 5000 // over 10 × the bound below (40 lines on 2 cores)
 	if testing.Short() || raceEnabled {
 		n = 1000
 	}

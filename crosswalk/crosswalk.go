@@ -140,7 +140,7 @@ type SetInfo struct {
 var (
 	ErrDanglingRef          = mappings.ErrDanglingRef // the same error as package mappings reports, so errors.Is works across layers
 	ErrInvalidRelationship  = errors.New("edge has no valid relationship")
-	ErrUnknownSetFramework  = errors.New("set names a framework that is not in the catalog")
+	ErrUnknownSetFramework  = mappings.ErrUnknownSetFramework // the same kind mappings' validation reports
 	errCorruptEmbeddedGraph = errors.New("crosswalk: embedded data is corrupt")
 )
 

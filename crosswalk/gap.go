@@ -220,7 +220,7 @@ func (cw *Crosswalk) fillItems(res *GapResult, strs []string, t *target, g ratin
 // clause 5.1 is not Annex A control 5.1).
 func (cw *Crosswalk) baseID(b *baseSet, c int32) string {
 	if len(b.fws) > 1 && cw.nodes[c].fw != b.fws[0] {
-		return "A." + cw.nodes[c].ref.ID
+		return catalog.AnnexID(cw.nodes[c].ref.ID)
 	}
 	return cw.nodes[c].ref.ID
 }

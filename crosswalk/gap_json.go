@@ -1,8 +1,6 @@
 package crosswalk
 
 import (
-	"strings"
-
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/mappings"
@@ -107,7 +105,7 @@ func (r *GapResult) viaWire(l *Link) viaWire {
 // (ISO/IEC 27001:2022, whose clause 5.1 is not Annex A control 5.1).
 func (r *GapResult) ControlID(ref catalog.Ref) string {
 	if ref.Framework != r.Baseline && !ref.IsZero() {
-		return "A." + ref.ID
+		return catalog.AnnexID(ref.ID)
 	}
 	return ref.ID
 }
@@ -166,7 +164,7 @@ func (r *GapResult) linkOf(v viaWire, to catalog.Ref, toTitle string) (Link, err
 
 // controlRef is the inverse of [GapResult.ControlID].
 func (r *GapResult) controlRef(id string) catalog.Ref {
-	if rest, ok := strings.CutPrefix(id, "A."); ok {
+	if rest, ok := catalog.CutAnnexID(id); ok {
 		if info, ok := catalog.Default().Framework(r.Baseline); ok && info.AnnexOf != "" {
 			return catalog.NewRef(info.AnnexOf, rest)
 		}

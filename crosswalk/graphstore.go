@@ -29,7 +29,10 @@ import (
 // every call: BenchmarkGraphLibraryWalk measures a walk of everything reachable
 // from one CSF subcategory at 2.7 ms, 1.9 MB and 5k allocations through graph.BFS,
 // 0.17 ms and 4 allocations over the store — a query answered in microseconds
-// cannot afford the library's algorithms, so it walks the same edges in place. Filling the store directly also spares what the
+// cannot afford the library's algorithms, so it walks the same edges in place. Nor
+// do the reports draw with the library's draw.DOT: it walks Go maps, so the order of
+// its output changes from run to run, and a report must come out the same every time
+// to diff cleanly; package report writes DOT and Mermaid itself, in document order. Filling the store directly also spares what the
 // library's AddEdge does per edge (a lookup of both vertices and of the edge, and a
 // fresh attribute map kept for the edge's lifetime): through AddEdge, the graph cost
 // more than half of [New] and a third of its memory.

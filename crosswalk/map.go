@@ -39,39 +39,78 @@ func (cw *Crosswalk) Map(ref catalog.Ref, to catalog.FrameworkID, opts ...MapOpt
 	if !ok {
 		return nil, &catalog.RefError{Input: string(to), Err: catalog.ErrUnknownFramework}
 	}
-	tfs := [2]int32{tf, -1}
+	// A framework with an annex answers with its own controls, then the annex's
+	// (ISO/IEC 27001's Annex A: the ISO/IEC 27002 controls).
+	tfs := make([]int32, 1, 2)
+	tfs[0] = tf
 	if a, ok := cw.fwIdx[cw.fws[tf].annex]; ok && a != cw.nodes[src].fw {
-		tfs[1] = a // ISO/IEC 27001's Annex A: the ISO/IEC 27002 controls
+		tfs = append(tfs, a)
 	}
 	var out []Link
 	for _, f := range tfs {
-		if f >= 0 {
-			out = cw.direct(src, src, f, out, false)
-		}
+		out = cw.direct(src, src, f, out, false)
 	}
 	for _, f := range tfs {
-		if f >= 0 {
-			out = cw.succession(src, src, f, out, false)
-		}
+		out = cw.succession(src, src, f, out, false)
 	}
 	if len(out) == 0 {
-		for p := cw.nodes[src].parent; p >= 0; p = cw.nodes[p].parent {
-			for _, f := range tfs {
-				if f >= 0 {
-					out = cw.direct(src, p, f, out, true)
-					out = cw.succession(src, p, f, out, true)
+		out = cw.atAncestors(out, src, tfs)
+	}
+	if cfg.derived {
+		for _, f := range tfs {
+			out = cw.addDerived(out, src, f, cfg.hops, cfg.minRoutes)
+		}
+	}
+	return out, nil
+}
+
+// atAncestors appends the mappings published (or carried by a succession) for the
+// ancestors of the queried node src to the frameworks tfs, nearest first, each
+// target once.
+func (cw *Crosswalk) atAncestors(out []Link, src int32, tfs []int32) []Link {
+	for p := cw.nodes[src].parent; p >= 0; p = cw.nodes[p].parent {
+		for _, f := range tfs {
+			out = cw.direct(src, p, f, out, true)
+			out = cw.succession(src, p, f, out, true)
+		}
+	}
+	return out
+}
+
+// succCand is an edge an identity succession carries to a control of the target
+// framework: arc a from node from (i or a twin of it) reaches target (or its twin),
+// through the framework whose edge it is.
+type succCand struct {
+	from, target int32
+	a            arc
+	through      int32
+}
+
+// successionCands returns the edges identity successions carry from node i to
+// controls of framework tf: those of i's twins to tf, and those of i and its twins
+// to the twins of tf's controls.
+func (cw *Crosswalk) successionCands(i, tf int32) []succCand {
+	var cands []succCand
+	froms := []int32{i}
+	for _, t := range cw.twins[i] {
+		froms = append(froms, t.node)
+	}
+	for _, from := range froms {
+		for _, a := range cw.arcsOf(from) {
+			if cw.sets[cw.edges[a.edge()].set].identity {
+				continue
+			}
+			switch {
+			case cw.nodes[a.to].fw == tf && from != i:
+				cands = append(cands, succCand{from, a.to, a, cw.nodes[from].fw})
+			case cw.nodes[a.to].fw != tf:
+				if t := cw.twinIn(a.to, tf); t >= 0 {
+					cands = append(cands, succCand{from, t, a, cw.nodes[a.to].fw})
 				}
 			}
 		}
 	}
-	if cfg.derived {
-		for _, f := range tfs {
-			if f >= 0 {
-				out = cw.addDerived(out, src, f, cfg.hops, cfg.minRoutes)
-			}
-		}
-	}
-	return out, nil
+	return cands
 }
 
 // succession appends the mappings of node i to framework tf that identity successions
@@ -81,39 +120,12 @@ func (cw *Crosswalk) succession(src, i, tf int32, out []Link, viaParent bool) []
 	if len(cw.twins) == 0 {
 		return out
 	}
-	type cand struct {
-		from, target int32
-		a            arc
-		through      int32
-	}
-	var cands []cand
-	froms := append([]int32{i}, func() []int32 {
-		var ns []int32
-		for _, t := range cw.twins[i] {
-			ns = append(ns, t.node)
-		}
-		return ns
-	}()...)
-	for _, from := range froms {
-		for _, a := range cw.arcsOf(from) {
-			if cw.sets[cw.edges[a.edge()].set].identity {
-				continue
-			}
-			switch {
-			case cw.nodes[a.to].fw == tf && from != i:
-				cands = append(cands, cand{from, a.to, a, cw.nodes[from].fw})
-			case cw.nodes[a.to].fw != tf:
-				if t := cw.twinIn(a.to, tf); t >= 0 {
-					cands = append(cands, cand{from, t, a, cw.nodes[a.to].fw})
-				}
-			}
-		}
-	}
+	cands := cw.successionCands(i, tf)
 	if len(cands) == 0 {
 		return out
 	}
 	// Group by target; in a group, the strongest edge first.
-	slices.SortStableFunc(cands, func(x, y cand) int {
+	slices.SortStableFunc(cands, func(x, y succCand) int {
 		if c := cmp.Compare(x.target, y.target); c != 0 {
 			return c
 		}

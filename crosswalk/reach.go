@@ -391,28 +391,11 @@ func (cw *Crosswalk) itemsOf(tf int32) []int32 {
 		}
 		return items
 	}
-	n := span.end - span.start
-	isItem := make([]bool, n)
-	itemBelow := make([]bool, n)
+	isItem, itemBelow := cw.itemsOfKinds(span)
+	// A leaf neither an item nor under one makes its root-most ancestor with no
+	// item below it an item (a NIS2 section without sub-headings).
 	for i := span.start; i < span.end; i++ {
-		nd := &cw.nodes[i]
-		if !nd.withdrawn && slices.Contains(span.itemKinds, nd.kind) {
-			isItem[i-span.start] = true
-			for p := nd.parent; p >= 0 && !itemBelow[p-span.start]; p = cw.nodes[p].parent {
-				itemBelow[p-span.start] = true
-			}
-		}
-	}
-	underItem := func(i int32) bool {
-		for p := i; p >= 0; p = cw.nodes[p].parent {
-			if isItem[p-span.start] {
-				return true
-			}
-		}
-		return false
-	}
-	for i := span.start; i < span.end; i++ {
-		if !cw.isLeaf(i) || cw.nodes[i].withdrawn || underItem(i) {
+		if !cw.isLeaf(i) || cw.nodes[i].withdrawn || cw.under(i, span, isItem) {
 			continue
 		}
 		top := i
@@ -427,6 +410,34 @@ func (cw *Crosswalk) itemsOf(tf int32) []int32 {
 		}
 	}
 	return items
+}
+
+// itemsOfKinds marks, by position in span, the nodes of the framework's item kinds
+// (never a withdrawn one), and the nodes that have such an item below them.
+func (cw *Crosswalk) itemsOfKinds(span fwSpan) (isItem, itemBelow []bool) {
+	n := span.end - span.start
+	isItem, itemBelow = make([]bool, n), make([]bool, n)
+	for i := span.start; i < span.end; i++ {
+		nd := &cw.nodes[i]
+		if !nd.withdrawn && slices.Contains(span.itemKinds, nd.kind) {
+			isItem[i-span.start] = true
+			for p := nd.parent; p >= 0 && !itemBelow[p-span.start]; p = cw.nodes[p].parent {
+				itemBelow[p-span.start] = true
+			}
+		}
+	}
+	return isItem, itemBelow
+}
+
+// under reports whether node i or one of its ancestors is marked in mark (by
+// position in span).
+func (cw *Crosswalk) under(i int32, span fwSpan, mark []bool) bool {
+	for p := i; p >= 0; p = cw.nodes[p].parent {
+		if mark[p-span.start] {
+			return true
+		}
+	}
+	return false
 }
 
 func (cw *Crosswalk) inScope(i int32, scope []int32) bool {

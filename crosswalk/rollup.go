@@ -87,30 +87,27 @@ func (cw *Crosswalk) rollups(t *target, covs []Coverage, groups, profiles []stri
 		nd := &cw.nodes[i]
 		out = append(out, rollup(nd.ref.ID, nd.title, string(nd.kind), &byNode[g]))
 	}
-	var igs [3]counts
+	out = cw.bitRollups(out, t, covs, func(nd *node) uint8 { return nd.igs }, igNames[:], igTitles[:], "implementation-group", groups)
+	out = cw.bitRollups(out, t, covs, func(nd *node) uint8 { return nd.profiles }, profileNames[:], profileTitles[:], "baseline-profile", profiles)
+	return out
+}
+
+// bitRollups appends the roll-ups of the limits an item's bits(node) name (bit b:
+// names[b], a CIS implementation group or an SP 800-53B baseline), of kind kind,
+// for the limits with items that are in keep (all when keep is empty).
+func (cw *Crosswalk) bitRollups(out []Rollup, t *target, covs []Coverage, bits func(*node) uint8, names, titles []string, kind string, keep []string) []Rollup {
+	var by [8]counts
 	for k, it := range t.items {
-		for g := range igs {
-			if cw.nodes[it].igs&(1<<g) != 0 {
-				igs[g].add(covs[k])
+		b := bits(&cw.nodes[it])
+		for i := range names {
+			if b&(1<<i) != 0 {
+				by[i].add(covs[k])
 			}
 		}
 	}
-	for g, name := range igNames {
-		if igs[g].total > 0 && (len(groups) == 0 || slices.Contains(groups, name)) {
-			out = append(out, rollup(name, igTitles[g], "implementation-group", &igs[g]))
-		}
-	}
-	var prof [len(profileNames)]counts
-	for k, it := range t.items {
-		for b := range prof {
-			if cw.nodes[it].profiles&(1<<b) != 0 {
-				prof[b].add(covs[k])
-			}
-		}
-	}
-	for b, name := range profileNames {
-		if prof[b].total > 0 && (len(profiles) == 0 || slices.Contains(profiles, name)) {
-			out = append(out, rollup(name, profileTitles[b], "baseline-profile", &prof[b]))
+	for i, name := range names {
+		if by[i].total > 0 && (len(keep) == 0 || slices.Contains(keep, name)) {
+			out = append(out, rollup(name, titles[i], kind, &by[i]))
 		}
 	}
 	return out

@@ -151,7 +151,7 @@ func (cw *Crosswalk) SoA(a *Assessment, related ...catalog.FrameworkID) (*SoA, e
 		Related: slices.Clone(related), Controls: []SoAEntry{}, Problems: []SoAProblem{},
 	}
 	for ctl := range cat.Controls(catalog.ISO27002v2022, catalog.OfKind(catalog.KindControl)) {
-		e := SoAEntry{Control: ctl.Ref.ID, AnnexA: "A." + ctl.Ref.ID, Title: ctl.Title, Related: []SoARelated{}}
+		e := SoAEntry{Control: ctl.Ref.ID, AnnexA: catalog.AnnexID(ctl.Ref.ID), Title: ctl.Title, Related: []SoARelated{}}
 		if th := ctl.Attr(catalog.AttrTheme); len(th) > 0 {
 			e.Theme = th[0]
 		}

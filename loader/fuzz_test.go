@@ -2,6 +2,7 @@ package loader_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/controlgraph/controlgraph/loader"
@@ -26,6 +27,27 @@ func FuzzCSVSetMeta(f *testing.F) {
 		}
 		if s.From == "" || s.To == "" || s.ID != "fuzz" {
 			t.Fatalf("accepted %q as %+v", data, s)
+		}
+	})
+}
+
+// FuzzSniff feeds arbitrary bytes to SniffCSV and SniffJSON: they must not panic and
+// must name one of the kinds each can return.
+func FuzzSniff(f *testing.F) {
+	f.Add([]byte("control,status\n5.1,implemented\n"))
+	f.Add([]byte("Title\n\nRef;Implementation status\n"))
+	f.Add([]byte("\xff\xfef\x00r\x00o\x00m\x00"))
+	f.Add([]byte(`{"edges": []}`))
+	f.Add([]byte(`{"catalog": {"uuid": "x"}}`))
+	f.Add([]byte(`{"name": 1, "controls": [}`))
+	csvKinds := []loader.Kind{loader.KindAssessment, loader.KindMappingSet, loader.KindFramework}
+	jsonKinds := []loader.Kind{loader.KindAssessment, loader.KindMappingSet, loader.KindFramework, loader.KindOSCAL, loader.KindDocument}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if k := loader.SniffCSV(data); !slices.Contains(csvKinds, k) {
+			t.Fatalf("SniffCSV(%q) = %q", data, k)
+		}
+		if k := loader.SniffJSON(data); !slices.Contains(jsonKinds, k) {
+			t.Fatalf("SniffJSON(%q) = %q", data, k)
 		}
 	})
 }

@@ -365,3 +365,31 @@ func TestLoadIndependent(t *testing.T) {
 	assert.False(t, d.Catalog.Has(acme))
 	assert.False(t, catalog.Default().Has(acme))
 }
+
+// Binds are read when a mapping-collection is: a good one binds, and one no
+// mapping-collection needs is not looked at (the options a command line passes
+// along are checked only when they matter).
+func TestLoadBinds(t *testing.T) {
+	d, err := loader.Load(loader.Options{Catalogs: []string{acmeOSCAL}, Mappings: []string{acmeMapOSCAL},
+		Binds: []string{"acme.oscal-catalog.json=acme"}})
+	require.NoError(t, err)
+	checkAcme(t, d, acmeSetID)
+
+	d, err = loader.Load(loader.Options{Catalogs: []string{acmeJSON}, Mappings: []string{acmeMapJSON}, Binds: []string{"not a bind"}})
+	require.NoError(t, err)
+	checkAcme(t, d, acmeSetID)
+}
+
+// A problem that joins several (a reader's report of one file) stays one problem
+// of the step, and errors.Is finds what it wraps.
+func TestLoadJoinedProblems(t *testing.T) {
+	bad := writeFile(t, "bad.json", `{"id": "x:1", "name": "X", "version": "1", "controls": [{"id": "", "title": ""}, {"id": "B", "title": "b", "parent": "nope"}]}`)
+	_, err := loader.Load(loader.Options{Catalogs: []string{bad, "testdata/nope.json"}})
+	var le *loader.Error
+	require.ErrorAs(t, err, &le)
+	require.Len(t, le.Problems, 2)
+	joined, ok := le.Problems[0].(interface{ Unwrap() []error })
+	require.True(t, ok, "the reader's problems come joined: %v", le.Problems[0])
+	assert.GreaterOrEqual(t, len(joined.Unwrap()), 2)
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+}

@@ -161,7 +161,9 @@ func frameworkIDs(cat *catalog.Catalog) []string {
 
 // CSVSetMeta names the mapping set of a CSV file: its ID and source are the file's
 // base name without extension, its frameworks those of the refs of its first row,
-// which must be written in full ("acme:1/AC-1", "iso27002:2022/5.15"). name is the
+// which must be written in full ("acme:1/AC-1", "iso27002:2022/5.15"). The file is
+// read in the dialects [mappings.ReadCSV] reads (',', ';' or tab; UTF-8 with or
+// without BOM, or UTF-16), column names regardless of case and spacing. name is the
 // file's name in messages, file its path. A file without a header, without a row,
 // without from and to columns or with a short ref is an error wrapping [ErrCSVSet].
 func CSVSetMeta(name, file string, data []byte) (mappings.Set, error) {

@@ -135,3 +135,14 @@ func TestSetWithin(t *testing.T) {
 	assert.False(t, csf.Within(catalog.CSF20, catalog.ISO27001v2022))
 	assert.True(t, csf.Within(catalog.CSF20, catalog.ISO27001v2022, catalog.ISO27002v2022))
 }
+
+func ExampleSet_Within() {
+	s, _ := mappings.EmbeddedSet(mappings.SetCSF20ToISO27001)
+	// NIST's set names ISO/IEC 27001's clauses and its Annex A controls, which are
+	// ISO/IEC 27002's.
+	fmt.Println(s.Within(catalog.CSF20, catalog.ISO27001v2022))
+	fmt.Println(s.Within(catalog.CSF20, catalog.ISO27001v2022, catalog.ISO27002v2022))
+	// Output:
+	// false
+	// true
+}

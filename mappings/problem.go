@@ -5,11 +5,16 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Kinds of problems in mapping data; test with [errors.Is] on a [*Problem] (or on an
 // error returned by a loader, which joins them). [ErrUnknownRelationship] is one too.
+// The kinds every layer shares are the catalog's values (ErrEmptyField,
+// ErrInvalidValue, ErrUnknownField, ErrMalformed): errors.Is(err,
+// catalog.ErrMalformed) holds for malformed mapping data as for a malformed
+// framework.
 var (
 	ErrDanglingRef         = errors.New("no such control in the catalog")
 	ErrDuplicateEdge       = errors.New("duplicate edge")
@@ -17,10 +22,10 @@ var (
 	ErrSelfLoop            = errors.New("edge leads to itself")
 	ErrFrameworkMismatch   = errors.New("framework differs from the set's")
 	ErrSourceQuirk         = errors.New("source quirk")
-	ErrEmptyField          = errors.New("required field is empty")
-	ErrInvalidValue        = errors.New("invalid value")
-	ErrUnknownField        = errors.New("unknown field")
-	ErrMalformed           = errors.New("malformed input")
+	ErrEmptyField          = catalog.ErrEmptyField
+	ErrInvalidValue        = catalog.ErrInvalidValue
+	ErrUnknownField        = catalog.ErrUnknownField
+	ErrMalformed           = catalog.ErrMalformed
 	ErrUnknownSetFramework = errors.New("framework of the set is not in the catalog")
 )
 

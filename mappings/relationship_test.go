@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/mappings"
 )
 
@@ -104,4 +105,16 @@ func BenchmarkReadJSONEmbedded(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// The kinds of problem every layer shares are one value: a test for
+// catalog.ErrMalformed matches malformed mapping data too.
+func TestSharedErrorKinds(t *testing.T) {
+	_, err := mappings.ReadJSON("bad.json", []byte(`{"id": `))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, catalog.ErrMalformed)
+	assert.ErrorIs(t, err, mappings.ErrMalformed)
+	assert.Same(t, catalog.ErrEmptyField, mappings.ErrEmptyField)
+	assert.Same(t, catalog.ErrInvalidValue, mappings.ErrInvalidValue)
+	assert.Same(t, catalog.ErrUnknownField, mappings.ErrUnknownField)
 }

@@ -14,9 +14,9 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
-	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/csvdialect"
 	"github.com/controlgraph/controlgraph/internal/limits"
+	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
 )
@@ -92,9 +92,10 @@ func setupValidate(fs *flag.FlagSet) action {
 		}
 		defer v.close()
 		v.fwID, v.from, v.to, v.baseline, v.sheet = *fwID, *from, *to, *baseline, *sheet
+		v.csvName = strings.EqualFold(filepath.Ext(file), ".csv")
 		k := *kind
 		if k == "" {
-			k = v.guess(strings.EqualFold(filepath.Ext(file), ".csv"))
+			k = v.guess(v.csvName)
 		}
 		rep := validateJSON{File: v.name, Kind: k, Problems: []problemJSON{}}
 		if err := v.run(k, &rep); err != nil {
@@ -144,6 +145,7 @@ type validator struct {
 	readErr                  error         // why [validator.all] could not
 	fwID, from, to, baseline string
 	sheet                    string // of an XLSX assessment
+	csvName                  bool   // the file's name ends in .csv: it is CSV
 }
 
 // headSize is how much of the file validate looks at to guess what it is.
@@ -207,41 +209,28 @@ func (v *validator) reader() io.Reader {
 	return v.src
 }
 
-// guess says what the file looks like: an XLSX workbook is an assessment; JSON
-// (unless the name ends in .csv) is told apart by its top-level fields; CSV by its
-// header row (see [csvKind]). A validator made with only data (import's) guesses from
-// it.
+// guess says what the file looks like (loader.IsXLSX, SniffCSV, SniffJSON): an XLSX
+// workbook is an assessment; JSON (unless the name ends in .csv) is told apart by its
+// top-level fields; CSV by its header row. A validator made with only data
+// (import's) guesses from it.
 func (v *validator) guess(csvName bool) string {
-	if bytes.HasPrefix(v.start(), []byte("PK\x03\x04")) {
-		return "assessment" // an XLSX workbook: validate reads only assessments so
+	v.csvName = csvName
+	if loader.IsXLSX(v.start()) {
+		return string(loader.KindAssessment) // validate reads only assessments so
 	}
-	if csvName || !v.isJSON() {
-		return csvKind(v.start())
+	if !v.isJSON() {
+		return string(loader.SniffCSV(v.start()))
 	}
 	data, err := v.all()
 	if err != nil {
-		return "document" // the reading fails again, and says why
+		return string(loader.KindDocument) // the reading fails again, and says why
 	}
-	var m map[string]any
-	if codec.DecodeStrict(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), &m) != nil {
-		return "document" // let the reader report the syntax error
-	}
-	switch {
-	case m["catalog"] != nil || m["mapping-collection"] != nil:
-		return "oscal"
-	case m["frameworks"] != nil || m["mappings"] != nil:
-		return "document"
-	case m["edges"] != nil:
-		return "mappings"
-	case m["name"] != nil:
-		return "framework"
-	case m["controls"] != nil:
-		return "assessment"
-	}
-	return "document"
+	return string(loader.SniffJSON(data))
 }
 
-func (v *validator) isJSON() bool { return looksJSON(v.start()) }
+// isJSON reports whether the file is read as JSON: it looks like JSON, and its name
+// does not end in .csv.
+func (v *validator) isJSON() bool { return !v.csvName && looksJSON(v.start()) }
 
 // csvDialect describes the dialect of a CSV file whose header names columns (the
 // columns its reader knows, as README lists them), as the reader finds it: `CSV
@@ -249,60 +238,6 @@ func (v *validator) isJSON() bool { return looksJSON(v.start()) }
 func (v *validator) csvDialect(columns ...string) string {
 	_, d := csvdialect.Open(bytes.NewReader(v.start()), csvdialect.Config{Header: csvdialect.ColumnsHeader(columns...)})
 	return fmt.Sprintf("CSV (%s-separated, %s)", d.DelimiterName(), d.Encoding)
-}
-
-// csvKind says what a CSV file is from its first rows, read in any dialect
-// ([csvdialect]): an assessment when its first row has a status column, or one of its
-// first 50 rows a status and a control column (a header row below a title block); a
-// mapping set when its first row has a relationship column; else a framework.
-func csvKind(head []byte) string {
-	cr, _ := csvdialect.Open(bytes.NewReader(head), csvdialect.Config{Header: csvKindHeader, Search: 50})
-	cr.FieldsPerRecord, cr.LazyQuotes = -1, true
-	for i := 0; i < 50; {
-		rec, err := cr.Read()
-		if err != nil {
-			break
-		}
-		if csvdialect.Blank(rec) {
-			continue
-		}
-		cols := headerKeys(rec)
-		switch {
-		case cols["status"] && (i == 0 || cols["control"]):
-			return "assessment"
-		case cols["relationship"] && i == 0:
-			return "mappings"
-		}
-		i++
-	}
-	return "framework"
-}
-
-// csvKindHeader rates a row for [csvdialect.Sniff]: a header row of an assessment
-// (status and control) or of a mapping set (relationship).
-func csvKindHeader(rec []string) (int, bool) {
-	cols := headerKeys(rec)
-	n := len(cols)
-	return n, (cols["status"] && cols["control"]) || cols["relationship"]
-}
-
-// headerKeys returns the columns of rec that tell the kinds of CSV apart: "status"
-// for an assessment's status column ("Status", "Implementation status"), "control"
-// for its control column ("Control", "Control ID", "ID", "Ref", "Annex A") and
-// "relationship" for a mapping set's.
-func headerKeys(rec []string) map[string]bool {
-	cols := map[string]bool{}
-	for _, c := range rec {
-		switch csvdialect.Key(c) {
-		case "status", "implementationstatus":
-			cols["status"] = true
-		case "control", "controlid", "id", "ref", "annexa":
-			cols["control"] = true
-		case "relationship":
-			cols["relationship"] = true
-		}
-	}
-	return cols
 }
 
 // addErr lists the problems of err (an errors.Join of several or one) as errors.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/limits"
 	"github.com/controlgraph/controlgraph/internal/safetext"
+	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/report"
 )
 
@@ -128,10 +128,9 @@ func (x *invocation) readInput(file string) (name string, data []byte, err error
 	return file, data, err
 }
 
-// looksJSON reports whether data starts (after a byte-order mark and spaces) with '{'.
-func looksJSON(data []byte) bool {
-	return bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), []byte("{"))
-}
+// looksJSON reports whether data starts (after a byte-order mark and spaces) with
+// '{' (loader.LooksJSON).
+func looksJSON(data []byte) bool { return loader.LooksJSON(data) }
 
 // write sends the command's finished output to -o's file or to stdout.
 func (o *outputOptions) write(data []byte, stdout io.Writer) error {

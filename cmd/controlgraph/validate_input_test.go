@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -120,20 +121,6 @@ func TestValidateGuessesCSVDialects(t *testing.T) {
 	}
 }
 
-func TestCSVKind(t *testing.T) {
-	for in, want := range map[string]string{
-		"control,status\n": "assessment",
-		"Status;Owner\n":   "assessment",
-		"Title block\n\nRef;Implementation status\n": "assessment",
-		"from,to,relationship\n":                     "mappings",
-		"x\nfrom,to,relationship\n":                  "framework", // a mapping set's header is its first row
-		"id,title\nA,status\n":                       "framework", // "status" below the first row is a value
-		"":                                           "framework",
-	} {
-		assert.Equal(t, want, csvKind([]byte(in)), "%q", in)
-	}
-}
-
 // The count of errors and warnings stands for every problem, listed or not.
 func TestValidateCount(t *testing.T) {
 	rep := validateJSON{Problems: []problemJSON{
@@ -181,4 +168,50 @@ func FuzzValidate(f *testing.F) {
 			t.Fatalf("exit status %d: %s", code, errb.String())
 		}
 	})
+}
+
+// JSON is told apart by its top-level fields, and read whole once: the guess and the
+// reader share it.
+func TestValidateGuessesJSON(t *testing.T) {
+	for _, c := range []struct {
+		name, in, kind, summary string
+		code                    int
+	}{
+		{"framework", `{"id":"acme:9","name":"Acme","controls":[{"id":"A","title":"Alpha"}]}`, "framework", "1 framework with 1 node", 0},
+		{"mapping set", `{"id":"m","from":"nist-csf:2.0","to":"iso27002:2022","kind":"crosswalk","source":"d","edges":[{"from":"nist-csf:2.0/GV.OC-01","to":"iso27002:2022/5.1","relationship":"related"}]}`,
+			"mappings", "1 mapping set", 0},
+		{"assessment", `{"controls":[{"control":"5.1","status":"yes"}]}`, "assessment", "1 control of iso27002:2022 rated", 0},
+		{"export document", `{"frameworks":[],"mappings":[]}`, "document", "0 frameworks with 0 nodes; 0 mapping sets", 0},
+		{"unknown shape", `{"something":1}`, "document", "", 2},
+		{"syntax error", "{\"id\": ", "document", "", 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rep, errs, code := validateStream(t, strings.NewReader(c.in))
+			require.Equal(t, c.code, code, errs)
+			assert.Equal(t, c.kind, rep.Kind)
+			assert.Equal(t, c.summary, rep.Summary)
+		})
+	}
+	// A name ending in .csv is read as CSV whatever it starts with.
+	path := filepath.Join(t.TempDir(), "odd.csv")
+	require.NoError(t, os.WriteFile(path, []byte("{x,title\nA,Alpha\n"), 0o644))
+	out, errs, code := cli(t, "validate", path, "--framework", "acme:1", "--format", "json")
+	require.Equal(t, exitInput, code, errs)
+	rep := decodeJSON[validateJSON](t, out)
+	assert.Equal(t, "framework", rep.Kind)
+	require.Len(t, rep.Problems, 1)
+	assert.Contains(t, rep.Problems[0].Message, `field "id": required field is empty: the header has no "id" column`)
+}
+
+// The Markdown report: a heading, the verdict line, a table of the problems.
+func TestValidateMarkdown(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := run([]string{"validate", "-", "--format", "md", "--from", "iso27002", "--to", "csf"},
+		strings.NewReader("from;to;relationship\n5.1;GV.PO-01;related\n9.9;GV.PO-01;related\n"), &out, &errb)
+	assert.Equal(t, exitInput, code)
+	assert.Equal(t, "# Validation of standard input\n\n"+
+		"standard input (mappings): NOT valid; 1 error, 0 warnings; 2 edges; read as CSV (semicolon-separated, UTF-8)\n\n"+
+		"| severity | problem |\n| --- | --- |\n"+
+		"| error | standard input:3: set \"standard input\": edge (iso27002:2022/9.9 → nist-csf:2.0/GV.PO-01): field \"from\" = \"iso27002:2022/9.9\": no such control in the catalog: iso27002:2022 has no control \"9.9\" |\n",
+		out.String())
 }

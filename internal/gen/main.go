@@ -12,6 +12,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -19,26 +20,36 @@ import (
 )
 
 func main() {
-	ref := flag.String("ref", "../shared/reference", "directory of the reference data")
-	out := flag.String("out", ".", "root of the module to write into")
-	flag.Parse()
-	files, err := generate(*ref)
-	if err != nil {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
+	}
+}
+
+// run generates the data from the reference directory -ref into the module root
+// -out, saying on w which files it wrote.
+func run(args []string, w io.Writer) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	ref := fs.String("ref", "../shared/reference", "directory of the reference data")
+	out := fs.String("out", ".", "root of the module to write into")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	files, err := generate(*ref)
+	if err != nil {
+		return err
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		path := filepath.Join(*out, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			fmt.Fprintln(os.Stderr, "gen:", err)
-			os.Exit(1)
+			return err
 		}
 		if err := os.WriteFile(path, files[name], 0o644); err != nil {
-			fmt.Fprintln(os.Stderr, "gen:", err)
-			os.Exit(1)
+			return err
 		}
-		fmt.Println("wrote", name)
+		fmt.Fprintln(w, "wrote", name)
 	}
+	return nil
 }
 
 // generate returns every generated file, keyed by its slash-separated path relative to

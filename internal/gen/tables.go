@@ -113,7 +113,7 @@ func (t *strTable) write(b *bytes.Buffer) {
 
 // tableFramework is one framework to write as a table: goName names its variable
 // (tableISO27002v2022); apart marks a framework whose summaries the catalog reads only
-// on request.
+// on request, which go to a string table of their own.
 type tableFramework struct {
 	goName string
 	wf     wire.Framework
@@ -143,6 +143,10 @@ func catalogTables(listVar, buildTag, licence string, fws []tableFramework) ([]b
 func writeFrameworkTable(b *bytes.Buffer, f tableFramework) error {
 	wf := f.wf
 	st := newStrTable()
+	sums := st // the summaries' string table: the framework's own, or one apart
+	if f.apart {
+		sums = newStrTable()
+	}
 	pos := make(map[string]int, len(wf.Controls))
 	for i, c := range wf.Controls {
 		pos[c.ID] = i
@@ -168,9 +172,12 @@ func writeFrameworkTable(b *bytes.Buffer, f tableFramework) error {
 			fmt.Fprintf(&attrs, "\t\t{%d, %d, %d},\n", st.id(name), vlo, nvals)
 			nattrs++
 		}
-		fmt.Fprintf(&rows, "\t\t{%d, %d, %d, %d, %d, %d, %d},\n", st.id(c.ID), st.id(c.Title), st.id(kind), st.id(c.Summary), parent, lo, nattrs)
+		fmt.Fprintf(&rows, "\t\t{%d, %d, %d, %d, %d, %d, %d},\n", st.id(c.ID), st.id(c.Title), st.id(kind), sums.id(c.Summary), parent, lo, nattrs)
 	}
 	if err := st.check(wf.ID); err != nil {
+		return err
+	}
+	if err := sums.check(wf.ID + " summaries"); err != nil {
 		return err
 	}
 	if max(len(wf.Controls), nattrs, nvals) >= 1<<16 {
@@ -178,11 +185,13 @@ func writeFrameworkTable(b *bytes.Buffer, f tableFramework) error {
 	}
 	fmt.Fprintf(b, "\n// table%s is %s.\nvar table%s = fwTable{\n", f.goName, wf.Name, f.goName)
 	fmt.Fprintf(b, "\tinfo: %s,\n", infoLiteral(wf))
-	if f.apart {
-		b.WriteString("\tapart: true,\n")
-	}
 	st.write(b)
 	fmt.Fprintf(b, "\trows: []ctlRow{\n%s\t},\n", rows.String())
+	if f.apart {
+		b.WriteString("\tapart: &apartTable{\n")
+		sums.write(b)
+		b.WriteString("\t},\n")
+	}
 	if nattrs > 0 {
 		fmt.Fprintf(b, "\tattrs: []attrRow{\n%s\t},\n", attrs.String())
 		fmt.Fprintf(b, "\tvals: []uint16{%s},\n", vals.String())

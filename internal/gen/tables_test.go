@@ -67,18 +67,18 @@ var tableACME1 = fwTable{
 	assert.Equal(t, want, string(got))
 }
 
-// TestCatalogTablesApartAndDefaults: a framework whose summaries are kept apart is
-// marked so; a control without a kind is a "control" (in its row and its count); a
+// TestCatalogTablesApartAndDefaults: a framework whose summaries are kept apart has
+// them in a string table of their own; a control without a kind is a "control" (in its row and its count); a
 // framework without attributes has no attribute rows.
 func TestCatalogTablesApartAndDefaults(t *testing.T) {
 	wf := wire.Framework{ID: "x:1", Name: "X", Version: "1", Controls: []wire.Control{{ID: "1", Title: "One", Summary: "S"}}}
 	got, err := catalogTables("baseTables", "", "", []tableFramework{{goName: "X1", wf: wf, apart: true}})
 	require.NoError(t, err)
 	s := string(got)
-	assert.Contains(t, s, "\tapart: true,\n")
+	assert.Contains(t, s, "\tapart: &apartTable{\n\t\tstrs: \"\" +\n\t\t\t\"S\",\n\t\toffs: []uint32{\n\t\t\t0, 0, 1,\n\t\t},\n\t},\n")
 	assert.Contains(t, s, `[]KindCount{{"control", 1}}`)
-	assert.Contains(t, s, `"1OnecontrolS"`)
-	assert.Contains(t, s, "{1, 2, 3, 4, 0, 0, 0},")
+	assert.Contains(t, s, `"1Onecontrol"`)
+	assert.Contains(t, s, "{1, 2, 3, 1, 0, 0, 0},", "the summary is string 1 of the apart table")
 	assert.NotContains(t, s, "attrs:")
 	assert.NotContains(t, s, "Aliases:")
 }

@@ -1,0 +1,116 @@
+package loader
+
+import (
+	"bytes"
+
+	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/internal/csvdialect"
+)
+
+// Kind is what a file handed over holds, as [SniffCSV] and [SniffJSON] tell from its
+// content.
+type Kind string
+
+// The kinds of files.
+const (
+	// KindAssessment: an assessment of a baseline (CSV, XLSX or JSON), which package
+	// crosswalk reads.
+	KindAssessment Kind = "assessment"
+	// KindOSCAL: an OSCAL document (a catalog or a mapping-collection).
+	KindOSCAL Kind = "oscal"
+	// KindDocument: an export document {"frameworks": [...], "mappings": [...]}, or
+	// JSON that is nothing else (its reader says what is wrong with it).
+	KindDocument Kind = "document"
+	// KindMappingSet: one mapping set.
+	KindMappingSet Kind = "mappings"
+	// KindFramework: one framework.
+	KindFramework Kind = "framework"
+)
+
+// IsXLSX reports whether data starts as a ZIP archive does, as an XLSX workbook
+// (only assessments come as workbooks).
+func IsXLSX(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
+
+// SniffJSON says what a JSON document is from its top-level members: "catalog" or
+// "mapping-collection" an OSCAL document, "frameworks" or "mappings" an export
+// document, "edges" a mapping set, "name" a framework, "controls" (without "name")
+// an assessment. A document that is not a JSON object, or has none of these, is
+// KindDocument, so that its reader reports what is wrong.
+func SniffJSON(data []byte) Kind {
+	var m map[string]any
+	if codec.DecodeStrict(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), &m) != nil {
+		return KindDocument
+	}
+	switch {
+	case m["catalog"] != nil || m["mapping-collection"] != nil:
+		return KindOSCAL
+	case m["frameworks"] != nil || m["mappings"] != nil:
+		return KindDocument
+	case m["edges"] != nil:
+		return KindMappingSet
+	case m["name"] != nil:
+		return KindFramework
+	case m["controls"] != nil:
+		return KindAssessment
+	}
+	return KindDocument
+}
+
+// sniffRows is how many rows [SniffCSV] looks at for an assessment's header.
+const sniffRows = 50
+
+// SniffCSV says what a CSV file is from its first rows (head, the start of the
+// file), read in any dialect the readers take (',', ';' or tab; UTF-8 or UTF-16): an
+// assessment when its first row has a status column ("Status", "Implementation
+// status"), or one of its first 50 rows a status and a control column (a header row
+// below a title block); a mapping set when its first row has a relationship column;
+// else a framework.
+func SniffCSV(head []byte) Kind {
+	cr, _ := csvdialect.Open(bytes.NewReader(head), csvdialect.Config{Header: csvKindHeader, Search: sniffRows})
+	cr.FieldsPerRecord, cr.LazyQuotes = -1, true
+	for i := 0; i < sniffRows; {
+		rec, err := cr.Read()
+		if err != nil {
+			break
+		}
+		if csvdialect.Blank(rec) {
+			continue
+		}
+		cols := headerKeys(rec)
+		switch {
+		case cols["status"] && (i == 0 || cols["control"]):
+			return KindAssessment
+		case cols["relationship"] && i == 0:
+			return KindMappingSet
+		}
+		i++
+	}
+	return KindFramework
+}
+
+// csvKindHeader rates a row for [csvdialect.Sniff]: a header row of an assessment
+// (status and control) or of a mapping set (relationship).
+func csvKindHeader(rec []string) (int, bool) {
+	cols := headerKeys(rec)
+	n := len(cols)
+	return n, (cols["status"] && cols["control"]) || cols["relationship"]
+}
+
+// headerKeys returns the columns of rec that tell the kinds of CSV apart: "status"
+// for an assessment's status column ("Status", "Implementation status"), "control"
+// for its control column ("Control", "Control ID", "ID", "Ref", "Annex A") and
+// "relationship" for a mapping set's.
+func headerKeys(rec []string) map[string]bool {
+	cols := map[string]bool{}
+	for _, c := range rec {
+		switch csvdialect.Key(c) {
+		case "status", "implementationstatus":
+			cols["status"] = true
+		case "control", "controlid", "id", "ref", "annexa":
+			cols["control"] = true
+		case "relationship":
+			cols["relationship"] = true
+		}
+	}
+	return cols
+}
