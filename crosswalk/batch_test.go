@@ -184,7 +184,8 @@ func TestGapBatchBrief(t *testing.T) {
 }
 
 // The brief line written by hand is what Marshal writes for the GapBrief, for real
-// results of every shape and for strings and lists that need care.
+// results of every shape and for strings and lists that need care; the full line is
+// what Marshal writes for the BatchResult.
 func TestAppendBriefLine(t *testing.T) {
 	cw := Default()
 	a, err := NewAssessment(nil, "", Entry{Control: iso("5.1"), Status: Implemented}, Entry{Control: iso("8.16"), Status: Partial})
@@ -225,6 +226,16 @@ func TestAppendBriefLine(t *testing.T) {
 		derived = derived || g.Summary.DerivedOnly > 0
 	}
 	assert.True(t, derived, "a result with derived_only")
+	// The full line too, written by hand around the result's wire form.
+	for i, g := range results[:5] {
+		for _, id := range []string{"", "site-1", "<\x00\xff>"} {
+			want, err := codec.Marshal(BatchResult{ID: id, Line: i + 1, Result: g})
+			require.NoError(t, err)
+			got, err := appendFullLine(id, i+1, g)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(got), "result %d, id %q", i, id)
+		}
+	}
 	nan := *results[0]
 	nan.Summary.GapPercent = math.NaN()
 	_, err = appendBriefLine(nil, "x", 1, &nan)
