@@ -397,13 +397,17 @@ func (cw *Crosswalk) indexNodes() {
 		cw.fwIdx[in.ID] = fi
 		ids := make(map[string]int32, in.Controls)
 		cw.byID = append(cw.byID, ids)
+		var orphans []int32 // nodes whose parent is not indexed yet, or is elsewhere
+		var parents []catalog.Ref
 		for c := range cw.cat.Controls(in.ID) {
 			i := int32(len(cw.nodes))
 			ids[c.Ref.ID] = i
 			p := int32(-1)
 			if !c.Parent.IsZero() {
-				if pi, ok := cw.lookup(c.Parent); ok {
-					p = pi
+				if pi, ok := ids[c.Parent.ID]; ok && c.Parent.Framework == in.ID {
+					p = pi // the common case: a parent of the same framework, before its child
+				} else {
+					orphans, parents = append(orphans, i), append(parents, c.Parent)
 				}
 			}
 			nd := node{ref: c.Ref, fw: fi, parent: p, kind: c.Kind, title: c.Title, withdrawn: c.Withdrawn()}
@@ -416,11 +420,8 @@ func (cw *Crosswalk) indexNodes() {
 			cw.nodes = append(cw.nodes, nd)
 		}
 		// Parents may follow their children in a caller's framework: fix up.
-		for i := start; i < int32(len(cw.nodes)); i++ {
-			c, _ := cw.cat.Control(cw.nodes[i].ref)
-			if !c.Parent.IsZero() && cw.nodes[i].parent < 0 {
-				cw.nodes[i].parent, _ = cw.lookup(c.Parent)
-			}
+		for k, i := range orphans {
+			cw.nodes[i].parent, _ = cw.lookup(parents[k])
 		}
 		for i := start; i < int32(len(cw.nodes)); i++ {
 			if p := cw.nodes[i].parent; p >= 0 {

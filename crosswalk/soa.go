@@ -86,8 +86,9 @@ type SoAEntry struct {
 	Related  []SoARelated `json:"related"` // per related framework, the items the control maps to
 }
 
-// SoARelated is the items of one framework that an Annex A control maps to directly
-// (published edges only), in document order.
+// SoARelated is the controls of one framework that an Annex A control maps to
+// directly (published edges only), in document order: its items, and the functions
+// or categories a source maps at (NIST maps some ISO controls to a CSF category).
 type SoARelated struct {
 	Framework catalog.FrameworkID `json:"framework"`
 	Items     []string            `json:"items"`
@@ -230,18 +231,24 @@ func (s *SoA) problem(e *SoAEntry, kind SoAProblemKind, what string) {
 	s.Problems = append(s.Problems, SoAProblem{Control: e.Control, Kind: kind, Message: fmt.Sprintf("%s %s %s", e.AnnexA, e.Title, what)})
 }
 
-// publishedItems returns the IDs of the items of framework fw that control ref maps
-// to by published edges, never nil.
+// publishedItems returns the IDs of the controls of framework fw that control ref
+// maps to by published edges, in document order, never nil.
 func (cw *Crosswalk) publishedItems(ref catalog.Ref, fw catalog.FrameworkID) ([]string, error) {
 	ms, err := cw.Map(ref, fw)
 	if err != nil {
 		return nil, err
 	}
-	items := []string{}
+	// Map ranks by relationship; a SoA lists the items in document order.
+	refs := make([]catalog.Ref, 0, len(ms))
 	for _, m := range ms {
 		if m.Published() {
-			items = append(items, m.To.ID)
+			refs = append(refs, m.To)
 		}
+	}
+	slices.SortFunc(refs, cw.cat.Compare)
+	items := make([]string, len(refs))
+	for i, r := range refs {
+		items[i] = r.ID
 	}
 	return items, nil
 }

@@ -115,9 +115,9 @@ func synthSets() []mappings.Set {
 	pairs := []pair{
 		{eq, sub},  // 1: equal∘R = R → subset-of
 		{sub, sub}, // 2: subset∘subset → subset-of (second hop published backwards)
-		{sup, sub}, // 3: superset∘subset → intersects-with
-		{ixn, sub}, // 4: intersects∘subset → intersects-with
-		{sup, ixn}, // 5: superset∘intersects → intersects-with
+		{sup, sub}, // 3: superset∘subset → related (they only overlap)
+		{ixn, sub}, // 4: intersects∘subset → related (they only overlap)
+		{sup, ixn}, // 5: superset∘intersects → related (they only overlap)
 		{rel, eq},  // 6: related∘equal → related
 		{sub, sup}, // 7: any other pair → related
 		{nrt, eq},  // 8: not-related-to stops the path

