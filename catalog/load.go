@@ -460,8 +460,8 @@ func WriteCSV(w io.Writer, f Framework) error {
 		attrs = append(attrs, n)
 	}
 	slices.Sort(attrs)
-	cw := csvsafe.NewWriter(w)
-	if err := cw.Write(append(slices.Clone(csvFixed), attrs...)); err != nil {
+	csvw := csvsafe.NewWriter(w)
+	if err := csvw.Write(append(slices.Clone(csvFixed), attrs...)); err != nil {
 		return err
 	}
 	for _, s := range f.Controls {
@@ -477,12 +477,12 @@ func WriteCSV(w io.Writer, f Framework) error {
 			}
 			row = append(row, strings.Join(vs, ";"))
 		}
-		if err := cw.Write(row); err != nil {
+		if err := csvw.Write(row); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	csvw.Flush()
+	return csvw.Error()
 }
 
 // splitValues splits a CSV attribute cell at each ';' not escaped with a backslash,

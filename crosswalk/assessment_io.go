@@ -253,17 +253,17 @@ func assessmentFromDoc(name string, doc assessmentJSON, cat *catalog.Catalog, cf
 // a tab, a carriage return or an apostrophe gets an apostrophe in front, so that a
 // spreadsheet shows it as text; the reader takes it off again.
 func (a *Assessment) WriteCSV(w io.Writer) error {
-	cw := csvsafe.NewWriter(w)
-	if err := cw.Write(csvColumns); err != nil {
+	csvw := csvsafe.NewWriter(w)
+	if err := csvw.Write(csvColumns); err != nil {
 		return err
 	}
 	for _, e := range a.entries {
-		if err := cw.Write([]string{e.Control.ID, e.Status.String(), e.Justification, e.Owner, e.Evidence, e.Notes}); err != nil {
+		if err := csvw.Write([]string{e.Control.ID, e.Status.String(), e.Justification, e.Owner, e.Evidence, e.Notes}); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	csvw.Flush()
+	return csvw.Error()
 }
 
 // MarshalJSON encodes the assessment in the shape [ReadAssessmentJSON] reads.

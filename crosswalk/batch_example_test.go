@@ -34,7 +34,7 @@ func ExampleCrosswalk_GapBatchBrief() {
 		}
 		covered := 0
 		for _, it := range r.Brief.Items {
-			if it.Status == crosswalk.Covered {
+			if it.Status == crosswalk.ItemCovered {
 				covered++
 			}
 		}

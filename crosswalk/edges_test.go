@@ -279,7 +279,7 @@ func TestEdgesOfEmbedded(t *testing.T) {
 func linkLines(ls []crosswalk.Link) []string {
 	out := make([]string, len(ls))
 	for i, l := range ls {
-		out[i] = l.From.String() + " " + l.Relationship.String() + " " + l.To.String() + " (" + string(l.Basis) + ")"
+		out[i] = l.From.String() + " " + l.Relationship.String() + " " + l.To.String() + " (" + l.Basis.String() + ")"
 	}
 	return out
 }

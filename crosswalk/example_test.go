@@ -45,7 +45,7 @@ func ExampleCrosswalk_Gap() {
 		r.Baseline, r.Target, r.Policy, s.Total, s.Covered, s.Partial, s.Gap, s.Unreached)
 	for _, it := range r.Items {
 		if it.ID == "DE.CM-01" {
-			fmt.Println(it.ID, it.Status, it.Via[0].From.ID, it.Via[0].Relationship)
+			fmt.Println(it.ID, it.Status, it.Via()[0].From.ID, it.Via()[0].Relationship)
 		}
 	}
 	for _, rec := range r.Recommendations[:3] {

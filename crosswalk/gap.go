@@ -74,7 +74,7 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 	cw.fillItems(res, strs, t, g)
 	res.Summary = summarize(g.covs)
 	for k := range t.items {
-		if g.rules[k] == RuleDerived && g.covs[k] != NotApplicableCov {
+		if g.rules[k] == RuleDerived && g.covs[k] != ItemNotApplicable {
 			res.Summary.DerivedOnly++
 		}
 	}
@@ -110,7 +110,7 @@ func (cw *Crosswalk) rate(t *target, st []Status, pol Policy, sc *scratch) ratin
 	}
 	for k := range t.items {
 		g.covs[k], g.rules[k] = coverageOf(t.cov[k], t.shape[k], st, pol)
-		if g.covs[k] == Unreached {
+		if g.covs[k] == ItemUnreached {
 			g.unreached++
 		}
 		if t.cut[k] {
@@ -148,7 +148,7 @@ func (cw *Crosswalk) fillLists(res *GapResult, strs []string, t *target, cfg *ga
 		}
 	}
 	res.NotAssessed = strs[n:len(strs):len(strs)]
-	strs, res.Unreached = cw.itemIDs(strs, t, func(k int) bool { return g.covs[k] == Unreached })
+	strs, res.Unreached = cw.itemIDs(strs, t, func(k int) bool { return g.covs[k] == ItemUnreached })
 	if g.cut > 0 {
 		strs, res.SearchCut = cw.itemIDs(strs, t, func(k int) bool { return t.cut[k] })
 	}
@@ -172,44 +172,24 @@ func (cw *Crosswalk) itemIDs(strs []string, t *target, keep func(k int) bool) (a
 // the copies' slices are pointed at the copied strings and hops (laid out in this
 // order by flatten) and the statuses of the controls set.
 func (cw *Crosswalk) fillItems(res *GapResult, strs []string, t *target, g rating) {
-	vias := make([]Link, 0, t.nvia) // one backing array for every item's Via
-	fl := t.flat
-	var hops []Hop // one backing array for every derived link's Path
-	if len(fl.hops) > 0 {
-		hops = make([]Hop, 0, len(fl.hops))
-	}
+	res.links = gapLinks{flat: t.flat, st: slices.Clone(g.st)} // the statuses are scratch memory
+	links := &res.links
 	for k, it := range t.items {
 		nd := &cw.nodes[it]
 		item := &res.Items[k]
-		*item = GapItem{ID: nd.ref.ID, Title: nd.title, Status: g.covs[k], Rule: g.rules[k]}
 		fk := k
 		if t.idx != nil {
 			fk = int(t.idx[k])
 		}
-		v0, s, h := len(vias), len(strs), len(hops)
-		vt := fl.vias[fl.viaOff[fk]:fl.viaOff[fk+1]]
-		vp := fl.vpos[fl.viaOff[fk]:fl.viaOff[fk+1]]
-		vias = append(vias, vt...)
-		strs = append(strs, fl.strs[fl.strOff[fk]:fl.strOff[fk+1]]...)
-		hops = append(hops, fl.hops[fl.hopOff[fk]:fl.hopOff[fk+1]]...)
-		for j := range vt {
-			v := &vias[v0+j]
-			v.Status = g.st[vp[j]]
-			if n := len(v.Sources); n > 0 {
-				v.Sources = strs[s : s+n : s+n]
-				s += n
-			}
-			if n := len(v.Path); n > 0 {
-				v.Path = hops[h : h+n : h+n]
-				h += n
-			}
-		}
-		item.Via = vias[v0:len(vias):len(vias)]
+		*item = GapItem{ID: nd.ref.ID, Title: nd.title, Status: g.covs[k], Rule: g.rules[k], via: linkSet{src: links, k: int32(fk)}}
 		if n := len(t.stmts[k]); n > 0 {
+			s := len(strs)
+			strs = append(strs, t.stmts[k]...)
 			item.Statements = strs[s : s+n : s+n]
-			s += n
 		}
 		if n := len(t.outside[k]); n > 0 {
+			s := len(strs)
+			strs = append(strs, t.outside[k]...)
 			item.Outside = strs[s : s+n : s+n]
 		}
 	}

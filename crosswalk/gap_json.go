@@ -69,27 +69,27 @@ func (r *GapResult) wire() *gapWire {
 	}
 	n := 0
 	for i := range r.Items {
-		n += len(r.Items[i].Via)
+		n += r.Items[i].via.len()
 	}
 	vias := make([]viaWire, n) // one backing array for every item's via
 	for i := range r.Items {
 		it := &r.Items[i]
-		vs := vias[:len(it.Via):len(it.Via)]
-		vias = vias[len(it.Via):]
-		for j := range it.Via {
-			vs[j] = r.viaWire(&it.Via[j])
-		}
-		if it.Via == nil {
-			vs = nil
-		}
+		m := it.via.len()
+		vs := vias[:m:m]
+		vias = vias[m:]
+		j := 0
+		it.via.visit(func(l *Link, st Status) {
+			vs[j] = r.viaWire(l, st)
+			j++
+		})
 		w.Items[i] = gapItemWire{ID: it.ID, Title: it.Title, Status: it.Status, Rule: it.Rule, Via: vs,
 			Statements: it.Statements, Outside: it.Outside}
 	}
 	return w
 }
 
-func (r *GapResult) viaWire(l *Link) viaWire {
-	v := viaWire{Control: r.ControlID(l.From), Title: l.FromTitle, Relationship: l.Relationship, Status: l.Status,
+func (r *GapResult) viaWire(l *Link, st Status) viaWire {
+	v := viaWire{Control: r.ControlID(l.From), Title: l.FromTitle, Relationship: l.Relationship, Status: st,
 		Basis: l.Basis, Through: l.Through, ViaParent: l.Ancestor.ID, Derived: l.Derived(), Routes: l.Routes, Sources: l.Sources}
 	if len(l.Path) > 0 {
 		v.Path = make([]string, 0, len(l.Path)+1)
@@ -127,16 +127,15 @@ func (r *GapResult) UnmarshalJSON(data []byte) error {
 	}
 	for i, it := range w.Items {
 		item := GapItem{ID: it.ID, Title: it.Title, Status: it.Status, Rule: it.Rule, Statements: it.Statements, Outside: it.Outside}
-		if it.Via != nil {
-			item.Via = make([]Link, len(it.Via))
-		}
+		links := make([]Link, len(it.Via))
 		for j, v := range it.Via {
 			l, err := r.linkOf(v, catalog.NewRef(w.Target, it.ID), it.Title)
 			if err != nil {
 				return err
 			}
-			item.Via[j] = l
+			links[j] = l
 		}
+		item.via = linkSet{own: links}
 		r.Items[i] = item
 	}
 	return nil

@@ -45,18 +45,18 @@ func TestGapCISAllImplementedMatchesReference(t *testing.T) {
 		require.Len(t, res.Items, 153)
 		var want Summary
 		for _, it := range res.Items {
-			w := Unreached
+			w := ItemUnreached
 			switch {
 			case strong[it.ID]:
-				w = Covered
+				w = ItemCovered
 			case mapped[it.ID]:
-				w = PartlyCovered
+				w = ItemPartial
 			}
 			assert.Equal(t, w, it.Status, "%s %s", pol, it.ID)
 			switch w {
-			case Covered:
+			case ItemCovered:
 				want.Covered++
-			case PartlyCovered:
+			case ItemPartial:
 				want.Partial++
 			default:
 				want.Unreached++
@@ -91,7 +91,7 @@ func TestGapCSFAllImplementedMatchesReference(t *testing.T) {
 		pol     Policy
 		reached Coverage
 		rule    Rule
-	}{{Auto, Covered, RuleReferenced}, {Referenced, Covered, RuleReferenced}, {Strict, PartlyCovered, RuleStrict}} {
+	}{{Auto, ItemCovered, RuleReferenced}, {Referenced, ItemCovered, RuleReferenced}, {Strict, ItemPartial, RuleStrict}} {
 		res, err := Default().Gap(a, catalog.CSF20, c.pol)
 		require.NoError(t, err)
 		require.Len(t, res.Items, 106)
@@ -100,12 +100,12 @@ func TestGapCSFAllImplementedMatchesReference(t *testing.T) {
 				assert.Equal(t, c.reached, it.Status, "%s %s", c.pol, it.ID)
 				assert.Equal(t, c.rule, it.Rule, "%s %s", c.pol, it.ID)
 			} else {
-				assert.Equal(t, Unreached, it.Status, "%s %s", c.pol, it.ID)
+				assert.Equal(t, ItemUnreached, it.Status, "%s %s", c.pol, it.ID)
 			}
 		}
 		n := len(own)
 		want := Summary{Total: 106, Unreached: 106 - n, Applicable: 106, UnreachedPercent: 8.5}
-		if c.reached == Covered {
+		if c.reached == ItemCovered {
 			want.Covered, want.CoveredPercent, want.CoveragePercent = n, 91.5, 91.5 // 97/106 = 91.509…
 		} else {
 			want.Partial, want.PartialPercent = n, 91.5
@@ -123,7 +123,7 @@ func TestGapAllNotApplicable(t *testing.T) {
 	assert.Equal(t, Summary{Total: 106, Unreached: 9, NotApplicable: 97, Applicable: 9, UnreachedPercent: 100}, res.Summary)
 	assert.Empty(t, res.Recommendations, "a not-applicable control is never recommended")
 	for _, it := range res.Items {
-		if it.Status == NotApplicableCov {
+		if it.Status == ItemNotApplicable {
 			assert.Equal(t, RuleReferenced, it.Rule, it.ID)
 		}
 	}

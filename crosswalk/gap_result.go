@@ -1,6 +1,8 @@
 package crosswalk
 
 import (
+	"slices"
+
 	"github.com/controlgraph/controlgraph/catalog"
 )
 
@@ -34,6 +36,8 @@ type GapResult struct {
 	// [WithRecommendations] says otherwise. Gap leaves it empty, not nil, when none
 	// is asked for or no control would move an item.
 	Recommendations []Recommendation
+
+	links gapLinks // the link table its items' Via read
 }
 
 // Summary counts the target items by coverage. Total = Covered + Partial + Gap +
@@ -43,11 +47,11 @@ type GapResult struct {
 // item is applicable. CoveragePercent is the covered share.
 type Summary struct {
 	Total            int     `json:"total"`             // the items counted (len of [GapResult].Items)
-	Covered          int     `json:"covered"`           // items [Covered]
-	Partial          int     `json:"partial"`           // items [PartlyCovered]
-	Gap              int     `json:"gap"`               // items [Gap]
-	Unreached        int     `json:"unreached"`         // items [Unreached]: no baseline control maps to them
-	NotApplicable    int     `json:"not_applicable"`    // items [NotApplicableCov], left out of the percentages
+	Covered          int     `json:"covered"`           // items [ItemCovered]
+	Partial          int     `json:"partial"`           // items [ItemPartial]
+	Gap              int     `json:"gap"`               // items [ItemGap]
+	Unreached        int     `json:"unreached"`         // items [ItemUnreached]: no baseline control maps to them
+	NotApplicable    int     `json:"not_applicable"`    // items [ItemNotApplicable], left out of the percentages
 	Applicable       int     `json:"applicable"`        // Total − NotApplicable: the whole of the percentages
 	CoveredPercent   float64 `json:"covered_percent"`   // Covered of Applicable, in percent
 	PartialPercent   float64 `json:"partial_percent"`   // Partial of Applicable, in percent
@@ -68,9 +72,6 @@ type GapItem struct {
 	// (policy Auto, an item reached by both kinds of edge) or derived (only derived
 	// paths reach the item: at most partial); empty for an unreached item.
 	Rule Rule
-	// Via are the links from the baseline controls that reach the item (From, with
-	// its assessed Status) to it (To), by control in document order.
-	Via []Link
 	// Statements are what the mapping sources state about the item instead of an
 	// edge ("no-reference: ..."), which can explain an unreached item.
 	Statements []string
@@ -80,6 +81,119 @@ type GapItem struct {
 	// ISO/IEC 27002 baseline, and explain why an item is reached by the standard but not
 	// by its controls.
 	Outside []string
+
+	via linkSet // what Via returns
+}
+
+// Via returns the links from the baseline controls that reach the item (From, with
+// its assessed Status) to it (To), by control in document order. Each call returns
+// a fresh copy the caller may change: a gap query computes the links of its target
+// once and shares them, so [Crosswalk.Gap] costs only what depends on the
+// assessment, and a reader that never asks for an item's links never pays for them.
+func (it GapItem) Via() []Link {
+	if it.via.src == nil {
+		return cloneLinks(it.via.own)
+	}
+	return it.via.src.links(it.via.k)
+}
+
+// SetVia sets the links [GapItem.Via] returns to a copy of links: for a result
+// built by hand (a renderer's test, a result read from elsewhere).
+func (it *GapItem) SetVia(links []Link) { it.via = linkSet{own: cloneLinks(links)} }
+
+// linkSet is where an item's links come from: a gap query's shared link table, or
+// links of its own.
+type linkSet struct {
+	src *gapLinks // the result's link table, or nil
+	k   int32     // the item's index in src's table
+	own []Link    // without src: the links themselves (nil for none)
+}
+
+// len returns the number of links.
+func (ls linkSet) len() int {
+	if ls.src == nil {
+		return len(ls.own)
+	}
+	fl := ls.src.flat
+	return int(fl.viaOff[ls.k+1] - fl.viaOff[ls.k])
+}
+
+// visit calls f with each link, read-only (a template shared with other results,
+// or the item's own), and its status, without copying it.
+func (ls linkSet) visit(f func(l *Link, st Status)) {
+	if ls.src == nil {
+		for i := range ls.own {
+			f(&ls.own[i], ls.own[i].Status)
+		}
+		return
+	}
+	fl := ls.src.flat
+	for j := fl.viaOff[ls.k]; j < fl.viaOff[ls.k+1]; j++ {
+		f(&fl.vias[j], ls.src.st[fl.vpos[j]])
+	}
+}
+
+// gapLinks is the link table of one gap result: the target's link templates
+// (shared, read-only) and the statuses of the assessed controls (the result's own).
+type gapLinks struct {
+	flat *flatVias
+	st   []Status // by baseline position
+}
+
+// links returns a fresh copy of the links of item k: the templates with their
+// statuses, and their own Sources and Path.
+func (g *gapLinks) links(k int32) []Link {
+	fl := g.flat
+	vt := fl.vias[fl.viaOff[k]:fl.viaOff[k+1]]
+	if len(vt) == 0 {
+		return []Link{}
+	}
+	vp := fl.vpos[fl.viaOff[k]:fl.viaOff[k+1]]
+	out := slices.Clone(vt)
+	nsrc := 0
+	for _, v := range vt {
+		nsrc += len(v.Sources)
+	}
+	strs := make([]string, 0, nsrc)
+	var hops []Hop
+	if n := fl.hopOff[k+1] - fl.hopOff[k]; n > 0 {
+		hops = slices.Clone(fl.hops[fl.hopOff[k]:fl.hopOff[k+1]])
+	}
+	h := 0
+	for j := range out {
+		v := &out[j]
+		v.Status = g.st[vp[j]]
+		if n := len(v.Sources); n > 0 {
+			s := len(strs)
+			strs = append(strs, v.Sources...)
+			v.Sources = strs[s : s+n : s+n]
+		}
+		if n := len(v.Path); n > 0 {
+			v.Path = hops[h : h+n : h+n]
+			h += n
+		}
+	}
+	return out
+}
+
+// cloneLinks returns a copy of links with slices of their own ([]Link{} for none,
+// as a query returns).
+func cloneLinks(links []Link) []Link {
+	out := make([]Link, len(links))
+	for i, l := range links {
+		l.Sources = slices.Clone(l.Sources)
+		l.Edges = slices.Clone(l.Edges)
+		l.Path = slices.Clone(l.Path)
+		if l.Alternatives != nil {
+			alts := make([][]Hop, len(l.Alternatives))
+			for a, p := range l.Alternatives {
+				alts[a] = slices.Clone(p)
+			}
+			l.Alternatives = alts
+		}
+		out[i] = l
+	}
+	return out
 }
 
 // Rollup is the coverage of the items under one node of the target framework (a CSF
@@ -89,10 +203,10 @@ type Rollup struct {
 	Title           string  `json:"title"`            // the node's title, or "Implementation Group 1", "LOW baseline"
 	Kind            string  `json:"kind"`             // the node's kind, "implementation-group" or "baseline-profile"
 	Total           int     `json:"total"`            // the items of the result under the node or in the group
-	Covered         int     `json:"covered"`          // of those, items [Covered]
-	Partial         int     `json:"partial"`          // of those, items [PartlyCovered]
-	Gap             int     `json:"gap"`              // of those, items [Gap]
-	Unreached       int     `json:"unreached"`        // of those, items [Unreached]
-	NotApplicable   int     `json:"not_applicable"`   // of those, items [NotApplicableCov]
+	Covered         int     `json:"covered"`          // of those, items [ItemCovered]
+	Partial         int     `json:"partial"`          // of those, items [ItemPartial]
+	Gap             int     `json:"gap"`              // of those, items [ItemGap]
+	Unreached       int     `json:"unreached"`        // of those, items [ItemUnreached]
+	NotApplicable   int     `json:"not_applicable"`   // of those, items [ItemNotApplicable]
 	CoveragePercent float64 `json:"coverage_percent"` // Covered of Total − NotApplicable, as [Summary] rounds it; 0 when none applies
 }

@@ -38,9 +38,8 @@ type Link struct {
 	Status Status
 	// Cut is true, in a map, when the derived search stopped at
 	// [DerivedSearchBudget]: Routes counts the paths found until then.
-	Cut bool
-	// Basis is the ground on which From reaches To: one of the Basis constants.
-	Basis Basis
+	Cut   bool
+	Basis Basis // never zero in a result
 	// Through is, when the edge was carried across an identity succession (basis
 	// succession, or ancestor in a map), the framework whose published edge was
 	// carried ("cis:8" for a CIS v8.1 safeguard).
@@ -135,23 +134,53 @@ func (h Hop) reversed() Hop {
 	return h
 }
 
-// Basis says on what ground a control reaches another ([Link.Basis]).
-type Basis string
+// Basis says on what ground a control reaches another ([Link.Basis]). Its text form
+// (String, JSON) is the word: "published", "succession", "ancestor", "derived".
+type Basis uint8
 
 // The bases, from the most to the least direct.
 const (
 	// BasisPublished: a source publishes an edge between the two.
-	BasisPublished Basis = "published"
+	BasisPublished Basis = iota + 1
 	// BasisSuccession: a source publishes the edge for the same-ID control of an
 	// identity succession (CIS v8 for CIS v8.1: the same safeguards, all equal), and
 	// the edge is carried across it. It is still a published edge, not an inference.
-	BasisSuccession Basis = "succession"
+	BasisSuccession
 	// BasisAncestor: the edge is published at an ancestor ([Link.Ancestor]): of the
 	// item in a gap (a CSF category or function, "mapped at category level"), of the
 	// queried control in a map. It is context, and never counts for an item's
 	// coverage.
-	BasisAncestor Basis = "ancestor"
+	BasisAncestor
 	// BasisDerived: no source publishes it; a path of published edges through other
 	// frameworks composes it. An inference: it gives at most partial coverage.
-	BasisDerived Basis = "derived"
+	BasisDerived
 )
+
+var basisNames = [...]string{BasisPublished: "published", BasisSuccession: "succession", BasisAncestor: "ancestor", BasisDerived: "derived"}
+
+// String returns the basis word, or "" for the zero Basis.
+func (b Basis) String() string {
+	if int(b) < len(basisNames) {
+		return basisNames[b]
+	}
+	return fmt.Sprintf("Basis(%d)", uint8(b))
+}
+
+// MarshalText implements [encoding.TextMarshaler] with the basis word.
+func (b Basis) MarshalText() ([]byte, error) {
+	if b == 0 || int(b) >= len(basisNames) {
+		return nil, fmt.Errorf("crosswalk: invalid basis %d", uint8(b))
+	}
+	return []byte(basisNames[b]), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: one of the basis words.
+func (b *Basis) UnmarshalText(t []byte) error {
+	for i, n := range basisNames {
+		if i > 0 && n == string(t) {
+			*b = Basis(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("crosswalk: unknown basis %q (want published, succession, ancestor or derived)", t)
+}

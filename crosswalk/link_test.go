@@ -97,12 +97,12 @@ func TestGapDerivedHopsReadTowardsTheItem(t *testing.T) {
 	require.NoError(t, err)
 	it := r.Items[5]
 	require.Equal(t, "F.B-3", it.ID)
-	require.Len(t, it.Via, 1)
+	require.Len(t, it.Via(), 1)
 	assert.Equal(t, []Hop{
 		{From: ref(fwBase, "B5"), To: ref(fwMid, "M1"), Relationship: eq, Inverse: true, Set: "mid-base", Source: "SRC-MB"},
 		{From: ref(fwMid, "M1"), To: ref(fwTgt, "F.B-3"), Relationship: sup, Inverse: true, Set: "tgt-mid", Source: "SRC-TM"},
-	}, it.Via[0].Path)
-	assert.Equal(t, "base:1/B5 superset-of tgt:1/F.B-3 (derived, 2 hops, 1 route)", it.Via[0].String())
+	}, it.Via()[0].Path)
+	assert.Equal(t, "base:1/B5 superset-of tgt:1/F.B-3 (derived, 2 hops, 1 route)", it.Via()[0].String())
 }
 
 // TestMapDerivedLinkFields: a derived link of Map names its path hop by hop, its

@@ -56,22 +56,23 @@ const (
 // Coverage is the status of one target item in a [GapResult].
 type Coverage string
 
-// The coverage statuses.
+// The coverage statuses of an item (named Item… to keep them apart from the
+// [Status] of a control: a partial control, an item partly covered).
 const (
-	Covered          Coverage = "covered"        // the baseline, as assessed, covers the item
-	PartlyCovered    Coverage = "partial"        // it covers part of it
-	Gap              Coverage = "gap"            // controls reach it but none (enough) is implemented
-	Unreached        Coverage = "unreached"      // no baseline control maps to it: a gap of the baseline itself
-	NotApplicableCov Coverage = "not-applicable" // every control that reaches it is not applicable
+	ItemCovered       Coverage = "covered"        // the baseline, as assessed, covers the item
+	ItemPartial       Coverage = "partial"        // it covers part of it
+	ItemGap           Coverage = "gap"            // controls reach it but none (enough) is implemented
+	ItemUnreached     Coverage = "unreached"      // no baseline control maps to it: a gap of the baseline itself
+	ItemNotApplicable Coverage = "not-applicable" // every control that reaches it is not applicable
 )
 
 // level orders the coverage statuses an implementation can move: gap 0, partial 1,
 // covered 2.
 func (c Coverage) level() int {
 	switch c {
-	case PartlyCovered:
+	case ItemPartial:
 		return 1
-	case Covered:
+	case ItemCovered:
 		return 2
 	}
 	return 0
@@ -94,10 +95,10 @@ func reachKind(r mappings.Relationship) uint8 {
 	return reachWeakSet
 }
 
-// creach is a reach that counts for coverage (not one at an ancestor of the item, which
+// countedReach is a reach that counts for coverage (not one at an ancestor of the item, which
 // is context only), in the form coverage reads: the baseline control's position in
 // the baseline and how the reach reads.
-type creach struct {
+type countedReach struct {
 	pos     int32
 	kind    uint8
 	derived bool
@@ -112,7 +113,7 @@ const (
 )
 
 // reachShape returns the shape of reaches rs.
-func reachShape(rs []creach) uint8 {
+func reachShape(rs []countedReach) uint8 {
 	var sh uint8
 	for _, r := range rs {
 		if r.derived {
@@ -129,19 +130,19 @@ func reachShape(rs []creach) uint8 {
 
 // coverage decides the coverage of one item from the reaches that count and the
 // statuses (indexed by baseline position), and the rule that decided it.
-func coverage(rs []creach, st []Status, pol Policy) (Coverage, Rule) {
+func coverage(rs []countedReach, st []Status, pol Policy) (Coverage, Rule) {
 	return coverageOf(rs, reachShape(rs), st, pol)
 }
 
 // coverageOf is [coverage] with the shape of rs known (reachShape(rs)).
-func coverageOf(rs []creach, shape uint8, st []Status, pol Policy) (Coverage, Rule) {
+func coverageOf(rs []countedReach, shape uint8, st []Status, pol Policy) (Coverage, Rule) {
 	if len(rs) == 0 {
-		return Unreached, ""
+		return ItemUnreached, ""
 	}
 	rule := ruleOf(shape, pol)
 	n := tallyOf(rs, st)
 	if n.applicable == 0 {
-		return NotApplicableCov, rule
+		return ItemNotApplicable, rule
 	}
 	var covered bool
 	switch rule {
@@ -156,11 +157,11 @@ func coverageOf(rs []creach, shape uint8, st []Status, pol Policy) (Coverage, Ru
 	}
 	switch {
 	case covered:
-		return Covered, rule
+		return ItemCovered, rule
 	case n.some:
-		return PartlyCovered, rule
+		return ItemPartial, rule
 	}
-	return Gap, rule
+	return ItemGap, rule
 }
 
 // ruleOf is the rule that decides an item whose counted reaches have the given
@@ -190,7 +191,7 @@ type tally struct {
 	strictCover, some                        bool
 }
 
-func tallyOf(rs []creach, st []Status) tally {
+func tallyOf(rs []countedReach, st []Status) tally {
 	var n tally
 	for _, r := range rs {
 		switch st[r.pos] {

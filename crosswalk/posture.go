@@ -308,7 +308,7 @@ func (g *across) gainOf(c int32) int {
 	gain := 0
 	for _, r := range g.byCtl[c] {
 		old := g.cur[r.t][r.k]
-		if old == Unreached || old == NotApplicableCov || old == Covered {
+		if old == ItemUnreached || old == ItemNotApplicable || old == ItemCovered {
 			continue
 		}
 		if nc, _ := coverage(g.ts[r.t].cov[r.k], g.st, g.pol); nc.level() > old.level() {
@@ -325,7 +325,7 @@ func (g *across) take(c int32) []int {
 	moved := make([]int, len(g.ts))
 	for _, r := range g.byCtl[c] {
 		old := g.cur[r.t][r.k]
-		if old == Unreached || old == NotApplicableCov {
+		if old == ItemUnreached || old == ItemNotApplicable {
 			continue
 		}
 		if nc, _ := coverage(g.ts[r.t].cov[r.k], g.st, g.pol); nc.level() > old.level() {

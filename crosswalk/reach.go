@@ -74,19 +74,19 @@ type reach struct {
 // target holds what a gap query computes once: the target items and how the
 // baseline reaches each.
 type target struct {
-	nsrc    int // total Sources entries of the templates, Statements and Outside, to size arenas
+	nsrc    int // total Statements and Outside of the items (of the full table), to size a result's string array
 	nvia    int // total reaches of the items
 	base    *baseSet
 	tf      int32
-	items   []int32    // target items in scope, document order
-	reaches [][]reach  // per item
-	cov     [][]creach // per item: the reaches that count, compactly, for coverage
-	shape   []uint8    // per item: reachShape of its cov
-	outside [][]string // per item: GapItem.Outside (memo-owned: copy before handing out)
-	stmts   [][]string // per item: GapItem.Statements, from the sets that join it to the baseline (memo-owned)
-	cut     []bool     // per item: the derived search stopped at its work bound
-	scope   []int32    // the WithScope nodes the items were limited to, if any
-	notes   []string   // what every report of this target must say (successions used)
+	items   []int32          // target items in scope, document order
+	reaches [][]reach        // per item
+	cov     [][]countedReach // per item: the reaches that count, compactly, for coverage
+	shape   []uint8          // per item: reachShape of its cov
+	outside [][]string       // per item: GapItem.Outside (memo-owned: copy before handing out)
+	stmts   [][]string       // per item: GapItem.Statements, from the sets that join it to the baseline (memo-owned)
+	cut     []bool           // per item: the derived search stopped at its work bound
+	scope   []int32          // the WithScope nodes the items were limited to, if any
+	notes   []string         // what every report of this target must say (successions used)
 
 	flat *flatVias // the Via templates and their strings, of the full table
 	idx  []int32   // per item, its index in the full table (nil: the full table itself)
@@ -239,18 +239,17 @@ func (cw *Crosswalk) fillReaches(t *target, cfg *gapConfig) {
 // shape, and the link template of every reach; it returns the frameworks whose
 // edges an identity succession carried, sorted.
 func (cw *Crosswalk) countReaches(t *target) (through []int32) {
-	t.cov = make([][]creach, len(t.reaches))
+	t.cov = make([][]countedReach, len(t.reaches))
 	for k, rs := range t.reaches {
 		for i := range rs {
 			r := &rs[i]
 			if r.basis != BasisAncestor {
-				t.cov[k] = append(t.cov[k], creach{pos: t.base.pos(r.ctl), kind: reachKind(r.rel), derived: r.basis == BasisDerived})
+				t.cov[k] = append(t.cov[k], countedReach{pos: t.base.pos(r.ctl), kind: reachKind(r.rel), derived: r.basis == BasisDerived})
 			}
 			if r.basis == BasisSuccession && !slices.Contains(through, r.through) {
 				through = append(through, r.through)
 			}
 			r.tmpl = cw.viaTemplate(*r, t.items[k])
-			t.nsrc += len(r.tmpl.Sources)
 		}
 	}
 	t.shape = make([]uint8, len(t.items))

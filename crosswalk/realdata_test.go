@@ -65,13 +65,13 @@ func TestDefaultOnly816(t *testing.T) {
 	// DE.CM-01 cites 8.16: at least partial.
 	for _, it := range with.Items {
 		if it.ID == "DE.CM-01" {
-			assert.Contains(t, []Coverage{Covered, PartlyCovered}, it.Status)
+			assert.Contains(t, []Coverage{ItemCovered, ItemPartial}, it.Status)
 		}
 	}
 	moved := 0
 	for i, it := range with.Items {
 		reached816, others := false, 0
-		for _, v := range it.Via {
+		for _, v := range it.Via() {
 			switch {
 			case !v.Ancestor.IsZero():
 				// mapped at category level: context only
@@ -84,14 +84,14 @@ func TestDefaultOnly816(t *testing.T) {
 		before := none.Items[i].Status
 		switch {
 		case reached816:
-			assert.Equal(t, Gap, before, it.ID)
-			assert.Equal(t, PartlyCovered, it.Status, "%s: 8.16 reaches it, as related (NIST informative reference)", it.ID)
+			assert.Equal(t, ItemGap, before, it.ID)
+			assert.Equal(t, ItemPartial, it.Status, "%s: 8.16 reaches it, as related (NIST informative reference)", it.ID)
 			moved++
 			if others == 0 {
 				// Reached only by 8.16: referenced policy covers it.
 				ref, err := cw.Gap(only(t, Implemented, "8.16"), catalog.CSF20, Referenced)
 				require.NoError(t, err)
-				assert.Equal(t, Covered, ref.Items[i].Status, it.ID)
+				assert.Equal(t, ItemCovered, ref.Items[i].Status, it.ID)
 			}
 		default:
 			assert.Equal(t, before, it.Status, it.ID)
@@ -147,14 +147,14 @@ func TestDefaultUnreachedMeansNoISOReference(t *testing.T) {
 		m, err := cw.Map(catalog.NewRef(catalog.CSF20, it.ID), catalog.ISO27002v2022)
 		require.NoError(t, err)
 		if len(m) == 0 || !m[0].Ancestor.IsZero() {
-			assert.Equal(t, Unreached, it.Status, it.ID)
-			for _, v := range it.Via {
+			assert.Equal(t, ItemUnreached, it.Status, it.ID)
+			for _, v := range it.Via() {
 				assert.NotEmpty(t, v.Ancestor.ID, "%s: only mapped at category or function level", it.ID)
 			}
 			unreached++
 		} else {
-			assert.NotEqual(t, Unreached, it.Status, it.ID)
-			assert.NotEqual(t, Gap, it.Status, "%s: every control is implemented", it.ID)
+			assert.NotEqual(t, ItemUnreached, it.Status, it.ID)
+			assert.NotEqual(t, ItemGap, it.Status, "%s: every control is implemented", it.ID)
 		}
 	}
 	assert.Positive(t, unreached)
@@ -200,7 +200,7 @@ func TestDefaultCIS(t *testing.T) {
 	for i, it := range r81.Items {
 		assert.Equal(t, r.Items[i].ID, it.ID)
 		assert.Equal(t, r.Items[i].Status, it.Status, it.ID)
-		for _, v := range it.Via {
+		for _, v := range it.Via() {
 			if v.Basis != BasisAncestor {
 				assert.Equal(t, BasisSuccession, v.Basis, it.ID)
 				assert.Equal(t, catalog.CIS8, v.Through, it.ID)
@@ -354,16 +354,16 @@ func TestDefaultISMSBaseline(t *testing.T) {
 	st := statuses(r)
 	// NIST: ID.AM-01 → A.5.9 only; GV.OC-01 → clauses 4.1, 6.1, 8.1-8.3 (no Annex A);
 	// GV.RM-07 → clause 6.1.1 only.
-	assert.Equal(t, Covered, st["ID.AM-01"])
-	assert.Equal(t, PartlyCovered, st["GV.OC-01"], "4.1 implemented, 8.1-8.3 not assessed")
-	assert.Equal(t, Covered, st["GV.RM-07"])
+	assert.Equal(t, ItemCovered, st["ID.AM-01"])
+	assert.Equal(t, ItemPartial, st["GV.OC-01"], "4.1 implemented, 8.1-8.3 not assessed")
+	assert.Equal(t, ItemCovered, st["GV.RM-07"])
 	for _, it := range r.Items {
 		if it.ID == "ID.AM-01" {
-			require.Len(t, it.Via, 1)
-			assert.Equal(t, "A.5.9", r.ControlID(it.Via[0].From), "an Annex A control is named as ISO/IEC 27001 names it")
+			require.Len(t, it.Via(), 1)
+			assert.Equal(t, "A.5.9", r.ControlID(it.Via()[0].From), "an Annex A control is named as ISO/IEC 27001 names it")
 		}
 		if it.ID == "GV.RM-07" {
-			assert.Equal(t, "6.1.1", r.ControlID(it.Via[0].From))
+			assert.Equal(t, "6.1.1", r.ControlID(it.Via()[0].From))
 		}
 	}
 	// Every leaf clause and every Annex A control not rated is listed as not assessed.
@@ -405,10 +405,10 @@ func TestDerivedNeverLowersCoverage(t *testing.T) {
 					name := fmt.Sprintf("%s %s %s hops %d", file, tf, pol, hops)
 					require.Len(t, der.Items, len(plain.Items), name)
 					for k, it := range der.Items {
-						if plain.Items[k].Status != Unreached {
+						if plain.Items[k].Status != ItemUnreached {
 							assert.Equal(t, plain.Items[k].Status, it.Status, "%s: %s", name, it.ID)
-						} else if it.Status != Unreached {
-							assert.NotEqual(t, Covered, it.Status, "%s: %s: a derived reach gives at most partial", name, it.ID)
+						} else if it.Status != ItemUnreached {
+							assert.NotEqual(t, ItemCovered, it.Status, "%s: %s: a derived reach gives at most partial", name, it.ID)
 							assert.Equal(t, RuleDerived, it.Rule, "%s: %s", name, it.ID)
 						}
 					}
@@ -430,7 +430,7 @@ func TestDerivedNeverCovers(t *testing.T) {
 		require.NoError(t, err)
 		assert.Zero(t, r.Summary.Covered, pol)
 		for _, it := range r.Items {
-			if it.Status == PartlyCovered {
+			if it.Status == ItemPartial {
 				assert.Equal(t, RuleDerived, it.Rule, it.ID)
 			}
 		}

@@ -195,7 +195,7 @@ func (g *greedy) gainOf(c int) int {
 	g.st[c] = Implemented
 	gain := 0
 	for _, k := range g.items(c) {
-		if cur := g.cur[k]; cur != Unreached && cur != NotApplicableCov && cur != Covered {
+		if cur := g.cur[k]; cur != ItemUnreached && cur != ItemNotApplicable && cur != ItemCovered {
 			if nc, _ := coverageOf(g.t.cov[k], g.t.shape[k], g.st, g.pol); nc.level() > cur.level() {
 				gain += (nc.level() - cur.level()) * g.x.w[k]
 			}
@@ -228,7 +228,7 @@ func (g *greedy) take(c int, moves []Move) (Recommendation, []Move) {
 	m0 := len(moves)
 	for _, k := range g.items(c) {
 		nc, _ := coverageOf(t.cov[k], t.shape[k], g.st, g.pol)
-		if cur := g.cur[k]; nc.level() > cur.level() && cur != Unreached && cur != NotApplicableCov {
+		if cur := g.cur[k]; nc.level() > cur.level() && cur != ItemUnreached && cur != ItemNotApplicable {
 			moves = append(moves, Move{ID: cw.nodes[t.items[k]].ref.ID, From: cur, To: nc, Weight: g.x.w[k]})
 			g.cur[k] = nc
 		}

@@ -68,10 +68,10 @@ func TestRecommendWeightsAndOrder(t *testing.T) {
 	recs, err := cw.Recommend(a, fwIG, 10)
 	require.NoError(t, err)
 	assert.Equal(t, []Recommendation{
-		{Control: "X2", Title: "control X2", Status: NotImplemented, Gain: 4, Moves: []Move{{ID: "G2", From: Gap, To: Covered, Weight: 2}}},
-		{Control: "X4", Title: "control X4", Status: Partial, Gain: 3, Moves: []Move{{ID: "G1", From: PartlyCovered, To: Covered, Weight: 3}}},
-		{Control: "X1", Title: "control X1", Status: Planned, Gain: 2, Moves: []Move{{ID: "G3", From: Gap, To: Covered, Weight: 1}}},
-		{Control: "X6", Title: "control X6", Status: NotImplemented, Gain: 1, Moves: []Move{{ID: "G4", From: PartlyCovered, To: Covered, Weight: 1}}},
+		{Control: "X2", Title: "control X2", Status: NotImplemented, Gain: 4, Moves: []Move{{ID: "G2", From: ItemGap, To: ItemCovered, Weight: 2}}},
+		{Control: "X4", Title: "control X4", Status: Partial, Gain: 3, Moves: []Move{{ID: "G1", From: ItemPartial, To: ItemCovered, Weight: 3}}},
+		{Control: "X1", Title: "control X1", Status: Planned, Gain: 2, Moves: []Move{{ID: "G3", From: ItemGap, To: ItemCovered, Weight: 1}}},
+		{Control: "X6", Title: "control X6", Status: NotImplemented, Gain: 1, Moves: []Move{{ID: "G4", From: ItemPartial, To: ItemCovered, Weight: 1}}},
 	}, recs)
 
 	// n bounds the list; 0 gives an empty list, not nil.

@@ -8,15 +8,15 @@ type counts struct{ total, covered, partial, gap, unreached, na int }
 func (c *counts) add(v Coverage) {
 	c.total++
 	switch v {
-	case Covered:
+	case ItemCovered:
 		c.covered++
-	case PartlyCovered:
+	case ItemPartial:
 		c.partial++
-	case Gap:
+	case ItemGap:
 		c.gap++
-	case Unreached:
+	case ItemUnreached:
 		c.unreached++
-	case NotApplicableCov:
+	case ItemNotApplicable:
 		c.na++
 	}
 }

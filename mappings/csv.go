@@ -307,8 +307,8 @@ func csvProblem(name, set string, err error) *Problem {
 // apostrophe gets an apostrophe in front, so that a spreadsheet shows it as text;
 // [ReadCSV] takes it off again.
 func WriteCSV(w io.Writer, s Set) error {
-	cw := csvsafe.NewWriter(w)
-	if err := cw.Write(csvColumns); err != nil {
+	csvw := csvsafe.NewWriter(w)
+	if err := csvw.Write(csvColumns); err != nil {
 		return err
 	}
 	for i, e := range s.Edges {
@@ -319,10 +319,10 @@ func WriteCSV(w io.Writer, s Set) error {
 		if e.HasStrength {
 			strength = strconv.Itoa(e.Strength)
 		}
-		if err := cw.Write([]string{e.From.String(), e.To.String(), e.Relationship.String(), strength, string(e.Rationale), e.Source, e.Label, e.Note}); err != nil {
+		if err := csvw.Write([]string{e.From.String(), e.To.String(), e.Relationship.String(), strength, string(e.Rationale), e.Source, e.Label, e.Note}); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	csvw.Flush()
+	return csvw.Error()
 }

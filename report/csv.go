@@ -34,17 +34,17 @@ func GapCSV(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		return errNil("gap result")
 	}
 	cat := opts.catalog()
-	cw := csvsafe.NewWriter(w)
-	_ = cw.Write(gapCSVHeader)
+	csvw := csvsafe.NewWriter(w)
+	_ = csvw.Write(gapCSVHeader)
 	for _, it := range res.Items {
-		counting, context := splitViaTitled(res, it.Via)
-		_ = cw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
-			strings.Join(context, "; "), strings.Join(opts.sourceNames(sources(it.Via)), "; "), strings.Join(it.Statements, "; "),
+		counting, context := splitViaTitled(res, it.Via())
+		_ = csvw.Write([]string{it.ID, it.Title, string(it.Status), strings.Join(counting, "; "),
+			strings.Join(context, "; "), strings.Join(opts.sourceNames(sources(it.Via())), "; "), strings.Join(it.Statements, "; "),
 			strings.Join(outsideLabels(cat, it.Outside), "; "), policyCell(res, it), strconv.FormatBool(res.Derived),
 			string(res.Baseline), string(res.Target), scopeLabel(res)})
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	csvw.Flush()
+	if err := csvw.Error(); err != nil {
 		return fmt.Errorf("report: gap as CSV: %w", err)
 	}
 	return nil
@@ -68,18 +68,18 @@ func SoACSV(w io.Writer, soa *crosswalk.SoA) error {
 	if soa == nil {
 		return errNil("statement of applicability")
 	}
-	cw := csvsafe.NewWriter(w)
-	_ = cw.Write(soaCSVHeader)
+	csvw := csvsafe.NewWriter(w)
+	_ = csvw.Write(soaCSVHeader)
 	for _, e := range soa.Controls {
 		row := []string{e.Control, e.AnnexA, e.Title, e.Theme, yesNo(e.Applicable), e.InclusionReason,
 			e.ExclusionJustification, e.Status.String(), e.Owner, e.Evidence, e.Notes, relatedLabel(e.Related)}
 		for _, f := range docFields(soa.Document) {
 			row = append(row, f.Value)
 		}
-		_ = cw.Write(row)
+		_ = csvw.Write(row)
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	csvw.Flush()
+	if err := csvw.Error(); err != nil {
 		return fmt.Errorf("report: SoA as CSV: %w", err)
 	}
 	return nil

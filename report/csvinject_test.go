@@ -33,7 +33,7 @@ func assertNoFormula(t *testing.T, data []byte) [][]string {
 func TestGapCSVNeutralisesFormulas(t *testing.T) {
 	res := &crosswalk.GapResult{Baseline: catalog.ISO27002v2022, Target: "acme:1", Policy: crosswalk.Strict}
 	for i, f := range formulas {
-		res.Items = append(res.Items, crosswalk.GapItem{ID: "X-" + itoa(i), Title: f, Status: crosswalk.Unreached,
+		res.Items = append(res.Items, crosswalk.GapItem{ID: "X-" + itoa(i), Title: f, Status: crosswalk.ItemUnreached,
 			Statements: []string{f}, Outside: []string{f}})
 	}
 	rows := assertNoFormula(t, render(t, func(b *bytes.Buffer) error { return GapCSV(b, res, Options{}) }))

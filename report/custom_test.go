@@ -97,5 +97,5 @@ func TestViaLabel(t *testing.T) {
 	assert.Equal(t, "3 partial, 2 unreached", countsText(counts{Total: 5, Partial: 3, Unreached: 2}))
 	assert.Equal(t, "no items", countsText(counts{}))
 	b := newBar(counts{Total: 4, Covered: 1, Gap: 3}, false)
-	assert.Equal(t, []barPart{{Status: crosswalk.Covered, N: 1, Width: "25.00"}, {Status: crosswalk.Gap, N: 3, Width: "75.00"}}, b.Parts)
+	assert.Equal(t, []barPart{{Status: crosswalk.ItemCovered, N: 1, Width: "25.00"}, {Status: crosswalk.ItemGap, N: 3, Width: "75.00"}}, b.Parts)
 }

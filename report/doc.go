@@ -8,10 +8,14 @@
 // # Formats
 //
 // Every result can be written as a terminal table, JSON (the CLI contract, through
-// the project's codec), CSV, Markdown, a self-contained HTML page and an XLSX
-// workbook; crosswalk pictures as Mermaid or Graphviz DOT. [ParseFormat] reads a
-// format name, and [RenderGap], [RenderSoA], [RenderMap] and [RenderSet] dispatch to
-// the renderer of one format, so a command line needs one call per result:
+// the project's codec) and Markdown, most as CSV; gap results, SoAs and postures
+// also as a self-contained HTML page and an XLSX workbook; map answers and
+// framework pairs as pictures, Mermaid or Graphviz DOT. [ParseFormat] reads a
+// format name, and one dispatcher per result ([RenderGap], [RenderSoA],
+// [RenderPosture], [RenderOverlap], [RenderMap], [RenderRequirements],
+// [RenderRecommend], [RenderMigration], [RenderEdges], [RenderControlView],
+// [RenderControls], [RenderFrameworks], [RenderSet]) calls the renderer of one
+// format, so a command line needs one call per result:
 //
 //	f, err := report.ParseFormat("html")
 //	...

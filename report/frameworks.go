@@ -101,8 +101,8 @@ func FrameworksTable(w io.Writer, infos []catalog.Info, opts Options) error {
 		if in.Licence == "" {
 			continue
 		}
-		prefix := "  " + string(in.ID) + ": "
-		for i, l := range WrapText(in.Licence, max(opts.Width-len(prefix), cliMinWrap)) {
+		prefix := "  " + cell(string(in.ID), 0) + ": "
+		for i, l := range WrapText(cell(in.Licence, 0), max(opts.Width-len(prefix), cliMinWrap)) {
 			if i == 0 {
 				t.f("%s%s\n", prefix, l)
 			} else {

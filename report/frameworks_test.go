@@ -72,7 +72,7 @@ func TestFrameworksCSV(t *testing.T) {
 // control characters, line breaks and Markdown punctuation.
 var hostileInfo = catalog.Info{
 	ID: "evil:1", Name: "Evil\nframework \x1b[31m red", Version: "1", Publisher: "Nobody | pipes",
-	Licence: "A long licence note that goes on so that it must wrap, with\nnewline.",
+	Licence: "A long licence note that goes on so that it must wrap, with\nnewline \u202e.",
 	Counts:  []catalog.KindCount{{Kind: "control", Count: 2}}, Controls: 2,
 }
 
@@ -88,7 +88,7 @@ func TestFrameworksTableHostile(t *testing.T) {
 		"Licences:\n"+
 		"  evil:1: A long licence note that goes\n"+
 		"    on so that it must wrap, with\n"+
-		"    newline.\n", got)
+		"    newline \\u202e.\n", got)
 	md := string(render(t, func(b *bytes.Buffer) error { return FrameworksMarkdown(b, []catalog.Info{hostileInfo}) }))
 	assert.Equal(t, 3, strings.Count(md, "\n"), "one header, one separator, one row: no line break leaks")
 	assert.Contains(t, md, `Nobody \| pipes`)

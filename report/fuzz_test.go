@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/controlgraph/controlgraph/crosswalk"
 )
@@ -64,4 +65,75 @@ func FuzzUserText(f *testing.F) {
 			t.Fatalf("note %q: %d rows for one control", note, rows)
 		}
 	})
+}
+
+// FuzzGrid writes a table of arbitrary cells at an arbitrary width and checks the
+// engine's promises: no control character reaches the text, nothing is cut (every
+// character of every cell is there), the header comes first, and no cell breaks
+// the Markdown table.
+func FuzzGrid(f *testing.F) {
+	f.Add("5.25", "Assessment and decision on information security events", "entry one\nentry two", 40)
+	f.Add("x\x1b[2J", "a\tb\r\nc", "\u202e", 12)
+	f.Add("", "", "", 0)
+	f.Add("id", strings.Repeat("longword", 10), "a b c", 1)
+	f.Fuzz(func(t *testing.T, a, b, c string, width int) {
+		width %= 300
+		g := NewGrid("id", "title", "list").Wrap(1).List(2).MinWrap(5)
+		g.Add(a, b, c)
+		g.Add("second", b, c)
+		var out bytes.Buffer
+		if err := g.WriteText(&out, width); err != nil {
+			t.Fatal(err)
+		}
+		s := out.String()
+		checkNoControl(t, s)
+		checkNothingCut(t, s, "IDTITLELIST", a, b, c, "second", b, c)
+		if !strings.HasPrefix(s, "ID") {
+			t.Fatalf("no header first:\n%s", s)
+		}
+		var csvOut, mdOut bytes.Buffer
+		if err := g.WriteCSV(&csvOut); err != nil {
+			t.Fatal(err)
+		}
+		if err := g.WriteMarkdown(&mdOut); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(mdOut.String(), "\n"); n != 4 {
+			t.Fatalf("Markdown has %d lines, want 4 (a cell broke the table):\n%s", n, mdOut.String())
+		}
+	})
+}
+
+// checkNoControl fails when a control character (a line break aside) or a
+// right-to-left override is in s.
+func checkNoControl(t *testing.T, s string) {
+	t.Helper()
+	for _, r := range s {
+		if r != '\n' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u202e') {
+			t.Fatalf("control character %U in %q", r, s)
+		}
+	}
+}
+
+// checkNothingCut fails when a character of the cells (escaped, white space aside) is
+// in s fewer times than the cells hold it.
+func checkNothingCut(t *testing.T, s string, cells ...string) {
+	t.Helper()
+	want := map[rune]int{}
+	for _, c := range cells {
+		for _, r := range cell(strings.ReplaceAll(c, "\n", " "), 0) {
+			if !unicode.IsSpace(r) { // white space is where lines break
+				want[r]++
+			}
+		}
+	}
+	got := map[rune]int{}
+	for _, r := range s {
+		got[r]++
+	}
+	for r, n := range want {
+		if got[r] < n {
+			t.Fatalf("%q appears %d times, the cells hold it %d times:\n%s", r, got[r], n, s)
+		}
+	}
 }

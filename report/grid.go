@@ -101,14 +101,14 @@ func (t *Grid) Len() int { return len(t.rows) }
 // WriteCSV writes the header and rows as CSV, every cell escaped against formula
 // injection (a cell starting with '=', '+', '-' or '@' is prefixed with a quote).
 func (t *Grid) WriteCSV(w io.Writer) error {
-	cw := csvsafe.NewWriter(w)
-	if err := cw.Write(t.header); err != nil {
+	csvw := csvsafe.NewWriter(w)
+	if err := csvw.Write(t.header); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(t.rows); err != nil {
+	if err := csvw.WriteAll(t.rows); err != nil {
 		return err
 	}
-	return cw.Error()
+	return csvw.Error()
 }
 
 // WriteMarkdown writes a GitHub-flavoured Markdown table: a header row, a
@@ -371,14 +371,18 @@ func wrapWords(s string, width int) []string {
 	var lines []string
 	cur := ""
 	for _, wd := range words {
-		for runes(wd) > width {
+		if rs := []rune(wd); len(rs) > width {
+			// A word longer than the width is cut into pieces of the width (its runes
+			// read once: a long word costs its length, not its square).
 			if cur != "" {
 				lines = append(lines, cur)
 				cur = ""
 			}
-			r := []rune(wd)
-			lines = append(lines, string(r[:width]))
-			wd = string(r[width:])
+			for len(rs) > width {
+				lines = append(lines, string(rs[:width]))
+				rs = rs[width:]
+			}
+			wd = string(rs)
 		}
 		switch {
 		case cur == "":

@@ -144,3 +144,15 @@ func TestGridHeaderIsCopied(t *testing.T) {
 	h[0] = "changed"
 	assert.Equal(t, "A  B\n", gridText(t, g, 0))
 }
+
+func TestWrapTextLongWordIsLinear(t *testing.T) {
+	// A 200 000-rune word at width 1 is 200 000 lines, each one rune; cut once per
+	// piece, not by copying the rest of the word each time.
+	word := strings.Repeat("é", 200_000)
+	lines := WrapText(word, 1)
+	require.Len(t, lines, 200_000)
+	assert.Equal(t, "é", lines[0])
+	assert.Equal(t, "é", lines[len(lines)-1])
+	lines = WrapText("ab "+strings.Repeat("x", 25)+" cd", 10)
+	assert.Equal(t, []string{"ab", "xxxxxxxxxx", "xxxxxxxxxx", "xxxxx cd"}, lines)
+}

@@ -35,19 +35,19 @@ var (
 )
 
 // statusOrder is the order of the coverage statuses on the page, best first.
-var statusOrder = []crosswalk.Coverage{crosswalk.Covered, crosswalk.PartlyCovered, crosswalk.Gap,
-	crosswalk.Unreached, crosswalk.NotApplicableCov}
+var statusOrder = []crosswalk.Coverage{crosswalk.ItemCovered, crosswalk.ItemPartial, crosswalk.ItemGap,
+	crosswalk.ItemUnreached, crosswalk.ItemNotApplicable}
 
 // glyph gives each coverage status a shape, so that the status reads without colour.
 func glyph(s crosswalk.Coverage) string {
 	switch s {
-	case crosswalk.Covered:
+	case crosswalk.ItemCovered:
 		return "●"
-	case crosswalk.PartlyCovered:
+	case crosswalk.ItemPartial:
 		return "◐"
-	case crosswalk.Gap:
+	case crosswalk.ItemGap:
 		return "○"
-	case crosswalk.Unreached:
+	case crosswalk.ItemUnreached:
 		return "⊘"
 	}
 	return "–"
@@ -263,13 +263,13 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 	items := make(map[string]crosswalk.GapItem, len(res.Items))
 	for _, it := range res.Items {
 		items[it.ID] = it
-		counting, context := splitViaTitled(res, it.Via)
+		counting, context := splitViaTitled(res, it.Via())
 		p.Items = append(p.Items, itemView{ID: it.ID, Title: it.Title, Status: it.Status, Glyph: glyph(it.Status),
 			Rank: rank(it.Status), Counting: counting, Context: context, Statements: it.Statements})
 	}
 	for _, id := range res.Unreached {
 		it := items[id]
-		_, context := splitViaTitled(res, it.Via)
+		_, context := splitViaTitled(res, it.Via())
 		p.Unreached = append(p.Unreached, unreachedView{ID: id, Title: it.Title, Statements: it.Statements,
 			Context: strings.Join(context, "; "), Outside: strings.Join(outsideLabels(cat, it.Outside), "; ")})
 	}

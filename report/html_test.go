@@ -135,7 +135,7 @@ func TestSoAHTMLEscapesUserText(t *testing.T) {
 func TestGapHTMLEscapesTitles(t *testing.T) {
 	res := &crosswalk.GapResult{Baseline: "x:1", Target: "y:1", Policy: crosswalk.Strict,
 		Summary:   crosswalk.Summary{Total: 1, Unreached: 1, Applicable: 1, UnreachedPercent: 100},
-		Items:     []crosswalk.GapItem{{ID: `a"><img src=x>`, Title: "<b>bold</b>", Status: crosswalk.Unreached, Statements: []string{"<i>x</i>"}}},
+		Items:     []crosswalk.GapItem{{ID: `a"><img src=x>`, Title: "<b>bold</b>", Status: crosswalk.ItemUnreached, Statements: []string{"<i>x</i>"}}},
 		Unreached: []string{`a"><img src=x>`}}
 	page := string(render(t, func(b *bytes.Buffer) error { return GapHTML(b, res, Options{Title: "<script>t</script>"}) }))
 	assertSelfContained(t, page)

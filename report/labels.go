@@ -92,7 +92,7 @@ func citedSources(res *crosswalk.GapResult, o Options) []sourceRef {
 	var out []sourceRef
 	seen := map[string]bool{}
 	for _, it := range res.Items {
-		for _, id := range sources(it.Via) {
+		for _, id := range sources(it.Via()) {
 			if seen[id] {
 				continue
 			}

@@ -186,7 +186,7 @@ func MapTable(w io.Writer, r *MapResult, opts Options) error {
 	}
 	doc := NewMapDoc(r)
 	t := newTableWriter(w)
-	t.f("%s  %s\n→ %s, read %q\n\n", doc.From, doc.Title, doc.To, "source RELATIONSHIP target")
+	t.f("%s  %s\n→ %s, read %q\n\n", cell(doc.From, 0), cell(doc.Title, 0), cell(doc.To, 0), "source RELATIONSHIP target")
 	if len(doc.Mappings) == 0 {
 		hint := ""
 		if !doc.Derived {

@@ -114,6 +114,12 @@ func TestMapCSV(t *testing.T) {
 	}
 }
 
+func TestMapTableEscapes(t *testing.T) {
+	r := &MapResult{From: catalog.NewRef("evil:1", "E-1"), Title: "Title\x1b[2J\nnext", To: catalog.CSF20}
+	s := string(render(t, func(b *bytes.Buffer) error { return MapTable(b, r, Options{}) }))
+	assert.Equal(t, "evil:1/E-1  Title\\x1b[2J next\n→ nist-csf:2.0, read \"source RELATIONSHIP target\"\n\nno mapping to nist-csf:2.0 (try --derived)\n", s)
+}
+
 func TestMapLinkBasis(t *testing.T) {
 	d := MapLinkDoc{Kind: "derived", Routes: 1, Path: []HopDoc{{To: "a:1/X"}, {To: "b:1/Y"}, {To: "c:1/Z"}}}
 	assert.Equal(t, "derived via a:1/X → b:1/Y (1 route)", d.basis())

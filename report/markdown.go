@@ -65,6 +65,32 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	}
 	cat := opts.catalog()
 	m := &mdWriter{w: bufio.NewWriter(w)}
+	m.gapHeader(res, cat, opts)
+	m.gapSummary(res.Summary)
+	if len(res.Groups) > 0 {
+		m.f("\n## Coverage by group\n\n")
+		m.header("Group", "Title", "Kind", "Items", "Covered", "Partial", "Gap", "Unreached", "N/A", "Coverage %")
+		for _, g := range res.Groups {
+			m.row(md(g.ID), md(g.Title), md(g.Kind), itoa(g.Total), itoa(g.Covered), itoa(g.Partial), itoa(g.Gap),
+				itoa(g.Unreached), itoa(g.NotApplicable), pct(g.CoveragePercent))
+		}
+	}
+	m.f("\n## Items\n\n")
+	m.header("ID", "Title", "Status", "Reached by", "Mapped at a higher level")
+	for _, it := range res.Items {
+		counting, context := splitViaTitled(res, it.Via())
+		m.row(md(it.ID), md(it.Title), string(it.Status), md(strings.Join(counting, "; ")), md(strings.Join(context, "; ")))
+	}
+	m.gapUnreached(res, cat)
+	m.gapNotAssessed(res, cat)
+	m.gapRecommendations(res, cat)
+	m.gapSources(res, opts)
+	return m.flush()
+}
+
+// gapHeader writes the title and the list of what the analysis is: baseline,
+// target, policy, derived paths, limits, assessment, notes, generation time.
+func (m *mdWriter) gapHeader(res *crosswalk.GapResult, cat *catalog.Catalog, opts Options) {
 	m.f("# %s\n\n", md(gapTitle(res, cat, opts)))
 	m.f("- Baseline: %s (`%s`)\n", md(frameworkName(cat, res.Baseline)), res.Baseline)
 	m.f("- Target: %s (`%s`)\n", md(frameworkName(cat, res.Target)), res.Target)
@@ -82,7 +108,10 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if opts.Generated != "" {
 		m.f("- Generated: %s\n", md(opts.Generated))
 	}
-	s := res.Summary
+}
+
+// gapSummary writes the counts per status with their shares, and the coverage.
+func (m *mdWriter) gapSummary(s crosswalk.Summary) {
 	m.f("\n## Summary\n\n")
 	m.header("Status", "Items", "Share of applicable")
 	m.row("covered", itoa(s.Covered), pct(s.CoveredPercent)+" %")
@@ -95,72 +124,71 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	if s.DerivedOnly > 0 {
 		m.f("\nOf the items not covered, %d are reached only by derived paths (inference, at most partial).\n", s.DerivedOnly)
 	}
+}
 
-	if len(res.Groups) > 0 {
-		m.f("\n## Coverage by group\n\n")
-		m.header("Group", "Title", "Kind", "Items", "Covered", "Partial", "Gap", "Unreached", "N/A", "Coverage %")
-		for _, g := range res.Groups {
-			m.row(md(g.ID), md(g.Title), md(g.Kind), itoa(g.Total), itoa(g.Covered), itoa(g.Partial), itoa(g.Gap),
-				itoa(g.Unreached), itoa(g.NotApplicable), pct(g.CoveragePercent))
-		}
-	}
-
-	m.f("\n## Items\n\n")
-	m.header("ID", "Title", "Status", "Reached by", "Mapped at a higher level")
-	for _, it := range res.Items {
-		counting, context := splitViaTitled(res, it.Via)
-		m.row(md(it.ID), md(it.Title), string(it.Status), md(strings.Join(counting, "; ")), md(strings.Join(context, "; ")))
-	}
-
+// gapUnreached lists the items no baseline control reaches, with why and what the
+// sources state about them instead.
+func (m *mdWriter) gapUnreached(res *crosswalk.GapResult, cat *catalog.Catalog) {
 	m.f("\n## Unreached items\n\n")
 	if len(res.Unreached) == 0 {
 		m.f("None: every item is reached by some baseline control.\n")
-	} else {
-		m.f("%s\n\n", md(unreachedReason(cat, res)))
-		items := itemIndex(res)
-		for _, id := range res.Unreached {
-			it := items[id]
-			m.f("- **%s** %s", md(id), md(it.Title))
-			if len(it.Statements) > 0 {
-				m.f(" — the source states: %s", md(strings.Join(it.Statements, "; ")))
-			}
-			if len(it.Outside) > 0 {
-				m.f(" — mapped only outside the baseline: %s", md(strings.Join(outsideLabels(cat, it.Outside), "; ")))
-			}
-			m.f("\n")
-		}
+		return
 	}
+	m.f("%s\n\n", md(unreachedReason(cat, res)))
+	items := itemIndex(res)
+	for _, id := range res.Unreached {
+		it := items[id]
+		m.f("- **%s** %s", md(id), md(it.Title))
+		if len(it.Statements) > 0 {
+			m.f(" — the source states: %s", md(strings.Join(it.Statements, "; ")))
+		}
+		if len(it.Outside) > 0 {
+			m.f(" — mapped only outside the baseline: %s", md(strings.Join(outsideLabels(cat, it.Outside), "; ")))
+		}
+		m.f("\n")
+	}
+}
 
+// gapNotAssessed lists the baseline controls the assessment does not rate.
+func (m *mdWriter) gapNotAssessed(res *crosswalk.GapResult, cat *catalog.Catalog) {
 	m.f("\n## Controls not assessed\n\n")
 	if len(res.NotAssessed) == 0 {
 		m.f("None: the assessment rates every baseline control.\n")
-	} else {
-		m.f("They count as not implemented.\n\n")
-		for _, id := range res.NotAssessed {
-			m.f("- **%s** %s\n", md(id), md(controlTitle(cat, res.Baseline, id)))
-		}
+		return
 	}
+	m.f("They count as not implemented.\n\n")
+	for _, id := range res.NotAssessed {
+		m.f("- **%s** %s\n", md(id), md(controlTitle(cat, res.Baseline, id)))
+	}
+}
 
+// gapRecommendations writes the recommendations as a table.
+func (m *mdWriter) gapRecommendations(res *crosswalk.GapResult, cat *catalog.Catalog) {
 	m.f("\n## Recommendations\n\n")
 	if len(res.Recommendations) == 0 {
 		m.f("None.\n")
-	} else {
-		m.header("#", "Control", "Title", "Status now", "Gain", md("Items of "+movesOf(cat, res.Target)+" it moves"))
-		for i, r := range res.Recommendations {
-			m.row(itoa(i+1), md(r.Control), md(r.Title), r.Status.String(), itoa(r.Gain), md(strings.Join(moveLabels(r.Moves), "; ")))
-		}
+		return
 	}
-	if srcs := citedSources(res, opts); len(srcs) > 0 {
-		m.f("\n## Sources\n\n")
-		for _, s := range srcs {
-			m.f("- %s", md(s.Title))
-			if s.Publisher != "" {
-				m.f(" (%s)", md(s.Publisher))
-			}
-			m.f(" — %s\n", md(s.ID))
-		}
+	m.header("#", "Control", "Title", "Status now", "Gain", md("Items of "+movesOf(cat, res.Target)+" it moves"))
+	for i, r := range res.Recommendations {
+		m.row(itoa(i+1), md(r.Control), md(r.Title), r.Status.String(), itoa(r.Gain), md(strings.Join(moveLabels(r.Moves), "; ")))
 	}
-	return m.flush()
+}
+
+// gapSources lists the source documents the result cites, by title.
+func (m *mdWriter) gapSources(res *crosswalk.GapResult, opts Options) {
+	srcs := citedSources(res, opts)
+	if len(srcs) == 0 {
+		return
+	}
+	m.f("\n## Sources\n\n")
+	for _, s := range srcs {
+		m.f("- %s", md(s.Title))
+		if s.Publisher != "" {
+			m.f(" (%s)", md(s.Publisher))
+		}
+		m.f(" — %s\n", md(s.ID))
+	}
 }
 
 // SoAMarkdown writes the Statement of Applicability as a Markdown document: the

@@ -75,7 +75,7 @@ func writeMigration(w io.Writer, m *crosswalk.Migration, opts Options, md bool) 
 		return errNil("migration")
 	}
 	d := &migrationDoc{md: md, width: opts.Width, cat: opts.catalog()}
-	title := fmt.Sprintf("Migration of %s from %s to %s", opts.Assessment, m.From, m.To)
+	title := fmt.Sprintf("Migration of %s from %s to %s", cell(opts.Assessment, 0), m.From, m.To)
 	if md {
 		fmt.Fprintf(&d.b, "# %s\n\n", title)
 	} else {

@@ -260,13 +260,48 @@ func root(cat *catalog.Catalog, r catalog.Ref) catalog.Ref {
 // setPicture draws the published edges between two frameworks.
 func setPicture(from, to catalog.FrameworkID, sets []mappings.Set, opts Options) *picture {
 	cat := opts.catalog()
-	type key struct{ a, b catalog.Ref }
-	type agg struct {
-		n    int
-		rels map[mappings.Relationship]bool
+	arrows := setArrows(cat, from, to, sets)
+	p := newPicture(frameworkName(cat, from) + " → " + frameworkName(cat, to) + " (published mappings)")
+	// Add nodes in document order per side so that clusters and nodes come sorted.
+	var as, bs []catalog.Ref
+	for _, ar := range arrows {
+		as = append(as, ar.a)
+		bs = append(bs, ar.b)
 	}
-	found := map[key]*agg{}
-	var keys []key
+	for _, side := range [][]catalog.Ref{as, bs} {
+		slices.SortFunc(side, cat.Compare)
+		for _, r := range slices.Compact(side) {
+			p.node(cat, r, setCluster(cat, r))
+		}
+	}
+	for _, ar := range arrows {
+		label := itoa(ar.n)
+		if len(ar.rels) == 1 {
+			for r := range ar.rels {
+				label += " " + r.String()
+			}
+		}
+		p.edge(p.index[ar.a], p.index[ar.b], label, solid)
+	}
+	return p
+}
+
+// setArrow is the edges from control a to item b (a control of to lifted one
+// level above the leaves) aggregated into one arrow: how many, with which
+// relationships.
+type setArrow struct {
+	a, b catalog.Ref
+	n    int
+	rels map[mappings.Relationship]bool
+}
+
+// setArrows aggregates the edges of sets between from and to (either direction,
+// read from → to; Annex A spellings read as the control they name; not-related-to
+// edges left out) into arrows, sorted in document order of their ends.
+func setArrows(cat *catalog.Catalog, from, to catalog.FrameworkID, sets []mappings.Set) []*setArrow {
+	type key struct{ a, b catalog.Ref }
+	found := map[key]*setArrow{}
+	var arrows []*setArrow
 	for _, s := range sets {
 		for e := range s.All() {
 			a, okA := cat.Canonical(e.From)
@@ -282,54 +317,35 @@ func setPicture(from, to catalog.FrameworkID, sets []mappings.Set, opts Options)
 				continue
 			}
 			k := key{a, lift(cat, b)}
-			g := found[k]
-			if g == nil {
-				g = &agg{rels: map[mappings.Relationship]bool{}}
-				found[k] = g
-				keys = append(keys, k)
+			ar := found[k]
+			if ar == nil {
+				ar = &setArrow{a: k.a, b: k.b, rels: map[mappings.Relationship]bool{}}
+				found[k] = ar
+				arrows = append(arrows, ar)
 			}
-			g.n++
-			g.rels[rel] = true
+			ar.n++
+			ar.rels[rel] = true
 		}
 	}
-	slices.SortFunc(keys, func(x, y key) int {
+	slices.SortFunc(arrows, func(x, y *setArrow) int {
 		return cmp.Or(cat.Compare(x.a, y.a), cat.Compare(x.b, y.b))
 	})
-	p := newPicture(frameworkName(cat, from) + " → " + frameworkName(cat, to) + " (published mappings)")
-	clusterOf := func(r catalog.Ref) string {
-		rt := root(cat, r)
-		if rt == r {
-			return frameworkName(cat, r.Framework)
-		}
-		label := rt.ID
-		if c, ok := cat.Control(rt); ok && c.Title != "" && c.Title != rt.ID {
-			label += " " + c.Title
-		}
-		return frameworkName(cat, r.Framework) + ": " + label
+	return arrows
+}
+
+// setCluster is the group a node of a set picture is drawn in: its framework, and
+// its root with the root's title when it is not a root itself ("ISO/IEC
+// 27002:2022: 5 Organizational controls").
+func setCluster(cat *catalog.Catalog, r catalog.Ref) string {
+	rt := root(cat, r)
+	if rt == r {
+		return frameworkName(cat, r.Framework)
 	}
-	// Add nodes in document order per side so that clusters and nodes come sorted.
-	var as, bs []catalog.Ref
-	for _, k := range keys {
-		as = append(as, k.a)
-		bs = append(bs, k.b)
+	label := rt.ID
+	if c, ok := cat.Control(rt); ok && c.Title != "" && c.Title != rt.ID {
+		label += " " + c.Title
 	}
-	for _, side := range [][]catalog.Ref{as, bs} {
-		slices.SortFunc(side, cat.Compare)
-		for _, r := range slices.Compact(side) {
-			p.node(cat, r, clusterOf(r))
-		}
-	}
-	for _, k := range keys {
-		g := found[k]
-		label := itoa(g.n)
-		if len(g.rels) == 1 {
-			for r := range g.rels {
-				label += " " + r.String()
-			}
-		}
-		p.edge(p.index[k.a], p.index[k.b], label, solid)
-	}
-	return p
+	return frameworkName(cat, r.Framework) + ": " + label
 }
 
 // SetMermaid draws the published edges between frameworks from and to, taken from

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"strings"
 	"sync"
 
@@ -27,126 +26,173 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 		return errNil("posture")
 	}
 	cat := opts.catalog()
-	type card struct {
-		ID, Name, Limit                   string
-		Total, Covered, Partial, Gap, Unr int
-		NA                                int
-		Pct                               string
-		CovW, PartW, GapW, UnrW           string
-		Band                              int
+	data := posturePage{
+		Title: "Posture of " + frameworkName(cat, p.Baseline), Baseline: string(p.Baseline), BaselineName: frameworkName(cat, p.Baseline),
+		Policy: string(p.Policy), Derived: p.Derived, Generated: opts.Generated, Linked: map[string]string{},
 	}
-	type cell struct {
-		Text, Title string
-		Band        int
-		Self        bool
+	data.Details = postureDetails(cat, gaps)
+	for _, d := range data.Details {
+		data.Linked[d.ID] = d.Anchor
 	}
-	type row struct {
-		From  string
-		Cells []cell
+	data.Cards, data.Notes = postureCards(p)
+	data.Recs = postureRecs(p)
+	if o != nil {
+		for _, f := range o.Frameworks {
+			data.Frameworks = append(data.Frameworks, string(f))
+		}
+		data.Matrix = overlapRows(o)
 	}
-	type rec struct {
-		Rank                   int
-		Control, Title, Status string
-		Gain                   int
-		Moves                  string
-	}
-	type group struct {
-		ID, Title, Kind, Pct              string
-		Total, Covered, Partial, Gap, Unr int
-		NA, Band                          int
-	}
-	type detail struct {
-		ID, Name, Anchor string
-		Groups           []group
-	}
-	anchor := func(id string) string { return "fw-" + strings.NewReplacer(":", "-", ".", "-", "/", "-").Replace(id) }
-	var data struct {
-		Title, Baseline, BaselineName, Policy, Generated string
-		Derived                                          bool
-		Cards                                            []card
-		Notes                                            []string
-		Recs                                             []rec
-		Frameworks                                       []string
-		Matrix                                           []row
-		Details                                          []detail
-		Linked                                           map[string]string // target → anchor of its section
-	}
-	data.Linked = map[string]string{}
+	return postureTemplate().Execute(w, data)
+}
+
+// posturePage is what the posture page's template shows.
+type posturePage struct {
+	Title, Baseline, BaselineName, Policy, Generated string
+	Derived                                          bool
+	Cards                                            []postureCard
+	Notes                                            []string
+	Recs                                             []postureRec
+	Frameworks                                       []string
+	Matrix                                           []matrixRow
+	Details                                          []postureDetail
+	Linked                                           map[string]string // target → anchor of its section
+}
+
+// postureCard is one row of the posture as a card: counts, coverage, the widths of
+// its bar's segments and its colour band.
+type postureCard struct {
+	ID, Name, Limit                   string
+	Total, Covered, Partial, Gap, Unr int
+	NA                                int
+	Pct                               string
+	CovW, PartW, GapW, UnrW           string
+	Band                              int
+}
+
+// matrixCell is a cell of the overlap matrix; Band -1 is uncoloured.
+type matrixCell struct {
+	Text, Title string
+	Band        int
+	Self        bool
+}
+
+// matrixRow is a row of the overlap matrix: what From reaches of every framework.
+type matrixRow struct {
+	From  string
+	Cells []matrixCell
+}
+
+// postureRec is a recommendation for every target together.
+type postureRec struct {
+	Rank                   int
+	Control, Title, Status string
+	Gain                   int
+	Moves                  string
+}
+
+// postureGroup is a roll-up row of a target's detailed section.
+type postureGroup struct {
+	ID, Title, Kind, Pct              string
+	Total, Covered, Partial, Gap, Unr int
+	NA, Band                          int
+}
+
+// postureDetail is the detailed section of one target: its roll-ups per group.
+type postureDetail struct {
+	ID, Name, Anchor string
+	Groups           []postureGroup
+}
+
+// postureAnchor is the fragment of a target's section, without ':' (which
+// html/template would escape in a fragment).
+func postureAnchor(id string) string {
+	return "fw-" + strings.NewReplacer(":", "-", ".", "-", "/", "-").Replace(id)
+}
+
+// postureDetails are the detailed sections of the gap results (nil ones skipped).
+func postureDetails(cat *catalog.Catalog, gaps []*crosswalk.GapResult) []postureDetail {
+	var out []postureDetail
 	for _, g := range gaps {
 		if g == nil {
 			continue
 		}
-		d := detail{ID: string(g.Target), Name: frameworkName(cat, g.Target), Anchor: anchor(string(g.Target))}
+		d := postureDetail{ID: string(g.Target), Name: frameworkName(cat, g.Target), Anchor: postureAnchor(string(g.Target))}
 		for _, r := range g.Groups {
-			d.Groups = append(d.Groups, group{ID: r.ID, Title: r.Title, Kind: r.Kind, Pct: pct(r.CoveragePercent), Total: r.Total,
+			d.Groups = append(d.Groups, postureGroup{ID: r.ID, Title: r.Title, Kind: r.Kind, Pct: pct(r.CoveragePercent), Total: r.Total,
 				Covered: r.Covered, Partial: r.Partial, Gap: r.Gap, Unr: r.Unreached, NA: r.NotApplicable,
 				Band: band(counts{Total: r.Total, Covered: r.Covered, Partial: r.Partial, Gap: r.Gap, Unreached: r.Unreached, NotApplicable: r.NotApplicable}, r.CoveragePercent)})
 		}
-		data.Details = append(data.Details, d)
-		data.Linked[d.ID] = d.Anchor
+		out = append(out, d)
 	}
-	data.Title = "Posture of " + frameworkName(cat, p.Baseline)
-	data.Baseline, data.BaselineName, data.Policy, data.Derived, data.Generated = string(p.Baseline), frameworkName(cat, p.Baseline), string(p.Policy), p.Derived, opts.Generated
-	width := func(n, of int) string {
-		if of == 0 {
-			return "0%"
-		}
-		return fmt.Sprintf("%.2f%%", 100*float64(n)/float64(of))
+	return out
+}
+
+// barWidth is n's share of the bar as a CSS width.
+func barWidth(n, of int) string {
+	if of == 0 {
+		return "0%"
 	}
+	return fmt.Sprintf("%.2f%%", 100*float64(n)/float64(of))
+}
+
+// postureCards are the posture's rows as cards, and the rows' notes, each once.
+func postureCards(p *crosswalk.Posture) ([]postureCard, []string) {
+	var cards []postureCard
 	for _, r := range p.Rows {
 		s := r.Summary
-		c := card{ID: string(r.Target), Name: r.Name, Limit: r.Limit, Total: s.Total, Covered: s.Covered, Partial: s.Partial,
+		c := postureCard{ID: string(r.Target), Name: r.Name, Limit: r.Limit, Total: s.Total, Covered: s.Covered, Partial: s.Partial,
 			Gap: s.Gap, Unr: s.Unreached, NA: s.NotApplicable, Pct: pct(s.CoveragePercent)}
-		c.CovW, c.PartW, c.GapW, c.UnrW = width(s.Covered, s.Applicable), width(s.Partial, s.Applicable), width(s.Gap, s.Applicable), width(s.Unreached, s.Applicable)
+		c.CovW, c.PartW, c.GapW, c.UnrW = barWidth(s.Covered, s.Applicable), barWidth(s.Partial, s.Applicable), barWidth(s.Gap, s.Applicable), barWidth(s.Unreached, s.Applicable)
 		c.Band = band(counts{Total: s.Total, Covered: s.Covered, Partial: s.Partial, Gap: s.Gap, Unreached: s.Unreached, NotApplicable: s.NotApplicable}, s.CoveragePercent)
-		data.Cards = append(data.Cards, c)
-		for _, n := range r.Notes {
-			if !slices.Contains(data.Notes, n) {
-				data.Notes = append(data.Notes, n)
-			}
-		}
+		cards = append(cards, c)
 	}
+	return cards, postureNotes(p)
+}
+
+// postureRecs are the recommendations with their moves ("12 of nist-csf:2.0, ...").
+func postureRecs(p *crosswalk.Posture) []postureRec {
+	var out []postureRec
 	for i, r := range p.Recommendations {
-		moves := ""
+		moves := make([]string, len(r.Moves))
 		for j, m := range r.Moves {
-			if j > 0 {
-				moves += ", "
-			}
-			moves += fmt.Sprintf("%d of %s", m.Items, m.Target)
+			moves[j] = fmt.Sprintf("%d of %s", m.Items, m.Target)
 		}
-		data.Recs = append(data.Recs, rec{Rank: i + 1, Control: r.Control, Title: r.Title, Status: r.Status.String(), Gain: r.Gain, Moves: moves})
+		out = append(out, postureRec{Rank: i + 1, Control: r.Control, Title: r.Title, Status: r.Status.String(), Gain: r.Gain, Moves: strings.Join(moves, ", ")})
 	}
-	if o != nil {
-		pairs := map[[2]catalog.FrameworkID]crosswalk.OverlapPair{}
-		for _, pr := range o.Pairs {
-			pairs[[2]catalog.FrameworkID{pr.From, pr.To}] = pr
-		}
-		for _, f := range o.Frameworks {
-			data.Frameworks = append(data.Frameworks, string(f))
-		}
-		for _, from := range o.Frameworks {
-			r := row{From: string(from)}
-			for _, to := range o.Frameworks {
-				pr, ok := pairs[[2]catalog.FrameworkID{from, to}]
-				switch {
-				case from == to:
-					r.Cells = append(r.Cells, cell{Text: "—", Self: true, Band: -1})
-				case !ok:
-					r.Cells = append(r.Cells, cell{Text: "n/a", Band: -1, Title: "no pair (a framework and its own annex)"})
-				default:
-					c := cell{Text: fmt.Sprintf("%d/%d (%s%%)", pr.Published, pr.Items, pct(pr.PublishedPercent)),
-						Title: fmt.Sprintf("%s reaches %d of the %d items of %s by published mappings", from, pr.Published, pr.Items, to),
-						Band:  band(counts{Total: pr.Items, Covered: pr.Published, Unreached: pr.Items - pr.Published}, pr.PublishedPercent)}
-					if o.Derived {
-						c.Text += fmt.Sprintf(" +derived %s%%", pct(pr.DerivedPercent))
-					}
-					r.Cells = append(r.Cells, c)
+	return out
+}
+
+// overlapRows are the rows of the overlap matrix: "published/items (pct%)" per
+// pair, coloured by coverage, a dash on the diagonal and "n/a" for a framework and
+// its own annex.
+func overlapRows(o *crosswalk.Overlap) []matrixRow {
+	pairs := map[[2]catalog.FrameworkID]crosswalk.OverlapPair{}
+	for _, pr := range o.Pairs {
+		pairs[[2]catalog.FrameworkID{pr.From, pr.To}] = pr
+	}
+	var rows []matrixRow
+	for _, from := range o.Frameworks {
+		r := matrixRow{From: string(from)}
+		for _, to := range o.Frameworks {
+			pr, ok := pairs[[2]catalog.FrameworkID{from, to}]
+			switch {
+			case from == to:
+				r.Cells = append(r.Cells, matrixCell{Text: "—", Self: true, Band: -1})
+			case !ok:
+				r.Cells = append(r.Cells, matrixCell{Text: "n/a", Band: -1, Title: "no pair (a framework and its own annex)"})
+			default:
+				c := matrixCell{Text: fmt.Sprintf("%d/%d (%s%%)", pr.Published, pr.Items, pct(pr.PublishedPercent)),
+					Title: fmt.Sprintf("%s reaches %d of the %d items of %s by published mappings", from, pr.Published, pr.Items, to),
+					Band:  band(counts{Total: pr.Items, Covered: pr.Published, Unreached: pr.Items - pr.Published}, pr.PublishedPercent)}
+				if o.Derived {
+					c.Text += fmt.Sprintf(" +derived %s%%", pct(pr.DerivedPercent))
 				}
+				r.Cells = append(r.Cells, c)
 			}
-			data.Matrix = append(data.Matrix, r)
 		}
+		rows = append(rows, r)
 	}
-	return postureTemplate().Execute(w, data)
+	return rows
 }
 
 // postureTemplate is parsed on first use, not at start-up (see pageTmpl).

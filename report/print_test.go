@@ -143,7 +143,7 @@ func TestPrintGapFiltered(t *testing.T) {
 	if all, ok := pdfText(t, strings.TrimSuffix(page, ".html")+".pdf", 0, 0); ok {
 		assert.Contains(t, strings.Join(strings.Fields(all), " "), note)
 		for _, it := range res.Items {
-			if it.Status == crosswalk.Covered {
+			if it.Status == crosswalk.ItemCovered {
 				assert.NotRegexp(t, `(?m)^\s*`+regexp.QuoteMeta(it.ID)+`\s`, all, "covered item %s left out of the print", it.ID)
 			} else {
 				assert.Contains(t, all, it.ID)

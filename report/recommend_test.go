@@ -80,7 +80,7 @@ func TestRecommendJSONAndCSV(t *testing.T) {
 	assert.Equal(t, []string{"1", first.Control, first.Status.String(), itoa(first.Gain), first.Title, strings.Join(moveLabels(first.Moves), "; ")}, rows[1])
 	// The gain is the weighted levels the items move: gap → covered 2, partial →
 	// covered 1.
-	levels := map[crosswalk.Coverage]int{crosswalk.Gap: 0, crosswalk.PartlyCovered: 1, crosswalk.Covered: 2}
+	levels := map[crosswalk.Coverage]int{crosswalk.ItemGap: 0, crosswalk.ItemPartial: 1, crosswalk.ItemCovered: 2}
 	gain := 0
 	for _, m := range first.Moves {
 		gain += m.Weight * (levels[m.To] - levels[m.From])

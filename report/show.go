@@ -111,7 +111,7 @@ func ControlViewTable(w io.Writer, v *ControlView, opts Options) error {
 		return errNil("control view")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s\n\n", v.Ref, v.Title)
+	fmt.Fprintf(&b, "%s  %s\n\n", cell(v.Ref, 0), cell(v.Title, 0))
 	writeShowFields(&b, v, opts.Width)
 	if len(v.Attributes) > 0 {
 		b.WriteString("\nAttributes:\n")
@@ -143,7 +143,7 @@ func ControlViewTable(w io.Writer, v *ControlView, opts Options) error {
 // beside its label.
 func writeShowFields(b *strings.Builder, v *ControlView, width int) {
 	field := func(label, value string) {
-		lines := WrapText(value, max(width-showLabelWidth-1, cliMinWrap))
+		lines := WrapText(cell(value, 0), max(width-showLabelWidth-1, cliMinWrap))
 		fmt.Fprintf(b, "%-*s %s\n", showLabelWidth, label+":", lines[0])
 		for _, l := range lines[1:] {
 			fmt.Fprintf(b, "%-*s %s\n", showLabelWidth, "", l)
@@ -187,7 +187,7 @@ func writeStatementsText(b *strings.Builder, sts []StatementView, width int) {
 		if st.Note != "" {
 			text += ": " + st.Note
 		}
-		for i, l := range WrapText(text, max(width-4, cliMinWrap)) {
+		for i, l := range WrapText(cell(text, 0), max(width-4, cliMinWrap)) {
 			if i == 0 {
 				b.WriteString("  - " + l + "\n")
 			} else {
@@ -246,12 +246,12 @@ func writeRelationGroup(b *strings.Builder, g []RelationView, width int, fwName 
 	for _, m := range g {
 		sources[m.Source] = true
 	}
-	fmt.Fprintf(b, "\n  %s (%s)", fwName(g[0].Framework), g[0].Framework)
+	fmt.Fprintf(b, "\n  %s (%s)", cell(fwName(g[0].Framework), 0), cell(g[0].Framework, 0))
 	switch {
 	case derived:
 		b.WriteString(", derived through a third framework")
 	case len(sources) == 1:
-		fmt.Fprintf(b, ", source %s", g[0].Source)
+		fmt.Fprintf(b, ", source %s", cell(g[0].Source, 0))
 	}
 	b.WriteString(":\n")
 	header := []string{"relationship", "id", "title"}

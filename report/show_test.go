@@ -99,6 +99,11 @@ func TestControlViewHostile(t *testing.T) {
 		Children: []NodeView{{Ref: "evil:1/E-1", ID: "E-1", Title: "child\nwith \x1b[31m escape", Kind: "control"}}}
 	s := string(render(t, func(b *bytes.Buffer) error { return ControlViewTable(b, v, Options{Width: 60}) }))
 	assert.Contains(t, s, "  E-1  child with \\x1b[31m escape  control\n", "table cells are escaped and one line")
+	// The heading and the fields too: a catalog's text cannot reach the terminal
+	// as a control sequence.
+	assert.NotContains(t, s, "\x1b")
+	assert.True(t, strings.HasPrefix(s, "evil:1/E  Title | with pipe\n\nFramework:   Evil | fw (evil:1)\n"), s)
+	assert.Contains(t, s, "\nSummary:     a *summary* \\x1b[2J\n")
 	md := string(render(t, func(b *bytes.Buffer) error { return ControlViewMarkdown(b, v) }))
 	assert.NotContains(t, md, "\x1b")
 	assert.True(t, strings.HasPrefix(md, "# evil:1/E Title \\| with pipe\n\n- **Framework:** Evil \\| fw (`evil:1`)\n"), md)

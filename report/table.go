@@ -123,10 +123,10 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	t.f("\nItems not covered (%d of %d):\n", s.Total-s.Covered, s.Total)
 	items := NewGrid("ID", "STATUS", "TITLE", "REACHED BY").Wrap(2).List(3).filled()
 	for _, it := range res.Items {
-		if it.Status == crosswalk.Covered {
+		if it.Status == crosswalk.ItemCovered {
 			continue
 		}
-		counting, _ := splitViaTitled(res, it.Via)
+		counting, _ := splitViaTitled(res, it.Via())
 		items.Add(it.ID, string(it.Status), it.Title, strings.Join(counting, "\n"))
 	}
 	t.writeTable(items, opts.Width)

@@ -145,12 +145,12 @@ func TestTables(t *testing.T) {
 	titles, reached := tableColumns(t, s, "ID", "TITLE", "REACHED BY")
 	n := 0
 	for _, it := range res.Items {
-		if it.Status == crosswalk.Covered {
+		if it.Status == crosswalk.ItemCovered {
 			continue
 		}
 		n++
 		assert.Equal(t, strings.Join(strings.Fields(it.Title), " "), titles[it.ID], it.ID)
-		for _, v := range it.Via {
+		for _, v := range it.Via() {
 			if v.Ancestor.IsZero() {
 				assert.Contains(t, reached[it.ID], titledVia(res, v), it.ID)
 			}

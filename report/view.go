@@ -20,15 +20,15 @@ type counts struct {
 func (c *counts) add(s crosswalk.Coverage) {
 	c.Total++
 	switch s {
-	case crosswalk.Covered:
+	case crosswalk.ItemCovered:
 		c.Covered++
-	case crosswalk.PartlyCovered:
+	case crosswalk.ItemPartial:
 		c.Partial++
-	case crosswalk.Gap:
+	case crosswalk.ItemGap:
 		c.Gap++
-	case crosswalk.Unreached:
+	case crosswalk.ItemUnreached:
 		c.Unreached++
-	case crosswalk.NotApplicableCov:
+	case crosswalk.ItemNotApplicable:
 		c.NotApplicable++
 	}
 }
@@ -346,7 +346,7 @@ func unreachedReason(cat *catalog.Catalog, res *crosswalk.GapResult) string {
 	outside, parent := 0, 0
 	var host string
 	for _, it := range res.Items {
-		if it.Status != crosswalk.Unreached {
+		if it.Status != crosswalk.ItemUnreached {
 			continue
 		}
 		if len(it.Outside) > 0 {
@@ -355,7 +355,7 @@ func unreachedReason(cat *catalog.Catalog, res *crosswalk.GapResult) string {
 				host, _, _ = strings.Cut(it.Outside[0], "/")
 			}
 		}
-		for _, v := range it.Via {
+		for _, v := range it.Via() {
 			if !v.Ancestor.IsZero() {
 				parent++
 				break

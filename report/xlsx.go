@@ -111,7 +111,26 @@ func (wb *workbook) statusRules() []excelize.ConditionalFormatOptions {
 	return out
 }
 
+// add writes sheet s into the workbook (renaming the default sheet when first):
+// its header row, its cells, the column widths and colours, and the view and
+// print setup.
 func (wb *workbook) add(s sheet, first bool) error {
+	if err := wb.newSheet(s, first); err != nil {
+		return err
+	}
+	if err := wb.writeCells(s); err != nil {
+		return err
+	}
+	if err := wb.styleColumns(s); err != nil {
+		return err
+	}
+	return wb.setupView(s)
+}
+
+// newSheet creates the sheet (the default one renamed when first), writes its
+// header row and gives its wrapping columns their style; a percent cell's own
+// style comes after, in writeCells.
+func (wb *workbook) newSheet(s sheet, first bool) error {
 	f := wb.f
 	if first {
 		if err := f.SetSheetName("Sheet1", s.name); err != nil {
@@ -126,7 +145,6 @@ func (wb *workbook) add(s sheet, first bool) error {
 			return err
 		}
 	}
-	// Column styles first: a percent cell's own style comes after.
 	for i, c := range s.cols {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if c.wrap && len(s.rows) > 0 {
@@ -135,6 +153,13 @@ func (wb *workbook) add(s sheet, first bool) error {
 			}
 		}
 	}
+	return nil
+}
+
+// writeCells writes the rows below the header: text as text, a percent as a
+// fraction styled as a percentage, anything else as its value.
+func (wb *workbook) writeCells(s sheet) error {
+	f := wb.f
 	for r, row := range s.rows {
 		for c, v := range fitCells(row) {
 			ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
@@ -154,6 +179,14 @@ func (wb *workbook) add(s sheet, first bool) error {
 			}
 		}
 	}
+	return nil
+}
+
+// styleColumns styles the header row and sets each column's width; a status
+// column is coloured by its words over the whole column below the header, so
+// that rows the reader adds are coloured too.
+func (wb *workbook) styleColumns(s sheet) error {
+	f := wb.f
 	lastCol, _ := excelize.ColumnNumberToName(len(s.cols))
 	if err := f.SetCellStyle(s.name, "A1", lastCol+"1", wb.header); err != nil {
 		return err
@@ -164,19 +197,23 @@ func (wb *workbook) add(s sheet, first bool) error {
 			return err
 		}
 		if c.status {
-			// The whole column below the header, so that rows the reader adds are
-			// coloured too.
 			if err := f.SetConditionalFormat(s.name, fmt.Sprintf("%s2:%s%d", col, col, excelize.TotalRows), wb.statusRules()); err != nil {
 				return err
 			}
 		}
 	}
+	return nil
+}
+
+// setupView freezes the header row, sets the page up (landscape, every column on
+// one page width, the header row repeated on every printed page) and adds a
+// filter over the table.
+func (wb *workbook) setupView(s sheet) error {
+	f := wb.f
 	if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
-	// Page setup: landscape, every column on one page width, the header row
-	// repeated on every printed page.
 	landscape, wide, tall, fit := "landscape", 1, 0, true
 	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return err
@@ -256,9 +293,9 @@ func summaryRow(field, label string, value any, meaning string) []any {
 func gapItemRows(cat *catalog.Catalog, res *crosswalk.GapResult, opts Options) [][]any {
 	rows := make([][]any, 0, len(res.Items))
 	for _, it := range res.Items {
-		counting, context := splitViaTitled(res, it.Via)
+		counting, context := splitViaTitled(res, it.Via())
 		rows = append(rows, []any{it.ID, it.Title, string(it.Status), strings.Join(counting, "\n"),
-			strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via)), "\n"), strings.Join(it.Statements, "\n"),
+			strings.Join(context, "\n"), strings.Join(opts.sourceNames(sources(it.Via())), "\n"), strings.Join(it.Statements, "\n"),
 			strings.Join(outsideLabels(cat, it.Outside), "\n"), policyCell(res, it), res.Derived,
 			string(res.Baseline), string(res.Target), scopeLabel(res)})
 	}

@@ -36,114 +36,148 @@ func TestGapXLSXEqualsJSON(t *testing.T) {
 			require.NoError(t, codec.DecodeStrict(render(t, func(b *bytes.Buffer) error { return GapJSON(b, res) }), &js))
 			f := openXLSX(t, data)
 			assert.Equal(t, []string{SheetSummary, SheetItems, SheetGroups, SheetRecommendations}, f.GetSheetList())
-
-			raw := excelize.Options{RawCellValue: true}
-			rows, err := f.GetRows(SheetSummary, raw)
-			require.NoError(t, err)
-			fields := map[string]string{}
-			for _, r := range rows[1:] {
-				if len(r) > 2 {
-					fields[r[0]] = r[2]
-				}
-			}
-			assert.Equal(t, js["baseline"], fields["baseline"])
-			assert.Equal(t, js["target"], fields["target"])
-			assert.Equal(t, js["policy"], fields["policy"])
-			summary := js["summary"].(map[string]any)
-			require.NotEmpty(t, summary)
-			for k, v := range summary {
-				got, err := strconv.ParseFloat(fields[k], 64)
-				require.NoError(t, err, k)
-				if strings.HasSuffix(k, "_percent") {
-					// a number in % format: the fraction
-					assert.InDelta(t, v.(float64)/100, got, 1e-12, k)
-					assert.Equal(t, percentFormat, numFmt(t, f, SheetSummary, cellOf(t, f, SheetSummary, k)), k)
-				} else {
-					assert.Equal(t, v, got, k)
-				}
-			}
-			typ, err := f.GetCellType(SheetSummary, cellOf(t, f, SheetSummary, "derived"))
-			require.NoError(t, err)
-			assert.Equal(t, excelize.CellTypeBool, typ, "derived is a boolean, as in the Items sheet")
-			assert.Equal(t, "0", fields["derived"])
-
-			rows, err = f.GetRows(SheetItems)
-			require.NoError(t, err)
-			items := js["items"].([]any)
-			require.Len(t, rows, len(items)+1)
-			assert.Equal(t, gapCSVHeader, colKeys(gapItemCols), "the Items sheet has the CSV's columns")
-			assert.Equal(t, []string{"ID", "Title", "Status", "Reached by", "Mapped at a higher level (context)", "Sources",
-				"What the source states", "Mapped outside the baseline", "Policy", "Derived paths used", "Baseline", "Target", "Limited to"}, rows[0], "readable headers")
-			for i, it := range items {
-				m := it.(map[string]any)
-				assert.Equal(t, m["id"], rows[i+1][0])
-				assert.Equal(t, m["title"], rows[i+1][1])
-				assert.Equal(t, m["status"], rows[i+1][2])
-			}
-			// one type per column: "derived" is a boolean here as in the Summary
-			typ, err = f.GetCellType(SheetItems, "J2")
-			require.NoError(t, err)
-			assert.Equal(t, excelize.CellTypeBool, typ)
-			groups, err := f.GetRows(SheetGroups, raw)
-			require.NoError(t, err)
-			jgroups := js["groups"].([]any)
-			require.Len(t, groups, len(jgroups)+1)
-			// every cell of every roll-up equals the JSON field its column names
-			for i, g := range jgroups {
-				m := g.(map[string]any)
-				for c, col := range gapGroupCols {
-					name := col.key
-					assert.Equal(t, col.header, groups[0][c])
-					want, ok := m[name]
-					require.True(t, ok, "column %q is a JSON field of a roll-up", name)
-					got := groups[i+1][c]
-					if n, isNum := want.(float64); isNum {
-						v, err := strconv.ParseFloat(got, 64)
-						require.NoError(t, err, "%s row %d", name, i+1)
-						if name == "coverage_percent" {
-							assert.InDelta(t, n/100, v, 1e-12, "%s of %v", name, m["id"])
-						} else {
-							assert.Equal(t, n, v, "%s of %v", name, m["id"])
-						}
-					} else {
-						assert.Equal(t, want, got, "%s of %v", name, m["id"])
-					}
-				}
-			}
-
-			recs, err := f.GetRows(SheetRecommendations)
-			require.NoError(t, err)
-			moves := 0
-			for _, r := range res.Recommendations {
-				moves += len(r.Moves)
-			}
-			assert.Len(t, recs, moves+1)
-			if moves > 0 {
-				r := res.Recommendations[0]
-				assert.Equal(t, []string{"1", r.Control, r.Title, r.Status.String(), strconv.Itoa(r.Gain), r.Moves[0].ID},
-					recs[1][:6])
-			}
-
-			// frozen header, filter, status colours as conditional formats
-			panes, err := f.GetPanes(SheetItems)
-			require.NoError(t, err)
-			assert.True(t, panes.Freeze)
-			assert.Equal(t, 1, panes.YSplit)
-			assertStatusRules(t, f, SheetItems, "C")
-			assertStatusRules(t, f, SheetRecommendations, "D", "G", "H")
-			assertPrintSetup(t, f, f.GetSheetList()...)
-			filters := 0
-			for _, dn := range f.GetDefinedName() {
-				if dn.Name == "_xlnm._FilterDatabase" {
-					filters++
-				}
-			}
-			assert.Equal(t, 4, filters, "a filter on every sheet")
-			w, err := f.GetColWidth(SheetItems, "B")
-			require.NoError(t, err)
-			assert.Equal(t, 60.0, w)
+			assertSummarySheet(t, f, js)
+			assertItemsSheet(t, f, js)
+			assertGroupsSheet(t, f, js)
+			assertRecommendationsSheet(t, f, res)
+			assertSheetSetup(t, f)
 		})
 	}
+}
+
+// assertSummarySheet: the Summary sheet's fields equal the JSON's, a percentage as
+// a fraction in percent format, derived as a boolean.
+func assertSummarySheet(t *testing.T, f *excelize.File, js map[string]any) {
+	t.Helper()
+	rows, err := f.GetRows(SheetSummary, excelize.Options{RawCellValue: true})
+	require.NoError(t, err)
+	fields := map[string]string{}
+	for _, r := range rows[1:] {
+		if len(r) > 2 {
+			fields[r[0]] = r[2]
+		}
+	}
+	assert.Equal(t, js["baseline"], fields["baseline"])
+	assert.Equal(t, js["target"], fields["target"])
+	assert.Equal(t, js["policy"], fields["policy"])
+	summary := js["summary"].(map[string]any)
+	require.NotEmpty(t, summary)
+	for k, v := range summary {
+		got, err := strconv.ParseFloat(fields[k], 64)
+		require.NoError(t, err, k)
+		if strings.HasSuffix(k, "_percent") {
+			// a number in % format: the fraction
+			assert.InDelta(t, v.(float64)/100, got, 1e-12, k)
+			assert.Equal(t, percentFormat, numFmt(t, f, SheetSummary, cellOf(t, f, SheetSummary, k)), k)
+		} else {
+			assert.Equal(t, v, got, k)
+		}
+	}
+	typ, err := f.GetCellType(SheetSummary, cellOf(t, f, SheetSummary, "derived"))
+	require.NoError(t, err)
+	assert.Equal(t, excelize.CellTypeBool, typ, "derived is a boolean, as in the Items sheet")
+	assert.Equal(t, "0", fields["derived"])
+}
+
+// assertItemsSheet: one row per JSON item with its ID, title and status, under
+// the CSV's columns with readable headers.
+func assertItemsSheet(t *testing.T, f *excelize.File, js map[string]any) {
+	t.Helper()
+	rows, err := f.GetRows(SheetItems)
+	require.NoError(t, err)
+	items := js["items"].([]any)
+	require.Len(t, rows, len(items)+1)
+	assert.Equal(t, gapCSVHeader, colKeys(gapItemCols), "the Items sheet has the CSV's columns")
+	assert.Equal(t, []string{"ID", "Title", "Status", "Reached by", "Mapped at a higher level (context)", "Sources",
+		"What the source states", "Mapped outside the baseline", "Policy", "Derived paths used", "Baseline", "Target", "Limited to"}, rows[0], "readable headers")
+	for i, it := range items {
+		m := it.(map[string]any)
+		assert.Equal(t, m["id"], rows[i+1][0])
+		assert.Equal(t, m["title"], rows[i+1][1])
+		assert.Equal(t, m["status"], rows[i+1][2])
+	}
+	// one type per column: "derived" is a boolean here as in the Summary
+	typ, err := f.GetCellType(SheetItems, "J2")
+	require.NoError(t, err)
+	assert.Equal(t, excelize.CellTypeBool, typ)
+}
+
+// assertGroupsSheet: every cell of every roll-up equals the JSON field its column
+// names.
+func assertGroupsSheet(t *testing.T, f *excelize.File, js map[string]any) {
+	t.Helper()
+	groups, err := f.GetRows(SheetGroups, excelize.Options{RawCellValue: true})
+	require.NoError(t, err)
+	jgroups := js["groups"].([]any)
+	require.Len(t, groups, len(jgroups)+1)
+	for i, g := range jgroups {
+		m := g.(map[string]any)
+		for c, col := range gapGroupCols {
+			assert.Equal(t, col.header, groups[0][c])
+			want, ok := m[col.key]
+			require.True(t, ok, "column %q is a JSON field of a roll-up", col.key)
+			assertCellEquals(t, col.key, want, groups[i+1][c], m["id"])
+		}
+	}
+}
+
+// assertCellEquals compares a roll-up cell with its JSON value: numbers as
+// numbers, coverage_percent as a fraction.
+func assertCellEquals(t *testing.T, name string, want any, got string, id any) {
+	t.Helper()
+	n, isNum := want.(float64)
+	if !isNum {
+		assert.Equal(t, want, got, "%s of %v", name, id)
+		return
+	}
+	v, err := strconv.ParseFloat(got, 64)
+	require.NoError(t, err, "%s of %v", name, id)
+	if name == "coverage_percent" {
+		assert.InDelta(t, n/100, v, 1e-12, "%s of %v", name, id)
+	} else {
+		assert.Equal(t, n, v, "%s of %v", name, id)
+	}
+}
+
+// assertRecommendationsSheet: one row per move, the first naming the first
+// recommendation.
+func assertRecommendationsSheet(t *testing.T, f *excelize.File, res *crosswalk.GapResult) {
+	t.Helper()
+	recs, err := f.GetRows(SheetRecommendations)
+	require.NoError(t, err)
+	moves := 0
+	for _, r := range res.Recommendations {
+		moves += len(r.Moves)
+	}
+	assert.Len(t, recs, moves+1)
+	if moves > 0 {
+		r := res.Recommendations[0]
+		assert.Equal(t, []string{"1", r.Control, r.Title, r.Status.String(), strconv.Itoa(r.Gain), r.Moves[0].ID},
+			recs[1][:6])
+	}
+}
+
+// assertSheetSetup: a frozen header, status colours as conditional formats, the
+// print setup, a filter on every sheet, the title column's width.
+func assertSheetSetup(t *testing.T, f *excelize.File) {
+	t.Helper()
+	panes, err := f.GetPanes(SheetItems)
+	require.NoError(t, err)
+	assert.True(t, panes.Freeze)
+	assert.Equal(t, 1, panes.YSplit)
+	assertStatusRules(t, f, SheetItems, "C")
+	assertStatusRules(t, f, SheetRecommendations, "D", "G", "H")
+	assertPrintSetup(t, f, f.GetSheetList()...)
+	filters := 0
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm._FilterDatabase" {
+			filters++
+		}
+	}
+	assert.Equal(t, 4, filters, "a filter on every sheet")
+	w, err := f.GetColWidth(SheetItems, "B")
+	require.NoError(t, err)
+	assert.Equal(t, 60.0, w)
 }
 
 func TestGapXLSXDeterministic(t *testing.T) {

@@ -134,6 +134,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return c.execute(args[1:], stdin, stdout, stderr)
 }
 
+// execute runs the command with its arguments and returns the exit status: it
+// parses the flags, prepares the invocation, runs the action and writes the output.
 func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs, act, out, data := c.flagSet()
 	pos, err := parseInterspersed(fs, args)
@@ -141,30 +143,56 @@ func (c *command) execute(args []string, stdin io.Reader, stdout, stderr io.Writ
 		c.writeUsage(stdout)
 		return exitOK
 	}
+	if err := c.checkArgs(fs, pos, err); err != nil {
+		return fail(stderr, c, err)
+	}
+	x, err := c.invocation(stdin, stdout, stderr, out, data)
 	if err != nil {
-		return fail(stderr, c, flagError(c, fs, err))
+		return fail(stderr, c, err)
+	}
+	return c.finish(x, act(x, pos), out, stdout, stderr)
+}
+
+// checkArgs turns the flag parser's error (nil when the flags parsed) into a
+// message naming the bad flag, and refuses a wrong number of positional arguments.
+func (c *command) checkArgs(fs *flag.FlagSet, pos []string, err error) error {
+	if err != nil {
+		return flagError(c, fs, err)
 	}
 	if len(pos) < c.minArgs || (c.maxArgs >= 0 && len(pos) > c.maxArgs) {
-		return fail(stderr, c, c.argCountError(pos))
+		return c.argCountError(pos)
 	}
+	return nil
+}
+
+// invocation prepares what the action gets: the output format (from --format,
+// -o's extension and whether stdout is a terminal), the table width, and the
+// user's data (--catalog, --mappings) loaded over the embedded catalog.
+func (c *command) invocation(stdin io.Reader, stdout, stderr io.Writer, out *outputOptions, data *dataOptions) (*invocation, error) {
 	x := &invocation{cmd: c, cat: catalog.Default(), stdin: stdin, out: &bytes.Buffer{}, stderr: stderr, width: tableWidth()}
 	x.data = data
-	x.terminal = isTerminal(stdout) && (out.path == "" || out.path == "-")
-	if out.path == "" || out.path == "-" {
+	toStdout := out.path == "" || out.path == "-"
+	x.terminal = isTerminal(stdout) && toStdout
+	if toStdout {
 		x.stream = stdout
 	}
 	if c.formats != nil {
 		if err := out.checkExt(c.name, c.formats); err != nil {
-			return fail(stderr, c, err)
+			return nil, err
 		}
 		x.format = out.resolveFormat(c.formats, isTerminal(stdout))
 	}
 	if data != nil && data.given() {
 		if err := x.loadData(data); err != nil {
-			return fail(stderr, c, err)
+			return nil, err
 		}
 	}
-	err = act(x, pos)
+	return x, nil
+}
+
+// finish writes the output of an action that ended with err (nil, a finding, or a
+// failure, which writes nothing) and returns the exit status.
+func (c *command) finish(x *invocation, err error, out *outputOptions, stdout, stderr io.Writer) int {
 	var finding *findingError
 	if err != nil && !errors.As(err, &finding) {
 		return fail(stderr, c, err)

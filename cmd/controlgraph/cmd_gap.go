@@ -59,7 +59,9 @@ coverage, and are ranked by the number of distinct paths (routes) that support t
 optionally "policy", "ig", "profile") in, one JSON result per line out, in input
 order, on every core; a bad line gives an error line with its number and the exit
 status 1. --brief writes each result as the summary and each item's status (about a
-sixteenth of the bytes against CSF 2.0).`,
+sixteenth of the bytes against CSF 2.0, and no recommendations). With -o the lines
+are written when the batch ends, held in memory until then; for a large batch,
+redirect standard output instead, which streams them.`,
 		examples: []string{
 			"gap --assessment examples/assessments/small-company.csv --target nist-csf:2.0",
 			"gap --assessment assessment.csv --target cis --ig IG1",

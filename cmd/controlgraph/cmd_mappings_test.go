@@ -9,14 +9,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/report"
 )
 
-func mappingsOut(t *testing.T, args ...string) mappingsJSON {
+func mappingsOut(t *testing.T, args ...string) report.EdgesDoc {
 	t.Helper()
-	return decodeJSON[mappingsJSON](t, cliOK(t, append([]string{"mappings", "--format", "json"}, args...)...))
+	return decodeJSON[report.EdgesDoc](t, cliOK(t, append([]string{"mappings", "--format", "json"}, args...)...))
 }
 
-func hasEdge(doc mappingsJSON, from, to, rel string, inverse bool) bool {
+func hasEdge(doc report.EdgesDoc, from, to, rel string, inverse bool) bool {
 	for _, e := range doc.Edges {
 		if e.From == from && e.To == to && e.Relationship == rel && e.Inverse == inverse {
 			return true
@@ -134,7 +135,7 @@ func TestMappingsFormats(t *testing.T) {
 func TestMappingsUserSet(t *testing.T) {
 	doc := mappingsOut(t, "--from", "iso27002:2022", "--to", "acme", "--catalog", "testdata/acme.json", "--mappings", "testdata/acme-map.json")
 	require.Len(t, doc.Edges, 6)
-	assert.Equal(t, mappingEdgeJSON{From: "iso27002:2022/5.15", To: "acme:1/AC-1", Relationship: "superset-of", Inverse: true, Set: "acme-1_to_iso27002-2022", Source: "acme-fictional"}, doc.Edges[0])
+	assert.Equal(t, report.EdgeDoc{From: "iso27002:2022/5.15", To: "acme:1/AC-1", Relationship: "superset-of", Inverse: true, Set: "acme-1_to_iso27002-2022", Source: "acme-fictional"}, doc.Edges[0])
 	assert.Empty(t, doc.Statements) // the statement is about acme's OP-3
 
 	doc = mappingsOut(t, "--from", "acme", "--to", "iso27002:2022", "--catalog", "testdata/acme.json", "--mappings", "testdata/acme-map.json")
@@ -153,8 +154,8 @@ func TestMappingsAcrossIdentitySuccession(t *testing.T) {
 	out, errs, code := cli(t, "mappings", "--from", "iso27002", "--to", "cis", "--format", "json")
 	require.Equal(t, 0, code, errs)
 	assert.Empty(t, errs)
-	v81 := decodeJSON[mappingsJSON](t, out).Edges
-	v8 := decodeJSON[mappingsJSON](t, cliOK(t, "mappings", "--from", "iso27002", "--to", "cis:8", "--format", "json")).Edges
+	v81 := decodeJSON[report.EdgesDoc](t, out).Edges
+	v8 := decodeJSON[report.EdgesDoc](t, cliOK(t, "mappings", "--from", "iso27002", "--to", "cis:8", "--format", "json")).Edges
 	require.Len(t, v81, len(v8))
 	require.NotEmpty(t, v8)
 	for i := range v8 {

@@ -62,85 +62,51 @@ the items of TO that nothing in FROM reaches.`,
 	})
 }
 
+// postureFlags are the flags of "posture".
+type postureFlags struct {
+	file, sheet, baseline, policy *string
+	targets, fails                listFlag
+	derived                       *bool
+	maxHops                       *int
+}
+
+func (pf *postureFlags) declare(fs *flag.FlagSet) {
+	pf.file = fs.String("assessment", "", "the assessment `FILE` (CSV, XLSX or JSON; - for standard input); required")
+	pf.sheet = sheetFlag(fs)
+	fs.Var(&pf.targets, "target", "a target `FRAMEWORK` (repeatable; default: the newest of every family but the baseline's)")
+	fs.Var(&pf.fails, "fail-under", "exit 1 when a row's coverage is below `[TARGET=]PCT` (repeatable)")
+	pf.baseline = fs.String("baseline", "", "the baseline `FRAMEWORK` a CSV rates (default iso27002:2022)")
+	pf.policy = fs.String("policy", string(crosswalk.Auto), "coverage `POLICY`: auto, strict or referenced (as for gap)")
+	pf.derived = fs.Bool("derived", false, "let derived mappings reach items no published edge reaches (as for gap)")
+	pf.maxHops = fs.Int("max-hops", crosswalk.DefaultMaxHops, fmt.Sprintf("longest derived path (2 to %d)", crosswalk.MaxHops))
+}
+
 func setupPosture(fs *flag.FlagSet) action {
-	file := fs.String("assessment", "", "the assessment `FILE` (CSV, XLSX or JSON; - for standard input); required")
-	sheet := sheetFlag(fs)
-	var targets, fails listFlag
-	fs.Var(&targets, "target", "a target `FRAMEWORK` (repeatable; default: the newest of every family but the baseline's)")
-	fs.Var(&fails, "fail-under", "exit 1 when a row's coverage is below `[TARGET=]PCT` (repeatable)")
-	baseline := fs.String("baseline", "", "the baseline `FRAMEWORK` a CSV rates (default iso27002:2022)")
-	policy := fs.String("policy", string(crosswalk.Auto), "coverage `POLICY`: auto, strict or referenced (as for gap)")
-	derived := fs.Bool("derived", false, "let derived mappings reach items no published edge reaches (as for gap)")
-	maxHops := fs.Int("max-hops", crosswalk.DefaultMaxHops, fmt.Sprintf("longest derived path (2 to %d)", crosswalk.MaxHops))
+	var pf postureFlags
+	pf.declare(fs)
 	return func(x *invocation, _ []string) error {
-		if *file == "" {
+		if *pf.file == "" {
 			return badInput("missing --assessment FILE (CSV, XLSX or JSON; - for standard input)")
 		}
-		pol, err := crosswalk.ParsePolicy(*policy)
+		pol, err := crosswalk.ParsePolicy(*pf.policy)
 		if err != nil {
-			return badInput("unknown value %q for --policy; accepted: auto, strict, referenced", *policy)
+			return badInput("unknown value %q for --policy; accepted: auto, strict, referenced", *pf.policy)
 		}
-		if *maxHops < 2 || *maxHops > crosswalk.MaxHops {
-			return badInput("invalid value %d for --max-hops; accepted: 2 to %d", *maxHops, crosswalk.MaxHops)
+		if *pf.maxHops < 2 || *pf.maxHops > crosswalk.MaxHops {
+			return badInput("invalid value %d for --max-hops; accepted: 2 to %d", *pf.maxHops, crosswalk.MaxHops)
 		}
-		if err := checkMaxHops(fs, *derived, *maxHops); err != nil {
+		if err := checkMaxHops(fs, *pf.derived, *pf.maxHops); err != nil {
 			return err
 		}
-		opts := []crosswalk.PostureOption{pol}
-		if *derived {
-			opts = append(opts, crosswalk.WithDerived(*maxHops))
+		opts, readOpts, err := pf.queryOptions(x, pol)
+		if err != nil {
+			return err
 		}
-		var ids []catalog.FrameworkID
-		for _, t := range targets {
-			id, err := x.resolveFramework(t)
-			if err != nil {
-				return err
-			}
-			ids = append(ids, id)
+		gates, err := x.parseGates(pf.fails)
+		if err != nil {
+			return err
 		}
-		if len(ids) > 0 {
-			opts = append(opts, crosswalk.WithTargets(ids...))
-		}
-		var readOpts []crosswalk.ReadOption
-		if *baseline != "" {
-			b, err := x.resolveFramework(*baseline)
-			if err != nil {
-				return err
-			}
-			readOpts = append(readOpts, crosswalk.WithBaseline(b))
-		}
-		type gate struct {
-			target catalog.FrameworkID
-			limit  string
-			pct    float64
-			text   string
-		}
-		var gates []gate
-		for _, f := range fails {
-			g := gate{text: f}
-			pct := f
-			if name, p, ok := strings.Cut(f, "="); ok {
-				pct = p
-				fw, limit, _ := strings.Cut(name, ":IG")
-				if limit != "" {
-					limit = "IG" + limit
-				} else if i := strings.LastIndex(name, ":"); i > 0 && isProfile(name[i+1:]) {
-					fw, limit = name[:i], strings.ToUpper(name[i+1:])
-				}
-				id, err := x.resolveFramework(fw)
-				if err != nil {
-					return err
-				}
-				g.target, g.limit = id, limit
-			}
-			v, err := strconv.ParseFloat(pct, 64)
-			if err != nil || v < 0 || v > 100 {
-				return badInput("invalid value %q for --fail-under; accepted: PCT or TARGET=PCT, PCT from 0 to 100", f)
-			}
-			g.pct = v
-			gates = append(gates, g)
-		}
-		a, err := x.readAssessment(*file, *sheet, readOpts)
+		a, err := x.readAssessment(*pf.file, *pf.sheet, readOpts)
 		if err != nil {
 			return err
 		}
@@ -148,56 +114,149 @@ func setupPosture(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		if x.format == formatHTML || x.format == formatXLSX {
-			// The page adds the overlap of the baseline and the targets.
-			fws := []catalog.FrameworkID{p.Baseline}
-			for _, r := range p.Rows {
-				if !slices.Contains(fws, r.Target) {
-					fws = append(fws, r.Target)
-				}
-			}
-			o, err := x.crosswalk().Overlap(fws)
-			if err != nil {
-				return badInput("%v", err)
-			}
-			var gaps []*crosswalk.GapResult
-			{
-				for _, tf := range fws[1:] {
-					gopts := []crosswalk.GapOption{pol, crosswalk.WithRecommendations(0)}
-					if *derived {
-						gopts = append(gopts, crosswalk.WithDerived(*maxHops))
-					}
-					g, err := x.crosswalk().Gap(a, tf, gopts...)
-					if err != nil {
-						return badInput("%v", err)
-					}
-					gaps = append(gaps, g)
-				}
-			}
-			if err := x.render(func(w io.Writer, f report.Format) error {
-				if f == report.XLSX {
-					return report.PostureXLSX(w, p, gaps, o, report.Options{Catalog: x.cat, Crosswalk: x.crosswalk()})
-				}
-				return report.PostureHTML(w, p, o, report.Options{Catalog: x.cat}, gaps...)
-			}); err != nil {
-				return err
-			}
-		} else if err := x.writePosture(p); err != nil {
+		if err := x.writePosture(p, a, pf.gapOptions(pol)); err != nil {
 			return err
 		}
-		var failed []string
-		for _, g := range gates {
-			for _, r := range p.Rows {
-				if (g.target == "" || (r.Target == g.target && r.Limit == g.limit)) && r.Summary.CoveragePercent < g.pct {
-					failed = append(failed, fmt.Sprintf("%s %.1f%% < %s", rowName(r), r.Summary.CoveragePercent, g.text))
-				}
+		return checkGates(gates, p)
+	}
+}
+
+// queryOptions are the options of the posture query (policy, derived paths,
+// targets) and of reading the assessment (its baseline).
+func (pf *postureFlags) queryOptions(x *invocation, pol crosswalk.Policy) ([]crosswalk.PostureOption, []crosswalk.ReadOption, error) {
+	opts := []crosswalk.PostureOption{pol}
+	if *pf.derived {
+		opts = append(opts, crosswalk.WithDerived(*pf.maxHops))
+	}
+	var ids []catalog.FrameworkID
+	for _, t := range pf.targets {
+		id, err := x.resolveFramework(t)
+		if err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) > 0 {
+		opts = append(opts, crosswalk.WithTargets(ids...))
+	}
+	var readOpts []crosswalk.ReadOption
+	if *pf.baseline != "" {
+		b, err := x.resolveFramework(*pf.baseline)
+		if err != nil {
+			return nil, nil, err
+		}
+		readOpts = append(readOpts, crosswalk.WithBaseline(b))
+	}
+	return opts, readOpts, nil
+}
+
+// gapOptions are the options of the per-target gap analyses the page and the
+// workbook add: the posture's policy and derived paths, no recommendations.
+func (pf *postureFlags) gapOptions(pol crosswalk.Policy) []crosswalk.GapOption {
+	gopts := []crosswalk.GapOption{pol, crosswalk.WithRecommendations(0)}
+	if *pf.derived {
+		gopts = append(gopts, crosswalk.WithDerived(*pf.maxHops))
+	}
+	return gopts
+}
+
+// gate is one --fail-under: rows of target (every row when empty) with limit
+// whose coverage is below pct are a finding.
+type gate struct {
+	target catalog.FrameworkID
+	limit  string
+	pct    float64
+	text   string // as given
+}
+
+// parseGates reads the --fail-under values: PCT, or TARGET=PCT where TARGET may
+// carry a limit (cis:8:IG1, sp800-53:5:MODERATE).
+func (x *invocation) parseGates(fails []string) ([]gate, error) {
+	var gates []gate
+	for _, f := range fails {
+		g := gate{text: f}
+		pct := f
+		if name, p, ok := strings.Cut(f, "="); ok {
+			pct = p
+			fw, limit := gateTarget(name)
+			id, err := x.resolveFramework(fw)
+			if err != nil {
+				return nil, err
+			}
+			g.target, g.limit = id, limit
+		}
+		v, err := strconv.ParseFloat(pct, 64)
+		if err != nil || v < 0 || v > 100 {
+			return nil, badInput("invalid value %q for --fail-under; accepted: PCT or TARGET=PCT, PCT from 0 to 100", f)
+		}
+		g.pct = v
+		gates = append(gates, g)
+	}
+	return gates, nil
+}
+
+// gateTarget splits a --fail-under target into the framework and its limit: an
+// implementation group ("cis:8:IG1") or an SP 800-53B baseline
+// ("sp800-53:5:moderate" → MODERATE).
+func gateTarget(name string) (fw, limit string) {
+	fw, limit, _ = strings.Cut(name, ":IG")
+	if limit != "" {
+		return fw, "IG" + limit
+	}
+	if i := strings.LastIndex(name, ":"); i > 0 && isProfile(name[i+1:]) {
+		return name[:i], strings.ToUpper(name[i+1:])
+	}
+	return name, ""
+}
+
+// checkGates returns a finding naming every row under its --fail-under.
+func checkGates(gates []gate, p *crosswalk.Posture) error {
+	var failed []string
+	for _, g := range gates {
+		for _, r := range p.Rows {
+			if (g.target == "" || (r.Target == g.target && r.Limit == g.limit)) && r.Summary.CoveragePercent < g.pct {
+				failed = append(failed, fmt.Sprintf("%s %.1f%% < %s", rowName(r), r.Summary.CoveragePercent, g.text))
 			}
 		}
-		if len(failed) > 0 {
-			return &findingError{msg: "coverage under --fail-under: " + strings.Join(failed, "; ")}
-		}
-		return nil
 	}
+	if len(failed) > 0 {
+		return &findingError{msg: "coverage under --fail-under: " + strings.Join(failed, "; ")}
+	}
+	return nil
+}
+
+// writePosture renders the posture; the page and the workbook add the overlap of
+// the baseline and the targets and a gap analysis per target (gopts).
+func (x *invocation) writePosture(p *crosswalk.Posture, a *crosswalk.Assessment, gopts []crosswalk.GapOption) error {
+	if x.format != formatHTML && x.format != formatXLSX {
+		return x.render(func(w io.Writer, f report.Format) error {
+			return report.RenderPosture(w, p, f, report.Options{Catalog: x.cat, Width: x.width})
+		})
+	}
+	fws := []catalog.FrameworkID{p.Baseline}
+	for _, r := range p.Rows {
+		if !slices.Contains(fws, r.Target) {
+			fws = append(fws, r.Target)
+		}
+	}
+	o, err := x.crosswalk().Overlap(fws)
+	if err != nil {
+		return badInput("%v", err)
+	}
+	var gaps []*crosswalk.GapResult
+	for _, tf := range fws[1:] {
+		g, err := x.crosswalk().Gap(a, tf, gopts...)
+		if err != nil {
+			return badInput("%v", err)
+		}
+		gaps = append(gaps, g)
+	}
+	return x.render(func(w io.Writer, f report.Format) error {
+		if f == report.XLSX {
+			return report.PostureXLSX(w, p, gaps, o, report.Options{Catalog: x.cat, Crosswalk: x.crosswalk()})
+		}
+		return report.PostureHTML(w, p, o, report.Options{Catalog: x.cat}, gaps...)
+	})
 }
 
 func isProfile(s string) bool {
@@ -213,72 +272,6 @@ func rowName(r crosswalk.PostureRow) string {
 		return string(r.Target) + " " + r.Limit
 	}
 	return string(r.Target)
-}
-
-func (x *invocation) writePosture(p *crosswalk.Posture) error {
-	if x.format == formatJSON {
-		return x.writeJSON(p)
-	}
-	t := newTable(1, "target", "name", "limit", "items", "covered", "partial", "gap", "unreached", "n/a", "coverage", "policy")
-	for _, r := range p.Rows {
-		s := r.Summary
-		t.Add(string(r.Target), r.Name, r.Limit, strconv.Itoa(s.Total), strconv.Itoa(s.Covered), strconv.Itoa(s.Partial),
-			strconv.Itoa(s.Gap), strconv.Itoa(s.Unreached), strconv.Itoa(s.NotApplicable), fmt.Sprintf("%.1f%%", s.CoveragePercent), string(p.Policy))
-	}
-	if x.format == formatCSV {
-		return x.writeTable(t)
-	}
-	heading := fmt.Sprintf("Posture of %s (policy %s, derived %s): %d rows", p.Baseline, p.Policy, onOffText(p.Derived), len(p.Rows))
-	if x.format == formatMD {
-		heading = "## " + heading + "\n"
-	}
-	fmt.Fprintln(x.out, heading)
-	if err := x.writeTable(t); err != nil {
-		return err
-	}
-	var notes []string
-	for _, r := range p.Rows {
-		for _, n := range r.Notes {
-			if !contains(notes, n) {
-				notes = append(notes, n)
-			}
-		}
-	}
-	for _, n := range notes {
-		fmt.Fprintln(x.out, "\nNote: "+n)
-	}
-	fmt.Fprintln(x.out)
-	if x.format == formatMD {
-		fmt.Fprintln(x.out, "## Implement next, for every target together")
-		fmt.Fprintln(x.out)
-	} else {
-		fmt.Fprintln(x.out, "Implement next, for every target together:")
-	}
-	r := newTable(4, "rank", "control", "status", "gain", "title", "moves").Wrap(5)
-	for i, rec := range p.Recommendations {
-		var moves []string
-		for _, m := range rec.Moves {
-			moves = append(moves, fmt.Sprintf("%s %d", m.Target, m.Items))
-		}
-		r.Add(strconv.Itoa(i+1), rec.Control, rec.Status.String(), strconv.Itoa(rec.Gain), rec.Title, strings.Join(moves, ", "))
-	}
-	return x.writeTable(r)
-}
-
-func onOffText(b bool) string {
-	if b {
-		return "on"
-	}
-	return "off"
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func setupOverlap(fs *flag.FlagSet) action {
@@ -309,50 +302,8 @@ func setupOverlap(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
-		if x.format == formatJSON {
-			return x.writeJSON(o)
-		}
-		if x.format == formatCSV {
-			t := newTable(-1, "from", "to", "items", "published", "published_percent", "derived", "derived_percent", "unreached")
-			for _, p := range o.Pairs {
-				d, dp := "", ""
-				if *derived {
-					d, dp = strconv.Itoa(p.Derived), fmt.Sprintf("%.1f", p.DerivedPercent)
-				}
-				t.Add(string(p.From), string(p.To), strconv.Itoa(p.Items), strconv.Itoa(p.Published), fmt.Sprintf("%.1f", p.PublishedPercent), d, dp, strings.Join(p.Unreached, ";"))
-			}
-			return x.writeTable(t)
-		}
-		// A matrix: rows FROM, columns TO, each cell "published/items (pct)".
-		header := []string{"from \\ to"}
-		for _, f := range o.Frameworks {
-			header = append(header, string(f))
-		}
-		t := newTable(-1, header...)
-		cell := map[[2]catalog.FrameworkID]crosswalk.OverlapPair{}
-		for _, p := range o.Pairs {
-			cell[[2]catalog.FrameworkID{p.From, p.To}] = p
-		}
-		for _, from := range o.Frameworks {
-			row := []string{string(from)}
-			for _, to := range o.Frameworks {
-				p, ok := cell[[2]catalog.FrameworkID{from, to}]
-				switch {
-				case !ok:
-					row = append(row, "—")
-				case *derived:
-					row = append(row, fmt.Sprintf("%d/%d %.1f%% (with derived %.1f%%)", p.Published, p.Items, p.PublishedPercent, p.DerivedPercent))
-				default:
-					row = append(row, fmt.Sprintf("%d/%d %.1f%%", p.Published, p.Items, p.PublishedPercent))
-				}
-			}
-			t.Add(row...)
-		}
-		heading := "Items of TO (column) that a published mapping reaches from FROM (row), of all TO's items (0 means no published mapping joins them, not that they share nothing)"
-		if x.format == formatMD {
-			heading = "## " + heading + "\n"
-		}
-		fmt.Fprintln(x.out, heading)
-		return x.writeTable(t)
+		return x.render(func(w io.Writer, f report.Format) error {
+			return report.RenderOverlap(w, o, f, report.Options{Catalog: x.cat, Width: x.width})
+		})
 	}
 }

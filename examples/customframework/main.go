@@ -101,7 +101,7 @@ func run(w io.Writer, path string) error {
 		a.Name(), res.Policy, s.Total, s.Covered, s.Partial, s.Gap, s.Unreached)
 	for _, it := range res.Items {
 		fmt.Fprintf(w, "  %-5s %-10s %s\n", it.ID, it.Status, it.Title)
-		for _, v := range it.Via {
+		for _, v := range it.Via() {
 			fmt.Fprintf(w, "          ISO %s %s (%s)\n", v.From.ID, v.Relationship, v.Status)
 		}
 	}

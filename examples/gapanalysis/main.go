@@ -83,7 +83,7 @@ func run(w io.Writer, path string) error {
 	fmt.Fprintf(w, "\nCIS Controls v8, IG1: %d safeguards: %d covered, %d partial, %d gap, %d unreached (%.1f%% covered)\n",
 		s.Total, s.Covered, s.Partial, s.Gap, s.Unreached, s.CoveragePercent)
 	for _, it := range ig1.Items {
-		if it.Status == crosswalk.Gap || it.Status == crosswalk.PartlyCovered {
+		if it.Status == crosswalk.ItemGap || it.Status == crosswalk.ItemPartial {
 			fmt.Fprintf(w, "  %-6s %-8s %s\n", it.ID, it.Status, it.Title)
 		}
 	}
