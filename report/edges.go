@@ -13,25 +13,25 @@ import (
 // frameworks ([crosswalk.Pair], [EdgesJSON]); a program reading the CLI's output
 // may decode into it.
 type EdgesDoc struct {
-	From       string             `json:"from"`
-	To         string             `json:"to"`
+	From       string             `json:"from"`       // the framework the edges are read from ([crosswalk.Pair].From)
+	To         string             `json:"to"`         // the framework they are read to
 	Edges      []EdgeDoc          `json:"edges"`      // never null
 	Statements []EdgeStatementDoc `json:"statements"` // never null
 }
 
 // EdgeDoc is one published edge of an [EdgesDoc], read From → To.
 type EdgeDoc struct {
-	From         string `json:"from"`
-	To           string `json:"to"`
-	Relationship string `json:"relationship"`
+	From         string `json:"from"`         // the ref the edge leaves ("iso27002:2022/5.1")
+	To           string `json:"to"`           // the ref it reaches
+	Relationship string `json:"relationship"` // read From → To ("subset-of")
 	// Inverse: the source published the edge to → from; it is read backwards here.
 	Inverse  bool   `json:"inverse,omitempty"`
-	Set      string `json:"set"`
-	Source   string `json:"source"`
-	Label    string `json:"label,omitempty"`
-	Note     string `json:"note,omitempty"`
-	Misprint string `json:"misprint,omitempty"`
-	Strength *int   `json:"strength,omitempty"`
+	Set      string `json:"set"`                // ID of the mapping set
+	Source   string `json:"source"`             // ID of the source document
+	Label    string `json:"label,omitempty"`    // the source's own word for the link ("incorporated_into")
+	Note     string `json:"note,omitempty"`     // what the source printed, when the edge reads it differently
+	Misprint string `json:"misprint,omitempty"` // the reference as printed, when From or To is the evident reading of a slip
+	Strength *int   `json:"strength,omitempty"` // the IR 8477 strength 0–10; left out when the source gives none
 	// Succession names the framework whose published edge this is, carried across an
 	// identity succession to its same-ID twin ("cis:8" for a CIS v8.1 safeguard).
 	Succession string `json:"succession,omitempty"`
@@ -40,13 +40,13 @@ type EdgeDoc struct {
 // EdgeStatementDoc is what a mapping set states about an element instead of an
 // edge.
 type EdgeStatementDoc struct {
-	Ref      string `json:"ref"`
-	Kind     string `json:"kind"`
-	Target   string `json:"target,omitempty"`
-	Note     string `json:"note,omitempty"`
-	Misprint string `json:"misprint,omitempty"`
-	Reading  string `json:"reading,omitempty"`
-	Set      string `json:"set"`
+	Ref      string `json:"ref"`                // the element, "fw/id"
+	Kind     string `json:"kind"`               // the statement kind of package mappings ("no-reference")
+	Target   string `json:"target,omitempty"`   // what the statement is about ("Annex A controls")
+	Note     string `json:"note,omitempty"`     // what the source printed
+	Misprint string `json:"misprint,omitempty"` // the text as printed, when evidently a slip
+	Reading  string `json:"reading,omitempty"`  // the suggested reading of the misprint, "fw/id", not applied
+	Set      string `json:"set"`                // ID of the mapping set that states it
 }
 
 // NewEdgesDoc returns the JSON contract of p.
