@@ -342,25 +342,47 @@ func (cw *Crosswalk) indexTwins() {
 		if cw.twins == nil {
 			cw.twins = map[int32][]twin{}
 		}
-		for _, p := range [][2]int32{{e.from, e.to}, {e.to, e.from}} {
-			if !slices.ContainsFunc(cw.twins[p[0]], func(t twin) bool { return t.node == p[1] }) {
-				cw.twins[p[0]] = append(cw.twins[p[0]], twin{node: p[1], set: cw.edges[ei].set})
-			}
-		}
+		cw.addTwin(e.from, twin{node: e.to, set: cw.edges[ei].set})
+		cw.addTwin(e.to, twin{node: e.from, set: cw.edges[ei].set})
 	}
+	cw.closeTwins()
+	cw.indexTwinFrameworks()
+}
+
+// addTwin records t as a twin of node n, once; it reports whether it was new.
+func (cw *Crosswalk) addTwin(n int32, t twin) bool {
+	if t.node == n || slices.ContainsFunc(cw.twins[n], func(x twin) bool { return x.node == t.node }) {
+		return false
+	}
+	cw.twins[n] = append(cw.twins[n], t)
+	return true
+}
+
+// closeTwins makes twinship transitive: v8 → v8.1 → v8.2 makes all three twins of
+// each other. The nodes are visited in order, so the result does not depend on map
+// order.
+func (cw *Crosswalk) closeTwins() {
+	nodes := make([]int32, 0, len(cw.twins))
+	for n := range cw.twins {
+		nodes = append(nodes, n)
+	}
+	slices.Sort(nodes)
 	for changed := true; changed; {
 		changed = false
-		for n, ts := range cw.twins {
-			for _, t := range ts {
+		for _, n := range nodes {
+			for k := 0; k < len(cw.twins[n]); k++ {
+				t := cw.twins[n][k]
 				for _, u := range cw.twins[t.node] {
-					if u.node != n && !slices.ContainsFunc(cw.twins[n], func(x twin) bool { return x.node == u.node }) {
-						cw.twins[n] = append(cw.twins[n], twin{node: u.node, set: t.set})
-						changed = true
-					}
+					changed = cw.addTwin(n, twin{node: u.node, set: t.set}) || changed
 				}
 			}
 		}
 	}
+}
+
+// indexTwinFrameworks sorts every node's twins and records, per framework, the
+// frameworks its controls have twins in.
+func (cw *Crosswalk) indexTwinFrameworks() {
 	for n := range cw.twins {
 		slices.SortFunc(cw.twins[n], func(x, y twin) int { return cmp.Compare(x.node, y.node) })
 		f := cw.nodes[n].fw

@@ -559,20 +559,22 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, b *baseSet, cfg *gapConfig
 	return out, cut
 }
 
+// reachedBefore reports whether control c is in rs other than at an ancestor.
+func reachedBefore(rs []reach, c int32) bool {
+	for _, r := range rs {
+		if r.ctl == c && r.basis != BasisAncestor {
+			return true
+		}
+	}
+	return false
+}
+
 // addArcsTo appends to *out the baseline controls of framework bf that the edges of
 // node from reach: through edges to framework g, which is bf itself or a framework
 // whose controls are same-ID twins of bf's (then the control reached is the twin in
 // bf). A control already in (*out)[first:] (not at an ancestor) is not added again;
 // a not-related-to edge adds its control to *denied.
 func (cw *Crosswalk) addArcsTo(out *[]reach, first int, denied *[]int32, from, g, bf int32, basis Basis, parent, through int32) {
-	seen := func(c int32) bool {
-		for _, r := range (*out)[first:] {
-			if r.ctl == c && r.basis != BasisAncestor {
-				return true
-			}
-		}
-		return false
-	}
 	last, kept := int32(-1), -1
 	for _, a := range cw.arcsTo(from, g) {
 		if g != bf && cw.sets[cw.edges[a.edge()].set].identity {
@@ -605,7 +607,7 @@ func (cw *Crosswalk) addArcsTo(out *[]reach, first int, denied *[]int32, from, g
 			}
 			continue
 		}
-		if seen(ctl) {
+		if reachedBefore((*out)[first:], ctl) {
 			continue
 		}
 		if basis == BasisAncestor {
