@@ -29,6 +29,27 @@ type Migration struct {
 	New []catalog.Ref
 	// Dropped are the assessed controls of From that lead to no leaf control of To.
 	Dropped []catalog.Ref
+
+	titles map[catalog.Ref]string // of every control the migration names (Title)
+}
+
+// Title returns the title of a control the migration names (a step's control or
+// predecessor, a new or a dropped control), or "": a report of the migration needs
+// no catalog.
+func (m *Migration) Title(r catalog.Ref) string { return m.titles[r] }
+
+// addTitles records the titles of refs.
+func (m *Migration) addTitles(cat *catalog.Catalog, refs ...catalog.Ref) {
+	if m.titles == nil {
+		m.titles = map[catalog.Ref]string{}
+	}
+	for _, r := range refs {
+		if _, ok := m.titles[r]; !ok {
+			if c, ok := cat.Control(r); ok {
+				m.titles[r] = c.Title
+			}
+		}
+	}
 }
 
 // MigrationStep is how one control of the new edition got its status.
@@ -121,6 +142,14 @@ func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration,
 		return nil, fmt.Errorf("crosswalk: migrate: %w", err)
 	}
 	m.Assessment = na
+	m.addTitles(cw.cat, m.New...)
+	m.addTitles(cw.cat, m.Dropped...)
+	for _, st := range m.Steps {
+		m.addTitles(cw.cat, st.Control)
+		for _, src := range st.From {
+			m.addTitles(cw.cat, src.Control)
+		}
+	}
 	return m, nil
 }
 

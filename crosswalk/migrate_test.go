@@ -170,3 +170,24 @@ func TestMigrateTextFromUsedPredecessorsOnly(t *testing.T) {
 	assert.Contains(t, e.Notes, "A.12.1.4 (implemented)")
 	assert.Contains(t, e.Notes, "A.14.2.6 (not applicable) is ignored")
 }
+
+// A migration carries the titles of the controls it names, so a report of it needs
+// no catalog: 5.7 (new in 2022) and a step's control and predecessor.
+func TestMigrationTitles(t *testing.T) {
+	cw := Default()
+	a := readExample(t, "legacy-2013.csv", WithBaseline(catalog.ISO27002v2013))
+	m, err := cw.Migrate(a, catalog.ISO27002v2022)
+	require.NoError(t, err)
+	threat := catalog.NewRef(catalog.ISO27002v2022, "5.7")
+	require.Contains(t, m.New, threat)
+	assert.Equal(t, "Threat intelligence", m.Title(threat))
+	require.NotEmpty(t, m.Steps)
+	for _, st := range m.Steps[:3] {
+		c, _ := cw.Catalog().Control(st.Control)
+		assert.Equal(t, c.Title, m.Title(st.Control))
+		p, _ := cw.Catalog().Control(st.From[0].Control)
+		assert.Equal(t, p.Title, m.Title(st.From[0].Control))
+		assert.NotEmpty(t, m.Title(st.Control))
+	}
+	assert.Empty(t, m.Title(catalog.NewRef(catalog.CSF20, "GV")), "a control the migration does not name")
+}

@@ -23,7 +23,7 @@ import (
 	"github.com/controlgraph/controlgraph/crosswalk"
 )
 
-var artifacts = flag.String("artifacts", "", "directory for the browser test's HTML pages and screenshots (default: a directory under os.TempDir that is kept)")
+var artifacts = flag.String("artifacts", "", "directory for the browser test's HTML pages and screenshots (default: a new directory under os.TempDir, kept)")
 
 // findBrowser returns the first Chromium-family browser on PATH.
 func findBrowser() string {
@@ -41,7 +41,12 @@ func artifactDir(t *testing.T) string {
 	t.Helper()
 	dir := *artifacts
 	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "controlgraph-report-artifacts")
+		// One directory per run: test processes running at once (packages, -count,
+		// several checkouts) must not write each other's pages and screenshots.
+		d, err := os.MkdirTemp("", "controlgraph-report-artifacts-")
+		require.NoError(t, err)
+		t.Logf("browser artifacts in %s", d)
+		dir = d
 	}
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	abs, err := filepath.Abs(dir)

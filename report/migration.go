@@ -35,7 +35,8 @@ func MigrationCSV(w io.Writer, m *crosswalk.Migration) error {
 // a title naming opts.Assessment and the two editions, the counts, then three
 // sections: the controls rated from the old assessment (with where each status
 // came from), those to assess afresh and those of the old edition that lead
-// nowhere. Titles come from opts.Catalog.
+// nowhere. Titles come from the migration ([crosswalk.Migration.Title]; from
+// opts.Catalog for one built by hand).
 func MigrationTable(w io.Writer, m *crosswalk.Migration, opts Options) error {
 	return writeMigration(w, m, opts, false)
 }
@@ -67,6 +68,7 @@ type migrationDoc struct {
 	b     strings.Builder
 	md    bool
 	width int
+	m     *crosswalk.Migration
 	cat   *catalog.Catalog
 }
 
@@ -74,7 +76,7 @@ func writeMigration(w io.Writer, m *crosswalk.Migration, opts Options, md bool) 
 	if m == nil {
 		return errNil("migration")
 	}
-	d := &migrationDoc{md: md, width: opts.Width, cat: opts.catalog()}
+	d := &migrationDoc{md: md, width: opts.Width, m: m, cat: opts.catalog()}
 	title := fmt.Sprintf("Migration of %s from %s to %s", cell(opts.Assessment, 0), m.From, m.To)
 	if md {
 		fmt.Fprintf(&d.b, "# %s\n\n", title)
@@ -151,8 +153,12 @@ func (d *migrationDoc) refSection(heading string, refs []catalog.Ref) error {
 	return d.table(g)
 }
 
-// title is the title of r in the catalog, or "".
+// title is the title of r as the migration carries it or, for a migration built
+// by hand, in the catalog; "" when neither has it.
 func (d *migrationDoc) title(r catalog.Ref) string {
+	if t := d.m.Title(r); t != "" {
+		return t
+	}
 	if c, ok := d.cat.Control(r); ok {
 		return c.Title
 	}
