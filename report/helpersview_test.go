@@ -70,10 +70,11 @@ func TestSheetName(t *testing.T) {
 func TestSheetNameKeepsUTF8(t *testing.T) {
 	// 20 runes, 40 bytes: a cut at 31 bytes falls inside a rune.
 	got := sheetName(strings.Repeat("é", 20))
-	if !utf8.ValidString(got) {
-		t.Skip("bug: sheetName cuts a non-ASCII framework ID at 31 bytes, inside a rune, giving an invalid UTF-8 sheet name (report/posture.go)")
-	}
-	assert.LessOrEqual(t, utf8.RuneCountInString(got), 31)
+	assert.True(t, utf8.ValidString(got), "cut inside a character: %q", got)
+	assert.Equal(t, strings.Repeat("é", 20), got, "20 characters fit")
+	long := sheetName(strings.Repeat("é", 40))
+	assert.True(t, utf8.ValidString(long))
+	assert.Equal(t, 31, utf8.RuneCountInString(long))
 }
 
 func TestPostureAnchorAndBar(t *testing.T) {

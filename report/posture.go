@@ -329,8 +329,9 @@ func PostureXLSX(w io.Writer, p *crosswalk.Posture, gaps []*crosswalk.GapResult,
 func sheetName(id string) string {
 	r := strings.NewReplacer(":", " ", "/", " ", "\\", " ", "?", " ", "*", " ", "[", "(", "]", ")")
 	s := r.Replace(id)
-	if len(s) > 31 {
-		s = s[:31]
+	// Excel allows 31 characters; cut at a character, never inside one.
+	if rs := []rune(s); len(rs) > 31 {
+		s = string(rs[:31])
 	}
 	return s
 }
