@@ -611,6 +611,19 @@ func (e *AssessmentError) Error() string {
 // Unwrap returns the kind, for [errors.Is].
 func (e *AssessmentError) Unwrap() error { return e.Err }
 
+// Where returns the position of the problem: for XLSX, the record names the sheet
+// and Line is its row; for JSON, the record is the entry (`controls[4]`).
+func (e *AssessmentError) Where() catalog.Position {
+	p := catalog.Position{File: e.File, Line: e.Line, Field: e.Field, Value: e.Value}
+	switch {
+	case e.Sheet != "":
+		p.Record = fmt.Sprintf("sheet %q", e.Sheet)
+	case e.Record > 0:
+		p.Record = fmt.Sprintf("controls[%d]", e.Record-1)
+	}
+	return p
+}
+
 type problemList struct {
 	list     []error
 	more     int

@@ -169,6 +169,16 @@ func (e *EdgeError) Error() string {
 // Unwrap returns the kind, for [errors.Is].
 func (e *EdgeError) Unwrap() error { return e.Err }
 
+// Where returns the position of the problem: the record is the set and, unless the
+// set itself is at fault, the element (`mapping set "id" edge #3`).
+func (e *EdgeError) Where() catalog.Position {
+	rec := fmt.Sprintf("mapping set %q", e.Set)
+	if e.Index > 0 {
+		rec += fmt.Sprintf(" %s #%d", e.What, e.Index)
+	}
+	return catalog.Position{Record: rec, Field: e.Field, Value: e.Value}
+}
+
 const maxProblems = 100
 
 // New builds a crosswalk over cat and the mapping sets. Every edge and statement must

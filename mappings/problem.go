@@ -111,6 +111,16 @@ func (p *Problem) Error() string {
 	return strings.ReplaceAll(b.String(), "\n", " ")
 }
 
+// Where returns the position of the problem; the set, when known, leads the record
+// (`set "id": edge #3 (...)`).
+func (p *Problem) Where() catalog.Position {
+	rec := p.Record
+	if p.Set != "" {
+		rec = strings.TrimSuffix("set "+safetext.Quote(p.Set)+": "+rec, ": ")
+	}
+	return catalog.Position{File: p.File, Line: p.Line, Record: rec, Field: p.Field, Value: p.Value}
+}
+
 // Unwrap returns the kind of the problem.
 func (p *Problem) Unwrap() error { return p.Err }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/controlgraph/controlgraph/catalog"
+
 	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
@@ -65,6 +67,11 @@ func (e *Error) Error() string {
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Where returns the position of the problem: the record is the JSON path.
+func (e *Error) Where() catalog.Position {
+	return catalog.Position{File: e.File, Line: e.Line, Record: e.Path, Value: e.Value}
+}
 
 // clip shortens a long value for a message, at a character boundary, as every
 // package does (see [safetext.Clip]).
