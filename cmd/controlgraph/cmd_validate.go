@@ -19,6 +19,7 @@ import (
 	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -58,21 +59,10 @@ a source, kept as published) do not fail; errors exit 2 after the report.`,
 // The kinds of file validate knows.
 var validateKinds = []string{"document", "framework", "mappings", "assessment", "oscal"}
 
-// validateJSON is the output of "validate --format json".
-type validateJSON struct {
-	File     string        `json:"file"`
-	Kind     string        `json:"kind"`
-	Valid    bool          `json:"valid"`
-	Errors   int           `json:"errors"`
-	Warnings int           `json:"warnings"`
-	Summary  string        `json:"summary,omitempty"`
-	Problems []problemJSON `json:"problems"`
-}
+// validateJSON is the output of "validate": its contract and renderers are report's.
+type validateJSON = report.Validation
 
-type problemJSON struct {
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-}
+type problemJSON = report.ValidationProblem
 
 func setupValidate(fs *flag.FlagSet) action {
 	kind := fs.String("kind", "", "what FILE is: "+strings.Join(validateKinds, ", ")+" (default: guessed)")
@@ -101,8 +91,8 @@ func setupValidate(fs *flag.FlagSet) action {
 		if err := v.run(k, &rep); err != nil {
 			return err
 		}
-		rep.count()
-		if err := x.writeValidation(rep); err != nil {
+		rep.Count()
+		if err := x.writeValidation(&rep); err != nil {
 			return err
 		}
 		if !rep.Valid {
@@ -110,24 +100,6 @@ func setupValidate(fs *flag.FlagSet) action {
 		}
 		return nil
 	}
-}
-
-// count sets the counts of errors and warnings and the verdict from the problems.
-func (rep *validateJSON) count() {
-	for _, p := range rep.Problems {
-		// "... and N more problems" stands for N errors not listed, not for one.
-		n := 1
-		var more int
-		if k, err := fmt.Sscanf(p.Message, "... and %d more problems", &more); err == nil && k == 1 {
-			n = more
-		}
-		if p.Severity == "error" {
-			rep.Errors += n
-		} else {
-			rep.Warnings += n
-		}
-	}
-	rep.Valid = rep.Errors == 0
 }
 
 // validator reads one file for validate. The file is streamed: its first
@@ -523,37 +495,8 @@ func (v *validator) importOSCALMappings(data []byte, rep *validateJSON) (*oscal.
 	return r, nil
 }
 
-func (x *invocation) writeValidation(rep validateJSON) error {
-	if x.format == formatJSON {
-		return x.writeJSON(rep)
-	}
-	verdict := "valid"
-	if !rep.Valid {
-		verdict = "NOT valid"
-	}
-	head := fmt.Sprintf("%s (%s): %s; %s, %s", rep.File, rep.Kind, verdict, plural(rep.Errors, "error"), plural(rep.Warnings, "warning"))
-	if rep.Summary != "" {
-		head += "; " + rep.Summary
-	}
-	if x.format == formatMD {
-		fmt.Fprintf(x.out, "# Validation of %s\n\n%s\n", rep.File, mdCell(head))
-		if len(rep.Problems) > 0 {
-			fmt.Fprintln(x.out)
-			t := newTable(-1, "severity", "problem")
-			for _, p := range rep.Problems {
-				t.Add(p.Severity, p.Message)
-			}
-			return t.WriteMarkdown(x.out)
-		}
-		return nil
-	}
-	fmt.Fprintln(x.out, head)
-	for _, p := range rep.Problems {
-		lines := wrapText(p.Message, max(x.width-11, minWrap))
-		fmt.Fprintf(x.out, "  %-8s %s\n", p.Severity, lines[0])
-		for _, l := range lines[1:] {
-			fmt.Fprintf(x.out, "  %-8s %s\n", "", l)
-		}
-	}
-	return nil
+func (x *invocation) writeValidation(rep *validateJSON) error {
+	return x.render(func(w io.Writer, f report.Format) error {
+		return report.RenderValidation(w, rep, f, report.Options{Width: x.width})
+	})
 }

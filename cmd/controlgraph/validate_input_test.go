@@ -124,14 +124,15 @@ func TestValidateGuessesCSVDialects(t *testing.T) {
 // The count of errors and warnings stands for every problem, listed or not.
 func TestValidateCount(t *testing.T) {
 	rep := validateJSON{Problems: []problemJSON{
-		{"error", "a"}, {"warning", "b"}, {"error", "... and 7 more problems"}, {"warning", "... and 2 more problems"},
+		{Severity: "error", Message: "a"}, {Severity: "warning", Message: "b"},
+		{Severity: "error", Message: "... and 7 more problems"}, {Severity: "warning", Message: "... and 2 more problems"},
 	}}
-	rep.count()
+	rep.Count()
 	assert.Equal(t, 8, rep.Errors)
 	assert.Equal(t, 3, rep.Warnings)
 	assert.False(t, rep.Valid)
-	rep = validateJSON{Problems: []problemJSON{{"warning", "w"}}}
-	rep.count()
+	rep = validateJSON{Problems: []problemJSON{{Severity: "warning", Message: "w"}}}
+	rep.Count()
 	assert.True(t, rep.Valid)
 }
 

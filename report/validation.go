@@ -1,0 +1,129 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/controlgraph/controlgraph/internal/codec"
+)
+
+// Validation is what checking one input file found (controlgraph validate): the
+// file, the kind it was read as, the verdict, the counts and the problems, each
+// one line. Its JSON form is the validate command's contract.
+type Validation struct {
+	File     string              `json:"file"`
+	Kind     string              `json:"kind"`  // "document", "framework", "mappings", "assessment" or "oscal"
+	Valid    bool                `json:"valid"` // no errors (warnings allowed)
+	Errors   int                 `json:"errors"`
+	Warnings int                 `json:"warnings"`
+	Summary  string              `json:"summary,omitempty"` // what was read, in words ("106 controls; read as CSV ...")
+	Problems []ValidationProblem `json:"problems"`          // never nil in the contract
+}
+
+// ValidationProblem is one problem of a [Validation].
+type ValidationProblem struct {
+	Severity string `json:"severity"` // "error" or "warning"
+	Message  string `json:"message"`  // one line, with the position in the file
+}
+
+// Count sets the counts of errors and warnings and the verdict from the problems.
+// A problem "... and N more problems" stands for N problems of its severity, not
+// one.
+func (v *Validation) Count() {
+	v.Errors, v.Warnings = 0, 0
+	for _, p := range v.Problems {
+		n := 1
+		var more int
+		if k, err := fmt.Sscanf(p.Message, "... and %d more problems", &more); err == nil && k == 1 {
+			n = more
+		}
+		if p.Severity == "error" {
+			v.Errors += n
+		} else {
+			v.Warnings += n
+		}
+	}
+	v.Valid = v.Errors == 0
+}
+
+// ValidationJSON writes the validation as the validate command's JSON contract,
+// indented, ending with a newline.
+func ValidationJSON(w io.Writer, v *Validation) error {
+	if v == nil {
+		return errNil("validation")
+	}
+	if err := codec.Encode(w, v); err != nil {
+		return fmt.Errorf("report: validation as JSON: %w", err)
+	}
+	return nil
+}
+
+// ValidationTable writes the validation as text: a line with the file, the kind,
+// the verdict, the counts and the summary, then each problem with its severity,
+// wrapped to opts.Width.
+func ValidationTable(w io.Writer, v *Validation, opts Options) error {
+	if v == nil {
+		return errNil("validation")
+	}
+	var b strings.Builder
+	b.WriteString(v.head() + "\n")
+	for _, p := range v.Problems {
+		lines := WrapText(p.Message, max(opts.Width-11, cliMinWrap))
+		fmt.Fprintf(&b, "  %-8s %s\n", p.Severity, lines[0])
+		for _, l := range lines[1:] {
+			fmt.Fprintf(&b, "  %-8s %s\n", "", l)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ValidationMarkdown writes the validation as a Markdown document: a heading, the
+// line of [ValidationTable], and the problems as a table.
+func ValidationMarkdown(w io.Writer, v *Validation) error {
+	if v == nil {
+		return errNil("validation")
+	}
+	if _, err := fmt.Fprintf(w, "# Validation of %s\n\n%s\n", v.File, mdCell(v.head())); err != nil {
+		return err
+	}
+	if len(v.Problems) == 0 {
+		return nil
+	}
+	if _, err := fmt.Fprintln(w); err != nil {
+		return err
+	}
+	g := cliGrid(-1, "severity", "problem")
+	for _, p := range v.Problems {
+		g.Add(p.Severity, p.Message)
+	}
+	return g.WriteMarkdown(w)
+}
+
+// RenderValidation writes the validation in format f: [ValidationTable],
+// [ValidationJSON] or [ValidationMarkdown].
+func RenderValidation(w io.Writer, v *Validation, f Format, opts Options) error {
+	switch f {
+	case Table:
+		return ValidationTable(w, v, opts)
+	case JSON:
+		return ValidationJSON(w, v)
+	case Markdown:
+		return ValidationMarkdown(w, v)
+	}
+	return unsupported("validation", f)
+}
+
+// head is the validation's one-line verdict.
+func (v *Validation) head() string {
+	verdict := "valid"
+	if !v.Valid {
+		verdict = "NOT valid"
+	}
+	head := fmt.Sprintf("%s (%s): %s; %s, %s", v.File, v.Kind, verdict, nouns(v.Errors, "error"), nouns(v.Warnings, "warning"))
+	if v.Summary != "" {
+		head += "; " + v.Summary
+	}
+	return head
+}
