@@ -14,7 +14,6 @@ import (
 
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/limits"
-	"github.com/controlgraph/controlgraph/internal/safetext"
 	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/report"
 )
@@ -267,19 +266,6 @@ func newTable(wrap int, header ...string) *report.Grid {
 
 // minWrap is the narrowest a wrapped column gets, however narrow the terminal.
 const minWrap = 24
-
-// wrapText breaks s into lines of at most width runes at spaces (see
-// [report.WrapText]).
-func wrapText(s string, width int) []string { return report.WrapText(s, width) }
-
-// mdCell escapes what would break a Markdown table cell, and shows control
-// characters escaped.
-func mdCell(s string) string {
-	s = strings.ReplaceAll(s, `\`, `\\`)
-	s = safetext.Escape(s)
-	s = strings.ReplaceAll(s, "|", `\|`)
-	return strings.Join(strings.Fields(s), " ")
-}
 
 // write renders t in the invocation's format (table, csv or md).
 func (x *invocation) writeTable(t *report.Grid) error {
