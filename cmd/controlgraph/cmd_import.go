@@ -5,14 +5,15 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/oscal"
+	"github.com/controlgraph/controlgraph/report"
 )
 
 func init() {
@@ -56,40 +57,13 @@ The same files can then be given to any command with --catalog and --mappings.`,
 	})
 }
 
-// importJSON is the output of "import --format json".
-type importJSON struct {
-	File       string                `json:"file"`
-	Kind       string                `json:"kind"`
-	Frameworks []importFrameworkJSON `json:"frameworks"`
-	Sets       []importSetJSON       `json:"sets"`
-	Warnings   []string              `json:"warnings"`
-}
-
-type importFrameworkJSON struct {
-	ID       string          `json:"id"`
-	Name     string          `json:"name"`
-	Controls int             `json:"controls"` // not withdrawn
-	Kinds    []kindCountJSON `json:"kinds"`    // of the controls not withdrawn
-	// Withdrawn controls are kept (references to them resolve), never gap items.
-	Withdrawn int `json:"withdrawn,omitempty"`
-	// ItemKinds are the kinds that are gap items; empty means the leaves.
-	ItemKinds []string `json:"item_kinds,omitempty"`
-}
-
-type kindCountJSON struct {
-	Kind  string `json:"kind"`
-	Count int    `json:"count"`
-}
-
-type importSetJSON struct {
-	ID         string `json:"id"`
-	From       string `json:"from"`
-	To         string `json:"to"`
-	Kind       string `json:"kind"`
-	Source     string `json:"source"`
-	Edges      int    `json:"edges"`
-	Statements int    `json:"statements"`
-}
+// importJSON is the output of "import": its contract and renderer are report's.
+type (
+	importJSON          = report.ImportDoc
+	importFrameworkJSON = report.ImportedFramework
+	importSetJSON       = report.ImportedSet
+	kindCountJSON       = report.KindCountDoc
+)
 
 func setupImport(fs *flag.FlagSet) action {
 	fwID := fs.String("framework-id", "", "the `ID` of the framework (required for CSV; for an OSCAL catalog, instead of the derived one)")
@@ -117,7 +91,7 @@ func setupImport(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		doc := importJSON{File: fname, Kind: got.kind, Frameworks: []importFrameworkJSON{}, Sets: []importSetJSON{}, Warnings: []string{}}
+		doc := report.NewImportDoc(fname, got.kind, got.fws, got.sets, nil)
 		if got.rep != nil {
 			doc.Warnings = append(doc.Warnings, got.rep.Warnings()...)
 			if x.data != nil && x.data.verbose {
@@ -130,13 +104,9 @@ func setupImport(fs *flag.FlagSet) action {
 		for _, w := range doc.Warnings {
 			fmt.Fprintf(x.stderr, "controlgraph import: warning: %s\n", w)
 		}
-		for _, fw := range got.fws {
-			doc.Frameworks = append(doc.Frameworks, frameworkSummary(fw))
-		}
-		for _, s := range got.sets {
-			doc.Sets = append(doc.Sets, importSetJSON{ID: s.ID, From: string(s.From), To: string(s.To), Kind: string(s.Kind), Source: s.Source.ID, Edges: len(s.Edges), Statements: len(s.Statements)})
-		}
-		return x.writeImport(doc)
+		return x.render(func(w io.Writer, f report.Format) error {
+			return report.RenderImport(w, &doc, f, report.Options{Width: x.width})
+		})
 	}
 }
 
@@ -248,31 +218,6 @@ func importFrameworkCSV(in importInput) (imported, error) {
 	return imported{fws: []catalog.Framework{fw}, kind: "framework (CSV)"}, nil
 }
 
-// frameworkSummary counts a framework's controls per kind, the withdrawn apart, for
-// import's output.
-func frameworkSummary(fw catalog.Framework) importFrameworkJSON {
-	fj := importFrameworkJSON{ID: string(fw.ID), Name: fw.Name, Kinds: []kindCountJSON{}}
-	idx := map[catalog.Kind]int{}
-	for _, c := range fw.Controls {
-		if st := c.Attributes[catalog.AttrStatus]; len(st) == 1 && st[0] == catalog.StatusWithdrawn {
-			fj.Withdrawn++
-			continue
-		}
-		fj.Controls++
-		i, ok := idx[c.Kind]
-		if !ok {
-			i = len(fj.Kinds)
-			idx[c.Kind] = i
-			fj.Kinds = append(fj.Kinds, kindCountJSON{Kind: string(c.Kind)})
-		}
-		fj.Kinds[i].Count++
-	}
-	for _, k := range fw.ItemKinds {
-		fj.ItemKinds = append(fj.ItemKinds, string(k))
-	}
-	return fj
-}
-
 // checkImport checks the frameworks as catalog.New does (beside the catalog's, in
 // place of one of the same ID) and the sets against that catalog. Warnings are
 // added to doc; errors are returned, every one listed.
@@ -310,46 +255,6 @@ func (x *invocation) checkImport(fws []catalog.Framework, sets []mappings.Set, d
 			ie.msg += "; hint: give the file of a framework that is not embedded with --catalog FILE"
 		}
 		return err
-	}
-	return nil
-}
-
-func (x *invocation) writeImport(doc importJSON) error {
-	if x.format == formatJSON {
-		return x.writeJSON(doc)
-	}
-	fmt.Fprintf(x.out, "%s: %s\n", doc.File, doc.Kind)
-	if len(doc.Frameworks) > 0 {
-		fmt.Fprintln(x.out)
-		t := newTable(1, "framework", "name", "controls", "per kind", "withdrawn").Wrap(3)
-		for _, f := range doc.Frameworks {
-			var kinds []string
-			for _, k := range f.Kinds {
-				kinds = append(kinds, fmt.Sprintf("%d %s", k.Count, k.Kind))
-			}
-			t.Add(f.ID, f.Name, strconv.Itoa(f.Controls), strings.Join(kinds, ", "), strconv.Itoa(f.Withdrawn))
-		}
-		if err := x.writeTable(t); err != nil {
-			return err
-		}
-		for _, f := range doc.Frameworks {
-			if len(f.ItemKinds) > 0 {
-				fmt.Fprintf(x.out, "%s: the items of a gap analysis are its controls of kind %s (not withdrawn)\n", f.ID, strings.Join(f.ItemKinds, ", "))
-			}
-		}
-	}
-	if len(doc.Sets) > 0 {
-		fmt.Fprintln(x.out)
-		t := newTable(-1, "set", "from", "to", "kind", "source", "edges", "statements")
-		for _, s := range doc.Sets {
-			t.Add(s.ID, s.From, s.To, s.Kind, s.Source, strconv.Itoa(s.Edges), strconv.Itoa(s.Statements))
-		}
-		if err := x.writeTable(t); err != nil {
-			return err
-		}
-	}
-	if len(doc.Warnings) > 0 {
-		fmt.Fprintf(x.out, "\n%d warnings (also on standard error)\n", len(doc.Warnings))
 	}
 	return nil
 }
