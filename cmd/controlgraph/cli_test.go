@@ -263,3 +263,13 @@ func TestMaxHopsWithoutDerived(t *testing.T) {
 	cliOK(t, "show", "8.16", "--max-hops", "3") // show lists derived mappings by default
 	cliOK(t, "gap", "--assessment", a, "--target", "csf", "--derived", "--max-hops", "3")
 }
+
+// newTable returns a table in the CLI's layout (package report's one table
+// engine): column wrap (-1 for none) wraps in the table format, never narrower
+// than minWrap.
+func newTable(wrap int, header ...string) *report.Grid {
+	return report.NewGrid(header...).Wrap(wrap).MinWrap(minWrap)
+}
+
+// minWrap is the narrowest a wrapped column of the CLI's listings gets.
+const minWrap = 24

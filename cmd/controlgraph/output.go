@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/limits"
 	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/report"
@@ -255,30 +254,4 @@ func tableWidth() int {
 		return n
 	}
 	return 100
-}
-
-// newTable returns a table in the CLI's layout (package report's one table
-// engine): column wrap (-1 for none) wraps in the table format, never narrower
-// than minWrap.
-func newTable(wrap int, header ...string) *report.Grid {
-	return report.NewGrid(header...).Wrap(wrap).MinWrap(minWrap)
-}
-
-// minWrap is the narrowest a wrapped column gets, however narrow the terminal.
-const minWrap = 24
-
-// write renders t in the invocation's format (table, csv or md).
-func (x *invocation) writeTable(t *report.Grid) error {
-	switch x.format {
-	case formatCSV:
-		return t.WriteCSV(x.out)
-	case formatMD:
-		return t.WriteMarkdown(x.out)
-	}
-	return t.WriteText(x.out, x.width)
-}
-
-// writeJSON writes v, a flat wire struct, as indented JSON.
-func (x *invocation) writeJSON(v any) error {
-	return codec.Encode(x.out, v)
 }
