@@ -38,6 +38,18 @@ type Migration struct {
 // no catalog.
 func (m *Migration) Title(r catalog.Ref) string { return m.titles[r] }
 
+// collectTitles records the titles of every control m names.
+func (m *Migration) collectTitles(cat *catalog.Catalog) {
+	m.addTitles(cat, m.New...)
+	m.addTitles(cat, m.Dropped...)
+	for _, st := range m.Steps {
+		m.addTitles(cat, st.Control)
+		for _, src := range st.From {
+			m.addTitles(cat, src.Control)
+		}
+	}
+}
+
 // addTitles records the titles of refs.
 func (m *Migration) addTitles(cat *catalog.Catalog, refs ...catalog.Ref) {
 	if m.titles == nil {
@@ -142,14 +154,7 @@ func (cw *Crosswalk) Migrate(a *Assessment, to catalog.FrameworkID) (*Migration,
 		return nil, fmt.Errorf("crosswalk: migrate: %w", err)
 	}
 	m.Assessment = na
-	m.addTitles(cw.cat, m.New...)
-	m.addTitles(cw.cat, m.Dropped...)
-	for _, st := range m.Steps {
-		m.addTitles(cw.cat, st.Control)
-		for _, src := range st.From {
-			m.addTitles(cw.cat, src.Control)
-		}
-	}
+	m.collectTitles(cw.cat)
 	return m, nil
 }
 
