@@ -484,16 +484,24 @@ func (c *checker) object(t reflect.Type) bool {
 // key reads an object key at c.i (after white space) and returns its offset and
 // value.
 func (c *checker) key() (at int, key string, ok bool) {
-	c.ws()
-	if c.i >= len(c.data) {
-		return 0, "", c.fail(c.i, fmt.Errorf("%w: unexpected end of input in an object", ErrSyntax))
-	}
-	if c.data[c.i] != '"' {
-		return 0, "", c.fail(c.i, fmt.Errorf("%w: %s where an object key (a string) should begin", ErrSyntax, describe(c.data, c.i)))
+	if !c.keyStart() {
+		return 0, "", false
 	}
 	at = c.i
 	key, ok = c.str(true)
 	return at, key, ok
+}
+
+// keyStart skips white space up to an object key and checks that one begins there.
+func (c *checker) keyStart() bool {
+	c.ws()
+	if c.i >= len(c.data) {
+		return c.fail(c.i, fmt.Errorf("%w: unexpected end of input in an object", ErrSyntax))
+	}
+	if c.data[c.i] != '"' {
+		return c.fail(c.i, fmt.Errorf("%w: %s where an object key (a string) should begin", ErrSyntax, describe(c.data, c.i)))
+	}
+	return true
 }
 
 // memberSet is what an object of a Go type takes, and the members it has had: a

@@ -258,12 +258,8 @@ func (c *checker) duplicate(members []member, key string, seen *map[string]bool)
 
 // treeKey reads an object key.
 func (c *checker) treeKey(ts *treeState) (at int, key string, ok bool) {
-	c.ws()
-	if c.i >= len(c.data) {
-		return 0, "", c.fail(c.i, fmt.Errorf("%w: unexpected end of input in an object", ErrSyntax))
-	}
-	if c.data[c.i] != '"' {
-		return 0, "", c.fail(c.i, fmt.Errorf("%w: %s where an object key (a string) should begin", ErrSyntax, describe(c.data, c.i)))
+	if !c.keyStart() {
+		return 0, "", false
 	}
 	at = c.i
 	key, ok = c.internedKey(ts)
