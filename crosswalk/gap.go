@@ -167,10 +167,10 @@ func (cw *Crosswalk) itemIDs(strs []string, t *target, keep func(k int) bool) (a
 	return strs, strs[n:len(strs):len(strs)]
 }
 
-// fillItems sets res.Items from the link templates of t and the rating: each
-// item's part of the templates, strings and hops is copied with one copy, then
-// the copies' slices are pointed at the copied strings and hops (laid out in this
-// order by flatten) and the statuses of the controls set.
+// fillItems sets res.Items from t and the rating: each item's ID, title, coverage
+// and rule, its statements and outside controls (copied into strs), and where its
+// links are (the target's shared link table with the result's own statuses, read
+// by [GapItem.Via]).
 func (cw *Crosswalk) fillItems(res *GapResult, strs []string, t *target, g rating) {
 	res.links = gapLinks{flat: t.flat, st: slices.Clone(g.st)} // the statuses are scratch memory
 	links := &res.links
@@ -195,14 +195,17 @@ func (cw *Crosswalk) fillItems(res *GapResult, strs []string, t *target, g ratin
 	}
 }
 
-// baseID names baseline control c in results: its ID, with "A." before it when it is
-// a control of the baseline's Annex A (an ISMS baseline of ISO/IEC 27001:2022, whose
-// clause 5.1 is not Annex A control 5.1).
-func (cw *Crosswalk) baseID(b *baseSet, c int32) string {
-	if len(b.fws) > 1 && cw.nodes[c].fw != b.fws[0] {
-		return catalog.AnnexID(cw.nodes[c].ref.ID)
+// baseID names baseline control c in results, as [GapResult.ControlID] does.
+func (cw *Crosswalk) baseID(b *baseSet, c int32) string { return controlID(b.id, cw.nodes[c].ref) }
+
+// controlID names control ref of the baseline assessed: its ID, with "A." before it
+// when it is not of the assessed framework itself, so of its Annex A (an ISMS
+// baseline of ISO/IEC 27001:2022, whose clause 5.1 is not Annex A control 5.1).
+func controlID(baseline catalog.FrameworkID, ref catalog.Ref) string {
+	if ref.Framework != baseline && !ref.IsZero() {
+		return catalog.AnnexID(ref.ID)
 	}
-	return cw.nodes[c].ref.ID
+	return ref.ID
 }
 
 func statementText(st mappings.Statement) string {

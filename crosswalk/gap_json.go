@@ -103,12 +103,7 @@ func (r *GapResult) viaWire(l *Link, st Status) viaWire {
 // ControlID names baseline control ref as the assessment and the result's lists do:
 // its ID, with "A." before it when it is an Annex A control of an ISMS baseline
 // (ISO/IEC 27001:2022, whose clause 5.1 is not Annex A control 5.1).
-func (r *GapResult) ControlID(ref catalog.Ref) string {
-	if ref.Framework != r.Baseline && !ref.IsZero() {
-		return catalog.AnnexID(ref.ID)
-	}
-	return ref.ID
-}
+func (r *GapResult) ControlID(ref catalog.Ref) string { return controlID(r.Baseline, ref) }
 
 // UnmarshalJSON reads the gap contract back. The contract names each hop of a
 // derived path by its controls only, so a decoded link's Path has hops with From and

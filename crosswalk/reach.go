@@ -343,34 +343,28 @@ func (cw *Crosswalk) fillOutside(t *target, outside []int32) {
 	}
 }
 
-// flatVias lays out the link templates of a reach table and the strings and hops a
-// GapItem holds, item after item, so that a gap query copies each item's part with
-// one copy and points the copied slices at the copied strings and hops, in the same
-// order.
+// flatVias lays out the link templates of a reach table and the hops of their
+// paths, item after item, so that [GapItem.Via] copies an item's part with one copy
+// each and points the copies' paths at the copied hops, in the same order.
 type flatVias struct {
-	vias   []Link   // the templates ([reach].tmpl), item after item
-	vpos   []int32  // per template: the baseline position of its control (for its status)
-	strs   []string // per item: its templates' Sources, one after the other, then its Statements, then its Outside
-	hops   []Hop    // per item: its templates' Path, one after the other
-	viaOff []int32  // item k's templates are vias[viaOff[k]:viaOff[k+1]]
-	strOff []int32  // its strings strs[strOff[k]:strOff[k+1]]
-	hopOff []int32  // and its hops hops[hopOff[k]:hopOff[k+1]]
+	vias   []Link  // the templates ([reach].tmpl), item after item
+	vpos   []int32 // per template: the baseline position of its control (for its status)
+	hops   []Hop   // per item: its templates' Path, one after the other
+	viaOff []int32 // item k's templates are vias[viaOff[k]:viaOff[k+1]]
+	hopOff []int32 // and its hops hops[hopOff[k]:hopOff[k+1]]
 }
 
 func flatten(t *target) *flatVias {
-	f := &flatVias{vias: make([]Link, 0, t.nvia), vpos: make([]int32, 0, t.nvia), strs: make([]string, 0, t.nsrc),
-		viaOff: make([]int32, len(t.items)+1), strOff: make([]int32, len(t.items)+1), hopOff: make([]int32, len(t.items)+1)}
+	f := &flatVias{vias: make([]Link, 0, t.nvia), vpos: make([]int32, 0, t.nvia),
+		viaOff: make([]int32, len(t.items)+1), hopOff: make([]int32, len(t.items)+1)}
 	for k := range t.items {
 		for j := range t.reaches[k] {
 			r := &t.reaches[k][j]
 			f.vias = append(f.vias, r.tmpl)
 			f.vpos = append(f.vpos, t.base.pos(r.ctl))
-			f.strs = append(f.strs, r.tmpl.Sources...)
 			f.hops = append(f.hops, r.tmpl.Path...)
 		}
-		f.strs = append(f.strs, t.stmts[k]...)
-		f.strs = append(f.strs, t.outside[k]...)
-		f.viaOff[k+1], f.strOff[k+1], f.hopOff[k+1] = int32(len(f.vias)), int32(len(f.strs)), int32(len(f.hops))
+		f.viaOff[k+1], f.hopOff[k+1] = int32(len(f.vias)), int32(len(f.hops))
 	}
 	return f
 }
