@@ -20,6 +20,7 @@ package loader
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
@@ -184,11 +185,21 @@ func readFile(file string) (string, []byte, error) {
 // load is one run of [Load]: its options, what it built so far, and the frameworks
 // and sets read.
 type load struct {
-	opts Options
-	d    *Data
-	fws  []catalog.Framework // the user's frameworks
-	user []mappings.Set      // the user's sets
-	csvs int                 // CSV framework files read
+	opts     Options
+	d        *Data
+	fws      []catalog.Framework // the user's frameworks
+	user     []mappings.Set      // the user's sets
+	embedded []mappings.Set      // the embedded sets, built once (see embeddedSets)
+	csvs     int                 // CSV framework files read
+}
+
+// embeddedSets returns the embedded mapping sets, built on first use and then
+// shared by the steps that need them (checking IDs, building the crosswalk).
+func (l *load) embeddedSets() []mappings.Set {
+	if l.embedded == nil {
+		l.embedded = mappings.Embedded()
+	}
+	return l.embedded
 }
 
 // fail returns the error of step, or nil when there are no problems.
@@ -261,7 +272,7 @@ func (l *load) readMappings() error {
 func (l *load) checkSetIDs() error {
 	var problems []error
 	taken := map[string]string{}
-	for _, s := range mappings.Embedded() {
+	for _, s := range l.embeddedSets() {
 		taken[s.ID] = "embedded already"
 	}
 	for _, s := range l.user {
@@ -293,7 +304,7 @@ func (l *load) validateSets() error {
 
 // buildCrosswalk builds the crosswalk over the catalog and every set.
 func (l *load) buildCrosswalk() error {
-	sets := append(mappings.Embedded(), l.user...)
+	sets := append(slices.Clip(l.embeddedSets()), l.user...)
 	cw, err := crosswalk.New(l.d.Catalog, sets...)
 	if err != nil {
 		return fail(StepBuildCrosswalk, []error{err})
