@@ -1,9 +1,12 @@
 package loader_test
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/controlgraph/controlgraph/loader"
+	"github.com/controlgraph/controlgraph/mappings"
 )
 
 func ExampleSniffCSV() {
@@ -27,4 +30,25 @@ func ExampleCSVSetMeta() {
 	// Output:
 	// acme-iso acme:1 iso27002:2022 crosswalk <nil>
 	// short.csv:2: from "AC-1": write refs in full (framework/id, e.g. iso27002:2022/5.15) so that the set's frameworks are known
+}
+
+func ExampleCheck() {
+	csv := "from;to;relationship\n5.1;GV.PO-01;related\n9.9;GV.PO-01;related\n"
+	c, err := loader.Check("upload.csv", strings.NewReader(csv), loader.CheckOptions{From: "iso27002", To: "csf"})
+	if err != nil {
+		fmt.Println(err) // a missing option, an unreadable stream: no problem of the file
+		return
+	}
+	fmt.Println(c.Kind, c.Valid(), c.Edges(), "edges")
+	for _, p := range c.Problems {
+		where := p.Where()
+		fmt.Println(p.Warning, where.Line, where.Field, where.Value, errors.Is(p, mappings.ErrDanglingRef))
+	}
+
+	_, err = loader.Check("upload.csv", strings.NewReader(csv), loader.CheckOptions{})
+	fmt.Println(errors.Is(err, loader.ErrMissingOption), err)
+	// Output:
+	// mappings false 2 edges
+	// false 3 from iso27002:2022/9.9 true
+	// true a mapping CSV needs --from FRAMEWORK and --to FRAMEWORK (the frameworks of its from and to columns)
 }
