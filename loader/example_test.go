@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/mappings"
 )
@@ -51,4 +52,34 @@ func ExampleCheck() {
 	// mappings false 2 edges
 	// false 3 from iso27002:2022/9.9 true
 	// true a mapping CSV needs --from FRAMEWORK and --to FRAMEWORK (the frameworks of its from and to columns)
+}
+
+func ExampleGuess() {
+	fmt.Println(loader.Guess("export.json", []byte(`{"frameworks": [], "mappings": []}`)))
+	fmt.Println(loader.Guess("soa.csv", []byte("Our SoA\n\nControl ID;Implementation status\n5.1;Yes\n")))
+	fmt.Println(loader.Guess("odd.csv", []byte("{x,title\nA,Alpha\n")))
+	// Output:
+	// document
+	// assessment
+	// framework
+}
+
+func ExampleResolveFramework() {
+	id, _ := loader.ResolveFramework(catalog.Default(), "NIST CSF 2.0")
+	fmt.Println(id)
+	_, err := loader.ResolveFramework(catalog.Default(), "acme")
+	fmt.Println(errors.Is(err, catalog.ErrUnknownFramework))
+	// Output:
+	// nist-csf:2.0
+	// true
+}
+
+func ExampleParseKind() {
+	k, err := loader.ParseKind("mappings")
+	fmt.Println(k, err)
+	_, err = loader.ParseKind("spreadsheet")
+	fmt.Println(errors.Is(err, loader.ErrKind), err)
+	// Output:
+	// mappings <nil>
+	// true unknown value "spreadsheet" for --kind; accepted: document, framework, mappings, assessment, oscal
 }
