@@ -462,3 +462,24 @@ func TestResolveFramework(t *testing.T) {
 		assert.Contains(t, err.Error(), `unknown framework "cis:9": this build has no CIS data (built with -tags nocis); frameworks: iso27002:2022, `)
 	}
 }
+
+// Check shares nothing between calls: concurrent checks of the same data, against
+// the same catalog, find the same (run with -race).
+func TestCheckConcurrent(t *testing.T) {
+	data := readFixture(t, acmeMapCSV)
+	cat := acmeCatalog(t)
+	want := check(t, "m.csv", data, loader.CheckOptions{From: "acme", To: "iso27002", Catalog: cat})
+	done := make(chan *loader.Checked)
+	for range 4 {
+		go func() {
+			c, _ := loader.Check("m.csv", bytes.NewReader(data), loader.CheckOptions{From: "acme", To: "iso27002", Catalog: cat})
+			done <- c
+		}()
+	}
+	for range 4 {
+		c := <-done
+		require.NotNil(t, c)
+		assert.Equal(t, want.Sets, c.Sets)
+		assert.Equal(t, want.Problems, c.Problems)
+	}
+}
