@@ -204,7 +204,11 @@ type row struct {
 	Entry
 	rec     int    // record number (1-based) for JSON, 0 for CSV
 	control string // as written, "" when given as a Ref
-	status  string // as written, "" when given as a Status
+	// controlCheck is a second column naming the control (a statement of
+	// applicability's "annex_a" beside "control"), as written: it must name the same
+	// control.
+	controlCheck string
+	status       string // as written, "" when given as a Status
 	// table: the row is of a spreadsheet (CSV, XLSX), where a row without a status is
 	// a heading, a footer or a control left unrated, not an error.
 	table bool
@@ -283,6 +287,7 @@ func (b *assessmentBuilder) add(r row) {
 		return
 	}
 	ref, ok := b.control(r)
+	ok = ok && b.sameControl(r, ref)
 	st, sok := b.status(r)
 	if !ok || !sok || b.duplicate(r, ref) {
 		return
@@ -320,6 +325,26 @@ func (b *assessmentBuilder) control(r row) (catalog.Ref, bool) {
 		b.annexBare = append(b.annexBare, r)
 	}
 	return ref, ok
+}
+
+// sameControl reports whether the second column naming the control of row r, if it
+// has one, names ref too; a problem says what each names when not.
+func (b *assessmentBuilder) sameControl(r row, ref catalog.Ref) bool {
+	if r.controlCheck == "" {
+		return true
+	}
+	var scratch problemList
+	other, _, ok := resolveControl(b.cat, b.fw, b.reading, r, r.controlCheck, &scratch, b.where)
+	if ok && other == ref {
+		return true
+	}
+	what := "names no control of " + string(b.fw)
+	if ok {
+		what = "names " + b.a.ControlID(other)
+	}
+	b.p.add(b.where(r, "control", r.controlCheck, fmt.Errorf("%w: the two control columns disagree: the first names %s, the second %s",
+		ErrMalformed, b.a.ControlID(ref), what)))
+	return false
 }
 
 // status reads the status of row r: the word written in a file, or the Status given

@@ -117,3 +117,23 @@ func TestAnnexBareExampleFile(t *testing.T) {
 	}
 	assert.Equal(t, "", statusOf(isms, clause51))
 }
+
+// Two columns naming the control (a statement of applicability has "control" and
+// "annex_a") are both read and must agree; a row where they do not is refused, saying
+// what each names. (report's TestSoAReadsBack reads a whole SoA back.)
+func TestTwoControlColumns(t *testing.T) {
+	a, err := ReadAssessmentCSV("s.csv", strings.NewReader("control,annex_a,inclusion_reason,exclusion_justification,status\n5.1,A.5.1,Risk plan,,implemented\n7.4,A.7.4,,No premises,not-applicable\n"), nil)
+	require.NoError(t, err)
+	e, ok := a.Entry(annex51)
+	require.True(t, ok)
+	assert.Equal(t, "Risk plan", e.Justification)
+	e, ok = a.Entry(catalog.NewRef(catalog.ISO27002v2022, "7.4"))
+	require.True(t, ok)
+	assert.Equal(t, "No premises", e.Justification, "the second justification column is read where the first is empty")
+
+	_, err = ReadAssessmentCSV("s.csv", strings.NewReader("control,annex_a,status\n5.1,A.5.2,implemented\n5.3,A.5.3,partial\n5.4,Z.9,partial\n"), nil)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `s.csv:2: field "control" = "A.5.2": malformed input: the two control columns disagree: the first names 5.1, the second names 5.2`)
+	assert.Contains(t, err.Error(), `s.csv:4: field "control" = "Z.9": malformed input: the two control columns disagree: the first names 5.4, the second names no control of iso27002:2022`)
+	assert.NotContains(t, err.Error(), "s.csv:3")
+}
