@@ -23,9 +23,9 @@ type batchLine struct {
 	// Optional, per line: the policy ("auto", "strict", "referenced"), CIS
 	// implementation groups ("IG1") and SP 800-53B baselines ("MODERATE") to limit the
 	// target to, as WithGroup and WithProfile do; each one word or an array of words.
-	Policy  string   `json:"policy,omitempty"`
-	IG      any `json:"ig,omitempty"`      // a word or an array of words: read by words
-	Profile any `json:"profile,omitempty"` // a word or an array of words: read by words
+	Policy  string `json:"policy,omitempty"`
+	IG      any    `json:"ig,omitempty"`      // a word or an array of words: read by words
+	Profile any    `json:"profile,omitempty"` // a word or an array of words: read by words
 }
 
 // BatchResult is one line of the output of [Crosswalk.GapBatch] and
