@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
 	"sync"
 
@@ -39,17 +40,24 @@ type Crosswalk struct {
 	edges []edgeRec // mapping edges kept, in set order then edge order
 	strs  []string  // the edges' sources, notes and labels, each once; strs[0] is ""
 
-	sets  []setRec
-	stmts map[int32][]stmtRec // statements by the node they are about
+	sets []setRec
+	// The statements about node i are stmts[stmtOff[i]:stmtOff[i+1]], in set order
+	// (stmtsOf); stmtOff is nil when no set makes a statement.
+	stmtOff []int32
+	stmts   []stmtRec
 
 	// item marks the nodes that are items of their framework (itemsOf).
 	item []bool
 
-	// twins are the same-ID controls of other frameworks that identity successions
-	// join to a node (cis:8/4.1 and cis:8.1/4.1), transitively; see mappings.Set.IsIdentity.
-	twins map[int32][]twin
-	// twinFws[f] are the frameworks whose controls identity successions join to f's.
-	twinFws map[int32][]int32
+	// The twins of node i, twins[twinOff[i]:twinOff[i+1]] (twinsOf), are the same-ID
+	// controls of other frameworks that identity successions join to it (cis:8/4.1
+	// and cis:8.1/4.1), transitively, by node; see mappings.Set.IsIdentity. twinOff is
+	// nil when no set is an identity succession.
+	twinOff []int32
+	twins   []twin
+	// twinFws[f] are the frameworks whose controls identity successions join to f's
+	// (one entry per framework).
+	twinFws [][]int32
 
 	// memo keeps the reach tables of gap queries (reachKey → *target), computed on
 	// first use from the immutable indexes above.
@@ -115,7 +123,6 @@ func (a arc) inv() bool { return a.e < 0 }
 
 type setRec struct {
 	info     SetInfo
-	stmts    []mappings.Statement
 	identity bool // mappings.Set.IsIdentity
 }
 
@@ -202,6 +209,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 		return nil, err
 	}
 	cw.strs = b.in.strs
+	b.indexStatements()
 	cw.adj = &nodeStore{}
 	cw.indexChildren()
 	cw.indexArcs()
@@ -227,6 +235,9 @@ type builder struct {
 	fromFW, toFW fwCache
 	in           *interner
 	seen         map[edgeKey]struct{} // the edges of the current set; one map for all sets
+	// The statements resolved, in set order, and the node each is about.
+	stmts     []stmtRec
+	stmtNodes []int32
 }
 
 // edgeKey identifies an edge within a set, for finding repeats.
@@ -237,13 +248,15 @@ type edgeKey struct {
 }
 
 func newBuilder(cw *Crosswalk, sets []mappings.Set) *builder {
-	total, most := 0, 0
+	total, most, stmts := 0, 0, 0
 	for _, s := range sets {
 		total += len(s.Edges)
 		most = max(most, len(s.Edges))
+		stmts += len(s.Statements)
 	}
 	cw.edges = make([]edgeRec, 0, total)
-	return &builder{cw: cw, in: newInterner(), seen: make(map[edgeKey]struct{}, most)}
+	return &builder{cw: cw, in: newInterner(), seen: make(map[edgeKey]struct{}, most),
+		stmts: make([]stmtRec, 0, stmts), stmtNodes: make([]int32, 0, stmts)}
 }
 
 func (b *builder) bad(e *EdgeError) {
@@ -298,14 +311,43 @@ func (b *builder) addSet(si int32, s *mappings.Set) {
 			b.bad(&EdgeError{Set: s.ID, Index: sti + 1, What: "statement", Field: "ref", Value: st.Ref.String(), Err: ErrDanglingRef})
 			continue
 		}
-		cw := b.cw
-		if cw.stmts == nil {
-			cw.stmts = map[int32][]stmtRec{}
-		}
-		st.Ref = cw.nodes[n].ref
-		cw.stmts[n] = append(cw.stmts[n], stmtRec{set: si, st: st, text: statementText(st)})
+		st.Ref = b.cw.nodes[n].ref
+		b.stmtNodes = append(b.stmtNodes, n)
+		b.stmts = append(b.stmts, stmtRec{set: si, st: st, text: statementText(st)})
 	}
-	b.cw.sets = append(b.cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements), identity: s.IsIdentity()})
+	b.cw.sets = append(b.cw.sets, setRec{info: info, identity: s.IsIdentity()})
+}
+
+// indexStatements lays out the statements the sets make by the node they are about
+// (a stable counting sort: set order within a node).
+func (b *builder) indexStatements() {
+	cw := b.cw
+	if len(b.stmts) == 0 {
+		return
+	}
+	cw.stmtOff = make([]int32, len(cw.nodes)+1)
+	for _, n := range b.stmtNodes {
+		cw.stmtOff[n+1]++
+	}
+	for i := range cw.nodes {
+		cw.stmtOff[i+1] += cw.stmtOff[i]
+	}
+	cw.stmts = make([]stmtRec, len(b.stmts))
+	fill := slices.Clone(cw.stmtOff[:len(cw.nodes)])
+	for k, n := range b.stmtNodes {
+		cw.stmts[fill[n]] = b.stmts[k]
+		fill[n]++
+	}
+	b.stmts, b.stmtNodes = nil, nil
+}
+
+// stmtsOf returns the statements about node i, in set order (shared: not to be
+// changed).
+func (cw *Crosswalk) stmtsOf(i int32) []stmtRec {
+	if cw.stmtOff == nil {
+		return nil
+	}
+	return cw.stmts[cw.stmtOff[i]:cw.stmtOff[i+1]]
 }
 
 // addEdge adds edge ei of set s (the si-th) unless it repeats one of the set, and
@@ -343,65 +385,73 @@ func (b *builder) addEdge(si int32, s *mappings.Set, ei int, info *SetInfo) {
 }
 
 // indexTwins joins the nodes that identity successions link, transitively (v8 → v8.1
-// → v8.2 makes all three twins of each other).
+// → v8.2 makes all three twins of each other), and lays them out by node.
 func (cw *Crosswalk) indexTwins() {
-	for ei, e := range cw.edges {
+	cw.twinFws = make([][]int32, len(cw.fws))
+	var tw twinSets
+	for _, e := range cw.edges {
 		if !cw.sets[e.set].identity {
 			continue
 		}
-		if cw.twins == nil {
-			cw.twins = map[int32][]twin{}
+		if tw == nil {
+			tw = twinSets{}
 		}
-		cw.addTwin(e.from, twin{node: e.to, set: cw.edges[ei].set})
-		cw.addTwin(e.to, twin{node: e.from, set: cw.edges[ei].set})
+		tw.add(e.from, twin{node: e.to, set: e.set})
+		tw.add(e.to, twin{node: e.from, set: e.set})
 	}
-	cw.closeTwins()
-	cw.indexTwinFrameworks()
+	if tw == nil {
+		return
+	}
+	tw.close()
+	cw.layOutTwins(tw)
 }
 
-// addTwin records t as a twin of node n, once; it reports whether it was new.
-func (cw *Crosswalk) addTwin(n int32, t twin) bool {
-	if t.node == n || slices.ContainsFunc(cw.twins[n], func(x twin) bool { return x.node == t.node }) {
+// twinSets are the twins of each node that has any, while [New] finds them.
+type twinSets map[int32][]twin
+
+// add records t as a twin of node n, once; it reports whether it was new.
+func (tw twinSets) add(n int32, t twin) bool {
+	if t.node == n || slices.ContainsFunc(tw[n], func(x twin) bool { return x.node == t.node }) {
 		return false
 	}
-	cw.twins[n] = append(cw.twins[n], t)
+	tw[n] = append(tw[n], t)
 	return true
 }
 
-// closeTwins makes twinship transitive: v8 → v8.1 → v8.2 makes all three twins of
-// each other. The nodes are visited in order, so the result does not depend on map
-// order.
-func (cw *Crosswalk) closeTwins() {
-	nodes := make([]int32, 0, len(cw.twins))
-	for n := range cw.twins {
-		nodes = append(nodes, n)
-	}
-	slices.Sort(nodes)
+// close makes twinship transitive: v8 → v8.1 → v8.2 makes all three twins of each
+// other. The nodes are visited in order, so the result does not depend on map order.
+func (tw twinSets) close() {
+	nodes := slices.Sorted(maps.Keys(tw))
 	for changed := true; changed; {
 		changed = false
 		for _, n := range nodes {
-			for k := 0; k < len(cw.twins[n]); k++ {
-				t := cw.twins[n][k]
-				for _, u := range cw.twins[t.node] {
-					changed = cw.addTwin(n, twin{node: u.node, set: t.set}) || changed
+			for k := 0; k < len(tw[n]); k++ {
+				t := tw[n][k]
+				for _, u := range tw[t.node] {
+					changed = tw.add(n, twin{node: u.node, set: t.set}) || changed
 				}
 			}
 		}
 	}
 }
 
-// indexTwinFrameworks sorts every node's twins and records, per framework, the
-// frameworks its controls have twins in.
-func (cw *Crosswalk) indexTwinFrameworks() {
-	for n := range cw.twins {
-		slices.SortFunc(cw.twins[n], func(x, y twin) int { return cmp.Compare(x.node, y.node) })
-		f := cw.nodes[n].fw
-		for _, t := range cw.twins[n] {
-			g := cw.nodes[t.node].fw
-			if cw.twinFws == nil {
-				cw.twinFws = map[int32][]int32{}
-			}
-			if !slices.Contains(cw.twinFws[f], g) {
+// layOutTwins stores every node's twins, sorted by node, in twins (twinsOf), and
+// records, per framework, the frameworks its controls have twins in.
+func (cw *Crosswalk) layOutTwins(tw twinSets) {
+	n, total := len(cw.nodes), 0
+	for _, ts := range tw {
+		total += len(ts)
+	}
+	cw.twinOff = make([]int32, n+1)
+	cw.twins = make([]twin, 0, total)
+	for i := range n {
+		ts := tw[int32(i)]
+		slices.SortFunc(ts, func(x, y twin) int { return cmp.Compare(x.node, y.node) })
+		cw.twins = append(cw.twins, ts...)
+		cw.twinOff[i+1] = int32(len(cw.twins))
+		f := cw.nodes[i].fw
+		for _, t := range ts {
+			if g := cw.nodes[t.node].fw; !slices.Contains(cw.twinFws[f], g) {
 				cw.twinFws[f] = append(cw.twinFws[f], g)
 			}
 		}
@@ -411,11 +461,19 @@ func (cw *Crosswalk) indexTwinFrameworks() {
 	}
 }
 
-func (cw *Crosswalk) hasTwins(i int32) bool { return len(cw.twins[i]) > 0 }
+// twinsOf returns the twins of node i, by node (shared: not to be changed).
+func (cw *Crosswalk) twinsOf(i int32) []twin {
+	if cw.twinOff == nil {
+		return nil
+	}
+	return cw.twins[cw.twinOff[i]:cw.twinOff[i+1]]
+}
+
+func (cw *Crosswalk) hasTwins(i int32) bool { return len(cw.twinsOf(i)) > 0 }
 
 // twinIn returns the twin of node i in framework f, or -1.
 func (cw *Crosswalk) twinIn(i, f int32) int32 {
-	for _, t := range cw.twins[i] {
+	for _, t := range cw.twinsOf(i) {
 		if cw.nodes[t.node].fw == f {
 			return t.node
 		}
@@ -583,7 +641,7 @@ func (cw *Crosswalk) Statements(r catalog.Ref) iter.Seq[mappings.Statement] {
 		if !ok {
 			return
 		}
-		for _, s := range cw.stmts[i] {
+		for _, s := range cw.stmtsOf(i) {
 			if !yield(s.st) {
 				return
 			}
