@@ -26,16 +26,30 @@ type Crosswalk struct {
 	// a mapping edge links, in both directions. Its store, adj, holds that adjacency
 	// with each mapping edge's payload, and is what every query walks (see
 	// nodeStore). It is built once, never mutated and never handed out.
-	g   graph.Graph[int32, int32]
-	adj *nodeStore
+	g graph.Graph[int32, int32]
 
-	nodes []node // every catalog node, in catalog (document) order
+	graphData
+
 	// byID[f] maps the ID of each node of framework f to the node (canonical Refs:
 	// see lookup). One map per framework keyed by the ID alone is smaller and quicker
 	// than one keyed by the whole Ref (two strings).
-	byID  []map[string]int32
-	fws   []fwSpan // frameworks in catalog order
+	byID  []idIndex
 	fwIdx map[catalog.FrameworkID]int32
+
+	// memo keeps the reach tables of gap queries (reachKey → *target), computed on
+	// first use from the immutable indexes above.
+	memo sync.Map
+}
+
+// graphData is what [New] computes from a catalog and mapping sets and the queries
+// read, but for the look-up maps: plain values and slices, no maps and no pointers to
+// other parts of it. The embedded crosswalk's is static data, written by the
+// generator (embed_graph.go): [Default] builds nothing of it.
+type graphData struct {
+	adj nodeStore // the graph's store: the hierarchy and the mapping arcs of every node
+
+	nodes []node   // every catalog node, in catalog (document) order
+	fws   []fwSpan // frameworks in catalog order
 
 	edges []edgeRec // mapping edges kept, in set order then edge order
 	strs  []string  // the edges' sources, notes and labels, each once; strs[0] is ""
@@ -58,10 +72,29 @@ type Crosswalk struct {
 	// twinFws[f] are the frameworks whose controls identity successions join to f's
 	// (one entry per framework).
 	twinFws [][]int32
+}
 
-	// memo keeps the reach tables of gap queries (reachKey → *target), computed on
-	// first use from the immutable indexes above.
-	memo sync.Map
+// idIndex maps the IDs of one framework's nodes to the nodes. [New] makes it at once;
+// [Default]'s crosswalk, whose nodes are static data, when a query first looks up a
+// node of the framework, so that its first use does not grow with the frameworks.
+type idIndex struct {
+	once sync.Once
+	ids  map[string]int32
+}
+
+// idsOf returns the index of framework f's IDs, making it on first use.
+func (cw *Crosswalk) idsOf(f int32) map[string]int32 {
+	x := &cw.byID[f]
+	x.once.Do(func() {
+		if x.ids == nil {
+			sp := cw.fws[f]
+			x.ids = make(map[string]int32, sp.end-sp.start)
+			for i := sp.start; i < sp.end; i++ {
+				x.ids[cw.nodes[i].ref.ID] = i
+			}
+		}
+	})
+	return x.ids
 }
 
 type node struct { // fields ordered to leave no padding
@@ -210,7 +243,6 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 	}
 	cw.strs = b.in.strs
 	b.indexStatements()
-	cw.adj = &nodeStore{}
 	cw.indexChildren()
 	cw.indexArcs()
 	cw.indexTwins()
@@ -220,8 +252,13 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 			cw.item[i] = true
 		}
 	}
-	cw.g = graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](cw.adj), graph.Directed())
+	cw.makeGraph()
 	return cw, nil
+}
+
+// makeGraph makes the graph over the store, which is complete.
+func (cw *Crosswalk) makeGraph() {
+	cw.g = graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](&cw.adj), graph.Directed())
 }
 
 // builder adds the mapping sets to a crosswalk under construction: their edges,
@@ -482,17 +519,19 @@ func (cw *Crosswalk) twinIn(i, f int32) int32 {
 }
 
 func (cw *Crosswalk) indexNodes() {
-	n := 0
+	n, nfw := 0, 0
 	for in := range cw.cat.Frameworks() {
 		n += in.Controls
+		nfw++
 	}
 	cw.nodes = make([]node, 0, n)
+	cw.byID = make([]idIndex, nfw)
 	for in := range cw.cat.Frameworks() {
 		fi := int32(len(cw.fws))
 		start := int32(len(cw.nodes))
 		cw.fwIdx[in.ID] = fi
 		ids := make(map[string]int32, in.Controls)
-		cw.byID = append(cw.byID, ids)
+		cw.byID[fi].ids = ids
 		var orphans []int32 // nodes whose parent is not indexed yet, or is elsewhere
 		var parents []catalog.Ref
 		for c := range cw.cat.Controls(in.ID) {
@@ -545,7 +584,7 @@ func (cw *Crosswalk) indexArcs() {
 		deg[e.from]++
 		deg[e.to]++
 	}
-	adj := cw.adj
+	adj := &cw.adj
 	adj.arcOff = make([]int32, n+1)
 	var sum int32
 	for i := 0; i < n; i++ {
@@ -599,7 +638,7 @@ func (cw *Crosswalk) arcsOf(i int32) []arc { return cw.adj.arcsOf(i) }
 // indexChildren adds the hierarchy to the graph's store: the children of every
 // node, in document order.
 func (cw *Crosswalk) indexChildren() {
-	adj := cw.adj
+	adj := &cw.adj
 	adj.childOff = make([]int32, len(cw.nodes)+1)
 	for _, nd := range cw.nodes {
 		if nd.parent >= 0 {
@@ -682,7 +721,7 @@ func (cw *Crosswalk) lookup(r catalog.Ref) (int32, bool) {
 	if !ok {
 		return 0, false
 	}
-	i, ok := cw.byID[f][r.ID]
+	i, ok := cw.idsOf(f)[r.ID]
 	return i, ok
 }
 
@@ -699,7 +738,7 @@ func (c *fwCache) lookup(cw *Crosswalk, r catalog.Ref) (int32, bool) {
 		if !ok {
 			return 0, false
 		}
-		c.fw, c.ids = r.Framework, cw.byID[f]
+		c.fw, c.ids = r.Framework, cw.idsOf(f)
 	}
 	i, ok := c.ids[r.ID]
 	return i, ok
@@ -745,7 +784,11 @@ func (f *internField) id(s string) int32 {
 func (cw *Crosswalk) isLeaf(i int32) bool { return cw.nodes[i].children == 0 }
 
 var defaultCrosswalk = sync.OnceValue(func() *Crosswalk {
-	cw, err := New(catalog.Default(), embeddedSets()...)
+	cat := catalog.Default()
+	if d := embeddedGraph; d != nil && d.fits(cat) {
+		return fromGraphData(cat, d)
+	}
+	cw, err := New(cat, embeddedSets()...)
 	if err != nil {
 		panic(fmt.Sprintf("%v: %v", errCorruptEmbeddedGraph, err))
 	}
@@ -753,6 +796,8 @@ var defaultCrosswalk = sync.OnceValue(func() *Crosswalk {
 })
 
 // Default returns the crosswalk of the embedded catalog ([catalog.Default]) and the
-// embedded mapping sets, built on first use and shared afterwards. (The embedded data
+// embedded mapping sets, made on first use and shared afterwards. It is what [New]
+// builds from them, but computed when the module was generated: its indexes are
+// static data, and its first use builds only the look-up maps. (The embedded data
 // is checked by the tests; a corrupt build panics here.)
 func Default() *Crosswalk { return defaultCrosswalk() }
