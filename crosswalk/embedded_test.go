@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -163,4 +164,35 @@ func gapJSON(t *testing.T, r *GapResult) string {
 	b, err := r.MarshalJSON()
 	require.NoError(t, err)
 	return string(b)
+}
+
+// TestTablesConcurrentFirstLookups: the maps of control IDs of a crosswalk made from
+// the static data are made on first look-up; goroutines that look up controls of
+// every framework at once (under -race, the test of it) get New's answers.
+func TestTablesConcurrentFirstLookups(t *testing.T) {
+	tab, cw := tablesAndNew(t)
+	want := make([][]Link, len(cw.fws))
+	for f, sp := range cw.fws {
+		links, err := cw.Map(cw.nodes[(sp.start+sp.end)/2].ref, cw.fws[(f+1)%len(cw.fws)].id)
+		require.NoError(t, err)
+		want[f] = links
+	}
+	got := make([][][]Link, 4)
+	var wg sync.WaitGroup
+	for g := range got {
+		got[g] = make([][]Link, len(cw.fws))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range tab.fws {
+				f := (k + g) % len(tab.fws) // each goroutine starts with another framework
+				sp := tab.fws[f]
+				got[g][f], _ = tab.Map(tab.nodes[(sp.start+sp.end)/2].ref, tab.fws[(f+1)%len(tab.fws)].id)
+			}
+		}()
+	}
+	wg.Wait()
+	for g := range got {
+		assert.Equal(t, want, got[g], "goroutine %d", g)
+	}
 }
