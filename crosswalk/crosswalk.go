@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dominikbraun/graph"
 
@@ -78,21 +79,29 @@ type graphData struct {
 // [Default]'s crosswalk, whose nodes are static data, when a query first looks up a
 // node of the framework, so that its first use does not grow with the frameworks.
 type idIndex struct {
+	made atomic.Bool // ids is made (set after it, read before it)
 	once sync.Once
 	ids  map[string]int32
 }
 
 // idsOf returns the index of framework f's IDs, making it on first use.
 func (cw *Crosswalk) idsOf(f int32) map[string]int32 {
+	if x := &cw.byID[f]; x.made.Load() {
+		return x.ids
+	}
+	return cw.makeIDs(f)
+}
+
+// makeIDs makes the index of framework f's IDs, once, and returns it.
+func (cw *Crosswalk) makeIDs(f int32) map[string]int32 {
 	x := &cw.byID[f]
 	x.once.Do(func() {
-		if x.ids == nil {
-			sp := cw.fws[f]
-			x.ids = make(map[string]int32, sp.end-sp.start)
-			for i := sp.start; i < sp.end; i++ {
-				x.ids[cw.nodes[i].ref.ID] = i
-			}
+		sp := cw.fws[f]
+		x.ids = make(map[string]int32, sp.end-sp.start)
+		for i := sp.start; i < sp.end; i++ {
+			x.ids[cw.nodes[i].ref.ID] = i
 		}
+		x.made.Store(true)
 	})
 	return x.ids
 }
@@ -532,6 +541,7 @@ func (cw *Crosswalk) indexNodes() {
 		cw.fwIdx[in.ID] = fi
 		ids := make(map[string]int32, in.Controls)
 		cw.byID[fi].ids = ids
+		cw.byID[fi].made.Store(true)
 		var orphans []int32 // nodes whose parent is not indexed yet, or is elsewhere
 		var parents []catalog.Ref
 		for c := range cw.cat.Controls(in.ID) {
@@ -733,15 +743,21 @@ type fwCache struct {
 }
 
 func (c *fwCache) lookup(cw *Crosswalk, r catalog.Ref) (int32, bool) {
-	if c.ids == nil || r.Framework != c.fw {
-		f, ok := cw.fwIdx[r.Framework]
-		if !ok {
-			return 0, false
-		}
-		c.fw, c.ids = r.Framework, cw.idsOf(f)
+	if (c.ids == nil || r.Framework != c.fw) && !c.switchTo(cw, r.Framework) {
+		return 0, false
 	}
 	i, ok := c.ids[r.ID]
 	return i, ok
+}
+
+// switchTo makes the cache look up the IDs of framework fw; it reports whether the
+// crosswalk has fw.
+func (c *fwCache) switchTo(cw *Crosswalk, fw catalog.FrameworkID) bool {
+	f, ok := cw.fwIdx[fw]
+	if ok {
+		c.fw, c.ids = fw, cw.idsOf(f)
+	}
+	return ok
 }
 
 // interner numbers the edges' strings for [New]: strs[id(s)] == s, id("") == 0. Each
