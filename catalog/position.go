@@ -48,7 +48,7 @@ func (p Position) String() string {
 }
 
 // Positioned is implemented by every error of the library that points into a
-// user's input — [*DataError] here, mappings.Problem, crosswalk.AssessmentError and
+// user's input — [*DataError] here (mappings reports it too), crosswalk.AssessmentError and
 // crosswalk.EdgeError, oscal.Error — so that a caller reads where a problem is the
 // same way whatever layer found it:
 //

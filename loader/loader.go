@@ -68,7 +68,7 @@ type Data struct {
 	Imports []*oscal.ImportReport
 	// Warnings are what [mappings.Validate] found wrong with the user's sets but
 	// reads through (known quirks of a source, such as a misprint kept as printed).
-	Warnings []*mappings.Problem
+	Warnings []*catalog.DataError
 }
 
 // CatalogFile is a framework file that held one framework.
@@ -292,7 +292,7 @@ func (l *load) validateSets() error {
 		s = mappings.Resolve(s, l.d.Catalog)
 		l.user[i] = s
 		for _, p := range mappings.Validate(s, l.d.Catalog) {
-			if p.Severity == mappings.Warning {
+			if p.Warning {
 				l.d.Warnings = append(l.d.Warnings, p)
 				continue
 			}
