@@ -57,7 +57,7 @@ func TestPositionedAcrossLayers(t *testing.T) {
 		_, err := crosswalk.New(catalog.Default(), mappings.Set{ID: "s", From: catalog.CSF20, To: catalog.ISO27002v2022, Kind: mappings.Crosswalk,
 			Edges: []mappings.Edge{{From: catalog.NewRef(catalog.CSF20, "GV.OC-01"), To: catalog.NewRef(catalog.ISO27002v2022, "9.99"), Relationship: mappings.Related}}})
 		p := where(t, err)
-		assert.Equal(t, catalog.Position{Record: `mapping set "s" edge #1`, Field: "to", Value: "iso27002:2022/9.99"}, p)
+		assert.Equal(t, catalog.Position{Record: `set "s": edge #1 (nist-csf:2.0/GV.OC-01 → iso27002:2022/9.99)`, Field: "to", Value: "iso27002:2022/9.99"}, p)
 	})
 	t.Run("OSCAL", func(t *testing.T) {
 		_, _, err := oscal.ImportCatalog("c.json", []byte(`{"catalog": {"uuid": "5e3e6f3c-6c2a-4c3b-9a8e-0d1c2b3a4f5e",

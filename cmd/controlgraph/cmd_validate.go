@@ -406,7 +406,7 @@ func (v *validator) runAssessment(rep *validateJSON) error {
 		rep.Summary += "; read as " + in.String()
 	}
 	for _, w := range a.Warnings() {
-		msg := w.Error()
+		msg := strings.TrimPrefix(w.Error(), "warning: ")
 		if errors.Is(w, crosswalk.ErrIncomplete) {
 			missing := a.NotAssessed()
 			ids := make([]string, len(missing))
