@@ -48,8 +48,8 @@ func (p Position) String() string {
 }
 
 // Positioned is implemented by every error of the library that points into a
-// user's input — [*DataError] here (mappings and crosswalk report it too),
-// oscal.Error — so that a caller reads where a problem is the
+// user's input — [*DataError], which mappings, crosswalk and oscal report too
+// — so that a caller reads where a problem is the
 // same way whatever layer found it:
 //
 //	var p catalog.Positioned
