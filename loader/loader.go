@@ -182,6 +182,16 @@ func readFile(file string) (string, []byte, error) {
 	return file, data, err
 }
 
+// readError is the problem of a file that could not be read: a
+// [*catalog.DataError] when the file is past the size limit (it is the user's
+// input at fault), the error of the file system otherwise.
+func readError(name string, err error) error {
+	if errors.Is(err, limits.ErrTooLarge) {
+		return &catalog.DataError{File: name, Err: err}
+	}
+	return fmt.Errorf("cannot read %s: %w", name, err)
+}
+
 // load is one run of [Load]: its options, what it built so far, and the frameworks
 // and sets read.
 type load struct {
@@ -218,7 +228,7 @@ func (l *load) readCatalogs() error {
 	for _, file := range l.opts.Catalogs {
 		name, data, err := l.opts.ReadFile(file)
 		if err != nil {
-			problems = append(problems, fmt.Errorf("cannot read %s: %w", name, err))
+			problems = append(problems, readError(name, err))
 			continue
 		}
 		fws, uuid, err := l.readFramework(name, file, data)
@@ -255,7 +265,7 @@ func (l *load) readMappings() error {
 	for _, file := range l.opts.Mappings {
 		name, data, err := l.opts.ReadFile(file)
 		if err != nil {
-			problems = append(problems, fmt.Errorf("cannot read %s: %w", name, err))
+			problems = append(problems, readError(name, err))
 			continue
 		}
 		sets, err := l.readSets(name, file, data)
