@@ -43,7 +43,7 @@ type DataError struct {
 	// 0 when unknown.
 	Line int
 	// Record names the element at fault, in the words of its format:
-	// `framework "acme:1" control #12 "AC-3"`, `set "s" edge #3 (a → b)`,
+	// `framework "acme:1" control #12 "AC-3"`, `set "s": edge #3 (a → b)`,
 	// `controls[4]`, a JSON path such as `catalog.groups[2].controls[5].id`.
 	Record string
 	// Field is the field or column at fault ("parent", "status", "column 3").

@@ -550,8 +550,8 @@ func TestDataErrorText(t *testing.T) {
 		// Detail follows the kind; a warning says so first.
 		{catalog.DataError{File: "a.csv", Line: 4, Field: "control", Value: "5.1", Err: catalog.ErrDuplicateID, Detail: "first on line 2"},
 			`a.csv:4: field "control" = "5.1": duplicate ID: first on line 2`},
-		{catalog.DataError{Warning: true, Record: `set "s" edge #3 (a → b)`, Value: "5.l", Err: catalog.ErrInvalidValue, Detail: "read as 5.1"},
-			`warning: set "s" edge #3 (a → b) = "5.l": invalid value: read as 5.1`},
+		{catalog.DataError{Warning: true, Record: `set "s": edge #3 (a → b)`, Value: "5.l", Err: catalog.ErrInvalidValue, Detail: "read as 5.1"},
+			`warning: set "s": edge #3 (a → b) = "5.l": invalid value: read as 5.1`},
 		// Control characters are escaped wherever they come from; line breaks of a
 		// wrapped text become spaces; long values are clipped.
 		{catalog.DataError{File: "f\x1b[31m.csv", Field: "to", Value: "a\tb", Err: errors.New("bad\nthing"), Detail: "x\u202ey"},

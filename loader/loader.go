@@ -110,7 +110,8 @@ func (s Step) String() string {
 
 // Error is the data [Load] refuses: every problem found at the step that failed.
 // A problem may itself join several ([errors.Join]), as a reader reports all the
-// problems of one file.
+// problems of one file. It is a step, not a place in a file: each problem that
+// points into one is a [*catalog.DataError], which [errors.As] finds through it.
 type Error struct {
 	Step     Step    // the step that failed
 	Problems []error // every problem that step found, in the order found; never empty
