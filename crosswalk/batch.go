@@ -186,11 +186,19 @@ func (b *batchRun) work() {
 		default:
 			out, err = appendFullLine(res.ID, res.Line, res.Result)
 		}
-		if err != nil {
-			out, _ = codec.Marshal(BatchResult{ID: res.ID, Line: j.line, Error: "cannot encode the result: " + err.Error()})
-		}
-		b.results <- batchOut{seq: j.seq, out: out, ok: res.Error == ""}
+		b.results <- batchAnswer(j.seq, res, out, err)
 	}
+}
+
+// batchAnswer is the answer to a line: out, the line encoded, unless encoding it
+// failed (err); then an error line naming the line as every error line does, and
+// counted as a failure.
+func batchAnswer(seq int, res BatchResult, out []byte, err error) batchOut {
+	if err != nil {
+		out, _ = codec.Marshal(BatchResult{ID: res.ID, Line: res.Line, Error: lineName(res.Line, res.ID) + ": cannot encode the result: " + err.Error()})
+		return batchOut{seq: seq, out: out}
+	}
+	return batchOut{seq: seq, out: out, ok: res.Error == ""}
 }
 
 // appendFullLine is the line of [Crosswalk.GapBatch] for the result g of the line

@@ -439,3 +439,22 @@ func FuzzGapBatch(f *testing.F) {
 		}
 	})
 }
+
+// TestBatchAnswerEncodeError: a line whose result cannot be encoded becomes an error
+// line that names the line (and its ID) as every other error line does, and counts
+// as a failure, not as a result.
+func TestBatchAnswerEncodeError(t *testing.T) {
+	res := BatchResult{ID: "site-7", Line: 12, Result: &GapResult{}}
+	a := batchAnswer(3, res, nil, errors.New("json: unsupported value: NaN"))
+	assert.Equal(t, 3, a.seq)
+	assert.False(t, a.ok, "an encoding failure is a failed line")
+	var got BatchResult
+	require.NoError(t, codec.DecodeTrusted(a.out, &got))
+	assert.Equal(t, BatchResult{ID: "site-7", Line: 12, Error: `line 12 (id "site-7"): cannot encode the result: json: unsupported value: NaN`}, got)
+
+	ok := batchAnswer(4, res, []byte(`{"id":"site-7"}`), nil)
+	assert.True(t, ok.ok)
+	assert.Equal(t, `{"id":"site-7"}`, string(ok.out))
+	failed := batchAnswer(5, BatchResult{Line: 2, Error: "line 2: bad"}, []byte(`{"line":2}`), nil)
+	assert.False(t, failed.ok)
+}

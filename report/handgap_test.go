@@ -100,9 +100,11 @@ func TestHandGapTable(t *testing.T) {
 	assert.Contains(t, s, "\n  DE.CM-01\n")
 	assert.Contains(t, s, "\nNot assessed (count as not implemented): 5.2\n")
 	assert.NotContains(t, s, "5.2 (related at PR.AA", "context reaches are not listed as reaching")
-	// The tables and paragraphs fit the width (the title and header lines above
-	// them are written whole).
-	assertFits(t, s[strings.Index(s, "\nCoverage "):], 60)
+	// Everything fits the width: the title and the header lines wrap at spaces
+	// like the paragraphs, the tables share out their columns.
+	assertFits(t, s, 60)
+	assert.True(t, strings.HasPrefix(s, "Gap analysis: ISO/IEC 27002:2022 against NIST Cybersecurity\nFramework 2.0\n"), s)
+	assert.Contains(t, s, "\nTarget:   NIST Cybersecurity Framework 2.0 (nist-csf:2.0)\n")
 	// The gap row: its reach wraps within REACHED BY (a word longer than the
 	// column is broken), nothing is cut.
 	_, reached := tableColumns(t, s, "ID", "TITLE", "REACHED BY")

@@ -85,17 +85,19 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	}
 	cat := opts.catalog()
 	t := newTableWriter(w)
-	t.f("%s\n", cell(gapTitle(res, cat, opts), 0))
-	t.f("Baseline: %s (%s)\nTarget:   %s (%s)\nPolicy:   %s\nDerived:  %s\n",
-		cell(frameworkName(cat, res.Baseline), 0), res.Baseline, cell(frameworkName(cat, res.Target), 0), res.Target, res.Policy, onOff(res.Derived))
+	t.para(opts.Width, "", "", gapTitle(res, cat, opts))
+	const indent = "          " // under the values of the header lines
+	t.para(opts.Width, "Baseline: ", indent, frameworkName(cat, res.Baseline)+" ("+string(res.Baseline)+")")
+	t.para(opts.Width, "Target:   ", indent, frameworkName(cat, res.Target)+" ("+string(res.Target)+")")
+	t.f("Policy:   %s\nDerived:  %s\n", res.Policy, onOff(res.Derived))
 	if s := scopeLabel(res); s != "" {
-		t.f("Limited:  %s\n", s)
+		t.para(opts.Width, "Limited:  ", indent, s)
 	}
 	if opts.Assessment != "" {
-		t.f("Assessed: %s\n", cell(opts.Assessment, 0))
+		t.para(opts.Width, "Assessed: ", indent, opts.Assessment)
 	}
 	for _, n := range res.Notes {
-		t.f("Note:     %s\n", cell(n, 0))
+		t.para(opts.Width, "Note:     ", indent, n)
 	}
 	s := res.Summary
 	t.f("\nCoverage %s%% (%d of %d applicable items covered)\n", pct(s.CoveragePercent), s.Covered, s.Applicable)

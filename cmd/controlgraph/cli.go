@@ -75,6 +75,11 @@ type invocation struct {
 	// stream is standard output when the output goes there (no -o): a command that
 	// streams (gap --batch) writes to it directly instead of buffering in out.
 	stream io.Writer
+	// outPath is -o's file, "" for standard output.
+	outPath string
+	// streamed is set when the command wrote its output itself ([invocation.streamOutput]):
+	// out is then not written.
+	streamed bool
 }
 
 var commands = map[string]*command{}
@@ -175,6 +180,8 @@ func (c *command) invocation(stdin io.Reader, stdout, stderr io.Writer, out *out
 	x.terminal = isTerminal(stdout) && toStdout
 	if toStdout {
 		x.stream = stdout
+	} else {
+		x.outPath = out.path
 	}
 	if c.formats != nil {
 		if err := out.checkExt(c.name, c.formats); err != nil {
@@ -197,8 +204,10 @@ func (c *command) finish(x *invocation, err error, out *outputOptions, stdout, s
 	if err != nil && !errors.As(err, &finding) {
 		return fail(stderr, c, err)
 	}
-	if werr := out.write(x.out.Bytes(), stdout); werr != nil {
-		return fail(stderr, c, werr)
+	if !x.streamed { // a streaming command wrote its output itself
+		if werr := out.write(x.out.Bytes(), stdout); werr != nil {
+			return fail(stderr, c, werr)
+		}
 	}
 	if finding != nil {
 		fmt.Fprintf(stderr, "controlgraph %s: %s\n", c.name, finding.msg)

@@ -59,9 +59,9 @@ coverage, and are ranked by the number of distinct paths (routes) that support t
 optionally "policy", "ig", "profile") in, one JSON result per line out, in input
 order, on every core; a bad line gives an error line with its number and the exit
 status 1. --brief writes each result as the summary and each item's status (about a
-sixteenth of the bytes against CSF 2.0, and no recommendations). With -o the lines
-are written when the batch ends, held in memory until then; for a large batch,
-redirect standard output instead, which streams them.`,
+sixteenth of the bytes against CSF 2.0, and no recommendations). With -o OUT the
+lines stream to a temporary file beside OUT, which replaces OUT when the batch ends
+(and is removed, OUT left as it was, when reading the batch fails).`,
 		examples: []string{
 			"gap --assessment examples/assessments/small-company.csv --target nist-csf:2.0",
 			"gap --assessment assessment.csv --target cis --ig IG1",
@@ -151,7 +151,7 @@ func oneLine(err error) string {
 }
 
 // gapBatch runs gap --batch: JSON lines in, JSON lines out (in brief with --brief),
-// streamed to standard output (or buffered for -o), in input order; a bad line is an
+// streamed to standard output or -o's file, in input order; a bad line is an
 // error line and the rest goes on. The exit status is 1 when a line failed.
 func (x *invocation) gapBatch(fs *flag.FlagSet, file string, tf *targetFlags, recs int, brief bool) error {
 	opts, err := x.batchOptions(fs, tf, recs)
@@ -167,15 +167,18 @@ func (x *invocation) gapBatch(fs *flag.FlagSet, file string, tf *targetFlags, re
 		defer f.Close()
 		in = f
 	}
-	var w io.Writer = x.out
-	if x.stream != nil {
-		w = x.stream
+	w, done, err := x.streamOutput()
+	if err != nil {
+		return err
 	}
 	run := x.crosswalk().GapBatch
 	if brief {
 		run = x.crosswalk().GapBatchBrief
 	}
 	stats, err := run(in, w, opts...)
+	if derr := done(err == nil); err == nil {
+		err = derr
+	}
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -312,4 +314,51 @@ func TestGapBatchCLI(t *testing.T) {
 	require.NoError(t, codec.DecodeTrusted([]byte(blines[2]), &short))
 	assert.Equal(t, full.Result.Summary, short.Brief.Summary)
 	assert.Positive(t, short.Brief.Summary.Total)
+}
+
+// failingReader gives data, then an error: a batch input that breaks off.
+type failingReader struct{ data *strings.Reader }
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	if r.data.Len() == 0 {
+		return 0, errors.New("connection reset")
+	}
+	return r.data.Read(p)
+}
+
+// gap --batch -o FILE streams the lines into a temporary file that replaces FILE
+// (keeping its mode) when the batch ends, with the bytes standard output gets; when
+// reading the batch fails part-way, FILE is left as it was and no temporary file
+// stays behind.
+func TestGapBatchOutputFile(t *testing.T) {
+	in := `{"id":"a","target":"csf","assessment":{"controls":[{"control":"5.1","status":"implemented"}]}}
+{"id":"b","target":"nope","assessment":{"controls":[]}}
+`
+	stdout, _, code := cliIn(t, in, "gap", "--batch", "-", "--recommendations", "0", "--brief")
+	require.Equal(t, 1, code)
+
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte("old\n"), 0o640))
+	out, errs, code := cliIn(t, in, "gap", "--batch", "-", "--recommendations", "0", "--brief", "-o", path)
+	assert.Equal(t, 1, code, "a failed line is a finding: exit 1, the output still written")
+	assert.Empty(t, out)
+	assert.Contains(t, errs, "batch: 2 lines, 1 results, 1 errors")
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, stdout, string(got))
+	st, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o640), st.Mode().Perm(), "the replaced file keeps its mode")
+
+	var stderr bytes.Buffer
+	code = run([]string{"gap", "--batch", "-", "--recommendations", "0", "-o", path}, &failingReader{strings.NewReader(in)}, io.Discard, &stderr)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, stderr.String(), "connection reset")
+	got, err = os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, stdout, string(got), "a batch that failed leaves the file as it was")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, entries, 1, "no temporary file left behind")
 }

@@ -130,6 +130,28 @@ func (x *invocation) readInput(file string) (name string, data []byte, err error
 // '{' (loader.LooksJSON).
 func looksJSON(data []byte) bool { return loader.LooksJSON(data) }
 
+// streamOutput is where a command that streams its output (gap --batch) writes:
+// standard output, or -o's file, written as it comes (a file replaced atomically when
+// done(true), left as it was when done(false)). done's error is one of finishing the
+// file.
+func (x *invocation) streamOutput() (w io.Writer, done func(ok bool) error, err error) {
+	if x.stream != nil {
+		return x.stream, func(bool) error { return nil }, nil
+	}
+	f, err := createOutput(x.outPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	x.streamed = true
+	return f, func(ok bool) error {
+		if !ok {
+			f.abort()
+			return nil
+		}
+		return f.commit()
+	}, nil
+}
+
 // write sends the command's finished output to -o's file or to stdout.
 func (o *outputOptions) write(data []byte, stdout io.Writer) error {
 	if o.path == "" || o.path == "-" {
@@ -139,59 +161,77 @@ func (o *outputOptions) write(data []byte, stdout io.Writer) error {
 	return writeOutput(o.path, data)
 }
 
-// writeOutput writes data to path according to what is there:
+// writeOutput writes data to path as [createOutput] describes.
+func writeOutput(path string, data []byte) error {
+	f, err := createOutput(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.abort()
+		return err
+	}
+	return f.commit()
+}
+
+// outputFile is -o's file being written: a temporary file beside the target that
+// [outputFile.commit] renames over it, or a device or pipe written straight through.
+// What is written streams to it; nothing is held in memory.
+type outputFile struct {
+	path   string // for messages
+	target string // the file to replace; "" when written through
+	f      *os.File
+	perm   fs.FileMode
+	keep   bool // give the file perm (the mode of the file it replaces)
+}
+
+// createOutput opens path for writing according to what is there:
 //
-//   - nothing: a new file, created atomically (a temporary file beside it, renamed),
-//     with mode 0666 less the umask;
-//   - a regular file: replaced atomically, keeping its mode (permission bits);
+//   - nothing: a new file, created atomically (a temporary file beside it, renamed
+//     on commit), with mode 0666 less the umask;
+//   - a regular file: replaced atomically on commit, keeping its mode (permission
+//     bits);
 //   - a character device or a named pipe (/dev/null, /dev/stdout, a terminal, a
 //     FIFO): written straight through, never replaced;
 //   - a symbolic link: followed, and the rules above applied to its target (the
 //     link itself is never replaced); a link to nothing is refused;
 //   - anything else (a directory, a block device, a socket): refused.
-func writeOutput(path string, data []byte) error {
+func createOutput(path string) (*outputFile, error) {
 	lst, lerr := os.Lstat(path)
 	link := lerr == nil && lst.Mode()&os.ModeSymlink != 0
 	st, err := os.Stat(path) // through any links
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && link:
-		return fmt.Errorf("cannot write %s: it is a symbolic link to nothing; -o writes through a link to its target but does not create the target", path)
+		return nil, fmt.Errorf("cannot write %s: it is a symbolic link to nothing; -o writes through a link to its target but does not create the target", path)
 	case errors.Is(err, fs.ErrNotExist):
-		return writeFileAtomic(path, path, data, 0, false)
+		return createTemp(path, path, 0, false)
 	case err != nil:
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	case st.Mode()&(os.ModeCharDevice|os.ModeNamedPipe) != 0:
-		return writeThrough(path, data, 0)
+		return openThrough(path, 0)
 	case st.Mode().IsRegular():
 		target := path
 		if link {
 			if target, err = filepath.EvalSymlinks(path); err != nil {
 				// A link the kernel resolves but a path walk cannot (/dev/stdout
 				// through /proc to a file the shell opened): write to it in place.
-				return writeThrough(path, data, os.O_TRUNC)
+				return openThrough(path, os.O_TRUNC)
 			}
 		}
-		return writeFileAtomic(path, target, data, st.Mode().Perm(), true)
+		return createTemp(path, target, st.Mode().Perm(), true)
 	case st.IsDir():
-		return fmt.Errorf("cannot write %s: it is a directory", path)
+		return nil, fmt.Errorf("cannot write %s: it is a directory", path)
 	}
-	return fmt.Errorf("cannot write %s: it is a %s; -o writes regular files (replaced atomically), character devices and pipes", path, fileKind(st.Mode()))
+	return nil, fmt.Errorf("cannot write %s: it is a %s; -o writes regular files (replaced atomically), character devices and pipes", path, fileKind(st.Mode()))
 }
 
-// writeThrough opens the existing path for writing and writes data to it.
-func writeThrough(path string, data []byte, flag int) error {
+// openThrough opens the existing path for writing straight through.
+func openThrough(path string, flag int) (*outputFile, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|flag, 0)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
+	return &outputFile{path: path, f: f}, nil
 }
 
 func fileKind(m fs.FileMode) string {
@@ -204,16 +244,17 @@ func fileKind(m fs.FileMode) string {
 	return "special file"
 }
 
-// writeFileAtomic writes data to a temporary file beside target and renames it
-// over target, so that readers see the old file or the whole new one, never a part.
-// The file gets mode perm when keep is set, else 0666 less the umask (the mode a
-// shell's "> FILE" gives a new file). path is the name for messages.
-func writeFileAtomic(path, target string, data []byte, perm fs.FileMode, keep bool) (err error) {
+// createTemp creates the temporary file beside target that commit renames over it,
+// so that readers see the old file or the whole new one, never a part. The file gets
+// mode perm when keep is set, else 0666 less the umask (the mode a shell's "> FILE"
+// gives a new file). path is the name for messages.
+func createTemp(path, target string, perm fs.FileMode, keep bool) (*outputFile, error) {
 	dir, base := filepath.Split(target)
 	if dir == "" {
 		dir = "."
 	}
 	var f *os.File
+	var err error
 	for range 100 {
 		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", base, rand.Uint64()))
 		// O_EXCL: never open someone else's file; the kernel applies the umask to 0666.
@@ -223,29 +264,54 @@ func writeFileAtomic(path, target string, data []byte, perm fs.FileMode, keep bo
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
+	return &outputFile{path: path, target: target, f: f, perm: perm, keep: keep}, nil
+}
+
+// Write writes to the file; its error names the file.
+func (o *outputFile) Write(p []byte) (int, error) {
+	n, err := o.f.Write(p)
+	if err != nil {
+		err = fmt.Errorf("cannot write %s: %w", o.path, err)
+	}
+	return n, err
+}
+
+// commit closes the file and, for a temporary file, gives it its mode and renames it
+// over the target. On an error the temporary file is removed.
+func (o *outputFile) commit() error {
+	if o.target == "" {
+		if err := o.f.Close(); err != nil {
+			return fmt.Errorf("cannot write %s: %w", o.path, err)
 		}
+		return nil
+	}
+	err := func() error {
+		if o.keep {
+			if err := o.f.Chmod(o.perm); err != nil {
+				return err
+			}
+		}
+		if err := o.f.Close(); err != nil {
+			return err
+		}
+		return os.Rename(o.f.Name(), o.target)
 	}()
-	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if keep {
-		if err = f.Chmod(perm); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
-		}
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), target); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if err != nil {
+		o.f.Close()
+		os.Remove(o.f.Name())
+		return fmt.Errorf("cannot write %s: %w", o.path, err)
 	}
 	return nil
+}
+
+// abort closes the file and removes a temporary file: the target stays as it was.
+func (o *outputFile) abort() {
+	o.f.Close()
+	if o.target != "" {
+		os.Remove(o.f.Name())
+	}
 }
 
 // tableWidth is the width tables fit: $COLUMNS, or 100.
