@@ -211,6 +211,9 @@ func FuzzReadAssessment(f *testing.F) {
 		if err != nil {
 			require.Nil(t, a)
 			require.Less(t, len(err.Error()), 100_000, "error messages are capped")
+			var de *catalog.DataError
+			require.True(t, errors.As(err, &de), "%T says where: %v", err, err)
+			require.Equal(t, "f", de.File, "%v", de)
 			return
 		}
 		require.NotNil(t, a)
