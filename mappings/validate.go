@@ -20,9 +20,10 @@ var knownMisprints = map[catalog.Ref]struct {
 
 // Validate checks a mapping set against a catalog (nil means [catalog.Default]) and
 // returns every problem found, in order: the set itself, then its edges, then its
-// statements. It never stops early and never panics.
+// statements, each a [*catalog.DataError] whose Record names the set and the edge or
+// statement (`set "s": edge #3 (a → b)`). It never stops early and never panics.
 //
-// Errors ([Error] severity):
+// Errors (Warning not set):
 //   - empty set ID, From, To, Kind or Source.ID, or a From/To framework that is not in
 //     the catalog;
 //   - an edge or statement ref that names no control ([ErrDanglingRef], saying which
