@@ -51,7 +51,8 @@
 // once and list every problem of a file. Problems are [*catalog.DataError] values, the
 // type every layer reports: one line each, the set and element in Record
 // (`set "s": edge #3 (a → b)`), Warning set for a known quirk kept as published, and
-// a kind to test with [errors.Is] ([ErrDanglingRef], [ErrDuplicateEdge], ...). [WriteJSON], [EncodeSet] and [WriteCSV] write sets back.
+// a kind to test with [errors.Is] ([ErrDanglingRef], [ErrDuplicateEdge], ...).
+// [WriteJSON], [EncodeSet] and [WriteCSV] write sets back.
 //
 // All functions are safe for concurrent use; what they return is the caller's own copy.
 package mappings
