@@ -18,7 +18,7 @@ import (
 // cat nil means [catalog.Default].
 func CheckCSV(name string, r io.Reader, meta Set, cat *catalog.Catalog) (Set, []*catalog.DataError) {
 	res := readCSV(name, r, meta)
-	problems := slicesOf(res.problems)
+	problems := slicesOf(name, res.problems)
 	if !res.read {
 		return Set{}, problems
 	}
@@ -60,10 +60,12 @@ func CheckJSON(name string, data []byte, cat *catalog.Catalog) ([]Set, []*catalo
 	return sets, problems
 }
 
-func slicesOf(l problemList) []*catalog.DataError {
+// slicesOf returns the problems of l, the last saying how many more file name has
+// when l had to drop some.
+func slicesOf(name string, l problemList) []*catalog.DataError {
 	out := append([]*catalog.DataError(nil), l.list...)
 	if l.more > 0 {
-		out = append(out, &catalog.DataError{Err: ErrMalformed, Detail: "too many problems; the rest are not listed"})
+		out = append(out, &catalog.DataError{File: name, Err: ErrMalformed, Detail: "too many problems; the rest are not listed"})
 	}
 	return out
 }
