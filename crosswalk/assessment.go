@@ -168,17 +168,17 @@ const DefaultBaseline = catalog.ISO27002v2022
 type Assessment struct {
 	name     string
 	baseline catalog.FrameworkID
-	entries  []Entry             // document order
-	pos      map[catalog.Ref]int // control → index in entries
-	missing  []catalog.Ref       // baseline controls with no entry, document order
-	warnings []*AssessmentError  // what a reader accepted but the user should know
-	input    Input               // how the file was read
+	entries  []Entry              // document order
+	pos      map[catalog.Ref]int  // control → index in entries
+	missing  []catalog.Ref        // baseline controls with no entry, document order
+	warnings []*catalog.DataError // what a reader accepted but the user should know
+	input    Input                // how the file was read
 }
 
 // NewAssessment builds an assessment of the controls of baseline (of cat;
 // [catalog.Default] when cat is nil; [DefaultBaseline] when baseline is "") from
 // entries. Each entry must name a control (a leaf) of the baseline framework, at most
-// once, with a valid status. All problems are reported together as [*AssessmentError]
+// once, with a valid status. All problems are reported together as [*catalog.DataError]
 // values joined with [errors.Join].
 func NewAssessment(cat *catalog.Catalog, baseline catalog.FrameworkID, entries ...Entry) (*Assessment, error) {
 	if cat == nil {
@@ -190,7 +190,7 @@ func NewAssessment(cat *catalog.Catalog, baseline catalog.FrameworkID, entries .
 	var p problemList
 	fw, err := cat.ResolveFramework(string(baseline))
 	if err != nil {
-		p.add(&AssessmentError{Field: "baseline", Value: string(baseline), Err: fmt.Errorf("%w: %v", ErrWrongFramework, err)})
+		p.add(&catalog.DataError{Field: "baseline", Value: string(baseline), Err: fmt.Errorf("%w: %v", ErrWrongFramework, err)})
 		return nil, p.err()
 	}
 	rows := make([]row, len(entries))
@@ -204,7 +204,11 @@ type row struct {
 	Entry
 	rec     int    // record number (1-based) for JSON, 0 for CSV
 	control string // as written, "" when given as a Ref
-	status  string // as written, "" when given as a Status
+	// controlCheck is a second column naming the control (a statement of
+	// applicability's "annex_a" beside "control"), as written: it must name the same
+	// control.
+	controlCheck string
+	status       string // as written, "" when given as a Status
 	// table: the row is of a spreadsheet (CSV, XLSX), where a row without a status is
 	// a heading, a footer or a control left unrated, not an error.
 	table bool
@@ -220,6 +224,9 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 		b.sheet = in.Sheet
 	}
 	b.a.warnings = p.warnings
+	if b.fromFile {
+		b.reading = annexReadingOf(cat, fw, rows)
+	}
 	for _, r := range rows {
 		b.add(r)
 	}
@@ -230,7 +237,9 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 	b.index()
 	if p.strict {
 		for _, w := range b.a.warnings {
-			p.add(w)
+			e := *w
+			e.Warning = false // refused: an error now
+			p.add(&e)
 		}
 		if err := p.err(); err != nil {
 			return nil, err
@@ -238,7 +247,7 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 	}
 	a := b.a
 	if b.fromFile && len(a.missing) > 0 {
-		a.warnings = append(a.warnings, &AssessmentError{File: name, Err: fmt.Errorf("%w: %d of the %d controls of %s (gap and soa count them as not implemented)",
+		a.warnings = append(a.warnings, &catalog.DataError{File: name, Warning: true, Err: fmt.Errorf("%w: %d of the %d controls of %s (gap and soa count them as not implemented)",
 			ErrIncomplete, len(a.missing), len(a.missing)+len(a.entries), fw)})
 	}
 	return a, nil
@@ -256,13 +265,17 @@ type assessmentBuilder struct {
 	// Rows warned about, each kind in one warning: a control written with a text
 	// that is not its title, a control without a status, a row skipped.
 	other, unrated, skipped []row
+	// reading is how a bare number that is both a clause and an Annex A control
+	// reads in this file; annexBare the rows it made Annex A controls (warned about).
+	reading   annexReading
+	annexBare []row
 }
 
 // where is the error at row r: its line, or its record in a JSON file.
-func (b *assessmentBuilder) where(r row, field, value string, err error) *AssessmentError {
-	e := &AssessmentError{File: b.name, Sheet: b.sheet, Field: field, Value: value, Err: err}
+func (b *assessmentBuilder) where(r row, field, value string, err error) *catalog.DataError {
+	e := &catalog.DataError{File: b.name, Sheet: b.sheet, Field: field, Value: value, Err: err}
 	if r.rec > 0 {
-		e.Record = r.rec
+		e.Record = fmt.Sprintf("controls[%d]", r.rec-1)
 	} else {
 		e.Line = r.Line
 	}
@@ -276,6 +289,7 @@ func (b *assessmentBuilder) add(r row) {
 		return
 	}
 	ref, ok := b.control(r)
+	ok = ok && b.sameControl(r, ref)
 	st, sok := b.status(r)
 	if !ok || !sok || b.duplicate(r, ref) {
 		return
@@ -293,7 +307,7 @@ func (b *assessmentBuilder) add(r row) {
 // section heading (ignored) or a row skipped.
 func (b *assessmentBuilder) noStatus(r row) {
 	var scratch problemList
-	if _, _, ok := resolveControl(b.cat, b.fw, r, r.control, &scratch, b.where); ok {
+	if _, _, ok := resolveControl(b.cat, b.fw, b.reading, r, r.control, &scratch, b.where); ok {
 		b.unrated = append(b.unrated, r)
 	} else if !isHeading(b.cat, b.fw, r.control) {
 		b.skipped = append(b.skipped, r)
@@ -305,11 +319,34 @@ func (b *assessmentBuilder) control(r row) (catalog.Ref, bool) {
 	if !b.fromFile {
 		return checkControl(b.cat, b.fw, r, b.p, b.where)
 	}
-	ref, how, ok := resolveControl(b.cat, b.fw, r, r.control, b.p, b.where)
-	if ok && how == spelledOther {
+	ref, how, ok := resolveControl(b.cat, b.fw, b.reading, r, r.control, b.p, b.where)
+	switch {
+	case ok && how == spelledOther:
 		b.other = append(b.other, r)
+	case ok && how == spelledAnnexBare:
+		b.annexBare = append(b.annexBare, r)
 	}
 	return ref, ok
+}
+
+// sameControl reports whether the second column naming the control of row r, if it
+// has one, names ref too; a problem says what each names when not.
+func (b *assessmentBuilder) sameControl(r row, ref catalog.Ref) bool {
+	if r.controlCheck == "" {
+		return true
+	}
+	var scratch problemList
+	other, _, ok := resolveControl(b.cat, b.fw, b.reading, r, r.controlCheck, &scratch, b.where)
+	if ok && other == ref {
+		return true
+	}
+	what := "names no control of " + string(b.fw)
+	if ok {
+		what = "names " + b.a.ControlID(other)
+	}
+	b.p.add(b.where(r, "control", r.controlCheck, fmt.Errorf("%w: the two control columns disagree: the first names %s, the second %s",
+		ErrMalformed, b.a.ControlID(ref), what)))
+	return false
 }
 
 // status reads the status of row r: the word written in a file, or the Status given
@@ -340,9 +377,13 @@ func (b *assessmentBuilder) duplicate(r row, ref catalog.Ref) bool {
 	if b.sheet != "" && numberLike(r.control) {
 		e.Err = fmt.Errorf("%w (a cell holding a number shows 5.10 as 5.1: format the control column as text)", ErrDuplicate)
 	}
-	e.FirstLine, e.FirstRecord = prev.Line, prev.rec
-	if prev.rec > 0 {
-		e.FirstLine = 0
+	switch {
+	case prev.rec > 0:
+		e.Detail = fmt.Sprintf("first at controls[%d]", prev.rec-1)
+	case b.sheet != "":
+		e.Detail = fmt.Sprintf("first on row %d", prev.Line)
+	default:
+		e.Detail = fmt.Sprintf("first on line %d", prev.Line)
 	}
 	b.p.add(e)
 	return true
@@ -353,19 +394,24 @@ func (b *assessmentBuilder) rowWarnings() {
 	a, inSheet := b.a, b.sheet != ""
 	if len(b.other) > 0 {
 		r := b.other[0]
-		ref, _, _ := resolveControl(b.cat, b.fw, r, r.control, &problemList{}, b.where)
+		ref, _, _ := resolveControl(b.cat, b.fw, b.reading, r, r.control, &problemList{}, b.where)
 		c, _ := b.cat.Control(ref)
 		w := b.where(r, "control", r.control, fmt.Errorf("%sthe text after the control ID is not the control's title; read by the ID (here %s %s)",
 			rowsPrefix(b.other, inSheet), ref.ID, safetext.Quote(c.Title)))
-		a.warnings = append(a.warnings, w)
+		a.warnings = append(a.warnings, asWarning(w))
+	}
+	if len(b.annexBare) > 0 {
+		a.warnings = append(a.warnings, b.where(b.annexBare[0], "control", b.annexBare[0].control,
+			fmt.Errorf("%snumbers that are both a clause of %s and an Annex A control are read as the Annex A control (%s here), as the file writes its Annex A controls without \"A.\" and rates no clause; write a clause as %s/N.N",
+				rowsPrefix(b.annexBare, inSheet), b.fw, catalog.AnnexID(cleanCell(b.annexBare[0].control)), b.fw)))
 	}
 	if len(b.unrated) > 0 {
-		a.warnings = append(a.warnings, b.where(b.unrated[0], "status", "",
-			fmt.Errorf("%sa control with no status; counted as not assessed", rowsPrefix(b.unrated, inSheet))))
+		a.warnings = append(a.warnings, asWarning(b.where(b.unrated[0], "status", "",
+			fmt.Errorf("%sa control with no status; counted as not assessed", rowsPrefix(b.unrated, inSheet)))))
 	}
 	if len(b.skipped) > 0 {
-		a.warnings = append(a.warnings, b.where(b.skipped[0], "", "",
-			fmt.Errorf("%sa row with neither a status nor a control ID; skipped", rowsPrefix(b.skipped, inSheet))))
+		a.warnings = append(a.warnings, asWarning(b.where(b.skipped[0], "", "",
+			fmt.Errorf("%sa row with neither a status nor a control ID; skipped", rowsPrefix(b.skipped, inSheet)))))
 	}
 }
 
@@ -447,7 +493,7 @@ func isAssessable(cat *catalog.Catalog, c catalog.Control) bool {
 }
 
 func checkControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, p *problemList,
-	where func(row, string, string, error) *AssessmentError) (catalog.Ref, bool) {
+	where func(row, string, string, error) *catalog.DataError) (catalog.Ref, bool) {
 	ref, ok := cat.Canonical(r.Control)
 	switch {
 	case !ok:
@@ -470,6 +516,12 @@ func (a *Assessment) Name() string { return a.name }
 
 // Baseline returns the framework whose controls the assessment rates.
 func (a *Assessment) Baseline() catalog.FrameworkID { return a.baseline }
+
+// ControlID returns the ID of control ref as the assessment's baseline writes it: the
+// control's ID, with "A." before an Annex A control of a baseline that carries one
+// (an ISO/IEC 27001:2022 assessment rates clause 5.1 and Annex A control A.5.1), as
+// [GapResult.ControlID] does.
+func (a *Assessment) ControlID(ref catalog.Ref) string { return controlID(a.baseline, ref) }
 
 // Len returns the number of assessed controls.
 func (a *Assessment) Len() int { return len(a.entries) }
@@ -515,13 +567,13 @@ func (a *Assessment) NotAssessedCount() int { return len(a.missing) }
 // Warnings returns what a reader accepted but the user should know, in the order
 // found: columns it ignored, rows it skipped, controls written with a text that is
 // not their title, and (wrapping [ErrIncomplete]) how many controls of the baseline
-// the file does not rate. Nil for an assessment built in code. Each call returns new
+// the file does not rate. Each has Warning set: its message starts "warning: ". Nil for an assessment built in code. Each call returns new
 // copies.
-func (a *Assessment) Warnings() []*AssessmentError {
+func (a *Assessment) Warnings() []*catalog.DataError {
 	if len(a.warnings) == 0 {
 		return nil
 	}
-	out := make([]*AssessmentError, len(a.warnings))
+	out := make([]*catalog.DataError, len(a.warnings))
 	for i, w := range a.warnings {
 		c := *w
 		out[i] = &c
@@ -534,8 +586,10 @@ func (a *Assessment) Warnings() []*AssessmentError {
 // assessment built in code.
 func (a *Assessment) Input() Input { return a.input.clone() }
 
-// Errors in assessments; test with [errors.Is]. The error itself is an
-// [*AssessmentError] saying where.
+// Errors in assessments; test with [errors.Is]. The error itself is a
+// [*catalog.DataError] saying where: the file, the line (CSV) or the sheet and row
+// (XLSX) or the record (JSON: `controls[4]`), the field and the value; for
+// [ErrDuplicate], its Detail says where the control was first rated.
 var (
 	ErrUnknownControl = errors.New("unknown control")
 	ErrUnknownStatus  = errors.New("unknown status")
@@ -550,92 +604,24 @@ var (
 	ErrIncomplete = errors.New("controls not assessed")
 )
 
-// AssessmentError is one problem in an assessment, with its position.
-type AssessmentError struct {
-	File   string // "" when not read from a file
-	Line   int    // CSV line (1-based), 0 when unknown
-	Record int    // JSON: 1-based index in "controls"; 0 otherwise
-	Sheet  string // XLSX: the sheet; Line is then the row number
-	Field  string // "control", "status", a column name, "baseline"
-	Value  string // the offending value
-	// For ErrDuplicate: where the control was first assessed.
-	FirstLine, FirstRecord int
-	Err                    error // the kind: one of the Err... values above, possibly wrapped with detail
-}
-
-// Error returns the problem on one line:
-//
-//	file:line: controls[i]: field "f" = "v": what (first on line n)
-//
-// (for XLSX, "file: sheet "S" row n: ..."), leaving out the parts that are unknown.
-func (e *AssessmentError) Error() string {
-	var b strings.Builder
-	switch {
-	case e.File != "" && e.Sheet != "":
-		fmt.Fprintf(&b, "%s: sheet %q", e.File, e.Sheet)
-		if e.Line > 0 {
-			fmt.Fprintf(&b, " row %d", e.Line)
-		}
-		b.WriteString(": ")
-	case e.File != "":
-		b.WriteString(e.File)
-		if e.Line > 0 {
-			fmt.Fprintf(&b, ":%d", e.Line)
-		}
-		b.WriteString(": ")
-	case e.Line > 0:
-		fmt.Fprintf(&b, "line %d: ", e.Line)
-	}
-	if e.Record > 0 {
-		fmt.Fprintf(&b, "controls[%d]: ", e.Record-1)
-	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, "field %q", e.Field)
-		if e.Value != "" {
-			b.WriteString(" = " + safetext.Quote(e.Value))
-		}
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Err.Error())
-	switch {
-	case e.FirstLine > 0 && e.Sheet != "":
-		fmt.Fprintf(&b, " (first on row %d)", e.FirstLine)
-	case e.FirstLine > 0:
-		fmt.Fprintf(&b, " (first on line %d)", e.FirstLine)
-	case e.FirstRecord > 0:
-		fmt.Fprintf(&b, " (first at controls[%d])", e.FirstRecord-1)
-	}
-	return b.String()
-}
-
-// Unwrap returns the kind, for [errors.Is].
-func (e *AssessmentError) Unwrap() error { return e.Err }
-
-// Where returns the position of the problem: for XLSX, the record names the sheet
-// and Line is its row; for JSON, the record is the entry (`controls[4]`).
-func (e *AssessmentError) Where() catalog.Position {
-	p := catalog.Position{File: e.File, Line: e.Line, Field: e.Field, Value: e.Value}
-	switch {
-	case e.Sheet != "":
-		p.Record = fmt.Sprintf("sheet %q", e.Sheet)
-	case e.Record > 0:
-		p.Record = fmt.Sprintf("controls[%d]", e.Record-1)
-	}
-	return p
-}
-
 type problemList struct {
 	list     []error
 	more     int
-	warnings []*AssessmentError
+	warnings []*catalog.DataError
 	strict   bool // WithStrict: warnings other than ErrIncomplete are errors
 }
 
 // warn adds a warning (at most maxProblems are kept).
-func (p *problemList) warn(e *AssessmentError) {
+func (p *problemList) warn(e *catalog.DataError) {
 	if len(p.warnings) < maxProblems {
-		p.warnings = append(p.warnings, e)
+		p.warnings = append(p.warnings, asWarning(e))
 	}
+}
+
+// asWarning marks e as a warning and returns it.
+func asWarning(e *catalog.DataError) *catalog.DataError {
+	e.Warning = true
+	return e
 }
 
 func (p *problemList) add(e error) {
