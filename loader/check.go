@@ -81,9 +81,9 @@ type Checked struct {
 
 // Problem is one thing [Check] found wrong with a file, or worth knowing about it.
 type Problem struct {
-	// Err says what and where: a reader's error, such as a [*catalog.DataError],
-	// a [*mappings.Problem] or a crosswalk.AssessmentError; read its position with
-	// [Problem.Where].
+	// Err says what and where: a [*catalog.DataError] for a problem at a place in
+	// the file (every reader's), read with [Problem.Where]; another error for one of
+	// the whole file ("... and 3 more problems").
 	Err error
 	// Warning is true for what the readers read through (a source's quirk kept as
 	// published, a column ignored, a control not assessed); false for an error,
@@ -97,24 +97,25 @@ func (p Problem) Error() string { return p.Err.Error() }
 // Unwrap returns Err, for [errors.Is] and [errors.As].
 func (p Problem) Unwrap() error { return p.Err }
 
-// Message returns the problem on one line, without the "warning: " a mapping
-// problem starts with (Warning says it).
+// Message returns the problem on one line, without the "warning: " a warning's
+// message starts with (Warning says it).
 func (p Problem) Message() string {
-	var mp *mappings.Problem
-	if errors.As(p.Err, &mp) && mp.Severity == mappings.Warning {
+	var de *catalog.DataError
+	if p.Warning && errors.As(p.Err, &de) && de.Warning {
 		return strings.TrimPrefix(p.Err.Error(), "warning: ")
 	}
 	return p.Err.Error()
 }
 
-// Where returns where the problem is in the file, as far as known: the zero
-// Position for a problem of the whole file without one ("... and 3 more problems").
-func (p Problem) Where() catalog.Position {
-	var pos catalog.Positioned
-	if errors.As(p.Err, &pos) {
-		return pos.Where()
+// Where returns where the problem is in the file — File, Sheet, Line, Record,
+// Field and Value of a copy of its [*catalog.DataError] — or the zero DataError
+// for a problem without a place ("... and 3 more problems").
+func (p Problem) Where() catalog.DataError {
+	var de *catalog.DataError
+	if errors.As(p.Err, &de) {
+		return *de
 	}
-	return catalog.Position{}
+	return catalog.DataError{}
 }
 
 // Valid reports whether the file has no errors (warnings allowed).
@@ -234,16 +235,16 @@ func (c *Checked) addErr(err error) {
 }
 
 // addMapping lists mapping problems, each with its severity.
-func (c *Checked) addMapping(ps []*mappings.Problem) {
+func (c *Checked) addMapping(ps []*catalog.DataError) {
 	for _, p := range ps {
-		c.Problems = append(c.Problems, Problem{Err: p, Warning: p.Severity == mappings.Warning})
+		c.Problems = append(c.Problems, Problem{Err: p, Warning: p.Warning})
 	}
 }
 
 // addNotes lists what an OSCAL import says as warnings on the file.
 func (c *Checked) addNotes(notes []string) {
 	for _, n := range notes {
-		c.Problems = append(c.Problems, Problem{Err: &catalog.DataError{File: c.Name, Err: errors.New(n)}, Warning: true})
+		c.Problems = append(c.Problems, Problem{Err: &catalog.DataError{File: c.Name, Err: errors.New(n), Warning: true}, Warning: true})
 	}
 }
 

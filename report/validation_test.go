@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/mappings"
@@ -109,7 +110,7 @@ func TestNewValidation(t *testing.T) {
 // says it); an error of the whole file without a position is listed as it is, and
 // "... and N more problems" counts N.
 func TestNewValidationProblems(t *testing.T) {
-	quirk := &mappings.Problem{Severity: mappings.Warning, File: "m.json", Set: "s", Err: mappings.ErrDuplicateEdge, Detail: "kept as published"}
+	quirk := &catalog.DataError{Warning: true, File: "m.json", Record: `set "s"`, Err: mappings.ErrDuplicateEdge, Detail: "kept as published"}
 	c := &loader.Checked{Name: "m.json", Kind: loader.KindMappingSet, Problems: []loader.Problem{
 		{Err: quirk, Warning: true},
 		{Err: errors.New("warning: not a mapping problem")},
