@@ -36,8 +36,8 @@ type RowReader struct {
 }
 
 // Rows returns a reader of the rows of the sheet named name (as [Book.Sheets]
-// names it). Only rows the sheet holds are read: blank rows between them are not
-// returned.
+// names it). It returns the rows the sheet's XML holds, each with its number: a
+// row the sheet leaves out (a blank one) is not returned.
 func (b *Book) Rows(name string) (*RowReader, error) {
 	part, err := b.partOf(name)
 	if err != nil {
