@@ -28,32 +28,35 @@ type numFormat struct {
 	date, time bool
 }
 
-// builtinFormat returns the format of the built-in number format id (ECMA-376 Part
-// 1, 18.8.30, and the locale-dependent date ids Excel uses).
-func builtinFormat(id int) numFormat {
-	switch {
-	case id == 1:
-		return numFormat{kind: fmtFixed}
-	case id == 2:
-		return numFormat{kind: fmtFixed, decimals: 2}
-	case id == 3, id == 37, id == 38:
-		return numFormat{kind: fmtFixed, thousands: true}
-	case id == 4, id == 39, id == 40:
-		return numFormat{kind: fmtFixed, decimals: 2, thousands: true}
-	case id == 9:
-		return numFormat{kind: fmtPercent}
-	case id == 10:
-		return numFormat{kind: fmtPercent, decimals: 2}
-	case id >= 14 && id <= 17, id >= 27 && id <= 31, id >= 34 && id <= 36, id >= 50 && id <= 58:
-		return numFormat{kind: fmtDate, date: true}
-	case id >= 18 && id <= 21, id == 32, id == 33, id >= 45 && id <= 47:
-		return numFormat{kind: fmtDate, time: true}
-	case id == 22:
-		return numFormat{kind: fmtDate, date: true, time: true}
-	case id == 49:
-		return numFormat{kind: fmtText}
+// builtinFormats are the built-in number formats (ECMA-376 Part 1, 18.8.30, and the
+// locale-dependent date ids Excel uses) this reader shows otherwise than General.
+var builtinFormats = func() map[int]numFormat {
+	m := map[int]numFormat{
+		1: {kind: fmtFixed}, 2: {kind: fmtFixed, decimals: 2},
+		3: {kind: fmtFixed, thousands: true}, 4: {kind: fmtFixed, decimals: 2, thousands: true},
+		9: {kind: fmtPercent}, 10: {kind: fmtPercent, decimals: 2},
+		22: {kind: fmtDate, date: true, time: true}, 49: {kind: fmtText},
 	}
-	return numFormat{}
+	m[37], m[38], m[39], m[40] = m[3], m[3], m[4], m[4]
+	span := func(from, to int, f numFormat) {
+		for id := from; id <= to; id++ {
+			m[id] = f
+		}
+	}
+	date, clock := numFormat{kind: fmtDate, date: true}, numFormat{kind: fmtDate, time: true}
+	span(14, 17, date)
+	span(18, 21, clock)
+	span(27, 31, date)
+	span(32, 33, clock)
+	span(34, 36, date)
+	span(45, 47, clock)
+	span(50, 58, date)
+	return m
+}()
+
+// builtinFormat returns the format of the built-in number format id.
+func builtinFormat(id int) numFormat {
+	return builtinFormats[id]
 }
 
 // parseFormat classifies a format code by its first section (the one for positive

@@ -109,34 +109,43 @@ func (r *RowReader) row(se xml.StartElement) (Row, error) {
 		return Row{}, fmt.Errorf("more than %d rows", MaxRows)
 	}
 	r.last = num
+	cells, err := r.cells(num)
+	if err != nil {
+		return Row{}, err
+	}
+	return Row{Num: num, Cells: trimBlank(cells)}, nil
+}
+
+// cells reads the cells of row num, up to the end of its row element.
+func (r *RowReader) cells(num int) ([]string, error) {
 	var cells []string
 	col := 0
 	for {
 		tok, err := r.d.Token()
 		if err != nil {
-			return Row{}, unexpectedEOF(err)
+			return nil, unexpectedEOF(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if t.Name.Local != "c" {
 				if err := r.d.Skip(); err != nil {
-					return Row{}, unexpectedEOF(err)
+					return nil, unexpectedEOF(err)
 				}
 				continue
 			}
 			if col, err = cellColumn(t, col); err != nil {
-				return Row{}, err
+				return nil, err
 			}
 			v, err := r.cell(t)
 			if err != nil {
-				return Row{}, fmt.Errorf("cell %s%d: %w", ColumnName(col), num, err)
+				return nil, fmt.Errorf("cell %s%d: %w", ColumnName(col), num, err)
 			}
 			for len(cells) < col {
 				cells = append(cells, "")
 			}
 			cells[col-1] = v
 		case xml.EndElement:
-			return Row{Num: num, Cells: trimBlank(cells)}, nil
+			return cells, nil
 		}
 	}
 }
@@ -256,23 +265,16 @@ func (b *Book) show(typ, v, s string) (string, error) {
 // ParseCellRef returns the column and row (from 1) of a cell reference such as
 // "B7" or "$B$7"; false for anything else or a cell beyond XFD1048576.
 func ParseCellRef(ref string) (col, row int, ok bool) {
-	ref = strings.ToUpper(ref)
+	ref = strings.TrimPrefix(strings.ToUpper(ref), "$")
 	i := 0
-	if i < len(ref) && ref[i] == '$' {
-		i++
-	}
-	start := i
-	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' && i-start < 3 {
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3 {
 		col = col*26 + int(ref[i]-'A'+1)
 		i++
 	}
-	if i == start || col > MaxColumns {
+	if i == 0 || col > MaxColumns {
 		return 0, 0, false
 	}
-	if i < len(ref) && ref[i] == '$' {
-		i++
-	}
-	digits := ref[i:]
+	digits := strings.TrimPrefix(ref[i:], "$")
 	if digits == "" || len(digits) > 7 || strings.Trim(digits, "0123456789") != "" || digits[0] == '0' {
 		return 0, 0, false
 	}
