@@ -17,12 +17,14 @@ const maxSheetRows = 1 << 20
 // the first sheet, or the one named by [WithSheet]. The sheet is read as
 // [ReadAssessmentCSV] reads a CSV file (a title block above the header row, the
 // column names and the spellings of controls and statuses people use), with the
-// values the cells show, not their formulas. A value merged down several rows applies
+// values the cells show, not their formulas (a number in the General format to 15
+// significant digits, a date as 2025-01-31, a percentage as 50%, TRUE and FALSE, a
+// formula's last computed value). A value merged down several rows applies
 // to each of them; a row merged across the columns with no status (a heading) is
 // skipped; cells right of the header's last column are ignored with a warning. Errors
 // name the sheet and the row. A workbook larger than [MaxAssessmentBytes], unpacking
 // to more than 256 MiB, or with a cell longer than [MaxFieldChars] is refused.
-func ReadAssessmentXLSX(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (a *Assessment, err error) {
+func ReadAssessmentXLSX(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
 	cat, cfg := readSetup(cat, opts)
 	p := problemList{strict: cfg.strict}
 	fw, ok := baselineOf(name, cat, cfg.baseline, &p)
@@ -35,7 +37,7 @@ func ReadAssessmentXLSX(name string, r io.Reader, cat *catalog.Catalog, opts ...
 	}
 	f, err := xlsx.Open(data, xlsx.ReadLimits{MaxUnzipped: maxXLSXUnzipped})
 	if errors.Is(err, xlsx.ErrTooLarge) {
-		return nil, &catalog.DataError{File: name, Err: fmt.Errorf("%w: not a readable XLSX workbook: %v", ErrTooLarge, err)}
+		return nil, &catalog.DataError{File: name, Err: fmt.Errorf("%w: the workbook unpacks to more than %d bytes, the limit for an assessment", ErrTooLarge, maxXLSXUnzipped)}
 	}
 	if err != nil {
 		return nil, &catalog.DataError{File: name, Err: fmt.Errorf("%w: not a readable XLSX workbook: %v", ErrMalformed, err)}

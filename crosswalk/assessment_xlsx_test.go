@@ -228,3 +228,81 @@ func TestReadAssessmentXLSXHostile(t *testing.T) {
 	assert.Less(t, time.Since(start), 10*time.Second)
 	assert.Contains(t, warningsOf(a), `warning: far.xlsx: sheet "Sheet1" row 1048576: cells to the right of the header's last column; ignored`)
 }
+
+func TestReadAssessmentXLSXShownValues(t *testing.T) {
+	// The cells are read as they show: a date by its format (built-in and custom), a
+	// percentage, a sum in floating point, a boolean, a text-formatted number as typed.
+	f := excelize.NewFile()
+	defer f.Close()
+	code := "yyyy-mm-dd hh:mm"
+	custom, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+	require.NoError(t, err)
+	date, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	require.NoError(t, err)
+	pct, err := f.NewStyle(&excelize.Style{NumFmt: 9})
+	require.NoError(t, err)
+	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"Control", "Status", "Owner", "Evidence", "Notes"}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A2", &[]any{"5.1", "yes", 0.1 + 0.2, 45688, 45688.5}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A3", &[]any{"5.2", "no", true, 0.75, nil}))
+	require.NoError(t, f.SetCellStyle("Sheet1", "D2", "D2", date))
+	require.NoError(t, f.SetCellStyle("Sheet1", "E2", "E2", custom))
+	require.NoError(t, f.SetCellStyle("Sheet1", "D3", "D3", pct))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	a, err := ReadAssessment("v.xlsx", &buf, nil)
+	require.NoError(t, err)
+	var got []Entry
+	for e := range a.All() {
+		got = append(got, e)
+	}
+	assert.Equal(t, []Entry{
+		{Control: iso("5.1"), Status: Implemented, Owner: "0.3", Evidence: "2025-01-31", Notes: "2025-01-31 12:00:00", Line: 2},
+		{Control: iso("5.2"), Status: NotImplemented, Owner: "TRUE", Evidence: "75%", Line: 3},
+	}, got)
+}
+
+func TestReadAssessmentXLSXBadParts(t *testing.T) {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"Control", "Status"}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A2", &[]any{"5.1", "yes"}))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	small := buf.Bytes()
+
+	// A cell naming a shared string the workbook has not: the error names the row.
+	data := rewriteZip(t, small, "xl/worksheets/sheet1.xml", func(s string) string {
+		return strings.Replace(s, "</sheetData>", `<row r="3"><c r="A3" t="s"><v>99</v></c></row></sheetData>`, 1)
+	})
+	_, err := ReadAssessment("s.xlsx", bytes.NewReader(data), nil)
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.EqualError(t, err, `s.xlsx: sheet "Sheet1" row 3: malformed input: cell A3: shared string "99": not one of the 4 of the workbook`)
+
+	// Broken XML in the sheet.
+	data = rewriteZip(t, small, "xl/worksheets/sheet1.xml", func(s string) string {
+		return strings.Replace(s, "</sheetData>", `<row r="3"><c r="A3"><v>1</c></row></sheetData>`, 1)
+	})
+	_, err = ReadAssessment("x.xlsx", bytes.NewReader(data), nil)
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.Contains(t, err.Error(), `x.xlsx: sheet "Sheet1": malformed input: part xl/worksheets/sheet1.xml: XML syntax error`)
+
+	// No workbook part.
+	data = rewriteZip(t, small, "xl/workbook.xml", func(s string) string { return "<workbook>" })
+	_, err = ReadAssessment("w.xlsx", bytes.NewReader(data), nil)
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.EqualError(t, err, `w.xlsx: malformed input: not a readable XLSX workbook: part xl/workbook.xml: XML syntax error on line 1: unexpected EOF`)
+}
+
+func TestReadAssessmentXLSXZipBomb(t *testing.T) {
+	// A part that says it unpacks to a terabyte is refused before anything is
+	// unpacked.
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/workbook.xml", Method: zip.Store, CompressedSize64: 4, UncompressedSize64: 1 << 40})
+	require.NoError(t, err)
+	_, err = w.Write([]byte("<a/>"))
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	_, err = ReadAssessment("bomb.xlsx", &buf, nil)
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.EqualError(t, err, `bomb.xlsx: over the size limit: the workbook unpacks to more than 268435456 bytes, the limit for an assessment`)
+}
