@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -140,8 +141,11 @@ func (r *RowReader) cells(num int) ([]string, error) {
 			if err != nil {
 				return nil, fmt.Errorf("cell %s%d: %w", ColumnName(col), num, err)
 			}
-			for len(cells) < col {
-				cells = append(cells, "")
+			if v == "" {
+				continue
+			}
+			if col > len(cells) {
+				cells = slices.Grow(cells, col-len(cells))[:col]
 			}
 			cells[col-1] = v
 		case xml.EndElement:
