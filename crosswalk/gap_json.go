@@ -1,6 +1,8 @@
 package crosswalk
 
 import (
+	"strconv"
+
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/mappings"
@@ -164,4 +166,40 @@ func (r *GapResult) controlRef(id string) catalog.Ref {
 		}
 	}
 	return catalog.NewRef(r.Baseline, id)
+}
+
+// MarshalJSON writes the summary under the names of its fields' tags, with every
+// percentage null when it measures nothing ([Summary.Measurable] is false: no item is
+// applicable), so that a share of nothing never reads as 0 %. Reading it back gives
+// 0 for a null percentage, as the Go fields hold it.
+func (s Summary) MarshalJSON() ([]byte, error) { return appendSummary(nil, &s) }
+
+// MarshalJSON writes the roll-up under the names of its fields' tags, with
+// coverage_percent null when it measures nothing ([Rollup.Measurable] is false),
+// as [Summary.MarshalJSON] does.
+func (r Rollup) MarshalJSON() ([]byte, error) {
+	dst := codec.AppendString(append(make([]byte, 0, 192), `{"id":`...), r.ID)
+	dst = codec.AppendString(append(dst, `,"title":`...), r.Title)
+	dst = codec.AppendString(append(dst, `,"kind":`...), r.Kind)
+	for _, f := range []struct {
+		key string
+		n   int
+	}{{`,"total":`, r.Total}, {`,"covered":`, r.Covered}, {`,"partial":`, r.Partial}, {`,"gap":`, r.Gap},
+		{`,"unreached":`, r.Unreached}, {`,"not_applicable":`, r.NotApplicable}} {
+		dst = strconv.AppendInt(append(dst, f.key...), int64(f.n), 10)
+	}
+	dst, err := appendPercent(append(dst, `,"coverage_percent":`...), r.Measurable(), r.CoveragePercent)
+	if err != nil {
+		return nil, err
+	}
+	return append(dst, '}'), nil
+}
+
+// appendPercent appends v as a JSON number, or null when the share is not
+// measurable (nothing applicable).
+func appendPercent(dst []byte, measurable bool, v float64) ([]byte, error) {
+	if !measurable {
+		return append(dst, "null"...), nil
+	}
+	return codec.AppendFloat(dst, v)
 }
