@@ -100,16 +100,21 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		t.para(opts.Width, "Note:     ", indent, n)
 	}
 	s := res.Summary
-	t.f("\nCoverage %s%% (%d of %d applicable items covered)\n", pct(s.CoveragePercent), s.Covered, s.Applicable)
+	if s.Measurable() {
+		t.f("\nCoverage %s%% (%d of %d applicable items covered)\n", pct(s.CoveragePercent), s.Covered, s.Applicable)
+	} else {
+		t.f("\nCoverage %s (%s: %s)\n", na, naWhy, naReason(s))
+	}
 	if s.DerivedOnly > 0 {
 		t.f("Of the items not covered, %d are reached only by derived paths (inference, at most partial)\n", s.DerivedOnly)
 	}
 	t.f("\n")
 	t.start("STATUS", "ITEMS", "SHARE")
-	t.row("covered", itoa(s.Covered), pct(s.CoveredPercent)+"%")
-	t.row("partial", itoa(s.Partial), pct(s.PartialPercent)+"%")
-	t.row("gap", itoa(s.Gap), pct(s.GapPercent)+"%")
-	t.row("unreached", itoa(s.Unreached), pct(s.UnreachedPercent)+"%")
+	ok := s.Measurable()
+	t.row("covered", itoa(s.Covered), share(ok, s.CoveredPercent, "%"))
+	t.row("partial", itoa(s.Partial), share(ok, s.PartialPercent, "%"))
+	t.row("gap", itoa(s.Gap), share(ok, s.GapPercent, "%"))
+	t.row("unreached", itoa(s.Unreached), share(ok, s.UnreachedPercent, "%"))
 	t.row("not-applicable", itoa(s.NotApplicable), "")
 	t.row("total", itoa(s.Total), "")
 	t.end()
@@ -118,7 +123,7 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		g := NewGrid("GROUP", "TITLE", "ITEMS", "COVERED", "PARTIAL", "GAP", "UNREACHED", "N/A", "COVERAGE").Wrap(1).filled()
 		for _, r := range res.Groups {
 			g.Add(r.ID, r.Title, itoa(r.Total), itoa(r.Covered), itoa(r.Partial), itoa(r.Gap),
-				itoa(r.Unreached), itoa(r.NotApplicable), pct(r.CoveragePercent)+"%")
+				itoa(r.Unreached), itoa(r.NotApplicable), share(r.Measurable(), r.CoveragePercent, "%"))
 		}
 		t.writeTable(g, opts.Width)
 	}

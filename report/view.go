@@ -284,6 +284,35 @@ func relatedLabel(rs []crosswalk.SoARelated) string {
 // pct formats a percentage as the JSON has it, with one decimal: "87.6", "0.0".
 func pct(f float64) string { return fmt.Sprintf("%.1f", f) }
 
+// na is what every report shows for a share of nothing (no item applicable: every
+// item is not applicable, or no item is within the limits), where the JSON has null;
+// naWhy is the reason it adds where there is room.
+const (
+	na    = "n/a"
+	naWhy = "nothing applicable"
+)
+
+// share formats a percentage as pct does, followed by unit ("63.8%", "63.8 %"), or
+// na when it measures nothing (measurable false).
+func share(measurable bool, v float64, unit string) string {
+	if !measurable {
+		return na
+	}
+	return pct(v) + unit
+}
+
+// naReason says why a summary measures nothing, after naWhy: "no item is within the
+// limits", "the 1 item is not applicable", "all 3 items are not applicable".
+func naReason(s crosswalk.Summary) string {
+	switch s.Total {
+	case 0:
+		return "no item is within the limits"
+	case 1:
+		return "the 1 item is not applicable"
+	}
+	return fmt.Sprintf("all %d items are not applicable", s.Total)
+}
+
 // policyNote explains a policy in one sentence (without its name).
 func policyNote(p crosswalk.Policy) string {
 	switch p {

@@ -36,6 +36,15 @@ const percentFormat = "0.0%"
 // the % format, so that a spreadsheet computes with it as a number.
 type percent float64
 
+// percentCell is a percentage cell, or the text "n/a" when it measures nothing (no
+// item applicable), as every report shows such a share.
+func percentCell(measurable bool, v float64) any {
+	if !measurable {
+		return na
+	}
+	return percent(v)
+}
+
 // column is one column of a sheet: the key it has in the JSON and CSV forms, the
 // readable header the sheet shows, its width, and how its cells are formatted.
 type column struct {
@@ -386,18 +395,18 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			summaryRow("unreached", "Unreached", s.Unreached, unreachedReason(cat, res)),
 			summaryRow("not_applicable", "Not applicable", s.NotApplicable, "items every reaching control of which is not applicable"),
 			summaryRow("applicable", "Applicable items", s.Applicable, "total − not applicable"),
-			summaryRow("covered_percent", "Covered share", percent(s.CoveredPercent), "of applicable items"),
-			summaryRow("partial_percent", "Partly covered share", percent(s.PartialPercent), "of applicable items"),
-			summaryRow("gap_percent", "Gap share", percent(s.GapPercent), "of applicable items"),
-			summaryRow("unreached_percent", "Unreached share", percent(s.UnreachedPercent), "of applicable items"),
-			summaryRow("coverage_percent", "Coverage", percent(s.CoveragePercent), "the covered share"),
+			summaryRow("covered_percent", "Covered share", percentCell(s.Measurable(), s.CoveredPercent), "of applicable items"),
+			summaryRow("partial_percent", "Partly covered share", percentCell(s.Measurable(), s.PartialPercent), "of applicable items"),
+			summaryRow("gap_percent", "Gap share", percentCell(s.Measurable(), s.GapPercent), "of applicable items"),
+			summaryRow("unreached_percent", "Unreached share", percentCell(s.Measurable(), s.UnreachedPercent), "of applicable items"),
+			summaryRow("coverage_percent", "Coverage", percentCell(s.Measurable(), s.CoveragePercent), "the covered share"),
 			summaryRow("not_assessed", "Not assessed", strings.Join(res.NotAssessed, ", "), "baseline controls the assessment does not rate (count as not implemented)"),
 		}}
 	items := sheet{name: SheetItems, cols: gapItemCols, rows: gapItemRows(cat, res, opts)}
 	groups := sheet{name: SheetGroups, cols: gapGroupCols}
 	for _, g := range res.Groups {
 		groups.rows = append(groups.rows, []any{g.ID, g.Title, g.Kind, g.Total, g.Covered, g.Partial, g.Gap, g.Unreached,
-			g.NotApplicable, percent(g.CoveragePercent)})
+			g.NotApplicable, percentCell(g.Measurable(), g.CoveragePercent)})
 	}
 	recs := sheet{name: SheetRecommendations, cols: slices.Clone(gapRecCols)}
 	recs.cols[5].header = "Item moved: " + movesOf(cat, res.Target)

@@ -1,0 +1,100 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
+)
+
+// naGap is a gap result built by hand in which nothing is applicable: two CSF 2.0
+// items of category GV.OC, both not applicable, so neither the summary nor the
+// roll-up measures anything.
+func naGap() *crosswalk.GapResult {
+	return &crosswalk.GapResult{
+		Baseline: catalog.ISO27002v2022, Target: catalog.CSF20, Policy: crosswalk.Auto,
+		Summary: crosswalk.Summary{Total: 2, NotApplicable: 2},
+		Items: []crosswalk.GapItem{
+			{ID: "GV.OC-01", Title: "Mission", Status: crosswalk.ItemNotApplicable},
+			{ID: "GV.OC-02", Title: "Stakeholders", Status: crosswalk.ItemNotApplicable},
+		},
+		Groups: []crosswalk.Rollup{{ID: "GV.OC", Title: "Organizational Context", Kind: "category", Total: 2, NotApplicable: 2}},
+	}
+}
+
+// TestNothingApplicableEveryFormat: a share of nothing is "n/a" in every format
+// (null in JSON), with the reason where there is room, and never "0.0".
+func TestNothingApplicableEveryFormat(t *testing.T) {
+	res := naGap()
+	tbl := string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{}) }))
+	assert.Contains(t, tbl, "\nCoverage n/a (nothing applicable: all 2 items are not applicable)\n")
+	assert.Contains(t, tbl, "covered         0      n/a\n")
+	assert.Contains(t, tbl, "GV.OC  Organizational Context  2      0        0        0    0          2    n/a\n")
+	assert.NotContains(t, tbl, "0.0%")
+
+	md := string(render(t, func(b *bytes.Buffer) error { return GapMarkdown(b, res, Options{}) }))
+	assert.Contains(t, md, "\nCoverage: **n/a** (nothing applicable: all 2 items are not applicable).\n")
+	assert.Contains(t, md, "| GV.OC | Organizational Context | category | 2 | 0 | 0 | 0 | 0 | 2 | n/a |\n")
+	assert.NotContains(t, md, "0.0")
+
+	page := string(render(t, func(b *bytes.Buffer) error { return GapHTML(b, res, Options{}) }))
+	assert.Contains(t, page, `<span class="num">n/a</span><span class="lbl">coverage (nothing applicable: all 2 items are not applicable)</span>`)
+	assert.Contains(t, page, "0 of 0 covered · n/a (nothing applicable)")
+	assert.Contains(t, page, `<span class="pct">n/a</span>`)
+	assert.NotContains(t, page, "0.0%")
+	assert.Equal(t, "n/a", kpis(page)["coverage"])
+
+	js := string(render(t, func(b *bytes.Buffer) error { return GapJSON(b, res) }))
+	assert.Contains(t, js, `"coverage_percent": null`)
+	assert.NotContains(t, js, `"coverage_percent": 0`)
+
+	f, err := excelize.OpenReader(bytes.NewReader(render(t, func(b *bytes.Buffer) error { return GapXLSX(b, res, Options{}) })))
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := f.GetRows(SheetSummary)
+	require.NoError(t, err)
+	got := map[string]string{}
+	for _, r := range rows {
+		if len(r) > 2 {
+			got[r[0]] = r[2]
+		}
+	}
+	for _, k := range []string{"covered_percent", "partial_percent", "gap_percent", "unreached_percent", "coverage_percent"} {
+		assert.Equal(t, "n/a", got[k], k)
+	}
+	groups, err := f.GetRows(SheetGroups)
+	require.NoError(t, err)
+	require.Len(t, groups, 2)
+	assert.Equal(t, "n/a", groups[1][9])
+}
+
+// TestNothingApplicablePosture: a posture row with nothing applicable shows "n/a" in
+// the table, CSV, Markdown, HTML and XLSX.
+func TestNothingApplicablePosture(t *testing.T) {
+	p := handPosture()
+	p.Rows = append(p.Rows, crosswalk.PostureRow{Target: "cis:8", Name: "CIS", Limit: "IG3", Summary: crosswalk.Summary{Total: 4, NotApplicable: 4}})
+	tbl := string(render(t, func(b *bytes.Buffer) error { return PostureTable(b, p, Options{}) }))
+	assert.Contains(t, tbl, "cis:8         CIS        IG3    4      0        0        0    0          4    n/a       strict\n")
+	rows, err := csv.NewReader(bytes.NewReader(render(t, func(b *bytes.Buffer) error { return PostureCSV(b, p) }))).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "n/a", rows[3][9])
+	md := string(render(t, func(b *bytes.Buffer) error { return PostureMarkdown(b, p) }))
+	assert.Contains(t, md, "| cis:8 | CIS | IG3 | 4 | 0 | 0 | 0 | 0 | 4 | n/a | strict |\n")
+	page := string(render(t, func(b *bytes.Buffer) error { return PostureHTML(b, p, nil, Options{}, naGap()) }))
+	assert.Contains(t, page, `<span class="pct">n/a</span> (nothing applicable: all 4 items are not applicable)`)
+	assert.Contains(t, page, "<td>Organizational Context</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td><td class=\"\">n/a</td>")
+	assert.Equal(t, 2, strings.Count(page, "%</span> covered"), "the two measurable rows")
+	f, err := excelize.OpenReader(bytes.NewReader(render(t, func(b *bytes.Buffer) error { return PostureXLSX(b, p, nil, nil, Options{}) })))
+	require.NoError(t, err)
+	defer f.Close()
+	v, err := f.GetCellValue("Posture", "J4")
+	require.NoError(t, err)
+	assert.Equal(t, "n/a", v)
+}
