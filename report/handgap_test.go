@@ -94,7 +94,7 @@ func TestHandGapMarkdown(t *testing.T) {
 func TestHandGapTable(t *testing.T) {
 	s := string(render(t, func(b *bytes.Buffer) error { return GapTable(b, handGap(), Options{Width: 60}) }))
 	assert.Contains(t, s, "\nCoverage 33.3% (1 of 3 applicable items covered)\n")
-	assert.Contains(t, s, "\nItems not covered (3 of 4):\n")
+	assert.Contains(t, s, "\nItems not covered (2 of 3 applicable), and 1 not applicable:\n", "lists the not-applicable item too, and says so")
 	assert.NotContains(t, s, "GV.PO-01", "a covered item is not listed")
 	assert.Contains(t, s, "Unreached: No ISO/IEC 27002:2022 control maps here in")
 	assert.Contains(t, s, "\n  DE.CM-01\n")
@@ -219,7 +219,7 @@ func TestEmptyGapEveryFormat(t *testing.T) {
 	assert.Contains(t, md, "None: every item is reached by some baseline control.")
 	assert.NotContains(t, md, "## Sources")
 	tbl := string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{}) }))
-	assert.Contains(t, tbl, "Items not covered (0 of 0):\nID  STATUS  TITLE")
+	assert.Contains(t, tbl, "Items not covered (0 of 0 applicable):\nID  STATUS  TITLE")
 	assert.Contains(t, tbl, "\nCoverage n/a (nothing applicable: no item is within the limits)\n")
 	assert.NotContains(t, tbl, "0.0%")
 	assert.NotContains(t, tbl, "Unreached:")

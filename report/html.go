@@ -167,6 +167,7 @@ type gapPage struct {
 	HeatLabel                    string
 	Heat                         heatView
 	Items                        []itemView
+	ItemsCount                   string // what the list of every item holds: "106: 105 applicable, 1 not applicable"
 	Unreached                    []unreachedView
 	UnreachedReason              string
 	NotAssessed                  []idTitle
@@ -259,6 +260,7 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		},
 		SummaryBar: newBar(counts{Total: s.Total, Covered: s.Covered, Partial: s.Partial, Gap: s.Gap,
 			Unreached: s.Unreached, NotApplicable: s.NotApplicable}, true),
+		ItemsCount:      itemsCount(s),
 		HeatLabel:       heatLabel(hm, res, cat),
 		Heat:            newHeatView(hm),
 		UnreachedReason: unreachedReason(cat, res),

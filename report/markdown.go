@@ -75,7 +75,7 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 				itoa(g.Unreached), itoa(g.NotApplicable), share(g.Measurable(), g.CoveragePercent, ""))
 		}
 	}
-	m.f("\n## Items\n\n")
+	m.f("\n## Items (%s)\n\n", itemsCount(res.Summary))
 	m.header("ID", "Title", "Status", "Reached by", "Mapped at a higher level")
 	for _, it := range res.Items {
 		counting, context := splitViaTitled(res, it.Via())

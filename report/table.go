@@ -127,7 +127,7 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		}
 		t.writeTable(g, opts.Width)
 	}
-	t.f("\nItems not covered (%d of %d):\n", s.Total-s.Covered, s.Total)
+	t.f("\n%s:\n", notCoveredHeading(s))
 	items := NewGrid("ID", "STATUS", "TITLE", "REACHED BY").Wrap(2).List(3).filled()
 	for _, it := range res.Items {
 		if it.Status == crosswalk.ItemCovered {

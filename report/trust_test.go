@@ -98,3 +98,25 @@ func TestNothingApplicablePosture(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "n/a", v)
 }
+
+// TestNotCoveredHeadingCounts: the heading of the list of items not covered says
+// what it lists, the not-applicable item apart, so that its count matches the
+// headline's applicable items (handGap: 1 of 3 applicable covered, 1 not
+// applicable, listed too).
+func TestNotCoveredHeadingCounts(t *testing.T) {
+	res := handGap()
+	tbl := string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{}) }))
+	assert.Contains(t, tbl, "Coverage 33.3% (1 of 3 applicable items covered)")
+	assert.Contains(t, tbl, "\nItems not covered (2 of 3 applicable), and 1 not applicable:\n")
+	md := string(render(t, func(b *bytes.Buffer) error { return GapMarkdown(b, res, Options{}) }))
+	assert.Contains(t, md, "\n## Items (4: 3 applicable, 1 not applicable)\n")
+	page := string(render(t, func(b *bytes.Buffer) error { return GapHTML(b, res, Options{}) }))
+	assert.Contains(t, page, "<h2>All items (4: 3 applicable, 1 not applicable)</h2>")
+
+	res.Items, res.Summary = res.Items[:3], crosswalk.Summary{Total: 3, Covered: 1, Gap: 1, Unreached: 1, Applicable: 3,
+		CoveredPercent: 33.3, GapPercent: 33.3, UnreachedPercent: 33.3, CoveragePercent: 33.3}
+	tbl = string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{}) }))
+	assert.Contains(t, tbl, "\nItems not covered (2 of 3 applicable):\n", "nothing not applicable: nothing to add")
+	md = string(render(t, func(b *bytes.Buffer) error { return GapMarkdown(b, res, Options{}) }))
+	assert.Contains(t, md, "\n## Items (3)\n")
+}

@@ -301,6 +301,26 @@ func share(measurable bool, v float64, unit string) string {
 	return pct(v) + unit
 }
 
+// notCoveredHeading is the heading of the list of items that are not covered, which
+// lists the not-applicable items too: "Items not covered (38 of 105 applicable), and
+// 1 not applicable".
+func notCoveredHeading(s crosswalk.Summary) string {
+	h := fmt.Sprintf("Items not covered (%d of %d applicable)", s.Applicable-s.Covered, s.Applicable)
+	if s.NotApplicable > 0 {
+		h += fmt.Sprintf(", and %d not applicable", s.NotApplicable)
+	}
+	return h
+}
+
+// itemsCount says what a list of every item holds: "106: 105 applicable, 1 not
+// applicable", or "106" when every item is applicable.
+func itemsCount(s crosswalk.Summary) string {
+	if s.NotApplicable == 0 {
+		return itoa(s.Total)
+	}
+	return fmt.Sprintf("%d: %d applicable, %d not applicable", s.Total, s.Applicable, s.NotApplicable)
+}
+
 // naReason says why a summary measures nothing, after naWhy: "no item is within the
 // limits", "the 1 item is not applicable", "all 3 items are not applicable".
 func naReason(s crosswalk.Summary) string {
