@@ -28,6 +28,7 @@ type gapWire struct {
 	Groups          []Rollup            `json:"groups"`
 	Unreached       []string            `json:"unreached"`
 	NotAssessed     []string            `json:"not_assessed"`
+	BaselineCount   int                 `json:"baseline_controls,omitempty"`
 	SearchCut       []string            `json:"search_cut,omitempty"`
 	Recommendations []Recommendation    `json:"recommendations"`
 }
@@ -65,7 +66,8 @@ func (r GapResult) MarshalJSON() ([]byte, error) {
 func (r *GapResult) wire() *gapWire {
 	w := &gapWire{Baseline: r.Baseline, Target: r.Target, Policy: r.Policy, Derived: r.Derived, MinRoutes: r.MinRoutes,
 		IGs: r.IGs, Profiles: r.Profiles, Scope: r.Scope, Notes: r.Notes, Summary: r.Summary, Groups: r.Groups,
-		Unreached: r.Unreached, NotAssessed: r.NotAssessed, SearchCut: r.SearchCut, Recommendations: r.Recommendations}
+		Unreached: r.Unreached, NotAssessed: r.NotAssessed, BaselineCount: r.BaselineControls, SearchCut: r.SearchCut,
+		Recommendations: r.Recommendations}
 	if r.Items != nil {
 		w.Items = make([]gapItemWire, len(r.Items))
 	}
@@ -118,7 +120,8 @@ func (r *GapResult) UnmarshalJSON(data []byte) error {
 	}
 	*r = GapResult{Baseline: w.Baseline, Target: w.Target, Policy: w.Policy, Derived: w.Derived, MinRoutes: w.MinRoutes,
 		IGs: w.IGs, Profiles: w.Profiles, Scope: w.Scope, Notes: w.Notes, Summary: w.Summary, Groups: w.Groups,
-		Unreached: w.Unreached, NotAssessed: w.NotAssessed, SearchCut: w.SearchCut, Recommendations: w.Recommendations}
+		Unreached: w.Unreached, NotAssessed: w.NotAssessed, BaselineControls: w.BaselineCount, SearchCut: w.SearchCut,
+		Recommendations: w.Recommendations}
 	if w.Items != nil {
 		r.Items = make([]GapItem, len(w.Items))
 	}

@@ -30,7 +30,12 @@ type GapResult struct {
 	Groups      []Rollup
 	Unreached   []string // IDs of the unreached items
 	NotAssessed []string // IDs of baseline controls the assessment does not rate
-	SearchCut   []string // items whose derived search stopped at DerivedSearchBudget
+	// BaselineControls is how many controls of the baseline an assessment rates (93
+	// for ISO/IEC 27002:2022): NotAssessed are of them, so a report can say "92 of 93
+	// controls not assessed" next to its headline. 0 when unknown (a result read
+	// from JSON written before it was added).
+	BaselineControls int
+	SearchCut        []string // items whose derived search stopped at DerivedSearchBudget
 	// Recommendations are the baseline controls to implement next, best first, as
 	// [Crosswalk.Recommend] chooses them: at most [DefaultRecommendations] unless
 	// [WithRecommendations] says otherwise. Gap leaves it empty, not nil, when none

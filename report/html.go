@@ -168,6 +168,7 @@ type gapPage struct {
 	Heat                         heatView
 	Items                        []itemView
 	ItemsCount                   string // what the list of every item holds: "106: 105 applicable, 1 not applicable"
+	NotAssessedLine              string // "92 of 93 baseline controls not assessed (counted as not implemented)", or ""
 	Unreached                    []unreachedView
 	UnreachedReason              string
 	NotAssessed                  []idTitle
@@ -261,6 +262,7 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		SummaryBar: newBar(counts{Total: s.Total, Covered: s.Covered, Partial: s.Partial, Gap: s.Gap,
 			Unreached: s.Unreached, NotApplicable: s.NotApplicable}, true),
 		ItemsCount:      itemsCount(s),
+		NotAssessedLine: notAssessedLine(res),
 		HeatLabel:       heatLabel(hm, res, cat),
 		Heat:            newHeatView(hm),
 		UnreachedReason: unreachedReason(cat, res),

@@ -105,6 +105,9 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	} else {
 		t.f("\nCoverage %s (%s: %s)\n", na, naWhy, naReason(s))
 	}
+	if l := notAssessedLine(res); l != "" {
+		t.para(opts.Width, "", "", l)
+	}
 	if s.DerivedOnly > 0 {
 		t.f("Of the items not covered, %d are reached only by derived paths (inference, at most partial)\n", s.DerivedOnly)
 	}

@@ -120,3 +120,39 @@ func TestNotCoveredHeadingCounts(t *testing.T) {
 	md = string(render(t, func(b *bytes.Buffer) error { return GapMarkdown(b, res, Options{}) }))
 	assert.Contains(t, md, "\n## Items (3)\n")
 }
+
+// TestNotAssessedNextToHeadline: an incomplete assessment is said next to the
+// headline in every report, not only in the list at the end.
+func TestNotAssessedNextToHeadline(t *testing.T) {
+	res := handGap()
+	res.BaselineControls = 93
+	const line = "1 of 93 baseline controls not assessed (counted as not implemented)"
+	tbl := string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{}) }))
+	assert.Contains(t, tbl, "Coverage 33.3% (1 of 3 applicable items covered)\n"+line+"\n")
+	md := string(render(t, func(b *bytes.Buffer) error { return GapMarkdown(b, res, Options{}) }))
+	assert.Contains(t, md, "of 3 applicable items covered.\n\n**"+line+"**: see [Controls not assessed](#controls-not-assessed).\n")
+	assert.Less(t, strings.Index(md, line), strings.Index(md, "## Items"), "in the summary")
+	page := string(render(t, func(b *bytes.Buffer) error { return GapHTML(b, res, Options{}) }))
+	assert.Contains(t, page, `<p class="caveat" data-caveat="not-assessed"><strong>`+line+`</strong>: <a href="#not-assessed">listed below</a>.</p>`)
+	assert.Less(t, strings.Index(page, "data-caveat"), strings.Index(page, `id="heatmap"`), "in the headline section")
+	f, err := excelize.OpenReader(bytes.NewReader(render(t, func(b *bytes.Buffer) error { return GapXLSX(b, res, Options{}) })))
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := f.GetRows(SheetSummary)
+	require.NoError(t, err)
+	var got []string
+	for i, r := range rows {
+		if r[0] == "not_assessed" {
+			got = r
+			assert.Equal(t, "coverage_percent", rows[i-1][0], "next to the coverage")
+		}
+	}
+	assert.Equal(t, []string{"not_assessed", "Not assessed", "5.2", line}, got)
+
+	res.BaselineControls = 0 // a result read from JSON without the count
+	tbl = string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{}) }))
+	assert.Contains(t, tbl, "\n1 baseline control not assessed (counted as not implemented)\n")
+	res.NotAssessed = nil
+	tbl = string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{}) }))
+	assert.NotContains(t, tbl, "not assessed (counted")
+}

@@ -301,6 +301,22 @@ func share(measurable bool, v float64, unit string) string {
 	return pct(v) + unit
 }
 
+// notAssessedLine says, next to a gap report's headline, how much of the baseline
+// the assessment does not rate: "92 of 93 baseline controls not assessed (counted as
+// not implemented)"; "" when it rates every control.
+func notAssessedLine(res *crosswalk.GapResult) string {
+	n := len(res.NotAssessed)
+	switch {
+	case n == 0:
+		return ""
+	case res.BaselineControls >= n:
+		return fmt.Sprintf("%d of %d baseline controls not assessed (counted as not implemented)", n, res.BaselineControls)
+	case n == 1:
+		return "1 baseline control not assessed (counted as not implemented)"
+	}
+	return fmt.Sprintf("%d baseline controls not assessed (counted as not implemented)", n)
+}
+
 // notCoveredHeading is the heading of the list of items that are not covered, which
 // lists the not-applicable items too: "Items not covered (38 of 105 applicable), and
 // 1 not applicable".

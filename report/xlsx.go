@@ -400,7 +400,7 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			summaryRow("gap_percent", "Gap share", percentCell(s.Measurable(), s.GapPercent), "of applicable items"),
 			summaryRow("unreached_percent", "Unreached share", percentCell(s.Measurable(), s.UnreachedPercent), "of applicable items"),
 			summaryRow("coverage_percent", "Coverage", percentCell(s.Measurable(), s.CoveragePercent), "the covered share"),
-			summaryRow("not_assessed", "Not assessed", strings.Join(res.NotAssessed, ", "), "baseline controls the assessment does not rate (count as not implemented)"),
+			summaryRow("not_assessed", "Not assessed", strings.Join(res.NotAssessed, ", "), notAssessedMeaning(res)),
 		}}
 	items := sheet{name: SheetItems, cols: gapItemCols, rows: gapItemRows(cat, res, opts)}
 	groups := sheet{name: SheetGroups, cols: gapGroupCols}
@@ -423,6 +423,15 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		return fmt.Errorf("report: gap as XLSX: %w", err)
 	}
 	return nil
+}
+
+// notAssessedMeaning is the meaning of the Summary sheet's not_assessed row: what
+// [notAssessedLine] says, or what the row lists when every control is assessed.
+func notAssessedMeaning(res *crosswalk.GapResult) string {
+	if l := notAssessedLine(res); l != "" {
+		return l
+	}
+	return "baseline controls the assessment does not rate (count as not implemented): none"
 }
 
 // SoAXLSX writes the Statement of Applicability as an XLSX workbook with the sheets

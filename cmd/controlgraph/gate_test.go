@@ -164,3 +164,23 @@ func TestGapAllNotApplicableGroup(t *testing.T) {
 	}
 	assert.True(t, found)
 }
+
+// An assessment that rates 1 of the 93 controls says so next to every headline.
+func TestGapNotAssessedNextToHeadline(t *testing.T) {
+	const line = "92 of 93 baseline controls not assessed (counted as not implemented)"
+	args := []string{"gap", "--assessment", "-", "--target", "csf"}
+	// In each format: after the headline, before the next part (the status table,
+	// the roll-ups, the heat map).
+	for f, next := range map[string]string{"table": "\nSTATUS ", "md": "## Coverage by group", "html": `id="heatmap"`} {
+		out, errs, code := cliIn(t, "control,status\n5.1,implemented\n", append(args, "--format", f)...)
+		require.Equal(t, exitOK, code, errs)
+		assert.Contains(t, errs, "controls not assessed: 92 of the 93")
+		i, j, k := strings.Index(out, line), strings.Index(out, "6.6"), strings.Index(out, next)
+		assert.True(t, j > 0 && i > j && k > i, "%s: headline at %d, the line at %d, %q at %d", f, j, i, next, k)
+	}
+	out, _, _ := cliIn(t, "control,status\n5.1,implemented\n", append(args, "--format", "json")...)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &m))
+	assert.Equal(t, 93.0, m["baseline_controls"])
+	assert.Len(t, m["not_assessed"], 92)
+}
