@@ -89,7 +89,8 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	const indent = "          " // under the values of the header lines
 	t.para(opts.Width, "Baseline: ", indent, frameworkName(cat, res.Baseline)+" ("+string(res.Baseline)+")")
 	t.para(opts.Width, "Target:   ", indent, frameworkName(cat, res.Target)+" ("+string(res.Target)+")")
-	t.f("Policy:   %s\nDerived:  %s\n", res.Policy, onOff(res.Derived))
+	t.para(opts.Width, "Policy:   ", indent, string(res.Policy)+" — "+policyNote(res.Policy))
+	t.f("Derived:  %s\n", onOff(res.Derived))
 	if s := scopeLabel(res); s != "" {
 		t.para(opts.Width, "Limited:  ", indent, s)
 	}

@@ -156,3 +156,16 @@ func TestNotAssessedNextToHeadline(t *testing.T) {
 	tbl = string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{}) }))
 	assert.NotContains(t, tbl, "not assessed (counted")
 }
+
+// TestTablePolicySentence: the table explains the policy as the Markdown and HTML
+// do, from the same sentence, so that strict's 0 % of CSF reads as what it is.
+func TestTablePolicySentence(t *testing.T) {
+	res := handGap() // policy strict
+	tbl := string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{}) }))
+	assert.Contains(t, tbl, "\nPolicy:   strict — "+policyNote(crosswalk.Strict)+"\n")
+	assert.Contains(t, policyNote(crosswalk.Strict), "uncharacterised related links of informative references")
+	mdText := string(render(t, func(b *bytes.Buffer) error { return GapMarkdown(b, res, Options{}) }))
+	assert.Contains(t, mdText, "- Policy: strict — "+md(policyNote(crosswalk.Strict))+"\n")
+	tbl = string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{Width: 60}) }))
+	assert.Contains(t, tbl, "\nPolicy:   strict — an item is covered when an implemented\n          control is equal to it")
+}

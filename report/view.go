@@ -355,7 +355,7 @@ func policyNote(p crosswalk.Policy) string {
 	case crosswalk.Auto:
 		return "each edge is read by what it is: set-theory edges (equal, subset-of, superset-of, intersects-with) under the strict rule, uncharacterised related edges (informative references) under the referenced rule, and an item reached by both is covered when either rule covers it; derived paths never make an item covered (the CSV and JSON forms name, per item, the rule that decided it)"
 	case crosswalk.Strict:
-		return "an item is covered when an implemented control is equal to it or a superset of it; other reaches give at most partial coverage"
+		return "an item is covered when an implemented control is equal to it or a superset of it; every other reach (subset-of, intersects-with, and the uncharacterised related links of informative references such as NIST's and ENISA's) gives at most partial coverage"
 	case crosswalk.Referenced:
 		return "an item is covered when every control that maps to it is implemented, partial when some are"
 	}
