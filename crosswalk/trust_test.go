@@ -189,3 +189,19 @@ func TestSummaryJSONIsEncodingJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(line), `"applicable":0,"covered_percent":null,"partial_percent":null,"gap_percent":null,"unreached_percent":null,"coverage_percent":null}`)
 }
+
+// TestPostureNotAssessed: a posture lists the baseline controls the assessment does
+// not rate, of how many, as a gap result does.
+func TestPostureNotAssessed(t *testing.T) {
+	cw := synth(t)
+	a, err := NewAssessment(cw.Catalog(), fwBase, Entry{Control: ref(fwBase, "B1"), Status: Implemented})
+	require.NoError(t, err)
+	p, err := cw.Posture(a, WithTargets(fwTgt))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"B2", "B3", "B4", "B5", "B6", "B7"}, p.NotAssessed)
+	assert.Equal(t, 7, p.BaselineControls)
+	g, err := cw.Gap(a, fwTgt)
+	require.NoError(t, err)
+	assert.Equal(t, g.NotAssessed, p.NotAssessed)
+	assert.Equal(t, g.BaselineControls, p.BaselineControls)
+}

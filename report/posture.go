@@ -29,6 +29,7 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 	data := posturePage{
 		Title: "Posture of " + frameworkName(cat, p.Baseline), Baseline: string(p.Baseline), BaselineName: frameworkName(cat, p.Baseline),
 		Policy: string(p.Policy), Derived: p.Derived, Generated: opts.Generated, Linked: map[string]string{},
+		NotAssessed: notAssessedText(len(p.NotAssessed), p.BaselineControls),
 	}
 	data.Details = postureDetails(cat, gaps)
 	for _, d := range data.Details {
@@ -48,6 +49,7 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 // posturePage is what the posture page's template shows.
 type posturePage struct {
 	Title, Baseline, BaselineName, Policy, Generated string
+	NotAssessed                                      string // "92 of 93 baseline controls not assessed (counted as not implemented)", or ""
 	Derived                                          bool
 	Cards                                            []postureCard
 	Notes                                            []string
@@ -234,7 +236,8 @@ td.self{background:#eee;text-align:center}
 <body>
 <h1>{{.Title}}</h1>
 <p class="meta">Baseline {{.BaselineName}} <code>{{.Baseline}}</code> · policy <strong>{{.Policy}}</strong> · derived mappings {{if .Derived}}on (labelled, partial at most){{else}}off{{end}}{{if .Generated}} · generated {{.Generated}}{{end}}</p>
-<p class="legend" aria-hidden="true"><span><i class="c"></i>covered</span><span><i class="p"></i>partial</span><span><i class="g"></i>gap</span><span><i class="u"></i>unreached (no mapping)</span></p>
+{{if .NotAssessed}}<p class="note" data-caveat="not-assessed"><strong>{{.NotAssessed}}</strong></p>
+{{end}}<p class="legend" aria-hidden="true"><span><i class="c"></i>covered</span><span><i class="p"></i>partial</span><span><i class="g"></i>gap</span><span><i class="u"></i>unreached (no mapping)</span></p>
 <section id="cards">
 <h2>Coverage per framework</h2>
 <div class="cards">

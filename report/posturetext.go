@@ -112,11 +112,19 @@ func (d *textDoc) table(g *Grid) {
 }
 
 func writePostureText(w io.Writer, p *crosswalk.Posture, opts Options, md bool) error {
+	mdEscape := func(s string) string { return mdReplacer.Replace(s) }
 	if p == nil {
 		return errNil("posture")
 	}
 	d := &textDoc{w: w, md: md, width: opts.Width}
 	d.heading(fmt.Sprintf("Posture of %s (policy %s, derived %s): %d rows", p.Baseline, p.Policy, onOff(p.Derived), len(p.Rows)), "")
+	if l := notAssessedText(len(p.NotAssessed), p.BaselineControls); l != "" {
+		if md {
+			d.line("**" + mdEscape(l) + "**\n")
+		} else {
+			d.line(l)
+		}
+	}
 	d.table(postureRowsGrid(p))
 	for _, n := range postureNotes(p) {
 		d.line("\nNote: " + n)

@@ -169,3 +169,20 @@ func TestTablePolicySentence(t *testing.T) {
 	tbl = string(render(t, func(b *bytes.Buffer) error { return GapTable(b, res, Options{Width: 60}) }))
 	assert.Contains(t, tbl, "\nPolicy:   strict — an item is covered when an implemented\n          control is equal to it")
 }
+
+// TestPostureNotAssessed: the posture of an incomplete assessment says so under its
+// heading, in the table, Markdown and HTML.
+func TestPostureNotAssessed(t *testing.T) {
+	p := handPosture()
+	p.NotAssessed, p.BaselineControls = []string{"5.2", "5.3"}, 93
+	const line = "2 of 93 baseline controls not assessed (counted as not implemented)"
+	tbl := string(render(t, func(b *bytes.Buffer) error { return PostureTable(b, p, Options{}) }))
+	assert.True(t, strings.HasPrefix(tbl, "Posture of iso27002:2022 (policy strict, derived on): 2 rows\n"+line+"\nTARGET "), tbl)
+	md := string(render(t, func(b *bytes.Buffer) error { return PostureMarkdown(b, p) }))
+	assert.True(t, strings.HasPrefix(md, "## Posture of iso27002:2022 (policy strict, derived on): 2 rows\n\n**"+line+"**\n\n| target "), md)
+	page := string(render(t, func(b *bytes.Buffer) error { return PostureHTML(b, p, nil, Options{}) }))
+	assert.Contains(t, page, `<p class="note" data-caveat="not-assessed"><strong>`+line+`</strong></p>`)
+	p.NotAssessed = nil
+	tbl = string(render(t, func(b *bytes.Buffer) error { return PostureTable(b, p, Options{}) }))
+	assert.NotContains(t, tbl, "not assessed")
+}

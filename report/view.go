@@ -305,12 +305,17 @@ func share(measurable bool, v float64, unit string) string {
 // the assessment does not rate: "92 of 93 baseline controls not assessed (counted as
 // not implemented)"; "" when it rates every control.
 func notAssessedLine(res *crosswalk.GapResult) string {
-	n := len(res.NotAssessed)
+	return notAssessedText(len(res.NotAssessed), res.BaselineControls)
+}
+
+// notAssessedText is [notAssessedLine] for n controls not assessed of the baseline's
+// of (0 when unknown).
+func notAssessedText(n, of int) string {
 	switch {
 	case n == 0:
 		return ""
-	case res.BaselineControls >= n:
-		return fmt.Sprintf("%d of %d baseline controls not assessed (counted as not implemented)", n, res.BaselineControls)
+	case of >= n:
+		return fmt.Sprintf("%d of %d baseline controls not assessed (counted as not implemented)", n, of)
 	case n == 1:
 		return "1 baseline control not assessed (counted as not implemented)"
 	}
