@@ -136,7 +136,8 @@ type SetInfo struct {
 	Statements int                 // statements the set makes instead of edges
 }
 
-// Errors of [New]; test with [errors.Is]. The error itself is an [*EdgeError].
+// Errors of [New]; test with [errors.Is]. The error itself is a
+// [*catalog.DataError] naming the set and the edge or statement in its Record.
 var (
 	ErrDanglingRef          = mappings.ErrDanglingRef // the same error as package mappings reports, so errors.Is works across layers
 	ErrInvalidRelationship  = errors.New("edge has no valid relationship")
@@ -144,47 +145,13 @@ var (
 	errCorruptEmbeddedGraph = errors.New("crosswalk: embedded data is corrupt")
 )
 
-// EdgeError is a problem with one edge or statement of a mapping set given to [New].
-type EdgeError struct {
-	Set   string // the set's ID
-	Index int    // 1-based position of the edge (or statement) in the set; 0 for the set itself
-	What  string // "edge" or "statement" or "set"
-	Field string // "from", "to", "relationship", ...
-	Value string // the offending value as text: a ref ("fw/id"), a framework ID or a relationship
-	Err   error  // [ErrDanglingRef], [ErrInvalidRelationship] or [ErrUnknownSetFramework]
-}
-
-// Error returns the problem on one line:
-//
-//	mapping set "id" edge #n: field "f" = "v": what
-//
-// with "statement #n" for a statement, and neither for a problem of the set itself.
-func (e *EdgeError) Error() string {
-	if e.Index == 0 {
-		return fmt.Sprintf("mapping set %q: field %q = %q: %v", e.Set, e.Field, e.Value, e.Err)
-	}
-	return fmt.Sprintf("mapping set %q %s #%d: field %q = %q: %v", e.Set, e.What, e.Index, e.Field, e.Value, e.Err)
-}
-
-// Unwrap returns the kind, for [errors.Is].
-func (e *EdgeError) Unwrap() error { return e.Err }
-
-// Where returns the position of the problem: the record is the set and, unless the
-// set itself is at fault, the element (`mapping set "id" edge #3`).
-func (e *EdgeError) Where() catalog.Position {
-	rec := fmt.Sprintf("mapping set %q", e.Set)
-	if e.Index > 0 {
-		rec += fmt.Sprintf(" %s #%d", e.What, e.Index)
-	}
-	return catalog.Position{Record: rec, Field: e.Field, Value: e.Value}
-}
-
 const maxProblems = 100
 
 // New builds a crosswalk over cat and the mapping sets. Every edge and statement must
 // name controls the catalog holds (an Annex A spelling such as
 // "iso27001:2022/A.5.1" is read as the control it names, "iso27002:2022/5.1"); all
-// problems are reported together as [*EdgeError] values joined with [errors.Join].
+// problems are reported together as [*catalog.DataError] values joined with
+// [errors.Join].
 // An edge a set repeats (same ends, relationship and source) is kept once and counted
 // in [SetInfo.Duplicates]. New keeps what it needs; later changes to sets do not
 // reach the crosswalk.
@@ -246,7 +213,7 @@ func newBuilder(cw *Crosswalk, sets []mappings.Set) *builder {
 	return &builder{cw: cw, in: newInterner(), seen: make(map[edgeKey]struct{}, most)}
 }
 
-func (b *builder) bad(e *EdgeError) {
+func (b *builder) bad(e *catalog.DataError) {
 	if len(b.probs) < maxProblems {
 		b.probs = append(b.probs, e)
 	} else {
@@ -285,7 +252,7 @@ func (b *builder) addSet(si int32, s *mappings.Set) {
 		id   catalog.FrameworkID
 	}{{"from", s.From}, {"to", s.To}} {
 		if f.id != "" && !b.cw.cat.Has(f.id) {
-			b.bad(&EdgeError{Set: s.ID, What: "set", Field: f.name, Value: string(f.id), Err: ErrUnknownSetFramework})
+			b.bad(setProblem(s, f.name, string(f.id), ErrUnknownSetFramework))
 		}
 	}
 	clear(b.seen)
@@ -295,7 +262,7 @@ func (b *builder) addSet(si int32, s *mappings.Set) {
 	for sti, st := range s.Statements {
 		n, ok := b.resolve(&b.fromFW, st.Ref)
 		if !ok {
-			b.bad(&EdgeError{Set: s.ID, Index: sti + 1, What: "statement", Field: "ref", Value: st.Ref.String(), Err: ErrDanglingRef})
+			b.bad(statementProblem(s, sti, "ref", st.Ref.String(), ErrDanglingRef))
 			continue
 		}
 		cw := b.cw
@@ -315,13 +282,13 @@ func (b *builder) addEdge(si int32, s *mappings.Set, ei int, info *SetInfo) {
 	from, okf := b.resolve(&b.fromFW, e.From)
 	to, okt := b.resolve(&b.toFW, e.To)
 	if !okf {
-		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "from", Value: e.From.String(), Err: ErrDanglingRef})
+		b.bad(edgeProblem(s, ei, "from", e.From.String(), ErrDanglingRef))
 	}
 	if !okt {
-		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "to", Value: e.To.String(), Err: ErrDanglingRef})
+		b.bad(edgeProblem(s, ei, "to", e.To.String(), ErrDanglingRef))
 	}
 	if !e.Relationship.Valid() {
-		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "relationship", Value: e.Relationship.String(), Err: ErrInvalidRelationship})
+		b.bad(edgeProblem(s, ei, "relationship", e.Relationship.String(), ErrInvalidRelationship))
 		return
 	}
 	if !okf || !okt {

@@ -26,5 +26,5 @@ func ExampleCSVSetMeta() {
 	fmt.Println(err)
 	// Output:
 	// acme-iso acme:1 iso27002:2022 crosswalk <nil>
-	// short.csv:2: from "AC-1": write refs in full (framework/id, e.g. iso27002:2022/5.15) so that the set's frameworks are known
+	// short.csv:2: field "from" = "AC-1": mapping CSV does not name its frameworks: write refs in full (framework/id, e.g. iso27002:2022/5.15) so that the set's frameworks are known
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/loader"
 )
 
@@ -22,6 +23,10 @@ func FuzzCSVSetMeta(f *testing.F) {
 		if err != nil {
 			if !errors.Is(err, loader.ErrCSVSet) {
 				t.Fatalf("%q: error %v does not wrap ErrCSVSet", data, err)
+			}
+			var de *catalog.DataError
+			if !errors.As(err, &de) || de.File != "fuzz.csv" {
+				t.Fatalf("%q: error %v is not a *catalog.DataError naming the file", data, err)
 			}
 			return
 		}

@@ -241,7 +241,7 @@ func (x *invocation) checkImport(fws []catalog.Framework, sets []mappings.Set, d
 	unknownFramework := false
 	for _, s := range sets {
 		for _, p := range mappings.Validate(mappings.Resolve(s, cat), cat) {
-			if p.Severity == mappings.Warning {
+			if p.Warning {
 				doc.Warnings = append(doc.Warnings, strings.TrimPrefix(p.Error(), "warning: "))
 				continue
 			}

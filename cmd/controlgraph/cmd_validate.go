@@ -230,9 +230,13 @@ func addErr(rep *validateJSON, err error) {
 	walk(err)
 }
 
-func addMappingProblems(rep *validateJSON, ps []*mappings.Problem) {
+func addMappingProblems(rep *validateJSON, ps []*catalog.DataError) {
 	for _, p := range ps {
-		rep.Problems = append(rep.Problems, problemJSON{Severity: p.Severity.String(), Message: strings.TrimPrefix(p.Error(), "warning: ")})
+		sev := "error"
+		if p.Warning {
+			sev = "warning"
+		}
+		rep.Problems = append(rep.Problems, problemJSON{Severity: sev, Message: strings.TrimPrefix(p.Error(), "warning: ")})
 	}
 }
 
@@ -402,7 +406,7 @@ func (v *validator) runAssessment(rep *validateJSON) error {
 		rep.Summary += "; read as " + in.String()
 	}
 	for _, w := range a.Warnings() {
-		msg := w.Error()
+		msg := strings.TrimPrefix(w.Error(), "warning: ")
 		if errors.Is(w, crosswalk.ErrIncomplete) {
 			missing := a.NotAssessed()
 			ids := make([]string, len(missing))
