@@ -21,6 +21,9 @@ func parsePercent(s string) (*big.Rat, bool) {
 	if !ok {
 		r = new(big.Rat).SetFloat64(v)
 	}
+	if r.Sign() < 0 || r.Cmp(big.NewRat(100, 1)) > 0 { // "100.0000000000000001" reads as the float 100
+		return nil, false
+	}
 	return r, true
 }
 

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,7 +22,7 @@ func TestParsePercentIsExact(t *testing.T) {
 		require.True(t, ok, in)
 		assert.Equal(t, want, r.String(), in)
 	}
-	for _, bad := range []string{"", "x", "-0.1", "100.01", "1/2", "NaN", "Inf"} {
+	for _, bad := range []string{"", "x", "-0.1", "100.01", "100.0000000000000001", "1/2", "NaN", "Inf"} {
 		_, ok := parsePercent(bad)
 		assert.False(t, ok, bad)
 	}
@@ -183,4 +184,29 @@ func TestGapNotAssessedNextToHeadline(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(out), &m))
 	assert.Equal(t, 93.0, m["baseline_controls"])
 	assert.Len(t, m["not_assessed"], 92)
+}
+
+// FuzzParsePercent: reading a --fail-under value never panics; what it accepts is a
+// percentage from 0 to 100, equal to the float the text reads as (to within its
+// rounding), and its comparisons agree with the float's away from the boundary.
+func FuzzParsePercent(f *testing.F) {
+	for _, s := range []string{"56.3", "56.25%", "0", "100", " 7 ", "1e1", "0x1p-2", "NaN", "-0", "1_0", "100.0000000000000001", "1/2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, ok := parsePercent(s)
+		if !ok {
+			return
+		}
+		require.NotNil(t, r)
+		require.True(t, r.Sign() >= 0 && r.Cmp(big.NewRat(100, 1)) <= 0, "%q → %s", s, r)
+		v, _ := r.Float64()
+		fl, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "%"), 64)
+		require.NoError(t, err)
+		require.InDelta(t, fl, v, 1e-9, "%q", s)
+		if v > 1e-6 && v < 100-1e-6 {
+			require.True(t, below(0, 1, r), "0 %% is below %q", s)
+			require.False(t, below(1, 1, r), "100 %% is not below %q", s)
+		}
+	})
 }
