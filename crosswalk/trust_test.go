@@ -205,3 +205,32 @@ func TestPostureNotAssessed(t *testing.T) {
 	assert.Equal(t, g.NotAssessed, p.NotAssessed)
 	assert.Equal(t, g.BaselineControls, p.BaselineControls)
 }
+
+// TestSummaryWireIsMarshalJSON: the gap contract's wire forms of a summary and a
+// roll-up (no method calls on the hot path) write what their MarshalJSON writes,
+// measurable or not.
+func TestSummaryWireIsMarshalJSON(t *testing.T) {
+	for _, s := range []Summary{
+		{Total: 48, Covered: 27, Partial: 17, Gap: 3, Unreached: 1, Applicable: 48, CoveredPercent: 56.3, PartialPercent: 35.4,
+			GapPercent: 6.3, UnreachedPercent: 2.1, CoveragePercent: 56.3, DerivedOnly: 1},
+		{Total: 3, NotApplicable: 3},
+		{},
+	} {
+		want, err := codec.Marshal(s)
+		require.NoError(t, err)
+		got, err := codec.Marshal(wireSummary(&s))
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(got))
+		var w summaryWire
+		require.NoError(t, codec.DecodeStrict(got, &w))
+		assert.Equal(t, s, w.summary())
+	}
+	rs := []Rollup{{ID: "13", Title: "Physical", Kind: "section", Total: 3, NotApplicable: 3},
+		{ID: "1", Title: "Policy", Kind: "section", Total: 2, Covered: 1, Partial: 1, CoveragePercent: 50}}
+	want, err := codec.Marshal(rs)
+	require.NoError(t, err)
+	got, err := codec.Marshal(wireRollups(rs))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got))
+	assert.Contains(t, string(got), `"not_applicable":3,"coverage_percent":null}`)
+}
