@@ -1,6 +1,7 @@
 package crosswalk
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/controlgraph/controlgraph/catalog"
@@ -219,6 +220,16 @@ func (r *GapResult) UnmarshalJSON(data []byte) error {
 		item := GapItem{ID: it.ID, Title: it.Title, Status: it.Status, Rule: it.Rule, Statements: it.Statements, Outside: it.Outside}
 		links := make([]Link, len(it.Via))
 		for j, v := range it.Via {
+			// Absent members the contract always writes: a result without them could
+			// not be written back.
+			if !v.Relationship.Valid() {
+				return fmt.Errorf("crosswalk: gap result: item %q, via %d (control %q): no \"relationship\"; want one of equal, subset-of, superset-of, intersects-with, not-related-to, related",
+					it.ID, j+1, v.Control)
+			}
+			if v.Basis == 0 {
+				return fmt.Errorf("crosswalk: gap result: item %q, via %d (control %q): no \"basis\"; want one of published, succession, ancestor, derived",
+					it.ID, j+1, v.Control)
+			}
 			l, err := r.linkOf(v, catalog.NewRef(w.Target, it.ID), it.Title)
 			if err != nil {
 				return err

@@ -234,3 +234,14 @@ func TestSummaryWireIsMarshalJSON(t *testing.T) {
 	assert.Equal(t, string(want), string(got))
 	assert.Contains(t, string(got), `"not_applicable":3,"coverage_percent":null}`)
 }
+
+// TestGapResultJSONNeedsRelationship: a "via" without a relationship (which the
+// contract always writes) is refused on reading, naming the item, rather than read
+// into a result that cannot be written back (found by FuzzGapResultJSON).
+func TestGapResultJSONNeedsRelationship(t *testing.T) {
+	var r GapResult
+	err := r.UnmarshalJSON([]byte(`{"items":[{"id":"DE.CM-01","via":[{"control":"8.16"}]}]}`))
+	require.EqualError(t, err, `crosswalk: gap result: item "DE.CM-01", via 1 (control "8.16"): no "relationship"; want one of equal, subset-of, superset-of, intersects-with, not-related-to, related`)
+	err = r.UnmarshalJSON([]byte(`{"items":[{"id":"DE.CM-01","via":[{"control":"8.16","relationship":"related"}]}]}`))
+	require.EqualError(t, err, `crosswalk: gap result: item "DE.CM-01", via 1 (control "8.16"): no "basis"; want one of published, succession, ancestor, derived`)
+}
