@@ -9,6 +9,12 @@
 // file is comes from its content (a JSON object, the OSCAL model it declares) and
 // its extension (".json").
 //
+// [Check] reads one file of any kind the project reads — an export document, a
+// framework, mapping sets, an assessment (CSV, XLSX or JSON), an OSCAL catalog or
+// mapping-collection — as what it is ([Guess]) and lists every problem it finds,
+// errors and warnings with their positions, with what the file holds: what
+// controlgraph validate does, in one call, for a service checking an uploaded file.
+//
 // [Load] never prints: what it read through but has to say (an OSCAL import that
 // left something out, a mapping set's known quirks) comes back in [Data] as values,
 // and what it refuses as an [*Error] listing every problem of the step that failed.
