@@ -285,7 +285,7 @@ var postureRowCols = []column{
 }
 
 // PostureXLSX writes a posture as a workbook: a Posture sheet (a row per target or
-// limit, as [PostureHTML] shows them, percentages as numbers), a sheet of the
+// limit, as [PostureHTML] shows them, percentages as numbers, "n/a" where nothing is applicable), a sheet of the
 // recommendations for every target together, the overlap matrix when o is not nil,
 // and one sheet per framework with its items as [GapXLSX] lists them, from gaps (the
 // gap results of the posture's targets, without limits; nil leaves them out).

@@ -378,7 +378,8 @@ var soaCols = []column{
 // statements, controls outside the baseline, policy, derived), Groups (the roll-ups)
 // and Recommendations (one row per moved item). Headers are readable words; every
 // column holds one type (counts are numbers, "derived" is a boolean everywhere,
-// percentages are numbers in a % format: 87.6 % is the number 0.876). Status cells
+// percentages are numbers in a % format: 87.6 % is the number 0.876; a share of
+// nothing, where no item is applicable, is the text "n/a"). Status cells
 // are coloured by conditional formats, so the colour follows an edited status. Every
 // sheet has its header row frozen and repeated on each printed page, a filter on,
 // column widths set, and prints landscape, one page wide. The document properties are
