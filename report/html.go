@@ -169,6 +169,7 @@ type gapPage struct {
 	UnreachedReason              string
 	NotAssessed                  []idTitle
 	Recs                         []crosswalk.Recommendation
+	RecLegend                    string       // how to read Recs: cumulative, and what the gain counts
 	PageCSS                      template.CSS // the @page rule of Options.Paper and Landscape
 	MovesOf                      string       // the framework of the moved items
 	Sources                      []sourceRef
@@ -253,6 +254,7 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		Heat:            newHeatView(hm),
 		UnreachedReason: unreachedReason(cat, res),
 		Recs:            res.Recommendations,
+		RecLegend:       recLegend(res.Recommendations),
 		MovesOf:         movesOf(cat, res.Target),
 		Sources:         citedSources(res, opts),
 		CSS:             pageCSS, JS: pageJS,

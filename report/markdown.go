@@ -173,6 +173,7 @@ func (m *mdWriter) gapRecommendations(res *crosswalk.GapResult, cat *catalog.Cat
 	for i, r := range res.Recommendations {
 		m.row(itoa(i+1), md(r.Control), md(r.Title), r.Status.String(), itoa(r.Gain), md(strings.Join(moveLabels(r.Moves), "; ")))
 	}
+	m.f("\n%s\n", md(recLegend(res.Recommendations)))
 }
 
 // gapSources lists the source documents the result cites, by title.

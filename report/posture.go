@@ -35,7 +35,7 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 		data.Linked[d.ID] = d.Anchor
 	}
 	data.Cards, data.Notes = postureCards(p)
-	data.Recs = postureRecs(p)
+	data.Recs, data.RecLegend = postureRecs(p), postureRecLegend
 	if o != nil {
 		for _, f := range o.Frameworks {
 			data.Frameworks = append(data.Frameworks, string(f))
@@ -52,6 +52,7 @@ type posturePage struct {
 	Cards                                            []postureCard
 	Notes                                            []string
 	Recs                                             []postureRec
+	RecLegend                                        string // how to read Recs
 	Frameworks                                       []string
 	Matrix                                           []matrixRow
 	Details                                          []postureDetail
@@ -248,6 +249,7 @@ td.self{background:#eee;text-align:center}
 <table><thead><tr><th>#</th><th>Control</th><th>Title</th><th>Status now</th><th>Gain</th><th>Items it moves up</th></tr></thead><tbody>
 {{range .Recs}}<tr><td>{{.Rank}}</td><td>{{.Control}}</td><td>{{.Title}}</td><td>{{.Status}}</td><td>{{.Gain}}</td><td>{{.Moves}}</td></tr>
 {{end}}</tbody></table>
+<p class="meta">{{.RecLegend}}</p>
 </section>{{end}}
 {{range .Details}}<section id="{{.Anchor}}" class="detail">
 <h2>{{.Name}} <code>{{.ID}}</code>: coverage per group</h2>

@@ -100,6 +100,22 @@ func (d *textDoc) heading(s, suffix string) {
 	}
 }
 
+// para writes s after a blank line: wrapped to the width as text, escaped as
+// Markdown.
+func (d *textDoc) para(s string) {
+	if d.err != nil {
+		return
+	}
+	if d.md {
+		d.line("\n" + md(s))
+		return
+	}
+	t := newTableWriter(d.w)
+	t.f("\n")
+	t.para(d.width, "", "", s)
+	d.err = t.flush()
+}
+
 func (d *textDoc) table(g *Grid) {
 	if d.err != nil {
 		return
@@ -132,6 +148,9 @@ func writePostureText(w io.Writer, p *crosswalk.Posture, opts Options, md bool) 
 		g.Add(strconv.Itoa(i+1), rec.Control, rec.Status.String(), strconv.Itoa(rec.Gain), rec.Title, strings.Join(moves, ", "))
 	}
 	d.table(g)
+	if len(p.Recommendations) > 0 {
+		d.para(postureRecLegend)
+	}
 	return d.err
 }
 

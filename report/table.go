@@ -149,6 +149,8 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			g.Add(itoa(i+1), r.Control, r.Status.String(), itoa(r.Gain), r.Title, strings.Join(moveLabels(r.Moves), ", "))
 		}
 		t.writeTable(g, opts.Width)
+		t.f("\n")
+		t.para(opts.Width, "", "", recLegend(res.Recommendations))
 	}
 	return t.flush()
 }
