@@ -44,7 +44,11 @@ func TestHandPostureText(t *testing.T) {
 		"\n"+
 		"Implement next, for every target together:\n"+
 		"RANK  CONTROL  STATUS   GAIN  TITLE                MOVES\n"+
-		"1     5.16     planned  3     Identity management  nist-csf:2.0 2, cis:8 1\n", s)
+		"1     5.16     planned  3     Identity management  nist-csf:2.0 2, cis:8 1\n"+
+		"\n"+
+		"Cumulative: each row assumes the controls of the rows above it are implemented. Gain: the levels the items of every target move "+
+		"(gap → partial 1, partial → covered 1, gap → covered 2), every item weighing 1 (unlike gap and recommend, no CIS implementation "+
+		"group weighs more); moves: the number of items moved up, per target.\n", s)
 }
 
 func TestHandPostureMarkdownAndCSV(t *testing.T) {
