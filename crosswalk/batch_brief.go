@@ -143,5 +143,8 @@ func appendSummary(dst []byte, s *Summary) ([]byte, error) {
 	if s.DerivedOnly != 0 {
 		dst = strconv.AppendInt(append(dst, `,"derived_only":`...), int64(s.DerivedOnly), 10)
 	}
+	if s.CoveredOutside != 0 {
+		dst = strconv.AppendInt(append(dst, `,"covered_outside_baseline":`...), int64(s.CoveredOutside), 10)
+	}
 	return append(dst, '}'), nil
 }

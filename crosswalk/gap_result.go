@@ -61,6 +61,11 @@ type Summary struct {
 	// DerivedOnly counts the items (partial or gap) that only derived paths reach:
 	// their status rests on inference, not on a published mapping.
 	DerivedOnly int `json:"derived_only,omitempty"`
+	// CoveredOutside counts the covered items whose source also maps them to controls
+	// outside the baseline ([GapItem].Outside: ISO/IEC 27001 management-system clauses
+	// for an ISO/IEC 27002 baseline): covered on the baseline's controls alone, the
+	// others not assessed. A note of the result says so.
+	CoveredOutside int `json:"covered_outside_baseline,omitempty"`
 }
 
 // GapItem is one target item and the baseline controls behind its coverage.

@@ -87,6 +87,10 @@ type target struct {
 	cut     []bool           // per item: the derived search stopped at its work bound
 	scope   []int32          // the WithScope nodes the items were limited to, if any
 	notes   []string         // what every report of this target must say (successions used)
+	// outsideNote ends the note a result with covered items with Outside gets
+	// (" covered ... items are also mapped by ..."), after the counts; "" when no
+	// item has any.
+	outsideNote string
 
 	flat *flatVias // the Via templates and their strings, of the full table
 	idx  []int32   // per item, its index in the full table (nil: the full table itself)
@@ -162,7 +166,7 @@ func (cw *Crosswalk) limits(tf int32, cfg *gapConfig) ([]int32, error) {
 // limit returns the part of the full table whose items are in scope, in the
 // implementation groups and in the control baselines of cfg.
 func (cw *Crosswalk) limit(full *target, scope []int32, cfg *gapConfig) (*target, error) {
-	t := &target{base: full.base, tf: full.tf, scope: scope, nsrc: full.nsrc, notes: full.notes, flat: full.flat}
+	t := &target{base: full.base, tf: full.tf, scope: scope, nsrc: full.nsrc, notes: full.notes, outsideNote: full.outsideNote, flat: full.flat}
 	anyIG, anyProfile := false, false
 	for k, i := range full.items {
 		anyIG = anyIG || cw.nodes[i].igs != 0
@@ -328,19 +332,58 @@ func (cw *Crosswalk) fillStatements(t *target, outside []int32) {
 }
 
 // fillOutside sets, per item of t, the controls of the frameworks in outside that
-// an edge links to it.
+// an edge links to it, and the end of the note on covered items that have some.
 func (cw *Crosswalk) fillOutside(t *target, outside []int32) {
 	t.outside = make([][]string, len(t.items))
+	var hosts []int32
+	var pubs []string
 	for k, it := range t.items {
 		for _, of := range outside {
 			for _, a := range cw.arcsTo(it, of) {
 				if r := cw.nodes[a.to].ref.String(); !slices.Contains(t.outside[k], r) {
 					t.outside[k] = append(t.outside[k], r)
 				}
+				hosts = appendNew32(hosts, of)
+				pubs = appendNew(pubs, cw.sets[cw.edges[a.edge()].set].info.Source.Publisher)
 			}
 		}
 		t.nsrc += len(t.outside[k])
 	}
+	if len(hosts) > 0 {
+		t.outsideNote = cw.outsideNote(t, hosts, pubs)
+	}
+}
+
+// outsideNote is the end of the note of a result whose covered items are also
+// mapped to controls outside the baseline (the management-system clauses of
+// ISO/IEC 27001 for a 27002 baseline), after "N of the M": the baseline does not
+// rate them, so such an item is covered on its baseline controls alone.
+func (cw *Crosswalk) outsideNote(t *target, hosts []int32, pubs []string) string {
+	by := "their source"
+	pubs = slices.DeleteFunc(pubs, func(p string) bool { return p == "" }) // sets of unknown publisher
+	if len(pubs) > 0 {
+		by = strings.Join(pubs, " and ")
+	}
+	var names, ids []string
+	for _, h := range hosts {
+		id := cw.fws[h].id
+		name := string(id)
+		if in, ok := cw.cat.Framework(id); ok && in.Name != "" {
+			name = in.Name
+		}
+		names, ids = append(names, name), append(ids, string(id))
+	}
+	return " covered " + string(cw.fws[t.tf].id) + " items are also mapped by " + by + " to " +
+		strings.Join(names, " and ") + " clauses (management system) that this baseline does not assess; " +
+		"they count as covered on the baseline's controls alone. --baseline " + strings.Join(ids, " or --baseline ") +
+		", with those clauses rated, measures them."
+}
+
+func appendNew32(list []int32, v int32) []int32 {
+	if slices.Contains(list, v) {
+		return list
+	}
+	return append(list, v)
 }
 
 // flatVias lays out the link templates of a reach table and the hops of their

@@ -138,6 +138,7 @@ type itemView struct {
 	Rank              int
 	Counting, Context []string
 	Statements        []string
+	Outside           string // the controls outside the baseline its source maps it to: not assessed
 }
 
 type unreachedView struct {
@@ -267,7 +268,7 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		items[it.ID] = it
 		counting, context := splitViaTitled(res, it.Via())
 		p.Items = append(p.Items, itemView{ID: it.ID, Title: it.Title, Status: it.Status, Glyph: glyph(it.Status),
-			Rank: rank(it.Status), Counting: counting, Context: context, Statements: it.Statements})
+			Rank: rank(it.Status), Counting: counting, Context: context, Statements: it.Statements, Outside: outsideVia(it)})
 	}
 	for _, id := range res.Unreached {
 		it := items[id]

@@ -79,6 +79,9 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m.header("ID", "Title", "Status", "Reached by", "Mapped at a higher level")
 	for _, it := range res.Items {
 		counting, context := splitViaTitled(res, it.Via())
+		if o := outsideVia(it); o != "" {
+			counting = append(counting, o)
+		}
 		m.row(md(it.ID), md(it.Title), string(it.Status), md(strings.Join(counting, "; ")), md(strings.Join(context, "; ")))
 	}
 	m.gapUnreached(res, cat)

@@ -100,6 +100,22 @@ func (d *textDoc) heading(s, suffix string) {
 	}
 }
 
+// note writes "Note: " and n after a blank line, wrapped to the width as text (under
+// the note's first word), escaped as Markdown.
+func (d *textDoc) note(n string) {
+	if d.err != nil {
+		return
+	}
+	if d.md {
+		d.line("\nNote: " + md(n))
+		return
+	}
+	t := newTableWriter(d.w)
+	t.f("\n")
+	t.para(d.width, "Note: ", "      ", n)
+	d.err = t.flush()
+}
+
 // para writes s after a blank line: wrapped to the width as text, escaped as
 // Markdown.
 func (d *textDoc) para(s string) {
@@ -135,7 +151,7 @@ func writePostureText(w io.Writer, p *crosswalk.Posture, opts Options, md bool) 
 	d.heading(fmt.Sprintf("Posture of %s (policy %s, derived %s): %d rows", p.Baseline, p.Policy, onOff(p.Derived), len(p.Rows)), "")
 	d.table(postureRowsGrid(p))
 	for _, n := range postureNotes(p) {
-		d.line("\nNote: " + n)
+		d.note(n)
 	}
 	d.line("")
 	d.heading("Implement next, for every target together", ":")

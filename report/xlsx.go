@@ -391,6 +391,8 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			summaryRow("gap_percent", "Gap share", percent(s.GapPercent), "of applicable items"),
 			summaryRow("unreached_percent", "Unreached share", percent(s.UnreachedPercent), "of applicable items"),
 			summaryRow("coverage_percent", "Coverage", percent(s.CoveragePercent), "the covered share"),
+			summaryRow("covered_outside_baseline", "Covered, with controls outside not assessed", s.CoveredOutside,
+				"covered items their source also maps to controls outside the baseline, which it does not rate (Items: Mapped outside the baseline)"),
 			summaryRow("not_assessed", "Not assessed", strings.Join(res.NotAssessed, ", "), "baseline controls the assessment does not rate (count as not implemented)"),
 		}}
 	items := sheet{name: SheetItems, cols: gapItemCols, rows: gapItemRows(cat, res, opts)}
