@@ -204,7 +204,11 @@ type row struct {
 	Entry
 	rec     int    // record number (1-based) for JSON, 0 for CSV
 	control string // as written, "" when given as a Ref
-	status  string // as written, "" when given as a Status
+	// controlCheck is a second column naming the control (a statement of
+	// applicability's "annex_a" beside "control"), as written: it must name the same
+	// control.
+	controlCheck string
+	status       string // as written, "" when given as a Status
 	// table: the row is of a spreadsheet (CSV, XLSX), where a row without a status is
 	// a heading, a footer or a control left unrated, not an error.
 	table bool
@@ -220,6 +224,9 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 		b.sheet = in.Sheet
 	}
 	b.a.warnings = p.warnings
+	if b.fromFile {
+		b.reading = annexReadingOf(cat, fw, rows)
+	}
 	for _, r := range rows {
 		b.add(r)
 	}
@@ -256,6 +263,10 @@ type assessmentBuilder struct {
 	// Rows warned about, each kind in one warning: a control written with a text
 	// that is not its title, a control without a status, a row skipped.
 	other, unrated, skipped []row
+	// reading is how a bare number that is both a clause and an Annex A control
+	// reads in this file; annexBare the rows it made Annex A controls (warned about).
+	reading   annexReading
+	annexBare []row
 }
 
 // where is the error at row r: its line, or its record in a JSON file.
@@ -276,6 +287,7 @@ func (b *assessmentBuilder) add(r row) {
 		return
 	}
 	ref, ok := b.control(r)
+	ok = ok && b.sameControl(r, ref)
 	st, sok := b.status(r)
 	if !ok || !sok || b.duplicate(r, ref) {
 		return
@@ -293,7 +305,7 @@ func (b *assessmentBuilder) add(r row) {
 // section heading (ignored) or a row skipped.
 func (b *assessmentBuilder) noStatus(r row) {
 	var scratch problemList
-	if _, _, ok := resolveControl(b.cat, b.fw, r, r.control, &scratch, b.where); ok {
+	if _, _, ok := resolveControl(b.cat, b.fw, b.reading, r, r.control, &scratch, b.where); ok {
 		b.unrated = append(b.unrated, r)
 	} else if !isHeading(b.cat, b.fw, r.control) {
 		b.skipped = append(b.skipped, r)
@@ -305,11 +317,34 @@ func (b *assessmentBuilder) control(r row) (catalog.Ref, bool) {
 	if !b.fromFile {
 		return checkControl(b.cat, b.fw, r, b.p, b.where)
 	}
-	ref, how, ok := resolveControl(b.cat, b.fw, r, r.control, b.p, b.where)
-	if ok && how == spelledOther {
+	ref, how, ok := resolveControl(b.cat, b.fw, b.reading, r, r.control, b.p, b.where)
+	switch {
+	case ok && how == spelledOther:
 		b.other = append(b.other, r)
+	case ok && how == spelledAnnexBare:
+		b.annexBare = append(b.annexBare, r)
 	}
 	return ref, ok
+}
+
+// sameControl reports whether the second column naming the control of row r, if it
+// has one, names ref too; a problem says what each names when not.
+func (b *assessmentBuilder) sameControl(r row, ref catalog.Ref) bool {
+	if r.controlCheck == "" {
+		return true
+	}
+	var scratch problemList
+	other, _, ok := resolveControl(b.cat, b.fw, b.reading, r, r.controlCheck, &scratch, b.where)
+	if ok && other == ref {
+		return true
+	}
+	what := "names no control of " + string(b.fw)
+	if ok {
+		what = "names " + b.a.ControlID(other)
+	}
+	b.p.add(b.where(r, "control", r.controlCheck, fmt.Errorf("%w: the two control columns disagree: the first names %s, the second %s",
+		ErrMalformed, b.a.ControlID(ref), what)))
+	return false
 }
 
 // status reads the status of row r: the word written in a file, or the Status given
@@ -353,11 +388,16 @@ func (b *assessmentBuilder) rowWarnings() {
 	a, inSheet := b.a, b.sheet != ""
 	if len(b.other) > 0 {
 		r := b.other[0]
-		ref, _, _ := resolveControl(b.cat, b.fw, r, r.control, &problemList{}, b.where)
+		ref, _, _ := resolveControl(b.cat, b.fw, b.reading, r, r.control, &problemList{}, b.where)
 		c, _ := b.cat.Control(ref)
 		w := b.where(r, "control", r.control, fmt.Errorf("%sthe text after the control ID is not the control's title; read by the ID (here %s %s)",
 			rowsPrefix(b.other, inSheet), ref.ID, safetext.Quote(c.Title)))
 		a.warnings = append(a.warnings, w)
+	}
+	if len(b.annexBare) > 0 {
+		a.warnings = append(a.warnings, b.where(b.annexBare[0], "control", b.annexBare[0].control,
+			fmt.Errorf("%snumbers that are both a clause of %s and an Annex A control are read as the Annex A control (%s here), as the file writes its Annex A controls without \"A.\" and rates no clause; write a clause as %s/N.N",
+				rowsPrefix(b.annexBare, inSheet), b.fw, catalog.AnnexID(cleanCell(b.annexBare[0].control)), b.fw)))
 	}
 	if len(b.unrated) > 0 {
 		a.warnings = append(a.warnings, b.where(b.unrated[0], "status", "",
@@ -470,6 +510,12 @@ func (a *Assessment) Name() string { return a.name }
 
 // Baseline returns the framework whose controls the assessment rates.
 func (a *Assessment) Baseline() catalog.FrameworkID { return a.baseline }
+
+// ControlID returns the ID of control ref as the assessment's baseline writes it: the
+// control's ID, with "A." before an Annex A control of a baseline that carries one
+// (an ISO/IEC 27001:2022 assessment rates clause 5.1 and Annex A control A.5.1), as
+// [GapResult.ControlID] does.
+func (a *Assessment) ControlID(ref catalog.Ref) string { return controlID(a.baseline, ref) }
 
 // Len returns the number of assessed controls.
 func (a *Assessment) Len() int { return len(a.entries) }

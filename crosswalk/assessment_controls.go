@@ -27,6 +27,10 @@ const (
 	spelledPlain   controlSpelling = iota
 	spelledLenient                 // "A5.1", "Annex A 5.1", "5.1 <its title>"
 	spelledOther                   // an ID followed by text that is not its title
+	// spelledAnnexBare: a bare number that is both a clause and an Annex A control,
+	// read as the Annex A control because the file writes Annex A without "A."
+	// ([bareIsAnnex]); warned about, so the reading is visible.
+	spelledAnnexBare
 )
 
 // cleanCell replaces every Unicode space (Excel's no-break space among them) by ' ',
@@ -94,7 +98,7 @@ func lenientRef(cat *catalog.Catalog, fw catalog.FrameworkID, s string) (catalog
 // resolveControl reads the control cell in of row r as a control of fw that an
 // assessment can rate, adding a problem to p when it cannot. The second result says
 // how the cell was spelled.
-func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in string, p *problemList,
+func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, reading annexReading, r row, in string, p *problemList,
 	where func(row, string, string, error) *AssessmentError) (catalog.Ref, controlSpelling, bool) {
 	s := cleanCell(in)
 	if s == "" {
@@ -105,7 +109,7 @@ func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in stri
 		p.add(where(r, "control", in, fmt.Errorf("%w: %d bytes is too long for a control ID (at most %d)", ErrUnknownControl, len(s), maxControlCell)))
 		return catalog.Ref{}, spelledPlain, false
 	}
-	ref, spelling, err := findControl(cat, fw, s)
+	ref, spelling, err := findControl(cat, fw, reading, s)
 	if err != nil {
 		p.add(where(r, "control", in, err))
 		return catalog.Ref{}, spelledPlain, false
@@ -119,10 +123,15 @@ func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, in stri
 }
 
 // findControl returns the control of baseline fw the cleaned cell s names, and how it
-// is spelled: by its ID in fw, by a reference through the framework that carries fw
-// as an annex ("iso27001:2022/A.5.1" for iso27002:2022/5.1), or as spreadsheets
-// write it ([lenientRef]). The error says why it names none.
-func findControl(cat *catalog.Catalog, fw catalog.FrameworkID, s string) (catalog.Ref, controlSpelling, error) {
+// is spelled: in a baseline that carries an Annex A, a bare number an Annex A control
+// has as the file's reading says ([readAnnexBare]); by its ID in fw, by a reference
+// through the framework that carries fw as an annex ("iso27001:2022/A.5.1" for
+// iso27002:2022/5.1), or as spreadsheets write it ([lenientRef]). The error says why
+// it names none.
+func findControl(cat *catalog.Catalog, fw catalog.FrameworkID, reading annexReading, s string) (catalog.Ref, controlSpelling, error) {
+	if ref, how, ok, err := readAnnexBare(cat, fw, s, reading); ok {
+		return ref, how, err
+	}
 	ref, err := cat.ParseRef(s, fw)
 	if err == nil {
 		return ref, spelledPlain, nil

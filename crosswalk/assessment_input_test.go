@@ -231,10 +231,22 @@ func TestReadAssessmentCSVColumns(t *testing.T) {
 	assert.Equal(t, "a", e.Notes)
 	assert.Equal(t, []string{"comments"}, a.Input().Ignored)
 
-	// Two control or two status columns: which one is meant is not guessed.
+	// Two control columns: both are read and must agree (which one is meant is not
+	// guessed); two status columns: refused.
 	_, err = ReadAssessmentCSV("d.csv", strings.NewReader("control,ref,status\n5.1,5.2,yes\n"), nil)
-	assert.ErrorIs(t, err, ErrDuplicate)
-	assert.EqualError(t, err, `d.csv:1: field "header" = "ref": control assessed twice: columns "control" and "ref" both name the control`)
+	assert.ErrorIs(t, err, ErrMalformed)
+	assert.EqualError(t, err, `d.csv:2: field "control" = "5.2": malformed input: the two control columns disagree: the first names 5.1, the second names 5.2`)
+	_, err = ReadAssessmentCSV("d.csv", strings.NewReader("control,status,implementation status\n5.1,yes,no\n"), nil)
+	assert.ErrorIs(t, err, ErrMalformed)
+	assert.EqualError(t, err, `d.csv:1: field "header" = "implementation status": malformed input: columns "status" and "implementation status" both name the status; keep one`)
+
+	// Two justification columns: joined, each row's given values kept.
+	a, err = ReadAssessmentCSV("j.csv", strings.NewReader("control,status,reason for inclusion,reason for exclusion\n5.1,yes,risk R1,\n5.2,n/a,,no staff\n5.3,yes,a,b\n"), nil)
+	require.NoError(t, err)
+	for id, want := range map[string]string{"5.1": "risk R1", "5.2": "no staff", "5.3": "a; b"} {
+		e, _ := a.Entry(iso(id))
+		assert.Equal(t, want, e.Justification, id)
+	}
 
 	// No control column in the first rows.
 	_, err = ReadAssessmentCSV("x.csv", strings.NewReader("Name,Status\nfoo,bar\n"), nil)

@@ -82,12 +82,13 @@ var csvColumns = []string{"control", "status", "justification", "owner", "eviden
 // spaces and punctuation do not matter: "Control ID", "control_id" and "CONTROL-ID"
 // are one name). README's "Assessment files" lists them; keep the two in step.
 var columnNames = map[string][]string{
-	"control":       {"control", "control id", "id", "ref", "reference", "control ref", "annex a", "annex a control", "annex a ref"},
-	"status":        {"status", "implementation status", "implementation", "implemented"},
-	"justification": {"justification", "justification for inclusion", "justification for exclusion", "justification for inclusion/exclusion", "reason", "rationale"},
-	"owner":         {"owner", "control owner", "responsible"},
-	"evidence":      {"evidence"},
-	"notes":         {"notes", "note", "comments", "comment", "remarks"},
+	"control": {"control", "control id", "id", "ref", "reference", "control ref", "annex a", "annex a control", "annex a ref"},
+	"status":  {"status", "implementation status", "implementation", "implemented"},
+	"justification": {"justification", "justification for inclusion", "justification for exclusion", "justification for inclusion/exclusion", "reason", "rationale",
+		"inclusion reason", "exclusion justification", "reason for inclusion", "reason for exclusion"},
+	"owner":    {"owner", "control owner", "responsible"},
+	"evidence": {"evidence"},
+	"notes":    {"notes", "note", "comments", "comment", "remarks"},
 }
 
 var fieldByHeader = func() map[string]string {
@@ -152,7 +153,7 @@ type tableSource interface {
 // that a non-empty cell to the right of the header is an error (CSV, where it is
 // likely a comma that should have been quoted) rather than ignored (XLSX).
 func readTable(name string, src tableSource, in *Input, p *problemList, strictWidth bool) []row {
-	t := &tableReader{name: name, src: src, in: in, p: p, strictWidth: strictWidth, col: map[string]int{}}
+	t := &tableReader{name: name, src: src, in: in, p: p, strictWidth: strictWidth, col: map[string]int{}, alt: map[string]int{}}
 	if !t.findHeader() {
 		return nil
 	}
@@ -173,6 +174,12 @@ type tableReader struct {
 	strictWidth bool
 	header      tableRow
 	col         map[string]int // field → 1-based column; 0: none
+	// alt is a second column of the control or the justification (→ 1-based
+	// column): the control's is checked against the first (a statement of
+	// applicability has "control" and "annex_a"); the justification's is joined to
+	// the first (its "inclusion_reason" and "exclusion_justification", one of which a
+	// row fills).
+	alt map[string]int
 }
 
 // where is the error at line (a CSV line, an XLSX row) of the file.
@@ -246,8 +253,10 @@ func (t *tableReader) findHeader() bool {
 }
 
 // mapColumns maps the header's columns to fields: the first column of each field
-// is read, a second one ignored (an error for control and status), a column of no
-// field ignored. A missing status column is a problem.
+// is read, a second one ignored, except a second control column (checked against the
+// first) and a second justification column (joined to the first), and a second
+// status column, an error; a column of no field is ignored. A missing status column
+// is a problem.
 func (t *tableReader) mapColumns() {
 	in, header := t.in, t.header
 	for i, h := range header.cells {
@@ -256,9 +265,12 @@ func (t *tableReader) mapColumns() {
 		case strings.TrimSpace(h) == "":
 		case f == "":
 			in.Ignored = append(in.Ignored, strings.TrimSpace(h))
-		case t.col[f] != 0 && (f == "control" || f == "status"):
+		case t.col[f] != 0 && f == "status":
 			first := header.cells[t.col[f]-1]
-			t.p.add(t.where(header.line, "header", h, fmt.Errorf("%w: columns %s and %s both name the %s", ErrDuplicate, safetext.Quote(first), safetext.Quote(h), f)))
+			t.p.add(t.where(header.line, "header", h, fmt.Errorf("%w: columns %s and %s both name the %s; keep one", ErrMalformed, safetext.Quote(first), safetext.Quote(h), f)))
+		case t.col[f] != 0 && t.alt[f] == 0 && (f == "control" || f == "justification"):
+			t.alt[f] = i + 1
+			in.Columns = append(in.Columns, Column{Header: strings.TrimSpace(h), Field: f, Index: i})
 		case t.col[f] != 0:
 			in.Ignored = append(in.Ignored, strings.TrimSpace(h))
 		default:
@@ -285,9 +297,28 @@ func (t *tableReader) warnIgnored() {
 		ErrUnknownColumn, strings.Join(q, ", "), strings.Join(fieldsOf(t.in.Columns), ", "))))
 }
 
-// cell returns the value of field k in rec, trimmed, "" when there is none.
+// cell returns the value of field k in rec, trimmed, "" when there is none; the
+// justification of a file with two justification columns is both values, joined by
+// "; " when both are given and differ.
 func (t *tableReader) cell(rec []string, k string) string {
-	if i := t.col[k]; i > 0 && i <= len(rec) {
+	v := cellAt(rec, t.col[k])
+	if k != "justification" {
+		return v
+	}
+	switch w := cellAt(rec, t.alt[k]); {
+	case w == "" || w == v:
+		return v
+	case v == "":
+		return w
+	default:
+		return v + "; " + w
+	}
+}
+
+// cellAt returns the value of the 1-based column i of rec, trimmed, "" when there is
+// none.
+func cellAt(rec []string, i int) string {
+	if i > 0 && i <= len(rec) {
 		// the apostrophe WriteCSV puts before a formula-like cell comes off
 		return csvsafe.Unescape(strings.TrimSpace(rec[i-1]))
 	}
@@ -347,9 +378,10 @@ func (t *tableReader) rowOf(tr tableRow) row {
 			Notes:         t.cell(tr.cells, "notes"),
 			Line:          tr.line,
 		},
-		control: t.cell(tr.cells, "control"),
-		status:  t.cell(tr.cells, "status"),
-		table:   true,
+		control:      t.cell(tr.cells, "control"),
+		controlCheck: cellAt(tr.cells, t.alt["control"]),
+		status:       t.cell(tr.cells, "status"),
+		table:        true,
 	}
 }
 
@@ -366,9 +398,11 @@ func (t *tableReader) warnLines(lines []int, what string) {
 }
 
 func fieldsOf(cols []Column) []string {
-	out := make([]string, len(cols))
-	for i, c := range cols {
-		out[i] = c.Field
+	out := make([]string, 0, len(cols))
+	for _, c := range cols {
+		if !slices.Contains(out, c.Field) { // a field read from two columns is named once
+			out = append(out, c.Field)
+		}
 	}
 	return out
 }

@@ -22,10 +22,10 @@ type batchLine struct {
 	Assessment assessmentJSON `json:"assessment"`
 	// Optional, per line: the policy ("auto", "strict", "referenced"), CIS
 	// implementation groups ("IG1") and SP 800-53B baselines ("MODERATE") to limit the
-	// target to, as WithGroup and WithProfile do.
-	Policy  string   `json:"policy,omitempty"`
-	IG      []string `json:"ig,omitempty"`
-	Profile []string `json:"profile,omitempty"`
+	// target to, as WithGroup and WithProfile do; each one word or an array of words.
+	Policy  string `json:"policy,omitempty"`
+	IG      any    `json:"ig,omitempty"`      // a word or an array of words: read by words
+	Profile any    `json:"profile,omitempty"` // a word or an array of words: read by words
 }
 
 // BatchResult is one line of the output of [Crosswalk.GapBatch] and
@@ -50,7 +50,7 @@ type BatchStats struct {
 
 // GapBatch runs one [Crosswalk.Gap] per line of r — JSON lines of the form
 // {"id": ..., "target": ..., "assessment": {"baseline": ..., "controls": [...]}},
-// optionally with "policy", "ig" (["IG1"]) and "profile" (["MODERATE"]) for the line
+// optionally with "policy", "ig" ("IG1" or ["IG1", "IG2"]) and "profile" ("MODERATE") for the line
 // (the assessment as [ReadAssessmentJSON] reads it; the target an ID or an alias) —
 // and writes one [BatchResult] per line to w, as JSON lines in
 // input order. It uses every core (GOMAXPROCS workers) and a bounded window of lines
@@ -377,10 +377,18 @@ func (cw *Crosswalk) batchGap(name string, in *batchLine, opts []GapOption) (*Ga
 		}
 		lineOpts = append(lineOpts, pol)
 	}
-	for _, g := range in.IG {
+	igs, err := words("ig", in.IG)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	for _, g := range igs {
 		lineOpts = append(lineOpts, WithGroup(g))
 	}
-	for _, p := range in.Profile {
+	profiles, err := words("profile", in.Profile)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	for _, p := range profiles {
 		lineOpts = append(lineOpts, WithProfile(p))
 	}
 	g, err := cw.Gap(a, target, lineOpts...)
@@ -388,4 +396,26 @@ func (cw *Crosswalk) batchGap(name string, in *batchLine, opts []GapOption) (*Ga
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return g, nil
+}
+
+// words reads the value of field name of a batch line that takes one word ("IG1")
+// or several (["IG1", "IG2"]).
+func words(name string, v any) ([]string, error) {
+	switch v := v.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		return []string{v}, nil
+	case []any:
+		out := make([]string, len(v))
+		for i, x := range v {
+			s, ok := x.(string)
+			if !ok {
+				return nil, fmt.Errorf("%s[%d]: %w: want a string", name, i, ErrMalformed)
+			}
+			out[i] = s
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("%s: %w: want a string or an array of strings", name, ErrMalformed)
 }

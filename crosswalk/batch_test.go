@@ -458,3 +458,25 @@ func TestBatchAnswerEncodeError(t *testing.T) {
 	failed := batchAnswer(5, BatchResult{Line: 2, Error: "line 2: bad"}, []byte(`{"line":2}`), nil)
 	assert.False(t, failed.ok)
 }
+
+// A batch line gives "ig" and "profile" as one word or an array of words (an audit
+// found "ig": "IG1" refused); anything else is an error line naming the field.
+func TestGapBatchWordsOrArrays(t *testing.T) {
+	in := `{"id":"a","target":"cis","ig":"IG1","assessment":{"controls":[{"control":"5.1","status":"implemented"}]}}
+{"id":"b","target":"cis","ig":["IG1"],"assessment":{"controls":[{"control":"5.1","status":"implemented"}]}}
+{"id":"c","target":"cis","ig":5,"assessment":{"controls":[]}}
+{"id":"d","target":"sp800-53","profile":"LOW","assessment":{"controls":[]}}
+{"id":"e","target":"sp800-53","profile":["LOW",7],"assessment":{"controls":[]}}
+`
+	var out bytes.Buffer
+	stats, err := Default().GapBatchBrief(strings.NewReader(in), &out, WithRecommendations(0))
+	require.NoError(t, err)
+	assert.Equal(t, BatchStats{Lines: 5, OK: 3, Failed: 2}, stats)
+	rs := batchOutput(t, out.String())
+	require.Len(t, rs, 5)
+	assert.Equal(t, []string{"IG1"}, rs[0].Brief.IGs)
+	assert.Equal(t, rs[0].Brief.Summary, rs[1].Brief.Summary, "a word and an array of one word are the same")
+	assert.Equal(t, `line 3 (id "c"): ig: malformed input: want a string or an array of strings`, rs[2].Error)
+	assert.Equal(t, []string{"LOW"}, rs[3].Brief.Profiles)
+	assert.Equal(t, `line 5 (id "e"): profile[1]: malformed input: want a string`, rs[4].Error)
+}

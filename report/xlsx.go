@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -35,6 +36,17 @@ const percentFormat = "0.0%"
 // percent is a cell value given in percent (87.6): written as the fraction 0.876 in
 // the % format, so that a spreadsheet computes with it as a number.
 type percent float64
+
+// fraction is the percentage as the fraction a cell in a % format holds: 23.8 is
+// 0.238, shifted in decimal so that the cell holds the double nearest 0.238 and not
+// 23.8/100 = 0.23800000000000002, which a formula or a script reading the cell sees.
+func (p percent) fraction() float64 {
+	f, err := strconv.ParseFloat(strconv.FormatFloat(float64(p), 'g', -1, 64)+"e-2", 64)
+	if err != nil { // not a finite number
+		return float64(p) / 100
+	}
+	return f
+}
 
 // column is one column of a sheet: the key it has in the JSON and CSV forms, the
 // readable header the sheet shows, its width, and how its cells are formatted.
@@ -166,7 +178,7 @@ func (wb *workbook) writeCells(s sheet) error {
 			var err error
 			switch v := v.(type) {
 			case percent:
-				if err = f.SetCellFloat(s.name, ref, float64(v)/100, -1, 64); err == nil {
+				if err = f.SetCellFloat(s.name, ref, v.fraction(), -1, 64); err == nil {
 					err = f.SetCellStyle(s.name, ref, ref, wb.percent)
 				}
 			case string:

@@ -357,3 +357,14 @@ func assertPrintSetup(t *testing.T, f *excelize.File, sheets ...string) {
 		assert.Equal(t, "'"+sh+"'!$1:$1", titles[sh], "%s: header row repeated on each printed page", sh)
 	}
 }
+
+// A percentage cell holds the fraction as the shortest decimal reads it: 23.8 % is
+// 0.238, not 23.8/100 = 0.23800000000000002 (an audit saw the latter in the gap
+// workbook's Summary sheet, which a formula or a script reading the cell sees).
+func TestPercentFraction(t *testing.T) {
+	for in, want := range map[float64]string{23.8: "0.238", 56.3: "0.563", 0.1: "0.001", 99.9: "0.999", 100: "1", 0: "0", 67.9: "0.679", 12.4: "0.124"} {
+		assert.Equal(t, want, strconv.FormatFloat(percent(in).fraction(), 'f', -1, 64), "%v", in)
+	}
+	v := 23.8 // a variable: a constant expression would be exact
+	assert.Equal(t, "0.23800000000000002", strconv.FormatFloat(v/100, 'f', -1, 64), "the noise the decimal shift avoids")
+}

@@ -56,9 +56,9 @@ coverage, and are ranked by the number of distinct paths (routes) that support t
 --fail-under PCT exits 1 when the coverage is below PCT percent.
 
 --batch FILE runs many assessments: JSON lines {"id", "target", "assessment"} (and
-optionally "policy", "ig", "profile") in, one JSON result per line out, in input
-order, on every core; a bad line gives an error line with its number and the exit
-status 1. --brief writes each result as the summary and each item's status (about a
+optionally "policy", and "ig" and "profile", each a word or an array of words) in,
+one JSON result per line out, in input order, on every core; a bad line gives an
+error line with its number and the exit status 1. --brief writes each result as the summary and each item's status (about a
 sixteenth of the bytes against CSF 2.0, and no recommendations). With -o OUT the
 lines stream to a temporary file beside OUT, which replaces OUT when the batch ends
 (and is removed, OUT left as it was, when reading the batch fails).`,
