@@ -69,6 +69,7 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 	if cfg.derived {
 		res.MinRoutes = max(cfg.minRoutes, 1)
 	}
+	res.NoPublishedMapping = t.unjoined
 	// One backing array for every string list of the result.
 	strs := make([]string, 0, t.nsrc+len(t.notes)+1+len(cfg.groups)+len(cfg.profiles)+len(cfg.scope)+g.notAssessed+g.unreached+g.cut)
 	strs = cw.fillLists(res, strs, t, &cfg, g)

@@ -17,6 +17,7 @@ type gapWire struct {
 	Policy          Policy              `json:"policy"`
 	Derived         bool                `json:"derived"`
 	MinRoutes       int                 `json:"min_routes,omitempty"`
+	NoPublished     bool                `json:"no_published_mapping,omitempty"`
 	IGs             []string            `json:"implementation_groups,omitempty"`
 	Profiles        []string            `json:"profiles,omitempty"`
 	Scope           []string            `json:"scope,omitempty"`
@@ -61,7 +62,7 @@ func (r GapResult) MarshalJSON() ([]byte, error) {
 }
 
 func (r *GapResult) wire() *gapWire {
-	w := &gapWire{Baseline: r.Baseline, Target: r.Target, Policy: r.Policy, Derived: r.Derived, MinRoutes: r.MinRoutes,
+	w := &gapWire{Baseline: r.Baseline, Target: r.Target, Policy: r.Policy, Derived: r.Derived, MinRoutes: r.MinRoutes, NoPublished: r.NoPublishedMapping,
 		IGs: r.IGs, Profiles: r.Profiles, Scope: r.Scope, Notes: r.Notes, Summary: r.Summary, Groups: r.Groups,
 		Unreached: r.Unreached, NotAssessed: r.NotAssessed, SearchCut: r.SearchCut, Recommendations: r.Recommendations}
 	if r.Items != nil {
@@ -114,7 +115,7 @@ func (r *GapResult) UnmarshalJSON(data []byte) error {
 	if err := codec.DecodeStrict(data, &w); err != nil {
 		return err
 	}
-	*r = GapResult{Baseline: w.Baseline, Target: w.Target, Policy: w.Policy, Derived: w.Derived, MinRoutes: w.MinRoutes,
+	*r = GapResult{Baseline: w.Baseline, Target: w.Target, Policy: w.Policy, Derived: w.Derived, MinRoutes: w.MinRoutes, NoPublishedMapping: w.NoPublished,
 		IGs: w.IGs, Profiles: w.Profiles, Scope: w.Scope, Notes: w.Notes, Summary: w.Summary, Groups: w.Groups,
 		Unreached: w.Unreached, NotAssessed: w.NotAssessed, SearchCut: w.SearchCut, Recommendations: w.Recommendations}
 	if w.Items != nil {

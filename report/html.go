@@ -168,6 +168,8 @@ type gapPage struct {
 	Items                        []itemView
 	Unreached                    []unreachedView
 	UnreachedReason              string
+	UnreachedMeaning             string // what the unreached items are for the baseline; "" when nothing published joins it to the target
+	Unmeasured                   string // the line by the headline when nothing published joins baseline and target
 	NotAssessed                  []idTitle
 	Recs                         []crosswalk.Recommendation
 	RecLegend                    string       // how to read Recs: cumulative, and what the gain counts
@@ -254,11 +256,16 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		HeatLabel:       heatLabel(hm, res, cat),
 		Heat:            newHeatView(hm),
 		UnreachedReason: unreachedReason(cat, res),
+		Unmeasured:      unmeasured(cat, res),
 		Recs:            res.Recommendations,
 		RecLegend:       recLegend(res.Recommendations),
 		MovesOf:         movesOf(cat, res.Target),
 		Sources:         citedSources(res, opts),
 		CSS:             pageCSS, JS: pageJS,
+	}
+	if !res.NoPublishedMapping {
+		p.UnreachedMeaning = "These are gaps of the baseline itself: implementing more " + p.BaselineName +
+			" controls does not close them; they need measures of their own."
 	}
 	for i := range p.KPIs {
 		p.KPIs[i].Glyph = glyph(crosswalk.Coverage(p.KPIs[i].Status))

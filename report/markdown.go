@@ -67,6 +67,9 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m := &mdWriter{w: bufio.NewWriter(w)}
 	m.gapHeader(res, cat, opts)
 	m.gapSummary(res.Summary)
+	if u := unmeasured(cat, res); u != "" {
+		m.f("\n**%s**\n", md(u))
+	}
 	if len(res.Groups) > 0 {
 		m.f("\n## Coverage by group\n\n")
 		m.header("Group", "Title", "Kind", "Items", "Covered", "Partial", "Gap", "Unreached", "N/A", "Coverage %")

@@ -102,6 +102,9 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	}
 	s := res.Summary
 	t.f("\nCoverage %s%% (%d of %d applicable items covered)\n", pct(s.CoveragePercent), s.Covered, s.Applicable)
+	if u := unmeasured(cat, res); u != "" {
+		t.para(opts.Width, "", "", u)
+	}
 	if s.DerivedOnly > 0 {
 		t.f("Of the items not covered, %d are reached only by derived paths (inference, at most partial)\n", s.DerivedOnly)
 	}

@@ -340,8 +340,23 @@ func soaTitle(o Options) string {
 	return "Statement of Applicability"
 }
 
+// unmeasured is the line next to the headline of a result no published mapping
+// joins to its baseline: its percentage measures no published mapping, and its
+// unreached items are no gaps of the baseline. "" for any other result.
+func unmeasured(cat *catalog.Catalog, res *crosswalk.GapResult) string {
+	if !res.NoPublishedMapping {
+		return ""
+	}
+	return "Not measurable with published mappings: no published mapping joins " + frameworkName(cat, res.Baseline) +
+		" and " + frameworkName(cat, res.Target) + ", so the coverage above measures nothing published (see the note)."
+}
+
 // unreachedReason is the explanation an unreached item gets.
 func unreachedReason(cat *catalog.Catalog, res *crosswalk.GapResult) string {
+	if res.NoPublishedMapping {
+		return "No published mapping joins " + frameworkName(cat, res.Baseline) + " and " + frameworkName(cat, res.Target) +
+			": these items cannot be measured with published mappings, and are not gaps of the baseline (see the note)."
+	}
 	out := "No " + frameworkName(cat, res.Baseline) + " control maps here in any published source."
 	outside, parent := 0, 0
 	var host string
