@@ -1,6 +1,7 @@
 package crosswalk
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -36,13 +37,18 @@ func TestUnjoinedTarget(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, der.NoPublishedMapping, "derived paths are not published mappings")
 	reached := der.Summary.Total - der.Summary.Unreached
-	assert.Equal(t, 105, reached, "as the audit found with --derived")
+	want := 105 // as the audit found with --derived
+	if !catalog.HasCIS() {
+		want = 104 // one path goes through CIS
+	}
+	assert.Equal(t, want, reached)
+	n := strconv.Itoa(reached)
 	assert.Equal(t, []string{"No published mapping joins iso27002:2022 and nist-csf:1.1: the 108 items of nist-csf:1.1 cannot be measured " +
-		"with published mappings. They count as unreached, not as gaps of the baseline; --derived reaches 105 of them through other " +
+		"with published mappings. They count as unreached, not as gaps of the baseline; --derived reaches " + n + " of them through other " +
 		"frameworks (inference: partial at most). Published mappings join nist-csf:2.0 (another edition of the target) to this " +
 		"baseline, and nist-csf:1.1 to iso27002:2013 (another edition of the baseline)."}, res.Notes)
 	assert.Equal(t, []string{"No published mapping joins iso27002:2022 and nist-csf:1.1: the 108 items of nist-csf:1.1 cannot be measured " +
-		"with published mappings. Derived paths through other frameworks reach 105 of them (inference: partial at most); the others " +
+		"with published mappings. Derived paths through other frameworks reach " + n + " of them (inference: partial at most); the others " +
 		"count as unreached, not as gaps of the baseline. Published mappings join nist-csf:2.0 (another edition of the target) to " +
 		"this baseline, and nist-csf:1.1 to iso27002:2013 (another edition of the baseline)."}, der.Notes)
 
