@@ -132,3 +132,20 @@ func TestHandOverlapCSV(t *testing.T) {
 	}
 	assert.ErrorIs(t, RenderOverlap(&b, handOverlap(false), XLSX, Options{}), ErrUnsupported)
 }
+
+// TestHandOverlapCarried: a cell some of whose items only an edge carried across an
+// identity succession reaches is named under the matrix, in every form; a matrix
+// without one says nothing more (TestHandOverlapMatrix).
+func TestHandOverlapCarried(t *testing.T) {
+	o := handOverlap(false)
+	o.Pairs[0].Carried = 1
+	const line = "As gap and map do, a cell counts an edge published for another edition with the same IDs and carried across " +
+		"the identity succession between them (CIS v8 and v8.1). Items reached only by such edges: a:1 → b:1 1 of 3."
+	s := string(render(t, func(b *bytes.Buffer) error { return OverlapTable(b, o, Options{}) }))
+	assert.True(t, strings.HasSuffix(s, "\n\n"+line+"\n"), s)
+	md := string(render(t, func(b *bytes.Buffer) error { return OverlapMarkdown(b, o) }))
+	assert.True(t, strings.HasSuffix(md, "\n\n"+line+"\n"), md)
+	assert.Equal(t, "", overlapCarried(handOverlap(false)))
+	rows := overlapRows(o)
+	assert.Equal(t, "a:1 reaches 3 of the 8 items of b:1 by published mappings (1 of them only by edges published for another edition with the same IDs)", rows[0].Cells[1].Title)
+}

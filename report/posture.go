@@ -40,7 +40,7 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 		for _, f := range o.Frameworks {
 			data.Frameworks = append(data.Frameworks, string(f))
 		}
-		data.Matrix = overlapRows(o)
+		data.Matrix, data.OverlapCarried = overlapRows(o), overlapCarried(o)
 	}
 	return postureTemplate().Execute(w, data)
 }
@@ -53,6 +53,7 @@ type posturePage struct {
 	Notes                                            []string
 	Recs                                             []postureRec
 	RecLegend                                        string // how to read Recs
+	OverlapCarried                                   string // the cells edges carried across an identity succession reach
 	Frameworks                                       []string
 	Matrix                                           []matrixRow
 	Details                                          []postureDetail
@@ -163,6 +164,15 @@ func postureRecs(p *crosswalk.Posture) []postureRec {
 	return out
 }
 
+// carriedTitle ends a cell's title with the items only edges carried across an
+// identity succession reach, if any.
+func carriedTitle(p crosswalk.OverlapPair) string {
+	if p.Carried == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d of them only by edges published for another edition with the same IDs)", p.Carried)
+}
+
 // overlapRows are the rows of the overlap matrix: "published/items (pct%)" per
 // pair, coloured by coverage, a dash on the diagonal and "n/a" for a framework and
 // its own annex.
@@ -183,7 +193,7 @@ func overlapRows(o *crosswalk.Overlap) []matrixRow {
 				r.Cells = append(r.Cells, matrixCell{Text: "n/a", Band: -1, Title: "no pair (a framework and its own annex)"})
 			default:
 				c := matrixCell{Text: fmt.Sprintf("%d/%d (%s%%)", pr.Published, pr.Items, pct(pr.PublishedPercent)),
-					Title: fmt.Sprintf("%s reaches %d of the %d items of %s by published mappings", from, pr.Published, pr.Items, to),
+					Title: fmt.Sprintf("%s reaches %d of the %d items of %s by published mappings", from, pr.Published, pr.Items, to) + carriedTitle(pr),
 					Band:  band(counts{Total: pr.Items, Covered: pr.Published, Unreached: pr.Items - pr.Published}, pr.PublishedPercent)}
 				if o.Derived {
 					c.Text += fmt.Sprintf(" +derived %s%%", pct(pr.DerivedPercent))
@@ -262,7 +272,7 @@ td.self{background:#eee;text-align:center}
 <table><thead><tr><th>from \ to</th>{{range .Frameworks}}<th>{{.}}</th>{{end}}</tr></thead><tbody>
 {{range .Matrix}}<tr><th>{{.From}}</th>{{range .Cells}}<td class="{{if .Self}}self{{else if ge .Band 0}}b{{.Band}}{{end}}" title="{{.Title}}">{{.Text}}</td>{{end}}</tr>
 {{end}}</tbody></table>
-<p class="meta">Each cell: items reached / all items of the column's framework (share). Computed from the published mappings only, with the denominator stated.</p>
+<p class="meta">Each cell: items reached / all items of the column's framework (share). Computed from the published mappings only, with the denominator stated.{{if .OverlapCarried}} {{.OverlapCarried}}{{end}}</p>
 </section>{{end}}
 </body>
 </html>

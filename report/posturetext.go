@@ -216,6 +216,23 @@ func OverlapCSV(w io.Writer, o *crosswalk.Overlap) error {
 // overlapHeading says how to read the matrix.
 const overlapHeading = "Items of TO (column) that a published mapping reaches from FROM (row), of all TO's items (0 means no published mapping joins them, not that they share nothing)"
 
+// overlapCarried says, under the matrix, that an edge carried across an identity
+// succession counts, and lists the cells some of whose items only such edges
+// reach; "" when there is none.
+func overlapCarried(o *crosswalk.Overlap) string {
+	var cells []string
+	for _, p := range o.Pairs {
+		if p.Carried > 0 {
+			cells = append(cells, fmt.Sprintf("%s → %s %d of %d", p.From, p.To, p.Carried, p.Published))
+		}
+	}
+	if len(cells) == 0 {
+		return ""
+	}
+	return "As gap and map do, a cell counts an edge published for another edition with the same IDs and carried across " +
+		"the identity succession between them (CIS v8 and v8.1). Items reached only by such edges: " + strings.Join(cells, ", ") + "."
+}
+
 // overlapMatrix is the matrix of the text and Markdown forms: rows FROM, columns
 // TO, each cell "published/items pct" ("—" on the diagonal and for no pair).
 func overlapMatrix(o *crosswalk.Overlap) *Grid {
@@ -255,6 +272,9 @@ func OverlapTable(w io.Writer, o *crosswalk.Overlap, opts Options) error {
 	d := &textDoc{w: w, width: opts.Width}
 	d.heading(overlapHeading, "")
 	d.table(overlapMatrix(o))
+	if c := overlapCarried(o); c != "" {
+		d.para(c)
+	}
 	return d.err
 }
 
@@ -266,6 +286,9 @@ func OverlapMarkdown(w io.Writer, o *crosswalk.Overlap) error {
 	d := &textDoc{w: w, md: true}
 	d.heading(overlapHeading, "")
 	d.table(overlapMatrix(o))
+	if c := overlapCarried(o); c != "" {
+		d.para(c)
+	}
 	return d.err
 }
 
