@@ -351,7 +351,7 @@ func readCSVControls(name string, cr *csv.Reader, cols []string, f *Framework) (
 		}
 		if errors.Is(err, csv.ErrFieldCount) {
 			line, _ := cr.FieldPos(0)
-			return nil, &DataError{File: name, Line: line, Value: fmt.Sprintf("%d fields", len(rec)),
+			return nil, &DataError{File: name, Line: line,
 				Err: fmt.Errorf("%w: the header has %d columns, this row %d", ErrMalformed, len(cols), len(rec))}
 		}
 		if err != nil {

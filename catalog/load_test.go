@@ -287,7 +287,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{
 			name:  "ragged row",
 			in:    "id,title,parent\nA,Alpha,\nB,Beta\n",
-			wants: []want{{line: 3, value: "2 fields", err: catalog.ErrMalformed}},
+			wants: []want{{line: 3, err: catalog.ErrMalformed}},
 		},
 		{
 			name:  "bare quote",
@@ -534,6 +534,30 @@ func TestDataErrorText(t *testing.T) {
 		{catalog.DataError{Line: 3, Err: catalog.ErrMalformed}, `line 3: malformed input`},
 		{catalog.DataError{File: "f.json", Field: "title", Err: catalog.ErrEmptyField}, `f.json: field "title": required field is empty`},
 		{catalog.DataError{Err: fmt.Errorf("%w: x", catalog.ErrInvalidValue)}, `invalid value: x`},
+		// Nothing known but the kind, or not even that.
+		{catalog.DataError{}, `problem`},
+		{catalog.DataError{File: "f.csv"}, `f.csv: problem`},
+		// A spreadsheet: the sheet, and Line is its row.
+		{catalog.DataError{File: "a.xlsx", Sheet: "SoA", Line: 7, Field: "status", Value: "maybe", Err: catalog.ErrInvalidValue},
+			`a.xlsx: sheet "SoA" row 7: field "status" = "maybe": invalid value`},
+		{catalog.DataError{File: "a.xlsx", Sheet: "SoA", Err: catalog.ErrMalformed}, `a.xlsx: sheet "SoA": malformed input`},
+		{catalog.DataError{Sheet: "S", Line: 2, Err: catalog.ErrMalformed}, `sheet "S" row 2: malformed input`},
+		// A record with a value and no field: the value follows the record (a JSON path).
+		{catalog.DataError{File: "c.json", Record: "catalog.groups[0].controls[1].id", Value: "c-1", Err: catalog.ErrDuplicateID},
+			`c.json: catalog.groups[0].controls[1].id = "c-1": duplicate ID`},
+		// A value alone.
+		{catalog.DataError{File: "c.json", Value: "a, b", Err: catalog.ErrMalformed}, `c.json: value "a, b": malformed input`},
+		// Detail follows the kind; a warning says so first.
+		{catalog.DataError{File: "a.csv", Line: 4, Field: "control", Value: "5.1", Err: catalog.ErrDuplicateID, Detail: "first on line 2"},
+			`a.csv:4: field "control" = "5.1": duplicate ID: first on line 2`},
+		{catalog.DataError{Warning: true, Record: `set "s": edge #3 (a → b)`, Value: "5.l", Err: catalog.ErrInvalidValue, Detail: "read as 5.1"},
+			`warning: set "s": edge #3 (a → b) = "5.l": invalid value: read as 5.1`},
+		// Control characters are escaped wherever they come from; line breaks of a
+		// wrapped text become spaces; long values are clipped.
+		{catalog.DataError{File: "f\x1b[31m.csv", Field: "to", Value: "a\tb", Err: errors.New("bad\nthing"), Detail: "x\u202ey"},
+			`f\x1b[31m.csv: field "to" = "a\tb": bad thing: x\u202ey`},
+		{catalog.DataError{Record: "r", Value: strings.Repeat("é", 81), Err: catalog.ErrInvalidValue},
+			`r = "` + strings.Repeat("é", 80) + `"… (162 bytes): invalid value`},
 	} {
 		assert.Equal(t, tt.want, tt.e.Error())
 	}

@@ -130,7 +130,8 @@ var (
 	ErrAmbiguous        = errors.New("ambiguous reference")
 )
 
-// RefError reports input that does not name exactly one control or framework.
+// RefError reports input that does not name exactly one control or framework: a
+// reference string a caller passes, not a place in a file (that is a [*DataError]).
 type RefError struct {
 	Input      string        // what the caller gave
 	Frameworks []FrameworkID // the frameworks searched, when they were restricted

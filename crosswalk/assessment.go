@@ -168,17 +168,17 @@ const DefaultBaseline = catalog.ISO27002v2022
 type Assessment struct {
 	name     string
 	baseline catalog.FrameworkID
-	entries  []Entry             // document order
-	pos      map[catalog.Ref]int // control → index in entries
-	missing  []catalog.Ref       // baseline controls with no entry, document order
-	warnings []*AssessmentError  // what a reader accepted but the user should know
-	input    Input               // how the file was read
+	entries  []Entry              // document order
+	pos      map[catalog.Ref]int  // control → index in entries
+	missing  []catalog.Ref        // baseline controls with no entry, document order
+	warnings []*catalog.DataError // what a reader accepted but the user should know
+	input    Input                // how the file was read
 }
 
 // NewAssessment builds an assessment of the controls of baseline (of cat;
 // [catalog.Default] when cat is nil; [DefaultBaseline] when baseline is "") from
 // entries. Each entry must name a control (a leaf) of the baseline framework, at most
-// once, with a valid status. All problems are reported together as [*AssessmentError]
+// once, with a valid status. All problems are reported together as [*catalog.DataError]
 // values joined with [errors.Join].
 func NewAssessment(cat *catalog.Catalog, baseline catalog.FrameworkID, entries ...Entry) (*Assessment, error) {
 	if cat == nil {
@@ -190,7 +190,7 @@ func NewAssessment(cat *catalog.Catalog, baseline catalog.FrameworkID, entries .
 	var p problemList
 	fw, err := cat.ResolveFramework(string(baseline))
 	if err != nil {
-		p.add(&AssessmentError{Field: "baseline", Value: string(baseline), Err: fmt.Errorf("%w: %v", ErrWrongFramework, err)})
+		p.add(&catalog.DataError{Field: "baseline", Value: string(baseline), Err: fmt.Errorf("%w: %v", ErrWrongFramework, err)})
 		return nil, p.err()
 	}
 	rows := make([]row, len(entries))
@@ -237,7 +237,9 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 	b.index()
 	if p.strict {
 		for _, w := range b.a.warnings {
-			p.add(w)
+			e := *w
+			e.Warning = false // refused: an error now
+			p.add(&e)
 		}
 		if err := p.err(); err != nil {
 			return nil, err
@@ -245,7 +247,7 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 	}
 	a := b.a
 	if b.fromFile && len(a.missing) > 0 {
-		a.warnings = append(a.warnings, &AssessmentError{File: name, Err: fmt.Errorf("%w: %d of the %d controls of %s (gap and soa count them as not implemented)",
+		a.warnings = append(a.warnings, &catalog.DataError{File: name, Warning: true, Err: fmt.Errorf("%w: %d of the %d controls of %s (gap and soa count them as not implemented)",
 			ErrIncomplete, len(a.missing), len(a.missing)+len(a.entries), fw)})
 	}
 	return a, nil
@@ -270,10 +272,10 @@ type assessmentBuilder struct {
 }
 
 // where is the error at row r: its line, or its record in a JSON file.
-func (b *assessmentBuilder) where(r row, field, value string, err error) *AssessmentError {
-	e := &AssessmentError{File: b.name, Sheet: b.sheet, Field: field, Value: value, Err: err}
+func (b *assessmentBuilder) where(r row, field, value string, err error) *catalog.DataError {
+	e := &catalog.DataError{File: b.name, Sheet: b.sheet, Field: field, Value: value, Err: err}
 	if r.rec > 0 {
-		e.Record = r.rec
+		e.Record = fmt.Sprintf("controls[%d]", r.rec-1)
 	} else {
 		e.Line = r.Line
 	}
@@ -375,9 +377,13 @@ func (b *assessmentBuilder) duplicate(r row, ref catalog.Ref) bool {
 	if b.sheet != "" && numberLike(r.control) {
 		e.Err = fmt.Errorf("%w (a cell holding a number shows 5.10 as 5.1: format the control column as text)", ErrDuplicate)
 	}
-	e.FirstLine, e.FirstRecord = prev.Line, prev.rec
-	if prev.rec > 0 {
-		e.FirstLine = 0
+	switch {
+	case prev.rec > 0:
+		e.Detail = fmt.Sprintf("first at controls[%d]", prev.rec-1)
+	case b.sheet != "":
+		e.Detail = fmt.Sprintf("first on row %d", prev.Line)
+	default:
+		e.Detail = fmt.Sprintf("first on line %d", prev.Line)
 	}
 	b.p.add(e)
 	return true
@@ -392,7 +398,7 @@ func (b *assessmentBuilder) rowWarnings() {
 		c, _ := b.cat.Control(ref)
 		w := b.where(r, "control", r.control, fmt.Errorf("%sthe text after the control ID is not the control's title; read by the ID (here %s %s)",
 			rowsPrefix(b.other, inSheet), ref.ID, safetext.Quote(c.Title)))
-		a.warnings = append(a.warnings, w)
+		a.warnings = append(a.warnings, asWarning(w))
 	}
 	if len(b.annexBare) > 0 {
 		a.warnings = append(a.warnings, b.where(b.annexBare[0], "control", b.annexBare[0].control,
@@ -400,12 +406,12 @@ func (b *assessmentBuilder) rowWarnings() {
 				rowsPrefix(b.annexBare, inSheet), b.fw, catalog.AnnexID(cleanCell(b.annexBare[0].control)), b.fw)))
 	}
 	if len(b.unrated) > 0 {
-		a.warnings = append(a.warnings, b.where(b.unrated[0], "status", "",
-			fmt.Errorf("%sa control with no status; counted as not assessed", rowsPrefix(b.unrated, inSheet))))
+		a.warnings = append(a.warnings, asWarning(b.where(b.unrated[0], "status", "",
+			fmt.Errorf("%sa control with no status; counted as not assessed", rowsPrefix(b.unrated, inSheet)))))
 	}
 	if len(b.skipped) > 0 {
-		a.warnings = append(a.warnings, b.where(b.skipped[0], "", "",
-			fmt.Errorf("%sa row with neither a status nor a control ID; skipped", rowsPrefix(b.skipped, inSheet))))
+		a.warnings = append(a.warnings, asWarning(b.where(b.skipped[0], "", "",
+			fmt.Errorf("%sa row with neither a status nor a control ID; skipped", rowsPrefix(b.skipped, inSheet)))))
 	}
 }
 
@@ -487,7 +493,7 @@ func isAssessable(cat *catalog.Catalog, c catalog.Control) bool {
 }
 
 func checkControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, p *problemList,
-	where func(row, string, string, error) *AssessmentError) (catalog.Ref, bool) {
+	where func(row, string, string, error) *catalog.DataError) (catalog.Ref, bool) {
 	ref, ok := cat.Canonical(r.Control)
 	switch {
 	case !ok:
@@ -561,13 +567,13 @@ func (a *Assessment) NotAssessedCount() int { return len(a.missing) }
 // Warnings returns what a reader accepted but the user should know, in the order
 // found: columns it ignored, rows it skipped, controls written with a text that is
 // not their title, and (wrapping [ErrIncomplete]) how many controls of the baseline
-// the file does not rate. Nil for an assessment built in code. Each call returns new
+// the file does not rate. Each has Warning set: its message starts "warning: ". Nil for an assessment built in code. Each call returns new
 // copies.
-func (a *Assessment) Warnings() []*AssessmentError {
+func (a *Assessment) Warnings() []*catalog.DataError {
 	if len(a.warnings) == 0 {
 		return nil
 	}
-	out := make([]*AssessmentError, len(a.warnings))
+	out := make([]*catalog.DataError, len(a.warnings))
 	for i, w := range a.warnings {
 		c := *w
 		out[i] = &c
@@ -580,8 +586,10 @@ func (a *Assessment) Warnings() []*AssessmentError {
 // assessment built in code.
 func (a *Assessment) Input() Input { return a.input.clone() }
 
-// Errors in assessments; test with [errors.Is]. The error itself is an
-// [*AssessmentError] saying where.
+// Errors in assessments; test with [errors.Is]. The error itself is a
+// [*catalog.DataError] saying where: the file, the line (CSV) or the sheet and row
+// (XLSX) or the record (JSON: `controls[4]`), the field and the value; for
+// [ErrDuplicate], its Detail says where the control was first rated.
 var (
 	ErrUnknownControl = errors.New("unknown control")
 	ErrUnknownStatus  = errors.New("unknown status")
@@ -596,92 +604,24 @@ var (
 	ErrIncomplete = errors.New("controls not assessed")
 )
 
-// AssessmentError is one problem in an assessment, with its position.
-type AssessmentError struct {
-	File   string // "" when not read from a file
-	Line   int    // CSV line (1-based), 0 when unknown
-	Record int    // JSON: 1-based index in "controls"; 0 otherwise
-	Sheet  string // XLSX: the sheet; Line is then the row number
-	Field  string // "control", "status", a column name, "baseline"
-	Value  string // the offending value
-	// For ErrDuplicate: where the control was first assessed.
-	FirstLine, FirstRecord int
-	Err                    error // the kind: one of the Err... values above, possibly wrapped with detail
-}
-
-// Error returns the problem on one line:
-//
-//	file:line: controls[i]: field "f" = "v": what (first on line n)
-//
-// (for XLSX, "file: sheet "S" row n: ..."), leaving out the parts that are unknown.
-func (e *AssessmentError) Error() string {
-	var b strings.Builder
-	switch {
-	case e.File != "" && e.Sheet != "":
-		fmt.Fprintf(&b, "%s: sheet %q", e.File, e.Sheet)
-		if e.Line > 0 {
-			fmt.Fprintf(&b, " row %d", e.Line)
-		}
-		b.WriteString(": ")
-	case e.File != "":
-		b.WriteString(e.File)
-		if e.Line > 0 {
-			fmt.Fprintf(&b, ":%d", e.Line)
-		}
-		b.WriteString(": ")
-	case e.Line > 0:
-		fmt.Fprintf(&b, "line %d: ", e.Line)
-	}
-	if e.Record > 0 {
-		fmt.Fprintf(&b, "controls[%d]: ", e.Record-1)
-	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, "field %q", e.Field)
-		if e.Value != "" {
-			b.WriteString(" = " + safetext.Quote(e.Value))
-		}
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Err.Error())
-	switch {
-	case e.FirstLine > 0 && e.Sheet != "":
-		fmt.Fprintf(&b, " (first on row %d)", e.FirstLine)
-	case e.FirstLine > 0:
-		fmt.Fprintf(&b, " (first on line %d)", e.FirstLine)
-	case e.FirstRecord > 0:
-		fmt.Fprintf(&b, " (first at controls[%d])", e.FirstRecord-1)
-	}
-	return b.String()
-}
-
-// Unwrap returns the kind, for [errors.Is].
-func (e *AssessmentError) Unwrap() error { return e.Err }
-
-// Where returns the position of the problem: for XLSX, the record names the sheet
-// and Line is its row; for JSON, the record is the entry (`controls[4]`).
-func (e *AssessmentError) Where() catalog.Position {
-	p := catalog.Position{File: e.File, Line: e.Line, Field: e.Field, Value: e.Value}
-	switch {
-	case e.Sheet != "":
-		p.Record = fmt.Sprintf("sheet %q", e.Sheet)
-	case e.Record > 0:
-		p.Record = fmt.Sprintf("controls[%d]", e.Record-1)
-	}
-	return p
-}
-
 type problemList struct {
 	list     []error
 	more     int
-	warnings []*AssessmentError
+	warnings []*catalog.DataError
 	strict   bool // WithStrict: warnings other than ErrIncomplete are errors
 }
 
 // warn adds a warning (at most maxProblems are kept).
-func (p *problemList) warn(e *AssessmentError) {
+func (p *problemList) warn(e *catalog.DataError) {
 	if len(p.warnings) < maxProblems {
-		p.warnings = append(p.warnings, e)
+		p.warnings = append(p.warnings, asWarning(e))
 	}
+}
+
+// asWarning marks e as a warning and returns it.
+func asWarning(e *catalog.DataError) *catalog.DataError {
+	e.Warning = true
+	return e
 }
 
 func (p *problemList) add(e error) {

@@ -99,7 +99,7 @@ func lenientRef(cat *catalog.Catalog, fw catalog.FrameworkID, s string) (catalog
 // assessment can rate, adding a problem to p when it cannot. The second result says
 // how the cell was spelled.
 func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, reading annexReading, r row, in string, p *problemList,
-	where func(row, string, string, error) *AssessmentError) (catalog.Ref, controlSpelling, bool) {
+	where func(row, string, string, error) *catalog.DataError) (catalog.Ref, controlSpelling, bool) {
 	s := cleanCell(in)
 	if s == "" {
 		p.add(where(r, "control", in, fmt.Errorf("%w: empty", ErrUnknownControl)))

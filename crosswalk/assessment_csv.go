@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/csvdialect"
 )
 
@@ -67,7 +68,7 @@ func (s *csvSource) next() (tableRow, error) {
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			line, _ := s.cr.FieldPos(0)
-			return tableRow{line: line}, &AssessmentError{File: s.name, Err: errTooLarge}
+			return tableRow{line: line}, &catalog.DataError{File: s.name, Err: errTooLarge}
 		}
 		if err == io.EOF {
 			return tableRow{}, err
@@ -76,14 +77,14 @@ func (s *csvSource) next() (tableRow, error) {
 	}
 	line, _ := s.cr.FieldPos(0)
 	if be := csvdialect.BadUTF8(rec); be != nil {
-		return tableRow{line: line}, &AssessmentError{File: s.name, Line: line, Field: fmt.Sprintf("column %d", be.Column),
+		return tableRow{line: line}, &catalog.DataError{File: s.name, Line: line, Field: fmt.Sprintf("column %d", be.Column),
 			Err: fmt.Errorf("%w: %v", ErrMalformed, be)}
 	}
 	return tableRow{cells: rec, line: line}, nil
 }
 
-func csvError(name string, err error) *AssessmentError {
-	e := &AssessmentError{File: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+func csvError(name string, err error) *catalog.DataError {
+	e := &catalog.DataError{File: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		e.Line = pe.Line

@@ -17,28 +17,28 @@ import (
 func TestAssessmentErrorText(t *testing.T) {
 	for _, c := range []struct {
 		name string
-		e    AssessmentError
+		e    catalog.DataError
 		want string
 	}{
-		{"csv", AssessmentError{File: "a.csv", Line: 7, Field: "status", Value: "maybe", Err: ErrUnknownStatus},
+		{"csv", catalog.DataError{File: "a.csv", Line: 7, Field: "status", Value: "maybe", Err: ErrUnknownStatus},
 			`a.csv:7: field "status" = "maybe": unknown status`},
-		{"csv, no line", AssessmentError{File: "a.csv", Err: ErrTooLarge},
+		{"csv, no line", catalog.DataError{File: "a.csv", Err: ErrTooLarge},
 			`a.csv: over the size limit`},
-		{"no file", AssessmentError{Line: 3, Field: "control", Value: "9.9", Err: ErrUnknownControl},
+		{"no file", catalog.DataError{Line: 3, Field: "control", Value: "9.9", Err: ErrUnknownControl},
 			`line 3: field "control" = "9.9": unknown control`},
-		{"nothing known", AssessmentError{Err: ErrIncomplete},
+		{"nothing known", catalog.DataError{Err: ErrIncomplete},
 			`controls not assessed`},
-		{"field without value", AssessmentError{File: "h.csv", Line: 1, Field: "status", Err: ErrMissingColumn},
+		{"field without value", catalog.DataError{File: "h.csv", Line: 1, Field: "status", Err: ErrMissingColumn},
 			`h.csv:1: field "status": missing column`},
-		{"xlsx", AssessmentError{File: "a.xlsx", Sheet: "SoA", Line: 12, Field: "control", Value: "5.1", Err: ErrDuplicate, FirstLine: 4},
-			`a.xlsx: sheet "SoA" row 12: field "control" = "5.1": control assessed twice (first on row 4)`},
-		{"xlsx, no row", AssessmentError{File: "a.xlsx", Sheet: "Sheet1", Err: ErrMissingColumn},
+		{"xlsx", catalog.DataError{File: "a.xlsx", Sheet: "SoA", Line: 12, Field: "control", Value: "5.1", Err: ErrDuplicate, Detail: "first on row 4"},
+			`a.xlsx: sheet "SoA" row 12: field "control" = "5.1": control assessed twice: first on row 4`},
+		{"xlsx, no row", catalog.DataError{File: "a.xlsx", Sheet: "Sheet1", Err: ErrMissingColumn},
 			`a.xlsx: sheet "Sheet1": missing column`},
-		{"csv duplicate", AssessmentError{File: "a.csv", Line: 9, Field: "control", Value: "5.1", Err: ErrDuplicate, FirstLine: 2},
-			`a.csv:9: field "control" = "5.1": control assessed twice (first on line 2)`},
-		{"json", AssessmentError{File: "a.json", Record: 3, Field: "control", Value: "5.1", Err: ErrDuplicate, FirstRecord: 1},
-			`a.json: controls[2]: field "control" = "5.1": control assessed twice (first at controls[0])`},
-		{"json, baseline", AssessmentError{File: "a.json", Field: "baseline", Value: "iso:1", Err: ErrWrongFramework},
+		{"csv duplicate", catalog.DataError{File: "a.csv", Line: 9, Field: "control", Value: "5.1", Err: ErrDuplicate, Detail: "first on line 2"},
+			`a.csv:9: field "control" = "5.1": control assessed twice: first on line 2`},
+		{"json", catalog.DataError{File: "a.json", Record: "controls[2]", Field: "control", Value: "5.1", Err: ErrDuplicate, Detail: "first at controls[0]"},
+			`a.json: controls[2]: field "control" = "5.1": control assessed twice: first at controls[0]`},
+		{"json, baseline", catalog.DataError{File: "a.json", Field: "baseline", Value: "iso:1", Err: ErrWrongFramework},
 			`a.json: field "baseline" = "iso:1": control is not of the assessment's baseline framework`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -47,16 +47,16 @@ func TestAssessmentErrorText(t *testing.T) {
 		})
 	}
 	// A value with control characters is quoted so the message stays on one line.
-	e := AssessmentError{File: "a.csv", Line: 2, Field: "control", Value: "5.1\nimplemented", Err: ErrUnknownControl}
+	e := catalog.DataError{File: "a.csv", Line: 2, Field: "control", Value: "5.1\nimplemented", Err: ErrUnknownControl}
 	assert.NotContains(t, e.Error(), "\n")
-	assert.True(t, errors.Is(&AssessmentError{Err: ErrMalformed}, catalog.ErrMalformed), "one malformed kind for every layer")
+	assert.True(t, errors.Is(&catalog.DataError{Err: ErrMalformed}, catalog.ErrMalformed), "one malformed kind for every layer")
 }
 
-// positions returns the *AssessmentError parts of err (a joined error), in order.
-func positions(t *testing.T, err error) []*AssessmentError {
+// positions returns the *catalog.DataError parts of err (a joined error), in order.
+func positions(t *testing.T, err error) []*catalog.DataError {
 	t.Helper()
 	require.Error(t, err)
-	var out []*AssessmentError
+	var out []*catalog.DataError
 	var walk func(error)
 	walk = func(err error) {
 		if j, ok := err.(interface{ Unwrap() []error }); ok {
@@ -65,7 +65,7 @@ func positions(t *testing.T, err error) []*AssessmentError {
 			}
 			return
 		}
-		var ae *AssessmentError
+		var ae *catalog.DataError
 		if errors.As(err, &ae) {
 			out = append(out, ae)
 		}
@@ -75,7 +75,8 @@ func positions(t *testing.T, err error) []*AssessmentError {
 }
 
 // TestReadAssessmentJSONPositions: every problem of a JSON assessment names its
-// record (1-based in the error value, 0-based in the text), its field and value.
+// record (`controls[i]`, 0-based), its field and value; a duplicate says where the
+// control was first rated.
 func TestReadAssessmentJSONPositions(t *testing.T) {
 	in := `{"controls": [
 		{"control": "5.1", "status": "implemented"},
@@ -88,15 +89,14 @@ func TestReadAssessmentJSONPositions(t *testing.T) {
 	ps := positions(t, err)
 	require.Len(t, ps, 4, err.Error())
 	type pos struct {
-		record, first int
-		field, value  string
-		kind          error
+		record, detail, field, value string
+		kind                         error
 	}
 	var got []pos
 	for _, p := range ps {
 		assert.Equal(t, "p.json", p.File)
 		assert.Zero(t, p.Line, "JSON names records, not lines")
-		got = append(got, pos{p.Record, p.FirstRecord, p.Field, p.Value, p.Err})
+		got = append(got, pos{p.Record, p.Detail, p.Field, p.Value, p.Err})
 	}
 	for i := range got {
 		// The kinds wrap a detail; compare the kind only.
@@ -107,10 +107,10 @@ func TestReadAssessmentJSONPositions(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []pos{
-		{2, 0, "control", "5.77", ErrUnknownControl},
-		{3, 0, "control", "GV.OC-01", ErrWrongFramework},
-		{4, 0, "status", "sometimes", ErrUnknownStatus},
-		{5, 1, "control", "5.1", ErrDuplicate},
+		{"controls[1]", "", "control", "5.77", ErrUnknownControl},
+		{"controls[2]", "", "control", "GV.OC-01", ErrWrongFramework},
+		{"controls[3]", "", "status", "sometimes", ErrUnknownStatus},
+		{"controls[4]", "first at controls[0]", "control", "5.1", ErrDuplicate},
 	}, got)
 }
 

@@ -102,7 +102,7 @@ func TestControlSpellings(t *testing.T) {
 	a, err := ReadAssessmentCSV("t.csv", strings.NewReader("control,status\n5.1 Access rules,implemented\n5.2 Roles,planned\n"), nil)
 	require.NoError(t, err)
 	assert.Equal(t, map[string]Status{"5.1": Implemented, "5.2": Planned}, entries(a))
-	assert.Contains(t, warningsOf(a), `t.csv:2: field "control" = "5.1 Access rules": 2 rows (lines 2, 3): the text after the control ID is not the control's title; read by the ID (here 5.1 "Policies for information security")`)
+	assert.Contains(t, warningsOf(a), `warning: t.csv:2: field "control" = "5.1 Access rules": 2 rows (lines 2, 3): the text after the control ID is not the control's title; read by the ID (here 5.1 "Policies for information security")`)
 
 	// Errors stay precise: a control of another framework, a theme, no such control.
 	_, err = ReadAssessmentCSV("e.csv", strings.NewReader("control,status\nGV.OC-01,implemented\n5,implemented\n5.99,implemented\nA 5.99 Something,implemented\n"), nil)
@@ -153,9 +153,9 @@ func TestReadAssessmentCSVSemicolonBOM(t *testing.T) {
 	assert.Equal(t, `CSV (semicolon-separated, UTF-8 with BOM), header on line 4: "Control ID" → control, "Implementation Status" → status, `+
 		`"Justification" → justification, "Control owner" → owner, "Comments" → notes; ignored: "Control title"`, a.Input().String())
 	assert.Equal(t, []string{
-		`soa.csv:4: field "header": unknown column, ignored: "Control title" (the columns read are control, status, justification, owner, notes)`,
-		`soa.csv:10: a row with neither a status nor a control ID; skipped`,
-		`soa.csv: controls not assessed: 90 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented)`,
+		`warning: soa.csv:4: field "header": unknown column, ignored: "Control title" (the columns read are control, status, justification, owner, notes)`,
+		`warning: soa.csv:10: a row with neither a status nor a control ID; skipped`,
+		`warning: soa.csv: controls not assessed: 90 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented)`,
 	}, warningsOf(a))
 	assert.Equal(t, 90, a.NotAssessedCount())
 }
@@ -215,14 +215,14 @@ func TestReadAssessmentCSVColumns(t *testing.T) {
 	require.NoError(t, err)
 	e, _ := a.Entry(iso("5.1"))
 	assert.Equal(t, Entry{Control: iso("5.1"), Status: Implemented, Justification: "why", Owner: "CISO", Evidence: "doc 7", Notes: "fine", Line: 2}, e)
-	var unknown []*AssessmentError
+	var unknown []*catalog.DataError
 	for _, w := range a.Warnings() {
 		if errors.Is(w, ErrUnknownColumn) {
 			unknown = append(unknown, w)
 		}
 	}
 	require.Len(t, unknown, 1)
-	assert.Equal(t, `o.csv:1: field "header": unknown column, ignored: "Title", "Applicable", "Last review" (the columns read are control, status, justification, owner, evidence, notes)`, unknown[0].Error())
+	assert.Equal(t, `warning: o.csv:1: field "header": unknown column, ignored: "Title", "Applicable", "Last review" (the columns read are control, status, justification, owner, evidence, notes)`, unknown[0].Error())
 
 	// Notes and Comments both: the second is ignored, said in the same warning.
 	a, err = ReadAssessmentCSV("n.csv", strings.NewReader("control,status,notes,comments\n5.1,yes,a,b\n"), nil)
@@ -270,9 +270,9 @@ func TestReadAssessmentRows(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, map[string]Status{"5.1": Implemented, "8.1": NotImplemented}, entries(a))
 	assert.Equal(t, []string{
-		`r.csv:6: field "status": 2 rows (lines 6, 7): a control with no status; counted as not assessed`,
-		`r.csv:8: a row with neither a status nor a control ID; skipped`,
-		`r.csv: controls not assessed: 91 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented)`,
+		`warning: r.csv:6: field "status": 2 rows (lines 6, 7): a control with no status; counted as not assessed`,
+		`warning: r.csv:8: a row with neither a status nor a control ID; skipped`,
+		`warning: r.csv: controls not assessed: 91 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented)`,
 	}, warningsOf(a))
 
 	// Cells right of the header in CSV: a comma that should have been quoted.
@@ -290,7 +290,7 @@ func TestAssessmentHeaderOnly(t *testing.T) {
 		require.NotEmpty(t, w)
 		last := w[len(w)-1]
 		assert.ErrorIs(t, last, ErrIncomplete)
-		assert.Equal(t, "h.csv: controls not assessed: 93 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented)", last.Error())
+		assert.Equal(t, "warning: h.csv: controls not assessed: 93 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented)", last.Error())
 	}
 	// A complete assessment has no such warning; one built in code has no warnings.
 	a, err := ReadAssessment("full.csv", strings.NewReader(fullAssessmentCSV(t)), nil)
@@ -475,4 +475,5 @@ func TestReadAssessmentStrict(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, a.Warnings(), 1)
 	assert.ErrorIs(t, a.Warnings()[0], ErrIncomplete)
+	assert.True(t, a.Warnings()[0].Warning, "a warning says so")
 }

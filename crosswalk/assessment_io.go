@@ -82,7 +82,7 @@ func readSetup(cat *catalog.Catalog, opts []ReadOption) (*catalog.Catalog, readC
 func baselineOf(name string, cat *catalog.Catalog, base catalog.FrameworkID, p *problemList) (catalog.FrameworkID, bool) {
 	fw, err := cat.ResolveFramework(string(base))
 	if err != nil {
-		p.add(&AssessmentError{File: name, Field: "baseline", Value: string(base), Err: fmt.Errorf("%w: %v", ErrWrongFramework, err)})
+		p.add(&catalog.DataError{File: name, Field: "baseline", Value: string(base), Err: fmt.Errorf("%w: %v", ErrWrongFramework, err)})
 		return "", false
 	}
 	return fw, true
@@ -100,7 +100,7 @@ func ReadAssessment(name string, r io.Reader, cat *catalog.Catalog, opts ...Read
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return ReadAssessmentXLSX(name, br, cat, opts...)
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
-		return nil, &AssessmentError{File: name, Err: fmt.Errorf("%w: an Excel 97-2003 workbook (.xls) or another OLE file; save it as an Excel workbook (.xlsx) or as \"CSV UTF-8\"", ErrMalformed)}
+		return nil, &catalog.DataError{File: name, Err: fmt.Errorf("%w: an Excel 97-2003 workbook (.xls) or another OLE file; save it as an Excel workbook (.xlsx) or as \"CSV UTF-8\"", ErrMalformed)}
 	case looksJSON(head) || strings.EqualFold(pathpkg.Ext(name), ".json"):
 		data, err := readCapped(br)
 		if err != nil {
@@ -120,7 +120,7 @@ func looksJSON(data []byte) bool {
 // readError is the error of a failed read of the file itself.
 func readError(name string, err error) error {
 	if errors.Is(err, ErrTooLarge) {
-		return &AssessmentError{File: name, Err: err}
+		return &catalog.DataError{File: name, Err: err}
 	}
 	return fmt.Errorf("%s: %w", name, err)
 }
@@ -145,7 +145,7 @@ func readError(name string, err error) error {
 //     assessed, with a warning.
 //
 // name is the file name used in errors. Every problem is reported, as
-// [*AssessmentError] values joined with [errors.Join], with its line, field and value.
+// [*catalog.DataError] values joined with [errors.Join], with its line, field and value.
 // A file larger than [MaxAssessmentBytes] or a field longer than [MaxFieldChars] is
 // refused; reading stops at the limit.
 func ReadAssessmentCSV(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
@@ -188,18 +188,18 @@ func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...
 	cat, cfg := readSetup(cat, opts)
 	p := problemList{strict: cfg.strict}
 	if len(data) > MaxAssessmentBytes {
-		p.add(&AssessmentError{File: name, Err: errTooLarge})
+		p.add(&catalog.DataError{File: name, Err: errTooLarge})
 		return nil, p.err()
 	}
 	// Refused before decoding: the JSON decoder mangles or panics on invalid UTF-8
 	// (issue 15), and a reader should say where the bad byte is anyway.
 	if off := invalidUTF8(data); off >= 0 {
-		p.add(&AssessmentError{File: name, Err: fmt.Errorf("%w: not UTF-8 text (byte 0x%X at offset %d); save the file as UTF-8", ErrMalformed, data[off], off)})
+		p.add(&catalog.DataError{File: name, Err: fmt.Errorf("%w: not UTF-8 text (byte 0x%X at offset %d); save the file as UTF-8", ErrMalformed, data[off], off)})
 		return nil, p.err()
 	}
 	var doc assessmentJSON
 	if err := codec.DecodeStrict(bytes.TrimPrefix(data, []byte("\uFEFF")), &doc); err != nil {
-		e := &AssessmentError{File: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+		e := &catalog.DataError{File: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
 		var se *codec.SyntaxError
 		if errors.As(err, &se) {
 			e.Line = se.Line
@@ -221,7 +221,7 @@ func assessmentFromDoc(name string, doc assessmentJSON, cat *catalog.Catalog, cf
 		return nil, p.err()
 	}
 	if len(doc.Controls) > MaxAssessmentRows {
-		p.add(&AssessmentError{File: name, Field: "controls", Err: fmt.Errorf("%w: %d records, the limit is %d (one per control)", ErrTooLarge, len(doc.Controls), MaxAssessmentRows)})
+		p.add(&catalog.DataError{File: name, Field: "controls", Err: fmt.Errorf("%w: %d records, the limit is %d (one per control)", ErrTooLarge, len(doc.Controls), MaxAssessmentRows)})
 		return nil, p.err()
 	}
 	rows := make([]row, len(doc.Controls))
@@ -229,7 +229,7 @@ func assessmentFromDoc(name string, doc assessmentJSON, cat *catalog.Catalog, cf
 		for j, v := range []string{c.Control, c.Status, c.Justification, c.Owner, c.Evidence, c.Notes} {
 			field := csvColumns[j]
 			if n := utf8.RuneCountInString(v); n > MaxFieldChars {
-				p.add(&AssessmentError{File: name, Record: i + 1, Field: field, Value: v,
+				p.add(&catalog.DataError{File: name, Record: fmt.Sprintf("controls[%d]", i), Field: field, Value: v,
 					Err: fmt.Errorf("%w: %d characters in one field, the limit is %d", ErrTooLarge, n, MaxFieldChars)})
 			}
 		}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/controlgraph/controlgraph/catalog"
 )
 
 // endlessInput is head and then the byte fill without end; it counts what was read.
@@ -43,7 +45,7 @@ func TestReadAssessmentStopsAtTheLimit(t *testing.T) {
 			_, err := ReadAssessment("big."+c.name, in, nil)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, ErrTooLarge)
-			var ae *AssessmentError
+			var ae *catalog.DataError
 			require.True(t, errors.As(err, &ae), "%v", err)
 			assert.Equal(t, "big."+c.name, ae.File)
 			assert.Contains(t, err.Error(), "the file is larger than 32 MiB, the limit for an assessment")
@@ -76,7 +78,7 @@ func TestReadAssessmentWrongFramework(t *testing.T) {
 	_, err = ReadAssessmentCSV("c.csv", strings.NewReader("control,status\n5.1,yes\n"), nil, WithBaseline("nope:1"))
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrWrongFramework)
-	var ae *AssessmentError
+	var ae *catalog.DataError
 	require.True(t, errors.As(err, &ae))
 	assert.Equal(t, "baseline", ae.Field)
 	assert.Equal(t, "nope:1", ae.Value)

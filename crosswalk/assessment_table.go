@@ -142,7 +142,7 @@ func (tr tableRow) filled(col int) ([]string, bool) {
 }
 
 // tableSource yields the rows of a spreadsheet, io.EOF after the last. An error other
-// than io.EOF ends the reading; an *AssessmentError is reported as it is.
+// than io.EOF ends the reading; an *catalog.DataError is reported as it is.
 type tableSource interface {
 	next() (tableRow, error)
 }
@@ -183,8 +183,8 @@ type tableReader struct {
 }
 
 // where is the error at line (a CSV line, an XLSX row) of the file.
-func (t *tableReader) where(line int, field, value string, err error) *AssessmentError {
-	return &AssessmentError{File: t.name, Sheet: t.in.Sheet, Line: line, Field: field, Value: value, Err: err}
+func (t *tableReader) where(line int, field, value string, err error) *catalog.DataError {
+	return &catalog.DataError{File: t.name, Sheet: t.in.Sheet, Line: line, Field: field, Value: value, Err: err}
 }
 
 // next returns the next non-blank row; false at the end or after a problem (a row
@@ -196,7 +196,7 @@ func (t *tableReader) next() (tableRow, bool) {
 			return tr, false
 		}
 		if err != nil {
-			var ae *AssessmentError
+			var ae *catalog.DataError
 			if errors.As(err, &ae) {
 				t.p.add(ae)
 			} else {

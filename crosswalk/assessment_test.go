@@ -68,10 +68,10 @@ func TestNewAssessment(t *testing.T) {
 	assert.ErrorIs(t, err, ErrWrongFramework)
 	assert.ErrorIs(t, err, ErrUnknownControl)
 	assert.ErrorIs(t, err, ErrUnknownStatus)
-	var ae *AssessmentError
+	var ae *catalog.DataError
 	require.True(t, errors.As(err, &ae))
-	assert.Equal(t, 2, ae.Record)
-	assert.Equal(t, 1, ae.FirstRecord)
+	assert.Equal(t, "controls[1]", ae.Record)
+	assert.Equal(t, "first at controls[0]", ae.Detail)
 }
 
 func TestReadAssessmentCSV(t *testing.T) {
@@ -122,7 +122,7 @@ func TestReadAssessmentCSVErrors(t *testing.T) {
 	require.Len(t, msgs, 5, err.Error())
 	assert.Contains(t, msgs[0], `bad.csv:3: field "control" = "5.99": unknown control`)
 	assert.Contains(t, msgs[1], `bad.csv:4: field "status" = "sort of": unknown status`)
-	assert.Equal(t, `bad.csv:5: field "control" = "5.1": control assessed twice (first on line 2)`, msgs[2])
+	assert.Equal(t, `bad.csv:5: field "control" = "5.1": control assessed twice: first on line 2`, msgs[2])
 	assert.Contains(t, msgs[3], `bad.csv:6: field "control" = "GV.OC-01": control is not of the assessment's baseline framework`)
 	assert.Contains(t, msgs[4], `bad.csv:7: field "control" = "5": unknown control`)
 
@@ -161,7 +161,7 @@ func TestReadAssessmentJSON(t *testing.T) {
 	_, err = ReadAssessmentJSON("d.json", []byte(`{"controls": [{"control": "5.1", "status": "implemented"}, {"control": "5.1", "status": "x"}, {"control": "5.1", "status": "planned"}]}`), nil)
 	require.Error(t, err)
 	assert.Equal(t, "d.json: controls[1]: field \"status\" = \"x\": unknown status \"x\" (accepted, in any case: implemented (also yes, done, complete, in place); partial (also partially implemented, in progress, partly, partly implemented); planned; not-implemented (also no, missing); not-applicable (also n/a, na, excluded))\n"+
-		"d.json: controls[2]: field \"control\" = \"5.1\": control assessed twice (first at controls[0])", err.Error())
+		"d.json: controls[2]: field \"control\" = \"5.1\": control assessed twice: first at controls[0]", err.Error())
 }
 
 func FuzzReadAssessmentCSV(f *testing.F) {
@@ -211,6 +211,9 @@ func FuzzReadAssessment(f *testing.F) {
 		if err != nil {
 			require.Nil(t, a)
 			require.Less(t, len(err.Error()), 100_000, "error messages are capped")
+			var de *catalog.DataError
+			require.True(t, errors.As(err, &de), "%T says where: %v", err, err)
+			require.Equal(t, "f", de.File, "%v", de)
 			return
 		}
 		require.NotNil(t, a)

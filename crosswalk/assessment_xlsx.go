@@ -41,17 +41,17 @@ func ReadAssessmentXLSX(name string, r io.Reader, cat *catalog.Catalog, opts ...
 		// excelize is not proven against every malformed workbook: a panic in it is
 		// the file's fault, reported as such.
 		if v := recover(); v != nil {
-			a, err = nil, &AssessmentError{File: name, Err: fmt.Errorf("%w: not a readable XLSX workbook (%v)", ErrMalformed, v)}
+			a, err = nil, &catalog.DataError{File: name, Err: fmt.Errorf("%w: not a readable XLSX workbook (%v)", ErrMalformed, v)}
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxXLSXUnzipped, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		return nil, &AssessmentError{File: name, Err: fmt.Errorf("%w: not a readable XLSX workbook: %v", ErrMalformed, err)}
+		return nil, &catalog.DataError{File: name, Err: fmt.Errorf("%w: not a readable XLSX workbook: %v", ErrMalformed, err)}
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, &AssessmentError{File: name, Err: fmt.Errorf("%w: the workbook has no sheet", ErrMalformed)}
+		return nil, &catalog.DataError{File: name, Err: fmt.Errorf("%w: the workbook has no sheet", ErrMalformed)}
 	}
 	sheet := sheets[0]
 	if cfg.sheet != "" {
@@ -67,16 +67,16 @@ func ReadAssessmentXLSX(name string, r io.Reader, cat *catalog.Catalog, opts ...
 			for i, s := range sheets {
 				q[i] = fmt.Sprintf("%q", s)
 			}
-			return nil, &AssessmentError{File: name, Field: "sheet", Value: cfg.sheet,
+			return nil, &catalog.DataError{File: name, Field: "sheet", Value: cfg.sheet,
 				Err: fmt.Errorf("%w: no such sheet; the workbook has %s", ErrMalformed, strings.Join(q, ", "))}
 		}
 	}
 	src, err := newSheetSource(f, data, sheet)
 	if err == errMerges {
-		return nil, &AssessmentError{File: name, Sheet: sheet, Err: err}
+		return nil, &catalog.DataError{File: name, Sheet: sheet, Err: err}
 	}
 	if err != nil {
-		return nil, &AssessmentError{File: name, Sheet: sheet, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+		return nil, &catalog.DataError{File: name, Sheet: sheet, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
 	}
 	defer src.rows.Close()
 	in := &Input{Format: "xlsx", Sheet: sheet}

@@ -110,9 +110,9 @@ func TestReadAssessmentXLSX(t *testing.T) {
 	assert.Equal(t, `XLSX sheet "SoA", header on row 4: "Annex A" → control, "Implementation status" → status, "Owner" → owner, `+
 		`"Evidence" → evidence, "Notes" → notes; ignored: "Title"`, a.Input().String())
 	assert.Equal(t, []string{
-		`soa.xlsx: sheet "SoA" row 4: field "header": unknown column, ignored: "Title" (the columns read are control, status, owner, evidence, notes)`,
-		`soa.xlsx: sheet "SoA" row 9: cells to the right of the header's last column; ignored`,
-		`soa.xlsx: controls not assessed: 89 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented)`,
+		`warning: soa.xlsx: sheet "SoA" row 4: field "header": unknown column, ignored: "Title" (the columns read are control, status, owner, evidence, notes)`,
+		`warning: soa.xlsx: sheet "SoA" row 9: cells to the right of the header's last column; ignored`,
+		`warning: soa.xlsx: controls not assessed: 89 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented)`,
 	}, warningsOf(a))
 
 	// Without --sheet, the first sheet: the cover, which has no header row.
@@ -167,7 +167,7 @@ func TestReadAssessmentXLSXNumberCells(t *testing.T) {
 	require.NoError(t, f.Write(&buf))
 	_, err := ReadAssessment("n.xlsx", &buf, nil)
 	require.ErrorIs(t, err, ErrDuplicate)
-	assert.EqualError(t, err, `n.xlsx: sheet "Sheet1" row 3: field "control" = "5.1": control assessed twice (a cell holding a number shows 5.10 as 5.1: format the control column as text) (first on row 2)`)
+	assert.EqualError(t, err, `n.xlsx: sheet "Sheet1" row 3: field "control" = "5.1": control assessed twice (a cell holding a number shows 5.10 as 5.1: format the control column as text): first on row 2`)
 }
 
 func TestReadAssessmentXLSXControlMergedDown(t *testing.T) {
@@ -193,7 +193,7 @@ func TestReadAssessmentXLSXControlMergedDown(t *testing.T) {
 		{Control: iso("5.1"), Status: Implemented, Evidence: "policy", Line: 2},
 		{Control: iso("5.2"), Status: Implemented, Evidence: "RACI", Line: 4},
 	}, got)
-	assert.Contains(t, warningsOf(a), `m.xlsx: sheet "Sheet1" row 3: a row below a control cell merged over several rows; its cells are not read (unmerge the control cells to read them)`)
+	assert.Contains(t, warningsOf(a), `warning: m.xlsx: sheet "Sheet1" row 3: a row below a control cell merged over several rows; its cells are not read (unmerge the control cells to read them)`)
 }
 
 func TestReadAssessmentXLSXHostile(t *testing.T) {
@@ -226,5 +226,5 @@ func TestReadAssessmentXLSXHostile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, a.Len())
 	assert.Less(t, time.Since(start), 10*time.Second)
-	assert.Contains(t, warningsOf(a), `far.xlsx: sheet "Sheet1" row 1048576: cells to the right of the header's last column; ignored`)
+	assert.Contains(t, warningsOf(a), `warning: far.xlsx: sheet "Sheet1" row 1048576: cells to the right of the header's last column; ignored`)
 }

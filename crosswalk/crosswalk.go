@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dominikbraun/graph"
 
@@ -25,35 +27,83 @@ type Crosswalk struct {
 	// a mapping edge links, in both directions. Its store, adj, holds that adjacency
 	// with each mapping edge's payload, and is what every query walks (see
 	// nodeStore). It is built once, never mutated and never handed out.
-	g   graph.Graph[int32, int32]
-	adj *nodeStore
+	g graph.Graph[int32, int32]
 
-	nodes []node // every catalog node, in catalog (document) order
+	graphData
+
 	// byID[f] maps the ID of each node of framework f to the node (canonical Refs:
 	// see lookup). One map per framework keyed by the ID alone is smaller and quicker
 	// than one keyed by the whole Ref (two strings).
-	byID  []map[string]int32
-	fws   []fwSpan // frameworks in catalog order
+	byID  []idIndex
 	fwIdx map[catalog.FrameworkID]int32
-
-	edges []edgeRec // mapping edges kept, in set order then edge order
-	strs  []string  // the edges' sources, notes and labels, each once; strs[0] is ""
-
-	sets  []setRec
-	stmts map[int32][]stmtRec // statements by the node they are about
-
-	// item marks the nodes that are items of their framework (itemsOf).
-	item []bool
-
-	// twins are the same-ID controls of other frameworks that identity successions
-	// join to a node (cis:8/4.1 and cis:8.1/4.1), transitively; see mappings.Set.IsIdentity.
-	twins map[int32][]twin
-	// twinFws[f] are the frameworks whose controls identity successions join to f's.
-	twinFws map[int32][]int32
 
 	// memo keeps the reach tables of gap queries (reachKey → *target), computed on
 	// first use from the immutable indexes above.
 	memo sync.Map
+}
+
+// graphData is what [New] computes from a catalog and mapping sets and the queries
+// read, but for the look-up maps: plain values and slices, no maps and no pointers to
+// other parts of it. The embedded crosswalk's is static data, written by the
+// generator (embed_graph.go): [Default] builds nothing of it.
+type graphData struct {
+	adj nodeStore // the graph's store: the hierarchy and the mapping arcs of every node
+
+	nodes []node   // every catalog node, in catalog (document) order
+	fws   []fwSpan // frameworks in catalog order
+
+	edges []edgeRec // mapping edges kept, in set order then edge order
+	strs  []string  // the edges' sources, notes and labels, each once; strs[0] is ""
+
+	sets []setRec
+	// The statements about node i are stmts[stmtOff[i]:stmtOff[i+1]], in set order
+	// (stmtsOf); stmtOff is nil when no set makes a statement.
+	stmtOff []int32
+	stmts   []stmtRec
+
+	// item marks the nodes that are items of their framework (itemsOf).
+	item []bool
+
+	// The twins of node i, twins[twinOff[i]:twinOff[i+1]] (twinsOf), are the same-ID
+	// controls of other frameworks that identity successions join to it (cis:8/4.1
+	// and cis:8.1/4.1), transitively, by node; see mappings.Set.IsIdentity. twinOff is
+	// nil when no set is an identity succession.
+	twinOff []int32
+	twins   []twin
+	// twinFws[f] are the frameworks whose controls identity successions join to f's
+	// (one entry per framework).
+	twinFws [][]int32
+}
+
+// idIndex maps the IDs of one framework's nodes to the nodes. [New] makes it at once;
+// [Default]'s crosswalk, whose nodes are static data, when a query first looks up a
+// node of the framework, so that its first use does not grow with the frameworks.
+type idIndex struct {
+	made atomic.Bool // ids is made (set after it, read before it)
+	once sync.Once
+	ids  map[string]int32
+}
+
+// idsOf returns the index of framework f's IDs, making it on first use.
+func (cw *Crosswalk) idsOf(f int32) map[string]int32 {
+	if x := &cw.byID[f]; x.made.Load() {
+		return x.ids
+	}
+	return cw.makeIDs(f)
+}
+
+// makeIDs makes the index of framework f's IDs, once, and returns it.
+func (cw *Crosswalk) makeIDs(f int32) map[string]int32 {
+	x := &cw.byID[f]
+	x.once.Do(func() {
+		sp := cw.fws[f]
+		x.ids = make(map[string]int32, sp.end-sp.start)
+		for i := sp.start; i < sp.end; i++ {
+			x.ids[cw.nodes[i].ref.ID] = i
+		}
+		x.made.Store(true)
+	})
+	return x.ids
 }
 
 type node struct { // fields ordered to leave no padding
@@ -115,7 +165,6 @@ func (a arc) inv() bool { return a.e < 0 }
 
 type setRec struct {
 	info     SetInfo
-	stmts    []mappings.Statement
 	identity bool // mappings.Set.IsIdentity
 }
 
@@ -136,7 +185,8 @@ type SetInfo struct {
 	Statements int                 // statements the set makes instead of edges
 }
 
-// Errors of [New]; test with [errors.Is]. The error itself is an [*EdgeError].
+// Errors of [New]; test with [errors.Is]. The error itself is a
+// [*catalog.DataError] naming the set and the edge or statement in its Record.
 var (
 	ErrDanglingRef          = mappings.ErrDanglingRef // the same error as package mappings reports, so errors.Is works across layers
 	ErrInvalidRelationship  = errors.New("edge has no valid relationship")
@@ -144,47 +194,13 @@ var (
 	errCorruptEmbeddedGraph = errors.New("crosswalk: embedded data is corrupt")
 )
 
-// EdgeError is a problem with one edge or statement of a mapping set given to [New].
-type EdgeError struct {
-	Set   string // the set's ID
-	Index int    // 1-based position of the edge (or statement) in the set; 0 for the set itself
-	What  string // "edge" or "statement" or "set"
-	Field string // "from", "to", "relationship", ...
-	Value string // the offending value as text: a ref ("fw/id"), a framework ID or a relationship
-	Err   error  // [ErrDanglingRef], [ErrInvalidRelationship] or [ErrUnknownSetFramework]
-}
-
-// Error returns the problem on one line:
-//
-//	mapping set "id" edge #n: field "f" = "v": what
-//
-// with "statement #n" for a statement, and neither for a problem of the set itself.
-func (e *EdgeError) Error() string {
-	if e.Index == 0 {
-		return fmt.Sprintf("mapping set %q: field %q = %q: %v", e.Set, e.Field, e.Value, e.Err)
-	}
-	return fmt.Sprintf("mapping set %q %s #%d: field %q = %q: %v", e.Set, e.What, e.Index, e.Field, e.Value, e.Err)
-}
-
-// Unwrap returns the kind, for [errors.Is].
-func (e *EdgeError) Unwrap() error { return e.Err }
-
-// Where returns the position of the problem: the record is the set and, unless the
-// set itself is at fault, the element (`mapping set "id" edge #3`).
-func (e *EdgeError) Where() catalog.Position {
-	rec := fmt.Sprintf("mapping set %q", e.Set)
-	if e.Index > 0 {
-		rec += fmt.Sprintf(" %s #%d", e.What, e.Index)
-	}
-	return catalog.Position{Record: rec, Field: e.Field, Value: e.Value}
-}
-
 const maxProblems = 100
 
 // New builds a crosswalk over cat and the mapping sets. Every edge and statement must
 // name controls the catalog holds (an Annex A spelling such as
 // "iso27001:2022/A.5.1" is read as the control it names, "iso27002:2022/5.1"); all
-// problems are reported together as [*EdgeError] values joined with [errors.Join].
+// problems are reported together as [*catalog.DataError] values joined with
+// [errors.Join].
 // An edge a set repeats (same ends, relationship and source) is kept once and counted
 // in [SetInfo.Duplicates]. New keeps what it needs; later changes to sets do not
 // reach the crosswalk.
@@ -202,7 +218,7 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 		return nil, err
 	}
 	cw.strs = b.in.strs
-	cw.adj = &nodeStore{}
+	b.indexStatements()
 	cw.indexChildren()
 	cw.indexArcs()
 	cw.indexTwins()
@@ -212,8 +228,13 @@ func New(cat *catalog.Catalog, sets ...mappings.Set) (*Crosswalk, error) {
 			cw.item[i] = true
 		}
 	}
-	cw.g = graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](cw.adj), graph.Directed())
+	cw.makeGraph()
 	return cw, nil
+}
+
+// makeGraph makes the graph over the store, which is complete.
+func (cw *Crosswalk) makeGraph() {
+	cw.g = graph.NewWithStore(func(i int32) int32 { return i }, graph.Store[int32, int32](&cw.adj), graph.Directed())
 }
 
 // builder adds the mapping sets to a crosswalk under construction: their edges,
@@ -227,6 +248,9 @@ type builder struct {
 	fromFW, toFW fwCache
 	in           *interner
 	seen         map[edgeKey]struct{} // the edges of the current set; one map for all sets
+	// The statements resolved, in set order, and the node each is about.
+	stmts     []stmtRec
+	stmtNodes []int32
 }
 
 // edgeKey identifies an edge within a set, for finding repeats.
@@ -237,16 +261,18 @@ type edgeKey struct {
 }
 
 func newBuilder(cw *Crosswalk, sets []mappings.Set) *builder {
-	total, most := 0, 0
+	total, most, stmts := 0, 0, 0
 	for _, s := range sets {
 		total += len(s.Edges)
 		most = max(most, len(s.Edges))
+		stmts += len(s.Statements)
 	}
 	cw.edges = make([]edgeRec, 0, total)
-	return &builder{cw: cw, in: newInterner(), seen: make(map[edgeKey]struct{}, most)}
+	return &builder{cw: cw, in: newInterner(), seen: make(map[edgeKey]struct{}, most),
+		stmts: make([]stmtRec, 0, stmts), stmtNodes: make([]int32, 0, stmts)}
 }
 
-func (b *builder) bad(e *EdgeError) {
+func (b *builder) bad(e *catalog.DataError) {
 	if len(b.probs) < maxProblems {
 		b.probs = append(b.probs, e)
 	} else {
@@ -285,7 +311,7 @@ func (b *builder) addSet(si int32, s *mappings.Set) {
 		id   catalog.FrameworkID
 	}{{"from", s.From}, {"to", s.To}} {
 		if f.id != "" && !b.cw.cat.Has(f.id) {
-			b.bad(&EdgeError{Set: s.ID, What: "set", Field: f.name, Value: string(f.id), Err: ErrUnknownSetFramework})
+			b.bad(setProblem(s, f.name, string(f.id), ErrUnknownSetFramework))
 		}
 	}
 	clear(b.seen)
@@ -295,17 +321,46 @@ func (b *builder) addSet(si int32, s *mappings.Set) {
 	for sti, st := range s.Statements {
 		n, ok := b.resolve(&b.fromFW, st.Ref)
 		if !ok {
-			b.bad(&EdgeError{Set: s.ID, Index: sti + 1, What: "statement", Field: "ref", Value: st.Ref.String(), Err: ErrDanglingRef})
+			b.bad(statementProblem(s, sti, "ref", st.Ref.String(), ErrDanglingRef))
 			continue
 		}
-		cw := b.cw
-		if cw.stmts == nil {
-			cw.stmts = map[int32][]stmtRec{}
-		}
-		st.Ref = cw.nodes[n].ref
-		cw.stmts[n] = append(cw.stmts[n], stmtRec{set: si, st: st, text: statementText(st)})
+		st.Ref = b.cw.nodes[n].ref
+		b.stmtNodes = append(b.stmtNodes, n)
+		b.stmts = append(b.stmts, stmtRec{set: si, st: st, text: statementText(st)})
 	}
-	b.cw.sets = append(b.cw.sets, setRec{info: info, stmts: slices.Clone(s.Statements), identity: s.IsIdentity()})
+	b.cw.sets = append(b.cw.sets, setRec{info: info, identity: s.IsIdentity()})
+}
+
+// indexStatements lays out the statements the sets make by the node they are about
+// (a stable counting sort: set order within a node).
+func (b *builder) indexStatements() {
+	cw := b.cw
+	if len(b.stmts) == 0 {
+		return
+	}
+	cw.stmtOff = make([]int32, len(cw.nodes)+1)
+	for _, n := range b.stmtNodes {
+		cw.stmtOff[n+1]++
+	}
+	for i := range cw.nodes {
+		cw.stmtOff[i+1] += cw.stmtOff[i]
+	}
+	cw.stmts = make([]stmtRec, len(b.stmts))
+	fill := slices.Clone(cw.stmtOff[:len(cw.nodes)])
+	for k, n := range b.stmtNodes {
+		cw.stmts[fill[n]] = b.stmts[k]
+		fill[n]++
+	}
+	b.stmts, b.stmtNodes = nil, nil
+}
+
+// stmtsOf returns the statements about node i, in set order (shared: not to be
+// changed).
+func (cw *Crosswalk) stmtsOf(i int32) []stmtRec {
+	if cw.stmtOff == nil {
+		return nil
+	}
+	return cw.stmts[cw.stmtOff[i]:cw.stmtOff[i+1]]
 }
 
 // addEdge adds edge ei of set s (the si-th) unless it repeats one of the set, and
@@ -315,13 +370,13 @@ func (b *builder) addEdge(si int32, s *mappings.Set, ei int, info *SetInfo) {
 	from, okf := b.resolve(&b.fromFW, e.From)
 	to, okt := b.resolve(&b.toFW, e.To)
 	if !okf {
-		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "from", Value: e.From.String(), Err: ErrDanglingRef})
+		b.bad(edgeProblem(s, ei, "from", e.From.String(), ErrDanglingRef))
 	}
 	if !okt {
-		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "to", Value: e.To.String(), Err: ErrDanglingRef})
+		b.bad(edgeProblem(s, ei, "to", e.To.String(), ErrDanglingRef))
 	}
 	if !e.Relationship.Valid() {
-		b.bad(&EdgeError{Set: s.ID, Index: ei + 1, What: "edge", Field: "relationship", Value: e.Relationship.String(), Err: ErrInvalidRelationship})
+		b.bad(edgeProblem(s, ei, "relationship", e.Relationship.String(), ErrInvalidRelationship))
 		return
 	}
 	if !okf || !okt {
@@ -343,65 +398,73 @@ func (b *builder) addEdge(si int32, s *mappings.Set, ei int, info *SetInfo) {
 }
 
 // indexTwins joins the nodes that identity successions link, transitively (v8 → v8.1
-// → v8.2 makes all three twins of each other).
+// → v8.2 makes all three twins of each other), and lays them out by node.
 func (cw *Crosswalk) indexTwins() {
-	for ei, e := range cw.edges {
+	cw.twinFws = make([][]int32, len(cw.fws))
+	var tw twinSets
+	for _, e := range cw.edges {
 		if !cw.sets[e.set].identity {
 			continue
 		}
-		if cw.twins == nil {
-			cw.twins = map[int32][]twin{}
+		if tw == nil {
+			tw = twinSets{}
 		}
-		cw.addTwin(e.from, twin{node: e.to, set: cw.edges[ei].set})
-		cw.addTwin(e.to, twin{node: e.from, set: cw.edges[ei].set})
+		tw.add(e.from, twin{node: e.to, set: e.set})
+		tw.add(e.to, twin{node: e.from, set: e.set})
 	}
-	cw.closeTwins()
-	cw.indexTwinFrameworks()
+	if tw == nil {
+		return
+	}
+	tw.close()
+	cw.layOutTwins(tw)
 }
 
-// addTwin records t as a twin of node n, once; it reports whether it was new.
-func (cw *Crosswalk) addTwin(n int32, t twin) bool {
-	if t.node == n || slices.ContainsFunc(cw.twins[n], func(x twin) bool { return x.node == t.node }) {
+// twinSets are the twins of each node that has any, while [New] finds them.
+type twinSets map[int32][]twin
+
+// add records t as a twin of node n, once; it reports whether it was new.
+func (tw twinSets) add(n int32, t twin) bool {
+	if t.node == n || slices.ContainsFunc(tw[n], func(x twin) bool { return x.node == t.node }) {
 		return false
 	}
-	cw.twins[n] = append(cw.twins[n], t)
+	tw[n] = append(tw[n], t)
 	return true
 }
 
-// closeTwins makes twinship transitive: v8 → v8.1 → v8.2 makes all three twins of
-// each other. The nodes are visited in order, so the result does not depend on map
-// order.
-func (cw *Crosswalk) closeTwins() {
-	nodes := make([]int32, 0, len(cw.twins))
-	for n := range cw.twins {
-		nodes = append(nodes, n)
-	}
-	slices.Sort(nodes)
+// close makes twinship transitive: v8 → v8.1 → v8.2 makes all three twins of each
+// other. The nodes are visited in order, so the result does not depend on map order.
+func (tw twinSets) close() {
+	nodes := slices.Sorted(maps.Keys(tw))
 	for changed := true; changed; {
 		changed = false
 		for _, n := range nodes {
-			for k := 0; k < len(cw.twins[n]); k++ {
-				t := cw.twins[n][k]
-				for _, u := range cw.twins[t.node] {
-					changed = cw.addTwin(n, twin{node: u.node, set: t.set}) || changed
+			for k := 0; k < len(tw[n]); k++ {
+				t := tw[n][k]
+				for _, u := range tw[t.node] {
+					changed = tw.add(n, twin{node: u.node, set: t.set}) || changed
 				}
 			}
 		}
 	}
 }
 
-// indexTwinFrameworks sorts every node's twins and records, per framework, the
-// frameworks its controls have twins in.
-func (cw *Crosswalk) indexTwinFrameworks() {
-	for n := range cw.twins {
-		slices.SortFunc(cw.twins[n], func(x, y twin) int { return cmp.Compare(x.node, y.node) })
-		f := cw.nodes[n].fw
-		for _, t := range cw.twins[n] {
-			g := cw.nodes[t.node].fw
-			if cw.twinFws == nil {
-				cw.twinFws = map[int32][]int32{}
-			}
-			if !slices.Contains(cw.twinFws[f], g) {
+// layOutTwins stores every node's twins, sorted by node, in twins (twinsOf), and
+// records, per framework, the frameworks its controls have twins in.
+func (cw *Crosswalk) layOutTwins(tw twinSets) {
+	n, total := len(cw.nodes), 0
+	for _, ts := range tw {
+		total += len(ts)
+	}
+	cw.twinOff = make([]int32, n+1)
+	cw.twins = make([]twin, 0, total)
+	for i := range n {
+		ts := tw[int32(i)]
+		slices.SortFunc(ts, func(x, y twin) int { return cmp.Compare(x.node, y.node) })
+		cw.twins = append(cw.twins, ts...)
+		cw.twinOff[i+1] = int32(len(cw.twins))
+		f := cw.nodes[i].fw
+		for _, t := range ts {
+			if g := cw.nodes[t.node].fw; !slices.Contains(cw.twinFws[f], g) {
 				cw.twinFws[f] = append(cw.twinFws[f], g)
 			}
 		}
@@ -411,11 +474,19 @@ func (cw *Crosswalk) indexTwinFrameworks() {
 	}
 }
 
-func (cw *Crosswalk) hasTwins(i int32) bool { return len(cw.twins[i]) > 0 }
+// twinsOf returns the twins of node i, by node (shared: not to be changed).
+func (cw *Crosswalk) twinsOf(i int32) []twin {
+	if cw.twinOff == nil {
+		return nil
+	}
+	return cw.twins[cw.twinOff[i]:cw.twinOff[i+1]]
+}
+
+func (cw *Crosswalk) hasTwins(i int32) bool { return len(cw.twinsOf(i)) > 0 }
 
 // twinIn returns the twin of node i in framework f, or -1.
 func (cw *Crosswalk) twinIn(i, f int32) int32 {
-	for _, t := range cw.twins[i] {
+	for _, t := range cw.twinsOf(i) {
 		if cw.nodes[t.node].fw == f {
 			return t.node
 		}
@@ -424,17 +495,20 @@ func (cw *Crosswalk) twinIn(i, f int32) int32 {
 }
 
 func (cw *Crosswalk) indexNodes() {
-	n := 0
+	n, nfw := 0, 0
 	for in := range cw.cat.Frameworks() {
 		n += in.Controls
+		nfw++
 	}
 	cw.nodes = make([]node, 0, n)
+	cw.byID = make([]idIndex, nfw)
 	for in := range cw.cat.Frameworks() {
 		fi := int32(len(cw.fws))
 		start := int32(len(cw.nodes))
 		cw.fwIdx[in.ID] = fi
 		ids := make(map[string]int32, in.Controls)
-		cw.byID = append(cw.byID, ids)
+		cw.byID[fi].ids = ids
+		cw.byID[fi].made.Store(true)
 		var orphans []int32 // nodes whose parent is not indexed yet, or is elsewhere
 		var parents []catalog.Ref
 		for c := range cw.cat.Controls(in.ID) {
@@ -487,7 +561,7 @@ func (cw *Crosswalk) indexArcs() {
 		deg[e.from]++
 		deg[e.to]++
 	}
-	adj := cw.adj
+	adj := &cw.adj
 	adj.arcOff = make([]int32, n+1)
 	var sum int32
 	for i := 0; i < n; i++ {
@@ -541,7 +615,7 @@ func (cw *Crosswalk) arcsOf(i int32) []arc { return cw.adj.arcsOf(i) }
 // indexChildren adds the hierarchy to the graph's store: the children of every
 // node, in document order.
 func (cw *Crosswalk) indexChildren() {
-	adj := cw.adj
+	adj := &cw.adj
 	adj.childOff = make([]int32, len(cw.nodes)+1)
 	for _, nd := range cw.nodes {
 		if nd.parent >= 0 {
@@ -583,7 +657,7 @@ func (cw *Crosswalk) Statements(r catalog.Ref) iter.Seq[mappings.Statement] {
 		if !ok {
 			return
 		}
-		for _, s := range cw.stmts[i] {
+		for _, s := range cw.stmtsOf(i) {
 			if !yield(s.st) {
 				return
 			}
@@ -624,7 +698,7 @@ func (cw *Crosswalk) lookup(r catalog.Ref) (int32, bool) {
 	if !ok {
 		return 0, false
 	}
-	i, ok := cw.byID[f][r.ID]
+	i, ok := cw.idsOf(f)[r.ID]
 	return i, ok
 }
 
@@ -636,15 +710,21 @@ type fwCache struct {
 }
 
 func (c *fwCache) lookup(cw *Crosswalk, r catalog.Ref) (int32, bool) {
-	if c.ids == nil || r.Framework != c.fw {
-		f, ok := cw.fwIdx[r.Framework]
-		if !ok {
-			return 0, false
-		}
-		c.fw, c.ids = r.Framework, cw.byID[f]
+	if (c.ids == nil || r.Framework != c.fw) && !c.switchTo(cw, r.Framework) {
+		return 0, false
 	}
 	i, ok := c.ids[r.ID]
 	return i, ok
+}
+
+// switchTo makes the cache look up the IDs of framework fw; it reports whether the
+// crosswalk has fw.
+func (c *fwCache) switchTo(cw *Crosswalk, fw catalog.FrameworkID) bool {
+	f, ok := cw.fwIdx[fw]
+	if ok {
+		c.fw, c.ids = fw, cw.idsOf(f)
+	}
+	return ok
 }
 
 // interner numbers the edges' strings for [New]: strs[id(s)] == s, id("") == 0. Each
@@ -687,7 +767,11 @@ func (f *internField) id(s string) int32 {
 func (cw *Crosswalk) isLeaf(i int32) bool { return cw.nodes[i].children == 0 }
 
 var defaultCrosswalk = sync.OnceValue(func() *Crosswalk {
-	cw, err := New(catalog.Default(), embeddedSets()...)
+	cat := catalog.Default()
+	if d := embeddedGraph; d != nil && d.fits(cat) {
+		return fromGraphData(cat, d)
+	}
+	cw, err := New(cat, embeddedSets()...)
 	if err != nil {
 		panic(fmt.Sprintf("%v: %v", errCorruptEmbeddedGraph, err))
 	}
@@ -695,6 +779,8 @@ var defaultCrosswalk = sync.OnceValue(func() *Crosswalk {
 })
 
 // Default returns the crosswalk of the embedded catalog ([catalog.Default]) and the
-// embedded mapping sets, built on first use and shared afterwards. (The embedded data
+// embedded mapping sets, made on first use and shared afterwards. It is what [New]
+// builds from them, but computed when the module was generated: its indexes are
+// static data, and its first use builds only the look-up maps. (The embedded data
 // is checked by the tests; a corrupt build panics here.)
 func Default() *Crosswalk { return defaultCrosswalk() }

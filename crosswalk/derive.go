@@ -132,7 +132,7 @@ func (cw *Crosswalk) routeOf(p path, families bool) routeKey {
 // twinClass is the first node of i's identity twins and itself.
 func (cw *Crosswalk) twinClass(i int32) int32 {
 	c := i
-	for _, t := range cw.twins[i] {
+	for _, t := range cw.twinsOf(i) {
 		c = min(c, t.node)
 	}
 	return c

@@ -27,7 +27,7 @@ func ExampleReadAssessment() {
 	}
 	fmt.Println(a.Input())
 	for _, w := range a.Warnings() {
-		fmt.Println("warning:", w)
+		fmt.Println(w)
 	}
 	fmt.Println(a.NotAssessedCount(), "controls not assessed")
 	// Output:

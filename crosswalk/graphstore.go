@@ -23,6 +23,8 @@ import (
 // mapping edges, or a mapping edge and the hierarchy, link is one graph edge). [New]
 // fills the store completely before the graph is made over it, and it is never
 // changed afterwards: its AddVertex, AddEdge, UpdateEdge and Remove methods refuse.
+// The embedded crosswalk's store is static data (embed_graph.go: the arrays New
+// fills for the embedded catalog and sets), over which [Default] makes its graph.
 //
 // The queries read the arrays directly rather than through the library's
 // algorithms: graph.DFS, BFS and ShortestPath rebuild the whole adjacency map on

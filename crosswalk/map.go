@@ -92,7 +92,7 @@ type succCand struct {
 func (cw *Crosswalk) successionCands(i, tf int32) []succCand {
 	var cands []succCand
 	froms := []int32{i}
-	for _, t := range cw.twins[i] {
+	for _, t := range cw.twinsOf(i) {
 		froms = append(froms, t.node)
 	}
 	for _, from := range froms {

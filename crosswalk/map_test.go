@@ -24,19 +24,18 @@ func TestNewRejectsDanglingEdges(t *testing.T) {
 	assert.ErrorIs(t, err, ErrDanglingRef)
 	assert.ErrorIs(t, err, ErrInvalidRelationship)
 	assert.ErrorIs(t, err, ErrUnknownSetFramework)
-	var list []*EdgeError
+	var list []*catalog.DataError
 	for _, x := range err.(interface{ Unwrap() []error }).Unwrap() {
-		var ee *EdgeError
-		require.True(t, errors.As(x, &ee))
-		list = append(list, ee)
+		var de *catalog.DataError
+		require.True(t, errors.As(x, &de))
+		list = append(list, de)
 	}
 	require.Len(t, list, 4)
-	assert.Equal(t, EdgeError{Set: "bad", What: "set", Field: "to", Value: "nope:1", Err: ErrUnknownSetFramework}, *list[0])
-	assert.Equal(t, EdgeError{Set: "bad", Index: 2, What: "edge", Field: "from", Value: "base:1/B99", Err: ErrDanglingRef}, *list[1])
-	assert.Equal(t, EdgeError{Set: "bad", Index: 3, What: "edge", Field: "to", Value: "tgt:1/X", Err: ErrDanglingRef}, *list[2])
-	assert.Equal(t, 4, list[3].Index)
-	assert.Equal(t, "relationship", list[3].Field)
-	assert.Contains(t, list[1].Error(), `mapping set "bad" edge #2: field "from" = "base:1/B99"`)
+	assert.Equal(t, catalog.DataError{Record: `set "bad"`, Field: "to", Value: "nope:1", Err: ErrUnknownSetFramework}, *list[0])
+	assert.Equal(t, catalog.DataError{Record: `set "bad": edge #2 (base:1/B99 → tgt:1/F.A-1)`, Field: "from", Value: "base:1/B99", Err: ErrDanglingRef}, *list[1])
+	assert.Equal(t, catalog.DataError{Record: `set "bad": edge #3 (base:1/B1 → tgt:1/X)`, Field: "to", Value: "tgt:1/X", Err: ErrDanglingRef}, *list[2])
+	assert.Equal(t, catalog.DataError{Record: `set "bad": edge #4 (base:1/B1 → tgt:1/F.A-2)`, Field: "relationship", Value: "Relationship(0)", Err: ErrInvalidRelationship}, *list[3])
+	assert.Equal(t, `set "bad": edge #2 (base:1/B99 → tgt:1/F.A-1): field "from" = "base:1/B99": no such control in the catalog`, list[1].Error())
 }
 
 func TestSetsCountsDuplicates(t *testing.T) {

@@ -393,7 +393,7 @@ func (cw *Crosswalk) fillStatements(t *target, outside []int32) {
 	}
 	t.stmts = make([][]string, len(t.items))
 	for k, it := range t.items {
-		for _, st := range cw.stmts[it] {
+		for _, st := range cw.stmtsOf(it) {
 			if info := cw.sets[st.set].info; relevant(info.From) || relevant(info.To) {
 				t.stmts[k] = append(t.stmts[k], st.text)
 			}
@@ -643,7 +643,7 @@ func (cw *Crosswalk) reachesOf(out []reach, it int32, b *baseSet, cfg *gapConfig
 		}
 	}
 	addArcs(it, BasisPublished, -1, -1)
-	for _, tw := range cw.twins[it] {
+	for _, tw := range cw.twinsOf(it) {
 		addArcs(tw.node, BasisSuccession, -1, cw.nodes[tw.node].fw)
 	}
 	published := len(out) > first

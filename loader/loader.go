@@ -9,6 +9,12 @@
 // file is comes from its content (a JSON object, the OSCAL model it declares) and
 // its extension (".json").
 //
+// [Check] reads one file of any kind the project reads — an export document, a
+// framework, mapping sets, an assessment (CSV, XLSX or JSON), an OSCAL catalog or
+// mapping-collection — as what it is ([Guess]) and lists every problem it finds,
+// errors and warnings with their positions, with what the file holds: what
+// controlgraph validate does, in one call, for a service checking an uploaded file.
+//
 // [Load] never prints: what it read through but has to say (an OSCAL import that
 // left something out, a mapping set's known quirks) comes back in [Data] as values,
 // and what it refuses as an [*Error] listing every problem of the step that failed.
@@ -68,7 +74,7 @@ type Data struct {
 	Imports []*oscal.ImportReport
 	// Warnings are what [mappings.Validate] found wrong with the user's sets but
 	// reads through (known quirks of a source, such as a misprint kept as printed).
-	Warnings []*mappings.Problem
+	Warnings []*catalog.DataError
 }
 
 // CatalogFile is a framework file that held one framework.
@@ -110,7 +116,8 @@ func (s Step) String() string {
 
 // Error is the data [Load] refuses: every problem found at the step that failed.
 // A problem may itself join several ([errors.Join]), as a reader reports all the
-// problems of one file.
+// problems of one file. It is a step, not a place in a file: each problem that
+// points into one is a [*catalog.DataError], which [errors.As] finds through it.
 type Error struct {
 	Step     Step    // the step that failed
 	Problems []error // every problem that step found, in the order found; never empty
@@ -182,6 +189,16 @@ func readFile(file string) (string, []byte, error) {
 	return file, data, err
 }
 
+// readError is the problem of a file that could not be read: a
+// [*catalog.DataError] when the file is past the size limit (it is the user's
+// input at fault), the error of the file system otherwise.
+func readError(name string, err error) error {
+	if errors.Is(err, limits.ErrTooLarge) {
+		return &catalog.DataError{File: name, Err: err}
+	}
+	return fmt.Errorf("cannot read %s: %w", name, err)
+}
+
 // load is one run of [Load]: its options, what it built so far, and the frameworks
 // and sets read.
 type load struct {
@@ -218,7 +235,7 @@ func (l *load) readCatalogs() error {
 	for _, file := range l.opts.Catalogs {
 		name, data, err := l.opts.ReadFile(file)
 		if err != nil {
-			problems = append(problems, fmt.Errorf("cannot read %s: %w", name, err))
+			problems = append(problems, readError(name, err))
 			continue
 		}
 		fws, uuid, err := l.readFramework(name, file, data)
@@ -255,7 +272,7 @@ func (l *load) readMappings() error {
 	for _, file := range l.opts.Mappings {
 		name, data, err := l.opts.ReadFile(file)
 		if err != nil {
-			problems = append(problems, fmt.Errorf("cannot read %s: %w", name, err))
+			problems = append(problems, readError(name, err))
 			continue
 		}
 		sets, err := l.readSets(name, file, data)
@@ -292,7 +309,7 @@ func (l *load) validateSets() error {
 		s = mappings.Resolve(s, l.d.Catalog)
 		l.user[i] = s
 		for _, p := range mappings.Validate(s, l.d.Catalog) {
-			if p.Severity == mappings.Warning {
+			if p.Warning {
 				l.d.Warnings = append(l.d.Warnings, p)
 				continue
 			}

@@ -275,9 +275,9 @@ func TestLoadWarnings(t *testing.T) {
 	d, err := loader.Load(loader.Options{Catalogs: []string{acmeJSON}, Mappings: []string{warn}})
 	require.NoError(t, err)
 	require.Len(t, d.Warnings, 1)
-	assert.Equal(t, mappings.Warning, d.Warnings[0].Severity)
-	assert.Equal(t, "warn-set", d.Warnings[0].Set)
-	assert.Contains(t, d.Warnings[0].Error(), `the source printed "5.l5"`)
+	assert.True(t, d.Warnings[0].Warning)
+	assert.Equal(t, `set "warn-set": edge #1 (acme:1/AC-1 → iso27002:2022/5.15)`, d.Warnings[0].Record)
+	assert.Contains(t, d.Warnings[0].Error(), `field "misprint" = "5.l5": source quirk`)
 
 	both := writeFile(t, "both.json", `{"id": "both", "from": "acme:1", "to": "iso27002:2022", "kind": "crosswalk", "source": "x",
  "edges": [{"from": "acme:1/ZZ-9", "to": "iso27002:2022/5.15", "relationship": "equal"},
@@ -285,7 +285,7 @@ func TestLoadWarnings(t *testing.T) {
 	d, err = loader.Load(loader.Options{Catalogs: []string{acmeJSON}, Mappings: []string{both}})
 	require.Error(t, err)
 	require.Len(t, d.Warnings, 1)
-	assert.Equal(t, "both", d.Warnings[0].Set)
+	assert.Equal(t, `set "both": edge #2 (acme:1/AC-1 → iso27002:2022/5.15)`, d.Warnings[0].Record)
 }
 
 // The user's sets are resolved against the catalog: an Annex A spelling reads as

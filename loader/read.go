@@ -165,21 +165,22 @@ func frameworkIDs(cat *catalog.Catalog) []string {
 // read in the dialects [mappings.ReadCSV] reads (',', ';' or tab; UTF-8 with or
 // without BOM, or UTF-16), column names regardless of case and spacing. name is the
 // file's name in messages, file its path. A file without a header, without a row,
-// without from and to columns or with a short ref is an error wrapping [ErrCSVSet].
+// without from and to columns or with a short ref is a [*catalog.DataError] wrapping
+// [ErrCSVSet].
 func CSVSetMeta(name, file string, data []byte) (mappings.Set, error) {
 	// In the dialect mappings.ReadCSV reads (',', ';' or tab; UTF-8 or UTF-16).
 	r, _ := csvdialect.Open(bytes.NewReader(data), csvdialect.Config{Header: csvdialect.ColumnsHeader("from", "to", "relationship")})
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
-		return mappings.Set{}, newProblem(ErrCSVSet, "%s: cannot read the CSV header: %v", name, err)
+		return mappings.Set{}, csvSetProblem(name, 0, "", "", "cannot read the CSV header: "+err.Error())
 	}
 	row, err := r.Read()
 	if err == io.EOF {
-		return mappings.Set{}, newProblem(ErrCSVSet, "%s: no edges", name)
+		return mappings.Set{}, csvSetProblem(name, 0, "", "", "no edges")
 	}
 	if err != nil {
-		return mappings.Set{}, newProblem(ErrCSVSet, "%s: %v", name, err)
+		return mappings.Set{}, csvSetProblem(name, 0, "", "", err.Error())
 	}
 	fw := map[string]catalog.FrameworkID{}
 	for i, h := range header {
@@ -187,14 +188,21 @@ func CSVSetMeta(name, file string, data []byte) (mappings.Set, error) {
 		if (h == "from" || h == "to") && i < len(row) {
 			f, _, ok := strings.Cut(strings.TrimSpace(row[i]), "/")
 			if !ok {
-				return mappings.Set{}, newProblem(ErrCSVSet, "%s:2: %s %q: write refs in full (framework/id, e.g. iso27002:2022/5.15) so that the set's frameworks are known", name, h, row[i])
+				line, _ := r.FieldPos(i)
+				return mappings.Set{}, csvSetProblem(name, line, h, row[i], "write refs in full (framework/id, e.g. iso27002:2022/5.15) so that the set's frameworks are known")
 			}
 			fw[h] = catalog.FrameworkID(f)
 		}
 	}
 	if fw["from"] == "" || fw["to"] == "" {
-		return mappings.Set{}, newProblem(ErrCSVSet, "%s: the header needs the columns from, to and relationship", name)
+		return mappings.Set{}, csvSetProblem(name, 0, "", "", "the header needs the columns from, to and relationship")
 	}
 	id := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	return mappings.Set{ID: id, From: fw["from"], To: fw["to"], Kind: mappings.Crosswalk, Source: mappings.Source{ID: id, Title: filepath.Base(file)}}, nil
+}
+
+// csvSetProblem is the error of [CSVSetMeta] about file name: at line (0 when the
+// file as a whole is at fault), in field, with value.
+func csvSetProblem(name string, line int, field, value, detail string) *catalog.DataError {
+	return &catalog.DataError{File: name, Line: line, Field: field, Value: value, Err: ErrCSVSet, Detail: detail}
 }

@@ -18,11 +18,11 @@ func TestCSVSetMeta(t *testing.T) {
 		Source: mappings.Source{ID: "acme-iso", Title: "acme-iso.csv"}}, s)
 
 	for _, tc := range []struct{ data, saying string }{
-		{"", "m.csv: cannot read the CSV header: EOF"},
-		{"from,to,relationship\n", "m.csv: no edges"},
+		{"", "m.csv: mapping CSV does not name its frameworks: cannot read the CSV header: EOF"},
+		{"from,to,relationship\n", "m.csv: mapping CSV does not name its frameworks: no edges"},
 		{"from,to,relationship\n\"open,x,y\n", "m.csv: "},
-		{"from,to,relationship\nAC-1,iso27002:2022/5.15,equal\n", `m.csv:2: from "AC-1": write refs in full`},
-		{"from,to,relationship\nacme:1/AC-1,5.15,equal\n", `m.csv:2: to "5.15": write refs in full`},
+		{"from,to,relationship\nAC-1,iso27002:2022/5.15,equal\n", `m.csv:2: field "from" = "AC-1": mapping CSV does not name its frameworks: write refs in full`},
+		{"from,to,relationship\nacme:1/AC-1,5.15,equal\n", `m.csv:2: field "to" = "5.15": mapping CSV does not name its frameworks: write refs in full`},
 		{"source,target,relationship\nacme:1/AC-1,iso27002:2022/5.15,equal\n", "the header needs the columns from, to and relationship"},
 		{"from,relationship,to\nacme:1/AC-1,equal\n", "the header needs the columns from, to and relationship"},
 	} {
@@ -30,7 +30,16 @@ func TestCSVSetMeta(t *testing.T) {
 		require.Error(t, err, tc.data)
 		assert.ErrorIs(t, err, loader.ErrCSVSet, tc.data)
 		assert.Contains(t, err.Error(), tc.saying, tc.data)
+		var de *catalog.DataError
+		require.ErrorAs(t, err, &de, tc.data)
+		assert.Equal(t, "m.csv", de.File)
 	}
+	// A short ref: its line, column and value.
+	_, err = loader.CSVSetMeta("m.csv", "m.csv", []byte("from,to,relationship\n\nacme:1/AC-1,5.15,equal\n"))
+	var de *catalog.DataError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, catalog.DataError{File: "m.csv", Line: 3, Field: "to", Value: "5.15", Err: loader.ErrCSVSet,
+		Detail: "write refs in full (framework/id, e.g. iso27002:2022/5.15) so that the set's frameworks are known"}, *de)
 }
 
 func TestOSCALOptions(t *testing.T) {

@@ -16,9 +16,9 @@ import (
 // duplicates, contradictions). It returns the set as read (without the unreadable
 // rows) and the problems in file order; the set is usable when [HasErrors] is false.
 // cat nil means [catalog.Default].
-func CheckCSV(name string, r io.Reader, meta Set, cat *catalog.Catalog) (Set, []*Problem) {
+func CheckCSV(name string, r io.Reader, meta Set, cat *catalog.Catalog) (Set, []*catalog.DataError) {
 	res := readCSV(name, r, meta)
-	problems := slicesOf(res.problems)
+	problems := slicesOf(name, res.problems)
 	if !res.read {
 		return Set{}, problems
 	}
@@ -45,12 +45,12 @@ func CheckCSV(name string, r io.Reader, meta Set, cat *catalog.Catalog) (Set, []
 // malformed fields, it returns those problems only (nothing else can be trusted);
 // otherwise the sets and every problem [Validate] finds, each with the file name.
 // cat nil means [catalog.Default].
-func CheckJSON(name string, data []byte, cat *catalog.Catalog) ([]Set, []*Problem) {
+func CheckJSON(name string, data []byte, cat *catalog.Catalog) ([]Set, []*catalog.DataError) {
 	sets, err := ReadJSON(name, data)
 	if err != nil {
 		return nil, problemsOf(err)
 	}
-	var problems []*Problem
+	var problems []*catalog.DataError
 	for _, s := range sets {
 		for _, p := range Validate(s, cat) {
 			p.File = name
@@ -60,20 +60,22 @@ func CheckJSON(name string, data []byte, cat *catalog.Catalog) ([]Set, []*Proble
 	return sets, problems
 }
 
-func slicesOf(l problemList) []*Problem {
-	out := append([]*Problem(nil), l.list...)
+// slicesOf returns the problems of l, the last saying how many more file name has
+// when l had to drop some.
+func slicesOf(name string, l problemList) []*catalog.DataError {
+	out := append([]*catalog.DataError(nil), l.list...)
 	if l.more > 0 {
-		out = append(out, &Problem{Severity: Error, Err: ErrMalformed, Detail: "too many problems; the rest are not listed"})
+		out = append(out, &catalog.DataError{File: name, Err: ErrMalformed, Detail: "too many problems; the rest are not listed"})
 	}
 	return out
 }
 
 // problemsOf unpacks the problems a loader joined into one error.
-func problemsOf(err error) []*Problem {
-	var out []*Problem
+func problemsOf(err error) []*catalog.DataError {
+	var out []*catalog.DataError
 	var walk func(error)
 	walk = func(err error) {
-		if p, ok := err.(*Problem); ok {
+		if p, ok := err.(*catalog.DataError); ok {
 			out = append(out, p)
 			return
 		}
@@ -83,13 +85,13 @@ func problemsOf(err error) []*Problem {
 			}
 			return
 		}
-		out = append(out, &Problem{Severity: Error, Err: ErrMalformed, Detail: err.Error()})
+		out = append(out, &catalog.DataError{Err: ErrMalformed, Detail: err.Error()})
 	}
 	walk(err)
 	return out
 }
 
 // sortByLine orders problems by line, stably; problems without a line come first.
-func sortByLine(ps []*Problem) {
-	slices.SortStableFunc(ps, func(a, b *Problem) int { return cmp.Compare(a.Line, b.Line) })
+func sortByLine(ps []*catalog.DataError) {
+	slices.SortStableFunc(ps, func(a, b *catalog.DataError) int { return cmp.Compare(a.Line, b.Line) })
 }

@@ -39,7 +39,7 @@ var csvColumns = []string{"from", "to", "relationship", "strength", "rationale",
 // belongs to meta.From in the "from" column and to meta.To in the "to" column. Refs are
 // taken as written; [Validate] checks them against a catalog.
 //
-// Problems are [*Problem] values naming the file (name), the line, the field and the
+// Problems are [*catalog.DataError] values naming the file (name), the line, the field and the
 // value, all returned together ([errors.Join]). Input past the limits (a file of
 // 256 MiB, a line of 1 MiB, a cell of 64 KiB) stops the reading with a problem.
 func ReadCSV(name string, r io.Reader, meta Set) (Set, error) {
@@ -88,7 +88,7 @@ func readCSV(name string, r io.Reader, meta Set) *csvResult {
 			break
 		}
 		if err != nil {
-			var p *Problem
+			var p *catalog.DataError
 			if errors.As(err, &p) {
 				res.problems.add(p)
 			}
@@ -100,7 +100,7 @@ func readCSV(name string, r io.Reader, meta Set) *csvResult {
 		idx := len(s.Edges)
 		e := edgeOfRow(rec, cols, meta, func(field, value string, err error, detail string) {
 			res.bad[idx] = true
-			res.problems.add(&Problem{File: name, Line: line, Set: meta.ID, Field: field, Value: value, Err: err, Detail: detail})
+			res.problems.add(&catalog.DataError{File: name, Line: line, Record: setRecord(meta.ID, ""), Field: field, Value: value, Err: err, Detail: detail})
 		})
 		s.Edges = append(s.Edges, e)
 		res.lines = append(res.lines, line)
@@ -115,7 +115,7 @@ func readCSV(name string, r io.Reader, meta Set) *csvResult {
 func readCSVHeader(name, set string, cr *csv.Reader, pl *problemList) (cols []string, ok bool) {
 	header, err := cr.Read()
 	if err == io.EOF {
-		pl.add(&Problem{Severity: Error, File: name, Line: 1, Set: set, Err: ErrMalformed, Detail: "no header row"})
+		pl.add(&catalog.DataError{File: name, Line: 1, Record: setRecord(set, ""), Err: ErrMalformed, Detail: "no header row"})
 		return nil, false
 	}
 	if err != nil {
@@ -136,17 +136,17 @@ func readCSVHeader(name, set string, cr *csv.Reader, pl *problemList) (cols []st
 		cols[i] = col
 		switch {
 		case h == "":
-			pl.add(&Problem{File: name, Line: hline, Set: set, Field: fmt.Sprintf("column %d", i+1), Err: ErrEmptyField, Detail: "empty column name"})
+			pl.add(&catalog.DataError{File: name, Line: hline, Record: setRecord(set, ""), Field: fmt.Sprintf("column %d", i+1), Err: ErrEmptyField, Detail: "empty column name"})
 		case col == "":
-			pl.add(&Problem{File: name, Line: hline, Set: set, Field: fmt.Sprintf("column %d", i+1), Value: h, Err: ErrUnknownField,
+			pl.add(&catalog.DataError{File: name, Line: hline, Record: setRecord(set, ""), Field: fmt.Sprintf("column %d", i+1), Value: h, Err: ErrUnknownField,
 				Detail: "want from, to, relationship, strength, rationale, source, label or note"})
 		case slices.Index(cols[:i], col) >= 0:
-			pl.add(&Problem{File: name, Line: hline, Set: set, Field: col, Err: ErrInvalidValue, Detail: "column given twice"})
+			pl.add(&catalog.DataError{File: name, Line: hline, Record: setRecord(set, ""), Field: col, Err: ErrInvalidValue, Detail: "column given twice"})
 		}
 	}
 	for _, req := range []string{"from", "to", "relationship"} {
 		if !slices.Contains(cols, req) {
-			pl.add(&Problem{File: name, Line: hline, Set: set, Field: req, Err: ErrEmptyField, Detail: fmt.Sprintf("the header has no %q column", req)})
+			pl.add(&catalog.DataError{File: name, Line: hline, Record: setRecord(set, ""), Field: req, Err: ErrEmptyField, Detail: fmt.Sprintf("the header has no %q column", req)})
 		}
 	}
 	return cols, len(pl.list) == n
@@ -154,7 +154,7 @@ func readCSVHeader(name, set string, cr *csv.Reader, pl *problemList) (cols []st
 
 // readCSVRow reads the next row and its line; io.EOF after the last. A row that
 // cannot be read (broken quoting, a wrong number of cells, a cell past its limit,
-// text not in UTF-8) is a *Problem.
+// text not in UTF-8) is a *catalog.DataError.
 func readCSVRow(name, set string, cr *csv.Reader, cols []string) ([]string, int, error) {
 	rec, err := cr.Read()
 	if err == io.EOF {
@@ -166,7 +166,7 @@ func readCSVRow(name, set string, cr *csv.Reader, cols []string) ([]string, int,
 	line, _ := cr.FieldPos(0)
 	if i := slices.IndexFunc(rec, func(v string) bool { return len(v) > limits.Field }); i >= 0 {
 		line, _ := cr.FieldPos(i)
-		return nil, line, &Problem{Severity: Error, File: name, Line: line, Set: set, Field: cols[i], Value: rec[i],
+		return nil, line, &catalog.DataError{File: name, Line: line, Record: setRecord(set, ""), Field: cols[i], Value: rec[i],
 			Err: ErrInvalidValue, Detail: fmt.Sprintf("%v, this one %d", &limits.Error{What: "cell", Limit: limits.Field}, len(rec[i]))}
 	}
 	if p := badText(name, set, line, rec); p != nil {
@@ -177,9 +177,9 @@ func readCSVRow(name, set string, cr *csv.Reader, cols []string) ([]string, int,
 
 // badText is the problem of a row with a cell that is not UTF-8 text (a file saved
 // in another encoding), nil when every cell is.
-func badText(name, set string, line int, rec []string) *Problem {
+func badText(name, set string, line int, rec []string) *catalog.DataError {
 	if be := csvdialect.BadUTF8(rec); be != nil {
-		return &Problem{Severity: Error, File: name, Line: line, Set: set, Field: fmt.Sprintf("column %d", be.Column), Value: rec[be.Column-1],
+		return &catalog.DataError{File: name, Line: line, Record: setRecord(set, ""), Field: fmt.Sprintf("column %d", be.Column), Value: rec[be.Column-1],
 			Err: ErrMalformed, Detail: be.Error()}
 	}
 	return nil
@@ -287,16 +287,16 @@ func csvRef(v string, fw catalog.FrameworkID, field string, bad badFunc) (catalo
 	return catalog.NewRef(fw, v), true
 }
 
-func csvProblem(name, set string, err error) *Problem {
+func csvProblem(name, set string, err error) *catalog.DataError {
 	var le *limits.Error
 	if errors.As(err, &le) {
-		return &Problem{Severity: Error, File: name, Line: le.Line, Set: set, Err: ErrMalformed, Detail: le.Error()}
+		return &catalog.DataError{File: name, Line: le.Line, Record: setRecord(set, ""), Err: ErrMalformed, Detail: le.Error()}
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &Problem{Severity: Error, File: name, Line: pe.Line, Set: set, Field: fmt.Sprintf("column %d", pe.Column), Err: ErrMalformed, Detail: pe.Err.Error()}
+		return &catalog.DataError{File: name, Line: pe.Line, Record: setRecord(set, ""), Field: fmt.Sprintf("column %d", pe.Column), Err: ErrMalformed, Detail: pe.Err.Error()}
 	}
-	return &Problem{Severity: Error, File: name, Set: set, Err: ErrMalformed, Detail: err.Error()}
+	return &catalog.DataError{File: name, Record: setRecord(set, ""), Err: ErrMalformed, Detail: err.Error()}
 }
 
 // WriteCSV writes the edges of s in the form [ReadCSV] reads: the columns from, to,
@@ -313,7 +313,7 @@ func WriteCSV(w io.Writer, s Set) error {
 	}
 	for i, e := range s.Edges {
 		if !e.Relationship.Valid() {
-			return &Problem{Severity: Error, Set: s.ID, Record: edgeRecord(i, e), Field: "relationship", Value: e.Relationship.String(), Err: ErrUnknownRelationship}
+			return &catalog.DataError{Record: setRecord(s.ID, edgeRecord(i, e)), Field: "relationship", Value: e.Relationship.String(), Err: ErrUnknownRelationship}
 		}
 		strength := ""
 		if e.HasStrength {

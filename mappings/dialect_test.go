@@ -54,9 +54,9 @@ func TestReadCSVDialects(t *testing.T) {
 
 // Errors in any dialect keep the file, the line, the column and the value.
 func TestReadCSVDialectErrors(t *testing.T) {
-	problem := func(t *testing.T, err error) *mappings.Problem {
+	problem := func(t *testing.T, err error) *catalog.DataError {
 		t.Helper()
-		var p *mappings.Problem
+		var p *catalog.DataError
 		require.True(t, errors.As(err, &p), "%v", err)
 		return p
 	}

@@ -37,7 +37,7 @@
 // control (ID.AM-6) with a Note; CSF 1.1's ", A.7.1.1" at PR.AC-6 is an edge to A.7.1.1
 // and its "Clause 16.1.2" at RS.CO-3 a statement with the reading A.16.1.2 suggested,
 // both with Misprint set; CIS's doubled 15.2 → 5.10 row is one edge with
-// Repeats 1. [Validate] reports every Misprint and Repeats as a [Warning]; a quirk
+// Repeats 1. [Validate] reports every Misprint and Repeats as a warning; a quirk
 // kept only as a Note (a list item, a re-numbered ID) is not a problem and is not
 // reported.
 //
@@ -48,9 +48,11 @@
 // name file, line or record, field and value of every problem. [Validate] checks a set
 // against a catalog: dangling refs, duplicates, contradictions, unknown vocabulary,
 // self-loops, edges outside the set's frameworks. [CheckCSV] and [CheckJSON] do both at
-// once and list every problem of a file. Problems are [*Problem] values: one line
-// each, with a [Severity] and a kind to test with [errors.Is] ([ErrDanglingRef],
-// [ErrDuplicateEdge], ...). [WriteJSON], [EncodeSet] and [WriteCSV] write sets back.
+// once and list every problem of a file. Problems are [*catalog.DataError] values, the
+// type every layer reports: one line each, the set and element in Record
+// (`set "s": edge #3 (a → b)`), Warning set for a known quirk kept as published, and
+// a kind to test with [errors.Is] ([ErrDanglingRef], [ErrDuplicateEdge], ...).
+// [WriteJSON], [EncodeSet] and [WriteCSV] write sets back.
 //
 // All functions are safe for concurrent use; what they return is the caller's own copy.
 package mappings

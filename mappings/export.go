@@ -16,7 +16,7 @@ import (
 // writes. [catalog.ReadJSON] reads its frameworks back and [ReadJSON] its sets, both
 // unchanged, so an export can be edited and loaded again, and writing what was read
 // gives the same bytes. A set whose relationship is not valid is an error (a
-// [*Problem]) and nothing is written.
+// [*catalog.DataError]) and nothing is written.
 func WriteExport(w io.Writer, fws []catalog.Framework, sets []Set) error {
 	var fb bytes.Buffer
 	if err := catalog.WriteJSON(&fb, fws...); err != nil {

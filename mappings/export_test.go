@@ -116,9 +116,9 @@ func TestWriteExportInvalidRelationship(t *testing.T) {
 	err := mappings.WriteExport(&buf, fws, sets)
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, mappings.ErrUnknownRelationship), err)
-	var p *mappings.Problem
+	var p *catalog.DataError
 	require.ErrorAs(t, err, &p)
-	assert.Equal(t, "acme-iso", p.Set)
+	assert.Equal(t, `set "acme-iso": edge #1 (acme:1/AC-1 → iso27002:2022/5.15)`, p.Record)
 	assert.Empty(t, buf.String())
 }
 

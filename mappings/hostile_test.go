@@ -86,3 +86,22 @@ func BenchmarkCheckCSVManyProblems(b *testing.B) {
 		})
 	}
 }
+
+// Past 100 rows that cannot be read, CheckCSV lists the first 100 and one problem
+// saying the rest are not listed, naming the file like the others; having no line,
+// it sorts first.
+func TestCheckCSVTooManyUnreadableRows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("from,to,relationship\n")
+	for range 150 {
+		b.WriteString("nist-csf:2.0/GV.OC-01,iso27002:2022/5.1,sort-of\n")
+	}
+	_, problems := mappings.CheckCSV("m.csv", strings.NewReader(b.String()), hostileMeta, nil)
+	require.Len(t, problems, 101)
+	more := problems[0]
+	assert.Equal(t, "m.csv", more.File)
+	assert.ErrorIs(t, more, mappings.ErrMalformed)
+	assert.Equal(t, "m.csv: malformed input: too many problems; the rest are not listed", more.Error())
+	assert.Equal(t, 2, problems[1].Line)
+	assert.Equal(t, 101, problems[100].Line)
+}

@@ -28,7 +28,7 @@ import (
 //
 // Decoding is strict: unknown fields, a field given twice in one object, malformed
 // refs, unknown relationship words, strengths outside 0–10 and empty required fields
-// are errors, each a [*Problem] naming the file (name), the record, the field and the
+// are errors, each a [*catalog.DataError] naming the file (name), the record, the field and the
 // value; all of them are returned together ([errors.Join]). Whether the refs name real controls is checked by
 // [Validate], which needs a catalog.
 func ReadJSON(name string, data []byte) ([]Set, error) {
@@ -44,7 +44,7 @@ func readTrusted(name string, data []byte) ([]Set, error) {
 		return nil, jsonProblem(name, err)
 	}
 	var pl problemList
-	s := fromWire(ws, func(p *Problem) { p.File = name; pl.add(p) })
+	s := fromWire(ws, "", func(p *catalog.DataError) { p.File = name; pl.add(p) })
 	if err := pl.err(); err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func readJSON(name string, data []byte) ([]Set, error) {
 	}
 	wsets, isDoc, ok := u.sets()
 	if !ok {
-		return nil, &Problem{Severity: Error, File: name, Err: ErrMalformed, Detail: `a document is either one set object or {"frameworks": [...], "mappings": [...]}, not both`}
+		return nil, &catalog.DataError{File: name, Err: ErrMalformed, Detail: `a document is either one set object or {"frameworks": [...], "mappings": [...]}, not both`}
 	}
 	var pl problemList
 	sets := make([]Set, len(wsets))
@@ -113,15 +113,8 @@ func readJSON(name string, data []byte) ([]Set, error) {
 		if isDoc {
 			prefix = fmt.Sprintf("mappings[%d]", i)
 		}
-		sets[i] = fromWire(ws, func(p *Problem) {
+		sets[i] = fromWire(ws, prefix, func(p *catalog.DataError) {
 			p.File = name
-			if prefix != "" {
-				if p.Record == "" {
-					p.Record = prefix
-				} else {
-					p.Record = prefix + "." + p.Record
-				}
-			}
 			pl.add(p)
 		})
 	}
@@ -132,7 +125,7 @@ func readJSON(name string, data []byte) ([]Set, error) {
 }
 
 func jsonProblem(name string, err error) error {
-	p := &Problem{Severity: Error, File: name, Err: ErrMalformed, Detail: err.Error()}
+	p := &catalog.DataError{File: name, Err: ErrMalformed, Detail: err.Error()}
 	var se *codec.SyntaxError
 	if errors.As(err, &se) {
 		p.Line = se.Line
@@ -206,8 +199,10 @@ func validFramework(id catalog.FrameworkID) bool {
 	return err == nil
 }
 
-// fromWire converts a decoded set, reporting to bad every field it cannot take.
-func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
+// fromWire converts a decoded set, reporting to bad every field it cannot take; the
+// records of the problems start with prefix, the set's path in its document ("" for
+// a document that is the set).
+func fromWire(ws wire.MappingSet, prefix string, bad func(*catalog.DataError)) Set {
 	s := Set{
 		ID:   ws.ID,
 		From: catalog.FrameworkID(ws.From),
@@ -221,7 +216,7 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 		s.Source.Title, s.Source.Publisher, s.Source.Licence, s.Source.URL = d.Title, d.Publisher, d.Licence, d.URL
 	}
 	checkWireSet(ws, s, func(field, value string, err error, detail string) {
-		bad(&Problem{Severity: Error, Set: ws.ID, Field: field, Value: value, Err: err, Detail: detail})
+		bad(&catalog.DataError{Record: setRecord(ws.ID, prefix), Field: field, Value: value, Err: err, Detail: detail})
 	})
 	var rr refReader
 	if len(ws.Edges) > 0 {
@@ -229,7 +224,7 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 	}
 	for i, we := range ws.Edges {
 		s.Edges[i] = edgeOfWire(we, ws.Source, &rr, func(field, value string, err error, detail string) { // the record is named only for a problem
-			bad(&Problem{Severity: Error, Set: ws.ID, Record: fmt.Sprintf("edges[%d]", i), Field: field, Value: value, Err: err, Detail: detail})
+			bad(&catalog.DataError{Record: setRecord(ws.ID, jsonPath(prefix, fmt.Sprintf("edges[%d]", i))), Field: field, Value: value, Err: err, Detail: detail})
 		})
 	}
 	if len(ws.Statements) > 0 {
@@ -237,7 +232,7 @@ func fromWire(ws wire.MappingSet, bad func(*Problem)) Set {
 	}
 	for i, wst := range ws.Statements {
 		s.Statements[i] = statementOfWire(wst, &rr, func(field, value string, err error, detail string) {
-			bad(&Problem{Severity: Error, Set: ws.ID, Record: fmt.Sprintf("statements[%d]", i), Field: field, Value: value, Err: err, Detail: detail})
+			bad(&catalog.DataError{Record: setRecord(ws.ID, jsonPath(prefix, fmt.Sprintf("statements[%d]", i))), Field: field, Value: value, Err: err, Detail: detail})
 		})
 	}
 	return s
@@ -335,7 +330,7 @@ func toWire(s Set) (wire.MappingSet, error) {
 	}
 	for i, e := range s.Edges {
 		if !e.Relationship.Valid() {
-			return ws, &Problem{Severity: Error, Set: s.ID, Record: edgeRecord(i, e), Field: "relationship", Value: e.Relationship.String(), Err: ErrUnknownRelationship}
+			return ws, &catalog.DataError{Record: setRecord(s.ID, edgeRecord(i, e)), Field: "relationship", Value: e.Relationship.String(), Err: ErrUnknownRelationship}
 		}
 		we := wire.Edge{
 			From: e.From.String(), To: e.To.String(), Relationship: e.Relationship.String(),

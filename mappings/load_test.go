@@ -108,7 +108,7 @@ func TestReadJSONErrors(t *testing.T) {
 			require.Error(t, err)
 			assert.ErrorIs(t, err, c.kind)
 			assert.Contains(t, err.Error(), c.want)
-			var p *mappings.Problem
+			var p *catalog.DataError
 			require.True(t, errors.As(err, &p))
 			assert.Equal(t, "bad.json", p.File)
 		})
@@ -266,7 +266,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		s, err := mappings.ReadCSV("f.csv", strings.NewReader(in), acmeMeta())
 		if err != nil {
-			var p *mappings.Problem
+			var p *catalog.DataError
 			require.True(t, errors.As(err, &p), "%v", err)
 			assert.NotContains(t, p.Error(), "\n", "one problem, one line")
 			return
@@ -289,7 +289,7 @@ func FuzzReadJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		sets, err := mappings.ReadJSON("f.json", in)
 		if err != nil {
-			var p *mappings.Problem
+			var p *catalog.DataError
 			require.True(t, errors.As(err, &p), "%v", err)
 			return
 		}

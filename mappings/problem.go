@@ -3,14 +3,14 @@ package mappings
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
-// Kinds of problems in mapping data; test with [errors.Is] on a [*Problem] (or on an
-// error returned by a loader, which joins them). [ErrUnknownRelationship] is one too.
+// Kinds of problems in mapping data; test with [errors.Is] on a
+// [*catalog.DataError] (or on an error returned by a loader, which joins them).
+// [ErrUnknownRelationship] is one too.
 // The kinds every layer shares are the catalog's values (ErrEmptyField,
 // ErrInvalidValue, ErrUnknownField, ErrMalformed): errors.Is(err,
 // catalog.ErrMalformed) holds for malformed mapping data as for a malformed
@@ -29,113 +29,37 @@ var (
 	ErrUnknownSetFramework = errors.New("framework of the set is not in the catalog")
 )
 
-// Severity says whether a [Problem] makes the data wrong (Error) or is worth knowing
-// (Warning: a known quirk of a source, kept as published).
-type Severity uint8
-
-// Severities.
-const (
-	Error   Severity = iota + 1 // the data is wrong; loaders fail, validate exits 2
-	Warning                     // a known quirk kept as published; the data loads
-)
-
-// String returns "error" or "warning".
-func (s Severity) String() string {
-	switch s {
-	case Error:
-		return "error"
-	case Warning:
-		return "warning"
+// setRecord names an element of the set whose ID is set, for
+// [catalog.DataError.Record]: `set "s": edge #3 (a → b)`, `set "s"` for the set
+// itself (rec ""), or rec alone when the set's ID is unknown.
+func setRecord(set, rec string) string {
+	switch {
+	case set == "":
+		return rec
+	case rec == "":
+		return "set " + safetext.Quote(set)
 	}
-	return fmt.Sprintf("Severity(%d)", uint8(s))
+	return "set " + safetext.Quote(set) + ": " + rec
 }
 
-// Problem is one thing wrong with (or worth knowing about) mapping data, with where
-// it is. It is an error; [errors.Is] matches its kind (Err).
-type Problem struct {
-	Severity Severity // [Error] or [Warning]
-	File     string   // the file the data came from, "" when unknown
-	Line     int      // line in File (CSV), 0 when unknown
-	Set      string   // ID of the set, "" when unknown
-	// Record names the element: "edge #3 (nist-csf:2.0/GV.OC-01 → iso27002:2022/5.1)",
-	// "statement #2 (...)" or "record 5"; "" for the set itself.
-	Record string
-	Field  string // the field at fault ("to", "relationship"), "" when none
-	Value  string // the offending value, "" when none
-	Err    error  // the kind: one of the Err... values of this package
-	Detail string // what exactly, and the suggested reading for a quirk
+// jsonPath joins two parts of a JSON path ("mappings[0]" and "edges[2]"), either
+// of which may be "".
+func jsonPath(prefix, rest string) string {
+	if prefix == "" || rest == "" {
+		return prefix + rest
+	}
+	return prefix + "." + rest
 }
-
-// Error prints the problem on one line:
-//
-//	file:line: set "id": record: field "f" = "v": kind: detail
-//
-// leaving out the parts that are unknown; warnings start with "warning: ".
-func (p *Problem) Error() string {
-	var b strings.Builder
-	if p.Severity == Warning {
-		b.WriteString("warning: ")
-	}
-	if p.File != "" {
-		b.WriteString(p.File)
-		if p.Line > 0 {
-			fmt.Fprintf(&b, ":%d", p.Line)
-		}
-		b.WriteString(": ")
-	} else if p.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", p.Line)
-	}
-	if p.Set != "" {
-		b.WriteString("set " + safetext.Quote(p.Set) + ": ")
-	}
-	if p.Record != "" {
-		b.WriteString(p.Record)
-		b.WriteString(": ")
-	}
-	if p.Field != "" {
-		b.WriteString("field " + safetext.Quote(p.Field))
-		if p.Value != "" {
-			b.WriteString(" = " + safetext.Quote(p.Value))
-		}
-		b.WriteString(": ")
-	}
-	if p.Err != nil {
-		b.WriteString(p.Err.Error())
-	} else {
-		b.WriteString("problem")
-	}
-	if p.Detail != "" {
-		b.WriteString(": ")
-		b.WriteString(p.Detail)
-	}
-	return strings.ReplaceAll(b.String(), "\n", " ")
-}
-
-// Where returns the position of the problem; the set, when known, leads the record
-// (`set "id": edge #3 (...)`).
-func (p *Problem) Where() catalog.Position {
-	rec := p.Record
-	if p.Set != "" {
-		rec = strings.TrimSuffix("set "+safetext.Quote(p.Set)+": "+rec, ": ")
-	}
-	return catalog.Position{File: p.File, Line: p.Line, Record: rec, Field: p.Field, Value: p.Value}
-}
-
-// Unwrap returns the kind of the problem.
-func (p *Problem) Unwrap() error { return p.Err }
 
 // maxProblems bounds the problems a loader reports for one input.
 const maxProblems = 100
 
 type problemList struct {
-	list []*Problem
+	list []*catalog.DataError
 	more int
 }
 
-func (l *problemList) add(p *Problem) {
-	if p.Severity == 0 {
-		p.Severity = Error
-	}
+func (l *problemList) add(p *catalog.DataError) {
 	if len(l.list) >= maxProblems {
 		l.more++
 		return

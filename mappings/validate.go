@@ -20,9 +20,10 @@ var knownMisprints = map[catalog.Ref]struct {
 
 // Validate checks a mapping set against a catalog (nil means [catalog.Default]) and
 // returns every problem found, in order: the set itself, then its edges, then its
-// statements. It never stops early and never panics.
+// statements, each a [*catalog.DataError] whose Record names the set and the edge or
+// statement (`set "s": edge #3 (a → b)`). It never stops early and never panics.
 //
-// Errors ([Error] severity):
+// Errors (Warning not set):
 //   - empty set ID, From, To, Kind or Source.ID, or a From/To framework that is not in
 //     the catalog;
 //   - an edge or statement ref that names no control ([ErrDanglingRef], saying which
@@ -38,11 +39,11 @@ var knownMisprints = map[catalog.Ref]struct {
 //     statement kind ([ErrInvalidValue]); an edge from a control to itself
 //     ([ErrSelfLoop]).
 //
-// Warnings ([Warning] severity) report the known quirks of a source that the data
+// Warnings (problems with Warning set) report the known quirks of a source that the data
 // keeps as published: an edge or statement with a Misprint ([ErrSourceQuirk], with the
 // reading), and an edge the source lists more than once (Repeats > 0,
 // [ErrDuplicateEdge]). Warnings do not make the set wrong.
-func Validate(s Set, cat *catalog.Catalog) []*Problem {
+func Validate(s Set, cat *catalog.Catalog) []*catalog.DataError {
 	return validate(s, cat, func(i int) (string, string, int) {
 		n := fmt.Sprintf("edge #%d", i+1)
 		return n, n, 0
@@ -52,7 +53,7 @@ func Validate(s Set, cat *catalog.Catalog) []*Problem {
 // validate is Validate with the position of edge i given by where: how its record is
 // named ("edge #3", or "edge" when the line says where), how another problem refers
 // to it ("edge #3", "line 7") and its line (0 when unknown).
-func validate(s Set, cat *catalog.Catalog, where func(i int) (record, ref string, line int)) []*Problem {
+func validate(s Set, cat *catalog.Catalog, where func(i int) (record, ref string, line int)) []*catalog.DataError {
 	if cat == nil {
 		cat = catalog.Default()
 	}
@@ -87,7 +88,7 @@ type checker struct {
 	s     Set
 	cat   *catalog.Catalog
 	where func(i int) (record, ref string, line int)
-	out   []*Problem
+	out   []*catalog.DataError
 	line  int // of the edge being checked
 	// allowed are the frameworks of each side ("from", "to"): the set's, and the
 	// framework it carries as its annex.
@@ -96,15 +97,24 @@ type checker struct {
 	firstEdge map[edgeKey]int // the first edge of each edge key
 }
 
-func (c *checker) add(sev Severity, rec, field, value string, err error, detail string) {
-	c.out = append(c.out, &Problem{Severity: sev, Set: c.s.ID, Line: c.line, Record: rec, Field: field, Value: value, Err: err, Detail: detail})
+// add reports a problem of the set at its element rec ("" for the set itself).
+func (c *checker) add(sev severity, rec, field, value string, err error, detail string) {
+	c.out = append(c.out, &catalog.DataError{Line: c.line, Record: setRecord(c.s.ID, rec), Field: field, Value: value, Err: err, Detail: detail, Warning: sev == warning})
 }
+
+// severity is whether a problem the checker adds is an error or a warning.
+type severity bool
+
+const (
+	isError severity = false
+	warning severity = true
+)
 
 // set checks the fields of the set itself and finds the frameworks of its sides.
 func (c *checker) set() {
 	s := c.s
 	if s.ID == "" {
-		c.add(Error, "", "id", "", ErrEmptyField, "")
+		c.add(isError, "", "id", "", ErrEmptyField, "")
 	}
 	c.allowed = map[string]map[catalog.FrameworkID]bool{}
 	for _, f := range []struct {
@@ -114,12 +124,12 @@ func (c *checker) set() {
 		allowed := map[catalog.FrameworkID]bool{f.id: true}
 		c.allowed[f.name] = allowed
 		if f.id == "" {
-			c.add(Error, "", f.name, "", ErrEmptyField, "")
+			c.add(isError, "", f.name, "", ErrEmptyField, "")
 			continue
 		}
 		info, ok := c.cat.Framework(f.id)
 		if !ok {
-			c.add(Error, "", f.name, string(f.id), ErrUnknownSetFramework, "")
+			c.add(isError, "", f.name, string(f.id), ErrUnknownSetFramework, "")
 			continue
 		}
 		if info.AnnexOf != "" {
@@ -127,10 +137,10 @@ func (c *checker) set() {
 		}
 	}
 	if !s.Kind.Valid() {
-		c.add(Error, "", "kind", string(s.Kind), ErrInvalidValue, `want "crosswalk" or "succession"`)
+		c.add(isError, "", "kind", string(s.Kind), ErrInvalidValue, `want "crosswalk" or "succession"`)
 	}
 	if s.Source.ID == "" {
-		c.add(Error, "", "source", "", ErrEmptyField, "a set names its source document")
+		c.add(isError, "", "source", "", ErrEmptyField, "a set names its source document")
 	}
 }
 
@@ -138,17 +148,17 @@ func (c *checker) set() {
 // returns its canonical form (or the ref itself when it does not resolve).
 func (c *checker) ref(rec, field string, r catalog.Ref, side string) catalog.Ref {
 	if r.IsZero() || r.ID == "" {
-		c.add(Error, rec, field, "", ErrEmptyField, "")
+		c.add(isError, rec, field, "", ErrEmptyField, "")
 		return r
 	}
 	if !c.allowed[side][r.Framework] {
-		c.add(Error, rec, field, r.String(), ErrFrameworkMismatch, fmt.Sprintf("the set's %q framework is %s", field, setSide(c.s, field)))
+		c.add(isError, rec, field, r.String(), ErrFrameworkMismatch, fmt.Sprintf("the set's %q framework is %s", field, setSide(c.s, field)))
 	}
 	canon, ok := c.cat.Canonical(r)
 	if ok {
 		return canon
 	}
-	c.add(Error, rec, field, r.String(), ErrDanglingRef, danglingDetail(c.cat, r))
+	c.add(isError, rec, field, r.String(), ErrDanglingRef, danglingDetail(c.cat, r))
 	return r
 }
 
@@ -162,7 +172,7 @@ func (c *checker) edge(i int, e Edge) {
 	to := c.ref(rec, "to", e.To, "to")
 	c.edgeFields(rec, e)
 	if !from.IsZero() && from == to {
-		c.add(Error, rec, "to", e.To.String(), ErrSelfLoop, "")
+		c.add(isError, rec, "to", e.To.String(), ErrSelfLoop, "")
 	}
 	c.edgeQuirks(rec, e)
 	c.repeats(i, rec, e, pairKey{from, to, e.Source})
@@ -171,16 +181,16 @@ func (c *checker) edge(i int, e Edge) {
 // edgeFields checks the relationship, strength, rationale and source of an edge.
 func (c *checker) edgeFields(rec string, e Edge) {
 	if !e.Relationship.Valid() {
-		c.add(Error, rec, "relationship", e.Relationship.String(), ErrUnknownRelationship, "want equal, subset-of, superset-of, intersects-with, not-related-to or related")
+		c.add(isError, rec, "relationship", e.Relationship.String(), ErrUnknownRelationship, "want equal, subset-of, superset-of, intersects-with, not-related-to or related")
 	}
 	if e.HasStrength && (e.Strength < 0 || e.Strength > 10) {
-		c.add(Error, rec, "strength", fmt.Sprint(e.Strength), ErrInvalidValue, "a strength is 0 to 10")
+		c.add(isError, rec, "strength", fmt.Sprint(e.Strength), ErrInvalidValue, "a strength is 0 to 10")
 	}
 	if !e.Rationale.Valid() {
-		c.add(Error, rec, "rationale", string(e.Rationale), ErrInvalidValue, "want syntactic, semantic or functional")
+		c.add(isError, rec, "rationale", string(e.Rationale), ErrInvalidValue, "want syntactic, semantic or functional")
 	}
 	if e.Source == "" {
-		c.add(Error, rec, "source", "", ErrEmptyField, "every edge names its source document")
+		c.add(isError, rec, "source", "", ErrEmptyField, "every edge names its source document")
 	}
 }
 
@@ -188,12 +198,12 @@ func (c *checker) edgeFields(rec string, e Edge) {
 // it, and a misprint.
 func (c *checker) edgeQuirks(rec string, e Edge) {
 	if e.Repeats < 0 {
-		c.add(Error, rec, "repeats", fmt.Sprint(e.Repeats), ErrInvalidValue, "repeats is not negative")
+		c.add(isError, rec, "repeats", fmt.Sprint(e.Repeats), ErrInvalidValue, "repeats is not negative")
 	} else if e.Repeats > 0 {
-		c.add(Warning, rec, "", "", ErrDuplicateEdge, fmt.Sprintf("the source lists %s %s %s %d times; kept once", e.From, e.Relationship, e.To, e.Repeats+1))
+		c.add(warning, rec, "", "", ErrDuplicateEdge, fmt.Sprintf("the source lists %s %s %s %d times; kept once", e.From, e.Relationship, e.To, e.Repeats+1))
 	}
 	if e.Misprint != "" {
-		c.add(Warning, rec, "", e.Misprint, ErrSourceQuirk, fmt.Sprintf("the source printed %q; read as %s → %s", e.Misprint, e.From, e.To))
+		c.add(warning, rec, "misprint", e.Misprint, ErrSourceQuirk, fmt.Sprintf("read as %s → %s", e.From, e.To))
 	}
 }
 
@@ -203,7 +213,7 @@ func (c *checker) repeats(i int, rec string, e Edge, pk pairKey) {
 	ek := edgeKey{pk, e.Relationship, e.Label}
 	if j, dup := c.firstEdge[ek]; dup {
 		_, other, _ := c.where(j)
-		c.add(Error, rec, "", "", ErrDuplicateEdge, fmt.Sprintf("same as %s (%s %s %s, source %q)", other, e.From, e.Relationship, e.To, e.Source))
+		c.add(isError, rec, "", "", ErrDuplicateEdge, fmt.Sprintf("same as %s (%s %s %s, source %q)", other, e.From, e.Relationship, e.To, e.Source))
 		return
 	}
 	c.firstEdge[ek] = i
@@ -214,7 +224,7 @@ func (c *checker) repeats(i int, rec string, e Edge, pk pairKey) {
 	}
 	if r := c.s.Edges[j].Relationship; r != e.Relationship {
 		_, other, _ := c.where(j)
-		c.add(Error, rec, "relationship", e.Relationship.String(), ErrContradiction,
+		c.add(isError, rec, "relationship", e.Relationship.String(), ErrContradiction,
 			fmt.Sprintf("%s says %s %s %s from the same source %q", other, c.s.Edges[j].From, r, c.s.Edges[j].To, e.Source))
 	}
 }
@@ -224,19 +234,19 @@ func (c *checker) statement(i int, st Statement) {
 	rec := fmt.Sprintf("statement #%d (%s %s)", i+1, st.Ref, st.Kind)
 	c.ref(rec, "ref", st.Ref, "from")
 	if !st.Kind.Valid() {
-		c.add(Error, rec, "kind", string(st.Kind), ErrInvalidValue, "unknown statement kind")
+		c.add(isError, rec, "kind", string(st.Kind), ErrInvalidValue, "unknown statement kind")
 	}
 	if !st.Reading.IsZero() {
 		if _, ok := c.cat.Canonical(st.Reading); !ok {
-			c.add(Error, rec, "reading", st.Reading.String(), ErrDanglingRef, danglingDetail(c.cat, st.Reading))
+			c.add(isError, rec, "reading", st.Reading.String(), ErrDanglingRef, danglingDetail(c.cat, st.Reading))
 		}
 	}
 	if st.Misprint != "" {
-		d := fmt.Sprintf("the source printed %q for %s, which names nothing", st.Misprint, st.Ref)
+		d := "names no control"
 		if !st.Reading.IsZero() {
 			d += fmt.Sprintf("; probably %s (not applied)", st.Reading)
 		}
-		c.add(Warning, rec, "", st.Misprint, ErrSourceQuirk, d)
+		c.add(warning, rec, "misprint", st.Misprint, ErrSourceQuirk, d)
 	}
 }
 
@@ -266,22 +276,22 @@ func danglingDetail(cat *catalog.Catalog, r catalog.Ref) string {
 	return fmt.Sprintf("%s has no control %q", r.Framework, r.ID)
 }
 
-// HasErrors reports whether any of the problems has [Error] severity.
-func HasErrors(problems []*Problem) bool {
+// HasErrors reports whether any of the problems is an error (not a warning).
+func HasErrors(problems []*catalog.DataError) bool {
 	for _, p := range problems {
-		if p.Severity == Error {
+		if !p.Warning {
 			return true
 		}
 	}
 	return false
 }
 
-// Errors joins the problems of [Error] severity into one error ([errors.Join]), or
-// returns nil when there are none.
-func Errors(problems []*Problem) error {
+// Errors joins the problems that are errors (not warnings) into one error
+// ([errors.Join]), or returns nil when there are none.
+func Errors(problems []*catalog.DataError) error {
 	var errs []error
 	for _, p := range problems {
-		if p.Severity == Error {
+		if !p.Warning {
 			errs = append(errs, p)
 		}
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // messages returns the problems as their messages, with their severity.
-func messages(ps []*mappings.Problem) []string {
+func messages(ps []*catalog.DataError) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.Error()
@@ -45,10 +45,10 @@ func TestValidateQuirksAndStatements(t *testing.T) {
 	ps := mappings.Validate(s, nil)
 	assert.Equal(t, []string{
 		`warning: set "q": edge #1 (nist-csf:2.0/GV.OC-01 → iso27002:2022/5.1): duplicate edge: the source lists nist-csf:2.0/GV.OC-01 related iso27002:2022/5.1 3 times; kept once`,
-		`warning: set "q": edge #2 (nist-csf:2.0/GV.OC-02 → iso27002:2022/5.2): source quirk: the source printed "5,2"; read as nist-csf:2.0/GV.OC-02 → iso27002:2022/5.2`,
+		`warning: set "q": edge #2 (nist-csf:2.0/GV.OC-02 → iso27002:2022/5.2): field "misprint" = "5,2": source quirk: read as nist-csf:2.0/GV.OC-02 → iso27002:2022/5.2`,
 		`set "q": edge #3 (nist-csf:2.0/GV.OC-03 → iso27002:2022/5.3): field "repeats" = "-1": invalid value: repeats is not negative`,
 		`set "q": edge #6 (nist-csf:2.0/GV.OC-01 → iso27002:2022/5.1): field "relationship" = "equal": contradictory edges: edge #1 says nist-csf:2.0/GV.OC-01 related iso27002:2022/5.1 from the same source "d"`,
-		`warning: set "q": statement #1 (nist-csf:2.0/RS.CO-03 unresolved-reference): source quirk: the source printed "Clause 16.1.2" for nist-csf:2.0/RS.CO-03, which names nothing; probably iso27002:2022/5.26 (not applied)`,
+		`warning: set "q": statement #1 (nist-csf:2.0/RS.CO-03 unresolved-reference): field "misprint" = "Clause 16.1.2": source quirk: names no control; probably iso27002:2022/5.26 (not applied)`,
 		`set "q": statement #2 (nist-csf:2.0/PR all-controls): field "reading" = "iso27002:2022/99.9": no such control in the catalog: iso27002:2022 has no control "99.9"`,
 		`set "q": statement #3 ( empty): field "ref": required field is empty`,
 	}, messages(ps))
@@ -56,7 +56,7 @@ func TestValidateQuirksAndStatements(t *testing.T) {
 	assert.Equal(t, "5,2", ps[1].Value)
 	assert.Equal(t, "Clause 16.1.2", ps[4].Value)
 	assert.ErrorIs(t, ps[1], mappings.ErrSourceQuirk)
-	assert.Equal(t, mappings.Warning, ps[1].Severity)
+	assert.True(t, ps[1].Warning)
 
 	// A set framework the catalog does not have.
 	ps = mappings.Validate(mappings.Set{ID: "u", From: "nowhere:1", To: catalog.ISO27002v2022, Kind: mappings.Crosswalk, Source: mappings.Source{ID: "d"}}, nil)
@@ -108,18 +108,18 @@ func TestReadJSONSetFields(t *testing.T) {
 }
 
 // problemsOf unpacks the problems a reader joined into one error.
-func problemsOf(t *testing.T, err error) []*mappings.Problem {
+func problemsOf(t *testing.T, err error) []*catalog.DataError {
 	t.Helper()
 	require.Error(t, err)
 	j, ok := err.(interface{ Unwrap() []error })
 	if !ok {
-		p, ok := err.(*mappings.Problem)
+		p, ok := err.(*catalog.DataError)
 		require.True(t, ok, "%v", err)
-		return []*mappings.Problem{p}
+		return []*catalog.DataError{p}
 	}
-	var out []*mappings.Problem
+	var out []*catalog.DataError
 	for _, e := range j.Unwrap() {
-		p, ok := e.(*mappings.Problem)
+		p, ok := e.(*catalog.DataError)
 		require.True(t, ok, "%v", e)
 		out = append(out, p)
 	}

@@ -130,7 +130,7 @@ func TestExportCatalogErrors(t *testing.T) {
 			_, err := ExportCatalog(f)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, tc.want)
-			var e *Error
+			var e *catalog.DataError
 			require.True(t, errors.As(err, &e))
 			assert.Contains(t, err.Error(), tc.path)
 		})
@@ -236,7 +236,7 @@ func TestDocumentModel(t *testing.T) {
 // multi-byte character (which %q would print as a stray \x byte), and the message
 // says how long the whole value is (internal/safetext, as every package's errors).
 func TestErrorClipsAtCharacter(t *testing.T) {
-	e := &Error{File: "x.json", Path: "catalog.title", Value: strings.Repeat("a", 79) + "éééé", Err: ErrInvalid}
+	e := &catalog.DataError{File: "x.json", Record: "catalog.title", Value: strings.Repeat("a", 79) + "éééé", Err: ErrInvalid}
 	assert.Equal(t, `x.json: catalog.title = "`+strings.Repeat("a", 79)+`é"… (87 bytes): invalid value`, e.Error())
 }
 

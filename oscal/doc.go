@@ -91,8 +91,8 @@
 //     catalog is an error wrapping [ErrUnbound] that names the href.
 //
 // Wrong JSON types and missing required members are always errors. Each problem is
-// an [*Error] with the JSON path ("catalog.groups[2].controls[5].id") and the value,
-// cut to a readable length; one import reports at most 50. Subtrees the import skips
+// a [*catalog.DataError] with the JSON path as its Record
+// ("catalog.groups[2].controls[5].id") and the value, cut to a readable length; one import reports at most 50. Subtrees the import skips
 // (links, back-matter resources, parties) are counted, not checked, and params are
 // read only to render them. [ImportReport.Summary] says in one line what an import
 // did, [ImportReport.Warnings] in a few short lines, [ImportReport.Details] entry by

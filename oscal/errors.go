@@ -3,15 +3,17 @@ package oscal
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
-
 	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // Problems found in OSCAL documents, and in data that OSCAL cannot carry; test with
-// [errors.Is]. The error itself is an [*Error] saying where.
+// [errors.Is]. The error itself is a [*catalog.DataError] saying where: the file
+// (the name given to the import function, "" on export), the line for a JSON
+// syntax error, the JSON path as its Record — in the document
+// ("catalog.groups[2].controls[5].id") or, on export, in the input
+// ("controls[12].title") — and the offending value.
 var (
 	ErrSyntax         = errors.New("not a JSON document")
 	ErrWrongDocument  = errors.New("not the expected OSCAL document")
@@ -27,51 +29,6 @@ var (
 	ErrUnbound        = errors.New("resource bound to no framework")
 	ErrCitesUnknown   = errors.New("map cites a control the catalog does not hold or holds as withdrawn")
 )
-
-// Error is one problem, with its place: the file (the name given to the import
-// function, or "" on export), the line for JSON syntax errors, the JSON path in the
-// document ("catalog.groups[2].controls[5].id") or, on export, in the input
-// ("controls[12].title"), and the offending value.
-type Error struct {
-	File  string // name given to the import function; "" on export
-	Line  int    // 1-based line, set only for JSON syntax errors; 0 otherwise
-	Path  string // JSON path of the offending field; "" when the whole document is at fault
-	Value string // offending value in full, "" when none applies; [Error.Error] quotes and shortens it
-	Err   error  // one of the Err... values above, possibly wrapped with detail
-}
-
-// Error returns "file:line: path = \"value\": problem", leaving out what is unknown.
-func (e *Error) Error() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		if e.Line > 0 {
-			fmt.Fprintf(&b, ":%d", e.Line)
-		}
-		b.WriteString(": ")
-	} else if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", e.Line)
-	}
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		if e.Value != "" {
-			b.WriteString(" = " + safetext.Quote(e.Value))
-		}
-		b.WriteString(": ")
-	} else if e.Value != "" {
-		b.WriteString(safetext.Quote(e.Value) + ": ")
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-// Unwrap returns the cause.
-func (e *Error) Unwrap() error { return e.Err }
-
-// Where returns the position of the problem: the record is the JSON path.
-func (e *Error) Where() catalog.Position {
-	return catalog.Position{File: e.File, Line: e.Line, Record: e.Path, Value: e.Value}
-}
 
 // clip shortens a long value for a message, at a character boundary, as every
 // package does (see [safetext.Clip]).
@@ -92,7 +49,7 @@ func (p *problems) add(path, value string, err error) {
 		p.more++
 		return
 	}
-	p.list = append(p.list, &Error{File: p.file, Path: path, Value: value, Err: err})
+	p.list = append(p.list, &catalog.DataError{File: p.file, Record: path, Value: value, Err: err})
 }
 
 func (p *problems) full() bool { return len(p.list) >= maxErrors }

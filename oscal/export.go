@@ -25,7 +25,8 @@ const (
 // package documentation says how the framework is laid out. The output depends only
 // on f and the options, so exporting the same framework twice gives the same bytes.
 // Data OSCAL cannot carry (a title with a line break, an attribute value with white
-// space at either end) is reported as an [*Error] wrapping [ErrNotExpressible].
+// space at either end) is reported as a [*catalog.DataError] wrapping
+// [ErrNotExpressible].
 func ExportCatalog(f catalog.Framework, opts ...Option) ([]byte, error) {
 	doc, err := buildCatalog(f, newConfig(opts))
 	if err != nil {

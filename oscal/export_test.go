@@ -16,26 +16,26 @@ func TestExportCatalogFrameworkErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		edit func(*catalog.Framework)
-		want Error
+		want catalog.DataError
 	}{
-		{"ID with a space at the end", func(f *catalog.Framework) { f.ID = "acme:1 " }, Error{Path: "id", Value: "acme:1 ", Err: ErrInvalid}},
-		{"empty name", func(f *catalog.Framework) { f.Name = "" }, Error{Path: "name", Err: ErrNotExpressible}},
-		{"two-line name", func(f *catalog.Framework) { f.Name = "a\nb" }, Error{Path: "name", Value: "a\nb", Err: ErrNotExpressible}},
-		{"padded version", func(f *catalog.Framework) { f.Version = " 1" }, Error{Path: "version", Value: " 1", Err: ErrNotExpressible}},
-		{"padded alias", func(f *catalog.Framework) { f.Aliases = []string{"ok", "bad "} }, Error{Path: "aliases[1]", Value: "bad ", Err: ErrNotExpressible}},
-		{"padded item kind", func(f *catalog.Framework) { f.ItemKinds = []catalog.Kind{"\tkind"} }, Error{Path: "item-kinds[0]", Value: "\tkind", Err: ErrNotExpressible}},
-		{"padded publisher", func(f *catalog.Framework) { f.Publisher = "ACME " }, Error{Path: "publisher", Value: "ACME ", Err: ErrNotExpressible}},
-		{"control without ID", func(f *catalog.Framework) { f.Controls[3].ID = "" }, Error{Path: "controls[3].id", Err: ErrMissing}},
-		{"padded control ID", func(f *catalog.Framework) { f.Controls[1].ID = "2 " }, Error{Path: "controls[1].id", Value: "2 ", Err: ErrNotExpressible}},
+		{"ID with a space at the end", func(f *catalog.Framework) { f.ID = "acme:1 " }, catalog.DataError{Record: "id", Value: "acme:1 ", Err: ErrInvalid}},
+		{"empty name", func(f *catalog.Framework) { f.Name = "" }, catalog.DataError{Record: "name", Err: ErrNotExpressible}},
+		{"two-line name", func(f *catalog.Framework) { f.Name = "a\nb" }, catalog.DataError{Record: "name", Value: "a\nb", Err: ErrNotExpressible}},
+		{"padded version", func(f *catalog.Framework) { f.Version = " 1" }, catalog.DataError{Record: "version", Value: " 1", Err: ErrNotExpressible}},
+		{"padded alias", func(f *catalog.Framework) { f.Aliases = []string{"ok", "bad "} }, catalog.DataError{Record: "aliases[1]", Value: "bad ", Err: ErrNotExpressible}},
+		{"padded item kind", func(f *catalog.Framework) { f.ItemKinds = []catalog.Kind{"\tkind"} }, catalog.DataError{Record: "item-kinds[0]", Value: "\tkind", Err: ErrNotExpressible}},
+		{"padded publisher", func(f *catalog.Framework) { f.Publisher = "ACME " }, catalog.DataError{Record: "publisher", Value: "ACME ", Err: ErrNotExpressible}},
+		{"control without ID", func(f *catalog.Framework) { f.Controls[3].ID = "" }, catalog.DataError{Record: "controls[3].id", Err: ErrMissing}},
+		{"padded control ID", func(f *catalog.Framework) { f.Controls[1].ID = "2 " }, catalog.DataError{Record: "controls[1].id", Value: "2 ", Err: ErrNotExpressible}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := userFramework()
 			tc.edit(&f)
 			_, err := ExportCatalog(f)
 			require.Error(t, err)
-			var e *Error
+			var e *catalog.DataError
 			require.True(t, errors.As(err, &e), "%v", err)
-			assert.Equal(t, tc.want.Path, e.Path)
+			assert.Equal(t, tc.want.Record, e.Record)
 			assert.Equal(t, tc.want.Value, e.Value)
 			assert.ErrorIs(t, e, tc.want.Err)
 			assert.Empty(t, e.File, "an export names no file")
@@ -113,9 +113,9 @@ func TestHierarchyOf(t *testing.T) {
 	hierarchyOf([]catalog.ControlSpec{{ID: ""}, {ID: "x"}, {ID: "x"}, {ID: "y", Parent: "z"}}, &p)
 	var got []string
 	for _, e := range errorsOf(p.err()) {
-		var oe *Error
+		var oe *catalog.DataError
 		require.True(t, errors.As(e, &oe))
-		got = append(got, oe.Path+" "+oe.Value)
+		got = append(got, oe.Record+" "+oe.Value)
 	}
 	assert.Equal(t, []string{"controls[0].id ", "controls[2].id x", "controls[3].parent z"}, got)
 }
@@ -128,9 +128,9 @@ func TestExportCatalogLoop(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalid)
 	var paths []string
 	for _, e := range errorsOf(err) {
-		var oe *Error
+		var oe *catalog.DataError
 		require.True(t, errors.As(e, &oe))
-		paths = append(paths, oe.Path)
+		paths = append(paths, oe.Record)
 	}
 	assert.Equal(t, []string{"controls[1].parent", "controls[2].parent"}, paths)
 }
@@ -192,9 +192,9 @@ func TestExportMappingsErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ExportMappings(tc.sets(), nil)
 			require.Error(t, err)
-			var e *Error
+			var e *catalog.DataError
 			require.True(t, errors.As(err, &e), "%v", err)
-			assert.Equal(t, tc.path, e.Path)
+			assert.Equal(t, tc.path, e.Record)
 			assert.ErrorIs(t, err, tc.want)
 		})
 	}

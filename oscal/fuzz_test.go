@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -30,6 +31,7 @@ func FuzzImportCatalog(f *testing.F) {
 			t.Fatalf("strict accepts what lenient refuses: %v", err)
 		}
 		if err != nil {
+			requireDataError(t, err)
 			return
 		}
 		if rep == nil {
@@ -70,6 +72,8 @@ func FuzzImportMappings(f *testing.F) {
 				t.Fatalf("report does not match: %+v, %d sets", rep, len(sets))
 			}
 			_, _ = ExportMappings(sets, nil)
+		} else {
+			requireDataError(t, err)
 		}
 		checkMappingsAgainst(t, data, cat)
 	})
@@ -114,3 +118,16 @@ const realWorldMappings = `{"mapping-collection": {"uuid": "0b2f6d1e-7c55-4a7e-9
       {"uuid": "4b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10", "relationship": "equivalent-to",
        "sources": [{"type": "control", "id-ref": "GV.PO-01"}], "targets": [{"type": "control", "id-ref": "9.9"}]}]}],
   "back-matter": {"resources": [{"uuid": "2b2f6d1e-7c55-4a7e-9a52-3c8f6f2d9e10", "title": "Annex A", "rlinks": [{"href": "annex-a.json"}]}]}}}`
+
+// requireDataError fails unless err holds a *catalog.DataError naming the file
+// "fuzz.json", as every problem of an import does.
+func requireDataError(t *testing.T, err error) {
+	t.Helper()
+	var de *catalog.DataError
+	if !errors.As(err, &de) {
+		t.Fatalf("%T does not say where: %v", err, err)
+	}
+	if de.File != "fuzz.json" {
+		t.Fatalf("%v does not name the file", de)
+	}
+}

@@ -219,8 +219,8 @@ func (r *ImportReport) count(k catalog.Kind) {
 //     listed in [ImportReport.Skipped];
 //   - Source names the document (title, version, uuid, file), Licence stays empty.
 //
-// Problems are reported as [*Error] values (joined with errors.Join when there are
-// several), each naming the file, the JSON path and the value; the framework is also
+// Problems are reported as [*catalog.DataError] values (joined with errors.Join
+// when there are several), each naming the file, the JSON path and the value; the framework is also
 // checked as [catalog.New] checks it.
 func ImportCatalog(name string, data []byte, opts ...Option) (catalog.Framework, *ImportReport, error) {
 	cfg := newConfig(opts)
@@ -235,7 +235,7 @@ func ImportCatalog(name string, data []byte, opts ...Option) (catalog.Framework,
 	}
 	cv, ok := root["catalog"]
 	if !ok {
-		return catalog.Framework{}, nil, &Error{File: name, Err: fmt.Errorf("%w: want an OSCAL catalog, found %s", ErrWrongDocument, modelOf(root))}
+		return catalog.Framework{}, nil, &catalog.DataError{File: name, Err: fmt.Errorf("%w: want an OSCAL catalog, found %s", ErrWrongDocument, modelOf(root))}
 	}
 	im := &catalogImport{r: r, cfg: cfg, rep: &ImportReport{File: name, Model: "catalog"}, seen: map[string]string{}, controlKinds: map[catalog.Kind]bool{}}
 	f := im.read(cv)

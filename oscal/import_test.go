@@ -68,9 +68,9 @@ func TestImportCatalogUnknownFieldsEverywhere(t *testing.T) {
 	require.ErrorIs(t, err, ErrUnknownField)
 	errs := errorsOf(err)
 	assert.Len(t, errs, 12, "every unknown field is an error of its own")
-	var first *Error
+	var first *catalog.DataError
 	require.True(t, errors.As(errs[0], &first))
-	assert.Equal(t, Error{File: "u.json", Path: "catalog.x-catalog", Err: ErrUnknownField}, *first)
+	assert.Equal(t, catalog.DataError{File: "u.json", Record: "catalog.x-catalog", Err: ErrUnknownField}, *first)
 }
 
 // Strict mode adds no other refusal: a document without unknown fields imports
@@ -222,32 +222,32 @@ func TestImportCatalogParamsNote(t *testing.T) {
 func TestImportCatalogNodeErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name, groups string
-		want         Error
+		want         catalog.DataError
 	}{
 		{"control without id", `[{"id": "g", "title": "G", "controls": [{"title": "C"}]}]`,
-			Error{Path: "catalog.groups[0].controls[0].id", Err: ErrMissing}},
+			catalog.DataError{Record: "catalog.groups[0].controls[0].id", Err: ErrMissing}},
 		{"blank title", `[{"id": "g", "title": "  "}]`,
-			Error{Path: "catalog.groups[0].title", Value: "  ", Err: ErrMissing}},
+			catalog.DataError{Record: "catalog.groups[0].title", Value: "  ", Err: ErrMissing}},
 		{"id of the wrong type", `[{"id": 7, "title": "G"}]`,
-			Error{Path: "catalog.groups[0].id", Err: ErrType}},
+			catalog.DataError{Record: "catalog.groups[0].id", Err: ErrType}},
 		{"node not an object", `[{"id": "g", "title": "G", "controls": ["c-1"]}]`,
-			Error{Path: "catalog.groups[0].controls[0]", Err: ErrType}},
+			catalog.DataError{Record: "catalog.groups[0].controls[0]", Err: ErrType}},
 		{"controls not an array", `[{"id": "g", "title": "G", "controls": {"id": "c"}}]`,
-			Error{Path: "catalog.groups[0].controls", Err: ErrType}},
+			catalog.DataError{Record: "catalog.groups[0].controls", Err: ErrType}},
 		{"part without name", `[{"id": "g", "title": "G", "parts": [{"prose": "x"}]}]`,
-			Error{Path: "catalog.groups[0].parts[0].name", Err: ErrMissing}},
+			catalog.DataError{Record: "catalog.groups[0].parts[0].name", Err: ErrMissing}},
 		{"prop without name", `[{"id": "g", "title": "G", "props": [{"value": "x"}]}]`,
-			Error{Path: "catalog.groups[0].props[0].name", Err: ErrMissing}},
+			catalog.DataError{Record: "catalog.groups[0].props[0].name", Err: ErrMissing}},
 		{"id twice", `[{"id": "g", "title": "G"}, {"id": "g", "title": "G again"}]`,
-			Error{Path: "catalog.groups[1].id", Value: "g", Err: ErrDuplicate}},
+			catalog.DataError{Record: "catalog.groups[1].id", Value: "g", Err: ErrDuplicate}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := ImportCatalog("n.json", catalogDoc(tc.groups))
 			require.Error(t, err)
-			var e *Error
+			var e *catalog.DataError
 			require.True(t, errors.As(err, &e), "%v", err)
 			assert.Equal(t, "n.json", e.File)
-			assert.Equal(t, tc.want.Path, e.Path)
+			assert.Equal(t, tc.want.Record, e.Record)
 			assert.Equal(t, tc.want.Value, e.Value)
 			assert.ErrorIs(t, e, tc.want.Err)
 		})
@@ -340,10 +340,10 @@ func TestImportCatalogMetadataRequired(t *testing.T) {
 	_, _, err := ImportCatalog("m.json", doc)
 	var paths []string
 	for _, e := range errorsOf(err) {
-		var oe *Error
+		var oe *catalog.DataError
 		require.True(t, errors.As(e, &oe))
 		assert.ErrorIs(t, oe, ErrMissing)
-		paths = append(paths, oe.Path)
+		paths = append(paths, oe.Record)
 	}
 	assert.Equal(t, []string{"catalog.metadata.version", "catalog.metadata.oscal-version", "catalog.metadata.last-modified"}, paths)
 }
@@ -359,7 +359,7 @@ func TestImportCatalogBOM(t *testing.T) {
 func TestImportCatalogSyntaxLine(t *testing.T) {
 	_, _, err := ImportCatalog("syn.json", []byte("{\n\"catalog\": {\n\"uuid\": ,\n}}"))
 	require.ErrorIs(t, err, ErrSyntax)
-	var e *Error
+	var e *catalog.DataError
 	require.True(t, errors.As(err, &e))
 	assert.Equal(t, 3, e.Line)
 	assert.True(t, strings.HasPrefix(err.Error(), "syn.json:3: "), err.Error())

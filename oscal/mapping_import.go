@@ -64,7 +64,7 @@ func ImportMappings(name string, data []byte, opts ...Option) ([]mappings.Set, *
 	}
 	mv, ok := root["mapping-collection"]
 	if !ok {
-		return nil, nil, &Error{File: name, Err: fmt.Errorf("%w: want an OSCAL mapping-collection, found %s", ErrWrongDocument, modelOf(root))}
+		return nil, nil, &catalog.DataError{File: name, Err: fmt.Errorf("%w: want an OSCAL mapping-collection, found %s", ErrWrongDocument, modelOf(root))}
 	}
 	mi := &mappingImport{r: r, cfg: cfg, rep: &ImportReport{File: name, Model: "mapping-collection"}, ids: map[string]bool{}}
 	sets := mi.read(mv)

@@ -128,9 +128,9 @@ func TestImportMappingsRationaleFallback(t *testing.T) {
 
 	_, _, err = ImportMappings("r.json", collection("intuitive", oneMapping("a.json", "b.json", maps), "[]"))
 	require.ErrorIs(t, err, ErrInvalid)
-	var e *Error
+	var e *catalog.DataError
 	require.True(t, errors.As(err, &e))
-	assert.Equal(t, Error{File: "r.json", Path: "mapping-collection.mappings[0].maps[1].matching-rationale", Value: "intuitive", Err: e.Err}, *e)
+	assert.Equal(t, catalog.DataError{File: "r.json", Record: "mapping-collection.mappings[0].maps[1].matching-rationale", Value: "intuitive", Err: e.Err}, *e)
 }
 
 // A map with several sources and targets gives one edge per pair, in order; items
@@ -209,10 +209,10 @@ func TestImportMappingsStructureErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := ImportMappings("s.json", tc.doc)
 			require.Error(t, err)
-			var e *Error
+			var e *catalog.DataError
 			require.True(t, errors.As(err, &e), "%v", err)
 			assert.Equal(t, "s.json", e.File)
-			assert.Equal(t, tc.path, e.Path)
+			assert.Equal(t, tc.path, e.Record)
 			assert.ErrorIs(t, err, tc.want)
 		})
 	}

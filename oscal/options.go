@@ -72,7 +72,8 @@ func WithResource(ref string, id catalog.FrameworkID) Option {
 // the OSCAL model does not define (ignored and listed in [ImportReport.Unknown]
 // otherwise), and a map citing a control the catalog of [WithCatalog] does not hold
 // or holds as withdrawn (skipped and listed in [ImportReport.Skipped] otherwise).
-// Either is then an [*Error] wrapping [ErrUnknownField] or [ErrCitesUnknown].
+// Either is then a [*catalog.DataError] wrapping [ErrUnknownField] or
+// [ErrCitesUnknown].
 func WithStrict() Option {
 	return optionFunc(func(c *config) { c.strict = true })
 }
@@ -116,7 +117,7 @@ func (c config) timestamp() (string, error) {
 		t = dataVersionTime(catalog.DataVersion)
 	}
 	if y := t.Year(); y < 1900 || y > 2999 {
-		return "", &Error{Path: "metadata.last-modified", Value: t.String(), Err: fmt.Errorf("%w: the OSCAL schema accepts years 1900 to 2999", ErrNotExpressible)}
+		return "", &catalog.DataError{Record: "metadata.last-modified", Value: t.String(), Err: fmt.Errorf("%w: the OSCAL schema accepts years 1900 to 2999", ErrNotExpressible)}
 	}
 	return t.Format(time.RFC3339), nil
 }

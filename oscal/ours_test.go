@@ -51,9 +51,9 @@ func TestOursTampered(t *testing.T) {
 				_, _, err = ImportCatalog("ours.json", doc)
 			}
 			require.Error(t, err)
-			var e *Error
+			var e *catalog.DataError
 			require.True(t, errors.As(err, &e), "%v", err)
-			assert.Equal(t, tc.path, e.Path)
+			assert.Equal(t, tc.path, e.Record)
 			assert.Equal(t, tc.value, e.Value)
 		})
 	}
@@ -116,14 +116,14 @@ func TestNilAndForeignOptions(t *testing.T) {
 // The message of an error leaves out what it does not know.
 func TestErrorText(t *testing.T) {
 	for _, tc := range []struct {
-		e    Error
+		e    catalog.DataError
 		want string
 	}{
-		{Error{File: "f.json", Line: 3, Path: "a.b", Value: "v", Err: ErrInvalid}, `f.json:3: a.b = "v": invalid value`},
-		{Error{File: "f.json", Err: ErrSyntax}, "f.json: not a JSON document"},
-		{Error{Line: 7, Err: ErrSyntax}, "line 7: not a JSON document"},
-		{Error{Path: "controls[1].title", Err: ErrMissing}, "controls[1].title: required field is missing or empty"},
-		{Error{Value: "x\ny", Err: ErrInvalid}, `"x\ny": invalid value`},
+		{catalog.DataError{File: "f.json", Line: 3, Record: "a.b", Value: "v", Err: ErrInvalid}, `f.json:3: a.b = "v": invalid value`},
+		{catalog.DataError{File: "f.json", Err: ErrSyntax}, "f.json: not a JSON document"},
+		{catalog.DataError{Line: 7, Err: ErrSyntax}, "line 7: not a JSON document"},
+		{catalog.DataError{Record: "controls[1].title", Err: ErrMissing}, "controls[1].title: required field is missing or empty"},
+		{catalog.DataError{Value: "x\ny", Err: ErrInvalid}, `value "x\ny": invalid value`},
 	} {
 		assert.Equal(t, tc.want, tc.e.Error())
 		assert.ErrorIs(t, &tc.e, tc.e.Err)
@@ -137,7 +137,7 @@ func TestProblems(t *testing.T) {
 	assert.NoError(t, p.err())
 	p.file = "f"
 	p.add("a", "", ErrMissing)
-	var e *Error
+	var e *catalog.DataError
 	require.True(t, errors.As(p.err(), &e))
 	assert.Equal(t, "f: a: required field is missing or empty", p.err().Error())
 	p.add("b", "v", ErrInvalid)

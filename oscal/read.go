@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
 )
 
@@ -50,7 +51,7 @@ func decodeDocument(file string, data []byte) (any, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var v any
 	if err := codec.DecodeStrict(data, &v); err != nil {
-		e := &Error{File: file, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+		e := &catalog.DataError{File: file, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
 		var se *codec.SyntaxError
 		if errors.As(err, &se) {
 			e.Line = se.Line
@@ -405,7 +406,7 @@ func DocumentModel(name string, data []byte) (string, error) {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return "", &Error{File: name, Err: fmt.Errorf("%w: want an object, got %s", ErrType, jsonType(v))}
+		return "", &catalog.DataError{File: name, Err: fmt.Errorf("%w: want an object, got %s", ErrType, jsonType(v))}
 	}
 	// The one member naming an OSCAL model; other members (besides "$schema") are
 	// fields outside the model, which the import reports.
@@ -422,9 +423,9 @@ func DocumentModel(name string, data []byte) (string, error) {
 	slices.Sort(others)
 	switch {
 	case len(models) == 0 && len(others) > 0:
-		return "", &Error{File: name, Path: others[0], Err: fmt.Errorf("%w: not an OSCAL model", ErrWrongDocument)}
+		return "", &catalog.DataError{File: name, Record: others[0], Err: fmt.Errorf("%w: not an OSCAL model", ErrWrongDocument)}
 	case len(models) != 1:
-		return "", &Error{File: name, Value: strings.Join(models, ", "), Err: fmt.Errorf("%w: an OSCAL document has exactly one top-level model", ErrWrongDocument)}
+		return "", &catalog.DataError{File: name, Value: strings.Join(models, ", "), Err: fmt.Errorf("%w: an OSCAL document has exactly one top-level model", ErrWrongDocument)}
 	}
 	return models[0], nil
 }

@@ -15,9 +15,9 @@ func problemsOf(t *testing.T, r *reader) []string {
 	t.Helper()
 	var out []string
 	for _, e := range r.p.list {
-		var oe *Error
+		var oe *catalog.DataError
 		require.True(t, errors.As(e, &oe))
-		out = append(out, oe.Path+": "+oe.Err.Error())
+		out = append(out, oe.Record+": "+oe.Err.Error())
 	}
 	return out
 }
@@ -56,7 +56,7 @@ func TestReaderAccessors(t *testing.T) {
 		"p.s: wrong JSON type: want an array, got a string",
 		"p.n: wrong JSON type: want an object, got a number",
 	}, problemsOf(t, r))
-	assert.Equal(t, "  ", r.p.list[1].(*Error).Value)
+	assert.Equal(t, "  ", r.p.list[1].(*catalog.DataError).Value)
 
 	long := strings.Repeat("k", 300)
 	obj := map[string]any{"b": 1, "a": 2, long: 3, "ok": 4}
@@ -227,7 +227,7 @@ func TestDocumentModelCases(t *testing.T) {
 		}
 	}
 	_, err := DocumentModel("d.json", []byte(`{"catalog": {}, "profile": {}}`))
-	assert.Equal(t, `d.json: "catalog, profile": not the expected OSCAL document: an OSCAL document has exactly one top-level model`, err.Error())
+	assert.Equal(t, `d.json: value "catalog, profile": not the expected OSCAL document: an OSCAL document has exactly one top-level model`, err.Error())
 }
 
 // The wrong model names the one found.

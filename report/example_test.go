@@ -7,6 +7,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/mappings"
 	"github.com/controlgraph/controlgraph/report"
 )
@@ -284,4 +285,22 @@ func ExampleFrameworksTable() {
 	//
 	// Licences:
 	//   acme:1: Internal use only.
+}
+
+func ExampleNewValidation() {
+	csv := "from;to;relationship\n5.1;GV.PO-01;related\n9.9;GV.PO-01;related\n"
+	c, err := loader.Check("upload.csv", strings.NewReader(csv), loader.CheckOptions{From: "iso27002", To: "csf"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	v := report.NewValidation(c)
+	if err := report.ValidationTable(os.Stdout, &v, report.Options{Width: 100}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// upload.csv (mappings): NOT valid; 1 error, 0 warnings; 2 edges; read as CSV (semicolon-separated, UTF-8)
+	//   error    upload.csv:3: set "upload": edge (iso27002:2022/9.9 → nist-csf:2.0/GV.PO-01): field
+	//            "from" = "iso27002:2022/9.9": no such control in the catalog: iso27002:2022 has no
+	//            control "9.9"
 }

@@ -5,7 +5,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/loader"
 )
 
 // Validation is what checking one input file found (controlgraph validate): the
@@ -25,6 +27,67 @@ type Validation struct {
 type ValidationProblem struct {
 	Severity string `json:"severity"` // "error" or "warning"
 	Message  string `json:"message"`  // one line, with the position in the file
+}
+
+// NewValidation returns the validation of what [loader.Check] found: the file, the
+// kind, each problem on one line with its severity, the counts and the verdict
+// ([Validation.Count]), and the summary of what the file holds when it was read
+// through.
+func NewValidation(c *loader.Checked) Validation {
+	v := Validation{File: c.Name, Kind: string(c.Kind), Summary: validationSummary(c), Problems: []ValidationProblem{}}
+	for _, p := range c.Problems {
+		sev := "error"
+		if p.Warning {
+			sev = "warning"
+		}
+		v.Problems = append(v.Problems, ValidationProblem{Severity: sev, Message: p.Message()})
+	}
+	v.Count()
+	return v
+}
+
+// validationSummary says what a checked file holds, in words: "2 frameworks with
+// 40 nodes; 1 mapping set", "12 edges; read as CSV (semicolon-separated, UTF-8)",
+// "93 controls of iso27002:2022 rated; read as ...", `OSCAL catalog "T" (OSCAL
+// 1.1.2)`; "" when the file was not read through.
+func validationSummary(c *loader.Checked) string {
+	if !c.Read {
+		return ""
+	}
+	csv := ""
+	if c.Input.Format == "csv" {
+		csv = "; read as " + csvDialect(c.Input)
+	}
+	switch c.Kind {
+	case loader.KindDocument:
+		return fmt.Sprintf("%s with %s; %s", nouns(len(c.Frameworks), "framework"), nouns(c.Nodes(), "node"), nouns(len(c.Sets), "mapping set"))
+	case loader.KindFramework:
+		return fmt.Sprintf("%s with %s", nouns(len(c.Frameworks), "framework"), nouns(c.Nodes(), "node")) + csv
+	case loader.KindMappingSet:
+		if csv != "" {
+			return nouns(c.Edges(), "edge") + csv
+		}
+		return nouns(len(c.Sets), "mapping set")
+	case loader.KindAssessment:
+		s := fmt.Sprintf("%s of %s rated", nouns(c.Assessment.Len(), "control"), c.Assessment.Baseline())
+		if c.Input.Format != "json" {
+			s += "; read as " + c.Input.String()
+		}
+		return s
+	case loader.KindOSCAL:
+		return fmt.Sprintf("OSCAL %s %q (OSCAL %s)", c.OSCAL.Model, c.OSCAL.Title, c.OSCAL.OSCALVersion)
+	}
+	return ""
+}
+
+// csvDialect names the dialect of a CSV file: "CSV (semicolon-separated, UTF-8
+// with BOM)".
+func csvDialect(in crosswalk.Input) string {
+	sep := map[rune]string{';': "semicolon", '\t': "tab"}[in.Delimiter]
+	if sep == "" {
+		sep = "comma"
+	}
+	return fmt.Sprintf("CSV (%s-separated, %s)", sep, in.Encoding)
 }
 
 // Count sets the counts of errors and warnings and the verdict from the problems.

@@ -2,12 +2,17 @@ package report
 
 import (
 	"bytes"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/codec"
+	"github.com/controlgraph/controlgraph/loader"
+	"github.com/controlgraph/controlgraph/mappings"
 )
 
 func TestValidationForms(t *testing.T) {
@@ -50,4 +55,76 @@ func TestValidationValidWithWarnings(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, ValidationTable(&b, v, Options{Width: 100}))
 	assert.Equal(t, "f (framework): valid; 0 errors, 5 warnings\n  warning  w\n  warning  ... and 4 more problems\n", b.String())
+}
+
+// checked runs loader.Check on data named name.
+func checked(t *testing.T, name, data string, opts loader.CheckOptions) *loader.Checked {
+	t.Helper()
+	c, err := loader.Check(name, strings.NewReader(data), opts)
+	require.NoError(t, err)
+	return c
+}
+
+// NewValidation composes the summary of each kind as validate prints it, and lists
+// each problem with its severity.
+func TestNewValidation(t *testing.T) {
+	for _, c := range []struct {
+		name, file, data string
+		opts             loader.CheckOptions
+		kind, summary    string
+		errors, warnings int
+	}{
+		{"document", "d.json", `{"frameworks":[{"id":"x:1","name":"X","controls":[{"id":"A","title":"A"},{"id":"B","title":"B"}]}],"mappings":[]}`, loader.CheckOptions{},
+			"document", "1 framework with 2 nodes; 0 mapping sets", 0, 0},
+		{"framework JSON", "f.json", `{"id":"x:1","name":"X","controls":[{"id":"A","title":"A"}]}`, loader.CheckOptions{},
+			"framework", "1 framework with 1 node", 0, 0},
+		{"framework CSV", "f.csv", "\uFEFFid;title\r\nA;Alpha\r\nB;Beta\r\n", loader.CheckOptions{Framework: "x:1"},
+			"framework", "1 framework with 2 nodes; read as CSV (semicolon-separated, UTF-8 with BOM)", 0, 0},
+		{"framework CSV not read", "f.csv", "id\ttitle\tparent\nA\tAlpha\tZ\n", loader.CheckOptions{Framework: "x:1"},
+			"framework", "", 1, 0},
+		{"mapping CSV", "m.csv", "from\tto\trelationship\n5.1\tGV.PO-01\trelated\n9.9\tGV.PO-01\trelated\n", loader.CheckOptions{From: "iso27002", To: "csf"},
+			"mappings", "2 edges; read as CSV (tab-separated, UTF-8)", 1, 0},
+		{"mapping JSON", "m.json", `{"id":"m","from":"nist-csf:2.0","to":"iso27002:2022","kind":"crosswalk","source":"d","edges":[{"from":"nist-csf:2.0/GV.OC-01","to":"iso27002:2022/5.1","relationship":"related"}]}`, loader.CheckOptions{},
+			"mappings", "1 mapping set", 0, 0},
+		{"assessment CSV", "a.csv", "Control;Status\n5.1;yes\n", loader.CheckOptions{},
+			"assessment", `1 control of iso27002:2022 rated; read as CSV (semicolon-separated, UTF-8), header on line 1: "Control" → control, "Status" → status`, 0, 1},
+		{"assessment JSON", "a.json", `{"controls":[{"control":"5.1","status":"yes"},{"control":"5.2","status":"no"}]}`, loader.CheckOptions{},
+			"assessment", "2 controls of iso27002:2022 rated", 0, 1},
+		{"OSCAL", "o.json", `{"catalog":{"uuid":"8b9a5a5e-7a56-4c4e-9d4b-2f8f6f3c1a11","metadata":{"title":"T","last-modified":"2026-01-01T00:00:00Z","version":"1","oscal-version":"1.1.2"},"groups":[{"id":"g","title":"G","controls":[{"id":"c-1","title":"C"}]}]}}`, loader.CheckOptions{},
+			"oscal", `OSCAL catalog "T" (OSCAL 1.1.2)`, 0, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			v := NewValidation(checked(t, c.file, c.data, c.opts))
+			assert.Equal(t, c.file, v.File)
+			assert.Equal(t, c.kind, v.Kind)
+			assert.Equal(t, c.summary, v.Summary)
+			assert.Equal(t, c.errors, v.Errors)
+			assert.Equal(t, c.warnings, v.Warnings)
+			assert.Equal(t, c.errors == 0, v.Valid)
+			assert.NotNil(t, v.Problems, "never nil in the contract")
+		})
+	}
+}
+
+// A mapping warning loses the "warning: " its message starts with (the severity
+// says it); an error of the whole file without a position is listed as it is, and
+// "... and N more problems" counts N.
+func TestNewValidationProblems(t *testing.T) {
+	quirk := &catalog.DataError{Warning: true, File: "m.json", Record: `set "s"`, Err: mappings.ErrDuplicateEdge, Detail: "kept as published"}
+	c := &loader.Checked{Name: "m.json", Kind: loader.KindMappingSet, Problems: []loader.Problem{
+		{Err: quirk, Warning: true},
+		{Err: errors.New("warning: not a mapping problem")},
+		{Err: errors.New("... and 4 more problems")},
+	}}
+	v := NewValidation(c)
+	assert.Equal(t, []ValidationProblem{
+		{Severity: "warning", Message: strings.TrimPrefix(quirk.Error(), "warning: ")},
+		{Severity: "error", Message: "warning: not a mapping problem"},
+		{Severity: "error", Message: "... and 4 more problems"},
+	}, v.Problems)
+	assert.True(t, strings.HasPrefix(quirk.Error(), "warning: m.json: "), "the prefix dropped is there")
+	assert.Equal(t, 5, v.Errors)
+	assert.Equal(t, 1, v.Warnings)
+	assert.False(t, v.Valid)
+	assert.Empty(t, v.Summary, "not read through")
 }

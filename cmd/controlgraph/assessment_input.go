@@ -50,6 +50,6 @@ func (x *invocation) readAssessment(file, sheet string, opts []crosswalk.ReadOpt
 // warnAssessment writes the warnings of a to standard error, one a line.
 func (x *invocation) warnAssessment(a *crosswalk.Assessment) {
 	for _, w := range a.Warnings() {
-		fmt.Fprintf(x.stderr, "controlgraph %s: warning: %v\n", x.cmd.name, w)
+		fmt.Fprintf(x.stderr, "controlgraph %s: %v\n", x.cmd.name, w) // "warning: ..."
 	}
 }

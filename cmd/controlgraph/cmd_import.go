@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
@@ -78,13 +77,12 @@ func setupImport(fs *flag.FlagSet) action {
 			return badInput("%s holds a JSON array at the top level; import reads one JSON object: a framework, a mapping set, an export document {\"frameworks\": [...], \"mappings\": [...]} or an OSCAL catalog or mapping-collection", fname)
 		}
 		in := importInput{file: file, name: fname, data: data, fwID: *fwID, fwName: *name}
-		v := &validator{x: x, name: fname, data: data}
 		var got imported
-		switch kind := v.guess(strings.EqualFold(filepath.Ext(file), ".csv")); kind {
-		case "oscal":
+		switch kind := loader.Guess(fname, data); kind {
+		case loader.KindOSCAL:
 			got, err = x.importOSCAL(in)
-		case "document", "framework", "mappings":
-			got, err = importOurs(in, kind)
+		case loader.KindDocument, loader.KindFramework, loader.KindMappingSet:
+			got, err = importOurs(in, string(kind))
 		default:
 			return badInput("%s looks like an assessment; import reads frameworks and mapping sets (see 'controlgraph validate')", fname)
 		}
@@ -241,7 +239,7 @@ func (x *invocation) checkImport(fws []catalog.Framework, sets []mappings.Set, d
 	unknownFramework := false
 	for _, s := range sets {
 		for _, p := range mappings.Validate(mappings.Resolve(s, cat), cat) {
-			if p.Severity == mappings.Warning {
+			if p.Warning {
 				doc.Warnings = append(doc.Warnings, strings.TrimPrefix(p.Error(), "warning: "))
 				continue
 			}

@@ -29,19 +29,19 @@ func TestValidateExport(t *testing.T) {
 	quirks := []string{`"6.11"`, `"6.13"`, `", A.7.1.1"`, `"Clause 16.1.2"`}
 	section := func(printed, sec string, to ...string) {
 		for _, id := range to {
-			quirks = append(quirks, fmt.Sprintf("the source printed %q; read as nis2:2024/%s → %s", printed, sec, id))
+			quirks = append(quirks, fmt.Sprintf("(nis2:2024/%s → %s): field \"misprint\" = %q: source quirk: read as nis2:2024/%s → %s", sec, id, printed, sec, id))
 		}
 	}
 	section("7.1", "7", "iso27001:2022/6.2", "iso27001:2022/9.1", "iso27001:2022/9.3")
 	section("9.1", "9", "iso27002:2022/5.31", "iso27002:2022/8.24")
-	quirks = append(quirks, `"5.28" for nis2:2024/10.4`, `"A9" for nis2:2024/11.1`, `"A.9" for nis2:2024/11.2`, `"A.9" for nis2:2024/11.3`,
+	quirks = append(quirks, `nis2:2024/10.4 unresolved-reference): field "misprint" = "5.28"`, `nis2:2024/11.1 unresolved-reference): field "misprint" = "A9"`, `nis2:2024/11.2 unresolved-reference): field "misprint" = "A.9"`, `nis2:2024/11.3 unresolved-reference): field "misprint" = "A.9"`,
 		"nis2:2024/6.10 related nist-csf:2.0/ID.RA-06 2 times")
 	section("7.1", "7", "nist-csf:2.0/GV.RM-06", "nist-csf:2.0/ID.IM-01", "nist-csf:2.0/ID.IM-02")
 	quirks = append(quirks, "nis2:2024/7 related nist-csf:2.0/ID.IM-03 2 times")
 	section("7.1", "7", "nist-csf:2.0/ID.IM-03", "nist-csf:2.0/ID.IM-04")
 	section("9.1", "9", "nist-csf:2.0/ID.IM-01", "nist-csf:2.0/ID.IM-02", "nist-csf:2.0/ID.IM-03", "nist-csf:2.0/ID.IM-04", "nist-csf:2.0/PR.DS-01", "nist-csf:2.0/PR.DS-02")
-	quirks = append(quirks, `"ID.RM-01" for nis2:2024/2.1`, `"PR.AC-02" for nis2:2024/11.5`, `"GV.OC-07" for nis2:2024/13.1`)
-	quirks = append(quirks, `IA-13" for nist-csf:2.0/PR.AA-04`, `IA-13" for nist-csf:2.0/PR.AA-05`)
+	quirks = append(quirks, `nis2:2024/2.1 unresolved-reference): field "misprint" = "ID.RM-01"`, `nis2:2024/11.5 unresolved-reference): field "misprint" = "PR.AC-02"`, `nis2:2024/13.1 unresolved-reference): field "misprint" = "GV.OC-07"`)
+	quirks = append(quirks, `PR.AA-04 unresolved-reference): field "misprint" = "SP 800-53 Rev 5.1.1: IA-13"`, `PR.AA-05 unresolved-reference): field "misprint" = "SP 800-53 Rev 5.1.1: IA-13"`)
 	if catalog.HasCIS() {
 		quirks = append(quirks, "cis:8/15.2 subset-of iso27002:2022/5.10 2 times")
 	}

@@ -7,29 +7,20 @@ import (
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/loader"
 
 	"github.com/controlgraph/controlgraph/internal/safetext"
 )
 
 // resolveFramework turns a framework argument (ID, alias or family) into its ID, or
-// an input error that names the accepted ones. In a build without CIS data a CIS name
-// says so.
+// an input error that names the accepted ones (loader.ResolveFramework). In a build
+// without CIS data a CIS name says so.
 func (x *invocation) resolveFramework(name string) (catalog.FrameworkID, error) {
-	id, err := x.cat.ResolveFramework(name)
-	if err == nil {
-		return id, nil
+	id, err := loader.ResolveFramework(x.cat, name)
+	if err != nil {
+		return "", badInput("%v", err)
 	}
-	if !catalog.HasCIS() && strings.HasPrefix(strings.ToLower(strings.TrimSpace(name)), "cis") {
-		return "", badInput("unknown framework %q: this build has no CIS data (built with -tags nocis); frameworks: %s", name, strings.Join(x.frameworkIDs(), ", "))
-	}
-	return "", badInput("unknown framework %q; accepted: %s (or an alias such as iso27002, csf%s)", name, strings.Join(x.frameworkIDs(), ", "), cisAlias())
-}
-
-func cisAlias() string {
-	if catalog.HasCIS() {
-		return ", cis"
-	}
-	return ""
+	return id, nil
 }
 
 func (x *invocation) frameworkIDs() []string {

@@ -51,7 +51,7 @@ func run(w io.Writer, path string) error {
 	// What the reader accepted but you should know: columns it ignored, controls the
 	// file does not rate (they count as not implemented), ...
 	for _, warning := range a.Warnings() {
-		fmt.Fprintln(os.Stderr, "warning:", warning)
+		fmt.Fprintln(os.Stderr, warning) // its message starts "warning: "
 	}
 	cw := crosswalk.Default() // the embedded frameworks and mappings, built once, shared
 
