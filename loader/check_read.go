@@ -290,7 +290,7 @@ func (c *checker) assessment() error {
 			missing := a.NotAssessed()
 			ids := make([]string, len(missing))
 			for i, r := range missing {
-				ids[i] = r.ID
+				ids[i] = a.ControlID(r) // "A.5.2" beside clause "5.2" in an ISO/IEC 27001 assessment
 			}
 			err = fmt.Errorf("%w: %s", w, strings.Join(ids, ", "))
 		}

@@ -202,6 +202,15 @@ func TestCheckAssessment(t *testing.T) {
 	c = check(t, "a.json", []byte(`{"controls":[{"control":"5.1","status":"yes"}]}`), loader.CheckOptions{})
 	assert.Equal(t, loader.KindAssessment, c.Kind)
 	assert.Equal(t, "json", c.Input.Format)
+
+	// An ISO/IEC 27001:2022 assessment lists the controls it does not rate as that
+	// standard writes them: clause 5.2 and Annex A control A.5.2 are two entries.
+	c = check(t, "isms.csv", []byte("control,status\nA.5.1,implemented\n4.1,implemented\n"), loader.CheckOptions{Baseline: "iso27001:2022"})
+	require.NotNil(t, c.Assessment)
+	msg = c.Problems[len(c.Problems)-1].Message()
+	assert.Contains(t, msg, ": 4.2, 4.3, 4.4, 5.1, 5.2, 5.3, 6.1.1,")
+	assert.Contains(t, msg, ", 10.2, A.5.2, A.5.3, A.5.4,")
+	assert.NotContains(t, msg, "A.5.1,")
 }
 
 // xlsx returns a workbook of two sheets: "SoA", a title block above the header, and
