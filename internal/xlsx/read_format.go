@@ -229,7 +229,7 @@ func (b *Book) showNumber(v string, f numFormat) string {
 
 // General returns x as Excel's General format shows it: rounded to 15 significant
 // digits, without trailing zeros, in scientific notation (1.5E+20) when its
-// exponent is below -5 or above 14.
+// exponent is below -4 or above 14.
 func General(x float64) string {
 	if x == 0 {
 		return "0"
@@ -237,7 +237,7 @@ func General(x float64) string {
 	// Round to 15 significant digits first: 0.1+0.2 shows as 0.3.
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'e', 14, 64), 64)
 	exp := int(math.Floor(math.Log10(math.Abs(r))))
-	if exp >= -5 && exp <= 14 {
+	if exp >= -4 && exp <= 14 {
 		return strconv.FormatFloat(r, 'f', -1, 64)
 	}
 	mant, e, _ := strings.Cut(strconv.FormatFloat(r, 'E', -1, 64), "E")
@@ -248,31 +248,76 @@ func General(x float64) string {
 	return mant + "E" + sign + digits
 }
 
-// fixed returns x with the given decimals, thousands grouped when group is set.
+// fixed returns x as Excel shows it with the given decimals, thousands grouped
+// when group is set: x to 15 significant digits, rounded half away from zero. A
+// negative number that rounds to zero keeps its sign (-0.00), as in Excel.
 func fixed(x float64, decimals int, group bool) string {
-	s := strconv.FormatFloat(x, 'f', decimals, 64)
-	if s == "-0" || strings.HasPrefix(s, "-0.") && strings.Trim(s[3:], "0") == "" {
-		s = s[1:]
-	}
-	if !group {
-		return s
-	}
-	sign := ""
-	if s[0] == '-' {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var sb strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			sb.WriteByte(',')
+	whole, frac := roundDecimal(math.Abs(x), decimals)
+	if group {
+		var sb strings.Builder
+		for i, c := range whole {
+			if i > 0 && (len(whole)-i)%3 == 0 {
+				sb.WriteByte(',')
+			}
+			sb.WriteRune(c)
 		}
-		sb.WriteRune(c)
+		whole = sb.String()
 	}
-	if hasFrac {
-		return sign + sb.String() + "." + frac
+	if x < 0 {
+		whole = "-" + whole
 	}
-	return sign + sb.String()
+	if decimals > 0 {
+		return whole + "." + frac
+	}
+	return whole
+}
+
+// roundDecimal returns the digits of x ≥ 0 before and after the decimal point, x
+// taken to 15 significant digits and rounded half away from zero to decimals
+// places.
+func roundDecimal(x float64, decimals int) (whole, frac string) {
+	digits, point := "", 0 // x is 0.digits × 10^point
+	if x != 0 {
+		mant, exp, _ := strings.Cut(strconv.FormatFloat(x, 'e', 14, 64), "e")
+		digits = mant[:1] + mant[2:]
+		e, _ := strconv.Atoi(exp)
+		point = e + 1
+	}
+	n := point + decimals // the digits kept
+	switch {
+	case n < 0:
+		digits = ""
+	case n < len(digits):
+		up := digits[n] >= '5'
+		digits = digits[:n]
+		if up {
+			digits, point = increment(digits, point)
+		}
+	default:
+		digits += strings.Repeat("0", n-len(digits))
+	}
+	if digits == "" {
+		return "0", strings.Repeat("0", decimals)
+	}
+	if point <= 0 {
+		return "0", strings.Repeat("0", -point) + digits
+	}
+	whole, frac = digits[:point], digits[point:]
+	return whole, frac
+}
+
+// increment adds one to the last of digits (0.digits × 10^point), carrying; a carry
+// out of the first digit moves the point.
+func increment(digits string, point int) (string, int) {
+	b := []byte(digits)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < '9' {
+			b[i]++
+			return string(b), point
+		}
+		b[i] = '0'
+	}
+	return "1" + string(b), point + 1
 }
 
 // maxSerial is the serial number of 9999-12-31, the last date Excel shows.

@@ -139,7 +139,7 @@ func TestGeneral(t *testing.T) {
 	for x, want := range map[float64]string{
 		0: "0", 0.1 + 0.2: "0.3", 5.1: "5.1", -2: "-2", 1.0 / 3: "0.333333333333333",
 		123456789012345: "123456789012345", 1234567890123456: "1.23456789012346E+15",
-		1e20: "1E+20", 1.5e-6: "1.5E-06", 0.00001: "0.00001", 2.5e-300: "2.5E-300", -1e100: "-1E+100",
+		1e20: "1E+20", 1.5e-6: "1.5E-06", 0.00001: "1E-05", 0.0001: "0.0001", 2.5e-300: "2.5E-300", -1e100: "-1E+100",
 	} {
 		assert.Equal(t, want, General(x), "%v", x)
 	}
@@ -199,8 +199,20 @@ func TestShowNumber(t *testing.T) {
 		{b1904, "44226", date, "2025-01-31"},
 		{b, "0.5", numFormat{kind: fmtPercent}, "50%"},
 		{b, "0.1234", numFormat{kind: fmtPercent, decimals: 2}, "12.34%"},
-		{b, "-0.0001", numFormat{kind: fmtFixed, decimals: 2}, "0.00"},
-		{b, "-0.4", numFormat{kind: fmtFixed}, "0"},
+		{b, "-0.0001", numFormat{kind: fmtFixed, decimals: 2}, "-0.00"}, // Excel's negative zero
+		{b, "-0.4", numFormat{kind: fmtFixed}, "-0"},
+		{b, "0", numFormat{kind: fmtFixed, decimals: 2}, "0.00"},
+		{b, "0.9055", numFormat{kind: fmtPercent, decimals: 1}, "90.6%"}, // 90.55 to 15 digits, half up
+		{b, "2.5", numFormat{kind: fmtFixed}, "3"},
+		{b, "-2.5", numFormat{kind: fmtFixed}, "-3"},
+		{b, "0.125", numFormat{kind: fmtFixed, decimals: 2}, "0.13"},
+		{b, "9.995", numFormat{kind: fmtFixed, decimals: 2}, "10.00"},
+		{b, "999.5", numFormat{kind: fmtFixed, thousands: true}, "1,000"},
+		{b, "1e-20", numFormat{kind: fmtFixed, decimals: 2}, "0.00"},
+		{b, "0.0005", numFormat{kind: fmtFixed, decimals: 3}, "0.001"},
+		{b, "0.0004", numFormat{kind: fmtFixed, decimals: 3}, "0.000"},
+		{b, "86006003230472.64", numFormat{kind: fmtFixed, decimals: 3, thousands: true}, "86,006,003,230,472.600"},
+		{b, "1e20", numFormat{kind: fmtFixed}, "100000000000000000000"},
 		{b, "-1234.5", numFormat{kind: fmtFixed, decimals: 1, thousands: true}, "-1,234.5"},
 		{b, "999", numFormat{kind: fmtFixed, thousands: true}, "999"},
 		{b, "0.30000000000000004", numFormat{kind: fmtText}, "0.30000000000000004"},
