@@ -457,3 +457,86 @@ func TestBuiltinFormat(t *testing.T) {
 		assert.Equal(t, want, builtinFormat(id), "%d", id)
 	}
 }
+
+func TestResolve(t *testing.T) {
+	for _, c := range [][3]string{
+		{"xl/workbook.xml", "worksheets/sheet1.xml", "xl/worksheets/sheet1.xml"},
+		{"xl/workbook.xml", "/xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.xml"},
+		{"xl/workbook.xml", "../book/s.xml", "book/s.xml"},
+		{"xl/workbook.xml", "./a/../b.xml", "xl/b.xml"},
+		{"", "xl/workbook.xml", "xl/workbook.xml"},
+		{"", "/xl/workbook.xml", "xl/workbook.xml"},
+	} {
+		assert.Equal(t, c[2], resolve(c[0], c[1]), "%q from %q", c[1], c[0])
+	}
+	assert.Equal(t, "xl/_rels/workbook.xml.rels", relsPart("xl/workbook.xml"))
+	assert.Equal(t, "_rels/.rels", relsPart(""))
+}
+
+// TestReadStrict reads a workbook in the Strict form of the standard (ISO/IEC
+// 29500 Strict: other namespaces and relationship types, the same local names).
+func TestReadStrict(t *testing.T) {
+	const ns = `xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main" xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"`
+	const rel = `http://purl.oclc.org/ooxml/officeDocument/relationships/`
+	data := archive(t,
+		part{"_rels/.rels", `<Relationships ` + relNS + `><Relationship Id="r1" Type="` + rel + `officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		part{"xl/workbook.xml", `<workbook ` + ns + `><workbookPr date1904="1"/><sheets><sheet name="Strict" sheetId="1" r:id="r1"/><sheet name="Chart" sheetId="2" r:id="r2"/></sheets></workbook>`},
+		part{"xl/_rels/workbook.xml.rels", `<Relationships ` + relNS + `><Relationship Id="r1" Type="` + rel + `worksheet" Target="worksheets/sheet1.xml"/>` +
+			`<Relationship Id="r2" Type="` + rel + `chartsheet" Target="chartsheets/sheet1.xml"/>` +
+			`<Relationship Id="r3" Type="` + rel + `sharedStrings" Target="sharedStrings.xml"/><Relationship Id="r4" Type="` + rel + `styles" Target="styles.xml"/></Relationships>`},
+		part{"xl/sharedStrings.xml", `<sst ` + ns + `><si><t>Control</t></si></sst>`},
+		part{"xl/styles.xml", `<styleSheet ` + ns + `><cellXfs count="2"><xf/><xf numFmtId="14"/></cellXfs></styleSheet>`},
+		part{"xl/worksheets/sheet1.xml", `<worksheet ` + ns + `><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>0</v></c></row></sheetData></worksheet>`},
+		part{"xl/chartsheets/sheet1.xml", `<chartsheet ` + ns + `><sheetPr/><drawing r:id="x"/></chartsheet>`},
+	)
+	b, err := Open(data, ReadLimits{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Strict", "Chart"}, b.Sheets())
+	assert.Equal(t, []Row{{Num: 1, Cells: []string{"Control", "1904-01-01"}}}, readAll(t, data, "Strict"))
+	assert.Empty(t, readAll(t, data, "Chart"))
+}
+
+func TestReadCellsWithoutReferences(t *testing.T) {
+	// Rows and cells may leave out their references: each is the one after the last.
+	data := book(t, `<row><c><v>1</v></c></row><row r="4"><c r="C4"><v>2</v></c><c><v>3</v></c><c r="A4"><v>4</v></c></row><row><c/><c><v>5</v></c></row>`, "", "")
+	assert.Equal(t, []Row{
+		{Num: 1, Cells: []string{"1"}},
+		{Num: 4, Cells: []string{"4", "", "2", "3"}},
+		{Num: 5, Cells: []string{"", "5"}},
+	}, readAll(t, data, "S"))
+
+	// No column after XFD.
+	b, err := Open(book(t, `<row r="1"><c r="XFD1"><v>1</v></c><c><v>2</v></c></row>`, "", ""), ReadLimits{})
+	require.NoError(t, err)
+	r, err := b.Rows("S")
+	require.NoError(t, err)
+	defer r.Close()
+	row, err := r.Next()
+	assert.EqualError(t, err, "more than 16384 columns")
+	assert.Equal(t, Row{Num: 1}, row)
+}
+
+func TestReadLimitsDefault(t *testing.T) {
+	// Without a limit, the default: a part that says it unpacks to 300 MiB is refused.
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/workbook.xml", Method: zip.Store, CompressedSize64: 4, UncompressedSize64: 300 << 20})
+	require.NoError(t, err)
+	_, err = w.Write([]byte("<a/>"))
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	_, err = Open(buf.Bytes(), ReadLimits{})
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.EqualError(t, err, "over the size limit: the archive unpacks to more than 268435456 bytes")
+
+	// A part that holds more than it says is caught by the zip reader.
+	buf.Reset()
+	zw = zip.NewWriter(&buf)
+	w, err = zw.CreateRaw(&zip.FileHeader{Name: "xl/workbook.xml", Method: zip.Store, CompressedSize64: 40, UncompressedSize64: 4})
+	require.NoError(t, err)
+	_, err = w.Write([]byte(`<workbook><sheets></sheets></workbook>  `))
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	_, err = Open(buf.Bytes(), ReadLimits{})
+	assert.ErrorContains(t, err, "part xl/workbook.xml")
+}
