@@ -169,7 +169,7 @@ func (wb *workbook) styleColumns(sh *xlsx.Sheet, s sheet) error {
 			return err
 		}
 		if c.status {
-			if err := sh.ColourByText(xlsx.Range{FirstRow: 2, FirstCol: i + 1, LastRow: xlsx.MaxRows, LastCol: i + 1}, wb.statusRules()...); err != nil {
+			if err := sh.ColourByText(xlsx.ColumnDown(i+1, 2), wb.statusRules()...); err != nil {
 				return err
 			}
 		}
@@ -190,7 +190,7 @@ func setupView(sh *xlsx.Sheet, s sheet) error {
 	if err := sh.PrintTitleRows(1, 1); err != nil {
 		return err
 	}
-	return sh.AutoFilter(xlsx.Range{FirstRow: 1, FirstCol: 1, LastRow: len(s.rows) + 1, LastCol: max(len(s.cols), 1)})
+	return sh.AutoFilter(xlsx.Area{FirstRow: 1, FirstCol: 1, LastRow: len(s.rows) + 1, LastCol: max(len(s.cols), 1)})
 }
 
 // maxCellChars is the most characters an XLSX cell holds (Excel's limit); the

@@ -33,7 +33,7 @@ func TestHandGapXLSXLayout(t *testing.T) {
 		return st
 	}
 	for i, c := range gapItemCols {
-		col := xlsx.ColumnName(i + 1)
+		col := excelizeCol(t, i+1)
 		h := style(SheetItems, col+"1")
 		require.NotNil(t, h.Font, col)
 		assert.True(t, h.Font.Bold, col)
@@ -116,4 +116,11 @@ func TestGapXLSXLibreOffice(t *testing.T) {
 	require.NoError(t, err, string(out))
 	assert.Contains(t, string(csv), "Field,Label,Value,Meaning")
 	assert.Contains(t, string(csv), "coverage_percent,Coverage,33.3%")
+}
+
+func excelizeCol(t *testing.T, n int) string {
+	t.Helper()
+	c, err := excelize.ColumnNumberToName(n)
+	require.NoError(t, err)
+	return c
 }

@@ -23,9 +23,10 @@ import (
 
 // The limits of a worksheet (ECMA-376 and every spreadsheet application).
 const (
-	MaxRows      = 1 << 20 // rows of a sheet (1,048,576)
-	MaxColumns   = 1 << 14 // columns of a sheet (16,384, XFD)
-	MaxCellChars = 32767   // characters of a text cell
+	sheetRows = 1 << 20 // rows of a sheet (1,048,576)
+	sheetCols = 1 << 14 // columns of a sheet (16,384, A to XFD)
+	// MaxCellChars is the most characters of a text cell.
+	MaxCellChars = 32767
 	// MaxSheetName is the most characters of a sheet name.
 	MaxSheetName = 31
 )
@@ -70,38 +71,44 @@ type Cell struct {
 	Style StyleID
 }
 
-// Range is a rectangle of cells by 1-based row and column numbers, both ends
-// included.
-type Range struct {
+// Area is a rectangle of cells by 1-based row and column numbers, both ends
+// included: the cells of a filter or a conditional format.
+type Area struct {
 	FirstRow, FirstCol, LastRow, LastCol int
 }
 
+// ColumnDown is column col from row fromRow down to the last row a sheet has
+// (1,048,576): the area of a format that covers the rows a reader adds too.
+func ColumnDown(col, fromRow int) Area {
+	return Area{FirstRow: fromRow, FirstCol: col, LastRow: sheetRows, LastCol: col}
+}
+
 // String is the range in A1 notation: "C2:C1048576", or "A1" for a single cell.
-func (r Range) String() string {
-	a := CellName(r.FirstRow, r.FirstCol)
+func (r Area) String() string {
+	a := cellRef(r.FirstRow, r.FirstCol)
 	if r.FirstRow == r.LastRow && r.FirstCol == r.LastCol {
 		return a
 	}
-	return a + ":" + CellName(r.LastRow, r.LastCol)
+	return a + ":" + cellRef(r.LastRow, r.LastCol)
 }
 
 // absolute is the range with fixed rows and columns: "$A$1:$M$23".
-func (r Range) absolute() string {
-	return "$" + ColumnName(r.FirstCol) + "$" + fmt.Sprint(r.FirstRow) + ":$" + ColumnName(r.LastCol) + "$" + fmt.Sprint(r.LastRow)
+func (r Area) absolute() string {
+	return "$" + colLetters(r.FirstCol) + "$" + fmt.Sprint(r.FirstRow) + ":$" + colLetters(r.LastCol) + "$" + fmt.Sprint(r.LastRow)
 }
 
-func (r Range) check() error {
-	if r.FirstRow < 1 || r.FirstCol < 1 || r.LastRow < r.FirstRow || r.LastCol < r.FirstCol || r.LastRow > MaxRows || r.LastCol > MaxColumns {
+func (r Area) check() error {
+	if r.FirstRow < 1 || r.FirstCol < 1 || r.LastRow < r.FirstRow || r.LastCol < r.FirstCol || r.LastRow > sheetRows || r.LastCol > sheetCols {
 		return invalid("range rows %d–%d, columns %d–%d (want 1 ≤ first ≤ last, at most %d rows and %d columns)",
-			r.FirstRow, r.LastRow, r.FirstCol, r.LastCol, MaxRows, MaxColumns)
+			r.FirstRow, r.LastRow, r.FirstCol, r.LastCol, sheetRows, sheetCols)
 	}
 	return nil
 }
 
-// ColumnName is the letters of a 1-based column number: 1 is "A", 27 is "AA". It
-// returns "" for a number outside 1..MaxColumns.
-func ColumnName(col int) string {
-	if col < 1 || col > MaxColumns {
+// colLetters is the letters of a 1-based column number: 1 is "A", 27 is "AA"; ""
+// for a number outside 1..16,384.
+func colLetters(col int) string {
+	if col < 1 || col > sheetCols {
 		return ""
 	}
 	var b [3]byte
@@ -115,11 +122,11 @@ func ColumnName(col int) string {
 	return string(b[i:])
 }
 
-// CellName is the A1 reference of a cell by 1-based row and column: (2, 3) is
-// "C2". It returns "" outside the limits of a sheet.
-func CellName(row, col int) string {
-	c := ColumnName(col)
-	if c == "" || row < 1 || row > MaxRows {
+// cellRef is the A1 reference of a cell by 1-based row and column: (2, 3) is
+// "C2"; "" outside the limits of a sheet.
+func cellRef(row, col int) string {
+	c := colLetters(col)
+	if c == "" || row < 1 || row > sheetRows {
 		return ""
 	}
 	return c + fmt.Sprint(row)
@@ -179,7 +186,7 @@ type Sheet struct {
 	rows    [][]Cell
 	widths  map[int]float64
 	freeze  int
-	filter  *Range
+	filter  *Area
 	cond    []condFormat
 	page    PageSetup
 	titles  [2]int // first and last row repeated on every printed page; 0 for none
@@ -192,14 +199,14 @@ func (s *Sheet) Name() string { return s.name }
 // AppendRow adds a row of cells below the rows added before (the first is row 1).
 // A cell is refused, and the row not added, when its value has another type than
 // [Cell] lists, when a text is longer than [MaxCellChars] characters or not valid
-// UTF-8, or when the row is past [MaxRows] or [MaxColumns].
+// UTF-8, or when the row is past the 1,048,576 rows or 16,384 columns of a sheet.
 func (s *Sheet) AppendRow(cells ...Cell) error {
 	row := len(s.rows) + 1
-	if row > MaxRows {
-		return invalid("sheet %q: more than %d rows", s.name, MaxRows)
+	if row > sheetRows {
+		return invalid("sheet %q: more than %d rows", s.name, sheetRows)
 	}
-	if len(cells) > MaxColumns {
-		return invalid("sheet %q row %d: %d cells (at most %d)", s.name, row, len(cells), MaxColumns)
+	if len(cells) > sheetCols {
+		return invalid("sheet %q row %d: %d cells (at most %d)", s.name, row, len(cells), sheetCols)
 	}
 	out := make([]Cell, len(cells))
 	for i, c := range cells {
@@ -208,7 +215,7 @@ func (s *Sheet) AppendRow(cells ...Cell) error {
 			err = invalid("style %d: not a style of this workbook", c.Style)
 		}
 		if err != nil {
-			return fmt.Errorf("sheet %q cell %s: %w", s.name, CellName(row, i+1), err)
+			return fmt.Errorf("sheet %q cell %s: %w", s.name, cellRef(row, i+1), err)
 		}
 		out[i] = Cell{Value: v, Style: c.Style}
 	}
@@ -252,11 +259,11 @@ func checkText(v string) (any, error) {
 // SetColWidth sets the width of the 1-based column col, in characters of the
 // default font (Excel's unit), 0 < width ≤ 255.
 func (s *Sheet) SetColWidth(col int, width float64) error {
-	if col < 1 || col > MaxColumns {
-		return invalid("sheet %q: column %d (want 1..%d)", s.name, col, MaxColumns)
+	if col < 1 || col > sheetCols {
+		return invalid("sheet %q: column %d (want 1..%d)", s.name, col, sheetCols)
 	}
 	if !(width > 0 && width <= 255) {
-		return invalid("sheet %q column %s: width %v (want more than 0, at most 255)", s.name, ColumnName(col), width)
+		return invalid("sheet %q column %s: width %v (want more than 0, at most 255)", s.name, colLetters(col), width)
 	}
 	s.widths[col] = width
 	return nil
@@ -264,15 +271,15 @@ func (s *Sheet) SetColWidth(col int, width float64) error {
 
 // FreezeRows keeps the top n rows in view while the rest scrolls (0 unfreezes).
 func (s *Sheet) FreezeRows(n int) error {
-	if n < 0 || n >= MaxRows {
-		return invalid("sheet %q: freeze %d rows (want 0..%d)", s.name, n, MaxRows-1)
+	if n < 0 || n >= sheetRows {
+		return invalid("sheet %q: freeze %d rows (want 0..%d)", s.name, n, sheetRows-1)
 	}
 	s.freeze = n
 	return nil
 }
 
 // AutoFilter puts a filter on the range r, whose first row is the header row.
-func (s *Sheet) AutoFilter(r Range) error {
+func (s *Sheet) AutoFilter(r Area) error {
 	if err := r.check(); err != nil {
 		return fmt.Errorf("sheet %q autofilter: %w", s.name, err)
 	}
@@ -288,7 +295,7 @@ type TextRule struct {
 }
 
 type condFormat struct {
-	ref   Range
+	ref   Area
 	rules []TextRule
 }
 
@@ -298,7 +305,7 @@ const maxFormulaText = 255
 // ColourByText adds conditional formats over r: each rule colours the cells equal
 // to its text (compared as Excel compares, ignoring case). The formats follow the
 // cells, so a cell edited later takes the colour of its new text.
-func (s *Sheet) ColourByText(r Range, rules ...TextRule) error {
+func (s *Sheet) ColourByText(r Area, rules ...TextRule) error {
 	if err := r.check(); err != nil {
 		return fmt.Errorf("sheet %q conditional format: %w", s.name, err)
 	}
@@ -336,7 +343,7 @@ func (s *Sheet) SetPageSetup(p PageSetup) error {
 // PrintTitleRows repeats rows first..last (1-based) at the top of every printed
 // page.
 func (s *Sheet) PrintTitleRows(first, last int) error {
-	if first < 1 || last < first || last > MaxRows {
+	if first < 1 || last < first || last > sheetRows {
 		return invalid("sheet %q: print title rows %d–%d", s.name, first, last)
 	}
 	s.titles = [2]int{first, last}

@@ -24,7 +24,7 @@ func ExampleWorkbook_Write() {
 	_ = s.AppendRow(xlsx.Cell{Value: "Framework", Style: bold}, xlsx.Cell{Value: "Coverage", Style: bold})
 	_ = s.AppendRow(xlsx.Cell{Value: "nist-csf:2.0"}, xlsx.Cell{Value: 0.876, Style: pct})
 	_ = s.FreezeRows(1)
-	_ = s.AutoFilter(xlsx.Range{FirstRow: 1, FirstCol: 1, LastRow: 2, LastCol: 2})
+	_ = s.AutoFilter(xlsx.Area{FirstRow: 1, FirstCol: 1, LastRow: 2, LastCol: 2})
 	var b bytes.Buffer
 	if err := w.Write(&b); err != nil {
 		fmt.Println(err)
@@ -64,12 +64,7 @@ func ExampleWorkbook_AddSheet() {
 	// xlsx: invalid: sheet name "A name longer than thirty-one characters" has 40 characters (at most 31)
 }
 
-func ExampleColumnName() {
-	fmt.Println(xlsx.ColumnName(1), xlsx.ColumnName(27), xlsx.ColumnName(xlsx.MaxColumns), xlsx.CellName(2, 3))
-	// Output: A AA XFD C2
-}
-
-func ExampleRange_String() {
-	fmt.Println(xlsx.Range{FirstRow: 2, FirstCol: 3, LastRow: xlsx.MaxRows, LastCol: 3})
+func ExampleColumnDown() {
+	fmt.Println(xlsx.ColumnDown(3, 2))
 	// Output: C2:C1048576
 }

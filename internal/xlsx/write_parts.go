@@ -11,7 +11,7 @@ import (
 
 const (
 	xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
-	nsMain    = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	nsSheet   = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 	nsRel     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 	nsPkgRel  = "http://schemas.openxmlformats.org/package/2006/relationships"
 	relDoc    = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -22,8 +22,8 @@ const (
 // same workbook gives the same bytes.
 var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// part is one file of the package.
-type part struct {
+// pkgPart is one file of the package.
+type pkgPart struct {
 	name string
 	body func(b *strings.Builder)
 }
@@ -35,7 +35,7 @@ func (w *Workbook) Write(out io.Writer) error {
 		return invalid("a workbook needs at least one sheet")
 	}
 	sst := w.sharedStrings()
-	parts := []part{
+	parts := []pkgPart{
 		{"[Content_Types].xml", w.contentTypesXML},
 		{"_rels/.rels", rootRelsXML},
 		{"docProps/app.xml", appXML},
@@ -47,7 +47,7 @@ func (w *Workbook) Write(out io.Writer) error {
 		{"xl/sharedStrings.xml", sst.xml},
 	}
 	for i, s := range w.sheets {
-		parts = append(parts, part{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), func(b *strings.Builder) { s.xml(b, sst, i == w.active) }})
+		parts = append(parts, pkgPart{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), func(b *strings.Builder) { s.xml(b, sst, i == w.active) }})
 	}
 	z := zip.NewWriter(out)
 	var b strings.Builder
@@ -95,7 +95,7 @@ func (w *Workbook) sharedStrings() *sst {
 }
 
 func (t *sst) xml(b *strings.Builder) {
-	fmt.Fprintf(b, xmlHeader+`<sst xmlns="%s" count="%d" uniqueCount="%d">`, nsMain, t.count, len(t.list))
+	fmt.Fprintf(b, xmlHeader+`<sst xmlns="%s" count="%d" uniqueCount="%d">`, nsSheet, t.count, len(t.list))
 	for _, s := range t.list {
 		b.WriteString(`<si>` + textElement(s) + `</si>`)
 	}
@@ -163,7 +163,7 @@ func (w *Workbook) coreXML(b *strings.Builder) {
 
 func (w *Workbook) workbookXML(b *strings.Builder) {
 	fmt.Fprintf(b, xmlHeader+`<workbook xmlns="%s" xmlns:r="%s"><bookViews><workbookView activeTab="%d"/></bookViews><sheets>`,
-		nsMain, nsRel, w.active)
+		nsSheet, nsRel, w.active)
 	for i, s := range w.sheets {
 		fmt.Fprintf(b, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, escAttr(s.name), i+1, i+1)
 	}

@@ -9,13 +9,13 @@ import (
 // xml writes the sheet's part, xl/worksheets/sheetN.xml, its elements in the order
 // the schema (CT_Worksheet) sets.
 func (s *Sheet) xml(b *strings.Builder, t *sst, active bool) {
-	b.WriteString(xmlHeader + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
+	b.WriteString(xmlHeader + `<worksheet xmlns="` + nsSheet + `" xmlns:r="` + nsRel + `">`)
 	if s.page.Fit {
 		b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
 	}
 	dim := "A1"
 	if len(s.rows) > 0 && s.maxCols > 0 {
-		dim = Range{1, 1, len(s.rows), s.maxCols}.String()
+		dim = Area{1, 1, len(s.rows), s.maxCols}.String()
 	}
 	b.WriteString(`<dimension ref="` + dim + `"/>`)
 	s.viewXML(b, active)
@@ -45,7 +45,7 @@ func (s *Sheet) viewXML(b *strings.Builder, active bool) {
 		b.WriteString(`/></sheetViews>`)
 		return
 	}
-	top := CellName(s.freeze+1, 1)
+	top := cellRef(s.freeze+1, 1)
 	fmt.Fprintf(b, `><pane ySplit="%d" topLeftCell="%s" activePane="bottomLeft" state="frozen"/>`, s.freeze, top)
 	fmt.Fprintf(b, `<selection pane="bottomLeft" activeCell="%s" sqref="%s"/></sheetView></sheetViews>`, top, top)
 }
@@ -55,7 +55,7 @@ func (s *Sheet) colsXML(b *strings.Builder) {
 		return
 	}
 	b.WriteString(`<cols>`)
-	for c := 1; c <= MaxColumns && c <= s.maxWidthCol(); c++ {
+	for c := 1; c <= sheetCols && c <= s.maxWidthCol(); c++ {
 		if w, ok := s.widths[c]; ok {
 			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, c, c, strconvFloat(w))
 		}
@@ -74,7 +74,7 @@ func (s *Sheet) maxWidthCol() int {
 func (s *Sheet) rowXML(b *strings.Builder, t *sst, r int, row []Cell) {
 	fmt.Fprintf(b, `<row r="%d">`, r)
 	for i, c := range row {
-		ref := CellName(r, i+1)
+		ref := cellRef(r, i+1)
 		style := ""
 		if c.Style != 0 {
 			style = ` s="` + strconv.Itoa(int(c.Style)) + `"`

@@ -169,7 +169,7 @@ func indexOrAdd[T comparable](list *[]T, v T) int {
 
 // stylesXML is the part xl/styles.xml.
 func (t *styleTable) stylesXML(b *strings.Builder) {
-	b.WriteString(xmlHeader + `<styleSheet xmlns="` + nsMain + `">`)
+	b.WriteString(xmlHeader + `<styleSheet xmlns="` + nsSheet + `">`)
 	if len(t.numFmts) > 0 {
 		fmt.Fprintf(b, `<numFmts count="%d">`, len(t.numFmts))
 		for i, code := range t.numFmts {

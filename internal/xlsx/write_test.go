@@ -45,8 +45,8 @@ func sampleWorkbook(t testing.TB) *Workbook {
 	require.NoError(t, s.SetColWidth(1, 12))
 	require.NoError(t, s.SetColWidth(2, 60))
 	require.NoError(t, s.FreezeRows(1))
-	require.NoError(t, s.AutoFilter(Range{1, 1, 3, 5}))
-	require.NoError(t, s.ColourByText(Range{2, 3, MaxRows, 3}, TextRule{"covered", blue}, TextRule{"partial", orange}))
+	require.NoError(t, s.AutoFilter(Area{1, 1, 3, 5}))
+	require.NoError(t, s.ColourByText(Area{2, 3, sheetRows, 3}, TextRule{"covered", blue}, TextRule{"partial", orange}))
 	require.NoError(t, s.SetPageSetup(PageSetup{Landscape: true, Fit: true, FitToWidth: 1, FitToHeight: 0}))
 	require.NoError(t, s.PrintTitleRows(1, 1))
 
@@ -54,7 +54,7 @@ func sampleWorkbook(t testing.TB) *Workbook {
 	require.NoError(t, err)
 	require.NoError(t, s2.AppendRow(Cell{Value: 7}, Cell{Value: int64(-3)}, Cell{Value: uint8(255)}, Cell{Value: 0.1}, Cell{Value: 1e-7},
 		Cell{Value: 1e21}, Cell{Value: math.NaN()}, Cell{Value: nil}, Cell{Value: uint64(math.MaxUint64)}))
-	require.NoError(t, s2.AutoFilter(Range{1, 1, 1, 9}))
+	require.NoError(t, s2.AutoFilter(Area{1, 1, 1, 9}))
 	require.NoError(t, s2.PrintTitleRows(1, 2))
 	require.NoError(t, w.SetActive(1))
 	return w
@@ -220,7 +220,7 @@ func TestWriteTextRoundTrip(t *testing.T) {
 	}
 	f := openBook(t, writeBytes(t, w))
 	for i, x := range texts {
-		got, err := f.GetCellValue("T", CellName(i+1, 1))
+		got, err := f.GetCellValue("T", cellRef(i+1, 1))
 		require.NoError(t, err)
 		assert.Equal(t, x, got, "%q", x)
 	}
@@ -272,7 +272,7 @@ func TestWriteRefusals(t *testing.T) {
 		assert.ErrorIs(t, s.AppendRow(c), ErrInvalid, name)
 	}
 	assert.NoError(t, s.AppendRow(Cell{Value: strings.Repeat("é", MaxCellChars)}), "the limit is in characters")
-	assert.ErrorIs(t, s.AppendRow(make([]Cell, MaxColumns+1)...), ErrInvalid)
+	assert.ErrorIs(t, s.AppendRow(make([]Cell, sheetCols+1)...), ErrInvalid)
 	for _, st := range []Style{{Fill: "red"}, {FontColor: "12345"}, {BorderColor: "GGGGGG", BottomBorder: BorderThin},
 		{BottomBorder: "wavy"}, {NumFmt: strings.Repeat("0", 256)}, {NumFmt: "0\n0"}} {
 		_, err := w.AddStyle(st)
@@ -282,11 +282,11 @@ func TestWriteRefusals(t *testing.T) {
 			assert.ErrorIs(t, err, ErrInvalid, "%+v", st)
 		}
 	}
-	for _, r := range []Range{{0, 1, 1, 1}, {1, 0, 1, 1}, {2, 1, 1, 1}, {1, 2, 1, 1}, {1, 1, MaxRows + 1, 1}, {1, 1, 1, MaxColumns + 1}} {
+	for _, r := range []Area{{0, 1, 1, 1}, {1, 0, 1, 1}, {2, 1, 1, 1}, {1, 2, 1, 1}, {1, 1, sheetRows + 1, 1}, {1, 1, 1, sheetCols + 1}} {
 		assert.ErrorIs(t, s.AutoFilter(r), ErrInvalid, "%+v", r)
 		assert.ErrorIs(t, s.ColourByText(r), ErrInvalid, "%+v", r)
 	}
-	ok := Range{1, 1, 1, 1}
+	ok := Area{1, 1, 1, 1}
 	fresh, err := New(Properties{}).AddSheet("F")
 	require.NoError(t, err)
 	assert.ErrorIs(t, fresh.ColourByText(ok, TextRule{Text: "a", Style: 0}), ErrInvalid, "no differential style yet")
@@ -338,15 +338,15 @@ func TestAddStyleOnce(t *testing.T) {
 
 func TestColumnAndCellNames(t *testing.T) {
 	for col, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA", 16384: "XFD", 0: "", 16385: "", -1: ""} {
-		assert.Equal(t, want, ColumnName(col), "%d", col)
+		assert.Equal(t, want, colLetters(col), "%d", col)
 	}
-	assert.Equal(t, "C2", CellName(2, 3))
-	assert.Equal(t, "XFD1048576", CellName(MaxRows, MaxColumns))
-	assert.Equal(t, "", CellName(0, 1))
-	assert.Equal(t, "", CellName(MaxRows+1, 1))
-	assert.Equal(t, "B3", Range{3, 2, 3, 2}.String())
-	assert.Equal(t, "A1:M23", Range{1, 1, 23, 13}.String())
-	assert.Equal(t, "$A$1:$M$23", Range{1, 1, 23, 13}.absolute())
+	assert.Equal(t, "C2", cellRef(2, 3))
+	assert.Equal(t, "XFD1048576", cellRef(sheetRows, sheetCols))
+	assert.Equal(t, "", cellRef(0, 1))
+	assert.Equal(t, "", cellRef(sheetRows+1, 1))
+	assert.Equal(t, "B3", Area{3, 2, 3, 2}.String())
+	assert.Equal(t, "A1:M23", Area{1, 1, 23, 13}.String())
+	assert.Equal(t, "$A$1:$M$23", Area{1, 1, 23, 13}.absolute())
 }
 
 // A sheet of no rows, no widths and no setup is still a valid workbook.
