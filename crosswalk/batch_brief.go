@@ -120,8 +120,8 @@ func appendItemStatuses(dst []byte, items []GapItem) []byte {
 	return append(dst, ']')
 }
 
-// appendSummary appends s as a JSON object; the error is a percentage that is not a
-// number.
+// appendSummary appends s as a JSON object ([Summary.MarshalJSON]); the error is a
+// percentage that is not a number.
 func appendSummary(dst []byte, s *Summary) ([]byte, error) {
 	for _, f := range []struct {
 		key string
@@ -136,7 +136,7 @@ func appendSummary(dst []byte, s *Summary) ([]byte, error) {
 		v   float64
 	}{{`,"covered_percent":`, s.CoveredPercent}, {`,"partial_percent":`, s.PartialPercent}, {`,"gap_percent":`, s.GapPercent},
 		{`,"unreached_percent":`, s.UnreachedPercent}, {`,"coverage_percent":`, s.CoveragePercent}} {
-		if dst, err = codec.AppendFloat(append(dst, f.key...), f.v); err != nil {
+		if dst, err = appendPercent(append(dst, f.key...), s.Measurable(), f.v); err != nil {
 			return nil, err
 		}
 	}

@@ -81,7 +81,10 @@
 // item names the rule that decided it ([GapItem.Rule]); every report names the
 // policy. The summary's percentages are of the applicable items (total − not
 // applicable), each rounded half up to one decimal on its own, as a reader checks
-// them (38 of 56 is 67.9 %): the parts need not add up to exactly 100.0.
+// them (38 of 56 is 67.9 %): the parts need not add up to exactly 100.0; a part
+// short of the whole is at most 99.9 and a part above nothing at least 0.1. When
+// nothing is applicable the percentages measure nothing ([Summary.Measurable]): null
+// in JSON, "n/a" in reports, never 0 %.
 // [Crosswalk.Recommend] ranks the controls to implement next;
 // [Crosswalk.Requirements] answers the reverse question, which baseline controls a
 // target scope needs.

@@ -64,6 +64,8 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 		Policy:   cfg.policy,
 		Derived:  cfg.derived,
 		Items:    make([]GapItem, len(t.items)),
+
+		BaselineControls: g.controls,
 	}
 	if cfg.derived {
 		res.MinRoutes = max(cfg.minRoutes, 1)
@@ -94,9 +96,10 @@ type rating struct {
 	st    []Status // the statuses of the baseline controls, by position
 	covs  []Coverage
 	rules []Rule
-	// notAssessed counts the baseline controls not rated, unreached the unreached
-	// items, cut the items whose derived search stopped at its bound.
-	notAssessed, unreached, cut int
+	// controls counts the baseline controls an assessment rates, notAssessed those
+	// not rated, unreached the unreached items, cut the items whose derived search
+	// stopped at its bound.
+	controls, notAssessed, unreached, cut int
 }
 
 // rate rates every item of t under policy pol from the statuses st.
@@ -104,8 +107,11 @@ func (cw *Crosswalk) rate(t *target, st []Status, pol Policy, sc *scratch) ratin
 	g := rating{st: st, covs: zeroed(sc.covs, len(t.items)), rules: zeroed(sc.rules, len(t.items))}
 	sc.covs, sc.rules = g.covs, g.rules
 	for p, s := range st {
-		if s == NotAssessed && cw.isLeaf(t.base.node(int32(p))) {
-			g.notAssessed++
+		if cw.isLeaf(t.base.node(int32(p))) {
+			g.controls++
+			if s == NotAssessed {
+				g.notAssessed++
+			}
 		}
 	}
 	for k := range t.items {

@@ -30,7 +30,12 @@ type GapResult struct {
 	Groups      []Rollup
 	Unreached   []string // IDs of the unreached items
 	NotAssessed []string // IDs of baseline controls the assessment does not rate
-	SearchCut   []string // items whose derived search stopped at DerivedSearchBudget
+	// BaselineControls is how many controls of the baseline an assessment rates (93
+	// for ISO/IEC 27002:2022): NotAssessed are of them, so a report can say "92 of 93
+	// controls not assessed" next to its headline. 0 when unknown (a result read
+	// from JSON written before it was added).
+	BaselineControls int
+	SearchCut        []string // items whose derived search stopped at DerivedSearchBudget
 	// Recommendations are the baseline controls to implement next, best first, as
 	// [Crosswalk.Recommend] chooses them: at most [DefaultRecommendations] unless
 	// [WithRecommendations] says otherwise. Gap leaves it empty, not nil, when none
@@ -43,8 +48,12 @@ type GapResult struct {
 // Summary counts the target items by coverage. Total = Covered + Partial + Gap +
 // Unreached + NotApplicable. The percentages are of the applicable items
 // (Total − NotApplicable), each rounded half up to one decimal on its own, as a reader
-// checks them by hand (so they need not add up to exactly 100.0); all zero when no
-// item is applicable. CoveragePercent is the covered share.
+// checks them by hand (so they need not add up to exactly 100.0), except that a share
+// short of the whole is at most 99.9 and a share above nothing at least 0.1.
+// CoveragePercent is the covered share. When no item is applicable the percentages
+// measure nothing ([Summary.Measurable] is false): they are 0 here, null in the JSON
+// form, and reports show "n/a" — never read them as 0 %. A gate comparing coverage
+// with a threshold compares Covered/Applicable, not the rounded percentage.
 type Summary struct {
 	Total            int     `json:"total"`             // the items counted (len of [GapResult].Items)
 	Covered          int     `json:"covered"`           // items [ItemCovered]
@@ -208,5 +217,15 @@ type Rollup struct {
 	Gap             int     `json:"gap"`              // of those, items [ItemGap]
 	Unreached       int     `json:"unreached"`        // of those, items [ItemUnreached]
 	NotApplicable   int     `json:"not_applicable"`   // of those, items [ItemNotApplicable]
-	CoveragePercent float64 `json:"coverage_percent"` // Covered of Total − NotApplicable, as [Summary] rounds it; 0 when none applies
+	CoveragePercent float64 `json:"coverage_percent"` // Covered of Total − NotApplicable, as [Summary] rounds it; 0 (null in JSON) when none applies
 }
+
+// Measurable reports whether the summary's percentages measure anything: whether
+// some item is applicable. When none is (every item is not applicable, or no item is
+// within the limits), the percentages are 0 in Go and null in JSON, and a report
+// shows "n/a (nothing applicable)".
+func (s Summary) Measurable() bool { return s.Applicable > 0 }
+
+// Measurable reports whether the roll-up's CoveragePercent measures anything:
+// whether some of its items are applicable (see [Summary.Measurable]).
+func (r Rollup) Measurable() bool { return r.Total-r.NotApplicable > 0 }

@@ -23,6 +23,11 @@ type Posture struct {
 	// items over every target together (each framework counted once, not once per
 	// implementation group or baseline row), chosen greedily.
 	Recommendations []PostureRecommendation `json:"recommendations"`
+	// NotAssessed are the baseline controls the assessment does not rate (counted as
+	// not implemented in every row), as in [GapResult].NotAssessed, and
+	// BaselineControls how many controls of the baseline an assessment rates.
+	NotAssessed      []string `json:"not_assessed,omitempty"`
+	BaselineControls int      `json:"baseline_controls,omitempty"`
 }
 
 // PostureRow is the coverage of one target, or of one limit of it (a CIS
@@ -108,7 +113,16 @@ func (cw *Crosswalk) Posture(a *Assessment, opts ...PostureOption) (*Posture, er
 		ts = append(ts, t)
 	}
 	if len(ts) > 0 {
-		p.Recommendations = cw.recommendAcross(ts, cw.statusTable(a, ts[0].base), cfg.policy, DefaultPostureRecommendations)
+		st := cw.statusTable(a, ts[0].base)
+		p.Recommendations = cw.recommendAcross(ts, st, cfg.policy, DefaultPostureRecommendations)
+		for i, s := range st {
+			if c := ts[0].base.node(int32(i)); cw.isLeaf(c) {
+				p.BaselineControls++
+				if s == NotAssessed {
+					p.NotAssessed = append(p.NotAssessed, cw.baseID(ts[0].base, c))
+				}
+			}
+		}
 	}
 	if p.Recommendations == nil {
 		p.Recommendations = []PostureRecommendation{}

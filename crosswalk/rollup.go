@@ -37,7 +37,10 @@ func summarize(covs []Coverage) Summary {
 
 // percents returns parts/whole in percent with one decimal, each rounded half up on
 // its own (38/56 is 67.9, 3/7 is 42.9), as a reader checks them by hand: the parts
-// need not add up to exactly 100.0. A zero whole gives zeros.
+// need not add up to exactly 100.0. Rounding never makes a part look whole or
+// empty: a part short of the whole is at most 99.9 (1999/2000 is 99.9, not 100.0)
+// and a part above zero is at least 0.1 (1/2000 is 0.1, not 0.0). A zero whole gives
+// zeros: nothing is measured (see [Summary.Measurable]).
 func percents(whole int, parts ...int) []float64 {
 	out := make([]float64, len(parts))
 	percentsInto(out, whole, parts...)
@@ -51,7 +54,14 @@ func percentsInto(out []float64, whole int, parts ...int) {
 		return
 	}
 	for i, p := range parts {
-		out[i] = float64((2000*p+whole)/(2*whole)) / 10
+		tenths := (2000*p + whole) / (2 * whole)
+		switch {
+		case p > 0 && tenths == 0:
+			tenths = 1
+		case p < whole && tenths >= 1000:
+			tenths = 999
+		}
+		out[i] = float64(tenths) / 10
 	}
 }
 

@@ -85,7 +85,10 @@ func TestBuildHeatMapFromRollups(t *testing.T) {
 
 	hv := newHeatView(hm)
 	require.Len(t, hv.Rows, 3)
-	assert.Equal(t, "60.0", hv.Rows[0].Pct)
+	assert.Equal(t, "60.0%", hv.Rows[0].Pct)
+	assert.Equal(t, "n/a (nothing applicable)", hv.Rows[1].Pct, "Protect: its one item is not applicable")
+	assert.Equal(t, []string{"2/2", "1/3"}, []string{hv.Rows[0].Cells[0].Frac, hv.Rows[0].Cells[1].Frac})
+	assert.Equal(t, "n/a", hv.Rows[1].Cells[0].Frac)
 	assert.Equal(t, []string{"b4", "b1"}, []string{hv.Rows[0].Cells[0].Class, hv.Rows[0].Cells[1].Class})
 	assert.Equal(t, "bna", hv.Rows[1].Cells[0].Class)
 }

@@ -98,8 +98,8 @@ func TestPostureDetails(t *testing.T) {
 	assert.Equal(t, "fw-nist-csf-2-0", ds[0].Anchor)
 	assert.Equal(t, frameworkName(catalog.Default(), catalog.CSF20), ds[0].Name)
 	assert.Equal(t, []postureGroup{
-		{ID: "GV", Title: "Govern", Kind: "function", Pct: "80.0", Total: 5, Covered: 4, Gap: 1, Band: 4},
-		{ID: "PR", Title: "Protect", Kind: "function", Pct: "0.0", Total: 2, NA: 2, Band: -1},
+		{ID: "GV", Title: "Govern", Kind: "function", Pct: "80.0%", Total: 5, Covered: 4, Gap: 1, Band: 4},
+		{ID: "PR", Title: "Protect", Kind: "function", Pct: "n/a", Total: 2, NA: 2, Band: -1},
 	}, ds[0].Groups)
 	assert.Empty(t, postureDetails(catalog.Default(), nil))
 }

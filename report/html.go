@@ -116,6 +116,7 @@ type kpiView struct {
 type cellView struct {
 	heatCell
 	Class string
+	Frac  string // "3/5": covered of applicable, or "n/a" when nothing is applicable
 	Text  string
 	Bar   barView
 }
@@ -159,12 +160,15 @@ type gapPage struct {
 	Derived                      bool
 	Scope                        string
 	S                            crosswalk.Summary
-	CoveragePercent              string
+	CoveragePercent              string // "63.8%", or "n/a" when nothing is applicable
+	CoverageLabel                string // what the headline figure is: "coverage (67 of 105 applicable items covered)"
 	KPIs                         []kpiView
 	SummaryBar                   barView
 	HeatLabel                    string
 	Heat                         heatView
 	Items                        []itemView
+	ItemsCount                   string // what the list of every item holds: "106: 105 applicable, 1 not applicable"
+	NotAssessedLine              string // "92 of 93 baseline controls not assessed (counted as not implemented)", or ""
 	Unreached                    []unreachedView
 	UnreachedReason              string
 	NotAssessed                  []idTitle
@@ -186,9 +190,16 @@ func cellClass(c heatCell) string {
 func newHeatView(hm heatMap) heatView {
 	hv := heatView{Columns: hm.Columns}
 	for _, r := range hm.Rows {
-		rv := rowView{heatRow: r, Pct: pct(r.Percent)}
+		rv := rowView{heatRow: r, Pct: share(r.Applicable() > 0, r.Percent, "%")}
+		if r.Applicable() == 0 {
+			rv.Pct += " (" + naWhy + ")"
+		}
 		for _, c := range r.Cells {
-			rv.Cells = append(rv.Cells, cellView{heatCell: c, Class: cellClass(c), Text: countsText(c.counts), Bar: newBar(c.counts, false)})
+			frac := fmt.Sprintf("%d/%d", c.Covered, c.Applicable())
+			if c.Applicable() == 0 {
+				frac = na
+			}
+			rv.Cells = append(rv.Cells, cellView{heatCell: c, Class: cellClass(c), Frac: frac, Text: countsText(c.counts), Bar: newBar(c.counts, false)})
 		}
 		hv.Rows = append(hv.Rows, rv)
 	}
@@ -239,16 +250,19 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		Title: gapTitle(res, cat, opts), Generated: opts.Generated, Assessment: opts.Assessment,
 		BaselineName: frameworkName(cat, res.Baseline), TargetName: frameworkName(cat, res.Target),
 		Baseline: res.Baseline, Target: res.Target, Policy: res.Policy, PolicyNote: policyNote(res.Policy), Notes: res.Notes,
-		Derived: res.Derived, Scope: scopeLabel(res), S: s, CoveragePercent: pct(s.CoveragePercent),
+		Derived: res.Derived, Scope: scopeLabel(res), S: s, CoveragePercent: share(s.Measurable(), s.CoveragePercent, "%"),
+		CoverageLabel: fmt.Sprintf("coverage (%d of %d applicable items covered)", s.Covered, s.Applicable),
 		KPIs: []kpiView{
-			{Status: "covered", Label: "covered", N: s.Covered, Pct: pct(s.CoveredPercent)},
-			{Status: "partial", Label: "partly covered", N: s.Partial, Pct: pct(s.PartialPercent)},
-			{Status: "gap", Label: "gaps", N: s.Gap, Pct: pct(s.GapPercent)},
-			{Status: "unreached", Label: "unreached (no mapping)", N: s.Unreached, Pct: pct(s.UnreachedPercent)},
+			{Status: "covered", Label: "covered", N: s.Covered, Pct: share(s.Measurable(), s.CoveredPercent, "%")},
+			{Status: "partial", Label: "partly covered", N: s.Partial, Pct: share(s.Measurable(), s.PartialPercent, "%")},
+			{Status: "gap", Label: "gaps", N: s.Gap, Pct: share(s.Measurable(), s.GapPercent, "%")},
+			{Status: "unreached", Label: "unreached (no mapping)", N: s.Unreached, Pct: share(s.Measurable(), s.UnreachedPercent, "%")},
 			{Status: "not-applicable", Label: "not applicable", N: s.NotApplicable},
 		},
 		SummaryBar: newBar(counts{Total: s.Total, Covered: s.Covered, Partial: s.Partial, Gap: s.Gap,
 			Unreached: s.Unreached, NotApplicable: s.NotApplicable}, true),
+		ItemsCount:      itemsCount(s),
+		NotAssessedLine: notAssessedLine(res),
 		HeatLabel:       heatLabel(hm, res, cat),
 		Heat:            newHeatView(hm),
 		UnreachedReason: unreachedReason(cat, res),
@@ -256,6 +270,9 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		MovesOf:         movesOf(cat, res.Target),
 		Sources:         citedSources(res, opts),
 		CSS:             pageCSS, JS: pageJS,
+	}
+	if !s.Measurable() {
+		p.CoverageLabel = "coverage (" + naWhy + ": " + naReason(s) + ")"
 	}
 	for i := range p.KPIs {
 		p.KPIs[i].Glyph = glyph(crosswalk.Coverage(p.KPIs[i].Status))

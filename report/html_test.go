@@ -44,7 +44,7 @@ func assertSelfContained(t *testing.T, page string) {
 	assert.NotContains(t, page, "//cdn")
 }
 
-var kpiRE = regexp.MustCompile(`data-kpi="([a-z-]+)"><span class="num">([0-9.]+)%?</span>`)
+var kpiRE = regexp.MustCompile(`data-kpi="([a-z-]+)"><span class="num">([0-9.]+|n/a)%?</span>`)
 
 func kpis(page string) map[string]string {
 	out := map[string]string{}
@@ -70,7 +70,7 @@ func checkGapPage(t *testing.T, res *crosswalk.GapResult, page string) {
 	assert.Equal(t, len(res.Recommendations), strings.Count(page, `data-rec="`))
 	s := res.Summary
 	assert.Equal(t, map[string]string{
-		"coverage": pct(s.CoveragePercent), "covered": itoa(s.Covered), "partial": itoa(s.Partial),
+		"coverage": share(s.Measurable(), s.CoveragePercent, ""), "covered": itoa(s.Covered), "partial": itoa(s.Partial),
 		"gap": itoa(s.Gap), "unreached": itoa(s.Unreached), "not-applicable": itoa(s.NotApplicable),
 		"total": itoa(s.Total),
 	}, kpis(page))

@@ -67,15 +67,18 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m := &mdWriter{w: bufio.NewWriter(w)}
 	m.gapHeader(res, cat, opts)
 	m.gapSummary(res.Summary)
+	if l := notAssessedLine(res); l != "" {
+		m.f("\n**%s**: see [Controls not assessed](#controls-not-assessed).\n", md(l))
+	}
 	if len(res.Groups) > 0 {
 		m.f("\n## Coverage by group\n\n")
 		m.header("Group", "Title", "Kind", "Items", "Covered", "Partial", "Gap", "Unreached", "N/A", "Coverage %")
 		for _, g := range res.Groups {
 			m.row(md(g.ID), md(g.Title), md(g.Kind), itoa(g.Total), itoa(g.Covered), itoa(g.Partial), itoa(g.Gap),
-				itoa(g.Unreached), itoa(g.NotApplicable), pct(g.CoveragePercent))
+				itoa(g.Unreached), itoa(g.NotApplicable), share(g.Measurable(), g.CoveragePercent, ""))
 		}
 	}
-	m.f("\n## Items\n\n")
+	m.f("\n## Items (%s)\n\n", itemsCount(res.Summary))
 	m.header("ID", "Title", "Status", "Reached by", "Mapped at a higher level")
 	for _, it := range res.Items {
 		counting, context := splitViaTitled(res, it.Via())
@@ -114,13 +117,18 @@ func (m *mdWriter) gapHeader(res *crosswalk.GapResult, cat *catalog.Catalog, opt
 func (m *mdWriter) gapSummary(s crosswalk.Summary) {
 	m.f("\n## Summary\n\n")
 	m.header("Status", "Items", "Share of applicable")
-	m.row("covered", itoa(s.Covered), pct(s.CoveredPercent)+" %")
-	m.row("partial", itoa(s.Partial), pct(s.PartialPercent)+" %")
-	m.row("gap", itoa(s.Gap), pct(s.GapPercent)+" %")
-	m.row("unreached", itoa(s.Unreached), pct(s.UnreachedPercent)+" %")
+	ok := s.Measurable()
+	m.row("covered", itoa(s.Covered), share(ok, s.CoveredPercent, " %"))
+	m.row("partial", itoa(s.Partial), share(ok, s.PartialPercent, " %"))
+	m.row("gap", itoa(s.Gap), share(ok, s.GapPercent, " %"))
+	m.row("unreached", itoa(s.Unreached), share(ok, s.UnreachedPercent, " %"))
 	m.row("not-applicable", itoa(s.NotApplicable), "")
 	m.row("**total**", itoa(s.Total), "")
-	m.f("\nCoverage: **%s %%** of %d applicable items covered.\n", pct(s.CoveragePercent), s.Applicable)
+	if ok {
+		m.f("\nCoverage: **%s %%** of %d applicable items covered.\n", pct(s.CoveragePercent), s.Applicable)
+	} else {
+		m.f("\nCoverage: **%s** (%s: %s).\n", na, naWhy, naReason(s))
+	}
 	if s.DerivedOnly > 0 {
 		m.f("\nOf the items not covered, %d are reached only by derived paths (inference, at most partial).\n", s.DerivedOnly)
 	}

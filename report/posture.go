@@ -29,6 +29,7 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 	data := posturePage{
 		Title: "Posture of " + frameworkName(cat, p.Baseline), Baseline: string(p.Baseline), BaselineName: frameworkName(cat, p.Baseline),
 		Policy: string(p.Policy), Derived: p.Derived, Generated: opts.Generated, Linked: map[string]string{},
+		NotAssessed: notAssessedText(len(p.NotAssessed), p.BaselineControls),
 	}
 	data.Details = postureDetails(cat, gaps)
 	for _, d := range data.Details {
@@ -48,6 +49,7 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 // posturePage is what the posture page's template shows.
 type posturePage struct {
 	Title, Baseline, BaselineName, Policy, Generated string
+	NotAssessed                                      string // "92 of 93 baseline controls not assessed (counted as not implemented)", or ""
 	Derived                                          bool
 	Cards                                            []postureCard
 	Notes                                            []string
@@ -64,7 +66,8 @@ type postureCard struct {
 	ID, Name, Limit                   string
 	Total, Covered, Partial, Gap, Unr int
 	NA                                int
-	Pct                               string
+	Pct                               string // "63.8%", or "n/a" when nothing is applicable
+	NAWhy                             string // why Pct is "n/a"; empty otherwise
 	CovW, PartW, GapW, UnrW           string
 	Band                              int
 }
@@ -118,7 +121,7 @@ func postureDetails(cat *catalog.Catalog, gaps []*crosswalk.GapResult) []posture
 		}
 		d := postureDetail{ID: string(g.Target), Name: frameworkName(cat, g.Target), Anchor: postureAnchor(string(g.Target))}
 		for _, r := range g.Groups {
-			d.Groups = append(d.Groups, postureGroup{ID: r.ID, Title: r.Title, Kind: r.Kind, Pct: pct(r.CoveragePercent), Total: r.Total,
+			d.Groups = append(d.Groups, postureGroup{ID: r.ID, Title: r.Title, Kind: r.Kind, Pct: share(r.Measurable(), r.CoveragePercent, "%"), Total: r.Total,
 				Covered: r.Covered, Partial: r.Partial, Gap: r.Gap, Unr: r.Unreached, NA: r.NotApplicable,
 				Band: band(counts{Total: r.Total, Covered: r.Covered, Partial: r.Partial, Gap: r.Gap, Unreached: r.Unreached, NotApplicable: r.NotApplicable}, r.CoveragePercent)})
 		}
@@ -141,7 +144,10 @@ func postureCards(p *crosswalk.Posture) ([]postureCard, []string) {
 	for _, r := range p.Rows {
 		s := r.Summary
 		c := postureCard{ID: string(r.Target), Name: r.Name, Limit: r.Limit, Total: s.Total, Covered: s.Covered, Partial: s.Partial,
-			Gap: s.Gap, Unr: s.Unreached, NA: s.NotApplicable, Pct: pct(s.CoveragePercent)}
+			Gap: s.Gap, Unr: s.Unreached, NA: s.NotApplicable, Pct: share(s.Measurable(), s.CoveragePercent, "%")}
+		if !s.Measurable() {
+			c.NAWhy = naWhy + ": " + naReason(s)
+		}
 		c.CovW, c.PartW, c.GapW, c.UnrW = barWidth(s.Covered, s.Applicable), barWidth(s.Partial, s.Applicable), barWidth(s.Gap, s.Applicable), barWidth(s.Unreached, s.Applicable)
 		c.Band = band(counts{Total: s.Total, Covered: s.Covered, Partial: s.Partial, Gap: s.Gap, Unreached: s.Unreached, NotApplicable: s.NotApplicable}, s.CoveragePercent)
 		cards = append(cards, c)
@@ -230,13 +236,14 @@ td.self{background:#eee;text-align:center}
 <body>
 <h1>{{.Title}}</h1>
 <p class="meta">Baseline {{.BaselineName}} <code>{{.Baseline}}</code> · policy <strong>{{.Policy}}</strong> · derived mappings {{if .Derived}}on (labelled, partial at most){{else}}off{{end}}{{if .Generated}} · generated {{.Generated}}{{end}}</p>
-<p class="legend" aria-hidden="true"><span><i class="c"></i>covered</span><span><i class="p"></i>partial</span><span><i class="g"></i>gap</span><span><i class="u"></i>unreached (no mapping)</span></p>
+{{if .NotAssessed}}<p class="note" data-caveat="not-assessed"><strong>{{.NotAssessed}}</strong></p>
+{{end}}<p class="legend" aria-hidden="true"><span><i class="c"></i>covered</span><span><i class="p"></i>partial</span><span><i class="g"></i>gap</span><span><i class="u"></i>unreached (no mapping)</span></p>
 <section id="cards">
 <h2>Coverage per framework</h2>
 <div class="cards">
 {{range .Cards}}{{$c := .}}<div class="card" data-target="{{.ID}}" data-limit="{{.Limit}}">
 <h3>{{with index $.Linked $c.ID}}<a href="#{{.}}">{{$c.Name}}</a>{{else}}{{$c.Name}}{{end}}{{if .Limit}} <span class="lim">{{.Limit}}</span>{{end}}</h3>
-<div><span class="pct">{{.Pct}}%</span> covered</div>
+<div><span class="pct">{{.Pct}}</span> {{if .NAWhy}}({{.NAWhy}}){{else}}covered{{end}}</div>
 <div class="bar" role="img" aria-label="{{.Covered}} covered, {{.Partial}} partial, {{.Gap}} gap, {{.Unr}} unreached"><span class="c" style="width:{{.CovW}}"></span><span class="p" style="width:{{.PartW}}"></span><span class="g" style="width:{{.GapW}}"></span><span class="u" style="width:{{.UnrW}}"></span></div>
 <div class="counts">{{.Total}} items: {{.Covered}} covered, {{.Partial}} partial, {{.Gap}} gap, {{.Unr}} unreached{{if .NA}}, {{.NA}} not applicable{{end}} · <code>{{.ID}}</code></div>
 </div>
@@ -252,7 +259,7 @@ td.self{background:#eee;text-align:center}
 {{range .Details}}<section id="{{.Anchor}}" class="detail">
 <h2>{{.Name}} <code>{{.ID}}</code>: coverage per group</h2>
 <table><thead><tr><th>Group</th><th>Title</th><th>Items</th><th>Covered</th><th>Partial</th><th>Gap</th><th>Unreached</th><th>N/A</th><th>Coverage</th></tr></thead><tbody>
-{{range .Groups}}<tr><td>{{.ID}}</td><td>{{.Title}}</td><td>{{.Total}}</td><td>{{.Covered}}</td><td>{{.Partial}}</td><td>{{.Gap}}</td><td>{{.Unr}}</td><td>{{.NA}}</td><td class="{{if ge .Band 0}}b{{.Band}}{{end}}">{{.Pct}}%</td></tr>
+{{range .Groups}}<tr><td>{{.ID}}</td><td>{{.Title}}</td><td>{{.Total}}</td><td>{{.Covered}}</td><td>{{.Partial}}</td><td>{{.Gap}}</td><td>{{.Unr}}</td><td>{{.NA}}</td><td class="{{if ge .Band 0}}b{{.Band}}{{end}}">{{.Pct}}</td></tr>
 {{end}}</tbody></table>
 </section>
 {{end}}{{if .Matrix}}<section id="overlap">
@@ -278,7 +285,7 @@ var postureRowCols = []column{
 }
 
 // PostureXLSX writes a posture as a workbook: a Posture sheet (a row per target or
-// limit, as [PostureHTML] shows them, percentages as numbers), a sheet of the
+// limit, as [PostureHTML] shows them, percentages as numbers, "n/a" where nothing is applicable), a sheet of the
 // recommendations for every target together, the overlap matrix when o is not nil,
 // and one sheet per framework with its items as [GapXLSX] lists them, from gaps (the
 // gap results of the posture's targets, without limits; nil leaves them out).
@@ -295,7 +302,7 @@ func PostureXLSX(w io.Writer, p *crosswalk.Posture, gaps []*crosswalk.GapResult,
 	for _, r := range p.Rows {
 		s := r.Summary
 		rows.rows = append(rows.rows, []any{string(r.Target), r.Name, r.Limit, s.Total, s.Covered, s.Partial, s.Gap, s.Unreached,
-			s.NotApplicable, percent(s.CoveragePercent), string(p.Policy)})
+			s.NotApplicable, percentCell(s.Measurable(), s.CoveragePercent), string(p.Policy)})
 	}
 	recs := sheet{name: "Recommendations", cols: []column{{key: "rank", header: "#", width: 5}, {key: "control", header: "Control", width: 10},
 		{key: "title", header: "Title", width: 45, wrap: true}, {key: "status", header: "Status now", width: 16, status: true},

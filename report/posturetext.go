@@ -31,14 +31,14 @@ func postureRowsGrid(p *crosswalk.Posture) *Grid {
 	for _, r := range p.Rows {
 		s := r.Summary
 		g.Add(string(r.Target), r.Name, r.Limit, strconv.Itoa(s.Total), strconv.Itoa(s.Covered), strconv.Itoa(s.Partial),
-			strconv.Itoa(s.Gap), strconv.Itoa(s.Unreached), strconv.Itoa(s.NotApplicable), fmt.Sprintf("%.1f%%", s.CoveragePercent), string(p.Policy))
+			strconv.Itoa(s.Gap), strconv.Itoa(s.Unreached), strconv.Itoa(s.NotApplicable), share(s.Measurable(), s.CoveragePercent, "%"), string(p.Policy))
 	}
 	return g
 }
 
 // PostureCSV writes one row per target (or limit of one) under the header
 // target,name,limit,items,covered,partial,gap,unreached,n/a,coverage,policy;
-// coverage reads "63.8%".
+// coverage reads "63.8%", or "n/a" when nothing in the row is applicable.
 func PostureCSV(w io.Writer, p *crosswalk.Posture) error {
 	if p == nil {
 		return errNil("posture")
@@ -112,11 +112,19 @@ func (d *textDoc) table(g *Grid) {
 }
 
 func writePostureText(w io.Writer, p *crosswalk.Posture, opts Options, md bool) error {
+	mdEscape := func(s string) string { return mdReplacer.Replace(s) }
 	if p == nil {
 		return errNil("posture")
 	}
 	d := &textDoc{w: w, md: md, width: opts.Width}
 	d.heading(fmt.Sprintf("Posture of %s (policy %s, derived %s): %d rows", p.Baseline, p.Policy, onOff(p.Derived), len(p.Rows)), "")
+	if l := notAssessedText(len(p.NotAssessed), p.BaselineControls); l != "" {
+		if md {
+			d.line("**" + mdEscape(l) + "**\n")
+		} else {
+			d.line(l)
+		}
+	}
 	d.table(postureRowsGrid(p))
 	for _, n := range postureNotes(p) {
 		d.line("\nNote: " + n)

@@ -89,7 +89,8 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	const indent = "          " // under the values of the header lines
 	t.para(opts.Width, "Baseline: ", indent, frameworkName(cat, res.Baseline)+" ("+string(res.Baseline)+")")
 	t.para(opts.Width, "Target:   ", indent, frameworkName(cat, res.Target)+" ("+string(res.Target)+")")
-	t.f("Policy:   %s\nDerived:  %s\n", res.Policy, onOff(res.Derived))
+	t.para(opts.Width, "Policy:   ", indent, string(res.Policy)+" — "+policyNote(res.Policy))
+	t.f("Derived:  %s\n", onOff(res.Derived))
 	if s := scopeLabel(res); s != "" {
 		t.para(opts.Width, "Limited:  ", indent, s)
 	}
@@ -99,30 +100,18 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	for _, n := range res.Notes {
 		t.para(opts.Width, "Note:     ", indent, n)
 	}
+	t.gapSummary(res, opts.Width)
 	s := res.Summary
-	t.f("\nCoverage %s%% (%d of %d applicable items covered)\n", pct(s.CoveragePercent), s.Covered, s.Applicable)
-	if s.DerivedOnly > 0 {
-		t.f("Of the items not covered, %d are reached only by derived paths (inference, at most partial)\n", s.DerivedOnly)
-	}
-	t.f("\n")
-	t.start("STATUS", "ITEMS", "SHARE")
-	t.row("covered", itoa(s.Covered), pct(s.CoveredPercent)+"%")
-	t.row("partial", itoa(s.Partial), pct(s.PartialPercent)+"%")
-	t.row("gap", itoa(s.Gap), pct(s.GapPercent)+"%")
-	t.row("unreached", itoa(s.Unreached), pct(s.UnreachedPercent)+"%")
-	t.row("not-applicable", itoa(s.NotApplicable), "")
-	t.row("total", itoa(s.Total), "")
-	t.end()
 	if len(res.Groups) > 0 {
 		t.f("\n")
 		g := NewGrid("GROUP", "TITLE", "ITEMS", "COVERED", "PARTIAL", "GAP", "UNREACHED", "N/A", "COVERAGE").Wrap(1).filled()
 		for _, r := range res.Groups {
 			g.Add(r.ID, r.Title, itoa(r.Total), itoa(r.Covered), itoa(r.Partial), itoa(r.Gap),
-				itoa(r.Unreached), itoa(r.NotApplicable), pct(r.CoveragePercent)+"%")
+				itoa(r.Unreached), itoa(r.NotApplicable), share(r.Measurable(), r.CoveragePercent, "%"))
 		}
 		t.writeTable(g, opts.Width)
 	}
-	t.f("\nItems not covered (%d of %d):\n", s.Total-s.Covered, s.Total)
+	t.f("\n%s:\n", notCoveredHeading(s))
 	items := NewGrid("ID", "STATUS", "TITLE", "REACHED BY").Wrap(2).List(3).filled()
 	for _, it := range res.Items {
 		if it.Status == crosswalk.ItemCovered {
@@ -151,6 +140,34 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		t.writeTable(g, opts.Width)
 	}
 	return t.flush()
+}
+
+// gapSummary writes the summary block of [GapTable]: the coverage (or why there is
+// none), the controls not assessed, the items reached only by derived paths and the
+// counts and shares per status.
+func (t *tableWriter) gapSummary(res *crosswalk.GapResult, width int) {
+	s := res.Summary
+	if s.Measurable() {
+		t.f("\nCoverage %s%% (%d of %d applicable items covered)\n", pct(s.CoveragePercent), s.Covered, s.Applicable)
+	} else {
+		t.f("\nCoverage %s (%s: %s)\n", na, naWhy, naReason(s))
+	}
+	if l := notAssessedLine(res); l != "" {
+		t.para(width, "", "", l)
+	}
+	if s.DerivedOnly > 0 {
+		t.f("Of the items not covered, %d are reached only by derived paths (inference, at most partial)\n", s.DerivedOnly)
+	}
+	t.f("\n")
+	t.start("STATUS", "ITEMS", "SHARE")
+	ok := s.Measurable()
+	t.row("covered", itoa(s.Covered), share(ok, s.CoveredPercent, "%"))
+	t.row("partial", itoa(s.Partial), share(ok, s.PartialPercent, "%"))
+	t.row("gap", itoa(s.Gap), share(ok, s.GapPercent, "%"))
+	t.row("unreached", itoa(s.Unreached), share(ok, s.UnreachedPercent, "%"))
+	t.row("not-applicable", itoa(s.NotApplicable), "")
+	t.row("total", itoa(s.Total), "")
+	t.end()
 }
 
 // SoATable writes the Statement of Applicability as aligned text for a terminal,

@@ -284,13 +284,83 @@ func relatedLabel(rs []crosswalk.SoARelated) string {
 // pct formats a percentage as the JSON has it, with one decimal: "87.6", "0.0".
 func pct(f float64) string { return fmt.Sprintf("%.1f", f) }
 
+// na is what every report shows for a share of nothing (no item applicable: every
+// item is not applicable, or no item is within the limits), where the JSON has null;
+// naWhy is the reason it adds where there is room.
+const (
+	na    = "n/a"
+	naWhy = "nothing applicable"
+)
+
+// share formats a percentage as pct does, followed by unit ("63.8%", "63.8 %"), or
+// na when it measures nothing (measurable false).
+func share(measurable bool, v float64, unit string) string {
+	if !measurable {
+		return na
+	}
+	return pct(v) + unit
+}
+
+// notAssessedLine says, next to a gap report's headline, how much of the baseline
+// the assessment does not rate: "92 of 93 baseline controls not assessed (counted as
+// not implemented)"; "" when it rates every control.
+func notAssessedLine(res *crosswalk.GapResult) string {
+	return notAssessedText(len(res.NotAssessed), res.BaselineControls)
+}
+
+// notAssessedText is [notAssessedLine] for n controls not assessed of the baseline's
+// of (0 when unknown).
+func notAssessedText(n, of int) string {
+	switch {
+	case n == 0:
+		return ""
+	case of >= n:
+		return fmt.Sprintf("%d of %d baseline controls not assessed (counted as not implemented)", n, of)
+	case n == 1:
+		return "1 baseline control not assessed (counted as not implemented)"
+	}
+	return fmt.Sprintf("%d baseline controls not assessed (counted as not implemented)", n)
+}
+
+// notCoveredHeading is the heading of the list of items that are not covered, which
+// lists the not-applicable items too: "Items not covered (38 of 105 applicable), and
+// 1 not applicable".
+func notCoveredHeading(s crosswalk.Summary) string {
+	h := fmt.Sprintf("Items not covered (%d of %d applicable)", s.Applicable-s.Covered, s.Applicable)
+	if s.NotApplicable > 0 {
+		h += fmt.Sprintf(", and %d not applicable", s.NotApplicable)
+	}
+	return h
+}
+
+// itemsCount says what a list of every item holds: "106: 105 applicable, 1 not
+// applicable", or "106" when every item is applicable.
+func itemsCount(s crosswalk.Summary) string {
+	if s.NotApplicable == 0 {
+		return itoa(s.Total)
+	}
+	return fmt.Sprintf("%d: %d applicable, %d not applicable", s.Total, s.Applicable, s.NotApplicable)
+}
+
+// naReason says why a summary measures nothing, after naWhy: "no item is within the
+// limits", "the 1 item is not applicable", "all 3 items are not applicable".
+func naReason(s crosswalk.Summary) string {
+	switch s.Total {
+	case 0:
+		return "no item is within the limits"
+	case 1:
+		return "the 1 item is not applicable"
+	}
+	return fmt.Sprintf("all %d items are not applicable", s.Total)
+}
+
 // policyNote explains a policy in one sentence (without its name).
 func policyNote(p crosswalk.Policy) string {
 	switch p {
 	case crosswalk.Auto:
 		return "each edge is read by what it is: set-theory edges (equal, subset-of, superset-of, intersects-with) under the strict rule, uncharacterised related edges (informative references) under the referenced rule, and an item reached by both is covered when either rule covers it; derived paths never make an item covered (the CSV and JSON forms name, per item, the rule that decided it)"
 	case crosswalk.Strict:
-		return "an item is covered when an implemented control is equal to it or a superset of it; other reaches give at most partial coverage"
+		return "an item is covered when an implemented control is equal to it or a superset of it; every other reach (subset-of, intersects-with, and the uncharacterised related links of informative references such as NIST's and ENISA's) gives at most partial coverage"
 	case crosswalk.Referenced:
 		return "an item is covered when every control that maps to it is implemented, partial when some are"
 	}

@@ -37,6 +37,15 @@ const percentFormat = "0.0%"
 // the % format, so that a spreadsheet computes with it as a number.
 type percent float64
 
+// percentCell is a percentage cell, or the text "n/a" when it measures nothing (no
+// item applicable), as every report shows such a share.
+func percentCell(measurable bool, v float64) any {
+	if !measurable {
+		return na
+	}
+	return percent(v)
+}
+
 // fraction is the percentage as the fraction a cell in a % format holds: 23.8 is
 // 0.238, shifted in decimal so that the cell holds the double nearest 0.238 and not
 // 23.8/100 = 0.23800000000000002, which a formula or a script reading the cell sees.
@@ -323,7 +332,8 @@ var soaCols = []column{
 // statements, controls outside the baseline, policy, derived), Groups (the roll-ups)
 // and Recommendations (one row per moved item). Headers are readable words; every
 // column holds one type (counts are numbers, "derived" is a boolean everywhere,
-// percentages are numbers in a % format: 87.6 % is the number 0.876). Status cells
+// percentages are numbers in a % format: 87.6 % is the number 0.876; a share of
+// nothing, where no item is applicable, is the text "n/a"). Status cells
 // are coloured by conditional formats, so the colour follows an edited status. Every
 // sheet has its header row frozen and repeated on each printed page, a filter on,
 // column widths set, and prints landscape, one page wide. The document properties are
@@ -352,18 +362,18 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			summaryRow("unreached", "Unreached", s.Unreached, unreachedReason(cat, res)),
 			summaryRow("not_applicable", "Not applicable", s.NotApplicable, "items every reaching control of which is not applicable"),
 			summaryRow("applicable", "Applicable items", s.Applicable, "total − not applicable"),
-			summaryRow("covered_percent", "Covered share", percent(s.CoveredPercent), "of applicable items"),
-			summaryRow("partial_percent", "Partly covered share", percent(s.PartialPercent), "of applicable items"),
-			summaryRow("gap_percent", "Gap share", percent(s.GapPercent), "of applicable items"),
-			summaryRow("unreached_percent", "Unreached share", percent(s.UnreachedPercent), "of applicable items"),
-			summaryRow("coverage_percent", "Coverage", percent(s.CoveragePercent), "the covered share"),
-			summaryRow("not_assessed", "Not assessed", strings.Join(res.NotAssessed, ", "), "baseline controls the assessment does not rate (count as not implemented)"),
+			summaryRow("covered_percent", "Covered share", percentCell(s.Measurable(), s.CoveredPercent), "of applicable items"),
+			summaryRow("partial_percent", "Partly covered share", percentCell(s.Measurable(), s.PartialPercent), "of applicable items"),
+			summaryRow("gap_percent", "Gap share", percentCell(s.Measurable(), s.GapPercent), "of applicable items"),
+			summaryRow("unreached_percent", "Unreached share", percentCell(s.Measurable(), s.UnreachedPercent), "of applicable items"),
+			summaryRow("coverage_percent", "Coverage", percentCell(s.Measurable(), s.CoveragePercent), "the covered share"),
+			summaryRow("not_assessed", "Not assessed", strings.Join(res.NotAssessed, ", "), notAssessedMeaning(res)),
 		}}
 	items := sheet{name: SheetItems, cols: gapItemCols, rows: gapItemRows(cat, res, opts)}
 	groups := sheet{name: SheetGroups, cols: gapGroupCols}
 	for _, g := range res.Groups {
 		groups.rows = append(groups.rows, []any{g.ID, g.Title, g.Kind, g.Total, g.Covered, g.Partial, g.Gap, g.Unreached,
-			g.NotApplicable, percent(g.CoveragePercent)})
+			g.NotApplicable, percentCell(g.Measurable(), g.CoveragePercent)})
 	}
 	recs := sheet{name: SheetRecommendations, cols: slices.Clone(gapRecCols)}
 	recs.cols[5].header = "Item moved: " + movesOf(cat, res.Target)
@@ -380,6 +390,15 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		return fmt.Errorf("report: gap as XLSX: %w", err)
 	}
 	return nil
+}
+
+// notAssessedMeaning is the meaning of the Summary sheet's not_assessed row: what
+// [notAssessedLine] says, or what the row lists when every control is assessed.
+func notAssessedMeaning(res *crosswalk.GapResult) string {
+	if l := notAssessedLine(res); l != "" {
+		return l
+	}
+	return "baseline controls the assessment does not rate (count as not implemented): none"
 }
 
 // SoAXLSX writes the Statement of Applicability as an XLSX workbook with the sheets

@@ -53,7 +53,10 @@ reaches; they never change an item a published edge reaches, give at most partia
 coverage, and are ranked by the number of distinct paths (routes) that support them;
 --min-routes N keeps only those with N routes or more.
 
---fail-under PCT exits 1 when the coverage is below PCT percent.
+--fail-under PCT exits 1 when the coverage is below PCT percent, compared exactly
+(covered of applicable items, not the rounded share: 27 of 48 is 56.25%, shown as
+56.3%, and fails --fail-under 56.3); it exits 2 when nothing in the target's limits
+is applicable, as there is no coverage to compare.
 
 --batch FILE runs many assessments: JSON lines {"id", "target", "assessment"} (and
 optionally "policy", and "ig" and "profile", each a word or an array of words) in,
@@ -119,14 +122,19 @@ func setupGap(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
+		if failUnder.set && !res.Summary.Measurable() {
+			return badInput("--fail-under %s: %s has no coverage to compare (%s); drop --fail-under or widen the limits",
+				failUnder.String(), limitsLabel(res), notMeasurable(res.Summary))
+		}
 		if err := x.render(func(w io.Writer, f report.Format) error {
 			return report.RenderGap(w, res, f, report.Options{Catalog: x.cat, Assessment: a.Name(), Crosswalk: x.crosswalk(), Width: x.width,
 				Paper: pf.paper, Landscape: pf.landscape})
 		}); err != nil {
 			return err
 		}
-		if failUnder.set && res.Summary.CoveragePercent < failUnder.v {
-			return &findingError{msg: fmt.Sprintf("coverage of %s is %.1f%%, under --fail-under %s", res.Target, res.Summary.CoveragePercent, failUnder.String())}
+		if s := res.Summary; failUnder.set && below(s.Covered, s.Applicable, failUnder.v) {
+			return &findingError{msg: fmt.Sprintf("coverage of %s is %s (%d of %d applicable items covered), under --fail-under %s",
+				limitsLabel(res), exactShare(s.Covered, s.Applicable), s.Covered, s.Applicable, failUnder.String())}
 		}
 		return nil
 	}

@@ -139,7 +139,7 @@ func TestGapExampleAssessment(t *testing.T) {
 	out, errs, code := cli(t, "gap", "--assessment", path, "--target", "csf", "--format", "json", "--fail-under", "70")
 	assert.Equal(t, 1, code)
 	assert.Equal(t, 106.0, decodeGap(t, out).Summary["total"])
-	assert.Equal(t, "controlgraph gap: coverage of nist-csf:2.0 is 63.8%, under --fail-under 70\n", errs)
+	assert.Equal(t, "controlgraph gap: coverage of nist-csf:2.0 is 63.81% (67 of 105 applicable items covered), under --fail-under 70\n", errs)
 	_, _, code = cli(t, "gap", "--assessment", path, "--target", "csf", "--format", "json", "--fail-under", "0")
 	assert.Equal(t, 0, code)
 }
@@ -267,7 +267,7 @@ func TestPostureAndOverlapCLI(t *testing.T) {
 	assert.Len(t, p.Recommendations, 3)
 	_, errs, code := cli(t, "posture", "--assessment", path, "--fail-under", "nis2=70", "--format", "json")
 	assert.Equal(t, 1, code, errs)
-	assert.Contains(t, errs, "nis2:2024 56.3% < nis2=70")
+	assert.Contains(t, errs, "nis2:2024 56.25% (27 of 48) < nis2=70")
 	_, _, code = cli(t, "posture", "--assessment", path, "--fail-under", "nis2=50", "--format", "json")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, cliBad(t, "posture", "--assessment", path, "--fail-under", "nis2=abc"), "--fail-under")

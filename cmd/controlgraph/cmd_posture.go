@@ -4,8 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/big"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
@@ -29,7 +29,10 @@ together (each framework counted once).
 
 --fail-under PCT, or --fail-under TARGET=PCT (repeatable; the target as its ID or an
 alias, with :IG1 or :MODERATE for a row of a limit), exits 1 when a row's coverage is
-below PCT percent.`,
+below PCT percent, compared exactly (covered of applicable items, not the rounded
+share: 27 of 48 is 56.25%, shown as 56.3%, and fails 56.3). A row with nothing
+applicable has no coverage to compare: --fail-under PCT skips it with a warning;
+TARGET=PCT naming it, or naming a target the posture has no row for, exits 2.`,
 		examples: []string{
 			"posture --assessment examples/assessments/small-company.csv",
 			"posture --assessment assessment.csv --fail-under nis2=70 --fail-under csf=60",
@@ -114,10 +117,15 @@ func setupPosture(fs *flag.FlagSet) action {
 		if err != nil {
 			return badInput("%v", err)
 		}
+		for _, g := range gates {
+			if _, _, err := gateRows(g, p); err != nil {
+				return err // before any output: bad input writes none
+			}
+		}
 		if err := x.writePosture(p, a, pf.gapOptions(pol)); err != nil {
 			return err
 		}
-		return checkGates(gates, p)
+		return checkGates(gates, p, x.stderr)
 	}
 }
 
@@ -165,7 +173,7 @@ func (pf *postureFlags) gapOptions(pol crosswalk.Policy) []crosswalk.GapOption {
 type gate struct {
 	target catalog.FrameworkID
 	limit  string
-	pct    float64
+	pct    *big.Rat
 	text   string // as given
 }
 
@@ -185,8 +193,8 @@ func (x *invocation) parseGates(fails []string) ([]gate, error) {
 			}
 			g.target, g.limit = id, limit
 		}
-		v, err := strconv.ParseFloat(pct, 64)
-		if err != nil || v < 0 || v > 100 {
+		v, ok := parsePercent(pct)
+		if !ok {
 			return nil, badInput("invalid value %q for --fail-under; accepted: PCT or TARGET=PCT, PCT from 0 to 100", f)
 		}
 		g.pct = v
@@ -209,13 +217,53 @@ func gateTarget(name string) (fw, limit string) {
 	return name, ""
 }
 
-// checkGates returns a finding naming every row under its --fail-under.
-func checkGates(gates []gate, p *crosswalk.Posture) error {
+// gateRows returns the rows gate g applies to: of its target and limit, or every
+// row with nothing applicable left out (each named in skipped). A gate naming a
+// target without a row, or a row with nothing applicable, or one left with no row,
+// is bad input: there is no coverage to compare.
+func gateRows(g gate, p *crosswalk.Posture) (rows []crosswalk.PostureRow, skipped []string, err error) {
+	for _, r := range p.Rows {
+		if g.target != "" && (r.Target != g.target || r.Limit != g.limit) {
+			continue
+		}
+		if !r.Summary.Measurable() {
+			if g.target != "" {
+				return nil, nil, badInput("--fail-under %s: %s has no coverage to compare (%s)", g.text, rowName(r), notMeasurable(r.Summary))
+			}
+			skipped = append(skipped, rowName(r))
+			continue
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) == 0 {
+		if g.target != "" {
+			name := string(g.target)
+			if g.limit != "" {
+				name += " " + g.limit
+			}
+			return nil, nil, badInput("--fail-under %s: the posture has no row %s (add --target, or name a row it has)", g.text, name)
+		}
+		return nil, nil, badInput("--fail-under %s: no row has coverage to compare (nothing applicable in any)", g.text)
+	}
+	return rows, skipped, nil
+}
+
+// checkGates checks every --fail-under against the rows it applies to ([gateRows]),
+// comparing the exact share ([below]); a finding names every row under its limit.
+// A gate for every row skips those with nothing applicable, saying so on warn.
+func checkGates(gates []gate, p *crosswalk.Posture, warn io.Writer) error {
 	var failed []string
 	for _, g := range gates {
-		for _, r := range p.Rows {
-			if (g.target == "" || (r.Target == g.target && r.Limit == g.limit)) && r.Summary.CoveragePercent < g.pct {
-				failed = append(failed, fmt.Sprintf("%s %.1f%% < %s", rowName(r), r.Summary.CoveragePercent, g.text))
+		rows, skipped, err := gateRows(g, p)
+		if err != nil {
+			return err
+		}
+		if len(skipped) > 0 {
+			fmt.Fprintf(warn, "controlgraph posture: --fail-under %s skips %s: nothing applicable, no coverage to compare\n", g.text, strings.Join(skipped, ", "))
+		}
+		for _, r := range rows {
+			if s := r.Summary; below(s.Covered, s.Applicable, g.pct) {
+				failed = append(failed, fmt.Sprintf("%s %s (%d of %d) < %s", rowName(r), exactShare(s.Covered, s.Applicable), s.Covered, s.Applicable, g.text))
 			}
 		}
 	}

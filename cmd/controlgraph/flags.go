@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,25 +70,27 @@ func (f *formatValue) Set(s string) error {
 	return nil
 }
 
-// percentFlag is an optional percentage: unset until given, 0 to 100.
+// percentFlag is an optional percentage: unset until given, 0 to 100, kept exactly
+// as written (see parsePercent).
 type percentFlag struct {
-	set bool
-	v   float64
+	set  bool
+	text string   // as given
+	v    *big.Rat // the percentage
 }
 
 func (p *percentFlag) String() string {
 	if p == nil || !p.set {
 		return ""
 	}
-	return strconv.FormatFloat(p.v, 'f', -1, 64)
+	return p.text
 }
 
 func (p *percentFlag) Set(s string) error {
-	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "%"), 64)
-	if err != nil || v < 0 || v > 100 {
+	v, ok := parsePercent(s)
+	if !ok {
 		return fmt.Errorf("want a percentage from 0 to 100")
 	}
-	p.set, p.v = true, v
+	p.set, p.text, p.v = true, strings.TrimSpace(s), v
 	return nil
 }
 
