@@ -24,9 +24,7 @@ func escText(s string, xstring bool) string {
 			b.WriteString("&gt;")
 		case r == '_' && xstring && looksEscaped(s[i:]):
 			b.WriteString("_x005F_")
-		case r == '\t' || r == '\n':
-			b.WriteRune(r)
-		case r < ' ' || r == 0xFFFE || r == 0xFFFF:
+		case needsXEscape(r):
 			escControl(&b, r, xstring)
 		default:
 			b.WriteRune(r)
@@ -46,9 +44,11 @@ func escControl(b *strings.Builder, r rune, xstring bool) {
 	}
 }
 
-// looksEscaped reports whether s begins with _xHHHH_ (four hexadecimal digits).
+// looksEscaped reports whether s begins with _xHHHH (four hexadecimal digits)
+// followed by what is written as an underscore: an underscore, or a character
+// written as its own _xHHHH_ escape. Either way the output would read as an escape.
 func looksEscaped(s string) bool {
-	if len(s) < 7 || s[1] != 'x' && s[1] != 'X' || s[6] != '_' {
+	if len(s) < 7 || s[1] != 'x' && s[1] != 'X' {
 		return false
 	}
 	for _, c := range []byte(s[2:6]) {
@@ -56,7 +56,13 @@ func looksEscaped(s string) bool {
 			return false
 		}
 	}
-	return true
+	r, _ := utf8.DecodeRuneInString(s[6:])
+	return r == '_' || needsXEscape(r)
+}
+
+// needsXEscape reports whether a cell's text writes r as _xHHHH_.
+func needsXEscape(r rune) bool {
+	return r < ' ' && r != '\t' && r != '\n' || r == 0xFFFE || r == 0xFFFF
 }
 
 // escAttr escapes a text for an XML attribute value in double quotes.

@@ -283,6 +283,8 @@ func TestEscapes(t *testing.T) {
 		`"quotes' ok"`:  `"quotes' ok"`,
 		"é🙂":            "é🙂",
 		"a_x0041_b_x1F": "a_x005F_x0041_b_x1F",
+		"_x0000\x1e":    "_x005F_x0000_x001E_", // the control character's escape would end a look-alike (found by FuzzWriteText)
+		"_x0000\x1e_":   "_x005F_x0000_x001E__",
 	} {
 		assert.Equal(t, want, escText(in, true), "%q", in)
 	}
