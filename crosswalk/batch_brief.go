@@ -18,6 +18,7 @@ type GapBrief struct {
 	Policy      Policy              `json:"policy"`                          // [GapResult].Policy: the policy asked for
 	Derived     bool                `json:"derived"`                         // [GapResult].Derived: derived paths were searched
 	MinRoutes   int                 `json:"min_routes,omitempty"`            // [GapResult].MinRoutes; 0 without Derived
+	NoPublished bool                `json:"no_published_mapping,omitempty"`  // [GapResult].NoPublishedMapping: nothing published joins baseline and target
 	IGs         []string            `json:"implementation_groups,omitempty"` // [GapResult].IGs: the groups the target was limited to
 	Profiles    []string            `json:"profiles,omitempty"`              // [GapResult].Profiles: the SP 800-53B baselines it was limited to
 	Scope       []string            `json:"scope,omitempty"`                 // [GapResult].Scope: the scopes it was limited to
@@ -40,7 +41,7 @@ type ItemStatus struct {
 func (g *GapResult) Brief() *GapBrief {
 	b := &GapBrief{
 		Baseline: g.Baseline, Target: g.Target, Policy: g.Policy, Derived: g.Derived,
-		MinRoutes: g.MinRoutes, IGs: g.IGs, Profiles: g.Profiles, Scope: g.Scope,
+		MinRoutes: g.MinRoutes, NoPublished: g.NoPublishedMapping, IGs: g.IGs, Profiles: g.Profiles, Scope: g.Scope,
 		Notes: g.Notes, Summary: g.Summary, NotAssessed: g.NotAssessed, SearchCut: g.SearchCut,
 	}
 	if g.Items != nil {
@@ -74,6 +75,9 @@ func appendBriefLine(dst []byte, id string, line int, g *GapResult) ([]byte, err
 	if g.MinRoutes != 0 {
 		dst = append(dst, `,"min_routes":`...)
 		dst = strconv.AppendInt(dst, int64(g.MinRoutes), 10)
+	}
+	if g.NoPublishedMapping {
+		dst = append(dst, `,"no_published_mapping":true`...)
 	}
 	dst = appendNonEmpty(dst, `,"implementation_groups":`, g.IGs)
 	dst = appendNonEmpty(dst, `,"profiles":`, g.Profiles)
@@ -142,6 +146,9 @@ func appendSummary(dst []byte, s *Summary) ([]byte, error) {
 	}
 	if s.DerivedOnly != 0 {
 		dst = strconv.AppendInt(append(dst, `,"derived_only":`...), int64(s.DerivedOnly), 10)
+	}
+	if s.CoveredOutside != 0 {
+		dst = strconv.AppendInt(append(dst, `,"covered_outside_baseline":`...), int64(s.CoveredOutside), 10)
 	}
 	return append(dst, '}'), nil
 }

@@ -201,6 +201,7 @@ func TestAppendBriefLine(t *testing.T) {
 		{catalog.CSF20, []GapOption{WithDerived(3), WithMinRoutes(2)}},
 		{catalog.NIS2v2024, []GapOption{Referenced}},
 		{catalog.SP80053v5, []GapOption{WithProfile("moderate")}},
+		{catalog.CSF11, nil}, // no published mapping joins it to the baseline
 	} {
 		g, err := cw.Gap(a, q.target, q.opts...)
 		require.NoError(t, err)

@@ -3,6 +3,7 @@ package crosswalk
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/mappings"
@@ -70,11 +71,13 @@ func (cw *Crosswalk) Gap(a *Assessment, targetFW catalog.FrameworkID, opts ...Ga
 	if cfg.derived {
 		res.MinRoutes = max(cfg.minRoutes, 1)
 	}
+	res.NoPublishedMapping = t.unjoined
 	// One backing array for every string list of the result.
-	strs := make([]string, 0, t.nsrc+len(t.notes)+len(cfg.groups)+len(cfg.profiles)+len(cfg.scope)+g.notAssessed+g.unreached+g.cut)
+	strs := make([]string, 0, t.nsrc+len(t.notes)+1+len(cfg.groups)+len(cfg.profiles)+len(cfg.scope)+g.notAssessed+g.unreached+g.cut)
 	strs = cw.fillLists(res, strs, t, &cfg, g)
 	cw.fillItems(res, strs, t, g)
 	res.Summary = summarize(g.covs)
+	res.Summary.CoveredOutside = g.outside
 	for k := range t.items {
 		if g.rules[k] == RuleDerived && g.covs[k] != ItemNotApplicable {
 			res.Summary.DerivedOnly++
@@ -98,8 +101,9 @@ type rating struct {
 	rules []Rule
 	// controls counts the baseline controls an assessment rates, notAssessed those
 	// not rated, unreached the unreached items, cut the items whose derived search
-	// stopped at its bound.
-	controls, notAssessed, unreached, cut int
+	// stopped at its bound, covered the covered items and outside those of them with
+	// controls outside the baseline.
+	controls, notAssessed, unreached, cut, covered, outside int
 }
 
 // rate rates every item of t under policy pol from the statuses st.
@@ -116,8 +120,14 @@ func (cw *Crosswalk) rate(t *target, st []Status, pol Policy, sc *scratch) ratin
 	}
 	for k := range t.items {
 		g.covs[k], g.rules[k] = coverageOf(t.cov[k], t.shape[k], st, pol)
-		if g.covs[k] == ItemUnreached {
+		switch g.covs[k] {
+		case ItemUnreached:
 			g.unreached++
+		case ItemCovered:
+			g.covered++
+			if len(t.outside[k]) > 0 {
+				g.outside++
+			}
 		}
 		if t.cut[k] {
 			g.cut++
@@ -135,8 +145,13 @@ func (cw *Crosswalk) fillLists(res *GapResult, strs []string, t *target, cfg *ga
 	if len(cfg.profiles) > 0 {
 		strs, res.Profiles = carve(strs, cfg.profiles)
 	}
-	if len(t.notes) > 0 {
-		strs, res.Notes = carve(strs, t.notes)
+	if len(t.notes) > 0 || g.outside > 0 {
+		n := len(strs)
+		strs = append(strs, t.notes...)
+		if g.outside > 0 {
+			strs = append(strs, strconv.Itoa(g.outside)+" of the "+strconv.Itoa(g.covered)+t.outsideNote)
+		}
+		res.Notes = strs[n:len(strs):len(strs)]
 	}
 	if len(cfg.scope) > 0 {
 		n := len(strs)

@@ -20,6 +20,7 @@ type gapWire struct {
 	Policy          Policy              `json:"policy"`
 	Derived         bool                `json:"derived"`
 	MinRoutes       int                 `json:"min_routes,omitempty"`
+	NoPublished     bool                `json:"no_published_mapping,omitempty"`
 	IGs             []string            `json:"implementation_groups,omitempty"`
 	Profiles        []string            `json:"profiles,omitempty"`
 	Scope           []string            `json:"scope,omitempty"`
@@ -51,6 +52,7 @@ type summaryWire struct {
 	UnreachedPercent *float64 `json:"unreached_percent"`
 	CoveragePercent  *float64 `json:"coverage_percent"`
 	DerivedOnly      int      `json:"derived_only,omitempty"`
+	CoveredOutside   int      `json:"covered_outside_baseline,omitempty"`
 }
 
 // rollupWire is [Rollup] as the contract writes it ([Rollup.MarshalJSON]'s bytes).
@@ -71,7 +73,7 @@ type rollupWire struct {
 // nil when nothing is applicable.
 func wireSummary(s *Summary) summaryWire {
 	w := summaryWire{Total: s.Total, Covered: s.Covered, Partial: s.Partial, Gap: s.Gap, Unreached: s.Unreached,
-		NotApplicable: s.NotApplicable, Applicable: s.Applicable, DerivedOnly: s.DerivedOnly}
+		NotApplicable: s.NotApplicable, Applicable: s.Applicable, DerivedOnly: s.DerivedOnly, CoveredOutside: s.CoveredOutside}
 	if s.Measurable() {
 		w.CoveredPercent, w.PartialPercent, w.GapPercent = &s.CoveredPercent, &s.PartialPercent, &s.GapPercent
 		w.UnreachedPercent, w.CoveragePercent = &s.UnreachedPercent, &s.CoveragePercent
@@ -84,7 +86,7 @@ func (w *summaryWire) summary() Summary {
 	return Summary{Total: w.Total, Covered: w.Covered, Partial: w.Partial, Gap: w.Gap, Unreached: w.Unreached,
 		NotApplicable: w.NotApplicable, Applicable: w.Applicable, CoveredPercent: orZero(w.CoveredPercent),
 		PartialPercent: orZero(w.PartialPercent), GapPercent: orZero(w.GapPercent), UnreachedPercent: orZero(w.UnreachedPercent),
-		CoveragePercent: orZero(w.CoveragePercent), DerivedOnly: w.DerivedOnly}
+		CoveragePercent: orZero(w.CoveragePercent), DerivedOnly: w.DerivedOnly, CoveredOutside: w.CoveredOutside}
 }
 
 // wireRollups is rs as the contract writes them (percentages pointing into rs).
@@ -155,7 +157,7 @@ func (r GapResult) MarshalJSON() ([]byte, error) {
 }
 
 func (r *GapResult) wire() *gapWire {
-	w := &gapWire{Baseline: r.Baseline, Target: r.Target, Policy: r.Policy, Derived: r.Derived, MinRoutes: r.MinRoutes,
+	w := &gapWire{Baseline: r.Baseline, Target: r.Target, Policy: r.Policy, Derived: r.Derived, MinRoutes: r.MinRoutes, NoPublished: r.NoPublishedMapping,
 		IGs: r.IGs, Profiles: r.Profiles, Scope: r.Scope, Notes: r.Notes, Summary: wireSummary(&r.Summary), Groups: wireRollups(r.Groups),
 		Unreached: r.Unreached, NotAssessed: r.NotAssessed, BaselineCount: r.BaselineControls, SearchCut: r.SearchCut,
 		Recommendations: r.Recommendations}
@@ -209,7 +211,7 @@ func (r *GapResult) UnmarshalJSON(data []byte) error {
 	if err := codec.DecodeStrict(data, &w); err != nil {
 		return err
 	}
-	*r = GapResult{Baseline: w.Baseline, Target: w.Target, Policy: w.Policy, Derived: w.Derived, MinRoutes: w.MinRoutes,
+	*r = GapResult{Baseline: w.Baseline, Target: w.Target, Policy: w.Policy, Derived: w.Derived, MinRoutes: w.MinRoutes, NoPublishedMapping: w.NoPublished,
 		IGs: w.IGs, Profiles: w.Profiles, Scope: w.Scope, Notes: w.Notes, Summary: w.Summary.summary(), Groups: rollups(w.Groups),
 		Unreached: w.Unreached, NotAssessed: w.NotAssessed, BaselineControls: w.BaselineCount, SearchCut: w.SearchCut,
 		Recommendations: w.Recommendations}

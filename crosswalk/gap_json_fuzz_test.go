@@ -25,6 +25,9 @@ func FuzzGapResultJSON(f *testing.F) {
 	// An ISMS baseline names its Annex A controls "A.x".
 	f.Add([]byte(`{"baseline":"iso27001:2022","target":"nist-csf:2.0","policy":"auto","derived":false,"summary":{"total":1,"covered":1,"partial":0,"gap":0,"unreached":0,"not_applicable":0,"applicable":1,"covered_percent":100,"partial_percent":0,"gap_percent":0,"unreached_percent":0,"coverage_percent":100},"items":[{"id":"GV.PO-01","title":"t","status":"covered","rule":"referenced","via":[{"control":"A.5.1","title":"Policies","relationship":"related","status":"implemented","basis":"published","sources":["s"]}]}],"groups":[],"unreached":[],"not_assessed":[],"recommendations":[]}`))
 	f.Add([]byte(`{"baseline":"x:1","items":[{"id":"a","via":[{"control":"A.1","path":["x:1/a","bad"]}]}]}`))
+	// The members that say what the numbers mean: nothing published joins the two, and
+	// covered items with controls outside the baseline.
+	f.Add([]byte(`{"baseline":"iso27002:2022","target":"nist-csf:1.1","policy":"auto","derived":false,"no_published_mapping":true,"notes":["n"],"summary":{"total":1,"covered":1,"partial":0,"gap":0,"unreached":0,"not_applicable":0,"applicable":1,"covered_percent":100,"partial_percent":0,"gap_percent":0,"unreached_percent":0,"coverage_percent":100,"covered_outside_baseline":1},"items":[{"id":"ID.AM-1","title":"t","status":"covered","via":[],"outside_baseline":["iso27001:2022/6.1.2"]}],"groups":[],"unreached":[],"not_assessed":[],"recommendations":[]}`))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var r GapResult
 		if codec.DecodeStrict(in, &r) != nil {

@@ -16,9 +16,14 @@ type GapResult struct {
 	Derived  bool                // derived paths were searched (for items no published edge reaches)
 	// MinRoutes is the fewest routes a derived reach needed to count (with Derived).
 	MinRoutes int
-	IGs       []string // the implementation groups the target was limited to
-	Profiles  []string // the SP 800-53B baselines the target was limited to
-	Scope     []string // the scopes the target was limited to
+	// NoPublishedMapping is true when no published mapping (nor one an identity
+	// succession carries) joins the baseline and the target: its items cannot be
+	// measured with published mappings, so an unreached item is not a gap of the
+	// baseline. A note says what can reach them.
+	NoPublishedMapping bool
+	IGs                []string // the implementation groups the target was limited to
+	Profiles           []string // the SP 800-53B baselines the target was limited to
+	Scope              []string // the scopes the target was limited to
 	// Notes say what a reader must know to read the numbers right (for example that
 	// CIS v8.1 safeguards are reached through CIS v8's published mappings); every
 	// report shows them.
@@ -70,6 +75,11 @@ type Summary struct {
 	// DerivedOnly counts the items (partial or gap) that only derived paths reach:
 	// their status rests on inference, not on a published mapping.
 	DerivedOnly int `json:"derived_only,omitempty"`
+	// CoveredOutside counts the covered items whose source also maps them to controls
+	// outside the baseline ([GapItem].Outside: ISO/IEC 27001 management-system clauses
+	// for an ISO/IEC 27002 baseline): covered on the baseline's controls alone, the
+	// others not assessed. A note of the result says so.
+	CoveredOutside int `json:"covered_outside_baseline,omitempty"`
 }
 
 // GapItem is one target item and the baseline controls behind its coverage.

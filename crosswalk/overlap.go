@@ -2,6 +2,7 @@ package crosswalk
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/controlgraph/controlgraph/catalog"
 )
@@ -29,9 +30,14 @@ type OverlapPair struct {
 	// edge (either direction), or by one an identity succession carries; Derived the
 	// number reached by published edges or derived paths (with [WithDerived]).
 	Published        int     `json:"published"`
-	PublishedPercent float64 `json:"published_percent"`         // Published of Items, in percent, rounded half up to one decimal; 0 when Items is 0
-	Derived          int     `json:"derived,omitempty"`         // 0 without [WithDerived]
-	DerivedPercent   float64 `json:"derived_percent,omitempty"` // Derived of Items, as PublishedPercent; 0 without [WithDerived]
+	PublishedPercent float64 `json:"published_percent"` // Published of Items, in percent, rounded half up to one decimal; 0 when Items is 0
+	// Carried is the number of the Published items reached only by edges an identity
+	// succession carries: published for another edition with the same IDs (CSF 2.0's
+	// reference to CIS v8.1 safeguard 5.6, carried to v8's 5.6), as [Crosswalk.Gap]
+	// and [Crosswalk.Map] count them too.
+	Carried        int     `json:"carried,omitempty"`
+	Derived        int     `json:"derived,omitempty"`         // 0 without [WithDerived]
+	DerivedPercent float64 `json:"derived_percent,omitempty"` // Derived of Items, as PublishedPercent; 0 without [WithDerived]
 	// Unreached are the IDs of To's items that nothing in From reaches by a published
 	// edge, in document order.
 	Unreached []string `json:"unreached"`
@@ -93,6 +99,9 @@ func (cw *Crosswalk) overlapPair(from, to catalog.FrameworkID, cfg gapConfig) (O
 	for k, it := range plain.items {
 		if countsForReach(plain.reaches[k], false) {
 			p.Published++
+			if !slices.ContainsFunc(plain.reaches[k], func(r reach) bool { return r.basis == BasisPublished }) {
+				p.Carried++
+			}
 		} else {
 			p.Unreached = append(p.Unreached, cw.nodes[it].ref.ID)
 		}

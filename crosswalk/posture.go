@@ -19,9 +19,10 @@ type Posture struct {
 	// Rows are, per target in the order of the targets, the whole framework and then
 	// each of its limits (IG1, IG2, IG3; LOW, MODERATE, HIGH) it has.
 	Rows []PostureRow `json:"rows"`
-	// Recommendations are the baseline controls whose implementation moves the most
-	// items over every target together (each framework counted once, not once per
-	// implementation group or baseline row), chosen greedily.
+	// Recommendations are the baseline controls whose implementation moves the items
+	// of every target together furthest up (the levels gained, every item weighing 1;
+	// each framework counted once, not once per implementation group or baseline
+	// row), chosen greedily: each assumes the ones before it implemented.
 	Recommendations []PostureRecommendation `json:"recommendations"`
 	// NotAssessed are the baseline controls the assessment does not rate (counted as
 	// not implemented in every row), as in [GapResult].NotAssessed, and
@@ -81,7 +82,8 @@ const DefaultPostureRecommendations = 3
 // per target, then a row per CIS implementation group (IG1, IG2, IG3) and per
 // SP 800-53B baseline (LOW, MODERATE, HIGH) where the target has them, each equal to
 // the [Crosswalk.Gap] of that target with the same options and the limit; and the
-// controls whose implementation gains the most over all targets together.
+// controls whose implementation gains the most levels over all targets together
+// (unweighted, unlike [Crosswalk.Recommend]).
 func (cw *Crosswalk) Posture(a *Assessment, opts ...PostureOption) (*Posture, error) {
 	if a == nil {
 		return nil, fmt.Errorf("crosswalk: nil assessment")

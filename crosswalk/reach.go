@@ -87,6 +87,13 @@ type target struct {
 	cut     []bool           // per item: the derived search stopped at its work bound
 	scope   []int32          // the WithScope nodes the items were limited to, if any
 	notes   []string         // what every report of this target must say (successions used)
+	// outsideNote ends the note a result with covered items with Outside gets
+	// (" covered ... items are also mapped by ..."), after the counts; "" when no
+	// item has any.
+	outsideNote string
+	// unjoined: no published edge (nor one an identity succession carries) joins the
+	// baseline and the target: its items cannot be measured with published mappings.
+	unjoined bool
 
 	flat *flatVias // the Via templates and their strings, of the full table
 	idx  []int32   // per item, its index in the full table (nil: the full table itself)
@@ -162,7 +169,8 @@ func (cw *Crosswalk) limits(tf int32, cfg *gapConfig) ([]int32, error) {
 // limit returns the part of the full table whose items are in scope, in the
 // implementation groups and in the control baselines of cfg.
 func (cw *Crosswalk) limit(full *target, scope []int32, cfg *gapConfig) (*target, error) {
-	t := &target{base: full.base, tf: full.tf, scope: scope, nsrc: full.nsrc, notes: full.notes, flat: full.flat}
+	t := &target{base: full.base, tf: full.tf, scope: scope, nsrc: full.nsrc, notes: full.notes, outsideNote: full.outsideNote,
+		unjoined: full.unjoined, flat: full.flat}
 	anyIG, anyProfile := false, false
 	for k, i := range full.items {
 		anyIG = anyIG || cw.nodes[i].igs != 0
@@ -212,7 +220,8 @@ func (cw *Crosswalk) reachTable(bf, tf int32, cfg *gapConfig) *target {
 	t.items = cw.itemsOf(tf)
 	cw.fillReaches(t, cfg)
 	through := cw.countReaches(t)
-	t.notes = cw.targetNotes(t, cfg, through)
+	t.unjoined = !published(t.reaches) && len(t.items) > 0
+	t.notes = cw.targetNotes(bf, t, cfg, through)
 	outside := cw.hosts(t.base)
 	cw.fillStatements(t, outside)
 	cw.fillOutside(t, outside)
@@ -262,22 +271,88 @@ func (cw *Crosswalk) countReaches(t *target) (through []int32) {
 
 // targetNotes returns what every report of the table must say: that no published
 // mapping joins baseline and target, and which identity successions carried edges.
-func (cw *Crosswalk) targetNotes(t *target, cfg *gapConfig, through []int32) []string {
+func (cw *Crosswalk) targetNotes(bf int32, t *target, cfg *gapConfig, through []int32) []string {
 	var notes []string
 	tf := cw.fws[t.tf].id
-	if !published(t.reaches) && len(t.items) > 0 {
-		how := "derived paths through other frameworks (--derived on the command line) may reach some items, labelled derived and counted as partial at most; an earlier or later edition with a published mapping may be the better target (migrate the assessment, or choose that edition)"
-		if cfg.derived {
-			how = "only derived paths reach items here, and they count as partial at most"
-		}
-		notes = append(notes, fmt.Sprintf("No published mapping joins %s and %s: every item no derived path reaches is unreached; %s.",
-			t.base.id, tf, how))
+	if t.unjoined {
+		notes = append(notes, cw.unjoinedNote(bf, t, cfg))
 	}
 	for _, f := range through {
 		notes = append(notes, fmt.Sprintf("%s items are reached through the mappings published for %s, carried to %s across the identity succession between them (same IDs, every edge equal) and labelled \"via %s (succession)\": published edges, not derived paths; where %s changed a control's attributes, the mapping is still the one published for %s.",
 			tf, cw.fws[f].id, tf, cw.fws[f].id, tf, cw.fws[f].id))
 	}
 	return notes
+}
+
+// unjoinedNote says that no published mapping joins the baseline bf and the target
+// of t, so that its items cannot be measured with published mappings (they are not
+// gaps of the baseline), and what can reach them: derived paths (how many items
+// they reach), an assessment of the target's own controls when it carries the
+// baseline as its annex (ISO/IEC 27001's clauses), or the other editions of the
+// target or of the baseline that a published mapping joins.
+func (cw *Crosswalk) unjoinedNote(bf int32, t *target, cfg *gapConfig) string {
+	tf := cw.fws[t.tf]
+	der := t
+	if !cfg.derived {
+		der = cw.reachTable(bf, t.tf, &gapConfig{derived: true, hops: DefaultMaxHops, minRoutes: 1})
+	}
+	reached := 0
+	for k := range der.items {
+		if countsForReach(der.reaches[k], true) {
+			reached++
+		}
+	}
+	n := len(t.items)
+	out := fmt.Sprintf("No published mapping joins %s and %s: the %d items of %s cannot be measured with published mappings. ", t.base.id, tf.id, n, tf.id)
+	switch {
+	case !cfg.derived:
+		out += fmt.Sprintf("They count as unreached, not as gaps of the baseline; --derived reaches %d of them through other frameworks (inference: partial at most).", reached)
+	case reached < n:
+		out += fmt.Sprintf("Derived paths through other frameworks reach %d of them (inference: partial at most); the others count as unreached, not as gaps of the baseline.", reached)
+	default:
+		out += fmt.Sprintf("Derived paths through other frameworks reach all %d (inference: partial at most).", n)
+	}
+	if tf.annex == t.base.id {
+		return out + fmt.Sprintf(" The items of %s are its own controls (management-system clauses): an assessment with --baseline %s rates them.", tf.id, tf.id)
+	}
+	hosts := cw.hosts(t.base)
+	var alt []string
+	for _, e := range cw.joinedEditions(t.tf, func(x int32) bool { return t.base.has(x) || slices.Contains(hosts, x) }) {
+		alt = append(alt, fmt.Sprintf("%s (another edition of the target) to this baseline", e))
+	}
+	for _, f := range t.base.fws {
+		for _, e := range cw.joinedEditions(f, func(x int32) bool { return x == t.tf }) {
+			alt = append(alt, fmt.Sprintf("%s to %s (another edition of the baseline)", tf.id, e))
+		}
+	}
+	if len(alt) > 0 {
+		out += " Published mappings join " + strings.Join(alt, ", and ") + "."
+	}
+	return out
+}
+
+// joinedEditions returns the other editions of framework f's family (CSF 2.0 for CSF
+// 1.1) that a published crosswalk set joins to a framework x with(x), in catalog
+// order.
+func (cw *Crosswalk) joinedEditions(f int32, with func(int32) bool) []catalog.FrameworkID {
+	var out []catalog.FrameworkID
+	for e := range cw.fws {
+		if int32(e) == f || cw.fws[e].family != cw.fws[f].family {
+			continue
+		}
+		for _, s := range cw.sets {
+			if s.info.Kind != mappings.Crosswalk {
+				continue
+			}
+			from, okf := cw.fwIdx[s.info.From]
+			to, okt := cw.fwIdx[s.info.To]
+			if okf && okt && (from == int32(e) && with(to) || to == int32(e) && with(from)) {
+				out = append(out, cw.fws[e].id)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // published reports whether any reach is by a published edge (or one carried
@@ -328,19 +403,58 @@ func (cw *Crosswalk) fillStatements(t *target, outside []int32) {
 }
 
 // fillOutside sets, per item of t, the controls of the frameworks in outside that
-// an edge links to it.
+// an edge links to it, and the end of the note on covered items that have some.
 func (cw *Crosswalk) fillOutside(t *target, outside []int32) {
 	t.outside = make([][]string, len(t.items))
+	var hosts []int32
+	var pubs []string
 	for k, it := range t.items {
 		for _, of := range outside {
 			for _, a := range cw.arcsTo(it, of) {
 				if r := cw.nodes[a.to].ref.String(); !slices.Contains(t.outside[k], r) {
 					t.outside[k] = append(t.outside[k], r)
 				}
+				hosts = appendNew32(hosts, of)
+				pubs = appendNew(pubs, cw.sets[cw.edges[a.edge()].set].info.Source.Publisher)
 			}
 		}
 		t.nsrc += len(t.outside[k])
 	}
+	if len(hosts) > 0 {
+		t.outsideNote = cw.outsideNote(t, hosts, pubs)
+	}
+}
+
+// outsideNote is the end of the note of a result whose covered items are also
+// mapped to controls outside the baseline (the management-system clauses of
+// ISO/IEC 27001 for a 27002 baseline), after "N of the M": the baseline does not
+// rate them, so such an item is covered on its baseline controls alone.
+func (cw *Crosswalk) outsideNote(t *target, hosts []int32, pubs []string) string {
+	by := "their source"
+	pubs = slices.DeleteFunc(pubs, func(p string) bool { return p == "" }) // sets of unknown publisher
+	if len(pubs) > 0 {
+		by = strings.Join(pubs, " and ")
+	}
+	var names, ids []string
+	for _, h := range hosts {
+		id := cw.fws[h].id
+		name := string(id)
+		if in, ok := cw.cat.Framework(id); ok && in.Name != "" {
+			name = in.Name
+		}
+		names, ids = append(names, name), append(ids, string(id))
+	}
+	return " covered " + string(cw.fws[t.tf].id) + " items are also mapped by " + by + " to " +
+		strings.Join(names, " and ") + " clauses (management system) that this baseline does not assess; " +
+		"they count as covered on the baseline's controls alone. --baseline " + strings.Join(ids, " or --baseline ") +
+		", with those clauses rated, measures them."
+}
+
+func appendNew32(list []int32, v int32) []int32 {
+	if slices.Contains(list, v) {
+		return list
+	}
+	return append(list, v)
 }
 
 // flatVias lays out the link templates of a reach table and the hops of their

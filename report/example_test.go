@@ -267,6 +267,9 @@ func ExampleRecommendTable() {
 	//                                                                  partial; DE.CM-09 gap → covered
 	// 2     7.4      not-assessed  3     Physical security monitoring  DE.CM-02 gap → covered; DE.CM-03
 	//                                                                  partial → covered
+	//
+	// Cumulative: each row assumes the controls of the rows above it are implemented. Gain: the levels its
+	// items move (gap → partial 1, partial → covered 1, gap → covered 2).
 }
 
 // A framework list, here of one framework of a user's catalog.

@@ -44,7 +44,11 @@ func TestHandPostureText(t *testing.T) {
 		"\n"+
 		"Implement next, for every target together:\n"+
 		"RANK  CONTROL  STATUS   GAIN  TITLE                MOVES\n"+
-		"1     5.16     planned  3     Identity management  nist-csf:2.0 2, cis:8 1\n", s)
+		"1     5.16     planned  3     Identity management  nist-csf:2.0 2, cis:8 1\n"+
+		"\n"+
+		"Cumulative: each row assumes the controls of the rows above it are implemented. Gain: the levels the items of every target move "+
+		"(gap → partial 1, partial → covered 1, gap → covered 2), every item weighing 1 (unlike gap and recommend, no CIS implementation "+
+		"group weighs more); moves: the number of items moved up, per target.\n", s)
 }
 
 func TestHandPostureMarkdownAndCSV(t *testing.T) {
@@ -127,4 +131,21 @@ func TestHandOverlapCSV(t *testing.T) {
 		assert.ErrorContains(t, RenderOverlap(&b, nil, f, Options{}), "no overlap", f)
 	}
 	assert.ErrorIs(t, RenderOverlap(&b, handOverlap(false), XLSX, Options{}), ErrUnsupported)
+}
+
+// TestHandOverlapCarried: a cell some of whose items only an edge carried across an
+// identity succession reaches is named under the matrix, in every form; a matrix
+// without one says nothing more (TestHandOverlapMatrix).
+func TestHandOverlapCarried(t *testing.T) {
+	o := handOverlap(false)
+	o.Pairs[0].Carried = 1
+	const line = "As gap and map do, a cell counts an edge published for another edition with the same IDs and carried across " +
+		"the identity succession between them (CIS v8 and v8.1). Items reached only by such edges: a:1 → b:1 1 of 3."
+	s := string(render(t, func(b *bytes.Buffer) error { return OverlapTable(b, o, Options{}) }))
+	assert.True(t, strings.HasSuffix(s, "\n\n"+line+"\n"), s)
+	md := string(render(t, func(b *bytes.Buffer) error { return OverlapMarkdown(b, o) }))
+	assert.True(t, strings.HasSuffix(md, "\n\n"+line+"\n"), md)
+	assert.Equal(t, "", overlapCarried(handOverlap(false)))
+	rows := overlapRows(o)
+	assert.Equal(t, "a:1 reaches 3 of the 8 items of b:1 by published mappings (1 of them only by edges published for another edition with the same IDs)", rows[0].Cells[1].Title)
 }

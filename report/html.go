@@ -139,6 +139,7 @@ type itemView struct {
 	Rank              int
 	Counting, Context []string
 	Statements        []string
+	Outside           string // the controls outside the baseline its source maps it to: not assessed
 }
 
 type unreachedView struct {
@@ -171,8 +172,11 @@ type gapPage struct {
 	NotAssessedLine              string // "92 of 93 baseline controls not assessed (counted as not implemented)", or ""
 	Unreached                    []unreachedView
 	UnreachedReason              string
+	UnreachedMeaning             string // what the unreached items are for the baseline; "" when nothing published joins it to the target
+	Unmeasured                   string // the line by the headline when nothing published joins baseline and target
 	NotAssessed                  []idTitle
 	Recs                         []crosswalk.Recommendation
+	RecLegend                    string       // how to read Recs: cumulative, and what the gain counts
 	PageCSS                      template.CSS // the @page rule of Options.Paper and Landscape
 	MovesOf                      string       // the framework of the moved items
 	Sources                      []sourceRef
@@ -266,13 +270,19 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		HeatLabel:       heatLabel(hm, res, cat),
 		Heat:            newHeatView(hm),
 		UnreachedReason: unreachedReason(cat, res),
+		Unmeasured:      unmeasured(cat, res),
 		Recs:            res.Recommendations,
+		RecLegend:       recLegend(res.Recommendations),
 		MovesOf:         movesOf(cat, res.Target),
 		Sources:         citedSources(res, opts),
 		CSS:             pageCSS, JS: pageJS,
 	}
 	if !s.Measurable() {
 		p.CoverageLabel = "coverage (" + naWhy + ": " + naReason(s) + ")"
+	}
+	if !res.NoPublishedMapping {
+		p.UnreachedMeaning = "These are gaps of the baseline itself: implementing more " + p.BaselineName +
+			" controls does not close them; they need measures of their own."
 	}
 	for i := range p.KPIs {
 		p.KPIs[i].Glyph = glyph(crosswalk.Coverage(p.KPIs[i].Status))
@@ -282,7 +292,7 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		items[it.ID] = it
 		counting, context := splitViaTitled(res, it.Via())
 		p.Items = append(p.Items, itemView{ID: it.ID, Title: it.Title, Status: it.Status, Glyph: glyph(it.Status),
-			Rank: rank(it.Status), Counting: counting, Context: context, Statements: it.Statements})
+			Rank: rank(it.Status), Counting: counting, Context: context, Statements: it.Statements, Outside: outsideVia(it)})
 	}
 	for _, id := range res.Unreached {
 		it := items[id]

@@ -67,6 +67,9 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m := &mdWriter{w: bufio.NewWriter(w)}
 	m.gapHeader(res, cat, opts)
 	m.gapSummary(res.Summary)
+	if u := unmeasured(cat, res); u != "" {
+		m.f("\n**%s**\n", md(u))
+	}
 	if l := notAssessedLine(res); l != "" {
 		m.f("\n**%s**: see [Controls not assessed](#controls-not-assessed).\n", md(l))
 	}
@@ -82,6 +85,9 @@ func GapMarkdown(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	m.header("ID", "Title", "Status", "Reached by", "Mapped at a higher level")
 	for _, it := range res.Items {
 		counting, context := splitViaTitled(res, it.Via())
+		if o := outsideVia(it); o != "" {
+			counting = append(counting, o)
+		}
 		m.row(md(it.ID), md(it.Title), string(it.Status), md(strings.Join(counting, "; ")), md(strings.Join(context, "; ")))
 	}
 	m.gapUnreached(res, cat)
@@ -181,6 +187,7 @@ func (m *mdWriter) gapRecommendations(res *crosswalk.GapResult, cat *catalog.Cat
 	for i, r := range res.Recommendations {
 		m.row(itoa(i+1), md(r.Control), md(r.Title), r.Status.String(), itoa(r.Gain), md(strings.Join(moveLabels(r.Moves), "; ")))
 	}
+	m.f("\n%s\n", md(recLegend(res.Recommendations)))
 }
 
 // gapSources lists the source documents the result cites, by title.

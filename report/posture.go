@@ -36,12 +36,12 @@ func PostureHTML(w io.Writer, p *crosswalk.Posture, o *crosswalk.Overlap, opts O
 		data.Linked[d.ID] = d.Anchor
 	}
 	data.Cards, data.Notes = postureCards(p)
-	data.Recs = postureRecs(p)
+	data.Recs, data.RecLegend = postureRecs(p), postureRecLegend
 	if o != nil {
 		for _, f := range o.Frameworks {
 			data.Frameworks = append(data.Frameworks, string(f))
 		}
-		data.Matrix = overlapRows(o)
+		data.Matrix, data.OverlapCarried = overlapRows(o), overlapCarried(o)
 	}
 	return postureTemplate().Execute(w, data)
 }
@@ -54,6 +54,8 @@ type posturePage struct {
 	Cards                                            []postureCard
 	Notes                                            []string
 	Recs                                             []postureRec
+	RecLegend                                        string // how to read Recs
+	OverlapCarried                                   string // the cells edges carried across an identity succession reach
 	Frameworks                                       []string
 	Matrix                                           []matrixRow
 	Details                                          []postureDetail
@@ -168,6 +170,15 @@ func postureRecs(p *crosswalk.Posture) []postureRec {
 	return out
 }
 
+// carriedTitle ends a cell's title with the items only edges carried across an
+// identity succession reach, if any.
+func carriedTitle(p crosswalk.OverlapPair) string {
+	if p.Carried == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d of them only by edges published for another edition with the same IDs)", p.Carried)
+}
+
 // overlapRows are the rows of the overlap matrix: "published/items (pct%)" per
 // pair, coloured by coverage, a dash on the diagonal and "n/a" for a framework and
 // its own annex.
@@ -188,7 +199,7 @@ func overlapRows(o *crosswalk.Overlap) []matrixRow {
 				r.Cells = append(r.Cells, matrixCell{Text: "n/a", Band: -1, Title: "no pair (a framework and its own annex)"})
 			default:
 				c := matrixCell{Text: fmt.Sprintf("%d/%d (%s%%)", pr.Published, pr.Items, pct(pr.PublishedPercent)),
-					Title: fmt.Sprintf("%s reaches %d of the %d items of %s by published mappings", from, pr.Published, pr.Items, to),
+					Title: fmt.Sprintf("%s reaches %d of the %d items of %s by published mappings", from, pr.Published, pr.Items, to) + carriedTitle(pr),
 					Band:  band(counts{Total: pr.Items, Covered: pr.Published, Unreached: pr.Items - pr.Published}, pr.PublishedPercent)}
 				if o.Derived {
 					c.Text += fmt.Sprintf(" +derived %s%%", pct(pr.DerivedPercent))
@@ -255,6 +266,7 @@ td.self{background:#eee;text-align:center}
 <table><thead><tr><th>#</th><th>Control</th><th>Title</th><th>Status now</th><th>Gain</th><th>Items it moves up</th></tr></thead><tbody>
 {{range .Recs}}<tr><td>{{.Rank}}</td><td>{{.Control}}</td><td>{{.Title}}</td><td>{{.Status}}</td><td>{{.Gain}}</td><td>{{.Moves}}</td></tr>
 {{end}}</tbody></table>
+<p class="meta">{{.RecLegend}}</p>
 </section>{{end}}
 {{range .Details}}<section id="{{.Anchor}}" class="detail">
 <h2>{{.Name}} <code>{{.ID}}</code>: coverage per group</h2>
@@ -267,7 +279,7 @@ td.self{background:#eee;text-align:center}
 <table><thead><tr><th>from \ to</th>{{range .Frameworks}}<th>{{.}}</th>{{end}}</tr></thead><tbody>
 {{range .Matrix}}<tr><th>{{.From}}</th>{{range .Cells}}<td class="{{if .Self}}self{{else if ge .Band 0}}b{{.Band}}{{end}}" title="{{.Title}}">{{.Text}}</td>{{end}}</tr>
 {{end}}</tbody></table>
-<p class="meta">Each cell: items reached / all items of the column's framework (share). Computed from the published mappings only, with the denominator stated.</p>
+<p class="meta">Each cell: items reached / all items of the column's framework (share). Computed from the published mappings only, with the denominator stated.{{if .OverlapCarried}} {{.OverlapCarried}}{{end}}</p>
 </section>{{end}}
 </body>
 </html>

@@ -100,6 +100,38 @@ func (d *textDoc) heading(s, suffix string) {
 	}
 }
 
+// note writes "Note: " and n after a blank line, wrapped to the width as text (under
+// the note's first word), escaped as Markdown.
+func (d *textDoc) note(n string) {
+	if d.err != nil {
+		return
+	}
+	if d.md {
+		d.line("\nNote: " + md(n))
+		return
+	}
+	t := newTableWriter(d.w)
+	t.f("\n")
+	t.para(d.width, "Note: ", "      ", n)
+	d.err = t.flush()
+}
+
+// para writes s after a blank line: wrapped to the width as text, escaped as
+// Markdown.
+func (d *textDoc) para(s string) {
+	if d.err != nil {
+		return
+	}
+	if d.md {
+		d.line("\n" + md(s))
+		return
+	}
+	t := newTableWriter(d.w)
+	t.f("\n")
+	t.para(d.width, "", "", s)
+	d.err = t.flush()
+}
+
 func (d *textDoc) table(g *Grid) {
 	if d.err != nil {
 		return
@@ -127,7 +159,7 @@ func writePostureText(w io.Writer, p *crosswalk.Posture, opts Options, md bool) 
 	}
 	d.table(postureRowsGrid(p))
 	for _, n := range postureNotes(p) {
-		d.line("\nNote: " + n)
+		d.note(n)
 	}
 	d.line("")
 	d.heading("Implement next, for every target together", ":")
@@ -140,6 +172,9 @@ func writePostureText(w io.Writer, p *crosswalk.Posture, opts Options, md bool) 
 		g.Add(strconv.Itoa(i+1), rec.Control, rec.Status.String(), strconv.Itoa(rec.Gain), rec.Title, strings.Join(moves, ", "))
 	}
 	d.table(g)
+	if len(p.Recommendations) > 0 {
+		d.para(postureRecLegend)
+	}
 	return d.err
 }
 
@@ -189,6 +224,23 @@ func OverlapCSV(w io.Writer, o *crosswalk.Overlap) error {
 // overlapHeading says how to read the matrix.
 const overlapHeading = "Items of TO (column) that a published mapping reaches from FROM (row), of all TO's items (0 means no published mapping joins them, not that they share nothing)"
 
+// overlapCarried says, under the matrix, that an edge carried across an identity
+// succession counts, and lists the cells some of whose items only such edges
+// reach; "" when there is none.
+func overlapCarried(o *crosswalk.Overlap) string {
+	var cells []string
+	for _, p := range o.Pairs {
+		if p.Carried > 0 {
+			cells = append(cells, fmt.Sprintf("%s → %s %d of %d", p.From, p.To, p.Carried, p.Published))
+		}
+	}
+	if len(cells) == 0 {
+		return ""
+	}
+	return "As gap and map do, a cell counts an edge published for another edition with the same IDs and carried across " +
+		"the identity succession between them (CIS v8 and v8.1). Items reached only by such edges: " + strings.Join(cells, ", ") + "."
+}
+
 // overlapMatrix is the matrix of the text and Markdown forms: rows FROM, columns
 // TO, each cell "published/items pct" ("—" on the diagonal and for no pair).
 func overlapMatrix(o *crosswalk.Overlap) *Grid {
@@ -228,6 +280,9 @@ func OverlapTable(w io.Writer, o *crosswalk.Overlap, opts Options) error {
 	d := &textDoc{w: w, width: opts.Width}
 	d.heading(overlapHeading, "")
 	d.table(overlapMatrix(o))
+	if c := overlapCarried(o); c != "" {
+		d.para(c)
+	}
 	return d.err
 }
 
@@ -239,6 +294,9 @@ func OverlapMarkdown(w io.Writer, o *crosswalk.Overlap) error {
 	d := &textDoc{w: w, md: true}
 	d.heading(overlapHeading, "")
 	d.table(overlapMatrix(o))
+	if c := overlapCarried(o); c != "" {
+		d.para(c)
+	}
 	return d.err
 }
 

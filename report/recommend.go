@@ -85,12 +85,12 @@ func RenderRecommend(w io.Writer, r *RecommendResult, f Format, opts Options) er
 	return unsupported("recommend result", f)
 }
 
-func writeRecommend(w io.Writer, r *RecommendResult, opts Options, md bool) error {
+func writeRecommend(w io.Writer, r *RecommendResult, opts Options, asMD bool) error {
 	if r == nil {
 		return errNil("recommend result")
 	}
 	heading := fmt.Sprintf("Next controls of %s for %s (policy %s): %d", r.Baseline, r.Target, r.Policy, len(r.Recommendations))
-	if md {
+	if asMD {
 		heading = "## " + heading + "\n"
 	}
 	if _, err := fmt.Fprintln(w, heading); err != nil {
@@ -100,8 +100,44 @@ func writeRecommend(w io.Writer, r *RecommendResult, opts Options, md bool) erro
 		_, err := fmt.Fprintln(w, "No control not yet implemented would move an item up.")
 		return err
 	}
-	if md {
-		return recommendGrid(r).WriteMarkdown(w)
+	if asMD {
+		if err := recommendGrid(r).WriteMarkdown(w); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintf(w, "\n%s\n", md(recLegend(r.Recommendations)))
+		return err
 	}
-	return recommendGrid(r).WriteText(w, opts.Width)
+	if err := recommendGrid(r).WriteText(w, opts.Width); err != nil {
+		return err
+	}
+	t := newTableWriter(w)
+	t.f("\n")
+	t.para(opts.Width, "", "", recLegend(r.Recommendations))
+	return t.flush()
 }
+
+// recLegend says how to read a table of recommendations, under every such table:
+// each row assumes the rows above it implemented (the choice is greedy), and what
+// GAIN counts, naming the weights when some moved item weighs more than 1 (a CIS
+// safeguard of IG1 or IG2).
+func recLegend(recs []crosswalk.Recommendation) string {
+	weighted := false
+	for _, r := range recs {
+		for _, m := range r.Moves {
+			weighted = weighted || m.Weight > 1
+		}
+	}
+	s := "Cumulative: each row assumes the controls of the rows above it are implemented. " +
+		"Gain: the levels its items move (gap → partial 1, partial → covered 1, gap → covered 2)"
+	if weighted {
+		s += ", each times the item's weight (a CIS safeguard of IG1 3, of IG2 2, of IG3 1)"
+	}
+	return s + "."
+}
+
+// postureRecLegend says how to read the posture's recommendations: cumulative as
+// [recLegend] says, and its gain unweighted over every target.
+const postureRecLegend = "Cumulative: each row assumes the controls of the rows above it are implemented. " +
+	"Gain: the levels the items of every target move (gap → partial 1, partial → covered 1, gap → covered 2), " +
+	"every item weighing 1 (unlike gap and recommend, no CIS implementation group weighs more); " +
+	"moves: the number of items moved up, per target."

@@ -87,3 +87,45 @@ func TestRecommendJSONAndCSV(t *testing.T) {
 	}
 	assert.Equal(t, first.Gain, gain)
 }
+
+// TestRecLegend: every table of recommendations says that the list is cumulative
+// and what the gain counts, naming the CIS weights only where a moved item carries
+// one. Hand-checked on the small company: for CSF 2.0, 8.16 gains 2 + 2 + 1 + 1 = 6
+// (DE.CM-01, DE.CM-09 gap → covered; DE.AE-03, DE.CM-06 partial → covered), every
+// item weighing 1; for CIS v8.1, 8.8 gains 39 moving 21 safeguards partial →
+// covered: 4 of IG1 (7.1–7.4, weight 3), 10 of IG2 (weight 2), 7 of IG3 (weight 1),
+// 12 + 20 + 7.
+func TestRecLegend(t *testing.T) {
+	const base = "Cumulative: each row assumes the controls of the rows above it are implemented. " +
+		"Gain: the levels its items move (gap → partial 1, partial → covered 1, gap → covered 2)"
+	csf := smallGap(t, catalog.CSF20)
+	require.Equal(t, "8.16", csf.Recommendations[0].Control)
+	require.Equal(t, 6, csf.Recommendations[0].Gain)
+	assert.Equal(t, base+".", recLegend(csf.Recommendations))
+
+	if catalog.HasCIS() {
+		cis := smallGap(t, catalog.CIS81)
+		r := cis.Recommendations[0]
+		require.Equal(t, "8.8", r.Control)
+		require.Len(t, r.Moves, 21)
+		require.Equal(t, 39, r.Gain)
+		assert.Equal(t, base+", each times the item's weight (a CIS safeguard of IG1 3, of IG2 2, of IG3 1).", recLegend(cis.Recommendations))
+	}
+
+	// Under the table and the Markdown of both gap and recommend.
+	r := smallRecommend(t)
+	for name, s := range map[string]string{
+		"recommend table": string(render(t, func(b *bytes.Buffer) error { return RecommendTable(b, r, Options{}) })),
+		"recommend md":    string(render(t, func(b *bytes.Buffer) error { return RecommendMarkdown(b, r) })),
+		"gap table":       string(render(t, func(b *bytes.Buffer) error { return GapTable(b, csf, Options{}) })),
+		"gap md":          string(render(t, func(b *bytes.Buffer) error { return GapMarkdown(b, csf, Options{}) })),
+	} {
+		assert.Contains(t, s, "\n\n"+base+".\n", name)
+	}
+	// The posture's gain is unweighted, and says so.
+	p, err := crosswalk.Default().Posture(exampleAssessment(t, "small-company.csv"), crosswalk.WithTargets(catalog.CSF20))
+	require.NoError(t, err)
+	s := string(render(t, func(b *bytes.Buffer) error { return PostureMarkdown(b, p) }))
+	assert.Contains(t, s, "\n\n"+postureRecLegend+"\n")
+	assert.Contains(t, postureRecLegend, "every item weighing 1")
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/internal/safetext"
 )
@@ -100,7 +101,7 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 	for _, n := range res.Notes {
 		t.para(opts.Width, "Note:     ", indent, n)
 	}
-	t.gapSummary(res, opts.Width)
+	t.gapSummary(res, cat, opts.Width)
 	s := res.Summary
 	if len(res.Groups) > 0 {
 		t.f("\n")
@@ -121,6 +122,7 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		items.Add(it.ID, string(it.Status), it.Title, strings.Join(counting, "\n"))
 	}
 	t.writeTable(items, opts.Width)
+	t.coveredOutside(res, cat, opts.Width)
 	if len(res.Unreached) > 0 {
 		t.f("\n")
 		t.para(opts.Width, "Unreached: ", "  ", unreachedReason(cat, res))
@@ -130,27 +132,22 @@ func GapTable(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 		t.f("\n")
 		t.para(opts.Width, "Not assessed (count as not implemented): ", "  ", strings.Join(res.NotAssessed, ", "))
 	}
-	if len(res.Recommendations) > 0 {
-		t.f("\n")
-		t.para(opts.Width, "", "", fmt.Sprintf("Recommendations (MOVES lists items of %s, %s):", frameworkName(cat, res.Target), res.Target))
-		g := NewGrid("#", "CONTROL", "STATUS", "GAIN", "TITLE", "MOVES").Wrap(4, 5).filled()
-		for i, r := range res.Recommendations {
-			g.Add(itoa(i+1), r.Control, r.Status.String(), itoa(r.Gain), r.Title, strings.Join(moveLabels(r.Moves), ", "))
-		}
-		t.writeTable(g, opts.Width)
-	}
+	t.recommendations(res, cat, opts.Width)
 	return t.flush()
 }
 
 // gapSummary writes the summary block of [GapTable]: the coverage (or why there is
 // none), the controls not assessed, the items reached only by derived paths and the
 // counts and shares per status.
-func (t *tableWriter) gapSummary(res *crosswalk.GapResult, width int) {
+func (t *tableWriter) gapSummary(res *crosswalk.GapResult, cat *catalog.Catalog, width int) {
 	s := res.Summary
 	if s.Measurable() {
 		t.f("\nCoverage %s%% (%d of %d applicable items covered)\n", pct(s.CoveragePercent), s.Covered, s.Applicable)
 	} else {
 		t.f("\nCoverage %s (%s: %s)\n", na, naWhy, naReason(s))
+	}
+	if u := unmeasured(cat, res); u != "" {
+		t.para(width, "", "", u)
 	}
 	if l := notAssessedLine(res); l != "" {
 		t.para(width, "", "", l)
@@ -168,6 +165,39 @@ func (t *tableWriter) gapSummary(res *crosswalk.GapResult, width int) {
 	t.row("not-applicable", itoa(s.NotApplicable), "")
 	t.row("total", itoa(s.Total), "")
 	t.end()
+}
+
+// coveredOutside writes the short list of the covered items whose source also maps
+// them to controls outside the baseline, with those controls, when there are any.
+func (t *tableWriter) coveredOutside(res *crosswalk.GapResult, cat *catalog.Catalog, width int) {
+	co, host := coveredOutside(res)
+	if len(co) == 0 {
+		return
+	}
+	of := "controls outside the baseline"
+	if host != "" {
+		of = frameworkName(cat, catalog.FrameworkID(host)) + " controls outside the baseline"
+	}
+	t.f("\n")
+	t.para(width, "", "  ", fmt.Sprintf("Covered, but also mapped to %s, not assessed (%d of %d covered items):", of, len(co), res.Summary.Covered))
+	t.para(width, "  ", "  ", strings.Join(co, ", "))
+}
+
+// recommendations writes the recommendations of a gap result, with the line that
+// says how to read them, when there are any.
+func (t *tableWriter) recommendations(res *crosswalk.GapResult, cat *catalog.Catalog, width int) {
+	if len(res.Recommendations) == 0 {
+		return
+	}
+	t.f("\n")
+	t.para(width, "", "", fmt.Sprintf("Recommendations (MOVES lists items of %s, %s):", frameworkName(cat, res.Target), res.Target))
+	g := NewGrid("#", "CONTROL", "STATUS", "GAIN", "TITLE", "MOVES").Wrap(4, 5).filled()
+	for i, r := range res.Recommendations {
+		g.Add(itoa(i+1), r.Control, r.Status.String(), itoa(r.Gain), r.Title, strings.Join(moveLabels(r.Moves), ", "))
+	}
+	t.writeTable(g, width)
+	t.f("\n")
+	t.para(width, "", "", recLegend(res.Recommendations))
 }
 
 // SoATable writes the Statement of Applicability as aligned text for a terminal,

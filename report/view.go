@@ -410,8 +410,23 @@ func soaTitle(o Options) string {
 	return "Statement of Applicability"
 }
 
+// unmeasured is the line next to the headline of a result no published mapping
+// joins to its baseline: its percentage measures no published mapping, and its
+// unreached items are no gaps of the baseline. "" for any other result.
+func unmeasured(cat *catalog.Catalog, res *crosswalk.GapResult) string {
+	if !res.NoPublishedMapping {
+		return ""
+	}
+	return "Not measurable with published mappings: no published mapping joins " + frameworkName(cat, res.Baseline) +
+		" and " + frameworkName(cat, res.Target) + ", so the coverage above measures nothing published (see the note)."
+}
+
 // unreachedReason is the explanation an unreached item gets.
 func unreachedReason(cat *catalog.Catalog, res *crosswalk.GapResult) string {
+	if res.NoPublishedMapping {
+		return "No published mapping joins " + frameworkName(cat, res.Baseline) + " and " + frameworkName(cat, res.Target) +
+			": these items cannot be measured with published mappings, and are not gaps of the baseline (see the note)."
+	}
 	out := "No " + frameworkName(cat, res.Baseline) + " control maps here in any published source."
 	outside, parent := 0, 0
 	var host string
@@ -440,4 +455,72 @@ func unreachedReason(cat *catalog.Catalog, res *crosswalk.GapResult) string {
 		out += fmt.Sprintf(" %d of them are mapped only at a higher level (a category, a base control), which is shown for context and does not count.", parent)
 	}
 	return out
+}
+
+// outsideShort names controls outside the baseline by ID under their framework,
+// in the order given: "iso27001:2022 6.1.1, 6.1.2" (frameworks joined by "; ").
+func outsideShort(refs []string) string {
+	var fws []string
+	ids := map[string][]string{}
+	for _, r := range refs {
+		fw, id, ok := strings.Cut(r, "/")
+		if !ok {
+			fw, id = "", r
+		}
+		if _, seen := ids[fw]; !seen {
+			fws = append(fws, fw)
+		}
+		ids[fw] = append(ids[fw], id)
+	}
+	parts := make([]string, 0, len(fws))
+	for _, fw := range fws {
+		p := strings.Join(ids[fw], ", ")
+		if fw != "" {
+			p = fw + " " + p
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// outsideVia is what an item's list of reaches adds for the controls outside the
+// baseline its source maps it to: they are not assessed and do not count.
+func outsideVia(it crosswalk.GapItem) string {
+	if len(it.Outside) == 0 {
+		return ""
+	}
+	return "not assessed, outside the baseline: " + outsideShort(it.Outside)
+}
+
+// coveredOutside lists the covered items of res whose source also maps them to
+// controls outside the baseline, with those controls: "GV.RM-01 (6.1.1, 6.1.2)"
+// under host, the one framework they all belong to ("iso27001:2022"), or
+// "GV.RM-01 (iso27001:2022 6.1.1, 6.1.2)" with host "" when they belong to several.
+func coveredOutside(res *crosswalk.GapResult) (list []string, host string) {
+	var items []crosswalk.GapItem
+	hosts := map[string]bool{}
+	for _, it := range res.Items {
+		if it.Status == crosswalk.ItemCovered && len(it.Outside) > 0 {
+			items = append(items, it)
+			for _, r := range it.Outside {
+				fw, _, _ := strings.Cut(r, "/")
+				hosts[fw] = true
+				host = fw
+			}
+		}
+	}
+	if len(hosts) != 1 {
+		host = ""
+	}
+	for _, it := range items {
+		refs := it.Outside
+		if host != "" {
+			refs = make([]string, len(it.Outside))
+			for i, r := range it.Outside {
+				refs[i] = strings.TrimPrefix(r, host+"/")
+			}
+		}
+		list = append(list, it.ID+" ("+outsideShort(refs)+")")
+	}
+	return list, host
 }

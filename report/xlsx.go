@@ -368,6 +368,8 @@ func GapXLSX(w io.Writer, res *crosswalk.GapResult, opts Options) error {
 			summaryRow("unreached_percent", "Unreached share", percentCell(s.Measurable(), s.UnreachedPercent), "of applicable items"),
 			summaryRow("coverage_percent", "Coverage", percentCell(s.Measurable(), s.CoveragePercent), "the covered share"),
 			summaryRow("not_assessed", "Not assessed", strings.Join(res.NotAssessed, ", "), notAssessedMeaning(res)),
+			summaryRow("covered_outside_baseline", "Covered, with controls outside not assessed", s.CoveredOutside,
+				"covered items their source also maps to controls outside the baseline, which it does not rate (Items: Mapped outside the baseline)"),
 		}}
 	items := sheet{name: SheetItems, cols: gapItemCols, rows: gapItemRows(cat, res, opts)}
 	groups := sheet{name: SheetGroups, cols: gapGroupCols}

@@ -13,8 +13,8 @@ func init() {
 		name:    "migrate",
 		args:    "--from FRAMEWORK FILE [--to FRAMEWORK] [flags]",
 		summary: "carry an assessment to the next edition (ISO 27002 2013 → 2022, CSF 1.1 → 2.0)",
-		detail: `Reads an assessment of the controls of --from (CSV or JSON, as for "gap"; FILE -
-reads standard input) and carries every status along the published succession
+		detail: `Reads an assessment of the controls of --from (CSV, XLSX or JSON, as for "gap";
+FILE - reads standard input) and carries every status along the published succession
 mappings to --to (by default the newest edition of the same framework): ISO/IEC
 27002:2022 Annex B for 2013 → 2022, NIST's CSF 2.0 Reference Tool for CSF 1.1 → 2.0.
 A control several predecessors lead to gets the weakest of their statuses, with a note.

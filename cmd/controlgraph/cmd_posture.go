@@ -24,8 +24,11 @@ by default the newest version of every framework family but the baseline's (NIST
 (repeatable) names others. One row per target, then one per CIS implementation group
 (IG1, IG2, IG3) and per SP 800-53B baseline (LOW, MODERATE, HIGH); every row is what
 gap gives for that target alone with the same --policy and --derived. Then the three
-baseline controls whose implementation moves the most items over every target
-together (each framework counted once).
+baseline controls whose implementation moves the items of every target together
+furthest up, chosen greedily (each assumes the ones before it implemented). Their
+GAIN counts levels (gap → partial 1, partial → covered 1, gap → covered 2), each
+framework once and every item weighing 1: unlike gap and recommend, which weigh a CIS
+safeguard by its implementation group, so the two gains differ for CIS.
 
 --fail-under PCT, or --fail-under TARGET=PCT (repeatable; the target as its ID or an
 alias, with :IG1 or :MODERATE for a row of a limit), exits 1 when a row's coverage is

@@ -18,7 +18,8 @@ func init() {
 		summary: "Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d) from an assessment",
 		detail: `Lists all 93 Annex A controls of ISO/IEC 27001:2022 with applicability,
 justification, implementation status, owner and evidence, taken from an assessment of
-the ISO/IEC 27002:2022 controls (CSV or JSON, as for "gap"; - reads standard input),
+the ISO/IEC 27002:2022 controls (CSV, XLSX or JSON, as for "gap"; - reads standard
+input),
 and the items of related frameworks each control maps to (published mappings only;
 NIST CSF 2.0 and, in builds with CIS data, the CIS Controls v8 unless --related says
 otherwise). The assessment's justification is the reason for including an applicable

@@ -159,3 +159,14 @@ func TestPrintFlags(t *testing.T) {
 	assert.Contains(t, cliBad(t, "gap", "--assessment", path, "--target", "csf", "--paper", "A3"), `invalid value "A3" for --paper; accepted: A4, Letter`)
 	assert.Contains(t, cliBad(t, "soa", "--assessment", path, "--paper", "legal"), `invalid value "legal" for --paper`)
 }
+
+// TestAssessmentHelpNamesXLSX: soa and migrate read an assessment as gap does,
+// XLSX included (TestAssessmentXLSXThroughCLI reads one with soa), and their help
+// says so; it said "CSV or JSON".
+func TestAssessmentHelpNamesXLSX(t *testing.T) {
+	for _, name := range []string{"soa", "migrate"} {
+		out := strings.Join(strings.Fields(cliOK(t, "help", name)), " ")
+		assert.Contains(t, out, `(CSV, XLSX or JSON, as for "gap";`, name)
+		assert.NotContains(t, out, "CSV or JSON", name)
+	}
+}
