@@ -44,8 +44,13 @@ func invalid(format string, args ...any) error {
 // Modified are written as given, so fixed values give a reproducible file; a zero
 // time leaves the property out.
 type Properties struct {
-	Title, Subject, Creator, LastModifiedBy, Language string
-	Created, Modified                                 time.Time
+	Title          string    // dc:title
+	Subject        string    // dc:subject
+	Creator        string    // dc:creator, who made the document
+	LastModifiedBy string    // cp:lastModifiedBy
+	Language       string    // dc:language, such as "en"
+	Created        time.Time // dcterms:created, written in UTC to the second
+	Modified       time.Time // dcterms:modified, written in UTC to the second
 }
 
 // Workbook is a workbook being built: create it with [New], add sheets and styles,
@@ -67,14 +72,17 @@ func New(p Properties) *Workbook {
 // (an empty cell, kept when it has a style). A float that is not finite (NaN, ±Inf)
 // is written as the error value #NUM!, which a spreadsheet shows, never as a number.
 type Cell struct {
-	Value any
-	Style StyleID
+	Value any     // the value: a string, bool, integer, float or nil
+	Style StyleID // the cell's style, 0 for the default
 }
 
 // Area is a rectangle of cells by 1-based row and column numbers, both ends
 // included: the cells of a filter or a conditional format.
 type Area struct {
-	FirstRow, FirstCol, LastRow, LastCol int
+	FirstRow int // the top row, from 1
+	FirstCol int // the left column, from 1 (A)
+	LastRow  int // the bottom row, at least FirstRow
+	LastCol  int // the right column, at least FirstCol
 }
 
 // ColumnDown is column col from row fromRow down to the last row a sheet has
@@ -290,8 +298,8 @@ func (s *Sheet) AutoFilter(r Area) error {
 // TextRule is a conditional format: a cell whose value equals Text takes the
 // differential style Style (made with [Workbook.AddDiffStyle]).
 type TextRule struct {
-	Text  string
-	Style DiffStyleID
+	Text  string      // the text a cell equals (at most 255 characters, no control characters)
+	Style DiffStyleID // the look such a cell takes
 }
 
 type condFormat struct {
@@ -326,9 +334,10 @@ func (s *Sheet) ColourByText(r Area, rules ...TextRule) error {
 // sheet is shrunk to, across and down (0: as many as it takes); they apply when Fit
 // is set.
 type PageSetup struct {
-	Landscape               bool
-	Fit                     bool
-	FitToWidth, FitToHeight int
+	Landscape   bool // landscape, not portrait
+	Fit         bool // shrink the sheet to FitToWidth × FitToHeight pages
+	FitToWidth  int  // pages across (0: as many as it takes)
+	FitToHeight int  // pages down (0: as many as it takes)
 }
 
 // SetPageSetup sets how the sheet prints.

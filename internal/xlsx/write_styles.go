@@ -8,8 +8,8 @@ import (
 // Style is how a cell looks. Colours are six hexadecimal digits, RRGGBB ("" for the
 // default). The zero Style is the default look.
 type Style struct {
-	Bold         bool
-	FontColor    string
+	Bold         bool        // bold font
+	FontColor    string      // the font's colour
 	Fill         string      // a solid fill
 	BottomBorder BorderStyle // a line under the cell ("" none)
 	BorderColor  string      // the colour of that line
