@@ -7,12 +7,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/internal/xlsx"
 )
 
 // The fixed document properties of every workbook, so that the same result gives the
@@ -75,44 +75,36 @@ type sheet struct {
 }
 
 type workbook struct {
-	f       *excelize.File
-	header  int
-	wrap    int
-	percent int
-	status  map[string]int // conditional (dxf) styles by status word
+	f       *xlsx.Workbook
+	header  xlsx.StyleID
+	wrap    xlsx.StyleID
+	percent xlsx.StyleID
+	status  map[string]xlsx.DiffStyleID // conditional (dxf) styles by status word
 }
 
 func newWorkbook(title, subject string) (*workbook, error) {
-	f := excelize.NewFile()
-	err := f.SetDocProps(&excelize.DocProperties{
-		Title: title, Subject: subject, Creator: "controlgraph", LastModifiedBy: "controlgraph",
-		Created: xlsxTimestamp, Modified: xlsxTimestamp, Language: "en",
-	})
+	ts, err := time.Parse(time.RFC3339, xlsxTimestamp)
 	if err != nil {
 		return nil, err
 	}
-	wb := &workbook{f: f, status: map[string]int{}}
-	if wb.header, err = f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7ECF2"}},
-		Border:    []excelize.Border{{Type: "bottom", Color: "8C959F", Style: 2}},
-		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
-	}); err != nil {
+	f := xlsx.New(xlsx.Properties{
+		Title: title, Subject: subject, Creator: "controlgraph", LastModifiedBy: "controlgraph",
+		Created: ts, Modified: ts, Language: "en",
+	})
+	wb := &workbook{f: f, status: map[string]xlsx.DiffStyleID{}}
+	if wb.header, err = f.AddStyle(xlsx.Style{Bold: true, Fill: "E7ECF2", BottomBorder: xlsx.BorderMedium, BorderColor: "8C959F",
+		VerticalTop: true, Wrap: true}); err != nil {
 		return nil, err
 	}
-	if wb.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+	if wb.wrap, err = f.AddStyle(xlsx.Style{Wrap: true, VerticalTop: true}); err != nil {
 		return nil, err
 	}
-	pf := percentFormat
-	if wb.percent, err = f.NewStyle(&excelize.Style{CustomNumFmt: &pf, Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+	if wb.percent, err = f.AddStyle(xlsx.Style{NumFmt: percentFormat, VerticalTop: true}); err != nil {
 		return nil, err
 	}
 	for _, k := range slices.Sorted(maps.Keys(statusFills)) {
 		c := statusFills[k]
-		id, err := f.NewConditionalStyle(&excelize.Style{
-			Font: &excelize.Font{Bold: true, Color: c[1]},
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
-		})
+		id, err := f.AddDiffStyle(xlsx.Style{Bold: true, FontColor: c[1], Fill: c[0]})
 		if err != nil {
 			return nil, err
 		}
@@ -123,102 +115,70 @@ func newWorkbook(title, subject string) (*workbook, error) {
 
 // statusRules are the conditional formats of a status column: one rule per status
 // word, so that a cell's colour follows its text when the reader edits it.
-func (wb *workbook) statusRules() []excelize.ConditionalFormatOptions {
-	var out []excelize.ConditionalFormatOptions
+func (wb *workbook) statusRules() []xlsx.TextRule {
+	var out []xlsx.TextRule
 	for _, k := range slices.Sorted(maps.Keys(wb.status)) {
-		id := wb.status[k]
-		out = append(out, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Value: `"` + k + `"`, Format: &id})
+		out = append(out, xlsx.TextRule{Text: k, Style: wb.status[k]})
 	}
 	return out
 }
 
-// add writes sheet s into the workbook (renaming the default sheet when first):
-// its header row, its cells, the column widths and colours, and the view and
-// print setup.
-func (wb *workbook) add(s sheet, first bool) error {
-	if err := wb.newSheet(s, first); err != nil {
+// add writes sheet s into the workbook: its header row, its cells, the column
+// widths and colours, and the view and print setup.
+func (wb *workbook) add(s sheet) error {
+	sh, err := wb.f.AddSheet(s.name)
+	if err != nil {
 		return err
 	}
-	if err := wb.writeCells(s); err != nil {
-		return err
-	}
-	if err := wb.styleColumns(s); err != nil {
-		return err
-	}
-	return wb.setupView(s)
-}
-
-// newSheet creates the sheet (the default one renamed when first), writes its
-// header row and gives its wrapping columns their style; a percent cell's own
-// style comes after, in writeCells.
-func (wb *workbook) newSheet(s sheet, first bool) error {
-	f := wb.f
-	if first {
-		if err := f.SetSheetName("Sheet1", s.name); err != nil {
-			return err
-		}
-	} else if _, err := f.NewSheet(s.name); err != nil {
-		return err
-	}
+	header := make([]xlsx.Cell, len(s.cols))
 	for i, c := range s.cols {
-		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
-		if err := f.SetCellStr(s.name, ref, c.header); err != nil {
-			return err
-		}
+		header[i] = xlsx.Cell{Value: c.header, Style: wb.header}
 	}
-	for i, c := range s.cols {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if c.wrap && len(s.rows) > 0 {
-			if err := f.SetCellStyle(s.name, col+"2", fmt.Sprintf("%s%d", col, len(s.rows)+1), wb.wrap); err != nil {
-				return err
-			}
-		}
+	if err := sh.AppendRow(header...); err != nil {
+		return err
 	}
-	return nil
+	if err := wb.writeCells(sh, s); err != nil {
+		return err
+	}
+	if err := wb.styleColumns(sh, s); err != nil {
+		return err
+	}
+	return setupView(sh, s)
 }
 
 // writeCells writes the rows below the header: text as text, a percent as a
-// fraction styled as a percentage, anything else as its value.
-func (wb *workbook) writeCells(s sheet) error {
-	f := wb.f
-	for r, row := range s.rows {
+// fraction styled as a percentage, anything else as its value; the cells of a
+// wrapping column wrap.
+func (wb *workbook) writeCells(sh *xlsx.Sheet, s sheet) error {
+	for _, row := range s.rows {
+		cells := make([]xlsx.Cell, 0, len(row))
 		for c, v := range fitCells(row) {
-			ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
-			var err error
-			switch v := v.(type) {
-			case percent:
-				if err = f.SetCellFloat(s.name, ref, v.fraction(), -1, 64); err == nil {
-					err = f.SetCellStyle(s.name, ref, ref, wb.percent)
-				}
-			case string:
-				err = f.SetCellStr(s.name, ref, v)
-			default:
-				err = f.SetCellValue(s.name, ref, v)
+			cell := xlsx.Cell{Value: v}
+			if c < len(s.cols) && s.cols[c].wrap {
+				cell.Style = wb.wrap
 			}
-			if err != nil {
-				return err
+			if p, ok := v.(percent); ok {
+				cell = xlsx.Cell{Value: p.fraction(), Style: wb.percent}
 			}
+			cells = append(cells, cell)
+		}
+		if err := sh.AppendRow(cells...); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// styleColumns styles the header row and sets each column's width; a status
-// column is coloured by its words over the whole column below the header, so
-// that rows the reader adds are coloured too.
-func (wb *workbook) styleColumns(s sheet) error {
-	f := wb.f
-	lastCol, _ := excelize.ColumnNumberToName(len(s.cols))
-	if err := f.SetCellStyle(s.name, "A1", lastCol+"1", wb.header); err != nil {
-		return err
-	}
+// styleColumns sets each column's width; a status column is coloured by its words
+// over the whole column below the header, so that rows the reader adds are
+// coloured too.
+func (wb *workbook) styleColumns(sh *xlsx.Sheet, s sheet) error {
 	for i, c := range s.cols {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(s.name, col, col, c.width); err != nil {
+		if err := sh.SetColWidth(i+1, c.width); err != nil {
 			return err
 		}
 		if c.status {
-			if err := f.SetConditionalFormat(s.name, fmt.Sprintf("%s2:%s%d", col, col, excelize.TotalRows), wb.statusRules()); err != nil {
+			if err := sh.ColourByText(xlsx.ColumnDown(i+1, 2), wb.statusRules()...); err != nil {
 				return err
 			}
 		}
@@ -229,30 +189,22 @@ func (wb *workbook) styleColumns(s sheet) error {
 // setupView freezes the header row, sets the page up (landscape, every column on
 // one page width, the header row repeated on every printed page) and adds a
 // filter over the table.
-func (wb *workbook) setupView(s sheet) error {
-	f := wb.f
-	if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+func setupView(sh *xlsx.Sheet, s sheet) error {
+	if err := sh.FreezeRows(1); err != nil {
 		return err
 	}
-	landscape, wide, tall, fit := "landscape", 1, 0, true
-	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+	if err := sh.SetPageSetup(xlsx.PageSetup{Landscape: true, Fit: true, FitToWidth: 1, FitToHeight: 0}); err != nil {
 		return err
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + s.name + "'!$1:$1", Scope: s.name}); err != nil {
+	if err := sh.PrintTitleRows(1, 1); err != nil {
 		return err
 	}
-	last, _ := excelize.CoordinatesToCellName(len(s.cols), len(s.rows)+1)
-	if err := f.AutoFilter(s.name, "A1:"+last, nil); err != nil {
-		return err
-	}
-	// After the filter, which rewrites the sheet's properties.
-	return f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit})
+	return sh.AutoFilter(xlsx.Area{FirstRow: 1, FirstCol: 1, LastRow: len(s.rows) + 1, LastCol: max(len(s.cols), 1)})
 }
 
 // maxCellChars is the most characters an XLSX cell holds (Excel's limit); the
-// library writing the file would cut a longer text without a word.
-const maxCellChars = excelize.TotalCellChars
+// writer refuses a longer text, so fitCells cuts it first, saying so.
+const maxCellChars = xlsx.MaxCellChars
 
 // fitCells returns row with every text longer than an XLSX cell holds cut so that
 // it ends with a note saying so and where the whole text is (the CSV and JSON
@@ -281,12 +233,14 @@ func fitCells(row []any) []any {
 }
 
 func (wb *workbook) write(w io.Writer, sheets []sheet) error {
-	for i, s := range sheets {
-		if err := wb.add(s, i == 0); err != nil {
+	for _, s := range sheets {
+		if err := wb.add(s); err != nil {
 			return err
 		}
 	}
-	wb.f.SetActiveSheet(0)
+	if err := wb.f.SetActive(0); err != nil {
+		return err
+	}
 	return wb.f.Write(w)
 }
 
