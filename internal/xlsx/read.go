@@ -1,10 +1,17 @@
 // Package xlsx reads and writes Office Open XML workbooks (.xlsx, SpreadsheetML of
-// ECMA-376) with the standard library alone, so that a process that never touches a
-// workbook pays nothing for the ability.
+// ECMA-376) with the standard library alone (archive/zip, encoding/xml), so that a
+// process that never touches a workbook pays nothing for the ability: no general
+// spreadsheet library is linked, nor initialised.
 //
 // The reading half ([Open], [Book]) gives the sheets of a workbook in order, their
 // rows as the values the cells show, and their merged ranges; it bounds the memory
 // and time a hostile archive can take.
+//
+// The writing half ([Workbook]) covers what the reports need: several sheets of
+// typed cells (text, numbers, booleans), cell styles (bold, colours, a bottom border,
+// wrapping, a number format), column widths, a frozen header, an autofilter,
+// conditional formats that colour a cell by its text, print settings and document
+// properties. Its output is byte-for-byte the same for the same calls.
 package xlsx
 
 import (

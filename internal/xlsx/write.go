@@ -1,13 +1,3 @@
-// Package xlsx reads and writes the SpreadsheetML workbooks (.xlsx, ECMA-376) of
-// the project with the standard library only (archive/zip, encoding/xml), so that a
-// command that neither reads nor writes a workbook does not link, nor initialise, a
-// general spreadsheet library.
-//
-// The writer ([Workbook]) covers what the reports need: several sheets of typed
-// cells (text, numbers, booleans), cell styles (bold, colours, a bottom border,
-// wrapping, a number format), column widths, a frozen header, an autofilter,
-// conditional formats that colour a cell by its text, print settings and document
-// properties. Its output is byte-for-byte the same for the same calls.
 package xlsx
 
 import (
