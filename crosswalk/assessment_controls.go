@@ -158,11 +158,11 @@ func wrongFramework(cat *catalog.Catalog, fw catalog.FrameworkID, other catalog.
 	hint := ""
 	if in, ok := cat.Framework(other.Framework); ok && in.AnnexOf == fw {
 		// A clause of ISO/IEC 27001 in an ISO/IEC 27002 assessment.
-		hint = fmt.Sprintf("; to rate its clauses and Annex A together, make %s the baseline (--baseline %s, or \"baseline\" in a JSON file)", other.Framework, other.Framework)
+		hint = fmt.Sprintf("; to rate its clauses and Annex A together, make %s the baseline", other.Framework)
 	} else if other.Framework.Family() == fw.Family() {
 		// Another edition: a 2013 assessment read as a 2022 one.
-		hint = fmt.Sprintf("; a file that rates %s is read with --baseline %s (or \"baseline\" in a JSON file), and 'controlgraph migrate --from %s' carries it to %s",
-			other.Framework, other.Framework, other.Framework, fw)
+		hint = fmt.Sprintf("; a file that rates %s has it as its baseline, and 'controlgraph migrate --from %s' carries it to %s",
+			other.Framework, other.Framework, fw)
 	}
 	return fmt.Errorf("%w: %s is a control of %s, the assessment's baseline is %s%s", ErrWrongFramework, other, other.Framework, fw, hint)
 }

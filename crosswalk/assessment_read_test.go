@@ -73,7 +73,7 @@ func TestReadAssessmentWrongFramework(t *testing.T) {
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrWrongFramework)
 	assert.Equal(t, `c.csv:2: field "control" = "iso27001:2022/4.1": control is not of the assessment's baseline framework: iso27001:2022/4.1 is a control of iso27001:2022, `+
-		`the assessment's baseline is iso27002:2022; to rate its clauses and Annex A together, make iso27001:2022 the baseline (--baseline iso27001:2022, or "baseline" in a JSON file)`, err.Error())
+		`the assessment's baseline is iso27002:2022; to rate its clauses and Annex A together, make iso27001:2022 the baseline`, err.Error())
 
 	_, err = ReadAssessmentCSV("c.csv", strings.NewReader("control,status\n5.1,yes\n"), nil, WithBaseline("nope:1"))
 	require.Error(t, err)

@@ -216,7 +216,35 @@ func (c *command) finish(x *invocation, err error, out *outputOptions, stdout, s
 	return exitOK
 }
 
+// listError is bad input with several problems: fail writes the head, then one
+// problem a line, indented, then the hint if any. Error gives it all on one line.
+type listError struct {
+	head  string   // "N problems in FILE"
+	items []string // one problem each
+	hint  string   // advice that fits the command, or ""
+}
+
+func (e *listError) Error() string {
+	msg := e.head + ": " + strings.Join(e.items, "; ")
+	if e.hint != "" {
+		msg += "; " + e.hint
+	}
+	return msg
+}
+
+// fail writes err to standard error and returns the exit status of bad input.
 func fail(stderr io.Writer, c *command, err error) int {
+	var le *listError
+	if errors.As(err, &le) {
+		fmt.Fprintf(stderr, "controlgraph %s: %s:\n", c.name, safeMessage(le.head))
+		for _, p := range le.items {
+			fmt.Fprintf(stderr, "  %s\n", safeMessage(p))
+		}
+		if le.hint != "" {
+			fmt.Fprintf(stderr, "  %s\n", safeMessage(le.hint))
+		}
+		return exitInput
+	}
 	fmt.Fprintf(stderr, "controlgraph %s: %s\n", c.name, safeMessage(err.Error()))
 	return exitInput
 }

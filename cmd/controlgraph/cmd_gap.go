@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/report"
@@ -138,24 +137,6 @@ func setupGap(fs *flag.FlagSet) action {
 		}
 		return nil
 	}
-}
-
-// oneLine joins the problems of an errors.Join error into one line.
-func oneLine(err error) string {
-	var list []string
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range j.Unwrap() {
-			list = append(list, e.Error())
-		}
-	} else {
-		list = []string{err.Error()}
-	}
-	msg := strings.Join(list, "; ")
-	msg = strings.ReplaceAll(msg, "\n", "; ")
-	if len(list) > 1 {
-		msg = fmt.Sprintf("%d problems: %s", len(list), msg)
-	}
-	return msg
 }
 
 // gapBatch runs gap --batch: JSON lines in, JSON lines out (in brief with --brief),

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/controlgraph/controlgraph/catalog"
+	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/report"
 )
@@ -88,10 +91,20 @@ func setupValidate(fs *flag.FlagSet) action {
 			return err
 		}
 		if !rep.Valid {
-			return &findingError{msg: fmt.Sprintf("%s is not valid: %s, %s", name, plural(rep.Errors, "error"), plural(rep.Warnings, "warning")), code: exitInput}
+			msg := fmt.Sprintf("%s is not valid: %s, %s", name, plural(rep.Errors, "error"), plural(rep.Warnings, "warning"))
+			if wrongBaseline(checked) {
+				msg += "; " + x.cmd.baselineHint()
+			}
+			return &findingError{msg: msg, code: exitInput}
 		}
 		return nil
 	}
+}
+
+// wrongBaseline reports whether a problem is a control of another framework than
+// the assessment's baseline.
+func wrongBaseline(c *loader.Checked) bool {
+	return slices.ContainsFunc(c.Problems, func(p loader.Problem) bool { return errors.Is(p, crosswalk.ErrWrongFramework) })
 }
 
 // kindNames lists the kinds of file validate reads, as --kind takes them.

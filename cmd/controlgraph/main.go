@@ -26,7 +26,8 @@
 //
 // Exit status: 0 on success; 1 on a finding a script may gate on; 2 on bad input
 // (an unknown command, flag, framework, reference or value) or when the output cannot
-// be written, with a one-line message on standard error.
+// be written, with a one-line message on standard error (a file with several
+// problems: a line that counts them, then one problem a line).
 package main
 
 import (
