@@ -27,7 +27,9 @@
 // Exit status: 0 on success; 1 on a finding a script may gate on; 2 on bad input
 // (an unknown command, flag, framework, reference or value) or when the output cannot
 // be written, with a one-line message on standard error (a file with several
-// problems: a line that counts them, then one problem a line).
+// problems: a line that counts them, then one problem a line). Interrupted by SIGINT
+// or SIGTERM, it removes the temporary file of -o (FILE stays as it was) and exits
+// with 130 or 143.
 package main
 
 import (
@@ -40,6 +42,7 @@ import (
 
 func main() {
 	shortLived().apply(os.Getenv)
+	removeTempsOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

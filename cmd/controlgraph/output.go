@@ -7,10 +7,13 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 
 	"github.com/controlgraph/controlgraph/internal/limits"
 	"github.com/controlgraph/controlgraph/loader"
@@ -255,6 +258,8 @@ func createTemp(path, target string, perm fs.FileMode, keep bool) (*outputFile, 
 	}
 	var f *os.File
 	var err error
+	temps.Lock() // a signal now waits until the file is on the list
+	defer temps.Unlock()
 	for range 100 {
 		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", base, rand.Uint64()))
 		// O_EXCL: never open someone else's file; the kernel applies the umask to 0666.
@@ -266,6 +271,7 @@ func createTemp(path, target string, perm fs.FileMode, keep bool) (*outputFile, 
 	if err != nil {
 		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
+	temps.names[f.Name()] = true
 	return &outputFile{path: path, target: target, f: f, perm: perm, keep: keep}, nil
 }
 
@@ -296,11 +302,17 @@ func (o *outputFile) commit() error {
 		if err := o.f.Close(); err != nil {
 			return err
 		}
-		return os.Rename(o.f.Name(), o.target)
+		temps.Lock()
+		defer temps.Unlock()
+		err := os.Rename(o.f.Name(), o.target)
+		if err == nil {
+			delete(temps.names, o.f.Name())
+		}
+		return err
 	}()
 	if err != nil {
 		o.f.Close()
-		os.Remove(o.f.Name())
+		removeTemp(o.f.Name())
 		return fmt.Errorf("cannot write %s: %w", o.path, err)
 	}
 	return nil
@@ -310,8 +322,44 @@ func (o *outputFile) commit() error {
 func (o *outputFile) abort() {
 	o.f.Close()
 	if o.target != "" {
-		os.Remove(o.f.Name())
+		removeTemp(o.f.Name())
 	}
+}
+
+// temps are the temporary files of -o not yet renamed or removed, which a signal
+// removes ([removeTempsOnSignal]).
+var temps = struct {
+	sync.Mutex
+	names map[string]bool
+}{names: map[string]bool{}}
+
+// removeTemp removes the temporary file name and takes it off the list.
+func removeTemp(name string) {
+	temps.Lock()
+	defer temps.Unlock()
+	os.Remove(name)
+	delete(temps.names, name)
+}
+
+// removeTempsOnSignal has SIGINT and SIGTERM (os.Interrupt and the termination
+// request on Windows) remove the temporary files of -o, so that an interrupted
+// command leaves the target as it was and nothing beside it, and then end the
+// process with the conventional status 128 + the signal's number (130, 143).
+func removeTempsOnSignal() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-c
+		temps.Lock() // held to the exit: no file is created or renamed after this
+		for name := range temps.names {
+			os.Remove(name)
+		}
+		code := 128 + 2
+		if s, ok := sig.(syscall.Signal); ok {
+			code = 128 + int(s)
+		}
+		os.Exit(code)
+	}()
 }
 
 // tableWidth is the width tables fit: $COLUMNS, or 100.
