@@ -349,8 +349,10 @@ Commands:
 	for _, n := range commandNames() {
 		width = max(width, len(n))
 	}
+	hang := "\n" + strings.Repeat(" ", width+4) // a summary's next line, under its first
 	for _, n := range commandNames() {
-		fmt.Fprintf(&b, "  %-*s  %s\n", width, n, commands[n].summary)
+		summary := wrapHelp(commands[n].summary, helpWidth-width-4)
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, n, strings.ReplaceAll(summary, "\n", hang))
 	}
 	fmt.Fprintf(&b, "  %-*s  %s\n", width, "help", "show help for a command")
 	b.WriteString(`
@@ -361,7 +363,7 @@ Exit status: 0 ok, 1 a finding a script may gate on, 2 bad input.
 
 Run 'controlgraph help <command>' for a command's flags and examples.
 `)
-	io.WriteString(w, b.String())
+	io.WriteString(w, wrapHelp(b.String(), helpWidth))
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
@@ -403,7 +405,8 @@ func (c *command) writeUsage(w io.Writer) {
 			if strings.HasPrefix(line, "  -") && len(line) > 4 && line[4] != ' ' && line[4] != '\t' {
 				line = "  --" + line[3:]
 			}
-			b.WriteString(line)
+			// The description's indent as spaces, so that wrapping counts it right.
+			b.WriteString(strings.Replace(line, "    \t", "        ", 1))
 		}
 	}
 	if len(c.examples) > 0 {
@@ -412,7 +415,7 @@ func (c *command) writeUsage(w io.Writer) {
 			fmt.Fprintf(&b, "  controlgraph %s\n", e)
 		}
 	}
-	io.WriteString(w, b.String())
+	io.WriteString(w, wrapHelp(b.String(), helpWidth))
 }
 
 // isTerminal reports whether w is a terminal (not merely a character device:
