@@ -249,8 +249,14 @@ func (x *invocation) checkImport(fws []catalog.Framework, sets []mappings.Set, d
 	}
 	if len(problems) > 0 {
 		err := problemsError(doc.File+" has invalid mapping sets", problems)
-		if ie, ok := err.(*inputError); ok && unknownFramework {
-			ie.msg += "; hint: give the file of a framework that is not embedded with --catalog FILE"
+		if unknownFramework {
+			const hint = "hint: give the file of a framework that is not embedded with --catalog FILE"
+			switch e := err.(type) {
+			case *inputError:
+				e.msg += "; " + hint
+			case *listError:
+				e.hint = hint
+			}
 		}
 		return err
 	}

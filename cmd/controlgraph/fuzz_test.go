@@ -39,12 +39,30 @@ func FuzzRun(f *testing.F) {
 		case 0, 1:
 		case 2:
 			if len(args) > 0 && errb.Len() > 0 && !strings.Contains(errb.String(), "Usage:") {
-				if n := strings.Count(errb.String(), "\n"); n != 1 {
-					t.Fatalf("%q: status 2 with %d lines on stderr: %q", args, n, errb.String())
+				if !oneMessage(errb.String()) {
+					t.Fatalf("%q: status 2 with %d lines on stderr: %q", args, strings.Count(errb.String(), "\n"), errb.String())
 				}
 			}
 		default:
 			t.Fatalf("%q: exit status %d", args, code)
 		}
 	})
+}
+
+// oneMessage reports whether stderr is one error message: one line, or a line that
+// ends "problems:" followed by indented lines (one problem each, then a hint).
+func oneMessage(stderr string) bool {
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if !strings.HasSuffix(stderr, "\n") || len(lines) == 1 {
+		return len(lines) == 1 && strings.HasSuffix(stderr, "\n")
+	}
+	if !strings.HasSuffix(lines[0], " problems:") || len(lines) < 3 {
+		return false
+	}
+	for _, l := range lines[1:] {
+		if !strings.HasPrefix(l, "  ") || strings.TrimSpace(l) == "" {
+			return false
+		}
+	}
+	return true
 }

@@ -65,3 +65,32 @@ func TestProblemsOneLineEscaped(t *testing.T) {
 	assert.Contains(t, lines[1], `\x1b[2J\nx`)
 	assert.Contains(t, lines[2], `"9.8"`)
 }
+
+// problemsError: one problem on one line; several as a list of at most maxProblems
+// and a count of the rest; the import of a set of an unknown framework ends with
+// its hint.
+func TestProblemsErrorList(t *testing.T) {
+	assert.Equal(t, &inputError{"X: p1"}, problemsError("X", []string{"p1"}))
+
+	var many []string
+	for i := range maxProblems + 5 {
+		many = append(many, fmt.Sprintf("p%d", i+1))
+	}
+	err := problemsError("X", many)
+	le, ok := err.(*listError)
+	require.True(t, ok, "%T", err)
+	assert.Equal(t, "X: 25 problems", le.head)
+	require.Len(t, le.items, maxProblems+1)
+	assert.Equal(t, "p20", le.items[maxProblems-1])
+	assert.Equal(t, "... and 5 more (see 'controlgraph validate FILE')", le.items[maxProblems])
+	assert.Len(t, many, 25, "the caller's list is left as it was")
+	assert.Equal(t, "p21", many[20])
+
+	_, errs, code := cli(t, "import", "testdata/acme-map.json")
+	assert.Equal(t, 2, code)
+	lines := strings.SplitAfter(errs, "\n")
+	require.Len(t, lines, 1+8+1+1, errs)
+	assert.Equal(t, "controlgraph import: testdata/acme-map.json has invalid mapping sets: 8 problems:\n", lines[0])
+	assert.Equal(t, `  set "acme-1_to_iso27002-2022": field "from" = "acme:1": framework of the set is not in the catalog`+"\n", lines[1])
+	assert.Equal(t, "  hint: give the file of a framework that is not embedded with --catalog FILE\n", lines[9])
+}

@@ -45,17 +45,20 @@ func TestImportRealWorldLenient(t *testing.T) {
 }
 
 // cliBadAfterNotes runs the CLI, expects exit status 2 and no output, and returns
-// the last line of standard error (the error; notes of --catalog come before it).
+// the error message after the notes of --catalog (one line, or a list of problems).
 func cliBadAfterNotes(t *testing.T, args ...string) string {
 	t.Helper()
 	out, errs, code := cli(t, args...)
 	require.Equal(t, 2, code, "controlgraph %s: stdout: %s", strings.Join(args, " "), out)
 	assert.Empty(t, out)
 	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
-	for _, l := range lines[:len(lines)-1] {
-		assert.Contains(t, l, ": note: ")
+	n := 0
+	for n < len(lines)-1 && strings.Contains(lines[n], ": note: ") {
+		n++
 	}
-	return lines[len(lines)-1]
+	msg := strings.Join(lines[n:], "\n") + "\n"
+	assert.True(t, oneMessage(msg), "notes, then one message: %q", errs)
+	return msg
 }
 
 func TestImportRealWorldStrict(t *testing.T) {

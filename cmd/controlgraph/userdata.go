@@ -103,25 +103,24 @@ func (x *invocation) findSet(id string) (mappings.Set, error) {
 	return mappings.Set{}, badInput("unknown mapping set %q; accepted: %s", id, strings.Join(ids, ", "))
 }
 
-// problemsError is bad user data: exit status 2 with every problem, on the one line
-// of standard error the CLI's contract promises ("N problems: p1; p2; ...").
+// problemsError is bad user data: exit status 2 with every problem, one problem on
+// one line ("WHAT: p1"), several as a list (fail writes "WHAT: N problems:" and one
+// problem a line).
 //
-// The line stays readable: at most maxProblems problems are listed, then how many
-// more there are ('controlgraph validate' lists them all).
+// At most maxProblems problems are listed, then how many more there are
+// ('controlgraph validate' lists them all).
 func problemsError(what string, problems []string) error {
 	if len(problems) == 1 {
 		return badInput("%s: %s", what, problems[0])
 	}
 	list := problems
-	more := ""
 	if len(list) > maxProblems {
-		list = list[:maxProblems]
-		more = fmt.Sprintf("; and %d more (see 'controlgraph validate FILE')", len(problems)-maxProblems)
+		list = append(list[:maxProblems:maxProblems], fmt.Sprintf("... and %d more (see 'controlgraph validate FILE')", len(problems)-maxProblems))
 	}
-	return badInput("%s: %d problems: %s%s", what, len(problems), strings.Join(list, "; "), more)
+	return &listError{head: fmt.Sprintf("%s: %d problems", what, len(problems)), items: list}
 }
 
-// maxProblems bounds the problems one error line lists.
+// maxProblems bounds the problems an error lists.
 const maxProblems = 20
 
 // errorLines splits an error joined with errors.Join into one line per problem.
