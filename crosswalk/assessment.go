@@ -94,6 +94,14 @@ var statusByKey = func() map[string]Status {
 	return m
 }()
 
+// unrated reports whether a spreadsheet's status cell leaves its control unrated:
+// empty, or "not assessed" (the word a statement of applicability of an incomplete
+// assessment writes), which no file may state as a status.
+func unrated(status string) bool {
+	k := statusKey(status)
+	return k == "" || k == statusKey(NotAssessed.String())
+}
+
 // statusKey folds case and drops spaces (any Unicode space), '-' and '_'.
 func statusKey(s string) string {
 	var b strings.Builder
@@ -284,7 +292,7 @@ func (b *assessmentBuilder) where(r row, field, value string, err error) *catalo
 
 // add checks row r and makes it an entry, or reports its problems.
 func (b *assessmentBuilder) add(r row) {
-	if r.table && strings.TrimSpace(r.status) == "" {
+	if r.table && unrated(r.status) {
 		b.noStatus(r)
 		return
 	}
@@ -407,7 +415,7 @@ func (b *assessmentBuilder) rowWarnings() {
 	}
 	if len(b.unrated) > 0 {
 		a.warnings = append(a.warnings, asWarning(b.where(b.unrated[0], "status", "",
-			fmt.Errorf("%sa control with no status; counted as not assessed", rowsPrefix(b.unrated, inSheet)))))
+			fmt.Errorf("%sa control with no status (or \"not assessed\"); counted as not assessed", rowsPrefix(b.unrated, inSheet)))))
 	}
 	if len(b.skipped) > 0 {
 		a.warnings = append(a.warnings, asWarning(b.where(b.skipped[0], "", "",

@@ -270,7 +270,7 @@ func TestReadAssessmentRows(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, map[string]Status{"5.1": Implemented, "8.1": NotImplemented}, entries(a))
 	assert.Equal(t, []string{
-		`warning: r.csv:6: field "status": 2 rows (lines 6, 7): a control with no status; counted as not assessed`,
+		`warning: r.csv:6: field "status": 2 rows (lines 6, 7): a control with no status (or "not assessed"); counted as not assessed`,
 		`warning: r.csv:8: a row with neither a status nor a control ID; skipped`,
 		`warning: r.csv: controls not assessed: 91 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented)`,
 	}, warningsOf(a))
@@ -470,7 +470,7 @@ func TestReadAssessmentStrict(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, `s.csv:1: field "header": unknown column, ignored: "Title" (the columns read are control, status)`+"\n"+
 		`s.csv:2: field "control" = "5.1 Access rules": the text after the control ID is not the control's title; read by the ID (here 5.1 "Policies for information security")`+"\n"+
-		`s.csv:3: field "status": a control with no status; counted as not assessed`, err.Error())
+		`s.csv:3: field "status": a control with no status (or "not assessed"); counted as not assessed`, err.Error())
 	a, err = ReadAssessmentCSV("s.csv", strings.NewReader("control,status\n5.1,yes\n"), nil, WithStrict())
 	require.NoError(t, err)
 	require.Len(t, a.Warnings(), 1)

@@ -253,7 +253,15 @@ func TestStatusTextRoundTrip(t *testing.T) {
 		require.NoError(t, got.UnmarshalText(b))
 		assert.Equal(t, s, got)
 	}
-	// A file may not state not-assessed.
-	_, err := ReadAssessmentCSV("a.csv", strings.NewReader("control,status\n5.1,not-assessed\n"), nil)
+	// A spreadsheet row saying "not assessed" (as a statement of applicability of an
+	// incomplete assessment writes it) leaves its control unrated, with a warning, as
+	// an empty status does; a JSON file may not state it.
+	a, err := ReadAssessmentCSV("a.csv", strings.NewReader("control,status\n5.1,not-assessed\n5.2,Not assessed\n5.3,yes\n"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, 1, a.Len())
+	_, rated := a.Entry(catalog.NewRef(catalog.ISO27002v2022, "5.1"))
+	assert.False(t, rated)
+	assert.Equal(t, `warning: a.csv:2: field "status": 2 rows (lines 2, 3): a control with no status (or "not assessed"); counted as not assessed`, a.Warnings()[0].Error())
+	_, err = ReadAssessmentJSON("a.json", []byte(`{"controls":[{"control":"5.1","status":"not-assessed"}]}`), nil)
 	assert.ErrorIs(t, err, ErrUnknownStatus)
 }
