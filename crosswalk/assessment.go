@@ -217,6 +217,9 @@ type row struct {
 	// control.
 	controlCheck string
 	status       string // as written, "" when given as a Status
+	// applicable is a statement of applicability's "Applicable" cell as written
+	// (yes/no), "" when the file has none: see [assessmentBuilder.applicability].
+	applicable string
 	// table: the row is of a spreadsheet (CSV, XLSX), where a row without a status is
 	// a heading, a footer or a control left unrated, not an error.
 	table bool
@@ -277,6 +280,9 @@ type assessmentBuilder struct {
 	// reads in this file; annexBare the rows it made Annex A controls (warned about).
 	reading   annexReading
 	annexBare []row
+	// Rows whose "Applicable" cell says no while the status is not not-applicable
+	// (read as excluded), says yes while it is, or says neither.
+	excluded, applicableNA, badApplicable []row
 }
 
 // where is the error at row r: its line, or its record in a JSON file.
@@ -304,11 +310,34 @@ func (b *assessmentBuilder) add(r row) {
 	}
 	b.first[ref] = r
 	e := r.Entry
-	e.Control, e.Status = ref, st
+	e.Control, e.Status = ref, b.applicability(r, st)
 	if r.rec > 0 {
 		e.Line = r.rec
 	}
 	b.a.entries = append(b.a.entries, e)
+}
+
+// applicability reads the "Applicable" cell of row r (a statement of applicability
+// edited by hand) against its status st: a control marked not applicable ("no") is
+// excluded whatever its status says, and one marked applicable ("yes") but stated
+// not-applicable keeps that status; both conflicts, and a cell that is neither yes
+// nor no, are warned about, naming the rows.
+func (b *assessmentBuilder) applicability(r row, st Status) Status {
+	switch k := statusKey(r.applicable); k {
+	case "":
+	case "yes", "y", "true", "included", "applicable":
+		if st == NotApplicable {
+			b.applicableNA = append(b.applicableNA, r)
+		}
+	case "no", "n", "false", "excluded", "notapplicable", "na", "n/a":
+		if st != NotApplicable {
+			b.excluded = append(b.excluded, r)
+			return NotApplicable
+		}
+	default:
+		b.badApplicable = append(b.badApplicable, r)
+	}
+	return st
 }
 
 // noStatus sorts out a spreadsheet row without a status: a control left unrated, a
@@ -412,6 +441,18 @@ func (b *assessmentBuilder) rowWarnings() {
 		a.warnings = append(a.warnings, b.where(b.annexBare[0], "control", b.annexBare[0].control,
 			fmt.Errorf("%snumbers that are both a clause of %s and an Annex A control are read as the Annex A control (%s here), as the file writes its Annex A controls without \"A.\" and rates no clause; write a clause as %s/N.N",
 				rowsPrefix(b.annexBare, inSheet), b.fw, catalog.AnnexID(cleanCell(b.annexBare[0].control)), b.fw)))
+	}
+	if len(b.excluded) > 0 {
+		a.warnings = append(a.warnings, asWarning(b.where(b.excluded[0], "applicable", b.excluded[0].applicable,
+			fmt.Errorf("%smarked not applicable while the status says otherwise (here %s); read as not-applicable: the control is excluded", rowsPrefix(b.excluded, inSheet), safetext.Quote(b.excluded[0].status)))))
+	}
+	if len(b.applicableNA) > 0 {
+		a.warnings = append(a.warnings, asWarning(b.where(b.applicableNA[0], "applicable", b.applicableNA[0].applicable,
+			fmt.Errorf("%smarked applicable while the status is not-applicable; read as not-applicable (give the status it is implemented with)", rowsPrefix(b.applicableNA, inSheet)))))
+	}
+	if len(b.badApplicable) > 0 {
+		a.warnings = append(a.warnings, asWarning(b.where(b.badApplicable[0], "applicable", b.badApplicable[0].applicable,
+			fmt.Errorf("%sneither yes nor no; the status decides", rowsPrefix(b.badApplicable, inSheet)))))
 	}
 	if len(b.unrated) > 0 {
 		a.warnings = append(a.warnings, asWarning(b.where(b.unrated[0], "status", "",

@@ -137,3 +137,26 @@ func TestTwoControlColumns(t *testing.T) {
 	assert.Contains(t, err.Error(), `s.csv:4: field "control" = "Z.9": malformed input: the two control columns disagree: the first names 5.4, the second names no control of iso27002:2022`)
 	assert.NotContains(t, err.Error(), "s.csv:3")
 }
+
+// A statement of applicability edited by hand: its "Applicable" column is read (a
+// new-user test found it ignored, so a control marked "no" stayed applicable and
+// implemented). "no" excludes the control whatever its status says; "yes" with the
+// status not-applicable keeps that status; each conflict is a warning naming its
+// rows, as is a cell that is neither yes nor no.
+func TestApplicableColumn(t *testing.T) {
+	a, err := ReadAssessmentCSV("s.csv", strings.NewReader("control,applicable,status\n5.1,no,implemented\n5.2,yes,not-applicable\n5.3,maybe,partial\n5.4,No,not-applicable\n5.5,yes,implemented\n"), nil)
+	require.NoError(t, err)
+	want := map[string]Status{"5.1": NotApplicable, "5.2": NotApplicable, "5.3": Partial, "5.4": NotApplicable, "5.5": Implemented}
+	for id, st := range want {
+		e, ok := a.Entry(catalog.NewRef(catalog.ISO27002v2022, id))
+		require.True(t, ok, id)
+		assert.Equal(t, st, e.Status, id)
+	}
+	var msgs []string
+	for _, w := range a.Warnings() {
+		msgs = append(msgs, w.Error())
+	}
+	assert.Contains(t, msgs, `warning: s.csv:2: field "applicable" = "no": marked not applicable while the status says otherwise (here "implemented"); read as not-applicable: the control is excluded`)
+	assert.Contains(t, msgs, `warning: s.csv:3: field "applicable" = "yes": marked applicable while the status is not-applicable; read as not-applicable (give the status it is implemented with)`)
+	assert.Contains(t, msgs, `warning: s.csv:4: field "applicable" = "maybe": neither yes nor no; the status decides`)
+}

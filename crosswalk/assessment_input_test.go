@@ -222,7 +222,7 @@ func TestReadAssessmentCSVColumns(t *testing.T) {
 		}
 	}
 	require.Len(t, unknown, 1)
-	assert.Equal(t, `warning: o.csv:1: field "header": unknown column, ignored: "Title", "Applicable", "Last review" (the columns read are control, status, justification, owner, evidence, notes)`, unknown[0].Error())
+	assert.Equal(t, `warning: o.csv:1: field "header": unknown column, ignored: "Title", "Last review" (the columns read are control, status, justification, owner, evidence, notes, applicable)`, unknown[0].Error())
 
 	// Notes and Comments both: the second is ignored, said in the same warning.
 	a, err = ReadAssessmentCSV("n.csv", strings.NewReader("control,status,notes,comments\n5.1,yes,a,b\n"), nil)
