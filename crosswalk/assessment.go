@@ -410,7 +410,11 @@ func (b *assessmentBuilder) duplicate(r row, ref catalog.Ref) bool {
 	if !dup {
 		return false
 	}
-	e := b.where(r, "control", ref.ID, ErrDuplicate)
+	value := r.control // as the file writes it ("A.5.1"), so a reader finds it there
+	if value == "" {
+		value = ref.ID
+	}
+	e := b.where(r, "control", value, ErrDuplicate)
 	if b.sheet != "" && numberLike(r.control) {
 		e.Err = fmt.Errorf("%w (a cell holding a number shows 5.10 as 5.1: format the control column as text)", ErrDuplicate)
 	}
@@ -421,6 +425,9 @@ func (b *assessmentBuilder) duplicate(r row, ref catalog.Ref) bool {
 		e.Detail = fmt.Sprintf("first on row %d", prev.Line)
 	default:
 		e.Detail = fmt.Sprintf("first on line %d", prev.Line)
+	}
+	if id := b.a.ControlID(ref); value != id {
+		e.Detail += ", both read as " + id
 	}
 	b.p.add(e)
 	return true

@@ -122,7 +122,7 @@ func TestReadAssessmentCSVErrors(t *testing.T) {
 	require.Len(t, msgs, 5, err.Error())
 	assert.Contains(t, msgs[0], `bad.csv:3: field "control" = "5.99": unknown control`)
 	assert.Contains(t, msgs[1], `bad.csv:4: field "status" = "sort of": unknown status`)
-	assert.Equal(t, `bad.csv:5: field "control" = "5.1": control assessed twice: first on line 2`, msgs[2])
+	assert.Equal(t, `bad.csv:5: field "control" = "A.5.1": control assessed twice: first on line 2, both read as 5.1`, msgs[2], "the value as the file writes it")
 	assert.Contains(t, msgs[3], `bad.csv:6: field "control" = "GV.OC-01": control is not of the assessment's baseline framework`)
 	assert.Contains(t, msgs[4], `bad.csv:7: field "control" = "5": unknown control`)
 
