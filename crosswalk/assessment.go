@@ -539,6 +539,25 @@ func baselineFrameworks(cat *catalog.Catalog, fw catalog.FrameworkID) []catalog.
 	return out
 }
 
+// notAssessable is the error of a row naming c, a group of its framework that is not
+// rated as a whole: what it is and the parts to rate instead.
+func notAssessable(cat *catalog.Catalog, c catalog.Control) error {
+	const show = 8
+	var parts []string
+	n := 0
+	for ch := range cat.Children(c.Ref) {
+		if n < show {
+			parts = append(parts, ch.Ref.ID)
+		}
+		n++
+	}
+	list := strings.Join(parts, ", ")
+	if n > show {
+		list += fmt.Sprintf(", ... (%d in all)", n)
+	}
+	return fmt.Errorf("%w: %s is a %s; rate its parts: %s", ErrNotAssessable, c.Ref, c.Kind, list)
+}
+
 // isAssessable reports whether c is a control an assessment rates: a leaf of its
 // framework (an ISO control, not a theme).
 func isAssessable(cat *catalog.Catalog, c catalog.Control) bool {
@@ -560,7 +579,7 @@ func checkControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, p *proble
 	default:
 		c, _ := cat.Control(ref)
 		if !isAssessable(cat, c) {
-			p.add(where(r, "control", r.Control.String(), fmt.Errorf("%w: %s is a %s, not a control that can be assessed", ErrUnknownControl, ref, c.Kind)))
+			p.add(where(r, "control", r.Control.String(), notAssessable(cat, c)))
 			ok = false
 		}
 	}
@@ -651,6 +670,10 @@ var (
 	ErrUnknownStatus  = errors.New("unknown status")
 	ErrDuplicate      = errors.New("control assessed twice")
 	ErrWrongFramework = errors.New("control is not of the assessment's baseline framework")
+	// ErrNotAssessable: the row names a group of the baseline (an ISO theme, a
+	// clause made of sub-clauses such as ISO/IEC 27001's 6.1), whose parts are rated
+	// one by one; the message lists them.
+	ErrNotAssessable = errors.New("not rated as a whole")
 	ErrMissingColumn  = errors.New("missing column")
 	ErrUnknownColumn  = errors.New("unknown column")
 	ErrMalformed      = catalog.ErrMalformed // shared by every layer: errors.Is(err, catalog.ErrMalformed) holds too

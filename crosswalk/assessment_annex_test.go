@@ -160,3 +160,23 @@ func TestApplicableColumn(t *testing.T) {
 	assert.Contains(t, msgs, `warning: s.csv:3: field "applicable" = "yes": marked applicable while the status is not-applicable; read as not-applicable (give the status it is implemented with)`)
 	assert.Contains(t, msgs, `warning: s.csv:4: field "applicable" = "maybe": neither yes nor no; the status decides`)
 }
+
+// A clause of ISO/IEC 27001 made of sub-clauses is not rated as a whole: the error
+// says so and names the parts to rate (a new-user test found "unknown control" for a
+// clause the catalog knows, and no word of 6.1.1-6.1.3).
+func TestClauseWithParts(t *testing.T) {
+	_, err := readISMS(t, "control,status\nA.5.1,implemented\n6.1,implemented\n")
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrNotAssessable)
+	assert.Equal(t, `a.csv:3: field "control" = "6.1": not rated as a whole: iso27001:2022/6.1 is a clause; rate its parts: 6.1.1, 6.1.2, 6.1.3`, err.Error())
+}
+
+// "Clause 5.2" (or "Cl. 5.2") names the clause in an ISO/IEC 27001 assessment,
+// whatever the file's reading of bare numbers.
+func TestClauseSpelling(t *testing.T) {
+	a, err := readISMS(t, "control,status\n5.1,implemented\n5.4,implemented\nClause 5.2,partial\nCl. 8.2,planned\n")
+	require.NoError(t, err)
+	assert.Equal(t, "partial", statusOf(a, catalog.NewRef(catalog.ISO27001v2022, "5.2")))
+	assert.Equal(t, "planned", statusOf(a, clause82))
+	assert.Equal(t, "implemented", statusOf(a, annex51), "the file writes Annex A bare and names its clauses")
+}

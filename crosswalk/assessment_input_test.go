@@ -110,7 +110,7 @@ func TestControlSpellings(t *testing.T) {
 	msgs := strings.Split(err.Error(), "\n")
 	require.Len(t, msgs, 4, err.Error())
 	assert.Contains(t, msgs[0], `e.csv:2: field "control" = "GV.OC-01": control is not of the assessment's baseline framework: nist-csf:2.0/GV.OC-01 is a control of nist-csf:2.0`)
-	assert.Contains(t, msgs[1], `e.csv:3: field "control" = "5": unknown control: iso27002:2022/5 is a theme`)
+	assert.Contains(t, msgs[1], `e.csv:3: field "control" = "5": not rated as a whole: iso27002:2022/5 is a theme; rate its parts: 5.1, 5.2`)
 	assert.Contains(t, msgs[2], `e.csv:4: field "control" = "5.99": unknown control`)
 	assert.Contains(t, msgs[3], `e.csv:5: field "control" = "A 5.99 Something": unknown control`)
 

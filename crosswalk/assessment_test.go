@@ -124,7 +124,7 @@ func TestReadAssessmentCSVErrors(t *testing.T) {
 	assert.Contains(t, msgs[1], `bad.csv:4: field "status" = "sort of": unknown status`)
 	assert.Equal(t, `bad.csv:5: field "control" = "A.5.1": control assessed twice: first on line 2, both read as 5.1`, msgs[2], "the value as the file writes it")
 	assert.Contains(t, msgs[3], `bad.csv:6: field "control" = "GV.OC-01": control is not of the assessment's baseline framework`)
-	assert.Contains(t, msgs[4], `bad.csv:7: field "control" = "5": unknown control`)
+	assert.Contains(t, msgs[4], `bad.csv:7: field "control" = "5": not rated as a whole: iso27002:2022/5 is a theme; rate its parts: 5.1, 5.2, 5.3, 5.4, 5.5, 5.6, 5.7, 5.8, ... (37 in all)`)
 
 	_, err = ReadAssessmentCSV("h.csv", strings.NewReader("control,state\n5.1,implemented\n"), nil)
 	assert.ErrorIs(t, err, ErrMissingColumn)
