@@ -674,10 +674,10 @@ var (
 	// clause made of sub-clauses such as ISO/IEC 27001's 6.1), whose parts are rated
 	// one by one; the message lists them.
 	ErrNotAssessable = errors.New("not rated as a whole")
-	ErrMissingColumn  = errors.New("missing column")
-	ErrUnknownColumn  = errors.New("unknown column")
-	ErrMalformed      = catalog.ErrMalformed // shared by every layer: errors.Is(err, catalog.ErrMalformed) holds too
-	ErrTooLarge       = errors.New("over the size limit")
+	ErrMissingColumn = errors.New("missing column")
+	ErrUnknownColumn = errors.New("unknown column")
+	ErrMalformed     = catalog.ErrMalformed // shared by every layer: errors.Is(err, catalog.ErrMalformed) holds too
+	ErrTooLarge      = errors.New("over the size limit")
 	// ErrIncomplete marks the warning of [Assessment.Warnings] that counts the
 	// controls of the baseline a file does not rate.
 	ErrIncomplete = errors.New("controls not assessed")
