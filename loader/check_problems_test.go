@@ -43,3 +43,25 @@ func TestCheckAssessmentErrorKeepsWarnings(t *testing.T) {
 	assert.Equal(t, []int{1, 3}, lines)
 	assert.Equal(t, []bool{false, false}, warn)
 }
+
+// A file that names no framework's or mapping set's columns is read as an
+// assessment, the most likely kind, so that the assessment reader says what is
+// wrong (it said "a framework CSV needs --framework ID").
+func TestCheckGuessesAssessment(t *testing.T) {
+	ole := "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest"
+	for _, c := range []struct{ name, data, want string }{
+		{"empty.csv", "", "empty file, want a header row with the columns control and status"},
+		{"titleonly.csv", "ISMS Assessment 2025\nCompany: ACME\n\n", `the first row is ["ISMS Assessment 2025"]`},
+		{"old.xls", ole, "an Excel 97-2003 workbook (.xls)"},
+		{"old.xlsx", ole, "an Excel 97-2003 workbook (.xls)"},
+		{"report.pdf", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "not UTF-8 text"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := check(t, c.name, []byte(c.data), loader.CheckOptions{})
+			assert.Equal(t, loader.KindAssessment, got.Kind)
+			require.Len(t, got.Problems, 1)
+			assert.False(t, got.Problems[0].Warning)
+			assert.Contains(t, got.Problems[0].Message(), c.want)
+		})
+	}
+}
