@@ -62,8 +62,8 @@ const sniffRows = 50
 // SniffCSV says what a CSV file is from its first rows (head, the start of the
 // file), read in any dialect the readers take (',', ';' or tab; UTF-8 or UTF-16): a
 // mapping set when its first row has a relationship column; a framework when its
-// first row has the id and title columns a framework CSV needs (and no status
-// column); else an assessment, by far the most likely kind — whether a header row
+// first row has no status column and a title column, or an id column with kind,
+// parent or summary (the columns of a framework CSV); else an assessment, by far the most likely kind — whether a header row
 // with a status column is found or not, so that the assessment reader says what is
 // wrong with an empty file, a title block without a header row, an Excel 97-2003
 // workbook or a file that is not text.
@@ -84,7 +84,7 @@ func SniffCSV(head []byte) Kind {
 			return KindAssessment
 		case cols["relationship"]:
 			return KindMappingSet
-		case cols["id"] && cols["title"]:
+		case cols["title"] || cols["id"] && cols["framework"]:
 			return KindFramework
 		}
 		return KindAssessment
@@ -92,18 +92,18 @@ func SniffCSV(head []byte) Kind {
 }
 
 // csvKindHeader rates a row for [csvdialect.Sniff]: a header row of an assessment
-// (status and control), of a mapping set (relationship) or of a framework (id and
-// title).
+// (status and control), of a mapping set (relationship) or of a framework (title).
 func csvKindHeader(rec []string) (int, bool) {
 	cols := headerKeys(rec)
 	n := len(cols)
-	return n, (cols["status"] && cols["control"]) || cols["relationship"] || (cols["id"] && cols["title"])
+	return n, (cols["status"] && cols["control"]) || cols["relationship"] || cols["title"]
 }
 
 // headerKeys returns the columns of rec that tell the kinds of CSV apart: "status"
 // for an assessment's status column ("Status", "Implementation status"), "control"
 // for its control column ("Control", "Control ID", "ID", "Ref", "Annex A"),
-// "relationship" for a mapping set's, and "id" and "title" for a framework's.
+// "relationship" for a mapping set's, and "id", "title" and "framework" (kind,
+// parent or summary) for a framework's.
 func headerKeys(rec []string) map[string]bool {
 	cols := map[string]bool{}
 	for _, c := range rec {
@@ -116,6 +116,8 @@ func headerKeys(rec []string) map[string]bool {
 			cols["control"], cols["id"] = true, true
 		case "title":
 			cols["title"] = true
+		case "kind", "parent", "summary":
+			cols["framework"] = true
 		case "relationship":
 			cols["relationship"] = true
 		}

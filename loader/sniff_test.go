@@ -23,7 +23,9 @@ func TestSniffCSV(t *testing.T) {
 		"":                                           loader.KindAssessment, // the assessment reader says it is empty
 		"id;title\n":                                 loader.KindFramework,
 		"ID,Title,Status\n":                          loader.KindAssessment,
-		"title,summary\n":                            loader.KindAssessment, // no id: a framework CSV needs both
+		"title,summary\n":                            loader.KindFramework, // the framework reader says "id" is missing
+		"id,parent\n":                                loader.KindFramework,
+		"ID,Owner\n":                                 loader.KindAssessment, // the assessment reader says "status" is missing
 		"ISMS Assessment 2025\nCompany: ACME\n\n":    loader.KindAssessment,
 		"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest":       loader.KindAssessment, // an .xls: the reader says how to save it
 		"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n":     loader.KindAssessment,

@@ -22,8 +22,8 @@ with its place: an export document {"frameworks", "mappings"}, one framework, on
 mapping set or several, an assessment, an OSCAL catalog or mapping-collection (JSON);
 an assessment as an XLSX workbook (--sheet NAME, else the first sheet); or CSV: a
 mapping set (a "relationship" column in its first row; name its frameworks with
---from and --to), a framework ("id" and "title" columns in its first row; name it
-with --framework), else an assessment (a "status" column, below any title block;
+--from and --to), a framework (a "title" column in its first row; name it with
+--framework), else an assessment (a "status" column, below any title block;
 an empty, .xls or binary file is read as one too, and its message says what is
 wrong), separated by ',', ';' or tabs, in UTF-8 or UTF-16. The
 file is read as a stream, each kind up to its size limit. --kind says what FILE is
