@@ -65,3 +65,13 @@ func TestCheckGuessesAssessment(t *testing.T) {
 		})
 	}
 }
+
+// A JSON assessment with a syntax error (a trailing comma) is read as an
+// assessment, so that the assessment reader's syntax error comes out, not an
+// export document's "unknown field".
+func TestCheckBrokenJSONAssessment(t *testing.T) {
+	c := check(t, "b.json", []byte(`{"controls": [{"control": "5.1", "status": "implemented"},]}`), loader.CheckOptions{})
+	assert.Equal(t, loader.KindAssessment, c.Kind)
+	require.Len(t, c.Problems, 1)
+	assert.Equal(t, "b.json:1: malformed input: line 1, column 59: invalid JSON: character ']' where a value should begin", c.Problems[0].Message())
+}

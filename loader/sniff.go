@@ -34,12 +34,14 @@ func IsXLSX(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04"
 // SniffJSON says what a JSON document is from its top-level members: "catalog" or
 // "mapping-collection" an OSCAL document, "frameworks" or "mappings" an export
 // document, "edges" a mapping set, "name" a framework, "controls" (without "name")
-// an assessment. A document that is not a JSON object, or has none of these, is
-// KindDocument, so that its reader reports what is wrong.
+// an assessment. JSON that cannot be read (a trailing comma) is an assessment when
+// its first 4 KiB name "controls" and "status" (a member of an assessment's
+// records), else KindDocument; so is a document that is not a JSON object or has
+// none of these members, so that its reader reports what is wrong.
 func SniffJSON(data []byte) Kind {
 	var m map[string]any
 	if codec.DecodeStrict(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), &m) != nil {
-		return KindDocument
+		return sniffBrokenJSON(data)
 	}
 	switch {
 	case m["catalog"] != nil || m["mapping-collection"] != nil:
@@ -51,6 +53,19 @@ func SniffJSON(data []byte) Kind {
 	case m["name"] != nil:
 		return KindFramework
 	case m["controls"] != nil:
+		return KindAssessment
+	}
+	return KindDocument
+}
+
+// brokenHead is how much of JSON that cannot be read [SniffJSON] looks at.
+const brokenHead = 4 << 10
+
+// sniffBrokenJSON says what JSON that cannot be read most likely is: an assessment
+// when its start names "controls" and "status", else a document.
+func sniffBrokenJSON(data []byte) Kind {
+	head := data[:min(len(data), brokenHead)]
+	if bytes.Contains(head, []byte(`"controls"`)) && bytes.Contains(head, []byte(`"status"`)) {
 		return KindAssessment
 	}
 	return KindDocument

@@ -57,19 +57,22 @@ func TestSniffFixtures(t *testing.T) {
 
 func TestSniffJSON(t *testing.T) {
 	for in, want := range map[string]loader.Kind{
-		`{"catalog": {}}`:                               loader.KindOSCAL,
-		`{"mapping-collection": {}}`:                    loader.KindOSCAL,
-		`{"frameworks": []}`:                            loader.KindDocument,
-		`{"mappings": [], "frameworks": []}`:            loader.KindDocument,
-		`{"id": "s", "edges": []}`:                      loader.KindMappingSet,
-		`{"id": "f", "name": "F", "controls": []}`:      loader.KindFramework,
-		`{"baseline": "iso27002:2022", "controls": []}`: loader.KindAssessment,
-		"\uFEFF \n{\"edges\": []}":                      loader.KindMappingSet,
-		`{"other": 1}`:                                  loader.KindDocument,
-		`{"edges": [}`:                                  loader.KindDocument, // the reader says what is wrong
-		`[{"edges": []}]`:                               loader.KindDocument,
-		``:                                              loader.KindDocument,
-		`{"edges": null}`:                               loader.KindDocument,
+		`{"catalog": {}}`:                                              loader.KindOSCAL,
+		`{"mapping-collection": {}}`:                                   loader.KindOSCAL,
+		`{"frameworks": []}`:                                           loader.KindDocument,
+		`{"mappings": [], "frameworks": []}`:                           loader.KindDocument,
+		`{"id": "s", "edges": []}`:                                     loader.KindMappingSet,
+		`{"id": "f", "name": "F", "controls": []}`:                     loader.KindFramework,
+		`{"baseline": "iso27002:2022", "controls": []}`:                loader.KindAssessment,
+		"\uFEFF \n{\"edges\": []}":                                     loader.KindMappingSet,
+		`{"other": 1}`:                                                 loader.KindDocument,
+		`{"edges": [}`:                                                 loader.KindDocument,   // the reader says what is wrong
+		`{"controls": [{"control": "5.1", "status": "implemented"},]}`: loader.KindAssessment, // its reader's syntax error
+		`{"id": "f", "name": "F", "controls": [{"id": "A",}]}`:         loader.KindDocument,
+		`{"controls": [,], "status": 1`:                                loader.KindAssessment,
+		`[{"edges": []}]`:                                              loader.KindDocument,
+		``:                                                             loader.KindDocument,
+		`{"edges": null}`:                                              loader.KindDocument,
 	} {
 		assert.Equal(t, want, loader.SniffJSON([]byte(in)), "%q", in)
 	}
