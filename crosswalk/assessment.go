@@ -94,6 +94,14 @@ var statusByKey = func() map[string]Status {
 	return m
 }()
 
+// unrated reports whether a spreadsheet's status cell leaves its control unrated:
+// empty, or "not assessed" (the word a statement of applicability of an incomplete
+// assessment writes), which no file may state as a status.
+func unrated(status string) bool {
+	k := statusKey(status)
+	return k == "" || k == statusKey(NotAssessed.String())
+}
+
 // statusKey folds case and drops spaces (any Unicode space), '-' and '_'.
 func statusKey(s string) string {
 	var b strings.Builder
@@ -209,6 +217,9 @@ type row struct {
 	// control.
 	controlCheck string
 	status       string // as written, "" when given as a Status
+	// applicable is a statement of applicability's "Applicable" cell as written
+	// (yes/no), "" when the file has none: see [assessmentBuilder.applicability].
+	applicable string
 	// table: the row is of a spreadsheet (CSV, XLSX), where a row without a status is
 	// a heading, a footer or a control left unrated, not an error.
 	table bool
@@ -263,6 +274,9 @@ type assessmentBuilder struct {
 	// reads in this file; annexBare the rows it made Annex A controls (warned about).
 	reading   annexReading
 	annexBare []row
+	// Rows whose "Applicable" cell says no while the status is not not-applicable
+	// (read as excluded), says yes while it is, or says neither.
+	excluded, applicableNA, badApplicable []row
 }
 
 // where is the error at row r: its line, or its record in a JSON file.
@@ -278,7 +292,7 @@ func (b *assessmentBuilder) where(r row, field, value string, err error) *catalo
 
 // add checks row r and makes it an entry, or reports its problems.
 func (b *assessmentBuilder) add(r row) {
-	if r.table && strings.TrimSpace(r.status) == "" {
+	if r.table && unrated(r.status) {
 		b.noStatus(r)
 		return
 	}
@@ -290,11 +304,34 @@ func (b *assessmentBuilder) add(r row) {
 	}
 	b.first[ref] = r
 	e := r.Entry
-	e.Control, e.Status = ref, st
+	e.Control, e.Status = ref, b.applicability(r, st)
 	if r.rec > 0 {
 		e.Line = r.rec
 	}
 	b.a.entries = append(b.a.entries, e)
+}
+
+// applicability reads the "Applicable" cell of row r (a statement of applicability
+// edited by hand) against its status st: a control marked not applicable ("no") is
+// excluded whatever its status says, and one marked applicable ("yes") but stated
+// not-applicable keeps that status; both conflicts, and a cell that is neither yes
+// nor no, are warned about, naming the rows.
+func (b *assessmentBuilder) applicability(r row, st Status) Status {
+	switch k := statusKey(r.applicable); k {
+	case "":
+	case "yes", "y", "true", "included", "applicable":
+		if st == NotApplicable {
+			b.applicableNA = append(b.applicableNA, r)
+		}
+	case "no", "n", "false", "excluded", "notapplicable", "na", "n/a":
+		if st != NotApplicable {
+			b.excluded = append(b.excluded, r)
+			return NotApplicable
+		}
+	default:
+		b.badApplicable = append(b.badApplicable, r)
+	}
+	return st
 }
 
 // noStatus sorts out a spreadsheet row without a status: a control left unrated, a
@@ -367,7 +404,11 @@ func (b *assessmentBuilder) duplicate(r row, ref catalog.Ref) bool {
 	if !dup {
 		return false
 	}
-	e := b.where(r, "control", ref.ID, ErrDuplicate)
+	value := r.control // as the file writes it ("A.5.1"), so a reader finds it there
+	if value == "" {
+		value = ref.ID
+	}
+	e := b.where(r, "control", value, ErrDuplicate)
 	if b.sheet != "" && numberLike(r.control) {
 		e.Err = fmt.Errorf("%w (a cell holding a number shows 5.10 as 5.1: format the control column as text)", ErrDuplicate)
 	}
@@ -378,6 +419,9 @@ func (b *assessmentBuilder) duplicate(r row, ref catalog.Ref) bool {
 		e.Detail = fmt.Sprintf("first on row %d", prev.Line)
 	default:
 		e.Detail = fmt.Sprintf("first on line %d", prev.Line)
+	}
+	if id := b.a.ControlID(ref); value != id {
+		e.Detail += ", both read as " + id
 	}
 	b.p.add(e)
 	return true
@@ -399,9 +443,21 @@ func (b *assessmentBuilder) rowWarnings() {
 			fmt.Errorf("%snumbers that are both a clause of %s and an Annex A control are read as the Annex A control (%s here), as the file writes its Annex A controls without \"A.\" and rates no clause; write a clause as %s/N.N",
 				rowsPrefix(b.annexBare, inSheet), b.fw, catalog.AnnexID(cleanCell(b.annexBare[0].control)), b.fw))))
 	}
+	if len(b.excluded) > 0 {
+		a.warnings = append(a.warnings, asWarning(b.where(b.excluded[0], "applicable", b.excluded[0].applicable,
+			fmt.Errorf("%smarked not applicable while the status says otherwise (here %s); read as not-applicable: the control is excluded", rowsPrefix(b.excluded, inSheet), safetext.Quote(b.excluded[0].status)))))
+	}
+	if len(b.applicableNA) > 0 {
+		a.warnings = append(a.warnings, asWarning(b.where(b.applicableNA[0], "applicable", b.applicableNA[0].applicable,
+			fmt.Errorf("%smarked applicable while the status is not-applicable; read as not-applicable (give the status it is implemented with)", rowsPrefix(b.applicableNA, inSheet)))))
+	}
+	if len(b.badApplicable) > 0 {
+		a.warnings = append(a.warnings, asWarning(b.where(b.badApplicable[0], "applicable", b.badApplicable[0].applicable,
+			fmt.Errorf("%sneither yes nor no; the status decides", rowsPrefix(b.badApplicable, inSheet)))))
+	}
 	if len(b.unrated) > 0 {
 		a.warnings = append(a.warnings, asWarning(b.where(b.unrated[0], "status", "",
-			fmt.Errorf("%sa control with no status; counted as not assessed", rowsPrefix(b.unrated, inSheet)))))
+			fmt.Errorf("%sa control with no status (or \"not assessed\"); counted as not assessed", rowsPrefix(b.unrated, inSheet)))))
 	}
 	if len(b.skipped) > 0 {
 		a.warnings = append(a.warnings, asWarning(b.where(b.skipped[0], "", "",
@@ -477,6 +533,25 @@ func baselineFrameworks(cat *catalog.Catalog, fw catalog.FrameworkID) []catalog.
 	return out
 }
 
+// notAssessable is the error of a row naming c, a group of its framework that is not
+// rated as a whole: what it is and the parts to rate instead.
+func notAssessable(cat *catalog.Catalog, c catalog.Control) error {
+	const show = 8
+	var parts []string
+	n := 0
+	for ch := range cat.Children(c.Ref) {
+		if n < show {
+			parts = append(parts, ch.Ref.ID)
+		}
+		n++
+	}
+	list := strings.Join(parts, ", ")
+	if n > show {
+		list += fmt.Sprintf(", ... (%d in all)", n)
+	}
+	return fmt.Errorf("%w: %s is a %s; rate its parts: %s", ErrNotAssessable, c.Ref, c.Kind, list)
+}
+
 // isAssessable reports whether c is a control an assessment rates: a leaf of its
 // framework (an ISO control, not a theme).
 func isAssessable(cat *catalog.Catalog, c catalog.Control) bool {
@@ -498,7 +573,7 @@ func checkControl(cat *catalog.Catalog, fw catalog.FrameworkID, r row, p *proble
 	default:
 		c, _ := cat.Control(ref)
 		if !isAssessable(cat, c) {
-			p.add(where(r, "control", r.Control.String(), fmt.Errorf("%w: %s is a %s, not a control that can be assessed", ErrUnknownControl, ref, c.Kind)))
+			p.add(where(r, "control", r.Control.String(), notAssessable(cat, c)))
 			ok = false
 		}
 	}
@@ -589,10 +664,14 @@ var (
 	ErrUnknownStatus  = errors.New("unknown status")
 	ErrDuplicate      = errors.New("control assessed twice")
 	ErrWrongFramework = errors.New("control is not of the assessment's baseline framework")
-	ErrMissingColumn  = errors.New("missing column")
-	ErrUnknownColumn  = errors.New("unknown column")
-	ErrMalformed      = catalog.ErrMalformed // shared by every layer: errors.Is(err, catalog.ErrMalformed) holds too
-	ErrTooLarge       = errors.New("over the size limit")
+	// ErrNotAssessable: the row names a group of the baseline (an ISO theme, a
+	// clause made of sub-clauses such as ISO/IEC 27001's 6.1), whose parts are rated
+	// one by one; the message lists them.
+	ErrNotAssessable = errors.New("not rated as a whole")
+	ErrMissingColumn = errors.New("missing column")
+	ErrUnknownColumn = errors.New("unknown column")
+	ErrMalformed     = catalog.ErrMalformed // shared by every layer: errors.Is(err, catalog.ErrMalformed) holds too
+	ErrTooLarge      = errors.New("over the size limit")
 	// ErrIncomplete marks the warning of [Assessment.Warnings] that counts the
 	// controls of the baseline a file does not rate.
 	ErrIncomplete = errors.New("controls not assessed")

@@ -137,3 +137,46 @@ func TestTwoControlColumns(t *testing.T) {
 	assert.Contains(t, err.Error(), `s.csv:4: field "control" = "Z.9": malformed input: the two control columns disagree: the first names 5.4, the second names no control of iso27002:2022`)
 	assert.NotContains(t, err.Error(), "s.csv:3")
 }
+
+// A statement of applicability edited by hand: its "Applicable" column is read (a
+// new-user test found it ignored, so a control marked "no" stayed applicable and
+// implemented). "no" excludes the control whatever its status says; "yes" with the
+// status not-applicable keeps that status; each conflict is a warning naming its
+// rows, as is a cell that is neither yes nor no.
+func TestApplicableColumn(t *testing.T) {
+	a, err := ReadAssessmentCSV("s.csv", strings.NewReader("control,applicable,status\n5.1,no,implemented\n5.2,yes,not-applicable\n5.3,maybe,partial\n5.4,No,not-applicable\n5.5,yes,implemented\n"), nil)
+	require.NoError(t, err)
+	want := map[string]Status{"5.1": NotApplicable, "5.2": NotApplicable, "5.3": Partial, "5.4": NotApplicable, "5.5": Implemented}
+	for id, st := range want {
+		e, ok := a.Entry(catalog.NewRef(catalog.ISO27002v2022, id))
+		require.True(t, ok, id)
+		assert.Equal(t, st, e.Status, id)
+	}
+	var msgs []string
+	for _, w := range a.Warnings() {
+		msgs = append(msgs, w.Error())
+	}
+	assert.Contains(t, msgs, `warning: s.csv:2: field "applicable" = "no": marked not applicable while the status says otherwise (here "implemented"); read as not-applicable: the control is excluded`)
+	assert.Contains(t, msgs, `warning: s.csv:3: field "applicable" = "yes": marked applicable while the status is not-applicable; read as not-applicable (give the status it is implemented with)`)
+	assert.Contains(t, msgs, `warning: s.csv:4: field "applicable" = "maybe": neither yes nor no; the status decides`)
+}
+
+// A clause of ISO/IEC 27001 made of sub-clauses is not rated as a whole: the error
+// says so and names the parts to rate (a new-user test found "unknown control" for a
+// clause the catalog knows, and no word of 6.1.1-6.1.3).
+func TestClauseWithParts(t *testing.T) {
+	_, err := readISMS(t, "control,status\nA.5.1,implemented\n6.1,implemented\n")
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrNotAssessable)
+	assert.Equal(t, `a.csv:3: field "control" = "6.1": not rated as a whole: iso27001:2022/6.1 is a clause; rate its parts: 6.1.1, 6.1.2, 6.1.3`, err.Error())
+}
+
+// "Clause 5.2" (or "Cl. 5.2") names the clause in an ISO/IEC 27001 assessment,
+// whatever the file's reading of bare numbers.
+func TestClauseSpelling(t *testing.T) {
+	a, err := readISMS(t, "control,status\n5.1,implemented\n5.4,implemented\nClause 5.2,partial\nCl. 8.2,planned\n")
+	require.NoError(t, err)
+	assert.Equal(t, "partial", statusOf(a, catalog.NewRef(catalog.ISO27001v2022, "5.2")))
+	assert.Equal(t, "planned", statusOf(a, clause82))
+	assert.Equal(t, "implemented", statusOf(a, annex51), "the file writes Annex A bare and names its clauses")
+}

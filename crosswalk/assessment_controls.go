@@ -19,6 +19,10 @@ const maxControlCell = 300
 // "Annex A.", "A " and "A" directly before the number ("A5.1").
 var annexPrefix = regexp.MustCompile(`(?i)^(?:annex\s*)?a\s*[.:]?\s*(\d)`)
 
+// clausePrefix matches what people write before a clause number of a management
+// system standard: "Clause 5.2", "Cl. 5.2", "cl 5.2".
+var clausePrefix = regexp.MustCompile(`(?i)^(?:clause|cl\.?)\s*(\d)`)
+
 // controlSpelling says how a control cell was read when it needed more than
 // [catalog.Catalog.ParseRef]: "" when ParseRef read it as written.
 type controlSpelling int
@@ -71,6 +75,13 @@ func lenientRef(cat *catalog.Catalog, fw catalog.FrameworkID, s string) (catalog
 		// ISMS baseline, iso27001:2022, a bare "5.1" is the clause).
 		forms = append(forms, catalog.AnnexID(s[m[2]:]))
 	}
+	if m := clausePrefix.FindStringSubmatchIndex(s); m != nil && annexOf(cat, fw) != "" {
+		// "Clause 5.2" in a baseline of clauses and an Annex A: the clause, whatever
+		// the file's reading of bare numbers.
+		if r, ok := try(s[m[2]:]); ok && r.Framework == fw {
+			return r, spelledLenient, true
+		}
+	}
 	for i, f := range forms {
 		if i > 0 {
 			if r, ok := try(f); ok {
@@ -116,7 +127,7 @@ func resolveControl(cat *catalog.Catalog, fw catalog.FrameworkID, reading annexR
 	}
 	c, _ := cat.Control(ref)
 	if !isAssessable(cat, c) {
-		p.add(where(r, "control", in, fmt.Errorf("%w: %s is a %s, not a control that can be assessed", ErrUnknownControl, ref, c.Kind)))
+		p.add(where(r, "control", in, notAssessable(cat, c)))
 		return catalog.Ref{}, spelledPlain, false
 	}
 	return c.Ref, spelling, true

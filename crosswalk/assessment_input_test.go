@@ -110,7 +110,7 @@ func TestControlSpellings(t *testing.T) {
 	msgs := strings.Split(err.Error(), "\n")
 	require.Len(t, msgs, 4, err.Error())
 	assert.Contains(t, msgs[0], `e.csv:2: field "control" = "GV.OC-01": control is not of the assessment's baseline framework: nist-csf:2.0/GV.OC-01 is a control of nist-csf:2.0`)
-	assert.Contains(t, msgs[1], `e.csv:3: field "control" = "5": unknown control: iso27002:2022/5 is a theme`)
+	assert.Contains(t, msgs[1], `e.csv:3: field "control" = "5": not rated as a whole: iso27002:2022/5 is a theme; rate its parts: 5.1, 5.2`)
 	assert.Contains(t, msgs[2], `e.csv:4: field "control" = "5.99": unknown control`)
 	assert.Contains(t, msgs[3], `e.csv:5: field "control" = "A 5.99 Something": unknown control`)
 
@@ -222,7 +222,7 @@ func TestReadAssessmentCSVColumns(t *testing.T) {
 		}
 	}
 	require.Len(t, unknown, 1)
-	assert.Equal(t, `warning: o.csv:1: field "header": unknown column, ignored: "Title", "Applicable", "Last review" (the columns read are control, status, justification, owner, evidence, notes)`, unknown[0].Error())
+	assert.Equal(t, `warning: o.csv:1: field "header": unknown column, ignored: "Title", "Last review" (the columns read are control, status, justification, owner, evidence, notes, applicable)`, unknown[0].Error())
 
 	// Notes and Comments both: the second is ignored, said in the same warning.
 	a, err = ReadAssessmentCSV("n.csv", strings.NewReader("control,status,notes,comments\n5.1,yes,a,b\n"), nil)
@@ -270,7 +270,7 @@ func TestReadAssessmentRows(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, map[string]Status{"5.1": Implemented, "8.1": NotImplemented}, entries(a))
 	assert.Equal(t, []string{
-		`warning: r.csv:6: field "status": 2 rows (lines 6, 7): a control with no status; counted as not assessed`,
+		`warning: r.csv:6: field "status": 2 rows (lines 6, 7): a control with no status (or "not assessed"); counted as not assessed`,
 		`warning: r.csv:8: a row with neither a status nor a control ID; skipped`,
 		`warning: r.csv: controls not assessed: 91 of the 93 controls of iso27002:2022 (gap and soa count them as not implemented)`,
 	}, warningsOf(a))
@@ -470,7 +470,7 @@ func TestReadAssessmentStrict(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, `s.csv:1: field "header": unknown column, ignored: "Title" (the columns read are control, status)`+"\n"+
 		`s.csv:2: field "control" = "5.1 Access rules": the text after the control ID is not the control's title; read by the ID (here 5.1 "Policies for information security")`+"\n"+
-		`s.csv:3: field "status": a control with no status; counted as not assessed`, err.Error())
+		`s.csv:3: field "status": a control with no status (or "not assessed"); counted as not assessed`, err.Error())
 	a, err = ReadAssessmentCSV("s.csv", strings.NewReader("control,status\n5.1,yes\n"), nil, WithStrict())
 	require.NoError(t, err)
 	require.Len(t, a.Warnings(), 1)

@@ -86,9 +86,10 @@ var columnNames = map[string][]string{
 	"status":  {"status", "implementation status", "implementation", "implemented"},
 	"justification": {"justification", "justification for inclusion", "justification for exclusion", "justification for inclusion/exclusion", "reason", "rationale",
 		"inclusion reason", "exclusion justification", "reason for inclusion", "reason for exclusion"},
-	"owner":    {"owner", "control owner", "responsible"},
-	"evidence": {"evidence"},
-	"notes":    {"notes", "note", "comments", "comment", "remarks"},
+	"owner":      {"owner", "control owner", "responsible"},
+	"applicable": {"applicable", "applicability"},
+	"evidence":   {"evidence"},
+	"notes":      {"notes", "note", "comments", "comment", "remarks"},
 }
 
 var fieldByHeader = func() map[string]string {
@@ -381,6 +382,7 @@ func (t *tableReader) rowOf(tr tableRow) row {
 		control:      t.cell(tr.cells, "control"),
 		controlCheck: cellAt(tr.cells, t.alt["control"]),
 		status:       t.cell(tr.cells, "status"),
+		applicable:   t.cell(tr.cells, "applicable"),
 		table:        true,
 	}
 }

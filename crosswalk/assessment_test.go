@@ -122,9 +122,9 @@ func TestReadAssessmentCSVErrors(t *testing.T) {
 	require.Len(t, msgs, 5, err.Error())
 	assert.Contains(t, msgs[0], `bad.csv:3: field "control" = "5.99": unknown control`)
 	assert.Contains(t, msgs[1], `bad.csv:4: field "status" = "sort of": unknown status`)
-	assert.Equal(t, `bad.csv:5: field "control" = "5.1": control assessed twice: first on line 2`, msgs[2])
+	assert.Equal(t, `bad.csv:5: field "control" = "A.5.1": control assessed twice: first on line 2, both read as 5.1`, msgs[2], "the value as the file writes it")
 	assert.Contains(t, msgs[3], `bad.csv:6: field "control" = "GV.OC-01": control is not of the assessment's baseline framework`)
-	assert.Contains(t, msgs[4], `bad.csv:7: field "control" = "5": unknown control`)
+	assert.Contains(t, msgs[4], `bad.csv:7: field "control" = "5": not rated as a whole: iso27002:2022/5 is a theme; rate its parts: 5.1, 5.2, 5.3, 5.4, 5.5, 5.6, 5.7, 5.8, ... (37 in all)`)
 
 	_, err = ReadAssessmentCSV("h.csv", strings.NewReader("control,state\n5.1,implemented\n"), nil)
 	assert.ErrorIs(t, err, ErrMissingColumn)
@@ -253,7 +253,15 @@ func TestStatusTextRoundTrip(t *testing.T) {
 		require.NoError(t, got.UnmarshalText(b))
 		assert.Equal(t, s, got)
 	}
-	// A file may not state not-assessed.
-	_, err := ReadAssessmentCSV("a.csv", strings.NewReader("control,status\n5.1,not-assessed\n"), nil)
+	// A spreadsheet row saying "not assessed" (as a statement of applicability of an
+	// incomplete assessment writes it) leaves its control unrated, with a warning, as
+	// an empty status does; a JSON file may not state it.
+	a, err := ReadAssessmentCSV("a.csv", strings.NewReader("control,status\n5.1,not-assessed\n5.2,Not assessed\n5.3,yes\n"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, 1, a.Len())
+	_, rated := a.Entry(catalog.NewRef(catalog.ISO27002v2022, "5.1"))
+	assert.False(t, rated)
+	assert.Equal(t, `warning: a.csv:2: field "status": 2 rows (lines 2, 3): a control with no status (or "not assessed"); counted as not assessed`, a.Warnings()[0].Error())
+	_, err = ReadAssessmentJSON("a.json", []byte(`{"controls":[{"control":"5.1","status":"not-assessed"}]}`), nil)
 	assert.ErrorIs(t, err, ErrUnknownStatus)
 }

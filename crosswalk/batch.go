@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/controlgraph/controlgraph/internal/codec"
@@ -399,13 +400,17 @@ func (cw *Crosswalk) batchGap(name string, in *batchLine, opts []GapOption) (*Ga
 }
 
 // words reads the value of field name of a batch line that takes one word ("IG1")
-// or several (["IG1", "IG2"]).
+// or several (["IG1", "IG2"], or "IG1,IG2" as the command line's --ig takes them).
 func words(name string, v any) ([]string, error) {
 	switch v := v.(type) {
 	case nil:
 		return nil, nil
 	case string:
-		return []string{v}, nil
+		var out []string
+		for _, w := range strings.Split(v, ",") {
+			out = append(out, strings.TrimSpace(w))
+		}
+		return out, nil
 	case []any:
 		out := make([]string, len(v))
 		for i, x := range v {

@@ -490,8 +490,11 @@ func TestGapBatchWordsOrArrays(t *testing.T) {
 		rs := run(t, `{"id":"a","target":"cis","ig":"IG1","assessment":{"controls":[{"control":"5.1","status":"implemented"}]}}
 {"id":"b","target":"cis","ig":["IG1"],"assessment":{"controls":[{"control":"5.1","status":"implemented"}]}}
 {"id":"c","target":"cis","ig":5,"assessment":{"controls":[]}}
-`, 3)
-		require.Len(t, rs, 3)
+{"id":"d","target":"cis","ig":"IG1, IG2","assessment":{"controls":[]}}
+`, 4)
+		require.Len(t, rs, 4)
+		require.NotNil(t, rs[3].Brief, rs[3].Error)
+		assert.Equal(t, []string{"IG1", "IG2"}, rs[3].Brief.IGs, "a comma list, as --ig takes it")
 		require.NotNil(t, rs[0].Brief, rs[0].Error)
 		assert.Equal(t, []string{"IG1"}, rs[0].Brief.IGs)
 		require.NotNil(t, rs[1].Brief, rs[1].Error)

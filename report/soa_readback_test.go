@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,6 +35,25 @@ func TestSoAReadsBack(t *testing.T) {
 				assert.Equal(t, e.Owner, got.Owner, e.Control.String())
 				assert.Equal(t, e.Evidence, got.Evidence, e.Control.String())
 			}
+		})
+	}
+}
+
+// A SoA of an incomplete assessment (its unrated controls written "not-assessed")
+// reads back too, the unrated controls left unrated (a new-user test found it
+// refused with 92 errors: a draft SoA is the common case).
+func TestSoAOfIncompleteAssessmentReadsBack(t *testing.T) {
+	orig, err := crosswalk.ReadAssessmentCSV("one.csv", strings.NewReader("control,status\n5.1,implemented\n"), nil)
+	require.NoError(t, err)
+	soa, err := crosswalk.Default().SoA(orig)
+	require.NoError(t, err)
+	for _, f := range []Format{CSV, XLSX} {
+		t.Run(f.String(), func(t *testing.T) {
+			data := render(t, func(b *bytes.Buffer) error { return RenderSoA(b, soa, f, Options{}) })
+			back, err := crosswalk.ReadAssessment("soa"+f.Ext(), bytes.NewReader(data), nil)
+			require.NoError(t, err)
+			assert.Equal(t, 1, back.Len())
+			assert.Equal(t, orig.NotAssessedCount(), back.NotAssessedCount())
 		})
 	}
 }

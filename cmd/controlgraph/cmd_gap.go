@@ -59,7 +59,7 @@ coverage, and are ranked by the number of distinct paths (routes) that support t
 is applicable, as there is no coverage to compare.
 
 --batch FILE runs many assessments: JSON lines {"id", "target", "assessment"} (and
-optionally "policy", and "ig" and "profile", each a word or an array of words) in,
+optionally "policy", and "ig" and "profile", each a word, a comma list or an array) in,
 one JSON result per line out, in input order, on every core; a bad line gives an
 error line with its number and the exit status 1. --brief writes each result as the summary and each item's status (about a
 sixteenth of the bytes against CSF 2.0, and no recommendations). With -o OUT the
