@@ -242,19 +242,13 @@ func buildAssessment(cat *catalog.Catalog, name string, fw catalog.FrameworkID, 
 		b.add(r)
 	}
 	b.rowWarnings()
+	p.warnings = b.a.warnings // listed after the errors, if any
 	if err := p.err(); err != nil {
 		return nil, err
 	}
 	b.index()
-	if p.strict {
-		for _, w := range b.a.warnings {
-			e := *w
-			e.Warning = false // refused: an error now
-			p.add(&e)
-		}
-		if err := p.err(); err != nil {
-			return nil, err
-		}
+	if err := p.refused(); err != nil {
+		return nil, err
 	}
 	a := b.a
 	if b.fromFile && len(a.missing) > 0 {
@@ -445,9 +439,9 @@ func (b *assessmentBuilder) rowWarnings() {
 		a.warnings = append(a.warnings, asWarning(w))
 	}
 	if len(b.annexBare) > 0 {
-		a.warnings = append(a.warnings, b.where(b.annexBare[0], "control", b.annexBare[0].control,
+		a.warnings = append(a.warnings, asWarning(b.where(b.annexBare[0], "control", b.annexBare[0].control,
 			fmt.Errorf("%snumbers that are both a clause of %s and an Annex A control are read as the Annex A control (%s here), as the file writes its Annex A controls without \"A.\" and rates no clause; write a clause as %s/N.N",
-				rowsPrefix(b.annexBare, inSheet), b.fw, catalog.AnnexID(cleanCell(b.annexBare[0].control)), b.fw)))
+				rowsPrefix(b.annexBare, inSheet), b.fw, catalog.AnnexID(cleanCell(b.annexBare[0].control)), b.fw))))
 	}
 	if len(b.excluded) > 0 {
 		a.warnings = append(a.warnings, asWarning(b.where(b.excluded[0], "applicable", b.excluded[0].applicable,
@@ -711,13 +705,37 @@ func (p *problemList) add(e error) {
 	p.list = append(p.list, e)
 }
 
+// err returns the errors found, joined, and after them the warnings found (those of
+// p.warnings: each a *catalog.DataError with Warning set, or under strict a copy
+// with Warning unset, refused), so that none is lost; nil when there is no error.
 func (p *problemList) err() error {
 	if len(p.list) == 0 {
 		return nil
 	}
-	l := p.list
+	l := slices.Clone(p.list)
 	if p.more > 0 {
-		l = append(slices.Clone(l), fmt.Errorf("... and %d more problems", p.more))
+		l = append(l, fmt.Errorf("... and %d more problems", p.more))
 	}
-	return errors.Join(l...)
+	return errors.Join(append(l, p.warningErrs()...)...)
+}
+
+// refused returns, under strict, the warnings as errors, joined; nil when not
+// strict or there is no warning.
+func (p *problemList) refused() error {
+	if !p.strict {
+		return nil
+	}
+	return errors.Join(p.warningErrs()...)
+}
+
+// warningErrs returns copies of the warnings as errors to join: under strict with
+// Warning unset (refused: errors now), else with Warning set.
+func (p *problemList) warningErrs() []error {
+	out := make([]error, 0, len(p.warnings))
+	for _, w := range p.warnings {
+		e := *w
+		e.Warning = !p.strict
+		out = append(out, &e)
+	}
+	return out
 }

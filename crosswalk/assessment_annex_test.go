@@ -81,7 +81,7 @@ func TestAnnexBareNumbers(t *testing.T) {
 		for _, w := range a.Warnings() {
 			msgs = append(msgs, w.Error())
 		}
-		assert.Contains(t, msgs, `a.csv:2: field "control" = "5.1": 3 rows (lines 2, 4, 5): numbers that are both a clause of iso27001:2022 and an Annex A control are read as the Annex A control (A.5.1 here), as the file writes its Annex A controls without "A." and rates no clause; write a clause as iso27001:2022/N.N`)
+		assert.Contains(t, msgs, `warning: a.csv:2: field "control" = "5.1": 3 rows (lines 2, 4, 5): numbers that are both a clause of iso27001:2022 and an Annex A control are read as the Annex A control (A.5.1 here), as the file writes its Annex A controls without "A." and rates no clause; write a clause as iso27001:2022/N.N`)
 		assert.Equal(t, "A.5.1", a.ControlID(annex51))
 		assert.Equal(t, "5.1", a.ControlID(clause51))
 	})

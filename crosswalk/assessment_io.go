@@ -93,6 +93,12 @@ func baselineOf(name string, cat *catalog.Catalog, base catalog.FrameworkID, p *
 // content starts with '{', or name ends in ".json"), else CSV
 // ([ReadAssessmentCSV]). An Excel 97–2003 workbook (.xls) is refused with a message
 // saying how to save it. It reads at most [MaxAssessmentBytes] of r.
+//
+// The error of a file with problems (of every reader here) is the errors found,
+// joined with [errors.Join], each a [*catalog.DataError] (or "... and n more
+// problems"), followed by the warnings found with them, each a [*catalog.DataError]
+// with Warning set (its message starts "warning: "), so that no problem is lost;
+// with [WithStrict] those warnings are errors, Warning unset.
 func ReadAssessment(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
 	br := bufio.NewReaderSize(r, 4096)
 	head, _ := br.Peek(512)
@@ -146,7 +152,8 @@ func readError(name string, err error) error {
 //
 // name is the file name used in errors. Every problem is reported, as
 // [*catalog.DataError] values joined with [errors.Join], with its line, field and value.
-// A file larger than [MaxAssessmentBytes] or a field longer than [MaxFieldChars] is
+// The warnings found are joined after the errors (see [ReadAssessment]). A file
+// larger than [MaxAssessmentBytes] or a field longer than [MaxFieldChars] is
 // refused; reading stops at the limit.
 func ReadAssessmentCSV(name string, r io.Reader, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
 	cat, cfg := readSetup(cat, opts)
@@ -183,7 +190,8 @@ type assessmentRow struct {
 //
 // Unknown fields and trailing data are errors. "baseline" is optional ([WithBaseline],
 // else [DefaultBaseline]); controls are checked as by [ReadAssessmentCSV], and errors
-// name the record (controls[i]) instead of a line.
+// name the record (controls[i]) instead of a line; the warnings found are joined
+// after the errors (see [ReadAssessment]).
 func ReadAssessmentJSON(name string, data []byte, cat *catalog.Catalog, opts ...ReadOption) (*Assessment, error) {
 	cat, cfg := readSetup(cat, opts)
 	p := problemList{strict: cfg.strict}

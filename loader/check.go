@@ -58,7 +58,8 @@ type Checked struct {
 	Problems []Problem
 	// Read is true when the reader got through the file: the fields below hold what
 	// it read. A mapping set is always read through, its problems listed; other
-	// kinds stop at their first error (whose problems are all listed).
+	// kinds stop at their first error (whose problems are all listed; an
+	// assessment's with the warnings found with them).
 	Read bool
 	// Frameworks are the frameworks read: of an export document, a framework file
 	// or an OSCAL catalog.
@@ -219,8 +220,9 @@ func catalogWith(cat *catalog.Catalog, fws []catalog.Framework) (*catalog.Catalo
 	return catalog.New(all...)
 }
 
-// addErr lists the problems of err (an [errors.Join] of several, or one) as
-// errors.
+// addErr lists the problems of err (an [errors.Join] of several, or one), each a
+// warning when it is a [*catalog.DataError] with Warning set (an assessment
+// reader's error carries its warnings after its errors), else an error.
 func (c *Checked) addErr(err error) {
 	if err == nil {
 		return
@@ -231,7 +233,8 @@ func (c *Checked) addErr(err error) {
 		}
 		return
 	}
-	c.Problems = append(c.Problems, Problem{Err: err})
+	var de *catalog.DataError
+	c.Problems = append(c.Problems, Problem{Err: err, Warning: errors.As(err, &de) && de.Warning})
 }
 
 // addMapping lists mapping problems, each with its severity.

@@ -72,8 +72,10 @@ func Check(name string, r io.Reader, opts CheckOptions) (*Checked, error) {
 
 // Guess says what a file holds from its name and content, as [Check] guesses: an
 // XLSX workbook is an assessment; JSON (unless the name ends in ".csv") is told
-// apart by its top-level members ([SniffJSON]); CSV by its first rows
-// ([SniffCSV]).
+// apart by its top-level members ([SniffJSON]); anything else by its first rows
+// ([SniffCSV]): a mapping set or a framework when its header row names their
+// columns, else an assessment (so an empty file, an .xls workbook or a PDF gets the
+// assessment reader's message).
 func Guess(name string, data []byte) Kind {
 	if data == nil {
 		data = []byte{} // read already: never from a stream

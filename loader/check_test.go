@@ -392,9 +392,10 @@ func TestGuess(t *testing.T) {
 		{"a.csv", "Our SoA\n\nControl;Status\n5.1;yes\n", loader.KindAssessment},
 		{"a.xlsx", string(xlsx(t)), loader.KindAssessment},
 		{"o.json", `{"catalog": {}}`, loader.KindOSCAL},
-		{"odd.csv", `{"catalog": {}}`, loader.KindFramework},
+		{"odd.csv", `{"catalog": {}}`, loader.KindAssessment},
+		{"odd2.csv", "{id,title\nA,B\n", loader.KindFramework},
 		{"x.json", `{"id": `, loader.KindDocument},
-		{"empty", "", loader.KindFramework},
+		{"empty", "", loader.KindAssessment},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			assert.Equal(t, c.want, loader.Guess(c.name, []byte(c.data)))

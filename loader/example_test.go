@@ -57,11 +57,13 @@ func ExampleCheck() {
 func ExampleGuess() {
 	fmt.Println(loader.Guess("export.json", []byte(`{"frameworks": [], "mappings": []}`)))
 	fmt.Println(loader.Guess("soa.csv", []byte("Our SoA\n\nControl ID;Implementation status\n5.1;Yes\n")))
-	fmt.Println(loader.Guess("odd.csv", []byte("{x,title\nA,Alpha\n")))
+	fmt.Println(loader.Guess("odd.csv", []byte("{id,title\nA,Alpha\n")))
+	fmt.Println(loader.Guess("empty.csv", []byte{}))
 	// Output:
 	// document
 	// assessment
 	// framework
+	// assessment
 }
 
 func ExampleResolveFramework() {

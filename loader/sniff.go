@@ -34,12 +34,14 @@ func IsXLSX(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04"
 // SniffJSON says what a JSON document is from its top-level members: "catalog" or
 // "mapping-collection" an OSCAL document, "frameworks" or "mappings" an export
 // document, "edges" a mapping set, "name" a framework, "controls" (without "name")
-// an assessment. A document that is not a JSON object, or has none of these, is
-// KindDocument, so that its reader reports what is wrong.
+// an assessment. JSON that cannot be read (a trailing comma) is an assessment when
+// its first 4 KiB name "controls" and "status" (a member of an assessment's
+// records), else KindDocument; so is a document that is not a JSON object or has
+// none of these members, so that its reader reports what is wrong.
 func SniffJSON(data []byte) Kind {
 	var m map[string]any
 	if codec.DecodeStrict(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), &m) != nil {
-		return KindDocument
+		return sniffBrokenJSON(data)
 	}
 	switch {
 	case m["catalog"] != nil || m["mapping-collection"] != nil:
@@ -56,58 +58,81 @@ func SniffJSON(data []byte) Kind {
 	return KindDocument
 }
 
-// sniffRows is how many rows [SniffCSV] looks at for an assessment's header.
+// brokenHead is how much of JSON that cannot be read [SniffJSON] looks at.
+const brokenHead = 4 << 10
+
+// sniffBrokenJSON says what JSON that cannot be read most likely is: an assessment
+// when its start names "controls" and "status", else a document.
+func sniffBrokenJSON(data []byte) Kind {
+	head := data[:min(len(data), brokenHead)]
+	if bytes.Contains(head, []byte(`"controls"`)) && bytes.Contains(head, []byte(`"status"`)) {
+		return KindAssessment
+	}
+	return KindDocument
+}
+
+// sniffRows is how many rows the dialect of a CSV file is told from.
 const sniffRows = 50
 
 // SniffCSV says what a CSV file is from its first rows (head, the start of the
-// file), read in any dialect the readers take (',', ';' or tab; UTF-8 or UTF-16): an
-// assessment when its first row has a status column ("Status", "Implementation
-// status"), or one of its first 50 rows a status and a control column (a header row
-// below a title block); a mapping set when its first row has a relationship column;
-// else a framework.
+// file), read in any dialect the readers take (',', ';' or tab; UTF-8 or UTF-16): a
+// mapping set when its first row has a relationship column; a framework when its
+// first row has no status column and a title column, or an id column with kind,
+// parent or summary (the columns of a framework CSV); else an assessment, by far the most likely kind — whether a header row
+// with a status column is found or not, so that the assessment reader says what is
+// wrong with an empty file, a title block without a header row, an Excel 97-2003
+// workbook or a file that is not text.
 func SniffCSV(head []byte) Kind {
 	cr, _ := csvdialect.Open(bytes.NewReader(head), csvdialect.Config{Header: csvKindHeader, Search: sniffRows})
 	cr.FieldsPerRecord, cr.LazyQuotes = -1, true
-	for i := 0; i < sniffRows; {
+	for {
 		rec, err := cr.Read()
 		if err != nil {
-			break
+			return KindAssessment
 		}
 		if csvdialect.Blank(rec) {
 			continue
 		}
 		cols := headerKeys(rec)
 		switch {
-		case cols["status"] && (i == 0 || cols["control"]):
+		case cols["status"]:
 			return KindAssessment
-		case cols["relationship"] && i == 0:
+		case cols["relationship"]:
 			return KindMappingSet
+		case cols["title"] || cols["id"] && cols["framework"]:
+			return KindFramework
 		}
-		i++
+		return KindAssessment
 	}
-	return KindFramework
 }
 
 // csvKindHeader rates a row for [csvdialect.Sniff]: a header row of an assessment
-// (status and control) or of a mapping set (relationship).
+// (status and control), of a mapping set (relationship) or of a framework (title).
 func csvKindHeader(rec []string) (int, bool) {
 	cols := headerKeys(rec)
 	n := len(cols)
-	return n, (cols["status"] && cols["control"]) || cols["relationship"]
+	return n, (cols["status"] && cols["control"]) || cols["relationship"] || cols["title"]
 }
 
 // headerKeys returns the columns of rec that tell the kinds of CSV apart: "status"
 // for an assessment's status column ("Status", "Implementation status"), "control"
-// for its control column ("Control", "Control ID", "ID", "Ref", "Annex A") and
-// "relationship" for a mapping set's.
+// for its control column ("Control", "Control ID", "ID", "Ref", "Annex A"),
+// "relationship" for a mapping set's, and "id", "title" and "framework" (kind,
+// parent or summary) for a framework's.
 func headerKeys(rec []string) map[string]bool {
 	cols := map[string]bool{}
 	for _, c := range rec {
 		switch csvdialect.Key(c) {
 		case "status", "implementationstatus":
 			cols["status"] = true
-		case "control", "controlid", "id", "ref", "annexa":
+		case "control", "controlid", "ref", "annexa":
 			cols["control"] = true
+		case "id":
+			cols["control"], cols["id"] = true, true
+		case "title":
+			cols["title"] = true
+		case "kind", "parent", "summary":
+			cols["framework"] = true
 		case "relationship":
 			cols["relationship"] = true
 		}

@@ -23,10 +23,12 @@ func init() {
 		detail: `Reads FILE (- for standard input) as what it looks like and lists every problem
 with its place: an export document {"frameworks", "mappings"}, one framework, one
 mapping set or several, an assessment, an OSCAL catalog or mapping-collection (JSON);
-an assessment as an XLSX workbook (--sheet NAME, else the first sheet); or CSV: an
-assessment (a "status" column, in its first rows), a mapping set (a "relationship"
-column; name its frameworks with --from and --to) or a framework (a "title" column;
-name it with --framework), separated by ',', ';' or tabs, in UTF-8 or UTF-16. The
+an assessment as an XLSX workbook (--sheet NAME, else the first sheet); or CSV: a
+mapping set (a "relationship" column in its first row; name its frameworks with
+--from and --to), a framework (a "title" column in its first row; name it with
+--framework), else an assessment (a "status" column, below any title block;
+an empty, .xls or binary file is read as one too, and its message says what is
+wrong), separated by ',', ';' or tabs, in UTF-8 or UTF-16. The
 file is read as a stream, each kind up to its size limit. --kind says what FILE is
 when the guess is wrong. For a CSV file it says the separator and encoding it found;
 for an assessment also the sheet of an XLSX workbook, the header row, and which
