@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/controlgraph/controlgraph/crosswalk"
 )
@@ -64,7 +65,18 @@ func (x *invocation) assessmentError(name string, err error) error {
 		}
 		return badInput("%s", lines[0])
 	}
-	return &listError{head: fmt.Sprintf("%d problems in %s", len(lines), name), items: lines, hint: hint}
+	warnings := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, "warning: ") {
+			warnings++
+		}
+	}
+	head := fmt.Sprintf("%d problems in %s", len(lines), name)
+	if warnings > 0 {
+		// the reader lists the warnings it found beside the errors that refused the file
+		head = fmt.Sprintf("%s and %s in %s", plural(len(lines)-warnings, "error"), plural(warnings, "warning"), name)
+	}
+	return &listError{head: head, items: lines, hint: hint}
 }
 
 // baselineHint says how this command is told the framework an assessment rates.

@@ -94,3 +94,17 @@ func TestProblemsErrorList(t *testing.T) {
 	assert.Equal(t, `  set "acme-1_to_iso27002-2022": field "from" = "acme:1": framework of the set is not in the catalog`+"\n", lines[1])
 	assert.Equal(t, "  hint: give the file of a framework that is not embedded with --catalog FILE\n", lines[9])
 }
+
+// A refused file with warnings besides its errors: the count line tells them apart,
+// and the warnings follow the errors, each marked.
+func TestProblemsErrorsAndWarnings(t *testing.T) {
+	out, errs, code := cliIn(t, "Control,Status,Extra\n5.1,Yes,x\n5.2,Maybe,x\n5.3,,x\n", "gap", "--assessment", "-", "--target", "csf")
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out)
+	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+	require.Len(t, lines, 4, errs)
+	assert.Equal(t, "controlgraph gap: 1 error and 2 warnings in standard input:", lines[0])
+	assert.True(t, strings.HasPrefix(lines[1], `  standard input:3: field "status" = "Maybe": unknown status`), lines[1])
+	assert.True(t, strings.HasPrefix(lines[2], `  warning: standard input:1: field "header": unknown column, ignored: "Extra"`), lines[2])
+	assert.True(t, strings.HasPrefix(lines[3], `  warning: standard input:4: field "status": a control with no status`), lines[3])
+}
