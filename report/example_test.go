@@ -304,3 +304,15 @@ func ExampleNewValidation() {
 	//            "from" = "iso27002:2022/9.9": no such control in the catalog: iso27002:2022 has no
 	//            control "9.9"
 }
+
+// A scope with nothing applicable has no coverage: the reports show "n/a" and say
+// why.
+func ExampleNotMeasurable() {
+	fmt.Println(report.NotMeasurable(crosswalk.Summary{Total: 3, NotApplicable: 3}))
+	fmt.Println(report.NotMeasurable(crosswalk.Summary{}))
+	fmt.Printf("%q\n", report.NotMeasurable(crosswalk.Summary{Total: 2, Covered: 1, Applicable: 2}))
+	// Output:
+	// nothing applicable: all 3 items are not applicable
+	// nothing applicable: no item is within the limits
+	// ""
+}

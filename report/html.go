@@ -278,7 +278,7 @@ func newGapPage(res *crosswalk.GapResult, opts Options) gapPage {
 		CSS:             pageCSS, JS: pageJS,
 	}
 	if !s.Measurable() {
-		p.CoverageLabel = "coverage (" + naWhy + ": " + naReason(s) + ")"
+		p.CoverageLabel = "coverage (" + NotMeasurable(s) + ")"
 	}
 	if !res.NoPublishedMapping {
 		p.UnreachedMeaning = "These are gaps of the baseline itself: implementing more " + p.BaselineName +

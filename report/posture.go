@@ -148,7 +148,7 @@ func postureCards(p *crosswalk.Posture) ([]postureCard, []string) {
 		c := postureCard{ID: string(r.Target), Name: r.Name, Limit: r.Limit, Total: s.Total, Covered: s.Covered, Partial: s.Partial,
 			Gap: s.Gap, Unr: s.Unreached, NA: s.NotApplicable, Pct: share(s.Measurable(), s.CoveragePercent, "%")}
 		if !s.Measurable() {
-			c.NAWhy = naWhy + ": " + naReason(s)
+			c.NAWhy = NotMeasurable(s)
 		}
 		c.CovW, c.PartW, c.GapW, c.UnrW = barWidth(s.Covered, s.Applicable), barWidth(s.Partial, s.Applicable), barWidth(s.Gap, s.Applicable), barWidth(s.Unreached, s.Applicable)
 		c.Band = band(counts{Total: s.Total, Covered: s.Covered, Partial: s.Partial, Gap: s.Gap, Unreached: s.Unreached, NotApplicable: s.NotApplicable}, s.CoveragePercent)

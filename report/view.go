@@ -342,6 +342,17 @@ func itemsCount(s crosswalk.Summary) string {
 	return fmt.Sprintf("%d: %d applicable, %d not applicable", s.Total, s.Applicable, s.NotApplicable)
 }
 
+// NotMeasurable says why a summary with no applicable item measures nothing, as
+// every report says it next to its "n/a": "nothing applicable: all 3 items are not
+// applicable", "nothing applicable: no item is within the limits" (an empty scope).
+// It is "" for a summary that measures something ([crosswalk.Summary.Measurable]).
+func NotMeasurable(s crosswalk.Summary) string {
+	if s.Measurable() {
+		return ""
+	}
+	return naWhy + ": " + naReason(s)
+}
+
 // naReason says why a summary measures nothing, after naWhy: "no item is within the
 // limits", "the 1 item is not applicable", "all 3 items are not applicable".
 func naReason(s crosswalk.Summary) string {

@@ -123,7 +123,7 @@ func setupGap(fs *flag.FlagSet) action {
 		}
 		if failUnder.set && !res.Summary.Measurable() {
 			return badInput("--fail-under %s: %s has no coverage to compare (%s); drop --fail-under or widen the limits",
-				failUnder.String(), limitsLabel(res), notMeasurable(res.Summary))
+				failUnder.String(), limitsLabel(res), report.NotMeasurable(res.Summary))
 		}
 		if err := x.render(func(w io.Writer, f report.Format) error {
 			return report.RenderGap(w, res, f, report.Options{Catalog: x.cat, Assessment: a.Name(), Crosswalk: x.crosswalk(), Width: x.width,

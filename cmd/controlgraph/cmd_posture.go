@@ -231,7 +231,7 @@ func gateRows(g gate, p *crosswalk.Posture) (rows []crosswalk.PostureRow, skippe
 		}
 		if !r.Summary.Measurable() {
 			if g.target != "" {
-				return nil, nil, badInput("--fail-under %s: %s has no coverage to compare (%s)", g.text, rowName(r), notMeasurable(r.Summary))
+				return nil, nil, badInput("--fail-under %s: %s has no coverage to compare (%s)", g.text, rowName(r), report.NotMeasurable(r.Summary))
 			}
 			skipped = append(skipped, rowName(r))
 			continue

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
@@ -48,19 +47,6 @@ func exactShare(covered, applicable int) string {
 		s = "0.01"
 	}
 	return s + "%"
-}
-
-// notMeasurable says why a summary with no applicable item has no coverage to
-// compare, as the reports say it: "nothing applicable: all 3 items are not
-// applicable".
-func notMeasurable(s crosswalk.Summary) string {
-	switch s.Total {
-	case 0:
-		return "nothing applicable: no item is within the limits"
-	case 1:
-		return "nothing applicable: the 1 item is not applicable"
-	}
-	return fmt.Sprintf("nothing applicable: all %d items are not applicable", s.Total)
 }
 
 // limitsLabel names a gap result's target with its limits: "cis:8.1 (IG1; scope 16)".

@@ -21,10 +21,11 @@ func gcSettings() (percent int, limit int64) {
 }
 
 // collect runs a collection and waits until the tuner's check after it has set a
-// percent other than before (or a second has passed); it returns the settings then.
+// percent other than before (or ten seconds have passed: on a loaded machine the
+// check, run after the collection, may wait its turn); it returns the settings then.
 func collect(before int) (percent int, limit int64) {
 	runtime.GC()
-	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); {
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
 		if p, _ := gcSettings(); p != before {
 			break
 		}
