@@ -102,33 +102,25 @@ func (d *textDoc) heading(s, suffix string) {
 
 // note writes "Note: " and n after a blank line, wrapped to the width as text (under
 // the note's first word), escaped as Markdown.
-func (d *textDoc) note(n string) {
-	if d.err != nil {
-		return
-	}
-	if d.md {
-		d.line("\nNote: " + md(n))
-		return
-	}
-	t := newTableWriter(d.w)
-	t.f("\n")
-	t.para(d.width, "Note: ", "      ", n)
-	d.err = t.flush()
-}
+func (d *textDoc) note(n string) { d.paragraph("Note: ", "      ", n) }
 
 // para writes s after a blank line: wrapped to the width as text, escaped as
 // Markdown.
-func (d *textDoc) para(s string) {
+func (d *textDoc) para(s string) { d.paragraph("", "", s) }
+
+// paragraph writes first and s after a blank line: as text wrapped to the width, the
+// lines after the first under rest; as Markdown escaped, on one line.
+func (d *textDoc) paragraph(first, rest, s string) {
 	if d.err != nil {
 		return
 	}
 	if d.md {
-		d.line("\n" + md(s))
+		d.line("\n" + first + md(s))
 		return
 	}
 	t := newTableWriter(d.w)
 	t.f("\n")
-	t.para(d.width, "", "", s)
+	t.para(d.width, first, rest, s)
 	d.err = t.flush()
 }
 
