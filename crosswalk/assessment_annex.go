@@ -48,8 +48,7 @@ func bareID(s string) (id, rest string, ok bool) {
 	if s == "" || len(s) > maxControlCell || annexPrefix.MatchString(s) {
 		return "", "", false
 	}
-	id, rest, _ = strings.Cut(s, " ")
-	id = strings.TrimRight(id, ":-–—")
+	id, rest, _ = splitID(s)
 	if id == "" || strings.ContainsAny(id, ":/") {
 		return "", "", false
 	}

@@ -88,11 +88,10 @@ func lenientRef(cat *catalog.Catalog, fw catalog.FrameworkID, s string) (catalog
 				return r, spelledLenient, true
 			}
 		}
-		id, rest, found := strings.Cut(f, " ")
+		id, rest, found := splitID(f)
 		if !found {
 			continue
 		}
-		id = strings.TrimRight(id, ":-–—")
 		r, ok := try(id)
 		if !ok {
 			continue
@@ -104,6 +103,14 @@ func lenientRef(cat *catalog.Catalog, fw catalog.FrameworkID, s string) (catalog
 		return r, spelledOther, true
 	}
 	return catalog.Ref{}, spelledPlain, false
+}
+
+// splitID splits a control cell at its first space into the ID and the text after
+// it ("5.1: Policies ..." → "5.1", "Policies ..."), the ID without the separator
+// people put after it; found is false when there is no text after the ID.
+func splitID(s string) (id, rest string, found bool) {
+	id, rest, found = strings.Cut(s, " ")
+	return strings.TrimRight(id, ":-–—"), rest, found
 }
 
 // resolveControl reads the control cell in of row r as a control of fw that an
