@@ -133,7 +133,7 @@ func (m *mdWriter) gapSummary(s crosswalk.Summary) {
 	if ok {
 		m.f("\nCoverage: **%s %%** of %d applicable items covered.\n", pct(s.CoveragePercent), s.Applicable)
 	} else {
-		m.f("\nCoverage: **%s** (%s: %s).\n", na, naWhy, naReason(s))
+		m.f("\nCoverage: **%s** (%s).\n", na, NotMeasurable(s))
 	}
 	if s.DerivedOnly > 0 {
 		m.f("\nOf the items not covered, %d are reached only by derived paths (inference, at most partial).\n", s.DerivedOnly)

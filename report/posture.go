@@ -125,7 +125,7 @@ func postureDetails(cat *catalog.Catalog, gaps []*crosswalk.GapResult) []posture
 		for _, r := range g.Groups {
 			d.Groups = append(d.Groups, postureGroup{ID: r.ID, Title: r.Title, Kind: r.Kind, Pct: share(r.Measurable(), r.CoveragePercent, "%"), Total: r.Total,
 				Covered: r.Covered, Partial: r.Partial, Gap: r.Gap, Unr: r.Unreached, NA: r.NotApplicable,
-				Band: band(counts{Total: r.Total, Covered: r.Covered, Partial: r.Partial, Gap: r.Gap, Unreached: r.Unreached, NotApplicable: r.NotApplicable}, r.CoveragePercent)})
+				Band: band(rollupCounts(r), r.CoveragePercent)})
 		}
 		out = append(out, d)
 	}

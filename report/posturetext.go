@@ -136,7 +136,6 @@ func (d *textDoc) table(g *Grid) {
 }
 
 func writePostureText(w io.Writer, p *crosswalk.Posture, opts Options, md bool) error {
-	mdEscape := func(s string) string { return mdReplacer.Replace(s) }
 	if p == nil {
 		return errNil("posture")
 	}
@@ -144,7 +143,7 @@ func writePostureText(w io.Writer, p *crosswalk.Posture, opts Options, md bool) 
 	d.heading(fmt.Sprintf("Posture of %s (policy %s, derived %s): %d rows", p.Baseline, p.Policy, onOff(p.Derived), len(p.Rows)), "")
 	if l := notAssessedText(len(p.NotAssessed), p.BaselineControls); l != "" {
 		if md {
-			d.line("**" + mdEscape(l) + "**\n")
+			d.line("**" + mdText(l) + "**\n")
 		} else {
 			d.line(l)
 		}
@@ -307,3 +306,6 @@ func RenderOverlap(w io.Writer, o *crosswalk.Overlap, f Format, opts Options) er
 	}
 	return unsupported("overlap", f)
 }
+
+// mdText is md, for functions whose flag of the same name shadows it.
+var mdText = md

@@ -144,7 +144,7 @@ func (t *tableWriter) gapSummary(res *crosswalk.GapResult, cat *catalog.Catalog,
 	if s.Measurable() {
 		t.f("\nCoverage %s%% (%d of %d applicable items covered)\n", pct(s.CoveragePercent), s.Covered, s.Applicable)
 	} else {
-		t.f("\nCoverage %s (%s: %s)\n", na, naWhy, naReason(s))
+		t.f("\nCoverage %s (%s)\n", na, NotMeasurable(s))
 	}
 	if u := unmeasured(cat, res); u != "" {
 		t.para(width, "", "", u)

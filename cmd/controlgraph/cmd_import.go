@@ -166,9 +166,9 @@ func (x *invocation) importOSCAL(in importInput) (imported, error) {
 // framework or mapping set in CSV.
 func importOurs(in importInput, kind string) (imported, error) {
 	switch {
-	case kind == "mappings" && !looksJSON(in.data):
+	case kind == "mappings" && !loader.LooksJSON(in.data):
 		return importSetCSV(in)
-	case kind == "framework" && !looksJSON(in.data):
+	case kind == "framework" && !loader.LooksJSON(in.data):
 		return importFrameworkCSV(in)
 	}
 	got := imported{kind: map[string]string{"document": "export document", "framework": "framework", "mappings": "mapping set"}[kind]}

@@ -16,7 +16,6 @@ import (
 	"syscall"
 
 	"github.com/controlgraph/controlgraph/internal/limits"
-	"github.com/controlgraph/controlgraph/loader"
 	"github.com/controlgraph/controlgraph/report"
 )
 
@@ -128,10 +127,6 @@ func (x *invocation) readInput(file string) (name string, data []byte, err error
 	data, err = limits.ReadFile(file)
 	return file, data, err
 }
-
-// looksJSON reports whether data starts (after a byte-order mark and spaces) with
-// '{' (loader.LooksJSON).
-func looksJSON(data []byte) bool { return loader.LooksJSON(data) }
 
 // streamOutput is where a command that streams its output (gap --batch) writes:
 // standard output, or -o's file, written as it comes (a file replaced atomically when
