@@ -16,8 +16,10 @@ func parsePercent(s string) (*big.Rat, bool) {
 	if err != nil || !(v >= 0 && v <= 100) { // NaN too
 		return nil, false
 	}
-	r, ok := new(big.Rat).SetString(s)                        // reads every finite number ParseFloat does
-	if !ok || r.Sign() < 0 || r.Cmp(big.NewRat(100, 1)) > 0 { // "100.0000000000000001" reads as the float 100
+	// big.Rat reads every finite number ParseFloat does, exactly: "100.0000000000000001"
+	// is over 100 although it reads as the float 100.
+	r, ok := new(big.Rat).SetString(s)
+	if !ok || r.Sign() < 0 || r.Cmp(big.NewRat(100, 1)) > 0 {
 		return nil, false
 	}
 	return r, true
