@@ -10,9 +10,6 @@ import (
 	"github.com/controlgraph/controlgraph/internal/xlsx"
 )
 
-// maxSheetRows is the most rows of a sheet read: Excel's own limit.
-const maxSheetRows = 1 << 20
-
 // ReadAssessmentXLSX reads an assessment from a sheet of an Excel workbook (.xlsx):
 // the first sheet, or the one named by [WithSheet]. The sheet is read as
 // [ReadAssessmentCSV] reads a CSV file (a title block above the header row, the
@@ -79,7 +76,7 @@ func ReadAssessmentXLSX(name string, r io.Reader, cat *catalog.Catalog, opts ...
 // sheetSource yields the rows of a sheet, with the values of cells merged down.
 type sheetSource struct {
 	rows   *xlsx.RowReader
-	starts map[int][]mergeRange // first row → merges down from it
+	starts map[int][]xlsx.Range // first row → merges down from it
 	down   map[int][]fill       // row → values of merges from above
 	across map[int]bool         // rows with a cell merged across columns
 }
@@ -89,9 +86,6 @@ type fill struct {
 	col   int // 0-based
 	value string
 }
-
-// mergeRange is a range of merged cells, 1-based and inclusive.
-type mergeRange = xlsx.Range
 
 // maxMergedRows bounds the rows that merged cells of a sheet may cover in all (the
 // reader keeps a note per covered row).
@@ -104,7 +98,7 @@ var errMerges = fmt.Errorf("%w: the merged cells of the sheet cover more than %d
 // sheet (at most maxMergedRows of them, covering as many rows in all), then opens its
 // rows.
 func newSheetSource(f *xlsx.Book, sheet string) (*sheetSource, error) {
-	s := &sheetSource{starts: map[int][]mergeRange{}, down: map[int][]fill{}, across: map[int]bool{}}
+	s := &sheetSource{starts: map[int][]xlsx.Range{}, down: map[int][]fill{}, across: map[int]bool{}}
 	budget, n := maxMergedRows, 0
 	for m, err := range f.MergedRanges(sheet) {
 		if err != nil {
@@ -112,10 +106,6 @@ func newSheetSource(f *xlsx.Book, sheet string) (*sheetSource, error) {
 		}
 		if n++; n > maxMergedRows {
 			return nil, errMerges
-		}
-		m.Row2 = min(m.Row2, maxSheetRows)
-		if m.Row1 > maxSheetRows {
-			continue
 		}
 		if m.Col2 > m.Col1 {
 			if budget -= m.Row2 - m.Row1 + 1; budget < 0 {
@@ -142,7 +132,7 @@ func newSheetSource(f *xlsx.Book, sheet string) (*sheetSource, error) {
 
 func (s *sheetSource) next() (tableRow, error) {
 	r, err := s.rows.Next()
-	if err == io.EOF || err == nil && r.Num > maxSheetRows {
+	if err == io.EOF { // the reader refuses a row past Excel's last (xlsx.MaxRows)
 		return tableRow{}, io.EOF
 	}
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
+	"github.com/controlgraph/controlgraph/internal/xlsx"
 )
 
 // PostureHTML writes one self-contained HTML page of a posture: a card per row (a
@@ -348,9 +349,9 @@ func PostureXLSX(w io.Writer, p *crosswalk.Posture, gaps []*crosswalk.GapResult,
 func sheetName(id string) string {
 	r := strings.NewReplacer(":", " ", "/", " ", "\\", " ", "?", " ", "*", " ", "[", "(", "]", ")")
 	s := r.Replace(id)
-	// Excel allows 31 characters; cut at a character, never inside one.
-	if rs := []rune(s); len(rs) > 31 {
-		s = string(rs[:31])
+	// Excel allows xlsx.MaxSheetName characters; cut at a character, never inside one.
+	if rs := []rune(s); len(rs) > xlsx.MaxSheetName {
+		s = string(rs[:xlsx.MaxSheetName])
 	}
 	return s
 }

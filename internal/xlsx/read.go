@@ -58,8 +58,6 @@ type sheetRef struct{ name, part string }
 // alike).
 const (
 	relOfficeDocument = "/officeDocument"
-	relWorksheet      = "/worksheet"
-	relChartsheet     = "/chartsheet"
 	relSharedStrings  = "/sharedStrings"
 	relStyles         = "/styles"
 )
