@@ -289,15 +289,21 @@ func ParseCellRef(ref string) (col, row int, ok bool) {
 	return col, row, true
 }
 
-// ColumnName returns the letters of column col (from 1): 1 is "A", 28 is "AB".
+// ColumnName returns the letters of column col (from 1): 1 is "A", 28 is "AB"; ""
+// for a number outside 1..MaxColumns. The reader and the writer both name cells so.
 func ColumnName(col int) string {
-	var b []byte
+	if col < 1 || col > MaxColumns {
+		return ""
+	}
+	var b [3]byte
+	i := len(b)
 	for col > 0 {
 		col--
-		b = append([]byte{byte('A' + col%26)}, b...)
+		i--
+		b[i] = byte('A' + col%26)
 		col /= 26
 	}
-	return string(b)
+	return string(b[i:])
 }
 
 // Range is a range of merged cells: its corners, columns and rows from 1,

@@ -13,8 +13,6 @@ import (
 
 // The limits of a worksheet (ECMA-376 and every spreadsheet application).
 const (
-	sheetRows = 1 << 20 // rows of a sheet (1,048,576)
-	sheetCols = 1 << 14 // columns of a sheet (16,384, A to XFD)
 	// MaxCellChars is the most characters of a text cell.
 	MaxCellChars = 32767
 	// MaxSheetName is the most characters of a sheet name.
@@ -78,7 +76,7 @@ type Area struct {
 // ColumnDown is column col from row fromRow down to the last row a sheet has
 // (1,048,576): the area of a format that covers the rows a reader adds too.
 func ColumnDown(col, fromRow int) Area {
-	return Area{FirstRow: fromRow, FirstCol: col, LastRow: sheetRows, LastCol: col}
+	return Area{FirstRow: fromRow, FirstCol: col, LastRow: MaxRows, LastCol: col}
 }
 
 // String is the range in A1 notation: "C2:C1048576", or "A1" for a single cell.
@@ -92,39 +90,22 @@ func (r Area) String() string {
 
 // absolute is the range with fixed rows and columns: "$A$1:$M$23".
 func (r Area) absolute() string {
-	return "$" + colLetters(r.FirstCol) + "$" + fmt.Sprint(r.FirstRow) + ":$" + colLetters(r.LastCol) + "$" + fmt.Sprint(r.LastRow)
+	return "$" + ColumnName(r.FirstCol) + "$" + fmt.Sprint(r.FirstRow) + ":$" + ColumnName(r.LastCol) + "$" + fmt.Sprint(r.LastRow)
 }
 
 func (r Area) check() error {
-	if r.FirstRow < 1 || r.FirstCol < 1 || r.LastRow < r.FirstRow || r.LastCol < r.FirstCol || r.LastRow > sheetRows || r.LastCol > sheetCols {
+	if r.FirstRow < 1 || r.FirstCol < 1 || r.LastRow < r.FirstRow || r.LastCol < r.FirstCol || r.LastRow > MaxRows || r.LastCol > MaxColumns {
 		return invalid("range rows %d–%d, columns %d–%d (want 1 ≤ first ≤ last, at most %d rows and %d columns)",
-			r.FirstRow, r.LastRow, r.FirstCol, r.LastCol, sheetRows, sheetCols)
+			r.FirstRow, r.LastRow, r.FirstCol, r.LastCol, MaxRows, MaxColumns)
 	}
 	return nil
-}
-
-// colLetters is the letters of a 1-based column number: 1 is "A", 27 is "AA"; ""
-// for a number outside 1..16,384.
-func colLetters(col int) string {
-	if col < 1 || col > sheetCols {
-		return ""
-	}
-	var b [3]byte
-	i := len(b)
-	for col > 0 {
-		col--
-		i--
-		b[i] = byte('A' + col%26)
-		col /= 26
-	}
-	return string(b[i:])
 }
 
 // cellRef is the A1 reference of a cell by 1-based row and column: (2, 3) is
 // "C2"; "" outside the limits of a sheet.
 func cellRef(row, col int) string {
-	c := colLetters(col)
-	if c == "" || row < 1 || row > sheetRows {
+	c := ColumnName(col)
+	if c == "" || row < 1 || row > MaxRows {
 		return ""
 	}
 	return c + fmt.Sprint(row)
@@ -200,11 +181,11 @@ func (s *Sheet) Name() string { return s.name }
 // UTF-8, or when the row is past the 1,048,576 rows or 16,384 columns of a sheet.
 func (s *Sheet) AppendRow(cells ...Cell) error {
 	row := len(s.rows) + 1
-	if row > sheetRows {
-		return invalid("sheet %q: more than %d rows", s.name, sheetRows)
+	if row > MaxRows {
+		return invalid("sheet %q: more than %d rows", s.name, MaxRows)
 	}
-	if len(cells) > sheetCols {
-		return invalid("sheet %q row %d: %d cells (at most %d)", s.name, row, len(cells), sheetCols)
+	if len(cells) > MaxColumns {
+		return invalid("sheet %q row %d: %d cells (at most %d)", s.name, row, len(cells), MaxColumns)
 	}
 	out := make([]Cell, len(cells))
 	for i, c := range cells {
@@ -257,11 +238,11 @@ func checkText(v string) (any, error) {
 // SetColWidth sets the width of the 1-based column col, in characters of the
 // default font (Excel's unit), 0 < width ≤ 255.
 func (s *Sheet) SetColWidth(col int, width float64) error {
-	if col < 1 || col > sheetCols {
-		return invalid("sheet %q: column %d (want 1..%d)", s.name, col, sheetCols)
+	if col < 1 || col > MaxColumns {
+		return invalid("sheet %q: column %d (want 1..%d)", s.name, col, MaxColumns)
 	}
 	if !(width > 0 && width <= 255) {
-		return invalid("sheet %q column %s: width %v (want more than 0, at most 255)", s.name, colLetters(col), width)
+		return invalid("sheet %q column %s: width %v (want more than 0, at most 255)", s.name, ColumnName(col), width)
 	}
 	s.widths[col] = width
 	return nil
@@ -269,8 +250,8 @@ func (s *Sheet) SetColWidth(col int, width float64) error {
 
 // FreezeRows keeps the top n rows in view while the rest scrolls (0 unfreezes).
 func (s *Sheet) FreezeRows(n int) error {
-	if n < 0 || n >= sheetRows {
-		return invalid("sheet %q: freeze %d rows (want 0..%d)", s.name, n, sheetRows-1)
+	if n < 0 || n >= MaxRows {
+		return invalid("sheet %q: freeze %d rows (want 0..%d)", s.name, n, MaxRows-1)
 	}
 	s.freeze = n
 	return nil
@@ -342,7 +323,7 @@ func (s *Sheet) SetPageSetup(p PageSetup) error {
 // PrintTitleRows repeats rows first..last (1-based) at the top of every printed
 // page.
 func (s *Sheet) PrintTitleRows(first, last int) error {
-	if first < 1 || last < first || last > sheetRows {
+	if first < 1 || last < first || last > MaxRows {
 		return invalid("sheet %q: print title rows %d–%d", s.name, first, last)
 	}
 	s.titles = [2]int{first, last}

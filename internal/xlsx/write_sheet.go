@@ -55,7 +55,7 @@ func (s *Sheet) colsXML(b *strings.Builder) {
 		return
 	}
 	b.WriteString(`<cols>`)
-	for c := 1; c <= sheetCols && c <= s.maxWidthCol(); c++ {
+	for c := 1; c <= MaxColumns && c <= s.maxWidthCol(); c++ {
 		if w, ok := s.widths[c]; ok {
 			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, c, c, strconvFloat(w))
 		}

@@ -46,7 +46,7 @@ func sampleWorkbook(t testing.TB) *Workbook {
 	require.NoError(t, s.SetColWidth(2, 60))
 	require.NoError(t, s.FreezeRows(1))
 	require.NoError(t, s.AutoFilter(Area{1, 1, 3, 5}))
-	require.NoError(t, s.ColourByText(Area{2, 3, sheetRows, 3}, TextRule{"covered", blue}, TextRule{"partial", orange}))
+	require.NoError(t, s.ColourByText(Area{2, 3, MaxRows, 3}, TextRule{"covered", blue}, TextRule{"partial", orange}))
 	require.NoError(t, s.SetPageSetup(PageSetup{Landscape: true, Fit: true, FitToWidth: 1, FitToHeight: 0}))
 	require.NoError(t, s.PrintTitleRows(1, 1))
 
@@ -272,7 +272,7 @@ func TestWriteRefusals(t *testing.T) {
 		assert.ErrorIs(t, s.AppendRow(c), ErrInvalid, name)
 	}
 	assert.NoError(t, s.AppendRow(Cell{Value: strings.Repeat("é", MaxCellChars)}), "the limit is in characters")
-	assert.ErrorIs(t, s.AppendRow(make([]Cell, sheetCols+1)...), ErrInvalid)
+	assert.ErrorIs(t, s.AppendRow(make([]Cell, MaxColumns+1)...), ErrInvalid)
 	for _, st := range []Style{{Fill: "red"}, {FontColor: "12345"}, {BorderColor: "GGGGGG", BottomBorder: BorderThin},
 		{BottomBorder: "wavy"}, {NumFmt: strings.Repeat("0", 256)}, {NumFmt: "0\n0"}} {
 		_, err := w.AddStyle(st)
@@ -282,7 +282,7 @@ func TestWriteRefusals(t *testing.T) {
 			assert.ErrorIs(t, err, ErrInvalid, "%+v", st)
 		}
 	}
-	for _, r := range []Area{{0, 1, 1, 1}, {1, 0, 1, 1}, {2, 1, 1, 1}, {1, 2, 1, 1}, {1, 1, sheetRows + 1, 1}, {1, 1, 1, sheetCols + 1}} {
+	for _, r := range []Area{{0, 1, 1, 1}, {1, 0, 1, 1}, {2, 1, 1, 1}, {1, 2, 1, 1}, {1, 1, MaxRows + 1, 1}, {1, 1, 1, MaxColumns + 1}} {
 		assert.ErrorIs(t, s.AutoFilter(r), ErrInvalid, "%+v", r)
 		assert.ErrorIs(t, s.ColourByText(r), ErrInvalid, "%+v", r)
 	}
@@ -338,12 +338,12 @@ func TestAddStyleOnce(t *testing.T) {
 
 func TestColumnAndCellNames(t *testing.T) {
 	for col, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA", 16384: "XFD", 0: "", 16385: "", -1: ""} {
-		assert.Equal(t, want, colLetters(col), "%d", col)
+		assert.Equal(t, want, ColumnName(col), "%d", col)
 	}
 	assert.Equal(t, "C2", cellRef(2, 3))
-	assert.Equal(t, "XFD1048576", cellRef(sheetRows, sheetCols))
+	assert.Equal(t, "XFD1048576", cellRef(MaxRows, MaxColumns))
 	assert.Equal(t, "", cellRef(0, 1))
-	assert.Equal(t, "", cellRef(sheetRows+1, 1))
+	assert.Equal(t, "", cellRef(MaxRows+1, 1))
 	assert.Equal(t, "B3", Area{3, 2, 3, 2}.String())
 	assert.Equal(t, "A1:M23", Area{1, 1, 23, 13}.String())
 	assert.Equal(t, "$A$1:$M$23", Area{1, 1, 23, 13}.absolute())
