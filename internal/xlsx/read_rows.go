@@ -32,8 +32,9 @@ type RowReader struct {
 	b    *Book
 	rc   io.ReadCloser
 	d    *xml.Decoder
-	last int // the number of the last row read
-	err  error
+	last   int // the number of the last row read
+	err    error
+	errNum int // the row number Next returns with err, the same on every call
 }
 
 // Rows returns a reader of the rows of the sheet named name (as [Book.Sheets]
@@ -57,17 +58,18 @@ func (r *RowReader) Close() error {
 }
 
 // Next returns the next row; io.EOF after the last. Any other error ends the
-// reading; the Row returned with it has the number of the row it is in (the row
-// after the last read when the error is between rows) and no cells.
+// reading; the Row returned with it, on this call and every later one, has no cells
+// and the number of the row the error is in (the last row begun, 1 before any).
 func (r *RowReader) Next() (Row, error) {
 	if r.err != nil {
-		return Row{Num: r.last + 1}, r.err
+		return Row{Num: r.errNum}, r.err
 	}
 	row, err := r.next()
 	if err != nil {
 		r.err = err
 		if err != io.EOF {
-			return Row{Num: max(r.last, 1)}, err
+			r.errNum = max(r.last, 1)
+			return Row{Num: r.errNum}, err
 		}
 	}
 	return row, err

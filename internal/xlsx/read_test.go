@@ -366,14 +366,16 @@ func TestReadBadRows(t *testing.T) {
 		r, err := b.Rows("S")
 		require.NoError(t, err)
 		var last error
+		var at Row
 		for range 5 {
-			if _, last = r.Next(); last != nil {
+			if at, last = r.Next(); last != nil {
 				break
 			}
 		}
 		assert.ErrorContains(t, last, want, rows)
-		_, again := r.Next()
+		atAgain, again := r.Next()
 		assert.Equal(t, last, again, "the error stays")
+		assert.Equal(t, at.Num, atAgain.Num, "with the same row number: %s", rows)
 		require.NoError(t, r.Close())
 	}
 	// A row's number goes with its error.
