@@ -29,9 +29,9 @@ type Row struct {
 
 // RowReader reads the rows of a sheet, in order. Close it after use.
 type RowReader struct {
-	b    *Book
-	rc   io.ReadCloser
-	d    *xml.Decoder
+	b      *Book
+	rc     io.ReadCloser
+	d      *xml.Decoder
 	last   int // the number of the last row read
 	err    error
 	errNum int // the row number Next returns with err, the same on every call
