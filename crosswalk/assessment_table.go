@@ -102,6 +102,13 @@ var fieldByHeader = func() map[string]string {
 	return m
 }()
 
+// AssessmentColumn returns the field of an assessment row a spreadsheet's header
+// cell names — "control", "status", "justification", "owner", "evidence",
+// "notes" or "applicable" — as the assessment readers read it ("Control ID" and
+// "Annex A" are the control, "Implementation status" the status; case, spaces and
+// punctuation do not matter), "" for a header they ignore.
+func AssessmentColumn(header string) string { return fieldOf(header) }
+
 // fieldOf returns the field a header cell names, "" for none.
 func fieldOf(h string) string {
 	if len(h) > 100 {

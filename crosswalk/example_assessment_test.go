@@ -78,3 +78,17 @@ func ExampleParseStatus() {
 	// Missing → not-implemented
 	// unknown status "sort of" (accepted, in any case: implemented (also yes, done, complete, in place); partial (also partially implemented, in progress, partly, partly implemented); planned; not-implemented (also no, missing); not-applicable (also n/a, na, excluded))
 }
+
+// Which field of an assessment row a spreadsheet's header cell names, as the
+// readers read it.
+func ExampleAssessmentColumn() {
+	for _, h := range []string{"Control ID", "Annex A", "Implementation status", "Reason for exclusion", "Title"} {
+		fmt.Printf("%q → %q\n", h, crosswalk.AssessmentColumn(h))
+	}
+	// Output:
+	// "Control ID" → "control"
+	// "Annex A" → "control"
+	// "Implementation status" → "status"
+	// "Reason for exclusion" → "justification"
+	// "Title" → ""
+}

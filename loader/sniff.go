@@ -3,6 +3,7 @@ package loader
 import (
 	"bytes"
 
+	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/internal/csvdialect"
 )
@@ -115,20 +116,20 @@ func csvKindHeader(rec []string) (int, bool) {
 }
 
 // headerKeys returns the columns of rec that tell the kinds of CSV apart: "status"
-// for an assessment's status column ("Status", "Implementation status"), "control"
-// for its control column ("Control", "Control ID", "ID", "Ref", "Annex A"),
-// "relationship" for a mapping set's, and "id", "title" and "framework" (kind,
-// parent or summary) for a framework's.
+// and "control" for an assessment's status and control columns, under every name
+// the assessment reader reads them by ([crosswalk.AssessmentColumn]), "id" too for
+// a column named "ID", "relationship" for a mapping set's, and "id", "title" and
+// "framework" (kind, parent or summary) for a framework's.
 func headerKeys(rec []string) map[string]bool {
 	cols := map[string]bool{}
 	for _, c := range rec {
+		switch f := crosswalk.AssessmentColumn(c); f {
+		case "status", "control":
+			cols[f] = true
+		}
 		switch csvdialect.Key(c) {
-		case "status", "implementationstatus":
-			cols["status"] = true
-		case "control", "controlid", "ref", "annexa":
-			cols["control"] = true
 		case "id":
-			cols["control"], cols["id"] = true, true
+			cols["id"] = true
 		case "title":
 			cols["title"] = true
 		case "kind", "parent", "summary":

@@ -23,6 +23,8 @@ func TestSniffCSV(t *testing.T) {
 		"":                                           loader.KindAssessment, // the assessment reader says it is empty
 		"id;title\n":                                 loader.KindFramework,
 		"ID,Title,Status\n":                          loader.KindAssessment,
+		"ID,Title,Implemented\n":                     loader.KindAssessment, // every status column name the reader reads
+		"Reference,Title,Implementation\n":           loader.KindAssessment,
 		"title,summary\n":                            loader.KindFramework, // the framework reader says "id" is missing
 		"id,parent\n":                                loader.KindFramework,
 		"ID,Owner\n":                                 loader.KindAssessment, // the assessment reader says "status" is missing
