@@ -363,7 +363,7 @@ func (c *checker) oscalMappings(data []byte, opts []oscal.Option) (*oscal.Import
 		return nil, err
 	}
 	for _, s := range sets {
-		ps := mappings.Validate(s, c.opts.Catalog)
+		ps := mappings.Validate(mappings.Resolve(s, c.opts.Catalog), c.opts.Catalog)
 		for _, p := range ps {
 			p.File = c.name
 		}

@@ -13,8 +13,10 @@ import (
 // catalog as [Validate] does, in one pass, so that every problem of the file is listed
 // at once with its line: rows that cannot be read (an unknown relationship word, a bad
 // strength) are reported and left out, and the rest are validated (dangling refs,
-// duplicates, contradictions). It returns the set as read (without the unreadable
-// rows) and the problems in file order; the set is usable when [HasErrors] is false.
+// duplicates, contradictions) after [Resolve], as a set is resolved when it is
+// loaded for use, so that a check agrees with loading. It returns the set as read
+// (without the unreadable rows, its refs resolved) and the problems in file order;
+// the set is usable when [HasErrors] is false.
 // cat nil means [catalog.Default].
 func CheckCSV(name string, r io.Reader, meta Set, cat *catalog.Catalog) (Set, []*catalog.DataError) {
 	res := readCSV(name, r, meta)
@@ -32,6 +34,7 @@ func CheckCSV(name string, r io.Reader, meta Set, cat *catalog.Catalog) (Set, []
 		}
 	}
 	where := func(i int) (string, string, int) { return "edge", fmt.Sprintf("line %d", lines[i]), lines[i] }
+	good = Resolve(good, cat) // as a set is read for use, so that a check agrees with loading
 	for _, p := range validate(good, cat, where) {
 		p.File = name
 		problems = append(problems, p)
@@ -40,8 +43,8 @@ func CheckCSV(name string, r io.Reader, meta Set, cat *catalog.Catalog) (Set, []
 	return good, problems
 }
 
-// CheckJSON reads a user's mapping sets as [ReadJSON] does and validates each against
-// a catalog as [Validate] does. When the document cannot be decoded, or a set has
+// CheckJSON reads a user's mapping sets as [ReadJSON] does, resolves each as [Resolve]
+// does (as loading does) and validates it against a catalog as [Validate] does. When the document cannot be decoded, or a set has
 // malformed fields, it returns those problems only (nothing else can be trusted);
 // otherwise the sets and every problem [Validate] finds, each with the file name.
 // cat nil means [catalog.Default].
@@ -51,8 +54,9 @@ func CheckJSON(name string, data []byte, cat *catalog.Catalog) ([]Set, []*catalo
 		return nil, problemsOf(err)
 	}
 	var problems []*catalog.DataError
-	for _, s := range sets {
-		for _, p := range Validate(s, cat) {
+	for i := range sets {
+		sets[i] = Resolve(sets[i], cat) // as a set is read for use, so that a check agrees with loading
+		for _, p := range Validate(sets[i], cat) {
 			p.File = name
 			problems = append(problems, p)
 		}

@@ -333,3 +333,22 @@ func TestCSVTrimsCells(t *testing.T) {
 	assert.Equal(t, "as printed", back.Edges[0].Note)
 	assert.Equal(t, "l", back.Edges[0].Label)
 }
+
+// A check agrees with loading: a ref the catalog resolves within its framework
+// ("GV.OC-1" for CSF 2.0's GV.OC-01) is resolved before validation, as loading
+// resolves it (a review found validate refusing what --mappings loads).
+func TestCheckResolvesAsLoadingDoes(t *testing.T) {
+	csv := "from,to,relationship\nGV.OC-1,5.1,related\n"
+	meta := mappings.Set{ID: "s", From: catalog.CSF20, To: catalog.ISO27002v2022, Kind: mappings.Crosswalk, Source: mappings.Source{ID: "s"}}
+	s, ps := mappings.CheckCSV("s.csv", strings.NewReader(csv), meta, nil)
+	assert.Empty(t, ps)
+	require.Len(t, s.Edges, 1)
+	assert.Equal(t, catalog.NewRef(catalog.CSF20, "GV.OC-01"), s.Edges[0].From)
+
+	doc := `{"id":"j","from":"nist-csf:2.0","to":"iso27002:2022","kind":"crosswalk","source":"j",` +
+		`"edges":[{"from":"nist-csf:2.0/GV.OC-1","to":"iso27002:2022/5.1","relationship":"related"}]}`
+	sets, ps := mappings.CheckJSON("j.json", []byte(doc), nil)
+	assert.Empty(t, ps)
+	require.Len(t, sets, 1)
+	assert.Equal(t, catalog.NewRef(catalog.CSF20, "GV.OC-01"), sets[0].Edges[0].From)
+}
