@@ -135,6 +135,14 @@ func (e *DataError) place() string {
 // Unwrap returns the kind of the problem, Err, for [errors.Is].
 func (e *DataError) Unwrap() error { return e.Err }
 
+// MoreProblems is the last entry of a list of problems that had to stop: the number
+// of problems found beyond those listed. Every reader of the module ends a capped
+// list with it, so a caller counts them with [errors.As] whatever layer found them.
+type MoreProblems int
+
+// Error returns "... and N more problems".
+func (m MoreProblems) Error() string { return fmt.Sprintf("... and %d more problems", int(m)) }
+
 // maxErrors bounds the problems reported for one input.
 const maxErrors = 100
 
@@ -156,7 +164,7 @@ func (p *problems) err() error {
 		return nil
 	}
 	if p.more > 0 {
-		p.list = append(p.list, fmt.Errorf("... and %d more problems", p.more))
+		p.list = append(p.list, MoreProblems(p.more))
 	}
 	return errors.Join(p.list...)
 }

@@ -714,7 +714,7 @@ func (p *problemList) err() error {
 	}
 	l := slices.Clone(p.list)
 	if p.more > 0 {
-		l = append(l, fmt.Errorf("... and %d more problems", p.more))
+		l = append(l, catalog.MoreProblems(p.more))
 	}
 	return errors.Join(append(l, p.warningErrs()...)...)
 }

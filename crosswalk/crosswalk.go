@@ -286,7 +286,7 @@ func (b *builder) err() error {
 		return nil
 	}
 	if b.more > 0 {
-		b.probs = append(b.probs, fmt.Errorf("... and %d more problems", b.more))
+		b.probs = append(b.probs, catalog.MoreProblems(b.more))
 	}
 	return errors.Join(b.probs...)
 }

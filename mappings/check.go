@@ -69,10 +69,18 @@ func CheckJSON(name string, data []byte, cat *catalog.Catalog) ([]Set, []*catalo
 func slicesOf(name string, l problemList) []*catalog.DataError {
 	out := append([]*catalog.DataError(nil), l.list...)
 	if l.more > 0 {
-		out = append(out, &catalog.DataError{File: name, Err: ErrMalformed, Detail: "too many problems; the rest are not listed"})
+		out = append(out, &catalog.DataError{File: name, Err: tooMany(l.more), Detail: "too many problems; the rest are not listed"})
 	}
 	return out
 }
+
+// tooMany is the kind of the entry that ends a capped list of a CSV file's
+// problems: malformed input ([ErrMalformed]) that counts the problems not listed
+// ([catalog.MoreProblems], for [errors.As]).
+type tooMany int
+
+func (t tooMany) Error() string   { return ErrMalformed.Error() }
+func (t tooMany) Unwrap() []error { return []error{ErrMalformed, catalog.MoreProblems(t)} }
 
 // problemsOf unpacks the problems a loader joined into one error.
 func problemsOf(err error) []*catalog.DataError {

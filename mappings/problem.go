@@ -2,7 +2,6 @@ package mappings
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/safetext"
@@ -76,7 +75,7 @@ func (l *problemList) err() error {
 		errs = append(errs, p)
 	}
 	if l.more > 0 {
-		errs = append(errs, fmt.Errorf("... and %d more problems", l.more))
+		errs = append(errs, catalog.MoreProblems(l.more))
 	}
 	return errors.Join(errs...)
 }

@@ -2,7 +2,6 @@ package oscal
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/internal/safetext"
@@ -60,7 +59,7 @@ func (p *problems) err() error {
 	}
 	list := p.list
 	if p.more > 0 {
-		list = append(list, fmt.Errorf("... and %d more problems", p.more))
+		list = append(list, catalog.MoreProblems(p.more))
 	}
 	if len(list) == 1 {
 		return list[0]

@@ -1,10 +1,12 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/controlgraph/controlgraph/catalog"
 	"github.com/controlgraph/controlgraph/crosswalk"
 	"github.com/controlgraph/controlgraph/internal/codec"
 	"github.com/controlgraph/controlgraph/loader"
@@ -36,13 +38,22 @@ type ValidationProblem struct {
 func NewValidation(c *loader.Checked) Validation {
 	v := Validation{File: c.Name, Kind: string(c.Kind), Summary: validationSummary(c), Problems: []ValidationProblem{}}
 	for _, p := range c.Problems {
-		sev := "error"
+		sev, n := "error", 1
 		if p.Warning {
 			sev = "warning"
 		}
+		var more catalog.MoreProblems
+		if errors.As(p.Err, &more) {
+			n = int(more) // the problems a capped list did not show
+		}
+		if sev == "error" {
+			v.Errors += n
+		} else {
+			v.Warnings += n
+		}
 		v.Problems = append(v.Problems, ValidationProblem{Severity: sev, Message: p.Message()})
 	}
-	v.Count()
+	v.Valid = v.Errors == 0
 	return v
 }
 
@@ -90,9 +101,10 @@ func csvDialect(in crosswalk.Input) string {
 	return fmt.Sprintf("CSV (%s-separated, %s)", sep, in.Encoding)
 }
 
-// Count sets the counts of errors and warnings and the verdict from the problems.
-// A problem "... and N more problems" stands for N problems of its severity, not
-// one.
+// Count sets the counts of errors and warnings and the verdict from the problems of
+// a Validation built by hand ([NewValidation] counts from the errors themselves). A
+// problem "... and N more problems" ([catalog.MoreProblems]'s text) stands for N
+// problems of its severity, not one.
 func (v *Validation) Count() {
 	v.Errors, v.Warnings = 0, 0
 	for _, p := range v.Problems {

@@ -114,7 +114,7 @@ func TestNewValidationProblems(t *testing.T) {
 	c := &loader.Checked{Name: "m.json", Kind: loader.KindMappingSet, Problems: []loader.Problem{
 		{Err: quirk, Warning: true},
 		{Err: errors.New("warning: not a mapping problem")},
-		{Err: errors.New("... and 4 more problems")},
+		{Err: catalog.MoreProblems(4)},
 	}}
 	v := NewValidation(c)
 	assert.Equal(t, []ValidationProblem{
@@ -127,4 +127,20 @@ func TestNewValidationProblems(t *testing.T) {
 	assert.Equal(t, 1, v.Warnings)
 	assert.False(t, v.Valid)
 	assert.Empty(t, v.Summary, "not read through")
+}
+
+// A mapping CSV with more problems than a reader lists counts every one of them:
+// the list's last entry stands for the rest, whichever reader capped it (a review
+// found the CSV reader's entry counted as one problem).
+func TestNewValidationCountsCappedLists(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("from,to,relationship\n")
+	for range 150 {
+		b.WriteString("GV.OC-01,5.1,sort-of\n")
+	}
+	c, err := loader.Check("m.csv", strings.NewReader(b.String()), loader.CheckOptions{Kind: loader.KindMappingSet, From: "nist-csf:2.0", To: "iso27002:2022"})
+	require.NoError(t, err)
+	v := NewValidation(c)
+	assert.Len(t, v.Problems, 101, "100 listed and one that counts the rest")
+	assert.Equal(t, 150, v.Errors)
 }
