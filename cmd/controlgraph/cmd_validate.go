@@ -51,11 +51,6 @@ a source, kept as published) do not fail; errors exit 2 after the report.`,
 	})
 }
 
-// validateJSON is the output of "validate": its contract and renderers are report's.
-type validateJSON = report.Validation
-
-type problemJSON = report.ValidationProblem
-
 // setupValidate reads the flags into the options of loader.Check, which reads and
 // checks the file; report renders what it found.
 func setupValidate(fs *flag.FlagSet) action {
