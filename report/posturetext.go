@@ -265,24 +265,20 @@ func overlapMatrix(o *crosswalk.Overlap) *Grid {
 // OverlapTable writes the overlap as a matrix for a terminal under a line saying
 // how to read it.
 func OverlapTable(w io.Writer, o *crosswalk.Overlap, opts Options) error {
-	if o == nil {
-		return errNil("overlap")
-	}
-	d := &textDoc{w: w, width: opts.Width}
-	d.heading(overlapHeading, "")
-	d.table(overlapMatrix(o))
-	if c := overlapCarried(o); c != "" {
-		d.para(c)
-	}
-	return d.err
+	return writeOverlapText(&textDoc{w: w, width: opts.Width}, o)
 }
 
 // OverlapMarkdown writes the matrix of [OverlapTable] as Markdown.
 func OverlapMarkdown(w io.Writer, o *crosswalk.Overlap) error {
+	return writeOverlapText(&textDoc{w: w, md: true}, o)
+}
+
+// writeOverlapText writes the overlap's heading, matrix and the note on carried
+// edges to d, as text or as Markdown.
+func writeOverlapText(d *textDoc, o *crosswalk.Overlap) error {
 	if o == nil {
 		return errNil("overlap")
 	}
-	d := &textDoc{w: w, md: true}
 	d.heading(overlapHeading, "")
 	d.table(overlapMatrix(o))
 	if c := overlapCarried(o); c != "" {
